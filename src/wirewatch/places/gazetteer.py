@@ -1,0 +1,303 @@
+"""The gazetteer at run time: name lookups over the local index, plus user additions.
+
+The index (see :mod:`wirewatch.places.build`) lives in the user cache directory
+(``WIREWATCH_CACHE_DIR`` overrides it) and is built on first use. Opening it
+costs one SQLite connection; lookups are indexed queries, and the fuzzy buckets
+are loaded lazily, one first letter at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from wirewatch.places.build import (
+    alias_name_rows,
+    build_index,
+    load_places_yaml,
+    source_fingerprint,
+)
+from wirewatch.places.text import normalize, translit_key
+
+NAME_SOURCES = ("name", "alt", "alias", "former", "user")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry: a GeoNames place, a subdivision, a country or a project region."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1_code: str
+    admin1: str
+    population: int
+    kind: str
+    members: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """One way a looked-up name leads to an entry: which list held it and any note."""
+
+    entry: Entry
+    source: str  # name | alt | alias | former | user
+    note: str = ""
+    distance: int = 0  # edit distance of the romanisation key (fuzzy hits only)
+
+
+def cache_dir() -> Path:
+    """Return the directory holding the gazetteer index."""
+    env = os.environ.get("WIREWATCH_CACHE_DIR")
+    return Path(env) if env else Path(platformdirs.user_cache_dir("wirewatch"))
+
+
+def index_path() -> Path:
+    """Return the path of the index for the current sources (it may not exist yet)."""
+    return cache_dir() / f"gazetteer-{source_fingerprint()}.sqlite"
+
+
+def ensure_index() -> Path:
+    """Return the path of an up-to-date index, building it first when needed."""
+    path = index_path()
+    if not path.exists():
+        build_index(path)
+    return path
+
+
+@dataclass
+class _Overlay:
+    """Names and places from user files, held in memory."""
+
+    entries: dict[int, Entry] = field(default_factory=dict)
+    by_norm: dict[str, list[tuple[int, str, str]]] = field(
+        default_factory=lambda: defaultdict(list))
+    by_tkey: dict[str, list[tuple[int, str, str]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+
+class Gazetteer:
+    """Look up place names in the local GeoNames index and in user place files."""
+
+    def __init__(self, path: Path | None = None, extra_files: Sequence[Path] = ()) -> None:
+        self.path = path or ensure_index()
+        self.extra_files = tuple(Path(p) for p in extra_files)
+        self._local = threading.local()
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._overlay = _Overlay()
+        self._not_places: frozenset[str] = frozenset()
+        self._region_words: frozenset[str] = frozenset()
+        self._theatre: dict[str, float] = {}
+        from wirewatch.places.build import project_places_file
+
+        self._read_settings(load_places_yaml(project_places_file()))
+        for f in self.extra_files:
+            self.add_file(f)
+
+    # -- construction -----------------------------------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "extra_files": self.extra_files}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"], state["extra_files"])  # type: ignore[misc]
+
+    @property
+    def _con(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
+                                  check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def _read_settings(self, data: dict[str, Any]) -> None:
+        self._not_places = self._not_places | {
+            normalize(w) for w in data.get("not_places") or []}
+        self._region_words = self._region_words | {
+            normalize(w) for w in data.get("region_words") or []}
+        self._theatre.update({str(k): float(v) for k, v in (data.get("theatre") or {}).items()})
+
+    def add_file(self, path: Path) -> None:
+        """Add the places, aliases and settings of a user place file (YAML, same format)."""
+        data = load_places_yaml(path)
+        for p in data.get("places") or data.get("regions") or []:
+            entry = Entry(
+                id=int(p["id"]), name=str(p["name"]), lat=float(p["lat"]), lon=float(p["lon"]),
+                country=str(p.get("country", "")), admin1_code=str(p.get("admin1_code", "")),
+                admin1=str(p.get("admin1", "")), population=int(p.get("population", 0)),
+                kind=str(p.get("kind", "region" if p.get("members") else "city")),
+                members=tuple(int(m) for m in p.get("members") or ()),
+            )
+            self._overlay.entries[entry.id] = entry
+            for n in p.get("names") or [entry.name]:
+                self._add_overlay_name(n, entry.id, "user", "")
+        for norm, _tkey, pid, source, note in alias_name_rows(data):
+            self._add_overlay_name(norm, pid, "user" if source == "alias" else source, note)
+        self._read_settings(data)
+        self.entry.cache_clear()
+
+    def _add_overlay_name(self, name: str, pid: int, source: str, note: str) -> None:
+        self._overlay.by_norm[normalize(name)].append((pid, source, note))
+        self._overlay.by_tkey[translit_key(name)].append((pid, source, note))
+
+    # -- settings ---------------------------------------------------------------------
+    def is_not_place(self, norm: str) -> bool:
+        """Return True when a normalised word is listed as rarely a place in news text."""
+        return norm in self._not_places
+
+    def is_region_word(self, norm: str) -> bool:
+        """Return True for words such as 'region' or 'oblast'."""
+        return norm in self._region_words
+
+    def theatre_weight(self, country: str) -> float:
+        """Return the prior weight of a country in the monitored theatre (0 when outside)."""
+        return self._theatre.get(country, 0.0)
+
+    # -- lookups ----------------------------------------------------------------------
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one gazetteer per process, lives as long
+    def entry(self, pid: int) -> Entry | None:
+        """Return the entry of a GeoNames (or project) id, or None when unknown."""
+        if pid in self._overlay.entries:
+            return self._overlay.entries[pid]
+        row = self._con.execute(
+            "SELECT id, name, lat, lon, country, admin1_code, admin1, population, kind, members"
+            " FROM place WHERE id = ?", (pid,)).fetchone()
+        if row is None:
+            return None
+        members = tuple(int(m) for m in row[9].split(",") if m) if row[9] else ()
+        return Entry(*row[:9], members=members)
+
+    def admin1_of(self, entry: Entry) -> Entry | None:
+        """Return the admin-1 entry that contains a place (itself for an admin-1)."""
+        if entry.kind == "admin1":
+            return entry
+        return self._admin1(entry.country, entry.admin1_code)
+
+    @lru_cache(maxsize=8192)  # noqa: B019
+    def _admin1(self, country: str, code: str) -> Entry | None:
+        row = self._con.execute(
+            "SELECT id FROM place WHERE kind='admin1' AND country=? AND admin1_code=?",
+            (country, code)).fetchone()
+        return self.entry(int(row[0])) if row else None
+
+    @lru_cache(maxsize=1024)  # noqa: B019
+    def member_admins(self, region: Entry) -> frozenset[tuple[str, str]]:
+        """Return the (country, admin-1 code) pairs that make up a composite region."""
+        out = set()
+        for m in region.members:
+            e = self.entry(m)
+            if e is not None:
+                out.add((e.country, e.admin1_code))
+        return frozenset(out)
+
+    def country_entry(self, iso2: str) -> Entry | None:
+        """Return the entry of a country by ISO code."""
+        row = self._con.execute(
+            "SELECT id FROM place WHERE kind='country' AND country=?", (iso2,)).fetchone()
+        return self.entry(int(row[0])) if row else None
+
+    def _hits(self, rows: Iterable[tuple[int, str, str]], distance: int = 0) -> list[NameHit]:
+        out: dict[int, NameHit] = {}
+        rank = {s: i for i, s in enumerate(NAME_SOURCES)}
+        for pid, source, note in rows:
+            e = self.entry(int(pid))
+            if e is None:
+                continue
+            prev = out.get(e.id)
+            # Keep the most telling source: a renaming note beats a bare alternate.
+            if prev is None or (source == "former" and prev.source != "name") or (
+                    rank.get(source, 9) < rank.get(prev.source, 9) and prev.source != "former"):
+                out[e.id] = NameHit(e, source, note or "", distance)
+        return list(out.values())
+
+    def exact(self, name: str) -> list[NameHit]:
+        """Return every entry one of whose names equals ``name`` once normalised."""
+        return self.exact_many([normalize(name)]).get(normalize(name), [])
+
+    def exact_many(self, norms: Sequence[str]) -> dict[str, list[NameHit]]:
+        """Return, for each normalised name that is in the gazetteer, its hits."""
+        found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        uniq = list(dict.fromkeys(n for n in norms if n))
+        for i in range(0, len(uniq), 500):
+            chunk = uniq[i:i + 500]
+            q = ",".join("?" * len(chunk))
+            for norm, pid, source, note in self._con.execute(
+                    f"SELECT norm, id, source, note FROM name WHERE norm IN ({q})", chunk):
+                found[norm].append((pid, source, note))
+        for n in uniq:
+            if n in self._overlay.by_norm:
+                found[n].extend(self._overlay.by_norm[n])
+        return {n: self._hits(rows) for n, rows in found.items()}
+
+    def by_translit(self, name: str) -> list[NameHit]:
+        """Return entries whose romanisation key equals that of ``name``."""
+        key = translit_key(name)
+        if len(key) < 4:
+            return []
+        rows = [tuple(r) for r in self._con.execute(
+            "SELECT id, source, note FROM name WHERE tkey = ?", (key,))]
+        rows.extend(self._overlay.by_tkey.get(key, []))
+        return self._hits(rows)  # type: ignore[arg-type]
+
+    def _bucket(self, first: str, length: int) -> list[str]:
+        got = self._buckets.get((first, length))
+        if got is None:
+            got = [r[0] for r in self._con.execute(
+                "SELECT key FROM fkey WHERE first = ? AND len = ?", (first, length))]
+            self._buckets[(first, length)] = got
+        return got
+
+    def fuzzy(self, name: str, max_distance: int | None = None) -> list[NameHit]:
+        """Return entries whose romanisation key is within a small edit distance of ``name``'s.
+
+        The allowed distance grows with the key's length: 1 for 6-8 letters, 2 from 9.
+        """
+        key = translit_key(name)
+        if max_distance is None:
+            max_distance = 0 if len(key) < 6 else 1 if len(key) < 9 else 2
+        if max_distance == 0:
+            return []
+        choices: list[str] = []
+        for length in range(len(key) - max_distance, len(key) + max_distance + 1):
+            choices.extend(self._bucket(key[0], length))
+        matches = process.extract(key, choices, scorer=Levenshtein.distance,
+                                  score_cutoff=max_distance, limit=50)
+        hits: list[NameHit] = []
+        for other, dist, _ in matches:
+            if dist == 0:
+                continue
+            rows = self._con.execute("SELECT id, source, note FROM name WHERE tkey = ?", (other,))
+            hits.extend(self._hits([tuple(r) for r in rows], int(dist)))  # type: ignore[misc]
+        best: dict[int, NameHit] = {}
+        for h in hits:
+            if h.entry.id not in best or h.distance < best[h.entry.id].distance:
+                best[h.entry.id] = h
+        return list(best.values())
+
+
+_default: Gazetteer | None = None
+_default_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """Return the process-wide gazetteer (with ``WIREWATCH_PLACES_FILE`` added if set)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            extra = os.environ.get("WIREWATCH_PLACES_FILE")
+            _default = Gazetteer(extra_files=[Path(p) for p in extra.split(os.pathsep)]
+                                 if extra else ())
+        return _default

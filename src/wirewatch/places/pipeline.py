@@ -1,0 +1,63 @@
+"""The place stage: documents in, place mentions out (pure functions over batches)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from wirewatch.ingest.document import Document
+from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
+from wirewatch.places.models import PlaceMention, Span
+from wirewatch.places.recognize import _add_evidence, find_spans, make_view
+from wirewatch.places.resolve import Resolver
+from wirewatch.places.text import normalize
+
+
+def places_in_text(doc_id: str, text: str, spacy_doc: Any | None = None,
+                   gaz: Gazetteer | None = None) -> list[PlaceMention]:
+    """Return the place mentions of one text, in text order, resolved where possible."""
+    gaz = gaz or default_gazetteer()
+    view = make_view(text, spacy_doc)
+    spans = find_spans(view, gaz)
+    return Resolver(gaz).resolve(doc_id, view, spans)
+
+
+def extract_places(docs: Sequence[Document], gaz: Gazetteer | None = None,
+                   nlp: Any | None = None, parsed: Sequence[Any] | None = None
+                   ) -> list[list[PlaceMention]]:
+    """Return, for each document, its place mentions.
+
+    ``parsed`` may hold the spaCy docs already made for these texts; otherwise
+    ``nlp`` (default: the bundled English model) parses them.
+    """
+    gaz = gaz or default_gazetteer()
+    if parsed is None:
+        if nlp is None:
+            from wirewatch.nlp import get_nlp
+
+            nlp = get_nlp()
+        parsed = list(nlp.pipe(d.text for d in docs))
+    return [places_in_text(d.id, d.text, p, gaz) for d, p in zip(docs, parsed, strict=True)]
+
+
+def resolve_place(name: str, context: str = "", gaz: Gazetteer | None = None,
+                  nlp: Any | None = None) -> PlaceMention:
+    """Return the resolution of a place name, using ``context`` text as its document."""
+    gaz = gaz or default_gazetteer()
+    if nlp is None:
+        from wirewatch.nlp import get_nlp
+
+        nlp = get_nlp()
+    prefix = context.rstrip() + "\n\n" if context.strip() else ""
+    text = prefix + name
+    view = make_view(text, nlp(text))
+    spans = [s for s in find_spans(view, gaz) if s.end <= len(prefix)]
+    target = Span(len(prefix), len(text), name, gaz.exact(name), "exact")
+    if not target.hits:
+        target.how = "none"
+    _add_evidence(target, view, gaz)
+    target.evidence.add("pattern")
+    if normalize(name).split()[-1:] and gaz.is_region_word(normalize(name).split()[-1]):
+        target.evidence.add("region")
+    mentions = Resolver(gaz).resolve("query", view, [*spans, target])
+    return mentions[-1]

@@ -1,0 +1,367 @@
+"""Resolve place spans to one gazetteer entry each, using the whole document as context.
+
+Each candidate entry of a span gets a score made of:
+
+* how the name matched (GeoNames name, project alias, former name, romanisation
+  key, edit distance): ``MATCH``;
+* a prior: the kind of place and its population, plus the monitored theatre's
+  weight for its country (``places.yaml``);
+* context: a containing region named right after it ("X, in the Y region"),
+  regions named in the same paragraph or the document, other places nearby in
+  the same sentences, the same name resolved earlier in the article, and
+  discourse cues ("a town called X" lowers the prior of famous namesakes, "this
+  X" repeats the last X, "the other X" avoids it).
+
+Spans are resolved in two passes: the first finds the places that need no
+context (anchors), the second scores every span against those anchors.
+Appositives ("Krasnokamensk, known in Ukrainian as Pokrovsk") then tie a name
+to its neighbour's resolution. The confidence is the softmax share of the best
+candidate times a ceiling set by how the name matched.
+
+The weights below were set on ``eval/places.yaml`` (see docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from wirewatch.places.gazetteer import Entry, Gazetteer, NameHit
+from wirewatch.places.models import Place, PlaceMention, Span
+from wirewatch.places.recognize import TextView
+from wirewatch.places.text import normalize
+
+# How the name matched: base score and ceiling of the confidence.
+MATCH = {"name": 1.0, "alt": 0.92, "alias": 1.0, "user": 1.0, "former": 0.95,
+         "translit": 0.8, "fuzzy": 0.62}
+CEILING = {"name": 0.97, "alt": 0.95, "alias": 0.97, "user": 0.97, "former": 0.95,
+           "translit": 0.9, "fuzzy": 0.8}
+METHOD = {"name": "exact", "alt": "exact", "alias": "alias", "user": "alias",
+          "former": "renamed", "translit": "transliteration", "fuzzy": "fuzzy"}
+KIND_PRIOR = {"country": 1.0, "admin1": 0.6, "region": 0.6}
+TEMPERATURE = 0.12  # margin (in score units) that makes confidence 0.73; 0.35 gives 0.95
+W_POPULATION = 0.5
+W_CONTAINER, W_CONTAINER_MISS = 0.9, -0.5
+W_ADMIN_PARAGRAPH, W_ADMIN_DOC = 0.5, 0.3
+W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.5, 0.3, 0.3, 0.1
+W_SAME_ADMIN_DOC, W_SAME_COUNTRY_DOC = 0.15, 0.1
+W_DISCOURSE, W_THIS, W_OTHER = 0.3, 1.2, -1.2
+CALLED_PRIOR_FACTOR = 0.2
+W_CALLED_FAMOUS = -0.3  # "a town called X" is not the X every reader knows
+ANCHOR_CONFIDENCE = 0.75
+
+APPOSITIVE_AFTER = re.compile(
+    r"^\s*[,(]?\s*(?:(?:also|now|officially|better|today|locally)\s+)?"
+    r"(?:known|called|named|renamed|spelt|spelled)\s+(?:(?:in|by)\s+(?:the\s+)?"
+    r"(?:Ukrainian|Russian|Ukrainians|Russians|Ukraine|Russia|Kyiv|Moscow)\s+)?(?:as\s+)?$"
+    r"|^\s*\(\s*(?:in\s+)?(?:Ukrainian|Russian|Ukr\.|Rus\.|now|today|also)\s*:?\s*$"
+    r"|^\s*,\s*which\s+(?:Ukraine|Ukrainians|Kyiv|Russia|Moscow|locals)\s+calls?\s+$",
+    re.IGNORECASE)
+FORMERLY_AFTER = re.compile(
+    r"^\s*[,(]?\s*(?:formerly|previously|once|earlier)\s+(?:known\s+as\s+|called\s+)?$"
+    r"|^\s*\(\s*(?:formerly|previously|until\s+\d{4})\s*:?\s*$", re.IGNORECASE)
+CONTAINER_GAP = re.compile(r"^(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$",
+                           re.IGNORECASE)
+
+
+@dataclass
+class _Scored:
+    hit: NameHit
+    how: str  # key of MATCH
+    score: float = 0.0
+    prior: float = 0.0
+    reasons: list[tuple[float, str]] = field(default_factory=list)
+
+
+def _distance_km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(gaz: Gazetteer, region: Entry, e: Entry) -> bool:
+    if region.id == e.id:
+        return False
+    if region.kind == "country":
+        return e.country == region.country
+    if region.kind == "admin1":
+        return (e.country, e.admin1_code) == (region.country, region.admin1_code) \
+            and e.kind != "admin1"
+    if region.kind == "region":
+        return e.kind in ("city", "admin1") and (e.country, e.admin1_code) in \
+            gaz.member_admins(region)
+    return False
+
+
+def _how_of(span: Span, hit: NameHit) -> str:
+    if span.how == "exact":
+        return hit.source
+    return span.how
+
+
+class Resolver:
+    """Resolve the spans of one document against a gazetteer."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    # -- candidates -------------------------------------------------------------------
+    def fill_candidates(self, spans: Sequence[Span]) -> None:
+        """Give spans without exact hits their romanisation-key or edit-distance hits."""
+        for span in spans:
+            if span.how not in ("none", "translit"):
+                continue
+            if span.how == "none":
+                span.hits = self.gaz.by_translit(span.surface)
+                span.how = "translit" if span.hits else "fuzzy"
+            # A garbled name may sit closer to the intended place than to the namesake
+            # its romanisation key happens to equal: offer both, let context decide.
+            span.fuzzy_hits = [h for h in self.gaz.fuzzy(span.surface)
+                               if h.entry.id not in {x.entry.id for x in span.hits}]
+
+    def _prior(self, span: Span, hit: NameHit) -> float:
+        e = hit.entry
+        if e.kind in KIND_PRIOR:
+            base = KIND_PRIOR[e.kind]
+        else:
+            base = W_POPULATION * min(1.0, math.log10(e.population + 1) / 7.0)
+        theatre = self.gaz.theatre_weight(e.country)
+        if "called" in span.evidence:
+            return (base + theatre) * CALLED_PRIOR_FACTOR
+        return base + theatre
+
+    def _score_alone(self, span: Span) -> list[_Scored]:
+        out = []
+        pairs = [(h, _how_of(span, h)) for h in span.hits]
+        pairs += [(h, "fuzzy") for h in span.fuzzy_hits]
+        for hit, how in pairs:
+            base = MATCH[how] - (0.1 * (hit.distance - 1) if how == "fuzzy" else 0.0)
+            prior = self._prior(span, hit)
+            out.append(_Scored(hit, how, base + prior, prior))
+        if "called" in span.evidence and len(out) > 1:
+            famous = max(out, key=lambda s: s.hit.entry.population)
+            famous.score += W_CALLED_FAMOUS
+        if "region" in span.evidence:
+            for s in out:
+                if s.hit.entry.kind in ("admin1", "region"):
+                    s.score += 0.5
+        return out
+
+    # -- the two passes ---------------------------------------------------------------
+    def resolve(self, doc_id: str, view: TextView, spans: Sequence[Span]) -> list[PlaceMention]:
+        """Return one place mention per span, resolved or explained as unresolved."""
+        self.fill_candidates(spans)
+        first = [self._score_alone(s) for s in spans]
+        anchors: list[tuple[Span, Entry, float]] = []
+        for span, scored in zip(spans, first, strict=True):
+            if scored:
+                best, conf = _pick(scored)
+                if conf >= ANCHOR_CONFIDENCE:
+                    anchors.append((span, best.hit.entry, conf))
+        containers = self._containers(view, spans, first)
+        results: list[PlaceMention] = []
+        last_by_norm: dict[str, int] = {}
+        resolved_by_norm: dict[str, list[int]] = {}
+        for idx, (span, scored) in enumerate(zip(spans, first, strict=True)):
+            if not scored:
+                results.append(PlaceMention(doc_id, span.surface, span.start, span.end, None,
+                                            _unresolved_reason(span)))
+                continue
+            norm = normalize(span.surface)
+            self._add_context(span, scored, anchors, containers.get(idx), view)
+            self._add_discourse(span, scored, last_by_norm.get(norm),
+                                resolved_by_norm.get(norm, []))
+            best, conf = _pick(scored)
+            prior_best = max(scored, key=lambda s: s.prior + MATCH[s.how]).hit.entry.id
+            method = METHOD[best.how]
+            if best.hit.entry.id != prior_best and best.reasons:
+                method = "context"
+            conf = min(conf, CEILING[best.how] - (0.1 * (best.hit.distance - 1)
+                                                   if best.how == "fuzzy" else 0.0))
+            conf *= self._recognition_factor(span, best.hit.entry)
+            place = Place.from_entry(best.hit.entry, span.surface, conf, method,
+                                     _explain(span, best, scored))
+            results.append(PlaceMention(doc_id, span.surface, span.start, span.end, place))
+            if conf >= 0.5:
+                last_by_norm[norm] = best.hit.entry.id
+                resolved_by_norm.setdefault(norm, []).append(best.hit.entry.id)
+        return self._apply_appositives(view, results)
+
+    def _containers(self, view: TextView, spans: Sequence[Span],
+                    scored: Sequence[list[_Scored]]) -> dict[int, list[Entry]]:
+        """Map a span index to the regions that the text puts it in ('X, in the Y region')."""
+        out: dict[int, list[Entry]] = {}
+        for i in range(len(spans) - 1):
+            a, b = spans[i], spans[i + 1]
+            gap = view.text[a.end:b.start]
+            if not CONTAINER_GAP.match(gap):
+                continue
+            regions = [s.hit.entry for s in scored[i + 1]
+                       if s.hit.entry.kind in ("admin1", "country", "region")]
+            # "Krasnarmeysk in Donetsk": a city name read as its region when a region has it.
+            if not regions:
+                for s in scored[i + 1]:
+                    admin = self.gaz.admin1_of(s.hit.entry)
+                    if admin is not None and normalize(admin.name).startswith(
+                            normalize(b.surface)):
+                        regions.append(admin)
+            if regions:
+                out[i] = regions
+        return out
+
+    def _add_context(self, span: Span, scored: list[_Scored],
+                     anchors: Sequence[tuple[Span, Entry, float]],
+                     containers: list[Entry] | None, view: TextView) -> None:
+        for s in scored:
+            e = s.hit.entry
+            if containers:
+                inside = [r for r in containers if _contains(self.gaz, r, e)]
+                if inside:
+                    s.score += W_CONTAINER
+                    s.reasons.append((W_CONTAINER, f"'{inside[0].name}' named right after it"))
+                elif e.kind == "city":
+                    s.score += W_CONTAINER_MISS
+            best_admin = best_local = best_doc = 0.0
+            admin_reason = local_reason = doc_reason = ""
+            for a_span, a, _conf in anchors:
+                if a_span is span or a.id == e.id:
+                    continue
+                same_par = a_span.paragraph == span.paragraph
+                near_sent = abs(a_span.sentence - span.sentence) <= 1
+                if a.kind in ("admin1", "region") and _contains(self.gaz, a, e):
+                    w = W_ADMIN_PARAGRAPH if same_par else W_ADMIN_DOC
+                    if w > best_admin:
+                        where = "the same paragraph" if same_par else "the article"
+                        best_admin, admin_reason = w, f"{a.name} named in {where}"
+                    continue
+                if a.kind != "city" or e.kind != "city":
+                    continue
+                if near_sent:
+                    d = _distance_km(a, e)
+                    w = W_NEAR_50 if d < 50 else W_NEAR_150 if d < 150 else 0.0
+                    if a.admin1_code == e.admin1_code and a.country == e.country:
+                        w = max(w, W_SAME_ADMIN_LOCAL)
+                    elif a.country == e.country:
+                        w = max(w, W_SAME_COUNTRY_LOCAL)
+                    if w > best_local:
+                        best_local, local_reason = w, f"{round(d)} km from {a.name}, named nearby"
+                else:
+                    w = W_SAME_ADMIN_DOC if (a.admin1_code == e.admin1_code
+                                             and a.country == e.country) else (
+                        W_SAME_COUNTRY_DOC if a.country == e.country else 0.0)
+                    if w > best_doc:
+                        best_doc, doc_reason = w, f"{a.name} ({a.admin1 or a.country}) in the article"
+            for w, why in ((best_admin, admin_reason), (best_local, local_reason),
+                           (best_doc, doc_reason)):
+                if w:
+                    s.score += w
+                    s.reasons.append((w, why))
+
+    def _add_discourse(self, span: Span, scored: list[_Scored], last: int | None,
+                       earlier: list[int]) -> None:
+        for s in scored:
+            eid = s.hit.entry.id
+            if "this" in span.evidence and last == eid:
+                s.score += W_THIS
+                s.reasons.append((W_THIS, "'this' refers back to the last place so named"))
+            elif "other" in span.evidence and last == eid:
+                s.score += W_OTHER
+            elif "other" in span.evidence and last is not None:
+                s.reasons.append((0.5, "'the other' sets it apart from the last place so named"))
+            elif eid in earlier and "called" not in span.evidence:
+                s.score += W_DISCOURSE
+                s.reasons.append((W_DISCOURSE, "same name resolved so earlier in the article"))
+
+    def _recognition_factor(self, span: Span, e: Entry) -> float:
+        """Lower confidence for small places found only as a bare capitalised word."""
+        if span.evidence & {"ner", "pattern", "prep", "region"}:
+            return 1.0
+        if e.kind != "city" or self.gaz.theatre_weight(e.country) > 0:
+            return 1.0
+        return 0.75
+
+    def _apply_appositives(self, view: TextView,
+                           mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """'A, known in Ukrainian as B' and 'B, formerly A': A takes B's place."""
+        out = list(mentions)
+        tied: dict[str, Place] = {}
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
+            gap = view.text[a.end:b.start]
+            if APPOSITIVE_AFTER.match(gap) and b.place is not None:
+                alias_i, anchor = i, b
+            elif FORMERLY_AFTER.match(gap) and a.place is not None:
+                alias_i, anchor = i + 1, a
+            else:
+                continue
+            assert anchor.place is not None
+            old = out[alias_i]
+            if old.place is not None and old.place.geonameid == anchor.place.geonameid:
+                continue
+            phrase = " ".join(view.text[a.start:b.end].split())
+            place = _rebind(anchor.place, old.surface, min(0.93, anchor.place.confidence),
+                            f"tied to {anchor.place.name} by the appositive '{phrase}'")
+            out[alias_i] = PlaceMention(old.doc, old.surface, old.start, old.end, place)
+            tied[normalize(old.surface)] = place
+        if tied:
+            for i, m in enumerate(out):
+                key = normalize(m.surface)
+                if key in tied and (m.place is None or m.place.method != "appositive"):
+                    p = tied[key]
+                    out[i] = PlaceMention(m.doc, m.surface, m.start, m.end, _rebind(
+                        p, m.surface, p.confidence,
+                        f"named {p.name} by an appositive earlier in the article"))
+        return out
+
+
+def _rebind(p: Place, surface: str, confidence: float, explanation: str) -> Place:
+    return Place(name=p.name, geonameid=p.geonameid, lat=p.lat, lon=p.lon, country=p.country,
+                 admin1=p.admin1, surface=surface, confidence=round(confidence, 3),
+                 method="appositive", explanation=explanation, kind=p.kind,
+                 admin1_code=p.admin1_code)
+
+
+def _pick(scored: list[_Scored]) -> tuple[_Scored, float]:
+    """Return the best candidate and its confidence: a logistic of its lead over the next."""
+    ranked = sorted(scored, key=lambda s: (s.score, s.hit.entry.population), reverse=True)
+    if len(ranked) == 1:
+        return ranked[0], 1.0
+    margin = ranked[0].score - ranked[1].score
+    return ranked[0], 1.0 / (1.0 + math.exp(-margin / TEMPERATURE))
+
+
+def _match_words(best: _Scored) -> str:
+    e, hit = best.hit.entry, best.hit
+    if best.how == "name":
+        return "GeoNames name"
+    if best.how == "alt":
+        return f"GeoNames alternate name of {e.name}"
+    if best.how in ("alias", "user"):
+        return f"{'project' if best.how == 'alias' else 'user'} alias of {e.name}"
+    if best.how == "former":
+        return f"old name of {e.name} ({hit.note or 'former name'})"
+    if best.how == "translit":
+        return f"Russian/Ukrainian romanisation of {e.name}"
+    return f"garbled spelling of {e.name} ({hit.distance} letter{'s' if hit.distance > 1 else ''}" \
+           " off a known name)"
+
+
+def _explain(span: Span, best: _Scored, scored: list[_Scored]) -> str:
+    parts = [_match_words(best)]
+    reasons = sorted(best.reasons, key=lambda r: -r[0])
+    parts.extend(why for _, why in reasons[:2])
+    if len(scored) > 1:
+        e = best.hit.entry
+        where = ", ".join(x for x in (e.admin1, e.country) if x)
+        parts.append(f"chosen among {len(scored)} candidates ({where})")
+        if "called" in span.evidence:
+            parts.append("'called' introduces a lesser-known namesake")
+    return "; ".join(parts)
+
+
+def _unresolved_reason(span: Span) -> str:
+    cue = "named as a place" if span.evidence & {"pattern", "ner", "prep"} else "capitalised"
+    return f"'{span.surface}' is {cue} in the text but matches no gazetteer entry"
