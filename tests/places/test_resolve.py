@@ -1,0 +1,137 @@
+"""Each case of CODEBOOK.md section 3 and of the place-resolution issue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wirewatch.places import places_in_text, resolve_place
+from wirewatch.places.gazetteer import Gazetteer
+
+DONETSK_CONTEXT = "Fighting continued across the Donetsk region of Ukraine."
+
+
+@pytest.mark.parametrize("name", ["Krasnoarmeysk", "Krasnoarmiisk", "Krasnarmeysk",
+                                  "Krasnoarmysk", "Pokrovsk"])
+def test_pokrovsk_spellings_resolve_to_pokrovsk(name: str, gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place(name, DONETSK_CONTEXT, gaz, nlp)
+    assert m.place is not None and m.place.geonameid == 704422
+    assert m.place.explanation
+
+
+def test_renamed_town_says_so(gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place("Artemovsk", DONETSK_CONTEXT, gaz, nlp)
+    assert m.place is not None and m.place.geonameid == 713174
+    assert m.place.method == "renamed" and "renamed 2016" in m.place.explanation
+
+
+@pytest.mark.parametrize(("name", "gid"), [
+    ("Volchansk", 689304), ("Gulyaypole", 707898), ("Gulyai-Pole", 707898),
+    ("Huliaipole", 707898), ("Dimitrov", 710035), ("Mirnograd", 710035),
+    ("Krasnogorovka", 704393), ("Dzerzhinsk", 709354), ("Krasny Liman", 704204),
+    ("Ugledar", 690823), ("Artemovsk", 713174),
+])
+def test_codebook_names_in_a_ukrainian_war_context(name: str, gid: int, gaz: Gazetteer,
+                                                   nlp: Any) -> None:
+    m = resolve_place(name, DONETSK_CONTEXT, gaz, nlp)
+    assert m.place is not None and m.place.geonameid == gid, m
+
+
+@pytest.mark.parametrize(("name", "gid"), [
+    ("Donetsk People's Republic", 709716), ("DPR", 709716), ("DNR", 709716),
+    ("LPR", 702657), ("LNR", 702657), ("Kharkiv region", 706482), ("Crimea", 703883),
+    ("Abkhazia", 6643410), ("Transnistria", 858889),
+])
+def test_regions_resolve_to_admin1(name: str, gid: int, gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place(name, "", gaz, nlp)
+    assert m.place is not None and m.place.geonameid == gid
+
+
+def test_donbas_is_a_region_of_both_oblasts(gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place("Donbas", "", gaz, nlp)
+    assert m.place is not None and m.place.name == "Donbas"
+    region = gaz.entry(m.place.geonameid)
+    assert region is not None and set(region.members) == {709716, 702657}
+
+
+def test_transliteration_is_named_as_the_method(gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place("Gulyaypole", "", gaz, nlp)
+    assert m.place is not None and m.place.method == "transliteration"
+
+
+def test_garbled_name_is_fuzzy_with_lower_confidence(gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place("Krasnarmeysk", DONETSK_CONTEXT, gaz, nlp)
+    assert m.place is not None and m.place.method == "fuzzy" and m.place.confidence <= 0.8
+
+
+def test_appositive_overrides_a_real_but_wrong_city(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Moscow said its troops took Krasnokamensk, known in Ukrainian as Pokrovsk, "
+            "after weeks of fighting. The fall of Krasnokamensk was announced on Monday.")
+    ms = places_in_text("t", text, nlp(text), gaz)
+    by_surface = {m.surface: m for m in ms}
+    kr = [m for m in ms if m.surface == "Krasnokamensk"]
+    assert len(kr) == 2
+    assert all(m.place is not None and m.place.geonameid == 704422 for m in kr)
+    assert kr[0].place is not None and kr[0].place.method == "appositive"
+    assert by_surface["Pokrovsk"].place is not None
+
+
+def test_donetsk_ukraine_by_default_and_russia_when_introduced_near_the_border(
+        gaz: Gazetteer, nlp: Any) -> None:
+    ua = "Shelling hit central Donetsk overnight, the city's occupation authorities said."
+    ms = places_in_text("ua", ua, nlp(ua), gaz)
+    assert [m.place.geonameid for m in ms if m.surface == "Donetsk" and m.place] == [709717]
+    ru = ("The bus left Kamensk-Shakhtinsky in Russia's Rostov region before dawn. "
+          "An hour later it reached a town called Donetsk, a few kilometres from the border. "
+          "In this Donetsk, most of the mines closed long ago.")
+    ms = places_in_text("ru", ru, nlp(ru), gaz)
+    got = [m.place.geonameid for m in ms if m.surface == "Donetsk" and m.place]
+    assert got == [565348, 565348]
+
+
+def test_pokrovsk_in_yakutia_when_the_text_is_about_yakutia(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Floods on the Lena river reached Pokrovsk, a town south of Yakutsk in the "
+            "Sakha Republic, local officials said.")
+    ms = places_in_text("y", text, nlp(text), gaz)
+    got = [m.place.geonameid for m in ms if m.surface == "Pokrovsk" and m.place]
+    assert got == [2017824]
+
+
+def test_huliaipole_zaporizhzhia_not_the_dnipropetrovsk_village(gaz: Gazetteer,
+                                                                 nlp: Any) -> None:
+    text = "Russian units pressed towards Huliaipole in the Zaporizhzhia region."
+    ms = places_in_text("h", text, nlp(text), gaz)
+    assert [m.place.geonameid for m in ms if m.surface == "Huliaipole" and m.place] == [707898]
+
+
+def test_krasnohorivka_donetsk_not_poltava(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Residents of Krasnogorovka near Donetsk received passports."
+    ms = places_in_text("k", text, nlp(text), gaz)
+    assert [m.place.geonameid for m in ms
+            if m.surface == "Krasnogorovka" and m.place] == [704393]
+
+
+def test_invented_village_stays_unresolved(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Drones struck the village of Zorianka-Pershe overnight, the governor said."
+    ms = places_in_text("u", text, nlp(text), gaz)
+    z = [m for m in ms if m.surface.startswith("Zorianka")]
+    assert len(z) == 1 and z[0].place is None and "no gazetteer entry" in z[0].explanation
+
+
+def test_people_and_common_words_are_not_places(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("In a statement, General Staff chief Valery Gerasimov said Victoria Ivanova, "
+            "a resident, was safe. Earlier, Alexei Kulemin spoke to the EU envoy.")
+    ms = places_in_text("p", text, nlp(text), gaz)
+    assert [m.surface for m in ms] == []
+
+
+def test_every_mention_has_a_readable_explanation(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Units advanced near Volchansk in the Kharkiv region and shelled Kupiansk."
+    ms = places_in_text("e", text, nlp(text), gaz)
+    assert ms and all(m.place and m.place.explanation and 0 < m.place.confidence <= 1
+                      for m in ms)
+    d = ms[0].to_dict()
+    assert set(d) == {"doc", "surface", "start", "end", "name", "geonameid", "lat", "lon",
+                      "country", "admin1", "confidence", "method", "explanation"}
+    assert text[d["start"]:d["end"]] == d["surface"]

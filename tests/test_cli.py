@@ -1,0 +1,66 @@
+"""The command line as a user runs it: real files, real exit codes, documented commands."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from wirewatch.cli import main
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+PLACE_KEYS = {"doc", "surface", "start", "end", "name", "geonameid", "lat", "lon", "country",
+              "admin1", "confidence", "method", "explanation"}
+
+
+def test_extract_places_reports_bad_files_and_processes_the_rest(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Russian troops entered Krasnoarmeysk in the Donetsk region.",
+                    encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00binary")
+    res = CliRunner().invoke(main, ["extract", "--what", "places", str(tmp_path / "bad.txt"),
+                                    str(tmp_path / "missing.txt"), str(good)])
+    assert res.exit_code == 1
+    assert "bad.txt" in res.stderr and "binary" in res.stderr
+    assert "missing.txt" in res.stderr
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows and all(set(r) == PLACE_KEYS for r in rows)
+    assert {r["geonameid"] for r in rows} >= {704422, 709716}
+    assert all(r["doc"] == "good.txt" for r in rows)
+
+
+def test_extract_exit_status_zero_when_all_inputs_read(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "n1", "text": "Strikes hit Odesa."}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", "--what", "places", str(f)])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout.splitlines()[0])["doc"] == "n1"
+
+
+def test_places_resolve_prints_the_codebook_place() -> None:
+    res = CliRunner().invoke(main, ["places", "resolve", "Volchansk",
+                                    "--context", "Kharkiv region"])
+    assert res.exit_code == 0, res.output
+    place = json.loads(res.stdout)
+    assert place["geonameid"] == 689304 and place["surface"] == "Volchansk"
+    assert {"name", "lat", "lon", "country", "admin1", "confidence", "method",
+            "explanation"} <= set(place)
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+
+    def walk(group: click.Group, prefix: str) -> list[str]:
+        names = []
+        for name, cmd in group.commands.items():
+            full = f"{prefix} {name}".strip()
+            names.append(full)
+            if isinstance(cmd, click.Group):
+                names.extend(walk(cmd, full))
+        return names
+
+    missing = [c for c in walk(main, "") if not re.search(rf"wirewatch {re.escape(c)}\b", readme)]
+    assert missing == []
