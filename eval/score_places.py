@@ -128,8 +128,8 @@ def main() -> int:
     a = ap.parse_args()
     docs, gold = load_gold(a.gold)
     r = score(docs, gold)
-    print(f"| texts | gold mentions | accuracy (right GeoNames id) | wrong | missed | "
-          f"unresolved kept unresolved | recognition precision | wrong with conf > 0.9 |")
+    print("| texts | gold mentions | accuracy (right GeoNames id) | wrong | missed | "
+          "unresolved kept unresolved | recognition precision | wrong with conf > 0.9 |")
     print("|---|---|---|---|---|---|---|---|")
     print(f"| {r['texts']} | {r['gold_mentions']} | {r['accuracy']:.1%} "
           f"({r['correct']}/{r['resolvable']}) | {r['wrong']} | {r['missed']} | "

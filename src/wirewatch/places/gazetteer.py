@@ -178,7 +178,9 @@ class Gazetteer:
         if row is None:
             return None
         members = tuple(int(m) for m in row[9].split(",") if m) if row[9] else ()
-        return Entry(*row[:9], members=members)
+        return Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4],
+                     admin1_code=row[5], admin1=row[6], population=row[7], kind=row[8],
+                     members=members)
 
     def admin1_of(self, entry: Entry) -> Entry | None:
         """Return the admin-1 entry that contains a place (itself for an admin-1)."""
@@ -247,10 +249,10 @@ class Gazetteer:
         key = translit_key(name)
         if len(key) < 4:
             return []
-        rows = [tuple(r) for r in self._con.execute(
-            "SELECT id, source, note FROM name WHERE tkey = ?", (key,))]
+        rows: list[tuple[int, str, str]] = list(self._con.execute(
+            "SELECT id, source, note FROM name WHERE tkey = ?", (key,)))
         rows.extend(self._overlay.by_tkey.get(key, []))
-        return self._hits(rows)  # type: ignore[arg-type]
+        return self._hits(rows)
 
     def _bucket(self, first: str, length: int) -> list[str]:
         got = self._buckets.get((first, length))
@@ -280,7 +282,7 @@ class Gazetteer:
             if dist == 0:
                 continue
             rows = self._con.execute("SELECT id, source, note FROM name WHERE tkey = ?", (other,))
-            hits.extend(self._hits([tuple(r) for r in rows], int(dist)))  # type: ignore[misc]
+            hits.extend(self._hits(list(rows), int(dist)))
         best: dict[int, NameHit] = {}
         for h in hits:
             if h.entry.id not in best or h.distance < best[h.entry.id].distance:

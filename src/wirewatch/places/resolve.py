@@ -253,7 +253,8 @@ class Resolver:
                                              and a.country == e.country) else (
                         W_SAME_COUNTRY_DOC if a.country == e.country else 0.0)
                     if w > best_doc:
-                        best_doc, doc_reason = w, f"{a.name} ({a.admin1 or a.country}) in the article"
+                        where = a.admin1 or a.country
+                        best_doc, doc_reason = w, f"{a.name} ({where}) in the article"
             for w, why in ((best_admin, admin_reason), (best_local, local_reason),
                            (best_doc, doc_reason)):
                 if w:
