@@ -64,8 +64,9 @@ def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--what", type=click.Choice(["places"]), default="places", show_default=True,
-              help="What to extract: place mentions (CODEBOOK.md section 7).")
+@click.option("--what", type=click.Choice(["events", "places"]), default="events",
+              show_default=True,
+              help="What to extract: event mentions or place mentions (CODEBOOK.md section 7).")
 @click.option("--published", callback=lambda _c, _p, v: _published_option(v),
               help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
@@ -76,13 +77,14 @@ def extract(files: tuple[Path, ...], what: str, published: date | None, fmt: str
     A file that cannot be read is named on standard error with the reason; the
     others are still processed and the exit status is 1.
     """
-    from wirewatch.places import extract_places
+    from wirewatch.pipeline import extract as run
 
     errors: list[ReadError] = []
     out = sys.stdout
     for batch in _batches(_documents(files, published, errors), 32):
-        for mentions in extract_places(batch):
-            for m in mentions:
+        for result in run(batch):
+            rows = result.places if what == "places" else result.events
+            for m in rows:
                 out.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
         out.flush()
     sys.exit(1 if errors else 0)

@@ -92,7 +92,8 @@ class _Overlay:
 class Gazetteer:
     """Look up place names in the local GeoNames index and in user place files."""
 
-    def __init__(self, path: Path | None = None, extra_files: Sequence[Path] = ()) -> None:
+    def __init__(self, path: Path | None = None, extra_files: Sequence[Path] = (),
+                 theatre: dict[str, float] | None = None) -> None:
         self.path = path or ensure_index()
         self.extra_files = tuple(Path(p) for p in extra_files)
         self._local = threading.local()
@@ -106,13 +107,15 @@ class Gazetteer:
         self._read_settings(load_places_yaml(project_places_file()))
         for f in self.extra_files:
             self.add_file(f)
+        if theatre is not None:  # replaces the configured theatre (e.g. {} for none)
+            self._theatre = dict(theatre)
 
     # -- construction -----------------------------------------------------------------
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path, "extra_files": self.extra_files}
+        return {"path": self.path, "extra_files": self.extra_files, "theatre": self._theatre}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["path"], state["extra_files"])  # type: ignore[misc]
+        self.__init__(state["path"], state["extra_files"], state["theatre"])  # type: ignore[misc]
 
     @property
     def _con(self) -> sqlite3.Connection:

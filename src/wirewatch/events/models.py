@@ -1,0 +1,78 @@
+"""Typed event mentions, serialised exactly as CODEBOOK.md section 7 writes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirewatch.events.dates import EventDate
+from wirewatch.events.numbers import Count
+from wirewatch.places.models import Place
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor or target: the words of the text and the side they make clear."""
+
+    text: str
+    side: str | None  # RU | UA | other | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's actor/target object."""
+        return {"text": self.text, "side": self.side}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that carries the claim, with offsets into the document's body text."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's evidence object."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One claim of one event in one article."""
+
+    doc: str
+    type: str
+    place: Place | None
+    date: EventDate
+    evidence: Evidence
+    modality: str
+    subtype: str | None = None
+    actor: Party | None = None
+    target: Party | None = None
+    count: Count | None = None
+    claimant: str | None = None
+    conduit: tuple[str, ...] = ()
+    extent: str | None = None
+    aggregate: bool = False
+    venue: Place | None = None
+    equipment: str | None = None
+    weapon: str | None = None
+    object: str | None = None
+    trigger: tuple[int, int] = (0, 0)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's event object (fields that do not apply are null)."""
+        return {
+            "doc": self.doc, "type": self.type, "subtype": self.subtype,
+            "place": self.place.to_dict() if self.place else None,
+            "date": self.date.to_dict(),
+            "actor": self.actor.to_dict() if self.actor else None,
+            "target": self.target.to_dict() if self.target else None,
+            "count": self.count.to_dict() if self.count else None,
+            "claimant": self.claimant, "conduit": list(self.conduit),
+            "modality": self.modality, "extent": self.extent, "aggregate": self.aggregate,
+            "venue": self.venue.to_dict() if self.venue else None,
+            "equipment": self.equipment, "weapon": self.weapon, "object": self.object,
+            "trigger": {"start": self.trigger[0], "end": self.trigger[1]},
+            "evidence": self.evidence.to_dict(),
+        }
