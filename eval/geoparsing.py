@@ -363,6 +363,13 @@ class Outcome:
         err = self.error_km
         return err is not None and err <= ACC_KM
 
+    @property
+    def same_id(self) -> bool:
+        """Return True when resolved to the gold GeoNames id."""
+        return (self.gold.geonameid is not None and self.mention is not None
+                and self.mention.place is not None
+                and self.mention.place.geonameid == self.gold.geonameid)
+
 
 @dataclass(frozen=True)
 class Score:
@@ -390,8 +397,7 @@ def summarise(setup: str, mode: str, outcomes: Sequence[Outcome], seconds: float
     errors = [e for o in outcomes if (e := o.error_km) is not None]
     correct = sum(1 for o in outcomes if o.correct)
     with_id = [o for o in outcomes if o.gold.geonameid is not None]
-    id_hits = sum(1 for o in with_id if o.mention is not None and o.mention.place is not None
-                  and o.mention.place.geonameid == o.gold.geonameid)
+    id_hits = sum(1 for o in with_id if o.same_id)
     acc_base = len(errors) if mode == E2E else len(outcomes)
     id_base = sum(1 for o in with_id if o.error_km is not None) if mode == E2E else len(with_id)
     return Score(setup, mode, len(outcomes), len(errors), _ratio(correct, acc_base),
@@ -461,11 +467,41 @@ def _our_name(o: Outcome) -> str:
     return f"{p.name} ({p.country}, {p.kind})"
 
 
-def wrong_resolutions(outcomes: Iterable[Outcome], top: int) -> list[tuple[str, str, int]]:
-    """Return the most frequent (gold name, our name) pairs more than 161 km apart."""
-    c = Counter((o.gold.name, _our_name(o)) for o in outcomes
-                if o.error_km is not None and not o.correct)
-    return [(g, ours, n) for (g, ours), n in c.most_common(top)]
+def wrong_resolutions(outcomes: Iterable[Outcome], top: int
+                      ) -> list[tuple[str, str, str, int]]:
+    """Return the most frequent (gold name, text, our name, count) more than 161 km apart.
+
+    Resolutions to the gold GeoNames id are left out: see ``far_same_id``.
+    """
+    c = Counter((o.gold.name, o.gold.phrase, _our_name(o)) for o in outcomes
+                if o.error_km is not None and not o.correct and not o.same_id)
+    return [(g, phrase, ours, n) for (g, phrase, ours), n in c.most_common(top)]
+
+
+def far_same_id(outcomes: Iterable[Outcome], top: int) -> list[tuple[str, int, float]]:
+    """Return (gold name, count, median km) of right-id resolutions more than 161 km off.
+
+    These are places whose wirewatch coordinates differ from the GeoNames point the gold
+    data uses (countries and subdivisions get the mean of their cities' coordinates).
+    """
+    errors: dict[str, list[float]] = {}
+    for o in outcomes:
+        err = o.error_km
+        if o.same_id and err is not None and err > ACC_KM:
+            errors.setdefault(o.gold.name, []).append(err)
+    ranked = sorted(errors.items(), key=lambda kv: -len(kv[1]))[:top]
+    return [(name, len(errs), statistics.median(errs)) for name, errs in ranked]
+
+
+def diagnostics(outcomes: Sequence[Outcome]) -> tuple[float, float, int]:
+    """Return acc@161, acc@161 counting right-id resolutions as correct, and their count.
+
+    Over the outcomes given (for end-to-end, pass the found ones only).
+    """
+    n = len(outcomes) or 1
+    far = sum(1 for o in outcomes if o.same_id and not o.correct)
+    return (sum(o.correct for o in outcomes) / n,
+            sum(o.correct or o.same_id for o in outcomes) / n, far)
 
 
 def unresolved(outcomes: Iterable[Outcome], top: int) -> list[tuple[str, int]]:
@@ -473,12 +509,15 @@ def unresolved(outcomes: Iterable[Outcome], top: int) -> list[tuple[str, int]]:
     return Counter(o.gold.phrase for o in outcomes if o.error_km is None).most_common(top)
 
 
-def by_kind(outcomes: Sequence[Outcome], top: int) -> list[tuple[str, int, float, float]]:
-    """Return (kind, n, acc@161, unresolved share) for the most frequent gold kinds."""
+def by_kind(outcomes: Sequence[Outcome], top: int
+            ) -> list[tuple[str, int, float, float | None, float]]:
+    """Return (kind, n, acc@161, exact id, unresolved share) for the most frequent kinds."""
     rows = []
     for kind, n in Counter(o.gold.kind for o in outcomes).most_common(top):
         group = [o for o in outcomes if o.gold.kind == kind]
+        with_id = [o for o in group if o.gold.geonameid is not None]
         rows.append((kind, n, sum(o.correct for o in group) / n,
+                     _ratio(sum(o.same_id for o in with_id), len(with_id)),
                      sum(o.error_km is None for o in group) / n))
     return rows
 
@@ -502,6 +541,15 @@ def score_row(s: Score) -> str:
     return (f"| **wirewatch, {s.setup}** | {s.mode} | {s.gold:,} | {_f(s.found / s.gold)} "
             f"({s.found:,}) | **{_f(s.acc161)}** | {ident} | {_km(s.mean_km)} | "
             f"{_km(s.median_km)} | {_f(s.auc)} | this script ({s.seconds:.0f} s) |")
+
+
+WRONG_HEADER = "| gold place | text | wirewatch | count |\n|---|---|---|---|"
+
+
+def wrong_row(w: tuple[str, str, str, int]) -> str:
+    """Return the Markdown table row of one frequent wrong resolution."""
+    gold, phrase, ours, n = w
+    return f"| {gold} | {phrase} | {ours} | {n} |"
 
 
 def published_row(p: Published) -> str:
@@ -544,15 +592,39 @@ def dataset_section(r: DatasetResult, top: int) -> list[str]:
     lines += ["", d.note, ""]
     res = primary(r, RES)
     if res:
+        lines += diagnostics_lines(r)
         lines += ["Resolution-only (primary set-up) by gold kind:", "",
-                  "| kind | n | acc@161 | unresolved |", "|---|---|---|---|"]
-        lines += [f"| {k} | {n:,} | {_f(a)} | {_f(u)} |" for k, n, a, u in by_kind(res, 10)]
-        lines += ["", f"Most frequent wrong resolutions (> {ACC_KM:.0f} km, resolution-only):",
-                  "", "| gold | wirewatch | count |", "|---|---|---|"]
-        lines += [f"| {g} | {o} | {n} |" for g, o, n in wrong_resolutions(res, top)]
+                  "| kind | n | acc@161 | exact id | unresolved |", "|---|---|---|---|---|"]
+        lines += [f"| {k} | {n:,} | {_f(a)} | {_f(i)} | {_f(u)} |"
+                  for k, n, a, i, u in by_kind(res, 10)]
+        lines += ["", f"Most frequent wrong resolutions (> {ACC_KM:.0f} km and not the gold "
+                  "id; resolution-only, primary set-up):", "",
+                  WRONG_HEADER]
+        lines += [wrong_row(w) for w in wrong_resolutions(res, top)]
+        far = far_same_id(res, top)
+        if far:
+            lines += ["", "Right GeoNames id but > 161 km from the gold point (wirewatch's "
+                      "coordinates for the place differ): "
+                      + ", ".join(f"{g} ({n}, median {_km(km)} km)" for g, n, km in far)]
         lines += ["", "Most frequent unresolved gold phrases (resolution-only): "
                   + ", ".join(f"{p} ({n})" for p, n in unresolved(res, top)), ""]
     return lines
+
+
+def diagnostics_lines(r: DatasetResult) -> list[str]:
+    """Return a table of acc@161 with and without credit for a right GeoNames id."""
+    if r.dataset.key == "geovirus":
+        return []
+    lines = ["How much of the distance error is coordinates rather than choice: acc@161 "
+             "if a resolution to the gold GeoNames id counted as correct whatever its "
+             "coordinates.", "",
+             "| set-up | mode | acc@161 | acc@161, right id counts | right id but > 161 km |",
+             "|---|---|---|---|---|"]
+    for (setup, mode), outcomes in r.outcomes.items():
+        base = [o for o in outcomes if o.error_km is not None] if mode == E2E else outcomes
+        acc, acc_id, far = diagnostics(base)
+        lines.append(f"| {setup} | {mode} | {_f(acc)} | {_f(acc_id)} | {far:,} |")
+    return [*lines, ""]
 
 
 def render(results: Sequence[DatasetResult], args: argparse.Namespace, wall: float,
@@ -582,8 +654,8 @@ def render(results: Sequence[DatasetResult], args: argparse.Namespace, wall: flo
     everything = [o for r in results for o in primary(r, RES)]
     if len(results) > 1 and everything:
         lines += ["## All datasets: most frequent wrong resolutions (resolution-only)", "",
-                  "| gold | wirewatch | count |", "|---|---|---|"]
-        lines += [f"| {g} | {o} | {n} |" for g, o, n in wrong_resolutions(everything, top)]
+                  WRONG_HEADER]
+        lines += [wrong_row(w) for w in wrong_resolutions(everything, top)]
         lines.append("")
     return "\n".join(lines)
 

@@ -117,7 +117,8 @@ def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) 
         if a.endswith(" Oblast"):
             return a
     if country in _OBLAST_COUNTRIES and kind in {"Region", "Administrative region"}:
-        return f"{latin[0] if latin else name} Oblast"
+        bases = [a for a in latin if " " not in a.strip()] or latin or [name]
+        return f"{min(bases, key=len)} Oblast"
     for a in latin:
         if _ADMIN_SUFFIX.search(a) and len(a) < 40:
             return a

@@ -20,7 +20,7 @@ from typing import Any
 
 import platformdirs
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from wirewatch.places.build import (
     alias_name_rows,
@@ -268,6 +268,8 @@ class Gazetteer:
     def fuzzy(self, name: str, max_distance: int | None = None) -> list[NameHit]:
         """Return entries whose romanisation key is within a small edit distance of ``name``'s.
 
+        The distance counts a swap of two neighbouring letters as one edit ("Kramatrosk").
+
         The allowed distance grows with the key's length: 1 for 6-8 letters, 2 from 9.
         """
         key = translit_key(name)
@@ -278,7 +280,7 @@ class Gazetteer:
         choices: list[str] = []
         for length in range(len(key) - max_distance, len(key) + max_distance + 1):
             choices.extend(self._bucket(key[0], length))
-        matches = process.extract(key, choices, scorer=Levenshtein.distance,
+        matches = process.extract(key, choices, scorer=OSA.distance,
                                   score_cutoff=max_distance, limit=50)
         hits: list[NameHit] = []
         for other, dist, _ in matches:

@@ -240,9 +240,12 @@ def _placeness(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> int:
         score += 1
     if span.hits and (" " in span.surface.strip() or "-" in span.surface):
         score += 1
-    if "person" in ev and not any(h.entry.kind != "city" for h in span.hits):
-        score -= 3
-    if "neg:PERSON" in ev:
+    theatre_place = any(h.entry.kind != "city" or (
+        h.entry.population >= 1000 and gaz.theatre_weight(h.entry.country) > 0)
+        for h in span.hits)
+    if "person" in ev:
+        score -= 1 if theatre_place else 3
+    if "neg:PERSON" in ev and not theatre_place:
         score -= 1
     if any(e.startswith("neg:") and e != "neg:PERSON" for e in ev):
         score -= 2
@@ -270,14 +273,16 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
         return False
     score = _placeness(span, view, gaz, first)
     if span.hits:
-        return score >= 0 if "prep" in span.evidence or "ner" in span.evidence else score >= 1
-    if score < 1:
-        return False
+        return score >= 0
     hits = gaz.by_translit(span.surface)
     if hits:
         span.hits, span.how = hits, "translit"
-        return True
-    return score >= 2 and bool(span.evidence & {"ner", "pattern", "prep"})
+        return _placeness(span, view, gaz, first) >= 1
+    cued = bool(span.evidence & {"ner", "pattern", "prep"})
+    if cued and score >= 0 and any(gaz.theatre_weight(h.entry.country) > 0
+                                   for h in gaz.fuzzy(span.surface)):
+        return True  # a garbled name of a place in the theatre: resolved later by context
+    return score >= 2 and cued
 
 
 def _sentence_initial(view: TextView, tok: Token) -> bool:

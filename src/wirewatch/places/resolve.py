@@ -42,10 +42,11 @@ METHOD = {"name": "exact", "alt": "exact", "alias": "alias", "user": "alias",
           "former": "renamed", "translit": "transliteration", "fuzzy": "fuzzy"}
 KIND_PRIOR = {"country": 1.0, "admin1": 0.6, "region": 0.6}
 TEMPERATURE = 0.12  # margin (in score units) that makes confidence 0.73; 0.35 gives 0.95
-W_POPULATION = 0.5
+W_POPULATION = 0.7
 W_CONTAINER, W_CONTAINER_MISS = 0.9, -0.5
 W_ADMIN_PARAGRAPH, W_ADMIN_DOC = 0.5, 0.3
-W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.5, 0.3, 0.3, 0.1
+W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.3, 0.15, 0.25, 0.1
+W_SAME_AS_ANCHOR = 0.4  # another name in the article already resolved to this very place
 W_SAME_ADMIN_DOC, W_SAME_COUNTRY_DOC = 0.15, 0.1
 W_DISCOURSE, W_THIS, W_OTHER = 0.3, 1.2, -1.2
 CALLED_PRIOR_FACTOR = 0.2
@@ -226,8 +227,13 @@ class Resolver:
                     s.score += W_CONTAINER_MISS
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
+            same_as_anchor = False
             for a_span, a, _conf in anchors:
-                if a_span is span or a.id == e.id:
+                if a_span is span:
+                    continue
+                if a.id == e.id:
+                    if normalize(a_span.surface) != normalize(span.surface):
+                        same_as_anchor = True
                     continue
                 same_par = a_span.paragraph == span.paragraph
                 near_sent = abs(a_span.sentence - span.sentence) <= 1
@@ -255,6 +261,9 @@ class Resolver:
                     if w > best_doc:
                         where = a.admin1 or a.country
                         best_doc, doc_reason = w, f"{a.name} ({where}) in the article"
+            if same_as_anchor:
+                s.score += W_SAME_AS_ANCHOR
+                s.reasons.append((W_SAME_AS_ANCHOR, f"{e.name} itself is named in the article"))
             for w, why in ((best_admin, admin_reason), (best_local, local_reason),
                            (best_doc, doc_reason)):
                 if w:
