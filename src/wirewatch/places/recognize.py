@@ -243,7 +243,13 @@ def _placeness(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> int:
     theatre_place = any(h.entry.kind != "city" or (
         h.entry.population >= 1000 and gaz.theatre_weight(h.entry.country) > 0)
         for h in span.hits)
-    if "person" in ev:
+    inside_name = any(
+        label == "PERSON" and start <= span.start and span.end <= end
+        and (start, end) != (span.start, span.end) and " " in view.text[start:end]
+        for start, end, label in view.ner_spans)
+    if inside_name:
+        score -= 3  # a word of a person's full name: "Victoria Ivanova"
+    elif "person" in ev:
         score -= 1 if theatre_place else 3
     if "neg:PERSON" in ev and not theatre_place:
         score -= 1
