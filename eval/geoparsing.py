@@ -32,6 +32,7 @@ match are skipped. Both counts are reported.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import statistics
 import sys
@@ -169,9 +170,9 @@ def load_lgl_format(path: Path, max_shift: int, limit: int = 0
             if tag is None or lat is None or lon is None:
                 report.without_coords += 1
                 continue
-            country = _txt(tag, "country")
-            name = _txt(tag, "name") + (f" ({country})" if country else "")
-            kind = f"{_txt(tag, 'fclass')}.{_txt(tag, 'fcode')}"
+            country, kind = _txt(tag, "country"), f"{_txt(tag, 'fclass')}.{_txt(tag, 'fcode')}"
+            is_country = kind.startswith("A.PCL")
+            name = _txt(tag, "name") + (f" ({country})" if country and not is_country else "")
             add_gold(art, report, max_shift, start=int(_txt(tp, "start")),
                      end=int(_txt(tp, "end")), phrase=tp.findtext("phrase") or "", lat=lat,
                      lon=lon, geonameid=_int(tag.get("geonameid")), name=name, kind=kind)
@@ -648,6 +649,15 @@ def diagnostics_lines(r: DatasetResult) -> list[str]:
     return [*lines, ""]
 
 
+def library_snapshot() -> str:
+    """Return a short hash of the place code and data, to tell which version was scored."""
+    h = hashlib.sha256()
+    root = Path(sys.modules[Resolver.__module__].__file__ or "").parents[1]
+    for f in sorted([*root.glob("places/*.py"), *root.glob("data/places.yaml")]):
+        h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def render(results: Sequence[DatasetResult], args: argparse.Namespace, wall: float,
            top: int) -> str:
     """Return the whole Markdown report."""
@@ -656,7 +666,8 @@ def render(results: Sequence[DatasetResult], args: argparse.Namespace, wall: flo
         f"Generated {date.today().isoformat()} by `eval/geoparsing.py` with "
         f"`--datasets {','.join(args.datasets)} --limit {args.limit or 0} "
         f"--theatres {','.join(args.theatres)} --max-shift {args.max_shift}`; "
-        f"wall time {wall:.0f} s.", "",
+        f"wall time {wall:.0f} s. Library snapshot: places code + data "
+        f"`{library_snapshot()}`, gazetteer `{default_gazetteer().path.name}`.", "",
         "Columns: **coverage** is, end-to-end, the share of gold toponyms that wirewatch "
         "recognised *and* resolved (an overlapping resolved mention), and, resolution-only, "
         "the share it resolved at all. **End-to-end** acc@161, exact id, mean/median km and "
