@@ -36,8 +36,7 @@ class Speaker:
 
     text: str
     start: int = -1
-    kind: str = "org"  # person | org | media
-    conduits: list[str] = field(default_factory=list)
+    kind: str = "org"  # person | org | media | pronoun
 
 
 @dataclass

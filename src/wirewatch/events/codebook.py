@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ class Codebook:
     not_event_contexts: tuple[str, ...]
     sides: dict[str, tuple[str, ...]]
 
+    @cached_property
     def phrases(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
         """Return trigger phrases indexed by their first word: word -> [(type, phrase)]."""
         index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}

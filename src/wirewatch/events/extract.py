@@ -53,7 +53,7 @@ def _lower_lemma(tok: Any) -> tuple[str, str]:
 
 def _match_phrases(sent: Any, book: Codebook) -> list[tuple[str, int, int]]:
     """Return (type, first token index, last token index) of trigger phrases in a sentence."""
-    index = book.phrases()
+    index = book.phrases
     toks = list(sent)
     forms = [_lower_lemma(t) for t in toks]
     found: list[tuple[str, int, int]] = []
@@ -320,12 +320,12 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                 targets = prev[-1:]
             if et.place_required and not targets:
                 continue
-            equipment = _equipment_of(trig, sent, book) if et.needs_equipment else []
+            needs_look = et.needs_equipment or words[0] in ("lose", "lost", "destroyed")
+            equipment = _equipment_of(trig, sent, book) if needs_look else []
             if et.needs_equipment and not equipment:
                 continue
-            if etype == "casualties" and _equipment_of(trig, sent, book) and words[0] in (
-                    "lose", "lost", "destroyed"):
-                continue
+            if etype == "casualties" and equipment:
+                continue  # "lost two tanks" is equipment, not casualties
             speaker = find_speaker(sent, trig, state.registry, book)
             claimant = speaker.text if speaker and speaker.text else None
             if speaker and speaker.kind == "pronoun":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.dates import EventDate
@@ -58,7 +58,6 @@ class EventMention:
     weapon: str | None = None
     object: str | None = None
     trigger: tuple[int, int] = (0, 0)
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's event object (fields that do not apply are null)."""
