@@ -135,3 +135,61 @@ def test_every_mention_has_a_readable_explanation(gaz: Gazetteer, nlp: Any) -> N
     assert set(d) == {"doc", "surface", "start", "end", "name", "geonameid", "lat", "lon",
                       "country", "admin1", "confidence", "method", "explanation"}
     assert text[d["start"]:d["end"]] == d["surface"]
+
+
+def _found(text: str, gaz: Gazetteer, nlp: Any) -> dict[str, int | None]:
+    return {m.surface: m.place.geonameid if m.place else None
+            for m in places_in_text("t", text, nlp(text), gaz)}
+
+
+def test_garbled_names_in_a_bare_list_are_found(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("A channel's graphic ranks the hardest battles of the war: Bahkmut first, then "
+            "Kurakhvoe, with Kramatrosk named as the next objective.")
+    found = _found(text, gaz, nlp)
+    assert found.get("Bahkmut") == 713174
+    assert found.get("Kurakhvoe") == 695357
+    assert found.get("Kramatrosk") == 704508
+
+
+def test_a_name_listed_beside_a_place_is_a_place(gaz: Gazetteer, nlp: Any) -> None:
+    found = _found("The convoy stopped in Avdeevka and Vuhledr before turning back.", gaz, nlp)
+    assert found.get("Vuhledr") == 690823
+
+
+def test_swapped_letters_hidden_by_romanisation_folds(gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place("Pokrvosk", DONETSK_CONTEXT, gaz, nlp)
+    assert m.place is not None and m.place.geonameid == 704422
+    assert m.place.method == "fuzzy"
+
+
+def test_or_as_they_call_it_appositive(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Bloggers said the last streets of Krasnokamensk, or Pokrovsk as Kyiv calls it, "
+            "were cleared overnight.")
+    assert _found(text, gaz, nlp).get("Krasnokamensk") == 704422
+
+
+def test_country_named_a_few_words_after_sets_the_namesake(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Donetsk, a mining town of the Rostov region, held a minute's silence. "
+            "Its mayor said people still confuse it with Donetsk over the border in Ukraine.")
+    mentions = [m for m in places_in_text("t", text, nlp(text), gaz) if m.surface == "Donetsk"]
+    assert [m.place.geonameid if m.place else None for m in mentions] == [565348, 709717]
+
+
+def test_hyphenated_russian_form_is_read_whole(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Shelling was reported in Kamenka-Dneprovskaya, in the Zaporozhye region."
+    assert _found(text, gaz, nlp).get("Kamenka-Dneprovskaya") == 707026
+
+
+def test_romanisation_beats_a_small_exact_namesake_in_context(gaz: Gazetteer,
+                                                              nlp: Any) -> None:
+    text = ("Occupation officials in the Zaporozhye region said drones hit a depot "
+            "in Vasilyevka, south of the Kakhovka reservoir.")
+    assert _found(text, gaz, nlp).get("Vasilyevka") == 686729
+
+
+def test_surnames_one_letter_off_a_town_are_not_places(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Shelling of Kupiansk continued overnight. Lavrov told reporters the talks were "
+            "over; Krasnov, a deputy, and Voronin, a blogger, repeated the claim.")
+    found = _found(text, gaz, nlp)
+    assert found.get("Kupiansk") == 703656
+    assert not {"Lavrov", "Krasnov", "Voronin"} & set(found)

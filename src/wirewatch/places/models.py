@@ -54,6 +54,9 @@ class Span:
     hits: list[NameHit] = field(default_factory=list)
     how: str = "exact"  # exact | translit | fuzzy | none: how ``hits`` were found
     fuzzy_hits: list[NameHit] = field(default_factory=list)  # near misses of unknown names
+    # Places whose romanisation key equals the name's, beside its exact hits ("Vasilyevka"
+    # is the exact name of a Crimean village and the Russian form of Zaporizhzhia's Vasylivka).
+    translit_hits: list[NameHit] = field(default_factory=list)
     evidence: set[str] = field(default_factory=set)  # ner, pattern, prep, region, called ...
     sentence: int = 0
     paragraph: int = 0

@@ -52,19 +52,42 @@ W_DISCOURSE, W_THIS, W_OTHER = 0.3, 1.2, -1.2
 CALLED_PRIOR_FACTOR = 0.2
 W_CALLED_FAMOUS = -0.3  # "a town called X" is not the X every reader knows
 ANCHOR_CONFIDENCE = 0.75
+FAMOUS_POPULATION, W_ALT_OF_FAMOUS = 100_000, -0.35
 
+# "A, known in Ukrainian as B", "A (Ukrainian: B)": A takes B's place. A comma or a
+# bracket must come first: "Ukraine renamed Krasnodon" is a sentence, not an appositive.
 APPOSITIVE_AFTER = re.compile(
-    r"^\s*[,(]?\s*(?:(?:also|now|officially|better|today|locally)\s+)?"
+    r"^\s*(?:[,(]\s*(?:(?:also|now|officially|better|today|locally)\s+)?|(?:also|better)\s+)"
     r"(?:known|called|named|renamed|spelt|spelled)\s+(?:(?:in|by)\s+(?:the\s+)?"
     r"(?:Ukrainian|Russian|Ukrainians|Russians|Ukraine|Russia|Kyiv|Moscow)\s+)?(?:as\s+)?$"
     r"|^\s*\(\s*(?:in\s+)?(?:Ukrainian|Russian|Ukr\.|Rus\.|now|today|also)\s*:?\s*$"
     r"|^\s*,\s*which\s+(?:Ukraine|Ukrainians|Kyiv|Russia|Moscow|locals)\s+calls?\s+$",
     re.IGNORECASE)
+# "B, formerly A", "B, which was known until 2016 as A", "B, known in Soviet times as A":
+# A is B's old name and takes B's place.
 FORMERLY_AFTER = re.compile(
-    r"^\s*[,(]?\s*(?:formerly|previously|once|earlier)\s+(?:known\s+as\s+|called\s+)?$"
-    r"|^\s*\(\s*(?:formerly|previously|until\s+\d{4})\s*:?\s*$", re.IGNORECASE)
-CONTAINER_GAP = re.compile(r"^(?:\s*,?\s*(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$",
-                           re.IGNORECASE)
+    r"^\s*[,(]?\s*(?:formerly|previously|once|earlier|the\s+former)\s+"
+    r"(?:known\s+as\s+|called\s+)?$"
+    r"|^\s*\(\s*(?:formerly|previously|until\s+\d{4})\s*:?\s*$"
+    r"|^\s*[,(]\s*(?:which|that)?\s*(?:was\s+)?(?:known|called|named)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:until\s+\d{4}|in\s+Soviet\s+times|under\s+the\s+Soviets?|"
+    r"before\s+\d{4}|formerly|once)\s+as\s+$", re.IGNORECASE)
+# "X, in the Y region", "X (Y)", "X across the border in Y": Y contains X. Up to four
+# lower-case words may come between, but not a verb of saying or a conjunction.
+CONTAINER_GAP = re.compile(
+    r"^(?:\s*,?\s*(?:(?!(?:and|or|but|said|says|that|while|when|was|were|is|are|has|had)\b)"
+    r"[a-z]+\s+){0,4}(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$")
+# "X, a village 20 km south-west of Y", "X, on the reservoir north-east of Y": X lies near Y.
+RELATIVE_GAP = re.compile(
+    r"^[^.;!?]{0,80}?\b(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?"
+    r"(?:ern)?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+RELATIVE_KM = 75.0
+W_RELATIVE = 0.6
+# "Krasnokamensk, or Pokrovsk as the Ukrainians call it": the first name takes the second's.
+OR_GAP = re.compile(r"^\s*[,(]\s*or\s+$", re.IGNORECASE)
+AS_THEY_CALL = re.compile(
+    r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
+    r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -113,6 +136,10 @@ class Resolver:
     def fill_candidates(self, spans: Sequence[Span]) -> None:
         """Give spans without exact hits their romanisation-key or edit-distance hits."""
         for span in spans:
+            if span.how == "exact" and not any(h.entry.kind != "city" for h in span.hits):
+                known = {h.entry.id for h in span.hits}
+                span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
+                                      if h.entry.id not in known and h.entry.kind == "city"]
             if span.how not in ("none", "translit"):
                 continue
             if span.how == "none":
@@ -137,14 +164,23 @@ class Resolver:
     def _score_alone(self, span: Span) -> list[_Scored]:
         out = []
         pairs = [(h, _how_of(span, h)) for h in span.hits]
+        pairs += [(h, "translit") for h in span.translit_hits]
         pairs += [(h, "fuzzy") for h in span.fuzzy_hits]
         for hit, how in pairs:
             base = MATCH[how] - (0.1 * (hit.distance - 1) if how == "fuzzy" else 0.0)
             prior = self._prior(span, hit)
             out.append(_Scored(hit, how, base + prior, prior))
+        # "Paris" is Paris: a name that is the GeoNames name of a large city is not read as
+        # a village's rare alternate name, however near the front the village lies.
+        famous = max((x.hit.entry.population for x in out
+                      if x.how == "name" and x.hit.entry.kind == "city"), default=0)
+        if famous >= FAMOUS_POPULATION:
+            for x in out:
+                if x.how == "alt" and x.hit.entry.population * 100 < famous:
+                    x.score += W_ALT_OF_FAMOUS
         if "called" in span.evidence and len(out) > 1:
-            famous = max(out, key=lambda s: s.hit.entry.population)
-            famous.score += W_CALLED_FAMOUS
+            best_known = max(out, key=lambda s: s.hit.entry.population)
+            best_known.score += W_CALLED_FAMOUS
         if "region" in span.evidence:
             for s in out:
                 if s.hit.entry.kind in ("admin1", "region"):
@@ -162,7 +198,12 @@ class Resolver:
                 best, conf = _pick(scored)
                 if conf >= ANCHOR_CONFIDENCE:
                     anchors.append((span, best.hit.entry, conf))
+        by_place: dict[int, tuple[Entry, list[Span]]] = {}
+        for a_span, a, _conf in anchors:
+            by_place.setdefault(a.id, (a, []))[1].append(a_span)
         containers = self._containers(view, spans, first)
+        near_of = self._relative_anchors(view, spans, {
+            id(sp): _pick(sc)[0].hit.entry for sp, sc in zip(spans, first, strict=True) if sc})
         results: list[PlaceMention] = []
         last_by_norm: dict[str, int] = {}
         resolved_by_norm: dict[str, list[int]] = {}
@@ -172,7 +213,16 @@ class Resolver:
                                             _unresolved_reason(span)))
                 continue
             norm = normalize(span.surface)
-            self._add_context(span, scored, anchors, containers.get(idx), view)
+            self._add_context(span, scored, by_place, containers.get(idx), view)
+            if idx in near_of:
+                for s in scored:
+                    a = near_of[idx]
+                    d = _distance_km(a, s.hit.entry) if s.hit.entry.kind == "city" else 1e9
+                    w = W_RELATIVE if d < RELATIVE_KM / 3 else W_RELATIVE / 2 \
+                        if d < RELATIVE_KM else 0.0
+                    if w:
+                        s.score += w
+                        s.reasons.append((w, f"placed by the text near {a.name}"))
             self._add_discourse(span, scored, last_by_norm.get(norm),
                                 resolved_by_norm.get(norm, []))
             best, conf = _pick(scored)
@@ -213,8 +263,24 @@ class Resolver:
                 out[i] = regions
         return out
 
+    def _relative_anchors(self, view: TextView, spans: Sequence[Span],
+                          anchor_of: dict[int, Entry]) -> dict[int, Entry]:
+        """Map a span index to the place the text puts it near ('X, south of Y').
+
+        Y is read as it resolves on its own (the first pass), so 'near Vasylivka' means
+        the largest Vasylivka unless Y is itself placed by something else.
+        """
+        out: dict[int, Entry] = {}
+        for i in range(len(spans) - 1):
+            b = spans[i + 1]
+            a = anchor_of.get(id(b))
+            if a is not None and a.kind == "city" and spans[i].sentence == b.sentence and (
+                    RELATIVE_GAP.match(view.text[spans[i].end:b.start])):
+                out[i] = a
+        return out
+
     def _add_context(self, span: Span, scored: list[_Scored],
-                     anchors: Sequence[tuple[Span, Entry, float]],
+                     anchors: dict[int, tuple[Entry, list[Span]]],
                      containers: list[Entry] | None, view: TextView) -> None:
         for s in scored:
             e = s.hit.entry
@@ -228,16 +294,18 @@ class Resolver:
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
-            for a_span, a, _conf in anchors:
-                if a_span is span:
+            surface = normalize(span.surface)
+            for a, a_spans in anchors.values():
+                # Another mention of the same name is no neighbour: it only says how that
+                # name was read, which is the discourse cue's business.
+                others = [x for x in a_spans if normalize(x.surface) != surface]
+                if not others:
                     continue
                 if a.id == e.id:
-                    if normalize(a_span.surface) != normalize(span.surface):
-                        same_as_anchor = True
+                    same_as_anchor = True
                     continue
-                same_par = a_span.paragraph == span.paragraph
-                near_sent = abs(a_span.sentence - span.sentence) <= 1
                 if a.kind in ("admin1", "region") and _contains(self.gaz, a, e):
+                    same_par = any(x.paragraph == span.paragraph for x in others)
                     w = W_ADMIN_PARAGRAPH if same_par else W_ADMIN_DOC
                     if w > best_admin:
                         where = "the same paragraph" if same_par else "the article"
@@ -245,7 +313,8 @@ class Resolver:
                     continue
                 if a.kind != "city" or e.kind != "city":
                     continue
-                if near_sent:
+                near = [abs(x.sentence - span.sentence) <= 1 for x in others]
+                if any(near):
                     d = _distance_km(a, e)
                     w = W_NEAR_50 if d < 50 else W_NEAR_150 if d < 150 else 0.0
                     if a.admin1_code == e.admin1_code and a.country == e.country:
@@ -254,7 +323,7 @@ class Resolver:
                         w = max(w, W_SAME_COUNTRY_LOCAL)
                     if w > best_local:
                         best_local, local_reason = w, f"{round(d)} km from {a.name}, named nearby"
-                else:
+                if not all(near):
                     w = W_SAME_ADMIN_DOC if (a.admin1_code == e.admin1_code
                                              and a.country == e.country) else (
                         W_SAME_COUNTRY_DOC if a.country == e.country else 0.0)
@@ -301,7 +370,8 @@ class Resolver:
         for i in range(len(out) - 1):
             a, b = out[i], out[i + 1]
             gap = view.text[a.end:b.start]
-            if APPOSITIVE_AFTER.match(gap) and b.place is not None:
+            if b.place is not None and (APPOSITIVE_AFTER.match(gap) or (
+                    OR_GAP.match(gap) and AS_THEY_CALL.match(view.text[b.end:b.end + 60]))):
                 alias_i, anchor = i, b
             elif FORMERLY_AFTER.match(gap) and a.place is not None:
                 alias_i, anchor = i + 1, a
@@ -309,8 +379,9 @@ class Resolver:
                 continue
             assert anchor.place is not None
             old = out[alias_i]
-            if old.place is not None and old.place.geonameid == anchor.place.geonameid:
-                continue
+            if old.place is not None and (old.place.geonameid == anchor.place.geonameid
+                                          or old.place.kind != anchor.place.kind):
+                continue  # nothing to do, or "Ukraine renamed X": a country is no town's alias
             phrase = " ".join(view.text[a.start:b.end].split())
             place = _rebind(anchor.place, old.surface, min(0.93, anchor.place.confidence),
                             f"tied to {anchor.place.name} by the appositive '{phrase}'")

@@ -96,6 +96,19 @@ def _key_of_normalized(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
+def letters_key(name: str) -> str:
+    """Return a name's letters only, Cyrillic romanised, without the romanisation folds.
+
+    Edit distances on this key catch garbles that the folds of ``translit_key`` hide
+    ("Pokrvosk" is one swap from "Pokrovsk", but two edits from its folded key).
+    """
+    s = normalize(name)
+    if has_cyrillic(s):
+        s = transliterate(s)
+    return _NOT_AZ.sub("", s)
+
+
 def is_latin_or_cyrillic(s: str) -> bool:
     """Return True when every letter of the string is Latin or Cyrillic."""
     return _OTHER_SCRIPT.search(s) is None
