@@ -73,6 +73,7 @@ async function loadBasemap() {
     }),
     onEachFeature: (f, layer) => {
       layer.bindPopup(() => regionPopup(f.properties));
+      layer.bindTooltip(() => el("span", {}, f.properties.name), { sticky: true, direction: "top", opacity: 0.85 });
       layer.on("mouseover", () => layer.setStyle({ fillColor: "#d9cfae", fillOpacity: 0.35 }));
       layer.on("mouseout", () => regions.resetStyle(layer));
     },
