@@ -28,3 +28,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+
+# Web UI assets (dev time, needs node + npm; output committed): basemap and vendored libraries.
+.PHONY: web-assets
+web-assets: $(STAMP)
+	$(BIN)/python scripts/build_basemap.py

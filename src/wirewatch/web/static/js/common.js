@@ -1,0 +1,178 @@
+// Shared helpers of the wirewatch pages: API access, URL state, safe DOM building.
+//
+// Every string that comes from a report (titles, text, names, claimants) reaches the page
+// through el()/text nodes, i.e. as textContent: never through innerHTML.
+
+// Event types of the codebook (data/codebook.yaml), in legend order, with their colours.
+export const TYPES = [
+  ["territory.captured", "#c0392b"],
+  ["territory.encircled", "#e67e22"],
+  ["territory.withdrawn", "#f1c40f"],
+  ["offensive.launched", "#8e44ad"],
+  ["strike", "#2c3e50"],
+  ["casualties", "#7f1d1d"],
+  ["equipment.lost", "#16a085"],
+  ["personnel.surrendered", "#2980b9"],
+  ["civilians.evacuated", "#27ae60"],
+  ["passport.issued", "#b5651d"],
+  ["property.looted", "#d35400"],
+];
+const TYPE_COLOUR = new Map(TYPES);
+const OTHER_COLOUR = "#7f8c8d";
+
+/** Colour of an event type (grey for a type this page does not know). */
+export function typeColour(type) {
+  return TYPE_COLOUR.get(type) ?? OTHER_COLOUR;
+}
+
+// Filters kept in the URL of the map page (and accepted by the list, map and timeline API).
+export const FILTER_KEYS = [
+  "type", "admin1", "place", "since", "until", "min_sources", "has_conflict", "q",
+];
+
+/** The API's base URL: <meta name="wirewatch-api"> if present, else "api/" beside the page. */
+export function apiBase() {
+  const meta = document.querySelector('meta[name="wirewatch-api"]');
+  return new URL(meta?.content || "api/", document.baseURI);
+}
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** GET a JSON resource of the API; `params` skips empty values. Throws ApiError. */
+export async function getJson(path, params = {}, signal = undefined) {
+  const url = new URL(path, apiBase());
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, String(v));
+  }
+  let resp;
+  try {
+    resp = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  } catch (err) {
+    if (err.name === "AbortError") throw err;
+    throw new ApiError(`cannot reach the wirewatch API at ${url.pathname} (${err.message})`, 0);
+  }
+  if (!resp.ok) {
+    let detail = resp.statusText;
+    try {
+      const body = await resp.json();
+      if (typeof body.detail === "string") detail = body.detail;
+    } catch {
+      // The error body was not JSON: keep the status text.
+    }
+    throw new ApiError(`${url.pathname}: ${resp.status} ${detail}`, resp.status);
+  }
+  return resp.json();
+}
+
+/** Filters read from a query string: {key: string} for the keys of FILTER_KEYS present. */
+export function readFilters(search = location.search) {
+  const params = new URLSearchParams(search);
+  const out = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v !== null && v !== "") out[k] = v;
+  }
+  return out;
+}
+
+/** Query string ("?..." or "") for a filters object, keys in FILTER_KEYS order. */
+export function filtersQuery(filters) {
+  const params = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = filters[k];
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/**
+ * Create an element. `attrs` are set as properties or attributes (`class`, `dataset`,
+ * `on*` handlers); children are nodes or strings, strings becoming text nodes.
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const c of children) {
+    if (c === undefined || c === null || c === false) continue;
+    if (Array.isArray(c)) append(node, c);
+    else node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** A link to a page of this UI (href built from a path and query parameters). */
+export function pageLink(page, params, ...children) {
+  const url = new URL(page, document.baseURI);
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, String(v));
+  }
+  return el("a", { href: url.pathname + url.search + url.hash }, ...children);
+}
+
+/** A link to an outside page, only for http(s) URLs; otherwise the URL as plain text. */
+export function externalLink(url, label) {
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !["http:", "https:"].includes(parsed.protocol)) return el("span", {}, label ?? url ?? "");
+  return el("a", { href: parsed.href, rel: "noopener noreferrer nofollow", target: "_blank" }, label ?? parsed.href);
+}
+
+/** A coloured chip naming an event type. */
+export function typeChip(type) {
+  return el("span", { class: "type-chip", style: `--type-colour: ${typeColour(type)}` }, type ?? "?");
+}
+
+/** Text of a codebook date object: "2024-02-17 (day, explicit)". */
+export function dateText(date) {
+  if (!date || !date.value) return "no date";
+  const how = [date.precision, date.basis].filter((x) => x && x !== "unknown").join(", ");
+  return how ? `${date.value} (${how})` : date.value;
+}
+
+/** Text of a codebook count object or number: "up to ~495". */
+export function countText(count) {
+  if (count === null || count === undefined) return "";
+  if (typeof count !== "object") return String(count);
+  if (count.value === null || count.value === undefined) return "";
+  return [count.qualifier, `${count.approx ? "~" : ""}${count.value}`].filter(Boolean).join(" ");
+}
+
+/** Text of a place object: "Pokrovsk, Donetsk Oblast, UA". */
+export function placeText(place) {
+  if (!place) return "no place";
+  return [place.name, place.admin1, place.country].filter(Boolean).join(", ");
+}
+
+/** Show an error (or clear it with null) in the page's #status element. */
+export function showStatus(message, kind = "error") {
+  const box = document.getElementById("status");
+  if (!box) return;
+  box.textContent = message ?? "";
+  box.className = message ? `status ${kind}` : "status";
+}
+
+/** The map page URL last seen in this tab (with its filters), for "back to the map" links. */
+export function mapPageHref() {
+  return sessionStorage.getItem("wirewatch.mapUrl") || "index.html";
+}

