@@ -31,6 +31,7 @@ from wirewatch.places.build import (
 from wirewatch.places.text import letters_key, normalize, translit_key
 
 NAME_SOURCES = ("name", "alt", "alias", "former", "user")
+EXACT_CACHE_SIZE = 200_000  # normalised n-grams remembered, found or not
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Gazetteer:
         self.extra_files = tuple(Path(p) for p in extra_files)
         self._local = threading.local()
         self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._exact_cache: dict[str, list[NameHit]] = {}
         self._overlay = _Overlay()
         self._not_places: frozenset[str] = frozenset()
         self._region_words: frozenset[str] = frozenset()
@@ -152,6 +154,8 @@ class Gazetteer:
         self._read_settings(data)
         self.entry.cache_clear()
         self.fuzzy.cache_clear()
+        self.by_translit.cache_clear()
+        self._exact_cache.clear()
 
     def _add_overlay_name(self, name: str, pid: int, source: str, note: str) -> None:
         self._overlay.by_norm[normalize(name)].append((pid, source, note))
@@ -236,7 +240,9 @@ class Gazetteer:
     def exact_many(self, norms: Sequence[str]) -> dict[str, list[NameHit]]:
         """Return, for each normalised name that is in the gazetteer, its hits."""
         found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        uniq = list(dict.fromkeys(n for n in norms if n))
+        wanted = list(dict.fromkeys(n for n in norms if n))
+        out = {n: self._exact_cache[n] for n in wanted if n in self._exact_cache}
+        uniq = [n for n in wanted if n not in self._exact_cache]
         for i in range(0, len(uniq), 500):
             chunk = uniq[i:i + 500]
             q = ",".join("?" * len(chunk))
@@ -246,8 +252,16 @@ class Gazetteer:
         for n in uniq:
             if n in self._overlay.by_norm:
                 found[n].extend(self._overlay.by_norm[n])
-        return {n: self._hits(rows) for n, rows in found.items()}
+        if len(self._exact_cache) > EXACT_CACHE_SIZE:
+            self._exact_cache.clear()
+        for n in uniq:  # misses are cached too: most capitalised words are no place
+            hits = self._hits(found[n]) if n in found else []
+            self._exact_cache[n] = hits
+            if hits:
+                out[n] = hits
+        return {n: h for n, h in out.items() if h}
 
+    @lru_cache(maxsize=65536)  # noqa: B019
     def by_translit(self, name: str) -> list[NameHit]:
         """Return entries whose romanisation key equals that of ``name``."""
         key = translit_key(name)

@@ -50,6 +50,15 @@ OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$",
 RENAME_BEFORE = re.compile(
     r"\b(?:formerly|previously|the\s+former|renamed(?:\s+as)?|known\s+(?:[\w-]+\s+){0,3}as)\s+$",
     re.IGNORECASE)
+# The last word before a span that any of the patterns above can end with.
+_CUE_LAST_WORDS = frozenset({
+    "of", "called", "named", "as", "this", "that", "other", "with", "formerly", "previously",
+    "former", "renamed", "the", "in", "near", "outside", "around", "toward", "towards", "into",
+    "from", "over", "across", "through", "via", "beyond", "inside", "on", "off", "between",
+    "capture", "captured", "took", "take", "seize", "seized", "liberate", "liberated",
+    "liberating", "struck", "strike", "shelled", "shelling", "hit", "entered", "enter",
+    "encircle", "encircled", "surround", "surrounded", "storm", "stormed", "reach", "reached",
+    "attack", "attacked", "defend", "defended", "clear", "cleared"})
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:[oe]va?|ina|enko|chuk|vich|ich|yan|dze|shvili|skaya|ska))\b")
@@ -299,16 +308,19 @@ def _add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
         span.evidence.add("ner")
     elif label in NEG_LABELS:
         span.evidence.add("neg:" + label)
-    if STRONG_BEFORE.search(before) or RENAME_BEFORE.search(before):
-        span.evidence.add("pattern")
-    if CALLED_BEFORE.search(before):
-        span.evidence.add("called")
-    if PREP_BEFORE.search(before):
-        span.evidence.add("prep")
-    if THIS_BEFORE.search(before):
-        span.evidence.add("this")
-    if OTHER_BEFORE.search(before):
-        span.evidence.add("other")
+    last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if last in _CUE_LAST_WORDS:
+        # Every pattern below ends with one of a few words: most spans skip them all.
+        if STRONG_BEFORE.search(before) or RENAME_BEFORE.search(before):
+            span.evidence.add("pattern")
+        if CALLED_BEFORE.search(before):
+            span.evidence.add("called")
+        if PREP_BEFORE.search(before):
+            span.evidence.add("prep")
+        if THIS_BEFORE.search(before):
+            span.evidence.add("this")
+        if OTHER_BEFORE.search(before):
+            span.evidence.add("other")
     after = view.text[span.end:span.end + 40]
     if re.match(r"^[\s,]+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
                 r"[a-z-]*\s+)?[A-Z\u0400-\u042F]", after) or re.match(
