@@ -193,3 +193,25 @@ def test_surnames_one_letter_off_a_town_are_not_places(gaz: Gazetteer, nlp: Any)
     found = _found(text, gaz, nlp)
     assert found.get("Kupiansk") == 703656
     assert not {"Lavrov", "Krasnov", "Voronin"} & set(found)
+
+
+def test_names_of_people_are_not_romanised_into_towns_abroad(gaz: Gazetteer,
+                                                             nlp: Any) -> None:
+    text = ("Shelling hit Donetsk overnight. \"We stayed,\" said a neighbour who gave only her "
+            "first name, Lyudmila.")
+    mentions = [m for m in places_in_text("t", text, nlp(text), gaz) if m.surface == "Lyudmila"]
+    assert all(m.place is None for m in mentions)
+
+
+def test_bare_words_naming_only_small_towns_abroad_are_not_places(gaz: Gazetteer,
+                                                                   nlp: Any) -> None:
+    text = "The White Angels police unit evacuates families from Pokrovsk under fire."
+    found = _found(text, gaz, nlp)
+    assert "White" not in found and "Angels" not in found
+    assert found.get("Pokrovsk") == 704422
+
+
+def test_continents_and_their_parts_are_places(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Most of the coal is sold to Turkey and to buyers in North Africa and Asia."
+    found = _found(text, gaz, nlp)
+    assert found.get("North Africa") == 6255146 and found.get("Asia") == 6255147

@@ -61,7 +61,8 @@ _CUE_LAST_WORDS = frozenset({
     "attack", "attacked", "defend", "defended", "clear", "cleared"})
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
-    r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:[oe]va?|ina|enko|chuk|vich|ich|yan|dze|shvili|skaya|ska))\b")
+    r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
+    r"(?:[oe]va?|ina|enko|chuk|vich|ich|yan|dze|shvili|skaya|ska|nik|nyk))\b")
 REGION_PLURAL = re.compile(
     r"^\s*(?:and|or|,|&)\s+(?:the\s+)?[A-Z\u0400-\u042F][\w'’-]*\s+"
     r"(regions|oblasts|provinces|people['’]s republics|republics)\b", re.IGNORECASE)
@@ -75,6 +76,8 @@ LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$"
 # A garbled name is taken without a place cue only when it is this close to a town of the
 # theatre at least this large (eval/places.yaml, p015/p016: bare lists of garbled towns).
 BARE_FUZZY_MIN_POPULATION = 10_000
+SMALL_FOREIGN_POPULATION = 10_000
+FAMOUS_ABROAD = 100_000
 SURNAME = re.compile(r"(?:[oe]v|yov|[oe]va|in|ina|yn|enko|uk|ko|sk[iy]i?|ska|ich|yan|dze|shvili)$",
                      re.IGNORECASE)
 POS_LABELS = {"GPE", "LOC", "FAC"}
@@ -389,6 +392,11 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
             return False
     if not span.hits and _hopeless(span, gaz):
         return False
+    cues = span.evidence & {"ner", "pattern", "prep", "list", "region"}
+    if span.hits and not cues and all(
+            h.entry.kind == "city" and h.entry.population < SMALL_FOREIGN_POPULATION
+            and gaz.theatre_weight(h.entry.country) == 0 for h in span.hits):
+        return False  # "the White Angels unit": a bare word that names only small towns abroad
     score = _placeness(span, view, gaz, first)
     if span.hits and span.how != "translit":
         return score >= 0
@@ -399,6 +407,11 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
             span.evidence & {"pattern", "prep"}):
         return False  # "Voronin said": a surname whose romanisation key is a town's
     hits = span.hits or gaz.by_translit(span.surface)
+    if not span.evidence & {"pattern", "prep"}:
+        # The romanisation key folds Russian and Ukrainian spellings; abroad it mostly makes
+        # noise ("Lyudmila" -> Ludmilla, Australia), unless the text frames a place.
+        hits = [h for h in hits if gaz.theatre_weight(h.entry.country) > 0
+                or h.entry.kind != "city" or h.entry.population >= FAMOUS_ABROAD]
     if hits:
         span.hits, span.how = hits, "translit"
         return _placeness(span, view, gaz, first) >= 1

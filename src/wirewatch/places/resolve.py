@@ -142,13 +142,28 @@ class Resolver:
                                       if h.entry.id not in known and h.entry.kind == "city"]
             if span.how not in ("none", "translit"):
                 continue
+            framed = bool(span.evidence & {"pattern", "prep"})
             if span.how == "none":
-                span.hits = self.gaz.by_translit(span.surface)
+                span.hits = [h for h in self.gaz.by_translit(span.surface)
+                             if framed or self._near_home(h.entry)]
                 span.how = "translit" if span.hits else "fuzzy"
             # A garbled name may sit closer to the intended place than to the namesake
             # its romanisation key happens to equal: offer both, let context decide.
+            # Only towns are garbled beyond recognition; a region or continent one edit
+            # from the name ("North Africa" / "North America") is another region.
             span.fuzzy_hits = [h for h in self.gaz.fuzzy(span.surface)
-                               if h.entry.id not in {x.entry.id for x in span.hits}]
+                               if h.entry.id not in {x.entry.id for x in span.hits}
+                               and h.entry.kind == "city" and (framed or self._near_home(h.entry))]
+
+    def _near_home(self, e: Entry) -> bool:
+        """True for a place of the theatre, or one famous enough to be garbled abroad.
+
+        Romanisation folds and edit distances are made for Russian and Ukrainian names;
+        abroad they mostly turn names of people into small towns ("Lyudmila" -> Ludmilla,
+        Australia), so there they need the text to frame a place ("in X").
+        """
+        return (self.gaz.theatre_weight(e.country) > 0 or e.kind != "city"
+                or e.population >= 100_000)
 
     def _prior(self, span: Span, hit: NameHit) -> float:
         e = hit.entry
