@@ -50,7 +50,7 @@ from wirewatch.nlp import get_nlp
 from wirewatch.places import PlaceMention, places_in_text
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import Span
-from wirewatch.places.recognize import TextView, _add_evidence, make_view
+from wirewatch.places.recognize import TextView, add_evidence, make_view
 from wirewatch.places.resolve import Resolver
 from wirewatch.places.text import normalize
 
@@ -445,7 +445,7 @@ def forced_span(view: TextView, g: GoldToponym, gaz: Gazetteer) -> Span:
     span = Span(g.start, g.end, g.phrase, gaz.exact(g.phrase), "exact")
     if not span.hits:
         span.how = "none"
-    _add_evidence(span, view, gaz)
+    add_evidence(span, view, gaz)
     span.evidence.add("pattern")
     words = normalize(g.phrase).split()
     if words and gaz.is_region_word(words[-1]):

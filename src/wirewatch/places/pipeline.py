@@ -8,7 +8,7 @@ from typing import Any
 from wirewatch.ingest.document import Document
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import PlaceMention, Span
-from wirewatch.places.recognize import _add_evidence, find_spans, make_view
+from wirewatch.places.recognize import add_evidence, find_spans, make_view
 from wirewatch.places.resolve import Resolver
 from wirewatch.places.text import normalize
 
@@ -55,7 +55,7 @@ def resolve_place(name: str, context: str = "", gaz: Gazetteer | None = None,
     target = Span(len(prefix), len(text), name, gaz.exact(name), "exact")
     if not target.hits:
         target.how = "none"
-    _add_evidence(target, view, gaz)
+    add_evidence(target, view, gaz)
     target.evidence.add("pattern")
     if normalize(name).split()[-1:] and gaz.is_region_word(normalize(name).split()[-1]):
         target.evidence.add("region")

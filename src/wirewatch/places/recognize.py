@@ -244,7 +244,7 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             span = Span(toks[i].start, end, surface, [], "none")
         if not span.hits and _hopeless(span, gaz):
             continue
-        _add_evidence(span, view, gaz)
+        add_evidence(span, view, gaz)
         if _keep(span, view, gaz, toks[i]):
             spans.append(span)
             covered_until = span.end
@@ -304,7 +304,8 @@ def _add_coordinated(spans: list[Span], rejected: list[tuple[Span, Token]], view
     return spans
 
 
-def _add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
+def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
+    """Record on ``span`` what its context says for or against it being a place."""
     before = view.text[max(0, span.start - 60):span.start]
     label = view.ner.get(span.start)
     if label in POS_LABELS:
