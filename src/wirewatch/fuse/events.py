@@ -27,7 +27,7 @@ from wirewatch.fuse.claimants import claimant_key
 TOLERANCE = {"territory.captured": 5, "territory.encircled": 5, "territory.withdrawn": 5,
              "offensive.launched": 5, "property.looted": 30, "passport.issued": 2,
              "civilians.evacuated": 2, "personnel.surrendered": 2}
-DEFAULT_TOLERANCE = 1
+DEFAULT_TOLERANCE = 0
 UNDATED_DAYS = 7  # an undated claim is taken to lie within the week before publication
 MIN_PLACELESS_COUNT = 10  # place-less mentions fuse only on a specific shared figure
 SUPPORTING = ("asserted", "claimed", "reported", "hedged")
@@ -326,12 +326,26 @@ def find_conflicts(members: Sequence[Member]) -> list[dict[str, Any]]:
                     out.append({"kind": kind, "a": _side(a, by_value[a]),
                                 "b": _side(b, by_value[b])})
 
+    # two explicit days differ; or an explicit day falls after another report's
+    # relative one (a relative day is often the day of the claim, which may trail the
+    # event but cannot precede it)
     dates: dict[str, list[Member]] = defaultdict(list)
+    basis: dict[str, set[str]] = defaultdict(set)
     for m in supporting:
         d = m.data.get("date") or {}
         if d.get("precision") == "day" and d.get("basis") in ("explicit", "relative"):
             dates[str(d["value"])].append(m)
-    pairs("date", dates)
+            basis[str(d["value"])].add(str(d["basis"]))
+
+    def dates_differ(a: str, b: str) -> bool:
+        if a == b:
+            return False
+        if "explicit" in basis[a] and "explicit" in basis[b]:
+            return True
+        late, early = (a, b) if a > b else (b, a)
+        return "explicit" in basis[late] and "relative" in basis[early]
+
+    pairs("date", dates, dates_differ)
 
     counts: dict[str, dict[str, list[Member]]] = defaultdict(lambda: defaultdict(list))
     raw: dict[str, Mapping[str, Any]] = {}

@@ -49,13 +49,21 @@ class ArticleFeatures:
     names: frozenset[str]
     event_keys: frozenset[str]
     claimants: frozenset[str]
+    places: frozenset[str] = frozenset()
+    event_days: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     bands: tuple[int, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """Return the JSON-able part stored with the article (the signature is stored apart)."""
         return {"words": sorted(self.words), "numbers": sorted(self.numbers),
                 "names": sorted(self.names), "event_keys": sorted(self.event_keys),
-                "claimants": sorted(self.claimants)}
+                "claimants": sorted(self.claimants), "places": sorted(self.places),
+                "event_days": {k: list(v) for k, v in sorted(self.event_days.items())}}
+
+    def lookup_keys(self) -> frozenset[str]:
+        """Return the keys under which paraphrase candidates are looked up: event keys and
+        the localities and regions the article names."""
+        return self.event_keys | {f"place|{p}" for p in self.places}
 
     @classmethod
     def from_json(cls, id: int, published: date | None, outlet: str | None,
@@ -66,7 +74,9 @@ class ArticleFeatures:
                    numbers=frozenset(data.get("numbers", ())),
                    names=frozenset(data.get("names", ())),
                    event_keys=frozenset(data.get("event_keys", ())),
-                   claimants=frozenset(data.get("claimants", ())))
+                   claimants=frozenset(data.get("claimants", ())),
+                   places=frozenset(data.get("places", ())),
+                   event_days={k: tuple(v) for k, v in data.get("event_days", {}).items()})
 
 
 def event_keys(events: Iterable[Mapping[str, Any]]) -> frozenset[str]:
@@ -80,10 +90,21 @@ def event_keys(events: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _event_days(events: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:
+    days: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        p = e.get("place") or {}
+        d = e.get("date") or {}
+        if p.get("geonameid") is not None and d.get("precision") == "day" and d.get("value"):
+            days[f"{e['type']}|{p['geonameid']}"].add(str(d["value"]))
+    return {k: tuple(sorted(v)) for k, v in days.items()}
+
+
 def article_features(id: int, text: str, published: date | None, outlet: str | None,
-                     events: Sequence[Mapping[str, Any]]) -> ArticleFeatures:
-    """Return the family-matching features of one article from its text and event mentions
-    (contract JSON dicts)."""
+                     events: Sequence[Mapping[str, Any]],
+                     places: Sequence[Mapping[str, Any]] = ()) -> ArticleFeatures:
+    """Return the family-matching features of one article from its text, event mentions
+    and place mentions (contract JSON dicts)."""
     sig = minhash(text)
     claimants = {k for e in events if (k := claimant_key(e.get("claimant")))}
     nums = set(numbers(text))
@@ -94,7 +115,11 @@ def article_features(id: int, text: str, published: date | None, outlet: str | N
     return ArticleFeatures(id=id, published=published, outlet=outlet, signature=sig,
                            words=content_words(text), numbers=frozenset(nums),
                            names=names(text), event_keys=event_keys(events),
-                           claimants=frozenset(claimants), bands=tuple(band_keys(sig)))
+                           claimants=frozenset(claimants),
+                           places=frozenset(str(p["geonameid"]) for p in places
+                                            if p.get("geonameid") is not None
+                                            and p.get("admin1")),
+                           event_days=_event_days(events), bands=tuple(band_keys(sig)))
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,56 @@ def _gap(a: date | None, b: date | None) -> int | None:
     return abs((a - b).days) if a and b else None
 
 
+def _same_days(a: ArticleFeatures, b: ArticleFeatures, key: str) -> bool:
+    da, db = a.event_days.get(key), b.event_days.get(key)
+    if not da or not db:
+        return True
+    from wirewatch.fuse.events import tolerance
+
+    tol = tolerance(key.split("|", 1)[0])
+    return any(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= tol
+               for x in da for y in db)
+
+
+def signals(a: ArticleFeatures, b: ArticleFeatures) -> dict[str, Any]:
+    """Return the raw signals that two articles retell one report (for scoring and tuning)."""
+    small = min(len(a.words), len(b.words)) or 1
+    return {
+        "jaccard": jaccard(a.signature, b.signature),
+        "gap": _gap(a.published, b.published),
+        # an event key only counts when the two articles do not date it differently:
+        # a strike on a city one day and another the next are two stories
+        "events": {k for k in a.event_keys & b.event_keys if _same_days(a, b, k)},
+        "events_apart": {k for k in a.event_keys & b.event_keys if not _same_days(a, b, k)},
+        "places": a.places & b.places,
+        "claimants": a.claimants & b.claimants,
+        "numbers": a.numbers & b.numbers,
+        "names": a.names & b.names,
+        "overlap": len(a.words & b.words) / small,
+    }
+
+
+def paraphrase_score(sig: Mapping[str, Any]) -> float:
+    """Return how strongly the signals say "one report retold" (>= PARAPHRASE links)."""
+    if sig["events_apart"] and not sig["events"]:
+        return 0.0
+    # one shared event dated differently by the two is strong evidence of two stories
+    score = -0.4 if sig["events_apart"] else 0.0
+    if sig["events"]:
+        score += 0.25 if len(sig["events"]) == 1 else 0.4
+    elif sig["places"]:
+        score += 0.1
+    else:
+        return 0.0
+    score += 0.2 if sig["claimants"] else 0.0
+    score += min(0.3, 0.15 * len(sig["numbers"]))
+    score += min(0.2, 0.05 * len(sig["names"]))
+    score += min(0.3, max(0.0, sig["overlap"] - 0.2))
+    gap = sig["gap"]
+    score += 0.05 if gap is not None and gap <= 1 else 0.0
+    return float(score)
+
+
 def compare(a: ArticleFeatures, b: ArticleFeatures) -> tuple[str, float, tuple[str, ...]] | None:
     """Return (kind, score, reasons) when ``a`` and ``b`` are rewrites of one report, else None."""
     j = jaccard(a.signature, b.signature)
@@ -120,31 +195,20 @@ def compare(a: ArticleFeatures, b: ArticleFeatures) -> tuple[str, float, tuple[s
     gap = _gap(a.published, b.published)
     if gap is not None and gap > MAX_GAP_DAYS:
         return None
-    ev = a.event_keys & b.event_keys
-    if not ev:
-        return None
-    cl = a.claimants & b.claimants
-    num = a.numbers & b.numbers
-    nm = a.names & b.names
-    small = min(len(a.words), len(b.words)) or 1
-    overlap = len(a.words & b.words) / small
-    # each signal alone is weak (a town is in the news daily); together they are not
-    score = 0.25 if len(ev) == 1 else 0.4
-    score += 0.2 if cl else 0.0
-    score += min(0.3, 0.15 * len(num))
-    score += min(0.2, 0.05 * len(nm))
-    score += min(0.3, max(0.0, overlap - 0.2))
-    score += 0.05 if gap is not None and gap <= 1 else 0.0
+    sig = signals(a, b)
+    score = paraphrase_score(sig)
     if score < PARAPHRASE:
         return None
-    reasons = [f"{len(ev)} shared event(s): {', '.join(sorted(ev)[:3])}"]
-    if cl:
-        reasons.append("same claimant: " + ", ".join(sorted(cl)))
-    if num:
-        reasons.append("shared numbers: " + ", ".join(sorted(num)[:5]))
-    if nm:
-        reasons.append("shared names: " + ", ".join(sorted(nm)[:6]))
-    reasons.append(f"content-word overlap {overlap:.2f}")
+    ev = sig["events"]
+    reasons = [f"{len(ev)} shared event(s): {', '.join(sorted(ev)[:3])}" if ev else
+               f"shared places: {', '.join(sorted(sig['places'])[:3])}"]
+    if sig["claimants"]:
+        reasons.append("same claimant: " + ", ".join(sorted(sig["claimants"])))
+    if sig["numbers"]:
+        reasons.append("shared numbers: " + ", ".join(sorted(sig["numbers"])[:5]))
+    if sig["names"]:
+        reasons.append("shared names: " + ", ".join(sorted(sig["names"])[:6]))
+    reasons.append(f"content-word overlap {sig['overlap']:.2f}")
     if gap is not None:
         reasons.append(f"published {gap} day(s) apart")
     return "paraphrase", round(score, 3), tuple(reasons)
@@ -165,7 +229,7 @@ def match_batch(batch: Sequence[ArticleFeatures], lookup: CandidateLookup) -> li
         for band in a.bands:
             for c in by_band.get(band, []):
                 cands[c.id] = c
-        for k in a.event_keys:
+        for k in a.lookup_keys():
             for c in by_event.get(k, [])[-MAX_CANDIDATES:]:
                 g = _gap(a.published, c.published)
                 if g is None or g <= MAX_GAP_DAYS:
@@ -176,6 +240,6 @@ def match_batch(batch: Sequence[ArticleFeatures], lookup: CandidateLookup) -> li
                 links.append(Link(a.id, c.id, *found))
         for band in a.bands:
             by_band[band].append(a)
-        for k in a.event_keys:
+        for k in a.lookup_keys():
             by_event[k].append(a)
     return links

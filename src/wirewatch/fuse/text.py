@@ -49,6 +49,9 @@ The A An In On At By For From With According Earlier Later Meanwhile However Whi
 During Since Russian Ukrainian Russia Ukraine Kyiv Moscow January February March April May June
 July August September October November December Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday This That These Those It He She They We His Her Their Our Its Mr Mrs Ms
+Defence Defense Ministry General Staff Forces Force Army Armed Group Grouping Region Oblast
+District City Town Village President Governor Head Mayor Minister Spokesman Commander
+People's Republic Telegram Ukrainians Russians
 """.lower())
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -290,7 +290,7 @@ def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
         known.add(h)
         d = x.doc
         outlet = outlet_of(d)
-        feats = article_features(0, d.text, d.published, outlet, x.events)
+        feats = article_features(0, d.text, d.published, outlet, x.events, x.places)
         art = m.Article(content_hash=h, doc_id=d.id, source=d.source, url=d.url,
                         title=d.title, outlet=outlet, author=d.author, site_name=d.site_name,
                         published=d.published, extra=dict(d.extra), text=d.text,
@@ -303,10 +303,7 @@ def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     feats_by_id: list[ArticleFeatures] = []
     mention_rows: list[tuple[m.EventMention, date | None]] = []
     for x, art, f in new:
-        f2 = ArticleFeatures(id=art.id, published=f.published, outlet=f.outlet,
-                             signature=f.signature, words=f.words, numbers=f.numbers,
-                             names=f.names, event_keys=f.event_keys, claimants=f.claimants,
-                             bands=f.bands)
+        f2 = replace(f, id=art.id)
         feats_by_id.append(f2)
         s.add_all([_place_row(art.id, p) for p in x.places])
         for e in x.events:
@@ -328,7 +325,7 @@ def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     s.add_all([m.LshBand(band_key=k, article_id=f.id) for f in feats_by_id
                for k in set(f.bands)])
     s.add_all([m.ArticleEventKey(key=key64(k), article_id=f.id, published=f.published)
-               for f in feats_by_id for k in f.event_keys])
+               for f in feats_by_id for k in f.lookup_keys()])
     regrouped = _apply_links(s, links, set(res.article_ids))
     res.links = len(links)
     s.flush()
@@ -398,7 +395,7 @@ def _family_candidates(s: Session, batch: Sequence[ArticleFeatures]
                 cand_ids[owner].add(aid)
     gap = timedelta(days=MAX_GAP_DAYS)
     for f in batch:
-        for ek in f.event_keys:
+        for ek in f.lookup_keys():
             stmt = select(m.ArticleEventKey.article_id).where(m.ArticleEventKey.key == key64(ek))
             if f.published:
                 stmt = stmt.where(m.ArticleEventKey.published.between(f.published - gap,
@@ -620,6 +617,10 @@ def _mention_view(e: m.EventMention, doc: str, outlet: str | None, pub: date | N
     d = e.data
     return {"mention": e.id, "doc": doc, "outlet": outlet, "url": url,
             "published": pub.isoformat() if pub else None, "family": fam,
+            "type": d.get("type"), "subtype": d.get("subtype"),
+            "actor": (d.get("actor") or {}).get("text"),
+            "actor_side": (d.get("actor") or {}).get("side"), "weapon": d.get("weapon"),
+            "equipment": d.get("equipment"),
             "claimant": d.get("claimant"), "conduit": d.get("conduit") or [],
             "modality": d.get("modality"), "date": d.get("date"), "count": d.get("count"),
             "extent": d.get("extent"), "place": (d.get("place") or {}).get("surface"),
