@@ -192,10 +192,15 @@ def _read_warc(path: Path) -> Iterator[Document | ReadError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n = records = 0
     try:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh, arc2warc=True):
+                records += 1
+                if record.rec_type is None:
+                    yield ReadError(f"{path}#record{records}", "malformed WARC record "
+                                    "(no WARC-Type header)")
+                    continue
                 if record.rec_type != "response":
                     continue
                 n += 1
@@ -220,6 +225,9 @@ def _read_warc(path: Path) -> Iterator[Document | ReadError]:
                     yield ReadError(where, str(e))
     except (ArchiveLoadFailed, OSError, EOFError) as e:
         yield ReadError(str(path), f"not a readable WARC file ({e})")
+        return
+    if not records:
+        yield ReadError(str(path), "not a readable WARC file (no records found)")
 
 
 def _suffix(path: Path) -> str:
