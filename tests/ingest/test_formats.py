@@ -32,7 +32,7 @@ def test_csv_rows_become_documents_with_metadata_and_bad_rows_are_named(tmp_path
         "id,text,outlet,published,url,desk\n"
         'c1,"Shelling hit Nikopol, officials said.",Steppe Wire,2025-07-01,https://x.test/1,south\n'
         "c2,,Steppe Wire,2025-07-02,,south\n"
-        f'c3,,Danube Courier,,https://x.test/3,west\n', encoding="utf-8")
+        "c3,,Danube Courier,,https://x.test/3,west\n", encoding="utf-8")
     # the third row carries its page as HTML
     text = f.read_text(encoding="utf-8").replace(
         "c3,,Danube Courier", "c3,,Danube Courier").splitlines()
@@ -65,7 +65,8 @@ def test_rss_and_atom_entries_are_articles(tmp_path: Path) -> None:
 <title>Steppe Wire</title><link>https://steppe.test</link><description>x</description>
 <item><title>Nikopol shelled</title><link>https://steppe.test/a</link>
 <pubDate>Tue, 01 Jul 2025 08:00:00 GMT</pubDate><author>desk@steppe.test</author>
-<description>Russian artillery shelled Nikopol overnight, the regional governor said. One man was wounded and a power line was damaged.</description></item>
+<description>Russian artillery shelled Nikopol overnight, the regional governor said.
+One man was wounded and a power line was damaged.</description></item>
 <item><title>Izmail port hit</title><link>https://steppe.test/b</link>
 <pubDate>Wed, 02 Jul 2025 08:00:00 GMT</pubDate>
 <description><![CDATA[{PAGE}]]></description></item>
@@ -86,7 +87,8 @@ def test_rss_and_atom_entries_are_articles(tmp_path: Path) -> None:
 <updated>2025-07-03T10:00:00Z</updated>
 <entry><title>Kherson evacuation</title><id>urn:e1</id><link href="https://river.test/e1"/>
 <updated>2025-07-03T10:00:00Z</updated>
-<content type="text">Police evacuated 40 residents from the Korabelnyi district of Kherson, the city administration said.</content>
+<content type="text">Police evacuated 40 residents from the Korabelnyi district of Kherson,
+the city administration said.</content>
 </entry></feed>""", encoding="utf-8")
     [doc] = list(read_path(atom))
     assert isinstance(doc, Document) and doc.outlet == "River Monitor"

@@ -26,11 +26,16 @@ ROLE_NOUNS = (r"mayor|governor|head|spokesman|spokeswoman|spokesperson|minister|
               r"speaker|envoy|premier|prime minister")
 NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 FULL_NAME = rf"{NAME}(?:\s{NAME}){{1,2}}"
-ROLE_TAIL = r"(?:\s(?:of|for|at|in)\s(?:the\s)?[A-Z][\w’'-]*(?:\s(?:of\s)?[A-Z][\w’'-]*){0,4})?"
+ROLE_WORD = (r"(?:[A-Z][\w’'-]*|district|city|regional|region|military|civil|civilian|"
+             r"administration|council|municipal|people's|republic|oblast|group|forces|"
+             r"of|the|and)")
+ROLE_TAIL = rf"(?:\s(?:of|for|at|in)\s(?:the\s)?[A-Z][\w’'-]*(?:\s{ROLE_WORD}){{0,5}})?"
 _NAME_ROLE = re.compile(rf"\b(?P<name>{FULL_NAME}),\s(?:the\s|a\s|an\s)?(?P<role>(?:[a-z-]+\s)?"
                         rf"(?:{ROLE_NOUNS}){ROLE_TAIL})")
 _ROLE_NAME = re.compile(rf"(?<![\w-])(?P<role>(?:[A-Z][a-z]+\s)?(?:{ROLE_NOUNS}|"
                         rf"{ROLE_NOUNS.title()}){ROLE_TAIL})\s(?P<name>{FULL_NAME})\b")
+_ROLE_COMMA_NAME = re.compile(rf"\b(?:[Tt]he\s)(?P<role>(?:[a-z-]+\s)?(?:{ROLE_NOUNS})"
+                              rf"{ROLE_TAIL}),\s(?P<name>{FULL_NAME}),")
 _CLAIMANT = re.compile(rf"^(?P<name>{FULL_NAME})\s\((?P<role>[^)]+)\)$")
 _SPEAKER_AFTER = re.compile(r"^(?:['’]s\b|\s(?:has\s|had\s|also\s|later\s|then\s)?(?:said|says|"
                             r"noted|added|stated|told|wrote|announced|reported|claimed|"
@@ -76,13 +81,14 @@ class _Holder:
 
 def _role(text: str) -> str:
     r = _ARTICLE.sub("", " ".join(text.lower().replace("’", "'").split()))
-    return r.rstrip(" ,.;:")
+    r = re.sub(r"(?:\s(?:of|the|and))+$", "", r.rstrip(" ,.;:"))
+    return r
 
 
 def role_holders(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[_Holder]:
     """Return who the article says holds which role, in text order."""
     found: list[_Holder] = []
-    for pat in (_NAME_ROLE, _ROLE_NAME):
+    for pat in (_NAME_ROLE, _ROLE_NAME, _ROLE_COMMA_NAME):
         for m in pat.finditer(text):
             found.append(_Holder(m.group("name"), _role(m.group("role")), m.start("name"),
                                  m.end("name")))
@@ -98,9 +104,17 @@ def role_holders(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[_H
 
 
 def _similar(a: str, b: str) -> bool:
-    if a == b or a[:2].lower() != b[:2].lower() or abs(len(a) - len(b)) > 3:
+    """Near spellings of one surname: Kulemin/Kulizhin, Sinegubov/Syniehubov, Lavrik/Lavrikov."""
+    a, b = a.lower(), b.lower()
+    if a == b or a[0] != b[0]:
         return False
-    return Levenshtein.normalized_similarity(a.lower(), b.lower()) >= 0.5
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
+        return True
+    if abs(len(a) - len(b)) > 3:
+        return False
+    sim = Levenshtein.normalized_similarity(a, b)
+    return sim >= 0.6 or (a[:2] == b[:2] and sim >= 0.5)
 
 
 def name_flags(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[NameFlag]:

@@ -416,8 +416,8 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
     ids = sorted({i for lk in links for i in (lk.article, lk.other)})
     fam: dict[int, int | None] = {}
     for chunk in _chunks(ids):
-        fam.update(s.execute(select(m.Article.id, m.Article.family_id)
-                             .where(m.Article.id.in_(chunk))).tuples().all())
+        fam.update({r[0]: r[1] for r in s.execute(
+            select(m.Article.id, m.Article.family_id).where(m.Article.id.in_(chunk)))})
     regrouped: set[int] = set()
     touched: set[int] = set()
     now = datetime.now()
@@ -446,8 +446,9 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
                 regrouped.add(loner)
             continue
         # two families meet: the smaller joins the larger
-        sizes = dict(s.execute(select(m.RewriteFamily.id, m.RewriteFamily.size)
-                               .where(m.RewriteFamily.id.in_([fa, fb]))).tuples().all())
+        sizes = {r[0]: r[1] for r in s.execute(
+            select(m.RewriteFamily.id, m.RewriteFamily.size)
+            .where(m.RewriteFamily.id.in_([fa, fb])))}
         keep, gone = (fa, fb) if sizes.get(fa, 0) >= sizes.get(fb, 0) else (fb, fa)
         moved = list(s.scalars(select(m.Article.id).where(m.Article.family_id == gone)))
         s.execute(update(m.Article).where(m.Article.family_id == gone).values(family_id=keep))
@@ -570,8 +571,9 @@ def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> Non
         s.execute(delete(m.Conflict).where(m.Conflict.canonical_id.in_(chunk)))
     windows: dict[int, date | None] = {}
     for chunk in _chunks(list(canonical_ids)):
-        windows.update(s.execute(select(m.CanonicalEvent.id, m.CanonicalEvent.window_hi)
-                                 .where(m.CanonicalEvent.id.in_(chunk))).tuples().all())
+        windows.update({r[0]: r[1] for r in s.execute(
+            select(m.CanonicalEvent.id, m.CanonicalEvent.window_hi)
+            .where(m.CanonicalEvent.id.in_(chunk)))})
     for cid in canonical_ids:
         ms = members.get(cid, [])
         if not ms:
