@@ -188,14 +188,14 @@ def corpus(n_articles: int, seed: int = 1, start: date = date(2025, 1, 1),
                 if n > 0 and roll < 0.25:  # a republication of the original
                     src = pending[-n][2] if len(pending) >= n else None
                     if src is not None and src.doc.id.startswith(f"s{sid}-"):
+                        mark = f"; republished by {outlet} as {n}"
                         doc = Document(**{**src.doc.__dict__, "id": f"s{sid}-{n}",
                                           "outlet": outlet, "published": pub,
                                           "text": src.doc.text.replace(
                                               "(synthetic text, not a report).",
-                                              "(synthetic text, not a report; republished)."
-                                          )})
+                                              f"(synthetic text, not a report{mark}).")})
                         events = [{**e, "doc": doc.id} for e in src.events]
-                        shift = len("; republished")
+                        shift = len(mark)
                         events = [{**e, "evidence": {**e["evidence"],
                                                      "start": e["evidence"]["start"] + shift,
                                                      "end": e["evidence"]["end"] + shift},
