@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,7 +108,8 @@ class Store:
         self.engine = make_engine(self.url)
         if migrate_schema:
             migrate(self.engine)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # the write path flushes where it needs ids and lookups; no autoflush per query
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
 
     def __enter__(self) -> Store:
         return self
@@ -302,30 +303,34 @@ def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     s.flush()
     feats_by_id: list[ArticleFeatures] = []
     mention_rows: list[tuple[m.EventMention, date | None]] = []
+    place_rows: list[dict[str, Any]] = []
+    flag_rows: list[dict[str, Any]] = []
     for x, art, f in new:
         f2 = replace(f, id=art.id)
         feats_by_id.append(f2)
-        s.add_all([_place_row(art.id, p) for p in x.places])
+        place_rows.extend(_place_row(art.id, p) for p in x.places)
         for e in x.events:
             row = _event_row(art.id, e)
             s.add(row)
             mention_rows.append((row, art.published))
-        for fl in name_flags(x.doc.text, x.events):
-            s.add(m.NameFlag(article_id=art.id, role=fl.role, name_a=fl.name_a,
-                             start_a=fl.start_a, end_a=fl.end_a, name_b=fl.name_b,
-                             start_b=fl.start_b, end_b=fl.end_b, reason=fl.reason))
+        flag_rows.extend({"article_id": art.id, **fl.__dict__}
+                         for fl in name_flags(x.doc.text, x.events))
+    _insert(s, m.PlaceMention, place_rows)
+    _insert(s, m.NameFlag, flag_rows)
     s.flush()
     res.stored = len(new)
     res.article_ids = [a.id for _, a, _ in new]
 
     # rewrite families: compare with stored candidates, then index this batch's keys
     links = match_batch(feats_by_id, lambda b: _family_candidates(s, b))
-    s.add_all([m.RewriteLink(article_id=lk.article, other_id=lk.other, kind=lk.kind,
-                             score=lk.score, reasons=list(lk.reasons)) for lk in links])
-    s.add_all([m.LshBand(band_key=k, article_id=f.id) for f in feats_by_id
-               for k in set(f.bands)])
-    s.add_all([m.ArticleEventKey(key=key64(k), article_id=f.id, published=f.published)
-               for f in feats_by_id for k in f.lookup_keys()])
+    _insert(s, m.RewriteLink, [{"article_id": lk.article, "other_id": lk.other,
+                                "kind": lk.kind, "score": lk.score,
+                                "reasons": list(lk.reasons)} for lk in links])
+    _insert(s, m.LshBand, [{"band_key": k, "article_id": f.id} for f in feats_by_id
+                           for k in set(f.bands)])
+    _insert(s, m.ArticleEventKey, [{"key": key64(k), "article_id": f.id,
+                                    "published": f.published}
+                                   for f in feats_by_id for k in f.lookup_keys()])
     regrouped = _apply_links(s, links, set(res.article_ids))
     res.links = len(links)
     s.flush()
@@ -342,13 +347,19 @@ def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     return res
 
 
-def _place_row(article_id: int, p: Mapping[str, Any]) -> m.PlaceMention:
-    return m.PlaceMention(article_id=article_id, surface=p.get("surface") or "",
-                          start=int(p.get("start") or 0), end=int(p.get("end") or 0),
-                          geonameid=p.get("geonameid"), name=p.get("name"), lat=p.get("lat"),
-                          lon=p.get("lon"), country=p.get("country"), admin1=p.get("admin1"),
-                          confidence=float(p.get("confidence") or 0.0), method=p.get("method"),
-                          explanation=p.get("explanation"))
+def _insert(s: Session, model: type[m.Base], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many rows with one executemany (no ORM objects: the batch's bulk tables)."""
+    if rows:
+        s.execute(insert(model), list(rows))
+
+
+def _place_row(article_id: int, p: Mapping[str, Any]) -> dict[str, Any]:
+    return {"article_id": article_id, "surface": p.get("surface") or "",
+            "start": int(p.get("start") or 0), "end": int(p.get("end") or 0),
+            "geonameid": p.get("geonameid"), "name": p.get("name"), "lat": p.get("lat"),
+            "lon": p.get("lon"), "country": p.get("country"), "admin1": p.get("admin1"),
+            "confidence": float(p.get("confidence") or 0.0), "method": p.get("method"),
+            "explanation": p.get("explanation")}
 
 
 def _event_row(article_id: int, e: Mapping[str, Any]) -> m.EventMention:
@@ -410,68 +421,87 @@ def _family_candidates(s: Session, batch: Sequence[ArticleFeatures]
 
 def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[int]:
     """Union the linked articles into families; return the stored (older) articles whose
-    family changed, since canonical events holding them must recount their sources."""
+    family changed, since canonical events holding them must recount their sources.
+
+    Families are merged in memory (union-find over articles and families), then written
+    with a few set-based statements; a family's head is kept incrementally as the member
+    with the earliest publication date.
+    """
     if not links:
         return set()
     ids = sorted({i for lk in links for i in (lk.article, lk.other)})
     fam: dict[int, int | None] = {}
+    pub: dict[int, date | None] = {}
     for chunk in _chunks(ids):
-        fam.update({r[0]: r[1] for r in s.execute(
-            select(m.Article.id, m.Article.family_id).where(m.Article.id.in_(chunk)))})
-    regrouped: set[int] = set()
-    touched: set[int] = set()
-    now = datetime.now()
+        for aid, fid, p in s.execute(select(m.Article.id, m.Article.family_id,
+                                            m.Article.published).where(m.Article.id.in_(chunk))):
+            fam[aid], pub[aid] = fid, p
+    fams: dict[int, m.RewriteFamily] = {}
+    old = sorted({f for f in fam.values() if f is not None})
+    for chunk in _chunks(old):
+        fams.update({f.id: f for f in s.scalars(select(m.RewriteFamily)
+                                                 .where(m.RewriteFamily.id.in_(chunk)))})
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def node(aid: int) -> str:
+        f = fam.get(aid)
+        return f"f{f}" if f is not None else f"a{aid}"
+
     for lk in links:
-        fa, fb = fam.get(lk.article), fam.get(lk.other)
-        if fa is not None and fa == fb:
+        ra, rb = find(node(lk.article)), find(node(lk.other))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for n in list(parent):
+        groups[find(n)].add(n)
+    now = datetime.now()
+    regrouped: set[int] = set()
+    plans = []
+    for members in groups.values():
+        fam_ids = sorted(int(n[1:]) for n in members if n[0] == "f")
+        loners = sorted(int(n[1:]) for n in members if n[0] == "a")
+        if len(fam_ids) + len(loners) < 2:
             continue
-        if fa is None and fb is None:
-            fresh = m.RewriteFamily(head_article_id=lk.other, size=2, created_at=now)
-            s.add(fresh)
-            s.flush()
-            s.execute(update(m.Article).where(m.Article.id.in_([lk.article, lk.other]))
-                      .values(family_id=fresh.id))
-            fam[lk.article] = fam[lk.other] = fresh.id
-            touched.add(fresh.id)
-            regrouped.update(i for i in (lk.article, lk.other) if i not in new_ids)
-            continue
-        if fa is None or fb is None:
-            target = fb if fa is None else fa
-            loner = lk.article if fa is None else lk.other
-            s.execute(update(m.Article).where(m.Article.id == loner).values(family_id=target))
-            fam[loner] = target
-            assert target is not None
-            touched.add(target)
-            if loner not in new_ids:
-                regrouped.add(loner)
-            continue
-        # two families meet: the smaller joins the larger
-        sizes = {r[0]: r[1] for r in s.execute(
-            select(m.RewriteFamily.id, m.RewriteFamily.size)
-            .where(m.RewriteFamily.id.in_([fa, fb])))}
-        keep, gone = (fa, fb) if sizes.get(fa, 0) >= sizes.get(fb, 0) else (fb, fa)
-        moved = list(s.scalars(select(m.Article.id).where(m.Article.family_id == gone)))
-        s.execute(update(m.Article).where(m.Article.family_id == gone).values(family_id=keep))
-        s.execute(delete(m.RewriteFamily).where(m.RewriteFamily.id == gone))
-        for a in moved:
-            fam[a] = keep
-        for a, f in list(fam.items()):
-            if f == gone:
-                fam[a] = keep
-        touched.discard(gone)
-        touched.add(keep)
-        regrouped.update(a for a in moved if a not in new_ids)
+        if fam_ids:
+            target = fams[max(fam_ids, key=lambda f: (fams[f].size, -f))]
+        else:
+            target = m.RewriteFamily(head_article_id=loners[0], size=0, created_at=now,
+                                     first_published=None, last_published=None)
+            s.add(target)
+        plans.append((fam_ids, loners, target))
+    s.flush()  # ids of the new families
+    for fam_ids, loners, target in plans:
+        keep = target.id
+        gone = [f for f in fam_ids if f != keep]
+        if gone:
+            moved = list(s.scalars(select(m.Article.id).where(m.Article.family_id.in_(gone))))
+            regrouped.update(a for a in moved if a not in new_ids)
+            s.execute(update(m.Article).where(m.Article.family_id.in_(gone))
+                      .values(family_id=keep).execution_options(synchronize_session=False))
+        if loners:
+            regrouped.update(a for a in loners if a not in new_ids)
+            s.execute(update(m.Article).where(m.Article.id.in_(loners))
+                      .values(family_id=keep).execution_options(synchronize_session=False))
+        # head = earliest published (undated last), kept incrementally
+        heads = [(fams[f].first_published or date.max, fams[f].head_article_id)
+                 for f in fam_ids] + [(pub.get(a) or date.max, a) for a in loners]
+        first_pub, head = min(heads)
+        lasts = [fams[f].last_published for f in fam_ids] + [pub.get(a) for a in loners]
+        known = [d for d in lasts if d is not None]
+        target.head_article_id = head
+        target.first_published = None if first_pub == date.max else first_pub
+        target.last_published = max(known) if known else None
+        target.size = sum(fams[f].size for f in fam_ids) + len(loners)
+        for f in gone:
+            s.delete(fams[f])
     s.flush()
-    for fid in touched:
-        stats = s.execute(select(func.count(), func.min(m.Article.published),
-                                 func.max(m.Article.published))
-                          .where(m.Article.family_id == fid)).one()
-        head = s.scalar(select(m.Article.id).where(m.Article.family_id == fid)
-                        .order_by(m.Article.published.asc().nulls_last(), m.Article.id)
-                        .limit(1))
-        s.execute(update(m.RewriteFamily).where(m.RewriteFamily.id == fid).values(
-            size=stats[0], first_published=stats[1], last_published=stats[2],
-            head_article_id=head))
     return regrouped
 
 
@@ -500,11 +530,12 @@ def _apply_fusion(s: Session, assignments: Sequence[Assignment],
     for a in assignments:
         first.setdefault(a.canonical, rows[a.mention])
     real: dict[int, int] = {}
+    fresh: dict[int, m.CanonicalEvent] = {}
+    windows: list[dict[str, Any]] = []
     for cid, ref in canonicals.items():
         lo, hi = ref.window if ref.window else (None, None)
         if cid > 0:
-            s.execute(update(m.CanonicalEvent).where(m.CanonicalEvent.id == cid)
-                      .values(window_lo=lo, window_hi=hi))
+            windows.append({"id": cid, "window_lo": lo, "window_hi": hi})
             real[cid] = cid
             continue
         e = first[cid]
@@ -515,11 +546,13 @@ def _apply_fusion(s: Session, assignments: Sequence[Assignment],
             admin1=(place or {}).get("admin1"), window_lo=lo, window_hi=hi,
             created_at=now, updated_at=now, summary={})
         s.add(ce)
-        s.flush()
-        real[cid] = ce.id
-    s.add_all([m.CanonicalMember(event_mention_id=a.mention, canonical_id=real[a.canonical])
-               for a in assignments])
+        fresh[cid] = ce
     s.flush()
+    real.update({cid: ce.id for cid, ce in fresh.items()})
+    if windows:
+        s.execute(update(m.CanonicalEvent), windows)
+    _insert(s, m.CanonicalMember, [{"event_mention_id": a.mention,
+                                    "canonical_id": real[a.canonical]} for a in assignments])
     return set(real.values())
 
 
@@ -574,13 +607,15 @@ def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> Non
         windows.update({r[0]: r[1] for r in s.execute(
             select(m.CanonicalEvent.id, m.CanonicalEvent.window_hi)
             .where(m.CanonicalEvent.id.in_(chunk)))})
+    rows: list[dict[str, Any]] = []
+    conflict_rows: list[dict[str, Any]] = []
     for cid in canonical_ids:
         ms = members.get(cid, [])
         if not ms:
             continue
         sm = summarise(ms)
-        s.execute(update(m.CanonicalEvent).where(m.CanonicalEvent.id == cid).values(
-            date_value=sm.date_value, date_precision=sm.date_precision,
+        rows.append(dict(
+            id=cid, date_value=sm.date_value, date_precision=sm.date_precision,
             sort_date=_sort_date(sm.date_value, windows.get(cid)), modality=sm.modality,
             count_value=sm.count, extent=sm.extent, n_mentions=len(ms),
             n_sources=len(sm.independent_sources), n_conflicts=len(sm.conflicts),
@@ -589,9 +624,13 @@ def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> Non
                      "source_groups": sm.source_groups,
                      "independent_sources": sm.independent_sources,
                      "n_articles": len({x.article for x in ms})}))
-        s.add_all([m.Conflict(canonical_id=cid, kind=c["kind"], value_a=c["a"]["value"],
-                              value_b=c["b"]["value"], mentions_a=c["a"]["mentions"],
-                              mentions_b=c["b"]["mentions"]) for c in sm.conflicts])
+        conflict_rows.extend({"canonical_id": cid, "kind": c["kind"],
+                              "value_a": c["a"]["value"], "value_b": c["b"]["value"],
+                              "mentions_a": c["a"]["mentions"],
+                              "mentions_b": c["b"]["mentions"]} for c in sm.conflicts)
+    if rows:
+        s.execute(update(m.CanonicalEvent), rows)
+    _insert(s, m.Conflict, conflict_rows)
 
 
 # ---------------------------------------------------------------------- read helpers
