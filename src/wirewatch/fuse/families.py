@@ -148,6 +148,10 @@ def _same_days(a: ArticleFeatures, b: ArticleFeatures, key: str) -> bool:
                for x in da for y in db)
 
 
+def _has_event_at(f: ArticleFeatures, place: str) -> bool:
+    return any(k.endswith("|" + place) for k in f.event_keys)
+
+
 def signals(a: ArticleFeatures, b: ArticleFeatures) -> dict[str, Any]:
     """Return the raw signals that two articles retell one report (for scoring and tuning)."""
     small = min(len(a.words), len(b.words)) or 1
@@ -158,7 +162,12 @@ def signals(a: ArticleFeatures, b: ArticleFeatures) -> dict[str, Any]:
         # a strike on a city one day and another the next are two stories
         "events": {k for k in a.event_keys & b.event_keys if _same_days(a, b, k)},
         "events_apart": {k for k in a.event_keys & b.event_keys if not _same_days(a, b, k)},
-        "places": a.places & b.places,
+        # a shared place counts fully only where one of the two has no event there (the
+        # extractor missed it); events of different types there lean to two stories
+        "places": {p for p in a.places & b.places
+                   if not (_has_event_at(a, p) and _has_event_at(b, p))},
+        "places_other_events": {p for p in a.places & b.places
+                                if _has_event_at(a, p) and _has_event_at(b, p)},
         "claimants": a.claimants & b.claimants,
         "numbers": a.numbers & b.numbers,
         "names": a.names & b.names,
@@ -176,6 +185,8 @@ def paraphrase_score(sig: Mapping[str, Any]) -> float:
         score += 0.25 if len(sig["events"]) == 1 else 0.4
     elif sig["places"]:
         score += 0.1
+    elif sig["places_other_events"]:
+        score += 0.05
     else:
         return 0.0
     score += 0.2 if sig["claimants"] else 0.0
@@ -200,8 +211,9 @@ def compare(a: ArticleFeatures, b: ArticleFeatures) -> tuple[str, float, tuple[s
     if score < PARAPHRASE:
         return None
     ev = sig["events"]
+    places = sig["places"] or sig["places_other_events"]
     reasons = [f"{len(ev)} shared event(s): {', '.join(sorted(ev)[:3])}" if ev else
-               f"shared places: {', '.join(sorted(sig['places'])[:3])}"]
+               f"shared places: {', '.join(sorted(places)[:3])}"]
     if sig["claimants"]:
         reasons.append("same claimant: " + ", ".join(sorted(sig["claimants"])))
     if sig["numbers"]:

@@ -43,6 +43,8 @@ _SPEAKER_AFTER = re.compile(r"^(?:['’]s\b|\s(?:has\s|had\s|also\s|later\s|then
                             r"promised|declared|posted)\b)")
 _SPEAKER_BEFORE = re.compile(r"(?:according to|quoted|said)\s$", re.I)
 _WORD = re.compile(rf"\b{NAME}\b")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|at|near|from|outside|around|into)|"
+                           r"(?<!according)\sto)\s$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
@@ -88,8 +90,17 @@ def _role(text: str) -> str:
 def role_holders(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[_Holder]:
     """Return who the article says holds which role, in text order."""
     found: list[_Holder] = []
-    for pat in (_NAME_ROLE, _ROLE_NAME, _ROLE_COMMA_NAME):
+    role_spans: list[tuple[int, int]] = []
+    for pat in (_ROLE_NAME, _ROLE_COMMA_NAME, _NAME_ROLE):
         for m in pat.finditer(text):
+            if pat is _NAME_ROLE:
+                # "...forces in Chasiv Yar, the spokesman ..., Viktor Tregubov": a place
+                # before the comma, not the role holder
+                if _PLACE_BEFORE.search(text, 0, m.start("name")):
+                    continue
+                if any(a < m.end("role") and m.start("role") < b for a, b in role_spans):
+                    continue
+            role_spans.append((m.start("role"), m.end("role")))
             found.append(_Holder(m.group("name"), _role(m.group("role")), m.start("name"),
                                  m.end("name")))
     for e in events:
