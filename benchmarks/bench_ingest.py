@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['extract_only']:.1f} s of "
               f"{r['seconds']:.1f} s for {n} articles "
               f"({100 * r['extract_only'] / r['seconds']:.0f}%).")
-    print("\n## Seconds per batch of {} vs store size before the batch\n".format(args.batch))
+    print(f"\n## Seconds per batch of {args.batch} vs store size before the batch\n")
     names = [n for n in results if "spaCy" not in n]
     print("| store size | " + " | ".join(names) + " |")
     print("|---|" + "---|" * len(names))
