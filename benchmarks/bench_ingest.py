@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"## Ingest benchmark: {args.articles} synthetic articles, batches of {args.batch}\n")
     print("| run | articles stored | seconds | articles/s | canonical events | families "
           "| family pairs: precision / recall vs the generator's stories |")
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for name, r in results.items():
         c = r["counts"]
         pr = r.get("families_pr")
