@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ def nlp() -> Any:
 
 # --- store backends (issue 4): every store test runs on SQLite and on PostgreSQL ----------
 
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
+PG_SERVER = os.environ.get("WIREWATCH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def _pg_reachable() -> str | None:
@@ -42,7 +43,6 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
     """A fresh, empty store URL: a SQLite file, or a new schema in the `test` database
     (dropped afterwards). PostgreSQL tests skip when the server is unreachable, unless
     WIREWATCH_REQUIRE_SERVICES=1, where they fail."""
-    import os
     import uuid
 
     if request.param == "sqlite":
