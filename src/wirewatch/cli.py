@@ -144,14 +144,13 @@ def demo(limit: int, db: str | None) -> None:
 
     Re-runnable: a second run finds every article stored and adds nothing.
     """
-    from rich.console import Console
 
     from wirewatch.sample import sample_dir
     from wirewatch.store import Store, ingest
     from wirewatch.store.db import display_url
     from wirewatch.store.report import print_summary
 
-    console = Console()
+    console = _console()
     with Store(db) as store:
         console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
                       f"({sample_dir()}) into {display_url(store.url)}")
@@ -166,6 +165,16 @@ def demo(limit: int, db: str | None) -> None:
 
 
 # ---------------------------------------------------------------- store commands (issue 4)
+
+def _console(file: Any = None) -> Any:
+    """A rich console; 120 columns wide when output does not go to a terminal."""
+    from rich.console import Console
+
+    console = Console(file=file)
+    if not console.is_terminal:
+        console = Console(file=file, width=120)
+    return console
+
 
 _DB_OPTION = click.option("--db", envvar="WIREWATCH_DB", default=None,
                           help="Store: SQLite path or postgresql:// URL (env WIREWATCH_DB) "
@@ -272,11 +281,9 @@ def events(db: str | None, etype: str | None, place: str | None, since: date | N
         elif fmt == "geojson":
             out.write(json.dumps(ex.geojson(rows), ensure_ascii=False) + "\n")
         else:
-            from rich.console import Console
-
             from wirewatch.store.report import events_table
 
-            Console(file=out).print(events_table(rows))
+            _console(out).print(events_table(rows))
     finally:
         if output:
             out.close()
@@ -299,11 +306,9 @@ def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False, default=str))
         return
-    from rich.console import Console
-
     from wirewatch.store.report import conflicts_table
 
-    Console().print(conflicts_table(rows))
+    _console().print(conflicts_table(rows))
 
 
 @main.command()
@@ -322,11 +327,9 @@ def stories(db: str | None, min_size: int, fmt: str) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False, default=str))
         return
-    from rich.console import Console
-
     from wirewatch.store.report import stories_table
 
-    Console().print(stories_table(rows))
+    _console().print(stories_table(rows))
 
 
 if __name__ == "__main__":  # pragma: no cover
