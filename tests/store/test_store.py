@@ -73,3 +73,25 @@ def test_sqlite_is_the_default_and_the_path_is_configurable(
     assert (tmp_path / "other" / "x.db").exists()
     engine = create_engine(f"sqlite:///{tmp_path / 'other' / 'x.db'}")
     assert schema_revision(engine) == "0001"
+
+
+def test_a_document_the_extractor_fails_on_is_reported_and_the_rest_stored(
+        store_url: str, tmp_path: Path) -> None:
+    from wirewatch.ingest.document import Document, ReadError
+    from wirewatch.store import Extracted
+
+    def extractor(docs: list[Document]) -> list[Extracted]:
+        if any("poison" in d.text for d in docs):
+            raise RuntimeError("cannot parse this one")
+        return [Extracted(d, [], []) for d in docs]
+
+    for name, body in [("a.txt", "Shelling in Sumy."), ("b.txt", "A poison pill text."),
+                       ("c.txt", "Strike on Kharkiv.")]:
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    errors: list[ReadError] = []
+    with Store(store_url) as store:
+        s = ingest([tmp_path], store, extractor=extractor, on_error=errors.append)
+        docs = sorted(a["doc"] for a in store.articles())
+    assert (s.read, s.stored, s.failed) == (2, 2, 1)
+    assert docs == ["a.txt", "c.txt"]
+    assert errors[0].source.endswith("b.txt") and "cannot parse this one" in errors[0].reason

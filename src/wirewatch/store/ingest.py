@@ -58,6 +58,29 @@ def _batches(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _extract(run: Extractor, docs: list[Document], summary: IngestSummary,
+             on_error: Callable[[ReadError], None] | None) -> list[Extracted]:
+    """Extract a batch; if that fails, document by document, so that one document the
+    extractor cannot handle is reported (and counted failed) instead of sinking the run."""
+    try:
+        return run(docs)
+    except Exception:
+        if len(docs) == 1:
+            raise
+    out: list[Extracted] = []
+    for d in docs:
+        try:
+            out.extend(run([d]))
+        except Exception as e:  # report the document, keep the rest
+            err = ReadError(d.source or d.id, f"extraction failed ({type(e).__name__}: {e})")
+            summary.read -= 1
+            summary.failed += 1
+            summary.errors.append(err)
+            if on_error:
+                on_error(err)
+    return out
+
+
 def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
            published: date | None = None, extractor: Extractor | None = None,
            on_error: Callable[[ReadError], None] | None = None,
@@ -95,7 +118,8 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
                 seen.add(h)
                 fresh.append(d)
         if fresh:
-            result = store.write_batch(run(fresh))
+            extracted = _extract(run, fresh, summary, on_error)
+            result = store.write_batch(extracted)
             summary.stored += result.stored
             summary.skipped += result.skipped
         summary.batches += 1
