@@ -22,9 +22,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/score_places.py
+	$(BIN)/python eval/score_fusion.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_places.py
+	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

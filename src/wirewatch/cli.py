@@ -6,7 +6,6 @@ import json
 import os
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -137,50 +136,200 @@ def places_index(rebuild: bool) -> None:
 
 
 @main.command()
-@click.option("--limit", default=12, show_default=True, help="Rows per table.")
-def demo(limit: int) -> None:
-    """Run wirewatch on the bundled sample corpus and print a summary."""
+@click.option("--limit", default=10, show_default=True, help="Rows per table.")
+@click.option("--db", envvar="WIREWATCH_DB", default=None,
+              help="Store: SQLite path or postgresql:// URL [default: wirewatch.db].")
+def demo(limit: int, db: str | None) -> None:
+    """Ingest the bundled sample corpus into the store and print a summary.
+
+    Re-runnable: a second run finds every article stored and adds nothing.
+    """
+
+    from wirewatch.sample import sample_dir
+    from wirewatch.store import Store, ingest
+    from wirewatch.store.db import display_url
+    from wirewatch.store.report import print_summary
+
+    console = _console()
+    with Store(db) as store:
+        console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
+                      f"({sample_dir()}) into {display_url(store.url)}")
+        t = time.perf_counter()
+        summary = ingest([sample_dir()], store,
+                         on_error=lambda e: click.echo(f"wirewatch: error: {e}", err=True))
+        console.print(f"read {summary.read}, stored {summary.stored}, skipped "
+                      f"{summary.skipped} (already stored), failed {summary.failed} "
+                      f"in {time.perf_counter() - t:.1f} s")
+        print_summary(store, console, limit)
+    sys.exit(1 if summary.failed else 0)
+
+
+# ---------------------------------------------------------------- store commands (issue 4)
+
+def _console(file: Any = None) -> Any:
+    """A rich console; 120 columns wide when output does not go to a terminal."""
     from rich.console import Console
-    from rich.table import Table
 
-    from wirewatch.places import extract_places
-    from wirewatch.sample import sample_files
+    console = Console(file=file)
+    if not console.is_terminal:
+        console = Console(file=file, width=120)
+    return console
 
-    console = Console()
-    errors: list[ReadError] = []
-    docs = list(_documents(tuple(sample_files()), None, errors))
-    console.print(f"[bold]wirewatch demo[/bold]: {len(docs)} sample articles")
-    t = time.perf_counter()
-    results = extract_places(docs)
-    took = time.perf_counter() - t
-    mentions = [m for ms in results for m in ms]
-    resolved = [m for m in mentions if m.place is not None]
-    console.print(f"{len(mentions)} place mentions, {len(resolved)} resolved, "
-                  f"in {took:.1f} s")
-    by_place: Counter[tuple[str, int, str]] = Counter(
-        (m.place.name, m.place.geonameid, m.place.admin1 or m.place.country)
-        for m in resolved if m.place is not None)
-    table = Table(title="Places most mentioned")
-    for col in ("place", "GeoNames id", "admin1 / country", "mentions"):
-        table.add_column(col)
-    for (name, gid, where), n in by_place.most_common(limit):
-        table.add_row(name, str(gid), where, str(n))
-    console.print(table)
-    table = Table(title="Names that needed more than a lookup")
-    for col in ("doc", "text says", "resolved to", "method", "conf.", "why"):
-        table.add_column(col, overflow="fold")
-    shown = 0
-    for m in mentions:
-        if m.place is None or m.place.method in ("exact", "alias") or shown >= limit:
-            continue
-        shown += 1
-        table.add_row(m.doc, m.surface, m.place.name, m.place.method,
-                      f"{m.place.confidence:.2f}", m.place.explanation)
-    console.print(table)
-    unresolved = sorted({m.surface for m in mentions if m.place is None})
-    if unresolved:
-        console.print("Unresolved (reported, never guessed): " + ", ".join(unresolved))
-    sys.exit(1 if errors else 0)
+
+_DB_OPTION = click.option("--db", envvar="WIREWATCH_DB", default=None,
+                          help="Store: SQLite path or postgresql:// URL (env WIREWATCH_DB) "
+                               "[default: wirewatch.db].")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_DB_OPTION
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
+              help="Documents per committed batch.")
+@click.option("--published", callback=lambda _c, _p, v: _published_option(v),
+              help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds per URL fetch.")
+@click.option("--max-bytes", default=5_000_000, show_default=True,
+              help="Largest page a URL fetch accepts.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
+def ingest(sources: tuple[str, ...], db: str | None, batch_size: int,
+           published: date | None, timeout: float, max_bytes: int, quiet: bool) -> None:
+    """Read files, folders (recursively) and http(s) URLs into the store.
+
+    Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
+    feeds, WARC. Articles already stored are skipped; work is committed every
+    --batch-size documents. A bad input is named on standard error with the reason;
+    the rest is stored and the exit status is 1.
+    """
+    from wirewatch.store import Store
+    from wirewatch.store import ingest as run_ingest
+    from wirewatch.store.progress import progress_reporter
+
+    with Store(db) as store, progress_reporter(enabled=not quiet) as progress:
+        summary = run_ingest(
+            list(sources), store, batch_size=batch_size, published=published,
+            fetch_timeout=timeout, fetch_max_bytes=max_bytes,
+            on_error=lambda e: progress.error(f"wirewatch: error: {e}"),
+            on_batch=progress.update)
+    if summary.ignored and not quiet:
+        click.echo(f"wirewatch: note: {len(summary.ignored)} file(s) in folders passed over "
+                   f"(not an article format), e.g. {summary.ignored[0]}", err=True)
+    click.echo(f"read {summary.read}, stored {summary.stored}, skipped {summary.skipped}, "
+               f"failed {summary.failed}")
+    sys.exit(1 if summary.failed else 0)
+
+
+def _event_query(etype: str | None, place: str | None, since: date | None,
+                 until: date | None, min_sources: int, limit: int | None) -> Any:
+    from wirewatch.store import EventQuery
+
+    q = EventQuery(type=etype, since=since, until=until, min_sources=min_sources, limit=limit)
+    if place:
+        if place.isdigit():
+            q.geonameids = (int(place),)
+        else:
+            from wirewatch.places import resolve_place
+
+            q.place_text = place
+            res = resolve_place(place)
+            if res.place is not None:
+                q.geonameids = (res.place.geonameid,)
+                if res.place.kind == "admin1":
+                    q.admin1 = res.place.name
+    return q
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--type", "etype", help="Event type, e.g. strike or territory (prefix).")
+@click.option("--place", help="Place name (resolved like any place) or GeoNames id; a region "
+                              "also matches the events inside it.")
+@click.option("--since", callback=lambda _c, _p, v: _published_option(v),
+              help="Events on or after YYYY-MM-DD.")
+@click.option("--until", callback=lambda _c, _p, v: _published_option(v),
+              help="Events on or before YYYY-MM-DD.")
+@click.option("--min-sources", default=0, show_default=True,
+              help="Only events with at least N independent sources.")
+@click.option("--limit", type=int, default=None, help="At most N events (newest first).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output (needed for parquet).")
+def events(db: str | None, etype: str | None, place: str | None, since: date | None,
+           until: date | None, min_sources: int, limit: int | None, fmt: str,
+           output: Path | None) -> None:
+    """List canonical events: fused mentions with outlets, independent sources, conflicts."""
+    from wirewatch.store import Store
+    from wirewatch.store import export as ex
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    q = _event_query(etype, place, since, until, min_sources, limit)
+    with Store(db) as store:
+        rows = store.events(q)
+    if fmt == "parquet":
+        assert output is not None
+        n = ex.write_parquet(rows, output)
+        click.echo(f"wrote {n} events to {output}", err=True)
+        return
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            ex.write_jsonl(rows, out)
+        elif fmt == "csv":
+            ex.write_csv(rows, out)
+        elif fmt == "geojson":
+            out.write(json.dumps(ex.geojson(rows), ensure_ascii=False) + "\n")
+        else:
+            from wirewatch.store.report import events_table
+
+            _console(out).print(events_table(rows))
+    finally:
+        if output:
+            out.close()
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--kind", type=click.Choice(["date", "count", "extent", "modality", "name"]),
+              help="Only this kind of disagreement.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl"]))
+def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
+    """List disagreements: reports of one event that differ on date, count, extent or
+    modality (claimed vs denied), and articles giving one role two names."""
+    from wirewatch.store import Store
+
+    with Store(db) as store:
+        rows = store.conflicts(kind)
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    from wirewatch.store.report import conflicts_table
+
+    _console().print(conflicts_table(rows))
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--min-size", default=2, show_default=True, help="Smallest family to list.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "jsonl"]))
+def stories(db: str | None, min_size: int, fmt: str) -> None:
+    """List rewrite families: near-duplicate and paraphrased rewrites of one report, each
+    headed by its earliest-published member."""
+    from wirewatch.store import Store
+
+    with Store(db) as store:
+        rows = store.stories(min_size)
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    from wirewatch.store.report import stories_table
+
+    _console().print(stories_table(rows))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,10 @@ class Document:
     outlet: str | None = None
     published: date | None = None
     source: str | None = None  # the file it was read from
+    author: str | None = None
+    site_name: str | None = None
+    # further metadata of the input (e.g. extra CSV columns), as sorted (key, value) pairs
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,21 @@
-"""Read articles from files: plain text, HTML, and JSON Lines.
+"""Read articles from files: plain text, HTML, JSON Lines, CSV, RSS/Atom feeds and WARC.
 
 Every reader yields :class:`Document` or :class:`ReadError` items, so that one
-bad file or line never stops a batch: the caller reports the errors and goes on.
+bad file, line or record never stops a batch: the caller reports the errors and
+goes on. :func:`read_sources` also walks folders and fetches http(s) URLs.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +24,13 @@ from wirewatch.ingest.document import Document, ReadError
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = {".warc", ".warc.gz", ".arc", ".arc.gz"}
+META_FIELDS = ("title", "url", "outlet", "published", "author")
+# what a folder walk picks up; other files in a folder are passed over (see read_sources)
+ARTICLE_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+                    | FEED_SUFFIXES | WARC_SUFFIXES)
 
 
 def parse_date(value: Any) -> date | None:
@@ -46,38 +60,192 @@ def html_to_document(html: str, doc_id: str, source: str, **meta: Any) -> Docume
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             favor_precision=True)
-    text = title = published = None
+    data: dict[str, Any] = {}
     if extracted is not None:
         data = extracted if isinstance(extracted, dict) else extracted.as_dict()
-        text, title, published = data.get("text"), data.get("title"), data.get("date")
+    text = data.get("text")
     if not text:
         raise ValueError("no main text found in the HTML")
+    site = data.get("sitename") or None
     return Document(
-        id=doc_id, text=text, title=meta.get("title") or title, url=meta.get("url"),
-        outlet=meta.get("outlet"), published=parse_date(meta.get("published")) or
-        parse_date(published), source=source,
+        id=doc_id, text=text, title=meta.get("title") or data.get("title"),
+        url=meta.get("url") or data.get("url"), outlet=meta.get("outlet") or site,
+        published=parse_date(meta.get("published")) or parse_date(data.get("date")),
+        source=source, author=meta.get("author") or data.get("author") or None,
+        site_name=site, extra=tuple(meta.get("extra") or ()),
     )
 
 
-def _record_to_document(rec: Any, doc_id: str, source: str) -> Document:
+def _record_to_document(rec: Any, doc_id: str, source: str,
+                        what: str = "a JSON Lines record") -> Document:
     if not isinstance(rec, dict):
-        raise ValueError("a JSON Lines record must be an object")
-    meta = {k: rec.get(k) for k in ("title", "url", "outlet", "published")}
-    for k in ("title", "url", "outlet"):
+        raise ValueError(f"{what} must be an object")
+    meta: dict[str, Any] = {k: rec.get(k) or None for k in META_FIELDS}
+    for k in ("title", "url", "outlet", "author"):
         if meta[k] is not None and not isinstance(meta[k], str):
             raise ValueError(f"field '{k}' must be a string")
+    extra = sorted((str(k), str(v)) for k, v in rec.items()
+                   if k not in (*META_FIELDS, "id", "text", "html") and v not in (None, "")
+                   and isinstance(v, str | int | float))
+    meta["extra"] = tuple(extra)
     rid = str(rec["id"]) if rec.get("id") not in (None, "") else doc_id
     if isinstance(rec.get("text"), str) and rec["text"].strip():
         return Document(id=rid, text=rec["text"], title=meta["title"], url=meta["url"],
                         outlet=meta["outlet"], published=parse_date(meta["published"]),
-                        source=source)
+                        source=source, author=meta["author"], extra=meta["extra"])
     if isinstance(rec.get("html"), str) and rec["html"].strip():
         return html_to_document(rec["html"], rid, source, **meta)
     raise ValueError("record has neither 'text' nor 'html'")
 
 
+def _with_date(doc: Document, published: date | None) -> Document:
+    return replace(doc, published=published) if published and doc.published is None else doc
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            yield _record_to_document(json.loads(line), f"{path.name}:{lineno}", where)
+        except json.JSONDecodeError as e:
+            yield ReadError(where, f"malformed JSON ({e.msg})")
+        except ValueError as e:
+            yield ReadError(where, str(e))
+
+
+def _read_csv(path: Path, text: str) -> Iterator[Document | ReadError]:
+    """Rows with a ``text`` or ``html`` column plus any metadata columns."""
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    csv.field_size_limit(min(2**31 - 1, 64 * 1024 * 1024))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "text" not in fields and "html" not in fields:
+        yield ReadError(str(path), "CSV has neither a 'text' nor an 'html' column "
+                        f"(columns: {', '.join(fields) or 'none'})")
+        return
+    reader.fieldnames = fields
+    while True:
+        where = f"{path}:{reader.line_num + 1}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield ReadError(where, f"malformed CSV ({e})")
+            return
+        if None in row:
+            yield ReadError(where, "row has more cells than the header")
+            continue
+        try:
+            yield _record_to_document(row, f"{path.name}:{reader.line_num}",
+                                      f"{path}:{reader.line_num}", "a CSV row")
+        except ValueError as e:
+            yield ReadError(f"{path}:{reader.line_num}", str(e))
+
+
+def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
+    """Entries of an RSS or Atom feed; the entry's content (or summary) is its body."""
+    import feedparser
+
+    feed = feedparser.parse(raw)
+    if not feed.entries:
+        why = feed.get("bozo_exception")
+        yield ReadError(str(path), f"not an RSS/Atom feed or no entries ({why or 'empty'})")
+        return
+    outlet = feed.feed.get("title") or None
+    for n, e in enumerate(feed.entries, 1):
+        where = f"{path}#entry{n}"
+        body = ""
+        if e.get("content"):
+            body = e["content"][0].get("value", "")
+        body = body or e.get("summary", "")
+        published = None
+        stamp = e.get("published_parsed") or e.get("updated_parsed")
+        if stamp:
+            published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+        rec = {"id": e.get("id") or e.get("link") or f"{path.name}#entry{n}",
+               "title": e.get("title"), "url": e.get("link"), "outlet": outlet,
+               "author": e.get("author"), "published": published}
+        if "<" in body and ">" in body:
+            rec["html"] = f"<html><body><article>{body}</article></body></html>"
+        else:
+            rec["text"] = body
+        try:
+            doc = _record_to_document(rec, rec["id"], where, "a feed entry")
+        except ValueError as err:
+            if "html" in rec:  # a short summary with a tag or two: fall back to its text
+                plain = unescape(re.sub(r"<[^>]+>", " ", body)).strip()
+                if plain:
+                    rec.pop("html")
+                    rec["text"] = " ".join(plain.split())
+                    yield _record_to_document(rec, rec["id"], where, "a feed entry")
+                    continue
+            yield ReadError(where, str(err))
+            continue
+        yield replace(doc, published=doc.published or published)
+
+
+def _read_warc(path: Path) -> Iterator[Document | ReadError]:
+    """HTML pages of the ``response`` records of a WARC (or ARC) file, gzipped or not."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = records = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh, arc2warc=True):
+                records += 1
+                if record.rec_type is None:
+                    yield ReadError(f"{path}#record{records}", "malformed WARC record "
+                                    "(no WARC-Type header)")
+                    continue
+                if record.rec_type != "response":
+                    continue
+                n += 1
+                url = record.rec_headers.get_header("WARC-Target-URI") or f"record {n}"
+                where = f"{path}#{url}"
+                http = record.http_headers
+                if http is None:
+                    yield ReadError(where, "response record without HTTP headers")
+                    continue
+                status = http.get_statuscode()
+                ctype = (http.get_header("Content-Type") or "").lower()
+                if status != "200" or "html" not in ctype:
+                    continue  # redirects, images, scripts: not articles
+                payload = record.content_stream().read()
+                charset = "utf-8"
+                if "charset=" in ctype:
+                    charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
+                try:
+                    html = payload.decode(charset, errors="replace")
+                    yield html_to_document(html, url, where, url=url)
+                except (ValueError, LookupError) as e:
+                    yield ReadError(where, str(e))
+    except (ArchiveLoadFailed, OSError, EOFError) as e:
+        yield ReadError(str(path), f"not a readable WARC file ({e})")
+        return
+    if not records:
+        yield ReadError(str(path), "not a readable WARC file (no records found)")
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return ".".join(("", *name.split(".")[-2:])) if name.endswith(".gz") else path.suffix.lower()
+
+
 def read_path(path: Path, published: date | None = None) -> Iterator[Document | ReadError]:
-    """Yield the documents of one file (several for JSON Lines), or errors naming the input."""
+    """Yield the documents of one file (several for JSON Lines, CSV, feeds and WARC),
+    or errors naming the input and the reason."""
+    suffix = _suffix(path)
+    if suffix in WARC_SUFFIXES:
+        if not path.is_file():
+            yield ReadError(str(path), "No such file" if not path.exists() else "not a file")
+            return
+        for item in _read_warc(path):
+            yield _with_date(item, published) if isinstance(item, Document) else item
+        return
     name = path.name
     try:
         raw = path.read_bytes()
@@ -86,35 +254,25 @@ def read_path(path: Path, published: date | None = None) -> Iterator[Document | 
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         yield ReadError(str(path), reason)
         return
-    suffix = path.suffix.lower()
+    items: Iterable[Document | ReadError]
+    head = text.lstrip()[:200].lower()
     if suffix in JSONL_SUFFIXES:
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                doc = _record_to_document(json.loads(line), f"{name}:{lineno}", where)
-            except json.JSONDecodeError as e:
-                yield ReadError(where, f"malformed JSON ({e.msg})")
-                continue
-            except ValueError as e:
-                yield ReadError(where, str(e))
-                continue
-            if published and doc.published is None:
-                doc = Document(**{**doc.__dict__, "published": published})
-            yield doc
-        return
-    try:
-        if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-            doc = html_to_document(text, name, str(path), published=None)
-        else:
-            doc = Document(id=name, text=text, source=str(path))
-    except ValueError as e:
-        yield ReadError(str(path), str(e))
-        return
-    if published and doc.published is None:
-        doc = Document(**{**doc.__dict__, "published": published})
-    yield doc
+        items = _read_jsonl(path, text)
+    elif suffix in CSV_SUFFIXES:
+        items = _read_csv(path, text)
+    elif suffix in FEED_SUFFIXES or head.startswith("<rss") or (
+            head.startswith("<?xml") and ("<rss" in head or "<feed" in head)):
+        items = _read_feed(path, raw)
+    else:
+        try:
+            if suffix in HTML_SUFFIXES or head[:15].startswith(("<!doctype", "<html")):
+                items = [html_to_document(text, name, str(path), published=None)]
+            else:
+                items = [Document(id=name, text=text, source=str(path))]
+        except ValueError as e:
+            items = [ReadError(str(path), str(e))]
+    for item in items:
+        yield _with_date(item, published) if isinstance(item, Document) else item
 
 
 def read_paths(paths: Iterable[Path], published: date | None = None
@@ -122,3 +280,39 @@ def read_paths(paths: Iterable[Path], published: date | None = None
     """Yield the documents and read errors of many files, in order."""
     for p in paths:
         yield from read_path(p, published)
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Yield the article files under a folder, recursively, in sorted order (hidden skipped)."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if not f.startswith("."):
+                yield Path(root) / f
+
+
+def read_sources(sources: Iterable[str | Path], published: date | None = None,
+                 fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
+                 ignored: list[Path] | None = None) -> Iterator[Document | ReadError]:
+    """Yield documents and errors of files, folders (recursively) and http(s) URLs.
+
+    Files in a folder whose type is not an article format (images, archives...) are
+    passed over and appended to ``ignored``; a file named explicitly is always read.
+    """
+    from wirewatch.ingest.fetch import fetch_url, is_url
+
+    for src in sources:
+        s = str(src)
+        if isinstance(src, str) and is_url(s):
+            yield from (_with_date(d, published) if isinstance(d, Document) else d
+                        for d in fetch_url(s, fetch_timeout, fetch_max_bytes))
+            continue
+        path = Path(src)
+        if path.is_dir():
+            for f in walk(path):
+                if _suffix(f) in ARTICLE_SUFFIXES:
+                    yield from read_path(f, published)
+                elif ignored is not None:
+                    ignored.append(f)
+        else:
+            yield from read_path(path, published)

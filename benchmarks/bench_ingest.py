@@ -1,0 +1,192 @@
+"""Ingest throughput and the cost of fusion as the store grows (SQLite and PostgreSQL).
+
+Usage: python benchmarks/bench_ingest.py [--articles 10000] [--batch 1000]
+                                          [--spacy 200] [--backends sqlite,postgresql]
+
+1. Store + fusion: ``--articles`` synthetic articles (wirewatch.synthetic: stories told
+   by originals, paraphrases, republications and denials, over a year) are written to a
+   JSON Lines file and ingested with ``wirewatch.store.ingest`` in batches of
+   ``--batch``, with the extraction precomputed (the generator knows the events it
+   wrote), so the figures are those of reading, hashing, storing and fusing. The time
+   of each batch is reported against the size of the store before it: if fusion were
+   quadratic, the last batch would cost ~10x the first.
+2. Full pipeline: the first ``--spacy`` of the same articles ingested with the real
+   extractor (spaCy + places + events) into SQLite, to show what dominates.
+
+PostgreSQL runs in a fresh schema of 127.0.0.1:5432/test, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from wirewatch.ingest.document import Document
+from wirewatch.store import IngestSummary, Store, ingest
+from wirewatch.store.ingest import spacy_extractor
+from wirewatch.store.store import Extracted
+from wirewatch.synthetic import as_record, corpus
+
+PG = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _precomputed(extracted: dict[str, Extracted]) -> Any:
+    def run(docs: Sequence[Document]) -> list[Extracted]:
+        return [Extracted(d, extracted[d.id].places, extracted[d.id].events) for d in docs]
+
+    return run
+
+
+def _run(url: str, source: Path, batch: int, extractor: Any) -> dict[str, Any]:
+    times: list[tuple[int, float]] = []
+    with Store(url) as store:
+        last = [time.perf_counter()]
+        before = [0]
+
+        def tick(s: IngestSummary, _doc: Document | None) -> None:
+            now = time.perf_counter()
+            times.append((before[0], now - last[0]))
+            before[0] = s.stored + s.skipped
+            last[0] = now
+
+        t0 = time.perf_counter()
+        summary = ingest([source], store, batch_size=batch, extractor=extractor,
+                         on_batch=tick)
+        total = time.perf_counter() - t0
+        counts = store.counts()
+        arts = store.articles()
+    return {"summary": summary.to_dict(), "seconds": total, "batches": times,
+            "rate": summary.stored / total if total else 0.0, "counts": counts,
+            "families_pr": _family_pr(arts)}
+
+
+def _family_pr(arts: list[dict[str, Any]]) -> tuple[float, float]:
+    """Pairwise precision and recall of the families against the generator's stories
+    (article ids are s<story>-<n>)."""
+    import itertools
+    from collections import defaultdict
+
+    fams: dict[int, list[str]] = defaultdict(list)
+    stories: dict[str, list[str]] = defaultdict(list)
+    for a in arts:
+        if a["family"]:
+            fams[a["family"]].append(a["doc"])
+        stories[a["doc"].split("-")[0]].append(a["doc"])
+    pred = {frozenset(p) for d in fams.values() for p in itertools.combinations(d, 2)}
+    gold = {frozenset(p) for d in stories.values() for p in itertools.combinations(d, 2)}
+    tp = len(pred & gold)
+    return (tp / len(pred) if pred else 1.0, tp / len(gold) if gold else 1.0)
+
+
+def _pg_schema() -> tuple[str, str] | None:
+    try:
+        import psycopg
+
+        schema = f"ww_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(PG, autocommit=True, connect_timeout=3) as con:
+            con.execute(f'CREATE SCHEMA "{schema}"')
+        return schema, f"{PG}?options=-csearch_path%3D{schema}"
+    except Exception as e:  # the benchmark still runs SQLite
+        print(f"PostgreSQL unavailable: {e}", file=sys.stderr)
+        return None
+
+
+def _drop(schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG, autocommit=True) as con:
+        con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--spacy", type=int, default=200,
+                    help="Articles for the full-pipeline run (0: skip).")
+    ap.add_argument("--backends", default="sqlite,postgresql")
+    ap.add_argument("--seed", type=int, default=3)
+    args = ap.parse_args(argv)
+
+    xs = list(corpus(args.articles, seed=args.seed))
+    by_id = {x.doc.id: x for x in xs}
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "synthetic.jsonl"
+        src.write_text("".join(json.dumps(as_record(x)) + "\n" for x in xs), encoding="utf-8")
+        for backend in args.backends.split(","):
+            if backend == "sqlite":
+                results["SQLite"] = _run(str(Path(tmp) / "bench.db"), src, args.batch,
+                                         _precomputed(by_id))
+            elif backend == "postgresql":
+                made = _pg_schema()
+                if made:
+                    try:
+                        results["PostgreSQL"] = _run(made[1], src, args.batch,
+                                                     _precomputed(by_id))
+                    finally:
+                        _drop(made[0])
+        if args.spacy:
+            small = Path(tmp) / "small.jsonl"
+            small.write_text("".join(json.dumps(as_record(x)) + "\n"
+                                     for x in xs[:args.spacy]), encoding="utf-8")
+            inner = spacy_extractor()
+            inner([Document("warm", "Warm-up text about Kharkiv.")])  # load the models
+            spent = [0.0]
+
+            def extractor(docs: Sequence[Document]) -> list[Extracted]:
+                t = time.perf_counter()
+                out = inner(docs)
+                spent[0] += time.perf_counter() - t
+                return out
+
+            full = _run(str(Path(tmp) / "spacy.db"), small, 50, extractor)
+            full["extract_only"] = spent[0]
+            results["SQLite, full pipeline (spaCy)"] = full
+
+    print(f"## Ingest benchmark: {args.articles} synthetic articles, batches of {args.batch}\n")
+    print("| run | articles stored | seconds | articles/s | canonical events | families "
+          "| family pairs: precision / recall vs the generator's stories |")
+    print("|---|---|---|---|---|---|---|")
+    for name, r in results.items():
+        c = r["counts"]
+        pr = r.get("families_pr")
+        prs = f"{pr[0]:.3f} / {pr[1]:.3f}" if pr else "—"
+        print(f"| {name} | {r['summary']['stored']} | {r['seconds']:.1f} | {r['rate']:.0f} "
+              f"| {c['canonical_events']} | {c['rewrite_families']} | {prs} |")
+    if "SQLite, full pipeline (spaCy)" in results:
+        r = results["SQLite, full pipeline (spaCy)"]
+        n = r["summary"]["stored"]
+        print(f"\nFull pipeline: extraction (spaCy, places, events) took "
+              f"{r['extract_only']:.1f} s of "
+              f"{r['seconds']:.1f} s for {n} articles "
+              f"({100 * r['extract_only'] / r['seconds']:.0f}%).")
+    print(f"\n## Seconds per batch of {args.batch} vs store size before the batch\n")
+    names = [n for n in results if "spaCy" not in n]
+    print("| store size | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    rows = max((len(results[n]["batches"]) for n in names), default=0)
+    for i in range(rows):
+        size = results[names[0]]["batches"][i][0]
+        cells = [f"{results[n]['batches'][i][1]:.2f}" for n in names
+                 if i < len(results[n]["batches"])]
+        print(f"| {size} | " + " | ".join(cells) + " |")
+    for n in names:
+        b = [t for _, t in results[n]["batches"]]
+        if len(b) >= 4:
+            first, last = statistics.median(b[:3]), statistics.median(b[-3:])
+            print(f"\n{n}: median of the last three batches / first three = "
+                  f"{last / first:.2f} (quadratic growth would give ~{len(b) / 2:.0f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

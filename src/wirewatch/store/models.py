@@ -1,0 +1,220 @@
+"""The store's tables (SQLAlchemy 2 declarative models).
+
+The schema itself is created and upgraded by the Alembic migrations shipped in
+``wirewatch/store/migrations``; these models must match them (a test checks it).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the store's models."""
+
+
+
+class Article(Base):
+    """One stored article: body text, metadata and its normalised content hash."""
+
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    doc_id: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(300), index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    site_name: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    family_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rewrite_families.id", ondelete="SET NULL"), index=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+    features: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class LshBand(Base):
+    """One LSH band key of an article's MinHash: articles sharing a key are candidates."""
+
+    __tablename__ = "lsh_bands"
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+
+
+class ArticleEventKey(Base):
+    """An (event type, GeoNames id) key of an article, for paraphrase candidates by date."""
+
+    __tablename__ = "article_event_keys"
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    published: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_article_event_keys_key_published", "key", "published"),)
+
+
+class PlaceMention(Base):
+    """One place mention of an article (resolved or not)."""
+
+    __tablename__ = "place_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            index=True)
+    surface: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    geonameid: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(8))
+    admin1: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    method: Mapped[str | None] = mapped_column(String(40))
+    explanation: Mapped[str | None] = mapped_column(Text)
+
+
+class EventMention(Base):
+    """One event mention (one claim in one article) with its evidence and contract JSON."""
+
+    __tablename__ = "event_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            index=True)
+    type: Mapped[str] = mapped_column(String(60))
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    geonameid: Mapped[int | None] = mapped_column(BigInteger)
+    place_name: Mapped[str | None] = mapped_column(Text)
+    date_value: Mapped[str | None] = mapped_column(String(40))
+    date_precision: Mapped[str] = mapped_column(String(12))
+    date_basis: Mapped[str] = mapped_column(String(12))
+    count_value: Mapped[int | None] = mapped_column(BigInteger)
+    claimant: Mapped[str | None] = mapped_column(Text)
+    modality: Mapped[str] = mapped_column(String(12))
+    extent: Mapped[str | None] = mapped_column(String(12))
+    aggregate: Mapped[bool] = mapped_column(Boolean, default=False)
+    evidence_text: Mapped[str] = mapped_column(Text)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    __table_args__ = (Index("ix_event_mentions_type_geonameid", "type", "geonameid"),)
+
+
+class CanonicalEvent(Base):
+    """Mentions of many articles fused into one claimed event, with its summary."""
+
+    __tablename__ = "canonical_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fuse_key: Mapped[str | None] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(60), index=True)
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    aggregate: Mapped[bool] = mapped_column(Boolean, default=False)
+    geonameid: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    place: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    place_name: Mapped[str | None] = mapped_column(Text)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    window_lo: Mapped[date | None] = mapped_column(Date)
+    window_hi: Mapped[date | None] = mapped_column(Date)
+    date_value: Mapped[str | None] = mapped_column(String(40))
+    date_precision: Mapped[str] = mapped_column(String(12), default="unknown")
+    sort_date: Mapped[date | None] = mapped_column(Date, index=True)
+    modality: Mapped[str] = mapped_column(String(12), default="asserted")
+    count_value: Mapped[int | None] = mapped_column(BigInteger)
+    extent: Mapped[str | None] = mapped_column(String(12))
+    n_mentions: Mapped[int] = mapped_column(Integer, default=0)
+    n_sources: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    n_conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_canonical_events_key_window", "fuse_key", "window_lo"),)
+
+
+class CanonicalMember(Base):
+    """Membership of an event mention in a canonical event (each mention in exactly one)."""
+
+    __tablename__ = "canonical_members"
+    event_mention_id: Mapped[int] = mapped_column(
+        ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True)
+    canonical_id: Mapped[int] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="CASCADE"), index=True)
+
+
+class RewriteFamily(Base):
+    """Articles that are near-duplicates or paraphrased rewrites of one report."""
+
+    __tablename__ = "rewrite_families"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    head_article_id: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    first_published: Mapped[date | None] = mapped_column(Date, index=True)
+    last_published: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RewriteLink(Base):
+    """Why two articles were put in one family (the evidence behind ``stories``)."""
+
+    __tablename__ = "rewrite_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                          index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[Any]] = mapped_column(JSON)
+    __table_args__ = (UniqueConstraint("article_id", "other_id"),)
+
+
+class Conflict(Base):
+    """Two sides of a canonical event that disagree (date, count, extent or modality)."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical_id: Mapped[int] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    value_a: Mapped[str] = mapped_column(Text)
+    value_b: Mapped[str] = mapped_column(Text)
+    mentions_a: Mapped[list[Any]] = mapped_column(JSON)
+    mentions_b: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class NameFlag(Base):
+    """Inside one article, one role given two different names."""
+
+    __tablename__ = "name_flags"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            index=True)
+    role: Mapped[str] = mapped_column(Text)
+    name_a: Mapped[str] = mapped_column(Text)
+    start_a: Mapped[int] = mapped_column(Integer)
+    end_a: Mapped[int] = mapped_column(Integer)
+    name_b: Mapped[str] = mapped_column(Text)
+    start_b: Mapped[int] = mapped_column(Integer)
+    end_b: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,97 @@
+"""The store itself: migrations, the write path, and what it keeps of each article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, select
+
+from wirewatch.sample import sample_dir
+from wirewatch.store import Store, database_url, ingest
+from wirewatch.store import models as m
+from wirewatch.store.db import migrate, schema_revision
+
+
+def test_database_urls() -> None:
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+    assert database_url("data/ww.db").startswith("sqlite:////")
+    assert database_url("data/ww.db").endswith("/data/ww.db")
+
+
+def test_open_migrates_to_head_and_the_schema_matches_the_models(store_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with Store(store_url) as store:
+        assert schema_revision(store.engine) == "0001"
+        tables = set(inspect(store.engine).get_table_names())
+        assert {"articles", "place_mentions", "event_mentions", "canonical_events",
+                "canonical_members", "rewrite_families", "rewrite_links", "conflicts",
+                "name_flags", "lsh_bands", "article_event_keys"} <= tables
+        with store.engine.connect() as con:
+            diff = compare_metadata(MigrationContext.configure(con), m.Base.metadata)
+        assert diff == []
+        migrate(store.engine)  # opening again is a no-op
+        assert schema_revision(store.engine) == "0001"
+
+
+def test_stored_mentions_point_back_to_their_words(store_url: str) -> None:
+    with Store(store_url) as store:
+        summary = ingest([sample_dir() / "wire_report.txt", sample_dir() / "follow_ups.jsonl"],
+                         store, batch_size=3)
+        assert summary.failed == 0 and summary.stored == summary.read == 7
+        with store.engine.connect() as con:
+            arts = {a.id: a for a in con.execute(select(m.Article))}
+            events = list(con.execute(select(m.EventMention)))
+            places = list(con.execute(select(m.PlaceMention)))
+    assert events and places
+    for e in events:
+        text = arts[e.article_id].text
+        assert text[e.evidence_start:e.evidence_end] == e.evidence_text
+        assert e.data["evidence"]["text"] == e.evidence_text and e.data["type"] == e.type
+    for p in places:
+        assert arts[p.article_id].text[p.start:p.end] == p.surface
+    wire = next(a for a in arts.values() if a.doc_id == "wire_report.txt")
+    assert wire.source and wire.source.endswith("wire_report.txt")
+    east = next(a for a in arts.values() if a.doc_id.startswith("east-courier"))
+    assert east.outlet == "East Courier" and str(east.published) == "2025-10-27"
+    assert east.url and east.title == "Pavlohrad death toll rises to five"
+
+
+def test_sqlite_is_the_default_and_the_path_is_configurable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WIREWATCH_DB", raising=False)
+    with Store() as store:
+        assert store.url.endswith("/wirewatch.db")
+    assert (tmp_path / "wirewatch.db").exists()
+    monkeypatch.setenv("WIREWATCH_DB", str(tmp_path / "other" / "x.db"))
+    with Store() as store:
+        assert store.counts()["articles"] == 0
+    assert (tmp_path / "other" / "x.db").exists()
+    engine = create_engine(f"sqlite:///{tmp_path / 'other' / 'x.db'}")
+    assert schema_revision(engine) == "0001"
+
+
+def test_a_document_the_extractor_fails_on_is_reported_and_the_rest_stored(
+        store_url: str, tmp_path: Path) -> None:
+    from wirewatch.ingest.document import Document, ReadError
+    from wirewatch.store import Extracted
+
+    def extractor(docs: list[Document]) -> list[Extracted]:
+        if any("poison" in d.text for d in docs):
+            raise RuntimeError("cannot parse this one")
+        return [Extracted(d, [], []) for d in docs]
+
+    for name, body in [("a.txt", "Shelling in Sumy."), ("b.txt", "A poison pill text."),
+                       ("c.txt", "Strike on Kharkiv.")]:
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    errors: list[ReadError] = []
+    with Store(store_url) as store:
+        s = ingest([tmp_path], store, extractor=extractor, on_error=errors.append)
+        docs = sorted(a["doc"] for a in store.articles())
+    assert (s.read, s.stored, s.failed) == (2, 2, 1)
+    assert docs == ["a.txt", "c.txt"]
+    assert errors[0].source.endswith("b.txt") and "cannot parse this one" in errors[0].reason
