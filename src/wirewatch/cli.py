@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from wirewatch.batches import batched
 from wirewatch.ingest.document import Document, ReadError
 from wirewatch.ingest.readers import parse_date, read_paths
 
@@ -49,17 +50,6 @@ def _documents(files: tuple[Path, ...], published: date | None,
             yield item
 
 
-def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for d in docs:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
@@ -80,7 +70,7 @@ def extract(files: tuple[Path, ...], what: str, published: date | None, fmt: str
 
     errors: list[ReadError] = []
     out = sys.stdout
-    for batch in _batches(_documents(files, published, errors), 32):
+    for batch in batched(_documents(files, published, errors), 32):
         for result in run(batch):
             rows = result.places if what == "places" else result.events
             for m in rows:

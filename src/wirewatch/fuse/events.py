@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.fuse.claimants import claimant_key
+from wirewatch.fuse.groups import DisjointSets
 
 # days two mention windows may lie apart and still be one event: a town is captured
 # once (reports trail by days), while a strike on a city is a new event the next day
@@ -244,19 +245,8 @@ def source_groups(members: Sequence[Member]) -> list[dict[str, Any]]:
     mentions relay the same claimant; denials are not sources of the claim and are left
     out. Each group lists its outlets, earliest first, and what tied them.
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets = DisjointSets()
+    find, union = sets.find, sets.union
 
     first: dict[str, tuple[date, int]] = {}
     ties: dict[str, set[str]] = defaultdict(set)
@@ -275,12 +265,12 @@ def source_groups(members: Sequence[Member]) -> list[dict[str, Any]]:
             union(node, "c:" + ck)
             ties["c:" + ck].add(f"claimant {m.data.get('claimant')}")
     groups: dict[str, dict[str, Any]] = {}
-    for node in parent:
+    for node in list(sets.parent):
         if node.startswith("o:"):
             root = find(node)
             groups.setdefault(root, {"outlets": [], "ties": set()})["outlets"].append(node[2:])
     for key, why in ties.items():
-        if key in parent and find(key) in groups:
+        if key in sets.parent and find(key) in groups:
             groups[find(key)]["ties"].update(w for w in why if w)
     out = []
     for g in groups.values():

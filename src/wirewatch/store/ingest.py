@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from wirewatch.batches import batched
 from wirewatch.fuse.text import content_hash
 from wirewatch.ingest.document import Document, ReadError
 from wirewatch.ingest.readers import read_sources
@@ -45,17 +46,6 @@ class IngestSummary:
         """Return the counts as a dict."""
         return {"read": self.read, "stored": self.stored, "skipped": self.skipped,
                 "failed": self.failed}
-
-
-def _batches(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for d in items:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _extract(run: Extractor, docs: list[Document], summary: IngestSummary,
@@ -106,7 +96,7 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
             summary.read += 1
             yield item
 
-    for batch in _batches(docs(), batch_size):
+    for batch in batched(docs(), batch_size):
         hashes = [content_hash(d.text) for d in batch]
         known = store.known_hashes(hashes)
         fresh: list[Document] = []

@@ -40,6 +40,7 @@ from wirewatch.fuse.families import (
     article_features,
     match_batch,
 )
+from wirewatch.fuse.groups import DisjointSets
 from wirewatch.fuse.names import name_flags
 from wirewatch.fuse.text import content_hash, key64
 from wirewatch.ingest.document import Document
@@ -441,26 +442,15 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
     for chunk in _chunks(old):
         fams.update({f.id: f for f in s.scalars(select(m.RewriteFamily)
                                                  .where(m.RewriteFamily.id.in_(chunk)))})
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    sets = DisjointSets()
 
     def node(aid: int) -> str:
         f = fam.get(aid)
         return f"f{f}" if f is not None else f"a{aid}"
 
     for lk in links:
-        ra, rb = find(node(lk.article)), find(node(lk.other))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, set[str]] = defaultdict(set)
-    for n in list(parent):
-        groups[find(n)].add(n)
+        sets.union(node(lk.article), node(lk.other))
+    groups = sets.groups()
     now = datetime.now()
     regrouped: set[int] = set()
     plans = []
