@@ -215,3 +215,13 @@ def test_continents_and_their_parts_are_places(gaz: Gazetteer, nlp: Any) -> None
     text = "Most of the coal is sold to Turkey and to buyers in North Africa and Asia."
     found = _found(text, gaz, nlp)
     assert found.get("North Africa") == 6255146 and found.get("Asia") == 6255147
+
+
+@pytest.mark.parametrize(("name", "kind", "country"), [
+    ("Minnesota", "admin1", "US"), ("USA", "country", "US"), ("UK", "country", "GB"),
+    ("New York", "city", "US"),
+])
+def test_states_and_country_abbreviations(name: str, kind: str, country: str,
+                                          gaz: Gazetteer, nlp: Any) -> None:
+    m = resolve_place(name, "The senator spoke in Washington on Monday.", gaz, nlp)
+    assert m.place is not None and (m.place.kind, m.place.country) == (kind, country)

@@ -165,6 +165,12 @@ def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) 
     return name
 
 
+# A city of at least this many people keeps a bare name it shares with its country's
+# admin-1 region ("Donetsk", "Kursk", "New York") through any of its names, and one of a
+# tenth of that through its own name ("Ocnița", a Moldovan district's seat); smaller
+# namesakes do not take a region's name ("Minnesota" is not Minneota).
+CITY_TAKES_REGION_NAME = 20_000
+
 # A row of the ``name`` table: (normalised name, romanisation key, id, source, note).
 NameRow = tuple[str, str, int, str, str]
 
@@ -225,8 +231,10 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         for r in _name_rows(alts, row.id, "alt"):
             if r[0] != primary and len(r[0]) > 3:
                 names.append(r)
-                city_names_by_country[country].add(r[0])
-        city_names_by_country[country].add(primary)
+                if row.population >= CITY_TAKES_REGION_NAME:
+                    city_names_by_country[country].add(r[0])
+        if row.population >= CITY_TAKES_REGION_NAME // 10:
+            city_names_by_country[country].add(primary)
 
     for sub, english in admin_rows:
         country, _, code = sub.geonames_code.partition(".")
@@ -240,7 +248,8 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         variants = {english, sub.name, *sub.aliases}
         if base != english:
             variants |= {f"{base} region", f"{base} oblast", f"{base} province"}
-        # A bare base name ("Donetsk") is the city, not the oblast, when a city has it.
+        # A bare base name ("Donetsk") is the city, not the oblast, when a sizeable city
+        # has it; a hamlet does not take "Minnesota" from the state.
         kept = [
             v for v in variants
             if normalize(v) not in city_names_by_country[country] or _ADMIN_SUFFIX.search(v)

@@ -188,7 +188,7 @@ class Resolver:
         # "Paris" is Paris: a name that is the GeoNames name of a large city is not read as
         # a village's rare alternate name, however near the front the village lies.
         famous = max((x.hit.entry.population for x in out
-                      if x.how == "name" and x.hit.entry.kind == "city"), default=0)
+                      if x.how in ("name", "alt") and x.hit.entry.kind == "city"), default=0)
         if famous >= FAMOUS_POPULATION:
             for x in out:
                 if x.how == "alt" and x.hit.entry.population * 100 < famous:
