@@ -225,3 +225,19 @@ def test_states_and_country_abbreviations(name: str, kind: str, country: str,
                                           gaz: Gazetteer, nlp: Any) -> None:
     m = resolve_place(name, "The senator spoke in Washington on Monday.", gaz, nlp)
     assert m.place is not None and (m.place.kind, m.place.country) == (kind, country)
+
+
+def test_a_longer_name_known_by_romanisation_beats_its_first_word(gaz: Gazetteer,
+                                                                  nlp: Any) -> None:
+    text = "Drones struck a market in Novaya Kakhovka, the Moscow-installed mayor said."
+    assert _found(text, gaz, nlp).get("Novaya Kakhovka") == 699839
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian forces fired Grad rockets at the border villages.",
+    "Units of the Sever group of forces pressed on towards the border.",
+    "Ukrainian units held the east bank of the Oskil for a week.",
+])
+def test_weapons_formations_and_rivers_are_not_towns(text: str, gaz: Gazetteer,
+                                                     nlp: Any) -> None:
+    assert not any(m.place for m in places_in_text("t", text, nlp(text), gaz))

@@ -131,6 +131,23 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 MAX_SHAPE_SHIFT_KM = 2000.0
+# Share of towns cut from each side before taking the middle of a region's extent.
+TRIM = 0.1
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the middle of the extent of a region's towns, outliers trimmed.
+
+    GeoNames puts a region's point near the middle of its territory; the mean of its
+    towns is pulled towards where towns are dense (a region's cities, its coast).
+    """
+    if not points:
+        return 0.0, 0.0
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = int(len(points) * TRIM)
+    lo, hi = k, len(points) - 1 - k
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -260,8 +277,8 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         admin_rows.append((sub, english))
 
     cities = _cities500()
-    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     country_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    coords: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     city_names_by_country: dict[str, set[str]] = defaultdict(set)
     for c in cities.values():
         country, code = c["countrycode"], str(c["admin1code"])
@@ -272,11 +289,11 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
             kind="city",
         )
         places.append(row)
-        for acc, key in ((sums, (country, code)), (country_sums, country)):
-            s = acc[key]  # type: ignore[index]
-            s[0] += row.lat
-            s[1] += row.lon
-            s[2] += 1
+        coords[(country, code)].append((row.lat, row.lon))
+        s = country_sums[country]
+        s[0] += row.lat
+        s[1] += row.lon
+        s[2] += 1
         alts = [a for a in c.get("alternatenames", []) if not _CODE.match(a)]
         own = list(_name_rows([c["name"]], row.id, "name"))
         names.extend(own)
@@ -291,8 +308,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
 
     for sub, english in admin_rows:
         country, _, code = sub.geonames_code.partition(".")
-        s = sums.get((country, code), [0.0, 0.0, 0.0])
-        lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
+        lat, lon = _middle(coords.get((country, code), []))
         places.append(PlaceRow(
             id=int(sub.geonames_id), name=english, lat=round(lat, 4), lon=round(lon, 4),
             country=country, admin1_code=code, admin1=english, population=0, kind="admin1",

@@ -50,6 +50,14 @@ OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$",
 RENAME_BEFORE = re.compile(
     r"\b(?:formerly|previously|the\s+former|renamed(?:\s+as)?|known\s+(?:[\w-]+\s+){0,3}as)\s+$",
     re.IGNORECASE)
+# "the Zapad group of forces", "the Dnepr grouping": a name of a formation, not a place.
+GROUP_AFTER = re.compile(r"^\s+(?:group|grouping|battlegroup|battle\s+group|army\s+group)\b",
+                         re.IGNORECASE)
+# "the east bank of the Oskil", "across the Dnipro", "the Oskil river": a river.
+RIVER_BEFORE = re.compile(
+    r"\bbanks?\s+of\s+(?:the\s+)?$|\b(?:along|across|crossed|crossing|cross)\s+the\s+$",
+    re.IGNORECASE)
+RIVER_AFTER = re.compile(r"^\s+(?:river|River)\b|^\s+(?:reservoir|Reservoir)\b")
 # The last word before a span that any of the patterns above can end with.
 _CUE_LAST_WORDS = frozenset({
     "of", "called", "named", "as", "this", "that", "other", "with", "formerly", "previously",
@@ -212,6 +220,16 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         for j, norm in grams[i]:
             if norm in table and (best is None or j >= best[0]):
                 best = (j, norm)
+        longer = [(j, norm) for j, norm in grams[i] if best is not None and j > best[0]]
+        for j, _norm in sorted(longer, reverse=True):
+            # "Novaya Kakhovka": a longer name known by its romanisation beats the exact
+            # match of its first word ("Novaya", a Russian village).
+            hits = gaz.by_translit(text[toks[i].start:toks[j].end])
+            if hits:
+                best = None
+                span = Span(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end],
+                            hits, "translit")
+                break
         if best is not None and _hyphen_tail(view, best[0]) > best[0]:
             # "Kamenka-Dneprovskaya": a hyphenated name is one word; its head alone
             # ("Kamenka") names another place. Try the whole word by romanisation first.
@@ -326,6 +344,13 @@ def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
         if OTHER_BEFORE.search(before):
             span.evidence.add("other")
     after = view.text[span.end:span.end + 40]
+    if GROUP_AFTER.match(after):
+        span.evidence.add("group")
+    regional = any(h.entry.kind != "city" for h in span.hits)
+    if RIVER_AFTER.match(after) or (RIVER_BEFORE.search(before) and not regional and not re.match(
+            r"^\s+(?:region|oblast|province|district|raion|front|direction|sector)\b", after,
+            re.IGNORECASE)):
+        span.evidence.add("river")
     if re.match(r"^[\s,]+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
                 r"[a-z-]*\s+)?[A-Z\u0400-\u042F]", after) or re.match(
             r"^\s+(?:region|oblast|province|district|raion)\b", after, re.IGNORECASE):
@@ -385,6 +410,8 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
     norm = normalize(span.surface)
     if (gaz.is_not_place(norm) or norm in DIRECTIONS) and "pattern" not in span.evidence:
         return False
+    if span.evidence & {"group", "river"}:
+        return False  # a formation named after a town, or a river: no populated place
     if span.surface.isupper() and len(span.surface) > 1:
         # Acronyms: only project aliases (DPR, LNR) and countries, never "EU" -> Eu, France.
         span.hits = [h for h in span.hits if h.source in ("alias", "user")
