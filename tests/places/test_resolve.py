@@ -241,3 +241,9 @@ def test_a_longer_name_known_by_romanisation_beats_its_first_word(gaz: Gazetteer
 def test_weapons_formations_and_rivers_are_not_towns(text: str, gaz: Gazetteer,
                                                      nlp: Any) -> None:
     assert not any(m.place for m in places_in_text("t", text, nlp(text), gaz))
+
+
+def test_dotted_country_abbreviations(gaz: Gazetteer, nlp: Any) -> None:
+    text = "The U.S. and the U.K. pledged more air defence systems to Kyiv."
+    found = _found(text, gaz, nlp)
+    assert found.get("U.S.") == 6252001 and found.get("U.K.") == 2635167

@@ -50,6 +50,8 @@ OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$",
 RENAME_BEFORE = re.compile(
     r"\b(?:formerly|previously|the\s+former|renamed(?:\s+as)?|known\s+(?:[\w-]+\s+){0,3}as)\s+$",
     re.IGNORECASE)
+# "U.S.", "U.K.", "U.S.A.": dotted abbreviations, looked up whole.
+DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}")
 # "the Zapad group of forces", "the Dnepr grouping": a name of a formation, not a place.
 GROUP_AFTER = re.compile(r"^\s+(?:group|grouping|battlegroup|battle\s+group|army\s+group)\b",
                          re.IGNORECASE)
@@ -272,6 +274,7 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             if span.how == "none" and j > i and view.pos.get(toks[i].start) == "PROPN":
                 i_pos = j + 1  # "Krutyi Ostriv": an unknown name's last word is not a place
     spans = _add_coordinated(spans, rejected, view, gaz)
+    spans = _add_dotted_abbreviations(spans, view, gaz)
     garbles = sum("garble" in s.evidence for s in spans)
     if garbles == 1 and not any(gaz.theatre_weight(h.entry.country) > 0 for s in spans
                                 if "garble" not in s.evidence for h in s.hits):
@@ -279,6 +282,19 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         spans = [s for s in spans if "garble" not in s.evidence]
     _mark_region_coordination(spans, view, gaz)
     return spans
+
+
+def _add_dotted_abbreviations(spans: list[Span], view: TextView, gaz: Gazetteer
+                              ) -> list[Span]:
+    """Add "U.S.", "U.K." and the like: the word tokenizer splits them at the dots."""
+    found = []
+    for m in DOTTED.finditer(view.text):
+        hits = [h for h in gaz.exact(m.group()) if h.source in ("alias", "user")]
+        if hits and not any(s.start < m.end() and m.start() < s.end for s in spans):
+            span = Span(m.start(), m.end(), m.group(), hits, "exact")
+            add_evidence(span, view, gaz)
+            found.append(span)
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
 
 
 def _hyphen_tail(view: TextView, j: int) -> int:
