@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval eval-events bench bench-extract clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/score_places.py
+	$(BIN)/python eval/score_events.py --markdown
+
+# Event extraction against eval/events.yaml (tables in eval/results/events.md).
+eval-events: $(STAMP)
+	$(BIN)/python eval/score_events.py --markdown
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_places.py
