@@ -81,7 +81,7 @@ def test_according_to_with_a_speaker_is_a_conduit(run: Run) -> None:
 def test_surname_later_gets_the_full_name_and_role(run: Run) -> None:
     text = ("Alexei Kulemin, the mayor of Donetsk, wrote on his Telegram channel that 20 "
             "residents of Kurakhove had received Russian passports. According to Kulemin, "
-            "another 30 residents of Kurakhove will receive them next week.")
+            "another 30 residents of Kurakhove will receive Russian passports next week.")
     events = of_type(run(text, "2025-05-16"), "passport.issued")
     assert len(events) == 2
     assert all(e["claimant"] == "Alexei Kulemin (mayor of Donetsk)" for e in events)

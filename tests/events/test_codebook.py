@@ -36,7 +36,7 @@ def _user_codebook(tmp_path: Path, edit: dict[str, list[str]]) -> Path:
 
 def test_new_trigger_through_the_environment_variable(run: Run, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Russian forces overran Toretsk on Monday, the ministry said."
+    text = "Russian forces overran the town of Toretsk on Monday, the ministry said."
     assert run(text) == []
     monkeypatch.setenv("WIREWATCH_CODEBOOK",
                        str(_user_codebook(tmp_path, {"territory.captured": ["overrun"]})))
@@ -46,7 +46,8 @@ def test_new_trigger_through_the_environment_variable(run: Run, tmp_path: Path,
 
 def test_new_trigger_through_the_cli_option(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Russian forces overran Toretsk, the ministry said.", encoding="utf-8")
+    article.write_text("Russian forces overran the town of Toretsk, the ministry said.",
+                       encoding="utf-8")
     book = _user_codebook(tmp_path, {"territory.captured": ["overrun"]})
     res = CliRunner().invoke(main, ["--codebook", str(book), "extract", str(article)])
     assert res.exit_code == 0, res.output

@@ -1,451 +1,908 @@
 """The event stage: parsed documents and their places in, event mentions out.
 
-For each sentence: find trigger phrases of the codebook (on lemmas), drop those
-in non-event contexts ("no threat of encirclement"), tie each to the places the
-sentence's structure attaches to it, then add date, count, claimant, conduit,
-modality, actor/target and extent. Repeated claims inside one article are kept
-once, with their first evidence.
+For each sentence: find the codebook's trigger phrases (on lemmas), drop those
+that are not events (threats, attempts, hypotheticals, adjectives), tie each to
+the places, counts and dates the parse attaches to it, read its claim chain
+(claimant, conduits) and modality, and resolve references to earlier
+sentences ("the town", "he added", "the following day"). A denial of an
+earlier claim ("rejected the claim on Tuesday") becomes its own mention.
+Claims restated inside one article are kept once, with their first evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from wirewatch.events.attribution import (
-    PersonRegistry,
-    Speaker,
-    find_conduits,
-    find_speaker,
+    Attribution,
+    Attributor,
+    Source,
     learn_people,
     party_or_media,
+    side_hint,
     side_of,
 )
-from wirewatch.events.codebook import Codebook, load_codebook
-from wirewatch.events.dates import UNKNOWN, EventDate, find_dates, publication_date
+from wirewatch.events.codebook import Codebook, EventType, load_codebook
+from wirewatch.events.dates import (
+    UNKNOWN,
+    DateMention,
+    EventDate,
+    find_dates,
+    publication_date,
+    since_range,
+)
 from wirewatch.events.models import EventMention, Evidence, Party
-from wirewatch.events.numbers import Count, make_count, qualifier_before, words_to_number
+from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
+from wirewatch.events.syntax import is_under, path_up, token_at, tree_distance
+from wirewatch.events.triggers import Trigger, lemma_phrase_at, match_triggers, phrase_before
+from wirewatch.events.where import (
+    Candidate,
+    anaphor,
+    anchor,
+    attach,
+    candidates,
+    direction,
+    is_container,
+    linear,
+    low_confidence,
+    object_place,
+    passport_places,
+    resolve_anaphor,
+)
 from wirewatch.ingest.document import Document
 from wirewatch.places.models import Place, PlaceMention
 
-HOME_BEFORE = re.compile(r"(?:residents?|natives?|inhabitants?|people|citizens|families|"
-                         r"civilians|evacuees|those)\s+(?:of|from)\s+(?:the\s+)?"
-                         r"(?:[\w’'-]+\s+){0,2}$|\bfrom\s+(?:the\s+)?$", re.I)
-VENUE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
-PARTIAL = re.compile(r"\b(?:(?:southern|northern|eastern|western|central)\s+(?:part|"
-                     r"outskirts|districts?|half)|part of|parts of|\d+\s*(?:per ?cent|%)\s+of|"
-                     r"half of|most of|a third of|some of|several (?:districts|streets))\b", re.I)
+PARTIAL = re.compile(r"\b(?:(?:southern|northern|eastern|western|central|south-eastern|"
+                     r"north-eastern|south-western|north-western)\s+(?:part|parts|outskirts|"
+                     r"districts?|half|quarters?|neighbourhoods?|neighborhoods?|edge)|part of|"
+                     r"parts of|\d+\s*(?:per ?cent|percent|%)\s+of|half of|most of|a third of|"
+                     r"some of|several (?:districts|streets)|districts of|quarters? of|"
+                     r"neighbou?rhoods? of)\b", re.I)
+FULL = re.compile(r"\b(?:fully|full|whole|entire|entirely|completely|complete)\b", re.I)
 BACKGROUND = re.compile(r"\b(?:earlier|previously|before that|in the past|last year|"
-                        r"already|since|had been|back in|long|years ago)\b", re.I)
-AGGREGATE = re.compile(r"\b(?:since\s+(?:19|20)\d{2}|in total|a total of|so far|to date|"
-                       r"altogether|in all|over the past)\b", re.I)
-NEGATION = {"not", "no", "never", "n't", "without"}
-ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|settlement|locality)\b|"
-                      r"\bthere\b", re.I)
+                        r"already|back in|years ago|long before|first)\b", re.I)
+AGGREGATE = re.compile(r"\b(?:in total|a total of|so far|to date|altogether|in all|"
+                       r"over the past|alone|times|since)\b", re.I)
+NEGATION = {"not", "no", "never", "n't", "none", "nothing"}
+TIME_NOUNS = {"day", "night", "morning", "evening", "year", "month", "week", "time", "date"}
+DENIAL_WORDS = {"untrue", "false", "fabricated", "fake", "lie", "lies", "fantasy", "fabrication",
+                "baseless", "propaganda", "nonsense", "groundless", "disinformation"}
+CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
+COLLECTIVE = {"group", "unit", "column", "batch", "total", "number", "contingent", "party"}
 
 
-def _lower_lemma(tok: Any) -> tuple[str, str]:
-    return tok.lower_, tok.lemma_.lower()
+@dataclass
+class _Found:
+    """A mention in the making, with what later sentences need to know about it."""
+
+    mention: EventMention
+    source: Source | None
+    sentence: int
+    place_mention: PlaceMention | None = None
+    count_key: int | None = None
+    subtypes: set[str] = field(default_factory=set)
 
 
-def _match_phrases(sent: Any, book: Codebook) -> list[tuple[str, int, int]]:
-    """Return (type, first token index, last token index) of trigger phrases in a sentence."""
-    index = book.phrases
-    toks = list(sent)
-    forms = [_lower_lemma(t) for t in toks]
-    found: list[tuple[str, int, int]] = []
-    for i, (lower, lemma) in enumerate(forms):
-        for key in {lower, lemma}:
-            for etype, phrase in index.get(key, []):
-                n = len(phrase)
-                if i + n > len(toks):
-                    continue
-                if all(phrase[k] in forms[i + k] for k in range(n)):
-                    found.append((etype, toks[i].i, toks[i + n - 1].i))
-    # longest phrase per start wins; one type per token span
-    found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
-    out: list[tuple[str, int, int]] = []
-    for f in found:
-        if any(o[0] == f[0] and o[1] <= f[1] <= o[2] for o in out):
-            continue
-        out.append(f)
+@dataclass
+class _State:
+    attributor: Attributor
+    found: list[_Found] = field(default_factory=list)
+    last_date: date | None = None
+    types_seen: set[str] = field(default_factory=set)
+
+
+def _words(toks: Sequence[Any]) -> tuple[str, ...]:
+    return tuple(t.lemma_.lower() for t in toks)
+
+
+def _phrase_in(words: tuple[str, ...], lowers: tuple[str, ...], phrases: Any) -> bool:
+    return any(p in (words, lowers) or (len(p) == 1 and (p[0] in words or p[0] in lowers))
+               for p in phrases)
+
+
+# -- trigger filters ------------------------------------------------------------------------
+
+def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: EventType,
+                  book: Codebook) -> bool:
+    """Return whether a trigger is not an event: a threat, an attempt, a hypothetical..."""
+    first = toks[0]
+    if phrase_before(sent, first.i, book.not_event_before):
+        return True
+    for a in path_up(head)[:4]:
+        if any(c.dep_ == "mark" and c.lemma_.lower() in book.not_event_marks
+               for c in a.children):
+            return True
+        if a.dep_ not in ("xcomp", "conj", "aux", "prep", "pobj", "dobj", "acl"):
+            break
+    if trig.phrase in et.stative:
+        for a in path_up(head)[:3]:
+            if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when", "as")
+                   for c in a.children):
+                return True
+    if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
+        return True
+    # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
+    if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
+            first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
+            first.head.pos_ != "PROPN":
+        return True
+    if len(toks) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
+            first.lemma_.lower() not in ("dead", "injured", "wounded"):
+        return True
+    # a purpose infinitive under an operation noun ("an assault to take X") is no capture
+    if trig.type != "offensive.launched" and head.tag_ == "VB" and \
+            any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
+            head.head.pos_ == "NOUN":
+        return True
+    # a speech verb is no event ("reported", "claimed"), unless casualty words ("lost")
+    return bool(head.lemma_.lower() in book.speech_verbs and trig.type != "casualties" and
+                len(toks) == 1 and head.lemma_.lower() != "claim")
+
+
+def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
+                     chosen: list[Candidate], ref: Any, book: Codebook) -> bool:
+    if len(trig.phrase) > 1 or trig.phrase[0] not in et.needs_object:
+        return True
+    if head.pos_ == "NOUN":  # "the capture of X"
+        return True
+    targets = [c.tok for c in chosen] + ([ref] if ref is not None else [])
+    if object_place(head, toks, targets):
+        return True
+    for c in head.children:  # "abandoned their positions in Vuhledar"
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in book.position_nouns and \
+                any(is_under(t, c) for t in targets):
+            return True
+    # a place written right after the verb is its object even where the parse says otherwise
+    return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
+               for t in targets) or bool(linear(toks, chosen, et))
+
+
+def _military_subject_ok(trig: Trigger, head: Any, et: EventType, book: Codebook) -> bool:
+    if trig.phrase[0] not in et.needs_military_subject:
+        return True
+    subj = None
+    for a in path_up(head)[:3]:
+        subj = next((c for c in a.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            break
+        dobj = next((c for c in a.head.children if c.dep_ == "dobj"), None) \
+            if a.dep_ == "xcomp" else None
+        if dobj is not None:
+            subj = dobj
+            break
+        if a.dep_ not in ("xcomp", "conj"):
+            break
+    if subj is None:
+        return True
+    if subj.dep_ == "csubj":
+        return False
+    return subj.lemma_.lower() in book.military_nouns or subj.lower_ in book.military_nouns
+
+
+# -- counts ---------------------------------------------------------------------------------
+
+def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
+    """Return the nouns a trigger counts: its subject, object, or the noun it describes."""
+    out: list[Any] = []
+    heads = [head]
+    if head.dep_ == "conj":
+        heads.append(head.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "oprd"):
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "to", "among"):
+                out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+        if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.append(h.head)
+        if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # "losses reached 210 servicemen", "passports ... residents collected"
+            for c in h.head.children:
+                if c != h and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+                    out.append(c)
+    for t in toks:
+        if t.pos_ == "NOUN" and t != head:
+            out.append(t)
+    if head.pos_ == "NOUN":
+        out.append(head)
     return out
 
 
-def _places_in(sent: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
-    return [p for p in places if sent.start_char <= p.start < sent.end_char]
+def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook
+                   ) -> tuple[Count | None, int | None]:
+    """Return the count written on a noun ("three people", "hundreds of soldiers", "a man")."""
+    noun_words = {noun.lemma_.lower(), noun.lower_}
+    if noun.lemma_.lower() in COLLECTIVE:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for gc in c.children:
+                    if gc.dep_ == "pobj":
+                        return _count_of_noun(gc, nouns_ok, book)
+    if is_number_token(noun) or noun.lower_ in VAGUE:
+        # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
+        of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for gc in c.children if gc.dep_ == "pobj"]
+        if of and nouns_ok is not None and not ({of[0].lemma_.lower(), of[0].lower_} & nouns_ok):
+            return None, None
+        return count_from_token(noun), noun.i
+    if nouns_ok is not None and not (noun_words & nouns_ok):
+        return None, None
+    if noun.dep_ == "conj" and not any(c.dep_ == "nummod" for c in noun.children):
+        first = noun.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.pos_ == "NOUN":
+            return _count_of_noun(first, None, book)
+    for c in noun.children:
+        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
+                c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")):
+            if c.dep_ == "quantmod" and not is_number_token(c):
+                continue
+            cnt = count_from_token(c)
+            if cnt is not None:
+                return cnt, c.i
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    advs = {c.lower_ for c in noun.children if c.dep_ in ("advmod", "predet")}
+    if "all" in dets | advs and advs & {"nearly", "almost"}:
+        return Count(None, True, "nearly all"), noun.i
+    if noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her", "their"}:
+        return Count(1, False, None), noun.i
+    return None, None
 
 
-def _token_at(doc: Any, offset: int) -> Any:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _tree_distance(a: Any, b: Any) -> int:
-    """Number of dependency arcs between two tokens (large when unrelated)."""
-    ancestors_a = [a, *a.ancestors]
-    ancestors_b = [b, *b.ancestors]
-    for da, x in enumerate(ancestors_a):
-        if x in ancestors_b:
-            return da + ancestors_b.index(x)
-    return 99
-
-
-def _choose_places(etype: str, trig: Any, sent: Any, cands: list[PlaceMention]
-                   ) -> list[PlaceMention]:
-    """Return the places a trigger is about (several when coordinated: 'X and Y')."""
-    resolved = [p for p in cands if p.place is not None]
-    if not resolved:
-        return []
-    doc = sent.doc
-    scored = []
-    for p in resolved:
-        tok = _token_at(doc, p.start)
-        dist = _tree_distance(trig, tok) if tok is not None else 99
-        lin = abs(p.start - trig.idx)
-        scored.append((dist, lin, p))
-    scored.sort(key=lambda x: (x[0], x[1]))
-    best = scored[0]
-    if best[0] > 6 and etype not in ("passport.issued",):
-        # Nothing attached in the parse: take the nearest place after the trigger, if close.
-        after = [s for s in scored if s[2].start > trig.idx and s[1] < 80]
-        if not after:
-            return []
-        best = min(after, key=lambda s: s[1])
-    chosen = [best[2]]
-    # A region named right after a city is its container, not a second place.
-    text = doc.text
-    for _d, _l, p in scored:
-        if p is best[2] or p.place is None or best[2].place is None:
+def _count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
+               used: set[int]) -> tuple[Count | None, int | None]:
+    if kind is None:
+        return None, None
+    nouns_ok = None if kind == "any" else book.count_nouns.get(kind, frozenset())
+    best: tuple[int, Count, int] | None = None
+    for n in _count_nouns(head, toks):
+        if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
-        gap = text[chosen[-1].end:p.start] if p.start > chosen[-1].end else ""
-        if re.fullmatch(r"\s*(?:,|and|or|as well as|&)\s*(?:the\s+)?(?:town of\s+|city of\s+|"
-                        r"village of\s+)?", gap, re.I) and p.place.kind == best[2].place.kind:
-            chosen.append(p)
-    return chosen
+        cnt, key = _count_of_noun(n, nouns_ok, book)
+        if cnt is None or (key is not None and key in used):
+            continue
+        d = tree_distance(head, n)
+        if best is None or d < best[0]:
+            best = (d, cnt, key if key is not None else n.i)
+    if best is None:
+        return None, None
+    return best[1], best[2]
 
 
-def _is_container(p: Place, of: Place) -> bool:
-    return p.kind in ("admin1", "country", "region") and of.kind == "city"
+# -- equipment -----------------------------------------------------------------------------
 
-
-def _count_for(trig: Any, sent: Any, used: set[int]) -> tuple[Count | None, set[int]]:
-    """Return the count attached to a trigger (nearest number not used by another trigger)."""
-    doc = sent.doc
-    nums = [t for t in sent if (t.like_num or t.lower_ in ("dozen", "dozens", "hundreds",
-                                                           "thousands", "half"))
-            and t.i not in used and t.ent_type_ not in ("DATE", "TIME", "PERCENT", "ORDINAL")]
-    if not nums:
-        if re.search(r"\b(?:nearly|almost) all\b", sent.text, re.I):
-            return Count(None, True, "nearly all"), set()
-        return None, set()
-    nums.sort(key=lambda t: (_tree_distance(trig, t), abs(t.i - trig.i)))
-    head = nums[0]
-    run = [head]
-    j = head.i - 1
-    while j >= sent.start and (doc[j].like_num or doc[j].lower_ in ("half", "a", "an")):
-        run.insert(0, doc[j])
-        j -= 1
-    j = head.i + 1
-    while j < sent.end and (doc[j].like_num or doc[j].lower_ in ("hundred", "thousand",
-                                                                 "million", "dozen")):
-        run.append(doc[j])
-        j += 1
-    words = [t.text for t in run]
-    value = words_to_number(words)
-    if value is None:
-        return None, set()
-    before = doc.text[max(sent.start_char, run[0].idx - 25):run[0].idx]
-    return make_count(value, words, qualifier_before(before)), {t.i for t in run}
-
-
-def _equipment_of(trig: Any, sent: Any, book: Codebook) -> list[tuple[str, int]]:
-    """Return (equipment words, token index of its head noun) named in a sentence."""
-    low = [t.lower_ for t in sent]
-    out: list[tuple[str, int]] = []
-    taken: set[int] = set()
-    for phrase in sorted(book.equipment_words, key=len, reverse=True):
-        n = len(phrase)
-        lowered = tuple(w.lower() for w in phrase)
-        for i in range(len(low) - n + 1):
-            if tuple(low[i:i + n]) == lowered and not (set(range(i, i + n)) & taken):
-                taken |= set(range(i, i + n))
-                tok = sent[i + n - 1]
-                left = tok
-                while left.i > sent.start and sent.doc[left.i - 1].pos_ in ("ADJ", "PROPN",
-                                                                           "NOUN", "PUNCT") \
-                        and sent.doc[left.i - 1].text not in (",", ";"):
-                    left = sent.doc[left.i - 1]
-                words = sent.doc.text[left.idx:tok.idx + len(tok)].strip(" ‘’'\"")
-                out.append((words, tok.i))
+def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
+                     book: Codebook) -> list[Any]:
+    """Return the equipment nouns a trigger takes as object, one per kind (with conjuncts)."""
+    any_object = trig.phrase in et.object_is_equipment
+    objs: list[Any] = []
+    for h in [head, *([head.head] if head.dep_ == "conj" else [])]:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                objs.append(c)
+            if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
+                objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
+        if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
+            objs.append(h.head)
+        if objs:
+            break
+    out: list[Any] = []
+    todo = list(objs)
+    while todo:
+        n = todo.pop(0)
+        if n.lower_ in VAGUE or is_number_token(n):
+            of = [gc for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for gc in c.children if gc.dep_ == "pobj"]
+            todo[:0] = of
+            continue
+        if (any_object and n.pos_ in ("NOUN", "PROPN")) or _is_equipment(n, book):
+            out.append(n)
+        todo.extend(c for c in n.children if c.dep_ == "conj")
     return out
 
 
-def _date_for(sent: Any, published: date | None, modality: str, lead: bool,
-              trig: Any) -> tuple[EventDate, bool]:
-    """Return the date of an event in a sentence and whether it is an aggregate range."""
-    found = find_dates(sent.text, published)
-    if found:
-        rel = trig.idx - sent.start_char
-        _s, _e, d = min(found, key=lambda f: abs(f[0] - rel))
-        return d, d.precision == "range" and bool(AGGREGATE.search(sent.text))
-    if modality == "planned":
-        return UNKNOWN, False
-    if lead and not BACKGROUND.search(sent.text):
-        return publication_date(published), False
-    return UNKNOWN, False
+def _is_equipment(n: Any, book: Codebook) -> bool:
+    doc = n.doc
+    for key in (n.lower_, n.lemma_.lower()):
+        for phrase in book.equipment_index.get(key.lower(), []):
+            k = len(phrase)
+            if k == 1 or all(doc[n.i - k + 1 + j].lower_ == phrase[j] or
+                             doc[n.i - k + 1 + j].lemma_.lower() == phrase[j]
+                             for j in range(k - 1) if n.i - k + 1 + j >= 0):
+                return True
+    return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
 
 
-def _modality(sent: Any, trig: Any, speaker: Speaker | None, claimant: str | None,
-              conduits: list[str], book: Codebook, registry: PersonRegistry) -> str:
-    lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
-    lowers = " " + " ".join(t.lower_ for t in sent) + " "
-
-    def has(kind: str) -> bool:
-        return any(f" {' '.join(p)} " in lemmas or f" {' '.join(p)} " in lowers
-                   for p in book.modality.get(kind, ()))
-
-    if has("denied"):
-        return "denied"
-    if any(c.lower_ in NEGATION for c in trig.children) or (
-            trig.head is not trig and any(c.lower_ in NEGATION for c in trig.head.children)
-            and trig.dep_ in ("xcomp", "ccomp", "dobj", "pobj")):
-        return "denied"
-    aux = {c.lower_ for c in trig.children if c.dep_ in ("aux", "auxpass")}
-    head_aux = {c.lower_ for c in trig.head.children if c.dep_ in ("aux", "auxpass")}
-    if "will" in aux or "will" in head_aux or (has("planned") and trig.tag_ in ("VB", "NN",
-                                                                                 "NNS")):
-        return "planned"
-    if claimant:
-        return party_or_media(claimant, registry, book)
-    if has("hedged"):
-        return "hedged"
-    if conduits:
-        return "reported"
-    return "asserted"
+def _equipment_text(n: Any) -> str:
+    keep = [c for c in n.subtree if c.i <= n.i and c.dep_ not in (
+        "det", "nummod", "poss", "case", "quantmod", "predet", "advmod", "prep", "pobj", "cc")
+        and not (c.dep_ == "amod" and c.lower_ in VAGUE)]
+    lo = min(t.i for t in keep)
+    while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in ("ukrainian", "russian")):
+        lo += 1
+    return str(n.doc[lo:n.i + 1].text).strip(" ‘’'\"")
 
 
-def _parties(etype: str, trig: Any, sent: Any, book: Codebook, claimant: str | None
+# -- parties -----------------------------------------------------------------------------
+
+ACTOR_WORDS = re.compile(r"\b(forces|troops|army|military|units?|soldiers|servicemen|side|"
+                         r"fighters|defenders|brigades?|battalion|regiment|grouping|formations?|"
+                         r"personnel|marines|paratroopers|militants|group|corps|aviation|"
+                         r"artillery|drones?|air defen[cs]es|gunners|operators)\b", re.I)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _parties(etype: str, head: Any, sent: Any, book: Codebook, claimant: str | None
              ) -> tuple[Party | None, Party | None]:
     chunks = []
     for nc in sent.noun_chunks:
         side = side_of(nc.text, book)
-        if side is None or (claimant and nc.text in claimant):
-            continue
-        if not re.search(r"\b(forces|troops|army|military|units?|soldiers|servicemen|side|"
-                         r"fighters|defenders|brigade|battalion|regiment|grouping|formation|"
-                         r"personnel|marines|paratroopers|militants|formations)\b", nc.text, re.I):
+        if side is None or (claimant and nc.text in claimant) or not ACTOR_WORDS.search(nc.text):
             continue
         chunks.append(nc)
     if not chunks:
         return None, None
-    subj = [nc for nc in chunks if nc.root.dep_ in ("nsubj", "nsubjpass") and (
-        nc.root.head == trig or nc.root.head == trig.head)]
-    if etype in ("casualties", "equipment.lost", "personnel.surrendered",
-                 "territory.encircled"):
-        target = min(chunks, key=lambda nc: abs(nc.root.i - trig.i))
+
+    def party(nc: Any) -> Party:
+        return Party(_bare(nc.text), side_of(nc.text, book))
+
+    subj = [nc for nc in chunks if nc.root.dep_ in ("nsubj", "agent") and
+            any(a == nc.root.head for a in path_up(head))]
+    if etype in ("casualties", "equipment.lost", "personnel.surrendered", "territory.encircled",
+                 "territory.withdrawn"):
+        passive_or_obj = [nc for nc in chunks if nc.root.dep_ in ("nsubjpass", "dobj", "pobj")
+                          or nc.root.head == head]
+        target = min(passive_or_obj or chunks, key=lambda nc: tree_distance(head, nc.root))
+        if etype == "territory.withdrawn":
+            return party(target), None
         actors = [nc for nc in chunks if side_of(nc.text, book) != side_of(target.text, book)]
-        actor = actors[0] if actors else None
-        return (Party(_bare(actor), side_of(actor.text, book)) if actor else None,
-                Party(_bare(target), side_of(target.text, book)))
-    actor = subj[0] if subj else min(chunks, key=lambda nc: abs(nc.root.i - trig.i))
+        return (party(actors[0]) if actors else None), party(target)
+    actor = subj[0] if subj else min(chunks, key=lambda nc: tree_distance(head, nc.root))
     targets = [nc for nc in chunks if side_of(nc.text, book) != side_of(actor.text, book)]
-    target = targets[0] if targets else None
-    return (Party(_bare(actor), side_of(actor.text, book)),
-            Party(_bare(target), side_of(target.text, book)) if target else None)
+    return party(actor), (party(targets[0]) if targets else None)
 
 
-def _bare(nc: Any) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", str(nc.text), flags=re.I)
+# -- dates ---------------------------------------------------------------------------------
+
+def _date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMention]]:
+    out = []
+    for dm in dms:
+        tok = token_at(sent.doc, sent.start_char + dm.start, sent.start_char + dm.end)
+        if tok is not None:
+            out.append((tok, dm))
+    return out
 
 
-def _subtype(etype: str, trig_words: tuple[str, ...], book: Codebook) -> str | None:
-    et = book.types[etype]
+def _path_clear(tok: Any, top: Any) -> bool:
+    """Return whether ``tok`` hangs on ``top`` without passing through another clause."""
+    for a in path_up(tok):
+        if a == top:
+            return True
+        if a.dep_ in CLAUSE_BLOCK and not any(c.lower_ == "since" for c in a.children) and \
+                not (a.dep_ == "xcomp" and a.head == top):
+            return False
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None
+              ) -> DateMention | None:
+    """Return the date attached to the trigger's own clause (up to the claim's verb)."""
+    doc = head.doc
+    for a in path_up(head)[1:]:
+        if stop is not None and a == stop:
+            break
+        for tok, dm in dts:
+            s, e = tok.sent.start_char + dm.start, tok.sent.start_char + dm.end
+            if s <= a.idx < e:
+                return dm
+            if a.lemma_.lower() in TIME_NOUNS and 0 <= a.idx - e <= 12:
+                return dm
+        _ = doc
+    best: tuple[int, DateMention] | None = None
+    chain = []
+    for a in path_up(head):
+        if stop is not None and a == stop:
+            break
+        chain.append(a)
+    for tok, dm in dts:
+        for a in chain:
+            if _path_clear(tok, a):
+                d = tree_distance(head, tok)
+                if best is None or d < best[0]:
+                    best = (d, dm)
+                break
+    return best[1] if best else None
+
+
+def _claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]]
+                ) -> DateMention | None:
+    for v in verbs:
+        for tok, dm in dts:
+            if is_under(head, tok) or not _path_clear(tok, v):
+                continue
+            branch = next((c for c in v.children if is_under(head, c)), None)
+            if branch is not None and is_under(tok, branch):
+                continue
+            return dm
+    return None
+
+
+# -- modality ----------------------------------------------------------------------------
+
+def _negated(head: Any, toks: list[Any]) -> bool:
+    for t in {head, *toks}:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
+            return True
+    return False
+
+
+def _planned(head: Any, book: Codebook) -> bool:
+    markers = book.modality.get("planned", ())
+    singles = {p[0] for p in markers if len(p) == 1}
+    prev = head
+    for a in path_up(head)[:5]:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
+            return True
+        if a != head and a.lemma_.lower() in singles and prev.dep_ in ("xcomp", "dobj",
+                                                                            "advcl", "ccomp"):
+            return True
+        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl"):
+            break
+        prev = a
+    sent = head.sent
+    for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
+        tok = sent.doc[i + len(phrase) - 1]
+        if any(a == tok for a in path_up(head)[1:5]) or tok.head == head or \
+                (tok.i + 2 >= head.i > tok.i):
+            return True
+    return False
+
+
+def _hedged(head: Any, sent: Any, book: Codebook) -> bool:
+    markers = book.modality.get("hedged", ())
+    chain = path_up(head)[:5]
+    for phrase, i in lemma_phrase_at(sent, markers):
+        tok = sent.doc[i]
+        last = sent.doc[i + len(phrase) - 1]
+        if tok.head in chain or tok in chain or last in chain or last.head in chain:
+            return True
+        if any(a in chain for a in path_up(last)[1:3]):
+            return True
+    return False
+
+
+def _modality(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Codebook,
+              future_date: bool) -> str:
+    if att.denial or _negated(head, toks):
+        return "denied"
+    if _planned(head, book) or future_date:
+        return "planned"
+    if att.hedged or _hedged(head, sent, book):
+        return "hedged"
+    if att.claimant is not None:
+        return party_or_media(att.claimant, book)
+    if att.conduits:
+        return "reported"
+    return "asserted"
+
+
+# -- the article --------------------------------------------------------------------------
+
+def _subtype(et: EventType, toks: list[Any]) -> str | None:
+    words = _words(toks)
+    lowers = tuple(t.lower_ for t in toks)
     for name, phrases in et.subtypes.items():
-        if trig_words in phrases or (trig_words[:1] in {p[:1] for p in phrases}
-                                     and len(trig_words) == 1):
+        if name != "mixed" and _phrase_in(words, lowers, phrases):
             return name
-    return "mixed" if etype == "casualties" else None
+    return "mixed" if et.subtypes else None
 
 
-class _DocState:
-    def __init__(self) -> None:
-        self.registry = PersonRegistry()
-        self.last_claimant: str | None = None
-        self.last_paragraph = -1
-        self.last_conduits: list[str] = []
+def _evidence(sent: Any) -> Evidence:
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return Evidence(text, start, start + len(text))
+
+
+def _paragraphs(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
 
 def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention],
                        book: Codebook | None = None) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
-    state = _DocState()
-    out: list[EventMention] = []
-    sentences = list(parsed.sents)
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
-    for si, sent in enumerate(sentences):
-        learn_people(sent, state.registry)
-        para = sum(1 for p in paragraph_starts if p <= sent.start_char) - 1
-        if para != state.last_paragraph:
-            state.last_claimant, state.last_conduits = None, []
-            state.last_paragraph = para
-        matches = _match_phrases(sent, book)
-        if not matches:
-            _remember_speaker(sent, state, book)
+    state = _State(Attributor(book, [(p.start, p.end) for p in places if p.place]))
+    for si, sent in enumerate(parsed.sents):
+        learn_people(sent, state.attributor.registry, state.attributor._is_place)
+        _sentence(doc, sent, si, places, book, state)
+        for src, conduits, verb in state.attributor.speakers_of(sent):
+            known = next((s for s in state.attributor.sources if s.name == src.name), None)
+            if known is None or known is not state.attributor.sources[-1]:
+                dts = _date_tokens(sent, find_dates(sent.text, doc.published, state.last_date))
+                cd = _claim_date([verb], verb, dts)
+                state.attributor.remember(known or src, conduits,
+                                          cd.date if cd else None)
+                if cd and cd.date.precision == "day" and cd.date.value:
+                    state.last_date = date.fromisoformat(cd.date.value)
+    return dedupe([f.mention for f in state.found], book)
+
+
+def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
+              book: Codebook, state: _State) -> None:
+    pdoc = sent.doc
+    trigs = match_triggers(sent, book.phrases)
+    follow = {k: [x for x in v if x[0] in state.types_seen]
+              for k, v in book.followup_phrases.items()}
+    trigs += [t for t in match_triggers(sent, follow)
+              if not any(set(t.tokens) & set(o.tokens) for o in trigs)]
+    produced: list[_Found] = []
+    used_counts: set[int] = set()
+    {i for t in trigs for i in t.tokens}
+    casualty_groups: dict[int, _Found] = {}
+    for trig in trigs:
+        et = book.types.get(trig.type)
+        if et is None:
             continue
-        sent_places = _places_in(sent, places)
-        used_numbers: set[int] = set()
-        conduits = find_conduits(sent.text)
-        low = sent.text.lower()
-        for etype, i0, i1 in matches:
-            et = book.types[etype]
-            trig = parsed[i0]
-            words = tuple(t.lower_ for t in parsed[i0:i1 + 1])
-            window = doc.text[max(sent.start_char, trig.idx - 40):trig.idx + 40].lower()
-            if any(c in window for c in book.not_event_contexts):
-                continue
-            if words[0] in et.needs_object and i0 == i1 and not any(
-                    c.dep_ in ("dobj", "prep") for c in trig.children):
-                continue
-            if trig.lemma_.lower() in book.speech_verbs and etype != "casualties":
-                continue
-            targets = _choose_places(etype, trig, sent, sent_places)
-            if not targets and ANAPHORA.search(sent.text) and et.place_required:
-                prev = [p for p in places if p.end <= sent.start_char and p.place is not None
-                        and p.place.kind == "city"]
-                targets = prev[-1:]
-            if et.place_required and not targets:
-                continue
-            needs_look = et.needs_equipment or words[0] in ("lose", "lost", "destroyed")
-            equipment = _equipment_of(trig, sent, book) if needs_look else []
-            if et.needs_equipment and not equipment:
-                continue
-            if etype == "casualties" and equipment:
-                continue  # "lost two tanks" is equipment, not casualties
-            speaker = find_speaker(sent, trig, state.registry, book)
-            claimant = speaker.text if speaker and speaker.text else None
-            if speaker and speaker.kind == "pronoun":
-                claimant = state.last_claimant
-            if claimant is None and not conduits and state.last_claimant and re.search(
-                    r"\b(?:he|she|they)\s+(?:said|added|noted|stated|stressed)\b", low):
-                claimant = state.last_claimant
-            all_conduits = conduits or (state.last_conduits if claimant and
-                                        claimant == state.last_claimant else [])
-            modality = _modality(sent, trig, speaker, claimant, all_conduits, book,
-                                 state.registry)
-            lead = si < 2
-            when, aggregate = _date_for(sent, doc.published, modality, lead, trig)
-            if AGGREGATE.search(sent.text) and when.precision == "range":
-                aggregate = True
-            actor, target = _parties(etype, trig, sent, book, claimant)
-            extent = None
-            if et.extent and etype == "territory.captured":
-                extent = "partial" if PARTIAL.search(
-                    doc.text[max(sent.start_char, trig.idx - 60):sent.end_char]) else "full"
-            evidence = Evidence(sent.text.strip(), sent.start_char,
-                                sent.start_char + len(sent.text.rstrip()))
-            subtype = _subtype(etype, words, book) if etype == "casualties" else None
-            base = EventMention(
-                doc=doc.id, type=etype, place=None, date=when, evidence=evidence,
-                modality=modality, subtype=subtype, actor=actor, target=target,
-                claimant=claimant, conduit=tuple(all_conduits), extent=extent,
-                aggregate=aggregate, trigger=(trig.idx, parsed[i1].idx + len(parsed[i1])))
-            if etype == "passport.issued":
-                out.extend(_passport(base, sent, sent_places, trig, used_numbers))
-                continue
-            count = None
-            if et.count and etype != "equipment.lost":
-                count, used = _count_for(trig, sent, used_numbers)
-                used_numbers |= used
-            if etype == "equipment.lost":
-                for words_, head_i in equipment:
-                    c, used = _count_for(sent.doc[head_i], sent, used_numbers)
-                    used_numbers |= used
-                    place = targets[0].place if targets else None
-                    out.append(replace(base, place=place, equipment=words_, count=c or Count(
-                        1, False, None) if _singular(sent.doc[head_i]) else c))
-                continue
-            if etype == "casualties" and count is None:
-                continue
-            if not targets:
-                out.append(replace(base, count=count))
-            for t in targets:
-                out.append(replace(base, place=t.place, count=count))
-        _remember_speaker(sent, state, book)
-    return dedupe(out)
-
-
-def _singular(tok: Any) -> bool:
-    return bool(tok.tag_ == "NN")
-
-
-def _passport(base: EventMention, sent: Any, sent_places: list[PlaceMention], trig: Any,
-              used: set[int]) -> list[EventMention]:
-    text = sent.doc.text
-    homes, venues = [], []
-    for p in sent_places:
-        if p.place is None:
+        toks = [pdoc[i] for i in trig.tokens]
+        head = anchor(toks)
+        if _not_an_event(trig, toks, head, sent, et, book):
             continue
-        before = text[max(sent.start_char, p.start - 40):p.start]
-        if HOME_BEFORE.search(before) or re.match(r"^\s+residents\b", text[p.end:p.end + 15]):
-            homes.append(p)
-        elif VENUE_BEFORE.search(before):
-            venues.append(p)
+        if not _military_subject_ok(trig, head, et, book):
+            continue
+        att = state.attributor.attribute(sent, head, side_hint(sent, book))
+        cands = candidates(sent, places, book, att.spans)
+        chosen = attach(head, toks, et, cands) or linear(toks, cands, et)
+        ref_tok = None
+        ref_place: PlaceMention | None = None
+        if not chosen:
+            ref_tok = anaphor(head, toks, book)
+            if ref_tok is not None:
+                ref_place = resolve_anaphor(ref_tok, places, book)
+        if not _needs_object_ok(trig, toks, head, et, chosen, ref_tok, book):
+            continue
+        place_list: list[tuple[Place | None, PlaceMention | None]] = []
+        for c in chosen:
+            is_dir, plural = direction(c, book)
+            if is_dir and plural and len([x for x in cands if direction(x, book)[0]]) > 1:
+                continue
+            place = low_confidence(c.place, "a direction, sector or axis named after the town") \
+                if is_dir else c.place
+            place_list.append((place, c.mention))
+        if not place_list and ref_place is not None and ref_place.place is not None:
+            place_list.append((ref_place.place, ref_place))
+        if not place_list and not et.place_required:
+            place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
+                                         state)
+        if et.place_required and not place_list:
+            continue
+        # dates, modality
+        dms = find_dates(sent.text, doc.published, state.last_date)
+        dts = _date_tokens(sent, dms)
+        own = _own_date(head, dts, att.verbs[0] if att.verbs else None)
+        claim = _claim_date(att.verbs, head, dts)
+        future = bool(own and own.date.value and doc.published and
+                      (own.date.first_day() or doc.published) > doc.published)
+        modality = _modality(att, head, toks, sent, book, future)
+        if modality == "planned":
+            dms = find_dates(sent.text, doc.published, state.last_date, future=True)
+            dts = _date_tokens(sent, dms)
+            own = _own_date(head, dts, att.verbs[0] if att.verbs else None)
+            claim = _claim_date(att.verbs, head, dts)
+        claimant = att.claimant
+        base_count: Count | None = None
+        count_key: int | None = None
+        if et.count and not et.needs_equipment:
+            base_count, count_key = _count_for(head, toks, et.count, book, used_counts)
+            if trig.type == "casualties" and count_key is not None and \
+                    count_key in casualty_groups:
+                _merge_casualty(casualty_groups[count_key], et, toks)
+                continue
+        if et.needs_count and base_count is None and modality != "denied":
+            continue
+        when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
+                            state)
+        if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
+            continue
+        aggregate = bool((base_count and (own and own.since)) or
+                         (base_count and when.precision in ("range", "month", "year") and
+                          AGGREGATE.search(sent.text)))
+        actor, target = _parties(trig.type, head, sent, book,
+                                 claimant.name if claimant else None)
+        subtype = _subtype(et, toks) if et.subtypes else None
+        extent = None
+        if et.extent and place_list and place_list[0][1] is not None:
+            extent = _extent(head, place_list[0][1], sent)
+        base = EventMention(
+            doc=doc.id, type=trig.type, place=None, date=when, evidence=_evidence(sent),
+            modality=modality, subtype=subtype, actor=actor, target=target,
+            claimant=claimant.name if claimant else None, conduit=tuple(att.conduits),
+            extent=extent, aggregate=aggregate)
+        new: list[_Found] = []
+        if trig.type == "passport.issued":
+            new = _passport(base, sent, cands, base_count, claimant, si, state, ref_place)
+        elif et.needs_equipment:
+            for n in _equipment_nouns(head, toks, et, trig, book):
+                cnt, key = _count_of_noun(n, None, book)
+                if key is not None:
+                    used_counts.add(key)
+                eq_place, eq_pm = place_list[0] if place_list else (None, None)
+                new.append(_Found(replace(base, place=eq_place, equipment=_equipment_text(n),
+                                          count=cnt), claimant, si, eq_pm))
         else:
-            homes.append(p)
-    count, got = _count_for(trig, sent, used)
-    used |= got
+            if count_key is not None:
+                used_counts.add(count_key)
+            if not place_list:
+                place_list = [(None, None)]
+            for where_, pm in place_list:
+                f = _Found(replace(base, place=where_, count=base_count), claimant, si, pm,
+                           count_key)
+                if subtype and subtype != "mixed":
+                    f.subtypes.add(subtype)
+                new.append(f)
+                if trig.type == "casualties" and count_key is not None:
+                    casualty_groups[count_key] = f
+        for f in new:
+            produced.append(f)
+            state.types_seen.add(f.mention.type)
+        if claimant is not None:
+            state.attributor.remember(claimant, att.conduits,
+                                      claim.date if claim else (when if when.value else None))
+    if not any(f.mention.modality == "denied" for f in produced):
+        produced.extend(_denial_of_claim(doc, sent, si, places, book, state))
+    for f in produced:
+        d = f.mention.date
+        if d.precision == "day" and d.value:
+            state.last_date = date.fromisoformat(d.value)
+    state.found.extend(produced)
+
+
+def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
+    """Casualty words sharing one figure make one mention: "230 killed" in "losses of 230
+    killed" is killed, "210 killed and wounded" is mixed."""
+    new = _subtype(et, toks)
+    if new and new != "mixed":
+        f.subtypes.add(new)
+    f.mention = replace(f.mention, subtype=next(iter(f.subtypes)) if len(f.subtypes) == 1
+                        else "mixed")
+
+
+def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candidate],
+                    places: Sequence[PlaceMention], book: Codebook, att: Attribution,
+                    etype: str, state: _State) -> list[tuple[Place | None, PlaceMention | None]]:
+    """Places for types that may have none: the event this one hangs on, the claimant's."""
+    prev = head
+    for a in path_up(head)[1:3]:
+        if prev.dep_ not in ("advcl", "conj", "xcomp") or \
+                a.lemma_.lower() in book.speech_verbs:
+            break
+        chosen = attach(a, [a], et, cands)
+        if chosen:
+            return [(chosen[0].place, chosen[0].mention)]
+        ref = anaphor(a, [a], book)
+        if ref is not None:
+            pm = resolve_anaphor(ref, places, book)
+            if pm is not None and pm.place is not None:
+                return [(pm.place, pm)]
+        prev = a
+    if et.place_fallback == "claimant":
+        inside = [c for c in cands if c.excluded and c.place.kind != "country"
+                  and any(s <= c.mention.start < e for s, e in att.spans)]
+        if inside:
+            return [(inside[0].place, inside[0].mention)]
+    if att.carried and att.claimant is not None:
+        for f in reversed(state.found):
+            if f.source is att.claimant and f.mention.type == etype and f.mention.place:
+                return [(f.mention.place, f.place_mention)]
+    return []
+
+
+def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: Source | None,
+                 att: Attribution, modality: str, count: Count | None, doc: Document,
+                 si: int, sent: Any, state: _State) -> EventDate:
+    claim_date = claim.date if claim else None
+    if claim_date is None and claimant is not None and modality != "planned" and (
+            att.carried or (state.attributor.sources and
+                            state.attributor.sources[-1] is claimant)):
+        claim_date = claimant.claim_date
+    if own is not None:
+        if own.since:
+            if count is not None:
+                end = claim_date.last_day() if claim_date and claim_date.precision == "day" \
+                    else doc.published
+                return since_range(own.date, end)
+            return own.date
+        return own.date
+    if claim_date is not None:
+        return claim_date
+    if modality == "planned":
+        return UNKNOWN
+    if si < 2 and not BACKGROUND.search(sent.text):
+        return publication_date(doc.published)
+    return UNKNOWN
+
+
+def _extent(head: Any, pm: PlaceMention, sent: Any) -> str:
+    text = sent.doc.text
+    ptok = token_at(sent.doc, pm.start, pm.end)
+    lo = min(head.idx, pm.start)
+    if ptok is not None:
+        top = ptok
+        for a in path_up(ptok)[1:]:
+            if a == head or a.pos_ in ("VERB", "AUX"):
+                break
+            top = a
+        lo = min(lo, sent.doc[top.left_edge.i].idx)
+    hi = max(head.idx + len(head), pm.end)
+    window = text[max(sent.start_char, lo - 25):hi]
+    if PARTIAL.search(window) and not re.search(r"\bthe whole of\b", window, re.I):
+        return "partial"
+    return "full"
+
+
+def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Count | None,
+              claimant: Source | None, si: int, state: _State,
+              ref_place: PlaceMention | None) -> list[_Found]:
+    homes, venues = passport_places(sent, cands)
     venue = venues[0].place if venues and homes else None
     if not homes and venues and not re.search(r"\b(?:issued|handed out|distributed)\s+in\b",
                                               sent.text):
         homes, venue = venues[:1], None
     if not homes:
-        return [replace(base, count=count, venue=venues[0].place if venues else None)]
-    home = [h for h in homes if h.place is not None and not any(
-        _is_container(h.place, o.place) for o in homes if o.place is not None and o is not h)]
-    return [replace(base, place=h.place, venue=venue, count=count) for h in home[:2]]
+        if ref_place is not None and ref_place.place is not None and \
+                ref_place.place.kind != "country":
+            return [_Found(replace(base, place=ref_place.place, count=count), claimant, si,
+                           ref_place)]
+        # a follow-up of the same claimant ("another 70 will receive them next week")
+        for f in reversed(state.found):
+            if f.mention.type == base.type and f.mention.place and claimant is not None and \
+                    f.source is claimant:
+                return [_Found(replace(base, place=f.mention.place, venue=f.mention.venue,
+                                       count=count), claimant, si, f.place_mention)]
+        return [_Found(replace(base, count=count, venue=venues[0].place if venues else None),
+                       claimant, si)]
+    home = [h for h in homes if not any(is_container(h.place, o.place)
+                                        for o in homes if o is not h)]
+    return [_Found(replace(base, place=h.place, venue=venue, count=count), claimant, si,
+                   h.mention) for h in home[:2]]
 
 
-def _remember_speaker(sent: Any, state: _DocState, book: Codebook) -> None:
+def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
+                     book: Codebook, state: _State) -> list[_Found]:
+    """A denial that names no event of its own ("rejected the claim") denies an earlier one."""
+    denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
     for tok in sent:
-        if tok.lemma_.lower() in book.speech_verbs and tok.pos_ == "VERB":
-            sp = find_speaker(sent, tok, state.registry, book)
-            if sp and sp.text:
-                state.last_claimant = sp.text
-                state.last_conduits = find_conduits(sent.text)
-                return
+        low = tok.lemma_.lower()
+        target_noun = None
+        if low in denied_verbs and tok.pos_ == "VERB":
+            target_noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                                and c.lemma_.lower() in book.claim_nouns), None)
+        elif low == "call" and any(c.lower_ in DENIAL_WORDS for c in tok.subtree):
+            target_noun = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+            if target_noun is None and tok.dep_ == "relcl":
+                target_noun = tok.head
+            if target_noun is not None and target_noun.lemma_.lower() not in book.claim_nouns:
+                target_noun = None
+        if target_noun is None:
+            continue
+        target = _denied_target(target_noun, sent, si, places, state)
+        if target is None:
+            continue
+        att = state.attributor.attribute(sent, target_noun)
+        speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        denier: Source | None = None
+        if speaker_tok is not None:
+            denier, _span, _c = state.attributor._source_at(speaker_tok, target_noun, None)
+        elif att.claimant is not None:
+            denier = att.claimant
+        ref = date.fromisoformat(target.mention.date.value) if (
+            target.mention.date.precision == "day" and target.mention.date.value) else \
+            state.last_date
+        dts = _date_tokens(sent, find_dates(sent.text, doc.published, ref))
+        own = None
+        for t, dm in dts:
+            if _path_clear(t, tok):
+                own = dm
+                break
+        when = own.date if own else (publication_date(doc.published) if si < 2 else UNKNOWN)
+        m = target.mention
+        mention = replace(m, date=when, evidence=_evidence(sent), modality="denied",
+                          claimant=denier.name if denier else None, conduit=(),
+                          count=None, aggregate=False, actor=m.actor, target=m.target)
+        if denier is not None:
+            state.attributor.remember(denier, [], when if when.value else None)
+        return [_Found(mention, denier, si, target.place_mention)]
+    return []
 
+
+def _denied_target(noun: Any, sent: Any, si: int, places: Sequence[PlaceMention],
+                   state: _State) -> _Found | None:
+    if noun.lemma_.lower() == "figure":
+        with_count = [f for f in [*state.found] if f.mention.count is not None]
+        same = [f for f in with_count if f.sentence == si]
+        pool = same or with_count
+        return pool[-1] if pool else None
+    named = {p.place.geonameid for p in places if p.place is not None and
+             noun.idx <= p.start < sent.end_char}
+    pool = [f for f in state.found if f.mention.modality not in ("denied",)]
+    if named:
+        pool = [f for f in pool if f.mention.place and f.mention.place.geonameid in named] or pool
+    if not pool:
+        return None
+    latest_source = pool[-1].source
+    group = [f for f in pool if f.source is latest_source] if latest_source else pool[-1:]
+    for f in group:
+        if f.mention.type.startswith(("territory.", "offensive.")):
+            return f
+    return group[0]
+
+
+# -- one claim, one mention ----------------------------------------------------------------
 
 def _key(e: EventMention) -> tuple[Any, ...]:
     pid = e.place.geonameid if e.place else None
-    return (e.type, pid, e.subtype, (e.equipment or "").lower(), e.modality == "denied",
-            e.modality == "planned")
+    klass = "denied" if e.modality == "denied" else "planned" if e.modality == "planned" \
+        else "claim"
+    return (e.type, pid, e.subtype, (e.equipment or "").lower(), klass, e.aggregate)
 
 
-def dedupe(events: list[EventMention]) -> list[EventMention]:
-    """Keep each claim once: the first mention, completed with what later ones add."""
-    kept: dict[tuple[Any, ...], int] = {}
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    if a.date.value and b.date.value and a.date.value != b.date.value and \
+            "publication" not in (a.date.basis, b.date.basis):
+        return False
+    ca = a.count.value if a.count else None
+    cb = b.count.value if b.count else None
+    return ca is None or cb is None or ca == cb
+
+
+def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
+    """Keep each claim once: the first mention, completed with what later ones add.
+
+    The same claim by two different claimants stays two mentions; a denial
+    with no place of its own takes the place of the claim of that type it denies.
+    """
     out: list[EventMention] = []
     for e in events:
+        if e.modality == "denied" and e.place is None:
+            earlier = [o for o in out if o.type == e.type and o.place and o.modality != "denied"]
+            if earlier:
+                e = replace(e, place=earlier[-1].place)
         k = _key(e)
-        if k in kept:
-            i = kept[k]
-            first = out[i]
-            if first.claimant and e.claimant and first.claimant != e.claimant \
-                    and first.modality != e.modality:
-                out.append(e)
+        merged = False
+        for i, o in enumerate(out):
+            same_key = _key(o) == k
+            elaboration = e.place is None and o.type == e.type and o.subtype == e.subtype and \
+                _key(o)[4] == k[4] and not e.aggregate and not o.aggregate and \
+                (e.equipment or "").lower() == (o.equipment or "").lower()
+            if not (same_key or elaboration) or not _compatible(o, e):
+                continue
+            if o.claimant and e.claimant and o.claimant != e.claimant and same_key and \
+                    not elaboration:
                 continue
             out[i] = replace(
-                first, claimant=first.claimant or e.claimant,
-                conduit=first.conduit or e.conduit,
-                count=first.count or e.count,
-                date=first.date if first.date.value else e.date,
-                modality=first.modality if first.claimant or not e.claimant else e.modality)
-            continue
-        kept[k] = len(out)
-        out.append(e)
+                o, claimant=o.claimant or e.claimant, conduit=o.conduit or e.conduit,
+                count=o.count or e.count,
+                date=o.date if (o.date.value and o.date.basis != "publication") or not
+                e.date.value else e.date,
+                modality=o.modality if o.claimant or not e.claimant else e.modality,
+                venue=o.venue or e.venue)
+            merged = True
+            break
+        if not merged:
+            out.append(e)
     return out

@@ -1,0 +1,288 @@
+"""The place of an event: found through the sentence's structure, never guessed.
+
+A place counts for a trigger when the parse ties it to the trigger: its
+object ("took Petropavlovka"), passive subject ("Volchansk had been
+liberated"), a prepositional phrase ("offensive towards Tetkino", "in the
+Kupyansk direction"), or a definite reference to a place named earlier ("the
+town", "there", "in the area"). Places that only qualify an actor or a speaker
+("Ukraine's General Staff", "Belgorod officials", "Moscow-installed") are not
+event places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.syntax import is_under, path_up, subject_of, token_at, tree_distance
+from wirewatch.places.models import Place, PlaceMention
+
+HOME_BEFORE = re.compile(r"(?:residents?|natives?|inhabitants?|people|citizens|families|"
+                         r"civilians|evacuees|those|townspeople|teenagers|pensioners|children)\s+"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+(?:the\s+)?"
+                         r"(?:[\w’'-]+\s+){0,2}$", re.I)
+VENUE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+@dataclass
+class Candidate:
+    """A resolved place mention of the sentence with its head token."""
+
+    mention: PlaceMention
+    tok: Any
+    excluded: bool = False  # names an actor or speaker, not where something happened
+
+    @property
+    def place(self) -> Place:
+        """Return the resolved place (candidates are resolved mentions only)."""
+        assert self.mention.place is not None
+        return self.mention.place
+
+
+def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
+               speaker_spans: list[tuple[int, int]]) -> list[Candidate]:
+    """Return the resolved place mentions of a sentence, marking those that qualify actors."""
+    out = []
+    doc = sent.doc
+    text = doc.text
+    for p in places:
+        if p.place is None or not (sent.start_char <= p.start < sent.end_char):
+            continue
+        tok = token_at(doc, p.start, p.end)
+        if tok is None:
+            continue
+        excluded = any(s <= p.start < e for s, e in speaker_spans)
+        after = text[p.end:p.end + 2]
+        if after[:1] in ("-", "–") and after[1:2].isalpha():
+            excluded = True  # "Moscow-installed", "Kyiv-based"
+        elif _qualifies_actor(tok, book):
+            excluded = True
+        out.append(Candidate(p, tok, excluded))
+    return out
+
+
+def _qualifies_actor(tok: Any, book: Codebook) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod"):
+            head = t.head
+            if head.lemma_.lower() in book.actor_nouns or head.lower_ in book.actor_nouns:
+                return True
+            if head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("compound", "nmod"):
+                t = head
+                continue
+        break
+    return False
+
+
+def anchor(tokens: Sequence[Any]) -> Any:
+    """Return the token a trigger phrase hangs on (its verb, else its first noun)."""
+    for t in tokens:
+        if t.pos_ in ("VERB",):
+            return t
+    first = tokens[0]
+    if first.pos_ == "ADP":  # "in a cauldron", "under Russian control"
+        return first.head
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return t
+    return first
+
+
+def _scope_roots(trig: Any, tokens: Sequence[Any]) -> list[Any]:
+    roots = list(tokens)
+    if trig not in roots:
+        roots.append(trig)
+    subj = subject_of(trig)
+    if subj is not None and (subj.dep_ == "nsubjpass" or not _is_actor(subj)):
+        roots.append(subj)
+    if trig.dep_ in ("amod", "acl", "relcl") and trig.head.pos_ in ("PROPN", "NOUN"):
+        roots.append(trig.head)
+    if trig.pos_ == "AUX" or trig.lemma_ == "be":
+        roots.extend(c for c in trig.children if c.dep_ in ("nsubj", "attr"))
+    return roots
+
+
+def _is_actor(tok: Any) -> bool:
+    return tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.lemma_.lower() not in (
+        "town", "city", "village", "settlement", "district", "area")
+
+
+BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
+
+
+def _path_ok(tok: Any, root: Any, et: EventType) -> bool:
+    """Return whether a place hangs on a scope root without leaving the trigger's clause."""
+    for a in path_up(tok):
+        if a.i == root.i:
+            return True
+        if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
+            return False
+        if a.dep_ in BLOCK_DEPS:
+            return False
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return False
+    return False
+
+
+def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate]
+           ) -> list[Candidate]:
+    """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
+    roots = _scope_roots(trig, tokens)
+    found: list[tuple[int, int, Candidate]] = []
+    for c in cands:
+        if c.excluded:
+            continue
+        if c.place.kind == "country" and not et.country_place:
+            continue
+        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et) for r in roots):
+            continue
+        found.append((tree_distance(trig, c.tok), c.mention.start, c))
+    if not found:
+        return []
+    found.sort(key=lambda x: (x[0], x[1]))
+    best = found[0][2]
+    chosen = [best]
+    for _d, _s, c in found[1:]:
+        if c.place.kind == best.place.kind and _coordinated(best.tok, c.tok):
+            chosen.append(c)
+    return chosen
+
+
+LINK_WORDS = {"of", "town", "city", "village", "settlement", "locality", "hamlet", "-",
+              "urban", "type", "the", "a"}
+
+
+def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list[Candidate]:
+    """Return the place written right after the trigger ("captured Toretsk") or right before
+    a passive one ("Toretsk was captured") when the parse tied nothing to it."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    first, last = tokens[0], tokens[-1]
+    out = []
+    for c in cands:
+        if c.excluded or (c.place.kind == "country" and not et.country_place):
+            continue
+        span = doc.char_span(c.mention.start, c.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > last.i:
+            between = doc[last.i + 1:span.start]
+            if len(between) <= 5 and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM") or
+                                         t.lower_ in LINK_WORDS for t in between):
+                out.append(c)
+        elif span.end <= first.i and first.tag_ == "VBN":
+            between = doc[span.end:first.i]
+            if 0 < len(between) <= 4 and all(t.pos_ in ("AUX", "ADV", "PART")
+                                             for t in between):
+                out.append(c)
+    return out[:1]
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)):
+        return True
+    return bool(a.dep_ == "conj" and a.head == b)
+
+
+def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bool:
+    """Return whether a place token (or a reference) is the trigger's object or passive subject."""
+    for t in targets:
+        for a in path_up(t):
+            if a.head == trig or a.head in tokens:
+                if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") or (
+                        a.dep_ == "prep" and a.lower_ in ("of", "over")):
+                    return True
+                break
+            if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
+                    or (a.dep_ == "prep" and a.lower_ not in ("of",)):
+                break
+    return False
+
+
+def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook) -> Any | None:
+    """Return a definite reference to a place in the trigger's phrase ("the town", "there")."""
+    roots = _scope_roots(trig, tokens)
+    for r in roots:
+        for t in r.subtree:
+            if t != r and any(a.dep_ in ("relcl", "ccomp") for a in path_up(t)
+                                  if is_under(a, r) and a != r):
+                continue
+            if t.lower_ == "there" and t.dep_ in ("advmod",):
+                return t
+            low = t.lemma_.lower()
+            kinds = [k for k, words in book.place_anaphora.items() if low in words]
+            if not kinds or t.pos_ != "NOUN":
+                continue
+            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
+            if dets & {"the", "this", "that", "same"}:
+                return t
+    return None
+
+
+def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook
+                    ) -> PlaceMention | None:
+    """Return the place a reference points back to: the latest fitting place before it."""
+    low = tok.lemma_.lower()
+    kind = next((k for k, words in book.place_anaphora.items() if low in words), "any")
+    before = [p for p in places if p.place is not None and p.end <= tok.idx
+              and p.place.kind != "country"]
+    if not before:
+        return None
+    if kind == "city":
+        cities = [p for p in before if p.place is not None and p.place.kind == "city"]
+        return cities[-1] if cities else None
+    if kind == "region":
+        regions = [p for p in before if p.place is not None and p.place.kind != "city"]
+        return regions[-1] if regions else None
+    sent_start = tok.sent.start
+    prev_start = tok.doc[sent_start - 1].sent.start_char if sent_start > 0 else 0
+    recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
+                     and p.start >= prev_start]
+    return recent_cities[-1] if recent_cities else before[-1]
+
+
+def direction(c: Candidate, book: Codebook) -> tuple[bool, bool]:
+    """Return (is a direction/axis/sector, is one of several plural axes)."""
+    head = c.tok.head if c.tok.dep_ in ("compound", "nmod", "amod") else None
+    if head is not None and head.lemma_.lower() in book.direction_words:
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "axes"
+        return True, plural
+    return False, False
+
+
+def low_confidence(place: Place, why: str) -> Place:
+    """Return the place with confidence capped at 0.5 and the reason added."""
+    return replace(place, confidence=min(place.confidence, 0.5),
+                   explanation=f"{place.explanation}; {why}")
+
+
+def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
+                                                                list[Candidate]]:
+    """Return (home places of the recipients, venues where passports were issued)."""
+    text = sent.doc.text
+    homes, venues = [], []
+    for c in cands:
+        if c.excluded or c.place.kind == "country":
+            continue
+        p = c.mention
+        before = text[max(sent.start_char, p.start - 40):p.start]
+        if HOME_BEFORE.search(before) or re.match(r"^[’']?s?\s+(?:residents|natives|citizens)\b",
+                                                  text[p.end:p.end + 15]):
+            homes.append(c)
+        elif VENUE_BEFORE.search(before):
+            venues.append(c)
+        else:
+            homes.append(c)
+    return homes, venues
+
+
+def is_container(p: Place, of: Place) -> bool:
+    """Return whether ``p`` is a region holding the city ``of`` (named beside it)."""
+    return p.kind in ("admin1", "country", "region") and of.kind == "city"
