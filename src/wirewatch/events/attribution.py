@@ -48,8 +48,8 @@ RELAYS = [
                r"VK page|YouTube channel)"),
     re.compile(r"\b(?:wrote|posted|said|announced) on (?P<c>Telegram|X|Facebook|VK)\b"),
     re.compile(r"\b(?:quoted|cited|carried|circulated|published|reported) by "
-               r"(?P<c>(?:the )?(?:[A-Z][\w.-]*|[a-z][\w-]* [A-Z][\w.-]*)(?: [A-Z][\w.-]*)*"
-               r"(?: (?:news )?agency)?)"),
+               r"(?P<c>(?:the )?(?:[A-Z][\w.-]*|[a-z][\w-]*(?:['’]s)? [A-Z][\w.-]*)"
+               r"(?: [A-Z][\w.-]*)*(?: (?:news )?agency)?)"),
     re.compile(r"\b(?:in an interview with|in comments to|in an interview to) "
                r"(?P<c>(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"),
     re.compile(r"\b[Rr]eports? (?:from|by|in) (?P<c>(?:the )?(?:[A-Z][\w-]+(?: [A-Z][\w-]+)*|"
@@ -171,6 +171,11 @@ def person_name(tok: Any, is_place: Any = None) -> tuple[int, int] | None:
         ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             lo = ent.start
+            while lo - 1 >= tok.sent.start and tok.doc[lo - 1].pos_ == "PROPN" and \
+                    tok.doc[lo - 1].text[:1].isupper() and tok.doc[lo - 1].dep_ == "compound" \
+                    and not ROLE_WORDS.fullmatch(tok.doc[lo - 1].text) and \
+                    tok.doc[lo - 1].lower_ not in ORG_WORDS and ent.end - lo < 3:
+                lo -= 1  # "Oleksandr Prokudin" where the model tagged only "Prokudin"
             while lo < ent.end - 1 and (ROLE_WORDS.fullmatch(tok.doc[lo].text) or
                                         tok.doc[lo].lower_ in ORG_WORDS):
                 lo += 1
@@ -339,21 +344,30 @@ def _speaker_token(verb: Any, trigger: Any) -> Any | None:
     if j < sent.start:
         return None
     t = verb.doc[j]
-    best = None
+    chain = []
     for a in path_up(t):
         if a.i >= verb.i or is_under(trigger, a) or a == verb:
             break
-        if a.pos_ in ("NOUN", "PROPN", "PRON"):
-            best = a
-        if a.dep_ in ("nsubj", "appos", "conj", "ROOT", "ccomp", "dobj", "pobj") and \
-                a.pos_ in ("NOUN", "PROPN") and (a.ent_type_ in ("PERSON", "ORG", "NORP") or
-                                                 a.lemma_.lower() in REFERENCE_HEADS):
-            best = a
-            break
-    if best is not None and (best.ent_type_ in ("PERSON", "ORG", "NORP") or
-                             best.lemma_.lower() in REFERENCE_HEADS or best.pos_ == "PRON"):
-        return best
+        chain.append(a)
+    # prefer a person ("Irina Zhukova, who heads the department of the ministry, said"),
+    # then a named organisation, then a definite description ("the ministry")
+    for rank in range(4):
+        found = [a for a in chain if _speaker_rank(a) == rank]
+        if found:
+            return found[-1]
     return None
+
+
+def _speaker_rank(a: Any) -> int:
+    if person_name(a) is not None:
+        return 0
+    if a.ent_type_ in ("ORG", "NORP") and a.pos_ in ("PROPN", "NOUN"):
+        return 1
+    if a.lemma_.lower() in REFERENCE_HEADS and a.pos_ == "NOUN":
+        return 2
+    if a.pos_ == "PRON" and a.lower_ in PRONOUNS:
+        return 3
+    return 9
 
 
 def _through(tok: Any) -> Any | None:
@@ -461,9 +475,11 @@ class Attributor:
     # -- the claim chain --------------------------------------------------------------------
     def governing_verbs(self, trigger: Any) -> list[Any]:
         """Return the speech verbs whose complement holds the trigger, innermost first."""
-        out = []
+        out: list[Any] = []
         prev = trigger
         for a in path_up(trigger)[1:]:
+            if prev.dep_ == "relcl":
+                break  # a relative clause is the writer's description, not the speaker's
             if a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
                                   "advcl", "oprd", "prep", "npadvmod", "attr") and \
@@ -473,7 +489,8 @@ class Attributor:
         # "..., the governor said" parsed as a clause hanging off the event verb
         for a in path_up(trigger):
             for c in a.children:
-                if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and c.i > trigger.i and \
+                if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
+                        not is_under(trigger, c) and \
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
                         any(gc.dep_ == "nsubj" for gc in c.children):
                     out.append(c)
@@ -540,8 +557,9 @@ class Attributor:
             seen.add(k)
             att.conduits.append(c)
         if att.claimant is not None and not att.conduits:
-            same = next((x for x in reversed(self.sources) if x.name == att.claimant.name), None)
-            if same is not None and (att.carried or same is self.sources[-1]):
+            # the same speaker as earlier: the same relays ("he added", "Gerasimov also said")
+            same = self.find(att.claimant.name)
+            if same is not None:
                 att.conduits = list(same.conduits)
         return att
 
@@ -582,6 +600,10 @@ class Attributor:
         first = re.sub(r"^the\s+", "", words).split()[:1]
         return bool(first) and first[0].isupper() and len(first[0]) >= 2 and \
             not self.registry.known(first[0])
+
+    def find(self, name: str) -> Source | None:
+        """Return the latest speaker met under this name, if any."""
+        return next((s for s in reversed(self.sources) if s.name == name), None)
 
     def remember(self, source: Source | None, conduits: list[str], claim_date: Any) -> None:
         """Record a speaker (with its relays and the date of its claim) for later references."""

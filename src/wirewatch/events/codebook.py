@@ -23,11 +23,11 @@ Phrase = tuple[str, ...]
 TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
              "needs_object", "needs_military_subject", "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
-             "object_is_equipment"}
+             "object_is_equipment", "object_nouns", "not_as_modifier"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "party_words", "media_words", "speech_verbs", "not_event_before",
             "not_event_marks", "military_nouns", "actor_nouns", "place_anaphora",
-            "direction_words", "claimant_names", "conduit_names", "sides", "position_nouns"}
+            "direction_words", "claimant_names", "conduit_names", "sides"}
 
 
 class CodebookError(ValueError):
@@ -53,6 +53,8 @@ class EventType:
     country_place: bool = False
     place_fallback: str | None = None
     object_is_equipment: frozenset[Phrase] = frozenset()
+    object_nouns: frozenset[str] = frozenset()
+    not_as_modifier: bool = False
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
 
@@ -84,7 +86,6 @@ class Codebook:
     actor_nouns: frozenset[str] = frozenset()
     place_anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
     direction_words: frozenset[str] = frozenset()
-    position_nouns: frozenset[str] = frozenset()
     claimant_names: tuple[NamePattern, ...] = ()
     conduit_names: tuple[NamePattern, ...] = ()
     sides: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -175,6 +176,8 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             place_fallback=spec.get("place_fallback"),
             object_is_equipment=frozenset(_words(p) for p in
                                           spec.get("object_is_equipment") or []),
+            object_nouns=_lower_set(spec.get("object_nouns")),
+            not_as_modifier=bool(spec.get("not_as_modifier")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},
         )
@@ -196,7 +199,6 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         place_anaphora={k: _lower_set(v)
                         for k, v in (data.get("place_anaphora") or {}).items()},
         direction_words=_lower_set(data.get("direction_words")),
-        position_nouns=_lower_set(data.get("position_nouns")),
         claimant_names=_names(data.get("claimant_names"), "claimant_names"),
         conduit_names=_names(data.get("conduit_names"), "conduit_names"),
         sides={k: tuple(str(w).lower() for w in v)

@@ -184,22 +184,31 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            d = _interpret(kind, m, published, ref, future)
-            if d is None:
-                continue
-            since = kind in ("since_then", "start_of_this_month") or bool(
-                SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
-                m.group().lower().startswith("since")
-            out.append(DateMention(m.start(), m.end(),
-                                   EventDate(d.value, d.precision, d.basis, m.group()),
-                                   since=since,
-                                   anaphoric=kind in ("since_then", "next_day", "same_day",
-                                                      "day_before")))
+            found.append((m.start(), kind, m))
+    found.sort(key=lambda f: f[0])
+    last_day: date | None = None
+    for _pos, kind, m in found:
+        # "on May 10, and since then": an anaphoric date follows the sentence's own date
+        d = _interpret(kind, m, published, last_day or ref, future)
+        if d is not None and d.precision == "day" and d.value and kind not in (
+                "next_day", "same_day", "day_before", "since_then"):
+            last_day = date.fromisoformat(d.value)
+        if d is None:
+            continue
+        since = kind in ("since_then", "start_of_this_month") or bool(
+            SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
+            m.group().lower().startswith("since")
+        out.append(DateMention(m.start(), m.end(),
+                               EventDate(d.value, d.precision, d.basis, m.group()),
+                               since=since,
+                               anaphoric=kind in ("since_then", "next_day", "same_day",
+                                                  "day_before")))
     return sorted(out, key=lambda x: x.start)
 
 

@@ -71,6 +71,8 @@ NEGATION = {"not", "no", "never", "n't", "none", "nothing"}
 TIME_NOUNS = {"day", "night", "morning", "evening", "year", "month", "week", "time", "date"}
 DENIAL_WORDS = {"untrue", "false", "fabricated", "fake", "lie", "lies", "fantasy", "fabrication",
                 "baseless", "propaganda", "nonsense", "groundless", "disinformation"}
+INFINITIVE_OK = {"order", "decide", "manage", "force", "compel", "choose", "agree", "be",
+                 "have"}
 CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
 COLLECTIVE = {"group", "unit", "column", "batch", "total", "number", "contingent", "party"}
 
@@ -118,7 +120,11 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
             return True
         if a.dep_ not in ("xcomp", "conj", "aux", "prep", "pobj", "dobj", "acl"):
             break
+    if len(toks) == 1 and et.not_as_modifier and first.dep_ in ("compound", "amod", "nmod"):
+        return True  # "a passport office"
     if trig.phrase in et.stative:
+        if first.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "the part of the Donbas still under Ukrainian control"
         for a in path_up(head)[:3]:
             if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when", "as")
                    for c in a.children):
@@ -133,10 +139,13 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
     if len(toks) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
             first.lemma_.lower() not in ("dead", "injured", "wounded"):
         return True
-    # a purpose infinitive under an operation noun ("an assault to take X") is no capture
+    # a purpose infinitive ("an assault to take X", "moved in to take X") is no event;
+    # an infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave")
     if trig.type != "offensive.launched" and head.tag_ == "VB" and \
             any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
-            head.head.pos_ == "NOUN":
+            head.head.lemma_.lower() not in INFINITIVE_OK and \
+            head.head.lemma_.lower() not in book.speech_verbs and \
+            (head.head.lemma_.lower(),) not in book.modality.get("planned", ()):
         return True
     # a speech verb is no event ("reported", "claimed"), unless casualty words ("lost")
     return bool(head.lemma_.lower() in book.speech_verbs and trig.type != "casualties" and
@@ -153,9 +162,12 @@ def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
     if object_place(head, toks, targets):
         return True
     for c in head.children:  # "abandoned their positions in Vuhledar"
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in book.position_nouns and \
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
                 any(is_under(t, c) for t in targets):
             return True
+    if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
+            t.dep_ == "nsubj" and t.head == head.head for t in targets):
+        return True  # "Occupied since 2022, Melitopol is ..."
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
                for t in targets) or bool(linear(toks, chosen, et))
@@ -212,8 +224,8 @@ def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
     return out
 
 
-def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook
-                   ) -> tuple[Count | None, int | None]:
+def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
+                   singular: bool = True) -> tuple[Count | None, int | None]:
     """Return the count written on a noun ("three people", "hundreds of soldiers", "a man")."""
     noun_words = {noun.lemma_.lower(), noun.lower_}
     if noun.lemma_.lower() in COLLECTIVE:
@@ -221,7 +233,7 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook
             if c.dep_ == "prep" and c.lower_ == "of":
                 for gc in c.children:
                     if gc.dep_ == "pobj":
-                        return _count_of_noun(gc, nouns_ok, book)
+                        return _count_of_noun(gc, nouns_ok, book, singular)
     if is_number_token(noun) or noun.lower_ in VAGUE:
         # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
         of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -231,12 +243,13 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook
         return count_from_token(noun), noun.i
     if nouns_ok is not None and not (noun_words & nouns_ok):
         return None, None
-    if noun.dep_ == "conj" and not any(c.dep_ == "nummod" for c in noun.children):
+    if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in noun.children):
+        # "more than 10,000 artworks and artefacts": the conjuncts share the figure
         first = noun.head
         while first.dep_ == "conj":
             first = first.head
         if first.pos_ == "NOUN":
-            return _count_of_noun(first, None, book)
+            return _count_of_noun(first, None, book, singular)
     for c in noun.children:
         if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
                 c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")):
@@ -247,11 +260,21 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook
                 return cnt, c.i
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
     advs = {c.lower_ for c in noun.children if c.dep_ in ("advmod", "predet")}
-    if "all" in dets | advs and advs & {"nearly", "almost"}:
+    for c in noun.children:
+        if c.lower_ == "all":
+            advs |= {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
+    if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
         return Count(None, True, "nearly all"), noun.i
-    if noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her", "their"}:
+    if singular and noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her",
+                                                  "their"}:
         return Count(1, False, None), noun.i
     return None, None
+
+
+def _counts_people(head: Any, toks: list[Any], et: EventType, book: Codebook) -> bool:
+    """Return whether the trigger's subject or object is a noun its count could be about."""
+    ok = book.count_nouns.get(et.count or "", frozenset())
+    return any(n.lemma_.lower() in ok or n.lower_ in ok for n in _count_nouns(head, toks))
 
 
 def _count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
@@ -263,7 +286,7 @@ def _count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
     for n in _count_nouns(head, toks):
         if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
-        cnt, key = _count_of_noun(n, nouns_ok, book)
+        cnt, key = _count_of_noun(n, nouns_ok, book, singular=kind == "people")
         if cnt is None or (key is not None and key in used):
             continue
         d = tree_distance(head, n)
@@ -381,11 +404,13 @@ def _date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMenti
     return out
 
 
-def _path_clear(tok: Any, top: Any) -> bool:
+def _path_clear(tok: Any, top: Any, allow_acl: bool = False) -> bool:
     """Return whether ``tok`` hangs on ``top`` without passing through another clause."""
     for a in path_up(tok):
         if a == top:
             return True
+        if a.dep_ == "acl" and not allow_acl:
+            return False
         if a.dep_ in CLAUSE_BLOCK and not any(c.lower_ == "since" for c in a.children) and \
                 not (a.dep_ == "xcomp" and a.head == top):
             return False
@@ -428,7 +453,7 @@ def _claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]]
                 ) -> DateMention | None:
     for v in verbs:
         for tok, dm in dts:
-            if is_under(head, tok) or not _path_clear(tok, v):
+            if is_under(head, tok) or not _path_clear(tok, v, allow_acl=True):
                 continue
             branch = next((c for c in v.children if is_under(head, c)), None)
             if branch is not None and is_under(tok, branch):
@@ -550,9 +575,11 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
     follow = {k: [x for x in v if x[0] in state.types_seen]
               for k, v in book.followup_phrases.items()}
     trigs += [t for t in match_triggers(sent, follow)
-              if not any(set(t.tokens) & set(o.tokens) for o in trigs)]
+              if not any(set(t.tokens) & set(o.tokens) for o in trigs)
+              and pdoc[t.first].dep_ in ("dobj", "nsubjpass", "nsubj")]
     produced: list[_Found] = []
     used_counts: set[int] = set()
+    trigger_tokens = {i for t in trigs for i in t.tokens}
     {i for t in trigs for i in t.tokens}
     casualty_groups: dict[int, _Found] = {}
     for trig in trigs:
@@ -567,20 +594,25 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue
         att = state.attributor.attribute(sent, head, side_hint(sent, book))
         cands = candidates(sent, places, book, att.spans)
-        chosen = attach(head, toks, et, cands) or linear(toks, cands, et)
+        chosen = attach(head, toks, et, cands, trigger_tokens) or linear(toks, cands, et)
         ref_tok = None
         ref_place: PlaceMention | None = None
         if not chosen:
-            ref_tok = anaphor(head, toks, book)
+            ref_tok = anaphor(head, toks, book, et)
             if ref_tok is not None:
-                ref_place = resolve_anaphor(ref_tok, places, book)
+                ref_place = resolve_anaphor(ref_tok, places, book, _skip(cands),
+                                            _event_places(state, produced))
         if not _needs_object_ok(trig, toks, head, et, chosen, ref_tok, book):
             continue
+        if not chosen and head.pos_ == "NOUN" and len(toks) == 1 and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                for c in head.children) and trig.type.startswith(("territory.", "offensive.")):
+            continue  # "the pullback", "the liberation": the earlier event, not a new claim
         place_list: list[tuple[Place | None, PlaceMention | None]] = []
         for c in chosen:
             is_dir, plural = direction(c, book)
-            if is_dir and plural and len([x for x in cands if direction(x, book)[0]]) > 1:
-                continue
+            if is_dir and plural:
+                continue  # "along the Pokrovsk and Novopavlivka axes": no one place
             place = low_confidence(c.place, "a direction, sector or axis named after the town") \
                 if is_dir else c.place
             place_list.append((place, c.mention))
@@ -588,7 +620,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             place_list.append((ref_place.place, ref_place))
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
-                                         state)
+                                         state, trigger_tokens)
         if et.place_required and not place_list:
             continue
         # dates, modality
@@ -600,10 +632,11 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                       (own.date.first_day() or doc.published) > doc.published)
         modality = _modality(att, head, toks, sent, book, future)
         if modality == "planned":
-            dms = find_dates(sent.text, doc.published, state.last_date, future=True)
-            dts = _date_tokens(sent, dms)
-            own = _own_date(head, dts, att.verbs[0] if att.verbs else None)
-            claim = _claim_date(att.verbs, head, dts)
+            # the event's own weekday looks forward ("will travel on Saturday"); the
+            # claim's date stays where it is ("said on Tuesday they planned to ...")
+            fdts = _date_tokens(sent, find_dates(sent.text, doc.published, state.last_date,
+                                                 future=True))
+            own = _own_date(head, fdts, att.verbs[0] if att.verbs else None)
         claimant = att.claimant
         base_count: Count | None = None
         count_key: int | None = None
@@ -613,7 +646,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                     count_key in casualty_groups:
                 _merge_casualty(casualty_groups[count_key], et, toks)
                 continue
-        if et.needs_count and base_count is None and modality != "denied":
+        if et.needs_count and base_count is None and (
+                modality != "denied" or not _counts_people(head, toks, et, book)):
             continue
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state)
@@ -627,7 +661,11 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         subtype = _subtype(et, toks) if et.subtypes else None
         extent = None
         if et.extent and place_list and place_list[0][1] is not None:
-            extent = _extent(head, place_list[0][1], sent)
+            pm0 = place_list[0][1]
+            if ref_tok is not None and not chosen:
+                extent = _extent(head, None, sent, ref_tok)
+            else:
+                extent = _extent(head, pm0, sent)
         base = EventMention(
             doc=doc.id, type=trig.type, place=None, date=when, evidence=_evidence(sent),
             modality=modality, subtype=subtype, actor=actor, target=target,
@@ -642,8 +680,12 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 if key is not None:
                     used_counts.add(key)
                 eq_place, eq_pm = place_list[0] if place_list else (None, None)
+                eq_when = _choose_date(own, claim, claimant, att, modality, cnt, doc, si, sent,
+                                       state)
+                eq_aggregate = bool(cnt and own and own.since)
                 new.append(_Found(replace(base, place=eq_place, equipment=_equipment_text(n),
-                                          count=cnt), claimant, si, eq_pm))
+                                          count=cnt, date=eq_when, aggregate=eq_aggregate),
+                                  claimant, si, eq_pm))
         else:
             if count_key is not None:
                 used_counts.add(count_key)
@@ -664,7 +706,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             state.attributor.remember(claimant, att.conduits,
                                       claim.date if claim else (when if when.value else None))
     if not any(f.mention.modality == "denied" for f in produced):
-        produced.extend(_denial_of_claim(doc, sent, si, places, book, state))
+        produced.extend(_denial_of_claim(doc, sent, si, places, book, state, produced))
     for f in produced:
         d = f.mention.date
         if d.precision == "day" and d.value:
@@ -682,44 +724,76 @@ def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
                         else "mixed")
 
 
+def _skip(cands: list[Candidate]) -> set[int]:
+    return {c.mention.start for c in cands if c.qualifier}
+
+
+def _event_places(state: _State, produced: list[_Found]) -> set[int]:
+    return {f.mention.place.geonameid for f in [*state.found, *produced] if f.mention.place}
+
+
+def _same_source(a: Source | None, b: Source | None) -> bool:
+    return a is not None and b is not None and a.name == b.name
+
+
 def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candidate],
                     places: Sequence[PlaceMention], book: Codebook, att: Attribution,
-                    etype: str, state: _State) -> list[tuple[Place | None, PlaceMention | None]]:
+                    etype: str, state: _State, events: set[int]) -> list[tuple[Place | None, PlaceMention | None]]:
     """Places for types that may have none: the event this one hangs on, the claimant's."""
     prev = head
-    for a in path_up(head)[1:3]:
-        if prev.dep_ not in ("advcl", "conj", "xcomp") or \
-                a.lemma_.lower() in book.speech_verbs:
+    for a in path_up(head)[1:4]:
+        # climb to the clause the trigger is part of ("struck X, killing three"; "put
+        # losses in the same sector at 230 killed"), never into the speaker's clause
+        if prev.dep_ in ("ccomp", "parataxis", "relcl") or prev.dep_ == "nsubj":
             break
-        chosen = attach(a, [a], et, cands)
+        chosen = attach(a, [a], et, cands, events)
         if chosen:
             return [(chosen[0].place, chosen[0].mention)]
-        ref = anaphor(a, [a], book)
+        ref = anaphor(a, [a], book, et)
         if ref is not None:
-            pm = resolve_anaphor(ref, places, book)
+            pm = resolve_anaphor(ref, places, book, _skip(cands), _event_places(state, []))
             if pm is not None and pm.place is not None:
                 return [(pm.place, pm)]
         prev = a
+    if att.carried and att.claimant is not None:
+        for f in reversed(state.found):
+            if _same_source(f.source, att.claimant) and f.mention.type == etype and \
+                    f.mention.place:
+                return [(f.mention.place, f.place_mention)]
     if et.place_fallback == "claimant":
+        # the place the claimant speaks for ("authorities in Mezhova said"), else the one
+        # town the sentence names, else the paragraph's first place
         inside = [c for c in cands if c.excluded and c.place.kind != "country"
                   and any(s <= c.mention.start < e for s, e in att.spans)]
         if inside:
             return [(inside[0].place, inside[0].mention)]
-    if att.carried and att.claimant is not None:
-        for f in reversed(state.found):
-            if f.source is att.claimant and f.mention.type == etype and f.mention.place:
-                return [(f.mention.place, f.place_mention)]
+        towns = {c.place.geonameid: c for c in cands if c.place.kind == "city"}
+        if len(towns) == 1:
+            c = next(iter(towns.values()))
+            return [(c.place, c.mention)]
+        para = _paragraph_start(head)
+        first = next((p for p in places if p.place is not None and para <= p.start < head.idx
+                      and p.place.kind != "country"), None)
+        if first is not None and first.place is not None:
+            return [(first.place, first)]
     return []
+
+
+def _paragraph_start(tok: Any) -> int:
+    text = tok.doc.text
+    i = text.rfind("\n", 0, tok.sent.start_char)
+    return 0 if i < 0 else i + 1
 
 
 def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: Source | None,
                  att: Attribution, modality: str, count: Count | None, doc: Document,
                  si: int, sent: Any, state: _State) -> EventDate:
     claim_date = claim.date if claim else None
-    if claim_date is None and claimant is not None and modality != "planned" and (
-            att.carried or (state.attributor.sources and
-                            state.attributor.sources[-1] is claimant)):
-        claim_date = claimant.claim_date
+    if claim_date is None and claimant is not None and modality != "planned":
+        # the same speaker as earlier in the article: the date it spoke on
+        earlier = state.attributor.find(claimant.name)
+        if earlier is not None:
+            claim_date = earlier.claim_date
     if own is not None:
         if own.since:
             if count is not None:
@@ -737,10 +811,15 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
     return UNKNOWN
 
 
-def _extent(head: Any, pm: PlaceMention, sent: Any) -> str:
+def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> str:
     text = sent.doc.text
-    ptok = token_at(sent.doc, pm.start, pm.end)
-    lo = min(head.idx, pm.start)
+    if pm is None:
+        start, end = ref.idx, ref.idx + len(ref)
+        ptok = ref
+    else:
+        start, end = pm.start, pm.end
+        ptok = token_at(sent.doc, pm.start, pm.end)
+    lo = min(head.idx, start)
     if ptok is not None:
         top = ptok
         for a in path_up(ptok)[1:]:
@@ -748,7 +827,7 @@ def _extent(head: Any, pm: PlaceMention, sent: Any) -> str:
                 break
             top = a
         lo = min(lo, sent.doc[top.left_edge.i].idx)
-    hi = max(head.idx + len(head), pm.end)
+    hi = max(head.idx + len(head), end)
     window = text[max(sent.start_char, lo - 25):hi]
     if PARTIAL.search(window) and not re.search(r"\bthe whole of\b", window, re.I):
         return "partial"
@@ -770,8 +849,8 @@ def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Coun
                            ref_place)]
         # a follow-up of the same claimant ("another 70 will receive them next week")
         for f in reversed(state.found):
-            if f.mention.type == base.type and f.mention.place and claimant is not None and \
-                    f.source is claimant:
+            if f.mention.type == base.type and f.mention.place and \
+                    _same_source(f.source, claimant):
                 return [_Found(replace(base, place=f.mention.place, venue=f.mention.venue,
                                        count=count), claimant, si, f.place_mention)]
         return [_Found(replace(base, count=count, venue=venues[0].place if venues else None),
@@ -783,7 +862,7 @@ def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Coun
 
 
 def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
-                     book: Codebook, state: _State) -> list[_Found]:
+                     book: Codebook, state: _State, produced: list[_Found]) -> list[_Found]:
     """A denial that names no event of its own ("rejected the claim") denies an earlier one."""
     denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
     for tok in sent:
@@ -800,7 +879,7 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
                 target_noun = None
         if target_noun is None:
             continue
-        target = _denied_target(target_noun, sent, si, places, state)
+        target = _denied_target(target_noun, sent, si, places, [*state.found, *produced])
         if target is None:
             continue
         att = state.attributor.attribute(sent, target_noun)
@@ -831,21 +910,22 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
 
 
 def _denied_target(noun: Any, sent: Any, si: int, places: Sequence[PlaceMention],
-                   state: _State) -> _Found | None:
+                   found: list[_Found]) -> _Found | None:
     if noun.lemma_.lower() == "figure":
-        with_count = [f for f in [*state.found] if f.mention.count is not None]
+        with_count = [f for f in found if f.mention.count is not None]
         same = [f for f in with_count if f.sentence == si]
         pool = same or with_count
         return pool[-1] if pool else None
     named = {p.place.geonameid for p in places if p.place is not None and
              noun.idx <= p.start < sent.end_char}
-    pool = [f for f in state.found if f.mention.modality not in ("denied",)]
+    pool = [f for f in found if f.mention.modality not in ("denied",)]
     if named:
         pool = [f for f in pool if f.mention.place and f.mention.place.geonameid in named] or pool
     if not pool:
         return None
     latest_source = pool[-1].source
-    group = [f for f in pool if f.source is latest_source] if latest_source else pool[-1:]
+    group = [f for f in pool if _same_source(f.source, latest_source)] if latest_source \
+        else pool[-1:]
     for f in group:
         if f.mention.type.startswith(("territory.", "offensive.")):
             return f

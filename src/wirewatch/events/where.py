@@ -34,6 +34,7 @@ class Candidate:
     mention: PlaceMention
     tok: Any
     excluded: bool = False  # names an actor or speaker, not where something happened
+    qualifier: bool = False  # only qualifies an actor ("Moscow's forces", "Kyiv-based")
 
     @property
     def place(self) -> Place:
@@ -56,11 +57,9 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
             continue
         excluded = any(s <= p.start < e for s, e in speaker_spans)
         after = text[p.end:p.end + 2]
-        if after[:1] in ("-", "–") and after[1:2].isalpha():
-            excluded = True  # "Moscow-installed", "Kyiv-based"
-        elif _qualifies_actor(tok, book):
-            excluded = True
-        out.append(Candidate(p, tok, excluded))
+        qualifier = (after[:1] in ("-", "–") and after[1:2].isalpha()) or \
+            _qualifies_actor(tok, book)  # "Moscow-installed", "Belgorod officials"
+        out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
 
 
@@ -92,6 +91,9 @@ def anchor(tokens: Sequence[Any]) -> Any:
     return first
 
 
+ARG_DEPS = {"dobj", "prep", "advmod", "npadvmod", "attr", "agent", "nsubjpass", "dative"}
+
+
 def _scope_roots(trig: Any, tokens: Sequence[Any]) -> list[Any]:
     roots = list(tokens)
     if trig not in roots:
@@ -99,6 +101,12 @@ def _scope_roots(trig: Any, tokens: Sequence[Any]) -> list[Any]:
     subj = subject_of(trig)
     if subj is not None and (subj.dep_ == "nsubjpass" or not _is_actor(subj)):
         roots.append(subj)
+    if trig.pos_ == "NOUN" and trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
+        roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
+    if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
+        # "Occupied since 2022, Melitopol is ...": the participle's subject is the head's
+        roots.extend(c for c in trig.head.children if c.dep_ == "nsubj")
     if trig.dep_ in ("amod", "acl", "relcl") and trig.head.pos_ in ("PROPN", "NOUN"):
         roots.append(trig.head)
     if trig.pos_ == "AUX" or trig.lemma_ == "be":
@@ -114,14 +122,22 @@ def _is_actor(tok: Any) -> bool:
 BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
-def _path_ok(tok: Any, root: Any, et: EventType) -> bool:
-    """Return whether a place hangs on a scope root without leaving the trigger's clause."""
+def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
+             events: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Return whether a place hangs on a scope root without leaving the trigger's clause
+    (``temporal_ok``: "while they held the town" still speaks of the same place)."""
     for a in path_up(tok):
         if a.i == root.i:
             return True
         if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
             return False
-        if a.dep_ in BLOCK_DEPS:
+        if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events:
+            # the actor's own phrase ("output in the Donbas has fallen"), unless it is an
+            # event itself ("a missile strike on Sumy killed four")
+            return False
+        if a.dep_ in BLOCK_DEPS and not (
+                temporal_ok and a.dep_ == "advcl" and
+                any(c.lower_ in ("while", "when") for c in a.children)):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
             return False
@@ -130,8 +146,8 @@ def _path_ok(tok: Any, root: Any, et: EventType) -> bool:
     return False
 
 
-def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate]
-           ) -> list[Candidate]:
+def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
+           events: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
     """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
     roots = _scope_roots(trig, tokens)
     found: list[tuple[int, int, Candidate]] = []
@@ -140,7 +156,8 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
             continue
         if c.place.kind == "country" and not et.country_place:
             continue
-        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et) for r in roots):
+        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, events=events)
+                   for r in roots):
             continue
         found.append((tree_distance(trig, c.tok), c.mention.start, c))
     if not found:
@@ -206,13 +223,12 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bo
     return False
 
 
-def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook) -> Any | None:
+def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType) -> Any | None:
     """Return a definite reference to a place in the trigger's phrase ("the town", "there")."""
     roots = _scope_roots(trig, tokens)
     for r in roots:
         for t in r.subtree:
-            if t != r and any(a.dep_ in ("relcl", "ccomp") for a in path_up(t)
-                                  if is_under(a, r) and a != r):
+            if t != r and not _path_ok(t, r, et, temporal_ok=True):
                 continue
             if t.lower_ == "there" and t.dep_ in ("advmod",):
                 return t
@@ -226,15 +242,24 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook) -> Any | None:
     return None
 
 
-def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook
+def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
+                    skip: set[int] | frozenset[int] = frozenset(),
+                    event_places: set[int] | frozenset[int] = frozenset()
                     ) -> PlaceMention | None:
-    """Return the place a reference points back to: the latest fitting place before it."""
+    """Return the place a reference points back to: the latest fitting place before it,
+    preferring places that earlier events of the article happened at."""
     low = tok.lemma_.lower()
     kind = next((k for k, words in book.place_anaphora.items() if low in words), "any")
     before = [p for p in places if p.place is not None and p.end <= tok.idx
-              and p.place.kind != "country"]
+              and p.place.kind != "country" and p.start not in skip]
     if not before:
         return None
+    if kind != "region":
+        at_events = [p for p in before if p.place is not None and
+                     p.place.geonameid in event_places and
+                     (kind == "any" or p.place.kind == "city")]
+        if at_events:
+            return at_events[-1]
     if kind == "city":
         cities = [p for p in before if p.place is not None and p.place.kind == "city"]
         return cities[-1] if cities else None
@@ -249,11 +274,14 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook
 
 
 def direction(c: Candidate, book: Codebook) -> tuple[bool, bool]:
-    """Return (is a direction/axis/sector, is one of several plural axes)."""
-    head = c.tok.head if c.tok.dep_ in ("compound", "nmod", "amod") else None
-    if head is not None and head.lemma_.lower() in book.direction_words:
-        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ == "axes"
-        return True, plural
+    """Return (is a direction/axis/sector, is one of several: "the X and Y axes")."""
+    head = c.tok
+    for _ in range(3):
+        if head.dep_ not in ("compound", "nmod", "amod", "conj"):
+            break
+        head = head.head
+        if head.lemma_.lower() in book.direction_words or head.lower_ in book.direction_words:
+            return True, head.tag_ in ("NNS", "NNPS") or head.lower_ == "axes"
     return False, False
 
 
