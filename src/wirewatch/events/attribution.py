@@ -19,6 +19,9 @@ from typing import Any
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.syntax import is_under, path_up, phrase_text
 
+LOCAL_BODY = re.compile(r"^(local|regional|city|municipal|district)(?:\s+military)?\s+"
+                        r"(?:authorities|officials|administration|council|government)$", re.I)
+CAPITALS = {"russia", "ukraine", "kyiv", "moscow", "kremlin", "washington", "minsk"}
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group"}
 DOC_NOUNS = {"statement", "summary", "post", "report", "reports", "briefing", "source",
              "update", "bulletin", "message", "video", "address", "comment", "comments",
@@ -324,7 +327,7 @@ def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Co
     return Source(name, kind, side_of(text, book) or side_hint, head=head)
 
 
-def _speaker_token(verb: Any, trigger: Any) -> Any | None:
+def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
     """Return the head token of who speaks with ``verb``, from the parse or what precedes it."""
     for c in verb.children:
         if c.dep_ == "agent":
@@ -351,6 +354,8 @@ def _speaker_token(verb: Any, trigger: Any) -> Any | None:
         chain.append(a)
     # prefer a person ("Irina Zhukova, who heads the department of the ministry, said"),
     # then a named organisation, then a definite description ("the ministry")
+    if is_place is not None:
+        chain = [a for a in chain if not is_place(a)]
     for rank in range(4):
         found = [a for a in chain if _speaker_rank(a) == rank]
         if found:
@@ -406,17 +411,22 @@ def _quoting(tok: Any) -> Any | None:
 class Attributor:
     """Resolves claimants and conduits in one article, remembering the speakers met."""
 
-    def __init__(self, book: Codebook, place_spans: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, book: Codebook, places: Sequence[Any] = ()) -> None:
         self.book = book
         self.registry = PersonRegistry()
         self.sources: list[Source] = []
-        self.place_spans = list(place_spans)
+        self.places = [p for p in places if getattr(p, "place", None) is not None]
+        self.place_spans = [(p.start, p.end) for p in self.places]
 
     def _is_place(self, tok: Any) -> bool:
-        if tok.lower_ in ("russia", "ukraine", "kyiv", "moscow", "kremlin"):
+        """Return whether a token names a place rather than a speaker."""
+        if tok.lower_ in CAPITALS:
             return False
-        if any(s <= tok.idx < e for s, e in self.place_spans):
-            return True
+        span = next(((s, e) for s, e in self.place_spans if s <= tok.idx < e), None)
+        if span is not None:
+            # "Alexei Smirnov": a surname that is also a place name is a person here
+            rng = person_name(tok)
+            return rng is None or tok.doc[rng[0]].idx >= span[0]
         return bool(tok.ent_type_ in ("GPE", "LOC", "FAC"))
 
     # -- references -------------------------------------------------------------------------
@@ -466,11 +476,31 @@ class Attributor:
         if tok.pos_ == "PRON":
             return None, (start, end), True
         doc = tok.doc
-        if tok.ent_type_ == "GPE" and tok.lower_ not in ("kremlin",):
+        if tok.lower_ in CAPITALS or (tok.ent_type_ == "GPE" and tok.lower_ != "kremlin"):
             # a country or capital speaking: "Russia claimed", "Kyiv called it fabricated"
             return Source(canonical_name(doc.text[start:end], self.book), "org",
                           side_of(doc.text[start:end], self.book)), (start, end), False
-        return _describe(tok, start, end, self.registry, self.book, side_hint), (start, end), False
+        src = _describe(tok, start, end, self.registry, self.book, side_hint)
+        if src.kind != "person":
+            src.name = self._localise(src.name, tok)
+        return src, (start, end), False
+
+    def _localise(self, name: str, tok: Any) -> str:
+        """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
+        the region) the sentence is about, when the speaker names none."""
+        m = LOCAL_BODY.match(name)
+        if m is None:
+            return name
+        sent = tok.sent
+        cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
+        here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
+        if not here:
+            return name
+        place = here[0].place
+        if m.group(1).lower() == "regional":
+            region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", place.admin1 or "")
+            return f"{region} {name}" if region else name
+        return f"{place.name} {name}"
 
     # -- the claim chain --------------------------------------------------------------------
     def governing_verbs(self, trigger: Any) -> list[Any]:
@@ -478,7 +508,7 @@ class Attributor:
         out: list[Any] = []
         prev = trigger
         for a in path_up(trigger)[1:]:
-            if prev.dep_ == "relcl":
+            if prev.dep_ == "relcl" and not any(c.lower_ == "that" for c in prev.children):
                 break  # a relative clause is the writer's description, not the speaker's
             if a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
@@ -492,7 +522,7 @@ class Attributor:
                 if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
                         not is_under(trigger, c) and \
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
-                        any(gc.dep_ == "nsubj" for gc in c.children):
+                        (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)):
                     out.append(c)
         return out
 
@@ -506,7 +536,7 @@ class Attributor:
                 att.denial = True
             if any(p == (low,) for p in self.book.modality.get("hedged", ())):
                 att.hedged = True
-            tok = _speaker_token(verb, trigger)
+            tok = _speaker_token(verb, trigger, self._is_place)
             if tok is None:
                 continue
             if self._is_place(tok):
@@ -630,7 +660,7 @@ class Attributor:
         hint = side_hint(sent, self.book)
         for tok in sent:
             if tok.lemma_.lower() in self.book.speech_verbs and tok.pos_ == "VERB":
-                sp = _speaker_token(tok, tok)
+                sp = _speaker_token(tok, tok, self._is_place)
                 if sp is None or self._is_place(sp):
                     continue
                 src, _span, _carried = self._source_at(sp, tok, hint)

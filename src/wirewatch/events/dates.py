@@ -193,19 +193,27 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
             found.append((m.start(), kind, m))
     found.sort(key=lambda f: f[0])
     last_day: date | None = None
+    last_basis = "relative"
     for _pos, kind, m in found:
         # "on May 10, and since then": an anaphoric date follows the sentence's own date
         d = _interpret(kind, m, published, last_day or ref, future)
+        if d is not None and last_day is not None and kind in (
+                "next_day", "same_day", "day_before", "since_then"):
+            d = replace(d, basis=last_basis)  # as sure as the date it counts from
         if d is not None and d.precision == "day" and d.value and kind not in (
                 "next_day", "same_day", "day_before", "since_then"):
             last_day = date.fromisoformat(d.value)
+            last_basis = d.basis
         if d is None:
             continue
         since = kind in ("since_then", "start_of_this_month") or bool(
             SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
             m.group().lower().startswith("since")
-        out.append(DateMention(m.start(), m.end(),
-                               EventDate(d.value, d.precision, d.basis, m.group()),
+        end = m.end()
+        if m.group().endswith(".") and len(re.split(r"\W+", m.group().rstrip("."))[-1]) > 4:
+            end -= 1  # a full stop, not an abbreviation ("November." vs "Nov.")
+        out.append(DateMention(m.start(), end,
+                               EventDate(d.value, d.precision, d.basis, text[m.start():end]),
                                since=since,
                                anaphoric=kind in ("since_then", "next_day", "same_day",
                                                   "day_before")))

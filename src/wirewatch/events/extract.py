@@ -262,7 +262,7 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
     advs = {c.lower_ for c in noun.children if c.dep_ in ("advmod", "predet")}
     for c in noun.children:
         if c.lower_ == "all":
-            advs |= {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
+            advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
     if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
         return Count(None, True, "nearly all"), noun.i
     if singular and noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her",
@@ -552,7 +552,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                        book: Codebook | None = None) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
-    state = _State(Attributor(book, [(p.start, p.end) for p in places if p.place]))
+    state = _State(Attributor(book, places))
     for si, sent in enumerate(parsed.sents):
         learn_people(sent, state.attributor.registry, state.attributor._is_place)
         _sentence(doc, sent, si, places, book, state)
@@ -738,7 +738,8 @@ def _same_source(a: Source | None, b: Source | None) -> bool:
 
 def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candidate],
                     places: Sequence[PlaceMention], book: Codebook, att: Attribution,
-                    etype: str, state: _State, events: set[int]) -> list[tuple[Place | None, PlaceMention | None]]:
+                    etype: str, state: _State, events: set[int]
+                    ) -> list[tuple[Place | None, PlaceMention | None]]:
     """Places for types that may have none: the event this one hangs on, the claimant's."""
     prev = head
     for a in path_up(head)[1:4]:
@@ -799,6 +800,9 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
             if count is not None:
                 end = claim_date.last_day() if claim_date and claim_date.precision == "day" \
                     else doc.published
+                first = own.date.first_day()
+                if end is not None and first is not None and end <= first:
+                    end = doc.published
                 return since_range(own.date, end)
             return own.date
         return own.date

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from wirewatch.events.attribution import person_name
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.syntax import is_under, path_up, subject_of, token_at, tree_distance
 from wirewatch.places.models import Place, PlaceMention
@@ -56,6 +57,9 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
         if tok is None:
             continue
         excluded = any(s <= p.start < e for s, e in speaker_spans)
+        rng = person_name(tok)
+        if rng is not None and doc[rng[0]].idx < p.start:
+            continue  # the surname of a person ("Alexei Smirnov"), not a place
         after = text[p.end:p.end + 2]
         qualifier = (after[:1] in ("-", "–") and after[1:2].isalpha()) or \
             _qualifies_actor(tok, book)  # "Moscow-installed", "Belgorod officials"
@@ -94,14 +98,16 @@ def anchor(tokens: Sequence[Any]) -> Any:
 ARG_DEPS = {"dobj", "prep", "advmod", "npadvmod", "attr", "agent", "nsubjpass", "dative"}
 
 
-def _scope_roots(trig: Any, tokens: Sequence[Any]) -> list[Any]:
+def _scope_roots(trig: Any, tokens: Sequence[Any],
+                 place_toks: set[int] | frozenset[int] = frozenset()) -> list[Any]:
     roots = list(tokens)
     if trig not in roots:
         roots.append(trig)
     subj = subject_of(trig)
-    if subj is not None and (subj.dep_ == "nsubjpass" or not _is_actor(subj)):
+    if subj is not None and (subj.dep_ == "nsubjpass" or subj.i in place_toks or
+                             not _is_actor(subj)):
         roots.append(subj)
-    if trig.pos_ == "NOUN" and trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if (trig.pos_ == "NOUN" or trig.tag_ == "VBG") and trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
         roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
     if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
@@ -149,7 +155,7 @@ def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
 def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
            events: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
     """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
-    roots = _scope_roots(trig, tokens)
+    roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded})
     found: list[tuple[int, int, Candidate]] = []
     for c in cands:
         if c.excluded:
