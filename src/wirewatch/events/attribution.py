@@ -55,8 +55,9 @@ RELAYS = [
                r"(?: [A-Z][\w.-]*)*(?: (?:news )?agency)?)"),
     re.compile(r"\b(?:in an interview with|in comments to|in an interview to) "
                r"(?P<c>(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"),
-    re.compile(r"\b[Rr]eports? (?:from|by|in) (?P<c>(?:the )?(?:[A-Z][\w-]+(?: [A-Z][\w-]+)*|"
-               r"[Rr]ussian media|[Uu]krainian media|state media))"),
+    re.compile(r"\b[Rr]eports? (?:from|by|in) (?P<c>(?:the )?(?:(?:[Rr]ussian|[Uu]krainian|"
+               r"[Ss]tate|[Ww]estern|[Ll]ocal) media|(?!Russian\b|Ukrainian\b)[A-Z][\w-]+"
+               r"(?: [A-Z][\w-]+)*))"),
 ]
 
 
@@ -130,7 +131,7 @@ def _clean(text: str) -> str:
 
 def _role_after(after: str) -> str | None:
     m = re.match(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s){0,6}?(?:of|for)\s+(?:the\s+)?"
-                 r"[A-Z][\w'’ -]+?|[\w'’ -]*?(?:mayor|head|governor|spokesperson|spokesman|chief|"
+                 r"[A-Z][\w'’ ()-]+?|[\w'’ -]*?(?:mayor|head|governor|spokesperson|spokesman|chief|"
                  r"minister|commander|expert|analyst|correspondent|blogger|official)[\w'’ -]*?)"
                  r"(?:,|\.|\s+(?:via|said|told|has|had|was|announced|wrote|claimed))", after)
     if m and ROLE_WORDS.search(m.group(1)):
@@ -142,19 +143,27 @@ def _role_after(after: str) -> str | None:
     return None
 
 
+ROLE_STOP = {"by", "to", "from", "in", "on", "at", "for", "with", "was", "is", "were", "are",
+             "said", "told", "reported", "that", "which", "who", "as", "after", "before",
+             "while", "when", "according", "and", "but", "also", "has", "had", "have", "a",
+             "an", "claimed", "wrote", "announced", "added", "says"}
+
+
 def _role_before(before: str) -> str | None:
-    m = re.search(r"((?:[A-Z][\w'’-]*\s|of\s|the\s|and\s|[a-z][\w-]*\s){0,5}?(?:[Cc]hief|[Hh]ead|"
-                  r"[Mm]ayor|[Gg]overnor|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Mm]inister|"
-                  r"[Cc]ommander(?:-in-[Cc]hief)?|[Pp]resident|[Ee]xpert|[Aa]nalyst|"
-                  r"[Cc]orrespondent|[Bb]logger|[Cc]olonel|[Gg]eneral|[Oo]fficial|[Dd]irector)"
-                  r"(?:\s(?:of\s)?(?:the\s)?[A-Z][\w'’-]*)*),?\s+$", before)
-    if not m:
-        return None
-    role = re.sub(r"^(?:and|the|a|an|of|said|told|that)\s+", "", m.group(1).strip(), flags=re.I)
-    role = re.sub(r"^(?:[a-z]+\s+)*?(?=(?:[A-Z]|retired|regional|military|war|local|acting|"
-                  r"former|deputy|defen[cs]e|general|chief|head|mayor|governor|spokes))", "",
-                  role)
-    return role or None
+    """Return the role written just before a name ("General Staff chief", "regional head")."""
+    words = re.findall(r"[\w’'-]+|[,;:.()\"“”]", before)[-9:]
+    if words and words[-1] == ",":  # "A Russian war correspondent, Yegor Lavrov"
+        words = words[:-1]
+    role: list[str] = []
+    for w in reversed(words):
+        if not re.match(r"[\w’'-]", w) or w.lower() in ROLE_STOP:
+            break
+        role.insert(0, w)
+    while role and (role[0].lower() in ("the", "of") or role[0].lower() in (
+            "russian", "ukrainian", "russia's", "ukraine's")):
+        role.pop(0)
+    text = " ".join(role)
+    return text if text and ROLE_WORDS.search(text) else None
 
 
 ORG_WORDS = {"ministry", "staff", "forces", "force", "group", "committee", "army", "agency",

@@ -27,7 +27,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "party_words", "media_words", "speech_verbs", "not_event_before",
             "not_event_marks", "military_nouns", "actor_nouns", "place_anaphora",
-            "direction_words", "claimant_names", "conduit_names", "sides"}
+            "direction_words", "claimant_names", "conduit_names", "sides", "not_event_heads"}
 
 
 class CodebookError(ValueError):
@@ -82,6 +82,7 @@ class Codebook:
     speech_verbs: frozenset[str] = frozenset()
     not_event_before: tuple[Phrase, ...] = ()
     not_event_marks: frozenset[str] = frozenset()
+    not_event_heads: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     place_anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -194,6 +195,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         speech_verbs=_lower_set(data.get("speech_verbs")),
         not_event_before=tuple(_words(w) for w in data.get("not_event_before") or []),
         not_event_marks=_lower_set(data.get("not_event_marks")),
+        not_event_heads=_lower_set(data.get("not_event_heads")),
         military_nouns=_lower_set(data.get("military_nouns")),
         actor_nouns=_lower_set(data.get("actor_nouns")),
         place_anaphora={k: _lower_set(v)

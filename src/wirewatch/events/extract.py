@@ -37,7 +37,7 @@ from wirewatch.events.dates import (
 )
 from wirewatch.events.models import EventMention, Evidence, Party
 from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
-from wirewatch.events.syntax import is_under, path_up, token_at, tree_distance
+from wirewatch.events.syntax import is_under, path_up, subject_of, token_at, tree_distance
 from wirewatch.events.triggers import Trigger, lemma_phrase_at, match_triggers, phrase_before
 from wirewatch.events.where import (
     Candidate,
@@ -131,6 +131,13 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 return True
     if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
         return True
+    # an event noun that is only a prospect ("the timeline for the liberation of X")
+    if first.pos_ == "NOUN" or head.pos_ == "NOUN":
+        for a in path_up(head)[1:4]:
+            if a.lemma_.lower() in book.not_event_heads and a.pos_ == "NOUN":
+                return True
+            if a.pos_ == "VERB":
+                break
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
     if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
             first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
@@ -161,9 +168,12 @@ def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
     targets = [c.tok for c in chosen] + ([ref] if ref is not None else [])
     if object_place(head, toks, targets):
         return True
+    if trig.type == "territory.encircled" and any(c.dep_ in ("nsubjpass", "auxpass")
+                                                  for c in head.children):
+        return True  # "the town had been encircled", "troops were surrounded"
     for c in head.children:  # "abandoned their positions in Vuhledar"
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
-                any(is_under(t, c) for t in targets):
+                (any(is_under(t, c) for t in targets) or trig.type == "territory.encircled"):
             return True
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
@@ -497,9 +507,15 @@ def _planned(head: Any, book: Codebook) -> bool:
     return False
 
 
-def _hedged(head: Any, sent: Any, book: Codebook) -> bool:
+def _hedged(head: Any, sent: Any, book: Codebook, verbs: list[Any]) -> bool:
     markers = book.modality.get("hedged", ())
     chain = path_up(head)[:5]
+    if verbs:
+        # a hedge on the claim, not on the sentence around the speaker ("Russian forces have
+        # reportedly advanced, with Gerasimov confirming the liberation of X")
+        top = next((n for n, a in enumerate(chain) if a == verbs[0]), None)
+        if top is not None:
+            chain = chain[:top + 1]
     for phrase, i in lemma_phrase_at(sent, markers):
         tok = sent.doc[i]
         last = sent.doc[i + len(phrase) - 1]
@@ -516,7 +532,7 @@ def _modality(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Cod
         return "denied"
     if _planned(head, book) or future_date:
         return "planned"
-    if att.hedged or _hedged(head, sent, book):
+    if att.hedged or _hedged(head, sent, book, att.verbs):
         return "hedged"
     if att.claimant is not None:
         return party_or_media(att.claimant, book)
@@ -649,6 +665,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if et.needs_count and base_count is None and (
                 modality != "denied" or not _counts_people(head, toks, et, book)):
             continue
+        if len(toks) == 1 and head.dep_ == "amod" and own is None and not any(
+                c.lower_ in ("recently", "newly", "just") for c in head.children):
+            continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state)
         if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
@@ -673,7 +692,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             extent=extent, aggregate=aggregate)
         new: list[_Found] = []
         if trig.type == "passport.issued":
-            new = _passport(base, sent, cands, base_count, claimant, si, state, ref_place)
+            new = _passport(base, sent, cands, base_count, claimant, si, state, ref_place,
+                            head, toks)
         elif et.needs_equipment:
             for n in _equipment_nouns(head, toks, et, trig, book):
                 cnt, key = _count_of_noun(n, None, book)
@@ -724,6 +744,20 @@ def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
                         else "mixed")
 
 
+CONTINUATION = {"another", "second", "further", "more", "remaining", "next", "other", "third"}
+
+
+def _continues(head: Any, toks: list[Any]) -> bool:
+    """Return whether the trigger's subject or object continues an earlier group
+    ("another ten residents", "a second group of 70 townspeople")."""
+    nouns = _count_nouns(head, toks)
+    subj = subject_of(head)
+    if subj is not None:
+        nouns.append(subj)
+    return any(c.lower_ in CONTINUATION and c.dep_ in ("det", "amod", "nummod", "advmod")
+               for n in nouns for c in n.children)
+
+
 def _skip(cands: list[Candidate]) -> set[int]:
     return {c.mention.start for c in cands if c.qualifier}
 
@@ -756,10 +790,12 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
             if pm is not None and pm.place is not None:
                 return [(pm.place, pm)]
         prev = a
-    if att.carried and att.claimant is not None:
+    carried = att.carried and att.claimant is not None
+    if carried or _continues(head, toks):
+        # the same speaker going on, or "another group": the place of the last such event
         for f in reversed(state.found):
-            if _same_source(f.source, att.claimant) and f.mention.type == etype and \
-                    f.mention.place:
+            if f.mention.type == etype and f.mention.place and (
+                    not carried or _same_source(f.source, att.claimant)):
                 return [(f.mention.place, f.place_mention)]
     if et.place_fallback == "claimant":
         # the place the claimant speaks for ("authorities in Mezhova said"), else the one
@@ -840,7 +876,7 @@ def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> s
 
 def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Count | None,
               claimant: Source | None, si: int, state: _State,
-              ref_place: PlaceMention | None) -> list[_Found]:
+              ref_place: PlaceMention | None, head: Any, toks: list[Any]) -> list[_Found]:
     homes, venues = passport_places(sent, cands)
     venue = venues[0].place if venues and homes else None
     if not homes and venues and not re.search(r"\b(?:issued|handed out|distributed)\s+in\b",
@@ -851,10 +887,11 @@ def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Coun
                 ref_place.place.kind != "country":
             return [_Found(replace(base, place=ref_place.place, count=count), claimant, si,
                            ref_place)]
-        # a follow-up of the same claimant ("another 70 will receive them next week")
+        # a follow-up of the same claimant, or "another 70 will receive them next week"
+        cont = _continues(head, toks)
         for f in reversed(state.found):
             if f.mention.type == base.type and f.mention.place and \
-                    _same_source(f.source, claimant):
+                    (_same_source(f.source, claimant) or cont):
                 return [_Found(replace(base, place=f.mention.place, venue=f.mention.venue,
                                        count=count), claimant, si, f.place_mention)]
         return [_Found(replace(base, count=count, venue=venues[0].place if venues else None),
