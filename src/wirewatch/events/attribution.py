@@ -442,6 +442,10 @@ class Attributor:
     def resolve_reference(self, tok: Any) -> Source | None:
         """Return the earlier speaker a pronoun or definite description refers to."""
         low = tok.lower_
+        if low in ("he", "she"):
+            named = self._last_person_subject(tok)
+            if named is not None:
+                return named
         if tok.pos_ == "PRON" or low in PRONOUNS:
             kind = PRONOUNS.get(low)
             for s in reversed(self.sources):
@@ -463,6 +467,25 @@ class Attributor:
         for s in reversed(self.sources):
             if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
                 return s
+        return None
+
+    def _last_person_subject(self, tok: Any) -> Source | None:
+        """Return the person last named as a subject before a pronoun (this or the previous
+        sentence): "Putin thanked the troops. 'The capture ...,' he said" -> Putin."""
+        doc = tok.doc
+        start = tok.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or self._is_place(t):
+                continue
+            rng = person_name(t)
+            if rng is None:
+                continue
+            full = self.registry.describe(doc[rng[0]:rng[1]].text)
+            return self.find(full) or Source(full, "person", side_of(full, self.book),
+                                             head="person")
         return None
 
     def _source_at(self, tok: Any, trigger: Any, side_hint: str | None

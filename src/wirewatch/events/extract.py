@@ -137,6 +137,10 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
             if a.lemma_.lower() in book.not_event_heads and a.pos_ == "NOUN":
                 return True
             if a.pos_ == "VERB":
+                # "debated the timeline for the liberation of X" (the phrase misattached)
+                if head.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in
+                                               book.not_event_heads for c in a.children):
+                    return True
                 break
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
     if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
@@ -421,7 +425,8 @@ def _path_clear(tok: Any, top: Any, allow_acl: bool = False) -> bool:
             return True
         if a.dep_ == "acl" and not allow_acl:
             return False
-        if a.dep_ in CLAUSE_BLOCK and not any(c.lower_ == "since" for c in a.children) and \
+        if a.dep_ in CLAUSE_BLOCK and not (
+                a.dep_ == "advcl" and any(c.lower_ == "since" for c in a.children)) and \
                 not (a.dep_ == "xcomp" and a.head == top):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):

@@ -177,6 +177,12 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
     return chosen
 
 
+# nouns that stand for (part of) a place as a trigger's object: "took control of X",
+# "took the whole of X", "cleared the eastern districts of X"
+OBJECT_HEADS = {"control", "whole", "rest", "remainder", "all", "most", "part", "parts", "half",
+                "district", "districts", "quarter", "quarters", "centre", "center", "outskirts",
+                "town", "city", "village", "settlement", "area", "territory", "neighbourhood",
+                "neighborhood", "building", "flag", "percent", "%"}
 LINK_WORDS = {"of", "town", "city", "village", "settlement", "locality", "hamlet", "-",
               "urban", "type", "the", "a"}
 
@@ -209,8 +215,9 @@ def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list
 
 
 def _coordinated(a: Any, b: Any) -> bool:
-    if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)):
-        return True
+    if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)
+                             or is_under(b.head, a)):
+        return True  # "X and Y", "X in the Donetsk region and Y"
     return bool(a.dep_ == "conj" and a.head == b)
 
 
@@ -219,8 +226,10 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bo
     for t in targets:
         for a in path_up(t):
             if a.head == trig or a.head in tokens:
-                if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") or (
-                        a.dep_ == "prep" and a.lower_ in ("of", "over")):
+                if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and (
+                        a == t or a.lemma_.lower() in OBJECT_HEADS or a.pos_ == "PROPN"):
+                    return True
+                if a.dep_ == "prep" and a.lower_ in ("of", "over"):
                     return True
                 break
             if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
