@@ -20,13 +20,15 @@ from wirewatch.events.codebook import Codebook
 from wirewatch.events.syntax import is_under, path_up, phrase_text
 
 LOCAL_BODY = re.compile(r"^(local|regional|city|municipal|district)(?:\s+military)?\s+"
-                        r"(?:authorities|officials|administration|council|government)$", re.I)
+                        r"(?:authorities|officials|administration|council|government|police)$",
+                        re.I)
 CAPITALS = {"russia", "ukraine", "kyiv", "moscow", "kremlin", "washington", "minsk"}
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group"}
 DOC_NOUNS = {"statement", "summary", "post", "report", "reports", "briefing", "source",
              "update", "bulletin", "message", "video", "address", "comment", "comments",
              "publication", "account", "sources"}
 REFERENCE_HEADS = DOC_NOUNS | {"ministry", "agency", "service", "group", "administration",
+                               "authority", "police",
                                "committee", "channel", "channels", "representative",
                                "governor", "mayor", "analyst", "expert", "spokesman",
                                "spokesperson", "official", "officials", "authorities",
@@ -70,6 +72,7 @@ class Source:
     side: str | None = None
     conduits: tuple[str, ...] = ()
     claim_date: Any = None  # EventDate of its last claim, if dated
+    event_date: Any = None  # EventDate of the last event it claimed, if dated
     head: str = ""  # head word of the description ("ministry", "channels")
 
 
@@ -348,6 +351,11 @@ def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return verb.head
             return c
+    if verb.dep_ == "conj":
+        # "Authorities ordered X and said Y": the subject is shared
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if shared is not None and not is_under(trigger, shared) and _speaker_rank(shared) < 9:
+            return shared
     # "..., Irina Zhukova, who heads ..., said": the phrase right before the verb
     j = verb.i - 1
     sent = verb.sent
@@ -388,8 +396,8 @@ def _through(tok: Any) -> Any | None:
     """'reports from X', 'a post circulated by X', 'a representative of X' -> X."""
     head = tok.lemma_.lower()
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of") and (
-                head in DOC_NOUNS or (head in SPOKES_HEADS and c.lower_ == "of")):
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of", "for") and (
+                head in DOC_NOUNS or (head in SPOKES_HEADS and c.lower_ in ("of", "for"))):
             for gc in c.children:
                 if gc.dep_ == "pobj":
                     return gc
@@ -462,7 +470,8 @@ class Attributor:
             return None
         if any(c.pos_ == "PROPN" for c in tok.children) or tok.pos_ == "PROPN":
             return None
-        if head in DOC_NOUNS:
+        if head in DOC_NOUNS or head in SPOKES_HEADS:
+            # "the same source", "the representative": whoever spoke last
             return self.sources[-1] if self.sources else None
         for s in reversed(self.sources):
             if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
@@ -542,6 +551,9 @@ class Attributor:
         for a in path_up(trigger)[1:]:
             if prev.dep_ == "relcl" and not any(c.lower_ == "that" for c in prev.children):
                 break  # a relative clause is the writer's description, not the speaker's
+            if prev.dep_ == "conj" and prev.lemma_.lower() in self.book.speech_verbs and \
+                    any(c.dep_ == "nsubj" for c in prev.children):
+                break  # "X reported A, but Y denied B": Y's statement is not relayed by X
             if a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
                                   "advcl", "oprd", "prep", "npadvmod", "attr") and \
@@ -550,12 +562,29 @@ class Attributor:
             prev = a
         # "..., the governor said" parsed as a clause hanging off the event verb
         for a in path_up(trigger):
+            if a in out:
+                break
             for c in a.children:
                 if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
                         not is_under(trigger, c) and \
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
                         (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)):
                     out.append(c)
+        if not out:
+            # a closing reporting clause the parse hung elsewhere ("..., the governor wrote
+            # on Telegram." read as a relative clause)
+            sent = trigger.sent
+            for t in sent:
+                if t.i > trigger.i and t.lemma_.lower() in self.book.speech_verbs and \
+                        t.pos_ == "VERB" and not is_under(trigger, t) and \
+                        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children) and \
+                        any(c.dep_ == "nsubj" for c in t.children):
+                    subj = next(c for c in t.children if c.dep_ == "nsubj")
+                    before = t.doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start \
+                        else None
+                    if before is not None and before.text in (",", "—", "–"):
+                        out.append(t)
+                        break
         return out
 
     def attribute(self, sent: Any, trigger: Any, side_hint: str | None = None) -> Attribution:
@@ -667,14 +696,18 @@ class Attributor:
         """Return the latest speaker met under this name, if any."""
         return next((s for s in reversed(self.sources) if s.name == name), None)
 
-    def remember(self, source: Source | None, conduits: list[str], claim_date: Any) -> None:
-        """Record a speaker (with its relays and the date of its claim) for later references."""
+    def remember(self, source: Source | None, conduits: list[str], claim_date: Any,
+                 event_date: Any = None) -> None:
+        """Record a speaker (with its relays, the date of its claim and of the event it
+        claimed) for later references."""
         if source is None:
             return
         if conduits:
             source.conduits = tuple(conduits)
         if claim_date is not None and getattr(claim_date, "value", None):
             source.claim_date = claim_date
+        if event_date is not None and getattr(event_date, "value", None):
+            source.event_date = event_date
         if source in self.sources:
             self.sources.remove(source)
         for s in list(self.sources):
@@ -684,6 +717,8 @@ class Attributor:
                     source.conduits = s.conduits
                 if source.claim_date is None:
                     source.claim_date = s.claim_date
+                if source.event_date is None:
+                    source.event_date = s.event_date
         self.sources.append(source)
 
     def speakers_of(self, sent: Any) -> list[tuple[Source, list[str], Any]]:
@@ -692,6 +727,8 @@ class Attributor:
         hint = side_hint(sent, self.book)
         for tok in sent:
             if tok.lemma_.lower() in self.book.speech_verbs and tok.pos_ == "VERB":
+                if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in tok.children):
+                    continue  # "which Russian officials still call Dimitrov": naming
                 sp = _speaker_token(tok, tok, self._is_place)
                 if sp is None or self._is_place(sp):
                     continue

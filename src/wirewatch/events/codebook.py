@@ -23,7 +23,8 @@ Phrase = tuple[str, ...]
 TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
              "needs_object", "needs_military_subject", "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
-             "object_is_equipment", "object_nouns", "not_as_modifier"}
+             "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
+             "followup_verbs"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "party_words", "media_words", "speech_verbs", "not_event_before",
             "not_event_marks", "military_nouns", "actor_nouns", "place_anaphora",
@@ -55,6 +56,8 @@ class EventType:
     object_is_equipment: frozenset[Phrase] = frozenset()
     object_nouns: frozenset[str] = frozenset()
     not_as_modifier: bool = False
+    needs_people: bool = False
+    followup_verbs: frozenset[str] = frozenset()
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
 
@@ -179,6 +182,8 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
                                           spec.get("object_is_equipment") or []),
             object_nouns=_lower_set(spec.get("object_nouns")),
             not_as_modifier=bool(spec.get("not_as_modifier")),
+            needs_people=bool(spec.get("needs_people")),
+            followup_verbs=_lower_set(spec.get("followup_verbs")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},
         )

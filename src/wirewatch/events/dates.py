@@ -52,6 +52,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+"
                           + _YEAR + r"\b", re.I)),
     ("part_month_year", re.compile(rf"\b{_PART}\s*{_MONTH}\s*{_YEAR}\b", re.I)),
+    ("part_year", re.compile(r"\b(?:the\s+)?(?P<part>start|beginning|end|middle)\s+of\s+"
+                             + _YEAR + r"\b", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
     ("holiday", re.compile(r"\b(?P<hol>new year[’']s eve|new year[’']s day|christmas eve|"
                            r"christmas day|christmas)\b", re.I)),
@@ -256,6 +258,9 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
     if kind in ("part_month_year", "month_year"):
         return EventDate(f"{g['year']}-{MONTHS[_month_key(g['month'])]:02d}", "month",
                          "explicit")
+    if kind == "part_year":
+        month = {"start": 1, "beginning": 1, "middle": 6, "end": 12}[g["part"].lower()]
+        return EventDate(f"{g['year']}-{month:02d}", "month", "explicit")
     if kind == "holiday":
         month, day = HOLIDAYS[g["hol"].lower()]
         d = _closest_before(month, day, pub)

@@ -131,12 +131,12 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 return True
     if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
         return True
-    # an event noun that is only a prospect ("the timeline for the liberation of X")
-    if first.pos_ == "NOUN" or head.pos_ == "NOUN":
-        for a in path_up(head)[1:4]:
-            if a.lemma_.lower() in book.not_event_heads and a.pos_ == "NOUN":
-                return True
-            if a.pos_ == "VERB":
+    # an event that is only a prospect ("the timeline for the liberation of X", "no risk of
+    # the town being surrounded")
+    for a in path_up(head)[1:4]:
+        if a.lemma_.lower() in book.not_event_heads and a.pos_ == "NOUN":
+            return True
+        if a.pos_ == "VERB" and head.pos_ == "NOUN":
                 # "debated the timeline for the liberation of X" (the phrase misattached)
                 if head.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in
                                                book.not_event_heads for c in a.children):
@@ -150,6 +150,8 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
     if len(toks) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
             first.lemma_.lower() not in ("dead", "injured", "wounded"):
         return True
+    if et.needs_people and not _people_or_place(head, book):
+        return True  # "all its guns had been evacuated"
     # a purpose infinitive ("an assault to take X", "moved in to take X") is no event;
     # an infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave")
     if trig.type != "offensive.launched" and head.tag_ == "VB" and \
@@ -161,6 +163,28 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
     # a speech verb is no event ("reported", "claimed"), unless casualty words ("lost")
     return bool(head.lemma_.lower() in book.speech_verbs and trig.type != "casualties" and
                 len(toks) == 1 and head.lemma_.lower() != "claim")
+
+
+def _people_or_place(head: Any, book: Codebook) -> bool:
+    """Return whether what a trigger moves is people or a place (or is left unsaid)."""
+    people = book.count_nouns.get("people", frozenset())
+    towns = book.place_anaphora.get("city", frozenset()) | {"area", "district", "region",
+                                                            "border", "zone", "village"}
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of" and
+                                              head.pos_ == "NOUN"):
+            n = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" \
+                else c
+            if n is None:
+                continue
+            low = {n.lemma_.lower(), n.lower_}
+            if low & people or low & towns or n.pos_ in ("PROPN", "NUM", "PRON") or \
+                    n.lower_ in VAGUE or n.ent_type_ in ("GPE", "LOC"):
+                continue
+            if any(g.dep_ == "prep" and g.lower_ == "of" for g in n.children):
+                continue  # "families with children", "residents of X"
+            return False
+    return True
 
 
 def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
@@ -418,26 +442,35 @@ def _date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMenti
     return out
 
 
-def _path_clear(tok: Any, top: Any, allow_acl: bool = False) -> bool:
-    """Return whether ``tok`` hangs on ``top`` without passing through another clause."""
+SIMULTANEOUS = {"when", "while", "as"}
+
+
+def _path_clear(tok: Any, top: Any, allow_acl: bool = False,
+                others: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Return whether ``tok`` hangs on ``top`` without passing through another clause
+    (a "since" clause and, for simultaneous events, a "when"/"while" clause are the
+    trigger's own) or through another event's phrase (``others``)."""
     for a in path_up(tok):
         if a == top:
             return True
+        if a.i in others:
+            return False
         if a.dep_ == "acl" and not allow_acl:
             return False
-        if a.dep_ in CLAUSE_BLOCK and not (
-                a.dep_ == "advcl" and any(c.lower_ == "since" for c in a.children)) and \
-                not (a.dep_ == "xcomp" and a.head == top):
+        if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | SIMULTANEOUS) and
+                                     c.dep_ in ("mark", "advmod", "prep")
+                                     for c in a.children):
+            continue
+        if a.dep_ in CLAUSE_BLOCK and not (a.dep_ == "xcomp" and a.head == top):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
             return False
     return False
 
 
-def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None
-              ) -> DateMention | None:
+def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
+              others: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
     """Return the date attached to the trigger's own clause (up to the claim's verb)."""
-    doc = head.doc
     for a in path_up(head)[1:]:
         if stop is not None and a == stop:
             break
@@ -447,7 +480,6 @@ def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None
                 return dm
             if a.lemma_.lower() in TIME_NOUNS and 0 <= a.idx - e <= 12:
                 return dm
-        _ = doc
     best: tuple[int, DateMention] | None = None
     chain = []
     for a in path_up(head):
@@ -456,24 +488,54 @@ def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None
         chain.append(a)
     for tok, dm in dts:
         for a in chain:
-            if _path_clear(tok, a):
+            if _path_clear(tok, a, others=others):
                 d = tree_distance(head, tok)
                 if best is None or d < best[0]:
                     best = (d, dm)
                 break
+    if best is None:
+        # "killed a driver and wounded eleven passengers on Saturday": a date closing a
+        # coordination of verbs applies to each of them
+        for a in chain:
+            if a.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in [*a.children, a.head]:
+                if c.pos_ != "VERB" or not ((c.dep_ == "conj" and c.head == a) or
+                                            (a.dep_ == "conj" and a.head == c)):
+                    continue
+                for tok, dm in dts:
+                    if tok.i > c.i and _path_clear(tok, c, others=others):
+                        return dm
     return best[1] if best else None
+
+
+def _future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]]) -> bool:
+    """Return whether a date sits in a clause about the future ("will travel on Saturday"),
+    not in one about the past ("ordered the evacuation on Monday")."""
+    tok = next((t for t, d in dts if d is dm), None)
+    if tok is None:
+        return False
+    for a in path_up(tok)[1:]:
+        if a.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "would",
+                                                                     "'ll")
+                       for c in a.children) or (a.tag_ in ("VB", "VBZ", "VBP") and any(
+                c.lower_ == "to" for c in a.children))
+    return False
 
 
 def _claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]]
                 ) -> DateMention | None:
     for v in verbs:
-        for tok, dm in dts:
-            if is_under(head, tok) or not _path_clear(tok, v, allow_acl=True):
-                continue
-            branch = next((c for c in v.children if is_under(head, c)), None)
-            if branch is not None and is_under(tok, branch):
-                continue
-            return dm
+        # "ordered X on Monday and said Y": the coordinated verb's date is the claim's
+        for w in [v, *([v.head] if v.dep_ == "conj" else [])]:
+            for tok, dm in dts:
+                if is_under(head, tok) or not _path_clear(tok, w, allow_acl=True):
+                    continue
+                branch = next((c for c in w.children if is_under(head, c)), None)
+                if branch is not None and is_under(tok, branch):
+                    continue
+                return dm
     return None
 
 
@@ -498,7 +560,9 @@ def _planned(head: Any, book: Codebook) -> bool:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
             return True
         if a != head and a.lemma_.lower() in singles and prev.dep_ in ("xcomp", "dobj",
-                                                                            "advcl", "ccomp"):
+                                                                            "advcl", "ccomp") \
+                and not (a.lemma_.lower() == "order" and prev.dep_ != "dobj"):
+            # "ordered the evacuation" is a plan; "ordered troops to leave" was done
             return True
         if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl"):
             break
@@ -597,7 +661,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
               for k, v in book.followup_phrases.items()}
     trigs += [t for t in match_triggers(sent, follow)
               if not any(set(t.tokens) & set(o.tokens) for o in trigs)
-              and pdoc[t.first].dep_ in ("dobj", "nsubjpass", "nsubj")]
+              and _followup_ok(t, pdoc, book)]
     produced: list[_Found] = []
     used_counts: set[int] = set()
     trigger_tokens = {i for t in trigs for i in t.tokens}
@@ -642,12 +706,21 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
                                          state, trigger_tokens)
+        if et.place_required and not place_list and att.denial:
+            # "denied that any units had been cut off": the place of the claim denied
+            earlier = [f for f in [*state.found, *produced] if f.mention.type == trig.type
+                       and f.mention.place is not None and f.mention.modality != "denied"]
+            if earlier:
+                place_list = [(earlier[-1].mention.place, earlier[-1].place_mention)]
         if et.place_required and not place_list:
             continue
         # dates, modality
         dms = find_dates(sent.text, doc.published, state.last_date)
         dts = _date_tokens(sent, dms)
-        own = _own_date(head, dts, att.verbs[0] if att.verbs else None)
+        # dates under another event's noun phrase are that event's ("since the capture
+        # of X in May 2023"); a simultaneous clause's date is shared
+        others = {i for i in trigger_tokens - set(trig.tokens) if pdoc[i].pos_ == "NOUN"}
+        own = _own_date(head, dts, att.verbs[0] if att.verbs else None, others)
         claim = _claim_date(att.verbs, head, dts)
         future = bool(own and own.date.value and doc.published and
                       (own.date.first_day() or doc.published) > doc.published)
@@ -657,7 +730,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             # claim's date stays where it is ("said on Tuesday they planned to ...")
             fdts = _date_tokens(sent, find_dates(sent.text, doc.published, state.last_date,
                                                  future=True))
-            own = _own_date(head, fdts, att.verbs[0] if att.verbs else None)
+            fown = _own_date(head, fdts, att.verbs[0] if att.verbs else None, others)
+            if fown is not None and _future_clause(fown, fdts):
+                own = fown
         claimant = att.claimant
         base_count: Count | None = None
         count_key: int | None = None
@@ -699,6 +774,14 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if trig.type == "passport.issued":
             new = _passport(base, sent, cands, base_count, claimant, si, state, ref_place,
                             head, toks)
+            if len(new) == 1 and new[0].mention.place is None and et.place_fallback:
+                # "authorities in the Zaporizhzhia region say they have issued ...": the
+                # region the claimant speaks for (a nationwide body names none)
+                fb = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
+                                     state, trigger_tokens)
+                if fb and fb[0][0] is not None and fb[0][0].kind != "city":
+                    new[0].mention = replace(new[0].mention, place=fb[0][0])
+                    new[0].place_mention = fb[0][1]
         elif et.needs_equipment:
             for n in _equipment_nouns(head, toks, et, trig, book):
                 cnt, key = _count_of_noun(n, None, book)
@@ -728,8 +811,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             produced.append(f)
             state.types_seen.add(f.mention.type)
         if claimant is not None:
-            state.attributor.remember(claimant, att.conduits,
-                                      claim.date if claim else (when if when.value else None))
+            state.attributor.remember(claimant, att.conduits, claim.date if claim else None,
+                                      when if when.precision == "day" else None)
     if not any(f.mention.modality == "denied" for f in produced):
         produced.extend(_denial_of_claim(doc, sent, si, places, book, state, produced))
     for f in produced:
@@ -761,6 +844,15 @@ def _continues(head: Any, toks: list[Any]) -> bool:
         nouns.append(subj)
     return any(c.lower_ in CONTINUATION and c.dep_ in ("det", "amod", "nummod", "advmod")
                for n in nouns for c in n.children)
+
+
+def _followup_ok(t: Trigger, pdoc: Any, book: Codebook) -> bool:
+    """A follow-up word ("documents") counts as the object of a verb of handing out."""
+    verbs = book.types[t.type].followup_verbs
+    if len(t.tokens) > 1:
+        return not verbs or pdoc[t.first].lemma_.lower() in verbs
+    tok = pdoc[t.first]
+    return tok.dep_ in ("dobj", "nsubjpass") and (not verbs or tok.head.lemma_.lower() in verbs)
 
 
 def _skip(cands: list[Candidate]) -> set[int]:
@@ -795,6 +887,16 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
             if pm is not None and pm.place is not None:
                 return [(pm.place, pm)]
         prev = a
+    near = [head, *path_up(head)[1:2]]
+    near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for a in near:
+        for c in a.children:
+            # "killed two when a glide bomb hit a building in Kramatorsk"
+            if c.dep_ == "advcl" and any(m.lower_ in SIMULTANEOUS | {"after"}
+                                         for m in c.children if m.dep_ in ("mark", "advmod")):
+                chosen = attach(c, [c], et, cands, events)
+                if chosen:
+                    return [(chosen[0].place, chosen[0].mention)]
     carried = att.carried and att.claimant is not None
     if carried or _continues(head, toks):
         # the same speaker going on, or "another group": the place of the last such event
@@ -831,11 +933,16 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
                  att: Attribution, modality: str, count: Count | None, doc: Document,
                  si: int, sent: Any, state: _State) -> EventDate:
     claim_date = claim.date if claim else None
+    context_date = None
     if claim_date is None and claimant is not None and modality != "planned":
-        # the same speaker as earlier in the article: the date it spoke on
+        # the same speaker as earlier in the article: the date it spoke on; failing that,
+        # the day of the event it spoke of ("... shelled Kupiansk on Monday. He added that
+        # two civilians were killed")
         earlier = state.attributor.find(claimant.name)
         if earlier is not None:
             claim_date = earlier.claim_date
+            if att.carried:
+                context_date = earlier.event_date
     if own is not None:
         if own.since:
             if count is not None:
@@ -848,10 +955,17 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
             return own.date
         return own.date
     if claim_date is not None:
-        return claim_date
+        return EventDate(claim_date.value, claim_date.precision, claim_date.basis,
+                         claim_date.surface)
     if modality == "planned":
         return UNKNOWN
-    if si < 2 and not BACKGROUND.search(sent.text):
+    if context_date is not None:
+        return EventDate(context_date.value, context_date.precision, context_date.basis,
+                         context_date.surface)
+    past = doc.published is not None and any(
+        (dm.date.year() or doc.published.year) < doc.published.year
+        for dm in find_dates(sent.text, doc.published))
+    if si < 2 and not BACKGROUND.search(sent.text) and not past:
         return publication_date(doc.published)
     return UNKNOWN
 
@@ -917,37 +1031,53 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
         if low in denied_verbs and tok.pos_ == "VERB":
             target_noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                                 and c.lemma_.lower() in book.claim_nouns), None)
+        elif low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in DENIAL_WORDS
+                                 for c in tok.children):
+            # "the claim was false", "the reports are fake"
+            target_noun = next((c for c in tok.children if c.dep_ == "nsubj" and
+                                c.lemma_.lower() in book.claim_nouns), None)
         elif low == "call" and any(c.lower_ in DENIAL_WORDS for c in tok.subtree):
-            target_noun = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
-            if target_noun is None and tok.dep_ == "relcl":
+            # "called the claim fabricated", "a figure Kyiv called fabricated"
+            near = [*tok.children, *(g for c in tok.children if c.dep_ in ("ccomp", "oprd")
+                                     for g in c.children)]
+            target_noun = next((c for c in near if c.dep_ in ("dobj", "nsubj") and
+                                c.lemma_.lower() in book.claim_nouns and c.pos_ == "NOUN"),
+                               None)
+            if target_noun is None and tok.dep_ == "relcl" and \
+                    tok.head.lemma_.lower() in book.claim_nouns:
                 target_noun = tok.head
-            if target_noun is not None and target_noun.lemma_.lower() not in book.claim_nouns:
-                target_noun = None
         if target_noun is None:
             continue
         target = _denied_target(target_noun, sent, si, places, [*state.found, *produced])
         if target is None:
             continue
         att = state.attributor.attribute(sent, target_noun)
-        speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj" and
+                            c.lemma_.lower() not in book.claim_nouns), None)
         denier: Source | None = None
+        conduits: list[str] = []
         if speaker_tok is not None:
             denier, _span, _c = state.attributor._source_at(speaker_tok, target_noun, None)
+            conduits = [n for _p, n in state.attributor._relays(sent, tok, [tok])]
         elif att.claimant is not None:
-            denier = att.claimant
+            # "a spokesman told Suspilne that the claim was false"
+            denier, conduits = att.claimant, att.conduits
         ref = date.fromisoformat(target.mention.date.value) if (
             target.mention.date.precision == "day" and target.mention.date.value) else \
             state.last_date
         dts = _date_tokens(sent, find_dates(sent.text, doc.published, ref))
         own = None
         for t, dm in dts:
-            if _path_clear(t, tok):
-                own = dm
+            if _path_clear(t, tok) or any(_path_clear(t, v, allow_acl=True) and
+                                          not is_under(t, next(iter(
+                                              c for c in v.children if is_under(tok, c)), v))
+                                          for v in att.verbs):
+                own = dm  # the denial's date, or the date its speaker said it on
                 break
         when = own.date if own else (publication_date(doc.published) if si < 2 else UNKNOWN)
         m = target.mention
         mention = replace(m, date=when, evidence=_evidence(sent), modality="denied",
-                          claimant=denier.name if denier else None, conduit=(),
+                          claimant=denier.name if denier else None, conduit=tuple(conduits),
                           count=None, aggregate=False, actor=m.actor, target=m.target)
         if denier is not None:
             state.attributor.remember(denier, [], when if when.value else None)
@@ -972,9 +1102,7 @@ def _denied_target(noun: Any, sent: Any, si: int, places: Sequence[PlaceMention]
     latest_source = pool[-1].source
     group = [f for f in pool if _same_source(f.source, latest_source)] if latest_source \
         else pool[-1:]
-    for f in group:
-        if f.mention.type.startswith(("territory.", "offensive.")):
-            return f
+    # the claim the speaker led with: its first mention
     return group[0]
 
 
