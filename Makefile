@@ -31,5 +31,9 @@ eval-events: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_places.py
 
+# End-to-end extract against bare spaCy, 1 and 2 processes (docs/performance.md).
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py --docs 100 --repeat 3
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -14,10 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.codebook import Codebook
-from wirewatch.events.syntax import is_under, path_up, phrase_text
+from wirewatch.events.syntax import (
+    ents_of,
+    is_under,
+    noun_chunks_of,
+    path_up,
+    phrase_text,
+    sent_of,
+    span_text,
+    text_of,
+)
 
 LOCAL_BODY = re.compile(r"^(local|regional|city|municipal|district)(?:\s+military)?\s+"
                         r"(?:authorities|officials|administration|council|government|police)$",
@@ -183,10 +193,10 @@ def person_name(tok: Any, is_place: Any = None) -> tuple[int, int] | None:
     are not a place, an organisation or a role ("President", "Ministry").
     """
     if tok.ent_type_ == "PERSON":
-        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in ents_of(sent_of(tok)) if e.start <= tok.i < e.end), None)
         if ent is not None:
             lo = ent.start
-            while lo - 1 >= tok.sent.start and tok.doc[lo - 1].pos_ == "PROPN" and \
+            while lo - 1 >= sent_of(tok).start and tok.doc[lo - 1].pos_ == "PROPN" and \
                     tok.doc[lo - 1].text[:1].isupper() and tok.doc[lo - 1].dep_ == "compound" \
                     and not ROLE_WORDS.fullmatch(tok.doc[lo - 1].text) and \
                     tok.doc[lo - 1].lower_ not in ORG_WORDS and ent.end - lo < 3:
@@ -200,7 +210,7 @@ def person_name(tok: Any, is_place: Any = None) -> tuple[int, int] | None:
         return None
     chain = [tok]
     j = tok.i - 1
-    while j >= tok.sent.start:
+    while j >= sent_of(tok).start:
         t = tok.doc[j]
         if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod") and \
                 t.head.i in {c.i for c in chain} and t.text[:1].isupper():
@@ -222,7 +232,7 @@ def person_name(tok: Any, is_place: Any = None) -> tuple[int, int] | None:
 
 def learn_people(sent: Any, registry: PersonRegistry, is_place: Any = None) -> None:
     """Record the people named in a sentence with the roles written around them."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     seen: set[int] = set()
     for tok in sent:
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
@@ -245,23 +255,34 @@ def side_of(text: str, book: Codebook) -> str | None:
     """Return RU, UA or None for a description of an actor, target or claimant."""
     low = text.lower()
     for side in ("UA", "RU"):
-        if any(_has(low, w) for w in book.sides.get(side, ())):
+        if _has_any(low, book.sides.get(side, ())):
             return side
     return None
 
 
 def _has(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w]){re.escape(word.strip())}(?![\w])", text) is not None
+    return _has_any(text, (word,))
+
+
+@lru_cache(maxsize=256)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True) if w.strip())
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])") if alts else re.compile(r"(?!x)x")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Return whether one of ``words`` occurs in ``text`` as whole words."""
+    return _words_re(tuple(words)).search(text) is not None
 
 
 def party_or_media(source: Source, book: Codebook) -> str:
     """Return 'claimed' for a party to the conflict, 'reported' for media and third parties."""
     low = source.name.lower()
-    strong_party = any(_has(low, w) for w in ("ministry", "general staff", "governor", "mayor",
+    strong_party = _has_any(low, ("ministry", "general staff", "governor", "mayor",
                                               "administration", "head of", "president"))
-    if any(_has(low, w) for w in book.media_words) and not strong_party:
+    if _has_any(low, book.media_words) and not strong_party:
         return "reported"
-    if any(_has(low, w) for w in book.party_words):
+    if _has_any(low, book.party_words):
         return "claimed"
     return "reported"
 
@@ -318,9 +339,9 @@ def canonical_conduit(text: str, book: Codebook, registry: PersonRegistry) -> st
 def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Codebook,
               side_hint: str | None) -> Source:
     doc = tok.doc
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     head = tok.lemma_.lower()
-    media = any(_has(text.lower(), w) for w in book.media_words)
+    media = _has_any(text.lower(), book.media_words)
     rng = person_name(tok)
     known = registry.known(tok.text) if tok.pos_ == "PROPN" else None
     if rng is not None or known:
@@ -328,7 +349,7 @@ def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Co
         role_text = text[:text.find(name)].strip(" ,") if name in text else ""
         role_text = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
         if not (role_text and ROLE_WORDS.search(role_text)):
-            role_text = _role_after(doc.text[start + len(text):tok.sent.end_char]) or ""
+            role_text = _role_after(text_of(doc)[start + len(text):sent_of(tok).end_char]) or ""
         registry.learn(name, role_text or None)
         full = registry.describe(name)
         return Source(full, "person", side_of(full, book), head="person")
@@ -358,7 +379,7 @@ def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
             return shared
     # "..., Irina Zhukova, who heads ..., said": the phrase right before the verb
     j = verb.i - 1
-    sent = verb.sent
+    sent = sent_of(verb)
     while j >= sent.start and verb.doc[j].is_punct:
         j -= 1
     if j < sent.start:
@@ -482,9 +503,9 @@ class Attributor:
         """Return the person last named as a subject before a pronoun (this or the previous
         sentence): "Putin thanked the troops. 'The capture ...,' he said" -> Putin."""
         doc = tok.doc
-        start = tok.sent.start
+        start = sent_of(tok).start
         if start > 0:
-            start = doc[start - 1].sent.start
+            start = sent_of(doc[start - 1]).start
         for i in range(tok.i - 1, start - 1, -1):
             t = doc[i]
             if t.dep_ not in ("nsubj", "nsubjpass") or self._is_place(t):
@@ -519,8 +540,8 @@ class Attributor:
         doc = tok.doc
         if tok.lower_ in CAPITALS or (tok.ent_type_ == "GPE" and tok.lower_ != "kremlin"):
             # a country or capital speaking: "Russia claimed", "Kyiv called it fabricated"
-            return Source(canonical_name(doc.text[start:end], self.book), "org",
-                          side_of(doc.text[start:end], self.book)), (start, end), False
+            return Source(canonical_name(text_of(doc)[start:end], self.book), "org",
+                          side_of(text_of(doc)[start:end], self.book)), (start, end), False
         src = _describe(tok, start, end, self.registry, self.book, side_hint)
         if src.kind != "person":
             src.name = self._localise(src.name, tok)
@@ -532,7 +553,7 @@ class Attributor:
         m = LOCAL_BODY.match(name)
         if m is None:
             return name
-        sent = tok.sent
+        sent = sent_of(tok)
         cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
         here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
         if not here:
@@ -573,7 +594,7 @@ class Attributor:
         if not out:
             # a closing reporting clause the parse hung elsewhere ("..., the governor wrote
             # on Telegram." read as a relative clause)
-            sent = trigger.sent
+            sent = sent_of(trigger)
             for t in sent:
                 if t.i > trigger.i and t.lemma_.lower() in self.book.speech_verbs and \
                         t.pos_ == "VERB" and not is_under(trigger, t) and \
@@ -671,7 +692,7 @@ class Attributor:
     def _relays(self, sent: Any, trigger: Any, verbs: list[Any]) -> list[tuple[int, str]]:
         """Return (position, name) of the relays named in the sentence ("as relayed by X",
         "speaking to TASS", "on his Telegram channel", "told the RIA Novosti agency")."""
-        text = sent.text
+        text = span_text(sent)
         base = sent.start_char
         found: list[tuple[int, str]] = []
         for p in RELAYS:
@@ -686,7 +707,7 @@ class Attributor:
 
     def _is_media(self, words: str) -> bool:
         low = words.lower()
-        if any(_has(low, w) for w in self.book.media_words):
+        if _has_any(low, self.book.media_words):
             return True
         first = re.sub(r"^the\s+", "", words).split()[:1]
         return bool(first) and first[0].isupper() and len(first[0]) >= 2 and \
@@ -752,7 +773,7 @@ def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
 
 def side_hint(sent: Any, book: Codebook) -> str | None:
     """Return the side of the sentence's first subject that names one ("Russian air defences")."""
-    for nc in sent.noun_chunks:
+    for nc in noun_chunks_of(sent):
         if nc.root.dep_ in ("nsubj", "nsubjpass"):
             side = side_of(nc.text, book)
             if side:

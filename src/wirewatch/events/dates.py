@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -177,6 +178,7 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+@lru_cache(maxsize=4096)
 def find_dates(text: str, published: date | None, ref: date | None = None,
                future: bool = False) -> list[DateMention]:
     """Return the dates written in a sentence, in text order.

@@ -37,7 +37,18 @@ from wirewatch.events.dates import (
 )
 from wirewatch.events.models import EventMention, Evidence, Party
 from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
-from wirewatch.events.syntax import is_under, path_up, subject_of, token_at, tree_distance
+from wirewatch.events.syntax import (
+    index_document,
+    is_under,
+    noun_chunks_of,
+    path_up,
+    sent_of,
+    span_text,
+    subject_of,
+    text_of,
+    token_at,
+    tree_distance,
+)
 from wirewatch.events.triggers import Trigger, lemma_phrase_at, match_triggers, phrase_before
 from wirewatch.events.where import (
     Candidate,
@@ -380,10 +391,10 @@ def _is_equipment(n: Any, book: Codebook) -> bool:
 
 
 def _equipment_text(n: Any) -> str:
-    keep = [c for c in n.subtree if c.i <= n.i and c.dep_ not in (
+    keep = [c for c in n.subtree if c.i < n.i and c.dep_ not in (
         "det", "nummod", "poss", "case", "quantmod", "predet", "advmod", "prep", "pobj", "cc")
         and not (c.dep_ == "amod" and c.lower_ in VAGUE)]
-    lo = min(t.i for t in keep)
+    lo = min([t.i for t in keep] + [n.i])
     while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in ("ukrainian", "russian")):
         lo += 1
     return str(n.doc[lo:n.i + 1].text).strip(" ‘’'\"")
@@ -404,7 +415,7 @@ def _bare(text: str) -> str:
 def _parties(etype: str, head: Any, sent: Any, book: Codebook, claimant: str | None
              ) -> tuple[Party | None, Party | None]:
     chunks = []
-    for nc in sent.noun_chunks:
+    for nc in noun_chunks_of(sent):
         side = side_of(nc.text, book)
         if side is None or (claimant and nc.text in claimant) or not ACTOR_WORDS.search(nc.text):
             continue
@@ -475,7 +486,7 @@ def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
         if stop is not None and a == stop:
             break
         for tok, dm in dts:
-            s, e = tok.sent.start_char + dm.start, tok.sent.start_char + dm.end
+            s, e = sent_of(tok).start_char + dm.start, sent_of(tok).start_char + dm.end
             if s <= a.idx < e:
                 return dm
             if a.lemma_.lower() in TIME_NOUNS and 0 <= a.idx - e <= 12:
@@ -567,7 +578,7 @@ def _planned(head: Any, book: Codebook) -> bool:
         if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl"):
             break
         prev = a
-    sent = head.sent
+    sent = sent_of(head)
     for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
         tok = sent.doc[i + len(phrase) - 1]
         if any(a == tok for a in path_up(head)[1:5]) or tok.head == head or \
@@ -622,7 +633,7 @@ def _subtype(et: EventType, toks: list[Any]) -> str | None:
 
 
 def _evidence(sent: Any) -> Evidence:
-    raw = sent.text
+    raw = span_text(sent)
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     start = sent.start_char + lead
@@ -638,13 +649,15 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
     state = _State(Attributor(book, places))
-    for si, sent in enumerate(parsed.sents):
+    index = index_document(parsed)
+    for si, sent in enumerate(index.sents):
         learn_people(sent, state.attributor.registry, state.attributor._is_place)
         _sentence(doc, sent, si, places, book, state)
         for src, conduits, verb in state.attributor.speakers_of(sent):
             known = next((s for s in state.attributor.sources if s.name == src.name), None)
             if known is None or known is not state.attributor.sources[-1]:
-                dts = _date_tokens(sent, find_dates(sent.text, doc.published, state.last_date))
+                dts = _date_tokens(sent, find_dates(span_text(sent), doc.published,
+                                                    state.last_date))
                 cd = _claim_date([verb], verb, dts)
                 state.attributor.remember(known or src, conduits,
                                           cd.date if cd else None)
@@ -715,7 +728,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if et.place_required and not place_list:
             continue
         # dates, modality
-        dms = find_dates(sent.text, doc.published, state.last_date)
+        dms = find_dates(span_text(sent), doc.published, state.last_date)
         dts = _date_tokens(sent, dms)
         # dates under another event's noun phrase are that event's ("since the capture
         # of X in May 2023"); a simultaneous clause's date is shared
@@ -728,7 +741,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if modality == "planned":
             # the event's own weekday looks forward ("will travel on Saturday"); the
             # claim's date stays where it is ("said on Tuesday they planned to ...")
-            fdts = _date_tokens(sent, find_dates(sent.text, doc.published, state.last_date,
+            fdts = _date_tokens(sent, find_dates(span_text(sent), doc.published, state.last_date,
                                                  future=True))
             fown = _own_date(head, fdts, att.verbs[0] if att.verbs else None, others)
             if fown is not None and _future_clause(fown, fdts):
@@ -754,7 +767,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue
         aggregate = bool((base_count and (own and own.since)) or
                          (base_count and when.precision in ("range", "month", "year") and
-                          AGGREGATE.search(sent.text)))
+                          AGGREGATE.search(span_text(sent))))
         actor, target = _parties(trig.type, head, sent, book,
                                  claimant.name if claimant else None)
         subtype = _subtype(et, toks) if et.subtypes else None
@@ -924,8 +937,8 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
 
 
 def _paragraph_start(tok: Any) -> int:
-    text = tok.doc.text
-    i = text.rfind("\n", 0, tok.sent.start_char)
+    text = text_of(tok.doc)
+    i = text.rfind("\n", 0, sent_of(tok).start_char)
     return 0 if i < 0 else i + 1
 
 
@@ -964,14 +977,14 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
                          context_date.surface)
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
-        for dm in find_dates(sent.text, doc.published))
-    if si < 2 and not BACKGROUND.search(sent.text) and not past:
+        for dm in find_dates(span_text(sent), doc.published))
+    if si < 2 and not BACKGROUND.search(span_text(sent)) and not past:
         return publication_date(doc.published)
     return UNKNOWN
 
 
 def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> str:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     if pm is None:
         start, end = ref.idx, ref.idx + len(ref)
         ptok = ref
@@ -999,7 +1012,7 @@ def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Coun
     homes, venues = passport_places(sent, cands)
     venue = venues[0].place if venues and homes else None
     if not homes and venues and not re.search(r"\b(?:issued|handed out|distributed)\s+in\b",
-                                              sent.text):
+                                              span_text(sent)):
         homes, venue = venues[:1], None
     if not homes:
         if ref_place is not None and ref_place.place is not None and \
@@ -1065,7 +1078,7 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
         ref = date.fromisoformat(target.mention.date.value) if (
             target.mention.date.precision == "day" and target.mention.date.value) else \
             state.last_date
-        dts = _date_tokens(sent, find_dates(sent.text, doc.published, ref))
+        dts = _date_tokens(sent, find_dates(span_text(sent), doc.published, ref))
         own = None
         for t, dm in dts:
             if _path_clear(t, tok) or any(_path_clear(t, v, allow_acl=True) and

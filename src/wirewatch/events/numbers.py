@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.events.syntax import sent_of, text_of
+
 UNITS = {"zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -101,7 +103,7 @@ def is_number_token(tok: Any) -> bool:
 
 def number_run(tok: Any) -> list[Any]:
     """Return the tokens of the number written around ``tok`` ("Thirty - eight", "3.5 million")."""
-    doc, sent = tok.doc, tok.sent
+    doc, sent = tok.doc, sent_of(tok)
     run = [tok]
     j = tok.i - 1
     while j >= sent.start and (is_number_token(doc[j]) or doc[j].lower_ in ("a", "an") or
@@ -135,5 +137,5 @@ def count_from_token(tok: Any) -> Count | None:
     if value is None:
         return None
     start = run[0].idx
-    before = doc.text[max(tok.sent.start_char, start - 25):start]
+    before = text_of(doc)[max(sent_of(tok).start_char, start - 25):start]
     return make_count(value, [t.text for t in run], qualifier_before(before))

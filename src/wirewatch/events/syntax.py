@@ -96,3 +96,84 @@ def phrase_text(tok: Token, stop: Iterable[str] = ("relcl", "acl", "advcl")) -> 
             todo.append(c)
     doc = tok.doc
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+class DocIndex:
+    """Per-document lookups that spaCy computes afresh on every call (a token's sentence,
+    a sentence's noun chunks), computed once while one document is processed."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.memo: dict[Any, Any] = {}
+        self.sents = list(doc.sents)
+        self.starts = [s.start for s in self.sents]
+        self.chunks: dict[int, list[Any]] = {s.start: [] for s in self.sents}
+        try:
+            chunks = list(doc.noun_chunks)
+        except (ValueError, NotImplementedError):  # a model without a parser
+            chunks = []
+        for nc in chunks:
+            self.chunks.setdefault(self.sent_at(nc.start).start, []).append(nc)
+        self.ents: dict[int, list[Any]] = {s.start: [] for s in self.sents}
+        for ent in doc.ents:
+            self.ents.setdefault(self.sent_at(ent.start).start, []).append(ent)
+
+    def sent_at(self, i: int) -> Span:
+        """Return the sentence holding token ``i``."""
+        from bisect import bisect_right
+
+        return self.sents[max(0, bisect_right(self.starts, i) - 1)]
+
+
+_index: list[DocIndex] = []
+
+
+def index_document(doc: Any) -> DocIndex:
+    """Make ``doc`` the document whose lookups are cached (one at a time per process)."""
+    idx = DocIndex(doc)
+    _index[:] = [idx]
+    return idx
+
+
+def sent_of(tok: Token) -> Span:
+    """Return a token's sentence (cached for the document being processed)."""
+    if _index and _index[0].doc is tok.doc:
+        return _index[0].sent_at(tok.i)
+    return tok.sent
+
+
+def noun_chunks_of(sent: Span) -> list[Any]:
+    """Return the noun chunks of a sentence (cached for the document being processed)."""
+    if _index and _index[0].doc is sent.doc:
+        return _index[0].chunks.get(sent.start, [])
+    return list(sent.noun_chunks)
+
+
+def ents_of(sent: Span) -> list[Any]:
+    """Return the named entities of a sentence (cached for the document being processed)."""
+    if _index and _index[0].doc is sent.doc:
+        return _index[0].ents.get(sent.start, [])
+    return list(sent.ents)
+
+
+def text_of(doc: Any) -> str:
+    """Return a document's text (spaCy joins its tokens afresh on every ``doc.text``)."""
+    if _index and _index[0].doc is doc:
+        return str(_index[0].text)
+    return str(doc.text)
+
+
+def span_text(span: Span) -> str:
+    """Return a span's text, cut from the cached document text."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def memo(doc: Any, key: Any, compute: Any) -> Any:
+    """Return ``compute()`` once per document and key (recomputed for other documents)."""
+    if _index and _index[0].doc is doc:
+        cache = _index[0].memo
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+    return compute()

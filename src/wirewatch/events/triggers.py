@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.codebook import Phrase
+from wirewatch.events.syntax import memo
 
 GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
             "npadvmod", "punct"}
@@ -106,6 +107,12 @@ def phrase_before(sent: Any, tok_i: int, phrases: tuple[Phrase, ...], window: in
 
 def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
     """Return (phrase, first token index) of each contiguous lemma phrase in a sentence."""
+    result: list[tuple[Phrase, int]] = memo(sent.doc, ("phrases", sent.start, phrases),
+                                            lambda: _lemma_phrase_at(sent, phrases))
+    return result
+
+
+def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
     toks = list(sent)
     out = []
     for i in range(len(toks)):

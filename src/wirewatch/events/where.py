@@ -18,7 +18,15 @@ from typing import Any
 
 from wirewatch.events.attribution import person_name
 from wirewatch.events.codebook import Codebook, EventType
-from wirewatch.events.syntax import is_under, path_up, subject_of, token_at, tree_distance
+from wirewatch.events.syntax import (
+    is_under,
+    path_up,
+    sent_of,
+    subject_of,
+    text_of,
+    token_at,
+    tree_distance,
+)
 from wirewatch.places.models import Place, PlaceMention
 
 HOME_BEFORE = re.compile(r"(?:residents?|natives?|inhabitants?|people|citizens|families|"
@@ -49,7 +57,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
     """Return the resolved place mentions of a sentence, marking those that qualify actors."""
     out = []
     doc = sent.doc
-    text = doc.text
+    text = text_of(doc)
     for p in places:
         if p.place is None or not (sent.start_char <= p.start < sent.end_char):
             continue
@@ -281,8 +289,8 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     if kind == "region":
         regions = [p for p in before if p.place is not None and p.place.kind != "city"]
         return regions[-1] if regions else None
-    sent_start = tok.sent.start
-    prev_start = tok.doc[sent_start - 1].sent.start_char if sent_start > 0 else 0
+    sent_start = sent_of(tok).start
+    prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
     recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
                      and p.start >= prev_start]
     return recent_cities[-1] if recent_cities else before[-1]
@@ -309,7 +317,7 @@ def low_confidence(place: Place, why: str) -> Place:
 def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
                                                                 list[Candidate]]:
     """Return (home places of the recipients, venues where passports were issued)."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     homes, venues = [], []
     for c in cands:
         if c.excluded or c.place.kind == "country":
