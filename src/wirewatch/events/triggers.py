@@ -113,11 +113,16 @@ def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase
 
 
 def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
+    by_first: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
     toks = list(sent)
+    forms = [_forms(t) for t in toks]
     out = []
-    for i in range(len(toks)):
-        for phrase in phrases:
+    for i, (lower, lemma) in enumerate(forms):
+        cands = by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else [])
+        for phrase in cands:
             n = len(phrase)
-            if i + n <= len(toks) and all(phrase[k] in _forms(toks[i + k]) for k in range(n)):
+            if i + n <= len(toks) and all(phrase[k] in forms[i + k] for k in range(1, n)):
                 out.append((phrase, toks[i].i))
     return out
