@@ -282,3 +282,76 @@ def test_evidence_offsets_point_at_the_evidence_text(run: Run, text: str) -> Non
         ev = e["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
         assert ev["text"] and not ev["text"][0].isspace() and not ev["text"][-1].isspace()
+
+
+def test_a_claim_called_false_by_a_spokesman_is_denied_with_his_date(run: Run) -> None:
+    events = of_type(run("Russia's Defence Ministry said on Sunday that its troops had taken "
+                         "Kurakhove. A spokesman for Ukraine's Khortytsia group told Hromadske "
+                         "on Monday that the claim was false.", "2025-05-16"),
+                     "territory.captured")
+    [denial] = [e for e in events if e["modality"] == "denied"]
+    assert place_id(denial) == KURAKHOVE
+    assert denial["date"]["value"] == "2025-05-12"
+    assert denial["conduit"] == ["Hromadske"]
+
+
+def test_he_refers_to_the_person_last_named_as_subject(run: Run) -> None:
+    events = run("Military expert Ivan Petrov said on Monday that the front was stable. "
+                 "Vladimir Putin thanked the troops on Tuesday. 'The capture of Toretsk is a "
+                 "turning point,' he said.", "2025-05-16")
+    [e] = of_type(events, "territory.captured")
+    assert e["claimant"].startswith("Vladimir Putin")
+
+
+def test_another_group_continues_the_place_of_the_last_such_event(run: Run) -> None:
+    events = of_type(run("Thirty residents of Kurakhove received Russian passports in Donetsk "
+                         "on Monday, the mayor said. Another twenty residents will receive "
+                         "passports next week.", "2025-05-16"), "passport.issued")
+    assert [place_id(e) for e in events] == [KURAKHOVE, KURAKHOVE]
+    assert [e["modality"] for e in events] == ["claimed", "planned"]
+
+
+def test_evacuating_equipment_is_not_an_evacuation_of_civilians(run: Run) -> None:
+    assert of_type(run("The brigade said all its guns had been evacuated from Kurakhove."),
+                   "civilians.evacuated") == []
+
+
+def test_an_ordered_evacuation_is_planned_and_dated_by_the_order(run: Run) -> None:
+    [e] = of_type(run("Authorities in the Sumy region ordered the evacuation of 14 villages on "
+                      "Monday and said about 2,300 people would be moved out of the border area.",
+                      "2025-05-16"), "civilians.evacuated")
+    assert e["modality"] == "planned"
+    assert e["date"]["value"] == "2025-05-12"
+    assert e["count"]["value"] == 2300 and place_id(e) == 692196
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts have long debated the timeline for the liberation of Kramatorsk.",
+    "The governor said there was no risk of Kupiansk being surrounded in the near future.",
+    "The conference discussed life in occupied Crimea.",
+])
+def test_prospects_and_passing_descriptions_are_not_events(run: Run, text: str) -> None:
+    assert run(text, "2025-05-16") == []
+
+
+def test_a_simultaneous_clause_gives_the_casualties_their_place_and_date(run: Run) -> None:
+    events = of_type(run("Two civilians were killed and five injured when a Russian glide bomb "
+                         "hit an apartment building in Kramatorsk overnight, the regional police "
+                         "reported.", "2025-07-09"), "casualties")
+    assert sorted((e["subtype"], place_id(e), e["date"]["value"]) for e in events) == [
+        ("killed", 704508, "2025-07-08"), ("wounded", 704508, "2025-07-08")]
+    assert events[0]["claimant"] == "Donetsk regional police"
+
+
+def test_parallel_extraction_gives_the_same_result(gaz: object, nlp: object) -> None:
+    from wirewatch import Document
+    from wirewatch.pipeline import extract, extract_parallel
+
+    docs = [Document(f"d{i}", t) for i, t in enumerate([
+        "Russian forces captured Toretsk, the ministry said.",
+        "Ukrainian drones struck Belgorod on Monday, the governor said.",
+        "Heavy snow closed roads in Kharkiv.",
+        "Five civilians were killed in Kherson, officials said."])]
+    one = [[e.to_dict() for e in r.events] for r in extract(docs)]
+    two = [[e.to_dict() for e in r.events] for r in extract_parallel(docs, processes=2)]
+    assert one == two and sum(map(len, one)) >= 3

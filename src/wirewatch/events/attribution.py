@@ -710,8 +710,13 @@ class Attributor:
         if _has_any(low, self.book.media_words):
             return True
         first = re.sub(r"^the\s+", "", words).split()[:1]
-        return bool(first) and first[0].isupper() and len(first[0]) >= 2 and \
-            not self.registry.known(first[0])
+        if not first or not first[0][:1].isupper() or len(first[0]) < 2:
+            return False
+        known = self.registry.known(first[0])
+        # "told Hromadske": a single unknown name is an outlet; "told President Putin",
+        # "told Oleh Syniehubov" are people
+        return not (known and len(known.split()) > 1) and not ROLE_WORDS.match(first[0]) \
+            and len(words.split()) == 1 or bool(re.match(r"^(?:the\s+)?[A-Z]{2,}", words))
 
     def find(self, name: str) -> Source | None:
         """Return the latest speaker met under this name, if any."""

@@ -301,7 +301,8 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
             return _count_of_noun(first, None, book, singular)
     for c in noun.children:
         if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
-                c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")):
+                c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")) or (
+                c.dep_ in ("compound", "nmod", "amod") and is_number_token(c) and c.i < noun.i):
             if c.dep_ == "quantmod" and not is_number_token(c):
                 continue
             cnt = count_from_token(c)
@@ -845,7 +846,7 @@ def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
                         else "mixed")
 
 
-CONTINUATION = {"another", "second", "further", "more", "remaining", "next", "other", "third"}
+CONTINUATION = {"another", "second", "further", "remaining", "next", "other", "third"}
 
 
 def _continues(head: Any, toks: list[Any]) -> bool:
@@ -855,8 +856,10 @@ def _continues(head: Any, toks: list[Any]) -> bool:
     subj = subject_of(head)
     if subj is not None:
         nouns.append(subj)
-    return any(c.lower_ in CONTINUATION and c.dep_ in ("det", "amod", "nummod", "advmod")
-               for n in nouns for c in n.children)
+    near = [c for n in nouns for c in n.children]
+    near += [g for c in near if c.dep_ in ("nummod", "compound") for g in c.children]
+    return any(c.lower_ in CONTINUATION and c.dep_ in ("det", "amod", "nummod", "advmod",
+                                                       "quantmod") for c in near)
 
 
 def _followup_ok(t: Trigger, pdoc: Any, book: Codebook) -> bool:
