@@ -715,8 +715,8 @@ class Attributor:
         known = self.registry.known(first[0])
         # "told Hromadske": a single unknown name is an outlet; "told President Putin",
         # "told Oleh Syniehubov" are people
-        return not (known and len(known.split()) > 1) and not ROLE_WORDS.match(first[0]) \
-            and len(words.split()) == 1 or bool(re.match(r"^(?:the\s+)?[A-Z]{2,}", words))
+        return (not (known and len(known.split()) > 1) and not ROLE_WORDS.match(first[0]) \
+            and len(words.split()) == 1) or bool(re.match(r"^(?:the\s+)?[A-Z]{2,}", words))
 
     def find(self, name: str) -> Source | None:
         """Return the latest speaker met under this name, if any."""
