@@ -90,3 +90,9 @@ def test_offsets_are_those_of_the_expression() -> None:
     text = "Officials said on Monday that the town fell in May 2023."
     got = [(text[m.start:m.end], m.date.value) for m in find_dates(text, PUB)]
     assert got == [("on Monday", "2025-11-10"), ("May 2023", "2023-05")]
+
+
+def test_since_without_a_known_end_is_an_open_range() -> None:
+    [m] = find_dates("since 2019", None)
+    r = since_range(m.date, None)
+    assert (r.value, r.precision) == ("2019-01-01/..", "range")

@@ -355,3 +355,9 @@ def test_parallel_extraction_gives_the_same_result(gaz: object, nlp: object) -> 
     one = [[e.to_dict() for e in r.events] for r in extract(docs)]
     two = [[e.to_dict() for e in r.events] for r in extract_parallel(docs, processes=2)]
     assert one == two and sum(map(len, one)) >= 3
+
+
+def test_the_region_holding_the_home_town_is_not_the_venue(run: Run) -> None:
+    [e] = run("Forty residents of Kurakhove in the Donetsk region received Russian passports, "
+              "the mayor said.")
+    assert place_id(e) == KURAKHOVE and e["venue"] is None

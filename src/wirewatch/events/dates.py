@@ -329,12 +329,14 @@ def _month_key(word: str) -> str:
 
 
 def since_range(start: EventDate, end: date | None) -> EventDate:
-    """Return the range from the first day of ``start`` to ``end`` ("since 2019" up to now)."""
+    """Return the range from the first day of ``start`` to ``end`` ("since 2019" up to now),
+    open-ended ("2019-01-01/..") when the end is unknown."""
     first = start.first_day()
     if first is None:
         return start
     if end is None or end < first:
-        return replace(start, value=first.isoformat(), precision="day")
+        # an open interval (ISO 8601-2): the end is not known without a publication date
+        return EventDate(f"{first.isoformat()}/..", "range", start.basis, start.surface)
     return EventDate(f"{first.isoformat()}/{end.isoformat()}", "range", start.basis,
                      start.surface)
 

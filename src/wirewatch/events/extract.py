@@ -1013,6 +1013,10 @@ def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Coun
               claimant: Source | None, si: int, state: _State,
               ref_place: PlaceMention | None, head: Any, toks: list[Any]) -> list[_Found]:
     homes, venues = passport_places(sent, cands)
+    # "residents of X in the Donetsk region": the region holding X is no venue
+    venues = [v for v in venues if not any(
+        h.place.admin1 and v.place.kind != "city" and v.place.name == h.place.admin1
+        for h in homes)]
     venue = venues[0].place if venues and homes else None
     if not homes and venues and not re.search(r"\b(?:issued|handed out|distributed)\s+in\b",
                                               span_text(sent)):
