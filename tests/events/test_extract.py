@@ -361,3 +361,35 @@ def test_the_region_holding_the_home_town_is_not_the_venue(run: Run) -> None:
     [e] = run("Forty residents of Kurakhove in the Donetsk region received Russian passports, "
               "the mayor said.")
     assert place_id(e) == KURAKHOVE and e["venue"] is None
+
+
+def test_a_quote_spanning_sentences_takes_the_speaker_at_its_end(run: Run) -> None:
+    text = ("Russia said on Monday its forces had captured Toretsk. \"Claims about the capture "
+            "of Toretsk are not true. Our units are holding their positions,\" Ukraine's "
+            "General Staff said on Tuesday.")
+    events = of_type(run(text, "2025-05-16"), "territory.captured")
+    [denial] = [e for e in events if e["modality"] == "denied"]
+    assert denial["claimant"] == "General Staff of the Armed Forces of Ukraine"
+
+
+def test_a_dateline_is_neither_speaker_nor_place(run: Run) -> None:
+    [e] = run("KYIV, Nov 18 (Example Wire) - Russia said on Monday its forces had captured "
+              "Toretsk.", "2025-11-18")
+    assert e["claimant"] == "Russian government" and place_id(e) == TORETSK
+
+
+@pytest.mark.parametrize("text", [
+    "A fall of Toretsk would bring Russian forces closer to Kostiantynivka.",
+    "The White Angels unit, which carries out most evacuations from front-line towns, "
+    "asked for donations.",
+    "The occupation authorities described the removal as an \"evacuation\".",
+])
+def test_hypotheses_habits_and_scare_quotes_are_not_events(run: Run, text: str) -> None:
+    assert run(text, "2025-05-16") == []
+
+
+def test_a_reference_to_a_reported_capture_is_not_a_second_claim(run: Run) -> None:
+    text = ("Russia's Defence Ministry said on Monday its forces had captured Toretsk. "
+            "Observers suggest Moscow will use successes such as the capture of Toretsk in "
+            "talks.")
+    assert len(of_type(run(text, "2025-05-16"), "territory.captured")) == 1

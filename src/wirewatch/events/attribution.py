@@ -84,6 +84,7 @@ class Source:
     claim_date: Any = None  # EventDate of its last claim, if dated
     event_date: Any = None  # EventDate of the last event it claimed, if dated
     head: str = ""  # head word of the description ("ministry", "channels")
+    via: str = ""  # the spokes-noun it spoke through ("a spokesman for X" -> "spokesman")
 
 
 @dataclass
@@ -369,6 +370,8 @@ def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
                     return gc
     for c in verb.children:
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
+            if is_place is not None and is_place(c):
+                continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return verb.head
             return c
@@ -454,10 +457,13 @@ class Attributor:
         self.registry = PersonRegistry()
         self.sources: list[Source] = []
         self.places = [p for p in places if getattr(p, "place", None) is not None]
+        self.quoted: dict[int, Any] = {}  # sentence start -> speech verb closing its quote
         self.place_spans = [(p.start, p.end) for p in self.places]
 
     def _is_place(self, tok: Any) -> bool:
         """Return whether a token names a place rather than a speaker."""
+        if tok.is_upper and len(tok) > 2 and tok.i < 4:
+            return True  # a dateline: "KYIV, Nov 18 (Agency) - ..."
         if tok.lower_ in CAPITALS:
             return False
         span = next(((s, e) for s, e in self.place_spans if s <= tok.idx < e), None)
@@ -491,6 +497,11 @@ class Attributor:
             return None
         if any(c.pos_ == "PROPN" for c in tok.children) or tok.pos_ == "PROPN":
             return None
+        if head in SPOKES_HEADS:
+            # "the spokesman": the last source that spoke through a spokesman
+            via = next((s for s in reversed(self.sources) if s.via == head), None)
+            if via is not None:
+                return via
         if head in DOC_NOUNS or head in SPOKES_HEADS:
             # "the same source", "the representative": whoever spoke last
             return self.sources[-1] if self.sources else None
@@ -521,8 +532,13 @@ class Attributor:
     def _source_at(self, tok: Any, trigger: Any, side_hint: str | None
                    ) -> tuple[Source | None, tuple[int, int], bool]:
         """Return the source a speaker token names, its span, and whether it was carried."""
+        named = next((c for c in tok.children if c.dep_ == "appos" and person_name(c)), None)
+        if named is not None and tok.lemma_.lower() in SPOKES_HEADS | {"commander", "head",
+                                                                        "governor", "mayor"}:
+            tok = named  # "a spokesman for the joint forces, Major Denys Lytvyn"
         start, end = phrase_text(tok)
         inner = _through(tok)
+        via = tok.lemma_.lower() if tok.lemma_.lower() in SPOKES_HEADS else ""
         if inner is not None:
             tok = inner
             start, end = phrase_text(tok)
@@ -545,6 +561,7 @@ class Attributor:
         src = _describe(tok, start, end, self.registry, self.book, side_hint)
         if src.kind != "person":
             src.name = self._localise(src.name, tok)
+        src.via = via
         return src, (start, end), False
 
     def _localise(self, name: str, tok: Any) -> str:
@@ -591,6 +608,9 @@ class Attributor:
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
                         (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)):
                     out.append(c)
+        if not out and trigger.sent.start in self.quoted:
+            # '"Claims ... are not true. Our units hold," the General Staff said.'
+            out.append(self.quoted[trigger.sent.start])
         if not out:
             # a closing reporting clause the parse hung elsewhere ("..., the governor wrote
             # on Telegram." read as a relative clause)
@@ -717,6 +737,26 @@ class Attributor:
         # "told Oleh Syniehubov" are people
         return (not (known and len(known.split()) > 1) and not ROLE_WORDS.match(first[0]) \
             and len(words.split()) == 1) or bool(re.match(r"^(?:the\s+)?[A-Z]{2,}", words))
+
+    def read_quotes(self, sents: Sequence[Any]) -> None:
+        """Note the speech verb of quotes that run over several sentences."""
+        open_at: int | None = None
+        for n, sent in enumerate(sents):
+            text = span_text(sent).strip()
+            if text[:1] in ("\"", "“") and open_at is None:
+                open_at = n
+            if open_at is None:
+                continue
+            closing = re.search(r"[”\"],?\s", text[1:] if n == open_at else text)
+            if closing is not None or n - open_at > 4 or "\n" in text:
+                verb = next((t for t in sent if t.lemma_.lower() in self.book.speech_verbs
+                             and t.pos_ == "VERB" and
+                             t.idx - sent.start_char > (closing.start() if closing else 0)),
+                            None) if closing is not None else None
+                if verb is not None:
+                    for m in range(open_at, n):
+                        self.quoted[sents[m].start] = verb
+                open_at = None
 
     def find(self, name: str) -> Source | None:
         """Return the latest speaker met under this name, if any."""

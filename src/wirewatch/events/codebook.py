@@ -24,7 +24,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "needs_object", "needs_military_subject", "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
-             "followup_verbs"}
+             "followup_verbs", "noun_reaches_verb"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "party_words", "media_words", "speech_verbs", "not_event_before",
             "not_event_marks", "military_nouns", "actor_nouns", "place_anaphora",
@@ -58,6 +58,7 @@ class EventType:
     not_as_modifier: bool = False
     needs_people: bool = False
     followup_verbs: frozenset[str] = frozenset()
+    noun_reaches_verb: bool = False
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
 
@@ -184,6 +185,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             not_as_modifier=bool(spec.get("not_as_modifier")),
             needs_people=bool(spec.get("needs_people")),
             followup_verbs=_lower_set(spec.get("followup_verbs")),
+            noun_reaches_verb=bool(spec.get("noun_reaches_verb")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},
         )

@@ -137,7 +137,8 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
         if first.head.pos_ in ("NOUN", "PROPN"):
             return True  # "the part of the Donbas still under Ukrainian control"
         for a in path_up(head)[:3]:
-            if any(c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when", "as")
+            if any(c.dep_ in ("mark", "advmod") and c.lower_ in (
+                    "while", "when", "as", "since", "after", "before", "until")
                    for c in a.children):
                 return True
     if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
@@ -153,6 +154,18 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                                                book.not_event_heads for c in a.children):
                     return True
                 break
+    # a habit in the present tense ("drones now strike roads every day", "a unit which
+    # carries out most evacuations"), not a reported event
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj") else head
+    if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+            verb.lemma_.lower() not in book.speech_verbs:
+        return True
+    if len(toks) == 1 and first.pos_ == "NOUN":
+        text = text_of(first.doc)
+        if text[max(0, first.idx - 1):first.idx] in ("\"", "“", "'", "‘") and \
+                text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’"):
+            return True  # described as an "evacuation": scare quotes, not a claim of one
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
     if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
             first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
@@ -571,6 +584,8 @@ def _planned(head: Any, book: Codebook) -> bool:
     for a in path_up(head)[:5]:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
             return True
+        if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "conj", "appos"):
+            break  # "use successes such as the capture of X": a past event referred to
         if a != head and a.lemma_.lower() in singles and prev.dep_ in ("xcomp", "dobj",
                                                                             "advcl", "ccomp") \
                 and not (a.lemma_.lower() == "order" and prev.dep_ != "dobj"):
@@ -607,9 +622,33 @@ def _hedged(head: Any, sent: Any, book: Codebook, verbs: list[Any]) -> bool:
     return False
 
 
+def _conditional(head: Any) -> bool:
+    """Return whether the trigger's clause is a conditional ("would", "could") rather than
+    a plan (a plan is announced by someone, or says "will")."""
+    for a in path_up(head)[:4]:
+        auxes = {c.lower_ for c in a.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "shall", "'ll"}:
+            return False
+        if auxes & {"would", "could", "might"}:
+            return True
+    return False
+
+
+def _denied_claim_noun(head: Any, book: Codebook) -> bool:
+    """'Claims about the capture of X are not true': the trigger sits in a claim said false."""
+    for a in path_up(head)[1:5]:
+        if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
+            pred = a.head
+            acomps = [c for c in pred.children if c.dep_ in ("acomp", "attr")]
+            negated = any(c.dep_ == "neg" for c in pred.children)
+            return any(c.lower_ in DENIAL_WORDS or (negated and c.lower_ in (
+                "true", "correct", "accurate")) for c in acomps)
+    return False
+
+
 def _modality(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Codebook,
               future_date: bool) -> str:
-    if att.denial or _negated(head, toks):
+    if att.denial or _negated(head, toks) or _denied_claim_noun(head, book):
         return "denied"
     if _planned(head, book) or future_date:
         return "planned"
@@ -651,6 +690,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     book = book or load_codebook()
     state = _State(Attributor(book, places))
     index = index_document(parsed)
+    state.attributor.read_quotes(index.sents)
     for si, sent in enumerate(index.sents):
         learn_people(sent, state.attributor.registry, state.attributor._is_place)
         _sentence(doc, sent, si, places, book, state)
@@ -679,6 +719,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
     produced: list[_Found] = []
     used_counts: set[int] = set()
     trigger_tokens = {i for t in trigs for i in t.tokens}
+    unresolved = [t for t in (token_at(pdoc, p.start, p.end) for p in places
+                              if p.place is None and sent.start_char <= p.start < sent.end_char)
+                  if t is not None]
     {i for t in trigs for i in t.tokens}
     casualty_groups: dict[int, _Found] = {}
     for trig in trigs:
@@ -693,7 +736,10 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue
         att = state.attributor.attribute(sent, head, side_hint(sent, book))
         cands = candidates(sent, places, book, att.spans)
-        chosen = attach(head, toks, et, cands, trigger_tokens) or linear(toks, cands, et)
+        chosen = attach(head, toks, et, cands, trigger_tokens, unresolved)
+        if not chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
+                                  for u in unresolved):
+            chosen = linear(toks, cands, et)
         ref_tok = None
         ref_place: PlaceMention | None = None
         if not chosen:
@@ -703,6 +749,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                                             _event_places(state, produced))
         if not _needs_object_ok(trig, toks, head, et, chosen, ref_tok, book):
             continue
+        if head.pos_ == "NOUN" and trig.type in STATE_TYPES and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            continue  # "a fall of Lyman would ...": no particular event
         if not chosen and head.pos_ == "NOUN" and len(toks) == 1 and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                 for c in head.children) and trig.type.startswith(("territory.", "offensive.")):
@@ -739,6 +788,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         future = bool(own and own.date.value and doc.published and
                       (own.date.first_day() or doc.published) > doc.published)
         modality = _modality(att, head, toks, sent, book, future)
+        if modality == "planned" and not att.verbs and _conditional(head):
+            continue  # "a fall of Lyman would bring Russian forces closer": a hypothesis
         if modality == "planned":
             # the event's own weekday looks forward ("will travel on Saturday"); the
             # claim's date stays where it is ("said on Tuesday they planned to ...")
@@ -763,7 +814,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 c.lower_ in ("recently", "newly", "just") for c in head.children):
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
-                            state)
+                            state, trig.type)
         if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
             continue
         aggregate = bool((base_count and (own and own.since)) or
@@ -783,7 +834,10 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             doc=doc.id, type=trig.type, place=None, date=when, evidence=_evidence(sent),
             modality=modality, subtype=subtype, actor=actor, target=target,
             claimant=claimant.name if claimant else None, conduit=tuple(att.conduits),
-            extent=extent, aggregate=aggregate)
+            extent=extent, aggregate=aggregate,
+            reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
+                for c in head.children))
         new: list[_Found] = []
         if trig.type == "passport.issued":
             new = _passport(base, sent, cands, base_count, claimant, si, state, ref_place,
@@ -803,7 +857,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                     used_counts.add(key)
                 eq_place, eq_pm = place_list[0] if place_list else (None, None)
                 eq_when = _choose_date(own, claim, claimant, att, modality, cnt, doc, si, sent,
-                                       state)
+                                       state, trig.type)
                 eq_aggregate = bool(cnt and own and own.since)
                 new.append(_Found(replace(base, place=eq_place, equipment=_equipment_text(n),
                                           count=cnt, date=eq_when, aggregate=eq_aggregate),
@@ -945,9 +999,12 @@ def _paragraph_start(tok: Any) -> int:
     return 0 if i < 0 else i + 1
 
 
+STATE_TYPES = {"territory.captured", "territory.encircled", "territory.withdrawn"}
+
+
 def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: Source | None,
                  att: Attribution, modality: str, count: Count | None, doc: Document,
-                 si: int, sent: Any, state: _State) -> EventDate:
+                 si: int, sent: Any, state: _State, etype: str = "") -> EventDate:
     claim_date = claim.date if claim else None
     context_date = None
     if claim_date is None and claimant is not None and modality != "planned":
@@ -961,7 +1018,8 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
                 context_date = earlier.event_date
     if own is not None:
         if own.since:
-            if count is not None:
+            # "issued ... since 2019" runs to now; "held / encircled since X" started then
+            if count is not None or etype not in STATE_TYPES:
                 end = claim_date.last_day() if claim_date and claim_date.precision == "day" \
                     else doc.published
                 first = own.date.first_day()
@@ -1018,8 +1076,12 @@ def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Coun
         h.place.admin1 and v.place.kind != "city" and v.place.name == h.place.admin1
         for h in homes)]
     venue = venues[0].place if venues and homes else None
-    if not homes and venues and not re.search(r"\b(?:issued|handed out|distributed)\s+in\b",
-                                              span_text(sent)):
+    institution = any(re.search(r"\b(?:office|centre|center|point|ceremony|desk|department)"
+                                r"\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                                text_of(sent.doc)[max(sent.start_char, v.mention.start - 60):
+                                                  v.mention.start]) for v in venues)
+    if not homes and venues and not institution and not re.search(
+            r"\b(?:issued|handed out|distributed)\s+in\b", span_text(sent)):
         homes, venue = venues[:1], None
     if not homes:
         if ref_place is not None and ref_place.place is not None and \
@@ -1157,6 +1219,8 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if earlier:
                 e = replace(e, place=earlier[-1].place)
         k = _key(e)
+        if e.reference and any(_key(o)[:2] == k[:2] and _key(o)[4] == k[4] for o in out):
+            continue  # "such as the capture of X": the capture already reported
         merged = False
         for i, o in enumerate(out):
             same_key = _key(o) == k
@@ -1168,6 +1232,8 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if o.claimant and e.claimant and o.claimant != e.claimant and same_key and \
                     not elaboration:
                 continue
+            if o.claimant != e.claimant and o.date.value is None and e.date.value is not None:
+                continue  # a later dated event of another source does not date this claim
             out[i] = replace(
                 o, claimant=o.claimant or e.claimant, conduit=o.conduit or e.conduit,
                 count=o.count or e.count,

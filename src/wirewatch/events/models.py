@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wirewatch.events.dates import EventDate
@@ -63,6 +63,9 @@ class EventMention:
     equipment: str | None = None
     weapon: str | None = None
     object: str | None = None
+    # a definite noun ("the capture of X") that may only refer back to an event already
+    # reported in the article; not part of the output
+    reference: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's event object (fields that do not apply are null)."""

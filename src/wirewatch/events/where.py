@@ -70,7 +70,8 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
             continue  # the surname of a person ("Alexei Smirnov"), not a place
         after = text[p.end:p.end + 2]
         qualifier = (after[:1] in ("-", "–") and after[1:2].isalpha()) or \
-            _qualifies_actor(tok, book)  # "Moscow-installed", "Belgorod officials"
+            _qualifies_actor(tok, book) or \
+            (p.surface.isupper() and p.start < 3 and after[:1] == ",")  # "KYIV, Nov 18 -"
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
 
@@ -107,7 +108,8 @@ ARG_DEPS = {"dobj", "prep", "advmod", "npadvmod", "attr", "agent", "nsubjpass", 
 
 
 def _scope_roots(trig: Any, tokens: Sequence[Any],
-                 place_toks: set[int] | frozenset[int] = frozenset()) -> list[Any]:
+                 place_toks: set[int] | frozenset[int] = frozenset(),
+                 noun_reaches_verb: bool = True) -> list[Any]:
     roots = list(tokens)
     if trig not in roots:
         roots.append(trig)
@@ -115,7 +117,8 @@ def _scope_roots(trig: Any, tokens: Sequence[Any],
     if subj is not None and (subj.dep_ == "nsubjpass" or subj.i in place_toks or
                              not _is_actor(subj)):
         roots.append(subj)
-    if (trig.pos_ == "NOUN" or trig.tag_ == "VBG") and trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if noun_reaches_verb and (trig.pos_ == "NOUN" or trig.tag_ == "VBG") and \
+            trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
         roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
     if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
@@ -161,9 +164,11 @@ def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
 
 
 def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
-           events: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
+           events: set[int] | frozenset[int] = frozenset(),
+           unresolved: Sequence[Any] = ()) -> list[Candidate]:
     """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
-    roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded})
+    roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded},
+                         et.noun_reaches_verb)
     found: list[tuple[int, int, Candidate]] = []
     for c in cands:
         if c.excluded:
@@ -178,6 +183,13 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         return []
     found.sort(key=lambda x: (x[0], x[1]))
     best = found[0][2]
+    if best.place.kind != "city":
+        # "the liberation of Krasni Lyman, a railway town in the DPR": the region only
+        # locates a place the gazetteer could not resolve; the event's place is unknown
+        for u in unresolved:
+            if is_under(best.tok, u) and u.i != best.tok.i and \
+                    tree_distance(trig, u) < tree_distance(trig, best.tok):
+                return []
     chosen = [best]
     for _d, _s, c in found[1:]:
         if c.place.kind == best.place.kind and _coordinated(best.tok, c.tok):
@@ -248,7 +260,7 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bo
 
 def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType) -> Any | None:
     """Return a definite reference to a place in the trigger's phrase ("the town", "there")."""
-    roots = _scope_roots(trig, tokens)
+    roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
     for r in roots:
         for t in r.subtree:
             if t != r and not _path_ok(t, r, et, temporal_ok=True):
@@ -273,6 +285,13 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     preferring places that earlier events of the article happened at."""
     low = tok.lemma_.lower()
     kind = next((k for k, words in book.place_anaphora.items() if low in words), "any")
+    doc = tok.doc
+    spans = [(doc[c.left_edge.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
+             for c in tok.children if c.dep_ in ("relcl", "appos", "acl")]
+    named = [p for p in places if p.place is not None and p.place.kind == "city"
+             and any(lo <= p.start < hi for lo, hi in spans)]
+    if named and kind != "region":
+        return named[0]  # "the town, which Ukraine calls Lyman, ..."
     before = [p for p in places if p.place is not None and p.end <= tok.idx
               and p.place.kind != "country" and p.start not in skip]
     if not before:
@@ -322,6 +341,8 @@ def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
     for c in cands:
         if c.excluded or c.place.kind == "country":
             continue
+        if any(a.dep_ == "relcl" for a in path_up(c.tok)):
+            continue  # "a centre in Gukovo, where buses from Donetsk arrived"
         p = c.mention
         before = text[max(sent.start_char, p.start - 40):p.start]
         if HOME_BEFORE.search(before) or re.match(r"^[’']?s?\s+(?:residents|natives|citizens)\b",
@@ -335,5 +356,11 @@ def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
 
 
 def is_container(p: Place, of: Place) -> bool:
-    """Return whether ``p`` is a region holding the city ``of`` (named beside it)."""
-    return p.kind in ("admin1", "country", "region") and of.kind == "city"
+    """Return whether ``p`` is the region or country holding the city ``of``."""
+    if of.kind != "city":
+        return False
+    if p.kind == "admin1":
+        return bool(of.admin1) and of.admin1 == p.name
+    if p.kind == "country":
+        return of.country == getattr(p, "country", None)
+    return False
