@@ -22,11 +22,12 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/score_places.py
-	$(BIN)/python eval/score_events.py --markdown
+	$(BIN)/python eval/score_events.py $(EVENT_SETS) --markdown
 
-# Event extraction against eval/events.yaml (tables in eval/results/events.md).
+# Event extraction: tuning set and the two unseen sets (tables in eval/results/events.md).
+EVENT_SETS := --gold eval/events.yaml --gold eval/events_unseen.yaml --gold eval/events_unseen2.yaml
 eval-events: $(STAMP)
-	$(BIN)/python eval/score_events.py --markdown
+	$(BIN)/python eval/score_events.py $(EVENT_SETS) --markdown
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_places.py

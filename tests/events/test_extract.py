@@ -393,3 +393,15 @@ def test_a_reference_to_a_reported_capture_is_not_a_second_claim(run: Run) -> No
             "Observers suggest Moscow will use successes such as the capture of Toretsk in "
             "talks.")
     assert len(of_type(run(text, "2025-05-16"), "territory.captured")) == 1
+
+
+def test_actor_and_target_sides(run: Run) -> None:
+    [hit] = run("Ukrainian drones destroyed two Russian tanks near Pokrovsk, the General Staff "
+                "said.")
+    assert hit["actor"] == {"text": "Ukrainian drones", "side": "UA"}
+    [lost] = run("Ukrainian forces lost two tanks near Pokrovsk, the ministry in Moscow said.")
+    assert lost["actor"] is None
+    assert lost["target"] == {"text": "Ukrainian forces", "side": "UA"}
+    [left] = of_type(run("Ukrainian troops withdrew from Mariinka, the army said."),
+                     "territory.withdrawn")
+    assert left["actor"]["side"] == "UA"

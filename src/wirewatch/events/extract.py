@@ -416,6 +416,8 @@ def _equipment_text(n: Any) -> str:
 
 # -- parties -----------------------------------------------------------------------------
 
+# verbs whose subject suffers the event ("Ukrainian forces lost two tanks")
+LOSER_VERBS = {"lose", "abandon", "leave", "suffer", "surrender", "give", "lay"}
 ACTOR_WORDS = re.compile(r"\b(forces|troops|army|military|units?|soldiers|servicemen|side|"
                          r"fighters|defenders|brigades?|battalion|regiment|grouping|formations?|"
                          r"personnel|marines|paratroopers|militants|group|corps|aviation|"
@@ -442,13 +444,21 @@ def _parties(etype: str, head: Any, sent: Any, book: Codebook, claimant: str | N
 
     subj = [nc for nc in chunks if nc.root.dep_ in ("nsubj", "agent") and
             any(a == nc.root.head for a in path_up(head))]
-    if etype in ("casualties", "equipment.lost", "personnel.surrendered", "territory.encircled",
-                 "territory.withdrawn"):
+    if etype == "territory.withdrawn":
+        mover = subj or chunks
+        return party(min(mover, key=lambda nc: tree_distance(head, nc.root))), None
+    if etype in ("casualties", "equipment.lost", "personnel.surrendered", "territory.encircled"):
+        own_subj = [nc for nc in subj if nc.root.head == head and nc.root.dep_ == "nsubj"]
+        if own_subj and head.lemma_.lower() not in LOSER_VERBS:
+            # "Ukrainian forces destroyed two tanks": the subject acts on the other side
+            actor = own_subj[0]
+            others = [nc for nc in chunks if side_of(nc.text, book) != side_of(actor.text,
+                                                                                   book)]
+            return party(actor), (party(others[0]) if others else None)
         passive_or_obj = [nc for nc in chunks if nc.root.dep_ in ("nsubjpass", "dobj", "pobj")
                           or nc.root.head == head]
-        target = min(passive_or_obj or chunks, key=lambda nc: tree_distance(head, nc.root))
-        if etype == "territory.withdrawn":
-            return party(target), None
+        target = min(passive_or_obj or own_subj or chunks,
+                     key=lambda nc: tree_distance(head, nc.root))
         actors = [nc for nc in chunks if side_of(nc.text, book) != side_of(target.text, book)]
         return (party(actors[0]) if actors else None), party(target)
     actor = subj[0] if subj else min(chunks, key=lambda nc: tree_distance(head, nc.root))
