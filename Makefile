@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval eval-events bench bench-extract clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,10 +23,20 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python eval/score_places.py
 	$(BIN)/python eval/score_fusion.py
+	$(BIN)/python eval/score_events.py $(EVENT_SETS) --markdown
+
+# Event extraction: tuning set and the two unseen sets (tables in eval/results/events.md).
+EVENT_SETS := --gold eval/events.yaml --gold eval/events_unseen.yaml --gold eval/events_unseen2.yaml
+eval-events: $(STAMP)
+	$(BIN)/python eval/score_events.py $(EVENT_SETS) --markdown
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_places.py
 	$(BIN)/python benchmarks/bench_ingest.py
+
+# End-to-end extract against bare spaCy, 1 and 2 processes (docs/performance.md).
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py --docs 100 --repeat 3
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

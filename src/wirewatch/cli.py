@@ -32,8 +32,13 @@ def _published_option(value: str | None) -> date | None:
 @click.option("--places-file", "places_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A YAML file of your own places and aliases (repeatable).")
-def main(places_files: tuple[Path, ...]) -> None:
+@click.option("--codebook", "codebook", type=click.Path(dir_okay=False, path_type=Path),
+              help="Your own codebook YAML (default: WIREWATCH_CODEBOOK, else the bundled "
+                   "one; see docs/codebook.md).")
+@click.pass_context
+def main(ctx: click.Context, places_files: tuple[Path, ...], codebook: Path | None) -> None:
     """wirewatch: a sourced, geocoded record of claimed events from conflict news."""
+    ctx.obj = {"codebook": codebook}
     if places_files:
         existing = os.environ.get("WIREWATCH_PLACES_FILE")
         paths = [str(p) for p in places_files] + ([existing] if existing else [])
@@ -60,18 +65,26 @@ def _documents(files: tuple[Path, ...], published: date | None,
               help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="Output format.")
-def extract(files: tuple[Path, ...], what: str, published: date | None, fmt: str) -> None:
+@click.pass_context
+def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: date | None,
+            fmt: str) -> None:
     """Extract mentions from articles (.txt, .html, .jsonl) as JSON Lines on stdout.
 
     A file that cannot be read is named on standard error with the reason; the
     others are still processed and the exit status is 1.
     """
+    from wirewatch.events.codebook import CodebookError, load_codebook
     from wirewatch.pipeline import extract as run
 
+    try:
+        book = load_codebook((ctx.obj or {}).get("codebook"))
+    except CodebookError as exc:
+        click.echo(f"wirewatch: error: {exc}", err=True)
+        sys.exit(2)
     errors: list[ReadError] = []
     out = sys.stdout
     for batch in batched(_documents(files, published, errors), 32):
-        for result in run(batch):
+        for result in run(batch, codebook=book):
             rows = result.places if what == "places" else result.events
             for m in rows:
                 out.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")

@@ -1,187 +1,832 @@
-"""Who claims an event, through whom it reached the article, and with what modality."""
+"""Who claims an event (claimant), through whom it reached the article (conduits), and how.
+
+The claim's chain is read from the parse: the speech verbs that govern the
+trigger ("X said that ...", "... , the Kremlin said"), innermost first. The
+innermost speaker is the claimant; outer speakers and the relays named around
+them ("as relayed by", "speaking to TASS", "on his Telegram channel",
+"according to") are the conduits, nearest the claimant first. Pronouns and
+definite references ("he added", "the ministry said", "the same post
+claimed") are resolved against the speakers met earlier in the article.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.codebook import Codebook
+from wirewatch.events.syntax import (
+    ents_of,
+    is_under,
+    noun_chunks_of,
+    path_up,
+    phrase_text,
+    sent_of,
+    span_text,
+    text_of,
+)
 
-PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
-CONDUIT_PATTERNS = [
-    re.compile(r"\bas relayed by (?:[a-z]+ )*(?P<c>(?:[A-Z][\w’'.-]+\s?){1,4})"),
-    re.compile(r"\b(?:[Ss]peaking|[Tt]alking) to (?P<c>(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)"),
-    re.compile(r"\btold (?P<c>(?:the )?(?:[A-Z]{2,}[\w-]*|[A-Z][a-z]+ [A-Z][a-z]+|"
-               r"Reuters|Interfax|Izvestia))"),
-    re.compile(r"\b(?:via|on|in) (?:his|her|their|its|the) (?:official )?"
-               r"(?P<c>Telegram channel|Telegram|X account|Facebook page|website|VK page)"),
-    re.compile(r"\b[Rr]eports? (?:from|by|in) (?P<c>(?:the )?(?:[A-Z][\w-]+(?: [A-Z][\w-]+)*|"
-               r"[Rr]ussian media|[Uu]krainian media|state media))"),
-    re.compile(r"\b(?:cited|quoted) by (?P<c>(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"),
-    re.compile(r"\b(?:in an interview with|in comments to) (?P<c>(?:the )?[A-Z][\w-]*"
-               r"(?: [A-Z][\w-]*)*)"),
-    re.compile(r"\baccording to (?:reports from |reports in )?(?P<c>(?:the )?"
-               r"(?:[Rr]ussian|[Uu]krainian|[Ss]tate) media)"),
-]
+LOCAL_BODY = re.compile(r"^(local|regional|city|municipal|district)(?:\s+military)?\s+"
+                        r"(?:authorities|officials|administration|council|government|police)$",
+                        re.I)
+CAPITALS = {"russia", "ukraine", "kyiv", "moscow", "kremlin", "washington", "minsk"}
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group"}
+DOC_NOUNS = {"statement", "summary", "post", "report", "reports", "briefing", "source",
+             "update", "bulletin", "message", "video", "address", "comment", "comments",
+             "publication", "account", "sources"}
+REFERENCE_HEADS = DOC_NOUNS | {"ministry", "agency", "service", "group", "administration",
+                               "authority", "police",
+                               "committee", "channel", "channels", "representative",
+                               "governor", "mayor", "analyst", "expert", "spokesman",
+                               "spokesperson", "official", "officials", "authorities",
+                               "military", "army", "command", "staff", "blogger", "bloggers",
+                               "prosecutor", "prosecutors", "investigator", "investigators",
+                               "correspondent", "outlet", "newspaper", "brigade", "corps"}
+SPOKES_HEADS = {"representative", "spokesman", "spokesperson", "spokeswoman", "source",
+                "sources", "official"}
 ROLE_WORDS = re.compile(
-    r"\b(mayor|head|governor|spokesperson|spokesman|spokeswoman|minister|chief|commander|"
+    r"\b(mayor|head|heads|governor|spokesperson|spokesman|spokeswoman|minister|chief|commander|"
     r"president|general|expert|analyst|official|leader|director|adviser|advisor|deputy|"
-    r"secretary|correspondent|blogger|ombudsman|representative)\b", re.I)
+    r"secretary|correspondent|blogger|ombudsman|representative|colonel|officer|chairman)\b",
+    re.I)
+RELAYS = [
+    re.compile(r"\bas relayed by (?P<c>(?:the )?[\w’'.-]+(?: [\w’'.-]+){0,6}?)(?=[,.;]|$| who\b"
+               r"| on\b| in\b)"),
+    re.compile(r"\b(?:[Ss]peaking|[Tt]alking) to (?P<c>(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)"),
+    re.compile(r"\btold (?P<c>(?:the )?(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?: (?:news )?agency)?|"
+               r"(?:national|state|local|Russian|Ukrainian|public) (?:television|TV|radio)))"),
+    re.compile(r"\b(?:via|on|in|through) (?:his|her|their|its|the [\w’']+(?:'s|’s)|the) "
+               r"(?:official )?(?P<c>Telegram channel|Telegram|X account|Facebook page|website|"
+               r"VK page|YouTube channel)"),
+    re.compile(r"\b(?:wrote|posted|said|announced) on (?P<c>Telegram|X|Facebook|VK)\b"),
+    re.compile(r"\b(?:quoted|cited|carried|circulated|published|reported) by "
+               r"(?P<c>(?:the )?(?:[A-Z][\w.-]*|[a-z][\w-]*(?:['’]s)? [A-Z][\w.-]*)"
+               r"(?: [A-Z][\w.-]*)*(?: (?:news )?agency)?)"),
+    re.compile(r"\b(?:in an interview with|in comments to|in an interview to) "
+               r"(?P<c>(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"),
+    re.compile(r"\b[Rr]eports? (?:from|by|in) (?P<c>(?:the )?(?:(?:[Rr]ussian|[Uu]krainian|"
+               r"[Ss]tate|[Ww]estern|[Ll]ocal) media|(?!Russian\b|Ukrainian\b)[A-Z][\w-]+"
+               r"(?: [A-Z][\w-]+)*))"),
+]
 
 
 @dataclass
-class Speaker:
-    """A claimant found in the text."""
+class Source:
+    """A claimant or relay met in the article."""
 
-    text: str
-    start: int = -1
-    kind: str = "org"  # person | org | media | pronoun
+    name: str
+    kind: str = "org"  # person | org | media | group
+    side: str | None = None
+    conduits: tuple[str, ...] = ()
+    claim_date: Any = None  # EventDate of its last claim, if dated
+    event_date: Any = None  # EventDate of the last event it claimed, if dated
+    head: str = ""  # head word of the description ("ministry", "channels")
+    via: str = ""  # the spokes-noun it spoke through ("a spokesman for X" -> "spokesman")
+
+
+@dataclass
+class Attribution:
+    """The claim chain of one trigger."""
+
+    claimant: Source | None = None
+    conduits: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    carried: bool = False
+    verbs: list[Any] = field(default_factory=list)
+    denial: bool = False
+    hedged: bool = False
 
 
 @dataclass
 class PersonRegistry:
-    """Names and roles met so far in a document.
-
-    'Kulemin' -> 'Alexei Kulemin (mayor of Donetsk)'.
-    """
+    """Names and roles met so far in a document ('Kulemin' -> 'Alexei Kulemin (mayor of ...)')."""
 
     roles: dict[str, str] = field(default_factory=dict)
     full: dict[str, str] = field(default_factory=dict)
 
     def learn(self, name: str, role: str | None) -> None:
         """Record a person's full name and, if known, role."""
-        name = name.strip()
+        name = " ".join(name.split())
+        parts = name.split()
+        if not parts:
+            return
+        known = self.full.get(parts[-1].lower())
+        if known and len(known.split()) > len(parts):
+            name = known
         for part in name.split():
-            self.full.setdefault(part.lower(), name)
-        if role:
+            if len(part) > 2:
+                self.full.setdefault(part.lower(), name)
+        self.full[name.split()[-1].lower()] = name
+        if role and name not in self.roles:
             self.roles[name] = role
+
+    def known(self, word: str) -> str | None:
+        """Return the full name of a person met before under this name or surname."""
+        w = re.sub(r"['’]s$", "", word.strip()).lower()
+        return self.full.get(w)
 
     def describe(self, name: str) -> str:
         """Return 'Full Name (role)' for a name or surname met before, else the name itself."""
-        first = name.split()[0].lower() if name.split() else ""
-        full = self.full.get(name.split()[-1].lower(), self.full.get(first, name)) \
-            if name else name
+        words = name.split()
+        full = (self.known(words[-1]) if words else None) or name
         role = self.roles.get(full)
         return f"{full} ({role})" if role else full
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = " ".join(text.replace("\n", " ").split())
+    text = re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"['’]s$", "", text)
-    return text.strip(" ,.;:")
+    return text.strip(" ,.;:'\"‘’“”")
 
 
-def learn_people(sent: Any, registry: PersonRegistry) -> None:
-    """Record the PERSON entities of a sentence with roles found around them."""
-    for ent in sent.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2:
-            continue
-        role = None
-        after = sent.doc.text[ent.end_char:min(ent.end_char + 80, sent.end_char)]
-        m = re.match(r"^,\s+(?:the\s+)?((?:[\w'’-]+\s){0,6}?(?:of|for)\s+(?:the\s+)?"
-                     r"[A-Z][\w'’ -]+?|[\w'’ -]*?(?:mayor|head|governor|spokesperson|chief|"
-                     r"minister|commander|expert|analyst)[\w'’ -]*?)(?:,|\.|\s+(?:via|said|"
-                     r"told|has|had|was|announced))", after)
-        if m and ROLE_WORDS.search(m.group(1)):
-            role = m.group(1).strip()
-        if role is None:
-            before = sent.doc.text[max(sent.start_char, ent.start_char - 70):ent.start_char]
-            m2 = re.search(r"((?:[A-Z][\w'’-]*\s|of\s|the\s|and\s)*?(?:[Cc]hief|[Hh]ead|[Mm]ayor|"
-                           r"[Gg]overnor|[Ss]pokesperson|[Ss]pokesman|[Mm]inister|[Cc]ommander|"
-                           r"[Pp]resident|[Ee]xpert|[Aa]nalyst)(?:\s(?:of\s)?(?:the\s)?"
-                           r"[A-Z][\w'’-]*)*),?\s+$", before)
-            if m2:
-                role = re.sub(r"^(?:and|the)\s+", "", m2.group(1).strip(), flags=re.I)
-        registry.learn(ent.text, role)
-
-
-def find_conduits(text: str) -> list[str]:
-    """Return the relays named in a sentence, nearest to the claimant first."""
-    found: list[tuple[int, str]] = []
-    for p in CONDUIT_PATTERNS:
-        for m in p.finditer(text):
-            c = _clean(m.group("c"))
-            if c and c.lower() not in {x.lower() for _, x in found}:
-                found.append((m.start(), c))
-    return [c for _, c in sorted(found)]
-
-
-def find_speaker(sent: Any, trigger: Any, registry: PersonRegistry, book: Codebook
-                 ) -> Speaker | None:
-    """Return who the sentence says makes the claim carried by ``trigger``, if anyone."""
-    text = sent.text
-    m = re.search(r"\baccording to (?!reports|the reports|media)(?P<who>(?:the )?"
-                  r"[A-Za-z][\w’'.-]*(?: (?:of |the )?[A-Z][\w’'.-]*)*)", text)
+def _role_after(after: str) -> str | None:
+    m = re.match(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s){0,6}?(?:of|for)\s+(?:the\s+)?"
+                 r"[A-Z][\w'’ ()-]+?|[\w'’ -]*?(?:mayor|head|governor|spokesperson|spokesman|chief|"
+                 r"minister|commander|expert|analyst|correspondent|blogger|official)[\w'’ -]*?)"
+                 r"(?:,|\.|\s+(?:via|said|told|has|had|was|announced|wrote|claimed))", after)
+    if m and ROLE_WORDS.search(m.group(1)):
+        return m.group(1).strip()
+    m = re.match(r"^,\s+who\s+(?:heads|leads|runs|chairs)\s+(?:the\s+)?([\w'’ -]+?)(?:,|\.)",
+                 after)
     if m:
-        who = _clean(m.group("who"))
-        return _speaker_from_text(who, registry, book)
-    # A speech verb whose subject is named: "X said/announced/claimed ..."
-    best = None
-    for tok in sent:
-        if tok.lemma_.lower() not in book.speech_verbs or tok.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        agent = [gc for c in tok.children if c.dep_ == "agent" for gc in c.children
-                 if gc.dep_ == "pobj"]
-        for s in agent + subj:
-            if s.dep_ == "nsubjpass":
-                continue
-            phrase = sent.doc.text[s.left_edge.idx:s.right_edge.idx + len(s.right_edge)]
-            if s.lower_ in PRONOUNS:
-                return Speaker("", s.idx, "pronoun")
-            if s.lower_ in ("this", "that", "which", "who", "reports", "report"):
-                continue
-            dist = abs(tok.i - trigger.i)
-            if best is None or dist < best[0]:
-                best = (dist, phrase, s.idx)
-    if best is not None:
-        return _speaker_from_text(_clean(best[1]), registry, book, best[2])
+        return "head of " + m.group(1).strip()
     return None
 
 
-def _speaker_from_text(who: str, registry: PersonRegistry, book: Codebook,
-                       start: int = -1) -> Speaker:
-    who = re.sub(r"\s+", " ", who)
-    if re.search(r"['’]s\s+\w+$", who):
-        who = re.sub(r"['’]s\s+\w+$", "", who)
-    words = who.split()
-    cap = [w for w in words if w[:1].isupper()]
-    low = who.lower()
-    kind = "media" if any(_has(low, w) for w in book.media_words) else "org"
-    # "Kremlin spokesperson Dmitry Peskov", "Kulemin": a person known from the registry
-    if cap and cap[-1].lower() in registry.full and kind != "media":
-        full = registry.describe(cap[-1])
-        return Speaker(full, start, "person")
-    if len(cap) >= 2 and all(w[:1].isupper() for w in words[-2:]) and not any(
-            _has(low, w) for w in ("ministry", "staff", "forces", "army", "command")):
-        name = " ".join(words[-2:])
-        role = " ".join(words[:-2]).strip(" ,") or None
-        if role:
-            registry.learn(name, role)
-        return Speaker(registry.describe(name), start, "person")
-    return Speaker(who, start, kind)
+ROLE_STOP = {"by", "to", "from", "in", "on", "at", "for", "with", "was", "is", "were", "are",
+             "said", "told", "reported", "that", "which", "who", "as", "after", "before",
+             "while", "when", "according", "and", "but", "also", "has", "had", "have", "a",
+             "an", "claimed", "wrote", "announced", "added", "says"}
+
+
+def _role_before(before: str) -> str | None:
+    """Return the role written just before a name ("General Staff chief", "regional head")."""
+    words = re.findall(r"[\w’'-]+|[,;:.()\"“”]", before)[-9:]
+    if words and words[-1] == ",":  # "A Russian war correspondent, Yegor Lavrov"
+        words = words[:-1]
+    role: list[str] = []
+    for w in reversed(words):
+        if not re.match(r"[\w’'-]", w) or w.lower() in ROLE_STOP:
+            break
+        role.insert(0, w)
+    while role and (role[0].lower() in ("the", "of") or role[0].lower() in (
+            "russian", "ukrainian", "russia's", "ukraine's")):
+        role.pop(0)
+    text = " ".join(role)
+    return text if text and ROLE_WORDS.search(text) else None
+
+
+ORG_WORDS = {"ministry", "staff", "forces", "force", "group", "committee", "army", "agency",
+             "news", "service", "administration", "council", "corps", "brigade", "channel",
+             "republic", "people's", "office", "command", "guard", "police", "navy", "ria",
+             "novosti", "tass", "interfax", "kremlin", "telegram", "defence", "defense",
+             "general", "armed", "centre", "center", "institute", "project"}
+
+
+def person_name(tok: Any, is_place: Any = None) -> tuple[int, int] | None:
+    """Return the token range [start, end) of a person's name headed by ``tok``, if it is one.
+
+    A PERSON entity, or two or three capitalised proper nouns ("Alexei Kulemin") that
+    are not a place, an organisation or a role ("President", "Ministry").
+    """
+    if tok.ent_type_ == "PERSON":
+        ent = next((e for e in ents_of(sent_of(tok)) if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            lo = ent.start
+            while lo - 1 >= sent_of(tok).start and tok.doc[lo - 1].pos_ == "PROPN" and \
+                    tok.doc[lo - 1].text[:1].isupper() and tok.doc[lo - 1].dep_ == "compound" \
+                    and not ROLE_WORDS.fullmatch(tok.doc[lo - 1].text) and \
+                    tok.doc[lo - 1].lower_ not in ORG_WORDS and ent.end - lo < 3:
+                lo -= 1  # "Oleksandr Prokudin" where the model tagged only "Prokudin"
+            while lo < ent.end - 1 and (ROLE_WORDS.fullmatch(tok.doc[lo].text) or
+                                        tok.doc[lo].lower_ in ORG_WORDS):
+                lo += 1
+            if tok.doc[lo].lower_ not in ORG_WORDS:
+                return lo, ent.end
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    chain = [tok]
+    j = tok.i - 1
+    while j >= sent_of(tok).start:
+        t = tok.doc[j]
+        if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod") and \
+                t.head.i in {c.i for c in chain} and t.text[:1].isupper():
+            chain.insert(0, t)
+            j -= 1
+            continue
+        break
+    while chain and (ROLE_WORDS.fullmatch(chain[0].text) or chain[0].lower_ in ORG_WORDS):
+        chain.pop(0)
+    if not 2 <= len(chain) <= 3:
+        return None
+    if any((not t.is_alpha and "-" not in t.text) or t.lower_ in ORG_WORDS or
+           ROLE_WORDS.fullmatch(t.text) for t in chain):
+        return None
+    if is_place is not None and any(is_place(t) for t in chain):
+        return None
+    return chain[0].i, chain[-1].i + 1
+
+
+def learn_people(sent: Any, registry: PersonRegistry, is_place: Any = None) -> None:
+    """Record the people named in a sentence with the roles written around them."""
+    text = text_of(sent.doc)
+    seen: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+            continue
+        rng = person_name(tok, is_place)
+        if rng is None or rng[0] in seen:
+            continue
+        seen.add(rng[0])
+        doc = sent.doc
+        name = doc[rng[0]:rng[1]]
+        after = text[name.end_char:min(name.end_char + 120, sent.end_char)]
+        role = _role_after(after)
+        if role is None:
+            before = text[max(sent.start_char, name.start_char - 80):name.start_char]
+            role = _role_before(before)
+        registry.learn(name.text, role)
+
+
+def side_of(text: str, book: Codebook) -> str | None:
+    """Return RU, UA or None for a description of an actor, target or claimant."""
+    low = text.lower()
+    for side in ("UA", "RU"):
+        if _has_any(low, book.sides.get(side, ())):
+            return side
+    return None
 
 
 def _has(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w]){re.escape(word.strip())}(?![\w])", text) is not None
+    return _has_any(text, (word,))
 
 
-def party_or_media(claimant: str, registry: PersonRegistry, book: Codebook) -> str:
+@lru_cache(maxsize=256)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True) if w.strip())
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])") if alts else re.compile(r"(?!x)x")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Return whether one of ``words`` occurs in ``text`` as whole words."""
+    return _words_re(tuple(words)).search(text) is not None
+
+
+def party_or_media(source: Source, book: Codebook) -> str:
     """Return 'claimed' for a party to the conflict, 'reported' for media and third parties."""
-    low = claimant.lower()
-    if any(_has(low, w) for w in book.media_words) and not any(
-            _has(low, w) for w in ("ministry", "general staff", "governor", "mayor")):
+    low = source.name.lower()
+    strong_party = _has_any(low, ("ministry", "general staff", "governor", "mayor",
+                                              "administration", "head of", "president"))
+    if _has_any(low, book.media_words) and not strong_party:
         return "reported"
-    if any(_has(low, w) for w in book.party_words):
+    if _has_any(low, book.party_words):
         return "claimed"
     return "reported"
 
 
-def side_of(text: str, book: Codebook) -> str | None:
-    """Return RU, UA or None for a description of an actor or target."""
-    low = text.lower()
-    for side in ("UA", "RU"):
-        if any(_has(low, w) for w in book.sides.get(side, ())):
-            return side
+def canonical_name(text: str, book: Codebook, side_hint: str | None = None) -> str:
+    """Return the canonical name of an organisation as the output writes it."""
+    name = _clean(text)
+    low = name.lower()
+    for np in book.claimant_names:
+        if not np.side and np.pattern.search(low):
+            return np.name
+    side = side_of(low, book) or side_hint
+    bare = re.sub(r"^(?:russia['’]s|russian|ukraine['’]s|ukrainian|the)\s+|\s+(?:in|of)\s+"
+                  r"(?:moscow|kyiv|russia|ukraine)$", "", low).strip()
+    for np in book.claimant_names:
+        if np.side and np.side == side and np.pattern.search(bare):
+            return np.name
+    name = re.sub(r"\b(?:Russian|Moscow)-(?:installed|appointed|backed)\b", "occupation", name)
+    m = re.match(r"^(?P<q>(?:[\w-]+\s){0,2}?)(?P<n>(?i:authorities|officials|administration|"
+                 r"officers|police))\s+(?P<p>in|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*"
+                 r"(?:\s[A-Z][\w’'-]*)?)(?P<r>\s+(?:region|oblast|district|province))?$", name)
+    if m:
+        qual = m.group("q").strip().lower()
+        regional = "regional " if m.group("r") and (not qual or m.group("p") == "of") else ""
+        return " ".join(x for x in (m.group("place"), (regional + qual).strip(),
+                                    m.group("n").lower()) if x)
+    m = re.match(r"^(?P<place>[A-Z][\w’'-]*)\s+regional\s+(?P<role>governor|head|mayor)$", name)
+    if m:
+        return f"{m.group('role')} of {m.group('place')} region"
+    m = re.match(r"^(?P<owner>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)['’]s\s+(?P<rest>.+)$", name)
+    if m and not re.match(r"^(?:republic|region|country|city|town)$", m.group("owner"), re.I):
+        return f"{m.group('rest')} ({m.group('owner')})"
+    name = re.sub(r"^(?:republic|region|country|city|town)['’]s\s+", "", name, flags=re.I)
+    return name
+
+
+def canonical_conduit(text: str, book: Codebook, registry: PersonRegistry) -> str:
+    """Return a relay as the output writes it ("the RIA Novosti agency" -> "RIA Novosti")."""
+    name = _clean(text)
+    for np in book.conduit_names:
+        if np.pattern.search(name.lower()):
+            return np.name
+    name = re.sub(r"^(?:[\w’']+['’]s\s+)", "", name)
+    name = re.sub(r"^(?:(?:Russian|Ukrainian|Russia's|Ukraine's)\s+)?(?:state\s+)?"
+                  r"(?:news\s+)?agency\s+(?=[A-Z])", "", name)
+    name = re.sub(r"\s+(?:news\s+)?agency$", "", name) if re.search(r"[A-Z].*\s+(?:news\s+)?"
+                                                                    r"agency$", name) else name
+    words = name.split()
+    if words and registry.known(words[-1]) and words[-1][:1].isupper():
+        return registry.known(words[-1]) or name
+    return name
+
+
+def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Codebook,
+              side_hint: str | None) -> Source:
+    doc = tok.doc
+    text = text_of(doc)[start:end]
+    head = tok.lemma_.lower()
+    media = _has_any(text.lower(), book.media_words)
+    rng = person_name(tok)
+    known = registry.known(tok.text) if tok.pos_ == "PROPN" else None
+    if rng is not None or known:
+        name = doc[rng[0]:rng[1]].text if rng is not None else (known or tok.text)
+        role_text = text[:text.find(name)].strip(" ,") if name in text else ""
+        role_text = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+        if not (role_text and ROLE_WORDS.search(role_text)):
+            role_text = _role_after(text_of(doc)[start + len(text):sent_of(tok).end_char]) or ""
+        registry.learn(name, role_text or None)
+        full = registry.describe(name)
+        return Source(full, "person", side_of(full, book), head="person")
+    name = canonical_name(text, book, side_hint)
+    kind = "media" if media else "org"
+    if tok.tag_ in ("NNS", "NNPS") and kind == "org":
+        kind = "group"
+    return Source(name, kind, side_of(text, book) or side_hint, head=head)
+
+
+def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
+    """Return the head token of who speaks with ``verb``, from the parse or what precedes it."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for gc in c.children:
+                if gc.dep_ == "pobj":
+                    return gc
+    for c in verb.children:
+        if c.dep_ in ("nsubj",) and not is_under(trigger, c):
+            if is_place is not None and is_place(c):
+                continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    if verb.dep_ == "conj":
+        # "Authorities ordered X and said Y": the subject is shared
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if shared is not None and not is_under(trigger, shared) and _speaker_rank(shared) < 9:
+            return shared
+    # "..., Irina Zhukova, who heads ..., said": the phrase right before the verb
+    j = verb.i - 1
+    sent = sent_of(verb)
+    while j >= sent.start and verb.doc[j].is_punct:
+        j -= 1
+    if j < sent.start:
+        return None
+    t = verb.doc[j]
+    chain = []
+    for a in path_up(t):
+        if a.i >= verb.i or is_under(trigger, a) or a == verb:
+            break
+        chain.append(a)
+    # prefer a person ("Irina Zhukova, who heads the department of the ministry, said"),
+    # then a named organisation, then a definite description ("the ministry")
+    if is_place is not None:
+        chain = [a for a in chain if not is_place(a)]
+    for rank in range(4):
+        found = [a for a in chain if _speaker_rank(a) == rank]
+        if found:
+            return found[-1]
     return None
+
+
+def _speaker_rank(a: Any) -> int:
+    if person_name(a) is not None:
+        return 0
+    if a.ent_type_ in ("ORG", "NORP") and a.pos_ in ("PROPN", "NOUN"):
+        return 1
+    if a.lemma_.lower() in REFERENCE_HEADS and a.pos_ == "NOUN":
+        return 2
+    if a.pos_ == "PRON" and a.lower_ in PRONOUNS:
+        return 3
+    return 9
+
+
+def _through(tok: Any) -> Any | None:
+    """'reports from X', 'a post circulated by X', 'a representative of X' -> X."""
+    head = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of", "for") and (
+                head in DOC_NOUNS or (head in SPOKES_HEADS and c.lower_ in ("of", "for"))):
+            for gc in c.children:
+                if gc.dep_ == "pobj":
+                    return gc
+        if c.dep_ == "acl" and c.lemma_.lower() in ("circulate", "carry", "publish", "post",
+                                                    "release", "issue", "share"):
+            for gc in c.children:
+                if gc.dep_ == "agent":
+                    for ggc in gc.children:
+                        if ggc.dep_ == "pobj":
+                            return ggc
+    if head in DOC_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+    return None
+
+
+def _quoting(tok: Any) -> Any | None:
+    """'TASS, quoting the Defence Ministry, reported': the quoted source."""
+    for c in tok.subtree:
+        if c.lemma_.lower() in ("quote", "cite") and c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
+            for gc in c.children:
+                if gc.dep_ == "dobj":
+                    return gc
+    return None
+
+
+class Attributor:
+    """Resolves claimants and conduits in one article, remembering the speakers met."""
+
+    def __init__(self, book: Codebook, places: Sequence[Any] = ()) -> None:
+        self.book = book
+        self.registry = PersonRegistry()
+        self.sources: list[Source] = []
+        self.places = [p for p in places if getattr(p, "place", None) is not None]
+        self.quoted: dict[int, Any] = {}  # sentence start -> speech verb closing its quote
+        self.place_spans = [(p.start, p.end) for p in self.places]
+
+    def _is_place(self, tok: Any) -> bool:
+        """Return whether a token names a place rather than a speaker."""
+        if tok.is_upper and len(tok) > 2 and tok.i < 4:
+            return True  # a dateline: "KYIV, Nov 18 (Agency) - ..."
+        if tok.lower_ in CAPITALS:
+            return False
+        span = next(((s, e) for s, e in self.place_spans if s <= tok.idx < e), None)
+        if span is not None:
+            # "Alexei Smirnov": a surname that is also a place name is a person here
+            rng = person_name(tok)
+            return rng is None or tok.doc[rng[0]].idx >= span[0]
+        return bool(tok.ent_type_ in ("GPE", "LOC", "FAC"))
+
+    # -- references -------------------------------------------------------------------------
+    def resolve_reference(self, tok: Any) -> Source | None:
+        """Return the earlier speaker a pronoun or definite description refers to."""
+        low = tok.lower_
+        if low in ("he", "she"):
+            named = self._last_person_subject(tok)
+            if named is not None:
+                return named
+        if tok.pos_ == "PRON" or low in PRONOUNS:
+            kind = PRONOUNS.get(low)
+            for s in reversed(self.sources):
+                if kind == "person" and s.kind == "person":
+                    return s
+                if kind in ("org", "group") and s.kind != "person":
+                    return s
+            return self.sources[-1] if self.sources and kind == "group" else None
+        head = tok.lemma_.lower()
+        if head not in REFERENCE_HEADS:
+            return None
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "poss")}
+        if not dets & {"the", "this", "that", "same", "its", "their", "his", "her"}:
+            return None
+        if any(c.pos_ == "PROPN" for c in tok.children) or tok.pos_ == "PROPN":
+            return None
+        if head in SPOKES_HEADS:
+            # "the spokesman": the last source that spoke through a spokesman
+            via = next((s for s in reversed(self.sources) if s.via == head), None)
+            if via is not None:
+                return via
+        if head in DOC_NOUNS or head in SPOKES_HEADS:
+            # "the same source", "the representative": whoever spoke last
+            return self.sources[-1] if self.sources else None
+        for s in reversed(self.sources):
+            if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
+                return s
+        return None
+
+    def _last_person_subject(self, tok: Any) -> Source | None:
+        """Return the person last named as a subject before a pronoun (this or the previous
+        sentence): "Putin thanked the troops. 'The capture ...,' he said" -> Putin."""
+        doc = tok.doc
+        start = sent_of(tok).start
+        if start > 0:
+            start = sent_of(doc[start - 1]).start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = doc[i]
+            if t.dep_ not in ("nsubj", "nsubjpass") or self._is_place(t):
+                continue
+            rng = person_name(t)
+            if rng is None:
+                continue
+            full = self.registry.describe(doc[rng[0]:rng[1]].text)
+            return self.find(full) or Source(full, "person", side_of(full, self.book),
+                                             head="person")
+        return None
+
+    def _source_at(self, tok: Any, trigger: Any, side_hint: str | None
+                   ) -> tuple[Source | None, tuple[int, int], bool]:
+        """Return the source a speaker token names, its span, and whether it was carried."""
+        named = next((c for c in tok.children if c.dep_ == "appos" and person_name(c)), None)
+        if named is not None and tok.lemma_.lower() in SPOKES_HEADS | {"commander", "head",
+                                                                        "governor", "mayor"}:
+            tok = named  # "a spokesman for the joint forces, Major Denys Lytvyn"
+        start, end = phrase_text(tok)
+        inner = _through(tok)
+        via = tok.lemma_.lower() if tok.lemma_.lower() in SPOKES_HEADS else ""
+        if inner is not None:
+            tok = inner
+            start, end = phrase_text(tok)
+        if tok.pos_ == "NOUN":
+            # "the state news agency TASS": the agency's name
+            name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                        None)
+            if name is not None:
+                start, end = phrase_text(name)
+        ref = self.resolve_reference(tok)
+        if ref is not None:
+            return ref, (start, end), True
+        if tok.pos_ == "PRON":
+            return None, (start, end), True
+        doc = tok.doc
+        if tok.lower_ in CAPITALS or (tok.ent_type_ == "GPE" and tok.lower_ != "kremlin"):
+            # a country or capital speaking: "Russia claimed", "Kyiv called it fabricated"
+            return Source(canonical_name(text_of(doc)[start:end], self.book), "org",
+                          side_of(text_of(doc)[start:end], self.book)), (start, end), False
+        src = _describe(tok, start, end, self.registry, self.book, side_hint)
+        if src.kind != "person":
+            src.name = self._localise(src.name, tok)
+        src.via = via
+        return src, (start, end), False
+
+    def _localise(self, name: str, tok: Any) -> str:
+        """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
+        the region) the sentence is about, when the speaker names none."""
+        m = LOCAL_BODY.match(name)
+        if m is None:
+            return name
+        sent = sent_of(tok)
+        cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
+        here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
+        if not here:
+            return name
+        place = here[0].place
+        if m.group(1).lower() == "regional":
+            region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", place.admin1 or "")
+            return f"{region} {name}" if region else name
+        return f"{place.name} {name}"
+
+    # -- the claim chain --------------------------------------------------------------------
+    def governing_verbs(self, trigger: Any) -> list[Any]:
+        """Return the speech verbs whose complement holds the trigger, innermost first."""
+        out: list[Any] = []
+        prev = trigger
+        for a in path_up(trigger)[1:]:
+            if prev.dep_ == "relcl" and not any(c.lower_ == "that" for c in prev.children):
+                break  # a relative clause is the writer's description, not the speaker's
+            if prev.dep_ == "conj" and prev.lemma_.lower() in self.book.speech_verbs and \
+                    any(c.dep_ == "nsubj" for c in prev.children):
+                break  # "X reported A, but Y denied B": Y's statement is not relayed by X
+            if a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
+                    prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
+                                  "advcl", "oprd", "prep", "npadvmod", "attr") and \
+                    not (a.lemma_.lower() == "describe" and prev.dep_ != "ccomp"):
+                out.append(a)
+            prev = a
+        # "..., the governor said" parsed as a clause hanging off the event verb
+        for a in path_up(trigger):
+            if a in out:
+                break
+            for c in a.children:
+                if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
+                        not is_under(trigger, c) and \
+                        c.lemma_.lower() in self.book.speech_verbs and c not in out and \
+                        (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)):
+                    out.append(c)
+        if not out and trigger.sent.start in self.quoted:
+            # '"Claims ... are not true. Our units hold," the General Staff said.'
+            out.append(self.quoted[trigger.sent.start])
+        if not out:
+            # a closing reporting clause the parse hung elsewhere ("..., the governor wrote
+            # on Telegram." read as a relative clause)
+            sent = sent_of(trigger)
+            for t in sent:
+                if t.i > trigger.i and t.lemma_.lower() in self.book.speech_verbs and \
+                        t.pos_ == "VERB" and not is_under(trigger, t) and \
+                        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children) and \
+                        any(c.dep_ == "nsubj" for c in t.children):
+                    subj = next(c for c in t.children if c.dep_ == "nsubj")
+                    before = t.doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start \
+                        else None
+                    if before is not None and before.text in (",", "—", "–"):
+                        out.append(t)
+                        break
+        return out
+
+    def attribute(self, sent: Any, trigger: Any, side_hint: str | None = None) -> Attribution:
+        """Return the claimant, conduits and spans of the claim carried by ``trigger``."""
+        att = Attribution()
+        levels: list[tuple[Source | None, Any, bool]] = []
+        for verb in self.governing_verbs(trigger):
+            low = verb.lemma_.lower()
+            if any(p == (low,) for p in self.book.modality.get("denied", ())):
+                att.denial = True
+            if any(p == (low,) for p in self.book.modality.get("hedged", ())):
+                att.hedged = True
+            tok = _speaker_token(verb, trigger, self._is_place)
+            if tok is None:
+                continue
+            if self._is_place(tok):
+                # a misparsed place ("Chasiv Yar, a military blogger wrote"): its appositive
+                # is the speaker; a place alone is not ("Bilogorovka, described as ...")
+                tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+                if tok is None:
+                    continue
+            quoted = _quoting(tok)
+            if quoted is not None:
+                src, span, carried = self._source_at(quoted, trigger, side_hint)
+                levels.append((src, verb, carried))
+                att.spans.append(span)
+            src, span, carried = self._source_at(tok, trigger, side_hint)
+            levels.append((src, verb, carried))
+            att.spans.append(span)
+            att.spans.append(_subtree_span(tok, trigger))
+            att.verbs.append(verb)
+        accords = self._according(sent, trigger, side_hint)
+        att.spans.extend(span for _src, span, _carried, _tok in accords)
+        relays = self._relays(sent, trigger, [lv[1] for lv in levels])
+        chain: list[str] = []
+        if levels and levels[0][0] is not None:
+            att.claimant, att.carried = levels[0][0], levels[0][2]
+            inner_rest = levels[1:]
+        elif accords:
+            att.claimant, att.carried = accords[0][0], accords[0][2]
+            accords = accords[1:]
+            inner_rest = levels[1:] if levels else []
+        else:
+            inner_rest = levels[1:] if levels else []
+        positioned: list[tuple[int, str]] = [(pos, name) for pos, name in relays]
+        for src, span, _c, _tok in accords:
+            if src is not None:
+                positioned.append((span[0], src.name if src.kind != "person"
+                                   else _plain_name(src.name)))
+        positioned.sort()
+        chain = [name for _p, name in positioned]
+        for src, _verb, _c in inner_rest:
+            if src is not None:
+                chain.append(_plain_name(src.name) if src.kind == "person" else src.name)
+        seen: set[str] = set()
+        claimant_key = _plain_name(att.claimant.name).lower() if att.claimant else ""
+        for c in chain:
+            k = c.lower()
+            if k in seen or k == claimant_key or (claimant_key and k in claimant_key):
+                continue
+            seen.add(k)
+            att.conduits.append(c)
+        if att.claimant is not None and not att.conduits:
+            # the same speaker as earlier: the same relays ("he added", "Gerasimov also said")
+            same = self.find(att.claimant.name)
+            if same is not None:
+                att.conduits = list(same.conduits)
+        return att
+
+    def _according(self, sent: Any, trigger: Any, side_hint: str | None
+                   ) -> list[tuple[Source | None, tuple[int, int], bool, Any]]:
+        out = []
+        for tok in sent:
+            if tok.lower_ != "according" or is_under(trigger, tok):
+                continue
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if obj is None or is_under(trigger, obj):
+                continue
+            src, span, carried = self._source_at(obj, trigger, side_hint)
+            out.append((src, span, carried, obj))
+        return out
+
+    def _relays(self, sent: Any, trigger: Any, verbs: list[Any]) -> list[tuple[int, str]]:
+        """Return (position, name) of the relays named in the sentence ("as relayed by X",
+        "speaking to TASS", "on his Telegram channel", "told the RIA Novosti agency")."""
+        text = span_text(sent)
+        base = sent.start_char
+        found: list[tuple[int, str]] = []
+        for p in RELAYS:
+            for m in p.finditer(text):
+                raw = m.group("c")
+                if m.group().startswith("told") and not self._is_media(raw):
+                    continue  # "told President Putin", "told reporters": an audience
+                name = canonical_conduit(raw, self.book, self.registry)
+                if name and name.lower() not in {n.lower() for _s, n in found}:
+                    found.append((base + m.start("c"), name))
+        return sorted(found)
+
+    def _is_media(self, words: str) -> bool:
+        low = words.lower()
+        if _has_any(low, self.book.media_words):
+            return True
+        first = re.sub(r"^the\s+", "", words).split()[:1]
+        if not first or not first[0][:1].isupper() or len(first[0]) < 2:
+            return False
+        known = self.registry.known(first[0])
+        # "told Hromadske": a single unknown name is an outlet; "told President Putin",
+        # "told Oleh Syniehubov" are people
+        return (not (known and len(known.split()) > 1) and not ROLE_WORDS.match(first[0]) \
+            and len(words.split()) == 1) or bool(re.match(r"^(?:the\s+)?[A-Z]{2,}", words))
+
+    def read_quotes(self, sents: Sequence[Any]) -> None:
+        """Note the speech verb of quotes that run over several sentences."""
+        open_at: int | None = None
+        for n, sent in enumerate(sents):
+            text = span_text(sent).strip()
+            if text[:1] in ("\"", "“") and open_at is None:
+                open_at = n
+            if open_at is None:
+                continue
+            closing = re.search(r"[”\"],?\s", text[1:] if n == open_at else text)
+            if closing is not None or n - open_at > 4 or "\n" in text:
+                verb = next((t for t in sent if t.lemma_.lower() in self.book.speech_verbs
+                             and t.pos_ == "VERB" and
+                             t.idx - sent.start_char > (closing.start() if closing else 0)),
+                            None) if closing is not None else None
+                if verb is not None:
+                    for m in range(open_at, n):
+                        self.quoted[sents[m].start] = verb
+                open_at = None
+
+    def find(self, name: str) -> Source | None:
+        """Return the latest speaker met under this name, if any."""
+        return next((s for s in reversed(self.sources) if s.name == name), None)
+
+    def remember(self, source: Source | None, conduits: list[str], claim_date: Any,
+                 event_date: Any = None) -> None:
+        """Record a speaker (with its relays, the date of its claim and of the event it
+        claimed) for later references."""
+        if source is None:
+            return
+        if conduits:
+            source.conduits = tuple(conduits)
+        if claim_date is not None and getattr(claim_date, "value", None):
+            source.claim_date = claim_date
+        if event_date is not None and getattr(event_date, "value", None):
+            source.event_date = event_date
+        if source in self.sources:
+            self.sources.remove(source)
+        for s in list(self.sources):
+            if s.name == source.name:
+                self.sources.remove(s)
+                if not source.conduits:
+                    source.conduits = s.conduits
+                if source.claim_date is None:
+                    source.claim_date = s.claim_date
+                if source.event_date is None:
+                    source.event_date = s.event_date
+        self.sources.append(source)
+
+    def speakers_of(self, sent: Any) -> list[tuple[Source, list[str], Any]]:
+        """Return the speakers of a sentence's speech verbs (to resolve later references)."""
+        out = []
+        hint = side_hint(sent, self.book)
+        for tok in sent:
+            if tok.lemma_.lower() in self.book.speech_verbs and tok.pos_ == "VERB":
+                if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in tok.children):
+                    continue  # "which Russian officials still call Dimitrov": naming
+                sp = _speaker_token(tok, tok, self._is_place)
+                if sp is None or self._is_place(sp):
+                    continue
+                src, _span, _carried = self._source_at(sp, tok, hint)
+                if src is not None:
+                    out.append((src, [n for _p, n in self._relays(sent, tok, [tok])], tok))
+        for src, _span, _c, tok in self._according(sent, sent.root, hint):
+            if src is not None:
+                out.append((src, [], tok))
+        return out
+
+
+def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
+    """Return the characters of a speaker's whole phrase (with its role), not the claim's."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if lo <= trigger.i <= hi:
+        return phrase_text(tok)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def side_hint(sent: Any, book: Codebook) -> str | None:
+    """Return the side of the sentence's first subject that names one ("Russian air defences")."""
+    for nc in noun_chunks_of(sent):
+        if nc.root.dep_ in ("nsubj", "nsubjpass"):
+            side = side_of(nc.text, book)
+            if side:
+                return side
+    return None
+
+
+def _plain_name(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)$", "", name).strip()
+
+

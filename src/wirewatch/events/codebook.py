@@ -1,8 +1,15 @@
-"""The codebook as data: event types, trigger phrases and attribution words (codebook.yaml)."""
+"""The codebook as data: event types, trigger phrases and attribution words (codebook.yaml).
+
+docs/codebook.md describes the file format. A user extends the codebook by
+copying the bundled file and pointing wirewatch at the copy (``--codebook`` or
+``WIREWATCH_CODEBOOK``); nothing here needs to change for a new type, trigger
+or marker word.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -11,19 +18,57 @@ from typing import Any
 
 import yaml
 
+Phrase = tuple[str, ...]
+
+TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
+             "needs_object", "needs_military_subject", "stative", "avoid_preps",
+             "country_place", "place_fallback", "needs_count", "subtypes",
+             "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
+             "followup_verbs", "noun_reaches_verb"}
+TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
+            "claim_nouns", "party_words", "media_words", "speech_verbs", "not_event_before",
+            "not_event_marks", "military_nouns", "actor_nouns", "place_anaphora",
+            "direction_words", "claimant_names", "conduit_names", "sides", "not_event_heads"}
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be used, with the file and the reason."""
+
 
 @dataclass(frozen=True)
 class EventType:
     """One event type: its trigger phrases and what it needs to be an event."""
 
     name: str
-    triggers: tuple[tuple[str, ...], ...]
+    triggers: tuple[Phrase, ...]
     place_required: bool
-    count: bool = False
+    followup_triggers: tuple[Phrase, ...] = ()
+    count: str | None = None  # which count nouns apply: people | passport | strike | any ...
     extent: bool = False
     needs_equipment: bool = False
+    needs_count: bool = False
     needs_object: frozenset[str] = frozenset()
-    subtypes: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    needs_military_subject: frozenset[str] = frozenset()
+    stative: frozenset[Phrase] = frozenset()
+    avoid_preps: frozenset[str] = frozenset()
+    country_place: bool = False
+    place_fallback: str | None = None
+    object_is_equipment: frozenset[Phrase] = frozenset()
+    object_nouns: frozenset[str] = frozenset()
+    not_as_modifier: bool = False
+    needs_people: bool = False
+    followup_verbs: frozenset[str] = frozenset()
+    noun_reaches_verb: bool = False
+    subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """A canonical name for claimants or conduits matching a regular expression."""
+
+    pattern: re.Pattern[str]
+    name: str
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,26 +76,57 @@ class Codebook:
     """Everything the event stage reads from the codebook file."""
 
     types: dict[str, EventType]
-    equipment_words: tuple[tuple[str, ...], ...]
-    modality: dict[str, tuple[tuple[str, ...], ...]]
-    party_words: tuple[str, ...]
-    media_words: tuple[str, ...]
-    speech_verbs: frozenset[str]
-    not_event_contexts: tuple[str, ...]
-    sides: dict[str, tuple[str, ...]]
+    conflict_start_year: int = 0
+    count_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    equipment_words: tuple[Phrase, ...] = ()
+    modality: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    claim_nouns: frozenset[str] = frozenset()
+    party_words: tuple[str, ...] = ()
+    media_words: tuple[str, ...] = ()
+    speech_verbs: frozenset[str] = frozenset()
+    not_event_before: tuple[Phrase, ...] = ()
+    not_event_marks: frozenset[str] = frozenset()
+    not_event_heads: frozenset[str] = frozenset()
+    military_nouns: frozenset[str] = frozenset()
+    actor_nouns: frozenset[str] = frozenset()
+    place_anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
+    direction_words: frozenset[str] = frozenset()
+    claimant_names: tuple[NamePattern, ...] = ()
+    conduit_names: tuple[NamePattern, ...] = ()
+    sides: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
-    def phrases(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    def phrases(self) -> dict[str, list[tuple[str, Phrase]]]:
         """Return trigger phrases indexed by their first word: word -> [(type, phrase)]."""
-        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        return self._index(lambda t: t.triggers)
+
+    @cached_property
+    def followup_phrases(self) -> dict[str, list[tuple[str, Phrase]]]:
+        """Return follow-up trigger phrases indexed by their first word."""
+        return self._index(lambda t: t.followup_triggers)
+
+    def _index(self, get: Any) -> dict[str, list[tuple[str, Phrase]]]:
+        index: dict[str, list[tuple[str, Phrase]]] = {}
         for t in self.types.values():
-            for phrase in t.triggers:
+            for phrase in get(t):
                 index.setdefault(phrase[0], []).append((t.name, phrase))
         return index
 
+    @cached_property
+    def equipment_index(self) -> dict[str, list[Phrase]]:
+        """Return equipment phrases indexed by their last word (the head noun)."""
+        index: dict[str, list[Phrase]] = {}
+        for phrase in self.equipment_words:
+            index.setdefault(phrase[-1], []).append(phrase)
+        return index
 
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().split())
+
+def _words(phrase: Any) -> Phrase:
+    return tuple(str(phrase).lower().split())
+
+
+def _lower_set(items: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in items or [])
 
 
 def default_codebook_file() -> Path:
@@ -58,36 +134,112 @@ def default_codebook_file() -> Path:
     return Path(str(resources.files("wirewatch") / "data" / "codebook.yaml"))
 
 
+def _names(entries: Any, where: str) -> tuple[NamePattern, ...]:
+    out = []
+    for i, e in enumerate(entries or []):
+        if not isinstance(e, dict) or "match" not in e or "name" not in e:
+            raise CodebookError(f"{where}[{i}]: needs 'match' and 'name'")
+        try:
+            pattern = re.compile(str(e["match"]), re.I)
+        except re.error as exc:
+            raise CodebookError(f"{where}[{i}]: bad regular expression: {exc}") from exc
+        out.append(NamePattern(pattern, str(e["name"]), e.get("side")))
+    return tuple(out)
+
+
 def parse_codebook(data: dict[str, Any]) -> Codebook:
-    """Return the codebook described by a parsed YAML mapping."""
+    """Return the codebook described by a parsed YAML mapping (CodebookError if malformed)."""
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        raise CodebookError("the file must be a mapping with a 'types' mapping")
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise CodebookError(f"unknown keys {sorted(unknown)}; known: {sorted(TOP_KEYS)}")
     types = {}
-    for name, spec in (data.get("types") or {}).items():
+    for name, spec in data["types"].items():
+        spec = spec or {}
+        bad = set(spec) - TYPE_KEYS
+        if bad:
+            raise CodebookError(f"type {name}: unknown keys {sorted(bad)}; "
+                                f"known: {sorted(TYPE_KEYS)}")
+        if not spec.get("triggers"):
+            raise CodebookError(f"type {name}: needs a non-empty 'triggers' list")
+        count = spec.get("count")
         types[name] = EventType(
             name=name,
-            triggers=tuple(_words(p) for p in spec.get("triggers") or []),
+            triggers=tuple(_words(p) for p in spec["triggers"]),
+            followup_triggers=tuple(_words(p) for p in spec.get("followup_triggers") or []),
             place_required=spec.get("place") == "required",
-            count=bool(spec.get("count")), extent=bool(spec.get("extent")),
+            count=str(count) if count not in (None, False) else None,
+            extent=bool(spec.get("extent")),
             needs_equipment=bool(spec.get("needs_equipment")),
-            needs_object=frozenset(w.lower() for w in spec.get("single_word_needs_object") or []),
+            needs_count=bool(spec.get("needs_count")),
+            needs_object=_lower_set(spec.get("needs_object")),
+            needs_military_subject=_lower_set(spec.get("needs_military_subject")),
+            stative=frozenset(_words(p) for p in spec.get("stative") or []),
+            avoid_preps=_lower_set(spec.get("avoid_preps")),
+            country_place=bool(spec.get("country_place")),
+            place_fallback=spec.get("place_fallback"),
+            object_is_equipment=frozenset(_words(p) for p in
+                                          spec.get("object_is_equipment") or []),
+            object_nouns=_lower_set(spec.get("object_nouns")),
+            not_as_modifier=bool(spec.get("not_as_modifier")),
+            needs_people=bool(spec.get("needs_people")),
+            followup_verbs=_lower_set(spec.get("followup_verbs")),
+            noun_reaches_verb=bool(spec.get("noun_reaches_verb")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},
         )
     return Codebook(
         types=types,
+        conflict_start_year=int(data.get("conflict_start_year") or 0),
+        count_nouns={k: _lower_set(v) for k, v in (data.get("count_nouns") or {}).items()},
         equipment_words=tuple(_words(w) for w in data.get("equipment_words") or []),
         modality={k: tuple(_words(w) for w in v)
                   for k, v in (data.get("modality") or {}).items()},
-        party_words=tuple(w.lower() for w in data.get("party_words") or []),
-        media_words=tuple(w.lower() for w in data.get("media_words") or []),
-        speech_verbs=frozenset(w.lower() for w in data.get("speech_verbs") or []),
-        not_event_contexts=tuple(w.lower() for w in data.get("not_event_contexts") or []),
-        sides={k: tuple(w.lower() for w in v) for k, v in (data.get("sides") or {}).items()},
+        claim_nouns=_lower_set(data.get("claim_nouns")),
+        party_words=tuple(str(w).lower() for w in data.get("party_words") or []),
+        media_words=tuple(str(w).lower() for w in data.get("media_words") or []),
+        speech_verbs=_lower_set(data.get("speech_verbs")),
+        not_event_before=tuple(_words(w) for w in data.get("not_event_before") or []),
+        not_event_marks=_lower_set(data.get("not_event_marks")),
+        not_event_heads=_lower_set(data.get("not_event_heads")),
+        military_nouns=_lower_set(data.get("military_nouns")),
+        actor_nouns=_lower_set(data.get("actor_nouns")),
+        place_anaphora={k: _lower_set(v)
+                        for k, v in (data.get("place_anaphora") or {}).items()},
+        direction_words=_lower_set(data.get("direction_words")),
+        claimant_names=_names(data.get("claimant_names"), "claimant_names"),
+        conduit_names=_names(data.get("conduit_names"), "conduit_names"),
+        sides={k: tuple(str(w).lower() for w in v)
+               for k, v in (data.get("sides") or {}).items()},
     )
 
 
+def codebook_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Return the codebook file in use: ``path``, else WIREWATCH_CODEBOOK, else the bundled one."""
+    return Path(path or os.environ.get("WIREWATCH_CODEBOOK") or default_codebook_file())
+
+
+def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
+    """Return the codebook at ``path`` (default: WIREWATCH_CODEBOOK, else the bundled one).
+
+    Raises CodebookError naming the file when it cannot be read or is malformed.
+    """
+    chosen = codebook_path(path)
+    try:
+        stat = chosen.stat()
+    except OSError as exc:
+        raise CodebookError(f"{chosen}: cannot read codebook ({exc.strerror})") from exc
+    return _load(str(chosen), stat.st_mtime_ns)
+
+
 @lru_cache(maxsize=8)
-def load_codebook(path: str | None = None) -> Codebook:
-    """Return the codebook at ``path`` (default: WIREWATCH_CODEBOOK, else the bundled one)."""
-    chosen = Path(path or os.environ.get("WIREWATCH_CODEBOOK") or default_codebook_file())
-    data = yaml.safe_load(chosen.read_text(encoding="utf-8")) or {}
-    return parse_codebook(data)
+def _load(path: str, _mtime: int) -> Codebook:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CodebookError(f"{path}: cannot read codebook ({exc})") from exc
+    try:
+        return parse_codebook(data)
+    except CodebookError as exc:
+        raise CodebookError(f"{path}: {exc}") from exc

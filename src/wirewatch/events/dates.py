@@ -1,10 +1,18 @@
-"""Dates of events (CODEBOOK.md section 4): explicit, relative, yearless, ranges, never invented."""
+"""Dates of events (CODEBOOK.md section 4): explicit, relative, yearless, ranges, never invented.
+
+``find_dates`` reads the date expressions of a sentence. Relative ones
+("on Monday", "last week") are resolved against the publication date, and
+anaphoric ones ("the following day", "hours later") against a reference date
+(the last date the article gave); without that anchor they stay unresolved.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -13,38 +21,73 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
-         r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+           "winter": (12, 2)}
+HOLIDAYS = {"new year's eve": (12, 31), "new year’s eve": (12, 31), "new year's day": (1, 1),
+            "new year’s day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+            "christmas": (12, 25)}
+
+
+def _month_re(name: str) -> str:
+    return (rf"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+            rf"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+
+
+_MONTH = _month_re("month")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?P<part>early|late|mid|mid-|the end of|the beginning of|the start of|" \
+        r"the middle of|end of|beginning of|start of|middle of)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("since_year", re.compile(r"\bsince\s+" + _YEAR + r"\b", re.I)),
+    ("since_then", re.compile(r"\bsince then\b", re.I)),
+    ("start_of_this_month", re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)"
+                                       r"\s+month\b", re.I)),
     ("between_years", re.compile(r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+"
                                  r"(?P<y2>(?:19|20)\d{2})\b", re.I)),
+    ("two_months", re.compile(rf"\b{_month_re('m1')}\s+(?:and|to|-|–)\s+{_month_re('m2')}"
+                              rf"\s+{_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.I)),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("month_year", re.compile(rf"\b(?:in|since|during|by|from|of|until)\s+{_MONTH}\s+{_YEAR}\b",
-                              re.I)),
-    ("end_of_month", re.compile(rf"\b(?:the\s+)?(?P<part>end|beginning|start|middle)\s+of\s+"
-                                rf"{_MONTH}\b", re.I)),
-    ("last_month_name", re.compile(rf"\blast\s+{_MONTH}\b", re.I)),
-    ("in_year", re.compile(r"\b(?:in|since|during)\s+" + _YEAR + r"\b", re.I)),
+    ("season", re.compile(r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+"
+                          + _YEAR + r"\b", re.I)),
+    ("part_month_year", re.compile(rf"\b{_PART}\s*{_MONTH}\s*{_YEAR}\b", re.I)),
+    ("part_year", re.compile(r"\b(?:the\s+)?(?P<part>start|beginning|end|middle)\s+of\s+"
+                             + _YEAR + r"\b", re.I)),
+    ("month_year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
+    ("holiday", re.compile(r"\b(?P<hol>new year[’']s eve|new year[’']s day|christmas eve|"
+                           r"christmas day|christmas)\b", re.I)),
+    ("last_month_name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
+    ("part_month", re.compile(rf"\b{_PART}\s*{_MONTH}", re.I)),
+    ("in_month", re.compile(rf"\b(?:in|since|during|by|until|from)\s+{_MONTH}", re.I)),
+    ("in_year", re.compile(r"\b(?:in|since|during|of|from)\s+" + _YEAR + r"\b", re.I)),
+    ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to|on)\s+{_WD}\b", re.I)),
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b",
                          re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?:the\s+\w+\s+of\s+)?"
-                           r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                           re.I)),
+    ("weekday", re.compile(rf"\b(?P<rel>on\s+|last\s+|this\s+|next\s+|late\s+on\s+|early\s+on\s+)?"
+                           rf"(?:the\s+\w+\s+of\s+)?{_WD}\b", re.I)),
     ("last_week", re.compile(r"\blast\s+week\b", re.I)),
     ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
     ("this_week", re.compile(r"\bthis\s+week\b", re.I)),
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),
+    ("this_year", re.compile(r"\bthis\s+year\b", re.I)),
+    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>\w+)\s+days?\s+ago\b", re.I)),
+    ("next_day", re.compile(r"\b(?:the\s+following|the\s+next)\s+(?:day|morning|evening)\b|"
+                            r"\ba\s+day\s+later\b", re.I)),
+    ("same_day", re.compile(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|night|afternoon)\b"
+                            r"|\bhours\s+later\b|\blater\s+that\s+day\b", re.I)),
+    ("day_before", re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b",
+                              re.I)),
 ]
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1,
-                 "one": 1, "several": 3}
+                 "one": 1}
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+(?:start|beginning)"
+                          r"\s+of\s+(?:the\s+)?)?$|\bsince\s+[^,.;:]{3,70}?\s+(?:on|in|at)\s+"
+                          r"(?:(?:early|late|mid-?)\s*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,6 +102,51 @@ class EventDate:
     def to_dict(self) -> dict[str, str | None]:
         """Return the contract's date object."""
         return {"value": self.value, "precision": self.precision, "basis": self.basis}
+
+    def first_day(self) -> date | None:
+        """Return the first day the date covers ("2024-08" -> 2024-08-01), if known."""
+        if not self.value:
+            return None
+        v = self.value.split("/")[0]
+        parts = v.split("-")
+        try:
+            return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+                        int(parts[2]) if len(parts) > 2 else 1)
+        except ValueError:
+            return None
+
+    def last_day(self) -> date | None:
+        """Return the last day the date covers ("2024-08" -> 2024-08-31), if known."""
+        if not self.value:
+            return None
+        v = self.value.split("/")[-1]
+        parts = v.split("-")
+        try:
+            y = int(parts[0])
+            if len(parts) == 1:
+                return date(y, 12, 31)
+            m = int(parts[1])
+            if len(parts) == 2:
+                return date(y, m, calendar.monthrange(y, m)[1])
+            return date(y, m, int(parts[2]))
+        except ValueError:
+            return None
+
+    def year(self) -> int | None:
+        """Return the year the date starts in, if known."""
+        d = self.first_day()
+        return d.year if d else None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence; ``since`` marks the start of a period up to now."""
+
+    start: int
+    end: int
+    date: EventDate
+    since: bool = False
+    anaphoric: bool = False
 
 
 UNKNOWN = EventDate(None, "unknown", "unknown")
@@ -78,27 +166,66 @@ def _closest_before(month: int, day: int, published: date | None) -> date | None
     return None
 
 
+def _month_before(month: int, published: date) -> int:
+    return published.year if month <= published.month else published.year - 1
+
+
 def _week_range(monday: date) -> str:
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
 
 
-def find_dates(text: str, published: date | None) -> list[tuple[int, int, EventDate]]:
-    """Return the dates written in a sentence, as (start, end, date), in text order."""
-    out: list[tuple[int, int, EventDate]] = []
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+@lru_cache(maxsize=4096)
+def find_dates(text: str, published: date | None, ref: date | None = None,
+               future: bool = False) -> list[DateMention]:
+    """Return the dates written in a sentence, in text order.
+
+    ``ref`` anchors "the following day" and "since then"; ``future`` resolves
+    bare weekdays forwards (for planned events: "will travel on Saturday").
+    """
+    out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            d = _interpret(kind, m, published)
-            if d is None:
-                continue
-            out.append((m.start(), m.end(), EventDate(d.value, d.precision, d.basis, m.group())))
             taken.append((m.start(), m.end()))
-    return sorted(out, key=lambda x: x[0])
+            found.append((m.start(), kind, m))
+    found.sort(key=lambda f: f[0])
+    last_day: date | None = None
+    last_basis = "relative"
+    for _pos, kind, m in found:
+        # "on May 10, and since then": an anaphoric date follows the sentence's own date
+        d = _interpret(kind, m, published, last_day or ref, future)
+        if d is not None and last_day is not None and kind in (
+                "next_day", "same_day", "day_before", "since_then"):
+            d = replace(d, basis=last_basis)  # as sure as the date it counts from
+        if d is not None and d.precision == "day" and d.value and kind not in (
+                "next_day", "same_day", "day_before", "since_then"):
+            last_day = date.fromisoformat(d.value)
+            last_basis = d.basis
+        if d is None:
+            continue
+        since = kind in ("since_then", "start_of_this_month") or bool(
+            SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
+            m.group().lower().startswith("since")
+        end = m.end()
+        if m.group().endswith(".") and len(re.split(r"\W+", m.group().rstrip("."))[-1]) > 4:
+            end -= 1  # a full stop, not an abbreviation ("November." vs "Nov.")
+        out.append(DateMention(m.start(), end,
+                               EventDate(d.value, d.precision, d.basis, text[m.start():end]),
+                               since=since,
+                               anaphoric=kind in ("since_then", "next_day", "same_day",
+                                                  "day_before")))
+    return sorted(out, key=lambda x: x.start)
 
 
-def _interpret(kind: str, m: re.Match[str], pub: date | None) -> EventDate | None:
+def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
+               future: bool) -> EventDate | None:
     g = m.groupdict()
     if kind == "iso":
         try:
@@ -106,11 +233,15 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None) -> EventDate | Non
                              "explicit")
         except ValueError:
             return None
-    if kind == "since_year":
-        end = pub.isoformat() if pub else ""
-        return EventDate(f"{g['year']}-01-01/{end}".rstrip("/"), "range", "explicit")
     if kind == "between_years":
         return EventDate(f"{g['y1']}-01-01/{g['y2']}-12-31", "range", "explicit")
+    if kind == "two_months":
+        y = int(g["year"])
+        m1, m2 = MONTHS[_month_key(g["m1"])], MONTHS[_month_key(g["m2"])]
+        if m2 < m1:
+            return None
+        return EventDate(f"{date(y, m1, 1).isoformat()}/{_month_end(y, m2).isoformat()}",
+                         "range", "explicit")
     if kind in ("month_day_year", "day_month_year"):
         month, day = MONTHS[_month_key(g["month"])], int(g["day"])
         if g.get("year"):
@@ -119,41 +250,55 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None) -> EventDate | Non
             except ValueError:
                 return None
         d = _closest_before(month, day, pub)
-        if d is None:
-            return EventDate(None, "unknown", "unknown") if pub is None else None
-        return EventDate(d.isoformat(), "day", "explicit")
-    if kind == "month_year":
-        return EventDate(f"{g['year']}-{MONTHS[_month_key(g['month'])]:02d}", "month", "explicit")
-    if kind == "end_of_month":
-        if pub is None:
+        return EventDate(d.isoformat(), "day", "explicit") if d else None
+    if kind == "season":
+        y = int(g["year"])
+        first, last = SEASONS[g["season"].lower()]
+        end_year = y + 1 if last < first else y
+        return EventDate(f"{date(y, first, 1).isoformat()}/"
+                         f"{_month_end(end_year, last).isoformat()}", "range", "explicit")
+    if kind in ("part_month_year", "month_year"):
+        return EventDate(f"{g['year']}-{MONTHS[_month_key(g['month'])]:02d}", "month",
+                         "explicit")
+    if kind == "part_year":
+        month = {"start": 1, "beginning": 1, "middle": 6, "end": 12}[g["part"].lower()]
+        return EventDate(f"{g['year']}-{month:02d}", "month", "explicit")
+    if kind == "holiday":
+        month, day = HOLIDAYS[g["hol"].lower()]
+        d = _closest_before(month, day, pub)
+        return EventDate(d.isoformat(), "day", "explicit") if d else None
+    if kind == "in_year":
+        return EventDate(g["year"], "year", "explicit")
+    if kind in ("next_day", "same_day", "day_before", "since_then"):
+        if ref is None:
             return None
+        delta = {"next_day": 1, "day_before": -1}.get(kind, 0)
+        return EventDate((ref + timedelta(days=delta)).isoformat(), "day", "relative")
+    if pub is None:
+        return None
+    if kind in ("part_month", "in_month"):
         month = MONTHS[_month_key(g["month"])]
-        year = pub.year if month <= pub.month else pub.year - 1
-        return EventDate(f"{year}-{month:02d}", "month", "explicit")
+        return EventDate(f"{_month_before(month, pub)}-{month:02d}", "month", "explicit")
     if kind == "last_month_name":
-        if pub is None:
-            return None
         month = MONTHS[_month_key(g["month"])]
         year = pub.year if month < pub.month else pub.year - 1
         return EventDate(f"{year}-{month:02d}", "month", "relative")
-    if kind == "in_year":
-        return EventDate(g["year"], "year", "explicit")
-    if pub is None:
-        return None
+    if kind == "start_of_this_month":
+        return EventDate(pub.replace(day=1).isoformat(), "day", "relative")
     if kind == "today":
         return EventDate(pub.isoformat(), "day", "relative")
     if kind == "yesterday":
         return EventDate((pub - timedelta(days=1)).isoformat(), "day", "relative")
     if kind == "tomorrow":
         return EventDate((pub + timedelta(days=1)).isoformat(), "day", "relative")
-    if kind == "weekday":
+    if kind in ("weekday", "overnight_into"):
         wd = WEEKDAYS[g["wd"].lower()]
-        words = m.group().lower()
-        if words.startswith("next"):
+        rel = (g.get("rel") or "").strip().lower()
+        if rel == "next" or (future and rel in ("on", "")):
             delta = (wd - pub.weekday()) % 7 or 7
             return EventDate((pub + timedelta(days=delta)).isoformat(), "day", "relative")
         delta = (pub.weekday() - wd) % 7
-        if words.startswith("last") and delta == 0:
+        if rel == "last" and delta == 0:
             delta = 7
         return EventDate((pub - timedelta(days=delta)).isoformat(), "day", "relative")
     monday = pub - timedelta(days=pub.weekday())
@@ -164,9 +309,12 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None) -> EventDate | Non
     if kind == "this_week":
         return EventDate(_week_range(monday), "range", "relative")
     if kind == "last_month":
-        first = pub.replace(day=1)
-        prev = first - timedelta(days=1)
+        prev = pub.replace(day=1) - timedelta(days=1)
         return EventDate(f"{prev.year}-{prev.month:02d}", "month", "relative")
+    if kind == "this_year":
+        return EventDate(str(pub.year), "year", "relative")
+    if kind == "last_year":
+        return EventDate(str(pub.year - 1), "year", "relative")
     if kind == "days_ago":
         n = _NUMBER_WORDS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
         if n is None:
@@ -178,6 +326,19 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None) -> EventDate | Non
 def _month_key(word: str) -> str:
     w = word.lower().rstrip(".")
     return w if w in MONTHS else w[:3]
+
+
+def since_range(start: EventDate, end: date | None) -> EventDate:
+    """Return the range from the first day of ``start`` to ``end`` ("since 2019" up to now),
+    open-ended ("2019-01-01/..") when the end is unknown."""
+    first = start.first_day()
+    if first is None:
+        return start
+    if end is None or end < first:
+        # an open interval (ISO 8601-2): the end is not known without a publication date
+        return EventDate(f"{first.isoformat()}/..", "range", start.basis, start.surface)
+    return EventDate(f"{first.isoformat()}/{end.isoformat()}", "range", start.basis,
+                     start.surface)
 
 
 def publication_date(published: date | None) -> EventDate:

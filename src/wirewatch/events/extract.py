@@ -1,451 +1,1258 @@
 """The event stage: parsed documents and their places in, event mentions out.
 
-For each sentence: find trigger phrases of the codebook (on lemmas), drop those
-in non-event contexts ("no threat of encirclement"), tie each to the places the
-sentence's structure attaches to it, then add date, count, claimant, conduit,
-modality, actor/target and extent. Repeated claims inside one article are kept
-once, with their first evidence.
+For each sentence: find the codebook's trigger phrases (on lemmas), drop those
+that are not events (threats, attempts, hypotheticals, adjectives), tie each to
+the places, counts and dates the parse attaches to it, read its claim chain
+(claimant, conduits) and modality, and resolve references to earlier
+sentences ("the town", "he added", "the following day"). A denial of an
+earlier claim ("rejected the claim on Tuesday") becomes its own mention.
+Claims restated inside one article are kept once, with their first evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from wirewatch.events.attribution import (
-    PersonRegistry,
-    Speaker,
-    find_conduits,
-    find_speaker,
+    Attribution,
+    Attributor,
+    Source,
     learn_people,
     party_or_media,
+    side_hint,
     side_of,
 )
-from wirewatch.events.codebook import Codebook, load_codebook
-from wirewatch.events.dates import UNKNOWN, EventDate, find_dates, publication_date
+from wirewatch.events.codebook import Codebook, EventType, load_codebook
+from wirewatch.events.dates import (
+    UNKNOWN,
+    DateMention,
+    EventDate,
+    find_dates,
+    publication_date,
+    since_range,
+)
 from wirewatch.events.models import EventMention, Evidence, Party
-from wirewatch.events.numbers import Count, make_count, qualifier_before, words_to_number
+from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
+from wirewatch.events.syntax import (
+    index_document,
+    is_under,
+    noun_chunks_of,
+    path_up,
+    sent_of,
+    span_text,
+    subject_of,
+    text_of,
+    token_at,
+    tree_distance,
+)
+from wirewatch.events.triggers import Trigger, lemma_phrase_at, match_triggers, phrase_before
+from wirewatch.events.where import (
+    Candidate,
+    anaphor,
+    anchor,
+    attach,
+    candidates,
+    direction,
+    is_container,
+    linear,
+    low_confidence,
+    object_place,
+    passport_places,
+    resolve_anaphor,
+)
 from wirewatch.ingest.document import Document
 from wirewatch.places.models import Place, PlaceMention
 
-HOME_BEFORE = re.compile(r"(?:residents?|natives?|inhabitants?|people|citizens|families|"
-                         r"civilians|evacuees|those)\s+(?:of|from)\s+(?:the\s+)?"
-                         r"(?:[\w’'-]+\s+){0,2}$|\bfrom\s+(?:the\s+)?$", re.I)
-VENUE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
-PARTIAL = re.compile(r"\b(?:(?:southern|northern|eastern|western|central)\s+(?:part|"
-                     r"outskirts|districts?|half)|part of|parts of|\d+\s*(?:per ?cent|%)\s+of|"
-                     r"half of|most of|a third of|some of|several (?:districts|streets))\b", re.I)
+PARTIAL = re.compile(r"\b(?:(?:southern|northern|eastern|western|central|south-eastern|"
+                     r"north-eastern|south-western|north-western)\s+(?:part|parts|outskirts|"
+                     r"districts?|half|quarters?|neighbourhoods?|neighborhoods?|edge)|part of|"
+                     r"parts of|\d+\s*(?:per ?cent|percent|%)\s+of|half of|most of|a third of|"
+                     r"some of|several (?:districts|streets)|districts of|quarters? of|"
+                     r"neighbou?rhoods? of)\b", re.I)
+FULL = re.compile(r"\b(?:fully|full|whole|entire|entirely|completely|complete)\b", re.I)
 BACKGROUND = re.compile(r"\b(?:earlier|previously|before that|in the past|last year|"
-                        r"already|since|had been|back in|long|years ago)\b", re.I)
-AGGREGATE = re.compile(r"\b(?:since\s+(?:19|20)\d{2}|in total|a total of|so far|to date|"
-                       r"altogether|in all|over the past)\b", re.I)
-NEGATION = {"not", "no", "never", "n't", "without"}
-ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:city|town|village|settlement|locality)\b|"
-                      r"\bthere\b", re.I)
+                        r"already|back in|years ago|long before|first)\b", re.I)
+AGGREGATE = re.compile(r"\b(?:in total|a total of|so far|to date|altogether|in all|"
+                       r"over the past|alone|times|since)\b", re.I)
+NEGATION = {"not", "no", "never", "n't", "none", "nothing"}
+TIME_NOUNS = {"day", "night", "morning", "evening", "year", "month", "week", "time", "date"}
+DENIAL_WORDS = {"untrue", "false", "fabricated", "fake", "lie", "lies", "fantasy", "fabrication",
+                "baseless", "propaganda", "nonsense", "groundless", "disinformation"}
+INFINITIVE_OK = {"order", "decide", "manage", "force", "compel", "choose", "agree", "be",
+                 "have"}
+CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
+COLLECTIVE = {"group", "unit", "column", "batch", "total", "number", "contingent", "party"}
 
 
-def _lower_lemma(tok: Any) -> tuple[str, str]:
-    return tok.lower_, tok.lemma_.lower()
+@dataclass
+class _Found:
+    """A mention in the making, with what later sentences need to know about it."""
+
+    mention: EventMention
+    source: Source | None
+    sentence: int
+    place_mention: PlaceMention | None = None
+    count_key: int | None = None
+    subtypes: set[str] = field(default_factory=set)
 
 
-def _match_phrases(sent: Any, book: Codebook) -> list[tuple[str, int, int]]:
-    """Return (type, first token index, last token index) of trigger phrases in a sentence."""
-    index = book.phrases
-    toks = list(sent)
-    forms = [_lower_lemma(t) for t in toks]
-    found: list[tuple[str, int, int]] = []
-    for i, (lower, lemma) in enumerate(forms):
-        for key in {lower, lemma}:
-            for etype, phrase in index.get(key, []):
-                n = len(phrase)
-                if i + n > len(toks):
-                    continue
-                if all(phrase[k] in forms[i + k] for k in range(n)):
-                    found.append((etype, toks[i].i, toks[i + n - 1].i))
-    # longest phrase per start wins; one type per token span
-    found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
-    out: list[tuple[str, int, int]] = []
-    for f in found:
-        if any(o[0] == f[0] and o[1] <= f[1] <= o[2] for o in out):
-            continue
-        out.append(f)
+@dataclass
+class _State:
+    attributor: Attributor
+    found: list[_Found] = field(default_factory=list)
+    last_date: date | None = None
+    types_seen: set[str] = field(default_factory=set)
+
+
+def _words(toks: Sequence[Any]) -> tuple[str, ...]:
+    return tuple(t.lemma_.lower() for t in toks)
+
+
+def _phrase_in(words: tuple[str, ...], lowers: tuple[str, ...], phrases: Any) -> bool:
+    return any(p in (words, lowers) or (len(p) == 1 and (p[0] in words or p[0] in lowers))
+               for p in phrases)
+
+
+# -- trigger filters ------------------------------------------------------------------------
+
+def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: EventType,
+                  book: Codebook) -> bool:
+    """Return whether a trigger is not an event: a threat, an attempt, a hypothetical..."""
+    first = toks[0]
+    if phrase_before(sent, first.i, book.not_event_before):
+        return True
+    for a in path_up(head)[:4]:
+        if any(c.dep_ == "mark" and c.lemma_.lower() in book.not_event_marks
+               for c in a.children):
+            return True
+        if a.dep_ not in ("xcomp", "conj", "aux", "prep", "pobj", "dobj", "acl"):
+            break
+    if len(toks) == 1 and et.not_as_modifier and first.dep_ in ("compound", "amod", "nmod"):
+        return True  # "a passport office"
+    if trig.phrase in et.stative:
+        if first.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "the part of the Donbas still under Ukrainian control"
+        for a in path_up(head)[:3]:
+            if any(c.dep_ in ("mark", "advmod") and c.lower_ in (
+                    "while", "when", "as", "since", "after", "before", "until")
+                   for c in a.children):
+                return True
+    if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
+        return True
+    # an event that is only a prospect ("the timeline for the liberation of X", "no risk of
+    # the town being surrounded")
+    for a in path_up(head)[1:4]:
+        if a.lemma_.lower() in book.not_event_heads and a.pos_ == "NOUN":
+            return True
+        if a.pos_ == "VERB" and head.pos_ == "NOUN":
+                # "debated the timeline for the liberation of X" (the phrase misattached)
+                if head.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in
+                                               book.not_event_heads for c in a.children):
+                    return True
+                break
+    # a habit in the present tense ("drones now strike roads every day", "a unit which
+    # carries out most evacuations"), not a reported event
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj") else head
+    if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+            verb.lemma_.lower() not in book.speech_verbs:
+        return True
+    if len(toks) == 1 and first.pos_ == "NOUN":
+        text = text_of(first.doc)
+        if text[max(0, first.idx - 1):first.idx] in ("\"", "“", "'", "‘") and \
+                text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’"):
+            return True  # described as an "evacuation": scare quotes, not a claim of one
+    # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
+    if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
+            first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
+            first.head.pos_ != "PROPN":
+        return True
+    if len(toks) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
+            first.lemma_.lower() not in ("dead", "injured", "wounded"):
+        return True
+    if et.needs_people and not _people_or_place(head, book):
+        return True  # "all its guns had been evacuated"
+    # a purpose infinitive ("an assault to take X", "moved in to take X") is no event;
+    # an infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave")
+    if trig.type != "offensive.launched" and head.tag_ == "VB" and \
+            any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
+            head.head.lemma_.lower() not in INFINITIVE_OK and \
+            head.head.lemma_.lower() not in book.speech_verbs and \
+            (head.head.lemma_.lower(),) not in book.modality.get("planned", ()):
+        return True
+    # a speech verb is no event ("reported", "claimed"), unless casualty words ("lost")
+    return bool(head.lemma_.lower() in book.speech_verbs and trig.type != "casualties" and
+                len(toks) == 1 and head.lemma_.lower() != "claim")
+
+
+def _people_or_place(head: Any, book: Codebook) -> bool:
+    """Return whether what a trigger moves is people or a place (or is left unsaid)."""
+    people = book.count_nouns.get("people", frozenset())
+    towns = book.place_anaphora.get("city", frozenset()) | {"area", "district", "region",
+                                                            "border", "zone", "village"}
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of" and
+                                              head.pos_ == "NOUN"):
+            n = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" \
+                else c
+            if n is None:
+                continue
+            low = {n.lemma_.lower(), n.lower_}
+            if low & people or low & towns or n.pos_ in ("PROPN", "NUM", "PRON") or \
+                    n.lower_ in VAGUE or n.ent_type_ in ("GPE", "LOC"):
+                continue
+            if any(g.dep_ == "prep" and g.lower_ == "of" for g in n.children):
+                continue  # "families with children", "residents of X"
+            return False
+    return True
+
+
+def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
+                     chosen: list[Candidate], ref: Any, book: Codebook) -> bool:
+    if len(trig.phrase) > 1 or trig.phrase[0] not in et.needs_object:
+        return True
+    if head.pos_ == "NOUN":  # "the capture of X"
+        return True
+    targets = [c.tok for c in chosen] + ([ref] if ref is not None else [])
+    if object_place(head, toks, targets):
+        return True
+    if trig.type == "territory.encircled" and any(c.dep_ in ("nsubjpass", "auxpass")
+                                                  for c in head.children):
+        return True  # "the town had been encircled", "troops were surrounded"
+    for c in head.children:  # "abandoned their positions in Vuhledar"
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
+                (any(is_under(t, c) for t in targets) or trig.type == "territory.encircled"):
+            return True
+    if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
+            t.dep_ == "nsubj" and t.head == head.head for t in targets):
+        return True  # "Occupied since 2022, Melitopol is ..."
+    # a place written right after the verb is its object even where the parse says otherwise
+    return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
+               for t in targets) or bool(linear(toks, chosen, et))
+
+
+def _military_subject_ok(trig: Trigger, head: Any, et: EventType, book: Codebook) -> bool:
+    if trig.phrase[0] not in et.needs_military_subject:
+        return True
+    subj = None
+    for a in path_up(head)[:3]:
+        subj = next((c for c in a.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            break
+        dobj = next((c for c in a.head.children if c.dep_ == "dobj"), None) \
+            if a.dep_ == "xcomp" else None
+        if dobj is not None:
+            subj = dobj
+            break
+        if a.dep_ not in ("xcomp", "conj"):
+            break
+    if subj is None:
+        return True
+    if subj.dep_ == "csubj":
+        return False
+    return subj.lemma_.lower() in book.military_nouns or subj.lower_ in book.military_nouns
+
+
+# -- counts ---------------------------------------------------------------------------------
+
+def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
+    """Return the nouns a trigger counts: its subject, object, or the noun it describes."""
+    out: list[Any] = []
+    heads = [head]
+    if head.dep_ == "conj":
+        heads.append(head.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "oprd"):
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "to", "among"):
+                out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+        if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.append(h.head)
+        if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # "losses reached 210 servicemen", "passports ... residents collected"
+            for c in h.head.children:
+                if c != h and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+                    out.append(c)
+    for t in toks:
+        if t.pos_ == "NOUN" and t != head:
+            out.append(t)
+    if head.pos_ == "NOUN":
+        out.append(head)
     return out
 
 
-def _places_in(sent: Any, places: Sequence[PlaceMention]) -> list[PlaceMention]:
-    return [p for p in places if sent.start_char <= p.start < sent.end_char]
+def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
+                   singular: bool = True) -> tuple[Count | None, int | None]:
+    """Return the count written on a noun ("three people", "hundreds of soldiers", "a man")."""
+    noun_words = {noun.lemma_.lower(), noun.lower_}
+    if noun.lemma_.lower() in COLLECTIVE:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for gc in c.children:
+                    if gc.dep_ == "pobj":
+                        return _count_of_noun(gc, nouns_ok, book, singular)
+    if is_number_token(noun) or noun.lower_ in VAGUE:
+        # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
+        of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for gc in c.children if gc.dep_ == "pobj"]
+        if of and nouns_ok is not None and not ({of[0].lemma_.lower(), of[0].lower_} & nouns_ok):
+            return None, None
+        return count_from_token(noun), noun.i
+    if nouns_ok is not None and not (noun_words & nouns_ok):
+        return None, None
+    if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in noun.children):
+        # "more than 10,000 artworks and artefacts": the conjuncts share the figure
+        first = noun.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.pos_ == "NOUN":
+            return _count_of_noun(first, None, book, singular)
+    for c in noun.children:
+        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
+                c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")) or (
+                c.dep_ in ("compound", "nmod", "amod") and is_number_token(c) and c.i < noun.i):
+            if c.dep_ == "quantmod" and not is_number_token(c):
+                continue
+            cnt = count_from_token(c)
+            if cnt is not None:
+                return cnt, c.i
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    advs = {c.lower_ for c in noun.children if c.dep_ in ("advmod", "predet")}
+    for c in noun.children:
+        if c.lower_ == "all":
+            advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
+    if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
+        return Count(None, True, "nearly all"), noun.i
+    if singular and noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her",
+                                                  "their"}:
+        return Count(1, False, None), noun.i
+    return None, None
 
 
-def _token_at(doc: Any, offset: int) -> Any:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _counts_people(head: Any, toks: list[Any], et: EventType, book: Codebook) -> bool:
+    """Return whether the trigger's subject or object is a noun its count could be about."""
+    ok = book.count_nouns.get(et.count or "", frozenset())
+    return any(n.lemma_.lower() in ok or n.lower_ in ok for n in _count_nouns(head, toks))
 
 
-def _tree_distance(a: Any, b: Any) -> int:
-    """Number of dependency arcs between two tokens (large when unrelated)."""
-    ancestors_a = [a, *a.ancestors]
-    ancestors_b = [b, *b.ancestors]
-    for da, x in enumerate(ancestors_a):
-        if x in ancestors_b:
-            return da + ancestors_b.index(x)
-    return 99
-
-
-def _choose_places(etype: str, trig: Any, sent: Any, cands: list[PlaceMention]
-                   ) -> list[PlaceMention]:
-    """Return the places a trigger is about (several when coordinated: 'X and Y')."""
-    resolved = [p for p in cands if p.place is not None]
-    if not resolved:
-        return []
-    doc = sent.doc
-    scored = []
-    for p in resolved:
-        tok = _token_at(doc, p.start)
-        dist = _tree_distance(trig, tok) if tok is not None else 99
-        lin = abs(p.start - trig.idx)
-        scored.append((dist, lin, p))
-    scored.sort(key=lambda x: (x[0], x[1]))
-    best = scored[0]
-    if best[0] > 6 and etype not in ("passport.issued",):
-        # Nothing attached in the parse: take the nearest place after the trigger, if close.
-        after = [s for s in scored if s[2].start > trig.idx and s[1] < 80]
-        if not after:
-            return []
-        best = min(after, key=lambda s: s[1])
-    chosen = [best[2]]
-    # A region named right after a city is its container, not a second place.
-    text = doc.text
-    for _d, _l, p in scored:
-        if p is best[2] or p.place is None or best[2].place is None:
+def _count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
+               used: set[int]) -> tuple[Count | None, int | None]:
+    if kind is None:
+        return None, None
+    nouns_ok = None if kind == "any" else book.count_nouns.get(kind, frozenset())
+    best: tuple[int, Count, int] | None = None
+    for n in _count_nouns(head, toks):
+        if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
-        gap = text[chosen[-1].end:p.start] if p.start > chosen[-1].end else ""
-        if re.fullmatch(r"\s*(?:,|and|or|as well as|&)\s*(?:the\s+)?(?:town of\s+|city of\s+|"
-                        r"village of\s+)?", gap, re.I) and p.place.kind == best[2].place.kind:
-            chosen.append(p)
-    return chosen
+        cnt, key = _count_of_noun(n, nouns_ok, book, singular=kind == "people")
+        if cnt is None or (key is not None and key in used):
+            continue
+        d = tree_distance(head, n)
+        if best is None or d < best[0]:
+            best = (d, cnt, key if key is not None else n.i)
+    if best is None:
+        return None, None
+    return best[1], best[2]
 
 
-def _is_container(p: Place, of: Place) -> bool:
-    return p.kind in ("admin1", "country", "region") and of.kind == "city"
+# -- equipment -----------------------------------------------------------------------------
 
-
-def _count_for(trig: Any, sent: Any, used: set[int]) -> tuple[Count | None, set[int]]:
-    """Return the count attached to a trigger (nearest number not used by another trigger)."""
-    doc = sent.doc
-    nums = [t for t in sent if (t.like_num or t.lower_ in ("dozen", "dozens", "hundreds",
-                                                           "thousands", "half"))
-            and t.i not in used and t.ent_type_ not in ("DATE", "TIME", "PERCENT", "ORDINAL")]
-    if not nums:
-        if re.search(r"\b(?:nearly|almost) all\b", sent.text, re.I):
-            return Count(None, True, "nearly all"), set()
-        return None, set()
-    nums.sort(key=lambda t: (_tree_distance(trig, t), abs(t.i - trig.i)))
-    head = nums[0]
-    run = [head]
-    j = head.i - 1
-    while j >= sent.start and (doc[j].like_num or doc[j].lower_ in ("half", "a", "an")):
-        run.insert(0, doc[j])
-        j -= 1
-    j = head.i + 1
-    while j < sent.end and (doc[j].like_num or doc[j].lower_ in ("hundred", "thousand",
-                                                                 "million", "dozen")):
-        run.append(doc[j])
-        j += 1
-    words = [t.text for t in run]
-    value = words_to_number(words)
-    if value is None:
-        return None, set()
-    before = doc.text[max(sent.start_char, run[0].idx - 25):run[0].idx]
-    return make_count(value, words, qualifier_before(before)), {t.i for t in run}
-
-
-def _equipment_of(trig: Any, sent: Any, book: Codebook) -> list[tuple[str, int]]:
-    """Return (equipment words, token index of its head noun) named in a sentence."""
-    low = [t.lower_ for t in sent]
-    out: list[tuple[str, int]] = []
-    taken: set[int] = set()
-    for phrase in sorted(book.equipment_words, key=len, reverse=True):
-        n = len(phrase)
-        lowered = tuple(w.lower() for w in phrase)
-        for i in range(len(low) - n + 1):
-            if tuple(low[i:i + n]) == lowered and not (set(range(i, i + n)) & taken):
-                taken |= set(range(i, i + n))
-                tok = sent[i + n - 1]
-                left = tok
-                while left.i > sent.start and sent.doc[left.i - 1].pos_ in ("ADJ", "PROPN",
-                                                                           "NOUN", "PUNCT") \
-                        and sent.doc[left.i - 1].text not in (",", ";"):
-                    left = sent.doc[left.i - 1]
-                words = sent.doc.text[left.idx:tok.idx + len(tok)].strip(" ‘’'\"")
-                out.append((words, tok.i))
+def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
+                     book: Codebook) -> list[Any]:
+    """Return the equipment nouns a trigger takes as object, one per kind (with conjuncts)."""
+    any_object = trig.phrase in et.object_is_equipment
+    objs: list[Any] = []
+    for h in [head, *([head.head] if head.dep_ == "conj" else [])]:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                objs.append(c)
+            if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
+                objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
+        if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
+            objs.append(h.head)
+        if objs:
+            break
+    out: list[Any] = []
+    todo = list(objs)
+    while todo:
+        n = todo.pop(0)
+        if n.lower_ in VAGUE or is_number_token(n):
+            of = [gc for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for gc in c.children if gc.dep_ == "pobj"]
+            todo[:0] = of
+            continue
+        if (any_object and n.pos_ in ("NOUN", "PROPN")) or _is_equipment(n, book):
+            out.append(n)
+        todo.extend(c for c in n.children if c.dep_ == "conj")
     return out
 
 
-def _date_for(sent: Any, published: date | None, modality: str, lead: bool,
-              trig: Any) -> tuple[EventDate, bool]:
-    """Return the date of an event in a sentence and whether it is an aggregate range."""
-    found = find_dates(sent.text, published)
-    if found:
-        rel = trig.idx - sent.start_char
-        _s, _e, d = min(found, key=lambda f: abs(f[0] - rel))
-        return d, d.precision == "range" and bool(AGGREGATE.search(sent.text))
-    if modality == "planned":
-        return UNKNOWN, False
-    if lead and not BACKGROUND.search(sent.text):
-        return publication_date(published), False
-    return UNKNOWN, False
+def _is_equipment(n: Any, book: Codebook) -> bool:
+    doc = n.doc
+    for key in (n.lower_, n.lemma_.lower()):
+        for phrase in book.equipment_index.get(key.lower(), []):
+            k = len(phrase)
+            if k == 1 or all(doc[n.i - k + 1 + j].lower_ == phrase[j] or
+                             doc[n.i - k + 1 + j].lemma_.lower() == phrase[j]
+                             for j in range(k - 1) if n.i - k + 1 + j >= 0):
+                return True
+    return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
 
 
-def _modality(sent: Any, trig: Any, speaker: Speaker | None, claimant: str | None,
-              conduits: list[str], book: Codebook, registry: PersonRegistry) -> str:
-    lemmas = " " + " ".join(t.lemma_.lower() for t in sent) + " "
-    lowers = " " + " ".join(t.lower_ for t in sent) + " "
-
-    def has(kind: str) -> bool:
-        return any(f" {' '.join(p)} " in lemmas or f" {' '.join(p)} " in lowers
-                   for p in book.modality.get(kind, ()))
-
-    if has("denied"):
-        return "denied"
-    if any(c.lower_ in NEGATION for c in trig.children) or (
-            trig.head is not trig and any(c.lower_ in NEGATION for c in trig.head.children)
-            and trig.dep_ in ("xcomp", "ccomp", "dobj", "pobj")):
-        return "denied"
-    aux = {c.lower_ for c in trig.children if c.dep_ in ("aux", "auxpass")}
-    head_aux = {c.lower_ for c in trig.head.children if c.dep_ in ("aux", "auxpass")}
-    if "will" in aux or "will" in head_aux or (has("planned") and trig.tag_ in ("VB", "NN",
-                                                                                 "NNS")):
-        return "planned"
-    if claimant:
-        return party_or_media(claimant, registry, book)
-    if has("hedged"):
-        return "hedged"
-    if conduits:
-        return "reported"
-    return "asserted"
+def _equipment_text(n: Any) -> str:
+    keep = [c for c in n.subtree if c.i < n.i and c.dep_ not in (
+        "det", "nummod", "poss", "case", "quantmod", "predet", "advmod", "prep", "pobj", "cc")
+        and not (c.dep_ == "amod" and c.lower_ in VAGUE)]
+    lo = min([t.i for t in keep] + [n.i])
+    while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in ("ukrainian", "russian")):
+        lo += 1
+    return str(n.doc[lo:n.i + 1].text).strip(" ‘’'\"")
 
 
-def _parties(etype: str, trig: Any, sent: Any, book: Codebook, claimant: str | None
+# -- parties -----------------------------------------------------------------------------
+
+# verbs whose subject suffers the event ("Ukrainian forces lost two tanks")
+LOSER_VERBS = {"lose", "abandon", "leave", "suffer", "surrender", "give", "lay"}
+ACTOR_WORDS = re.compile(r"\b(forces|troops|army|military|units?|soldiers|servicemen|side|"
+                         r"fighters|defenders|brigades?|battalion|regiment|grouping|formations?|"
+                         r"personnel|marines|paratroopers|militants|group|corps|aviation|"
+                         r"artillery|drones?|air defen[cs]es|gunners|operators)\b", re.I)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _parties(etype: str, head: Any, sent: Any, book: Codebook, claimant: str | None
              ) -> tuple[Party | None, Party | None]:
     chunks = []
-    for nc in sent.noun_chunks:
+    for nc in noun_chunks_of(sent):
         side = side_of(nc.text, book)
-        if side is None or (claimant and nc.text in claimant):
-            continue
-        if not re.search(r"\b(forces|troops|army|military|units?|soldiers|servicemen|side|"
-                         r"fighters|defenders|brigade|battalion|regiment|grouping|formation|"
-                         r"personnel|marines|paratroopers|militants|formations)\b", nc.text, re.I):
+        if side is None or (claimant and nc.text in claimant) or not ACTOR_WORDS.search(nc.text):
             continue
         chunks.append(nc)
     if not chunks:
         return None, None
-    subj = [nc for nc in chunks if nc.root.dep_ in ("nsubj", "nsubjpass") and (
-        nc.root.head == trig or nc.root.head == trig.head)]
-    if etype in ("casualties", "equipment.lost", "personnel.surrendered",
-                 "territory.encircled"):
-        target = min(chunks, key=lambda nc: abs(nc.root.i - trig.i))
+
+    def party(nc: Any) -> Party:
+        return Party(_bare(nc.text), side_of(nc.text, book))
+
+    subj = [nc for nc in chunks if nc.root.dep_ in ("nsubj", "agent") and
+            any(a == nc.root.head for a in path_up(head))]
+    if etype == "territory.withdrawn":
+        mover = subj or chunks
+        return party(min(mover, key=lambda nc: tree_distance(head, nc.root))), None
+    if etype in ("casualties", "equipment.lost", "personnel.surrendered", "territory.encircled"):
+        own_subj = [nc for nc in subj if nc.root.head == head and nc.root.dep_ == "nsubj"]
+        if own_subj and head.lemma_.lower() not in LOSER_VERBS:
+            # "Ukrainian forces destroyed two tanks": the subject acts on the other side
+            actor = own_subj[0]
+            others = [nc for nc in chunks if side_of(nc.text, book) != side_of(actor.text,
+                                                                                   book)]
+            return party(actor), (party(others[0]) if others else None)
+        passive_or_obj = [nc for nc in chunks if nc.root.dep_ in ("nsubjpass", "dobj", "pobj")
+                          or nc.root.head == head]
+        target = min(passive_or_obj or own_subj or chunks,
+                     key=lambda nc: tree_distance(head, nc.root))
         actors = [nc for nc in chunks if side_of(nc.text, book) != side_of(target.text, book)]
-        actor = actors[0] if actors else None
-        return (Party(_bare(actor), side_of(actor.text, book)) if actor else None,
-                Party(_bare(target), side_of(target.text, book)))
-    actor = subj[0] if subj else min(chunks, key=lambda nc: abs(nc.root.i - trig.i))
+        return (party(actors[0]) if actors else None), party(target)
+    actor = subj[0] if subj else min(chunks, key=lambda nc: tree_distance(head, nc.root))
     targets = [nc for nc in chunks if side_of(nc.text, book) != side_of(actor.text, book)]
-    target = targets[0] if targets else None
-    return (Party(_bare(actor), side_of(actor.text, book)),
-            Party(_bare(target), side_of(target.text, book)) if target else None)
+    return party(actor), (party(targets[0]) if targets else None)
 
 
-def _bare(nc: Any) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", str(nc.text), flags=re.I)
+# -- dates ---------------------------------------------------------------------------------
+
+def _date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMention]]:
+    out = []
+    for dm in dms:
+        tok = token_at(sent.doc, sent.start_char + dm.start, sent.start_char + dm.end)
+        if tok is not None:
+            out.append((tok, dm))
+    return out
 
 
-def _subtype(etype: str, trig_words: tuple[str, ...], book: Codebook) -> str | None:
-    et = book.types[etype]
+SIMULTANEOUS = {"when", "while", "as"}
+
+
+def _path_clear(tok: Any, top: Any, allow_acl: bool = False,
+                others: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Return whether ``tok`` hangs on ``top`` without passing through another clause
+    (a "since" clause and, for simultaneous events, a "when"/"while" clause are the
+    trigger's own) or through another event's phrase (``others``)."""
+    for a in path_up(tok):
+        if a == top:
+            return True
+        if a.i in others:
+            return False
+        if a.dep_ == "acl" and not allow_acl:
+            return False
+        if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | SIMULTANEOUS) and
+                                     c.dep_ in ("mark", "advmod", "prep")
+                                     for c in a.children):
+            continue
+        if a.dep_ in CLAUSE_BLOCK and not (a.dep_ == "xcomp" and a.head == top):
+            return False
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
+              others: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
+    """Return the date attached to the trigger's own clause (up to the claim's verb)."""
+    for a in path_up(head)[1:]:
+        if stop is not None and a == stop:
+            break
+        for tok, dm in dts:
+            s, e = sent_of(tok).start_char + dm.start, sent_of(tok).start_char + dm.end
+            if s <= a.idx < e:
+                return dm
+            if a.lemma_.lower() in TIME_NOUNS and 0 <= a.idx - e <= 12:
+                return dm
+    best: tuple[int, DateMention] | None = None
+    chain = []
+    for a in path_up(head):
+        if stop is not None and a == stop:
+            break
+        chain.append(a)
+    for tok, dm in dts:
+        for a in chain:
+            if _path_clear(tok, a, others=others):
+                d = tree_distance(head, tok)
+                if best is None or d < best[0]:
+                    best = (d, dm)
+                break
+    if best is None:
+        # "killed a driver and wounded eleven passengers on Saturday": a date closing a
+        # coordination of verbs applies to each of them
+        for a in chain:
+            if a.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in [*a.children, a.head]:
+                if c.pos_ != "VERB" or not ((c.dep_ == "conj" and c.head == a) or
+                                            (a.dep_ == "conj" and a.head == c)):
+                    continue
+                for tok, dm in dts:
+                    if tok.i > c.i and _path_clear(tok, c, others=others):
+                        return dm
+    return best[1] if best else None
+
+
+def _future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]]) -> bool:
+    """Return whether a date sits in a clause about the future ("will travel on Saturday"),
+    not in one about the past ("ordered the evacuation on Monday")."""
+    tok = next((t for t, d in dts if d is dm), None)
+    if tok is None:
+        return False
+    for a in path_up(tok)[1:]:
+        if a.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "would",
+                                                                     "'ll")
+                       for c in a.children) or (a.tag_ in ("VB", "VBZ", "VBP") and any(
+                c.lower_ == "to" for c in a.children))
+    return False
+
+
+def _claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]]
+                ) -> DateMention | None:
+    for v in verbs:
+        # "ordered X on Monday and said Y": the coordinated verb's date is the claim's
+        for w in [v, *([v.head] if v.dep_ == "conj" else [])]:
+            for tok, dm in dts:
+                if is_under(head, tok) or not _path_clear(tok, w, allow_acl=True):
+                    continue
+                branch = next((c for c in w.children if is_under(head, c)), None)
+                if branch is not None and is_under(tok, branch):
+                    continue
+                return dm
+    return None
+
+
+# -- modality ----------------------------------------------------------------------------
+
+def _negated(head: Any, toks: list[Any]) -> bool:
+    for t in {head, *toks}:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
+            return True
+    return False
+
+
+def _planned(head: Any, book: Codebook) -> bool:
+    markers = book.modality.get("planned", ())
+    singles = {p[0] for p in markers if len(p) == 1}
+    prev = head
+    for a in path_up(head)[:5]:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
+            return True
+        if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "conj", "appos"):
+            break  # "use successes such as the capture of X": a past event referred to
+        if a != head and a.lemma_.lower() in singles and prev.dep_ in ("xcomp", "dobj",
+                                                                            "advcl", "ccomp") \
+                and not (a.lemma_.lower() == "order" and prev.dep_ != "dobj"):
+            # "ordered the evacuation" is a plan; "ordered troops to leave" was done
+            return True
+        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl"):
+            break
+        prev = a
+    sent = sent_of(head)
+    for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
+        tok = sent.doc[i + len(phrase) - 1]
+        if any(a == tok for a in path_up(head)[1:5]) or tok.head == head or \
+                (tok.i + 2 >= head.i > tok.i):
+            return True
+    return False
+
+
+def _hedged(head: Any, sent: Any, book: Codebook, verbs: list[Any]) -> bool:
+    markers = book.modality.get("hedged", ())
+    chain = path_up(head)[:5]
+    if verbs:
+        # a hedge on the claim, not on the sentence around the speaker ("Russian forces have
+        # reportedly advanced, with Gerasimov confirming the liberation of X")
+        top = next((n for n, a in enumerate(chain) if a == verbs[0]), None)
+        if top is not None:
+            chain = chain[:top + 1]
+    for phrase, i in lemma_phrase_at(sent, markers):
+        tok = sent.doc[i]
+        last = sent.doc[i + len(phrase) - 1]
+        if tok.head in chain or tok in chain or last in chain or last.head in chain:
+            return True
+        if any(a in chain for a in path_up(last)[1:3]):
+            return True
+    return False
+
+
+def _conditional(head: Any) -> bool:
+    """Return whether the trigger's clause is a conditional ("would", "could") rather than
+    a plan (a plan is announced by someone, or says "will")."""
+    for a in path_up(head)[:4]:
+        auxes = {c.lower_ for c in a.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "shall", "'ll"}:
+            return False
+        if auxes & {"would", "could", "might"}:
+            return True
+    return False
+
+
+def _denied_claim_noun(head: Any, book: Codebook) -> bool:
+    """'Claims about the capture of X are not true': the trigger sits in a claim said false."""
+    for a in path_up(head)[1:5]:
+        if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
+            pred = a.head
+            acomps = [c for c in pred.children if c.dep_ in ("acomp", "attr")]
+            negated = any(c.dep_ == "neg" for c in pred.children)
+            return any(c.lower_ in DENIAL_WORDS or (negated and c.lower_ in (
+                "true", "correct", "accurate")) for c in acomps)
+    return False
+
+
+def _modality(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Codebook,
+              future_date: bool) -> str:
+    if att.denial or _negated(head, toks) or _denied_claim_noun(head, book):
+        return "denied"
+    if _planned(head, book) or future_date:
+        return "planned"
+    if att.hedged or _hedged(head, sent, book, att.verbs):
+        return "hedged"
+    if att.claimant is not None:
+        return party_or_media(att.claimant, book)
+    if att.conduits:
+        return "reported"
+    return "asserted"
+
+
+# -- the article --------------------------------------------------------------------------
+
+def _subtype(et: EventType, toks: list[Any]) -> str | None:
+    words = _words(toks)
+    lowers = tuple(t.lower_ for t in toks)
     for name, phrases in et.subtypes.items():
-        if trig_words in phrases or (trig_words[:1] in {p[:1] for p in phrases}
-                                     and len(trig_words) == 1):
+        if name != "mixed" and _phrase_in(words, lowers, phrases):
             return name
-    return "mixed" if etype == "casualties" else None
+    return "mixed" if et.subtypes else None
 
 
-class _DocState:
-    def __init__(self) -> None:
-        self.registry = PersonRegistry()
-        self.last_claimant: str | None = None
-        self.last_paragraph = -1
-        self.last_conduits: list[str] = []
+def _evidence(sent: Any) -> Evidence:
+    raw = span_text(sent)
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return Evidence(text, start, start + len(text))
+
+
+def _paragraphs(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
 
 def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention],
                        book: Codebook | None = None) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
-    state = _DocState()
-    out: list[EventMention] = []
-    sentences = list(parsed.sents)
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
-    for si, sent in enumerate(sentences):
-        learn_people(sent, state.registry)
-        para = sum(1 for p in paragraph_starts if p <= sent.start_char) - 1
-        if para != state.last_paragraph:
-            state.last_claimant, state.last_conduits = None, []
-            state.last_paragraph = para
-        matches = _match_phrases(sent, book)
-        if not matches:
-            _remember_speaker(sent, state, book)
+    state = _State(Attributor(book, places))
+    index = index_document(parsed)
+    state.attributor.read_quotes(index.sents)
+    for si, sent in enumerate(index.sents):
+        learn_people(sent, state.attributor.registry, state.attributor._is_place)
+        _sentence(doc, sent, si, places, book, state)
+        for src, conduits, verb in state.attributor.speakers_of(sent):
+            known = next((s for s in state.attributor.sources if s.name == src.name), None)
+            if known is None or known is not state.attributor.sources[-1]:
+                dts = _date_tokens(sent, find_dates(span_text(sent), doc.published,
+                                                    state.last_date))
+                cd = _claim_date([verb], verb, dts)
+                state.attributor.remember(known or src, conduits,
+                                          cd.date if cd else None)
+                if cd and cd.date.precision == "day" and cd.date.value:
+                    state.last_date = date.fromisoformat(cd.date.value)
+    return dedupe([f.mention for f in state.found], book)
+
+
+def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
+              book: Codebook, state: _State) -> None:
+    pdoc = sent.doc
+    trigs = match_triggers(sent, book.phrases)
+    follow = {k: [x for x in v if x[0] in state.types_seen]
+              for k, v in book.followup_phrases.items()}
+    trigs += [t for t in match_triggers(sent, follow)
+              if not any(set(t.tokens) & set(o.tokens) for o in trigs)
+              and _followup_ok(t, pdoc, book)]
+    produced: list[_Found] = []
+    used_counts: set[int] = set()
+    trigger_tokens = {i for t in trigs for i in t.tokens}
+    unresolved = [t for t in (token_at(pdoc, p.start, p.end) for p in places
+                              if p.place is None and sent.start_char <= p.start < sent.end_char)
+                  if t is not None]
+    {i for t in trigs for i in t.tokens}
+    casualty_groups: dict[int, _Found] = {}
+    for trig in trigs:
+        et = book.types.get(trig.type)
+        if et is None:
             continue
-        sent_places = _places_in(sent, places)
-        used_numbers: set[int] = set()
-        conduits = find_conduits(sent.text)
-        low = sent.text.lower()
-        for etype, i0, i1 in matches:
-            et = book.types[etype]
-            trig = parsed[i0]
-            words = tuple(t.lower_ for t in parsed[i0:i1 + 1])
-            window = doc.text[max(sent.start_char, trig.idx - 40):trig.idx + 40].lower()
-            if any(c in window for c in book.not_event_contexts):
-                continue
-            if words[0] in et.needs_object and i0 == i1 and not any(
-                    c.dep_ in ("dobj", "prep") for c in trig.children):
-                continue
-            if trig.lemma_.lower() in book.speech_verbs and etype != "casualties":
-                continue
-            targets = _choose_places(etype, trig, sent, sent_places)
-            if not targets and ANAPHORA.search(sent.text) and et.place_required:
-                prev = [p for p in places if p.end <= sent.start_char and p.place is not None
-                        and p.place.kind == "city"]
-                targets = prev[-1:]
-            if et.place_required and not targets:
-                continue
-            needs_look = et.needs_equipment or words[0] in ("lose", "lost", "destroyed")
-            equipment = _equipment_of(trig, sent, book) if needs_look else []
-            if et.needs_equipment and not equipment:
-                continue
-            if etype == "casualties" and equipment:
-                continue  # "lost two tanks" is equipment, not casualties
-            speaker = find_speaker(sent, trig, state.registry, book)
-            claimant = speaker.text if speaker and speaker.text else None
-            if speaker and speaker.kind == "pronoun":
-                claimant = state.last_claimant
-            if claimant is None and not conduits and state.last_claimant and re.search(
-                    r"\b(?:he|she|they)\s+(?:said|added|noted|stated|stressed)\b", low):
-                claimant = state.last_claimant
-            all_conduits = conduits or (state.last_conduits if claimant and
-                                        claimant == state.last_claimant else [])
-            modality = _modality(sent, trig, speaker, claimant, all_conduits, book,
-                                 state.registry)
-            lead = si < 2
-            when, aggregate = _date_for(sent, doc.published, modality, lead, trig)
-            if AGGREGATE.search(sent.text) and when.precision == "range":
-                aggregate = True
-            actor, target = _parties(etype, trig, sent, book, claimant)
-            extent = None
-            if et.extent and etype == "territory.captured":
-                extent = "partial" if PARTIAL.search(
-                    doc.text[max(sent.start_char, trig.idx - 60):sent.end_char]) else "full"
-            evidence = Evidence(sent.text.strip(), sent.start_char,
-                                sent.start_char + len(sent.text.rstrip()))
-            subtype = _subtype(etype, words, book) if etype == "casualties" else None
-            base = EventMention(
-                doc=doc.id, type=etype, place=None, date=when, evidence=evidence,
-                modality=modality, subtype=subtype, actor=actor, target=target,
-                claimant=claimant, conduit=tuple(all_conduits), extent=extent,
-                aggregate=aggregate, trigger=(trig.idx, parsed[i1].idx + len(parsed[i1])))
-            if etype == "passport.issued":
-                out.extend(_passport(base, sent, sent_places, trig, used_numbers))
-                continue
-            count = None
-            if et.count and etype != "equipment.lost":
-                count, used = _count_for(trig, sent, used_numbers)
-                used_numbers |= used
-            if etype == "equipment.lost":
-                for words_, head_i in equipment:
-                    c, used = _count_for(sent.doc[head_i], sent, used_numbers)
-                    used_numbers |= used
-                    place = targets[0].place if targets else None
-                    out.append(replace(base, place=place, equipment=words_, count=c or Count(
-                        1, False, None) if _singular(sent.doc[head_i]) else c))
-                continue
-            if etype == "casualties" and count is None:
-                continue
-            if not targets:
-                out.append(replace(base, count=count))
-            for t in targets:
-                out.append(replace(base, place=t.place, count=count))
-        _remember_speaker(sent, state, book)
-    return dedupe(out)
-
-
-def _singular(tok: Any) -> bool:
-    return bool(tok.tag_ == "NN")
-
-
-def _passport(base: EventMention, sent: Any, sent_places: list[PlaceMention], trig: Any,
-              used: set[int]) -> list[EventMention]:
-    text = sent.doc.text
-    homes, venues = [], []
-    for p in sent_places:
-        if p.place is None:
+        toks = [pdoc[i] for i in trig.tokens]
+        head = anchor(toks)
+        if _not_an_event(trig, toks, head, sent, et, book):
             continue
-        before = text[max(sent.start_char, p.start - 40):p.start]
-        if HOME_BEFORE.search(before) or re.match(r"^\s+residents\b", text[p.end:p.end + 15]):
-            homes.append(p)
-        elif VENUE_BEFORE.search(before):
-            venues.append(p)
+        if not _military_subject_ok(trig, head, et, book):
+            continue
+        att = state.attributor.attribute(sent, head, side_hint(sent, book))
+        cands = candidates(sent, places, book, att.spans)
+        chosen = attach(head, toks, et, cands, trigger_tokens, unresolved)
+        if not chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
+                                  for u in unresolved):
+            chosen = linear(toks, cands, et)
+        ref_tok = None
+        ref_place: PlaceMention | None = None
+        if not chosen:
+            ref_tok = anaphor(head, toks, book, et)
+            if ref_tok is not None:
+                ref_place = resolve_anaphor(ref_tok, places, book, _skip(cands),
+                                            _event_places(state, produced))
+        if not _needs_object_ok(trig, toks, head, et, chosen, ref_tok, book):
+            continue
+        if head.pos_ == "NOUN" and trig.type in STATE_TYPES and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            continue  # "a fall of Lyman would ...": no particular event
+        if not chosen and head.pos_ == "NOUN" and len(toks) == 1 and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                for c in head.children) and trig.type.startswith(("territory.", "offensive.")):
+            continue  # "the pullback", "the liberation": the earlier event, not a new claim
+        place_list: list[tuple[Place | None, PlaceMention | None]] = []
+        for c in chosen:
+            is_dir, plural = direction(c, book)
+            if is_dir and plural:
+                continue  # "along the Pokrovsk and Novopavlivka axes": no one place
+            place = low_confidence(c.place, "a direction, sector or axis named after the town") \
+                if is_dir else c.place
+            place_list.append((place, c.mention))
+        if not place_list and ref_place is not None and ref_place.place is not None:
+            place_list.append((ref_place.place, ref_place))
+        if not place_list and not et.place_required:
+            place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
+                                         state, trigger_tokens)
+        if et.place_required and not place_list and att.denial:
+            # "denied that any units had been cut off": the place of the claim denied
+            earlier = [f for f in [*state.found, *produced] if f.mention.type == trig.type
+                       and f.mention.place is not None and f.mention.modality != "denied"]
+            if earlier:
+                place_list = [(earlier[-1].mention.place, earlier[-1].place_mention)]
+        if et.place_required and not place_list:
+            continue
+        # dates, modality
+        dms = find_dates(span_text(sent), doc.published, state.last_date)
+        dts = _date_tokens(sent, dms)
+        # dates under another event's noun phrase are that event's ("since the capture
+        # of X in May 2023"); a simultaneous clause's date is shared
+        others = {i for i in trigger_tokens - set(trig.tokens) if pdoc[i].pos_ == "NOUN"}
+        own = _own_date(head, dts, att.verbs[0] if att.verbs else None, others)
+        claim = _claim_date(att.verbs, head, dts)
+        future = bool(own and own.date.value and doc.published and
+                      (own.date.first_day() or doc.published) > doc.published)
+        modality = _modality(att, head, toks, sent, book, future)
+        if modality == "planned" and not att.verbs and _conditional(head):
+            continue  # "a fall of Lyman would bring Russian forces closer": a hypothesis
+        if modality == "planned":
+            # the event's own weekday looks forward ("will travel on Saturday"); the
+            # claim's date stays where it is ("said on Tuesday they planned to ...")
+            fdts = _date_tokens(sent, find_dates(span_text(sent), doc.published, state.last_date,
+                                                 future=True))
+            fown = _own_date(head, fdts, att.verbs[0] if att.verbs else None, others)
+            if fown is not None and _future_clause(fown, fdts):
+                own = fown
+        claimant = att.claimant
+        base_count: Count | None = None
+        count_key: int | None = None
+        if et.count and not et.needs_equipment:
+            base_count, count_key = _count_for(head, toks, et.count, book, used_counts)
+            if trig.type == "casualties" and count_key is not None and \
+                    count_key in casualty_groups:
+                _merge_casualty(casualty_groups[count_key], et, toks)
+                continue
+        if et.needs_count and base_count is None and (
+                modality != "denied" or not _counts_people(head, toks, et, book)):
+            continue
+        if len(toks) == 1 and head.dep_ == "amod" and own is None and not any(
+                c.lower_ in ("recently", "newly", "just") for c in head.children):
+            continue  # "occupied Crimea": a state described in passing, not news
+        when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
+                            state, trig.type)
+        if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
+            continue
+        aggregate = bool((base_count and (own and own.since)) or
+                         (base_count and when.precision in ("range", "month", "year") and
+                          AGGREGATE.search(span_text(sent))))
+        actor, target = _parties(trig.type, head, sent, book,
+                                 claimant.name if claimant else None)
+        subtype = _subtype(et, toks) if et.subtypes else None
+        extent = None
+        if et.extent and place_list and place_list[0][1] is not None:
+            pm0 = place_list[0][1]
+            if ref_tok is not None and not chosen:
+                extent = _extent(head, None, sent, ref_tok)
+            else:
+                extent = _extent(head, pm0, sent)
+        base = EventMention(
+            doc=doc.id, type=trig.type, place=None, date=when, evidence=_evidence(sent),
+            modality=modality, subtype=subtype, actor=actor, target=target,
+            claimant=claimant.name if claimant else None, conduit=tuple(att.conduits),
+            extent=extent, aggregate=aggregate,
+            reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
+                for c in head.children))
+        new: list[_Found] = []
+        if trig.type == "passport.issued":
+            new = _passport(base, sent, cands, base_count, claimant, si, state, ref_place,
+                            head, toks)
+            if len(new) == 1 and new[0].mention.place is None and et.place_fallback:
+                # "authorities in the Zaporizhzhia region say they have issued ...": the
+                # region the claimant speaks for (a nationwide body names none)
+                fb = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
+                                     state, trigger_tokens)
+                if fb and fb[0][0] is not None and fb[0][0].kind != "city":
+                    new[0].mention = replace(new[0].mention, place=fb[0][0])
+                    new[0].place_mention = fb[0][1]
+        elif et.needs_equipment:
+            for n in _equipment_nouns(head, toks, et, trig, book):
+                cnt, key = _count_of_noun(n, None, book)
+                if key is not None:
+                    used_counts.add(key)
+                eq_place, eq_pm = place_list[0] if place_list else (None, None)
+                eq_when = _choose_date(own, claim, claimant, att, modality, cnt, doc, si, sent,
+                                       state, trig.type)
+                eq_aggregate = bool(cnt and own and own.since)
+                new.append(_Found(replace(base, place=eq_place, equipment=_equipment_text(n),
+                                          count=cnt, date=eq_when, aggregate=eq_aggregate),
+                                  claimant, si, eq_pm))
         else:
-            homes.append(p)
-    count, got = _count_for(trig, sent, used)
-    used |= got
+            if count_key is not None:
+                used_counts.add(count_key)
+            if not place_list:
+                place_list = [(None, None)]
+            for where_, pm in place_list:
+                f = _Found(replace(base, place=where_, count=base_count), claimant, si, pm,
+                           count_key)
+                if subtype and subtype != "mixed":
+                    f.subtypes.add(subtype)
+                new.append(f)
+                if trig.type == "casualties" and count_key is not None:
+                    casualty_groups[count_key] = f
+        for f in new:
+            produced.append(f)
+            state.types_seen.add(f.mention.type)
+        if claimant is not None:
+            state.attributor.remember(claimant, att.conduits, claim.date if claim else None,
+                                      when if when.precision == "day" else None)
+    if not any(f.mention.modality == "denied" for f in produced):
+        produced.extend(_denial_of_claim(doc, sent, si, places, book, state, produced))
+    for f in produced:
+        d = f.mention.date
+        if d.precision == "day" and d.value:
+            state.last_date = date.fromisoformat(d.value)
+    state.found.extend(produced)
+
+
+def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
+    """Casualty words sharing one figure make one mention: "230 killed" in "losses of 230
+    killed" is killed, "210 killed and wounded" is mixed."""
+    new = _subtype(et, toks)
+    if new and new != "mixed":
+        f.subtypes.add(new)
+    f.mention = replace(f.mention, subtype=next(iter(f.subtypes)) if len(f.subtypes) == 1
+                        else "mixed")
+
+
+CONTINUATION = {"another", "second", "further", "remaining", "next", "other", "third"}
+
+
+def _continues(head: Any, toks: list[Any]) -> bool:
+    """Return whether the trigger's subject or object continues an earlier group
+    ("another ten residents", "a second group of 70 townspeople")."""
+    nouns = _count_nouns(head, toks)
+    subj = subject_of(head)
+    if subj is not None:
+        nouns.append(subj)
+    near = [c for n in nouns for c in n.children]
+    near += [g for c in near if c.dep_ in ("nummod", "compound") for g in c.children]
+    return any(c.lower_ in CONTINUATION and c.dep_ in ("det", "amod", "nummod", "advmod",
+                                                       "quantmod") for c in near)
+
+
+def _followup_ok(t: Trigger, pdoc: Any, book: Codebook) -> bool:
+    """A follow-up word ("documents") counts as the object of a verb of handing out."""
+    verbs = book.types[t.type].followup_verbs
+    if len(t.tokens) > 1:
+        return not verbs or pdoc[t.first].lemma_.lower() in verbs
+    tok = pdoc[t.first]
+    return tok.dep_ in ("dobj", "nsubjpass") and (not verbs or tok.head.lemma_.lower() in verbs)
+
+
+def _skip(cands: list[Candidate]) -> set[int]:
+    return {c.mention.start for c in cands if c.qualifier}
+
+
+def _event_places(state: _State, produced: list[_Found]) -> set[int]:
+    return {f.mention.place.geonameid for f in [*state.found, *produced] if f.mention.place}
+
+
+def _same_source(a: Source | None, b: Source | None) -> bool:
+    return a is not None and b is not None and a.name == b.name
+
+
+def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candidate],
+                    places: Sequence[PlaceMention], book: Codebook, att: Attribution,
+                    etype: str, state: _State, events: set[int]
+                    ) -> list[tuple[Place | None, PlaceMention | None]]:
+    """Places for types that may have none: the event this one hangs on, the claimant's."""
+    prev = head
+    for a in path_up(head)[1:4]:
+        # climb to the clause the trigger is part of ("struck X, killing three"; "put
+        # losses in the same sector at 230 killed"), never into the speaker's clause
+        if prev.dep_ in ("ccomp", "parataxis", "relcl") or prev.dep_ == "nsubj":
+            break
+        chosen = attach(a, [a], et, cands, events)
+        if chosen:
+            return [(chosen[0].place, chosen[0].mention)]
+        ref = anaphor(a, [a], book, et)
+        if ref is not None:
+            pm = resolve_anaphor(ref, places, book, _skip(cands), _event_places(state, []))
+            if pm is not None and pm.place is not None:
+                return [(pm.place, pm)]
+        prev = a
+    near = [head, *path_up(head)[1:2]]
+    near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for a in near:
+        for c in a.children:
+            # "killed two when a glide bomb hit a building in Kramatorsk"
+            if c.dep_ == "advcl" and any(m.lower_ in SIMULTANEOUS | {"after"}
+                                         for m in c.children if m.dep_ in ("mark", "advmod")):
+                chosen = attach(c, [c], et, cands, events)
+                if chosen:
+                    return [(chosen[0].place, chosen[0].mention)]
+    carried = att.carried and att.claimant is not None
+    if carried or _continues(head, toks):
+        # the same speaker going on, or "another group": the place of the last such event
+        for f in reversed(state.found):
+            if f.mention.type == etype and f.mention.place and (
+                    not carried or _same_source(f.source, att.claimant)):
+                return [(f.mention.place, f.place_mention)]
+    if et.place_fallback == "claimant":
+        # the place the claimant speaks for ("authorities in Mezhova said"), else the one
+        # town the sentence names, else the paragraph's first place
+        inside = [c for c in cands if c.excluded and c.place.kind != "country"
+                  and any(s <= c.mention.start < e for s, e in att.spans)]
+        if inside:
+            return [(inside[0].place, inside[0].mention)]
+        towns = {c.place.geonameid: c for c in cands if c.place.kind == "city"}
+        if len(towns) == 1:
+            c = next(iter(towns.values()))
+            return [(c.place, c.mention)]
+        para = _paragraph_start(head)
+        first = next((p for p in places if p.place is not None and para <= p.start < head.idx
+                      and p.place.kind != "country"), None)
+        if first is not None and first.place is not None:
+            return [(first.place, first)]
+    return []
+
+
+def _paragraph_start(tok: Any) -> int:
+    text = text_of(tok.doc)
+    i = text.rfind("\n", 0, sent_of(tok).start_char)
+    return 0 if i < 0 else i + 1
+
+
+STATE_TYPES = {"territory.captured", "territory.encircled", "territory.withdrawn"}
+
+
+def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: Source | None,
+                 att: Attribution, modality: str, count: Count | None, doc: Document,
+                 si: int, sent: Any, state: _State, etype: str = "") -> EventDate:
+    claim_date = claim.date if claim else None
+    context_date = None
+    if claim_date is None and claimant is not None and modality != "planned":
+        # the same speaker as earlier in the article: the date it spoke on; failing that,
+        # the day of the event it spoke of ("... shelled Kupiansk on Monday. He added that
+        # two civilians were killed")
+        earlier = state.attributor.find(claimant.name)
+        if earlier is not None:
+            claim_date = earlier.claim_date
+            if att.carried:
+                context_date = earlier.event_date
+    if own is not None:
+        if own.since:
+            # "issued ... since 2019" runs to now; "held / encircled since X" started then
+            if count is not None or etype not in STATE_TYPES:
+                end = claim_date.last_day() if claim_date and claim_date.precision == "day" \
+                    else doc.published
+                first = own.date.first_day()
+                if end is not None and first is not None and end <= first:
+                    end = doc.published
+                return since_range(own.date, end)
+            return own.date
+        return own.date
+    if claim_date is not None:
+        return EventDate(claim_date.value, claim_date.precision, claim_date.basis,
+                         claim_date.surface)
+    if modality == "planned":
+        return UNKNOWN
+    if context_date is not None:
+        return EventDate(context_date.value, context_date.precision, context_date.basis,
+                         context_date.surface)
+    past = doc.published is not None and any(
+        (dm.date.year() or doc.published.year) < doc.published.year
+        for dm in find_dates(span_text(sent), doc.published))
+    if si < 2 and not BACKGROUND.search(span_text(sent)) and not past:
+        return publication_date(doc.published)
+    return UNKNOWN
+
+
+def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> str:
+    text = text_of(sent.doc)
+    if pm is None:
+        start, end = ref.idx, ref.idx + len(ref)
+        ptok = ref
+    else:
+        start, end = pm.start, pm.end
+        ptok = token_at(sent.doc, pm.start, pm.end)
+    lo = min(head.idx, start)
+    if ptok is not None:
+        top = ptok
+        for a in path_up(ptok)[1:]:
+            if a == head or a.pos_ in ("VERB", "AUX"):
+                break
+            top = a
+        lo = min(lo, sent.doc[top.left_edge.i].idx)
+    hi = max(head.idx + len(head), end)
+    window = text[max(sent.start_char, lo - 25):hi]
+    if PARTIAL.search(window) and not re.search(r"\bthe whole of\b", window, re.I):
+        return "partial"
+    return "full"
+
+
+def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Count | None,
+              claimant: Source | None, si: int, state: _State,
+              ref_place: PlaceMention | None, head: Any, toks: list[Any]) -> list[_Found]:
+    homes, venues = passport_places(sent, cands)
+    # "residents of X in the Donetsk region": the region holding X is no venue
+    venues = [v for v in venues if not any(
+        h.place.admin1 and v.place.kind != "city" and v.place.name == h.place.admin1
+        for h in homes)]
     venue = venues[0].place if venues and homes else None
-    if not homes and venues and not re.search(r"\b(?:issued|handed out|distributed)\s+in\b",
-                                              sent.text):
+    institution = any(re.search(r"\b(?:office|centre|center|point|ceremony|desk|department)"
+                                r"\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                                text_of(sent.doc)[max(sent.start_char, v.mention.start - 60):
+                                                  v.mention.start]) for v in venues)
+    if not homes and venues and not institution and not re.search(
+            r"\b(?:issued|handed out|distributed)\s+in\b", span_text(sent)):
         homes, venue = venues[:1], None
     if not homes:
-        return [replace(base, count=count, venue=venues[0].place if venues else None)]
-    home = [h for h in homes if h.place is not None and not any(
-        _is_container(h.place, o.place) for o in homes if o.place is not None and o is not h)]
-    return [replace(base, place=h.place, venue=venue, count=count) for h in home[:2]]
+        if ref_place is not None and ref_place.place is not None and \
+                ref_place.place.kind != "country":
+            return [_Found(replace(base, place=ref_place.place, count=count), claimant, si,
+                           ref_place)]
+        # a follow-up of the same claimant, or "another 70 will receive them next week"
+        cont = _continues(head, toks)
+        for f in reversed(state.found):
+            if f.mention.type == base.type and f.mention.place and \
+                    (_same_source(f.source, claimant) or cont):
+                return [_Found(replace(base, place=f.mention.place, venue=f.mention.venue,
+                                       count=count), claimant, si, f.place_mention)]
+        return [_Found(replace(base, count=count, venue=venues[0].place if venues else None),
+                       claimant, si)]
+    home = [h for h in homes if not any(is_container(h.place, o.place)
+                                        for o in homes if o is not h)]
+    return [_Found(replace(base, place=h.place, venue=venue, count=count), claimant, si,
+                   h.mention) for h in home[:2]]
 
 
-def _remember_speaker(sent: Any, state: _DocState, book: Codebook) -> None:
+def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
+                     book: Codebook, state: _State, produced: list[_Found]) -> list[_Found]:
+    """A denial that names no event of its own ("rejected the claim") denies an earlier one."""
+    denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
     for tok in sent:
-        if tok.lemma_.lower() in book.speech_verbs and tok.pos_ == "VERB":
-            sp = find_speaker(sent, tok, state.registry, book)
-            if sp and sp.text:
-                state.last_claimant = sp.text
-                state.last_conduits = find_conduits(sent.text)
-                return
+        low = tok.lemma_.lower()
+        target_noun = None
+        if low in denied_verbs and tok.pos_ == "VERB":
+            target_noun = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                                and c.lemma_.lower() in book.claim_nouns), None)
+        elif low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in DENIAL_WORDS
+                                 for c in tok.children):
+            # "the claim was false", "the reports are fake"
+            target_noun = next((c for c in tok.children if c.dep_ == "nsubj" and
+                                c.lemma_.lower() in book.claim_nouns), None)
+        elif low == "call" and any(c.lower_ in DENIAL_WORDS for c in tok.subtree):
+            # "called the claim fabricated", "a figure Kyiv called fabricated"
+            near = [*tok.children, *(g for c in tok.children if c.dep_ in ("ccomp", "oprd")
+                                     for g in c.children)]
+            target_noun = next((c for c in near if c.dep_ in ("dobj", "nsubj") and
+                                c.lemma_.lower() in book.claim_nouns and c.pos_ == "NOUN"),
+                               None)
+            if target_noun is None and tok.dep_ == "relcl" and \
+                    tok.head.lemma_.lower() in book.claim_nouns:
+                target_noun = tok.head
+        if target_noun is None:
+            continue
+        target = _denied_target(target_noun, sent, si, places, [*state.found, *produced])
+        if target is None:
+            continue
+        att = state.attributor.attribute(sent, target_noun)
+        speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj" and
+                            c.lemma_.lower() not in book.claim_nouns), None)
+        denier: Source | None = None
+        conduits: list[str] = []
+        if speaker_tok is not None:
+            denier, _span, _c = state.attributor._source_at(speaker_tok, target_noun, None)
+            conduits = [n for _p, n in state.attributor._relays(sent, tok, [tok])]
+        elif att.claimant is not None:
+            # "a spokesman told Suspilne that the claim was false"
+            denier, conduits = att.claimant, att.conduits
+        ref = date.fromisoformat(target.mention.date.value) if (
+            target.mention.date.precision == "day" and target.mention.date.value) else \
+            state.last_date
+        dts = _date_tokens(sent, find_dates(span_text(sent), doc.published, ref))
+        own = None
+        for t, dm in dts:
+            if _path_clear(t, tok) or any(_path_clear(t, v, allow_acl=True) and
+                                          not is_under(t, next(iter(
+                                              c for c in v.children if is_under(tok, c)), v))
+                                          for v in att.verbs):
+                own = dm  # the denial's date, or the date its speaker said it on
+                break
+        when = own.date if own else (publication_date(doc.published) if si < 2 else UNKNOWN)
+        m = target.mention
+        mention = replace(m, date=when, evidence=_evidence(sent), modality="denied",
+                          claimant=denier.name if denier else None, conduit=tuple(conduits),
+                          count=None, aggregate=False, actor=m.actor, target=m.target)
+        if denier is not None:
+            state.attributor.remember(denier, [], when if when.value else None)
+        return [_Found(mention, denier, si, target.place_mention)]
+    return []
 
+
+def _denied_target(noun: Any, sent: Any, si: int, places: Sequence[PlaceMention],
+                   found: list[_Found]) -> _Found | None:
+    if noun.lemma_.lower() == "figure":
+        with_count = [f for f in found if f.mention.count is not None]
+        same = [f for f in with_count if f.sentence == si]
+        pool = same or with_count
+        return pool[-1] if pool else None
+    named = {p.place.geonameid for p in places if p.place is not None and
+             noun.idx <= p.start < sent.end_char}
+    pool = [f for f in found if f.mention.modality not in ("denied",)]
+    if named:
+        pool = [f for f in pool if f.mention.place and f.mention.place.geonameid in named] or pool
+    if not pool:
+        return None
+    latest_source = pool[-1].source
+    group = [f for f in pool if _same_source(f.source, latest_source)] if latest_source \
+        else pool[-1:]
+    # the claim the speaker led with: its first mention
+    return group[0]
+
+
+# -- one claim, one mention ----------------------------------------------------------------
 
 def _key(e: EventMention) -> tuple[Any, ...]:
     pid = e.place.geonameid if e.place else None
-    return (e.type, pid, e.subtype, (e.equipment or "").lower(), e.modality == "denied",
-            e.modality == "planned")
+    klass = "denied" if e.modality == "denied" else "planned" if e.modality == "planned" \
+        else "claim"
+    return (e.type, pid, e.subtype, (e.equipment or "").lower(), klass, e.aggregate)
 
 
-def dedupe(events: list[EventMention]) -> list[EventMention]:
-    """Keep each claim once: the first mention, completed with what later ones add."""
-    kept: dict[tuple[Any, ...], int] = {}
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    if a.date.value and b.date.value and a.date.value != b.date.value and \
+            "publication" not in (a.date.basis, b.date.basis):
+        return False
+    ca = a.count.value if a.count else None
+    cb = b.count.value if b.count else None
+    return ca is None or cb is None or ca == cb
+
+
+def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
+    """Keep each claim once: the first mention, completed with what later ones add.
+
+    The same claim by two different claimants stays two mentions; a denial
+    with no place of its own takes the place of the claim of that type it denies.
+    """
     out: list[EventMention] = []
     for e in events:
+        if e.modality == "denied" and e.place is None:
+            earlier = [o for o in out if o.type == e.type and o.place and o.modality != "denied"]
+            if earlier:
+                e = replace(e, place=earlier[-1].place)
         k = _key(e)
-        if k in kept:
-            i = kept[k]
-            first = out[i]
-            if first.claimant and e.claimant and first.claimant != e.claimant \
-                    and first.modality != e.modality:
-                out.append(e)
+        if e.reference and any(_key(o)[:2] == k[:2] and _key(o)[4] == k[4] for o in out):
+            continue  # "such as the capture of X": the capture already reported
+        merged = False
+        for i, o in enumerate(out):
+            same_key = _key(o) == k
+            elaboration = e.place is None and o.type == e.type and o.subtype == e.subtype and \
+                _key(o)[4] == k[4] and not e.aggregate and not o.aggregate and \
+                (e.equipment or "").lower() == (o.equipment or "").lower()
+            if not (same_key or elaboration) or not _compatible(o, e):
                 continue
+            if o.claimant and e.claimant and o.claimant != e.claimant and same_key and \
+                    not elaboration:
+                continue
+            if o.claimant != e.claimant and o.date.value is None and e.date.value is not None:
+                continue  # a later dated event of another source does not date this claim
             out[i] = replace(
-                first, claimant=first.claimant or e.claimant,
-                conduit=first.conduit or e.conduit,
-                count=first.count or e.count,
-                date=first.date if first.date.value else e.date,
-                modality=first.modality if first.claimant or not e.claimant else e.modality)
-            continue
-        kept[k] = len(out)
-        out.append(e)
+                o, claimant=o.claimant or e.claimant, conduit=o.conduit or e.conduit,
+                count=o.count or e.count,
+                date=o.date if (o.date.value and o.date.basis != "publication") or not
+                e.date.value else e.date,
+                modality=o.modality if o.claimant or not e.claimant else e.modality,
+                venue=o.venue or e.venue)
+            merged = True
+            break
+        if not merged:
+            out.append(e)
     return out

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wirewatch.events.dates import EventDate
 from wirewatch.events.numbers import Count
 from wirewatch.places.models import Place
+
+# The keys of an event object: CODEBOOK.md section 7, plus the key fields section 2
+# names for some types (venue, equipment, weapon, object), null where they do not apply.
+CONTRACT_KEYS = ("doc", "type", "subtype", "place", "date", "actor", "target", "count",
+                 "claimant", "conduit", "modality", "extent", "aggregate", "venue", "equipment",
+                 "weapon", "object", "evidence")
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,9 @@ class EventMention:
     equipment: str | None = None
     weapon: str | None = None
     object: str | None = None
-    trigger: tuple[int, int] = (0, 0)
+    # a definite noun ("the capture of X") that may only refer back to an event already
+    # reported in the article; not part of the output
+    reference: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's event object (fields that do not apply are null)."""
@@ -72,6 +80,5 @@ class EventMention:
             "modality": self.modality, "extent": self.extent, "aggregate": self.aggregate,
             "venue": self.venue.to_dict() if self.venue else None,
             "equipment": self.equipment, "weapon": self.weapon, "object": self.object,
-            "trigger": {"start": self.trigger[0], "end": self.trigger[1]},
             "evidence": self.evidence.to_dict(),
         }

@@ -1,0 +1,142 @@
+"""Benchmark end-to-end `extract` (parse, places, events) against bare spaCy, side by side.
+
+Usage: python benchmarks/bench_extract.py [--docs 100] [--repeat 3] [--processes 1 2]
+                                          [--profile]
+
+Documents of about 600 words are built from the project's own texts (the
+bundled sample corpus and the evaluation sets). In each repeat, for each
+process count, the same texts go through
+
+* bare spaCy: ``nlp.pipe(texts, batch_size=16, n_process=N)`` with the model
+  wirewatch uses (``wirewatch.nlp.get_nlp()``, the same pipeline object), and
+* the whole pipeline: ``wirewatch.extract`` (``nlp.pipe`` with the same batch
+  size, place recognition and resolution, event extraction), in N worker
+  processes (``wirewatch.pipeline.extract_parallel``),
+
+one after the other, and the medians of the repeats are compared. Worker start
+is inside the timed part on both sides. ``--profile`` runs pyinstrument over
+one single-process pipeline pass and prints where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from wirewatch import Document
+from wirewatch.ingest.document import ReadError
+from wirewatch.ingest.readers import read_paths
+from wirewatch.nlp import get_nlp
+from wirewatch.pipeline import extract, extract_parallel
+from wirewatch.places.gazetteer import default_gazetteer
+from wirewatch.sample import sample_files
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n_docs: int, words: int = 600) -> list[str]:
+    """Return ``n_docs`` texts of about ``words`` words built from the project's own texts."""
+    texts = [d.text for d in read_paths(sample_files())
+             if not isinstance(d, ReadError) and isinstance(d, Document)]
+    for name in ("events.yaml", "places.yaml"):
+        gold = ROOT / "eval" / name
+        if gold.exists():
+            texts += [d["text"] for d in yaml.safe_load(gold.read_text(encoding="utf-8"))]
+    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
+    out: list[str] = []
+    cur: list[str] = []
+    i = 0
+    while len(out) < n_docs:
+        cur.append(paragraphs[i % len(paragraphs)])
+        i += 1
+        if sum(len(p.split()) for p in cur) >= words:
+            out.append("\n".join(cur))
+            cur = []
+    return out
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Return the seconds a call took and what it returned."""
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--profile", action="store_true",
+                    help="Profile one single-process pipeline pass with pyinstrument.")
+    a = ap.parse_args()
+    texts = corpus(a.docs)
+    docs = [Document(id=f"bench-{i:04d}", text=t) for i, t in enumerate(texts)]
+    nlp = get_nlp()
+    gaz = default_gazetteer()
+    # load everything once (model, gazetteer caches, codebook) before timing anything
+    extract(docs[:4], gaz=gaz, nlp=nlp)
+    list(nlp.pipe(texts[:4]))
+    result: dict[str, object] = {
+        "docs": len(texts), "mean_words": round(statistics.mean(len(t.split()) for t in texts)),
+        "repeat": a.repeat, "batch_size": a.batch_size, "cpus": os.cpu_count(),
+        "spacy_pipes": nlp.pipe_names,
+    }
+    runs: dict[str, list[float]] = {}
+    events = 0
+    for _ in range(a.repeat):
+        for n in a.processes:
+            s, _parsed = timed(lambda n=n: sum(1 for _ in nlp.pipe(
+                texts, batch_size=a.batch_size, n_process=n)))
+            runs.setdefault(f"spacy_{n}", []).append(s)
+            if n == 1:
+                p, res = timed(lambda: extract(docs, gaz=gaz, nlp=nlp,
+                                               batch_size=a.batch_size))
+            else:
+                p, res = timed(lambda n=n: extract_parallel(docs, processes=n,
+                                                            batch_size=a.batch_size))
+            runs.setdefault(f"pipeline_{n}", []).append(p)
+            events = sum(len(r.events) for r in res)  # type: ignore[attr-defined]
+    result["events_found"] = events
+    table = []
+    for n in a.processes:
+        spacy_med = statistics.median(runs[f"spacy_{n}"])
+        pipe_med = statistics.median(runs[f"pipeline_{n}"])
+        row = {"processes": n,
+               "spacy_docs_per_s": round(len(texts) / spacy_med, 2),
+               "pipeline_docs_per_s": round(len(texts) / pipe_med, 2),
+               "ratio_pipeline_to_spacy": round(spacy_med / pipe_med, 3),
+               "spacy_runs_s": [round(x, 2) for x in runs[f"spacy_{n}"]],
+               "pipeline_runs_s": [round(x, 2) for x in runs[f"pipeline_{n}"]]}
+        table.append(row)
+    result["results"] = table
+    print(json.dumps(result, indent=1))
+    print()
+    print("| processes | bare spaCy docs/s | whole pipeline docs/s | pipeline / spaCy |")
+    print("|---|---|---|---|")
+    for row in table:
+        print(f"| {row['processes']} | {row['spacy_docs_per_s']} | "
+              f"{row['pipeline_docs_per_s']} | {row['ratio_pipeline_to_spacy']:.0%} |")
+    if a.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler()
+        profiler.start()
+        extract(docs, gaz=gaz, nlp=nlp, batch_size=a.batch_size)
+        profiler.stop()
+        print(profiler.output_text(unicode=False, color=False, show_all=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Small helpers over spaCy's dependency parse used by the event stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Token = Any
+Span = Any
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
+
+
+def ancestors(tok: Token) -> Iterator[Token]:
+    """Yield the heads of a token up to the root of its sentence."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        yield tok
+
+
+def path_up(tok: Token) -> list[Token]:
+    """Return the token and its ancestors, nearest first."""
+    return [tok, *ancestors(tok)]
+
+
+def is_under(tok: Token, top: Token) -> bool:
+    """Return whether ``tok`` is ``top`` or in its subtree."""
+    if not (top.left_edge.i <= tok.i <= top.right_edge.i):
+        return False
+    return tok.i == top.i or any(a.i == top.i for a in ancestors(tok))
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Return the number of dependency arcs between two tokens (99 when unrelated)."""
+    up_a = path_up(a)
+    up_b = {t.i: n for n, t in enumerate(path_up(b))}
+    for n, t in enumerate(up_a):
+        if t.i in up_b:
+            return n + up_b[t.i]
+    return 99
+
+
+def clause_head(tok: Token) -> Token:
+    """Return the verb (or sentence root) heading the clause a token is in."""
+    for t in path_up(tok):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+    return tok
+
+
+def has_child(tok: Token, deps: Iterable[str], lemmas: Iterable[str] | None = None) -> bool:
+    """Return whether a token has a child with one of ``deps`` (and one of ``lemmas``)."""
+    deps = set(deps)
+    lem = {x.lower() for x in lemmas} if lemmas is not None else None
+    return any(c.dep_ in deps and (lem is None or c.lemma_.lower() in lem or c.lower_ in lem)
+               for c in tok.children)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """Return the subject of a verb, following xcomp/conj to the verb that carries it."""
+    for t in path_up(tok)[:4]:
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if t.dep_ == "xcomp":
+            for c in t.head.children:
+                if c.dep_ == "dobj":  # "ordered troops to leave"
+                    return c
+        if t.dep_ not in ("xcomp", "conj", "advcl"):
+            break
+    return None
+
+
+def token_at(doc: Any, offset: int, end: int | None = None) -> Token | None:
+    """Return the head token of the text at a character offset (or span)."""
+    span = doc.char_span(offset, end if end is not None else offset + 1,
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def phrase_text(tok: Token, stop: Iterable[str] = ("relcl", "acl", "advcl")) -> tuple[int, int]:
+    """Return the character span of a token's phrase, leaving out clauses attached to it."""
+    stop = set(stop)
+    lo, hi = tok.i, tok.i
+    todo = [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i):
+                continue
+            if c.dep_ == "appos" and c.i > tok.i:
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            todo.append(c)
+    doc = tok.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+class DocIndex:
+    """Per-document lookups that spaCy computes afresh on every call (a token's sentence,
+    a sentence's noun chunks), computed once while one document is processed."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.memo: dict[Any, Any] = {}
+        self.sents = list(doc.sents)
+        self.starts = [s.start for s in self.sents]
+        self.chunks: dict[int, list[Any]] = {s.start: [] for s in self.sents}
+        try:
+            chunks = list(doc.noun_chunks)
+        except (ValueError, NotImplementedError):  # a model without a parser
+            chunks = []
+        for nc in chunks:
+            self.chunks.setdefault(self.sent_at(nc.start).start, []).append(nc)
+        self.ents: dict[int, list[Any]] = {s.start: [] for s in self.sents}
+        for ent in doc.ents:
+            self.ents.setdefault(self.sent_at(ent.start).start, []).append(ent)
+
+    def sent_at(self, i: int) -> Span:
+        """Return the sentence holding token ``i``."""
+        from bisect import bisect_right
+
+        return self.sents[max(0, bisect_right(self.starts, i) - 1)]
+
+
+_index: list[DocIndex] = []
+
+
+def index_document(doc: Any) -> DocIndex:
+    """Make ``doc`` the document whose lookups are cached (one at a time per process)."""
+    idx = DocIndex(doc)
+    _index[:] = [idx]
+    return idx
+
+
+def sent_of(tok: Token) -> Span:
+    """Return a token's sentence (cached for the document being processed)."""
+    if _index and _index[0].doc is tok.doc:
+        return _index[0].sent_at(tok.i)
+    return tok.sent
+
+
+def noun_chunks_of(sent: Span) -> list[Any]:
+    """Return the noun chunks of a sentence (cached for the document being processed)."""
+    if _index and _index[0].doc is sent.doc:
+        return _index[0].chunks.get(sent.start, [])
+    return list(sent.noun_chunks)
+
+
+def ents_of(sent: Span) -> list[Any]:
+    """Return the named entities of a sentence (cached for the document being processed)."""
+    if _index and _index[0].doc is sent.doc:
+        return _index[0].ents.get(sent.start, [])
+    return list(sent.ents)
+
+
+def text_of(doc: Any) -> str:
+    """Return a document's text (spaCy joins its tokens afresh on every ``doc.text``)."""
+    if _index and _index[0].doc is doc:
+        return str(_index[0].text)
+    return str(doc.text)
+
+
+def span_text(span: Span) -> str:
+    """Return a span's text, cut from the cached document text."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def memo(doc: Any, key: Any, compute: Any) -> Any:
+    """Return ``compute()`` once per document and key (recomputed for other documents)."""
+    if _index and _index[0].doc is doc:
+        cache = _index[0].memo
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+    return compute()

@@ -1,0 +1,128 @@
+"""Trigger phrases of the codebook found in a parsed sentence, on lemmas, with small gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.events.codebook import Phrase
+from wirewatch.events.syntax import memo
+
+GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
+            "npadvmod", "punct"}
+MAX_GAP = 4
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a sentence: its type, words and token indices."""
+
+    type: str
+    phrase: Phrase
+    tokens: tuple[int, ...]
+
+    @property
+    def first(self) -> int:
+        """Return the index of the phrase's first token."""
+        return self.tokens[0]
+
+    @property
+    def last(self) -> int:
+        """Return the index of the phrase's last token."""
+        return self.tokens[-1]
+
+
+def _forms(tok: Any) -> tuple[str, str]:
+    return tok.lower_, tok.lemma_.lower()
+
+
+def _gap_ok(tok: Any) -> bool:
+    if tok.dep_ == "punct":
+        return tok.text in ("-", "–", "'", "’")
+    return tok.dep_ in GAP_DEPS or tok.pos_ in ("DET", "ADJ", "ADV", "NUM")
+
+
+def _match_from(toks: list[Any], i: int, phrase: Phrase) -> tuple[int, ...] | None:
+    positions = [i]
+    j = i + 1
+    for word in phrase[1:]:
+        found = None
+        prev = toks[positions[-1]]
+        for k in range(j, min(len(toks), j + MAX_GAP + 1)):
+            if word in _forms(toks[k]):
+                found = k
+                break
+            if not _gap_ok(toks[k]):
+                break
+        if found is None:
+            # a particle separated from its verb: "move the residents out"
+            for c in prev.children:
+                if c.dep_ == "prt" and word in _forms(c) and c.i - toks[0].i > positions[-1]:
+                    found = c.i - toks[0].i
+                    break
+        if found is None:
+            return None
+        positions.append(found)
+        j = found + 1
+    return tuple(positions)
+
+
+def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> list[Trigger]:
+    """Return the trigger phrases of a sentence; the longest phrase wins per type and token."""
+    toks = list(sent)
+    found: list[Trigger] = []
+    for i, tok in enumerate(toks):
+        seen: set[tuple[str, Phrase]] = set()
+        for key in _forms(tok):
+            for etype, phrase in index.get(key, []):
+                if (etype, phrase) in seen:
+                    continue
+                seen.add((etype, phrase))
+                pos = _match_from(toks, i, phrase)
+                if pos is not None:
+                    found.append(Trigger(etype, phrase, tuple(toks[p].i for p in pos)))
+    found.sort(key=lambda t: (-len(t.phrase), t.first))
+    out: list[Trigger] = []
+    for t in found:
+        if any(o.type == t.type and set(o.tokens) & set(t.tokens) for o in out):
+            continue
+        out.append(t)
+    return sorted(out, key=lambda t: t.first)
+
+
+def phrase_before(sent: Any, tok_i: int, phrases: tuple[Phrase, ...], window: int = 3) -> bool:
+    """Return whether one of ``phrases`` ends within ``window`` tokens before token ``tok_i``."""
+    doc = sent.doc
+    start = max(sent.start, tok_i - window - 3)
+    for phrase in phrases:
+        n = len(phrase)
+        for end in range(max(start + n - 1, tok_i - window), tok_i):
+            first = end - n + 1
+            if first < sent.start:
+                continue
+            if all(phrase[k] in _forms(doc[first + k]) for k in range(n)):
+                return True
+    return False
+
+
+def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
+    """Return (phrase, first token index) of each contiguous lemma phrase in a sentence."""
+    result: list[tuple[Phrase, int]] = memo(sent.doc, ("phrases", sent.start, phrases),
+                                            lambda: _lemma_phrase_at(sent, phrases))
+    return result
+
+
+def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
+    by_first: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    toks = list(sent)
+    forms = [_forms(t) for t in toks]
+    out = []
+    for i, (lower, lemma) in enumerate(forms):
+        cands = by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else [])
+        for phrase in cands:
+            n = len(phrase)
+            if i + n <= len(toks) and all(phrase[k] in forms[i + k] for k in range(1, n)):
+                out.append((phrase, toks[i].i))
+    return out

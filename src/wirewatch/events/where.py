@@ -1,0 +1,366 @@
+"""The place of an event: found through the sentence's structure, never guessed.
+
+A place counts for a trigger when the parse ties it to the trigger: its
+object ("took Petropavlovka"), passive subject ("Volchansk had been
+liberated"), a prepositional phrase ("offensive towards Tetkino", "in the
+Kupyansk direction"), or a definite reference to a place named earlier ("the
+town", "there", "in the area"). Places that only qualify an actor or a speaker
+("Ukraine's General Staff", "Belgorod officials", "Moscow-installed") are not
+event places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from wirewatch.events.attribution import person_name
+from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.syntax import (
+    is_under,
+    path_up,
+    sent_of,
+    subject_of,
+    text_of,
+    token_at,
+    tree_distance,
+)
+from wirewatch.places.models import Place, PlaceMention
+
+HOME_BEFORE = re.compile(r"(?:residents?|natives?|inhabitants?|people|citizens|families|"
+                         r"civilians|evacuees|those|townspeople|teenagers|pensioners|children)\s+"
+                         r"(?:of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+(?:the\s+)?"
+                         r"(?:[\w’'-]+\s+){0,2}$", re.I)
+VENUE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+
+
+@dataclass
+class Candidate:
+    """A resolved place mention of the sentence with its head token."""
+
+    mention: PlaceMention
+    tok: Any
+    excluded: bool = False  # names an actor or speaker, not where something happened
+    qualifier: bool = False  # only qualifies an actor ("Moscow's forces", "Kyiv-based")
+
+    @property
+    def place(self) -> Place:
+        """Return the resolved place (candidates are resolved mentions only)."""
+        assert self.mention.place is not None
+        return self.mention.place
+
+
+def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
+               speaker_spans: list[tuple[int, int]]) -> list[Candidate]:
+    """Return the resolved place mentions of a sentence, marking those that qualify actors."""
+    out = []
+    doc = sent.doc
+    text = text_of(doc)
+    for p in places:
+        if p.place is None or not (sent.start_char <= p.start < sent.end_char):
+            continue
+        tok = token_at(doc, p.start, p.end)
+        if tok is None:
+            continue
+        excluded = any(s <= p.start < e for s, e in speaker_spans)
+        rng = person_name(tok)
+        if rng is not None and doc[rng[0]].idx < p.start:
+            continue  # the surname of a person ("Alexei Smirnov"), not a place
+        after = text[p.end:p.end + 2]
+        qualifier = (after[:1] in ("-", "–") and after[1:2].isalpha()) or \
+            _qualifies_actor(tok, book) or \
+            (p.surface.isupper() and p.start < 3 and after[:1] == ",")  # "KYIV, Nov 18 -"
+        out.append(Candidate(p, tok, excluded or qualifier, qualifier))
+    return out
+
+
+def _qualifies_actor(tok: Any, book: Codebook) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod"):
+            head = t.head
+            if head.lemma_.lower() in book.actor_nouns or head.lower_ in book.actor_nouns:
+                return True
+            if head.pos_ in ("PROPN", "NOUN") and head.dep_ in ("compound", "nmod"):
+                t = head
+                continue
+        break
+    return False
+
+
+def anchor(tokens: Sequence[Any]) -> Any:
+    """Return the token a trigger phrase hangs on (its verb, else its first noun)."""
+    for t in tokens:
+        if t.pos_ in ("VERB",):
+            return t
+    first = tokens[0]
+    if first.pos_ == "ADP":  # "in a cauldron", "under Russian control"
+        return first.head
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return t
+    return first
+
+
+ARG_DEPS = {"dobj", "prep", "advmod", "npadvmod", "attr", "agent", "nsubjpass", "dative"}
+
+
+def _scope_roots(trig: Any, tokens: Sequence[Any],
+                 place_toks: set[int] | frozenset[int] = frozenset(),
+                 noun_reaches_verb: bool = True) -> list[Any]:
+    roots = list(tokens)
+    if trig not in roots:
+        roots.append(trig)
+    subj = subject_of(trig)
+    if subj is not None and (subj.dep_ == "nsubjpass" or subj.i in place_toks or
+                             not _is_actor(subj)):
+        roots.append(subj)
+    if noun_reaches_verb and (trig.pos_ == "NOUN" or trig.tag_ == "VBG") and \
+            trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
+        roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
+    if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
+        # "Occupied since 2022, Melitopol is ...": the participle's subject is the head's
+        roots.extend(c for c in trig.head.children if c.dep_ == "nsubj")
+    if trig.dep_ in ("amod", "acl", "relcl") and trig.head.pos_ in ("PROPN", "NOUN"):
+        roots.append(trig.head)
+    if trig.pos_ == "AUX" or trig.lemma_ == "be":
+        roots.extend(c for c in trig.children if c.dep_ in ("nsubj", "attr"))
+    return roots
+
+
+def _is_actor(tok: Any) -> bool:
+    return tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.lemma_.lower() not in (
+        "town", "city", "village", "settlement", "district", "area")
+
+
+BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
+
+
+def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
+             events: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Return whether a place hangs on a scope root without leaving the trigger's clause
+    (``temporal_ok``: "while they held the town" still speaks of the same place)."""
+    for a in path_up(tok):
+        if a.i == root.i:
+            return True
+        if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
+            return False
+        if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events:
+            # the actor's own phrase ("output in the Donbas has fallen"), unless it is an
+            # event itself ("a missile strike on Sumy killed four")
+            return False
+        if a.dep_ in BLOCK_DEPS and not (
+                temporal_ok and a.dep_ == "advcl" and
+                any(c.lower_ in ("while", "when") for c in a.children)):
+            return False
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return False
+    return False
+
+
+def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
+           events: set[int] | frozenset[int] = frozenset(),
+           unresolved: Sequence[Any] = ()) -> list[Candidate]:
+    """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
+    roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded},
+                         et.noun_reaches_verb)
+    found: list[tuple[int, int, Candidate]] = []
+    for c in cands:
+        if c.excluded:
+            continue
+        if c.place.kind == "country" and not et.country_place:
+            continue
+        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, events=events)
+                   for r in roots):
+            continue
+        found.append((tree_distance(trig, c.tok), c.mention.start, c))
+    if not found:
+        return []
+    found.sort(key=lambda x: (x[0], x[1]))
+    best = found[0][2]
+    if best.place.kind != "city":
+        # "the liberation of Krasni Lyman, a railway town in the DPR": the region only
+        # locates a place the gazetteer could not resolve; the event's place is unknown
+        for u in unresolved:
+            if is_under(best.tok, u) and u.i != best.tok.i and \
+                    tree_distance(trig, u) < tree_distance(trig, best.tok):
+                return []
+    chosen = [best]
+    for _d, _s, c in found[1:]:
+        if c.place.kind == best.place.kind and _coordinated(best.tok, c.tok):
+            chosen.append(c)
+    return chosen
+
+
+# nouns that stand for (part of) a place as a trigger's object: "took control of X",
+# "took the whole of X", "cleared the eastern districts of X"
+OBJECT_HEADS = {"control", "whole", "rest", "remainder", "all", "most", "part", "parts", "half",
+                "district", "districts", "quarter", "quarters", "centre", "center", "outskirts",
+                "town", "city", "village", "settlement", "area", "territory", "neighbourhood",
+                "neighborhood", "building", "flag", "percent", "%"}
+LINK_WORDS = {"of", "town", "city", "village", "settlement", "locality", "hamlet", "-",
+              "urban", "type", "the", "a"}
+
+
+def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list[Candidate]:
+    """Return the place written right after the trigger ("captured Toretsk") or right before
+    a passive one ("Toretsk was captured") when the parse tied nothing to it."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    first, last = tokens[0], tokens[-1]
+    out = []
+    for c in cands:
+        if c.excluded or (c.place.kind == "country" and not et.country_place):
+            continue
+        span = doc.char_span(c.mention.start, c.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > last.i:
+            between = doc[last.i + 1:span.start]
+            if len(between) <= 5 and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM") or
+                                         t.lower_ in LINK_WORDS for t in between):
+                out.append(c)
+        elif span.end <= first.i and first.tag_ == "VBN":
+            between = doc[span.end:first.i]
+            if 0 < len(between) <= 4 and all(t.pos_ in ("AUX", "ADV", "PART")
+                                             for t in between):
+                out.append(c)
+    return out[:1]
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)
+                             or is_under(b.head, a)):
+        return True  # "X and Y", "X in the Donetsk region and Y"
+    return bool(a.dep_ == "conj" and a.head == b)
+
+
+def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bool:
+    """Return whether a place token (or a reference) is the trigger's object or passive subject."""
+    for t in targets:
+        for a in path_up(t):
+            if a.head == trig or a.head in tokens:
+                if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and (
+                        a == t or a.lemma_.lower() in OBJECT_HEADS or a.pos_ == "PROPN"):
+                    return True
+                if a.dep_ == "prep" and a.lower_ in ("of", "over"):
+                    return True
+                break
+            if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
+                    or (a.dep_ == "prep" and a.lower_ not in ("of",)):
+                break
+    return False
+
+
+def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType) -> Any | None:
+    """Return a definite reference to a place in the trigger's phrase ("the town", "there")."""
+    roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
+    for r in roots:
+        for t in r.subtree:
+            if t != r and not _path_ok(t, r, et, temporal_ok=True):
+                continue
+            if t.lower_ == "there" and t.dep_ in ("advmod",):
+                return t
+            low = t.lemma_.lower()
+            kinds = [k for k, words in book.place_anaphora.items() if low in words]
+            if not kinds or t.pos_ != "NOUN":
+                continue
+            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
+            if dets & {"the", "this", "that", "same"}:
+                return t
+    return None
+
+
+def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
+                    skip: set[int] | frozenset[int] = frozenset(),
+                    event_places: set[int] | frozenset[int] = frozenset()
+                    ) -> PlaceMention | None:
+    """Return the place a reference points back to: the latest fitting place before it,
+    preferring places that earlier events of the article happened at."""
+    low = tok.lemma_.lower()
+    kind = next((k for k, words in book.place_anaphora.items() if low in words), "any")
+    doc = tok.doc
+    spans = [(doc[c.left_edge.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
+             for c in tok.children if c.dep_ in ("relcl", "appos", "acl")]
+    named = [p for p in places if p.place is not None and p.place.kind == "city"
+             and any(lo <= p.start < hi for lo, hi in spans)]
+    if named and kind != "region":
+        return named[0]  # "the town, which Ukraine calls Lyman, ..."
+    before = [p for p in places if p.place is not None and p.end <= tok.idx
+              and p.place.kind != "country" and p.start not in skip]
+    if not before:
+        return None
+    if kind != "region":
+        at_events = [p for p in before if p.place is not None and
+                     p.place.geonameid in event_places and
+                     (kind == "any" or p.place.kind == "city")]
+        if at_events:
+            return at_events[-1]
+    if kind == "city":
+        cities = [p for p in before if p.place is not None and p.place.kind == "city"]
+        return cities[-1] if cities else None
+    if kind == "region":
+        regions = [p for p in before if p.place is not None and p.place.kind != "city"]
+        return regions[-1] if regions else None
+    sent_start = sent_of(tok).start
+    prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
+    recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
+                     and p.start >= prev_start]
+    return recent_cities[-1] if recent_cities else before[-1]
+
+
+def direction(c: Candidate, book: Codebook) -> tuple[bool, bool]:
+    """Return (is a direction/axis/sector, is one of several: "the X and Y axes")."""
+    head = c.tok
+    for _ in range(3):
+        if head.dep_ not in ("compound", "nmod", "amod", "conj"):
+            break
+        head = head.head
+        if head.lemma_.lower() in book.direction_words or head.lower_ in book.direction_words:
+            return True, head.tag_ in ("NNS", "NNPS") or head.lower_ == "axes"
+    return False, False
+
+
+def low_confidence(place: Place, why: str) -> Place:
+    """Return the place with confidence capped at 0.5 and the reason added."""
+    return replace(place, confidence=min(place.confidence, 0.5),
+                   explanation=f"{place.explanation}; {why}")
+
+
+def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
+                                                                list[Candidate]]:
+    """Return (home places of the recipients, venues where passports were issued)."""
+    text = text_of(sent.doc)
+    homes, venues = [], []
+    for c in cands:
+        if c.excluded or c.place.kind == "country":
+            continue
+        if any(a.dep_ == "relcl" for a in path_up(c.tok)):
+            continue  # "a centre in Gukovo, where buses from Donetsk arrived"
+        p = c.mention
+        before = text[max(sent.start_char, p.start - 40):p.start]
+        if HOME_BEFORE.search(before) or re.match(r"^[’']?s?\s+(?:residents|natives|citizens)\b",
+                                                  text[p.end:p.end + 15]):
+            homes.append(c)
+        elif VENUE_BEFORE.search(before):
+            venues.append(c)
+        else:
+            homes.append(c)
+    return homes, venues
+
+
+def is_container(p: Place, of: Place) -> bool:
+    """Return whether ``p`` is the region or country holding the city ``of``."""
+    if of.kind != "city":
+        return False
+    if p.kind == "admin1":
+        return bool(of.admin1) and of.admin1 == p.name
+    if p.kind == "country":
+        return of.country == getattr(p, "country", None)
+    return False
