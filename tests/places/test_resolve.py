@@ -247,3 +247,14 @@ def test_dotted_country_abbreviations(gaz: Gazetteer, nlp: Any) -> None:
     text = "The U.S. and the U.K. pledged more air defence systems to Kyiv."
     found = _found(text, gaz, nlp)
     assert found.get("U.S.") == 6252001 and found.get("U.K.") == 2635167
+
+
+def test_a_governor_is_a_regions(gaz: Gazetteer, nlp: Any) -> None:
+    text = "The Dnipropetrovsk governor said a drone had hit a farm overnight."
+    m = [x for x in places_in_text("t", text, nlp(text), gaz) if x.surface == "Dnipropetrovsk"]
+    assert m and m[0].place is not None and m[0].place.kind == "admin1"
+
+
+def test_a_surname_seen_in_a_full_name_stays_a_person(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Alexei Smirnov, a deputy, spoke first; Smirnov then left the hall in Kherson."
+    assert "Smirnov" not in _found(text, gaz, nlp)
