@@ -54,8 +54,8 @@ RENAME_BEFORE = re.compile(
 DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}")
 # "the Belgorod governor", "the Kursk regional administration": the name is a region's.
 REGIONAL_OFFICE = re.compile(
-    r"^(?:['’]s)?\s+(?:acting\s+)?(?:governor|regional\s+(?:governor|administration|"
-    r"authorities|council|head)|oblast\s+administration)\b", re.IGNORECASE)
+    r"^(?:['’]s)?\s+(?:acting\s+)?(?:governor|(?:regional|oblast)\s+(?:military\s+)?"
+    r"(?:governor|administration|authorities|council|head|police|prosecutor))\b", re.IGNORECASE)
 # "the Zapad group of forces", "the Dnepr grouping": a name of a formation, not a place.
 GROUP_AFTER = re.compile(r"^\s+(?:group|grouping|battlegroup|battle\s+group|army\s+group)\b",
                          re.IGNORECASE)
@@ -63,7 +63,8 @@ GROUP_AFTER = re.compile(r"^\s+(?:group|grouping|battlegroup|battle\s+group|army
 RIVER_BEFORE = re.compile(
     r"\bbanks?\s+of\s+(?:the\s+)?$|\b(?:along|across|crossed|crossing|cross)\s+the\s+$",
     re.IGNORECASE)
-RIVER_AFTER = re.compile(r"^\s+(?:river|River)\b|^\s+(?:reservoir|Reservoir)\b")
+RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|islands?|delta|estuary|floodplain)\b",
+                         re.IGNORECASE)
 # The last word before a span that any of the patterns above can end with.
 _CUE_LAST_WORDS = frozenset({
     "of", "called", "named", "as", "this", "that", "other", "with", "formerly", "previously",
