@@ -27,3 +27,63 @@ def test_separated_prepositions_and_states_of_attack(run: Run, text: str, etype:
                                                      place: int) -> None:
     events = of_type(run(text, "2025-05-16"), etype)
     assert [place_id(e) for e in events] == [place], events
+
+
+def test_encircling_a_named_force_near_a_town(run: Run) -> None:
+    [e] = run("A pro-Kremlin blogger wrote that Russian units had encircled about 200 Ukrainian "
+              "paratroopers near Toretsk.")
+    assert e["type"] == "territory.encircled" and place_id(e) == TORETSK
+    assert e["count"]["value"] == 200
+
+
+@pytest.mark.parametrize("denial", [
+    "The brigade called the report propaganda.",
+    "Kyiv dismissed the accusation on Thursday.",
+    "The brigade disputed the report.",
+])
+def test_denials_of_an_earlier_claim(run: Run, denial: str) -> None:
+    events = run("Russia's Defence Ministry said its troops had captured Toretsk. " + denial)
+    assert sorted(e["modality"] for e in events) == ["claimed", "denied"]
+    assert all(place_id(e) == TORETSK for e in events)
+
+
+def test_rejecting_similar_accusations_in_the_past_denies_nothing(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its troops had captured Toretsk. Kyiv has "
+                 "rejected similar claims in the past.")
+    assert [e["modality"] for e in events] == ["claimed"]
+
+
+def test_a_negated_event_without_a_place_denies_the_claim_before(run: Run) -> None:
+    events = run("A Russian blogger wrote that Ukrainian troops had withdrawn from Chasiv Yar. "
+                 "The brigade's spokesman said no withdrawal had taken place.")
+    assert sorted(e["modality"] for e in events) == ["denied", "reported"]
+    assert all(place_id(e) == CHASIV_YAR for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The General Staff denied that Toretsk had fallen.",
+    "The General Staff denied that any part of Toretsk had been lost.",
+])
+def test_a_place_that_fell_or_was_lost_is_a_capture(run: Run, text: str) -> None:
+    [e] = run(text)
+    assert e["type"] == "territory.captured" and e["modality"] == "denied"
+    assert place_id(e) == TORETSK
+
+
+def test_losses_of_two_kinds_of_equipment_in_a_repelled_counter_attack(run: Run) -> None:
+    events = run("A Ukrainian counter-attack near Pokrovsk was repelled with the loss of three "
+                 "tanks and an armoured vehicle, the ministry said.")
+    assert not of_type(events, "strike")  # a counter-attack is a ground assault
+    got = sorted((e["equipment"], e["count"]["value"]) for e in of_type(events,
+                                                                        "equipment.lost"))
+    assert got == [("armoured vehicle", 1), ("tanks", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Losing Pokrovsk would cut the main supply road, the analyst argued.",
+    "The fields near Sumy were left unsown this year.",
+    "A storm damaged power lines in Sumy, leaving the town without electricity.",
+    "Prices in Kherson fell sharply in May.",
+])
+def test_hypotheses_and_other_senses_are_not_events(run: Run, text: str) -> None:
+    assert run(text, "2025-05-16") == []

@@ -143,6 +143,14 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 return True
     if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
         return True
+    for a in path_up(head)[:3]:
+        # "losing the town would leave Ukraine without ...": a hypothesis
+        if a.dep_ in ("csubj", "nsubj") and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+                for c in a.head.children):
+            return True
+        if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
+            break
     # an event that is only a prospect ("the timeline for the liberation of X", "no risk of
     # the town being surrounded")
     for a in path_up(head)[1:4]:
@@ -238,11 +246,19 @@ def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
 def _military_subject_ok(trig: Trigger, head: Any, et: EventType, book: Codebook) -> bool:
     if trig.phrase[0] not in et.needs_military_subject:
         return True
+    if any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
+           for c in head.children):
+        return False  # "left the town without power", "fields were left unsown": a result
     subj = None
     for a in path_up(head)[:3]:
         subj = next((c for c in a.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             break
+        if a.dep_ == "advcl" and a.tag_ == "VBG":
+            # "a drone attack damaged X, leaving ...": the participle's subject is its head's
+            subj = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
         dobj = next((c for c in a.head.children if c.dep_ == "dobj"), None) \
             if a.dep_ == "xcomp" else None
         if dobj is not None:
@@ -779,8 +795,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
                                          state, trigger_tokens)
-        if et.place_required and not place_list and att.denial:
-            # "denied that any units had been cut off": the place of the claim denied
+        if et.place_required and not place_list and (att.denial or _negated(head, toks)):
+            # "denied that any units had been cut off", "no withdrawal had taken place":
+            # the place of the claim denied
             earlier = [f for f in [*state.found, *produced] if f.mention.type == trig.type
                        and f.mention.place is not None and f.mention.modality != "denied"]
             if earlier:
@@ -1138,8 +1155,17 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
             if target_noun is None and tok.dep_ == "relcl" and \
                     tok.head.lemma_.lower() in book.claim_nouns:
                 target_noun = tok.head
+            if target_noun is None:
+                # "called the report propaganda" parsed as one noun phrase
+                target_noun = next((g for c in tok.children if c.dep_ == "dobj" and
+                                    c.lower_ in DENIAL_WORDS for g in c.children
+                                    if g.dep_ == "compound" and
+                                    g.lemma_.lower() in book.claim_nouns), None)
         if target_noun is None:
             continue
+        if any(c.lower_ in book.other_claim_words for c in target_noun.children
+               if c.dep_ in ("amod", "det", "predet")):
+            continue  # "rejected similar accusations in the past": other claims
         target = _denied_target(target_noun, sent, si, places, [*state.found, *produced])
         if target is None:
             continue
@@ -1229,7 +1255,7 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if earlier:
                 e = replace(e, place=earlier[-1].place)
         k = _key(e)
-        if e.reference and any(_key(o)[:2] == k[:2] and _key(o)[4] == k[4] for o in out):
+        if e.reference and any(_key(o)[:4] == k[:4] and _key(o)[4] == k[4] for o in out):
             continue  # "such as the capture of X": the capture already reported
         merged = False
         for i, o in enumerate(out):

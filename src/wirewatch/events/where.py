@@ -226,7 +226,8 @@ def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list
             if len(between) <= 5 and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM") or
                                          t.lower_ in LINK_WORDS for t in between):
                 out.append(c)
-        elif span.end <= first.i and first.tag_ == "VBN":
+        elif span.end <= first.i and first.tag_ == "VBN" and span.root.dep_ not in ("pobj",):
+            # "Toretsk was captured", not "the fields near Sumy were left"
             between = doc[span.end:first.i]
             if 0 < len(between) <= 4 and all(t.pos_ in ("AUX", "ADV", "PART")
                                              for t in between):
