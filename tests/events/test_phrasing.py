@@ -87,3 +87,22 @@ def test_losses_of_two_kinds_of_equipment_in_a_repelled_counter_attack(run: Run)
 ])
 def test_hypotheses_and_other_senses_are_not_events(run: Run, text: str) -> None:
     assert run(text, "2025-05-16") == []
+
+
+def test_looting_of_a_plain_list_of_goods(run: Run) -> None:
+    [e] = run("Prosecutors said that Russian soldiers had stolen sheep, harvesters and seed "
+              "from farms near Vovchansk.")
+    assert e["type"] == "property.looted" and place_id(e) == VOVCHANSK
+
+
+def test_the_village_school_refers_to_the_village_named_before(run: Run) -> None:
+    events = run("Ukrainian troops recaptured Kurakhove on Monday. Officials said the town "
+                 "library had been looted.", "2025-05-16")
+    [e] = of_type(events, "property.looted")
+    assert place_id(e) == KURAKHOVE
+
+
+def test_looting_takes_the_place_its_witnesses_speak_for(run: Run) -> None:
+    [e] = run("In Kherson, residents told reporters that soldiers stole televisions and "
+              "fridges from empty flats.")
+    assert e["type"] == "property.looted" and place_id(e) == KHERSON

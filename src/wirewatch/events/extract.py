@@ -175,7 +175,8 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’"):
             return True  # described as an "evacuation": scare quotes, not a claim of one
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
-    if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
+    if len(toks) == 1 and first.dep_ == "amod" and not _perfect_misparsed(first) and \
+            first.tag_ in ("VBN", "VBG", "JJ") and \
             first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
             first.head.pos_ != "PROPN":
         return True
@@ -195,6 +196,17 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
     # a speech verb is no event ("reported", "claimed"), unless casualty words ("lost")
     return bool(head.lemma_.lower() in book.speech_verbs and trig.type != "casualties" and
                 len(toks) == 1 and head.lemma_.lower() != "claim")
+
+
+def _perfect_misparsed(tok: Any) -> bool:
+    """Return whether a participle read as an adjective is the verb of a perfect tense
+    ("had stolen cattle, tractors and grain" parsed as "had [stolen cattle]")."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.head.i <= tok.i:
+        return False
+    have = tok.head.head
+    if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
+        return False
+    return all(t.pos_ == "ADV" for t in tok.doc[have.i + 1:tok.i])
 
 
 def _people_or_place(head: Any, book: Codebook) -> bool:
@@ -838,7 +850,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 modality != "denied" or not _counts_people(head, toks, et, book)):
             continue
         if len(toks) == 1 and head.dep_ == "amod" and own is None and not any(
-                c.lower_ in ("recently", "newly", "just") for c in head.children):
+                c.lower_ in ("recently", "newly", "just") for c in head.children) and \
+                not _perfect_misparsed(head):
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state, trig.type)

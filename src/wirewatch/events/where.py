@@ -273,6 +273,9 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType) -> 
             if not kinds or t.pos_ != "NOUN":
                 continue
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
+            if t.dep_ == "compound" and not dets:
+                # "the village school", "the town hall": the determiner is the head's
+                dets = {c.lower_ for c in t.head.children if c.dep_ in ("det", "poss")}
             if dets & {"the", "this", "that", "same"}:
                 return t
     return None
