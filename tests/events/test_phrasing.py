@@ -106,3 +106,32 @@ def test_looting_takes_the_place_its_witnesses_speak_for(run: Run) -> None:
     [e] = run("In Kherson, residents told reporters that soldiers stole televisions and "
               "fridges from empty flats.")
     assert e["type"] == "property.looted" and place_id(e) == KHERSON
+
+
+def test_announcing_the_capture_of_the_town_is_a_claim_about_that_town(run: Run) -> None:
+    events = run("Fighting for Toretsk lasted all summer. Russia's Defence Ministry announced "
+                 "the capture of the town on July 3.", "2025-07-20")
+    [e] = of_type(events, "territory.captured")
+    assert place_id(e) == TORETSK and e["date"]["value"] == "2025-07-03"
+    assert e["claimant"] == "Russian Ministry of Defence"
+
+
+def test_hitting_equipment_is_a_strike_not_a_loss(run: Run) -> None:
+    events = run("The brigade said it had hit a Russian radar station near Orikhiv.")
+    assert [e["type"] for e in events] == ["strike"]
+    assert place_id(events[0]) == ORIKHIV
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman said Toretsk remained under Ukrainian control on Friday.",
+    "Analysts say the issuance of passports shows how far integration has gone.",
+])
+def test_continued_control_and_commentary_are_not_events(run: Run, text: str) -> None:
+    assert run(text, "2025-05-16") == []
+
+
+def test_a_relay_named_after_a_city_is_not_the_event_place(run: Run) -> None:
+    [e] = run("Thirty residents of Kurakhove received Russian passports on Monday, the "
+              "regional ministry told the Donetsk Information Centre.", "2025-05-16")
+    assert place_id(e) == KURAKHOVE
+    assert e["conduit"] == ["Donetsk Information Centre"]

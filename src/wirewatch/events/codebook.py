@@ -29,7 +29,7 @@ TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "m
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
             "place_anaphora", "direction_words", "claimant_names", "conduit_names", "sides",
-            "not_event_heads"}
+            "not_event_heads", "continuation_words"}
 
 
 class CodebookError(ValueError):
@@ -89,6 +89,7 @@ class Codebook:
     not_event_before: tuple[Phrase, ...] = ()
     not_event_marks: frozenset[str] = frozenset()
     not_event_heads: frozenset[str] = frozenset()
+    continuation_words: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     place_anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -206,6 +207,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         not_event_before=tuple(_words(w) for w in data.get("not_event_before") or []),
         not_event_marks=_lower_set(data.get("not_event_marks")),
         not_event_heads=_lower_set(data.get("not_event_heads")),
+        continuation_words=_lower_set(data.get("continuation_words")),
         military_nouns=_lower_set(data.get("military_nouns")),
         actor_nouns=_lower_set(data.get("actor_nouns")),
         place_anaphora={k: _lower_set(v)

@@ -141,6 +141,10 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                     "while", "when", "as", "since", "after", "before", "until")
                    for c in a.children):
                 return True
+        if head.lemma_.lower() in book.continuation_words or any(
+                c.lower_ in book.continuation_words and c.dep_ == "advmod"
+                for c in head.children):
+            return True  # "X remained under Ukrainian control": no change of hands
     if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
         return True
     for a in path_up(head)[:3]:
@@ -164,10 +168,15 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 break
     # a habit in the present tense ("drones now strike roads every day", "a unit which
     # carries out most evacuations"), not a reported event
-    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj") else head
+    noun = head
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the issuance of passports underscores ...": commentary
+    verb = noun.head if noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubj") else head
     if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children) and \
-            verb.lemma_.lower() not in book.speech_verbs:
+            (verb.lemma_.lower() not in book.speech_verbs or
+             (noun.pos_ == "NOUN" and noun.dep_ == "nsubj")):
         return True
     if len(toks) == 1 and first.pos_ == "NOUN":
         text = text_of(first.doc)
@@ -790,7 +799,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if head.pos_ == "NOUN" and trig.type in STATE_TYPES and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             continue  # "a fall of Lyman would ...": no particular event
-        if not chosen and head.pos_ == "NOUN" and len(toks) == 1 and any(
+        if not chosen and (ref_tok is None or ref_tok == head) and head.pos_ == "NOUN" and \
+                len(toks) == 1 and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                 for c in head.children) and trig.type.startswith(("territory.", "offensive.")):
             continue  # "the pullback", "the liberation": the earlier event, not a new claim
