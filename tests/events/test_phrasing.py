@@ -135,3 +135,34 @@ def test_a_relay_named_after_a_city_is_not_the_event_place(run: Run) -> None:
               "regional ministry told the Donetsk Information Centre.", "2025-05-16")
     assert place_id(e) == KURAKHOVE
     assert e["conduit"] == ["Donetsk Information Centre"]
+
+
+def test_participial_casualties_of_one_named_person_and_a_figure(run: Run) -> None:
+    events = run("A Russian drone hit a bus near Kherson on Monday, killing the driver and "
+                 "wounding six passengers, the governor said.", "2025-05-16")
+    got = sorted((e["subtype"], e["count"]["value"], place_id(e))
+                 for e in of_type(events, "casualties"))
+    assert got == [("killed", 1, KHERSON), ("wounded", 6, KHERSON)]
+
+
+def test_casualties_take_the_place_of_their_when_clause(run: Run) -> None:
+    events = run("Four civilians were killed and nine wounded today when a missile struck a "
+                 "market in Sumy, the mayor told RBC.", "2025-05-16")
+    got = sorted((e["subtype"], place_id(e)) for e in of_type(events, "casualties"))
+    assert got == [("killed", SUMY), ("wounded", SUMY)]
+
+
+def test_a_compound_trigger_hangs_on_its_head_noun(run: Run) -> None:
+    [e] = run("A drone attack damaged a power substation in Kherson, the governor said.")
+    assert e["type"] == "strike" and place_id(e) == KHERSON
+
+
+def test_the_count_of_those_said_to_have_surrendered(run: Run) -> None:
+    [e] = run("Twelve Russian soldiers are said to have surrendered near Vovchansk.")
+    assert e["type"] == "personnel.surrendered" and e["count"]["value"] == 12
+
+
+def test_a_place_closing_coordinated_verbs_applies_to_each(run: Run) -> None:
+    events = run("The brigade destroyed two tanks and killed 20 soldiers near Pokrovsk.")
+    assert [place_id(e) for e in of_type(events, "equipment.lost")] == [POKROVSK]
+    assert [place_id(e) for e in of_type(events, "casualties")] == [POKROVSK]

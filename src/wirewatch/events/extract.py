@@ -310,6 +310,9 @@ def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
                 out.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(h.head)
+        if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            # "nine marines are said to have surrendered": the raising verb's subject
+            out.extend(c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # "losses reached 210 servicemen", "passports ... residents collected"
             for c in h.head.children:
@@ -366,7 +369,8 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
     if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
         return Count(None, True, "nearly all"), noun.i
     if singular and noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her",
-                                                  "their"}:
+                                                  "their", "the"}:
+        # "killing the driver", "wounding a woman": one person
         return Count(1, False, None), noun.i
     return None, None
 
@@ -515,6 +519,7 @@ def _date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMenti
 
 
 SIMULTANEOUS = {"when", "while", "as"}
+LOCATIVE = {"in", "near", "around", "outside", "at", "on"}
 
 
 def _path_clear(tok: Any, top: Any, allow_acl: bool = False,
@@ -1010,13 +1015,33 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
     near = [head, *path_up(head)[1:2]]
     near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for a in near:
-        for c in a.children:
-            # "killed two when a glide bomb hit a building in Kramatorsk"
-            if c.dep_ == "advcl" and any(m.lower_ in SIMULTANEOUS | {"after"}
+        # "killed two when a glide bomb hit a building in Kramatorsk"; "... today when
+        # drones struck a market in X" (the clause hung on the time word)
+        clauses = [*a.children, *(g for c in a.children if c.dep_ == "npadvmod"
+                                  for g in c.children if g.dep_ == "relcl")]
+        # the clause hung on the reporting verb, written between the event and the speaker
+        clauses += [c for v in att.verbs[:1] for c in v.children
+                    if c.dep_ == "advcl" and head.i < c.i < v.i]
+        for c in clauses:
+            if c.dep_ in ("advcl", "relcl") and any(m.lower_ in SIMULTANEOUS | {"after"}
                                          for m in c.children if m.dep_ in ("mark", "advmod")):
                 chosen = attach(c, [c], et, cands, events)
                 if chosen:
                     return [(chosen[0].place, chosen[0].mention)]
+    for c in head.children:
+        # "destroyed two boats and killed 30 servicemen in the area": a place closing a
+        # coordination of verbs applies to each of them
+        if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < head.i:
+            continue
+        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in LOCATIVE):
+            chosen = [x for x in attach(c, [c], et, cands, events) if is_under(x.tok, prep)]
+            if chosen:
+                return [(chosen[0].place, chosen[0].mention)]
+            ref = anaphor(prep, [prep], book, et)
+            pm = resolve_anaphor(ref, places, book, _skip(cands),
+                                 _event_places(state, [])) if ref is not None else None
+            if pm is not None and pm.place is not None:
+                return [(pm.place, pm)]
     carried = att.carried and att.claimant is not None
     if carried or _continues(head, toks):
         # the same speaker going on, or "another group": the place of the last such event

@@ -98,10 +98,11 @@ def anchor(tokens: Sequence[Any]) -> Any:
     first = tokens[0]
     if first.pos_ == "ADP":  # "in a cauldron", "under Russian control"
         return first.head
-    for t in tokens:
-        if t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return t
-    return first
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    for t in nouns:
+        if t.dep_ != "compound" or t.head not in tokens:
+            return t  # "a drone attack": the head noun, not its modifier
+    return nouns[0] if nouns else first
 
 
 ARG_DEPS = {"dobj", "prep", "advmod", "npadvmod", "attr", "agent", "nsubjpass", "dative"}
