@@ -166,3 +166,27 @@ def test_a_place_closing_coordinated_verbs_applies_to_each(run: Run) -> None:
     events = run("The brigade destroyed two tanks and killed 20 soldiers near Pokrovsk.")
     assert [place_id(e) for e in of_type(events, "equipment.lost")] == [POKROVSK]
     assert [place_id(e) for e in of_type(events, "casualties")] == [POKROVSK]
+
+
+def test_people_living_in_a_village_to_be_taken_to_accommodation(run: Run) -> None:
+    [e] = run("The governor said on Monday that people still living in Vovchansk would be "
+              "taken to temporary accommodation centres in Kharkiv.", "2025-05-16")
+    assert e["type"] == "civilians.evacuated" and place_id(e) == VOVCHANSK
+    assert e["modality"] == "planned"
+
+
+def test_the_district_refers_to_the_place_of_earlier_events(run: Run) -> None:
+    events = run("Russian artillery shelled Vovchansk on Sunday, the governor said. About 60 "
+                 "people from the district have been evacuated since the start of the month.",
+                 "2025-05-16")
+    [e] = of_type(events, "civilians.evacuated")
+    assert place_id(e) == VOVCHANSK and e["count"]["value"] == 60
+
+
+def test_a_planned_evacuation_bus_leaves_the_community_not_its_destination(run: Run) -> None:
+    events = run("EVACUATION NOTICE. Residents of the Kurakhove community should register by "
+                 "Thursday. An evacuation bus to Pokrovsk will leave the community centre on "
+                 "Friday, officials said.", "2025-05-14")
+    [e] = of_type(events, "civilians.evacuated")  # the heading is no claim
+    assert place_id(e) == KURAKHOVE and e["modality"] == "planned"
+    assert e["date"]["value"] == "2025-05-16"

@@ -133,6 +133,8 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
             break
     if len(toks) == 1 and et.not_as_modifier and first.dep_ in ("compound", "amod", "nmod"):
         return True  # "a passport office"
+    if first.dep_ == "compound" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True  # a heading ("EVACUATION NOTICE"), not a claim
     if trig.phrase in et.stative:
         if first.head.pos_ in ("NOUN", "PROPN"):
             return True  # "the part of the Donbas still under Ukrainian control"
@@ -230,6 +232,9 @@ def _people_or_place(head: Any, book: Codebook) -> bool:
                 else c
             if n is None:
                 continue
+            if n.pos_ == "VERB":
+                # "people still living in X would be taken to ...": the clause's subject
+                n = next((g for g in n.children if g.dep_ == "nsubj"), n)
             low = {n.lemma_.lower(), n.lower_}
             if low & people or low & towns or n.pos_ in ("PROPN", "NUM", "PRON") or \
                     n.lower_ in VAGUE or n.ent_type_ in ("GPE", "LOC"):
@@ -643,8 +648,10 @@ def _planned(head: Any, book: Codebook) -> bool:
                 and not (a.lemma_.lower() == "order" and prev.dep_ != "dobj"):
             # "ordered the evacuation" is a plan; "ordered troops to leave" was done
             return True
-        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl"):
-            break
+        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl") and \
+                not (a.dep_ == "compound" and a.head.dep_ in ("nsubj", "nsubjpass")) and \
+                not (prev.dep_ == "compound" and a.dep_ in ("nsubj", "nsubjpass")):
+            break  # "an evacuation bus will leave": the vehicle's verb is the event's
         prev = a
     sent = sent_of(head)
     for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
@@ -797,7 +804,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not chosen:
             ref_tok = anaphor(head, toks, book, et)
             if ref_tok is not None:
-                ref_place = resolve_anaphor(ref_tok, places, book, _skip(cands),
+                ref_place = resolve_anaphor(ref_tok, places, book, _skip(cands, et, head),
                                             _event_places(state, produced))
         if not _needs_object_ok(trig, toks, head, et, chosen, ref_tok, book):
             continue
@@ -980,8 +987,16 @@ def _followup_ok(t: Trigger, pdoc: Any, book: Codebook) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and (not verbs or tok.head.lemma_.lower() in verbs)
 
 
-def _skip(cands: list[Candidate]) -> set[int]:
-    return {c.mention.start for c in cands if c.qualifier}
+def _skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) -> set[int]:
+    """Places a reference cannot point back to: those only qualifying an actor and, in
+    the reference's own sentence, those the event itself heads for ("an evacuation bus to
+    Dnipro will leave the community centre": the centre is not in Dnipro)."""
+    skip = {c.mention.start for c in cands if c.qualifier}
+    if et is not None and head is not None:
+        skip |= {c.mention.start for c in cands if any(
+            a.dep_ == "prep" and a.lower_ in et.avoid_preps and a.head in (head, head.head)
+            for a in path_up(c.tok)[1:3])}
+    return skip
 
 
 def _event_places(state: _State, produced: list[_Found]) -> set[int]:

@@ -122,6 +122,11 @@ def _scope_roots(trig: Any, tokens: Sequence[Any],
             trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
         roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
+    elif noun_reaches_verb and trig.pos_ == "NOUN" and trig.dep_ == "compound" and \
+            trig.head.dep_ in ("nsubj", "nsubjpass"):
+        # "an evacuation bus will leave the community centre": the vehicle's verb
+        roots.extend(c for c in trig.head.head.children
+                     if c.dep_ in ARG_DEPS and c != trig.head)
     if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
         # "Occupied since 2022, Melitopol is ...": the participle's subject is the head's
         roots.extend(c for c in trig.head.children if c.dep_ == "nsubj")
