@@ -190,3 +190,10 @@ def test_a_planned_evacuation_bus_leaves_the_community_not_its_destination(run: 
     [e] = of_type(events, "civilians.evacuated")  # the heading is no claim
     assert place_id(e) == KURAKHOVE and e["modality"] == "planned"
     assert e["date"]["value"] == "2025-05-16"
+
+
+def test_a_town_and_most_of_another_are_two_captures_each_with_its_extent(run: Run) -> None:
+    events = run("A monitoring group said Russian forces had occupied Toretsk and most of "
+                 "Chasiv Yar.")
+    got = sorted((place_id(e), e["extent"]) for e in events)
+    assert got == sorted([(TORETSK, "full"), (CHASIV_YAR, "partial")])

@@ -929,9 +929,12 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 used_counts.add(count_key)
             if not place_list:
                 place_list = [(None, None)]
-            for where_, pm in place_list:
-                f = _Found(replace(base, place=where_, count=base_count), claimant, si, pm,
-                           count_key)
+            for n, (where_, pm) in enumerate(place_list):
+                own_extent = extent
+                if n > 0 and extent is not None and pm is not None and chosen:
+                    own_extent = _extent(head, pm, sent)  # "X and most of Y": each its own
+                f = _Found(replace(base, place=where_, count=base_count, extent=own_extent),
+                           claimant, si, pm, count_key)
                 if subtype and subtype != "mixed":
                     f.subtypes.add(subtype)
                 new.append(f)

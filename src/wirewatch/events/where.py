@@ -245,6 +245,9 @@ def _coordinated(a: Any, b: Any) -> bool:
     if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)
                              or is_under(b.head, a)):
         return True  # "X and Y", "X in the Donetsk region and Y"
+    if b.dep_ == "pobj" and b.head.lower_ == "of" and b.head.head.dep_ == "conj" and \
+            b.head.head.head == a and b.head.head.lower_ in OBJECT_HEADS:
+        return True  # "X and most of Y", "X and the eastern part of Y"
     return bool(a.dep_ == "conj" and a.head == b)
 
 
