@@ -197,3 +197,11 @@ def test_a_town_and_most_of_another_are_two_captures_each_with_its_extent(run: R
                  "Chasiv Yar.")
     got = sorted((place_id(e), e["extent"]) for e in events)
     assert got == sorted([(TORETSK, "full"), (CHASIV_YAR, "partial")])
+
+
+def test_disputing_the_loss_of_a_designated_aircraft_denies_it_at_its_place(run: Run) -> None:
+    events = of_type(run("Ukraine's air force said it had shot down a Su-34 bomber near "
+                         "Pokrovsk. Russian bloggers disputed the loss of the Su-34."),
+                     "equipment.lost")
+    assert sorted(e["modality"] for e in events) == ["claimed", "denied"]
+    assert all(place_id(e) == POKROVSK for e in events)

@@ -447,6 +447,9 @@ def _is_equipment(n: Any, book: Codebook) -> bool:
                              doc[n.i - k + 1 + j].lemma_.lower() == phrase[j]
                              for j in range(k - 1) if n.i - k + 1 + j >= 0):
                 return True
+    m = re.match(r"^([a-z]+)-\d", n.lower_)
+    if m and m.group(1) in book.equipment_index:
+        return True  # a model designation: "the Su-25", "a T-72"
     return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
 
 
