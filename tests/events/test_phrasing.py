@@ -205,3 +205,19 @@ def test_disputing_the_loss_of_a_designated_aircraft_denies_it_at_its_place(run:
                      "equipment.lost")
     assert sorted(e["modality"] for e in events) == ["claimed", "denied"]
     assert all(place_id(e) == POKROVSK for e in events)
+
+
+def test_an_undated_denial_in_its_own_sentence_is_news_of_the_day(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Monday its troops had captured Toretsk. "
+                 "Fighting there has lasted for months. Local officials say shelling is "
+                 "constant. The brigade holding the town called the report propaganda.",
+                 "2025-05-16")
+    [denial] = [e for e in events if e["modality"] == "denied"]
+    assert denial["date"] == {"value": "2025-05-16", "precision": "day",
+                              "basis": "publication"}
+
+
+def test_a_towns_northern_districts_are_a_partial_capture(run: Run) -> None:
+    [e] = run("Ukrainian forces have pushed Russian units out of Kupiansk's northern "
+              "districts, the brigade said.")
+    assert place_id(e) == KUPIANSK and e["extent"] == "partial"

@@ -373,9 +373,10 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
             advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
     if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
         return Count(None, True, "nearly all"), noun.i
-    if singular and noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her",
-                                                  "their", "the"}:
-        # "killing the driver", "wounding a woman": one person
+    ones = {"a", "an", "one", "its", "his", "her", "their"}
+    if nouns_ok is not None and noun_words & nouns_ok:
+        ones.add("the")  # "killing the driver": one person ("the loss of the tank" counts none)
+    if singular and noun.tag_ == "NN" and dets & ones:
         return Count(1, False, None), noun.i
     return None, None
 
@@ -1129,6 +1130,9 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
                          claim_date.surface)
     if modality == "planned":
         return UNKNOWN
+    if modality == "denied" and att.verbs and att.verbs[0].dep_ == "ROOT" and \
+            doc.published is not None:
+        return publication_date(doc.published)  # an undated denial: news of the day
     if context_date is not None:
         return EventDate(context_date.value, context_date.precision, context_date.basis,
                          context_date.surface)
@@ -1157,6 +1161,8 @@ def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> s
             top = a
         lo = min(lo, sent.doc[top.left_edge.i].idx)
     hi = max(head.idx + len(head), end)
+    if ptok is not None and ptok.dep_ == "poss":
+        hi = max(hi, ptok.head.idx + len(ptok.head))  # "X's northern districts"
     window = text[max(sent.start_char, lo - 25):hi]
     if PARTIAL.search(window) and not re.search(r"\bthe whole of\b", window, re.I):
         return "partial"
@@ -1226,7 +1232,7 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
                 target_noun = tok.head
             if target_noun is None:
                 # "called the report propaganda" parsed as one noun phrase
-                target_noun = next((g for c in tok.children if c.dep_ == "dobj" and
+                target_noun = next((g for c in tok.children if c.dep_ in ("dobj", "oprd") and
                                     c.lower_ in DENIAL_WORDS for g in c.children
                                     if g.dep_ == "compound" and
                                     g.lemma_.lower() in book.claim_nouns), None)
@@ -1261,7 +1267,9 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
                                           for v in att.verbs):
                 own = dm  # the denial's date, or the date its speaker said it on
                 break
-        when = own.date if own else (publication_date(doc.published) if si < 2 else UNKNOWN)
+        # an undated denial stated in its own sentence is news of the day
+        when = own.date if own else (publication_date(doc.published)
+                                     if si < 2 or tok.dep_ == "ROOT" else UNKNOWN)
         m = target.mention
         mention = replace(m, date=when, evidence=_evidence(sent), modality="denied",
                           claimant=denier.name if denier else None, conduit=tuple(conduits),
