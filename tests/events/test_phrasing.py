@@ -3,8 +3,14 @@ any evaluation text): each test states one general rule a coder would apply."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from events_helpers import Run, of_type, place_id
+
+from wirewatch.events.dates import EventDate
+from wirewatch.events.extract import dedupe
+from wirewatch.events.models import EventMention, Evidence
 
 TORETSK, CHASIV_YAR, KURAKHOVE, KUPIANSK = 709354, 710915, 695357, 703656
 KHERSON, SUMY, POKROVSK, ORIKHIV, VOVCHANSK = 706448, 692194, 704422, 698428, 689304
@@ -221,3 +227,16 @@ def test_a_towns_northern_districts_are_a_partial_capture(run: Run) -> None:
     [e] = run("Ukrainian forces have pushed Russian units out of Kupiansk's northern "
               "districts, the brigade said.")
     assert place_id(e) == KUPIANSK and e["extent"] == "partial"
+
+
+def test_a_speaker_named_with_and_without_a_role_is_one_claimant() -> None:
+    first = EventMention(doc="t", type="territory.captured", place=None,
+                         date=EventDate("2025-05-03", "day", "explicit"),
+                         evidence=Evidence("Russian units captured Toretsk on May 3", 0, 39),
+                         modality="reported", claimant="Pavel Sidorenko")
+    again = replace(first, date=EventDate(None, "unknown", "unknown"),
+                    evidence=Evidence("the last districts were cleared", 90, 121),
+                    claimant="Pavel Sidorenko (war correspondent)")
+    [kept] = dedupe([first, again])
+    assert kept.claimant == "Pavel Sidorenko (war correspondent)"
+    assert kept.evidence == first.evidence

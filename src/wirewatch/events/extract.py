@@ -1319,6 +1319,11 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     return ca is None or cb is None or ca == cb
 
 
+def _person(claimant: str | None) -> str | None:
+    """Return a claimant without its role ("Ilya Gornov (war correspondent)" -> "Ilya Gornov")."""
+    return re.sub(r"\s*\(.*\)$", "", claimant) if claimant else claimant
+
+
 def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
     """Keep each claim once: the first mention, completed with what later ones add.
 
@@ -1342,13 +1347,17 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
                 (e.equipment or "").lower() == (o.equipment or "").lower()
             if not (same_key or elaboration) or not _compatible(o, e):
                 continue
-            if o.claimant and e.claimant and o.claimant != e.claimant and same_key and \
+            same_claimant = _person(o.claimant) == _person(e.claimant)
+            if o.claimant and e.claimant and not same_claimant and same_key and \
                     not elaboration:
                 continue
-            if o.claimant != e.claimant and o.date.value is None and e.date.value is not None:
+            if not same_claimant and o.date.value is None and e.date.value is not None:
                 continue  # a later dated event of another source does not date this claim
+            claimant = o.claimant or e.claimant
+            if same_claimant and e.claimant and len(e.claimant) > len(claimant or ""):
+                claimant = e.claimant  # "Ilya Gornov", then "Ilya Gornov (war correspondent)"
             out[i] = replace(
-                o, claimant=o.claimant or e.claimant, conduit=o.conduit or e.conduit,
+                o, claimant=claimant, conduit=o.conduit or e.conduit,
                 count=o.count or e.count,
                 date=o.date if (o.date.value and o.date.basis != "publication") or not
                 e.date.value else e.date,
