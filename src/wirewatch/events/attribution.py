@@ -660,6 +660,8 @@ class Attributor:
         accords = self._according(sent, trigger, side_hint)
         att.spans.extend(span for _src, span, _carried, _tok in accords)
         relays = self._relays(sent, trigger, [lv[1] for lv in levels])
+        # a relay's own words name no event place ("told the Lugansk Information Center")
+        att.spans.extend(self._relay_spans(sent))
         chain: list[str] = []
         if levels and levels[0][0] is not None:
             att.claimant, att.carried = levels[0][0], levels[0][2]
@@ -724,6 +726,18 @@ class Attributor:
                 if name and name.lower() not in {n.lower() for _s, n in found}:
                     found.append((base + m.start("c"), name))
         return sorted(found)
+
+    def _relay_spans(self, sent: Any) -> list[tuple[int, int]]:
+        """Return the character spans of the relays named in the sentence."""
+        text = span_text(sent)
+        base = sent.start_char
+        out = []
+        for p in RELAYS:
+            for m in p.finditer(text):
+                if m.group().startswith("told") and not self._is_media(m.group("c")):
+                    continue
+                out.append((base + m.start("c"), base + m.end("c")))
+        return out
 
     def _is_media(self, words: str) -> bool:
         low = words.lower()

@@ -26,9 +26,10 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
              "followup_verbs", "noun_reaches_verb"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
-            "claim_nouns", "party_words", "media_words", "speech_verbs", "not_event_before",
-            "not_event_marks", "military_nouns", "actor_nouns", "place_anaphora",
-            "direction_words", "claimant_names", "conduit_names", "sides", "not_event_heads"}
+            "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
+            "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
+            "place_anaphora", "direction_words", "claimant_names", "conduit_names", "sides",
+            "not_event_heads", "continuation_words"}
 
 
 class CodebookError(ValueError):
@@ -81,12 +82,14 @@ class Codebook:
     equipment_words: tuple[Phrase, ...] = ()
     modality: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
+    other_claim_words: frozenset[str] = frozenset()
     party_words: tuple[str, ...] = ()
     media_words: tuple[str, ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     not_event_before: tuple[Phrase, ...] = ()
     not_event_marks: frozenset[str] = frozenset()
     not_event_heads: frozenset[str] = frozenset()
+    continuation_words: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     place_anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -197,12 +200,14 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         modality={k: tuple(_words(w) for w in v)
                   for k, v in (data.get("modality") or {}).items()},
         claim_nouns=_lower_set(data.get("claim_nouns")),
+        other_claim_words=_lower_set(data.get("other_claim_words")),
         party_words=tuple(str(w).lower() for w in data.get("party_words") or []),
         media_words=tuple(str(w).lower() for w in data.get("media_words") or []),
         speech_verbs=_lower_set(data.get("speech_verbs")),
         not_event_before=tuple(_words(w) for w in data.get("not_event_before") or []),
         not_event_marks=_lower_set(data.get("not_event_marks")),
         not_event_heads=_lower_set(data.get("not_event_heads")),
+        continuation_words=_lower_set(data.get("continuation_words")),
         military_nouns=_lower_set(data.get("military_nouns")),
         actor_nouns=_lower_set(data.get("actor_nouns")),
         place_anaphora={k: _lower_set(v)

@@ -133,6 +133,8 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
             break
     if len(toks) == 1 and et.not_as_modifier and first.dep_ in ("compound", "amod", "nmod"):
         return True  # "a passport office"
+    if first.dep_ == "compound" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True  # a heading ("EVACUATION NOTICE"), not a claim
     if trig.phrase in et.stative:
         if first.head.pos_ in ("NOUN", "PROPN"):
             return True  # "the part of the Donbas still under Ukrainian control"
@@ -141,8 +143,20 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                     "while", "when", "as", "since", "after", "before", "until")
                    for c in a.children):
                 return True
+        if head.lemma_.lower() in book.continuation_words or any(
+                c.lower_ in book.continuation_words and c.dep_ == "advmod"
+                for c in head.children):
+            return True  # "X remained under Ukrainian control": no change of hands
     if any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may") for c in head.children):
         return True
+    for a in path_up(head)[:3]:
+        # "losing the town would leave Ukraine without ...": a hypothesis
+        if a.dep_ in ("csubj", "nsubj") and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+                for c in a.head.children):
+            return True
+        if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
+            break
     # an event that is only a prospect ("the timeline for the liberation of X", "no risk of
     # the town being surrounded")
     for a in path_up(head)[1:4]:
@@ -156,10 +170,15 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 break
     # a habit in the present tense ("drones now strike roads every day", "a unit which
     # carries out most evacuations"), not a reported event
-    verb = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj") else head
+    noun = head
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the issuance of passports underscores ...": commentary
+    verb = noun.head if noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubj") else head
     if verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children) and \
-            verb.lemma_.lower() not in book.speech_verbs:
+            (verb.lemma_.lower() not in book.speech_verbs or
+             (noun.pos_ == "NOUN" and noun.dep_ == "nsubj")):
         return True
     if len(toks) == 1 and first.pos_ == "NOUN":
         text = text_of(first.doc)
@@ -167,7 +186,8 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’"):
             return True  # described as an "evacuation": scare quotes, not a claim of one
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
-    if len(toks) == 1 and first.dep_ == "amod" and first.tag_ in ("VBN", "VBG", "JJ") and \
+    if len(toks) == 1 and first.dep_ == "amod" and not _perfect_misparsed(first) and \
+            first.tag_ in ("VBN", "VBG", "JJ") and \
             first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
             first.head.pos_ != "PROPN":
         return True
@@ -189,6 +209,17 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
                 len(toks) == 1 and head.lemma_.lower() != "claim")
 
 
+def _perfect_misparsed(tok: Any) -> bool:
+    """Return whether a participle read as an adjective is the verb of a perfect tense
+    ("had stolen cattle, tractors and grain" parsed as "had [stolen cattle]")."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.head.i <= tok.i:
+        return False
+    have = tok.head.head
+    if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
+        return False
+    return all(t.pos_ == "ADV" for t in tok.doc[have.i + 1:tok.i])
+
+
 def _people_or_place(head: Any, book: Codebook) -> bool:
     """Return whether what a trigger moves is people or a place (or is left unsaid)."""
     people = book.count_nouns.get("people", frozenset())
@@ -201,6 +232,9 @@ def _people_or_place(head: Any, book: Codebook) -> bool:
                 else c
             if n is None:
                 continue
+            if n.pos_ == "VERB":
+                # "people still living in X would be taken to ...": the clause's subject
+                n = next((g for g in n.children if g.dep_ == "nsubj"), n)
             low = {n.lemma_.lower(), n.lower_}
             if low & people or low & towns or n.pos_ in ("PROPN", "NUM", "PRON") or \
                     n.lower_ in VAGUE or n.ent_type_ in ("GPE", "LOC"):
@@ -238,11 +272,19 @@ def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
 def _military_subject_ok(trig: Trigger, head: Any, et: EventType, book: Codebook) -> bool:
     if trig.phrase[0] not in et.needs_military_subject:
         return True
+    if any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
+           for c in head.children):
+        return False  # "left the town without power", "fields were left unsown": a result
     subj = None
     for a in path_up(head)[:3]:
         subj = next((c for c in a.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             break
+        if a.dep_ == "advcl" and a.tag_ == "VBG":
+            # "a drone attack damaged X, leaving ...": the participle's subject is its head's
+            subj = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
         dobj = next((c for c in a.head.children if c.dep_ == "dobj"), None) \
             if a.dep_ == "xcomp" else None
         if dobj is not None:
@@ -273,6 +315,9 @@ def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
                 out.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(h.head)
+        if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            # "nine marines are said to have surrendered": the raising verb's subject
+            out.extend(c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # "losses reached 210 servicemen", "passports ... residents collected"
             for c in h.head.children:
@@ -328,8 +373,10 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
             advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
     if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
         return Count(None, True, "nearly all"), noun.i
-    if singular and noun.tag_ == "NN" and dets & {"a", "an", "one", "its", "his", "her",
-                                                  "their"}:
+    ones = {"a", "an", "one", "its", "his", "her", "their"}
+    if nouns_ok is not None and noun_words & nouns_ok:
+        ones.add("the")  # "killing the driver": one person ("the loss of the tank" counts none)
+    if singular and noun.tag_ == "NN" and dets & ones:
         return Count(1, False, None), noun.i
     return None, None
 
@@ -401,6 +448,9 @@ def _is_equipment(n: Any, book: Codebook) -> bool:
                              doc[n.i - k + 1 + j].lemma_.lower() == phrase[j]
                              for j in range(k - 1) if n.i - k + 1 + j >= 0):
                 return True
+    m = re.match(r"^([a-z]+)-\d", n.lower_)
+    if m and m.group(1) in book.equipment_index:
+        return True  # a model designation: "the Su-25", "a T-72"
     return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
 
 
@@ -478,6 +528,7 @@ def _date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMenti
 
 
 SIMULTANEOUS = {"when", "while", "as"}
+LOCATIVE = {"in", "near", "around", "outside", "at", "on"}
 
 
 def _path_clear(tok: Any, top: Any, allow_acl: bool = False,
@@ -601,8 +652,10 @@ def _planned(head: Any, book: Codebook) -> bool:
                 and not (a.lemma_.lower() == "order" and prev.dep_ != "dobj"):
             # "ordered the evacuation" is a plan; "ordered troops to leave" was done
             return True
-        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl"):
-            break
+        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl") and \
+                not (a.dep_ == "compound" and a.head.dep_ in ("nsubj", "nsubjpass")) and \
+                not (prev.dep_ == "compound" and a.dep_ in ("nsubj", "nsubjpass")):
+            break  # "an evacuation bus will leave": the vehicle's verb is the event's
         prev = a
     sent = sent_of(head)
     for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
@@ -755,14 +808,15 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not chosen:
             ref_tok = anaphor(head, toks, book, et)
             if ref_tok is not None:
-                ref_place = resolve_anaphor(ref_tok, places, book, _skip(cands),
+                ref_place = resolve_anaphor(ref_tok, places, book, _skip(cands, et, head),
                                             _event_places(state, produced))
         if not _needs_object_ok(trig, toks, head, et, chosen, ref_tok, book):
             continue
         if head.pos_ == "NOUN" and trig.type in STATE_TYPES and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             continue  # "a fall of Lyman would ...": no particular event
-        if not chosen and head.pos_ == "NOUN" and len(toks) == 1 and any(
+        if not chosen and (ref_tok is None or ref_tok == head) and head.pos_ == "NOUN" and \
+                len(toks) == 1 and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                 for c in head.children) and trig.type.startswith(("territory.", "offensive.")):
             continue  # "the pullback", "the liberation": the earlier event, not a new claim
@@ -779,8 +833,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
                                          state, trigger_tokens)
-        if et.place_required and not place_list and att.denial:
-            # "denied that any units had been cut off": the place of the claim denied
+        if et.place_required and not place_list and (att.denial or _negated(head, toks)):
+            # "denied that any units had been cut off", "no withdrawal had taken place":
+            # the place of the claim denied
             earlier = [f for f in [*state.found, *produced] if f.mention.type == trig.type
                        and f.mention.place is not None and f.mention.modality != "denied"]
             if earlier:
@@ -821,7 +876,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 modality != "denied" or not _counts_people(head, toks, et, book)):
             continue
         if len(toks) == 1 and head.dep_ == "amod" and own is None and not any(
-                c.lower_ in ("recently", "newly", "just") for c in head.children):
+                c.lower_ in ("recently", "newly", "just") for c in head.children) and \
+                not _perfect_misparsed(head):
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state, trig.type)
@@ -877,9 +933,12 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 used_counts.add(count_key)
             if not place_list:
                 place_list = [(None, None)]
-            for where_, pm in place_list:
-                f = _Found(replace(base, place=where_, count=base_count), claimant, si, pm,
-                           count_key)
+            for n, (where_, pm) in enumerate(place_list):
+                own_extent = extent
+                if n > 0 and extent is not None and pm is not None and chosen:
+                    own_extent = _extent(head, pm, sent)  # "X and most of Y": each its own
+                f = _Found(replace(base, place=where_, count=base_count, extent=own_extent),
+                           claimant, si, pm, count_key)
                 if subtype and subtype != "mixed":
                     f.subtypes.add(subtype)
                 new.append(f)
@@ -935,8 +994,16 @@ def _followup_ok(t: Trigger, pdoc: Any, book: Codebook) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and (not verbs or tok.head.lemma_.lower() in verbs)
 
 
-def _skip(cands: list[Candidate]) -> set[int]:
-    return {c.mention.start for c in cands if c.qualifier}
+def _skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) -> set[int]:
+    """Places a reference cannot point back to: those only qualifying an actor and, in
+    the reference's own sentence, those the event itself heads for ("an evacuation bus to
+    Dnipro will leave the community centre": the centre is not in Dnipro)."""
+    skip = {c.mention.start for c in cands if c.qualifier}
+    if et is not None and head is not None:
+        skip |= {c.mention.start for c in cands if any(
+            a.dep_ == "prep" and a.lower_ in et.avoid_preps and a.head in (head, head.head)
+            for a in path_up(c.tok)[1:3])}
+    return skip
 
 
 def _event_places(state: _State, produced: list[_Found]) -> set[int]:
@@ -970,13 +1037,33 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
     near = [head, *path_up(head)[1:2]]
     near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for a in near:
-        for c in a.children:
-            # "killed two when a glide bomb hit a building in Kramatorsk"
-            if c.dep_ == "advcl" and any(m.lower_ in SIMULTANEOUS | {"after"}
+        # "killed two when a glide bomb hit a building in Kramatorsk"; "... today when
+        # drones struck a market in X" (the clause hung on the time word)
+        clauses = [*a.children, *(g for c in a.children if c.dep_ == "npadvmod"
+                                  for g in c.children if g.dep_ == "relcl")]
+        # the clause hung on the reporting verb, written between the event and the speaker
+        clauses += [c for v in att.verbs[:1] for c in v.children
+                    if c.dep_ == "advcl" and head.i < c.i < v.i]
+        for c in clauses:
+            if c.dep_ in ("advcl", "relcl") and any(m.lower_ in SIMULTANEOUS | {"after"}
                                          for m in c.children if m.dep_ in ("mark", "advmod")):
                 chosen = attach(c, [c], et, cands, events)
                 if chosen:
                     return [(chosen[0].place, chosen[0].mention)]
+    for c in head.children:
+        # "destroyed two boats and killed 30 servicemen in the area": a place closing a
+        # coordination of verbs applies to each of them
+        if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < head.i:
+            continue
+        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in LOCATIVE):
+            chosen = [x for x in attach(c, [c], et, cands, events) if is_under(x.tok, prep)]
+            if chosen:
+                return [(chosen[0].place, chosen[0].mention)]
+            ref = anaphor(prep, [prep], book, et)
+            pm = resolve_anaphor(ref, places, book, _skip(cands),
+                                 _event_places(state, [])) if ref is not None else None
+            if pm is not None and pm.place is not None:
+                return [(pm.place, pm)]
     carried = att.carried and att.claimant is not None
     if carried or _continues(head, toks):
         # the same speaker going on, or "another group": the place of the last such event
@@ -1043,6 +1130,9 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
                          claim_date.surface)
     if modality == "planned":
         return UNKNOWN
+    if modality == "denied" and att.verbs and att.verbs[0].dep_ == "ROOT" and \
+            doc.published is not None:
+        return publication_date(doc.published)  # an undated denial: news of the day
     if context_date is not None:
         return EventDate(context_date.value, context_date.precision, context_date.basis,
                          context_date.surface)
@@ -1071,6 +1161,8 @@ def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> s
             top = a
         lo = min(lo, sent.doc[top.left_edge.i].idx)
     hi = max(head.idx + len(head), end)
+    if ptok is not None and ptok.dep_ == "poss":
+        hi = max(hi, ptok.head.idx + len(ptok.head))  # "X's northern districts"
     window = text[max(sent.start_char, lo - 25):hi]
     if PARTIAL.search(window) and not re.search(r"\bthe whole of\b", window, re.I):
         return "partial"
@@ -1138,8 +1230,17 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
             if target_noun is None and tok.dep_ == "relcl" and \
                     tok.head.lemma_.lower() in book.claim_nouns:
                 target_noun = tok.head
+            if target_noun is None:
+                # "called the report propaganda" parsed as one noun phrase
+                target_noun = next((g for c in tok.children if c.dep_ in ("dobj", "oprd") and
+                                    c.lower_ in DENIAL_WORDS for g in c.children
+                                    if g.dep_ == "compound" and
+                                    g.lemma_.lower() in book.claim_nouns), None)
         if target_noun is None:
             continue
+        if any(c.lower_ in book.other_claim_words for c in target_noun.children
+               if c.dep_ in ("amod", "det", "predet")):
+            continue  # "rejected similar accusations in the past": other claims
         target = _denied_target(target_noun, sent, si, places, [*state.found, *produced])
         if target is None:
             continue
@@ -1166,7 +1267,9 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
                                           for v in att.verbs):
                 own = dm  # the denial's date, or the date its speaker said it on
                 break
-        when = own.date if own else (publication_date(doc.published) if si < 2 else UNKNOWN)
+        # an undated denial stated in its own sentence is news of the day
+        when = own.date if own else (publication_date(doc.published)
+                                     if si < 2 or tok.dep_ == "ROOT" else UNKNOWN)
         m = target.mention
         mention = replace(m, date=when, evidence=_evidence(sent), modality="denied",
                           claimant=denier.name if denier else None, conduit=tuple(conduits),
@@ -1216,6 +1319,11 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
     return ca is None or cb is None or ca == cb
 
 
+def _person(claimant: str | None) -> str | None:
+    """Return a claimant without its role ("Ilya Gornov (war correspondent)" -> "Ilya Gornov")."""
+    return re.sub(r"\s*\(.*\)$", "", claimant) if claimant else claimant
+
+
 def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
     """Keep each claim once: the first mention, completed with what later ones add.
 
@@ -1229,7 +1337,7 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if earlier:
                 e = replace(e, place=earlier[-1].place)
         k = _key(e)
-        if e.reference and any(_key(o)[:2] == k[:2] and _key(o)[4] == k[4] for o in out):
+        if e.reference and any(_key(o)[:4] == k[:4] and _key(o)[4] == k[4] for o in out):
             continue  # "such as the capture of X": the capture already reported
         merged = False
         for i, o in enumerate(out):
@@ -1239,13 +1347,17 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
                 (e.equipment or "").lower() == (o.equipment or "").lower()
             if not (same_key or elaboration) or not _compatible(o, e):
                 continue
-            if o.claimant and e.claimant and o.claimant != e.claimant and same_key and \
+            same_claimant = _person(o.claimant) == _person(e.claimant)
+            if o.claimant and e.claimant and not same_claimant and same_key and \
                     not elaboration:
                 continue
-            if o.claimant != e.claimant and o.date.value is None and e.date.value is not None:
+            if not same_claimant and o.date.value is None and e.date.value is not None:
                 continue  # a later dated event of another source does not date this claim
+            claimant = o.claimant or e.claimant
+            if same_claimant and e.claimant and len(e.claimant) > len(claimant or ""):
+                claimant = e.claimant  # "Ilya Gornov", then "Ilya Gornov (war correspondent)"
             out[i] = replace(
-                o, claimant=o.claimant or e.claimant, conduit=o.conduit or e.conduit,
+                o, claimant=claimant, conduit=o.conduit or e.conduit,
                 count=o.count or e.count,
                 date=o.date if (o.date.value and o.date.basis != "publication") or not
                 e.date.value else e.date,

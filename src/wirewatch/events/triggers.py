@@ -55,16 +55,34 @@ def _match_from(toks: list[Any], i: int, phrase: Phrase) -> tuple[int, ...] | No
             if not _gap_ok(toks[k]):
                 break
         if found is None:
-            # a particle separated from its verb: "move the residents out"
-            for c in prev.children:
-                if c.dep_ == "prt" and word in _forms(c) and c.i - toks[0].i > positions[-1]:
-                    found = c.i - toks[0].i
-                    break
+            # a particle or preposition separated from its verb by the object: "move the
+            # residents out", "pushed the troops out of X", "fired rockets at X", "removed
+            # the machines from X"
+            found = _dependent(prev, word, toks[0].i + positions[-1], toks[0].i)
         if found is None:
             return None
         positions.append(found)
         j = found + 1
     return tuple(positions)
+
+
+DEPENDENT_DEPS = {"prt", "prep", "pobj"}
+OBJECT_DEPS = {"dobj", "nsubjpass"}
+
+
+def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
+    """Return the sentence index of a particle or preposition ``word`` that hangs on
+    ``prev`` (or on its object) after token ``after``, else None."""
+    objs = [c for c in prev.children if c.dep_ in OBJECT_DEPS]
+    # "removed dozens of paintings from X": the object's "of" phrase
+    objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    heads = [prev, *objs]
+    for h in heads:
+        for c in h.children:
+            if c.i > after and c.dep_ in DEPENDENT_DEPS and word in _forms(c):
+                return int(c.i - base)
+    return None
 
 
 def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> list[Trigger]:

@@ -98,10 +98,11 @@ def anchor(tokens: Sequence[Any]) -> Any:
     first = tokens[0]
     if first.pos_ == "ADP":  # "in a cauldron", "under Russian control"
         return first.head
-    for t in tokens:
-        if t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return t
-    return first
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    for t in nouns:
+        if t.dep_ != "compound" or t.head not in tokens:
+            return t  # "a drone attack": the head noun, not its modifier
+    return nouns[0] if nouns else first
 
 
 ARG_DEPS = {"dobj", "prep", "advmod", "npadvmod", "attr", "agent", "nsubjpass", "dative"}
@@ -121,6 +122,11 @@ def _scope_roots(trig: Any, tokens: Sequence[Any],
             trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
         roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
+    elif noun_reaches_verb and trig.pos_ == "NOUN" and trig.dep_ == "compound" and \
+            trig.head.dep_ in ("nsubj", "nsubjpass"):
+        # "an evacuation bus will leave the community centre": the vehicle's verb
+        roots.extend(c for c in trig.head.head.children
+                     if c.dep_ in ARG_DEPS and c != trig.head)
     if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
         # "Occupied since 2022, Melitopol is ...": the participle's subject is the head's
         roots.extend(c for c in trig.head.children if c.dep_ == "nsubj")
@@ -226,7 +232,8 @@ def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list
             if len(between) <= 5 and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM") or
                                          t.lower_ in LINK_WORDS for t in between):
                 out.append(c)
-        elif span.end <= first.i and first.tag_ == "VBN":
+        elif span.end <= first.i and first.tag_ == "VBN" and span.root.dep_ not in ("pobj",):
+            # "Toretsk was captured", not "the fields near Sumy were left"
             between = doc[span.end:first.i]
             if 0 < len(between) <= 4 and all(t.pos_ in ("AUX", "ADV", "PART")
                                              for t in between):
@@ -238,6 +245,9 @@ def _coordinated(a: Any, b: Any) -> bool:
     if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)
                              or is_under(b.head, a)):
         return True  # "X and Y", "X in the Donetsk region and Y"
+    if b.dep_ == "pobj" and b.head.lower_ == "of" and b.head.head.dep_ == "conj" and \
+            b.head.head.head == a and b.head.head.lower_ in OBJECT_HEADS:
+        return True  # "X and most of Y", "X and the eastern part of Y"
     return bool(a.dep_ == "conj" and a.head == b)
 
 
@@ -272,6 +282,9 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType) -> 
             if not kinds or t.pos_ != "NOUN":
                 continue
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
+            if t.dep_ == "compound" and not dets:
+                # "the village school", "the town hall": the determiner is the head's
+                dets = {c.lower_ for c in t.head.children if c.dep_ in ("det", "poss")}
             if dets & {"the", "this", "that", "same"}:
                 return t
     return None
