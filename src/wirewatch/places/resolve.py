@@ -59,9 +59,9 @@ FAMOUS_POPULATION, W_ALT_OF_FAMOUS = 100_000, -0.35
 APPOSITIVE_AFTER = re.compile(
     r"^\s*(?:[,(]\s*(?:(?:also|now|officially|better|today|locally)\s+)?|(?:also|better)\s+)"
     r"(?:known|called|named|renamed|spelt|spelled)\s+(?:(?:in|by)\s+(?:the\s+)?"
-    r"(?:Ukrainian|Russian|Ukrainians|Russians|Ukraine|Russia|Kyiv|Moscow)\s+)?(?:as\s+)?$"
+    r"(?:Ukrainian|Russian|Ukrainians|Russians|Ukraine|Russia|Kyiv|Kiev|Moscow)\s+)?(?:as\s+)?$"
     r"|^\s*\(\s*(?:in\s+)?(?:Ukrainian|Russian|Ukr\.|Rus\.|now|today|also)\s*:?\s*$"
-    r"|^\s*,\s*which\s+(?:Ukraine|Ukrainians|Kyiv|Russia|Moscow|locals)\s+calls?\s+$",
+    r"|^\s*,\s*which\s+(?:Ukraine|Ukrainians|Kyiv|Kiev|Russia|Russians|Moscow|locals|residents)\s+calls?\s+$",
     re.IGNORECASE)
 # "B, formerly A", "B, which was known until 2016 as A", "B, known in Soviet times as A":
 # A is B's old name and takes B's place.
