@@ -235,6 +235,8 @@ def _place_features(s: Session, conds: Sequence[ColumnElement[bool]]) -> list[di
             .where(*conds).group_by(CE.geonameid, CE.type))
     places: dict[int, dict[str, Any]] = {}
     for gid, etype, n, sources, conflicts, first, last in s.execute(stmt):
+        if gid is None:
+            continue
         p = places.setdefault(gid, {"kind": "place", "geonameid": gid, "n": 0, "types": {},
                                     "n_independent_sources": 0, "has_conflict": False,
                                     "first": None, "last": None})
