@@ -535,7 +535,7 @@ def _parse_filter(types: str | None, place: str | None, admin1: str | None,
         types=tuple(chosen), geonameids=ids, place_names=names,
         admin1=tuple(dict.fromkeys(regions)), since=since, until=until,
         min_sources=min_sources, modalities=tuple(mods),
-        has_conflict=has_conflict, words=tuple((q or "").split()[:qy.MAX_WORDS]))
+        has_conflict=has_conflict, words=tuple(qy.search_tokens((q or "").split())))
 
 
 def _split(value: str | None) -> list[str]:
