@@ -68,10 +68,6 @@ OptBool = Annotated[bool | None, BeforeValidator(_empty_is_none)]
 # ---------------------------------------------------------------------- middleware
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
     """Refuse request bodies over ``max_bytes`` with a 413 (declared or streamed)."""
 
@@ -93,28 +89,33 @@ class BodyLimit:
                 await _send_json(send, 413, {"detail": detail})
                 return
         seen = 0
-        started = False
+        started = refused = False
 
         async def limited() -> Message:
-            nonlocal seen
+            # Past the limit: answer 413 now and tell the app the client went away, so
+            # it stops reading whatever it makes of that.
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    refused = True
+                    if not started:
+                        await _send_json(send, 413, {"detail": detail})
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; drop what the app answers
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, limited, tracking)
-        except _TooLarge:
-            if not started:
-                await _send_json(send, 413, {"detail": detail})
+        await self.app(scope, limited, tracking)
 
 
 class SecurityHeaders:
