@@ -18,8 +18,8 @@ Usage: python benchmarks/bench_api.py [--events 100000] [--db PATH_OR_URL] [--re
    request below is sent ``--runs`` times over HTTP (httpx, one connection, after two
    warm-up requests); p50 and p99 of the wall time of a full response are reported.
 3. **Page weight**: the bytes of every file the map page loads (HTML, scripts, styles,
-   basemap, images named in the CSS that the map uses) and of its three first API calls,
-   as sent by the server, uncompressed and gzip-compressed.
+   basemap) and of its three first API calls, uncompressed and as the server sends them
+   to a browser (gzip).
 """
 
 from __future__ import annotations
@@ -291,15 +291,19 @@ def requests_to_time(client: httpx.Client) -> list[str]:
     day = date.fromisoformat(ev["date"]["value"].split("/")[0])
     month = f"since={day - timedelta(days=30)}&until={day}"
     reg = f"admin1={region.replace(' ', '+')}"
+    half = client.get("/api/events", params={"limit": 1}).json()["total"] // 2
     return [
         "/api/events?limit=50",
         "/api/events?limit=50&type=strike",
+        f"/api/events?limit=50&{reg}",
         f"/api/events?limit=50&{reg}&{month}",
-        "/api/events?limit=50&min_sources=2&has_conflict=true",
+        "/api/events?limit=50&min_sources=2",
+        "/api/events?limit=50&has_conflict=true",
         "/api/events?limit=50&type=territory&modality=claimed,contested&min_sources=2",
         f"/api/events?limit=50&place={ev['place']['geonameid']}",
-        "/api/events?limit=50&q=bakeries",
-        "/api/events?limit=50&offset=50000",
+        "/api/events?limit=50&q=captured",
+        "/api/events?limit=50&q=strike+killed",
+        f"/api/events?limit=50&offset={half}",
         f"/api/events/{ev['id']}",
         "/api/timeline",
         "/api/map?limit=2000",
@@ -311,9 +315,7 @@ def requests_to_time(client: httpx.Client) -> list[str]:
 
 
 def page_weight(base: str) -> list[tuple[str, int, int]]:
-    """Return (file, bytes, gzip bytes) of every file the map page loads."""
-    import gzip
-
+    """Return (file, bytes, bytes sent with gzip) of every file the map page loads."""
     from wirewatch.web import static_dir
 
     root = static_dir()
@@ -332,13 +334,19 @@ def page_weight(base: str) -> list[tuple[str, int, int]]:
                 queue.append(dep)
     files += ["basemap/countries.geojson", "basemap/admin1.geojson"]
     out = []
-    with httpx.Client(base_url=base) as c:
+
+    def sent(c: httpx.Client, path: str) -> tuple[int, int]:
+        """Bytes of the body, and bytes on the wire when the client accepts gzip."""
+        with c.stream("GET", path, headers={"Accept-Encoding": "gzip"}) as r:
+            wire = sum(len(b) for b in r.iter_raw())
+        plain = len(c.get(path, headers={"Accept-Encoding": "identity"}).content)
+        return plain, wire
+
+    with httpx.Client(base_url=base, timeout=120) as c:
         for f in files:
-            body = c.get("/" + f).content
-            out.append((f, len(body), len(gzip.compress(body, 6))))
+            out.append((f, *sent(c, "/" + f)))
         for api in ("/api/events?limit=50&offset=0", "/api/map", "/api/timeline"):
-            body = c.get(api).content
-            out.append((api, len(body), len(gzip.compress(body, 6))))
+            out.append((api, *sent(c, api)))
     return out
 
 
@@ -357,7 +365,7 @@ def run(url: str, label: str, runs: int) -> None:
         if label.startswith("SQLite"):
             weights = page_weight(server.base)
             print("\nPage weight of the map page (bytes)\n")
-            print("| file | bytes | gzip |")
+            print("| file | bytes | sent (gzip) |")
             print("|---|---|---|")
             for f, b, g in weights:
                 print(f"| `{f}` | {b:,} | {g:,} |")

@@ -492,7 +492,10 @@ def create_app(db: str | None = None, token: str | None = None, *,
 
 
 def _wrap(app: FastAPI, max_body_bytes: int) -> FastAPI:
+    from starlette.middleware.gzip import GZipMiddleware
+
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeaders)
     return app
 
