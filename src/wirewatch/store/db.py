@@ -12,9 +12,10 @@ from sqlalchemy.engine import make_url
 DEFAULT_DB = "wirewatch.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 _PG_LOCK = 0x77697265  # advisory lock id: two processes opening one database migrate in turn
-# Full-text search objects of migration 0002 that the models do not declare (an FTS5
-# virtual table and its shadow tables; a PostgreSQL expression index).
-IGNORED_SCHEMA_NAMES = ("evidence_fts", "ix_event_mentions_evidence_fts")
+# Objects of migration 0002 that the models do not declare: full-text search (an FTS5
+# virtual table and its shadow tables; a PostgreSQL expression index) and PostgreSQL's
+# DESC NULLS LAST ordering indexes.
+IGNORED_SCHEMA_NAMES = ("evidence_fts", "ix_event_mentions_evidence_fts", "ix_pg_")
 
 
 def include_schema_name(name: str | None, type_: str, _parent: Any) -> bool:
