@@ -63,3 +63,91 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
     finally:
         with psycopg.connect(PG_SERVER, autocommit=True) as con:
             con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def pg_schemas() -> Any:
+    """A factory of fresh schemas in the PostgreSQL `test` database, for session-wide
+    stores (all dropped at the end). Skips when the server is unreachable, unless
+    WIREWATCH_REQUIRE_SERVICES=1, where it fails."""
+    import uuid
+
+    import psycopg
+
+    made: list[str] = []
+
+    def new() -> str:
+        why = _pg_reachable()
+        if why:
+            if os.environ.get("WIREWATCH_REQUIRE_SERVICES") == "1":
+                pytest.fail(why)
+            pytest.skip(why)
+        schema = f"ww_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_SERVER, autocommit=True) as con:
+            con.execute(f'CREATE SCHEMA "{schema}"')
+        made.append(schema)
+        return f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+
+    yield new
+    if made:
+        with psycopg.connect(PG_SERVER, autocommit=True) as con:
+            for schema in made:
+                con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+# --- the API and the web interface (issue 5): the sample corpus plus a hostile article ----
+
+HOSTILE_TEXT = (
+    "🚀🔥 Pokrovsk: <img src=x onerror=\"document.body.dataset.pwned='img'\"> Russian forces "
+    "struck Pokrovsk with glide bombs on November 3, 2025, the regional governor said. "
+    "<script>document.body.dataset.pwned='script'</script> Two civilians were wounded in "
+    "the strike, he added.")
+
+
+def hostile_document() -> Any:
+    """An article written to attack the analyst's browser: markup and script in its text,
+    title and outlet, a javascript: URL, and emoji before the first place name (offsets in
+    code points differ from JavaScript's UTF-16 indices after it)."""
+    from datetime import date
+
+    from wirewatch.ingest.document import Document
+
+    return Document(id="hostile-report", text=HOSTILE_TEXT,
+                    title="<script>document.title='pwned'</script>Strike on Pokrovsk",
+                    outlet="Outlet <b>X</b>", url="javascript:alert(1)",
+                    published=date(2025, 11, 4))
+
+
+@pytest.fixture(scope="session")
+def hostile() -> Any:
+    """The hostile article (a Document)."""
+    return hostile_document()
+
+
+@pytest.fixture(scope="session")
+def sample_batch() -> list[Any]:
+    """The bundled sample corpus and the hostile article, extracted once by the real
+    pipeline (spaCy, places, events)."""
+    from wirewatch.ingest.document import Document
+    from wirewatch.ingest.readers import read_sources
+    from wirewatch.sample import sample_dir
+    from wirewatch.store.ingest import spacy_extractor
+
+    docs = [d for d in read_sources([sample_dir()]) if isinstance(d, Document)]
+    assert len(docs) > 20
+    return spacy_extractor()([*docs, hostile_document()])
+
+
+@pytest.fixture(scope="session")
+def sample_store(sample_batch: list[Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A factory: a store URL ("sqlite" or a PostgreSQL schema URL) filled with the sample
+    batch, 32 articles per transaction as `wirewatch ingest` writes them."""
+    from wirewatch.store import Store
+
+    def fill(url: str) -> str:
+        with Store(url) as store:
+            for i in range(0, len(sample_batch), 32):
+                store.write_batch(sample_batch[i:i + 32])
+        return url
+
+    return fill

@@ -149,7 +149,17 @@ class CanonicalEvent(Base):
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
-    __table_args__ = (Index("ix_canonical_events_key_window", "fuse_key", "window_lo"),)
+    __table_args__ = (
+        Index("ix_canonical_events_key_window", "fuse_key", "window_lo"),
+        # migration 0002: the API's filters in list order, and the timeline
+        Index("ix_canonical_events_type_order", "type", "sort_date", "id"),
+        Index("ix_canonical_events_admin1_order", "admin1", "sort_date", "id"),
+        Index("ix_canonical_events_geonameid_order", "geonameid", "sort_date", "id"),
+        Index("ix_canonical_events_n_conflicts", "n_conflicts"),
+        Index("ix_canonical_events_day_type", "sort_date", "type", "date_value"),
+        Index("ix_canonical_events_map", "geonameid", "type", "sort_date", "n_sources",
+              "n_conflicts"),
+    )
 
 
 class CanonicalMember(Base):

@@ -118,6 +118,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def session(self) -> Session:
+        """Return a new ORM session on the store (for read queries; close it after use)."""
+        return self._sessions()
+
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
@@ -150,6 +154,29 @@ class Store:
                 if attempt == retries:
                     raise
         raise AssertionError("unreachable")
+
+    def stored_documents(self, article_ids: Sequence[int]) -> list[Document]:
+        """Return the stored articles with these ids as documents (for re-extraction),
+        in the order given; unknown ids are left out."""
+        with self._sessions() as s:
+            found = {a.id: a for chunk in _chunks(list(article_ids))
+                     for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))}
+        return [Document(id=a.doc_id, text=a.text, title=a.title, url=a.url,
+                         outlet=a.outlet, published=a.published, source=a.source,
+                         author=a.author, site_name=a.site_name,
+                         extra=tuple(sorted((str(k), str(v)) for k, v in (a.extra or {}).items())))
+                for i in article_ids if (a := found.get(i)) is not None]
+
+    def replace_extraction(self, items: Sequence[tuple[int, Extracted]]) -> BatchResult:
+        """Replace what extraction found in stored articles (article id, new extraction)
+        and fuse it again, in one transaction; return what it touched.
+
+        The article stays (same id, text and family); its place and event mentions, name
+        flags and event keys are replaced; the canonical events its old mentions were in
+        are re-summarised, and deleted when no member is left.
+        """
+        with self._sessions() as s, s.begin():
+            return _replace(s, items)
 
     # ------------------------------------------------------------------ reading
 
@@ -191,10 +218,7 @@ class Store:
         if q.limit:
             stmt = stmt.limit(q.limit)
         with self._sessions() as s:
-            rows: list[m.CanonicalEvent] = list(s.scalars(stmt))
-            mentions = _mentions_of(s, [r.id for r in rows]) if with_mentions else {}
-            conflicts = _conflicts_of(s, [r.id for r in rows if r.n_conflicts])
-        return [_event_dict(r, mentions.get(r.id), conflicts.get(r.id, [])) for r in rows]
+            return event_dicts(s, list(s.scalars(stmt)), with_mentions)
 
     def conflicts(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Return all disagreements: between mentions of one canonical event (date, count,
@@ -228,32 +252,8 @@ class Store:
         published member), its members and the links that tie them."""
         with self._sessions() as s:
             fams = list(s.scalars(select(m.RewriteFamily).where(m.RewriteFamily.size >= min_size)
-                                  .order_by(m.RewriteFamily.size.desc(),
-                                            m.RewriteFamily.first_published, m.RewriteFamily.id)))
-            members: dict[int, list[m.Article]] = defaultdict(list)
-            for chunk in _chunks([f.id for f in fams]):
-                for a in s.scalars(select(m.Article).where(m.Article.family_id.in_(chunk))):
-                    members[a.family_id or 0].append(a)
-            art_ids = [a.id for ms in members.values() for a in ms]
-            links: dict[int, list[m.RewriteLink]] = defaultdict(list)
-            for chunk in _chunks(art_ids):
-                for lk in s.scalars(select(m.RewriteLink).where(m.RewriteLink.article_id
-                                                                .in_(chunk))):
-                    links[lk.article_id].append(lk)
-        out = []
-        for f in fams:
-            ms = sorted(members[f.id], key=lambda a: (a.published or date.max, a.id))
-            head = next((a for a in ms if a.id == f.head_article_id), ms[0] if ms else None)
-            out.append({
-                "family": f.id, "size": f.size,
-                "head": _article_ref(head) if head else None,
-                "first_published": f.first_published.isoformat() if f.first_published else None,
-                "last_published": f.last_published.isoformat() if f.last_published else None,
-                "members": [{**_article_ref(a), "links": [
-                    {"to": lk.other_id, "kind": lk.kind, "score": lk.score,
-                     "reasons": lk.reasons} for lk in links.get(a.id, [])]} for a in ms],
-            })
-        return out
+                                  .order_by(*FAMILY_ORDER)))
+            return family_dicts(s, fams)
 
     def articles(self) -> list[dict[str, Any]]:
         """Return every stored article's id, document id, outlet, date and family."""
@@ -345,6 +345,60 @@ def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
         ids |= _canonicals_of_articles(s, regrouped)
     _resummarise(s, sorted(ids), now)
     res.canonical_touched = len(ids)
+    return res
+
+
+def _replace(s: Session, items: Sequence[tuple[int, Extracted]]) -> BatchResult:
+    res = BatchResult()
+    ids = sorted({aid for aid, _ in items})
+    arts: dict[int, m.Article] = {}
+    for chunk in _chunks(ids):
+        arts.update({a.id: a for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))})
+    old_canonicals = _canonicals_of_articles(s, set(arts))
+    for chunk in _chunks(sorted(arts)):
+        old_mentions = select(m.EventMention.id).where(m.EventMention.article_id.in_(chunk))
+        s.execute(delete(m.CanonicalMember)
+                  .where(m.CanonicalMember.event_mention_id.in_(old_mentions)))
+        for model in (m.EventMention, m.PlaceMention, m.NameFlag, m.ArticleEventKey):
+            s.execute(delete(model).where(model.article_id.in_(chunk)))
+    now = datetime.now()
+    mention_rows: list[tuple[m.EventMention, date | None]] = []
+    place_rows: list[dict[str, Any]] = []
+    flag_rows: list[dict[str, Any]] = []
+    key_rows: list[dict[str, Any]] = []
+    for aid, x in items:
+        art = arts.get(aid)
+        if art is None:
+            res.skipped += 1
+            continue
+        feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places)
+        art.features = feats.to_json()
+        place_rows.extend(_place_row(aid, p) for p in x.places)
+        for e in x.events:
+            row = _event_row(aid, e)
+            s.add(row)
+            mention_rows.append((row, art.published))
+        flag_rows.extend({"article_id": aid, **fl.__dict__}
+                         for fl in name_flags(art.text, x.events))
+        key_rows.extend({"key": key64(k), "article_id": aid, "published": art.published}
+                        for k in feats.lookup_keys())
+        res.stored += 1
+        res.article_ids.append(aid)
+    _insert(s, m.PlaceMention, place_rows)
+    _insert(s, m.NameFlag, flag_rows)
+    _insert(s, m.ArticleEventKey, key_rows)
+    s.flush()
+    fusion = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
+                          lambda key, w, tol: _canonical_candidates(s, key, w, tol))
+    touched = _apply_fusion(s, fusion.assignments, fusion.canonicals,
+                            {r.id: r for r, _ in mention_rows}, now) | old_canonicals
+    _resummarise(s, sorted(touched), now)
+    for chunk in _chunks(sorted(old_canonicals)):
+        s.execute(delete(m.CanonicalEvent).where(
+            m.CanonicalEvent.id.in_(chunk),
+            ~select(m.CanonicalMember.canonical_id)
+            .where(m.CanonicalMember.canonical_id == m.CanonicalEvent.id).exists()))
+    res.canonical_touched = len(touched)
     return res
 
 
@@ -625,28 +679,73 @@ def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> Non
 
 # ---------------------------------------------------------------------- read helpers
 
+FAMILY_ORDER = (m.RewriteFamily.size.desc(), m.RewriteFamily.first_published,
+                m.RewriteFamily.id)
+
+
+def family_dicts(s: Session, fams: Sequence[m.RewriteFamily]) -> list[dict[str, Any]]:
+    """Return the JSON-able dicts of rewrite families (``wirewatch stories``), in the order
+    given: head, dates, and members (earliest first) with the links that tie them."""
+    members: dict[int, list[m.Article]] = defaultdict(list)
+    for chunk in _chunks([f.id for f in fams]):
+        for a in s.scalars(select(m.Article).where(m.Article.family_id.in_(chunk))):
+            members[a.family_id or 0].append(a)
+    art_ids = [a.id for ms in members.values() for a in ms]
+    links: dict[int, list[m.RewriteLink]] = defaultdict(list)
+    for chunk in _chunks(art_ids):
+        for lk in s.scalars(select(m.RewriteLink).where(m.RewriteLink.article_id.in_(chunk))
+                            .order_by(m.RewriteLink.id)):
+            links[lk.article_id].append(lk)
+    out = []
+    for f in fams:
+        ms = sorted(members[f.id], key=lambda a: (a.published or date.max, a.id))
+        head = next((a for a in ms if a.id == f.head_article_id), ms[0] if ms else None)
+        out.append({
+            "family": f.id, "size": f.size,
+            "head": _article_ref(head) if head else None,
+            "first_published": f.first_published.isoformat() if f.first_published else None,
+            "last_published": f.last_published.isoformat() if f.last_published else None,
+            "members": [{**_article_ref(a), "links": [
+                {"to": lk.other_id, "kind": lk.kind, "score": lk.score,
+                 "reasons": lk.reasons} for lk in links.get(a.id, [])]} for a in ms],
+        })
+    return out
+
+
+def event_dicts(s: Session, rows: Sequence[m.CanonicalEvent], with_mentions: bool = True
+                ) -> list[dict[str, Any]]:
+    """Return the JSON-able dicts of canonical events (the CLI's JSON Lines and the API's
+    event objects), in the order given, each with its conflicts and, if asked, mentions."""
+    mentions = _mentions_of(s, [r.id for r in rows]) if with_mentions else {}
+    conflicts = _conflicts_of(s, [r.id for r in rows if r.n_conflicts])
+    return [_event_dict(r, mentions.get(r.id), conflicts.get(r.id, [])) for r in rows]
+
 
 def _article_ref(a: m.Article) -> dict[str, Any]:
     return {"article": a.id, "doc": a.doc_id, "outlet": a.outlet, "title": a.title,
             "url": a.url, "published": a.published.isoformat() if a.published else None}
 
 
+_ARTICLE_COLS = (m.Article.doc_id, m.Article.outlet, m.Article.published,
+                 m.Article.family_id, m.Article.url, m.Article.title)
+
+
 def _mention_views(s: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(list(ids)):
-        rows = s.execute(select(m.EventMention, m.Article.doc_id, m.Article.outlet,
-                                m.Article.published, m.Article.family_id, m.Article.url)
+        rows = s.execute(select(m.EventMention, *_ARTICLE_COLS)
                          .join(m.Article, m.Article.id == m.EventMention.article_id)
                          .where(m.EventMention.id.in_(chunk)))
-        for e, doc, outlet, pub, fam, url in rows:
-            out[e.id] = _mention_view(e, doc, outlet, pub, fam, url)
+        for e, doc, outlet, pub, fam, url, title in rows:
+            out[e.id] = _mention_view(e, doc, outlet, pub, fam, url, title)
     return out
 
 
 def _mention_view(e: m.EventMention, doc: str, outlet: str | None, pub: date | None,
-                  fam: int | None, url: str | None) -> dict[str, Any]:
+                  fam: int | None, url: str | None, title: str | None) -> dict[str, Any]:
     d = e.data
-    return {"mention": e.id, "doc": doc, "outlet": outlet, "url": url,
+    return {"mention": e.id, "article_id": e.article_id, "doc": doc, "title": title,
+            "outlet": outlet, "url": url,
             "published": pub.isoformat() if pub else None, "family": fam,
             "type": d.get("type"), "subtype": d.get("subtype"),
             "actor": (d.get("actor") or {}).get("text"),
@@ -654,23 +753,21 @@ def _mention_view(e: m.EventMention, doc: str, outlet: str | None, pub: date | N
             "equipment": d.get("equipment"),
             "claimant": d.get("claimant"), "conduit": d.get("conduit") or [],
             "modality": d.get("modality"), "date": d.get("date"), "count": d.get("count"),
-            "extent": d.get("extent"), "place": (d.get("place") or {}).get("surface"),
+            "extent": d.get("extent"), "place": d.get("place"),
             "evidence": d.get("evidence")}
 
 
 def _mentions_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for chunk in _chunks(list(canonical_ids)):
-        rows = s.execute(select(m.CanonicalMember.canonical_id, m.EventMention,
-                                m.Article.doc_id, m.Article.outlet, m.Article.published,
-                                m.Article.family_id, m.Article.url)
+        rows = s.execute(select(m.CanonicalMember.canonical_id, m.EventMention, *_ARTICLE_COLS)
                          .join(m.EventMention,
                                m.EventMention.id == m.CanonicalMember.event_mention_id)
                          .join(m.Article, m.Article.id == m.EventMention.article_id)
                          .where(m.CanonicalMember.canonical_id.in_(chunk))
                          .order_by(m.Article.published, m.EventMention.id))
-        for cid, e, doc, outlet, pub, fam, url in rows:
-            out[cid].append(_mention_view(e, doc, outlet, pub, fam, url))
+        for cid, e, doc, outlet, pub, fam, url, title in rows:
+            out[cid].append(_mention_view(e, doc, outlet, pub, fam, url, title))
     return out
 
 
@@ -709,7 +806,7 @@ def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
         "independent_sources": sm.get("independent_sources", []),
         "n_independent_sources": r.n_sources, "source_groups": sm.get("source_groups", []),
         "n_mentions": r.n_mentions, "n_articles": sm.get("n_articles", 0),
-        "conflicts": conflicts,
+        "has_conflict": r.n_conflicts > 0, "conflicts": conflicts,
     }
     if mentions is not None:
         out["mentions"] = mentions

@@ -83,12 +83,32 @@ function renderFacts(e) {
   const how = resolutions(e);
   fact(dl, "Resolved from", how.length ? how : null);
   fact(dl, "Date", e.date?.value ?? "no date",
-    e.date ? el("div", { class: "muted" }, `precision: ${e.date.precision ?? "unknown"} · basis: ${BASIS[e.date.basis] ?? e.date.basis ?? "unknown"}`) : null);
+    e.date ? el("div", { class: "muted" }, [
+      `precision: ${e.date.precision ?? "unknown"}`,
+      e.date.basis ? `basis: ${BASIS[e.date.basis] ?? e.date.basis}` : null,
+      e.date.window?.[0] ? `the reports allow ${e.date.window[0]} to ${e.date.window[1]}` : null,
+    ].filter(Boolean).join(" · ")) : null,
+    dateBases(e));
   fact(dl, "Count", countText(e.count));
   fact(dl, "Modality", e.modality);
   fact(dl, "Claimants", (e.claimants ?? []).join("; "));
   fact(dl, "Outlets", (e.outlets ?? []).join(", "));
-  fact(dl, "Sources", `${e.independent_sources ?? 0} independent source(s) among ${e.n_mentions ?? (e.mentions ?? []).length} mention(s)`);
+  fact(dl, "Sources", `${e.n_independent_sources ?? 0} independent source(s) among ${e.n_mentions ?? (e.mentions ?? []).length} mention(s)`,
+    (e.source_groups ?? []).map((g) => el("div", { class: "muted" },
+      g.outlets.join(", "), g.ties?.length ? ` (tied by ${g.ties.join("; ")})` : "")));
+}
+
+// How each mention's date was found (CODEBOOK.md: explicit, relative, publication).
+function dateBases(e) {
+  const seen = new Map();
+  for (const m of e.mentions ?? []) {
+    if (!m.date?.value) continue;
+    const key = `${m.date.value}|${m.date.basis}`;
+    if (!seen.has(key)) seen.set(key, m);
+  }
+  if (seen.size === 0) return null;
+  return el("div", { class: "muted" }, "reports: ", [...seen.values()].map((m, i) => [
+    i ? "; " : "", `${m.date.value} (${BASIS[m.date.basis] ?? m.date.basis ?? "unknown"}, ${m.outlet ?? "?"})`]));
 }
 
 // --- mentions --------------------------------------------------------------------------------
@@ -167,7 +187,7 @@ function renderMentions(e) {
     const cards = items.map(([m, i]) => mentionCard(m, i, n++ < AUTO_EXPAND));
     if (fam && (fam.articles ?? []).length > 1) {
       root.append(el("section", { class: "family" },
-        el("div", { class: "muted" }, `Rewrite family ${fam.id}: ${fam.articles.length} articles that copy or paraphrase one another count as one source`),
+        el("div", { class: "muted" }, `Rewrite family ${fam.id}: these ${fam.articles.length} articles (of ${fam.size ?? fam.articles.length} in the family) copy or paraphrase one another and count as one source`),
         cards));
     } else {
       root.append(...cards);
@@ -178,33 +198,26 @@ function renderMentions(e) {
 
 // --- conflicts -------------------------------------------------------------------------------
 
-function valueText(field, value) {
-  if (value === null || value === undefined) return "none given";
-  if (field === "date") return dateText(value);
-  if (field === "count") return countText(value) || "none given";
-  if (field === "place") return placeText(value);
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-
+// A conflict (as `wirewatch conflicts`): its kind and two sides, each a value (text) and
+// the mentions giving it (with their evidence).
 function renderConflicts(e) {
   const conflicts = e.conflicts ?? [];
   const section = document.getElementById("conflicts-section");
   section.hidden = conflicts.length === 0;
   const root = document.getElementById("conflicts");
   root.replaceChildren();
-  const mentions = e.mentions ?? [];
+  const index = new Map((e.mentions ?? []).map((m, i) => [m.mention, i]));
   for (const c of conflicts) {
     root.append(el("div", { class: "conflict" },
-      el("strong", {}, `Reports disagree on ${c.field ?? "a value"}`),
-      el("div", { class: "conflict-sides" }, (c.sides ?? []).map((side) => el("div", { class: "conflict-side" },
-        el("div", { class: "value" }, valueText(c.field, side.value)),
-        (side.mentions ?? []).map((i) => {
-          const m = mentions[i];
-          if (!m) return null;
+      el("strong", {}, `Reports disagree on ${c.kind ?? "a value"}`),
+      el("div", { class: "conflict-sides" }, [c.a, c.b].filter(Boolean).map((side) => el("div", { class: "conflict-side" },
+        el("div", { class: "value" }, side.value ?? "none given"),
+        (side.mentions ?? []).map((m) => {
+          const i = index.get(m.mention);
           return el("div", {},
             el("blockquote", {}, m.evidence?.text ?? ""),
             el("div", { class: "muted" }, [m.claimant, m.outlet, m.published].filter(Boolean).join(" · "), " ",
-              el("a", { href: `#mention-${i}` }, "mention ›")));
+              i !== undefined ? el("a", { href: `#mention-${i}` }, "mention ›") : null));
         }))))));
   }
 }

@@ -107,14 +107,17 @@ function markerRadius(sources) {
   return Math.min(18, 5 + 3 * Math.sqrt(Math.max(0, (sources ?? 1) - 1)));
 }
 
-// A cluster shows its size over a pie of the event types inside it.
+// A cluster shows its number of events over a pie of their types. A marker is one event,
+// or (when the API groups a large result by place) the events at one place.
 function clusterIcon(cluster) {
   const counts = new Map();
+  let total = 0;
   for (const m of cluster.getAllChildMarkers()) {
-    const t = m.options.eventType;
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [t, n] of Object.entries(m.options.typeCounts ?? { [m.options.eventType]: 1 })) {
+      counts.set(t, (counts.get(t) ?? 0) + n);
+      total += n;
+    }
   }
-  const total = cluster.getChildCount();
   let acc = 0;
   const stops = [];
   for (const [t, n] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
@@ -133,20 +136,72 @@ function eventPopup(p) {
     typeChip(p.type),
     el("div", {}, el("strong", {}, p.place ?? "unknown place")),
     el("div", {}, dateText(p.date)),
-    el("div", {}, `${p.independent_sources ?? "?"} independent source(s)`,
+    el("div", {}, `${p.n_independent_sources ?? "?"} independent source(s)`,
       p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
     pageLink("event.html", { id: p.id }, "Open event ›"));
 }
 
+function placePopup(p) {
+  const types = Object.entries(p.types ?? {}).sort((a, b) => b[1] - a[1]);
+  return el("div", { class: "popup" },
+    el("div", {}, el("strong", {}, p.place ?? "unknown place")),
+    el("div", {}, `${p.n.toLocaleString()} event${p.n === 1 ? "" : "s"}`,
+      p.first ? ` · ${p.first === p.last ? p.first : `${p.first} – ${p.last}`}` : ""),
+    el("ul", { class: "popup-types" }, types.map(([t, n]) => el("li", {}, typeChip(t), ` ${n}`))),
+    el("div", {}, `up to ${p.n_independent_sources} independent source(s)`,
+      p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
+    el("button", {
+      type: "button",
+      onclick: () => {
+        map.closePopup();
+        setFilters({ ...state.filters, place: String(p.geonameid) });
+      },
+    }, "Show these events"));
+}
+
+function dominantType(types) {
+  let best = null;
+  for (const [t, n] of Object.entries(types ?? {})) if (!best || n > best[1]) best = [t, n];
+  return best?.[0];
+}
+
+// Tell when the map groups events by place (too many to draw one by one).
+function showMapNote(collection) {
+  const note = document.getElementById("map-note");
+  if (collection.grouped === "places") {
+    note.textContent = `Map: ${collection.total.toLocaleString()} events at ${collection.features.length.toLocaleString()} places, grouped by place (narrow the filters to see each event).`;
+  } else if (collection.truncated) {
+    note.textContent = `Map: the newest ${collection.features.length.toLocaleString()} of ${collection.total.toLocaleString()} events.`;
+  } else {
+    note.textContent = "";
+  }
+}
+
 function showMarkers(collection) {
   clusters.clearLayers();
+  showMapNote(collection);
   const markers = [];
   for (const f of collection.features ?? []) {
     if (!f.geometry || f.geometry.type !== "Point") continue;
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties ?? {};
+    if (p.kind === "place") {
+      const m = L.circleMarker([lat, lon], {
+        radius: Math.min(22, 5 + 3 * Math.log2(p.n)),
+        fillColor: typeColour(dominantType(p.types)),
+        fillOpacity: 0.85,
+        color: p.has_conflict ? "#000" : "#fff",
+        weight: p.has_conflict ? 2 : 1,
+        dashArray: p.has_conflict ? "2 2" : null,
+        typeCounts: p.types,
+        placeId: p.geonameid,
+      });
+      m.bindPopup(() => placePopup(p));
+      markers.push(m);
+      continue;
+    }
     const m = L.circleMarker([lat, lon], {
-      radius: markerRadius(p.independent_sources),
+      radius: markerRadius(p.n_independent_sources),
       fillColor: typeColour(p.type),
       fillOpacity: 0.85,
       color: p.has_conflict ? "#000" : "#fff",
@@ -292,7 +347,7 @@ function showList(page) {
         el("span", { class: "ev-place" }, placeText(e.place)),
         el("span", { class: "ev-date" }, dateText(e.date))),
       el("div", { class: "ev-meta" },
-        `${e.independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
+        `${e.n_independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
         e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
         (e.claimants ?? []).length ? el("div", { class: "muted" }, `claimed by ${e.claimants.join("; ")}`) : null)));
   }

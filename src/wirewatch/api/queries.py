@@ -1,0 +1,370 @@
+"""Read queries of the HTTP API over the store's models.
+
+Every list is filtered and paged in SQL with a stable order, so its cost depends on the
+page and on the indexes (see the 0002 migration), not on the size of the store:
+
+* events: newest first by ``sort_date`` (the start of the event's date; for an undated
+  claim the end of its window, i.e. about its publication), then by id, newest first;
+  events without any date come last;
+* articles: by id; rewrite families: largest first, as ``wirewatch stories``.
+
+The dicts returned are those of the CLI's JSON (:func:`wirewatch.store.store.event_dicts`,
+:func:`~wirewatch.store.store.family_dicts`) plus what only the API adds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, table
+from sqlalchemy.orm import Session
+
+from wirewatch.store import models as m
+from wirewatch.store.store import FAMILY_ORDER, event_dicts, family_dicts
+
+CE = m.CanonicalEvent
+MAX_WORDS = 10  # tokens of a free-text query; all must occur in one evidence sentence
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by the event list, the map, the timeline and the exports.
+
+    Place filters (``geonameids``, ``place_names``, ``admin1``) are alternatives: an event
+    matching any of them passes. Every other filter must hold.
+    """
+
+    types: tuple[str, ...] = ()
+    geonameids: tuple[int, ...] = ()
+    place_names: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    min_sources: int | None = None
+    modalities: tuple[str, ...] = ()
+    has_conflict: bool | None = None
+    words: tuple[str, ...] = ()
+
+    def without_dates(self) -> EventFilter:
+        """Return the same filter without since/until (the timeline shows every day)."""
+        return EventFilter(self.types, self.geonameids, self.place_names, self.admin1, None,
+                           None, self.min_sources, self.modalities, self.has_conflict,
+                           self.words)
+
+
+def conditions(f: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """Return the SQL conditions on canonical events of a filter (``dialect``: the
+    database's, for the full-text search)."""
+    out: list[ColumnElement[bool]] = []
+    if f.types:
+        out.append(CE.type.in_(f.types))
+    places: list[ColumnElement[bool]] = []
+    if f.geonameids:
+        places.append(CE.geonameid.in_(f.geonameids))
+    if f.place_names:
+        places.append(CE.place_name.in_(f.place_names))
+    if f.admin1:
+        places.append(CE.admin1.in_(f.admin1))
+    if places:
+        out.append(places[0] if len(places) == 1 else _or(places))
+    if f.since or f.until:  # the event's day as the timeline counts it
+        out.append(CE.date_value.is_not(None))
+    if f.since:
+        out.append(CE.sort_date >= f.since)
+    if f.until:
+        out.append(CE.sort_date <= f.until)
+    if f.min_sources:
+        out.append(CE.n_sources >= f.min_sources)
+    if f.modalities:
+        out.append(CE.modality.in_(f.modalities))
+    if f.has_conflict is not None:
+        out.append(CE.n_conflicts > 0 if f.has_conflict else CE.n_conflicts == 0)
+    if f.words:
+        out.append(CE.id.in_(_evidence_search(f.words, dialect)))
+    return out
+
+
+def search_tokens(words: Sequence[str]) -> list[str]:
+    """Return the word tokens (letters and digits) of a free-text query, lower case."""
+    return [t.lower() for w in words for t in _TOKEN.findall(w)][:MAX_WORDS]
+
+
+def _evidence_search(words: Sequence[str], dialect: str) -> Select[Any]:
+    """Canonical ids with a mention whose evidence sentence holds every token (each as a
+    word prefix), through the full-text index of migration 0002."""
+    tokens = search_tokens(words)
+    members = select(m.CanonicalMember.canonical_id)
+    if not tokens:
+        return members.where(false())
+    if dialect == "sqlite":
+        match = " AND ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+        hits: Select[Any] = (select(literal_column("rowid")).select_from(table("evidence_fts"))
+                             .where(literal_column("evidence_fts").op("MATCH")(match)))
+        return members.where(m.CanonicalMember.event_mention_id.in_(hits))
+    if dialect == "postgresql":
+        query = " & ".join(f"{t}:*" for t in tokens)
+        vector = func.to_tsvector(literal_column("'simple'::regconfig"),
+                                  m.EventMention.evidence_text)
+        matches = vector.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"),
+                                                  query))
+        return members.join(m.EventMention,
+                            m.EventMention.id == m.CanonicalMember.event_mention_id
+                            ).where(matches)
+    found = members.join(m.EventMention, m.EventMention.id == m.CanonicalMember.event_mention_id)
+    for t in tokens:  # other databases: a scan
+        found = found.where(m.EventMention.evidence_text.icontains(t, autoescape=True))
+    return found
+
+
+def _where(s: Session, f: EventFilter) -> list[ColumnElement[bool]]:
+    return conditions(f, s.get_bind().dialect.name)
+
+
+def _or(clauses: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
+    from sqlalchemy import or_
+
+    return or_(*clauses)
+
+
+def _ordered(stmt: Select[Any]) -> Select[Any]:
+    return stmt.order_by(CE.sort_date.desc().nulls_last(), CE.id.desc())
+
+
+def count_events(s: Session, f: EventFilter) -> int:
+    """Return how many canonical events match the filter."""
+    return int(s.scalar(select(func.count()).select_from(CE).where(*_where(s, f))) or 0)
+
+
+def list_events(s: Session, f: EventFilter, limit: int, offset: int
+                ) -> tuple[int, list[dict[str, Any]]]:
+    """Return (total, one page of canonical events as the CLI's dicts without mentions)."""
+    total = count_events(s, f)
+    if offset >= total:
+        return total, []
+    rows = list(s.scalars(_ordered(select(CE).where(*_where(s, f))).limit(limit)
+                          .offset(offset)))
+    return total, event_dicts(s, rows, with_mentions=False)
+
+
+def event_ids(s: Session, f: EventFilter, limit: int | None = None) -> list[int]:
+    """Return the ids of the matching events in list order (at most ``limit``)."""
+    stmt = _ordered(select(CE.id).where(*_where(s, f)))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(s.scalars(stmt))
+
+
+def iter_events(s: Session, ids: Sequence[int], chunk: int = 500
+                ) -> Iterator[dict[str, Any]]:
+    """Yield the full event dicts (with mentions) of these ids in this order, a chunk at a
+    time (for streaming exports)."""
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        rows = {r.id: r for r in s.scalars(select(CE).where(CE.id.in_(part)))}
+        yield from event_dicts(s, [rows[j] for j in part if j in rows], with_mentions=True)
+
+
+def get_event(s: Session, event_id: int) -> dict[str, Any] | None:
+    """Return one canonical event with its mentions and rewrite families, or None."""
+    row = s.get(CE, event_id)
+    if row is None:
+        return None
+    event = event_dicts(s, [row], with_mentions=True)[0]
+    event["family"] = _families_of(s, event["mentions"])
+    return event
+
+
+def _families_of(s: Session, mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_family: dict[int, list[int]] = defaultdict(list)
+    for mention in mentions:
+        fam, art = mention.get("family"), mention["article_id"]
+        if fam is not None and art not in by_family[fam]:
+            by_family[fam].append(art)
+    if not by_family:
+        return []
+    fams = s.scalars(select(m.RewriteFamily).where(m.RewriteFamily.id.in_(list(by_family)))
+                     .order_by(m.RewriteFamily.id))
+    return [{"id": f.id, "size": f.size, "head": f.head_article_id,
+             "articles": sorted(by_family[f.id])} for f in fams]
+
+
+def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
+                 ) -> dict[str, Any]:
+    """Return a GeoJSON FeatureCollection of the matching events that have a place.
+
+    ``group="events"``: one point per event, the newest ``limit``; ``"places"``: one
+    point per place with the events there counted by type; ``"auto"``: events when there
+    are at most ``limit`` of them, else places (so the map always shows every event)."""
+    conds = [*_where(s, f), CE.geonameid.is_not(None)]
+    total = int(s.scalar(select(func.count()).select_from(CE).where(*conds)) or 0)
+    if group == "places" or (group == "auto" and total > limit):
+        return {"type": "FeatureCollection", "grouped": "places",
+                "features": _place_features(s, conds), "total": total, "truncated": False}
+    stmt = _ordered(select(CE.id, CE.type, CE.date_value, CE.date_precision, CE.window_lo,
+                           CE.window_hi, CE.place_name, CE.place["lon"].as_float(),
+                           CE.place["lat"].as_float(), CE.n_sources, CE.n_conflicts)
+                    .where(*conds)).limit(limit)
+    features = []
+    for eid, etype, value, precision, lo, hi, name, lon, lat, n_sources, n_conflicts in (
+            s.execute(stmt)):
+        if lat is None or lon is None:
+            continue
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": (lon, lat)},
+            "properties": {"kind": "event", "id": eid, "type": etype,
+                           "date": {"value": value, "precision": precision,
+                                    "window": [lo, hi]},
+                           "place": name, "n_independent_sources": n_sources,
+                           "has_conflict": n_conflicts > 0}})
+    return {"type": "FeatureCollection", "grouped": "events", "features": features,
+            "total": total, "truncated": total > limit}
+
+
+def _place_features(s: Session, conds: Sequence[ColumnElement[bool]]) -> list[dict[str, Any]]:
+    """One feature per place: events by type, most independent sources, any conflict,
+    first and last day."""
+    stmt = (select(CE.geonameid, CE.type, func.count(), func.max(CE.n_sources),
+                   func.max(CE.n_conflicts), func.min(CE.sort_date), func.max(CE.sort_date))
+            .where(*conds).group_by(CE.geonameid, CE.type))
+    places: dict[int, dict[str, Any]] = {}
+    for gid, etype, n, sources, conflicts, first, last in s.execute(stmt):
+        if gid is None:
+            continue
+        p = places.setdefault(gid, {"kind": "place", "geonameid": gid, "n": 0, "types": {},
+                                    "n_independent_sources": 0, "has_conflict": False,
+                                    "first": None, "last": None})
+        p["n"] += n
+        p["types"][etype] = n
+        p["n_independent_sources"] = max(p["n_independent_sources"], sources or 0)
+        p["has_conflict"] = p["has_conflict"] or bool(conflicts)
+        if first is not None and (p["first"] is None or first < p["first"]):
+            p["first"] = first
+        if last is not None and (p["last"] is None or last > p["last"]):
+            p["last"] = last
+    where: dict[int, tuple[str | None, dict[str, Any] | None]] = {}
+    ids = sorted(places)
+    for i in range(0, len(ids), 500):
+        rows = s.execute(select(CE.geonameid, CE.place_name, CE.place)
+                         .where(CE.id.in_(select(func.min(CE.id)).where(
+                             CE.geonameid.in_(ids[i:i + 500])).group_by(CE.geonameid))))
+        where.update({gid: (name, place) for gid, name, place in rows})
+    out = []
+    for gid in sorted(places, key=lambda g: -places[g]["n"]):
+        name, place = where.get(gid, (None, None))
+        if not place or place.get("lat") is None or place.get("lon") is None:
+            continue
+        out.append({"type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": (place["lon"], place["lat"])},
+                    "properties": {**places[gid], "place": name}})
+    return out
+
+
+def timeline(s: Session, f: EventFilter) -> list[dict[str, Any]]:
+    """Return canonical events counted per day (the first day of their date) and type,
+    sorted by day then type; undated events are left out."""
+    stmt = (select(CE.sort_date, CE.type, func.count())
+            .where(*_where(s, f), CE.date_value.is_not(None), CE.sort_date.is_not(None))
+            .group_by(CE.sort_date, CE.type).order_by(CE.sort_date, CE.type))
+    return [{"day": d, "type": t, "n": int(n)} for d, t, n in s.execute(stmt)]
+
+
+# ---------------------------------------------------------------------- articles
+
+
+def _article_ref(a: m.Article) -> dict[str, Any]:
+    return {"id": a.id, "doc": a.doc_id, "title": a.title, "outlet": a.outlet, "url": a.url,
+            "published": a.published, "family": a.family_id}
+
+
+def list_articles(s: Session, limit: int, offset: int, outlet: str | None = None,
+                  family: int | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """Return (total, one page of article metadata), oldest stored first."""
+    conds: list[ColumnElement[bool]] = []
+    if outlet:
+        conds.append(m.Article.outlet == outlet)
+    if family is not None:
+        conds.append(m.Article.family_id == family)
+    total = int(s.scalar(select(func.count()).select_from(m.Article).where(*conds)) or 0)
+    rows = s.scalars(select(m.Article).where(*conds).order_by(m.Article.id)
+                     .limit(limit).offset(offset))
+    return total, [_article_ref(a) for a in rows]
+
+
+def get_article(s: Session, article_id: int) -> dict[str, Any] | None:
+    """Return an article with its text, its place mentions and its event triggers (each
+    with the canonical event its mention fused into), or None."""
+    a = s.get(m.Article, article_id)
+    if a is None:
+        return None
+    places = [{"start": p.start, "end": p.end, "surface": p.surface, "name": p.name,
+               "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon, "country": p.country,
+               "admin1": p.admin1, "confidence": p.confidence, "method": p.method,
+               "explanation": p.explanation}
+              for p in s.scalars(select(m.PlaceMention).where(m.PlaceMention.article_id == a.id)
+                                 .order_by(m.PlaceMention.start, m.PlaceMention.id))]
+    events = []
+    rows = s.execute(select(m.EventMention, m.CanonicalMember.canonical_id)
+                     .outerjoin(m.CanonicalMember,
+                                m.CanonicalMember.event_mention_id == m.EventMention.id)
+                     .where(m.EventMention.article_id == a.id)
+                     .order_by(m.EventMention.evidence_start, m.EventMention.id))
+    for e, cid in rows:
+        trig = (e.data or {}).get("trigger") or {}
+        start, end = trig.get("start"), trig.get("end")
+        if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+            start, end = e.evidence_start, e.evidence_end
+        events.append({"start": start, "end": end, "mention": e.id, "type": e.type,
+                       "subtype": e.subtype, "modality": e.modality, "canonical_id": cid,
+                       "evidence": {"text": e.evidence_text, "start": e.evidence_start,
+                                    "end": e.evidence_end}})
+    return {**_article_ref(a), "author": a.author, "site_name": a.site_name, "text": a.text,
+            "places": places, "events": events}
+
+
+# ---------------------------------------------------------------------- families
+
+
+def list_families(s: Session, min_size: int, limit: int, offset: int
+                  ) -> tuple[int, list[dict[str, Any]]]:
+    """Return (total, one page of rewrite families, largest first)."""
+    cond = m.RewriteFamily.size >= min_size
+    total = int(s.scalar(select(func.count()).select_from(m.RewriteFamily).where(cond)) or 0)
+    fams = list(s.scalars(select(m.RewriteFamily).where(cond).order_by(*FAMILY_ORDER)
+                          .limit(limit).offset(offset)))
+    return total, family_dicts(s, fams)
+
+
+def get_family(s: Session, family_id: int) -> dict[str, Any] | None:
+    """Return one rewrite family, or None."""
+    f = s.get(m.RewriteFamily, family_id)
+    return family_dicts(s, [f])[0] if f is not None else None
+
+
+# ---------------------------------------------------------------------- places
+
+
+def place_counts(s: Session, geonameid: int, admin1: str | None) -> tuple[int, int | None]:
+    """Return the number of canonical events at a place and, for an admin-1 region (its
+    name given), inside it."""
+    at = int(s.scalar(select(func.count()).select_from(CE).where(CE.geonameid == geonameid))
+             or 0)
+    if admin1 is None:
+        return at, None
+    inside = int(s.scalar(select(func.count()).select_from(CE).where(CE.admin1 == admin1))
+                 or 0)
+    return at, inside
+
+
+def known_admin1(s: Session, name: str) -> list[str]:
+    """Return the stored admin-1 names equal to ``name`` ignoring case (few rows: the
+    distinct names come from the admin1 index)."""
+    names = s.scalars(select(CE.admin1).where(CE.admin1.is_not(None)).distinct())
+    folded = name.casefold()
+    return [n for n in names if n and n.casefold() == folded]

@@ -1,0 +1,439 @@
+"""Response and request models of the HTTP API (pydantic).
+
+The event models carry exactly the keys of the CLI's JSON (``wirewatch events --format
+jsonl``, built by :func:`wirewatch.store.store.event_dicts`), so a record read from the
+API and one exported by the CLI are the same object; field meanings follow CODEBOOK.md.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base of the response models: unknown keys are refused, so a model and the JSON it
+    documents cannot drift apart unnoticed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Error(Model):
+    """A 4xx or 5xx body: the reason, for a person to read."""
+
+    detail: str = Field(description="Human-readable reason, naming the parameter at fault.")
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="For 422: every validation error (location, message).")
+
+
+# ------------------------------------------------------------------------------ places
+
+
+class PlaceBrief(Model):
+    """A canonical event's place: the gazetteer entry (CODEBOOK.md section 3)."""
+
+    name: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+
+
+class Place(PlaceBrief):
+    """A place mention resolved to the gazetteer, with how its words were resolved."""
+
+    surface: str | None = None
+    confidence: float | None = None
+    method: str | None = None
+    explanation: str | None = None
+
+
+class PlaceInfo(Model):
+    """A place of the gazetteer and how many canonical events the store has there."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    kind: str
+    n_events: int = Field(description="Canonical events at this place.")
+    n_events_inside: int | None = Field(
+        description="For an admin-1 region: canonical events at places inside it.")
+
+
+# ------------------------------------------------------------------------------ events
+
+
+class CanonicalDate(Model):
+    """The date of a canonical event: its best date and the window of days it spans."""
+
+    value: str | None = Field(description="YYYY-MM-DD, YYYY-MM, YYYY or a range start/end.")
+    precision: str
+    window: list[date | None] = Field(description="[first day, last day] the date allows.")
+
+
+class MentionDate(Model):
+    """A mention's date as the codebook gives it."""
+
+    value: str | None
+    precision: str
+    basis: str
+
+
+class Count(Model):
+    """A figure as the text gives it."""
+
+    value: int | float | None
+    approx: bool | None = None
+    qualifier: str | None = None
+
+
+class Evidence(Model):
+    """The sentence carrying the claim; offsets in code points into the article's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+class SourceGroup(Model):
+    """Outlets that are not independent of one another, and what tied them."""
+
+    outlets: list[str]
+    ties: list[str]
+
+
+class Mention(Model):
+    """One claim in one article, fused into a canonical event."""
+
+    mention: int = Field(description="Event mention id.")
+    article_id: int = Field(description="Id of the article (GET /api/articles/{id}).")
+    doc: str = Field(description="The document id the article was read with.")
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    family: int | None = Field(description="Rewrite family of the article, if any.")
+    type: str | None
+    subtype: str | None
+    actor: str | None
+    actor_side: str | None
+    weapon: str | None
+    equipment: str | None
+    claimant: str | None
+    conduit: list[str]
+    modality: str | None
+    date: MentionDate | None
+    count: Count | None
+    extent: str | None
+    place: Place | None
+    evidence: Evidence | None
+
+
+class ConflictMention(Model):
+    """A mention on one side of a conflict."""
+
+    mention: int
+    doc: str
+    outlet: str | None
+    published: date | None
+    claimant: str | None
+    modality: str | None
+    evidence: Evidence | None
+
+
+class ConflictSide(Model):
+    """One value reports give, and the mentions giving it."""
+
+    value: str
+    mentions: list[ConflictMention]
+
+
+class EventConflict(Model):
+    """Mentions of one canonical event that disagree on a field."""
+
+    kind: Literal["date", "count", "extent", "modality"]
+    a: ConflictSide
+    b: ConflictSide
+
+
+class Event(Model):
+    """A canonical event: mentions of many articles fused into one claimed event."""
+
+    id: int
+    type: str
+    subtype: str | None
+    aggregate: bool
+    place: PlaceBrief | None
+    date: CanonicalDate
+    modality: str
+    count: int | None = Field(description="The lowest (most conservative) figure reported.")
+    extent: str | None
+    claimants: list[str]
+    outlets: list[str]
+    independent_sources: list[str] = Field(
+        description="The first outlet of each group of independent sources.")
+    n_independent_sources: int
+    source_groups: list[SourceGroup]
+    n_mentions: int
+    n_articles: int
+    has_conflict: bool
+    conflicts: list[EventConflict]
+
+
+class FamilyRef(Model):
+    """A rewrite family among an event's articles."""
+
+    id: int
+    size: int = Field(description="Articles in the whole family.")
+    head: int = Field(description="Article id of the earliest-published member.")
+    articles: list[int] = Field(description="Ids of this event's articles in the family.")
+
+
+class EventDetail(Event):
+    """A canonical event with its mentions and the rewrite families among its articles."""
+
+    mentions: list[Mention]
+    family: list[FamilyRef]
+
+
+class EventPage(Model):
+    """One page of canonical events."""
+
+    total: int = Field(description="Events matching the filters, over all pages.")
+    limit: int
+    offset: int
+    items: list[Event]
+
+
+# ------------------------------------------------------------------------------ map, timeline
+
+
+class PointGeometry(Model):
+    """A GeoJSON point."""
+
+    type: Literal["Point"] = "Point"
+    coordinates: tuple[float, float] = Field(description="[lon, lat]")
+
+
+class MapProperties(Model):
+    """What the map shows of an event."""
+
+    kind: Literal["event"] = "event"
+    id: int
+    type: str
+    date: CanonicalDate
+    place: str | None
+    n_independent_sources: int
+    has_conflict: bool
+
+
+class PlaceProperties(Model):
+    """What the map shows of the events at one place (when grouped by place)."""
+
+    kind: Literal["place"] = "place"
+    geonameid: int
+    place: str | None
+    n: int = Field(description="Matching events at this place.")
+    types: dict[str, int] = Field(description="Events at this place by type.")
+    n_independent_sources: int = Field(description="The most of any event here.")
+    has_conflict: bool = Field(description="Whether any event here has conflicting reports.")
+    first: date | None = Field(description="Day of the earliest event here.")
+    last: date | None = Field(description="Day of the latest event here.")
+
+
+class MapFeature(Model):
+    """One canonical event, or the events at one place, as a GeoJSON feature."""
+
+    type: Literal["Feature"] = "Feature"
+    geometry: PointGeometry
+    properties: MapProperties | PlaceProperties = Field(discriminator="kind")
+
+
+class MapCollection(Model):
+    """GeoJSON FeatureCollection of the matching events that have a place."""
+
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    grouped: Literal["events", "places"] = Field(
+        description="`events`: one feature per event (newest first); `places`: one per "
+                    "place, with its events counted by type.")
+    features: list[MapFeature]
+    total: int = Field(description="Events with a place matching the filters.")
+    truncated: bool = Field(description="True when only the newest `limit` events are "
+                                        "included (group=events only).")
+
+
+class TimelineRow(Model):
+    """Canonical events of one type counted on one day."""
+
+    day: date
+    type: str
+    n: int
+
+
+# ------------------------------------------------------------------------------ articles
+
+
+class ArticleRef(Model):
+    """An article's metadata."""
+
+    id: int
+    doc: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    family: int | None
+
+
+class ArticlePage(Model):
+    """One page of articles."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[ArticleRef]
+
+
+class PlaceSpan(Model):
+    """A place mention of an article (``geonameid`` null when not resolved)."""
+
+    start: int
+    end: int
+    surface: str
+    name: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    confidence: float
+    method: str | None
+    explanation: str | None
+
+
+class EventSpan(Model):
+    """An event trigger of an article and the canonical event its mention fused into."""
+
+    start: int
+    end: int
+    mention: int
+    type: str
+    subtype: str | None
+    modality: str
+    canonical_id: int | None
+    evidence: Evidence
+
+
+class Article(ArticleRef):
+    """An article with its text (returned as stored, never escaped) and its spans."""
+
+    author: str | None
+    site_name: str | None
+    text: str
+    places: list[PlaceSpan]
+    events: list[EventSpan]
+
+
+# ------------------------------------------------------------------------------ families
+
+
+class FamilyMemberLink(Model):
+    """Why a member was put in its family: a link to an earlier article."""
+
+    to: int
+    kind: str
+    score: float
+    reasons: list[str]
+
+
+class FamilyMember(Model):
+    """An article of a rewrite family."""
+
+    article: int
+    doc: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+    links: list[FamilyMemberLink]
+
+
+class FamilyHead(Model):
+    """The earliest-published member of a family."""
+
+    article: int
+    doc: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+
+
+class Family(Model):
+    """A rewrite family (as ``wirewatch stories --format jsonl``)."""
+
+    family: int
+    size: int
+    head: FamilyHead | None
+    first_published: date | None
+    last_published: date | None
+    members: list[FamilyMember]
+
+
+class FamilyPage(Model):
+    """One page of rewrite families, largest first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Family]
+
+
+# ------------------------------------------------------------------------------ writing
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="Body text (plain text).")
+    id: str | None = Field(default=None, max_length=300,
+                           description="Document id; default: a hash of the text.")
+    title: str | None = Field(default=None, max_length=1000)
+    outlet: str | None = Field(default=None, max_length=300)
+    url: str | None = Field(default=None, max_length=2000)
+    author: str | None = Field(default=None, max_length=300)
+    published: date | None = None
+
+
+class IngestIn(BaseModel):
+    """A batch of articles to ingest (extracted and fused in one transaction)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=100)
+
+
+class WriteResult(Model):
+    """What a write did."""
+
+    stored: int = Field(description="Articles stored (or re-extracted).")
+    skipped: int = Field(description="Articles already stored (same normalised text).")
+    article_ids: list[int]
+    canonical_touched: int = Field(description="Canonical events created or updated.")
+
+
+class Health(Model):
+    """The server is up; what it serves."""
+
+    status: Literal["ok"] = "ok"
+    version: str
+    writes: bool = Field(description="Whether write endpoints are enabled (a token is set).")
+    counts: dict[str, int]

@@ -1,0 +1,194 @@
+"""End to end in headless Chromium: `wirewatch serve` over the sample corpus and a hostile
+article, driven by Playwright with Debian's /usr/bin/chromium (no browser download).
+
+Skipped without a browser, unless WIREWATCH_REQUIRE_SERVICES=1 (CI), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+CHROMIUM = Path(os.environ.get("WIREWATCH_CHROMIUM", "/usr/bin/chromium"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`wirewatch serve` on a free loopback port over the sample store; its base URL."""
+    db = sample_store(str(tmp_path_factory.mktemp("e2e") / "sample.db"))
+    port = _free_port()
+    exe = Path(sys.executable).with_name("wirewatch")
+    log = tmp_path_factory.mktemp("e2e-log") / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"wirewatch serve did not start: {log.read_text()}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium from the system (Debian package `chromium`)."""
+    if not CHROMIUM.exists():
+        why = f"no browser at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("WIREWATCH_REQUIRE_SERVICES") == "1":
+            pytest.fail(why)
+        pytest.skip(why)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page; fails the test on any script error of the page."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.set_default_timeout(20_000)
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def api(server: str, path: str, **params: Any) -> Any:
+    r = httpx.get(server + path, params=params, timeout=30)
+    r.raise_for_status()
+    return r.json()
+
+
+def marker_count(page: Any) -> int:
+    """Events drawn on the map: single markers plus the numbers on the clusters."""
+    clustered = sum(int(t) for t in page.locator(".cluster-pie span").all_inner_texts())
+    return int(clustered + page.locator(".leaflet-overlay-pane path.leaflet-interactive")
+               .count())
+
+
+def in_ukraine_view(fc: dict[str, Any]) -> int:
+    """Features inside the box the map opens on (the clusters outside the view are not
+    drawn; the view is at least this box)."""
+    return sum(1 for f in fc["features"] if 44.2 <= f["geometry"]["coordinates"][1] <= 52.5
+               and 22.0 <= f["geometry"]["coordinates"][0] <= 40.3)
+
+
+def test_the_map_shows_the_events_that_have_a_place(server: str, page: Any) -> None:
+    fc = api(server, "/api/map")
+    page.goto(server + "/")
+    page.wait_for_selector(".event-item")
+    page.wait_for_selector(".cluster-pie")
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-regions-pane path')"
+                           ".length > 20")
+    total = api(server, "/api/events", limit=1)["total"]
+    assert page.locator("#list-total").inner_text() == f"{total} events"
+    assert page.locator(".event-item").count() == min(50, total)
+    assert in_ukraine_view(fc) <= marker_count(page) <= fc["total"]
+    assert in_ukraine_view(fc) > 50 and page.locator(".cluster-pie").count() >= 3
+
+
+def test_filtering_by_type_updates_the_link_the_list_and_the_map(server: str,
+                                                                 page: Any) -> None:
+    page.goto(server + "/")
+    page.wait_for_selector(".event-item")
+    page.check('input[name="type"][value="strike"]')
+    page.wait_for_url(re.compile(r"[?&]type=strike\b"))
+    strikes = api(server, "/api/events", type="strike", limit=500)
+    page.wait_for_function(
+        f"() => document.getElementById('list-total').textContent === "
+        f"'{strikes['total']} events'")
+    chips = page.locator(".event-item .type-chip").all_inner_texts()
+    assert chips and set(chips) == {"strike"}
+    fc = api(server, "/api/map", type="strike")
+    page.wait_for_function("() => document.querySelectorAll('.cluster-pie').length + "
+                           "document.querySelectorAll('.leaflet-overlay-pane path').length > 0")
+    assert in_ukraine_view(fc) <= marker_count(page) <= fc["total"]
+    # the link keeps the view: reload it and the same filter is on
+    page.reload()
+    page.wait_for_selector(".event-item")
+    assert page.is_checked('input[name="type"][value="strike"]')
+    assert not page.is_checked('input[name="type"][value="casualties"]')
+    assert page.locator("#list-total").inner_text() == f"{strikes['total']} events"
+    assert set(page.locator(".event-item .type-chip").all_inner_texts()) == {"strike"}
+
+
+def test_an_event_shows_its_evidence_highlighted(server: str, page: Any) -> None:
+    lyman = api(server, "/api/events", place="704204", type="territory.captured")["items"][0]
+    event = api(server, f"/api/events/{lyman['id']}")
+    page.goto(server + "/")
+    page.wait_for_selector(".event-item")
+    page.goto(server + f"/event.html?id={event['id']}")
+    page.wait_for_selector("#mentions .mention")
+    cards = page.locator("#mentions .mention")
+    assert cards.count() == len(event["mentions"]) > 3
+    # the first mentions open in their article: the highlight is exactly the evidence
+    page.wait_for_function("() => document.querySelectorAll('#mentions .cut').length > 0 || "
+                           "document.querySelectorAll('#mentions mark.evidence').length > 0")
+    page.wait_for_function("() => [...document.querySelectorAll('#mentions .mention button')]"
+                           ".every((b) => !b.disabled)")
+    marks = page.locator("#mentions mark.evidence").all_inner_texts()
+    assert sorted(marks) == sorted(m["evidence"]["text"] for m in event["mentions"])
+    assert page.locator("#conflicts .conflict").count() == len(event["conflicts"]) > 0
+    assert "Lyman" in page.title()
+
+
+def test_a_hostile_article_runs_nothing_and_is_shown_as_written(server: str, page: Any,
+                                                                hostile: Any) -> None:
+    articles = api(server, "/api/articles", limit=500)["items"]
+    aid = next(a["id"] for a in articles if a["doc"] == "hostile-report")
+    page.goto(server + f"/article.html?id={aid}")
+    page.wait_for_selector("#article-text a.place")
+    text = page.locator("#article-text")
+    assert text.inner_text().strip() == hostile.text
+    # markup in the report is text: no element of it, nothing ran, the title is the page's
+    assert text.locator("img, script, b").count() == 0
+    assert page.evaluate("() => document.body.dataset.pwned") is None
+    assert page.title() == f"wirewatch · {hostile.title}"
+    assert page.locator("#article-meta a").count() == 0  # javascript: URL not linked
+    assert page.locator("#article-meta").inner_text().startswith("Outlet <b>X</b>")
+    # the place after the emoji is highlighted on exactly its word
+    assert page.locator("#article-text a.place").first.inner_text() == "Pokrovsk"
+    assert page.locator("#article-text .trigger").first.inner_text() == "struck"
+
+    strike = next(e for e in api(server, f"/api/articles/{aid}")["events"]
+                  if e["type"] == "strike")
+    page.goto(server + f"/event.html?id={strike['canonical_id']}")
+    page.wait_for_selector("#mentions mark.evidence")
+    page.wait_for_function("() => [...document.querySelectorAll('#mentions .mention button')]"
+                           ".every((b) => !b.disabled)")
+    marks = page.locator("#mentions mark.evidence").all_inner_texts()
+    assert strike["evidence"]["text"] in marks
+    assert page.locator("#mentions img, #mentions script").count() == 0
+    assert page.evaluate("() => document.body.dataset.pwned") is None
