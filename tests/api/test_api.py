@@ -134,8 +134,10 @@ def test_date_filters_select_the_days_the_timeline_counts(
 
 def test_sources_modality_and_conflict_filters(client: TestClient,
                                                everything: list[dict[str, Any]]) -> None:
-    two = [e["id"] for e in everything if e["n_independent_sources"] >= 2]
-    assert two and listed(client, min_sources=2) == two
+    most = max(e["n_independent_sources"] for e in everything)
+    top = [e["id"] for e in everything if e["n_independent_sources"] >= most]
+    assert top and listed(client, min_sources=most) == top
+    assert listed(client, min_sources=most + 1) == []
     contested = [e["id"] for e in everything if e["modality"] in ("contested", "denied")]
     assert contested and listed(client, modality="contested,denied") == contested
     conflicting = [e["id"] for e in everything if e["has_conflict"]]

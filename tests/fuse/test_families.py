@@ -96,3 +96,20 @@ def test_the_same_body_under_another_name_or_spacing_is_stored_once(
     assert (s1.read, s1.stored, s1.skipped) == (2, 1, 1)
     assert (s2.read, s2.stored, s2.skipped) == (2, 0, 2)
     assert counts["articles"] == 1
+
+
+def test_two_stories_from_one_region_with_one_official_are_not_one_family(
+        tmp_path: Path) -> None:
+    capture = Document(
+        "capture",
+        "The head of the Donetsk People's Republic, Denis Pushilin, said on Telegram that "
+        "Russian troops had taken full control of Toretsk after weeks of street fighting. "
+        "He thanked the soldiers of the Yug group and promised to rebuild the town.")
+    passports = Document(
+        "passports",
+        "Forty residents of Toretsk received Russian passports at a ceremony in Donetsk, "
+        "Denis Pushilin, the head of the Donetsk People's Republic, said on Telegram. He "
+        "said more residents would receive them next week.")
+    with Store(tmp_path / "w.db") as store:
+        ingest([_jsonl(tmp_path / "in.jsonl", [capture, passports])], store)
+        assert store.stories() == []

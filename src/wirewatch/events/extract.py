@@ -901,6 +901,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             modality=modality, subtype=subtype, actor=actor, target=target,
             claimant=claimant.name if claimant else None, conduit=tuple(att.conduits),
             extent=extent, aggregate=aggregate,
+            trigger=(pdoc[trig.first].idx, pdoc[trig.last].idx + len(pdoc[trig.last])),
             reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this")
                 for c in head.children))

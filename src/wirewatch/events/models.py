@@ -66,6 +66,8 @@ class EventMention:
     # a definite noun ("the capture of X") that may only refer back to an event already
     # reported in the article; not part of the output
     reference: bool = field(default=False, compare=False)
+    # character offsets of the trigger words, for highlighting; not part of the contract
+    trigger: tuple[int, int] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's event object (fields that do not apply are null)."""
@@ -82,3 +84,10 @@ class EventMention:
             "equipment": self.equipment, "weapon": self.weapon, "object": self.object,
             "evidence": self.evidence.to_dict(),
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the contract's object plus the trigger's offsets, as the store keeps it."""
+        out = self.to_dict()
+        if self.trigger is not None:
+            out["trigger"] = {"start": self.trigger[0], "end": self.trigger[1]}
+        return out

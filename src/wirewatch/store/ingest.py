@@ -23,7 +23,7 @@ def spacy_extractor() -> Extractor:
 
     def run(docs: Sequence[Document]) -> list[Extracted]:
         return [Extracted(x.doc, [p.to_dict() for p in x.places],
-                          [e.to_dict() for e in x.events]) for x in extract(docs)]
+                          [e.to_record() for e in x.events]) for x in extract(docs)]
 
     return run
 
