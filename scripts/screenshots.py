@@ -52,9 +52,10 @@ def main() -> None:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.2)
-            event = httpx.get(base + "/api/events", params={
-                "place": "Dnipro", "type": "casualties", "has_conflict": "true"}
-                              ).json()["items"][0]["id"]
+            # the disputed event told by the most reports: the page has the most to show
+            items = httpx.get(base + "/api/events", params={
+                "has_conflict": "true", "limit": 100}).json()["items"]
+            event = max(items, key=lambda e: (e["n_mentions"], -e["id"]))["id"]
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=args.chromium,
                                             args=["--no-sandbox"])
