@@ -21,7 +21,7 @@ def filled(store_url: str) -> str:
     res = CliRunner().invoke(main, ["ingest", str(sample_dir()), "--db", store_url,
                                     "--batch-size", "6", "--quiet"])
     assert res.exit_code == 0, res.output
-    assert res.stdout.strip().splitlines()[-1] == "read 23, stored 23, skipped 0, failed 0"
+    assert res.stdout.strip().splitlines()[-1] == "read 24, stored 24, skipped 0, failed 0"
     return store_url
 
 
@@ -140,8 +140,8 @@ def test_conflicts_and_stories(filled: str) -> None:
 
 def test_demo_is_rerunnable(store_url: str) -> None:
     first = _run("demo", "--db", store_url)
-    assert "stored 23, skipped 0" in first
+    assert "stored 24, skipped 0" in first
     for title in ("Canonical events by type", "Top places", "Rewrite families", "Conflicts"):
         assert title in first
     second = _run("demo", "--db", store_url)
-    assert "stored 0, skipped 23" in second
+    assert "stored 0, skipped 24" in second

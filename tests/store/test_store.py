@@ -42,7 +42,7 @@ def test_stored_mentions_point_back_to_their_words(store_url: str) -> None:
     with Store(store_url) as store:
         summary = ingest([sample_dir() / "wire_report.txt", sample_dir() / "follow_ups.jsonl"],
                          store, batch_size=3)
-        assert summary.failed == 0 and summary.stored == summary.read == 7
+        assert summary.failed == 0 and summary.stored == summary.read == 8
         with store.engine.connect() as con:
             arts = {a.id: a for a in con.execute(select(m.Article))}
             events = list(con.execute(select(m.EventMention)))
