@@ -435,7 +435,10 @@ def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             continue
         if (any_object and n.pos_ in ("NOUN", "PROPN")) or _is_equipment(n, book):
             out.append(n)
-        todo.extend(c for c in n.children if c.dep_ == "conj")
+        # a list of kinds: "two tanks, seven armoured vehicles, 31 artillery systems" is
+        # often parsed as an apposition of its first item
+        todo.extend(c for c in n.children if c.dep_ == "conj" or
+                    (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
     return out
 
 
