@@ -26,3 +26,37 @@ def test_a_jamming_station_in_a_list_of_losses_is_equipment(run: Run) -> None:
     assert sorted(e["equipment"] for e in events) == [
         "Msta howitzer", "T-72 tank", "radio jamming station"], events
     assert {place_id(e) for e in events} == {TORETSK}
+
+
+KUPIANSK, KHERSON = 703656, 706448
+
+
+def test_a_relative_injured_in_a_participial_clause_is_a_casualty(run: Run) -> None:
+    events = of_type(run("Russian troops shelled Kupiansk on Monday morning, killing a "
+                         "70-year-old man and injuring his wife, the regional administration "
+                         "said.", "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 1, KUPIANSK), ("wounded", 1, KUPIANSK)], events
+
+
+def test_people_an_attack_left_wounded_or_dead_are_casualties(run: Run) -> None:
+    wounded = of_type(run("Hours later a drone dropped a grenade on a car in Kupiansk, leaving "
+                          "three railway workers wounded.", "2025-05-16"), "casualties")
+    assert [(e["subtype"], e["count"]["value"], place_id(e)) for e in wounded] == [
+        ("wounded", 3, KUPIANSK)], wounded
+    dead = of_type(run("Shelling hit Kherson on Friday, leaving two pensioners dead, the "
+                       "governor said.", "2025-05-16"), "casualties")
+    assert [(e["subtype"], e["count"]["value"], place_id(e)) for e in dead] == [
+        ("killed", 2, KHERSON)], dead
+
+
+def test_a_drone_dropping_a_munition_on_a_target_is_a_strike(run: Run) -> None:
+    events = of_type(run("A Russian drone dropped a grenade on a car in Kupiansk, the mayor "
+                         "said.", "2025-05-16"), "strike")
+    assert [place_id(e) for e in events] == [KUPIANSK], events
+
+
+def test_a_sunk_vessel_is_lost_equipment(run: Run) -> None:
+    events = of_type(run("Ukrainian naval drones had sunk a Russian patrol boat near "
+                         "Sevastopol, the navy said.", "2025-05-16"), "equipment.lost")
+    assert [e["equipment"] for e in events] == ["patrol boat"], events

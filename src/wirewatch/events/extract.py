@@ -187,6 +187,7 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
             return True  # described as an "evacuation": scare quotes, not a claim of one
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
     if len(toks) == 1 and first.dep_ == "amod" and not _perfect_misparsed(first) and \
+            not _result_predicate(first) and \
             first.tag_ in ("VBN", "VBG", "JJ") and \
             first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
             first.head.pos_ != "PROPN":
@@ -218,6 +219,14 @@ def _perfect_misparsed(tok: Any) -> bool:
     if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
         return False
     return all(t.pos_ == "ADV" for t in tok.doc[have.i + 1:tok.i])
+
+
+def _result_predicate(tok: Any) -> bool:
+    """Return whether an adjective after its noun is what an event left it ("leaving two
+    pensioners dead", parsed as a modifier of the object of "leave")."""
+    noun = tok.head
+    return tok.dep_ == "amod" and tok.i > noun.i and noun.dep_ == "dobj" and \
+        noun.head.lemma_.lower() == "leave"
 
 
 def _people_or_place(head: Any, book: Codebook) -> bool:
@@ -315,6 +324,18 @@ def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
                 out.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(h.head)
+        # a result clause: "..., leaving two workers wounded" (however the parse hangs the
+        # participle on "leave", the people are the object of "leave")
+        leave = [h.head] if h.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and \
+            h.head.lemma_.lower() == "leave" else []
+        leave += [c for c in h.children if c.dep_ in ("csubj", "advcl") and
+                  c.lemma_.lower() == "leave" and c.i < h.i]
+        if h.dep_ in ("advcl", "xcomp", "conj"):  # "leaving" and "wounded" as sisters
+            leave += [c for c in h.head.children if c.dep_ in ("advcl", "xcomp", "conj") and
+                      c.lemma_.lower() == "leave" and c.i < h.i and
+                      any(g.dep_ == "dobj" and g.i < h.i for g in c.children)]
+        for lv in leave:
+            out.extend(c for c in lv.children if c.dep_ == "dobj")
         if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
             # "nine marines are said to have surrendered": the raising verb's subject
             out.extend(c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -880,7 +901,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue
         if len(toks) == 1 and head.dep_ == "amod" and own is None and not any(
                 c.lower_ in ("recently", "newly", "just") for c in head.children) and \
-                not _perfect_misparsed(head):
+                not _perfect_misparsed(head) and not _result_predicate(head):
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state, trig.type)
