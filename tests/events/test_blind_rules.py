@@ -60,3 +60,12 @@ def test_a_sunk_vessel_is_lost_equipment(run: Run) -> None:
     events = of_type(run("Ukrainian naval drones had sunk a Russian patrol boat near "
                          "Sevastopol, the navy said.", "2025-05-16"), "equipment.lost")
     assert [e["equipment"] for e in events] == ["patrol boat"], events
+
+
+
+
+def test_the_town_inside_a_named_region_is_the_place(run: Run) -> None:
+    events = run("In the neighbouring Kherson region, a drone attack on a market in Bilozerka "
+                 "overnight injured three women.", "2025-05-16")
+    assert sorted((e["type"], e["place"]["name"]) for e in events) == [
+        ("casualties", "Bilozerka"), ("strike", "Bilozerka")], events

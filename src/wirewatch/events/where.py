@@ -189,6 +189,11 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         return []
     found.sort(key=lambda x: (x[0], x[1]))
     best = found[0][2]
+    inner = [c for _d, _s, c in found[1:] if is_container(best.place, c.place)]
+    if inner:
+        # "in the Kherson region, an attack on a market in Bilozerka": the most specific
+        # place tied to the trigger, not the region around it
+        best = inner[0]
     if best.place.kind != "city":
         # "the liberation of Krasni Lyman, a railway town in the DPR": the region only
         # locates a place the gazetteer could not resolve; the event's place is unknown
