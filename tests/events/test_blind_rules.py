@@ -69,3 +69,10 @@ def test_the_town_inside_a_named_region_is_the_place(run: Run) -> None:
                  "overnight injured three women.", "2025-05-16")
     assert sorted((e["type"], e["place"]["name"]) for e in events) == [
         ("casualties", "Bilozerka"), ("strike", "Bilozerka")], events
+
+
+def test_a_place_named_in_a_which_kiev_calls_clause_is_the_captured_one(run: Run) -> None:
+    events = of_type(run("The village, which Kiev calls Torske, was cleared of Ukrainian units "
+                         "by Russian paratroopers, a war correspondent wrote.", "2025-05-16"),
+                     "territory.captured")
+    assert [e["place"]["name"] for e in events] == ["Torske"], events

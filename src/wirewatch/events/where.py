@@ -143,15 +143,22 @@ def _is_actor(tok: Any) -> bool:
 
 
 BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
+NAMING_VERBS = {"call", "name", "rename", "know"}
 
 
 def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
              events: set[int] | frozenset[int] = frozenset()) -> bool:
     """Return whether a place hangs on a scope root without leaving the trigger's clause
     (``temporal_ok``: "while they held the town" still speaks of the same place)."""
+    prev = tok
     for a in path_up(tok):
         if a.i == root.i:
             return True
+        if a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS and \
+                prev.dep_ in ("oprd", "attr", "dobj", "xcomp") and prev.i > a.i:
+            prev = a
+            continue  # "the village, which Kiev calls Torske": the name of the village
+        prev = a
         if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
             return False
         if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events:
@@ -267,6 +274,10 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bo
                 if a.dep_ == "prep" and a.lower_ in ("of", "over"):
                     return True
                 break
+            if (a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS) or \
+                    (a.dep_ in ("oprd", "attr") and a.head.dep_ == "relcl" and
+                     a.head.lemma_.lower() in NAMING_VERBS):
+                continue  # "the village, which Kiev calls Torske"
             if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
                     or (a.dep_ == "prep" and a.lower_ not in ("of",)):
                 break
