@@ -76,3 +76,24 @@ def test_a_place_named_in_a_which_kiev_calls_clause_is_the_captured_one(run: Run
                          "by Russian paratroopers, a war correspondent wrote.", "2025-05-16"),
                      "territory.captured")
     assert [e["place"]["name"] for e in events] == ["Torske"], events
+
+
+def test_a_denial_without_a_place_of_its_own_takes_the_place_of_the_claim(run: Run) -> None:
+    events = of_type(run("Occupation soldiers looted the museum in Kherson in 2022, prosecutors "
+                         "said. The authorities in Donetsk deny that anything was looted.",
+                         "2025-05-16"), "property.looted")
+    assert sorted((e["modality"], place_id(e)) for e in events) == [
+        ("claimed", KHERSON), ("denied", KHERSON)], events
+
+
+def test_moving_the_residents_of_villages_is_a_planned_evacuation(run: Run) -> None:
+    events = of_type(run("Officials in Kherson said on Monday they would move the remaining "
+                         "residents of four villages to Mykolaiv.", "2025-05-16"),
+                     "civilians.evacuated")
+    assert [(e["modality"], place_id(e)) for e in events] == [("planned", KHERSON)], events
+
+
+def test_moving_troops_is_no_evacuation(run: Run) -> None:
+    events = run("Russia moved two brigades to the Kupiansk direction, the general staff said.",
+                 "2025-05-16")
+    assert of_type(events, "civilians.evacuated") == [], events

@@ -854,6 +854,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             place_list.append((place, c.mention))
         if not place_list and ref_place is not None and ref_place.place is not None:
             place_list.append((ref_place.place, ref_place))
+        fell_back = not place_list
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
                                          state, trigger_tokens)
@@ -877,6 +878,13 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         future = bool(own and own.date.value and doc.published and
                       (own.date.first_day() or doc.published) > doc.published)
         modality = _modality(att, head, toks, sent, book, future)
+        if modality == "denied" and fell_back and not et.place_required:
+            # "the authorities in X deny that anything was stolen": the place of the claim
+            # denied, not the place the denier speaks for
+            earlier = [f for f in [*state.found, *produced] if f.mention.type == trig.type
+                       and f.mention.place is not None and f.mention.modality != "denied"]
+            if earlier:
+                place_list = [(earlier[-1].mention.place, earlier[-1].place_mention)]
         if modality == "planned" and not att.verbs and _conditional(head):
             continue  # "a fall of Lyman would bring Russian forces closer": a hypothesis
         if modality == "planned":
