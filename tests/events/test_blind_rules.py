@@ -97,3 +97,10 @@ def test_moving_troops_is_no_evacuation(run: Run) -> None:
     events = run("Russia moved two brigades to the Kupiansk direction, the general staff said.",
                  "2025-05-16")
     assert of_type(events, "civilians.evacuated") == [], events
+
+
+def test_none_of_the_units_encircled_is_a_denial(run: Run) -> None:
+    events = of_type(run("A Russian spokesman said the road to Toretsk was open, and that none "
+                         "of the brigade's units had been encircled near Toretsk.",
+                         "2025-05-16"), "territory.encircled")
+    assert [(e["modality"], place_id(e)) for e in events] == [("denied", TORETSK)], events

@@ -79,6 +79,7 @@ BACKGROUND = re.compile(r"\b(?:earlier|previously|before that|in the past|last y
 AGGREGATE = re.compile(r"\b(?:in total|a total of|so far|to date|altogether|in all|"
                        r"over the past|alone|times|since)\b", re.I)
 NEGATION = {"not", "no", "never", "n't", "none", "nothing"}
+NEGATIVE_PRONOUNS = {"none", "nothing", "nobody", "no-one"}
 TIME_NOUNS = {"day", "night", "morning", "evening", "year", "month", "week", "time", "date"}
 DENIAL_WORDS = {"untrue", "false", "fabricated", "fake", "lie", "lies", "fantasy", "fabrication",
                 "baseless", "propaganda", "nonsense", "groundless", "disinformation"}
@@ -659,6 +660,8 @@ def _negated(head: Any, toks: list[Any]) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
             return True
+        if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in NEGATIVE_PRONOUNS:
+            return True  # "none of the units had been cut off", "nothing was taken"
     return False
 
 
