@@ -104,3 +104,13 @@ def test_none_of_the_units_encircled_is_a_denial(run: Run) -> None:
                          "of the brigade's units had been encircled near Toretsk.",
                          "2025-05-16"), "territory.encircled")
     assert [(e["modality"], place_id(e)) for e in events] == [("denied", TORETSK)], events
+
+
+def test_equipment_added_with_as_well_as_after_the_men_lost(run: Run) -> None:
+    events = of_type(run("According to the ministry, the Ukrainian armed forces lost up to 90 "
+                         "servicemen over the past day, as well as a Bradley fighting vehicle, "
+                         "two Kozak armoured vehicles and an electronic warfare station.",
+                         "2025-05-16"), "equipment.lost")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in events) == [
+        ("Bradley fighting vehicle", 1), ("Kozak armoured vehicles", 2),
+        ("electronic warfare station", 1)], events

@@ -440,6 +440,9 @@ def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
         for c in h.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 objs.append(c)
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
+                    g.dep_ == "cc" and g.i < c.i for g in h.children):
+                objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
             if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
                 objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
