@@ -114,3 +114,12 @@ def test_equipment_added_with_as_well_as_after_the_men_lost(run: Run) -> None:
     assert sorted((e["equipment"], e["count"]["value"]) for e in events) == [
         ("Bradley fighting vehicle", 1), ("Kozak armoured vehicles", 2),
         ("electronic warfare station", 1)], events
+
+
+def test_the_scene_and_the_same_attack_point_back_to_the_strike(run: Run) -> None:
+    events = run("A Russian drone struck a minibus near Toretsk on Monday, police said. The "
+                 "driver died at the scene; four passengers were taken to hospital. A fuel "
+                 "truck had also been destroyed in the same attack, according to local media.",
+                 "2025-05-16")
+    assert sorted((e["type"], place_id(e)) for e in events) == [
+        ("casualties", TORETSK), ("equipment.lost", TORETSK), ("strike", TORETSK)], events
