@@ -123,3 +123,12 @@ def test_the_scene_and_the_same_attack_point_back_to_the_strike(run: Run) -> Non
                  "2025-05-16")
     assert sorted((e["type"], place_id(e)) for e in events) == [
         ("casualties", TORETSK), ("equipment.lost", TORETSK), ("strike", TORETSK)], events
+
+
+def test_losses_after_a_semicolon_share_the_strike_place(run: Run) -> None:
+    events = of_type(run("In the neighbouring Kharkiv region, governor Oleh Syniehubov said a "
+                         "Russian drone had struck the railway station in Kupiansk on Friday "
+                         "evening; three people were killed and four others were wounded.",
+                         "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 3, KUPIANSK), ("wounded", 4, KUPIANSK)], events

@@ -863,7 +863,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         fell_back = not place_list
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
-                                         state, trigger_tokens)
+                                         state, trigger_tokens, produced)
         if et.place_required and not place_list and (att.denial or _negated(head, toks)):
             # "denied that any units had been cut off", "no withdrawal had taken place":
             # the place of the claim denied
@@ -1055,7 +1055,8 @@ def _same_source(a: Source | None, b: Source | None) -> bool:
 
 def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candidate],
                     places: Sequence[PlaceMention], book: Codebook, att: Attribution,
-                    etype: str, state: _State, events: set[int]
+                    etype: str, state: _State, events: set[int],
+                    produced: Sequence[_Found] = ()
                     ) -> list[tuple[Place | None, PlaceMention | None]]:
     """Places for types that may have none: the event this one hangs on, the claimant's."""
     prev = head
@@ -1103,6 +1104,12 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
                                  _event_places(state, [])) if ref is not None else None
             if pm is not None and pm.place is not None:
                 return [(pm.place, pm)]
+    if etype in ("casualties", "equipment.lost"):
+        # "a drone struck the station in X; two people were killed": the losses of the
+        # strike the same sentence reports
+        same = [f for f in produced if f.mention.type == "strike" and f.mention.place]
+        if same:
+            return [(same[-1].mention.place, same[-1].place_mention)]
     carried = att.carried and att.claimant is not None
     if carried or _continues(head, toks):
         # the same speaker going on, or "another group": the place of the last such event
