@@ -226,8 +226,8 @@ def _result_predicate(tok: Any) -> bool:
     """Return whether an adjective after its noun is what an event left it ("leaving two
     pensioners dead", parsed as a modifier of the object of "leave")."""
     noun = tok.head
-    return tok.dep_ == "amod" and tok.i > noun.i and noun.dep_ == "dobj" and \
-        noun.head.lemma_.lower() == "leave"
+    return bool(tok.dep_ == "amod" and tok.i > noun.i and noun.dep_ == "dobj" and
+                noun.head.lemma_.lower() == "leave")
 
 
 def _people_or_place(head: Any, book: Codebook) -> bool:
