@@ -132,3 +132,9 @@ def test_losses_after_a_semicolon_share_the_strike_place(run: Run) -> None:
                          "2025-05-16"), "casualties")
     assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
         ("killed", 3, KUPIANSK), ("wounded", 4, KUPIANSK)], events
+
+
+def test_an_evacuation_not_ordered_is_no_event(run: Run) -> None:
+    events = run("Officials in Kupiansk have not ordered an evacuation, although they have "
+                 "advised families with children to leave.", "2025-05-16")
+    assert of_type(events, "civilians.evacuated") == [], events

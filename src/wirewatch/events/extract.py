@@ -196,6 +196,11 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
     if len(toks) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
             first.lemma_.lower() not in ("dead", "injured", "wounded"):
         return True
+    planners = {p[0] for p in book.modality.get("planned", ()) if len(p) == 1}
+    gov = head.head
+    if head.dep_ in ("dobj", "xcomp") and gov.pos_ == "VERB" and \
+            gov.lemma_.lower() in planners and any(c.dep_ == "neg" for c in gov.children):
+        return True  # "have not ordered an evacuation": no plan, and no claim to deny
     if et.needs_people and not _people_or_place(head, book):
         return True  # "all its guns had been evacuated"
     # a purpose infinitive ("an assault to take X", "moved in to take X") is no event;
