@@ -138,3 +138,9 @@ def test_an_evacuation_not_ordered_is_no_event(run: Run) -> None:
     events = run("Officials in Kupiansk have not ordered an evacuation, although they have "
                  "advised families with children to leave.", "2025-05-16")
     assert of_type(events, "civilians.evacuated") == [], events
+
+
+def test_a_place_listed_among_the_towns_taken_is_captured(run: Run) -> None:
+    events = of_type(run("On Monday the ministry listed Toretsk among the towns it said its "
+                         "forces had captured.", "2025-05-16"), "territory.captured")
+    assert [place_id(e) for e in events] == [TORETSK], events

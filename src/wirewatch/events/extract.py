@@ -276,12 +276,32 @@ def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
                 (any(is_under(t, c) for t in targets) or trig.type == "territory.encircled"):
             return True
+    if any(t.dep_ == "dobj" and t.head.lemma_.lower() in LIST_VERBS for t in targets):
+        return True  # "listed X among the villages it had taken"
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
         return True  # "Occupied since 2022, Melitopol is ..."
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
                for t in targets) or bool(linear(toks, chosen, et))
+
+
+LIST_VERBS = {"list", "include", "name", "count", "add"}
+
+
+def _listed_among(head: Any, cands: list[Candidate], book: Codebook) -> list[Candidate]:
+    """Return the place a speaker lists among the places an event befell ("listed X among
+    the settlements it said its troops had liberated"), however the parse hangs the clause."""
+    towns = book.place_anaphora.get("city", frozenset())
+    for c in cands:
+        verb = c.tok.head
+        if c.excluded or c.tok.dep_ != "dobj" or verb.lemma_.lower() not in LIST_VERBS:
+            continue
+        among = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in towns]
+        if among and among[0].i < head.i and head.i - among[0].i <= 10:
+            return [c]
+    return []
 
 
 def _military_subject_ok(trig: Trigger, head: Any, et: EventType, book: Codebook) -> bool:
@@ -838,6 +858,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
                                   for u in unresolved):
             chosen = linear(toks, cands, et)
+        if not chosen:
+            chosen = _listed_among(head, cands, book)
         ref_tok = None
         ref_place: PlaceMention | None = None
         if not chosen:
