@@ -144,3 +144,12 @@ def test_a_place_listed_among_the_towns_taken_is_captured(run: Run) -> None:
     events = of_type(run("On Monday the ministry listed Toretsk among the towns it said its "
                          "forces had captured.", "2025-05-16"), "territory.captured")
     assert [place_id(e) for e in events] == [TORETSK], events
+
+
+def test_the_tally_added_is_the_speaker_who_issued_it(run: Run) -> None:
+    events = run("Ukraine's General Staff said on Friday that Russian forces had lost 1,100 "
+                 "soldiers over the past day. Over the same 24 hours, the tally added, Ukrainian "
+                 "troops destroyed three tanks.", "2025-05-16")
+    [tanks] = of_type(events, "equipment.lost")
+    assert (tanks["claimant"], tanks["modality"]) == (
+        "General Staff of the Armed Forces of Ukraine", "claimed"), tanks

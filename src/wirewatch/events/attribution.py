@@ -36,7 +36,8 @@ CAPITALS = {"russia", "ukraine", "kyiv", "moscow", "kremlin", "washington", "min
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group"}
 DOC_NOUNS = {"statement", "summary", "post", "report", "reports", "briefing", "source",
              "update", "bulletin", "message", "video", "address", "comment", "comments",
-             "publication", "account", "sources"}
+             "publication", "account", "sources", "tally", "communique", "readout",
+             "release"}
 REFERENCE_HEADS = DOC_NOUNS | {"ministry", "agency", "service", "group", "administration",
                                "authority", "police",
                                "committee", "channel", "channels", "representative",
