@@ -153,3 +153,12 @@ def test_the_tally_added_is_the_speaker_who_issued_it(run: Run) -> None:
     [tanks] = of_type(events, "equipment.lost")
     assert (tanks["claimant"], tanks["modality"]) == (
         "General Staff of the Armed Forces of Ukraine", "claimed"), tanks
+
+
+def test_the_regional_administration_belongs_to_the_region_its_sentence_names(run: Run) -> None:
+    events = run("Russian drones struck the port of Odesa overnight, the mayor of Odesa said. "
+                 "In neighbouring Mykolaiv region, the regional military administration said "
+                 "Russian artillery had shelled the region overnight, injuring two farmers.",
+                 "2025-05-16")
+    claimants = {e["claimant"] for e in events if e["place"]["name"] == "Mykolaiv Oblast"}
+    assert claimants == {"Mykolaiv regional military administration"}, events
