@@ -162,3 +162,11 @@ def test_the_regional_administration_belongs_to_the_region_its_sentence_names(ru
                  "2025-05-16")
     claimants = {e["claimant"] for e in events if e["place"]["name"] == "Mykolaiv Oblast"}
     assert claimants == {"Mykolaiv regional military administration"}, events
+
+
+def test_people_taken_to_hospital_are_wounded_where_they_were_hurt(run: Run) -> None:
+    events = of_type(run("A Russian drone struck a minibus near Toretsk on Monday, police said. "
+                         "The driver died at the scene; four passengers were taken to hospital "
+                         "in Kramatorsk with shrapnel wounds.", "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 1, TORETSK), ("wounded", 4, TORETSK)], events

@@ -1134,7 +1134,8 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
     if etype in ("casualties", "equipment.lost"):
         # "a drone struck the station in X; two people were killed": the losses of the
         # strike the same sentence reports
-        same = [f for f in produced if f.mention.type == "strike" and f.mention.place]
+        same = [f for f in produced if f.mention.type == "strike" and f.mention.place] or \
+            [f for f in produced if f.mention.type == etype and f.mention.place]
         if same:
             return [(same[-1].mention.place, same[-1].place_mention)]
     carried = att.carried and att.claimant is not None

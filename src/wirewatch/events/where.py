@@ -153,7 +153,9 @@ def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
     prev = tok
     for a in path_up(tok):
         if a.i == root.i:
-            return True
+            # a noun of the trigger phrase behind an avoided preposition ("taken to hospital
+            # in X") does not lead to the event's place
+            return not (a != tok and a.dep_ == "pobj" and a.head.lower_ in et.avoid_preps)
         if a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS and \
                 prev.dep_ in ("oprd", "attr", "dobj", "xcomp") and prev.i > a.i:
             prev = a
@@ -188,6 +190,10 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
             continue
         if c.place.kind == "country" and not et.country_place:
             continue
+        last = tokens[-1]
+        if last.dep_ == "pobj" and last.head.lower_ in et.avoid_preps and \
+                c.tok.dep_ == "pobj" and c.tok.head.i == last.i + 1:
+            continue  # "taken to hospital in X": where the destination is
         if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, events=events)
                    for r in roots):
             continue
