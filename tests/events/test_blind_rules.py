@@ -171,3 +171,11 @@ def test_people_taken_to_hospital_are_wounded_where_they_were_hurt(run: Run) -> 
                          "in Kramatorsk with shrapnel wounds.", "2025-05-16"), "casualties")
     assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
         ("killed", 1, TORETSK), ("wounded", 4, TORETSK)], events
+
+
+def test_losses_at_the_strike_take_its_date(run: Run) -> None:
+    events = run("A Russian drone struck a minibus near Toretsk on Monday, police said on "
+                 "Wednesday. The driver died at the scene.", "2025-05-16")
+    [strike] = of_type(events, "strike")
+    [dead] = of_type(events, "casualties")
+    assert dead["date"]["value"] == strike["date"]["value"] == "2025-05-12", events

@@ -946,6 +946,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state, trig.type)
+        linked = _linked_event_date(trig.type, own, place_list, state, produced, si)
+        if linked is not None:
+            when = linked
         if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
             continue
         aggregate = bool((base_count and (own and own.since)) or
@@ -988,8 +991,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 if key is not None:
                     used_counts.add(key)
                 eq_place, eq_pm = place_list[0] if place_list else (None, None)
-                eq_when = _choose_date(own, claim, claimant, att, modality, cnt, doc, si, sent,
-                                       state, trig.type)
+                eq_when = linked or _choose_date(own, claim, claimant, att, modality, cnt, doc,
+                                                 si, sent, state, trig.type)
                 eq_aggregate = bool(cnt and own and own.since)
                 new.append(_Found(replace(base, place=eq_place, equipment=_equipment_text(n),
                                           count=cnt, date=eq_when, aggregate=eq_aggregate),
@@ -1023,6 +1026,28 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if d.precision == "day" and d.value:
             state.last_date = date.fromisoformat(d.value)
     state.found.extend(produced)
+
+
+def _linked_event_date(etype: str, own: DateMention | None,
+                       place_list: list[tuple[Place | None, PlaceMention | None]],
+                       state: _State, produced: list[_Found], si: int) -> EventDate | None:
+    """Return the date of the strike whose losses these are ("a drone struck the station in
+    X on Friday; two people were killed", "the driver died at the scene"): losses with no
+    date of their own, at the place of a dated strike of this or the previous sentence."""
+    if etype not in ("casualties", "equipment.lost") or own is not None or not place_list:
+        return None
+    place = place_list[0][0]
+    if place is None:
+        return None
+    for f in reversed([*state.found, *produced]):
+        if si - f.sentence > 1:
+            break
+        m = f.mention
+        if m.type == "strike" and m.place is not None and \
+                m.place.geonameid == place.geonameid and m.date.value and \
+                m.date.basis != "publication":
+            return m.date
+    return None
 
 
 def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
