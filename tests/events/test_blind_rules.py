@@ -179,3 +179,5 @@ def test_losses_at_the_strike_take_its_date(run: Run) -> None:
     [strike] = of_type(events, "strike")
     [dead] = of_type(events, "casualties")
     assert dead["date"]["value"] == strike["date"]["value"] == "2025-05-12", events
+    # and the speaker of the strike reported them
+    assert (dead["claimant"], dead["modality"]) == (strike["claimant"], "claimed"), events

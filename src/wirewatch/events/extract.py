@@ -946,9 +946,16 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state, trig.type)
-        linked = _linked_event_date(trig.type, own, place_list, state, produced, si)
+        strike = _linked_strike(trig.type, own, place_list, state, produced, si)
+        linked = strike.mention.date if strike is not None else None
         if linked is not None:
             when = linked
+        if strike is not None and claimant is None and not att.conduits and \
+                strike.source is not None and modality == "asserted":
+            # "The driver died at the scene": the losses of a strike its speaker reported
+            claimant = strike.source
+            modality = strike.mention.modality
+            att = replace(att, conduits=list(strike.mention.conduit))
         if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
             continue
         aggregate = bool((base_count and (own and own.since)) or
@@ -1028,9 +1035,9 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
     state.found.extend(produced)
 
 
-def _linked_event_date(etype: str, own: DateMention | None,
-                       place_list: list[tuple[Place | None, PlaceMention | None]],
-                       state: _State, produced: list[_Found], si: int) -> EventDate | None:
+def _linked_strike(etype: str, own: DateMention | None,
+                   place_list: list[tuple[Place | None, PlaceMention | None]],
+                   state: _State, produced: list[_Found], si: int) -> _Found | None:
     """Return the date of the strike whose losses these are ("a drone struck the station in
     X on Friday; two people were killed", "the driver died at the scene"): losses with no
     date of their own, at the place of a dated strike of this or the previous sentence."""
@@ -1046,7 +1053,7 @@ def _linked_event_date(etype: str, own: DateMention | None,
         if m.type == "strike" and m.place is not None and \
                 m.place.geonameid == place.geonameid and m.date.value and \
                 m.date.basis != "publication":
-            return m.date
+            return f
     return None
 
 
