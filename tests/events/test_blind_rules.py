@@ -181,3 +181,11 @@ def test_losses_at_the_strike_take_its_date(run: Run) -> None:
     assert dead["date"]["value"] == strike["date"]["value"] == "2025-05-12", events
     # and the speaker of the strike reported them
     assert (dead["claimant"], dead["modality"]) == (strike["claimant"], "claimed"), events
+
+
+def test_equipment_destroyed_along_with_a_building_is_lost(run: Run) -> None:
+    events = of_type(run("A Russian strike destroyed a warehouse in Kherson where drones were "
+                         "stored, along with three boats that were being prepared for raids, "
+                         "the ministry claimed.", "2025-05-16"), "equipment.lost")
+    assert [(e["equipment"], e["count"]["value"], place_id(e)) for e in events] == [
+        ("boats", 3, KHERSON)], events

@@ -468,6 +468,11 @@ def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
                     g.dep_ == "cc" and g.i < c.i for g in h.children):
                 objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
+            if c.dep_ == "prep" and c.lower_ in ("along", "together") and h.pos_ == "VERB" and \
+                    any(c2.dep_ == "dobj" for c2 in h.children):
+                # "destroyed a workshop, along with four boats": a second object
+                objs.extend(gc for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for gc in w.children if gc.dep_ == "pobj")
             if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
                 objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
