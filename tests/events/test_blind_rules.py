@@ -189,3 +189,9 @@ def test_equipment_destroyed_along_with_a_building_is_lost(run: Run) -> None:
                          "the ministry claimed.", "2025-05-16"), "equipment.lost")
     assert [(e["equipment"], e["count"]["value"], place_id(e)) for e in events] == [
         ("boats", 3, KHERSON)], events
+
+
+def test_one_figure_killed_and_wounded_is_one_mixed_mention(run: Run) -> None:
+    events = of_type(run("Russian losses stand at about 900,000 personnel killed and wounded, "
+                         "the General Staff said.", "2025-05-16"), "casualties")
+    assert [(e["subtype"], e["count"]["value"]) for e in events] == [("mixed", 900000)], events

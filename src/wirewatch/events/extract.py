@@ -937,7 +937,10 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         base_count: Count | None = None
         count_key: int | None = None
         if et.count and not et.needs_equipment:
-            base_count, count_key = _count_for(head, toks, et.count, book, used_counts)
+            # a figure another casualty word already took is shared ("killed and wounded")
+            free = used_counts - set(casualty_groups) if trig.type == "casualties" \
+                else used_counts
+            base_count, count_key = _count_for(head, toks, et.count, book, free)
             if trig.type == "casualties" and count_key is not None and \
                     count_key in casualty_groups:
                 _merge_casualty(casualty_groups[count_key], et, toks)
