@@ -195,3 +195,17 @@ def test_one_figure_killed_and_wounded_is_one_mixed_mention(run: Run) -> None:
     events = of_type(run("Russian losses stand at about 900,000 personnel killed and wounded, "
                          "the General Staff said.", "2025-05-16"), "casualties")
     assert [(e["subtype"], e["count"]["value"]) for e in events] == [("mixed", 900000)], events
+
+
+def test_a_days_figure_inside_a_total_is_its_own_mention(run: Run) -> None:
+    events = of_type(run("Russian losses stand at about 900,000 personnel killed and wounded, "
+                         "including 1,100 over the past day, the General Staff said.",
+                         "2025-05-16"), "casualties")
+    assert sorted((e["count"]["value"], e["subtype"]) for e in events) == [
+        (1100, "mixed"), (900000, "mixed")], events
+
+
+def test_people_including_children_stay_one_figure(run: Run) -> None:
+    events = of_type(run("Russian shelling killed five people in Kherson, including two "
+                         "children, the governor said.", "2025-05-16"), "casualties")
+    assert [e["count"]["value"] for e in events] == [5], events

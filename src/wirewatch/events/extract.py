@@ -847,6 +847,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                   if t is not None]
     {i for t in trigs for i in t.tokens}
     casualty_groups: dict[int, _Found] = {}
+    parts: list[tuple[_Found, _Found]] = []  # (a period's figure, the total it is part of)
     for trig in trigs:
         et = book.types.get(trig.type)
         if et is None:
@@ -1028,12 +1029,23 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 new.append(f)
                 if trig.type == "casualties" and count_key is not None:
                     casualty_groups[count_key] = f
+                    part = _period_part(head, sent)
+                    if part is not None and n == 0:
+                        # "900,000 killed and wounded, including 1,100 over the past day": the
+                        # day's figure is its own claim
+                        pf = _Found(replace(f.mention, count=part[0], aggregate=False),
+                                    claimant, si, pm, part[1])
+                        new.append(pf)
+                        parts.append((pf, f))
+                        used_counts.add(part[1])
         for f in new:
             produced.append(f)
             state.types_seen.add(f.mention.type)
         if claimant is not None:
             state.attributor.remember(claimant, att.conduits, claim.date if claim else None,
                                       when if when.precision == "day" else None)
+    for pf, total in parts:
+        pf.mention = replace(pf.mention, subtype=total.mention.subtype)
     if not any(f.mention.modality == "denied" for f in produced):
         produced.extend(_denial_of_claim(doc, sent, si, places, book, state, produced))
     for f in produced:
@@ -1041,6 +1053,26 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if d.precision == "day" and d.value:
             state.last_date = date.fromisoformat(d.value)
     state.found.extend(produced)
+
+
+PERIOD_NOUNS = {"day", "hours", "night", "week", "month", "morning", "evening"}
+
+
+def _period_part(head: Any, sent: Any) -> tuple[Count, int] | None:
+    """Return the figure for a period written as part of a casualty total ("..., including
+    1,100 over the past day") and its token: a bare number with a time phrase."""
+    chain = path_up(head)[:4]
+    for tok in sent:
+        if tok.lower_ != "including" or tok.head not in chain:
+            continue
+        for num in (c for c in tok.children if c.dep_ == "pobj" and is_number_token(c)):
+            if any(p.dep_ == "prep" and any(g.lemma_.lower() in PERIOD_NOUNS or
+                                            g.lower_ in PERIOD_NOUNS for g in p.subtree)
+                   for p in num.children):
+                cnt = count_from_token(num)
+                if cnt is not None:
+                    return cnt, num.i
+    return None
 
 
 def _linked_strike(etype: str, own: DateMention | None,
