@@ -209,3 +209,9 @@ def test_people_including_children_stay_one_figure(run: Run) -> None:
     events = of_type(run("Russian shelling killed five people in Kherson, including two "
                          "children, the governor said.", "2025-05-16"), "casualties")
     assert [e["count"]["value"] for e in events] == [5], events
+
+
+def test_an_evacuation_that_would_continue_is_planned(run: Run) -> None:
+    events = of_type(run("Officials in Kupiansk said the evacuation of families with children "
+                         "would continue next week.", "2025-05-16"), "civilians.evacuated")
+    assert [(e["modality"], place_id(e)) for e in events] == [("planned", KUPIANSK)], events

@@ -154,8 +154,9 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
         # "losing the town would leave Ukraine without ...": a hypothesis
         if a.dep_ in ("csubj", "nsubj") and any(
                 c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
-                for c in a.head.children):
-            return True
+                for c in a.head.children) and \
+                a.head.lemma_.lower() not in book.continuation_words:
+            return True  # ("the evacuation would continue next week" is a plan)
         if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
             break
     # an event that is only a prospect ("the timeline for the liberation of X", "no risk of
