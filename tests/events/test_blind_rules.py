@@ -215,3 +215,9 @@ def test_an_evacuation_that_would_continue_is_planned(run: Run) -> None:
     events = of_type(run("Officials in Kupiansk said the evacuation of families with children "
                          "would continue next week.", "2025-05-16"), "civilians.evacuated")
     assert [(e["modality"], place_id(e)) for e in events] == [("planned", KUPIANSK)], events
+
+
+def test_a_humvee_is_equipment(run: Run) -> None:
+    events = of_type(run("Retreating Ukrainian units abandoned a Bradley and a Humvee near "
+                         "Toretsk, a Russian blogger wrote.", "2025-05-16"), "equipment.lost")
+    assert sorted(e["equipment"] for e in events) == ["Bradley", "Humvee"], events
