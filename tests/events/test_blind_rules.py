@@ -220,4 +220,5 @@ def test_an_evacuation_that_would_continue_is_planned(run: Run) -> None:
 def test_a_humvee_is_equipment(run: Run) -> None:
     events = of_type(run("Retreating Ukrainian units abandoned a Bradley and a Humvee near "
                          "Toretsk, a Russian blogger wrote.", "2025-05-16"), "equipment.lost")
-    assert sorted(e["equipment"] for e in events) == ["Bradley", "Humvee"], events
+    assert sorted((e["equipment"], e["count"]["value"]) for e in events) == [
+        ("Bradley", 1), ("Humvee", 1)], events

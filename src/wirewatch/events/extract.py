@@ -426,6 +426,9 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
         ones.add("the")  # "killing the driver": one person ("the loss of the tank" counts none)
     if singular and noun.tag_ == "NN" and dets & ones:
         return Count(1, False, None), noun.i
+    if singular and noun.tag_ == "NNP" and dets & {"a", "an", "one"}:
+        return Count(1, False, None), noun.i  # "a Humvee", "a Bradley"
+
     return None, None
 
 
