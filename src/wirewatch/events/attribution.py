@@ -36,7 +36,8 @@ CAPITALS = {"russia", "ukraine", "kyiv", "moscow", "kremlin", "washington", "min
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group"}
 DOC_NOUNS = {"statement", "summary", "post", "report", "reports", "briefing", "source",
              "update", "bulletin", "message", "video", "address", "comment", "comments",
-             "publication", "account", "sources"}
+             "publication", "account", "sources", "tally", "communique", "readout",
+             "release"}
 REFERENCE_HEADS = DOC_NOUNS | {"ministry", "agency", "service", "group", "administration",
                                "authority", "police",
                                "committee", "channel", "channels", "representative",
@@ -571,6 +572,14 @@ class Attributor:
         if m is None:
             return name
         sent = sent_of(tok)
+        if m.group(1).lower() == "regional":
+            # "in neighbouring Sumy region, the regional administration said": the region
+            # the sentence names, before any town of earlier sentences
+            named = [p for p in self.places if p.place.kind == "admin1" and
+                     sent.start_char <= p.start < sent.end_char]
+            if named:
+                region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", named[0].place.name)
+                return f"{region} {name}"
         cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
         here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
         if not here:

@@ -79,6 +79,7 @@ BACKGROUND = re.compile(r"\b(?:earlier|previously|before that|in the past|last y
 AGGREGATE = re.compile(r"\b(?:in total|a total of|so far|to date|altogether|in all|"
                        r"over the past|alone|times|since)\b", re.I)
 NEGATION = {"not", "no", "never", "n't", "none", "nothing"}
+NEGATIVE_PRONOUNS = {"none", "nothing", "nobody", "no-one"}
 TIME_NOUNS = {"day", "night", "morning", "evening", "year", "month", "week", "time", "date"}
 DENIAL_WORDS = {"untrue", "false", "fabricated", "fake", "lie", "lies", "fantasy", "fabrication",
                 "baseless", "propaganda", "nonsense", "groundless", "disinformation"}
@@ -153,8 +154,9 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
         # "losing the town would leave Ukraine without ...": a hypothesis
         if a.dep_ in ("csubj", "nsubj") and any(
                 c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
-                for c in a.head.children):
-            return True
+                for c in a.head.children) and \
+                a.head.lemma_.lower() not in book.continuation_words:
+            return True  # ("the evacuation would continue next week" is a plan)
         if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
             break
     # an event that is only a prospect ("the timeline for the liberation of X", "no risk of
@@ -187,6 +189,7 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
             return True  # described as an "evacuation": scare quotes, not a claim of one
     # a participle used as an adjective ("the abandoned dugout", "surrounding villages")
     if len(toks) == 1 and first.dep_ == "amod" and not _perfect_misparsed(first) and \
+            not _result_predicate(first) and \
             first.tag_ in ("VBN", "VBG", "JJ") and \
             first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
             first.head.pos_ != "PROPN":
@@ -194,6 +197,11 @@ def _not_an_event(trig: Trigger, toks: list[Any], head: Any, sent: Any, et: Even
     if len(toks) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
             first.lemma_.lower() not in ("dead", "injured", "wounded"):
         return True
+    planners = {p[0] for p in book.modality.get("planned", ()) if len(p) == 1}
+    gov = head.head
+    if head.dep_ in ("dobj", "xcomp") and gov.pos_ == "VERB" and \
+            gov.lemma_.lower() in planners and any(c.dep_ == "neg" for c in gov.children):
+        return True  # "have not ordered an evacuation": no plan, and no claim to deny
     if et.needs_people and not _people_or_place(head, book):
         return True  # "all its guns had been evacuated"
     # a purpose infinitive ("an assault to take X", "moved in to take X") is no event;
@@ -218,6 +226,14 @@ def _perfect_misparsed(tok: Any) -> bool:
     if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
         return False
     return all(t.pos_ == "ADV" for t in tok.doc[have.i + 1:tok.i])
+
+
+def _result_predicate(tok: Any) -> bool:
+    """Return whether an adjective after its noun is what an event left it ("leaving two
+    pensioners dead", parsed as a modifier of the object of "leave")."""
+    noun = tok.head
+    return bool(tok.dep_ == "amod" and tok.i > noun.i and noun.dep_ == "dobj" and
+                noun.head.lemma_.lower() == "leave")
 
 
 def _people_or_place(head: Any, book: Codebook) -> bool:
@@ -261,12 +277,32 @@ def _needs_object_ok(trig: Trigger, toks: list[Any], head: Any, et: EventType,
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
                 (any(is_under(t, c) for t in targets) or trig.type == "territory.encircled"):
             return True
+    if any(t.dep_ == "dobj" and t.head.lemma_.lower() in LIST_VERBS for t in targets):
+        return True  # "listed X among the villages it had taken"
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
         return True  # "Occupied since 2022, Melitopol is ..."
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
                for t in targets) or bool(linear(toks, chosen, et))
+
+
+LIST_VERBS = {"list", "include", "name", "count", "add"}
+
+
+def _listed_among(head: Any, cands: list[Candidate], book: Codebook) -> list[Candidate]:
+    """Return the place a speaker lists among the places an event befell ("listed X among
+    the settlements it said its troops had liberated"), however the parse hangs the clause."""
+    towns = book.place_anaphora.get("city", frozenset())
+    for c in cands:
+        verb = c.tok.head
+        if c.excluded or c.tok.dep_ != "dobj" or verb.lemma_.lower() not in LIST_VERBS:
+            continue
+        among = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in towns]
+        if among and among[0].i < head.i and head.i - among[0].i <= 10:
+            return [c]
+    return []
 
 
 def _military_subject_ok(trig: Trigger, head: Any, et: EventType, book: Codebook) -> bool:
@@ -315,6 +351,18 @@ def _count_nouns(head: Any, toks: list[Any]) -> list[Any]:
                 out.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(h.head)
+        # a result clause: "..., leaving two workers wounded" (however the parse hangs the
+        # participle on "leave", the people are the object of "leave")
+        leave = [h.head] if h.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and \
+            h.head.lemma_.lower() == "leave" else []
+        leave += [c for c in h.children if c.dep_ in ("csubj", "advcl") and
+                  c.lemma_.lower() == "leave" and c.i < h.i]
+        if h.dep_ in ("advcl", "xcomp", "conj"):  # "leaving" and "wounded" as sisters
+            leave += [c for c in h.head.children if c.dep_ in ("advcl", "xcomp", "conj") and
+                      c.lemma_.lower() == "leave" and c.i < h.i and
+                      any(g.dep_ == "dobj" and g.i < h.i for g in c.children)]
+        for lv in leave:
+            out.extend(c for c in lv.children if c.dep_ == "dobj")
         if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
             # "nine marines are said to have surrendered": the raising verb's subject
             out.extend(c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -378,6 +426,9 @@ def _count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
         ones.add("the")  # "killing the driver": one person ("the loss of the tank" counts none)
     if singular and noun.tag_ == "NN" and dets & ones:
         return Count(1, False, None), noun.i
+    if singular and noun.tag_ == "NNP" and dets & {"a", "an", "one"}:
+        return Count(1, False, None), noun.i  # "a Humvee", "a Bradley"
+
     return None, None
 
 
@@ -418,6 +469,14 @@ def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
         for c in h.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 objs.append(c)
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
+                    g.dep_ == "cc" and g.i < c.i for g in h.children):
+                objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
+            if c.dep_ == "prep" and c.lower_ in ("along", "together") and h.pos_ == "VERB" and \
+                    any(c2.dep_ == "dobj" for c2 in h.children):
+                # "destroyed a workshop, along with four boats": a second object
+                objs.extend(gc for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for gc in w.children if gc.dep_ == "pobj")
             if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
                 objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
@@ -435,7 +494,10 @@ def _equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             continue
         if (any_object and n.pos_ in ("NOUN", "PROPN")) or _is_equipment(n, book):
             out.append(n)
-        todo.extend(c for c in n.children if c.dep_ == "conj")
+        # a list of kinds: "two tanks, seven armoured vehicles, 31 artillery systems" is
+        # often parsed as an apposition of its first item
+        todo.extend(c for c in n.children if c.dep_ == "conj" or
+                    (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
     return out
 
 
@@ -635,6 +697,8 @@ def _negated(head: Any, toks: list[Any]) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
             return True
+        if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in NEGATIVE_PRONOUNS:
+            return True  # "none of the units had been cut off", "nothing was taken"
     return False
 
 
@@ -787,6 +851,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                   if t is not None]
     {i for t in trigs for i in t.tokens}
     casualty_groups: dict[int, _Found] = {}
+    parts: list[tuple[_Found, _Found]] = []  # (a period's figure, the total it is part of)
     for trig in trigs:
         et = book.types.get(trig.type)
         if et is None:
@@ -803,6 +868,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
                                   for u in unresolved):
             chosen = linear(toks, cands, et)
+        if not chosen:
+            chosen = _listed_among(head, cands, book)
         ref_tok = None
         ref_place: PlaceMention | None = None
         if not chosen:
@@ -830,9 +897,10 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             place_list.append((place, c.mention))
         if not place_list and ref_place is not None and ref_place.place is not None:
             place_list.append((ref_place.place, ref_place))
+        fell_back = not place_list
         if not place_list and not et.place_required:
             place_list = _fallback_place(head, toks, et, cands, places, book, att, trig.type,
-                                         state, trigger_tokens)
+                                         state, trigger_tokens, produced)
         if et.place_required and not place_list and (att.denial or _negated(head, toks)):
             # "denied that any units had been cut off", "no withdrawal had taken place":
             # the place of the claim denied
@@ -853,6 +921,13 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         future = bool(own and own.date.value and doc.published and
                       (own.date.first_day() or doc.published) > doc.published)
         modality = _modality(att, head, toks, sent, book, future)
+        if modality == "denied" and fell_back and not et.place_required:
+            # "the authorities in X deny that anything was stolen": the place of the claim
+            # denied, not the place the denier speaks for
+            earlier = [f for f in [*state.found, *produced] if f.mention.type == trig.type
+                       and f.mention.place is not None and f.mention.modality != "denied"]
+            if earlier:
+                place_list = [(earlier[-1].mention.place, earlier[-1].place_mention)]
         if modality == "planned" and not att.verbs and _conditional(head):
             continue  # "a fall of Lyman would bring Russian forces closer": a hypothesis
         if modality == "planned":
@@ -867,7 +942,10 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         base_count: Count | None = None
         count_key: int | None = None
         if et.count and not et.needs_equipment:
-            base_count, count_key = _count_for(head, toks, et.count, book, used_counts)
+            # a figure another casualty word already took is shared ("killed and wounded")
+            free = used_counts - set(casualty_groups) if trig.type == "casualties" \
+                else used_counts
+            base_count, count_key = _count_for(head, toks, et.count, book, free)
             if trig.type == "casualties" and count_key is not None and \
                     count_key in casualty_groups:
                 _merge_casualty(casualty_groups[count_key], et, toks)
@@ -877,10 +955,20 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             continue
         if len(toks) == 1 and head.dep_ == "amod" and own is None and not any(
                 c.lower_ in ("recently", "newly", "just") for c in head.children) and \
-                not _perfect_misparsed(head):
+                not _perfect_misparsed(head) and not _result_predicate(head):
             continue  # "occupied Crimea": a state described in passing, not news
         when = _choose_date(own, claim, claimant, att, modality, base_count, doc, si, sent,
                             state, trig.type)
+        strike = _linked_strike(trig.type, own, place_list, state, produced, si)
+        linked = strike.mention.date if strike is not None else None
+        if linked is not None:
+            when = linked
+        if strike is not None and claimant is None and not att.conduits and \
+                strike.source is not None and modality == "asserted":
+            # "The driver died at the scene": the losses of a strike its speaker reported
+            claimant = strike.source
+            modality = strike.mention.modality
+            att = replace(att, conduits=list(strike.mention.conduit))
         if when.year() is not None and (when.year() or 0) < book.conflict_start_year:
             continue
         aggregate = bool((base_count and (own and own.since)) or
@@ -923,8 +1011,8 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 if key is not None:
                     used_counts.add(key)
                 eq_place, eq_pm = place_list[0] if place_list else (None, None)
-                eq_when = _choose_date(own, claim, claimant, att, modality, cnt, doc, si, sent,
-                                       state, trig.type)
+                eq_when = linked or _choose_date(own, claim, claimant, att, modality, cnt, doc,
+                                                 si, sent, state, trig.type)
                 eq_aggregate = bool(cnt and own and own.since)
                 new.append(_Found(replace(base, place=eq_place, equipment=_equipment_text(n),
                                           count=cnt, date=eq_when, aggregate=eq_aggregate),
@@ -945,12 +1033,23 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
                 new.append(f)
                 if trig.type == "casualties" and count_key is not None:
                     casualty_groups[count_key] = f
+                    part = _period_part(head, sent)
+                    if part is not None and n == 0:
+                        # "900,000 killed and wounded, including 1,100 over the past day": the
+                        # day's figure is its own claim
+                        pf = _Found(replace(f.mention, count=part[0], aggregate=False),
+                                    claimant, si, pm, part[1])
+                        new.append(pf)
+                        parts.append((pf, f))
+                        used_counts.add(part[1])
         for f in new:
             produced.append(f)
             state.types_seen.add(f.mention.type)
         if claimant is not None:
             state.attributor.remember(claimant, att.conduits, claim.date if claim else None,
                                       when if when.precision == "day" else None)
+    for pf, total in parts:
+        pf.mention = replace(pf.mention, subtype=total.mention.subtype)
     if not any(f.mention.modality == "denied" for f in produced):
         produced.extend(_denial_of_claim(doc, sent, si, places, book, state, produced))
     for f in produced:
@@ -958,6 +1057,48 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if d.precision == "day" and d.value:
             state.last_date = date.fromisoformat(d.value)
     state.found.extend(produced)
+
+
+PERIOD_NOUNS = {"day", "hours", "night", "week", "month", "morning", "evening"}
+
+
+def _period_part(head: Any, sent: Any) -> tuple[Count, int] | None:
+    """Return the figure for a period written as part of a casualty total ("..., including
+    1,100 over the past day") and its token: a bare number with a time phrase."""
+    chain = path_up(head)[:4]
+    for tok in sent:
+        if tok.lower_ != "including" or tok.head not in chain:
+            continue
+        for num in (c for c in tok.children if c.dep_ == "pobj" and is_number_token(c)):
+            if any(p.dep_ == "prep" and any(g.lemma_.lower() in PERIOD_NOUNS or
+                                            g.lower_ in PERIOD_NOUNS for g in p.subtree)
+                   for p in num.children):
+                cnt = count_from_token(num)
+                if cnt is not None:
+                    return cnt, num.i
+    return None
+
+
+def _linked_strike(etype: str, own: DateMention | None,
+                   place_list: list[tuple[Place | None, PlaceMention | None]],
+                   state: _State, produced: list[_Found], si: int) -> _Found | None:
+    """Return the date of the strike whose losses these are ("a drone struck the station in
+    X on Friday; two people were killed", "the driver died at the scene"): losses with no
+    date of their own, at the place of a dated strike of this or the previous sentence."""
+    if etype not in ("casualties", "equipment.lost") or own is not None or not place_list:
+        return None
+    place = place_list[0][0]
+    if place is None:
+        return None
+    for f in reversed([*state.found, *produced]):
+        if si - f.sentence > 1:
+            break
+        m = f.mention
+        if m.type == "strike" and m.place is not None and \
+                m.place.geonameid == place.geonameid and m.date.value and \
+                m.date.basis != "publication":
+            return f
+    return None
 
 
 def _merge_casualty(f: _Found, et: EventType, toks: list[Any]) -> None:
@@ -1017,7 +1158,8 @@ def _same_source(a: Source | None, b: Source | None) -> bool:
 
 def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candidate],
                     places: Sequence[PlaceMention], book: Codebook, att: Attribution,
-                    etype: str, state: _State, events: set[int]
+                    etype: str, state: _State, events: set[int],
+                    produced: Sequence[_Found] = ()
                     ) -> list[tuple[Place | None, PlaceMention | None]]:
     """Places for types that may have none: the event this one hangs on, the claimant's."""
     prev = head
@@ -1065,6 +1207,13 @@ def _fallback_place(head: Any, toks: list[Any], et: EventType, cands: list[Candi
                                  _event_places(state, [])) if ref is not None else None
             if pm is not None and pm.place is not None:
                 return [(pm.place, pm)]
+    if etype in ("casualties", "equipment.lost"):
+        # "a drone struck the station in X; two people were killed": the losses of the
+        # strike the same sentence reports
+        same = [f for f in produced if f.mention.type == "strike" and f.mention.place] or \
+            [f for f in produced if f.mention.type == etype and f.mention.place]
+        if same:
+            return [(same[-1].mention.place, same[-1].place_mention)]
     carried = att.carried and att.claimant is not None
     if carried or _continues(head, toks):
         # the same speaker going on, or "another group": the place of the last such event

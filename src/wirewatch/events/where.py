@@ -143,15 +143,24 @@ def _is_actor(tok: Any) -> bool:
 
 
 BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
+NAMING_VERBS = {"call", "name", "rename", "know"}
 
 
 def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
              events: set[int] | frozenset[int] = frozenset()) -> bool:
     """Return whether a place hangs on a scope root without leaving the trigger's clause
     (``temporal_ok``: "while they held the town" still speaks of the same place)."""
+    prev = tok
     for a in path_up(tok):
         if a.i == root.i:
-            return True
+            # a noun of the trigger phrase behind an avoided preposition ("taken to hospital
+            # in X") does not lead to the event's place
+            return not (a != tok and a.dep_ == "pobj" and a.head.lower_ in et.avoid_preps)
+        if a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS and \
+                prev.dep_ in ("oprd", "attr", "dobj", "xcomp") and prev.i > a.i:
+            prev = a
+            continue  # "the village, which Kiev calls Torske": the name of the village
+        prev = a
         if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
             return False
         if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events:
@@ -181,6 +190,10 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
             continue
         if c.place.kind == "country" and not et.country_place:
             continue
+        last = tokens[-1]
+        if last.dep_ == "pobj" and last.head.lower_ in et.avoid_preps and \
+                c.tok.dep_ == "pobj" and c.tok.head.i == last.i + 1:
+            continue  # "taken to hospital in X": where the destination is
         if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, events=events)
                    for r in roots):
             continue
@@ -189,6 +202,11 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         return []
     found.sort(key=lambda x: (x[0], x[1]))
     best = found[0][2]
+    inner = [c for _d, _s, c in found[1:] if is_container(best.place, c.place)]
+    if inner:
+        # "in the Kherson region, an attack on a market in Bilozerka": the most specific
+        # place tied to the trigger, not the region around it
+        best = inner[0]
     if best.place.kind != "city":
         # "the liberation of Krasni Lyman, a railway town in the DPR": the region only
         # locates a place the gazetteer could not resolve; the event's place is unknown
@@ -262,6 +280,10 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bo
                 if a.dep_ == "prep" and a.lower_ in ("of", "over"):
                     return True
                 break
+            if (a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS) or \
+                    (a.dep_ in ("oprd", "attr") and a.head.dep_ == "relcl" and
+                     a.head.lemma_.lower() in NAMING_VERBS):
+                continue  # "the village, which Kiev calls Torske"
             if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
                     or (a.dep_ == "prep" and a.lower_ not in ("of",)):
                 break

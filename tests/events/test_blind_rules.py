@@ -1,0 +1,224 @@
+"""General rules behind misses on a blind-written evaluation set (the sentences here are
+written for these tests): equipment tallies, casualties in result clauses, the most
+specific place, passive captures, denials and planned moves."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+TORETSK = 709354
+
+
+def test_each_kind_in_a_tally_of_equipment_is_its_own_loss(run: Run) -> None:
+    events = of_type(run("Over the past day, the statement said, Russian forces destroyed "
+                         "three tanks, eleven armoured combat vehicles, 22 artillery systems "
+                         "and two multiple-launch rocket systems.", "2025-05-16"),
+                     "equipment.lost")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in events) == [
+        ("armoured combat vehicles", 11), ("artillery systems", 22),
+        ("multiple-launch rocket systems", 2), ("tanks", 3)], events
+
+
+def test_a_jamming_station_in_a_list_of_losses_is_equipment(run: Run) -> None:
+    events = of_type(run("According to the ministry, the Russian army lost 40 soldiers near "
+                         "Toretsk over the past day, as well as a T-72 tank, a Msta howitzer "
+                         "and a radio jamming station.", "2025-05-16"), "equipment.lost")
+    assert sorted(e["equipment"] for e in events) == [
+        "Msta howitzer", "T-72 tank", "radio jamming station"], events
+    assert {place_id(e) for e in events} == {TORETSK}
+
+
+KUPIANSK, KHERSON = 703656, 706448
+
+
+def test_a_relative_injured_in_a_participial_clause_is_a_casualty(run: Run) -> None:
+    events = of_type(run("Russian troops shelled Kupiansk on Monday morning, killing a "
+                         "70-year-old man and injuring his wife, the regional administration "
+                         "said.", "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 1, KUPIANSK), ("wounded", 1, KUPIANSK)], events
+
+
+def test_people_an_attack_left_wounded_or_dead_are_casualties(run: Run) -> None:
+    wounded = of_type(run("Hours later a drone dropped a grenade on a car in Kupiansk, leaving "
+                          "three railway workers wounded.", "2025-05-16"), "casualties")
+    assert [(e["subtype"], e["count"]["value"], place_id(e)) for e in wounded] == [
+        ("wounded", 3, KUPIANSK)], wounded
+    dead = of_type(run("Shelling hit Kherson on Friday, leaving two pensioners dead, the "
+                       "governor said.", "2025-05-16"), "casualties")
+    assert [(e["subtype"], e["count"]["value"], place_id(e)) for e in dead] == [
+        ("killed", 2, KHERSON)], dead
+
+
+def test_a_drone_dropping_a_munition_on_a_target_is_a_strike(run: Run) -> None:
+    events = of_type(run("A Russian drone dropped a grenade on a car in Kupiansk, the mayor "
+                         "said.", "2025-05-16"), "strike")
+    assert [place_id(e) for e in events] == [KUPIANSK], events
+
+
+def test_a_sunk_vessel_is_lost_equipment(run: Run) -> None:
+    events = of_type(run("Ukrainian naval drones had sunk a Russian patrol boat near "
+                         "Sevastopol, the navy said.", "2025-05-16"), "equipment.lost")
+    assert [e["equipment"] for e in events] == ["patrol boat"], events
+
+
+
+
+def test_the_town_inside_a_named_region_is_the_place(run: Run) -> None:
+    events = run("In the neighbouring Kherson region, a drone attack on a market in Bilozerka "
+                 "overnight injured three women.", "2025-05-16")
+    assert sorted((e["type"], e["place"]["name"]) for e in events) == [
+        ("casualties", "Bilozerka"), ("strike", "Bilozerka")], events
+
+
+def test_a_place_named_in_a_which_kiev_calls_clause_is_the_captured_one(run: Run) -> None:
+    events = of_type(run("The village, which Kiev calls Torske, was cleared of Ukrainian units "
+                         "by Russian paratroopers, a war correspondent wrote.", "2025-05-16"),
+                     "territory.captured")
+    assert [e["place"]["name"] for e in events] == ["Torske"], events
+
+
+def test_a_denial_without_a_place_of_its_own_takes_the_place_of_the_claim(run: Run) -> None:
+    events = of_type(run("Occupation soldiers looted the museum in Kherson in 2022, prosecutors "
+                         "said. The authorities in Donetsk deny that anything was looted.",
+                         "2025-05-16"), "property.looted")
+    assert sorted((e["modality"], place_id(e)) for e in events) == [
+        ("claimed", KHERSON), ("denied", KHERSON)], events
+
+
+def test_moving_the_residents_of_villages_is_a_planned_evacuation(run: Run) -> None:
+    events = of_type(run("Officials in Kherson said on Monday they would move the remaining "
+                         "residents of four villages to Mykolaiv.", "2025-05-16"),
+                     "civilians.evacuated")
+    assert [(e["modality"], place_id(e)) for e in events] == [("planned", KHERSON)], events
+
+
+def test_moving_troops_is_no_evacuation(run: Run) -> None:
+    events = run("Russia moved two brigades to the Kupiansk direction, the general staff said.",
+                 "2025-05-16")
+    assert of_type(events, "civilians.evacuated") == [], events
+
+
+def test_none_of_the_units_encircled_is_a_denial(run: Run) -> None:
+    events = of_type(run("A Russian spokesman said the road to Toretsk was open, and that none "
+                         "of the brigade's units had been encircled near Toretsk.",
+                         "2025-05-16"), "territory.encircled")
+    assert [(e["modality"], place_id(e)) for e in events] == [("denied", TORETSK)], events
+
+
+def test_equipment_added_with_as_well_as_after_the_men_lost(run: Run) -> None:
+    events = of_type(run("According to the ministry, the Ukrainian armed forces lost up to 90 "
+                         "servicemen over the past day, as well as a Bradley fighting vehicle, "
+                         "two Kozak armoured vehicles and an electronic warfare station.",
+                         "2025-05-16"), "equipment.lost")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in events) == [
+        ("Bradley fighting vehicle", 1), ("Kozak armoured vehicles", 2),
+        ("electronic warfare station", 1)], events
+
+
+def test_the_scene_and_the_same_attack_point_back_to_the_strike(run: Run) -> None:
+    events = run("A Russian drone struck a minibus near Toretsk on Monday, police said. The "
+                 "driver died at the scene; four passengers were taken to hospital. A fuel "
+                 "truck had also been destroyed in the same attack, according to local media.",
+                 "2025-05-16")
+    assert sorted((e["type"], place_id(e)) for e in events) == [
+        ("casualties", TORETSK), ("casualties", TORETSK), ("equipment.lost", TORETSK),
+        ("strike", TORETSK)], events
+
+
+def test_losses_after_a_semicolon_share_the_strike_place(run: Run) -> None:
+    events = of_type(run("In the neighbouring Kharkiv region, governor Oleh Syniehubov said a "
+                         "Russian drone had struck the railway station in Kupiansk on Friday "
+                         "evening; three people were killed and four others were wounded.",
+                         "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 3, KUPIANSK), ("wounded", 4, KUPIANSK)], events
+
+
+def test_an_evacuation_not_ordered_is_no_event(run: Run) -> None:
+    events = run("Officials in Kupiansk have not ordered an evacuation, although they have "
+                 "advised families with children to leave.", "2025-05-16")
+    assert of_type(events, "civilians.evacuated") == [], events
+
+
+def test_a_place_listed_among_the_towns_taken_is_captured(run: Run) -> None:
+    events = of_type(run("On Monday the ministry listed Toretsk among the towns it said its "
+                         "forces had captured.", "2025-05-16"), "territory.captured")
+    assert [place_id(e) for e in events] == [TORETSK], events
+
+
+def test_the_tally_added_is_the_speaker_who_issued_it(run: Run) -> None:
+    events = run("Ukraine's General Staff said on Friday that Russian forces had lost 1,100 "
+                 "soldiers over the past day. Over the same 24 hours, the tally added, Ukrainian "
+                 "troops destroyed three tanks.", "2025-05-16")
+    [tanks] = of_type(events, "equipment.lost")
+    assert (tanks["claimant"], tanks["modality"]) == (
+        "General Staff of the Armed Forces of Ukraine", "claimed"), tanks
+
+
+def test_the_regional_administration_belongs_to_the_region_its_sentence_names(run: Run) -> None:
+    events = run("Russian drones struck the port of Odesa overnight, the mayor of Odesa said. "
+                 "In neighbouring Mykolaiv region, the regional military administration said "
+                 "Russian artillery had shelled the region overnight, injuring two farmers.",
+                 "2025-05-16")
+    claimants = {e["claimant"] for e in events if e["place"]["name"] == "Mykolaiv Oblast"}
+    assert claimants == {"Mykolaiv regional military administration"}, events
+
+
+def test_people_taken_to_hospital_are_wounded_where_they_were_hurt(run: Run) -> None:
+    events = of_type(run("A Russian drone struck a minibus near Toretsk on Monday, police said. "
+                         "The driver died at the scene; four passengers were taken to hospital "
+                         "in Kramatorsk with shrapnel wounds.", "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 1, TORETSK), ("wounded", 4, TORETSK)], events
+
+
+def test_losses_at_the_strike_take_its_date(run: Run) -> None:
+    events = run("A Russian drone struck a minibus near Toretsk on Monday, police said on "
+                 "Wednesday. The driver died at the scene.", "2025-05-16")
+    [strike] = of_type(events, "strike")
+    [dead] = of_type(events, "casualties")
+    assert dead["date"]["value"] == strike["date"]["value"] == "2025-05-12", events
+    # and the speaker of the strike reported them
+    assert (dead["claimant"], dead["modality"]) == (strike["claimant"], "claimed"), events
+
+
+def test_equipment_destroyed_along_with_a_building_is_lost(run: Run) -> None:
+    events = of_type(run("A Russian strike destroyed a warehouse in Kherson where drones were "
+                         "stored, along with three boats that were being prepared for raids, "
+                         "the ministry claimed.", "2025-05-16"), "equipment.lost")
+    assert [(e["equipment"], e["count"]["value"], place_id(e)) for e in events] == [
+        ("boats", 3, KHERSON)], events
+
+
+def test_one_figure_killed_and_wounded_is_one_mixed_mention(run: Run) -> None:
+    events = of_type(run("Russian losses stand at about 900,000 personnel killed and wounded, "
+                         "the General Staff said.", "2025-05-16"), "casualties")
+    assert [(e["subtype"], e["count"]["value"]) for e in events] == [("mixed", 900000)], events
+
+
+def test_a_days_figure_inside_a_total_is_its_own_mention(run: Run) -> None:
+    events = of_type(run("Russian losses stand at about 900,000 personnel killed and wounded, "
+                         "including 1,100 over the past day, the General Staff said.",
+                         "2025-05-16"), "casualties")
+    assert sorted((e["count"]["value"], e["subtype"]) for e in events) == [
+        (1100, "mixed"), (900000, "mixed")], events
+
+
+def test_people_including_children_stay_one_figure(run: Run) -> None:
+    events = of_type(run("Russian shelling killed five people in Kherson, including two "
+                         "children, the governor said.", "2025-05-16"), "casualties")
+    assert [e["count"]["value"] for e in events] == [5], events
+
+
+def test_an_evacuation_that_would_continue_is_planned(run: Run) -> None:
+    events = of_type(run("Officials in Kupiansk said the evacuation of families with children "
+                         "would continue next week.", "2025-05-16"), "civilians.evacuated")
+    assert [(e["modality"], place_id(e)) for e in events] == [("planned", KUPIANSK)], events
+
+
+def test_a_humvee_is_equipment(run: Run) -> None:
+    events = of_type(run("Retreating Ukrainian units abandoned a Bradley and a Humvee near "
+                         "Toretsk, a Russian blogger wrote.", "2025-05-16"), "equipment.lost")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in events) == [
+        ("Bradley", 1), ("Humvee", 1)], events
