@@ -49,6 +49,7 @@ from urllib.parse import unquote
 from wirewatch.nlp import get_nlp
 from wirewatch.places import PlaceMention, places_in_text
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
+from wirewatch.places.geo import distance_km
 from wirewatch.places.models import Span
 from wirewatch.places.recognize import TextView, add_evidence, make_view
 from wirewatch.places.resolve import Resolver
@@ -57,7 +58,6 @@ from wirewatch.places.text import normalize
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "geoparsing"
 DEFAULT_OUT = REPO / "eval" / "results" / "geoparsing.md"
-EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible error
 ACC_KM = 161.0  # 100 miles, the "accuracy@161km" of the literature (error <= 161 km here)
 E2E = "end-to-end"
@@ -321,13 +321,6 @@ DATASETS = {d.key: d for d in (
 
 
 # -- metrics -----------------------------------------------------------------------------------
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points, in km."""
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def auc_log_error(errors_km: Sequence[float]) -> float | None:
     """Return the area under the curve of sorted log errors, in [0, 1]; lower is better.
 
@@ -359,7 +352,7 @@ class Outcome:
         if self.mention is None or self.mention.place is None:
             return None
         p = self.mention.place
-        return haversine_km(self.gold.lat, self.gold.lon, p.lat, p.lon)
+        return distance_km(self.gold.lat, self.gold.lon, p.lat, p.lon)
 
     @property
     def correct(self) -> bool:

@@ -38,31 +38,49 @@ def _pg_reachable() -> str | None:
         return f"PostgreSQL at {PG_SERVER} unreachable: {e}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
-    """A fresh, empty store URL: a SQLite file, or a new schema in the `test` database
-    (dropped afterwards). PostgreSQL tests skip when the server is unreachable, unless
-    WIREWATCH_REQUIRE_SERVICES=1, where they fail."""
+def _new_schema() -> str:
+    """Create a fresh schema in the PostgreSQL `test` database and return its name; skip
+    (or, with WIREWATCH_REQUIRE_SERVICES=1, fail) when the server is unreachable."""
     import uuid
 
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
+    import psycopg
+
     why = _pg_reachable()
     if why:
         if os.environ.get("WIREWATCH_REQUIRE_SERVICES") == "1":
             pytest.fail(why)
         pytest.skip(why)
-    import psycopg
-
     schema = f"ww_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(PG_SERVER, autocommit=True) as con:
         con.execute(f'CREATE SCHEMA "{schema}"')
+    return schema
+
+
+def _schema_url(schema: str) -> str:
+    """Return the database URL whose connections work in ``schema``."""
+    return f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+
+
+def _drop_schema(schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_SERVER, autocommit=True) as con:
+        con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
+    """A fresh, empty store URL: a SQLite file, or a new schema in the `test` database
+    (dropped afterwards). PostgreSQL tests skip when the server is unreachable, unless
+    WIREWATCH_REQUIRE_SERVICES=1, where they fail."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    schema = _new_schema()
     try:
-        yield f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+        yield _schema_url(schema)
     finally:
-        with psycopg.connect(PG_SERVER, autocommit=True) as con:
-            con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        _drop_schema(schema)
 
 
 @pytest.fixture(scope="session")
@@ -70,29 +88,15 @@ def pg_schemas() -> Any:
     """A factory of fresh schemas in the PostgreSQL `test` database, for session-wide
     stores (all dropped at the end). Skips when the server is unreachable, unless
     WIREWATCH_REQUIRE_SERVICES=1, where it fails."""
-    import uuid
-
-    import psycopg
-
     made: list[str] = []
 
     def new() -> str:
-        why = _pg_reachable()
-        if why:
-            if os.environ.get("WIREWATCH_REQUIRE_SERVICES") == "1":
-                pytest.fail(why)
-            pytest.skip(why)
-        schema = f"ww_test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_SERVER, autocommit=True) as con:
-            con.execute(f'CREATE SCHEMA "{schema}"')
-        made.append(schema)
-        return f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+        made.append(_new_schema())
+        return _schema_url(made[-1])
 
     yield new
-    if made:
-        with psycopg.connect(PG_SERVER, autocommit=True) as con:
-            for schema in made:
-                con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    for schema in made:
+        _drop_schema(schema)
 
 
 # --- the API and the web interface (issue 5): the sample corpus plus a hostile article ----

@@ -302,16 +302,11 @@ def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
     """List disagreements: reports of one event that differ on date, count, extent or
     modality (claimed vs denied), and articles giving one role two names."""
     from wirewatch.store import Store
+    from wirewatch.store.report import conflicts_table
 
     with Store(db) as store:
         rows = store.conflicts(kind)
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    from wirewatch.store.report import conflicts_table
-
-    _console().print(conflicts_table(rows))
+    _print_rows(rows, fmt, conflicts_table)
 
 
 @main.command()
@@ -323,16 +318,20 @@ def stories(db: str | None, min_size: int, fmt: str) -> None:
     """List rewrite families: near-duplicate and paraphrased rewrites of one report, each
     headed by its earliest-published member."""
     from wirewatch.store import Store
+    from wirewatch.store.report import stories_table
 
     with Store(db) as store:
         rows = store.stories(min_size)
+    _print_rows(rows, fmt, stories_table)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, table: Any) -> None:
+    """Print store rows as JSON Lines, or as the rich table ``table`` makes of them."""
     if fmt == "jsonl":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    from wirewatch.store.report import stories_table
-
-    _console().print(stories_table(rows))
+    else:
+        _console().print(table(rows))
 
 
 # ---------------------------------------------------------------- serve (issue 5)

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from wirewatch.places.geo import distance_km
 from wirewatch.places.text import (
     has_cyrillic,
     is_latin_or_cyrillic,
@@ -148,13 +149,6 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     k = int(len(points) * TRIM)
     lo, hi = k, len(points) - 1 - k
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def country_points() -> dict[str, tuple[float, float]]:
@@ -339,7 +333,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         # A shape cut at the antimeridian (Russia, Fiji) gives a point off the country:
         # the mean of its towns is the safer estimate then.
         if shape and -180 <= shape[1] <= 180 and (
-                not s[2] or _km(shape, (lat, lon)) < MAX_SHAPE_SHIFT_KM):
+                not s[2] or distance_km(*shape, lat, lon) < MAX_SHAPE_SHIFT_KM):
             lat, lon = shape
         places.append(PlaceRow(
             id=int(ctry.geonames_id), name=gn.get("name") or ctry.name, lat=round(lat, 4),

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wirewatch.places.gazetteer import Entry, Gazetteer, NameHit
+from wirewatch.places.geo import distance_km
 from wirewatch.places.models import Place, PlaceMention, Span
 from wirewatch.places.recognize import TextView
 from wirewatch.places.text import normalize
@@ -100,10 +101,7 @@ class _Scored:
 
 
 def _distance_km(a: Entry, b: Entry) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
-        (lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _contains(gaz: Gazetteer, region: Entry, e: Entry) -> bool:
