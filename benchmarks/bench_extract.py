@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 
 from wirewatch import Document
-from wirewatch.ingest.document import ReadError
+from wirewatch.document import ReadError
 from wirewatch.ingest.readers import read_paths
 from wirewatch.nlp import get_nlp
 from wirewatch.pipeline import extract, extract_parallel

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.store import IngestSummary, Store, ingest
 from wirewatch.store.ingest import spacy_extractor
 from wirewatch.store.store import Extracted

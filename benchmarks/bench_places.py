@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from wirewatch.ingest.document import Document, ReadError
+from wirewatch.document import Document, ReadError
 from wirewatch.ingest.readers import read_paths
 from wirewatch.nlp import get_nlp
 from wirewatch.places.build import build_index

@@ -27,9 +27,9 @@ from typing import Any
 
 import yaml
 
+from wirewatch.document import Document
 from wirewatch.fuse.families import compare
 from wirewatch.fuse.text import jaccard, minhash
-from wirewatch.ingest.document import Document
 from wirewatch.store import Store, ingest
 from wirewatch.store.ingest import spacy_extractor
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch import extract
-from wirewatch.ingest.document import Document, ReadError
+from wirewatch.document import Document, ReadError
 from wirewatch.ingest.readers import read_paths
 
 ROOT = Path(__file__).resolve().parents[1]

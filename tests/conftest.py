@@ -114,7 +114,7 @@ def hostile_document() -> Any:
     code points differ from JavaScript's UTF-16 indices after it)."""
     from datetime import date
 
-    from wirewatch.ingest.document import Document
+    from wirewatch.document import Document
 
     return Document(id="hostile-report", text=HOSTILE_TEXT,
                     title="<script>document.title='pwned'</script>Strike on Pokrovsk",
@@ -132,7 +132,7 @@ def hostile() -> Any:
 def sample_batch() -> list[Any]:
     """The bundled sample corpus and the hostile article, extracted once by the real
     pipeline (spaCy, places, events)."""
-    from wirewatch.ingest.document import Document
+    from wirewatch.document import Document
     from wirewatch.ingest.readers import read_sources
     from wirewatch.sample import sample_dir
     from wirewatch.store.ingest import spacy_extractor

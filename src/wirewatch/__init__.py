@@ -1,6 +1,6 @@
 """wirewatch: a sourced, geocoded record of claimed events from conflict news."""
 
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.pipeline import Extraction, extract
 
 __all__ = ["Document", "Extraction", "extract"]

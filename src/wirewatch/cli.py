@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from wirewatch.batches import batched
-from wirewatch.ingest.document import Document, ReadError
+from wirewatch.document import Document, ReadError
 from wirewatch.ingest.readers import parse_date, read_paths
 
 

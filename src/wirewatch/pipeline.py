@@ -9,10 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.document import Document
 from wirewatch.events.codebook import Codebook, load_codebook
 from wirewatch.events.extract import events_in_document
 from wirewatch.events.models import EventMention
-from wirewatch.ingest.document import Document
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import PlaceMention
 from wirewatch.places.pipeline import places_in_text

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.store.store import Extracted
 
 PLACES = [  # name, GeoNames id, lat, lon, admin1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.store import EventQuery, Extracted, Store
 
 LYMAN = {"name": "Lyman", "geonameid": 704204, "lat": 48.98863, "lon": 37.80222,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from wirewatch.document import Document
 from wirewatch.fuse.text import content_hash, jaccard, minhash
-from wirewatch.ingest.document import Document
 from wirewatch.store import Store, ingest
 
 # One (invented) ministry statement told three times in different words, a verbatim

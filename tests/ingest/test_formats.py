@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.ingest.document import Document, ReadError
+from wirewatch.document import Document, ReadError
 from wirewatch.ingest.fetch import fetch_url
 from wirewatch.ingest.readers import read_path, read_sources
 

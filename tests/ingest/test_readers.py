@@ -2,7 +2,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from wirewatch.ingest.document import Document, ReadError
+from wirewatch.document import Document, ReadError
 from wirewatch.ingest.readers import read_path
 
 

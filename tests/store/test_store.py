@@ -78,7 +78,7 @@ def test_sqlite_is_the_default_and_the_path_is_configurable(
 
 def test_a_document_the_extractor_fails_on_is_reported_and_the_rest_stored(
         store_url: str, tmp_path: Path) -> None:
-    from wirewatch.ingest.document import Document, ReadError
+    from wirewatch.document import Document, ReadError
     from wirewatch.store import Extracted
 
     def extractor(docs: list[Document]) -> list[Extracted]:

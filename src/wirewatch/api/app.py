@@ -32,7 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.store import Store
 from wirewatch.store import export as ex
 from wirewatch.store.store import Extracted

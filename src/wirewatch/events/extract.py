@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from wirewatch.document import Document
 from wirewatch.events.attribution import (
     Attribution,
     Attributor,
@@ -64,7 +65,6 @@ from wirewatch.events.where import (
     passport_places,
     resolve_anaphor,
 )
-from wirewatch.ingest.document import Document
 from wirewatch.places.models import Place, PlaceMention
 
 PARTIAL = re.compile(r"\b(?:(?:southern|northern|eastern|western|central|south-eastern|"

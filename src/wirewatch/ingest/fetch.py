@@ -10,7 +10,7 @@ from http.client import HTTPMessage
 from typing import IO
 from urllib.parse import urlsplit
 
-from wirewatch.ingest.document import Document, ReadError
+from wirewatch.document import Document, ReadError
 
 ALLOWED_SCHEMES = ("http", "https")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import PlaceMention, Span
 from wirewatch.places.recognize import add_evidence, find_spans, make_view

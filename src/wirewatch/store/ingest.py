@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.batches import batched
+from wirewatch.document import Document, ReadError
 from wirewatch.fuse.text import content_hash
-from wirewatch.ingest.document import Document, ReadError
 from wirewatch.ingest.readers import read_sources
 from wirewatch.store.store import Extracted, Store
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from wirewatch.ingest.document import Document
+from wirewatch.document import Document
 from wirewatch.store.ingest import IngestSummary
 
 

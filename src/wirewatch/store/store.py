@@ -22,6 +22,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from wirewatch.document import Document
 from wirewatch.fuse.events import (
     Assignment,
     CanonicalRef,
@@ -43,7 +44,6 @@ from wirewatch.fuse.families import (
 from wirewatch.fuse.groups import DisjointSets
 from wirewatch.fuse.names import name_flags
 from wirewatch.fuse.text import content_hash, key64
-from wirewatch.ingest.document import Document
 from wirewatch.store import models as m
 from wirewatch.store.db import database_url, display_url, make_engine, migrate
 
