@@ -36,7 +36,7 @@ from wirewatch.document import ReadError
 from wirewatch.ingest.readers import read_paths
 from wirewatch.nlp import get_nlp
 from wirewatch.pipeline import extract, extract_parallel
-from wirewatch.places.gazetteer import default_gazetteer
+from wirewatch.resources import Resources
 from wirewatch.sample import sample_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,10 +82,10 @@ def main() -> int:
     a = ap.parse_args()
     texts = corpus(a.docs)
     docs = [Document(id=f"bench-{i:04d}", text=t) for i, t in enumerate(texts)]
+    resources = Resources.load()
     nlp = get_nlp()
-    gaz = default_gazetteer()
     # load everything once (model, gazetteer caches, codebook) before timing anything
-    extract(docs[:4], gaz=gaz, nlp=nlp)
+    extract(docs[:4], resources)
     list(nlp.pipe(texts[:4]))
     result: dict[str, object] = {
         "docs": len(texts), "mean_words": round(statistics.mean(len(t.split()) for t in texts)),
@@ -100,10 +100,10 @@ def main() -> int:
                 texts, batch_size=a.batch_size, n_process=n)))
             runs.setdefault(f"spacy_{n}", []).append(s)
             if n == 1:
-                p, res = timed(lambda: extract(docs, gaz=gaz, nlp=nlp,
+                p, res = timed(lambda: extract(docs, resources,
                                                batch_size=a.batch_size))
             else:
-                p, res = timed(lambda n=n: extract_parallel(docs, processes=n,
+                p, res = timed(lambda n=n: extract_parallel(docs, processes=n, resources=resources,
                                                             batch_size=a.batch_size))
             runs.setdefault(f"pipeline_{n}", []).append(p)
             events = sum(len(r.events) for r in res)  # type: ignore[attr-defined]
@@ -132,7 +132,7 @@ def main() -> int:
 
         profiler = Profiler()
         profiler.start()
-        extract(docs, gaz=gaz, nlp=nlp, batch_size=a.batch_size)
+        extract(docs, resources, batch_size=a.batch_size)
         profiler.stop()
         print(profiler.output_text(unicode=False, color=False, show_all=False))
     return 0

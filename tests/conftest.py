@@ -16,6 +16,15 @@ def gaz() -> Gazetteer:
 
 
 @pytest.fixture(scope="session")
+def resources() -> Any:
+    """The bundled configuration (codebook, gazetteer, pipeline with the wirewatch
+    components), built once."""
+    from wirewatch.resources import Resources
+
+    return Resources.load()
+
+
+@pytest.fixture(scope="session")
 def nlp() -> Any:
     from wirewatch.nlp import get_nlp
 

@@ -27,22 +27,53 @@ def _published_option(value: str | None) -> date | None:
     return d
 
 
+class Config:
+    """The options of the ``wirewatch`` group; the resources are built once, when first used."""
+
+    def __init__(self, codebook: Path | None, places_files: tuple[Path, ...]) -> None:
+        self.codebook = codebook
+        self.places_files = places_files
+        self._resources: Any = None
+
+    def resources(self) -> Any:
+        """Return the codebook, gazetteer and pipeline these options name (exit 2 if unusable)."""
+        if self._resources is None:
+            from wirewatch.events.codebook import CodebookError
+            from wirewatch.places.build import PlacesFileError
+            from wirewatch.resources import Resources
+
+            try:
+                self._resources = Resources.load(self.codebook, self.places_files)
+            except (CodebookError, PlacesFileError) as exc:
+                click.echo(f"wirewatch: error: {exc}", err=True)
+                sys.exit(2)
+        return self._resources
+
+
+def _env_paths(name: str) -> tuple[Path, ...]:
+    value = os.environ.get(name, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
 @click.group()
 @click.version_option(package_name="wirewatch")
 @click.option("--places-file", "places_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A YAML file of your own places and aliases (repeatable).")
-@click.option("--codebook", "codebook", type=click.Path(dir_okay=False, path_type=Path),
-              help="Your own codebook YAML (default: WIREWATCH_CODEBOOK, else the bundled "
+              help="A YAML file of your own places and aliases (repeatable; env "
+                   "WIREWATCH_PLACES_FILE, paths separated by ':').")
+@click.option("--codebook", "codebook", envvar="WIREWATCH_CODEBOOK",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Your own codebook YAML (env WIREWATCH_CODEBOOK; default: the bundled "
                    "one; see docs/codebook.md).")
 @click.pass_context
 def main(ctx: click.Context, places_files: tuple[Path, ...], codebook: Path | None) -> None:
     """wirewatch: a sourced, geocoded record of claimed events from conflict news."""
-    ctx.obj = {"codebook": codebook}
-    if places_files:
-        existing = os.environ.get("WIREWATCH_PLACES_FILE")
-        paths = [str(p) for p in places_files] + ([existing] if existing else [])
-        os.environ["WIREWATCH_PLACES_FILE"] = os.pathsep.join(paths)
+    ctx.obj = Config(codebook, places_files or _env_paths("WIREWATCH_PLACES_FILE"))
+
+
+def _resources(ctx: click.Context) -> Any:
+    config: Config = ctx.find_root().obj
+    return config.resources()
 
 
 def _documents(files: tuple[Path, ...], published: date | None,
@@ -73,18 +104,13 @@ def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: d
     A file that cannot be read is named on standard error with the reason; the
     others are still processed and the exit status is 1.
     """
-    from wirewatch.events.codebook import CodebookError, load_codebook
     from wirewatch.pipeline import extract as run
 
-    try:
-        book = load_codebook((ctx.obj or {}).get("codebook"))
-    except CodebookError as exc:
-        click.echo(f"wirewatch: error: {exc}", err=True)
-        sys.exit(2)
+    resources = _resources(ctx)
     errors: list[ReadError] = []
     out = sys.stdout
     for batch in batched(_documents(files, published, errors), 32):
-        for result in run(batch, codebook=book):
+        for result in run(batch, resources):
             rows = result.places if what == "places" else result.events
             for m in rows:
                 out.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
@@ -100,11 +126,12 @@ def places() -> None:
 @places.command("resolve")
 @click.argument("text")
 @click.option("--context", default="", help="Text around the name (a sentence, an article).")
-def places_resolve(text: str, context: str) -> None:
+@click.pass_context
+def places_resolve(ctx: click.Context, text: str, context: str) -> None:
     """Resolve one place name and print it as CODEBOOK.md section 3 (JSON)."""
     from wirewatch.places import resolve_place
 
-    m = resolve_place(text, context)
+    m = resolve_place(text, context, _resources(ctx).gazetteer)
     if m.place is None:
         click.echo(json.dumps({"surface": text, "geonameid": None, "confidence": 0.0,
                                "method": None, "explanation": m.explanation},
@@ -142,7 +169,8 @@ def places_index(rebuild: bool) -> None:
 @click.option("--limit", default=10, show_default=True, help="Rows per table.")
 @click.option("--db", envvar="WIREWATCH_DB", default=None,
               help="Store: SQLite path or postgresql:// URL [default: wirewatch.db].")
-def demo(limit: int, db: str | None) -> None:
+@click.pass_context
+def demo(ctx: click.Context, limit: int, db: str | None) -> None:
     """Ingest the bundled sample corpus into the store and print a summary.
 
     Re-runnable: a second run finds every article stored and adds nothing.
@@ -151,14 +179,16 @@ def demo(limit: int, db: str | None) -> None:
     from wirewatch.sample import sample_dir
     from wirewatch.store import Store, ingest
     from wirewatch.store.db import display_url
+    from wirewatch.store.ingest import spacy_extractor
     from wirewatch.store.report import print_summary
 
+    extractor = spacy_extractor(_resources(ctx))
     console = _console()
     with Store(db) as store:
         console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
                       f"({sample_dir()}) into {display_url(store.url)}")
         t = time.perf_counter()
-        summary = ingest([sample_dir()], store,
+        summary = ingest([sample_dir()], store, extractor=extractor,
                          on_error=lambda e: click.echo(f"wirewatch: error: {e}", err=True))
         console.print(f"read {summary.read}, stored {summary.stored}, skipped "
                       f"{summary.skipped} (already stored), failed {summary.failed} "
@@ -195,7 +225,8 @@ _DB_OPTION = click.option("--db", envvar="WIREWATCH_DB", default=None,
 @click.option("--max-bytes", default=5_000_000, show_default=True,
               help="Largest page a URL fetch accepts.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
-def ingest(sources: tuple[str, ...], db: str | None, batch_size: int,
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
            published: date | None, timeout: float, max_bytes: int, quiet: bool) -> None:
     """Read files, folders (recursively) and http(s) URLs into the store.
 
@@ -206,12 +237,14 @@ def ingest(sources: tuple[str, ...], db: str | None, batch_size: int,
     """
     from wirewatch.store import Store
     from wirewatch.store import ingest as run_ingest
+    from wirewatch.store.ingest import spacy_extractor
     from wirewatch.store.progress import progress_reporter
 
+    extractor = spacy_extractor(_resources(ctx))
     with Store(db) as store, progress_reporter(enabled=not quiet) as progress:
         summary = run_ingest(
             list(sources), store, batch_size=batch_size, published=published,
-            fetch_timeout=timeout, fetch_max_bytes=max_bytes,
+            fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
             on_error=lambda e: progress.error(f"wirewatch: error: {e}"),
             on_batch=progress.update)
     if summary.ignored and not quiet:
@@ -346,7 +379,9 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, table: Any) -> None:
                    "TOKEN' (env WIREWATCH_TOKEN). Without it the server is read-only.")
 @click.option("--max-body", default=2_000_000, show_default=True,
               type=click.IntRange(1_000, 1_000_000_000), help="Largest request body, in bytes.")
-def serve(db: str | None, host: str, port: int, token: str | None, max_body: int) -> None:
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
+          max_body: int) -> None:
     """Serve the JSON API and the web interface (map, timeline, events, articles)."""
     import ipaddress
 
@@ -361,7 +396,7 @@ def serve(db: str | None, host: str, port: int, token: str | None, max_body: int
         local = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         local = False
-    app = create_app(db, token, max_body_bytes=max_body)
+    app = create_app(db, token, max_body_bytes=max_body, resources=_resources(ctx))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"wirewatch: serving {display_url(database_url(db))} at "
                f"http://{shown}:{port}/ (API: /api/, OpenAPI: /docs); writing "

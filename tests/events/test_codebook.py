@@ -12,6 +12,7 @@ from events_helpers import Run
 
 from wirewatch.cli import main
 from wirewatch.events.codebook import CodebookError, default_codebook_file, load_codebook
+from wirewatch.resources import Resources
 
 TYPES = {"territory.captured", "territory.encircled", "territory.withdrawn",
          "offensive.launched", "passport.issued", "civilians.evacuated", "casualties",
@@ -34,13 +35,16 @@ def _user_codebook(tmp_path: Path, edit: dict[str, list[str]]) -> Path:
     return path
 
 
-def test_new_trigger_through_the_environment_variable(run: Run, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_trigger_through_the_environment_variable(run: Run, tmp_path: Path) -> None:
     text = "Russian forces overran the town of Toretsk on Monday, the ministry said."
     assert run(text) == []
-    monkeypatch.setenv("WIREWATCH_CODEBOOK",
-                       str(_user_codebook(tmp_path, {"territory.captured": ["overrun"]})))
-    [e] = run(text)
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    book = _user_codebook(tmp_path, {"territory.captured": ["overrun"]})
+    res = CliRunner().invoke(main, ["extract", str(article)],
+                             env={"WIREWATCH_CODEBOOK": str(book)})
+    assert res.exit_code == 0, res.output
+    [e] = [json.loads(x) for x in res.stdout.splitlines()]
     assert e["type"] == "territory.captured" and e["place"]["geonameid"] == 709354
 
 
@@ -55,15 +59,14 @@ def test_new_trigger_through_the_cli_option(tmp_path: Path) -> None:
     assert row["type"] == "territory.captured"
 
 
-def test_new_hedge_marker(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_hedge_marker(run: Run, tmp_path: Path) -> None:
     data = yaml.safe_load(default_codebook_file().read_text(encoding="utf-8"))
     data["modality"]["hedged"].append("rumouredly")
     path = tmp_path / "hedge.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     text = "Russian troops rumouredly captured Toretsk."
     assert run(text)[0]["modality"] == "asserted"
-    monkeypatch.setenv("WIREWATCH_CODEBOOK", str(path))
-    assert run(text)[0]["modality"] == "hedged"
+    assert run(text, config=Resources.load(codebook=path))[0]["modality"] == "hedged"
 
 
 def test_malformed_codebook_is_reported_with_its_file(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from wirewatch import Document, extract
-from wirewatch.events.codebook import default_codebook_file, load_codebook
+from wirewatch.events.codebook import default_codebook_file
+from wirewatch.resources import Resources
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "codebook.md"
 
@@ -34,7 +35,7 @@ def _apply(base: dict[str, Any], edit: dict[str, Any]) -> dict[str, Any]:
     return base
 
 
-def test_worked_example_gives_the_documented_output(tmp_path: Path, gaz: Any, nlp: Any,
+def test_worked_example_gives_the_documented_output(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     page = DOC.read_text(encoding="utf-8")
     edit = yaml.safe_load(re.search(r"```yaml\n(.*?)```", _between(page, "example"),
@@ -48,11 +49,9 @@ def test_worked_example_gives_the_documented_output(tmp_path: Path, gaz: Any, nl
     published = re.search(r"--published (\S+)", page).group(1)  # type: ignore[union-attr]
     rows = [[c.strip() for c in line.strip("|").split("|")]
             for line in _between(page, "output").strip().splitlines()[2:]]
-    monkeypatch.setenv("WIREWATCH_CODEBOOK", str(path))
-    book = load_codebook()
-    assert "infrastructure.damaged" in book.types
-    [res] = extract([Document("a.txt", text, published=date.fromisoformat(published))],
-                    gaz=gaz, nlp=nlp, codebook=book)
+    config = Resources.load(codebook=path)
+    assert "infrastructure.damaged" in config.codebook.types
+    [res] = extract([Document("a.txt", text, published=date.fromisoformat(published))], config)
     got = [[e.type, f"{e.place.name} ({e.place.geonameid})" if e.place else "null", e.modality,
             e.date.value or "null"] for e in res.events]
     assert got == rows

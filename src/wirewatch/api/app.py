@@ -33,6 +33,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
 from wirewatch.document import Document
+from wirewatch.places.gazetteer import Gazetteer
+from wirewatch.resources import Resources
 from wirewatch.store import Store
 from wirewatch.store import export as ex
 from wirewatch.store.store import Extracted
@@ -201,6 +203,7 @@ def _session(request: Request) -> Iterator[Session]:
 
 
 def _event_filter(
+    request: Request,
     type: Annotated[str | None, Query(
         max_length=1000, description="Comma-separated event types (or type prefixes "
         "such as `territory`).", examples=["strike,casualties"])] = None,
@@ -225,7 +228,8 @@ def _event_filter(
         max_length=200, description="Words that must each occur (case-insensitive) in "
         "an evidence sentence of the event.")] = None,
 ) -> qy.EventFilter:
-    return _parse_filter(type, place, admin1, since, until, min_sources, modality,
+    resources: Resources = request.app.state.resources
+    return _parse_filter(resources, type, place, admin1, since, until, min_sources, modality,
                          has_conflict, q)
 
 
@@ -256,17 +260,20 @@ Writer = Depends(_writer)
 
 def create_app(db: str | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, extractor: Extractor | None = None,
-               serve_web: bool = True) -> FastAPI:
+               serve_web: bool = True, resources: Resources | None = None) -> FastAPI:
     """Return the ASGI app serving the store ``db`` (a SQLite path or database URL; None:
     ``WIREWATCH_DB`` or ``wirewatch.db``): the JSON API under ``/api/`` and the web pages
-    at ``/``. With a ``token``, write endpoints are enabled for requests that carry it."""
+    at ``/``. With a ``token``, write endpoints are enabled for requests that carry it.
+    ``resources`` (default: the bundled codebook and places) is what type filters are
+    checked against and what writes extract with."""
     from importlib.metadata import version
 
     from fastapi_offline import FastAPIOffline
 
     __version__ = version("wirewatch")
     store = Store(db)
-    state: dict[str, Any] = {"extractor": extractor}
+    resources = resources or Resources.load()
+    state: dict[str, Any] = {"extractor": extractor, "resources": resources}
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -282,6 +289,7 @@ def create_app(db: str | None = None, token: str | None = None, *,
                      "See docs/api.md. Writing needs a bearer token and is off by default."))
     app.state.store = store
     app.state.token = token
+    app.state.resources = resources
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
@@ -417,7 +425,7 @@ def create_app(db: str | None = None, token: str | None = None, *,
 
         if not name.strip():
             raise HTTPException(422, "name: empty")
-        found = resolve_place(name, context)
+        found = resolve_place(name, context, resources.gazetteer)
         if found.place is None:
             raise HTTPException(404, f"no place found for {name!r}: {found.explanation}")
         return found.place.to_dict()
@@ -428,9 +436,7 @@ def create_app(db: str | None = None, token: str | None = None, *,
                    ) -> dict[str, Any]:
         """Return a gazetteer place and how many canonical events are at it (and, for a
         region, inside it)."""
-        from wirewatch.places import default_gazetteer
-
-        e = default_gazetteer().entry(geonameid)
+        e = resources.gazetteer.entry(geonameid)
         if e is None:
             raise HTTPException(404, f"no place {geonameid} in the gazetteer")
         at, inside = qy.place_counts(s, geonameid, e.name if e.kind == "admin1" else None)
@@ -503,13 +509,11 @@ def _wrap(app: FastAPI, max_body_bytes: int) -> FastAPI:
 # ---------------------------------------------------------------------- helpers
 
 
-def _parse_filter(types: str | None, place: str | None, admin1: str | None,
+def _parse_filter(resources: Resources, types: str | None, place: str | None, admin1: str | None,
                   since: date | None, until: date | None, min_sources: int | None,
                   modality: str | None, has_conflict: bool | None, q: str | None
                   ) -> qy.EventFilter:
-    from wirewatch.events.codebook import load_codebook
-
-    known = sorted(load_codebook().types)
+    known = sorted(resources.codebook.types)
     chosen: list[str] = []
     for t in _split(types):
         matching = [k for k in known if k == t or k.startswith(t + ".")]
@@ -532,9 +536,9 @@ def _parse_filter(types: str | None, place: str | None, admin1: str | None,
         if p.isdigit() and len(p) <= 18:
             ids = (int(p),)
         else:
-            ids, names, regions = _resolve_place_filter(p)
+            ids, names, regions = _resolve_place_filter(p, resources.gazetteer)
     if admin1 and admin1.strip():
-        regions.extend(_admin1_names(admin1.strip()))
+        regions.extend(_admin1_names(admin1.strip(), resources.gazetteer))
     return qy.EventFilter(
         types=tuple(chosen), geonameids=ids, place_names=names,
         admin1=tuple(dict.fromkeys(regions)), since=since, until=until,
@@ -546,22 +550,21 @@ def _split(value: str | None) -> list[str]:
     return [x.strip() for x in (value or "").split(",") if x.strip()]
 
 
-def _resolve_place_filter(name: str) -> tuple[tuple[int, ...], tuple[str, ...], list[str]]:
+def _resolve_place_filter(name: str, gaz: Gazetteer
+                          ) -> tuple[tuple[int, ...], tuple[str, ...], list[str]]:
     """A place name matches events whose place has that name, and the place it resolves
     to; a region also matches the events inside it."""
     from wirewatch.places import resolve_place
 
-    found = resolve_place(name).place
+    found = resolve_place(name, gaz=gaz).place
     if found is None:
         return (), (name,), []
     return (found.geonameid,), (name, found.name), [found.name] if found.kind == "admin1" else []
 
 
-def _admin1_names(name: str) -> list[str]:
+def _admin1_names(name: str, gaz: Gazetteer) -> list[str]:
     """The name as given and the gazetteer's spelling of the admin-1 region it names."""
-    from wirewatch.places import default_gazetteer
-
-    hits = default_gazetteer().exact(name)
+    hits = gaz.exact(name)
     return [name, *(h.entry.name for h in hits if h.entry.kind == "admin1")]
 
 
@@ -575,7 +578,7 @@ def _extract(state: dict[str, Any], docs: Sequence[Document]) -> list[Extracted]
     if state["extractor"] is None:
         from wirewatch.store.ingest import spacy_extractor
 
-        state["extractor"] = spacy_extractor()
+        state["extractor"] = spacy_extractor(state["resources"])
     run: Extractor = state["extractor"]
     return run(docs)
 

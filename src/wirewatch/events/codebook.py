@@ -221,12 +221,12 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
 
 
 def codebook_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """Return the codebook file in use: ``path``, else WIREWATCH_CODEBOOK, else the bundled one."""
-    return Path(path or os.environ.get("WIREWATCH_CODEBOOK") or default_codebook_file())
+    """Return the codebook file in use: ``path``, else the bundled one."""
+    return Path(path or default_codebook_file())
 
 
 def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
-    """Return the codebook at ``path`` (default: WIREWATCH_CODEBOOK, else the bundled one).
+    """Return the codebook at ``path`` (default: the bundled one).
 
     Raises CodebookError naming the file when it cannot be read or is malformed.
     """

@@ -89,11 +89,21 @@ def project_places_file() -> Path:
     return Path(str(resources.files("wirewatch") / "data" / "places.yaml"))
 
 
+class PlacesFileError(ValueError):
+    """A place data file that cannot be used, with the file and the reason."""
+
+
 def load_places_yaml(path: Path) -> dict[str, Any]:
-    """Return the parsed content of a place data file (empty sections when absent)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """Return the parsed content of a place data file (empty sections when absent).
+
+    Raises PlacesFileError naming the file when it cannot be read or parsed.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PlacesFileError(f"{path}: cannot read places file ({exc})") from exc
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
+        raise PlacesFileError(f"{path}: expected a mapping at the top level")
     return data
 
 

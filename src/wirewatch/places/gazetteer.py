@@ -326,11 +326,10 @@ _default_lock = threading.Lock()
 
 
 def default_gazetteer() -> Gazetteer:
-    """Return the process-wide gazetteer (with ``WIREWATCH_PLACES_FILE`` added if set)."""
+    """Return the process-wide gazetteer of the bundled place data (no user places files;
+    a configured one comes from ``wirewatch.resources.Resources``)."""
     global _default
     with _default_lock:
         if _default is None:
-            extra = os.environ.get("WIREWATCH_PLACES_FILE")
-            _default = Gazetteer(extra_files=[Path(p) for p in extra.split(os.pathsep)]
-                                 if extra else ())
+            _default = Gazetteer()
         return _default

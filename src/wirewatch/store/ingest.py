@@ -12,18 +12,20 @@ from wirewatch.batches import batched
 from wirewatch.document import Document, ReadError
 from wirewatch.fuse.text import content_hash
 from wirewatch.ingest.readers import read_sources
+from wirewatch.resources import Resources
 from wirewatch.store.store import Extracted, Store
 
 Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
 
-def spacy_extractor() -> Extractor:
-    """Return the extractor of the full pipeline (spaCy, places, events) as contract dicts."""
+def spacy_extractor(resources: Resources | None = None) -> Extractor:
+    """Return the extractor of the full pipeline (spaCy, places, events) as contract dicts,
+    with the codebook and places of ``resources`` (default: the bundled ones)."""
     from wirewatch.pipeline import extract
 
     def run(docs: Sequence[Document]) -> list[Extracted]:
         return [Extracted(x.doc, [p.to_dict() for p in x.places],
-                          [e.to_record() for e in x.events]) for x in extract(docs)]
+                          [e.to_record() for e in x.events]) for x in extract(docs, resources)]
 
     return run
 

@@ -1,0 +1,44 @@
+"""The event stage as a spaCy component: ``nlp.add_pipe("wirewatch_events")``.
+
+It runs after ``wirewatch_places`` and leaves the event mentions of the text on
+``doc._.wirewatch_events``: the same :class:`EventMention` objects that
+``wirewatch.extract`` returns. Its config names the codebook file (``null``: the
+bundled one), so ``nlp.to_disk()`` and ``spacy.load()`` keep it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.extract import events_in_document
+from wirewatch.places.component import document_of, places_of
+
+if not Doc.has_extension("wirewatch_events"):
+    Doc.set_extension("wirewatch_events", default=None)
+
+
+class EventsComponent:
+    """Reads event mentions from a parsed doc and its place mentions."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.wirewatch_events = events_in_document(document_of(doc), doc, places_of(doc),
+                                                    self.codebook)
+        return doc
+
+
+@Language.factory(
+    "wirewatch_events",
+    default_config={"codebook": None},
+    requires=["doc._.wirewatch_place_mentions", "token.dep", "token.lemma"],
+    assigns=["doc._.wirewatch_events"],
+)
+def make_events_component(nlp: Language, name: str, codebook: str | None) -> EventsComponent:
+    """Return the event component reading the given codebook file (None: the bundled one)."""
+    from wirewatch.resources import Settings, codebook_for
+
+    return EventsComponent(codebook_for(Settings(codebook=codebook)))
