@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.events.codebook import Codebook, default_codebook_file, load_codebook
+from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.gazetteer import Gazetteer
 
 
@@ -29,6 +30,7 @@ class Settings:
     places_files: tuple[str, ...] = ()  # the user's own places and aliases
     # country -> prior weight of the monitored theatre; None: the bundled places file's
     theatre: tuple[tuple[str, float], ...] | None = None
+    lang: str = "en"  # the language of the lexicon and the model
 
     def codebook_file(self) -> Path:
         """Return the codebook file these settings name (the bundled one by default)."""
@@ -40,13 +42,14 @@ class Settings:
             "wirewatch_places": {"places_files": list(self.places_files),
                                  "theatre": dict(self.theatre) if self.theatre is not None
                                  else None},
-            "wirewatch_events": {"codebook": self.codebook},
+            "wirewatch_events": {"codebook": self.codebook, "lang": self.lang},
         }
 
 
 @dataclass
 class Resources:
-    """The codebook, gazetteer and language pipeline of one configuration, loaded once.
+    """The codebook, lexicon, gazetteer and language pipeline of one configuration, loaded
+    once.
 
     The spaCy pipeline is built on first use (``nlp``), so commands that never
     parse text (``events``, ``serve`` without writes) do not pay for it.
@@ -54,6 +57,7 @@ class Resources:
 
     settings: Settings
     codebook: Codebook
+    lexicon: Lexicon
     gazetteer: Gazetteer
     _nlp: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -64,8 +68,8 @@ class Resources:
              theatre: dict[str, float] | None = None) -> Resources:
         """Return the resources of a configuration.
 
-        Raises CodebookError (naming the file) for a codebook that cannot be used and
-        PlacesFileError for a places file that cannot.
+        Raises CodebookError (naming the file) for a codebook that cannot be used,
+        LexiconError for a lexicon and PlacesFileError for a places file.
         """
         return cls.from_settings(Settings(
             str(codebook) if codebook else None, tuple(str(p) for p in places_files),
@@ -74,7 +78,8 @@ class Resources:
     @classmethod
     def from_settings(cls, settings: Settings) -> Resources:
         """Return the resources the given settings describe."""
-        return cls(settings, codebook_for(settings), gazetteer_for(settings))
+        return cls(settings, codebook_for(settings), load_lexicon(settings.lang),
+                   gazetteer_for(settings))
 
     @property
     def nlp(self) -> Any:
@@ -89,11 +94,12 @@ class Resources:
     def __getstate__(self) -> dict[str, Any]:
         # worker processes rebuild the pipeline; the gazetteer reopens its own index
         return {"settings": self.settings, "codebook": self.codebook,
-                "gazetteer": self.gazetteer}
+                "lexicon": self.lexicon, "gazetteer": self.gazetteer}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.settings = state["settings"]
         self.codebook = state["codebook"]
+        self.lexicon = state["lexicon"]
         self.gazetteer = state["gazetteer"]
         self._nlp = None
         self._lock = threading.Lock()

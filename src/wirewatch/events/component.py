@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.extract import events_in_document
+from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.component import document_of, places_of
 
 if not Doc.has_extension("wirewatch_events"):
@@ -22,23 +23,26 @@ if not Doc.has_extension("wirewatch_events"):
 class EventsComponent:
     """Reads event mentions from a parsed doc and its place mentions."""
 
-    def __init__(self, codebook: Codebook) -> None:
+    def __init__(self, codebook: Codebook, lexicon: Lexicon) -> None:
         self.codebook = codebook
+        self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.wirewatch_events = events_in_document(document_of(doc), doc, places_of(doc),
-                                                    self.codebook)
+                                                    self.codebook, self.lexicon)
         return doc
 
 
 @Language.factory(
     "wirewatch_events",
-    default_config={"codebook": None},
+    default_config={"codebook": None, "lang": "en"},
     requires=["doc._.wirewatch_place_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.wirewatch_events"],
 )
-def make_events_component(nlp: Language, name: str, codebook: str | None) -> EventsComponent:
-    """Return the event component reading the given codebook file (None: the bundled one)."""
+def make_events_component(nlp: Language, name: str, codebook: str | None,
+                          lang: str) -> EventsComponent:
+    """Return the event component reading the given codebook file (None: the bundled one)
+    and the lexicon of ``lang``."""
     from wirewatch.resources import Settings, codebook_for
 
-    return EventsComponent(codebook_for(Settings(codebook=codebook)))
+    return EventsComponent(codebook_for(Settings(codebook=codebook)), load_lexicon(lang))

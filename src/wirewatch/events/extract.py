@@ -36,6 +36,7 @@ from wirewatch.events.dates import (
     publication_date,
     since_range,
 )
+from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention, Evidence, Party
 from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
 from wirewatch.events.syntax import (
@@ -104,6 +105,7 @@ class _Found:
 @dataclass
 class _State:
     attributor: Attributor
+    lexicon: Lexicon
     found: list[_Found] = field(default_factory=list)
     last_date: date | None = None
     types_seen: set[str] = field(default_factory=set)
@@ -812,10 +814,11 @@ def _paragraphs(text: str) -> list[int]:
 
 
 def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention],
-                       book: Codebook | None = None) -> list[EventMention]:
+                       book: Codebook | None = None, lexicon: Lexicon | None = None
+                       ) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
-    state = _State(Attributor(book, places))
+    state = _State(Attributor(book, places), lexicon or load_lexicon())
     index = index_document(parsed)
     state.attributor.read_quotes(index.sents)
     for si, sent in enumerate(index.sents):

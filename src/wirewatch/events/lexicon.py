@@ -1,0 +1,144 @@
+"""The words of one language that the event stage reads: ``data/lexicon/<lang>.yaml``.
+
+The codebook says what the event types are and which phrases trigger them; the
+lexicon holds the language's other knowledge that the rules consult: naming and
+listing verbs, document nouns, marker words, the patterns that name the sides.
+Every entry is a field of :class:`Lexicon`; its type says how the YAML value is
+read:
+
+* ``frozenset[str]``: a list of words (lower-cased);
+* ``tuple[str, ...]``: an ordered list of words or phrases (lower-cased);
+* ``re.Pattern[str]``: a regular expression, a string, or a mapping
+  ``{regex: ..., ignore_case: true}``;
+* ``tuple[re.Pattern[str], ...]``: a list of those;
+* ``dict[str, int]``, ``dict[str, str]``: a mapping.
+
+A file with a key that is not a field, or without a field, is refused with an
+error naming the file and the key, so a typo never silently disables a rule. A
+new language adds a file; a new word list adds a field here and a key there.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used, with the file, the key and the reason."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists and patterns of one language (see the module docstring)."""
+
+    lang: str
+    # Fields are added by the rooms that read them; each has a comment in the YAML file.
+
+
+def lexicon_dir() -> Path:
+    """Return the folder of the bundled lexicon files."""
+    return Path(str(resources.files("wirewatch") / "data" / "lexicon"))
+
+
+def load_lexicon(lang: str = "en", path: str | Path | None = None) -> Lexicon:
+    """Return the lexicon of ``lang`` (the bundled file, or the file at ``path``).
+
+    Raises LexiconError naming the file when it cannot be read or does not fit.
+    """
+    chosen = Path(path) if path else lexicon_dir() / f"{lang}.yaml"
+    try:
+        stamp = chosen.stat().st_mtime_ns
+    except OSError as exc:
+        raise LexiconError(f"{chosen}: cannot read lexicon ({exc.strerror})") from exc
+    return _load(str(chosen), stamp)
+
+
+@lru_cache(maxsize=16)
+def _load(path: str, _mtime: int) -> Lexicon:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
+    try:
+        return parse_lexicon(data)
+    except LexiconError as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+
+
+def parse_lexicon(data: Any) -> Lexicon:
+    """Return the lexicon a parsed YAML mapping describes (LexiconError if it does not fit)."""
+    if not isinstance(data, dict):
+        raise LexiconError("the file must be a mapping of keys to word lists or patterns")
+    hints = typing.get_type_hints(Lexicon)
+    known = {f.name for f in fields(Lexicon)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise LexiconError(f"unknown key {unknown[0]!r} (known keys: {', '.join(sorted(known))})")
+    missing = sorted(known - set(data))
+    if missing:
+        raise LexiconError(f"missing key {missing[0]!r}")
+    values = {name: _read(name, hints[name], data[name]) for name in known}
+    return Lexicon(**values)
+
+
+def _read(key: str, hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is str:
+        if not isinstance(value, str):
+            raise LexiconError(f"{key}: expected a string")
+        return value
+    if origin is frozenset:
+        return frozenset(_string(key, w).lower() for w in _list(key, value))
+    if origin is tuple and args[0] is str:
+        return tuple(_string(key, w).lower() for w in _list(key, value))
+    if hint == re.Pattern[str]:
+        return _pattern(key, value)
+    if origin is tuple:
+        return tuple(_pattern(f"{key}[{i}]", v) for i, v in enumerate(_list(key, value)))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise LexiconError(f"{key}: expected a mapping")
+        cast = args[1]
+        try:
+            return {str(k).lower(): cast(v) for k, v in value.items()}
+        except (TypeError, ValueError) as exc:
+            raise LexiconError(f"{key}: values must be {cast.__name__} ({exc})") from exc
+    raise LexiconError(f"{key}: unsupported field type {hint}")
+
+
+def _list(key: str, value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise LexiconError(f"{key}: expected a list")
+    return value
+
+
+def _string(key: str, value: Any) -> str:
+    if not isinstance(value, str | int | float):
+        raise LexiconError(f"{key}: expected words, got {type(value).__name__}")
+    return str(value)
+
+
+def _pattern(key: str, value: Any) -> re.Pattern[str]:
+    flags = 0
+    if isinstance(value, dict):
+        extra = set(value) - {"regex", "ignore_case"}
+        if extra or "regex" not in value:
+            raise LexiconError(f"{key}: a pattern mapping has 'regex' and optional "
+                               f"'ignore_case'")
+        flags = re.I if value.get("ignore_case") else 0
+        value = value["regex"]
+    if not isinstance(value, str):
+        raise LexiconError(f"{key}: expected a regular expression")
+    try:
+        return re.compile(value, flags)
+    except re.error as exc:
+        raise LexiconError(f"{key}: bad regular expression ({exc})") from exc
