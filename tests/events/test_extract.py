@@ -405,3 +405,10 @@ def test_actor_and_target_sides(run: Run) -> None:
     [left] = of_type(run("Ukrainian troops withdrew from Mariinka, the army said."),
                      "territory.withdrawn")
     assert left["actor"]["side"] == "UA"
+
+
+def test_a_dateline_is_never_by_itself_an_events_place(run: Run) -> None:
+    events = run("KYIV, Nov 3 (Reuters) - Russian drones struck a depot overnight, killing "
+                 "two guards, the air force said.")
+    assert events and all(e["place"] is None or e["place"]["geonameid"] != 703448
+                          for e in events)

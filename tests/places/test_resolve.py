@@ -258,3 +258,53 @@ def test_a_governor_is_a_regions(gaz: Gazetteer, nlp: Any) -> None:
 def test_a_surname_seen_in_a_full_name_stays_a_person(gaz: Gazetteer, nlp: Any) -> None:
     text = "Alexei Smirnov, a deputy, spoke first; Smirnov then left the hall in Kherson."
     assert "Smirnov" not in _found(text, gaz, nlp)
+
+
+def _resolved(text: str, gaz: Gazetteer, nlp: Any) -> list[tuple[str, int | None]]:
+    return [(m.surface, m.place.geonameid if m.place else None)
+            for m in places_in_text("t", text, nlp(text), gaz)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling went on along the front in the Donetsk, Luhansk and Kharkiv regions.",
+     [("Donetsk", 709716), ("Luhansk", 702657), ("Kharkiv", 706482)]),
+    ("Moscow claims the Luhansk and Donetsk republics, as well as the Kherson and "
+     "Zaporizhzhia regions.",
+     [("Moscow", 524901), ("Luhansk", 702657), ("Donetsk", 709716), ("Kherson", 706442),
+      ("Zaporizhzhia", 687699)]),
+    ("Drones were shot down over the Belgorod and Bryansk regions.",
+     [("Belgorod", 578071), ("Bryansk", 571473)]),
+    ("Officials of the Donetsk People Republic spoke.", [("Donetsk People Republic", 709716)]),
+])
+def test_every_member_of_a_region_list_is_a_region(text: str, expected: list[Any],
+                                                    gaz: Gazetteer, nlp: Any) -> None:
+    assert _resolved(text, gaz, nlp) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KYIV, Nov 3 (Reuters) - Russian forces advanced near Pokrovsk.",
+     [("KYIV", 703448), ("Pokrovsk", 704422)]),
+    ("LUGANSK, Dec 1 - Officials in the Donetsk People Republic said so.",
+     [("LUGANSK", 702658), ("Donetsk People Republic", 709716)]),
+    ("Kharkiv, 4 December — Drones hit the city overnight.", [("Kharkiv", 706483)]),
+    ("MOSCOW (AP) — The ministry spoke.", [("MOSCOW", 524901)]),
+])
+def test_a_dateline_names_the_city_a_report_was_filed_from(text: str, expected: list[Any],
+                                                          gaz: Gazetteer, nlp: Any) -> None:
+    assert _resolved(text, gaz, nlp) == expected
+    [first, *_] = places_in_text("t", text, nlp(text), gaz)
+    assert first.dateline
+
+
+@pytest.mark.parametrize(("text", "name", "region"), [
+    ("Fighting was reported near the village of Dobropillia in Zaporizhzhia region.",
+     "Dobropillia", "Zaporizhzhia Oblast"),
+    ("Russian forces took Zheleznodorozhnoye in the Zaporozhye region.", "Zheleznodorozhnoye",
+     "Zaporizhzhia Oblast"),
+])
+def test_a_village_the_text_puts_in_another_region_is_not_its_far_namesake(
+        text: str, name: str, region: str, gaz: Gazetteer, nlp: Any) -> None:
+    [m, *_] = places_in_text("t", text, nlp(text), gaz)
+    assert m.surface == name and m.place is None
+    assert region in m.explanation and "namesakes elsewhere" in m.explanation
+

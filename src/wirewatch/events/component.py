@@ -28,7 +28,9 @@ class EventsComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.wirewatch_events = events_in_document(document_of(doc), doc, places_of(doc),
+        # a dateline is where the report was filed, never by itself where an event was
+        places = [m for m in places_of(doc) if not m.dateline]
+        doc._.wirewatch_events = events_in_document(document_of(doc), doc, places,
                                                     self.codebook, self.lexicon)
         return doc
 

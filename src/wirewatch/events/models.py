@@ -1,4 +1,5 @@
-"""Typed event mentions, serialised exactly as CODEBOOK.md section 7 writes them."""
+"""Typed event mentions, serialised exactly as the contract (docs/contract.md section 7)
+writes them."""
 
 from __future__ import annotations
 
@@ -9,11 +10,29 @@ from wirewatch.events.dates import EventDate
 from wirewatch.events.numbers import Count
 from wirewatch.places.models import Place
 
-# The keys of an event object: CODEBOOK.md section 7, plus the key fields section 2
-# names for some types (venue, equipment, weapon, object), null where they do not apply.
+# The keys of an event object: the contract's section 7 (v2: claimant_actor,
+# conduit_actors, lang), plus the key fields section 2 names for some types (venue,
+# equipment, weapon, object), null where they do not apply.
 CONTRACT_KEYS = ("doc", "type", "subtype", "place", "date", "actor", "target", "count",
-                 "claimant", "conduit", "modality", "extent", "aggregate", "venue", "equipment",
-                 "weapon", "object", "evidence")
+                 "claimant", "conduit", "claimant_actor", "conduit_actors", "lang",
+                 "modality", "extent", "aggregate", "venue", "equipment", "weapon", "object",
+                 "evidence")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A claimant or conduit found in the actor registry, with the role it spoke in."""
+
+    id: str
+    name: str
+    role: str | None
+    side: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's claimant_actor object."""
+        return {"id": self.id, "name": self.name, "role": self.role, "side": self.side,
+                "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,9 @@ class EventMention:
     equipment: str | None = None
     weapon: str | None = None
     object: str | None = None
+    claimant_actor: ActorRef | None = None
+    conduit_actors: tuple[ActorRef | None, ...] = ()
+    lang: str = "en"  # the language of the article the mention was read from (ISO 639-1)
     # a definite noun ("the capture of X") that may only refer back to an event already
     # reported in the article; not part of the output
     reference: bool = field(default=False, compare=False)
@@ -79,6 +101,9 @@ class EventMention:
             "target": self.target.to_dict() if self.target else None,
             "count": self.count.to_dict() if self.count else None,
             "claimant": self.claimant, "conduit": list(self.conduit),
+            "claimant_actor": self.claimant_actor.to_dict() if self.claimant_actor else None,
+            "conduit_actors": [a.to_dict() if a else None for a in self.conduit_actors],
+            "lang": self.lang,
             "modality": self.modality, "extent": self.extent, "aggregate": self.aggregate,
             "venue": self.venue.to_dict() if self.venue else None,
             "equipment": self.equipment, "weapon": self.weapon, "object": self.object,

@@ -72,6 +72,9 @@ class PlaceMention:
     end: int
     place: Place | None
     explanation: str = ""
+    # the place the article was filed from ("KYIV, Nov 3 (Reuters) -"): a place of the
+    # text, never by itself the place of an event
+    dateline: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's ``extract --what places`` object."""

@@ -79,9 +79,22 @@ _CUE_LAST_WORDS = frozenset({
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
     r"(?:[oe]va?|ina|enko|chuk|vich|ich|yan|dze|shvili|skaya|ska|nik|nyk))\b")
+# "Donetsk, Luhansk and Kharkiv regions", "the Luhansk and Donetsk republics": a plural
+# head noun after a coordination makes every member a region. _LIST_NAME is one member.
+_LIST_NAME = r"(?:the\s+)?[A-Z\u0400-\u042F][\w'’-]*(?:\s+[A-Z\u0400-\u042F][\w'’-]*)?"
+_REGION_HEADS = r"(regions|oblasts|provinces|krais|people['’]?s?\s+republics|republics)"
 REGION_PLURAL = re.compile(
-    r"^\s*(?:and|or|,|&)\s+(?:the\s+)?[A-Z\u0400-\u042F][\w'’-]*\s+"
-    r"(regions|oblasts|provinces|people['’]s republics|republics)\b", re.IGNORECASE)
+    rf"^(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+{_REGION_HEADS}\b")
+REGION_HEAD_AFTER = re.compile(rf"^\s+{_REGION_HEADS}\b")
+# "KYIV, Nov 3 (Reuters) -", "LUGANSK —", "Kharkiv, 4 December —": the place an article was
+# filed from, at its very start. A name in mixed case needs the date or the agency.
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}"
+    r"|[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2}))?"
+    r"(?P<date>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?\s+\d{4})?)?"
+    r"\s*(?P<agency>\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:—|–|-{1,2}|:)\s")
 NEG_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
               "CARDINAL", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 # Labels the small English model gives to unfamiliar foreign names as often as to what
@@ -171,6 +184,9 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
                     ner[idx] = strings[ent_type]
     else:
         sentences = [0] + [m.end() for m in _SENT_END.finditer(text)]
+    dateline = DATELINE.match(text)
+    if dateline is not None:
+        sentences.append(dateline.end())  # "KYIV (Reuters) - Officials said": a new start
     full_names = [(start, end) for start, end, label in ner_spans
                   if label == "PERSON" and " " in text[start:end].strip()]
     full_names += [m.span() for m in PERSON_PAIR.finditer(text)]
@@ -288,7 +304,28 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         spans = [s for s in spans if "garble" not in s.evidence]
     _mark_region_coordination(spans, view, gaz)
     _mark_regional_office(spans, view, gaz)
-    return spans
+    return _add_dateline(spans, view, gaz)
+
+
+def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:
+    """Add the dateline's place ("KYIV, Nov 3 (Reuters) -"); drop words of its date."""
+    m = DATELINE.match(view.text)
+    if m is None:
+        return spans
+    name = m.group("place")
+    if not (name.isupper() or m.group("date") or m.group("agency")):
+        return spans
+    hits = gaz.exact(name) or gaz.by_translit(name)
+    if not hits:
+        return spans
+    start, end = m.span("place")
+    date_start, date_end = m.span("date") if m.group("date") else (-1, -1)
+    kept = [s for s in spans if not (s.start < end and start < s.end)
+            and not date_start <= s.start < date_end]
+    span = Span(start, end, name, hits, "exact")
+    add_evidence(span, view, gaz)
+    span.evidence |= {"dateline", "pattern"}
+    return sorted([*kept, span], key=lambda s: s.start)
 
 
 def _mark_regional_office(spans: list[Span], view: TextView, gaz: Gazetteer) -> None:
@@ -514,15 +551,19 @@ def _sentence_initial(view: TextView, tok: Token) -> bool:
 
 
 def _mark_region_coordination(spans: list[Span], view: TextView, gaz: Gazetteer) -> None:
-    """'Donetsk and Luhansk regions': the first name is a region too."""
+    """'Donetsk, Luhansk and Kharkiv regions', 'the Luhansk and Donetsk republics': every
+    member of a coordination under a plural head noun is a region."""
     for span in spans:
-        m = REGION_PLURAL.match(view.text[span.end:span.end + 60])
+        after = view.text[span.end:span.end + 120]
+        m = REGION_HEAD_AFTER.match(after) or REGION_PLURAL.match(after)
         if not m:
             continue
         span.evidence.add("region")
         word = m.group(1).lower()
-        suffix = " people's republic" if "republic" in word and "people" in word else " region"
-        hits = gaz.exact(span.surface + suffix)
-        if hits:
-            span.hits = hits
-            span.how = "exact"
+        suffixes = (" people's republic", " region") if "republic" in word else (" region",)
+        for suffix in suffixes:
+            hits = [h for h in gaz.exact(span.surface + suffix) if h.entry.kind != "city"]
+            if hits:
+                span.hits = hits
+                span.how = "exact"
+                break

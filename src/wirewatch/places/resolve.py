@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wirewatch.places.gazetteer import Entry, Gazetteer, NameHit
 from wirewatch.places.geo import distance_km
@@ -84,11 +84,25 @@ RELATIVE_GAP = re.compile(
     r"(?:ern)?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 RELATIVE_KM = 75.0
 W_RELATIVE = 0.6
+W_DATELINE = 1.0  # extra weight of population for a dateline's city (a news hub)
 # "Krasnokamensk, or Pokrovsk as the Ukrainians call it": the first name takes the second's.
 OR_GAP = re.compile(r"^\s*[,(]\s*or\s+$", re.IGNORECASE)
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
     r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
+
+
+# "X in the Y region", "X, Y Oblast", "X (Y region)": the text itself puts X in region Y.
+# Then no namesake outside Y is X: it stays unresolved rather than drawn in another oblast.
+TIGHT_CONTAINER_GAP = re.compile(r"^\s*(?:,\s*(?:in\s+)?|\(\s*|\s(?:in|of)\s+)(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class Container:
+    """The regions the text puts a name in; ``hard`` when no namesake outside them can do."""
+
+    regions: list[Entry]
+    hard: bool = False
 
 
 @dataclass
@@ -221,23 +235,25 @@ class Resolver:
         last_by_norm: dict[str, int] = {}
         resolved_by_norm: dict[str, list[int]] = {}
         for idx, (span, scored) in enumerate(zip(spans, first, strict=True)):
+            dateline = "dateline" in span.evidence
+            box = containers.get(idx)
+            scored, outside = _within(self.gaz, scored, box)
             if not scored:
+                why = _outside_reason(span, outside, box) if outside and box else \
+                    _unresolved_reason(span)
                 results.append(PlaceMention(doc_id, span.surface, span.start, span.end, None,
-                                            _unresolved_reason(span)))
+                                            why, dateline=dateline))
                 continue
             norm = normalize(span.surface)
-            self._add_context(span, scored, by_place, containers.get(idx), view)
-            if idx in near_of:
-                for s in scored:
-                    a = near_of[idx]
-                    d = _distance_km(a, s.hit.entry) if s.hit.entry.kind == "city" else 1e9
-                    w = W_RELATIVE if d < RELATIVE_KM / 3 else W_RELATIVE / 2 \
-                        if d < RELATIVE_KM else 0.0
-                    if w:
-                        s.score += w
-                        s.reasons.append((w, f"placed by the text near {a.name}"))
-            self._add_discourse(span, scored, last_by_norm.get(norm),
-                                resolved_by_norm.get(norm, []))
+            self._add_container(scored, box)
+            if dateline:
+                _filing_city(scored)
+            else:
+                self._add_context(span, scored, by_place, view)
+                if idx in near_of:
+                    _add_near(scored, near_of[idx])
+                self._add_discourse(span, scored, last_by_norm.get(norm),
+                                    resolved_by_norm.get(norm, []))
             best, conf = _pick(scored)
             prior_best = max(scored, key=lambda s: s.prior + MATCH[s.how]).hit.entry.id
             method = METHOD[best.how]
@@ -248,23 +264,31 @@ class Resolver:
             conf *= self._recognition_factor(span, best.hit.entry)
             place = Place.from_entry(best.hit.entry, span.surface, conf, method,
                                      _explain(span, best, scored))
-            results.append(PlaceMention(doc_id, span.surface, span.start, span.end, place))
+            results.append(PlaceMention(doc_id, span.surface, span.start, span.end, place,
+                                        dateline=dateline))
             if conf >= 0.5:
                 last_by_norm[norm] = best.hit.entry.id
                 resolved_by_norm.setdefault(norm, []).append(best.hit.entry.id)
         return self._apply_appositives(view, results)
 
     def _containers(self, view: TextView, spans: Sequence[Span],
-                    scored: Sequence[list[_Scored]]) -> dict[int, list[Entry]]:
+                    scored: Sequence[list[_Scored]]) -> dict[int, Container]:
         """Map a span index to the regions that the text puts it in ('X, in the Y region')."""
-        out: dict[int, list[Entry]] = {}
+        out: dict[int, Container] = {}
         for i in range(len(spans) - 1):
             a, b = spans[i], spans[i + 1]
             gap = view.text[a.end:b.start]
             if not CONTAINER_GAP.match(gap):
                 continue
             regions = [s.hit.entry for s in scored[i + 1]
-                       if s.hit.entry.kind in ("admin1", "country", "region")]
+                       if s.hit.entry.kind in ("admin1", "region")
+                       or (s.hit.entry.kind == "country" and b.surface == s.hit.entry.name)]
+            if regions and TIGHT_CONTAINER_GAP.match(gap) and b.sentence == a.sentence and \
+                    all(r.kind in ("admin1", "region") for r in regions):
+                out[i] = Container(regions, hard=True)
+                continue
+            regions += [s.hit.entry for s in scored[i + 1] if s.hit.entry.kind == "country"
+                        and s.hit.entry not in regions]
             # "Krasnarmeysk in Donetsk": a city name read as its region when a region has it.
             if not regions:
                 for s in scored[i + 1]:
@@ -273,7 +297,7 @@ class Resolver:
                             normalize(b.surface)):
                         regions.append(admin)
             if regions:
-                out[i] = regions
+                out[i] = Container(regions)
         return out
 
     def _relative_anchors(self, view: TextView, spans: Sequence[Span],
@@ -292,18 +316,23 @@ class Resolver:
                 out[i] = a
         return out
 
+    def _add_container(self, scored: list[_Scored], container: Container | None) -> None:
+        """'X, in the Y region': candidates inside Y gain, towns outside it lose."""
+        if not container:
+            return
+        for s in scored:
+            inside = [r for r in container.regions if _contains(self.gaz, r, s.hit.entry)]
+            if inside:
+                s.score += W_CONTAINER
+                s.reasons.append((W_CONTAINER, f"'{inside[0].name}' named right after it"))
+            elif s.hit.entry.kind == "city":
+                s.score += W_CONTAINER_MISS
+
     def _add_context(self, span: Span, scored: list[_Scored],
                      anchors: dict[int, tuple[Entry, list[Span]]],
-                     containers: list[Entry] | None, view: TextView) -> None:
+                     view: TextView) -> None:
         for s in scored:
             e = s.hit.entry
-            if containers:
-                inside = [r for r in containers if _contains(self.gaz, r, e)]
-                if inside:
-                    s.score += W_CONTAINER
-                    s.reasons.append((W_CONTAINER, f"'{inside[0].name}' named right after it"))
-                elif e.kind == "city":
-                    s.score += W_CONTAINER_MISS
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
@@ -398,17 +427,61 @@ class Resolver:
             phrase = " ".join(view.text[a.start:b.end].split())
             place = _rebind(anchor.place, old.surface, min(0.93, anchor.place.confidence),
                             f"tied to {anchor.place.name} by the appositive '{phrase}'")
-            out[alias_i] = PlaceMention(old.doc, old.surface, old.start, old.end, place)
+            out[alias_i] = replace(old, place=place)
             tied[normalize(old.surface)] = place
         if tied:
             for i, m in enumerate(out):
                 key = normalize(m.surface)
                 if key in tied and (m.place is None or m.place.method != "appositive"):
                     p = tied[key]
-                    out[i] = PlaceMention(m.doc, m.surface, m.start, m.end, _rebind(
+                    out[i] = replace(m, place=_rebind(
                         p, m.surface, p.confidence,
                         f"named {p.name} by an appositive earlier in the article"))
         return out
+
+
+def _add_near(scored: list[_Scored], a: Entry) -> None:
+    """'X, south of Y': candidates close to Y gain."""
+    for s in scored:
+        d = _distance_km(a, s.hit.entry) if s.hit.entry.kind == "city" else 1e9
+        w = W_RELATIVE if d < RELATIVE_KM / 3 else W_RELATIVE / 2 if d < RELATIVE_KM else 0.0
+        if w:
+            s.score += w
+            s.reasons.append((w, f"placed by the text near {a.name}"))
+
+
+def _filing_city(scored: list[_Scored]) -> None:
+    """A dateline names the city a report was filed from: a large city, whatever the
+    article goes on to name ("LUGANSK -" is Luhansk, not a village near Donetsk)."""
+    for s in scored:
+        e = s.hit.entry
+        if e.kind == "city":
+            w = W_DATELINE * min(1.0, math.log10(e.population + 1) / 7.0)
+            s.score += w
+            s.reasons.append((w, "a dateline names the city the report was filed from"))
+
+
+def _within(gaz: Gazetteer, scored: list[_Scored], container: Container | None
+            ) -> tuple[list[_Scored], list[_Scored]]:
+    """Split candidates by a hard container: (those inside, those outside when none is)."""
+    if container is None or not container.hard:
+        return scored, []
+    inside = [s for s in scored
+              if any(_contains(gaz, r, s.hit.entry) or r.id == s.hit.entry.id
+                     for r in container.regions)]
+    if inside:
+        return inside, []
+    if any(s.hit.entry.kind != "city" for s in scored):
+        return scored, []  # a region beside a region ("Donetsk, Luhansk"): no container
+    return [], scored
+
+
+def _outside_reason(span: Span, outside: list[_Scored], container: Container) -> str:
+    names = sorted({f"{s.hit.entry.name} ({s.hit.entry.admin1 or s.hit.entry.country})"
+                    for s in outside})
+    region = " or ".join(r.name for r in container.regions[:2])
+    return (f"'{span.surface}' is placed by the text in {region}, where the gazetteer has no "
+            f"place of that name; namesakes elsewhere ({', '.join(names[:3])}) are not it")
 
 
 def _rebind(p: Place, surface: str, confidence: float, explanation: str) -> Place:
