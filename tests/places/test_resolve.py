@@ -308,3 +308,15 @@ def test_a_village_the_text_puts_in_another_region_is_not_its_far_namesake(
     assert m.surface == name and m.place is None
     assert region in m.explanation and "namesakes elsewhere" in m.explanation
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Бои идут под Покровском и в Авдеевке.", [("Покровском", 704422), ("Авдеевке", 713122)]),
+    ("Ситуація біля Покровська залишається складною, у Бахмуті та Торецьку тривають бої.",
+     [("Покровська", 704422), ("Бахмуті", 713174), ("Торецьку", 709354)]),
+    ("Обстрел Харькова и Запорожья продолжается.",
+     [("Харькова", 706483), ("Запорожья", 687700)]),
+])
+def test_inflected_russian_and_ukrainian_names_resolve_to_their_town(
+        text: str, expected: list[Any], gaz: Gazetteer, nlp: Any) -> None:
+    assert _resolved(text, gaz, nlp) == expected

@@ -28,6 +28,7 @@ from wirewatch.places.build import (
     load_places_yaml,
     source_fingerprint,
 )
+from wirewatch.places.morph import dictionary_forms
 from wirewatch.places.text import letters_key, normalize, translit_key
 
 NAME_SOURCES = ("name", "alt", "alias", "former", "user")
@@ -236,6 +237,25 @@ class Gazetteer:
     def exact(self, name: str) -> list[NameHit]:
         """Return every entry one of whose names equals ``name`` once normalised."""
         return self.exact_many([normalize(name)]).get(normalize(name), [])
+
+    def inflected(self, name: str) -> list[NameHit]:
+        """Return the entries that a Russian or Ukrainian inflected form names ("под
+        Покровском", "у Покровську" -> Pokrovsk), through its dictionary forms, best first;
+        word by word for two-word names."""
+        words = name.split()
+        if len(words) == 1:
+            forms: list[str] = list(dictionary_forms(words[0]))
+        elif len(words) == 2:
+            firsts = (words[0], *dictionary_forms(words[0]))
+            seconds = (words[1], *dictionary_forms(words[1]))
+            forms = [f"{a} {b}" for a in firsts for b in seconds][1:]
+        else:
+            return []
+        for form in forms:
+            hits = self.exact(form)
+            if hits:
+                return hits
+        return []
 
     def exact_many(self, norms: Sequence[str]) -> dict[str, list[NameHit]]:
         """Return, for each normalised name that is in the gazetteer, its hits."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.places.models import Span
-from wirewatch.places.text import normalize
+from wirewatch.places.text import has_cyrillic, normalize
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 MAX_NGRAM = 5
@@ -178,7 +178,8 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
         # avoids making a Python token object per word (a third of the stage's time).
         strings = spacy_doc.vocab.strings
         for idx, tag, ent_type in spacy_doc.to_array(["IDX", "POS", "ENT_TYPE"]).tolist():
-            if text[idx:idx + 1].isupper():
+            # the English model cannot read Cyrillic: its tags there are noise, not evidence
+            if text[idx:idx + 1].isupper() and not has_cyrillic(text[idx:idx + 1]):
                 pos[idx] = strings[tag]
                 if ent_type:
                     ner[idx] = strings[ent_type]
@@ -188,7 +189,8 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
     if dateline is not None:
         sentences.append(dateline.end())  # "KYIV (Reuters) - Officials said": a new start
     full_names = [(start, end) for start, end, label in ner_spans
-                  if label == "PERSON" and " " in text[start:end].strip()]
+                  if label == "PERSON" and " " in text[start:end].strip()
+                  and not has_cyrillic(text[start:end])]
     full_names += [m.span() for m in PERSON_PAIR.finditer(text)]
     person_words = frozenset(w for start, end in full_names
                              for w in normalize(text[start:end]).replace("'s", "").split())
@@ -283,7 +285,8 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             if surface.endswith(("'s", "’s")):
                 end -= 2
                 surface = surface[:-2]
-            span = Span(toks[i].start, end, surface, [], "none")
+            span = _inflected_span(view, gaz, i, j) or Span(toks[i].start, end, surface, [],
+                                                             "none")
         if not span.hits and _hopeless(span, gaz):
             continue
         add_evidence(span, view, gaz)
@@ -305,6 +308,22 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
     _mark_region_coordination(spans, view, gaz)
     _mark_regional_office(spans, view, gaz)
     return _add_dateline(spans, view, gaz)
+
+
+def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | None:
+    """A Russian or Ukrainian name in an inflected form ("под Покровском"), as the span of
+    the words whose dictionary form the gazetteer knows (all of them, else the first)."""
+    toks = view.tokens
+    if not has_cyrillic(toks[i].text):
+        return None
+    for last in dict.fromkeys((j, i)):
+        surface = view.text[toks[i].start:toks[last].end]
+        hits = gaz.inflected(surface)
+        if hits:
+            span = Span(toks[i].start, toks[last].end, surface, hits, "lemma")
+            span.evidence.add("lemma")
+            return span
+    return None
 
 
 def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:

@@ -36,11 +36,12 @@ from wirewatch.places.text import normalize
 
 # How the name matched: base score and ceiling of the confidence.
 MATCH = {"name": 1.0, "alt": 0.92, "alias": 1.0, "user": 1.0, "former": 0.95,
-         "translit": 0.8, "fuzzy": 0.62}
+         "translit": 0.8, "fuzzy": 0.62, "lemma": 0.9}
 CEILING = {"name": 0.97, "alt": 0.95, "alias": 0.97, "user": 0.97, "former": 0.95,
-           "translit": 0.9, "fuzzy": 0.8}
+           "translit": 0.9, "fuzzy": 0.8, "lemma": 0.93}
 METHOD = {"name": "exact", "alt": "exact", "alias": "alias", "user": "alias",
-          "former": "renamed", "translit": "transliteration", "fuzzy": "fuzzy"}
+          "former": "renamed", "translit": "transliteration", "fuzzy": "fuzzy",
+          "lemma": "exact"}
 KIND_PRIOR = {"country": 1.0, "admin1": 0.6, "region": 0.6}
 TEMPERATURE = 0.12  # margin (in score units) that makes confidence 0.73; 0.35 gives 0.95
 W_POPULATION = 0.7
@@ -512,6 +513,8 @@ def _match_words(best: _Scored) -> str:
         return f"old name of {e.name} ({hit.note or 'former name'})"
     if best.how == "translit":
         return f"Russian/Ukrainian romanisation of {e.name}"
+    if best.how == "lemma":
+        return f"inflected Russian/Ukrainian form of a name of {e.name}"
     return f"garbled spelling of {e.name} ({hit.distance} letter{'s' if hit.distance > 1 else ''}" \
            " off a known name)"
 
