@@ -68,9 +68,15 @@ def score(docs: list[dict[str, Any]], gold: list[Gold]) -> dict[str, Any]:
     unresolved_ok = unresolved_total = 0
     confident_wrong: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
+    confident = confident_right = 0  # calibration: gold mentions resolved at >= 0.9
     for g in gold:
         preds = [p for p in predicted[g.doc] if _overlaps(p.start, p.end, g.start, g.end)]
         resolved = [p for p in preds if p.place is not None]
+        sure = [p for p in resolved if p.place is not None and p.place.confidence >= 0.9]
+        if sure:
+            confident += 1
+            confident_right += any(p.place is not None and p.place.geonameid == g.geonameid
+                                   for p in sure)
         if g.geonameid is None:
             unresolved_total += 1
             if not resolved:
@@ -116,6 +122,8 @@ def score(docs: list[dict[str, Any]], gold: list[Gold]) -> dict[str, Any]:
         "predicted_mentions": n_pred, "spurious_mentions": len(spurious),
         "recognition_precision": round((n_pred - len(spurious)) / n_pred, 4) if n_pred else 0,
         "wrong_with_confidence_over_0.9": len(confident_wrong),
+        "resolved_at_0.9": confident, "right_at_0.9": confident_right,
+        "calibration_at_0.9": round(confident_right / confident, 4) if confident else 0.0,
         "errors": errors, "spurious": spurious,
     }
 
@@ -129,12 +137,14 @@ def main() -> int:
     docs, gold = load_gold(a.gold)
     r = score(docs, gold)
     print("| texts | gold mentions | accuracy (right GeoNames id) | wrong | missed | "
-          "unresolved kept unresolved | recognition precision | wrong with conf > 0.9 |")
-    print("|---|---|---|---|---|---|---|---|")
+          "unresolved kept unresolved | recognition precision | wrong with conf > 0.9 | "
+          "right among conf >= 0.9 |")
+    print("|---|---|---|---|---|---|---|---|---|")
     print(f"| {r['texts']} | {r['gold_mentions']} | {r['accuracy']:.1%} "
           f"({r['correct']}/{r['resolvable']}) | {r['wrong']} | {r['missed']} | "
           f"{r['unresolved_kept_unresolved']}/{r['must_stay_unresolved']} | "
-          f"{r['recognition_precision']:.1%} | {r['wrong_with_confidence_over_0.9']} |")
+          f"{r['recognition_precision']:.1%} | {r['wrong_with_confidence_over_0.9']} | "
+          f"{r['calibration_at_0.9']:.1%} ({r['right_at_0.9']}/{r['resolved_at_0.9']}) |")
     if a.errors:
         for e in r["errors"]:
             print("ERROR", json.dumps(e, ensure_ascii=False))
