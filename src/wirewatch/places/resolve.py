@@ -47,6 +47,7 @@ TEMPERATURE = 0.12  # margin (in score units) that makes confidence 0.73; 0.35 g
 W_POPULATION = 0.7
 W_CONTAINER, W_CONTAINER_MISS = 0.9, -0.5
 W_ADMIN_PARAGRAPH, W_ADMIN_DOC = 0.5, 0.3
+W_HOLDS_PARAGRAPH, W_HOLDS_DOC = 0.5, 0.3  # a region or country holding a town named nearby
 W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.3, 0.15, 0.25, 0.1
 W_SAME_AS_ANCHOR = 0.4  # another name in the article already resolved to this very place
 W_SAME_ADMIN_DOC, W_SAME_COUNTRY_DOC = 0.15, 0.1
@@ -353,6 +354,13 @@ class Resolver:
                     if w > best_admin:
                         where = "the same paragraph" if same_par else "the article"
                         best_admin, admin_reason = w, f"{a.name} named in {where}"
+                    continue
+                if a.kind == "city" and e.kind != "city" and _contains(self.gaz, e, a):
+                    # "Georgia" beside Atlanta is the state: a region holding a named town
+                    same_par = any(x.paragraph == span.paragraph for x in others)
+                    w = W_HOLDS_PARAGRAPH if same_par else W_HOLDS_DOC
+                    if w > best_admin:
+                        best_admin, admin_reason = w, f"{a.name}, inside it, named in the article"
                     continue
                 if a.kind != "city" or e.kind != "city":
                     continue
