@@ -15,7 +15,7 @@ import pytest
 
 from wirewatch.document import Document, ReadError
 from wirewatch.ingest.fetch import fetch_url
-from wirewatch.ingest.readers import read_path, read_sources
+from wirewatch.ingest.readers import Limits, read_path, read_sources
 
 BODY = ("Russian drones struck the port of Izmail overnight, damaging a grain terminal, "
         "the governor of Odesa region said on Tuesday. ") * 3
@@ -240,3 +240,24 @@ def test_read_sources_mixes_urls_and_files(server: str, tmp_path: Path) -> None:
     f.write_text("Shelling in Sumy.", encoding="utf-8")
     items = list(read_sources([f"{server}/article", str(f), f"{server}/missing"]))
     assert [type(i).__name__ for i in items] == ["Document", "Document", "ReadError"]
+
+
+def test_a_warc_record_over_the_limit_is_refused_and_the_rest_read(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    f = tmp_path / "bomb.warc.gz"
+    with f.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for url, body in [("https://x.test/bomb", b"<html>" + b" " * 5_000_000 + b"</html>"),
+                          ("https://x.test/a", PAGE.encode())]:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                http_headers=headers))
+    assert f.stat().st_size < 100_000  # five megabytes of spaces compress to almost nothing
+    items = list(read_path(f, limits=Limits(record_bytes=1_000_000)))
+    bomb, page = items
+    assert isinstance(bomb, ReadError) and "over the limit" in bomb.reason
+    assert "https://x.test/bomb" in bomb.source
+    assert isinstance(page, Document) and "grain terminal" in page.text

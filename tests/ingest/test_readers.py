@@ -1,9 +1,10 @@
 import json
+import os
 from datetime import date
 from pathlib import Path
 
 from wirewatch.document import Document, ReadError
-from wirewatch.ingest.readers import read_path
+from wirewatch.ingest.readers import Limits, read_path
 
 
 def test_plain_text_is_read_whole(tmp_path: Path) -> None:
@@ -44,10 +45,63 @@ def test_jsonl_records_bad_lines_reported_with_line_numbers(tmp_path: Path) -> N
     assert isinstance(items[3], Document) and items[3].id == "x.jsonl:4"
 
 
-def test_missing_binary_and_badly_encoded_files_are_errors(tmp_path: Path) -> None:
+def test_missing_and_binary_files_are_errors(tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02PK\x00")
-    (tmp_path / "latin.txt").write_bytes("Kyiv caf\xe9".encode("latin-1"))
-    for name, why in [("missing.txt", "No such file"), ("bin.txt", "binary"),
-                      ("latin.txt", "UTF-8")]:
+    for name, why in [("missing.txt", "No such file"), ("bin.txt", "binary")]:
         [item] = list(read_path(tmp_path / name))
         assert isinstance(item, ReadError) and why in item.reason, item
+
+
+CYRILLIC = ("Жители Покровска сообщили об обстреле города в ночь на понедельник. "
+            "По словам главы администрации, пострадали два человека, повреждены дома.")
+
+
+def test_windows_1251_html_with_its_charset_in_meta_is_read(tmp_path: Path) -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            'charset=windows-1251"><title>Новости</title></head><body><article><p>'
+            f"{CYRILLIC}</p><p>{CYRILLIC}</p></article></body></html>")
+    f = tmp_path / "page.html"
+    f.write_bytes(page.encode("windows-1251"))
+    [doc] = list(read_path(f))
+    assert isinstance(doc, Document) and "Покровска" in doc.text
+    assert ("encoding", "cp1251 (guessed)") not in doc.extra  # declared, not guessed
+
+
+def test_undeclared_encodings_are_guessed_and_said(tmp_path: Path) -> None:
+    (tmp_path / "koi8.txt").write_bytes((CYRILLIC * 3).encode("koi8-r"))
+    (tmp_path / "utf16.txt").write_bytes(CYRILLIC.encode("utf-16"))
+    [guessed] = list(read_path(tmp_path / "koi8.txt"))
+    [bom] = list(read_path(tmp_path / "utf16.txt"))
+    assert isinstance(guessed, Document) and "Покровска" in guessed.text
+    assert any(k == "encoding" and "guessed" in v for k, v in guessed.extra)
+    assert isinstance(bom, Document) and bom.text == CYRILLIC and not bom.extra
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    for path, why in [(fifo, "FIFO"), (zero, "device")]:
+        [item] = list(read_path(path))
+        assert isinstance(item, ReadError) and why in item.reason
+
+
+def test_a_file_over_the_limit_is_refused_and_named(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text("Kyiv. " * 1000, encoding="utf-8")
+    [item] = list(read_path(f, limits=Limits(file_bytes=1000)))
+    assert isinstance(item, ReadError) and "over the limit of 1,000" in item.reason
+
+
+def test_lone_surrogates_and_empty_texts(tmp_path: Path) -> None:
+    f = tmp_path / "odd.jsonl"
+    f.write_text('{"id": "s", "text": "Drones hit Kherson \\ud800 at night."}\n'
+                 '{"id": "w", "text": "   \\n  "}\n', encoding="utf-8")
+    (tmp_path / "blank.txt").write_text("  \n\n ", encoding="utf-8")
+    doc, blank_record = list(read_path(f))
+    [blank_file] = list(read_path(tmp_path / "blank.txt"))
+    assert isinstance(doc, Document) and "\ufffd" in doc.text
+    doc.text.encode("utf-8")  # storable
+    assert isinstance(blank_record, ReadError) and "empty" in blank_record.reason
+    assert isinstance(blank_file, ReadError) and "empty" in blank_file.reason

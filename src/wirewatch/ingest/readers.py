@@ -12,14 +12,16 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 from wirewatch.document import Document, ReadError
+from wirewatch.ingest.decode import clean_text, decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -45,13 +47,39 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
-def _decode(raw: bytes, source: str) -> str:
-    if b"\x00" in raw[:8192]:
-        raise ValueError("binary file (NUL bytes), not text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ValueError(f"not valid UTF-8 text (byte {e.start})") from e
+@dataclass(frozen=True)
+class Limits:
+    """How much one input may hold; what is over a limit is refused with its reason."""
+
+    file_bytes: int = 512 * 1024 * 1024  # one file on disk (a JSON Lines or WARC file)
+    record_bytes: int = 32 * 1024 * 1024  # one decompressed WARC record or one document
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """Return the bytes of a regular file of at most ``limit`` bytes (OSError/ValueError
+    otherwise): never a FIFO, a device or a link to one, which could block or never end."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if (
+            stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)) else "a directory" \
+            if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise ValueError(f"not a regular file ({kind})")
+    if info.st_size > limit:
+        raise ValueError(f"file of {info.st_size:,} bytes is over the limit of {limit:,}")
+    with path.open("rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise ValueError(f"file grew over the limit of {limit:,} bytes while being read")
+    return raw
+
+
+def _with_encoding(doc: Document, note: str | None) -> Document:
+    if note is None:
+        return doc
+    return replace(doc, extra=tuple(sorted((*doc.extra, ("encoding", note)))))
 
 
 def html_to_document(html: str, doc_id: str, source: str, **meta: Any) -> Document:
@@ -90,11 +118,14 @@ def _record_to_document(rec: Any, doc_id: str, source: str,
     meta["extra"] = tuple(extra)
     rid = str(rec["id"]) if rec.get("id") not in (None, "") else doc_id
     if isinstance(rec.get("text"), str) and rec["text"].strip():
-        return Document(id=rid, text=rec["text"], title=meta["title"], url=meta["url"],
+        return Document(id=rid, text=clean_text(rec["text"]), title=meta["title"],
+                        url=meta["url"],
                         outlet=meta["outlet"], published=parse_date(meta["published"]),
                         source=source, author=meta["author"], extra=meta["extra"])
     if isinstance(rec.get("html"), str) and rec["html"].strip():
-        return html_to_document(rec["html"], rid, source, **meta)
+        return html_to_document(clean_text(rec["html"]), rid, source, **meta)
+    if any(isinstance(rec.get(k), str) and rec[k] for k in ("text", "html")):
+        raise ValueError("empty text (only white space)")
     raise ValueError("record has neither 'text' nor 'html'")
 
 
@@ -187,7 +218,24 @@ def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
         yield replace(doc, published=doc.published or published)
 
 
-def _read_warc(path: Path) -> Iterator[Document | ReadError]:
+def _warc_payload(record: Any, where: str, ctype: str, limit: int) -> Document | ReadError:
+    """The article of one WARC response record, read up to ``limit`` decompressed bytes."""
+    payload = record.content_stream().read(limit + 1)
+    if len(payload) > limit:
+        return ReadError(where, f"record over the limit of {limit:,} bytes (decompressed)")
+    declared = None
+    if "charset=" in ctype:
+        declared = ctype.split("charset=", 1)[1].split(";")[0].strip() or None
+    url = where.split("#", 1)[-1]
+    try:
+        decoded = decode_bytes(payload, declared)
+        doc = html_to_document(decoded.text, url, where, url=url)
+    except (ValueError, LookupError) as e:
+        return ReadError(where, str(e))
+    return _with_encoding(doc, decoded.note())
+
+
+def _read_warc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | ReadError]:
     """HTML pages of the ``response`` records of a WARC (or ARC) file, gzipped or not."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -214,15 +262,7 @@ def _read_warc(path: Path) -> Iterator[Document | ReadError]:
                 ctype = (http.get_header("Content-Type") or "").lower()
                 if status != "200" or "html" not in ctype:
                     continue  # redirects, images, scripts: not articles
-                payload = record.content_stream().read()
-                charset = "utf-8"
-                if "charset=" in ctype:
-                    charset = ctype.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
-                try:
-                    html = payload.decode(charset, errors="replace")
-                    yield html_to_document(html, url, where, url=url)
-                except (ValueError, LookupError) as e:
-                    yield ReadError(where, str(e))
+                yield _warc_payload(record, where, ctype, limits.record_bytes)
     except (ArchiveLoadFailed, OSError, EOFError) as e:
         yield ReadError(str(path), f"not a readable WARC file ({e})")
         return
@@ -235,25 +275,35 @@ def _suffix(path: Path) -> str:
     return ".".join(("", *name.split(".")[-2:])) if name.endswith(".gz") else path.suffix.lower()
 
 
-def read_path(path: Path, published: date | None = None) -> Iterator[Document | ReadError]:
+def read_path(path: Path, published: date | None = None, limits: Limits = DEFAULT_LIMITS
+              ) -> Iterator[Document | ReadError]:
     """Yield the documents of one file (several for JSON Lines, CSV, feeds and WARC),
-    or errors naming the input and the reason."""
+    or errors naming the input and the reason. Only regular files are read, within
+    ``limits``."""
     suffix = _suffix(path)
     if suffix in WARC_SUFFIXES:
-        if not path.is_file():
-            yield ReadError(str(path), "No such file" if not path.exists() else "not a file")
+        try:
+            info = path.stat()
+        except OSError as e:
+            yield ReadError(str(path), e.strerror or str(e))
             return
-        for item in _read_warc(path):
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limits.file_bytes:
+            yield ReadError(str(path), "not a regular file" if not stat.S_ISREG(info.st_mode)
+                            else f"file of {info.st_size:,} bytes is over the limit of "
+                                 f"{limits.file_bytes:,}")
+            return
+        for item in _read_warc(path, limits):
             yield _with_date(item, published) if isinstance(item, Document) else item
         return
     name = path.name
     try:
-        raw = path.read_bytes()
-        text = _decode(raw, str(path))
+        raw = _read_regular(path, limits.file_bytes)
+        decoded = decode_bytes(raw)
     except (OSError, ValueError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         yield ReadError(str(path), reason)
         return
+    text = decoded.text
     items: Iterable[Document | ReadError]
     head = text.lstrip()[:200].lower()
     if suffix in JSONL_SUFFIXES:
@@ -267,12 +317,17 @@ def read_path(path: Path, published: date | None = None) -> Iterator[Document | 
         try:
             if suffix in HTML_SUFFIXES or head[:15].startswith(("<!doctype", "<html")):
                 items = [html_to_document(text, name, str(path), published=None)]
+            elif not text.strip():
+                raise ValueError("empty text (only white space)")
             else:
                 items = [Document(id=name, text=text, source=str(path))]
         except ValueError as e:
             items = [ReadError(str(path), str(e))]
     for item in items:
-        yield _with_date(item, published) if isinstance(item, Document) else item
+        if isinstance(item, Document):
+            yield _with_encoding(_with_date(item, published), decoded.note())
+        else:
+            yield item
 
 
 def read_paths(paths: Iterable[Path], published: date | None = None

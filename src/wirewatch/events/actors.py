@@ -1,0 +1,553 @@
+"""The actor registry: who a claimant or conduit string names (``data/actors.yaml``).
+
+The codebook's ``claimant_actor`` and ``conduit_actors`` (CODEBOOK.md section 5)
+resolve the strings the extractor writes ("Valery Gerasimov (Chief of the
+General Staff)", "Russian Ministry of Defence", "TASS") against a data file of
+institutions, officials, groupings, units, analysts and outlets. Each entry has
+aliases, a side, a kind and, for people, the offices they held with dates.
+
+Matching compares *keys*: a string lower-cased, without diacritics, apostrophes,
+possessive 's, punctuation and the word "the", then rewritten by the file's
+``equivalences`` (Defense -> Defence, "Ministry of Defence of Russia" ->
+"Russian Defence Ministry", "oblast" -> "region", ...), so the word-order and
+spelling variants are data, not code. A string matches when its key is one
+actor's name or alias; a surname alone only when exactly one person has it; a
+role alone ("the governor of the Kharkiv region") only when exactly one actor
+held that role on the day asked. Anything else is ``None``: the registry never
+guesses.
+
+The loader refuses a file that does not fit with :class:`ActorRegistryError`, one
+line naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TYPES = frozenset({"person", "organisation", "grouping", "unit", "outlet"})
+KINDS = frozenset({"government", "military", "official", "media", "analyst", "ngo",
+                   "international"})
+SIDES = frozenset({"RU", "UA", "other"})
+SIDE_PREFIX = {"RU": "ru-", "UA": "ua-"}
+
+TOP_KEYS = frozenset({"version", "actors", "equivalences", "ambiguous", "titles", "side_words"})
+ACTOR_KEYS = frozenset({"id", "name", "type", "kind", "side", "aliases", "roles",
+                        "state_affiliated", "country", "parent", "note"})
+ACTOR_REQUIRED = ("id", "name", "type", "kind", "side")
+ROLE_KEYS = frozenset({"title", "short", "org", "from", "to", "note"})
+REWRITE_KEYS = frozenset({"pattern", "replace", "note"})
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_QUALIFIED = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<qual>[^()]*)\)\s*$")
+_APOSTROPHE = "'’ʼ`´‘"
+_POSSESSIVE = re.compile(f"[{_APOSTROPHE}]s\\b")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+class ActorRegistryError(ValueError):
+    """An actor registry file that cannot be used: one line naming the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office a person held: ``start`` and ``end`` are inclusive, ``None`` when open."""
+
+    title: str
+    short: str
+    org: str | None = None
+    start: date | None = None
+    end: date | None = None
+    note: str | None = None
+
+    def held_on(self, day: date) -> bool:
+        """Return whether the role was held on ``day`` (an unknown bound is open)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One registry entry: an institution, person, grouping, unit or outlet."""
+
+    id: str
+    name: str
+    type: str
+    kind: str
+    side: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    state_affiliated: bool | None = None
+    country: str | None = None
+    parent: str | None = None
+    note: str | None = None
+
+    def role_on(self, day: date | None = None) -> Role | None:
+        """Return the role held on ``day`` (the latest-starting one when several were),
+        or the latest role when ``day`` is None; None when there is none."""
+        roles = [r for r in self.roles if day is None or r.held_on(day)]
+        if not roles:
+            return None
+        return max(roles, key=lambda r: r.start or date.min)
+
+    def to_contract(self, role: str | None = None) -> dict[str, str | None]:
+        """Return the codebook's ``claimant_actor`` object for this actor with ``role``."""
+        return {"id": self.id, "name": self.name, "role": role, "side": self.side,
+                "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    actor: Actor
+    role: Role | None = None
+
+
+def basic_key(text: str) -> str:
+    """Return ``text`` lower-cased, without diacritics, apostrophes, possessive 's,
+    punctuation and the word "the", words separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = _POSSESSIVE.sub("", plain)
+    plain = plain.translate({ord(c): None for c in _APOSTROPHE})
+    return " ".join(w for w in _NON_WORD.sub(" ", plain).split() if w != "the")
+
+
+@dataclass(frozen=True)
+class Normaliser:
+    """The key of a string: :func:`basic_key`, then the file's rewrites in order."""
+
+    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+    def key(self, text: str) -> str:
+        """Return the key of ``text`` (what names and aliases are compared by)."""
+        return self.rewrite(basic_key(text))
+
+    def rewrite(self, key: str) -> str:
+        """Apply the equivalence rewrites to an already basic key."""
+        for pattern, replace in self.rewrites:
+            key = pattern.sub(replace, key)
+        return " ".join(key.split())
+
+
+@dataclass
+class _Index:
+    names: dict[str, set[str]] = field(default_factory=dict)
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)
+
+
+class ActorRegistry:
+    """The actors of one registry file, indexed for :meth:`match`."""
+
+    def __init__(self, actors: Sequence[Actor], normaliser: Normaliser | None = None, *,
+                 titles: frozenset[str] = frozenset(),
+                 side_words: Mapping[str, Sequence[str]] | None = None,
+                 source: str = "<registry>") -> None:
+        self.source = source
+        self._actors = {a.id: a for a in actors}
+        self._norm = normaliser or Normaliser()
+        self._titles = titles
+        words = side_words or {}
+        self._side_of = {w: side for side, ws in words.items() for w in ws}
+        self._adjective = {side: ws[0] for side, ws in words.items() if ws}
+        self._keys: dict[str, str] = {}
+        self._index = self._build_index()
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> ActorRegistry:
+        """Return the registry in the YAML file at ``path``.
+
+        Raises ActorRegistryError naming the file (and the entry) when it cannot be used.
+        """
+        chosen = Path(path)
+        try:
+            stamp = chosen.stat().st_mtime_ns
+        except OSError as exc:
+            raise ActorRegistryError(f"{chosen}: cannot read actor registry "
+                                     f"({exc.strerror})") from exc
+        return _load(str(chosen), stamp)
+
+    @classmethod
+    def bundled(cls) -> ActorRegistry:
+        """Return the registry shipped with wirewatch (``wirewatch/data/actors.yaml``)."""
+        return cls.from_file(default_actors_file())
+
+    def get(self, actor_id: str) -> Actor | None:
+        """Return the actor with this id, or None."""
+        return self._actors.get(actor_id)
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def key(self, text: str) -> str:
+        """Return the normalised key of ``text`` under this registry's equivalences."""
+        found = self._keys.get(text)
+        if found is None:
+            if len(self._keys) > 100_000:  # a long run sees many strings; keep memory flat
+                self._keys.clear()
+            found = self._keys[text] = self._norm.key(text)
+        return found
+
+    def match(self, text: str, day: date | None = None) -> Actor | None:
+        """Return the one actor a claimant or conduit string names, or None.
+
+        ``day`` (the date of the claim) picks the holder of a role named without a
+        person ("the governor of the Kharkiv region"); without it a role matches only
+        when one actor ever held it. Ambiguous and unknown strings give None.
+        """
+        hit = self._resolve(text, day)
+        return hit.actor if hit else None
+
+    def claimant_actor(self, text: str | None, day: date | None = None
+                       ) -> dict[str, str | None] | None:
+        """Return the codebook's ``claimant_actor`` for a claimant string, or None.
+
+        The role is the registry role the string names or, for a person, the role held
+        on ``day``; failing both, the text in parentheses; None for institutions.
+        """
+        if not text:
+            return None
+        hit = self._resolve(text, day)
+        if hit is None:
+            return None
+        label = hit.role.short if hit.role else None
+        if label is None and hit.actor.type == "person":
+            held = hit.actor.role_on(day) if day else None
+            qualified = _QUALIFIED.match(text)
+            if held:
+                label = held.short
+            elif qualified and self.key(qualified["qual"]) not in self._side_of:
+                label = qualified["qual"].strip() or None
+        return hit.actor.to_contract(label)
+
+    # -- matching --------------------------------------------------------------------
+
+    def _resolve(self, text: str, day: date | None) -> _Hit | None:
+        whole = self.key(text)
+        if not whole:
+            return None
+        qualified = _QUALIFIED.match(text)
+        if qualified is None:
+            hits = self._find(whole, day)
+        else:
+            hits = self._by_name(whole) or self._find_qualified(
+                qualified["head"], qualified["qual"], day)
+        unique = {h.actor.id: h for h in hits}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
+    def _by_name(self, key: str) -> list[_Hit]:
+        ids = set(self._index.names.get(key, ()))
+        if " " not in key:
+            ids |= self._index.surnames.get(key, set())
+        return [_Hit(self._actors[i]) for i in sorted(ids)]
+
+    def _find(self, key: str, day: date | None) -> list[_Hit]:
+        """Hits of an unqualified key: name or alias, a unique surname, a person after
+        titles or their own role, a role held on ``day``, a side word before any of these."""
+        hits = self._by_name(key)
+        if hits:
+            return hits
+        words = key.split()
+        for cut in range(1, len(words)):
+            people = [h for h in self._by_name(" ".join(words[cut:])) if h.actor.type == "person"]
+            fitting = [h for h in people if self._prefix_fits(words[:cut], h.actor)]
+            if fitting:
+                return fitting
+        hits = self._role_holders(key, day)
+        if hits or len(words) < 2 or words[0] not in self._side_of:
+            return hits
+        side = self._side_of[words[0]]
+        rest = self._norm.rewrite(" ".join(words[1:]))
+        return [h for h in self._find(rest, day) if h.actor.side == side]
+
+    def _prefix_fits(self, words: list[str], actor: Actor) -> bool:
+        if all(w in self._titles or w in self._side_of for w in words):
+            return True
+        prefix = self._norm.rewrite(" ".join(words))
+        return any(self._role_fits(role, prefix) for role in actor.roles)
+
+    def _find_qualified(self, head: str, qual: str, day: date | None) -> list[_Hit]:
+        """Hits of "Name (role)" or "Name (Ukraine)": the name decides, the parenthesis
+        narrows (a side, or the role of one of several namesakes)."""
+        hkey, qkey = self.key(head), self.key(qual)
+        hits = self._find(hkey, day) if hkey else []
+        side = self._side_of.get(qkey)
+        if side is not None:
+            if not hits and hkey:
+                hits = self._find(self.key(f"{self._adjective[side]} {head}"), day)
+            return [h for h in hits if h.actor.side == side]
+        if len({h.actor.id for h in hits}) > 1:
+            hits = [h for h in hits if self._fitting_role(h.actor, qkey)]
+        return [h if h.role else _Hit(h.actor, self._fitting_role(h.actor, qkey)) for h in hits]
+
+    def _fitting_role(self, actor: Actor, qkey: str) -> Role | None:
+        return next((r for r in actor.roles if self._role_fits(r, qkey)), None)
+
+    def _role_fits(self, role: Role, qkey: str) -> bool:
+        """Whether a role text names this role: its title or short form, or a text that
+        names the role's organisation ("spokesman of the Khortytsia group")."""
+        if qkey in (self.key(role.short), self.key(role.title)):
+            return True
+        org = self._actors.get(role.org) if role.org else None
+        if org is None:
+            return False
+        padded = f" {qkey} "
+        return any(f" {k} " in padded for k in map(self.key, (org.name, *org.aliases)) if k)
+
+    def _role_holders(self, key: str, day: date | None) -> list[_Hit]:
+        held = [(i, r) for i, r in self._index.roles.get(key, ())
+                if day is None or r.held_on(day)]
+        return [_Hit(self._actors[i], r) for i, r in held]
+
+    def _build_index(self) -> _Index:
+        index = _Index()
+        for actor in self._actors.values():
+            for text in (actor.name, *actor.aliases):
+                key = self.key(text)
+                if not key:
+                    continue
+                single = " " not in key
+                if actor.type == "person":
+                    index.surnames.setdefault(key.split()[-1], set()).add(actor.id)
+                if not (single and actor.type == "person"):
+                    index.names.setdefault(key, set()).add(actor.id)
+            for role in actor.roles:
+                for key in {self.key(role.title), self.key(role.short)} - {""}:
+                    index.roles.setdefault(key, []).append((actor.id, role))
+        return index
+
+
+def default_actors_file() -> Path:
+    """Return the path of the bundled registry file."""
+    return Path(str(resources.files("wirewatch") / "data" / "actors.yaml"))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime: int) -> ActorRegistry:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        reason = " ".join(str(exc).split())
+        raise ActorRegistryError(f"{path}: cannot read actor registry ({reason})") from exc
+    return parse_registry(data, path)
+
+
+# -- validation ----------------------------------------------------------------------
+
+_Fail = Callable[[str], ActorRegistryError]
+
+
+def parse_registry(data: Any, source: str = "<registry>") -> ActorRegistry:
+    """Return the registry a parsed YAML document describes.
+
+    Raises ActorRegistryError (``source: entry: reason``, one line) when it does not fit.
+    """
+
+    def fail(reason: str) -> ActorRegistryError:
+        return ActorRegistryError(f"{source}: {reason}")
+
+    if not isinstance(data, dict):
+        raise fail("the file must be a mapping with 'version' and 'actors'")
+    unknown = sorted(set(data) - TOP_KEYS, key=str)
+    if unknown:
+        raise fail(f"unknown top-level key {unknown[0]!r}")
+    if type(data.get("version")) is not int or data["version"] != 1:
+        raise fail(f"'version' must be 1, not {data.get('version')!r}")
+    if not isinstance(data.get("actors"), list) or not data["actors"]:
+        raise fail("'actors' must be a non-empty list")
+    try:
+        normaliser = Normaliser(_rewrites(data.get("equivalences") or []))
+        titles = frozenset(basic_key(t) for t in _strings(data.get("titles") or [], "titles"))
+        side_words = _side_words(data.get("side_words") or {}, normaliser)
+        ambiguous = {normaliser.key(a) for a in _strings(data.get("ambiguous") or [],
+                                                         "ambiguous")}
+        actors = [_actor(entry, i) for i, entry in enumerate(data["actors"])]
+        _check_references(actors)
+        _check_aliases(actors, normaliser, ambiguous)
+    except ActorRegistryError as exc:
+        raise fail(str(exc)) from exc
+    return ActorRegistry(actors, normaliser, titles=titles, side_words=side_words,
+                         source=source)
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ActorRegistryError(f"{where}: expected a list of non-empty strings")
+    return value
+
+
+def _rewrites(value: Any) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if not isinstance(value, list):
+        raise ActorRegistryError("equivalences: expected a list of {pattern, replace}")
+    out = []
+    for i, item in enumerate(value):
+        where = f"equivalences #{i + 1}"
+        if not isinstance(item, dict):
+            raise ActorRegistryError(f"{where}: expected a mapping with 'pattern' and 'replace'")
+        extra = sorted(set(item) - REWRITE_KEYS, key=str)
+        if extra:
+            raise ActorRegistryError(f"{where}: unknown key {extra[0]!r}")
+        pattern, replace = item.get("pattern"), item.get("replace")
+        if not isinstance(pattern, str) or not isinstance(replace, str):
+            raise ActorRegistryError(f"{where}: 'pattern' and 'replace' must be strings")
+        try:
+            out.append((re.compile(pattern), replace))
+        except re.error as exc:
+            raise ActorRegistryError(f"{where}: bad pattern {pattern!r} ({exc})") from exc
+    return tuple(out)
+
+
+def _side_words(value: Any, normaliser: Normaliser) -> dict[str, list[str]]:
+    if not isinstance(value, dict) or not set(value) <= {"RU", "UA"}:
+        raise ActorRegistryError("side_words: expected a mapping of RU and UA to word lists")
+    return {side: [basic_key(w) for w in _strings(words, f"side_words.{side}")]
+            for side, words in value.items()}
+
+
+def _actor(entry: Any, index: int) -> Actor:
+    if not isinstance(entry, dict):
+        raise ActorRegistryError(f"actor #{index + 1}: expected a mapping")
+    where = (f"actor {entry['id']!r}" if isinstance(entry.get("id"), str)
+             else f"actor #{index + 1}")
+
+    def fail(reason: str) -> ActorRegistryError:
+        return ActorRegistryError(f"{where}: {reason}")
+
+    unknown = sorted(set(entry) - ACTOR_KEYS, key=str)
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r}")
+    missing = [k for k in ACTOR_REQUIRED if entry.get(k) in (None, "")]
+    if missing:
+        raise fail(f"missing key {missing[0]!r}")
+    for key in ("id", "name", "type", "kind", "side"):
+        if not isinstance(entry[key], str):
+            raise fail(f"{key!r} must be a string")
+    _check_enums(entry, fail)
+    aliases = _optional_strings(entry.get("aliases"), "aliases", fail)
+    roles = _roles(entry.get("roles"), entry["type"], where)
+    return Actor(id=entry["id"], name=entry["name"], type=entry["type"], kind=entry["kind"],
+                 side=entry["side"], aliases=tuple(aliases), roles=roles,
+                 state_affiliated=entry.get("state_affiliated"), country=entry.get("country"),
+                 parent=_optional_str(entry, "parent", fail),
+                 note=_optional_str(entry, "note", fail))
+
+
+def _check_enums(entry: dict[str, Any], fail: _Fail) -> None:
+    ident, side, kind_of = entry["id"], entry["side"], entry["type"]
+    if not _ID.match(ident):
+        raise fail("'id' must be lower-case words joined by hyphens")
+    for key, allowed in (("type", TYPES), ("kind", KINDS), ("side", SIDES)):
+        if entry[key] not in allowed:
+            raise fail(f"bad {key} {entry[key]!r} (one of: {', '.join(sorted(allowed))})")
+    prefix = SIDE_PREFIX.get(side)
+    if prefix and not ident.startswith(prefix):
+        raise fail(f"an actor of side {side} has an id starting with {prefix!r}")
+    if prefix is None and ident.startswith(tuple(SIDE_PREFIX.values())):
+        raise fail("an actor of side 'other' has an id without a ru- or ua- prefix")
+    flag = entry.get("state_affiliated")
+    if kind_of == "outlet" and not isinstance(flag, bool):
+        raise fail("an outlet needs 'state_affiliated: true' or 'false'")
+    if kind_of != "outlet" and "state_affiliated" in entry:
+        raise fail("'state_affiliated' is for outlets only")
+    country = entry.get("country")
+    if country is not None and not (isinstance(country, str) and _COUNTRY.match(country)):
+        raise fail(f"bad country {country!r} (an ISO 3166 alpha-2 code such as 'UA')")
+
+
+def _optional_strings(value: Any, key: str, fail: _Fail) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(f"{key!r} must be a list of non-empty strings")
+    return value
+
+
+def _optional_str(entry: dict[str, Any], key: str, fail: _Fail) -> str | None:
+    value = entry.get(key)
+    if value is not None and not isinstance(value, str):
+        raise fail(f"{key!r} must be a string")
+    return value
+
+
+def _roles(value: Any, actor_type: str, where: str) -> tuple[Role, ...]:
+    if value is None:
+        return ()
+    if actor_type != "person":
+        raise ActorRegistryError(f"{where}: only a person has 'roles'")
+    if not isinstance(value, list):
+        raise ActorRegistryError(f"{where}: 'roles' must be a list")
+    return tuple(_role(item, f"{where} role #{i + 1}") for i, item in enumerate(value))
+
+
+def _role(item: Any, where: str) -> Role:
+    if not isinstance(item, dict):
+        raise ActorRegistryError(f"{where}: expected a mapping")
+    unknown = sorted(set(item) - ROLE_KEYS, key=str)
+    if unknown:
+        raise ActorRegistryError(f"{where}: unknown key {unknown[0]!r}")
+    title = item.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ActorRegistryError(f"{where}: missing key 'title'")
+    short = item.get("short", title)
+    org, note = item.get("org"), item.get("note")
+    for key, text in (("short", short), ("org", org), ("note", note)):
+        if text is not None and not (isinstance(text, str) and text.strip()):
+            raise ActorRegistryError(f"{where}: {key!r} must be a non-empty string")
+    start, end = _date(item.get("from"), f"{where} 'from'"), _date(item.get("to"), f"{where} 'to'")
+    if start and end and end < start:
+        raise ActorRegistryError(f"{where}: 'to' ({end}) is before 'from' ({start})")
+    return Role(title=title, short=short or title, org=org, start=start, end=end, note=note)
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ActorRegistryError(f"{where}: bad date {value!r} (an ISO date YYYY-MM-DD or null)")
+
+
+def _check_references(actors: list[Actor]) -> None:
+    ids: set[str] = set()
+    for actor in actors:
+        if actor.id in ids:
+            raise ActorRegistryError(f"actor {actor.id!r}: duplicate id")
+        ids.add(actor.id)
+    for actor in actors:
+        if actor.parent is not None and actor.parent not in ids:
+            raise ActorRegistryError(f"actor {actor.id!r}: parent {actor.parent!r} "
+                                     f"is not in the registry")
+        for role in actor.roles:
+            if role.org is not None and role.org not in ids:
+                raise ActorRegistryError(f"actor {actor.id!r}: role {role.title!r} has org "
+                                         f"{role.org!r}, which is not in the registry")
+
+
+def _check_aliases(actors: list[Actor], normaliser: Normaliser, ambiguous: set[str]) -> None:
+    owner: dict[str, tuple[str, str]] = {}
+    for actor in actors:
+        for text in (actor.name, *actor.aliases):
+            key = normaliser.key(text)
+            if not key:
+                raise ActorRegistryError(f"actor {actor.id!r}: alias {text!r} has no words "
+                                         f"left after normalisation")
+            first = owner.setdefault(key, (actor.id, text))
+            if first[0] != actor.id and key not in ambiguous:
+                raise ActorRegistryError(
+                    f"actor {actor.id!r}: alias {text!r} also names actor {first[0]!r} "
+                    f"(as {first[1]!r}); list it under 'ambiguous' if both are meant")
