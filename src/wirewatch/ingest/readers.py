@@ -317,8 +317,6 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
         try:
             if suffix in HTML_SUFFIXES or head[:15].startswith(("<!doctype", "<html")):
                 items = [html_to_document(text, name, str(path), published=None)]
-            elif not text.strip():
-                raise ValueError("empty text (only white space)")
             else:
                 items = [Document(id=name, text=text, source=str(path))]
         except ValueError as e:
