@@ -187,6 +187,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(1.5)
             self.send_response(200)
             self.end_headers()
+        elif self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
         elif self.path == "/to-file":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
@@ -214,14 +222,14 @@ def server() -> Iterator[str]:
 
 
 def test_urls_are_fetched_with_limits_and_only_over_http(server: str) -> None:
-    [doc] = list(fetch_url(f"{server}/article"))
+    [doc] = list(fetch_url(f"{server}/article", allow_private=True))
     assert isinstance(doc, Document) and "grain terminal" in doc.text
     assert doc.url == f"{server}/article" and doc.title == "Izmail port hit"
-    [plain] = list(fetch_url(f"{server}/plain"))
+    [plain] = list(fetch_url(f"{server}/plain", allow_private=True))
     assert isinstance(plain, Document) and plain.text.startswith("Drones hit Sumy")
 
     def error(url: str, **kw: float) -> str:
-        [item] = list(fetch_url(url, **kw))  # type: ignore[arg-type]
+        [item] = list(fetch_url(url, **kw, allow_private=True))  # type: ignore[arg-type]
         assert isinstance(item, ReadError), item
         assert item.source == url
         return item.reason
@@ -238,7 +246,8 @@ def test_urls_are_fetched_with_limits_and_only_over_http(server: str) -> None:
 def test_read_sources_mixes_urls_and_files(server: str, tmp_path: Path) -> None:
     f = tmp_path / "one.txt"
     f.write_text("Shelling in Sumy.", encoding="utf-8")
-    items = list(read_sources([f"{server}/article", str(f), f"{server}/missing"]))
+    items = list(read_sources([f"{server}/article", str(f), f"{server}/missing"],
+                              allow_private=True))
     assert [type(i).__name__ for i in items] == ["Document", "Document", "ReadError"]
 
 
@@ -261,3 +270,28 @@ def test_a_warc_record_over_the_limit_is_refused_and_the_rest_read(tmp_path: Pat
     assert isinstance(bomb, ReadError) and "over the limit" in bomb.reason
     assert "https://x.test/bomb" in bomb.source
     assert isinstance(page, Document) and "grain terminal" in page.text
+
+
+def test_urls_on_this_machine_or_its_network_are_refused(server: str) -> None:
+    for url in (f"{server}/article", "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.1/", "http://[::1]/", "http://localhost/"):
+        [item] = list(fetch_url(url))
+        assert isinstance(item, ReadError) and "non-public address" in item.reason, url
+    # every redirect is checked again: a public page that redirects inside is refused
+    import urllib.request
+    from http.client import HTTPMessage
+
+    from wirewatch.ingest import fetch
+
+    hop = fetch._CheckedRedirect(allow_private=False)
+    req = urllib.request.Request("http://example.org/a")
+    with pytest.raises(fetch.Refused, match=r"169\.254\.169\.254"):
+        hop.redirect_request(req, io.BytesIO(), 302, "Found", HTTPMessage(),
+                             "http://169.254.169.254/latest/meta-data/")
+
+
+def test_the_timeout_bounds_the_whole_fetch(server: str) -> None:
+    started = time.monotonic()
+    [item] = list(fetch_url(f"{server}/drip", timeout=1.0, allow_private=True))
+    assert isinstance(item, ReadError) and "timeout" in item.reason
+    assert time.monotonic() - started < 3.0  # the drip takes 4 s

@@ -346,11 +346,14 @@ def walk(folder: Path) -> Iterator[Path]:
 
 def read_sources(sources: Iterable[str | Path], published: date | None = None,
                  fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
-                 ignored: list[Path] | None = None) -> Iterator[Document | ReadError]:
+                 ignored: list[Path] | None = None, limits: Limits = DEFAULT_LIMITS,
+                 allow_private: bool = False) -> Iterator[Document | ReadError]:
     """Yield documents and errors of files, folders (recursively) and http(s) URLs.
 
     Files in a folder whose type is not an article format (images, archives...) are
     passed over and appended to ``ignored``; a file named explicitly is always read.
+    URLs on loopback, private or link-local addresses are refused unless
+    ``allow_private``.
     """
     from wirewatch.ingest.fetch import fetch_url, is_url
 
@@ -358,14 +361,14 @@ def read_sources(sources: Iterable[str | Path], published: date | None = None,
         s = str(src)
         if isinstance(src, str) and is_url(s):
             yield from (_with_date(d, published) if isinstance(d, Document) else d
-                        for d in fetch_url(s, fetch_timeout, fetch_max_bytes))
+                        for d in fetch_url(s, fetch_timeout, fetch_max_bytes, allow_private))
             continue
         path = Path(src)
         if path.is_dir():
             for f in walk(path):
                 if _suffix(f) in ARTICLE_SUFFIXES:
-                    yield from read_path(f, published)
+                    yield from read_path(f, published, limits)
                 elif ignored is not None:
                     ignored.append(f)
         else:
-            yield from read_path(path, published)
+            yield from read_path(path, published, limits)
