@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wirewatch.document import Document
@@ -30,6 +31,11 @@ class Extraction:
     events: list[EventMention]
 
 
+# Longer documents are read in parts of at most this many characters, cut at paragraph
+# breaks: the parser's memory grows with a document's length (spaCy refuses 1,000,000).
+CHUNK_CHARS = 100_000
+
+
 def _spacy_docs(nlp: Any, docs: Sequence[Document]) -> Iterator[Any]:
     for d in docs:
         made = nlp.make_doc(d.text)
@@ -42,13 +48,49 @@ def extract(docs: Sequence[Document], resources: Resources | None = None, *,
     """Return the place and event mentions of each document, in input order.
 
     ``resources`` carries the codebook, places files and model to use (default: the
-    bundled ones).
+    bundled ones). A document longer than ``CHUNK_CHARS`` is read in parts cut at
+    paragraph breaks, its offsets still counted from the start of its text.
     """
     resources = resources or Resources.load()
     nlp = resources.nlp
-    return [Extraction(d, places_of(parsed), list(parsed._.wirewatch_events))
-            for d, parsed in zip(docs, nlp.pipe(_spacy_docs(nlp, docs), batch_size=batch_size),
-                                 strict=True)]
+    parts = [(i, start, part) for i, d in enumerate(docs) for start, part in _parts(d)]
+    found: list[tuple[list[PlaceMention], list[EventMention]]] = [([], []) for _ in docs]
+    parsed_docs = nlp.pipe(_spacy_docs(nlp, [p for _, _, p in parts]), batch_size=batch_size)
+    for (i, start, _), parsed in zip(parts, parsed_docs, strict=True):
+        places, events = found[i]
+        places.extend(_shift_place(m, start) for m in places_of(parsed))
+        events.extend(_shift_event(e, start) for e in parsed._.wirewatch_events)
+    return [Extraction(d, places, events) for d, (places, events) in zip(docs, found,
+                                                                         strict=True)]
+
+
+def _parts(doc: Document) -> list[tuple[int, Document]]:
+    """The document itself, or its parts of at most CHUNK_CHARS cut at paragraph breaks."""
+    if len(doc.text) <= CHUNK_CHARS:
+        return [(0, doc)]
+    out: list[tuple[int, Document]] = []
+    start = 0
+    while start < len(doc.text):
+        end = min(len(doc.text), start + CHUNK_CHARS)
+        if end < len(doc.text):
+            cut = max((m.end() for m in re.finditer(r"\n\s*\n|\n", doc.text[start:end])),
+                      default=0)
+            end = start + cut if cut > CHUNK_CHARS // 2 else end
+        out.append((start, replace(doc, text=doc.text[start:end])))
+        start = end
+    return out
+
+
+def _shift_place(m: PlaceMention, by: int) -> PlaceMention:
+    return m if not by else replace(m, start=m.start + by, end=m.end + by)
+
+
+def _shift_event(e: EventMention, by: int) -> EventMention:
+    if not by:
+        return e
+    ev = replace(e.evidence, start=e.evidence.start + by, end=e.evidence.end + by)
+    trigger = (e.trigger[0] + by, e.trigger[1] + by) if e.trigger else None
+    return replace(e, evidence=ev, trigger=trigger)
 
 
 _worker: dict[str, Any] = {}

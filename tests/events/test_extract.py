@@ -5,6 +5,8 @@ Every text here was written for these tests.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from events_helpers import Run, of_type, place_id
 
@@ -412,3 +414,28 @@ def test_a_dateline_is_never_by_itself_an_events_place(run: Run) -> None:
                  "two guards, the air force said.")
     assert events and all(e["place"] is None or e["place"]["geonameid"] != 703448
                           for e in events)
+
+
+def test_a_long_document_is_read_in_parts_with_offsets_into_the_whole(
+        resources: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch import Document, pipeline
+
+    paragraphs = ["Russian forces captured Toretsk on Monday, the Russian Defence Ministry said.",
+                  "Ukrainian drones struck an oil depot in Belgorod, wounding two guards, the "
+                  "governor said.",
+                  "Shelling killed three civilians in Kherson, the regional administration said."]
+    text = "\n\n".join(paragraphs)
+    whole = pipeline.extract([Document("d", text)], resources)  # type: ignore[arg-type]
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 120)
+    [parts] = pipeline.extract([Document("d", text)], resources)  # type: ignore[arg-type]
+
+    def key(e: Any) -> tuple[Any, ...]:  # context across parts may change confidences
+        return (e.type, e.place.geonameid if e.place else None, e.evidence.start,
+                e.count.value if e.count else None)
+
+    assert [key(e) for e in parts.events] == [key(e) for e in whole[0].events]
+    assert len(parts.events) >= 3
+    assert [(m.surface, m.start) for m in parts.places] == \
+        [(m.surface, m.start) for m in whole[0].places]
+    for e in parts.events:
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text

@@ -151,8 +151,10 @@ class ActorRegistry:
     def __init__(self, actors: Sequence[Actor], normaliser: Normaliser | None = None, *,
                  titles: frozenset[str] = frozenset(),
                  side_words: Mapping[str, Sequence[str]] | None = None,
+                 ambiguous: frozenset[str] = frozenset(),
                  source: str = "<registry>") -> None:
         self.source = source
+        self._ambiguous = ambiguous  # keys of aliases that name several actors on purpose
         self._actors = {a.id: a for a in actors}
         self._norm = normaliser or Normaliser()
         self._titles = titles
@@ -261,8 +263,10 @@ class ActorRegistry:
             return hits
         words = key.split()
         for cut in range(1, len(words)):
-            people = [h for h in self._by_name(" ".join(words[cut:])) if h.actor.type == "person"]
-            fitting = [h for h in people if self._prefix_fits(words[:cut], h.actor)]
+            people = [h.actor for h in self._by_name(" ".join(words[cut:]))
+                      if h.actor.type == "person"]
+            fitting = [_Hit(a, self._prefix_role(words[:cut], a)) for a in people
+                       if self._prefix_fits(words[:cut], a)]
             if fitting:
                 return fitting
         hits = self._role_holders(key, day)
@@ -273,10 +277,13 @@ class ActorRegistry:
         return [h for h in self._find(rest, day) if h.actor.side == side]
 
     def _prefix_fits(self, words: list[str], actor: Actor) -> bool:
+        """Whether the words before a person's name are titles or one of their roles."""
         if all(w in self._titles or w in self._side_of for w in words):
             return True
-        prefix = self._norm.rewrite(" ".join(words))
-        return any(self._role_fits(role, prefix) for role in actor.roles)
+        return self._prefix_role(words, actor) is not None
+
+    def _prefix_role(self, words: list[str], actor: Actor) -> Role | None:
+        return self._fitting_role(actor, self._norm.rewrite(" ".join(words)))
 
     def _find_qualified(self, head: str, qual: str, day: date | None) -> list[_Hit]:
         """Hits of "Name (role)" or "Name (Ukraine)": the name decides, the parenthesis
@@ -307,6 +314,11 @@ class ActorRegistry:
         return any(f" {k} " in padded for k in map(self.key, (org.name, *org.aliases)) if k)
 
     def _role_holders(self, key: str, day: date | None) -> list[_Hit]:
+        """Holders of the role ``key`` names (on ``day``, or ever): never a role whose
+        words include an ambiguous alias ("commander of the 3rd Army Corps")."""
+        padded = f" {key} "
+        if any(f" {a} " in padded for a in self._ambiguous):
+            return []
         held = [(i, r) for i, r in self._index.roles.get(key, ())
                 if day is None or r.held_on(day)]
         return [_Hit(self._actors[i], r) for i, r in held]
@@ -371,15 +383,15 @@ def parse_registry(data: Any, source: str = "<registry>") -> ActorRegistry:
         normaliser = Normaliser(_rewrites(data.get("equivalences") or []))
         titles = frozenset(basic_key(t) for t in _strings(data.get("titles") or [], "titles"))
         side_words = _side_words(data.get("side_words") or {}, normaliser)
-        ambiguous = {normaliser.key(a) for a in _strings(data.get("ambiguous") or [],
-                                                         "ambiguous")}
+        ambiguous = frozenset(normaliser.key(a) for a in _strings(data.get("ambiguous") or [],
+                                                                  "ambiguous"))
         actors = [_actor(entry, i) for i, entry in enumerate(data["actors"])]
         _check_references(actors)
         _check_aliases(actors, normaliser, ambiguous)
     except ActorRegistryError as exc:
         raise fail(str(exc)) from exc
     return ActorRegistry(actors, normaliser, titles=titles, side_words=side_words,
-                         source=source)
+                         ambiguous=ambiguous, source=source)
 
 
 def _strings(value: Any, where: str) -> list[str]:
@@ -538,7 +550,8 @@ def _check_references(actors: list[Actor]) -> None:
                                          f"{role.org!r}, which is not in the registry")
 
 
-def _check_aliases(actors: list[Actor], normaliser: Normaliser, ambiguous: set[str]) -> None:
+def _check_aliases(actors: list[Actor], normaliser: Normaliser,
+                   ambiguous: frozenset[str]) -> None:
     owner: dict[str, tuple[str, str]] = {}
     for actor in actors:
         for text in (actor.name, *actor.aliases):
