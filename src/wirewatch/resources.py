@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wirewatch.events.actors import ActorRegistry, default_actors_file
 from wirewatch.events.codebook import Codebook, default_codebook_file, load_codebook
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.gazetteer import Gazetteer
@@ -31,6 +32,7 @@ class Settings:
     # country -> prior weight of the monitored theatre; None: the bundled places file's
     theatre: tuple[tuple[str, float], ...] | None = None
     lang: str = "en"  # the language of the lexicon and the model
+    actors: str | None = None  # an actor registry YAML file; None: the bundled one
 
     def codebook_file(self) -> Path:
         """Return the codebook file these settings name (the bundled one by default)."""
@@ -42,7 +44,8 @@ class Settings:
             "wirewatch_places": {"places_files": list(self.places_files),
                                  "theatre": dict(self.theatre) if self.theatre is not None
                                  else None},
-            "wirewatch_events": {"codebook": self.codebook, "lang": self.lang},
+            "wirewatch_events": {"codebook": self.codebook, "lang": self.lang,
+                                 "actors": self.actors},
         }
 
 
@@ -59,6 +62,7 @@ class Resources:
     codebook: Codebook
     lexicon: Lexicon
     gazetteer: Gazetteer
+    actors: ActorRegistry
     _nlp: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -79,7 +83,7 @@ class Resources:
     def from_settings(cls, settings: Settings) -> Resources:
         """Return the resources the given settings describe."""
         return cls(settings, codebook_for(settings), load_lexicon(settings.lang),
-                   gazetteer_for(settings))
+                   gazetteer_for(settings), actors_for(settings))
 
     @property
     def nlp(self) -> Any:
@@ -94,12 +98,14 @@ class Resources:
     def __getstate__(self) -> dict[str, Any]:
         # worker processes rebuild the pipeline; the gazetteer reopens its own index
         return {"settings": self.settings, "codebook": self.codebook,
-                "lexicon": self.lexicon, "gazetteer": self.gazetteer}
+                "lexicon": self.lexicon, "gazetteer": self.gazetteer,
+                "actors": self.actors}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.settings = state["settings"]
         self.codebook = state["codebook"]
         self.lexicon = state["lexicon"]
+        self.actors = state["actors"]
         self.gazetteer = state["gazetteer"]
         self._nlp = None
         self._lock = threading.Lock()
@@ -108,6 +114,11 @@ class Resources:
 def codebook_for(settings: Settings) -> Codebook:
     """Return the codebook the settings name (parsed once per file version)."""
     return load_codebook(settings.codebook_file())
+
+
+def actors_for(settings: Settings) -> ActorRegistry:
+    """Return the actor registry the settings name (parsed once per file version)."""
+    return ActorRegistry.from_file(settings.actors or default_actors_file())
 
 
 _gazetteers: dict[tuple[tuple[str, ...], Any], Gazetteer] = {}

@@ -439,3 +439,20 @@ def test_a_long_document_is_read_in_parts_with_offsets_into_the_whole(
         [(m.surface, m.start) for m in whole[0].places]
     for e in parts.events:
         assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_claimants_and_conduits_are_read_off_the_actor_registry(run: Run) -> None:
+    [e] = run("Russian forces captured Toretsk on Monday, Russia's Defence Ministry said, "
+              "as relayed by TASS.", "2025-05-16")
+    assert e["claimant_actor"] == {"id": "ru-mod", "name": "Ministry of Defence of Russia",
+                                   "role": None, "side": "RU", "kind": "government"}
+    assert len(e["conduit_actors"]) == len(e["conduit"])
+    assert [a and a["id"] for a in e["conduit_actors"]] == ["ru-tass"]
+    assert e["lang"] == "en"
+
+
+def test_an_unknown_speaker_is_named_from_the_text_without_an_actor(run: Run) -> None:
+    events = run("Drones struck Sumy overnight, wounding two people, said Ivan Zhyrnovsky, a "
+                 "local volunteer.", "2025-05-16")
+    assert events and all(e["claimant"] == "Ivan Zhyrnovsky" and e["claimant_actor"] is None
+                          for e in events)

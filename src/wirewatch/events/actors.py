@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from wirewatch.events.models import ActorRef, EventMention
 
 TYPES = frozenset({"person", "organisation", "grouping", "unit", "outlet"})
 KINDS = frozenset({"government", "military", "official", "media", "analyst", "ngo",
@@ -49,7 +51,7 @@ REWRITE_KEYS = frozenset({"pattern", "replace", "note"})
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-_QUALIFIED = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<qual>[^()]*)\)\s*$")
+_QUALIFIED = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<qual>.*)\)\s*$")
 _APOSTROPHE = "'’ʼ`´‘"
 _POSSESSIVE = re.compile(f"[{_APOSTROPHE}]s\\b")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -133,8 +135,8 @@ class Normaliser:
 
     def rewrite(self, key: str) -> str:
         """Apply the equivalence rewrites to an already basic key."""
-        for pattern, replace in self.rewrites:
-            key = pattern.sub(replace, key)
+        for pattern, written in self.rewrites:
+            key = pattern.sub(written, key)
         return " ".join(key.split())
 
 
@@ -564,3 +566,35 @@ def _check_aliases(actors: list[Actor], normaliser: Normaliser,
                 raise ActorRegistryError(
                     f"actor {actor.id!r}: alias {text!r} also names actor {first[0]!r} "
                     f"(as {first[1]!r}); list it under 'ambiguous' if both are meant")
+
+
+# -- the claimants of event mentions ------------------------------------------------------
+
+
+def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
+                published: date | None) -> list[EventMention]:
+    """Return the mentions with ``claimant_actor`` and ``conduit_actors`` read off the
+    registry, on the day of the claim (the event's day, else the publication date)."""
+    out = []
+    for m in mentions:
+        day = _day_of(m) or published
+        claimant = _ref(registry.claimant_actor(m.claimant, day))
+        conduits = tuple(_ref(registry.claimant_actor(c, day)) for c in m.conduit)
+        out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits))
+    return out
+
+
+def _day_of(m: EventMention) -> date | None:
+    if m.date.precision == "day" and m.date.value:
+        try:
+            return date.fromisoformat(m.date.value)
+        except ValueError:
+            return None
+    return None
+
+
+def _ref(found: dict[str, str | None] | None) -> ActorRef | None:
+    if found is None:
+        return None
+    return ActorRef(id=str(found["id"]), name=str(found["name"]), role=found["role"],
+                    side=str(found["side"]), kind=str(found["kind"]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirewatch.events.actors import ActorRegistry, with_actors
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.extract import events_in_document
 from wirewatch.events.lexicon import Lexicon, load_lexicon
@@ -23,28 +24,31 @@ if not Doc.has_extension("wirewatch_events"):
 class EventsComponent:
     """Reads event mentions from a parsed doc and its place mentions."""
 
-    def __init__(self, codebook: Codebook, lexicon: Lexicon) -> None:
+    def __init__(self, codebook: Codebook, lexicon: Lexicon, actors: ActorRegistry) -> None:
         self.codebook = codebook
         self.lexicon = lexicon
+        self.actors = actors
 
     def __call__(self, doc: Doc) -> Doc:
         # a dateline is where the report was filed, never by itself where an event was
         places = [m for m in places_of(doc) if not m.dateline]
-        doc._.wirewatch_events = events_in_document(document_of(doc), doc, places,
-                                                    self.codebook, self.lexicon)
+        source = document_of(doc)
+        found = events_in_document(source, doc, places, self.codebook, self.lexicon)
+        doc._.wirewatch_events = with_actors(found, self.actors, source.published)
         return doc
 
 
 @Language.factory(
     "wirewatch_events",
-    default_config={"codebook": None, "lang": "en"},
+    default_config={"codebook": None, "lang": "en", "actors": None},
     requires=["doc._.wirewatch_place_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.wirewatch_events"],
 )
 def make_events_component(nlp: Language, name: str, codebook: str | None,
-                          lang: str) -> EventsComponent:
-    """Return the event component reading the given codebook file (None: the bundled one)
-    and the lexicon of ``lang``."""
-    from wirewatch.resources import Settings, codebook_for
+                          lang: str, actors: str | None) -> EventsComponent:
+    """Return the event component reading the given codebook file, the lexicon of ``lang``
+    and the given actor registry file (None: the bundled ones)."""
+    from wirewatch.resources import Settings, actors_for, codebook_for
 
-    return EventsComponent(codebook_for(Settings(codebook=codebook)), load_lexicon(lang))
+    settings = Settings(codebook=codebook, lang=lang, actors=actors)
+    return EventsComponent(codebook_for(settings), load_lexicon(lang), actors_for(settings))

@@ -75,6 +75,9 @@ class PlaceMention:
     # the place the article was filed from ("KYIV, Nov 3 (Reuters) -"): a place of the
     # text, never by itself the place of an event
     dateline: bool = field(default=False, compare=False)
+    # for a name the gazetteer lacks, the region the text puts it in ("the village of X in
+    # Zaporizhzhia region"): where an event at X can honestly be placed, at region level
+    container: Place | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's ``extract --what places`` object."""

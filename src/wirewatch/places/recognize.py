@@ -82,7 +82,7 @@ PERSON_PAIR = re.compile(
 # "Donetsk, Luhansk and Kharkiv regions", "the Luhansk and Donetsk republics": a plural
 # head noun after a coordination makes every member a region. _LIST_NAME is one member.
 _LIST_NAME = r"(?:the\s+)?[A-Z\u0400-\u042F][\w'’-]*(?:\s+[A-Z\u0400-\u042F][\w'’-]*)?"
-_REGION_HEADS = r"(regions|oblasts|provinces|krais|people['’]?s?\s+republics|republics)"
+_REGION_HEADS = r"((?i:regions|oblasts|provinces|krais|people['’]?s?\s+republics|republics))"
 REGION_PLURAL = re.compile(
     rf"^(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+{_REGION_HEADS}\b")
 REGION_HEAD_AFTER = re.compile(rf"^\s+{_REGION_HEADS}\b")

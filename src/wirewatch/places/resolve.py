@@ -86,6 +86,7 @@ RELATIVE_GAP = re.compile(
     r"(?:ern)?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 RELATIVE_KM = 75.0
 W_RELATIVE = 0.6
+REGION_OF_MISSING_CONFIDENCE = 0.5  # an event at a village the gazetteer lacks, coded to its region
 W_DATELINE = 1.0  # extra weight of population for a dateline's city (a news hub)
 # "Krasnokamensk, or Pokrovsk as the Ukrainians call it": the first name takes the second's.
 OR_GAP = re.compile(r"^\s*[,(]\s*or\s+$", re.IGNORECASE)
@@ -243,8 +244,9 @@ class Resolver:
             if not scored:
                 why = _outside_reason(span, outside, box) if outside and box else \
                     _unresolved_reason(span)
+                region = _region_place(span, box, why) if outside and box else None
                 results.append(PlaceMention(doc_id, span.surface, span.start, span.end, None,
-                                            why, dateline=dateline))
+                                            why, dateline=dateline, container=region))
                 continue
             norm = normalize(span.surface)
             self._add_container(scored, box)
@@ -483,6 +485,14 @@ def _within(gaz: Gazetteer, scored: list[_Scored], container: Container | None
     if any(s.hit.entry.kind != "city" for s in scored):
         return scored, []  # a region beside a region ("Donetsk, Luhansk"): no container
     return [], scored
+
+
+def _region_place(span: Span, container: Container, why: str) -> Place | None:
+    """The region a missing place lies in, as the place an event there can be coded to."""
+    if len(container.regions) != 1:
+        return None
+    return Place.from_entry(container.regions[0], span.surface, REGION_OF_MISSING_CONFIDENCE,
+                            "context", f"{why}; coded to the region that contains it")
 
 
 def _outside_reason(span: Span, outside: list[_Scored], container: Container) -> str:
