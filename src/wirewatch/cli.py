@@ -6,10 +6,10 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -25,6 +25,32 @@ def _published_option(value: str | None) -> date | None:
     if d is None:
         raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form")
     return d
+
+
+# ---------------------------------------------------------------- shared options
+# (decorators, in the style of sqlite-utils, so a repeated option reads the same everywhere)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    """The ``--db`` option: the store to use."""
+    return click.option("--db", envvar="WIREWATCH_DB", default=None,
+                        help="Store: SQLite path or postgresql:// URL (env WIREWATCH_DB) "
+                             "[default: wirewatch.db].")(f)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """The ``--format`` option (value in ``fmt``) with these choices, the first the default."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)),
+                        default=choices[0], show_default=True, help="Output format.")
+
+
+def published_option(f: F) -> F:
+    """The ``--published`` option: the date of inputs that do not carry one."""
+    return click.option("--published", callback=lambda _c, _p, v: _published_option(v),
+                        help="Publication date (YYYY-MM-DD) for inputs that do not carry "
+                             "one.")(f)
 
 
 class Config:
@@ -92,10 +118,8 @@ def _documents(files: tuple[Path, ...], published: date | None,
 @click.option("--what", type=click.Choice(["events", "places"]), default="events",
               show_default=True,
               help="What to extract: event mentions or place mentions (CODEBOOK.md section 7).")
-@click.option("--published", callback=lambda _c, _p, v: _published_option(v),
-              help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
-              show_default=True, help="Output format.")
+@published_option
+@format_option("jsonl")
 @click.pass_context
 def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: date | None,
             fmt: str) -> None:
@@ -167,8 +191,7 @@ def places_index(rebuild: bool) -> None:
 
 @main.command()
 @click.option("--limit", default=10, show_default=True, help="Rows per table.")
-@click.option("--db", envvar="WIREWATCH_DB", default=None,
-              help="Store: SQLite path or postgresql:// URL [default: wirewatch.db].")
+@db_option
 @click.pass_context
 def demo(ctx: click.Context, limit: int, db: str | None) -> None:
     """Ingest the bundled sample corpus into the store and print a summary.
@@ -176,14 +199,14 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
     Re-runnable: a second run finds every article stored and adds nothing.
     """
 
+    from wirewatch.display import make_console, print_summary
     from wirewatch.sample import sample_dir
     from wirewatch.store import Store, ingest
     from wirewatch.store.db import display_url
     from wirewatch.store.ingest import spacy_extractor
-    from wirewatch.store.report import print_summary
 
     extractor = spacy_extractor(_resources(ctx))
-    console = _console()
+    console = make_console()
     with Store(db) as store:
         console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
                       f"({sample_dir()}) into {display_url(store.url)}")
@@ -199,28 +222,12 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
 
 # ---------------------------------------------------------------- store commands (issue 4)
 
-def _console(file: Any = None) -> Any:
-    """A rich console; 120 columns wide when output does not go to a terminal."""
-    from rich.console import Console
-
-    console = Console(file=file)
-    if not console.is_terminal:
-        console = Console(file=file, width=120)
-    return console
-
-
-_DB_OPTION = click.option("--db", envvar="WIREWATCH_DB", default=None,
-                          help="Store: SQLite path or postgresql:// URL (env WIREWATCH_DB) "
-                               "[default: wirewatch.db].")
-
-
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@_DB_OPTION
+@db_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
               help="Documents per committed batch.")
-@click.option("--published", callback=lambda _c, _p, v: _published_option(v),
-              help="Publication date (YYYY-MM-DD) for inputs that do not carry one.")
+@published_option
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds per URL fetch.")
 @click.option("--max-bytes", default=5_000_000, show_default=True,
               help="Largest page a URL fetch accepts.")
@@ -235,10 +242,10 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     --batch-size documents. A bad input is named on standard error with the reason;
     the rest is stored and the exit status is 1.
     """
+    from wirewatch.display import progress_reporter
     from wirewatch.store import Store
     from wirewatch.store import ingest as run_ingest
     from wirewatch.store.ingest import spacy_extractor
-    from wirewatch.store.progress import progress_reporter
 
     extractor = spacy_extractor(_resources(ctx))
     with Store(db) as store, progress_reporter(enabled=not quiet) as progress:
@@ -276,7 +283,7 @@ def _event_query(etype: str | None, place: str | None, since: date | None,
 
 
 @main.command()
-@_DB_OPTION
+@db_option
 @click.option("--type", "etype", help="Event type, e.g. strike or territory (prefix).")
 @click.option("--place", help="Place name (resolved like any place) or GeoNames id; a region "
                               "also matches the events inside it.")
@@ -287,8 +294,7 @@ def _event_query(etype: str | None, place: str | None, since: date | None,
 @click.option("--min-sources", default=0, show_default=True,
               help="Only events with at least N independent sources.")
 @click.option("--limit", type=int, default=None, help="At most N events (newest first).")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "jsonl", "csv", "geojson", "parquet"]))
+@format_option("table", "jsonl", "csv", "geojson", "parquet")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output (needed for parquet).")
 def events(db: str | None, etype: str | None, place: str | None, since: date | None,
@@ -317,25 +323,24 @@ def events(db: str | None, etype: str | None, place: str | None, since: date | N
         elif fmt == "geojson":
             out.write(json.dumps(ex.geojson(rows), ensure_ascii=False) + "\n")
         else:
-            from wirewatch.store.report import events_table
+            from wirewatch.display import events_table, make_console
 
-            _console(out).print(events_table(rows))
+            make_console(out).print(events_table(rows))
     finally:
         if output:
             out.close()
 
 
 @main.command()
-@_DB_OPTION
+@db_option
 @click.option("--kind", type=click.Choice(["date", "count", "extent", "modality", "name"]),
               help="Only this kind of disagreement.")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "jsonl"]))
+@format_option("table", "jsonl")
 def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
     """List disagreements: reports of one event that differ on date, count, extent or
     modality (claimed vs denied), and articles giving one role two names."""
+    from wirewatch.display import conflicts_table
     from wirewatch.store import Store
-    from wirewatch.store.report import conflicts_table
 
     with Store(db) as store:
         rows = store.conflicts(kind)
@@ -343,15 +348,14 @@ def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
 
 
 @main.command()
-@_DB_OPTION
+@db_option
 @click.option("--min-size", default=2, show_default=True, help="Smallest family to list.")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "jsonl"]))
+@format_option("table", "jsonl")
 def stories(db: str | None, min_size: int, fmt: str) -> None:
     """List rewrite families: near-duplicate and paraphrased rewrites of one report, each
     headed by its earliest-published member."""
+    from wirewatch.display import stories_table
     from wirewatch.store import Store
-    from wirewatch.store.report import stories_table
 
     with Store(db) as store:
         rows = store.stories(min_size)
@@ -364,13 +368,15 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, table: Any) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False, default=str))
     else:
-        _console().print(table(rows))
+        from wirewatch.display import make_console
+
+        make_console().print(table(rows))
 
 
 # ---------------------------------------------------------------- serve (issue 5)
 
 @main.command()
-@_DB_OPTION
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default serves this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
