@@ -37,7 +37,7 @@ from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.resources import Resources
 from wirewatch.store import Store
 from wirewatch.store import export as ex
-from wirewatch.store.store import Extracted
+from wirewatch.store.write import Extracted
 
 log = logging.getLogger("wirewatch.api")
 

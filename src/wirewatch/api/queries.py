@@ -8,8 +8,8 @@ page and on the indexes (see the 0002 migration), not on the size of the store:
   events without any date come last;
 * articles: by id; rewrite families: largest first, as ``wirewatch stories``.
 
-The dicts returned are those of the CLI's JSON (:func:`wirewatch.store.store.event_dicts`,
-:func:`~wirewatch.store.store.family_dicts`) plus what only the API adds.
+The dicts returned are those of the CLI's JSON (:func:`wirewatch.store.views.event_dicts`,
+:func:`~wirewatch.store.views.family_dicts`) plus what only the API adds.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, Select, false, func, literal_column, selec
 from sqlalchemy.orm import Session
 
 from wirewatch.store import models as m
-from wirewatch.store.store import FAMILY_ORDER, event_dicts, family_dicts
+from wirewatch.store.views import FAMILY_ORDER, event_dicts, family_dicts
 
 CE = m.CanonicalEvent
 MAX_WORDS = 10  # tokens of a free-text query; all must occur in one evidence sentence
