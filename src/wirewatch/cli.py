@@ -262,53 +262,59 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     sys.exit(1 if summary.failed else 0)
 
 
-def _event_query(etype: str | None, place: str | None, since: date | None,
-                 until: date | None, min_sources: int, limit: int | None) -> Any:
-    from wirewatch.store import EventQuery
+def _event_filter(ctx: click.Context, query: dict[str, Any]) -> Any:
+    """The filter of the ``events`` options, with the codebook and gazetteer in use (a
+    one-line error and exit 2 for a filter that cannot be used)."""
+    from wirewatch.store import QueryError, event_filter
 
-    q = EventQuery(type=etype, since=since, until=until, min_sources=min_sources, limit=limit)
-    if place:
-        if place.isdigit():
-            q.geonameids = (int(place),)
-        else:
-            from wirewatch.places import resolve_place
-
-            q.place_text = place
-            res = resolve_place(place)
-            if res.place is not None:
-                q.geonameids = (res.place.geonameid,)
-                if res.place.kind == "admin1":
-                    q.admin1 = res.place.name
-    return q
+    resources = _resources(ctx)
+    try:
+        return event_filter(resources.codebook, resources.gazetteer, **query)
+    except QueryError as exc:
+        click.echo(f"wirewatch: error: {exc}", err=True)
+        sys.exit(2)
 
 
 @main.command()
 @db_option
-@click.option("--type", "etype", help="Event type, e.g. strike or territory (prefix).")
+@click.option("--type", "types", help="Event types, comma-separated, e.g. strike or "
+                                      "territory (a prefix: every territory.* type).")
 @click.option("--place", help="Place name (resolved like any place) or GeoNames id; a region "
                               "also matches the events inside it.")
+@click.option("--admin1", help="Admin-1 region, e.g. 'Donetsk Oblast': events inside it.")
 @click.option("--since", callback=lambda _c, _p, v: _published_option(v),
-              help="Events on or after YYYY-MM-DD.")
+              help="Events dated on or after YYYY-MM-DD (undated events are left out).")
 @click.option("--until", callback=lambda _c, _p, v: _published_option(v),
-              help="Events on or before YYYY-MM-DD.")
+              help="Events dated on or before YYYY-MM-DD (undated events are left out).")
 @click.option("--min-sources", default=0, show_default=True,
               help="Only events with at least N independent sources.")
+@click.option("--modality", "modalities", help="Modalities, comma-separated, e.g. "
+                                               "claimed,denied.")
+@click.option("--conflict/--no-conflict", "has_conflict", default=None,
+              help="Only events with (or without) conflicting reports.")
+@click.option("--words", help="Words that must each occur in an evidence sentence.")
 @click.option("--limit", type=int, default=None, help="At most N events (newest first).")
 @format_option("table", "jsonl", "csv", "geojson", "parquet")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output (needed for parquet).")
-def events(db: str | None, etype: str | None, place: str | None, since: date | None,
-           until: date | None, min_sources: int, limit: int | None, fmt: str,
-           output: Path | None) -> None:
+@click.pass_context
+def events(ctx: click.Context, /, db: str | None, limit: int | None, fmt: str,
+           output: Path | None, **query: Any) -> None:
     """List canonical events: fused mentions with outlets, independent sources, conflicts."""
     from wirewatch.store import Store
-    from wirewatch.store import export as ex
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    q = _event_query(etype, place, since, until, min_sources, limit)
+    f = _event_filter(ctx, query)
     with Store(db) as store:
-        rows = store.events(q)
+        rows = store.events(f, limit=limit)
+    _write_events(rows, fmt, output)
+
+
+def _write_events(rows: list[dict[str, Any]], fmt: str, output: Path | None) -> None:
+    """Write canonical events in a format of ``wirewatch events`` to ``output`` or stdout."""
+    from wirewatch.store import export as ex
+
     if fmt == "parquet":
         assert output is not None
         n = ex.write_parquet(rows, output)

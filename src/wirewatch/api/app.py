@@ -33,10 +33,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
 from wirewatch.document import Document
-from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.resources import Resources
 from wirewatch.store import Store
 from wirewatch.store import export as ex
+from wirewatch.store.query import MODALITIES, EventFilter, QueryError, event_filter
 from wirewatch.store.write import Extracted
 
 log = logging.getLogger("wirewatch.api")
@@ -48,7 +48,6 @@ MAX_PAGE = 500
 MAX_MAP = 100_000
 DEFAULT_MAP = 2_000
 MAX_ID = 2**63 - 1  # larger ids cannot name a row (and overflow SQLite's integers)
-MODALITIES = ("asserted", "claimed", "reported", "planned", "denied", "hedged", "contested")
 
 # Pages and API: scripts and data only from this server; report text can never run.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -227,10 +226,14 @@ def _event_filter(
     q: Annotated[str | None, Query(
         max_length=200, description="Words that must each occur (case-insensitive) in "
         "an evidence sentence of the event.")] = None,
-) -> qy.EventFilter:
+) -> EventFilter:
     resources: Resources = request.app.state.resources
-    return _parse_filter(resources, type, place, admin1, since, until, min_sources, modality,
-                         has_conflict, q)
+    try:
+        return event_filter(resources.codebook, resources.gazetteer, types=type, place=place,
+                            admin1=admin1, since=since, until=until, min_sources=min_sources,
+                            modalities=modality, has_conflict=has_conflict, words=q)
+    except QueryError as exc:
+        raise HTTPException(422, str(exc)) from exc
 
 
 def _writer(request: Request) -> None:
@@ -247,7 +250,7 @@ def _writer(request: Request) -> None:
 
 
 Db = Annotated[Session, Depends(_session)]
-Filter = Annotated[qy.EventFilter, Depends(_event_filter)]
+Filter = Annotated[EventFilter, Depends(_event_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
 ExportLimit = Annotated[OptInt, Query(ge=1, le=10**7,
@@ -449,7 +452,7 @@ def create_app(db: str | None = None, token: str | None = None, *,
     def place_events(s: Db, geonameid: Annotated[int, Path(ge=0, le=MAX_ID)],
                      limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Return the canonical events at a place, newest first (as /api/events?place=)."""
-        f = qy.EventFilter(geonameids=(geonameid,))
+        f = EventFilter(geonameids=(geonameid,))
         total, items = qy.list_events(s, f, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -509,65 +512,6 @@ def _wrap(app: FastAPI, max_body_bytes: int) -> FastAPI:
 # ---------------------------------------------------------------------- helpers
 
 
-def _parse_filter(resources: Resources, types: str | None, place: str | None, admin1: str | None,
-                  since: date | None, until: date | None, min_sources: int | None,
-                  modality: str | None, has_conflict: bool | None, q: str | None
-                  ) -> qy.EventFilter:
-    known = sorted(resources.codebook.types)
-    chosen: list[str] = []
-    for t in _split(types):
-        matching = [k for k in known if k == t or k.startswith(t + ".")]
-        if not matching:
-            raise HTTPException(422, f"type: unknown event type {t!r} (known: "
-                                     f"{', '.join(known)})")
-        chosen.extend(x for x in matching if x not in chosen)
-    mods = _split(modality)
-    for x in mods:
-        if x not in MODALITIES:
-            raise HTTPException(422, f"modality: unknown modality {x!r} (known: "
-                                     f"{', '.join(MODALITIES)})")
-    if since and until and since > until:
-        raise HTTPException(422, f"since: {since} is after until {until}")
-    ids: tuple[int, ...] = ()
-    names: tuple[str, ...] = ()
-    regions: list[str] = []
-    if place and place.strip():
-        p = place.strip()
-        if p.isdigit() and len(p) <= 18:
-            ids = (int(p),)
-        else:
-            ids, names, regions = _resolve_place_filter(p, resources.gazetteer)
-    if admin1 and admin1.strip():
-        regions.extend(_admin1_names(admin1.strip(), resources.gazetteer))
-    return qy.EventFilter(
-        types=tuple(chosen), geonameids=ids, place_names=names,
-        admin1=tuple(dict.fromkeys(regions)), since=since, until=until,
-        min_sources=min_sources, modalities=tuple(mods),
-        has_conflict=has_conflict, words=tuple(qy.search_tokens((q or "").split())))
-
-
-def _split(value: str | None) -> list[str]:
-    return [x.strip() for x in (value or "").split(",") if x.strip()]
-
-
-def _resolve_place_filter(name: str, gaz: Gazetteer
-                          ) -> tuple[tuple[int, ...], tuple[str, ...], list[str]]:
-    """A place name matches events whose place has that name, and the place it resolves
-    to; a region also matches the events inside it."""
-    from wirewatch.places import resolve_place
-
-    found = resolve_place(name, gaz=gaz).place
-    if found is None:
-        return (), (name,), []
-    return (found.geonameid,), (name, found.name), [found.name] if found.kind == "admin1" else []
-
-
-def _admin1_names(name: str, gaz: Gazetteer) -> list[str]:
-    """The name as given and the gazetteer's spelling of the admin-1 region it names."""
-    hits = gaz.exact(name)
-    return [name, *(h.entry.name for h in hits if h.entry.kind == "admin1")]
-
-
 def _document(a: sc.ArticleIn) -> Document:
     doc_id = a.id or "api-" + hashlib.sha256(a.text.encode()).hexdigest()[:16]
     return Document(id=doc_id, text=a.text, title=a.title, url=a.url, outlet=a.outlet,
@@ -593,7 +537,7 @@ async def _iterate(chunks: Iterator[str]) -> AsyncIterator[bytes]:
         yield part.encode("utf-8")
 
 
-def _stream(store: Store, f: qy.EventFilter, limit: int | None, writer: ChunkWriter
+def _stream(store: Store, f: EventFilter, limit: int | None, writer: ChunkWriter
             ) -> AsyncIterator[bytes]:
     def chunks() -> Iterator[str]:
         with store.session() as s:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,23 +20,10 @@ from wirewatch.store import models as m
 from wirewatch.store import views
 from wirewatch.store import write as w
 from wirewatch.store.db import database_url, display_url, make_engine, migrate
+from wirewatch.store.query import EventFilter, conditions, ordered
 from wirewatch.store.write import BatchResult, Extracted
 
-__all__ = ["BatchResult", "EventQuery", "Extracted", "Store"]
-
-
-@dataclass
-class EventQuery:
-    """Filters of :meth:`Store.events`."""
-
-    type: str | None = None
-    geonameids: tuple[int, ...] = ()
-    admin1: str | None = None
-    place_text: str | None = None
-    since: date | None = None
-    until: date | None = None
-    min_sources: int = 0
-    limit: int | None = None
+__all__ = ["BatchResult", "EventFilter", "Extracted", "Store"]
 
 
 class Store:
@@ -119,34 +104,15 @@ class Store:
             return {k: int(s.scalar(select(func.count()).select_from(t)) or 0)
                     for k, t in tables.items()}
 
-    def events(self, q: EventQuery | None = None, with_mentions: bool = True
-               ) -> list[dict[str, Any]]:
-        """Return canonical events matching the query, newest first, as JSON-able dicts."""
-        q = q or EventQuery()
-        stmt = select(m.CanonicalEvent)
-        if q.type:
-            stmt = stmt.where(or_(m.CanonicalEvent.type == q.type,
-                                  m.CanonicalEvent.type.startswith(q.type + ".")))
-        place_filters: list[Any] = []
-        if q.geonameids:
-            place_filters.append(m.CanonicalEvent.geonameid.in_(q.geonameids))
-        if q.admin1:
-            place_filters.append(func.lower(m.CanonicalEvent.admin1) == q.admin1.lower())
-        if q.place_text:
-            place_filters.append(func.lower(m.CanonicalEvent.place_name) == q.place_text.lower())
-        if place_filters:
-            stmt = stmt.where(or_(*place_filters))
-        if q.since:
-            stmt = stmt.where(m.CanonicalEvent.window_hi >= q.since)
-        if q.until:
-            stmt = stmt.where(m.CanonicalEvent.window_lo <= q.until)
-        if q.min_sources:
-            stmt = stmt.where(m.CanonicalEvent.n_sources >= q.min_sources)
-        stmt = stmt.order_by(m.CanonicalEvent.sort_date.desc().nulls_last(),
-                             m.CanonicalEvent.id)
-        if q.limit:
-            stmt = stmt.limit(q.limit)
+    def events(self, f: EventFilter | None = None, with_mentions: bool = True,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Return canonical events matching the filter (see :func:`wirewatch.store.query.
+        event_filter`), newest first, as JSON-able dicts; at most ``limit``."""
         with self._sessions() as s:
+            stmt = ordered(select(m.CanonicalEvent).where(
+                *conditions(f or EventFilter(), s.get_bind().dialect.name)))
+            if limit:
+                stmt = stmt.limit(limit)
             return views.event_dicts(s, list(s.scalars(stmt)), with_mentions)
 
     def conflicts(self, kind: str | None = None) -> list[dict[str, Any]]:
