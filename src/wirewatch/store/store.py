@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from wirewatch.document import Document
+from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.store import models as m
 from wirewatch.store import views
 from wirewatch.store import write as w
@@ -29,7 +30,12 @@ __all__ = ["BatchResult", "EventFilter", "Extracted", "Store"]
 class Store:
     """A wirewatch store in SQLite or PostgreSQL, migrated to the current schema on open."""
 
-    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True):
+    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True,
+                 fusion: FusionConfig | None = None):
+        """Open the store ``db`` (a SQLite path or database URL; None: ``WIREWATCH_DB`` or
+        ``wirewatch.db``). ``fusion``: the fusion tolerances writes use (default: the
+        bundled data/fusion.yaml; see :func:`wirewatch.fuse.config.load_fusion`)."""
+        self.fusion = fusion or default_fusion()
         self.url = database_url(db)
         self.engine = make_engine(self.url)
         if migrate_schema:
@@ -67,7 +73,7 @@ class Store:
         for attempt in range(retries + 1):
             try:
                 with self._sessions() as s, s.begin():
-                    return w.write_batch(s, batch)
+                    return w.write_batch(s, batch, self.fusion)
             except IntegrityError:
                 # another process stored one of these articles meanwhile: retry, which
                 # now skips it
@@ -90,7 +96,7 @@ class Store:
         are re-summarised, and deleted when no member is left.
         """
         with self._sessions() as s, s.begin():
-            return w.replace_extraction(s, items)
+            return w.replace_extraction(s, items, self.fusion)
 
     # ------------------------------------------------------------------ reading
 

@@ -21,6 +21,7 @@ from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from wirewatch.document import Document
+from wirewatch.fuse.config import FusionConfig
 from wirewatch.fuse.events import (
     Assignment,
     CanonicalRef,
@@ -28,7 +29,6 @@ from wirewatch.fuse.events import (
     MentionIn,
     Window,
     assign_batch,
-    max_span,
     summarise,
 )
 from wirewatch.fuse.families import (
@@ -100,9 +100,9 @@ def stored_documents(s: Session, article_ids: Sequence[int]) -> list[Document]:
             for i in article_ids if (a := found.get(i)) is not None]
 
 
-def write_batch(s: Session, batch: Sequence[Extracted]) -> BatchResult:
-    """Store a batch of extracted documents and fuse it (in the caller's transaction);
-    return what it stored and skipped."""
+def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) -> BatchResult:
+    """Store a batch of extracted documents and fuse it (in the caller's transaction) with
+    the fusion tolerances ``fusion``; return what it stored and skipped."""
     res = BatchResult()
     hashes = [content_hash(x.doc.text) for x in batch]
     known = known_hashes(s, hashes)
@@ -146,7 +146,7 @@ def write_batch(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     res.article_ids = [a.id for _, a, _ in new]
 
     # rewrite families: compare with stored candidates, then index this batch's keys
-    links = match_batch(feats_by_id, lambda b: _family_candidates(s, b))
+    links = match_batch(feats_by_id, lambda b: _family_candidates(s, b), fusion)
     _insert(s, m.RewriteLink, [{"article_id": lk.article, "other_id": lk.other,
                                 "kind": lk.kind, "score": lk.score,
                                 "reasons": list(lk.reasons)} for lk in links])
@@ -160,9 +160,10 @@ def write_batch(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     s.flush()
 
     # canonical events
-    fusion = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
-                          lambda key, w, tol: _canonical_candidates(s, key, w, tol))
-    ids = _apply_fusion(s, fusion.assignments, fusion.canonicals,
+    fused = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
+                         lambda key, w, tol: _canonical_candidates(s, key, w, tol, fusion),
+                         fusion)
+    ids = _apply_fusion(s, fused.assignments, fused.canonicals,
                         {r.id: r for r, _ in mention_rows}, now)
     if regrouped:
         ids |= _canonicals_of_articles(s, regrouped)
@@ -171,7 +172,8 @@ def write_batch(s: Session, batch: Sequence[Extracted]) -> BatchResult:
     return res
 
 
-def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]]) -> BatchResult:
+def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
+                       fusion: FusionConfig) -> BatchResult:
     """Replace what extraction found in stored articles and fuse them again (in the
     caller's transaction); see :meth:`wirewatch.store.Store.replace_extraction`."""
     res = BatchResult()
@@ -213,9 +215,10 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]]) -> Ba
     _insert(s, m.NameFlag, flag_rows)
     _insert(s, m.ArticleEventKey, key_rows)
     s.flush()
-    fusion = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
-                          lambda key, w, tol: _canonical_candidates(s, key, w, tol))
-    touched = _apply_fusion(s, fusion.assignments, fusion.canonicals,
+    fused = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
+                         lambda key, w, tol: _canonical_candidates(s, key, w, tol, fusion),
+                         fusion)
+    touched = _apply_fusion(s, fused.assignments, fused.canonicals,
                             {r.id: r for r, _ in mention_rows}, now) | old_canonicals
     _resummarise(s, sorted(touched), now)
     for chunk in _chunks(sorted(old_canonicals)):
@@ -374,15 +377,15 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
     return regrouped
 
 
-def _canonical_candidates(s: Session, key: str, w: Window | None, tol: int
-                          ) -> list[CanonicalRef]:
+def _canonical_candidates(s: Session, key: str, w: Window | None, tol: int,
+                          fusion: FusionConfig) -> list[CanonicalRef]:
     stmt = select(m.CanonicalEvent.id, m.CanonicalEvent.window_lo,
                   m.CanonicalEvent.window_hi).where(m.CanonicalEvent.fuse_key == key)
     if w is None:
         stmt = stmt.where(m.CanonicalEvent.window_lo.is_(None))
     else:
         etype = key.split("|", 1)[0]
-        lo = w[0] - timedelta(days=tol + max_span(etype))
+        lo = w[0] - timedelta(days=tol + fusion.max_span(etype))
         hi = w[1] + timedelta(days=tol)
         stmt = stmt.where(and_(m.CanonicalEvent.window_lo.between(lo, hi),
                                m.CanonicalEvent.window_hi >= w[0] - timedelta(days=tol)))
