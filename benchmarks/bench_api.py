@@ -6,8 +6,8 @@ Usage: python benchmarks/bench_api.py [--events 100000] [--db PATH_OR_URL] [--re
 1. **The store** is built by bulk-inserting rows consistent with the store's models (not
    through ``Store.write_batch``, which at ~300 articles/s would take a quarter of an hour
    for the ~170,000 articles needed): the articles and their extraction come from
-   ``wirewatch.synthetic.corpus`` (stories told by 1-6 articles over two years in ~400
-   Ukrainian towns; here at most two articles per story are kept), each story becomes one
+   ``synthetic.corpus`` (benchmarks/synthetic.py: stories told by 1-6 articles over two years in
+   ~400 Ukrainian towns; here at most two articles per story are kept), each story becomes one
    canonical event whose summary (date, modality, count, outlets, claimants, source
    groups, independent sources, conflicts) is computed by the store's own
    ``wirewatch.fuse.events.summarise`` over its members, exactly as the write path does.
@@ -40,13 +40,12 @@ from typing import Any
 
 import httpx
 from sqlalchemy import insert, select
+from synthetic import corpus
 
 from wirewatch.fuse.events import Member, summarise, window
 from wirewatch.fuse.text import content_hash
-from wirewatch.store import Store
+from wirewatch.store import Extracted, Store
 from wirewatch.store import models as m
-from wirewatch.store.store import Extracted
-from wirewatch.synthetic import corpus
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
 CHUNK = 5000

@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_ingest.py [--articles 10000] [--batch 1000]
                                           [--spacy 200] [--backends sqlite,postgresql]
 
-1. Store + fusion: ``--articles`` synthetic articles (wirewatch.synthetic: stories told
+1. Store + fusion: ``--articles`` synthetic articles (benchmarks/synthetic.py: stories told
    by originals, paraphrases, republications and denials, over a year) are written to a
    JSON Lines file and ingested with ``wirewatch.store.ingest`` in batches of
    ``--batch``, with the extraction precomputed (the generator knows the events it
@@ -29,11 +29,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from synthetic import as_record, corpus
+
 from wirewatch.document import Document
-from wirewatch.store import IngestSummary, Store, ingest
+from wirewatch.store import Extracted, IngestSummary, Store, ingest
 from wirewatch.store.ingest import spacy_extractor
-from wirewatch.store.store import Extracted
-from wirewatch.synthetic import as_record, corpus
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
 

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         ingest([], store)  # migrations only
         extractor = spacy_extractor()
         extracted = extractor(docs)
-        from wirewatch.store.store import Extracted
+        from wirewatch.store import Extracted
 
         for i in range(0, len(extracted), 5):
             store.write_batch([Extracted(x.doc, x.places, x.events)

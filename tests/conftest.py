@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
+
+# the synthetic corpus generator lives with the benchmarks (benchmarks/synthetic.py), not in
+# the runtime package; tests import it as ``synthetic`` like the benchmark scripts do
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 
 @pytest.fixture(scope="session")

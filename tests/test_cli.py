@@ -50,6 +50,16 @@ def test_places_resolve_prints_the_codebook_place() -> None:
             "explanation"} <= set(place)
 
 
+def test_events_rejects_an_unknown_type_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "never.db"
+    res = CliRunner().invoke(main, ["events", "--db", str(db), "--type", "nonsense"])
+    assert res.exit_code == 2
+    [line] = res.stderr.strip().splitlines()
+    assert line.startswith("wirewatch: error: type: unknown event type 'nonsense'")
+    assert "territory.captured" in line  # the codebook's types are named
+    assert not db.exists()  # checked before the store is opened
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = README.read_text(encoding="utf-8")
 

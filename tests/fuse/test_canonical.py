@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from wirewatch.document import Document
-from wirewatch.store import EventQuery, Extracted, Store
+from wirewatch.store import Extracted, Store, event_filter
 
 LYMAN = {"name": "Lyman", "geonameid": 704204, "lat": 48.98863, "lon": 37.80222,
          "country": "UA", "admin1": "Donetsk Oblast", "surface": "Lyman", "confidence": 0.9,
@@ -97,7 +97,12 @@ def test_an_outlet_with_its_own_source_counts_apart_and_a_denial_is_a_conflict(
     assert len(c["a"]["mentions"]) == 6
 
 
-def test_dates_decide_what_fuses(store_url: str) -> None:
+def _of_type(resources: Any, types: str) -> Any:
+    """The filter of ``wirewatch events --type TYPES`` with the bundled codebook."""
+    return event_filter(resources.codebook, resources.gazetteer, types=types)
+
+
+def test_dates_decide_what_fuses(store_url: str, resources: Any) -> None:
     def strike(doc: str, day: str) -> Extracted:
         t = f"A missile hit Kharkiv on that day ({doc}), the governor said."
         return article(doc, f"Outlet {doc}", day, t,
@@ -113,8 +118,8 @@ def test_dates_decide_what_fuses(store_url: str) -> None:
                            strike("s3", "2025-11-01")])
         store.write_batch([capture("c1", "2025-11-17"), capture("c2", "2025-11-20"),
                            capture("c3", "2026-02-01")])
-        strikes = store.events(EventQuery(type="strike"))
-        captures = store.events(EventQuery(type="territory"))
+        strikes = store.events(_of_type(resources, "strike"))
+        captures = store.events(_of_type(resources, "territory"))
     # strikes on a city two days apart are two events; the same day, one
     assert sorted(sorted(m["doc"] for m in e["mentions"]) for e in strikes) == [
         ["s1", "s3"], ["s2"]]
@@ -123,7 +128,8 @@ def test_dates_decide_what_fuses(store_url: str) -> None:
         ["c1", "c2"], ["c3"]]
 
 
-def test_counts_dates_and_extent_in_conflict_name_both_sides(store_url: str) -> None:
+def test_counts_dates_and_extent_in_conflict_name_both_sides(store_url: str,
+                                                             resources: Any) -> None:
     a = "The ministry said up to 230 soldiers were killed near Lyman on Saturday."
     b = "Ukrainian losses around the town reached 150 dead, according to a statement in Kyiv."
     d = "In a long post, a pro-war blogger put the toll of the weekend battle at 220."
@@ -150,8 +156,8 @@ def test_counts_dates_and_extent_in_conflict_name_both_sides(store_url: str) -> 
         ])
         found = {(f["kind"], frozenset((f["a"]["value"], f["b"]["value"])))
                  for f in store.conflicts()}
-        [cas] = store.events(EventQuery(type="casualties"))
-        [cap] = store.events(EventQuery(type="territory.captured"))
+        [cas] = store.events(_of_type(resources, "casualties"))
+        [cap] = store.events(_of_type(resources, "territory.captured"))
     assert found == {("count", frozenset({"230", "150"})), ("count", frozenset({"220", "150"})),
                      ("date", frozenset({"2025-11-15", "2025-11-17"})),
                      ("extent", frozenset({"full", "partial"}))}

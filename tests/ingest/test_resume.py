@@ -16,10 +16,10 @@ from typing import Any
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
+from synthetic import as_record, corpus
 
 from wirewatch.cli import main
 from wirewatch.store import Store, database_url, ingest
-from wirewatch.synthetic import as_record, corpus
 
 N = 40
 

@@ -1,139 +1,38 @@
 """Read queries of the HTTP API over the store's models.
 
-Every list is filtered and paged in SQL with a stable order, so its cost depends on the
-page and on the indexes (see the 0002 migration), not on the size of the store:
+The filters and the order of event lists are those of :mod:`wirewatch.store.query`
+(shared with the CLI). Every list is filtered and paged in SQL with a stable order, so
+its cost depends on the page and on the indexes (see the 0002 migration), not on the
+size of the store:
 
 * events: newest first by ``sort_date`` (the start of the event's date; for an undated
   claim the end of its window, i.e. about its publication), then by id, newest first;
   events without any date come last;
 * articles: by id; rewrite families: largest first, as ``wirewatch stories``.
 
-The dicts returned are those of the CLI's JSON (:func:`wirewatch.store.store.event_dicts`,
-:func:`~wirewatch.store.store.family_dicts`) plus what only the API adds.
+The dicts returned are those of the CLI's JSON (:func:`wirewatch.store.views.event_dicts`,
+:func:`~wirewatch.store.views.family_dicts`) plus what only the API adds.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, literal_column, select, table
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from wirewatch.store import models as m
-from wirewatch.store.store import FAMILY_ORDER, event_dicts, family_dicts
+from wirewatch.store.query import EventFilter, conditions
+from wirewatch.store.query import ordered as _ordered
+from wirewatch.store.views import FAMILY_ORDER, event_dicts, family_dicts
 
 CE = m.CanonicalEvent
-MAX_WORDS = 10  # tokens of a free-text query; all must occur in one evidence sentence
-_TOKEN = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Filters shared by the event list, the map, the timeline and the exports.
-
-    Place filters (``geonameids``, ``place_names``, ``admin1``) are alternatives: an event
-    matching any of them passes. Every other filter must hold.
-    """
-
-    types: tuple[str, ...] = ()
-    geonameids: tuple[int, ...] = ()
-    place_names: tuple[str, ...] = ()
-    admin1: tuple[str, ...] = ()
-    since: date | None = None
-    until: date | None = None
-    min_sources: int | None = None
-    modalities: tuple[str, ...] = ()
-    has_conflict: bool | None = None
-    words: tuple[str, ...] = ()
-
-    def without_dates(self) -> EventFilter:
-        """Return the same filter without since/until (the timeline shows every day)."""
-        return EventFilter(self.types, self.geonameids, self.place_names, self.admin1, None,
-                           None, self.min_sources, self.modalities, self.has_conflict,
-                           self.words)
-
-
-def conditions(f: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
-    """Return the SQL conditions on canonical events of a filter (``dialect``: the
-    database's, for the full-text search)."""
-    out: list[ColumnElement[bool]] = []
-    if f.types:
-        out.append(CE.type.in_(f.types))
-    places: list[ColumnElement[bool]] = []
-    if f.geonameids:
-        places.append(CE.geonameid.in_(f.geonameids))
-    if f.place_names:
-        places.append(CE.place_name.in_(f.place_names))
-    if f.admin1:
-        places.append(CE.admin1.in_(f.admin1))
-    if places:
-        out.append(places[0] if len(places) == 1 else _or(places))
-    if f.since or f.until:  # the event's day as the timeline counts it
-        out.append(CE.date_value.is_not(None))
-    if f.since:
-        out.append(CE.sort_date >= f.since)
-    if f.until:
-        out.append(CE.sort_date <= f.until)
-    if f.min_sources:
-        out.append(CE.n_sources >= f.min_sources)
-    if f.modalities:
-        out.append(CE.modality.in_(f.modalities))
-    if f.has_conflict is not None:
-        out.append(CE.n_conflicts > 0 if f.has_conflict else CE.n_conflicts == 0)
-    if f.words:
-        out.append(CE.id.in_(_evidence_search(f.words, dialect)))
-    return out
-
-
-def search_tokens(words: Sequence[str]) -> list[str]:
-    """Return the word tokens (letters and digits) of a free-text query, lower case."""
-    return [t.lower() for w in words for t in _TOKEN.findall(w)][:MAX_WORDS]
-
-
-def _evidence_search(words: Sequence[str], dialect: str) -> Select[Any]:
-    """Canonical ids with a mention whose evidence sentence holds every token (each as a
-    word prefix), through the full-text index of migration 0002."""
-    tokens = search_tokens(words)
-    members = select(m.CanonicalMember.canonical_id)
-    if not tokens:
-        return members.where(false())
-    if dialect == "sqlite":
-        match = " AND ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
-        hits: Select[Any] = (select(literal_column("rowid")).select_from(table("evidence_fts"))
-                             .where(literal_column("evidence_fts").op("MATCH")(match)))
-        return members.where(m.CanonicalMember.event_mention_id.in_(hits))
-    if dialect == "postgresql":
-        query = " & ".join(f"{t}:*" for t in tokens)
-        vector = func.to_tsvector(literal_column("'simple'::regconfig"),
-                                  m.EventMention.evidence_text)
-        matches = vector.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"),
-                                                  query))
-        return members.join(m.EventMention,
-                            m.EventMention.id == m.CanonicalMember.event_mention_id
-                            ).where(matches)
-    found = members.join(m.EventMention, m.EventMention.id == m.CanonicalMember.event_mention_id)
-    for t in tokens:  # other databases: a scan
-        found = found.where(m.EventMention.evidence_text.icontains(t, autoescape=True))
-    return found
 
 
 def _where(s: Session, f: EventFilter) -> list[ColumnElement[bool]]:
     return conditions(f, s.get_bind().dialect.name)
-
-
-def _or(clauses: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
-    from sqlalchemy import or_
-
-    return or_(*clauses)
-
-
-def _ordered(stmt: Select[Any]) -> Select[Any]:
-    return stmt.order_by(CE.sort_date.desc().nulls_last(), CE.id.desc())
 
 
 def count_events(s: Session, f: EventFilter) -> int:
@@ -360,11 +259,3 @@ def place_counts(s: Session, geonameid: int, admin1: str | None) -> tuple[int, i
     inside = int(s.scalar(select(func.count()).select_from(CE).where(CE.admin1 == admin1))
                  or 0)
     return at, inside
-
-
-def known_admin1(s: Session, name: str) -> list[str]:
-    """Return the stored admin-1 names equal to ``name`` ignoring case (few rows: the
-    distinct names come from the admin1 index)."""
-    names = s.scalars(select(CE.admin1).where(CE.admin1.is_not(None)).distinct())
-    folded = name.casefold()
-    return [n for n in names if n and n.casefold() == folded]

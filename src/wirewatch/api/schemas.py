@@ -1,7 +1,7 @@
 """Response and request models of the HTTP API (pydantic).
 
 The event models carry exactly the keys of the CLI's JSON (``wirewatch events --format
-jsonl``, built by :func:`wirewatch.store.store.event_dicts`), so a record read from the
+jsonl``, built by :func:`wirewatch.store.views.event_dicts`), so a record read from the
 API and one exported by the CLI are the same object; field meanings follow CODEBOOK.md.
 """
 

@@ -3,7 +3,8 @@
 A mention's *fuse key* is its type, subtype, GeoNames id and whether it is an
 aggregate statistic; its *window* is the span of days its date allows (a day, a
 month, a range; when the text gives no date, the week before publication). Mentions
-with the same key whose windows meet (within a per-type tolerance) fuse. Lookups
+with the same key whose windows meet (within a per-type tolerance, data/fusion.yaml)
+fuse. Lookups
 are by key and window start only, so fusing a batch costs the same however large
 the store has grown.
 
@@ -21,24 +22,18 @@ from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.fuse.claimants import claimant_key
+from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.fuse.groups import DisjointSets
 
-# days two mention windows may lie apart and still be one event: a town is captured
-# once (reports trail by days), while a strike on a city is a new event the next day
-TOLERANCE = {"territory.captured": 5, "territory.encircled": 5, "territory.withdrawn": 5,
-             "offensive.launched": 5, "property.looted": 30, "passport.issued": 2,
-             "civilians.evacuated": 2, "personnel.surrendered": 2}
-DEFAULT_TOLERANCE = 0
-UNDATED_DAYS = 7  # an undated claim is taken to lie within the week before publication
-MIN_PLACELESS_COUNT = 10  # place-less mentions fuse only on a specific shared figure
 SUPPORTING = ("asserted", "claimed", "reported", "hedged")
 
 Window = tuple[date, date]
 
 
-def tolerance(etype: str) -> int:
-    """Return how many days apart two windows of this event type may be and still fuse."""
-    return TOLERANCE.get(etype, DEFAULT_TOLERANCE)
+def tolerance(etype: str, config: FusionConfig | None = None) -> int:
+    """Return how many days apart two windows of this event type may be and still fuse
+    (``config``: the fusion tolerances in use; default: the bundled data/fusion.yaml)."""
+    return (config or default_fusion()).tolerance(etype)
 
 
 def _day(s: str) -> date | None:
@@ -67,7 +62,8 @@ def _span(value: str) -> Window | None:
     return (d, d) if d else None
 
 
-def window(mention: Mapping[str, Any], published: date | None) -> Window | None:
+def window(mention: Mapping[str, Any], published: date | None,
+           config: FusionConfig | None = None) -> Window | None:
     """Return the (first, last) day a mention's date allows, or None when nothing is known."""
     d = mention.get("date") or {}
     value = d.get("value")
@@ -79,10 +75,10 @@ def window(mention: Mapping[str, Any], published: date | None) -> Window | None:
         return None
     if value and d.get("basis") == "publication":
         return published - timedelta(days=1), published
-    return published - timedelta(days=UNDATED_DAYS), published
+    return published - timedelta(days=(config or default_fusion()).undated_days), published
 
 
-def fuse_key(mention: Mapping[str, Any]) -> str | None:
+def fuse_key(mention: Mapping[str, Any], config: FusionConfig | None = None) -> str | None:
     """Return the key under which a mention fuses with others, or None when it stays alone
     (no place and no specific figure to recognise it by)."""
     place = mention.get("place") or {}
@@ -92,7 +88,7 @@ def fuse_key(mention: Mapping[str, Any]) -> str | None:
     if gid is not None:
         return f"{head}|{gid}"
     count = (mention.get("count") or {}).get("value")
-    if count is not None and count >= MIN_PLACELESS_COUNT:
+    if count is not None and count >= (config or default_fusion()).min_placeless_count:
         return f"{head}|-|n={count}"
     return None
 
@@ -148,34 +144,37 @@ def _merge(c: Window | None, w: Window | None, tol: int) -> Window | None:
     return merged if (merged[1] - merged[0]).days <= limit else c
 
 
-def max_span(etype: str) -> int:
+def max_span(etype: str, config: FusionConfig | None = None) -> int:
     """Return the widest window (days) a lookup must allow for when searching candidates."""
-    return 400 + 2 * tolerance(etype)
+    return (config or default_fusion()).max_span(etype)
 
 
 Lookup = Callable[[str, Window | None, int], Sequence[CanonicalRef]]
 
 
-def assign_batch(mentions: Sequence[MentionIn], lookup: Lookup) -> BatchFusion:
+def assign_batch(mentions: Sequence[MentionIn], lookup: Lookup,
+                 config: FusionConfig | None = None) -> BatchFusion:
     """Return the canonical event of each mention: the nearest stored or in-batch canonical
     event with the same key whose window meets the mention's, else a new one (id < 0).
 
-    ``lookup(key, window, tolerance)`` returns stored candidates for a key near a window.
+    ``lookup(key, window, tolerance)`` returns stored candidates for a key near a window;
+    ``config``: the fusion tolerances in use (default: the bundled data/fusion.yaml).
     """
+    config = config or default_fusion()
     fresh: dict[str, list[CanonicalRef]] = defaultdict(list)
     seen: dict[int, CanonicalRef] = {}
     touched: dict[int, CanonicalRef] = {}
     out: list[Assignment] = []
     next_id = -1
     for m in mentions:
-        key = fuse_key(m.data)
-        w = window(m.data, m.published)
+        key = fuse_key(m.data, config)
+        w = window(m.data, m.published, config)
         if key is None:
             touched[next_id] = CanonicalRef(next_id, "", w)
             out.append(Assignment(m.id, next_id))
             next_id -= 1
             continue
-        tol = tolerance(m.data["type"])
+        tol = config.tolerance(m.data["type"])
         cands = [seen.setdefault(c.id, c) for c in lookup(key, w, tol)] + fresh[key]
         best: CanonicalRef | None = None
         for c in cands:

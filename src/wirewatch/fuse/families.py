@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from wirewatch.fuse.claimants import claimant_key
+from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.fuse.text import (
     NEAR_DUPLICATE,
     band_keys,
@@ -138,13 +139,12 @@ def _gap(a: date | None, b: date | None) -> int | None:
     return abs((a - b).days) if a and b else None
 
 
-def _same_days(a: ArticleFeatures, b: ArticleFeatures, key: str) -> bool:
+def _same_days(a: ArticleFeatures, b: ArticleFeatures, key: str, fusion: FusionConfig
+               ) -> bool:
     da, db = a.event_days.get(key), b.event_days.get(key)
     if not da or not db:
         return True
-    from wirewatch.fuse.events import tolerance
-
-    tol = tolerance(key.split("|", 1)[0])
+    tol = fusion.tolerance(key.split("|", 1)[0])
     return any(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= tol
                for x in da for y in db)
 
@@ -153,16 +153,19 @@ def _has_event_at(f: ArticleFeatures, place: str) -> bool:
     return any(k.endswith("|" + place) for k in f.event_keys)
 
 
-def signals(a: ArticleFeatures, b: ArticleFeatures) -> dict[str, Any]:
-    """Return the raw signals that two articles retell one report (for scoring and tuning)."""
+def signals(a: ArticleFeatures, b: ArticleFeatures, fusion: FusionConfig | None = None
+            ) -> dict[str, Any]:
+    """Return the raw signals that two articles retell one report (for scoring and tuning);
+    ``fusion``: the tolerances in use (default: the bundled data/fusion.yaml)."""
+    fusion = fusion or default_fusion()
     small = min(len(a.words), len(b.words)) or 1
     return {
         "jaccard": jaccard(a.signature, b.signature),
         "gap": _gap(a.published, b.published),
         # an event key only counts when the two articles do not date it differently:
         # a strike on a city one day and another the next are two stories
-        "events": {k for k in a.event_keys & b.event_keys if _same_days(a, b, k)},
-        "events_apart": {k for k in a.event_keys & b.event_keys if not _same_days(a, b, k)},
+        "events": {k for k in a.event_keys & b.event_keys if _same_days(a, b, k, fusion)},
+        "events_apart": {k for k in a.event_keys & b.event_keys if not _same_days(a, b, k, fusion)},
         # a shared place counts fully only where one of the two has no event there (the
         # extractor missed it); events of different types there lean to two stories
         "places": {p for p in a.places & b.places
@@ -204,7 +207,8 @@ def paraphrase_score(sig: Mapping[str, Any]) -> float:
     return float(score)
 
 
-def compare(a: ArticleFeatures, b: ArticleFeatures) -> tuple[str, float, tuple[str, ...]] | None:
+def compare(a: ArticleFeatures, b: ArticleFeatures, fusion: FusionConfig | None = None
+            ) -> tuple[str, float, tuple[str, ...]] | None:
     """Return (kind, score, reasons) when ``a`` and ``b`` are rewrites of one report, else None."""
     j = jaccard(a.signature, b.signature)
     if j >= NEAR_DUPLICATE:
@@ -212,7 +216,7 @@ def compare(a: ArticleFeatures, b: ArticleFeatures) -> tuple[str, float, tuple[s
     gap = _gap(a.published, b.published)
     if gap is not None and gap > MAX_GAP_DAYS:
         return None
-    sig = signals(a, b)
+    sig = signals(a, b, fusion)
     score = paraphrase_score(sig)
     if score < PARAPHRASE:
         return None
@@ -235,9 +239,11 @@ def compare(a: ArticleFeatures, b: ArticleFeatures) -> tuple[str, float, tuple[s
 CandidateLookup = Callable[[Sequence[ArticleFeatures]], Mapping[int, Sequence[ArticleFeatures]]]
 
 
-def match_batch(batch: Sequence[ArticleFeatures], lookup: CandidateLookup) -> list[Link]:
+def match_batch(batch: Sequence[ArticleFeatures], lookup: CandidateLookup,
+                fusion: FusionConfig | None = None) -> list[Link]:
     """Return the rewrite links of a batch of new articles: each against the stored
     candidates ``lookup`` returns for it, and against the batch's earlier articles."""
+    fusion = fusion or default_fusion()
     stored = lookup(batch)
     by_band: dict[int, list[ArticleFeatures]] = defaultdict(list)
     by_event: dict[str, list[ArticleFeatures]] = defaultdict(list)
@@ -253,7 +259,7 @@ def match_batch(batch: Sequence[ArticleFeatures], lookup: CandidateLookup) -> li
                 if g is None or g <= MAX_GAP_DAYS:
                     cands[c.id] = c
         for c in sorted(cands.values(), key=lambda f: f.id):
-            found = compare(a, c)
+            found = compare(a, c, fusion)
             if found:
                 links.append(Link(a.id, c.id, *found))
         for band in a.bands:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,12 @@ def schema_revision(engine: Engine) -> str | None:
 
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+IN_CHUNK = 500  # ids per IN (...) list
+
+
+def chunks(seq: Sequence[Any], n: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    """Yield ``seq`` in slices of at most ``n`` (for ``IN (...)`` lists of bounded size)."""
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]

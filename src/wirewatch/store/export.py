@@ -3,8 +3,9 @@
 The CSV and Parquet rows carry ACLED's column names (event_date, event_type,
 sub_event_type, actor1, admin1, location, latitude, longitude, geo_precision,
 time_precision, source, notes, fatalities) filled from wirewatch's fields, beside
-wirewatch's own columns (prefixed ``ww_``). The type mapping is wirewatch's reading of
-the ACLED codebook, for a coder to review, not ACLED's coding.
+wirewatch's own columns (prefixed ``ww_``). The type mapping (data/acled.yaml, see
+:mod:`wirewatch.store.acled`) is wirewatch's reading of the ACLED codebook, for a coder
+to review, not ACLED's coding.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from wirewatch.store.acled import AcledMapping, default_acled
+
 ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "admin1", "location",
                  "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
                  "fatalities"]
@@ -24,32 +27,11 @@ OWN_COLUMNS = ["ww_id", "ww_type", "ww_subtype", "ww_date", "ww_date_precision",
                "ww_n_independent_sources", "ww_n_mentions", "ww_conflicts"]
 COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 
-_ACLED_TYPES: dict[str, tuple[str, str]] = {
-    "territory.captured": ("Battles", "Non-state actor overtakes territory"),
-    "territory.encircled": ("Battles", "Armed clash"),
-    "territory.withdrawn": ("Strategic developments", "Non-violent transfer of territory"),
-    "offensive.launched": ("Battles", "Armed clash"),
-    "passport.issued": ("Strategic developments", "Other"),
-    "civilians.evacuated": ("Strategic developments", "Other"),
-    "casualties": ("Battles", "Armed clash"),
-    "equipment.lost": ("Battles", "Armed clash"),
-    "personnel.surrendered": ("Strategic developments", "Other"),
-    "strike": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "property.looted": ("Strategic developments", "Looting/property destruction"),
-}
-_AIR = ("drone", "uav", "air", "aircraft", "glide", "bomb", "shahed", "geran", "helicopter")
-
-
-def acled_type(event: Mapping[str, Any], weapons: Iterable[str] = ()) -> tuple[str, str]:
-    """Return (event_type, sub_event_type) in ACLED's vocabulary for a canonical event."""
-    etype, sub = _ACLED_TYPES.get(event["type"], ("Strategic developments", "Other"))
-    if event["type"] == "strike" and any(w in " ".join(weapons).lower() for w in _AIR):
-        sub = "Air/drone strike"
-    if event["type"] == "territory.captured":
-        actor_sides = {m.get("actor_side") for m in event.get("mentions", [])}
-        if "UA" in actor_sides and "RU" not in actor_sides:
-            sub = "Government regains territory"
-    return etype, sub
+def acled_type(event: Mapping[str, Any], weapons: Iterable[str] = (),
+               acled: AcledMapping | None = None) -> tuple[str, str]:
+    """Return (event_type, sub_event_type) in ACLED's vocabulary for a canonical event
+    (``acled``: the mapping in use; default: the bundled data/acled.yaml)."""
+    return (acled or default_acled()).classify(event, weapons)
 
 
 def _geo_precision(place: Mapping[str, Any] | None) -> int | str:
@@ -86,12 +68,12 @@ def _notes(event: Mapping[str, Any]) -> str:
     return note[:1000]
 
 
-def flat_row(event: Mapping[str, Any]) -> dict[str, Any]:
+def flat_row(event: Mapping[str, Any], acled: AcledMapping | None = None) -> dict[str, Any]:
     """Return one flat row (ACLED columns and wirewatch columns) of a canonical event."""
     place = event.get("place") or {}
     mentions = event.get("mentions") or []
     weapons = [str(m.get("weapon") or "") for m in mentions]
-    etype, sub = acled_type(event, weapons)
+    etype, sub = acled_type(event, weapons, acled)
     actors = [m.get("actor") for m in mentions if m.get("actor")]
     fatalities = 0
     if event["type"] == "casualties" and event.get("subtype") == "killed" and event.get("count"):
@@ -128,37 +110,40 @@ def write_jsonl(events: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     return n
 
 
-def write_csv(events: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
+def write_csv(events: Iterable[Mapping[str, Any]], out: IO[str],
+              acled: AcledMapping | None = None) -> int:
     """Write the ACLED-compatible CSV (header + one row per event); return how many rows."""
     w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for e in events:
-        w.writerow(flat_row(e))
+        w.writerow(flat_row(e, acled))
         n += 1
     return n
 
 
-def geojson(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def geojson(events: Iterable[Mapping[str, Any]], acled: AcledMapping | None = None
+            ) -> dict[str, Any]:
     """Return a GeoJSON FeatureCollection with one Point per event that has a place."""
     feats = []
     for e in events:
         p = e.get("place") or {}
         if p.get("lat") is None or p.get("lon") is None:
             continue
-        props = {k: v for k, v in flat_row(e).items() if k not in ("latitude", "longitude")}
+        props = {k: v for k, v in flat_row(e, acled).items() if k not in ("latitude", "longitude")}
         feats.append({"type": "Feature", "id": e["id"],
                       "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
                       "properties": props})
     return {"type": "FeatureCollection", "features": feats}
 
 
-def write_parquet(events: Sequence[Mapping[str, Any]], path: Path) -> int:
+def write_parquet(events: Sequence[Mapping[str, Any]], path: Path,
+                  acled: AcledMapping | None = None) -> int:
     """Write the flat rows (as the CSV) plus the mentions as JSON to a Parquet file."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [flat_row(e) for e in events]
+    rows = [flat_row(e, acled) for e in events]
     cols: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in COLUMNS}
     cols["ww_mentions_json"] = [json.dumps(e.get("mentions", []), ensure_ascii=False,
                                            default=str) for e in events]

@@ -13,7 +13,8 @@ from wirewatch.document import Document, ReadError
 from wirewatch.fuse.text import content_hash
 from wirewatch.ingest.readers import read_sources
 from wirewatch.resources import Resources
-from wirewatch.store.store import Extracted, Store
+from wirewatch.store.store import Store
+from wirewatch.store.write import Extracted
 
 Extractor = Callable[[Sequence[Document]], list[Extracted]]
 

@@ -1,110 +1,41 @@
-"""The store: one write path (:meth:`Store.write_batch`) and the read queries.
+"""The store: a facade over one database (open, sessions, counts), its one write path
+(:mod:`wirewatch.store.write`) and its JSON views (:mod:`wirewatch.store.views`).
 
-A batch is written in one transaction: its new articles, their place and event
-mentions, their lookup keys, and the fusion of the batch with what is stored
-(rewrite families, canonical events, conflicts, name flags). A run killed between
-two batches leaves the store exactly as after the last committed batch; articles
-already stored (same normalised content hash) are skipped, so re-running the same
-input adds nothing.
+Every write runs in one transaction; see :mod:`wirewatch.store.write` for what a batch
+does and why a run killed between batches leaves the store consistent.
 """
 
 from __future__ import annotations
 
 import os
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from collections.abc import Iterable, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from wirewatch.document import Document
-from wirewatch.fuse.events import (
-    Assignment,
-    CanonicalRef,
-    Member,
-    MentionIn,
-    Window,
-    assign_batch,
-    max_span,
-    summarise,
-)
-from wirewatch.fuse.families import (
-    MAX_CANDIDATES,
-    MAX_GAP_DAYS,
-    ArticleFeatures,
-    Link,
-    article_features,
-    match_batch,
-)
-from wirewatch.fuse.groups import DisjointSets
-from wirewatch.fuse.names import name_flags
-from wirewatch.fuse.text import content_hash, key64
+from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.store import models as m
+from wirewatch.store import views
+from wirewatch.store import write as w
 from wirewatch.store.db import database_url, display_url, make_engine, migrate
+from wirewatch.store.query import EventFilter, conditions, ordered
+from wirewatch.store.write import BatchResult, Extracted
 
-_IN_CHUNK = 500  # ids per IN (...) list
-
-
-def _chunks(seq: Sequence[Any], n: int = _IN_CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]
-
-
-def outlet_of(doc: Document) -> str | None:
-    """Return the outlet of a document: as given, else its site name, else its URL's host."""
-    if doc.outlet:
-        return doc.outlet
-    if doc.site_name:
-        return doc.site_name
-    if doc.url:
-        host = urlsplit(doc.url).hostname
-        return host.removeprefix("www.") if host else None
-    return None
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """One document and what extraction found in it (contract JSON dicts)."""
-
-    doc: Document
-    places: list[dict[str, Any]]
-    events: list[dict[str, Any]]
-
-
-@dataclass
-class BatchResult:
-    """What one committed batch did."""
-
-    stored: int = 0
-    skipped: int = 0
-    article_ids: list[int] = field(default_factory=list)
-    links: int = 0
-    canonical_touched: int = 0
-
-
-@dataclass
-class EventQuery:
-    """Filters of :meth:`Store.events`."""
-
-    type: str | None = None
-    geonameids: tuple[int, ...] = ()
-    admin1: str | None = None
-    place_text: str | None = None
-    since: date | None = None
-    until: date | None = None
-    min_sources: int = 0
-    limit: int | None = None
+__all__ = ["BatchResult", "EventFilter", "Extracted", "Store"]
 
 
 class Store:
     """A wirewatch store in SQLite or PostgreSQL, migrated to the current schema on open."""
 
-    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True):
+    def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True,
+                 fusion: FusionConfig | None = None):
+        """Open the store ``db`` (a SQLite path or database URL; None: ``WIREWATCH_DB`` or
+        ``wirewatch.db``). ``fusion``: the fusion tolerances writes use (default: the
+        bundled data/fusion.yaml; see :func:`wirewatch.fuse.config.load_fusion`)."""
+        self.fusion = fusion or default_fusion()
         self.url = database_url(db)
         self.engine = make_engine(self.url)
         if migrate_schema:
@@ -133,13 +64,8 @@ class Store:
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Return which of these content hashes are stored already."""
-        hs = list(dict.fromkeys(hashes))
-        found: set[str] = set()
         with self._sessions() as s:
-            for chunk in _chunks(hs):
-                found.update(s.scalars(select(m.Article.content_hash)
-                                       .where(m.Article.content_hash.in_(chunk))))
-        return found
+            return w.known_hashes(s, hashes)
 
     def write_batch(self, batch: Sequence[Extracted], retries: int = 2) -> BatchResult:
         """Store a batch of extracted documents and fuse it, in one transaction; return what
@@ -147,7 +73,7 @@ class Store:
         for attempt in range(retries + 1):
             try:
                 with self._sessions() as s, s.begin():
-                    return _write(s, batch)
+                    return w.write_batch(s, batch, self.fusion)
             except IntegrityError:
                 # another process stored one of these articles meanwhile: retry, which
                 # now skips it
@@ -159,13 +85,7 @@ class Store:
         """Return the stored articles with these ids as documents (for re-extraction),
         in the order given; unknown ids are left out."""
         with self._sessions() as s:
-            found = {a.id: a for chunk in _chunks(list(article_ids))
-                     for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))}
-        return [Document(id=a.doc_id, text=a.text, title=a.title, url=a.url,
-                         outlet=a.outlet, published=a.published, source=a.source,
-                         author=a.author, site_name=a.site_name,
-                         extra=tuple(sorted((str(k), str(v)) for k, v in (a.extra or {}).items())))
-                for i in article_ids if (a := found.get(i)) is not None]
+            return w.stored_documents(s, article_ids)
 
     def replace_extraction(self, items: Sequence[tuple[int, Extracted]]) -> BatchResult:
         """Replace what extraction found in stored articles (article id, new extraction)
@@ -176,7 +96,7 @@ class Store:
         are re-summarised, and deleted when no member is left.
         """
         with self._sessions() as s, s.begin():
-            return _replace(s, items)
+            return w.replace_extraction(s, items, self.fusion)
 
     # ------------------------------------------------------------------ reading
 
@@ -190,624 +110,37 @@ class Store:
             return {k: int(s.scalar(select(func.count()).select_from(t)) or 0)
                     for k, t in tables.items()}
 
-    def events(self, q: EventQuery | None = None, with_mentions: bool = True
-               ) -> list[dict[str, Any]]:
-        """Return canonical events matching the query, newest first, as JSON-able dicts."""
-        q = q or EventQuery()
-        stmt = select(m.CanonicalEvent)
-        if q.type:
-            stmt = stmt.where(or_(m.CanonicalEvent.type == q.type,
-                                  m.CanonicalEvent.type.startswith(q.type + ".")))
-        place_filters: list[Any] = []
-        if q.geonameids:
-            place_filters.append(m.CanonicalEvent.geonameid.in_(q.geonameids))
-        if q.admin1:
-            place_filters.append(func.lower(m.CanonicalEvent.admin1) == q.admin1.lower())
-        if q.place_text:
-            place_filters.append(func.lower(m.CanonicalEvent.place_name) == q.place_text.lower())
-        if place_filters:
-            stmt = stmt.where(or_(*place_filters))
-        if q.since:
-            stmt = stmt.where(m.CanonicalEvent.window_hi >= q.since)
-        if q.until:
-            stmt = stmt.where(m.CanonicalEvent.window_lo <= q.until)
-        if q.min_sources:
-            stmt = stmt.where(m.CanonicalEvent.n_sources >= q.min_sources)
-        stmt = stmt.order_by(m.CanonicalEvent.sort_date.desc().nulls_last(),
-                             m.CanonicalEvent.id)
-        if q.limit:
-            stmt = stmt.limit(q.limit)
+    def events(self, f: EventFilter | None = None, with_mentions: bool = True,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Return canonical events matching the filter (see :func:`wirewatch.store.query.
+        event_filter`), newest first, as JSON-able dicts; at most ``limit``."""
         with self._sessions() as s:
-            return event_dicts(s, list(s.scalars(stmt)), with_mentions)
+            stmt = ordered(select(m.CanonicalEvent).where(
+                *conditions(f or EventFilter(), s.get_bind().dialect.name)))
+            if limit:
+                stmt = stmt.limit(limit)
+            return views.event_dicts(s, list(s.scalars(stmt)), with_mentions)
 
     def conflicts(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Return all disagreements: between mentions of one canonical event (date, count,
         extent, modality) and inside one article (one role, two names)."""
         with self._sessions() as s:
-            stmt = select(m.Conflict, m.CanonicalEvent).join(
-                m.CanonicalEvent, m.CanonicalEvent.id == m.Conflict.canonical_id)
-            if kind:
-                stmt = stmt.where(m.Conflict.kind == kind)
-            rows = s.execute(stmt.order_by(m.Conflict.canonical_id, m.Conflict.id)).all()
-            ids = sorted({i for c, _ in rows for i in [*c.mentions_a, *c.mentions_b]})
-            ev = _mention_views(s, ids)
-            out = []
-            for c, ce in rows:
-                out.append({"kind": c.kind, "canonical_event": ce.id, "type": ce.type,
-                            "place": ce.place_name, "date": ce.date_value,
-                            "a": _conflict_side(c.value_a, c.mentions_a, ev),
-                            "b": _conflict_side(c.value_b, c.mentions_b, ev)})
-            if kind in (None, "name"):
-                flags = s.execute(select(m.NameFlag, m.Article).join(
-                    m.Article, m.Article.id == m.NameFlag.article_id).order_by(m.NameFlag.id))
-                for f, a in flags:
-                    out.append({"kind": "name", "article": a.id, "doc": a.doc_id,
-                                "outlet": a.outlet, "role": f.role, "reason": f.reason,
-                                "a": {"value": f.name_a, "start": f.start_a, "end": f.end_a},
-                                "b": {"value": f.name_b, "start": f.start_b, "end": f.end_b}})
-        return out
+            return views.conflict_dicts(s, kind)
 
     def stories(self, min_size: int = 2) -> list[dict[str, Any]]:
         """Return the rewrite families (largest first), each with its head (the earliest
         published member), its members and the links that tie them."""
         with self._sessions() as s:
             fams = list(s.scalars(select(m.RewriteFamily).where(m.RewriteFamily.size >= min_size)
-                                  .order_by(*FAMILY_ORDER)))
-            return family_dicts(s, fams)
+                                  .order_by(*views.FAMILY_ORDER)))
+            return views.family_dicts(s, fams)
 
     def articles(self) -> list[dict[str, Any]]:
         """Return every stored article's id, document id, outlet, date and family."""
         with self._sessions() as s:
-            return [{**_article_ref(a), "family": a.family_id}
-                    for a in s.scalars(select(m.Article).order_by(m.Article.id))]
+            return views.article_dicts(s)
 
     def place_mentions(self) -> list[dict[str, Any]]:
         """Return every stored place mention with the document it is in."""
         with self._sessions() as s:
-            rows = s.execute(select(m.PlaceMention, m.Article.doc_id).join(
-                m.Article, m.Article.id == m.PlaceMention.article_id)
-                .order_by(m.PlaceMention.id)).all()
-        return [{"doc": doc, "surface": p.surface, "start": p.start, "end": p.end,
-                 "name": p.name, "geonameid": p.geonameid, "admin1": p.admin1,
-                 "country": p.country, "confidence": p.confidence, "method": p.method,
-                 "explanation": p.explanation} for p, doc in rows]
-
-
-# ---------------------------------------------------------------------- the write path
-
-
-def _write(s: Session, batch: Sequence[Extracted]) -> BatchResult:
-    res = BatchResult()
-    hashes = [content_hash(x.doc.text) for x in batch]
-    known: set[str] = set()
-    for chunk in _chunks(list(set(hashes))):
-        known.update(s.scalars(select(m.Article.content_hash)
-                               .where(m.Article.content_hash.in_(chunk))))
-    now = datetime.now()
-    new: list[tuple[Extracted, m.Article, ArticleFeatures]] = []
-    for x, h in zip(batch, hashes, strict=True):
-        if h in known:
-            res.skipped += 1
-            continue
-        known.add(h)
-        d = x.doc
-        outlet = outlet_of(d)
-        feats = article_features(0, d.text, d.published, outlet, x.events, x.places)
-        art = m.Article(content_hash=h, doc_id=d.id, source=d.source, url=d.url,
-                        title=d.title, outlet=outlet, author=d.author, site_name=d.site_name,
-                        published=d.published, extra=dict(d.extra), text=d.text,
-                        ingested_at=now, minhash=feats.signature, features=feats.to_json())
-        new.append((x, art, feats))
-    if not new:
-        return res
-    s.add_all([a for _, a, _ in new])
-    s.flush()
-    feats_by_id: list[ArticleFeatures] = []
-    mention_rows: list[tuple[m.EventMention, date | None]] = []
-    place_rows: list[dict[str, Any]] = []
-    flag_rows: list[dict[str, Any]] = []
-    for x, art, f in new:
-        f2 = replace(f, id=art.id)
-        feats_by_id.append(f2)
-        place_rows.extend(_place_row(art.id, p) for p in x.places)
-        for e in x.events:
-            row = _event_row(art.id, e)
-            s.add(row)
-            mention_rows.append((row, art.published))
-        flag_rows.extend({"article_id": art.id, **fl.__dict__}
-                         for fl in name_flags(x.doc.text, x.events))
-    _insert(s, m.PlaceMention, place_rows)
-    _insert(s, m.NameFlag, flag_rows)
-    s.flush()
-    res.stored = len(new)
-    res.article_ids = [a.id for _, a, _ in new]
-
-    # rewrite families: compare with stored candidates, then index this batch's keys
-    links = match_batch(feats_by_id, lambda b: _family_candidates(s, b))
-    _insert(s, m.RewriteLink, [{"article_id": lk.article, "other_id": lk.other,
-                                "kind": lk.kind, "score": lk.score,
-                                "reasons": list(lk.reasons)} for lk in links])
-    _insert(s, m.LshBand, [{"band_key": k, "article_id": f.id} for f in feats_by_id
-                           for k in set(f.bands)])
-    _insert(s, m.ArticleEventKey, [{"key": key64(k), "article_id": f.id,
-                                    "published": f.published}
-                                   for f in feats_by_id for k in f.lookup_keys()])
-    regrouped = _apply_links(s, links, set(res.article_ids))
-    res.links = len(links)
-    s.flush()
-
-    # canonical events
-    fusion = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
-                          lambda key, w, tol: _canonical_candidates(s, key, w, tol))
-    ids = _apply_fusion(s, fusion.assignments, fusion.canonicals,
-                        {r.id: r for r, _ in mention_rows}, now)
-    if regrouped:
-        ids |= _canonicals_of_articles(s, regrouped)
-    _resummarise(s, sorted(ids), now)
-    res.canonical_touched = len(ids)
-    return res
-
-
-def _replace(s: Session, items: Sequence[tuple[int, Extracted]]) -> BatchResult:
-    res = BatchResult()
-    ids = sorted({aid for aid, _ in items})
-    arts: dict[int, m.Article] = {}
-    for chunk in _chunks(ids):
-        arts.update({a.id: a for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))})
-    old_canonicals = _canonicals_of_articles(s, set(arts))
-    for chunk in _chunks(sorted(arts)):
-        old_mentions = select(m.EventMention.id).where(m.EventMention.article_id.in_(chunk))
-        s.execute(delete(m.CanonicalMember)
-                  .where(m.CanonicalMember.event_mention_id.in_(old_mentions)))
-        for model in (m.EventMention, m.PlaceMention, m.NameFlag, m.ArticleEventKey):
-            s.execute(delete(model).where(model.article_id.in_(chunk)))
-    now = datetime.now()
-    mention_rows: list[tuple[m.EventMention, date | None]] = []
-    place_rows: list[dict[str, Any]] = []
-    flag_rows: list[dict[str, Any]] = []
-    key_rows: list[dict[str, Any]] = []
-    for aid, x in items:
-        art = arts.get(aid)
-        if art is None:
-            res.skipped += 1
-            continue
-        feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places)
-        art.features = feats.to_json()
-        place_rows.extend(_place_row(aid, p) for p in x.places)
-        for e in x.events:
-            row = _event_row(aid, e)
-            s.add(row)
-            mention_rows.append((row, art.published))
-        flag_rows.extend({"article_id": aid, **fl.__dict__}
-                         for fl in name_flags(art.text, x.events))
-        key_rows.extend({"key": key64(k), "article_id": aid, "published": art.published}
-                        for k in feats.lookup_keys())
-        res.stored += 1
-        res.article_ids.append(aid)
-    _insert(s, m.PlaceMention, place_rows)
-    _insert(s, m.NameFlag, flag_rows)
-    _insert(s, m.ArticleEventKey, key_rows)
-    s.flush()
-    fusion = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
-                          lambda key, w, tol: _canonical_candidates(s, key, w, tol))
-    touched = _apply_fusion(s, fusion.assignments, fusion.canonicals,
-                            {r.id: r for r, _ in mention_rows}, now) | old_canonicals
-    _resummarise(s, sorted(touched), now)
-    for chunk in _chunks(sorted(old_canonicals)):
-        s.execute(delete(m.CanonicalEvent).where(
-            m.CanonicalEvent.id.in_(chunk),
-            ~select(m.CanonicalMember.canonical_id)
-            .where(m.CanonicalMember.canonical_id == m.CanonicalEvent.id).exists()))
-    res.canonical_touched = len(touched)
-    return res
-
-
-def _insert(s: Session, model: type[m.Base], rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert many rows with one executemany (no ORM objects: the batch's bulk tables)."""
-    if rows:
-        s.execute(insert(model), list(rows))
-
-
-def _place_row(article_id: int, p: Mapping[str, Any]) -> dict[str, Any]:
-    return {"article_id": article_id, "surface": p.get("surface") or "",
-            "start": int(p.get("start") or 0), "end": int(p.get("end") or 0),
-            "geonameid": p.get("geonameid"), "name": p.get("name"), "lat": p.get("lat"),
-            "lon": p.get("lon"), "country": p.get("country"), "admin1": p.get("admin1"),
-            "confidence": float(p.get("confidence") or 0.0), "method": p.get("method"),
-            "explanation": p.get("explanation")}
-
-
-def _event_row(article_id: int, e: Mapping[str, Any]) -> m.EventMention:
-    place = e.get("place") or {}
-    d = e.get("date") or {}
-    c = e.get("count") or {}
-    ev = e.get("evidence") or {}
-    value = c.get("value")
-    return m.EventMention(
-        article_id=article_id, type=e["type"], subtype=e.get("subtype"),
-        geonameid=place.get("geonameid"), place_name=place.get("name"),
-        date_value=d.get("value"), date_precision=d.get("precision") or "unknown",
-        date_basis=d.get("basis") or "unknown",
-        count_value=int(value) if isinstance(value, int | float) else None,
-        claimant=e.get("claimant"), modality=e.get("modality") or "asserted",
-        extent=e.get("extent"), aggregate=bool(e.get("aggregate")),
-        evidence_text=ev.get("text") or "", evidence_start=int(ev.get("start") or 0),
-        evidence_end=int(ev.get("end") or 0), data=dict(e))
-
-
-def _features_of(s: Session, ids: Sequence[int]) -> dict[int, ArticleFeatures]:
-    out: dict[int, ArticleFeatures] = {}
-    for chunk in _chunks(list(ids)):
-        rows = s.execute(select(m.Article.id, m.Article.published, m.Article.outlet,
-                                m.Article.minhash, m.Article.features)
-                         .where(m.Article.id.in_(chunk)))
-        for i, pub, outlet, sig, data in rows:
-            out[i] = ArticleFeatures.from_json(i, pub, outlet, sig, data or {})
-    return out
-
-
-def _family_candidates(s: Session, batch: Sequence[ArticleFeatures]
-                       ) -> dict[int, list[ArticleFeatures]]:
-    """Stored articles that share an LSH band, or an event key within the date gap."""
-    cand_ids: dict[int, set[int]] = defaultdict(set)
-    band_owner: dict[int, list[int]] = defaultdict(list)
-    for f in batch:
-        for k in set(f.bands):
-            band_owner[k].append(f.id)
-    for chunk in _chunks(list(band_owner)):
-        for k, aid in s.execute(select(m.LshBand.band_key, m.LshBand.article_id)
-                                .where(m.LshBand.band_key.in_(chunk))):
-            for owner in band_owner[k]:
-                cand_ids[owner].add(aid)
-    gap = timedelta(days=MAX_GAP_DAYS)
-    for f in batch:
-        for ek in f.lookup_keys():
-            stmt = select(m.ArticleEventKey.article_id).where(m.ArticleEventKey.key == key64(ek))
-            if f.published:
-                stmt = stmt.where(m.ArticleEventKey.published.between(f.published - gap,
-                                                                      f.published + gap))
-                stmt = stmt.order_by(m.ArticleEventKey.published.desc())
-            else:
-                stmt = stmt.order_by(m.ArticleEventKey.article_id.desc())
-            cand_ids[f.id].update(s.scalars(stmt.limit(MAX_CANDIDATES)))
-    feats = _features_of(s, sorted({i for ids in cand_ids.values() for i in ids}))
-    return {fid: [feats[i] for i in sorted(ids) if i in feats] for fid, ids in cand_ids.items()}
-
-
-def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[int]:
-    """Union the linked articles into families; return the stored (older) articles whose
-    family changed, since canonical events holding them must recount their sources.
-
-    Families are merged in memory (union-find over articles and families), then written
-    with a few set-based statements; a family's head is kept incrementally as the member
-    with the earliest publication date.
-    """
-    if not links:
-        return set()
-    ids = sorted({i for lk in links for i in (lk.article, lk.other)})
-    fam: dict[int, int | None] = {}
-    pub: dict[int, date | None] = {}
-    for chunk in _chunks(ids):
-        for aid, fid, p in s.execute(select(m.Article.id, m.Article.family_id,
-                                            m.Article.published).where(m.Article.id.in_(chunk))):
-            fam[aid], pub[aid] = fid, p
-    fams: dict[int, m.RewriteFamily] = {}
-    old = sorted({f for f in fam.values() if f is not None})
-    for chunk in _chunks(old):
-        fams.update({f.id: f for f in s.scalars(select(m.RewriteFamily)
-                                                 .where(m.RewriteFamily.id.in_(chunk)))})
-    sets = DisjointSets()
-
-    def node(aid: int) -> str:
-        f = fam.get(aid)
-        return f"f{f}" if f is not None else f"a{aid}"
-
-    for lk in links:
-        sets.union(node(lk.article), node(lk.other))
-    groups = sets.groups()
-    now = datetime.now()
-    regrouped: set[int] = set()
-    plans = []
-    for members in groups.values():
-        fam_ids = sorted(int(n[1:]) for n in members if n[0] == "f")
-        loners = sorted(int(n[1:]) for n in members if n[0] == "a")
-        if len(fam_ids) + len(loners) < 2:
-            continue
-        if fam_ids:
-            target = fams[max(fam_ids, key=lambda f: (fams[f].size, -f))]
-        else:
-            target = m.RewriteFamily(head_article_id=loners[0], size=0, created_at=now,
-                                     first_published=None, last_published=None)
-            s.add(target)
-        plans.append((fam_ids, loners, target))
-    s.flush()  # ids of the new families
-    for fam_ids, loners, target in plans:
-        keep = target.id
-        gone = [f for f in fam_ids if f != keep]
-        if gone:
-            moved = list(s.scalars(select(m.Article.id).where(m.Article.family_id.in_(gone))))
-            regrouped.update(a for a in moved if a not in new_ids)
-            s.execute(update(m.Article).where(m.Article.family_id.in_(gone))
-                      .values(family_id=keep).execution_options(synchronize_session=False))
-        if loners:
-            regrouped.update(a for a in loners if a not in new_ids)
-            s.execute(update(m.Article).where(m.Article.id.in_(loners))
-                      .values(family_id=keep).execution_options(synchronize_session=False))
-        # head = earliest published (undated last), kept incrementally
-        heads = [(fams[f].first_published or date.max, fams[f].head_article_id)
-                 for f in fam_ids] + [(pub.get(a) or date.max, a) for a in loners]
-        first_pub, head = min(heads)
-        lasts = [fams[f].last_published for f in fam_ids] + [pub.get(a) for a in loners]
-        known = [d for d in lasts if d is not None]
-        target.head_article_id = head
-        target.first_published = None if first_pub == date.max else first_pub
-        target.last_published = max(known) if known else None
-        target.size = sum(fams[f].size for f in fam_ids) + len(loners)
-        for f in gone:
-            s.delete(fams[f])
-    s.flush()
-    return regrouped
-
-
-def _canonical_candidates(s: Session, key: str, w: Window | None, tol: int
-                          ) -> list[CanonicalRef]:
-    stmt = select(m.CanonicalEvent.id, m.CanonicalEvent.window_lo,
-                  m.CanonicalEvent.window_hi).where(m.CanonicalEvent.fuse_key == key)
-    if w is None:
-        stmt = stmt.where(m.CanonicalEvent.window_lo.is_(None))
-    else:
-        etype = key.split("|", 1)[0]
-        lo = w[0] - timedelta(days=tol + max_span(etype))
-        hi = w[1] + timedelta(days=tol)
-        stmt = stmt.where(and_(m.CanonicalEvent.window_lo.between(lo, hi),
-                               m.CanonicalEvent.window_hi >= w[0] - timedelta(days=tol)))
-    out = []
-    for cid, lo_, hi_ in s.execute(stmt.order_by(m.CanonicalEvent.id).limit(50)):
-        out.append(CanonicalRef(cid, key, (lo_, hi_) if lo_ and hi_ else None))
-    return out
-
-
-def _apply_fusion(s: Session, assignments: Sequence[Assignment],
-                  canonicals: Mapping[int, CanonicalRef], rows: Mapping[int, m.EventMention],
-                  now: datetime) -> set[int]:
-    first: dict[int, m.EventMention] = {}
-    for a in assignments:
-        first.setdefault(a.canonical, rows[a.mention])
-    real: dict[int, int] = {}
-    fresh: dict[int, m.CanonicalEvent] = {}
-    windows: list[dict[str, Any]] = []
-    for cid, ref in canonicals.items():
-        lo, hi = ref.window if ref.window else (None, None)
-        if cid > 0:
-            windows.append({"id": cid, "window_lo": lo, "window_hi": hi})
-            real[cid] = cid
-            continue
-        e = first[cid]
-        place = e.data.get("place")
-        ce = m.CanonicalEvent(
-            fuse_key=ref.key or None, type=e.type, subtype=e.subtype, aggregate=e.aggregate,
-            geonameid=e.geonameid, place=_place_brief(place), place_name=e.place_name,
-            admin1=(place or {}).get("admin1"), window_lo=lo, window_hi=hi,
-            created_at=now, updated_at=now, summary={})
-        s.add(ce)
-        fresh[cid] = ce
-    s.flush()
-    real.update({cid: ce.id for cid, ce in fresh.items()})
-    if windows:
-        s.execute(update(m.CanonicalEvent), windows)
-    _insert(s, m.CanonicalMember, [{"event_mention_id": a.mention,
-                                    "canonical_id": real[a.canonical]} for a in assignments])
-    return set(real.values())
-
-
-def _place_brief(p: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    if not p:
-        return None
-    return {k: p.get(k) for k in ("name", "geonameid", "lat", "lon", "country", "admin1")}
-
-
-def _canonicals_of_articles(s: Session, article_ids: set[int]) -> set[int]:
-    out: set[int] = set()
-    for chunk in _chunks(sorted(article_ids)):
-        out.update(s.scalars(select(m.CanonicalMember.canonical_id).join(
-            m.EventMention, m.EventMention.id == m.CanonicalMember.event_mention_id)
-            .where(m.EventMention.article_id.in_(chunk))))
-    return out
-
-
-def _members(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[Member]]:
-    out: dict[int, list[Member]] = defaultdict(list)
-    for chunk in _chunks(list(canonical_ids)):
-        rows = s.execute(
-            select(m.CanonicalMember.canonical_id, m.EventMention.id, m.EventMention.data,
-                   m.Article.id, m.Article.doc_id, m.Article.outlet, m.Article.published,
-                   m.Article.family_id)
-            .join(m.EventMention, m.EventMention.id == m.CanonicalMember.event_mention_id)
-            .join(m.Article, m.Article.id == m.EventMention.article_id)
-            .where(m.CanonicalMember.canonical_id.in_(chunk)))
-        for cid, mid, data, aid, doc, outlet, pub, fam in rows:
-            out[cid].append(Member(mid, aid, doc, outlet, pub, fam, data))
-    return out
-
-
-def _sort_date(value: str | None, fallback: date | None) -> date | None:
-    if value:
-        head = value.split("/")[0]
-        parts = head.split("-")
-        try:
-            return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                        int(parts[2]) if len(parts) > 2 else 1)
-        except (ValueError, IndexError):
-            pass
-    return fallback
-
-
-def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> None:
-    members = _members(s, canonical_ids)
-    for chunk in _chunks(list(canonical_ids)):
-        s.execute(delete(m.Conflict).where(m.Conflict.canonical_id.in_(chunk)))
-    windows: dict[int, date | None] = {}
-    for chunk in _chunks(list(canonical_ids)):
-        windows.update({r[0]: r[1] for r in s.execute(
-            select(m.CanonicalEvent.id, m.CanonicalEvent.window_hi)
-            .where(m.CanonicalEvent.id.in_(chunk)))})
-    rows: list[dict[str, Any]] = []
-    conflict_rows: list[dict[str, Any]] = []
-    for cid in canonical_ids:
-        ms = members.get(cid, [])
-        if not ms:
-            continue
-        sm = summarise(ms)
-        rows.append(dict(
-            id=cid, date_value=sm.date_value, date_precision=sm.date_precision,
-            sort_date=_sort_date(sm.date_value, windows.get(cid)), modality=sm.modality,
-            count_value=sm.count, extent=sm.extent, n_mentions=len(ms),
-            n_sources=len(sm.independent_sources), n_conflicts=len(sm.conflicts),
-            updated_at=now,
-            summary={"outlets": sm.outlets, "claimants": sm.claimants,
-                     "source_groups": sm.source_groups,
-                     "independent_sources": sm.independent_sources,
-                     "n_articles": len({x.article for x in ms})}))
-        conflict_rows.extend({"canonical_id": cid, "kind": c["kind"],
-                              "value_a": c["a"]["value"], "value_b": c["b"]["value"],
-                              "mentions_a": c["a"]["mentions"],
-                              "mentions_b": c["b"]["mentions"]} for c in sm.conflicts)
-    if rows:
-        s.execute(update(m.CanonicalEvent), rows)
-    _insert(s, m.Conflict, conflict_rows)
-
-
-# ---------------------------------------------------------------------- read helpers
-
-FAMILY_ORDER = (m.RewriteFamily.size.desc(), m.RewriteFamily.first_published,
-                m.RewriteFamily.id)
-
-
-def family_dicts(s: Session, fams: Sequence[m.RewriteFamily]) -> list[dict[str, Any]]:
-    """Return the JSON-able dicts of rewrite families (``wirewatch stories``), in the order
-    given: head, dates, and members (earliest first) with the links that tie them."""
-    members: dict[int, list[m.Article]] = defaultdict(list)
-    for chunk in _chunks([f.id for f in fams]):
-        for a in s.scalars(select(m.Article).where(m.Article.family_id.in_(chunk))):
-            members[a.family_id or 0].append(a)
-    art_ids = [a.id for ms in members.values() for a in ms]
-    links: dict[int, list[m.RewriteLink]] = defaultdict(list)
-    for chunk in _chunks(art_ids):
-        for lk in s.scalars(select(m.RewriteLink).where(m.RewriteLink.article_id.in_(chunk))
-                            .order_by(m.RewriteLink.id)):
-            links[lk.article_id].append(lk)
-    out = []
-    for f in fams:
-        ms = sorted(members[f.id], key=lambda a: (a.published or date.max, a.id))
-        head = next((a for a in ms if a.id == f.head_article_id), ms[0] if ms else None)
-        out.append({
-            "family": f.id, "size": f.size,
-            "head": _article_ref(head) if head else None,
-            "first_published": f.first_published.isoformat() if f.first_published else None,
-            "last_published": f.last_published.isoformat() if f.last_published else None,
-            "members": [{**_article_ref(a), "links": [
-                {"to": lk.other_id, "kind": lk.kind, "score": lk.score,
-                 "reasons": lk.reasons} for lk in links.get(a.id, [])]} for a in ms],
-        })
-    return out
-
-
-def event_dicts(s: Session, rows: Sequence[m.CanonicalEvent], with_mentions: bool = True
-                ) -> list[dict[str, Any]]:
-    """Return the JSON-able dicts of canonical events (the CLI's JSON Lines and the API's
-    event objects), in the order given, each with its conflicts and, if asked, mentions."""
-    mentions = _mentions_of(s, [r.id for r in rows]) if with_mentions else {}
-    conflicts = _conflicts_of(s, [r.id for r in rows if r.n_conflicts])
-    return [_event_dict(r, mentions.get(r.id), conflicts.get(r.id, [])) for r in rows]
-
-
-def _article_ref(a: m.Article) -> dict[str, Any]:
-    return {"article": a.id, "doc": a.doc_id, "outlet": a.outlet, "title": a.title,
-            "url": a.url, "published": a.published.isoformat() if a.published else None}
-
-
-_ARTICLE_COLS = (m.Article.doc_id, m.Article.outlet, m.Article.published,
-                 m.Article.family_id, m.Article.url, m.Article.title)
-
-
-def _mention_views(s: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    out: dict[int, dict[str, Any]] = {}
-    for chunk in _chunks(list(ids)):
-        rows = s.execute(select(m.EventMention, *_ARTICLE_COLS)
-                         .join(m.Article, m.Article.id == m.EventMention.article_id)
-                         .where(m.EventMention.id.in_(chunk)))
-        for e, doc, outlet, pub, fam, url, title in rows:
-            out[e.id] = _mention_view(e, doc, outlet, pub, fam, url, title)
-    return out
-
-
-def _mention_view(e: m.EventMention, doc: str, outlet: str | None, pub: date | None,
-                  fam: int | None, url: str | None, title: str | None) -> dict[str, Any]:
-    d = e.data
-    return {"mention": e.id, "article_id": e.article_id, "doc": doc, "title": title,
-            "outlet": outlet, "url": url,
-            "published": pub.isoformat() if pub else None, "family": fam,
-            "type": d.get("type"), "subtype": d.get("subtype"),
-            "actor": (d.get("actor") or {}).get("text"),
-            "actor_side": (d.get("actor") or {}).get("side"), "weapon": d.get("weapon"),
-            "equipment": d.get("equipment"),
-            "claimant": d.get("claimant"), "conduit": d.get("conduit") or [],
-            "modality": d.get("modality"), "date": d.get("date"), "count": d.get("count"),
-            "extent": d.get("extent"), "place": d.get("place"),
-            "evidence": d.get("evidence")}
-
-
-def _mentions_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for chunk in _chunks(list(canonical_ids)):
-        rows = s.execute(select(m.CanonicalMember.canonical_id, m.EventMention, *_ARTICLE_COLS)
-                         .join(m.EventMention,
-                               m.EventMention.id == m.CanonicalMember.event_mention_id)
-                         .join(m.Article, m.Article.id == m.EventMention.article_id)
-                         .where(m.CanonicalMember.canonical_id.in_(chunk))
-                         .order_by(m.Article.published, m.EventMention.id))
-        for cid, e, doc, outlet, pub, fam, url, title in rows:
-            out[cid].append(_mention_view(e, doc, outlet, pub, fam, url, title))
-    return out
-
-
-def _conflicts_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    rows: list[m.Conflict] = []
-    for chunk in _chunks(list(canonical_ids)):
-        rows.extend(s.scalars(select(m.Conflict).where(m.Conflict.canonical_id.in_(chunk))
-                              .order_by(m.Conflict.id)))
-    ev = _mention_views(s, sorted({i for c in rows for i in [*c.mentions_a, *c.mentions_b]}))
-    for c in rows:
-        out[c.canonical_id].append({"kind": c.kind,
-                                    "a": _conflict_side(c.value_a, c.mentions_a, ev),
-                                    "b": _conflict_side(c.value_b, c.mentions_b, ev)})
-    return out
-
-
-def _conflict_side(value: str, ids: Sequence[int], ev: Mapping[int, dict[str, Any]]
-                   ) -> dict[str, Any]:
-    return {"value": value, "mentions": [
-        {k: ev[i][k] for k in ("mention", "doc", "outlet", "published", "claimant",
-                               "modality", "evidence")} for i in ids if i in ev]}
-
-
-def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
-                conflicts: list[dict[str, Any]]) -> dict[str, Any]:
-    sm = r.summary or {}
-    out: dict[str, Any] = {
-        "id": r.id, "type": r.type, "subtype": r.subtype, "aggregate": r.aggregate,
-        "place": r.place,
-        "date": {"value": r.date_value, "precision": r.date_precision,
-                 "window": [r.window_lo.isoformat() if r.window_lo else None,
-                            r.window_hi.isoformat() if r.window_hi else None]},
-        "modality": r.modality, "count": r.count_value, "extent": r.extent,
-        "claimants": sm.get("claimants", []), "outlets": sm.get("outlets", []),
-        "independent_sources": sm.get("independent_sources", []),
-        "n_independent_sources": r.n_sources, "source_groups": sm.get("source_groups", []),
-        "n_mentions": r.n_mentions, "n_articles": sm.get("n_articles", 0),
-        "has_conflict": r.n_conflicts > 0, "conflicts": conflicts,
-    }
-    if mentions is not None:
-        out["mentions"] = mentions
-    return out
+            return views.place_mention_dicts(s)

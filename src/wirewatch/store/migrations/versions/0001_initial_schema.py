@@ -17,6 +17,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _create_canonical_events_and_families()
+    _create_articles_conflicts_and_keys()
+    _create_mentions_and_flags()
+    _create_links_and_members()
+
+
+def _create_canonical_events_and_families() -> None:
+    """Create the tables of canonical events and rewrite families (no foreign keys)."""
     op.create_table('canonical_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('fuse_key', sa.String(length=200), nullable=True),
@@ -62,6 +70,9 @@ def upgrade() -> None:
     with op.batch_alter_table('rewrite_families', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rewrite_families_first_published'), ['first_published'], unique=False)
 
+
+def _create_articles_conflicts_and_keys() -> None:
+    """Create the tables of articles, conflicts between mentions, article event keys."""
     op.create_table('articles',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
@@ -113,6 +124,9 @@ def upgrade() -> None:
     with op.batch_alter_table('article_event_keys', schema=None) as batch_op:
         batch_op.create_index('ix_article_event_keys_key_published', ['key', 'published'], unique=False)
 
+
+def _create_mentions_and_flags() -> None:
+    """Create the tables of event and place mentions, LSH bands, name flags."""
     op.create_table('event_mentions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -184,6 +198,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_place_mentions_article_id'), ['article_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_place_mentions_geonameid'), ['geonameid'], unique=False)
 
+
+def _create_links_and_members() -> None:
+    """Create the tables of rewrite links and canonical members (tie the rest together)."""
     op.create_table('rewrite_links',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.document import Document
-from wirewatch.store.store import Extracted
+from wirewatch.store import Extracted
 
 PLACES = [  # name, GeoNames id, lat, lon, admin1
     ("Pokrovsk", 704422, 48.28014, 37.17706, "Donetsk Oblast"),

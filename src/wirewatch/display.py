@@ -1,15 +1,28 @@
-"""Human-readable tables of the store (rich): events, conflicts, stories, the demo summary."""
+"""What the CLI shows people (rich): tables of the store (events, conflicts, stories, the
+demo summary), the ingest progress bar and the console they are printed on."""
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from wirewatch.store.store import Store
+from wirewatch.document import Document
+from wirewatch.store import Store
+from wirewatch.store.ingest import IngestSummary
+
+
+def make_console(file: Any = None) -> Console:
+    """A rich console; 120 columns wide when output does not go to a terminal."""
+    out = Console(file=file)
+    if not out.is_terminal:
+        out = Console(file=file, width=120)
+    return out
 
 
 def _clip(text: str | None, n: int) -> str:
@@ -121,3 +134,49 @@ def print_summary(store: Store, console: Console, limit: int = 10) -> None:
     console.print(events_table(multi[:limit], "Events reported by more than one mention"))
     console.print(stories_table(store.stories()[:limit]))
     console.print(conflicts_table(store.conflicts()[: limit * 2]))
+
+
+# ---------------------------------------------------------------------- progress
+
+
+class _Reporter:
+    def __init__(self, progress: Any | None, task: Any | None) -> None:
+        self.progress = progress
+        self.task = task
+
+    def update(self, s: IngestSummary, last: Document | None) -> None:
+        if self.progress is not None:
+            name = (last.id if last else "")[-40:]
+            self.progress.update(self.task, completed=s.read,
+                                 description=f"stored {s.stored} · skipped {s.skipped} · "
+                                             f"failed {s.failed} · {name}")
+
+    def error(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(message, style="red", markup=False, highlight=False)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def progress_reporter(enabled: bool = True) -> Iterator[_Reporter]:
+    """Yield a reporter with ``update(summary, last_doc)`` and ``error(message)``; it draws a
+    progress bar on standard error only when that is a terminal and ``enabled``."""
+    if not (enabled and sys.stderr.isatty()):
+        yield _Reporter(None, None)
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(),
+                  MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=console, transient=False) as progress:
+        task = progress.add_task("starting", total=None)
+        yield _Reporter(progress, task)

@@ -1,0 +1,9 @@
+"""The API's routes, one :class:`fastapi.APIRouter` per resource, in the order the app
+includes them (which is the order of the OpenAPI document)."""
+
+from wirewatch.api.routes import articles, events, exports, families, places, server
+
+ROUTERS = (server.router, events.router, articles.router, families.router, places.router,
+           exports.router)
+
+__all__ = ["ROUTERS"]

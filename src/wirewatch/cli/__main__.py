@@ -1,0 +1,5 @@
+"""``python -m wirewatch.cli``."""
+
+from wirewatch.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""What the commands share: option decorators, the group's configuration and the
+resources it names, reading input files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from wirewatch.document import Document, ReadError
+from wirewatch.ingest.readers import parse_date, read_paths
+
+
+def parse_date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    d = parse_date(value)
+    if d is None:
+        raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form")
+    return d
+
+
+# ---------------------------------------------------------------- shared options
+# (decorators, in the style of sqlite-utils, so a repeated option reads the same everywhere)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    """The ``--db`` option: the store to use."""
+    return click.option("--db", envvar="WIREWATCH_DB", default=None,
+                        help="Store: SQLite path or postgresql:// URL (env WIREWATCH_DB) "
+                             "[default: wirewatch.db].")(f)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    """The ``--format`` option (value in ``fmt``) with these choices, the first the default."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)),
+                        default=choices[0], show_default=True, help="Output format.")
+
+
+def published_option(f: F) -> F:
+    """The ``--published`` option: the date of inputs that do not carry one."""
+    return click.option("--published", callback=lambda _c, _p, v: parse_date_option(v),
+                        help="Publication date (YYYY-MM-DD) for inputs that do not carry "
+                             "one.")(f)
+
+
+class Config:
+    """The options of the ``wirewatch`` group; the resources are built once, when first used."""
+
+    def __init__(self, codebook: Path | None, places_files: tuple[Path, ...]) -> None:
+        self.codebook = codebook
+        self.places_files = places_files
+        self._resources: Any = None
+
+    def resources(self) -> Any:
+        """Return the codebook, gazetteer and pipeline these options name (exit 2 if unusable)."""
+        if self._resources is None:
+            from wirewatch.events.codebook import CodebookError
+            from wirewatch.places.build import PlacesFileError
+            from wirewatch.resources import Resources
+
+            try:
+                self._resources = Resources.load(self.codebook, self.places_files)
+            except (CodebookError, PlacesFileError) as exc:
+                click.echo(f"wirewatch: error: {exc}", err=True)
+                sys.exit(2)
+        return self._resources
+
+
+def env_paths(name: str) -> tuple[Path, ...]:
+    value = os.environ.get(name, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+def resources_of(ctx: click.Context) -> Any:
+    """The resources of the ``wirewatch`` group's options, built on first use."""
+    config: Config = ctx.find_root().obj
+    return config.resources()
+
+
+def documents(files: tuple[Path, ...], published: date | None,
+               errors: list[ReadError]) -> Iterator[Document]:
+    """Yield the documents of ``files``; name each one that cannot be read on stderr."""
+    for item in read_paths(files, published):
+        if isinstance(item, ReadError):
+            click.echo(f"wirewatch: error: {item}", err=True)
+            errors.append(item)
+        else:
+            yield item

@@ -1,0 +1,49 @@
+"""``wirewatch extract``: mentions of articles as JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from wirewatch.batches import batched
+from wirewatch.cli.common import (
+    documents,
+    format_option,
+    published_option,
+    resources_of,
+)
+from wirewatch.document import ReadError
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--what", type=click.Choice(["events", "places"]), default="events",
+              show_default=True,
+              help="What to extract: event mentions or place mentions (CODEBOOK.md section 7).")
+@published_option
+@format_option("jsonl")
+@click.pass_context
+def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: date | None,
+            fmt: str) -> None:
+    """Extract mentions from articles (.txt, .html, .jsonl) as JSON Lines on stdout.
+
+    A file that cannot be read is named on standard error with the reason; the
+    others are still processed and the exit status is 1.
+    """
+    from wirewatch.pipeline import extract as run
+
+    resources = resources_of(ctx)
+    errors: list[ReadError] = []
+    out = sys.stdout
+    for batch in batched(documents(files, published, errors), 32):
+        for result in run(batch, resources):
+            rows = result.places if what == "places" else result.events
+            for m in rows:
+                out.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+    sys.exit(1 if errors else 0)

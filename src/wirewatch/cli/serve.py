@@ -1,0 +1,48 @@
+"""``wirewatch serve``: the JSON API and the web interface."""
+
+from __future__ import annotations
+
+import click
+
+from wirewatch.cli.common import (
+    db_option,
+    resources_of,
+)
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default serves this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="WIREWATCH_TOKEN", default=None,
+              help="Enable the write endpoints for requests with 'Authorization: Bearer "
+                   "TOKEN' (env WIREWATCH_TOKEN). Without it the server is read-only.")
+@click.option("--max-body", default=2_000_000, show_default=True,
+              type=click.IntRange(1_000, 1_000_000_000), help="Largest request body, in bytes.")
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
+          max_body: int) -> None:
+    """Serve the JSON API and the web interface (map, timeline, events, articles)."""
+    import ipaddress
+
+    import uvicorn
+
+    from wirewatch.api import create_app
+    from wirewatch.store.db import database_url, display_url
+
+    if token is not None and len(token) < 16:
+        raise click.BadParameter("use a token of at least 16 characters", param_hint="--token")
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"wirewatch: serving {display_url(database_url(db))} at "
+               f"http://{shown}:{port}/ (API: /api/, OpenAPI: /docs); writing "
+               f"{'enabled (bearer token)' if token else 'disabled (no --token)'}", err=True)
+    if not local:
+        click.echo(f"wirewatch: warning: listening on {host}, reachable from other machines; "
+                   "there is no TLS: put it behind a TLS proxy", err=True)
+    uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")

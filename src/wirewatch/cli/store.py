@@ -1,0 +1,208 @@
+"""The store commands: ``demo``, ``ingest``, ``events``, ``conflicts``, ``stories``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from wirewatch.cli.common import (
+    db_option,
+    format_option,
+    parse_date_option,
+    published_option,
+    resources_of,
+)
+
+
+@click.command()
+@click.option("--limit", default=10, show_default=True, help="Rows per table.")
+@db_option
+@click.pass_context
+def demo(ctx: click.Context, limit: int, db: str | None) -> None:
+    """Ingest the bundled sample corpus into the store and print a summary.
+
+    Re-runnable: a second run finds every article stored and adds nothing.
+    """
+
+    from wirewatch.display import make_console, print_summary
+    from wirewatch.sample import sample_dir
+    from wirewatch.store import Store, ingest
+    from wirewatch.store.db import display_url
+    from wirewatch.store.ingest import spacy_extractor
+
+    extractor = spacy_extractor(resources_of(ctx))
+    console = make_console()
+    with Store(db) as store:
+        console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
+                      f"({sample_dir()}) into {display_url(store.url)}")
+        t = time.perf_counter()
+        summary = ingest([sample_dir()], store, extractor=extractor,
+                         on_error=lambda e: click.echo(f"wirewatch: error: {e}", err=True))
+        console.print(f"read {summary.read}, stored {summary.stored}, skipped "
+                      f"{summary.skipped} (already stored), failed {summary.failed} "
+                      f"in {time.perf_counter() - t:.1f} s")
+        print_summary(store, console, limit)
+    sys.exit(1 if summary.failed else 0)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
+              help="Documents per committed batch.")
+@published_option
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds per URL fetch.")
+@click.option("--max-bytes", default=5_000_000, show_default=True,
+              help="Largest page a URL fetch accepts.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
+@click.pass_context
+def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
+           published: date | None, timeout: float, max_bytes: int, quiet: bool) -> None:
+    """Read files, folders (recursively) and http(s) URLs into the store.
+
+    Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
+    feeds, WARC. Articles already stored are skipped; work is committed every
+    --batch-size documents. A bad input is named on standard error with the reason;
+    the rest is stored and the exit status is 1.
+    """
+    from wirewatch.display import progress_reporter
+    from wirewatch.store import Store
+    from wirewatch.store import ingest as run_ingest
+    from wirewatch.store.ingest import spacy_extractor
+
+    extractor = spacy_extractor(resources_of(ctx))
+    with Store(db) as store, progress_reporter(enabled=not quiet) as progress:
+        summary = run_ingest(
+            list(sources), store, batch_size=batch_size, published=published,
+            fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
+            on_error=lambda e: progress.error(f"wirewatch: error: {e}"),
+            on_batch=progress.update)
+    if summary.ignored and not quiet:
+        click.echo(f"wirewatch: note: {len(summary.ignored)} file(s) in folders passed over "
+                   f"(not an article format), e.g. {summary.ignored[0]}", err=True)
+    click.echo(f"read {summary.read}, stored {summary.stored}, skipped {summary.skipped}, "
+               f"failed {summary.failed}")
+    sys.exit(1 if summary.failed else 0)
+
+
+def _event_filter(ctx: click.Context, query: dict[str, Any]) -> Any:
+    """The filter of the ``events`` options, with the codebook and gazetteer in use (a
+    one-line error and exit 2 for a filter that cannot be used)."""
+    from wirewatch.store import QueryError, event_filter
+
+    resources = resources_of(ctx)
+    try:
+        return event_filter(resources.codebook, resources.gazetteer, **query)
+    except QueryError as exc:
+        click.echo(f"wirewatch: error: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.command()
+@db_option
+@click.option("--type", "types", help="Event types, comma-separated, e.g. strike or "
+                                      "territory (a prefix: every territory.* type).")
+@click.option("--place", help="Place name (resolved like any place) or GeoNames id; a region "
+                              "also matches the events inside it.")
+@click.option("--admin1", help="Admin-1 region, e.g. 'Donetsk Oblast': events inside it.")
+@click.option("--since", callback=lambda _c, _p, v: parse_date_option(v),
+              help="Events dated on or after YYYY-MM-DD (undated events are left out).")
+@click.option("--until", callback=lambda _c, _p, v: parse_date_option(v),
+              help="Events dated on or before YYYY-MM-DD (undated events are left out).")
+@click.option("--min-sources", default=0, show_default=True,
+              help="Only events with at least N independent sources.")
+@click.option("--modality", "modalities", help="Modalities, comma-separated, e.g. "
+                                               "claimed,denied.")
+@click.option("--conflict/--no-conflict", "has_conflict", default=None,
+              help="Only events with (or without) conflicting reports.")
+@click.option("--words", help="Words that must each occur in an evidence sentence.")
+@click.option("--limit", type=int, default=None, help="At most N events (newest first).")
+@format_option("table", "jsonl", "csv", "geojson", "parquet")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output (needed for parquet).")
+@click.pass_context
+def events(ctx: click.Context, /, db: str | None, limit: int | None, fmt: str,
+           output: Path | None, **query: Any) -> None:
+    """List canonical events: fused mentions with outlets, independent sources, conflicts."""
+    from wirewatch.store import Store
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    f = _event_filter(ctx, query)
+    with Store(db) as store:
+        rows = store.events(f, limit=limit)
+    _write_events(rows, fmt, output)
+
+
+def _write_events(rows: list[dict[str, Any]], fmt: str, output: Path | None) -> None:
+    """Write canonical events in a format of ``wirewatch events`` to ``output`` or stdout."""
+    from wirewatch.store import export as ex
+
+    if fmt == "parquet":
+        assert output is not None
+        n = ex.write_parquet(rows, output)
+        click.echo(f"wrote {n} events to {output}", err=True)
+        return
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            ex.write_jsonl(rows, out)
+        elif fmt == "csv":
+            ex.write_csv(rows, out)
+        elif fmt == "geojson":
+            out.write(json.dumps(ex.geojson(rows), ensure_ascii=False) + "\n")
+        else:
+            from wirewatch.display import events_table, make_console
+
+            make_console(out).print(events_table(rows))
+    finally:
+        if output:
+            out.close()
+
+
+@click.command()
+@db_option
+@click.option("--kind", type=click.Choice(["date", "count", "extent", "modality", "name"]),
+              help="Only this kind of disagreement.")
+@format_option("table", "jsonl")
+def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
+    """List disagreements: reports of one event that differ on date, count, extent or
+    modality (claimed vs denied), and articles giving one role two names."""
+    from wirewatch.display import conflicts_table
+    from wirewatch.store import Store
+
+    with Store(db) as store:
+        rows = store.conflicts(kind)
+    _print_rows(rows, fmt, conflicts_table)
+
+
+@click.command()
+@db_option
+@click.option("--min-size", default=2, show_default=True, help="Smallest family to list.")
+@format_option("table", "jsonl")
+def stories(db: str | None, min_size: int, fmt: str) -> None:
+    """List rewrite families: near-duplicate and paraphrased rewrites of one report, each
+    headed by its earliest-published member."""
+    from wirewatch.display import stories_table
+    from wirewatch.store import Store
+
+    with Store(db) as store:
+        rows = store.stories(min_size)
+    _print_rows(rows, fmt, stories_table)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, table: Any) -> None:
+    """Print store rows as JSON Lines, or as the rich table ``table`` makes of them."""
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    else:
+        from wirewatch.display import make_console
+
+        make_console().print(table(rows))

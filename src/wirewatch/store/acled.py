@@ -1,0 +1,140 @@
+"""wirewatch's event types in ACLED's vocabulary, as data (``data/acled.yaml``).
+
+Loaded and validated like the codebook: :func:`load_acled` returns a frozen
+:class:`AcledMapping` or raises :class:`AcledMappingError` naming the file and the key.
+The exports (:mod:`wirewatch.store.export`) take one; those given none use the bundled
+file, parsed once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+KEYS = {"types", "default", "air_strike", "government_regains"}
+AIR_KEYS = {"type", "sub_event_type", "weapon_words"}
+REGAINS_KEYS = {"type", "sub_event_type", "government_side", "other_side"}
+
+
+class AcledMappingError(ValueError):
+    """An ACLED mapping file that cannot be used, with the file, the key and the reason."""
+
+
+@dataclass(frozen=True)
+class AcledMapping:
+    """The ACLED (event_type, sub_event_type) of each wirewatch type, and the two
+    refinements: air or drone strikes by weapon, territory regained by the government."""
+
+    types: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    default: tuple[str, str] = ("Strategic developments", "Other")
+    air_type: str = "strike"
+    air_sub_event_type: str = "Air/drone strike"
+    air_words: tuple[str, ...] = ()
+    regains_type: str = "territory.captured"
+    regains_sub_event_type: str = "Government regains territory"
+    government_side: str = "UA"
+    other_side: str = "RU"
+
+    def classify(self, event: Mapping[str, Any], weapons: Iterable[str] = ()
+                 ) -> tuple[str, str]:
+        """Return (event_type, sub_event_type) in ACLED's vocabulary for a canonical event."""
+        etype, sub = self.types.get(event["type"], self.default)
+        if event["type"] == self.air_type and any(
+                w in " ".join(weapons).lower() for w in self.air_words):
+            sub = self.air_sub_event_type
+        if event["type"] == self.regains_type:
+            sides = {m.get("actor_side") for m in event.get("mentions", [])}
+            if self.government_side in sides and self.other_side not in sides:
+                sub = self.regains_sub_event_type
+        return etype, sub
+
+
+def default_acled_file() -> Path:
+    """Return the bundled ACLED mapping file."""
+    return Path(str(resources.files("wirewatch") / "data" / "acled.yaml"))
+
+
+def _pair(value: Any, key: str) -> tuple[str, str]:
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, str) and v for v in value)):
+        raise AcledMappingError(f"{key}: expected [event_type, sub_event_type], got {value!r}")
+    return value[0], value[1]
+
+
+def _section(data: Any, key: str, keys: set[str]) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise AcledMappingError(f"{key}: expected a mapping")
+    unknown = sorted(set(data) - keys)
+    if unknown:
+        raise AcledMappingError(f"{key}.{unknown[0]}: unknown key (known: "
+                                f"{', '.join(sorted(keys))})")
+    missing = sorted(keys - set(data))
+    if missing:
+        raise AcledMappingError(f"{key}.{missing[0]}: missing")
+    for k, v in data.items():
+        if k != "weapon_words" and not (isinstance(v, str) and v):
+            raise AcledMappingError(f"{key}.{k}: expected a non-empty string, got {v!r}")
+    return data
+
+
+def parse_acled(data: Any) -> AcledMapping:
+    """Return the mapping of a parsed file; raise AcledMappingError naming the key."""
+    if not isinstance(data, dict):
+        raise AcledMappingError("the file must be a mapping")
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise AcledMappingError(f"{unknown[0]}: unknown key (known: {', '.join(sorted(KEYS))})")
+    types = data.get("types")
+    if not isinstance(types, dict):
+        raise AcledMappingError("types: expected a mapping of event type to "
+                                "[event_type, sub_event_type]")
+    air = _section(data.get("air_strike"), "air_strike", AIR_KEYS)
+    words = air["weapon_words"]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise AcledMappingError("air_strike.weapon_words: expected a list of words")
+    regains = _section(data.get("government_regains"), "government_regains", REGAINS_KEYS)
+    return AcledMapping(
+        types={str(k): _pair(v, f"types.{k}") for k, v in types.items()},
+        default=_pair(data.get("default"), "default"),
+        air_type=air["type"], air_sub_event_type=air["sub_event_type"],
+        air_words=tuple(w.lower() for w in words),
+        regains_type=regains["type"], regains_sub_event_type=regains["sub_event_type"],
+        government_side=regains["government_side"], other_side=regains["other_side"])
+
+
+def load_acled(path: str | os.PathLike[str] | None = None) -> AcledMapping:
+    """Return the ACLED mapping at ``path`` (default: the bundled one).
+
+    Raises AcledMappingError naming the file when it cannot be read or is malformed.
+    """
+    chosen = Path(path or default_acled_file())
+    try:
+        stat = chosen.stat()
+    except OSError as exc:
+        raise AcledMappingError(f"{chosen}: cannot read ACLED mapping ({exc.strerror})"
+                                ) from exc
+    return _load(str(chosen), stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime: int) -> AcledMapping:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise AcledMappingError(f"{path}: cannot read ACLED mapping ({exc})") from exc
+    try:
+        return parse_acled(data)
+    except AcledMappingError as exc:
+        raise AcledMappingError(f"{path}: {exc}") from exc
+
+
+def default_acled() -> AcledMapping:
+    """Return the bundled ACLED mapping (parsed once per file version)."""
+    return load_acled()
