@@ -118,7 +118,7 @@ def _remember_speakers(dc: DocContext, sent: Any) -> None:
         if known is None or known is not dc.attributor.sources[-1]:
             dts = when.date_tokens(sent, find_dates(span_text(sent), dc.document.published,
                                                     dc.last_date))
-            cd = when.claim_date([verb], verb, dts)
+            cd = when.claim_date([verb], verb, dts, dc.lexicon)
             dc.attributor.remember(known or src, conduits, cd.date if cd else None)
             if cd and cd.date.precision == "day" and cd.date.value:
                 dc.last_date = date.fromisoformat(cd.date.value)

@@ -9,11 +9,9 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
 from wirewatch.events.syntax import path_up, subject_of, tree_distance
-
-COLLECTIVE = {"group", "unit", "column", "batch", "total", "number", "contingent", "party"}
-CONTINUATION = {"another", "second", "further", "remaining", "next", "other", "third"}
 
 
 def count(sc: SentenceContext, d: Draft) -> bool:
@@ -70,16 +68,16 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
     return out
 
 
-def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
+def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
                    singular: bool = True) -> tuple[Count | None, int | None]:
     """Return the count written on a noun ("three people", "hundreds of soldiers", "a man")."""
     noun_words = {noun.lemma_.lower(), noun.lower_}
-    if noun.lemma_.lower() in COLLECTIVE:
+    if noun.lemma_.lower() in lex.collective_nouns:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for gc in c.children:
                     if gc.dep_ == "pobj":
-                        return count_of_noun(gc, nouns_ok, book, singular)
+                        return count_of_noun(gc, nouns_ok, lex, singular)
     if is_number_token(noun) or noun.lower_ in VAGUE:
         # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
         of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -95,7 +93,7 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, book: Codebook,
         while first.dep_ == "conj":
             first = first.head
         if first.pos_ == "NOUN":
-            return count_of_noun(first, None, book, singular)
+            return count_of_noun(first, None, lex, singular)
     for c in noun.children:
         if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
                 c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")) or (
@@ -129,7 +127,7 @@ def counts_people(head: Any, toks: list[Any], et: EventType, book: Codebook) -> 
     return any(n.lemma_.lower() in ok or n.lower_ in ok for n in count_nouns(head, toks))
 
 
-def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
+def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook, lex: Lexicon,
                used: set[int]) -> tuple[Count | None, int | None]:
     if kind is None:
         return None, None
@@ -138,7 +136,7 @@ def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
     for n in count_nouns(head, toks):
         if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
-        cnt, key = count_of_noun(n, nouns_ok, book, singular=kind == "people")
+        cnt, key = count_of_noun(n, nouns_ok, lex, singular=kind == "people")
         if cnt is None or (key is not None and key in used):
             continue
         d = tree_distance(head, n)
@@ -149,7 +147,7 @@ def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook,
     return best[1], best[2]
 
 
-def continues(head: Any, toks: list[Any]) -> bool:
+def continues(head: Any, toks: list[Any], lex: Lexicon) -> bool:
     """Return whether the trigger's subject or object continues an earlier group
     ("another ten residents", "a second group of 70 townspeople")."""
     nouns = count_nouns(head, toks)
@@ -158,5 +156,5 @@ def continues(head: Any, toks: list[Any]) -> bool:
         nouns.append(subj)
     near = [c for n in nouns for c in n.children]
     near += [g for c in near if c.dep_ in ("nummod", "compound") for g in c.children]
-    return any(c.lower_ in CONTINUATION and c.dep_ in ("det", "amod", "nummod", "advmod",
-                                                       "quantmod") for c in near)
+    return any(c.lower_ in lex.continuation_modifiers and
+               c.dep_ in ("det", "amod", "nummod", "advmod", "quantmod") for c in near)

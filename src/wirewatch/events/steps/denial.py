@@ -12,8 +12,8 @@ from wirewatch.events.attribution import Source
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Found, SentenceContext, same_source
 from wirewatch.events.dates import UNKNOWN, find_dates, publication_date
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.mention import evidence
-from wirewatch.events.steps.modality import DENIAL_WORDS
 from wirewatch.events.steps.when import date_tokens, path_clear
 from wirewatch.events.syntax import is_under, span_text
 
@@ -24,7 +24,7 @@ def denial_of_claim(sc: SentenceContext) -> None:
         return
     book = sc.doc.book
     for tok in sc.sent:
-        target_noun = _claim_said_false(tok, book)
+        target_noun = _claim_said_false(tok, book, sc.doc.lexicon)
         if target_noun is None:
             continue
         if any(c.lower_ in book.other_claim_words for c in target_noun.children
@@ -37,7 +37,7 @@ def denial_of_claim(sc: SentenceContext) -> None:
         return
 
 
-def _claim_said_false(tok: Any, book: Codebook) -> Any | None:
+def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     """Return the claim noun a word denies ("rejected the claim", "the claim was false",
     "called the claim fabricated"), if it denies one."""
     denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
@@ -45,12 +45,12 @@ def _claim_said_false(tok: Any, book: Codebook) -> Any | None:
     if low in denied_verbs and tok.pos_ == "VERB":
         return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                      and c.lemma_.lower() in book.claim_nouns), None)
-    if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in DENIAL_WORDS
+    if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.denial_words
                            for c in tok.children):
         # "the claim was false", "the reports are fake"
         return next((c for c in tok.children if c.dep_ == "nsubj" and
                      c.lemma_.lower() in book.claim_nouns), None)
-    if low == "call" and any(c.lower_ in DENIAL_WORDS for c in tok.subtree):
+    if low == "call" and any(c.lower_ in lex.denial_words for c in tok.subtree):
         # "called the claim fabricated", "a figure Kyiv called fabricated"
         near = [*tok.children, *(g for c in tok.children if c.dep_ in ("ccomp", "oprd")
                                  for g in c.children)]
@@ -62,7 +62,7 @@ def _claim_said_false(tok: Any, book: Codebook) -> Any | None:
         if target_noun is None:
             # "called the report propaganda" parsed as one noun phrase
             target_noun = next((g for c in tok.children if c.dep_ in ("dobj", "oprd") and
-                                c.lower_ in DENIAL_WORDS for g in c.children
+                                c.lower_ in lex.denial_words for g in c.children
                                 if g.dep_ == "compound" and
                                 g.lemma_.lower() in book.claim_nouns), None)
         return target_noun
@@ -89,7 +89,8 @@ def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> F
     dts = date_tokens(sent, find_dates(span_text(sent), dc.document.published, ref))
     own = None
     for t, dm in dts:
-        if path_clear(t, tok) or any(path_clear(t, v, allow_acl=True) and
+        if path_clear(t, tok, dc.lexicon) or any(
+                path_clear(t, v, dc.lexicon, allow_acl=True) and
                                      not is_under(t, next(iter(
                                          c for c in v.children if is_under(tok, c)), v))
                                      for v in att.verbs):

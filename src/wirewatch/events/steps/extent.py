@@ -1,23 +1,19 @@
 """The extent of a territorial event: ``full``, or ``partial`` when the words around the
-place say part of it was taken ("the eastern districts of X", "most of Y")."""
+place say part of it was taken ("the eastern districts of X", "most of Y"; the words are
+the lexicon's ``partial_extent``)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.syntax import path_up, text_of, token_at
 from wirewatch.places.models import PlaceMention
 
-PARTIAL = re.compile(r"\b(?:(?:southern|northern|eastern|western|central|south-eastern|"
-                     r"north-eastern|south-western|north-western)\s+(?:part|parts|outskirts|"
-                     r"districts?|half|quarters?|neighbourhoods?|neighborhoods?|edge)|part of|"
-                     r"parts of|\d+\s*(?:per ?cent|percent|%)\s+of|half of|most of|a third of|"
-                     r"some of|several (?:districts|streets)|districts of|quarters? of|"
-                     r"neighbou?rhoods? of)\b", re.I)
 
-
-def extent_of(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> str:
+def extent_of(head: Any, pm: PlaceMention | None, sent: Any, lex: Lexicon, ref: Any = None
+              ) -> str:
+    """Return ``partial`` when the words from the place to the trigger say so, else ``full``."""
     text = text_of(sent.doc)
     if pm is None:
         start, end = ref.idx, ref.idx + len(ref)
@@ -37,6 +33,6 @@ def extent_of(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) ->
     if ptok is not None and ptok.dep_ == "poss":
         hi = max(hi, ptok.head.idx + len(ptok.head))  # "X's northern districts"
     window = text[max(sent.start_char, lo - 25):hi]
-    if PARTIAL.search(window) and not re.search(r"\bthe whole of\b", window, re.I):
+    if lex.partial_extent.search(window) and not lex.whole_extent.search(window):
         return "partial"
     return "full"

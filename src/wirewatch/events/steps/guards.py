@@ -14,13 +14,9 @@ from typing import Any
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext
 from wirewatch.events.numbers import VAGUE
-from wirewatch.events.steps.place import LIST_VERBS
 from wirewatch.events.syntax import is_under, path_up, text_of
 from wirewatch.events.triggers import phrase_before
 from wirewatch.events.where import linear, object_place
-
-INFINITIVE_OK = {"order", "decide", "manage", "force", "compel", "choose", "agree", "be",
-                 "have"}
 
 NotEvent = Callable[[SentenceContext, Draft], bool]
 
@@ -63,8 +59,7 @@ def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
     if d.tokens[0].head.pos_ in ("NOUN", "PROPN"):
         return True
     for a in path_up(head)[:3]:
-        if any(c.dep_ in ("mark", "advmod") and c.lower_ in (
-                "while", "when", "as", "since", "after", "before", "until")
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in sc.doc.lexicon.state_clause_marks
                for c in a.children):
             return True
     return bool(head.lemma_.lower() in book.continuation_words or any(
@@ -73,7 +68,7 @@ def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
 
 def _possibility(sc: SentenceContext, d: Draft) -> bool:
     """"could", "might", "may" on the trigger."""
-    return any(c.dep_ in ("aux",) and c.lower_ in ("could", "might", "may")
+    return any(c.dep_ in ("aux",) and c.lower_ in sc.doc.lexicon.possibility_auxes
                for c in d.head.children)
 
 
@@ -82,7 +77,7 @@ def _hypothetical_subject(sc: SentenceContext, d: Draft) -> bool:
     would continue next week" is a plan)."""
     for a in path_up(d.head)[:3]:
         if a.dep_ in ("csubj", "nsubj") and any(
-                c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may")
+                c.dep_ == "aux" and c.lower_ in sc.doc.lexicon.hypothetical_auxes
                 for c in a.head.children) and \
                 a.head.lemma_.lower() not in sc.doc.book.continuation_words:
             return True
@@ -144,7 +139,7 @@ def _adjective(sc: SentenceContext, d: Draft) -> bool:
     """An adjective other than what is left of people ("dead", "injured", "wounded")."""
     first = d.tokens[0]
     return len(d.tokens) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
-        first.lemma_.lower() not in ("dead", "injured", "wounded")
+        first.lemma_.lower() not in sc.doc.lexicon.result_adjectives
 
 
 def _no_plan(sc: SentenceContext, d: Draft) -> bool:
@@ -167,7 +162,7 @@ def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
     head, book = d.head, sc.doc.book
     return not d.behaviour.purpose_infinitive and head.tag_ == "VB" and \
         any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
-        head.head.lemma_.lower() not in INFINITIVE_OK and \
+        head.head.lemma_.lower() not in sc.doc.lexicon.infinitive_verbs and \
         head.head.lemma_.lower() not in book.speech_verbs and \
         (head.head.lemma_.lower(),) not in book.modality.get("planned", ())
 
@@ -254,7 +249,8 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
                 (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
             return True
-    if any(t.dep_ == "dobj" and t.head.lemma_.lower() in LIST_VERBS for t in targets):
+    if any(t.dep_ == "dobj" and t.head.lemma_.lower() in sc.doc.lexicon.list_verbs
+           for t in targets):
         return True  # "listed X among the villages it had taken"
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
@@ -317,5 +313,5 @@ def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "occupied Crimea": a state described in passing, not news."""
     head = d.head
     return not (len(d.tokens) == 1 and head.dep_ == "amod" and d.own is None and not any(
-        c.lower_ in ("recently", "newly", "just") for c in head.children) and
+        c.lower_ in sc.doc.lexicon.recency_adverbs for c in head.children) and
         not perfect_misparsed(head) and not result_predicate(head))

@@ -8,7 +8,6 @@ them with the claim's speaker, for the sentences that follow.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,9 +18,6 @@ from wirewatch.events.steps.extent import extent_of
 from wirewatch.events.steps.parties import parties
 from wirewatch.events.syntax import span_text
 
-AGGREGATE = re.compile(r"\b(?:in total|a total of|so far|to date|altogether|in all|"
-                       r"over the past|alone|times|since)\b", re.I)
-
 
 def build(sc: SentenceContext, d: Draft) -> bool:
     """Step: the mention the type's behaviour makes its mentions from."""
@@ -29,16 +25,16 @@ def build(sc: SentenceContext, d: Draft) -> bool:
     pdoc, trig = sent.doc, d.trigger
     aggregate = bool((d.count and (d.own and d.own.since)) or
                      (d.count and d.when.precision in ("range", "month", "year") and
-                      AGGREGATE.search(span_text(sent))))
-    actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book,
+                      sc.doc.lexicon.aggregate_words.search(span_text(sent))))
+    actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
                             d.claimant.name if d.claimant else None)
     d.subtype = subtype_of(et, toks) if et.subtypes else None
     d.extent = None
     if et.extent and d.places and d.places[0][1] is not None:
         if d.ref_tok is not None and not d.chosen:
-            d.extent = extent_of(head, None, sent, d.ref_tok)
+            d.extent = extent_of(head, None, sent, sc.doc.lexicon, d.ref_tok)
         else:
-            d.extent = extent_of(head, d.places[0][1], sent)
+            d.extent = extent_of(head, d.places[0][1], sent, sc.doc.lexicon)
     d.base = EventMention(
         doc=sc.doc.document.id, type=trig.type, place=None, date=d.when,
         evidence=evidence(sent), modality=d.modality, subtype=d.subtype, actor=actor,

@@ -9,12 +9,9 @@ from typing import Any
 from wirewatch.events.attribution import Attribution, party_or_media, side_hint
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.syntax import path_up, sent_of
 from wirewatch.events.triggers import lemma_phrase_at
-
-NEGATIVE_PRONOUNS = {"none", "nothing", "nobody", "no-one"}
-DENIAL_WORDS = {"untrue", "false", "fabricated", "fake", "lie", "lies", "fantasy", "fabrication",
-                "baseless", "propaganda", "nonsense", "groundless", "disinformation"}
 
 
 def attribute(sc: SentenceContext, d: Draft) -> bool:
@@ -25,7 +22,8 @@ def attribute(sc: SentenceContext, d: Draft) -> bool:
 
 def modality(sc: SentenceContext, d: Draft) -> bool:
     """Step: the draft's modality, and its claimant."""
-    d.modality = modality_of(d.att, d.head, d.tokens, sc.sent, sc.doc.book, d.future)
+    d.modality = modality_of(d.att, d.head, d.tokens, sc.sent, sc.doc.book, sc.doc.lexicon,
+                             d.future)
     d.claimant = d.att.claimant
     return True
 
@@ -35,7 +33,8 @@ def not_conditional(sc: SentenceContext, d: Draft) -> bool:
     return not (d.modality == "planned" and not d.att.verbs and conditional(d.head))
 
 
-def negated(head: Any, toks: list[Any]) -> bool:
+def negated(head: Any, toks: list[Any], lex: Lexicon) -> bool:
+    """Return whether the trigger is negated ("no withdrawal", "none of the units")."""
     for t in {head, *toks}:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True
@@ -43,7 +42,7 @@ def negated(head: Any, toks: list[Any]) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
             return True
-        if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in NEGATIVE_PRONOUNS:
+        if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.negative_pronouns:
             return True  # "none of the units had been cut off", "nothing was taken"
     return False
 
@@ -107,21 +106,22 @@ def conditional(head: Any) -> bool:
     return False
 
 
-def denied_claim_noun(head: Any, book: Codebook) -> bool:
+def denied_claim_noun(head: Any, book: Codebook, lex: Lexicon) -> bool:
     """'Claims about the capture of X are not true': the trigger sits in a claim said false."""
     for a in path_up(head)[1:5]:
         if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
             pred = a.head
             acomps = [c for c in pred.children if c.dep_ in ("acomp", "attr")]
             negated = any(c.dep_ == "neg" for c in pred.children)
-            return any(c.lower_ in DENIAL_WORDS or (negated and c.lower_ in (
-                "true", "correct", "accurate")) for c in acomps)
+            return any(c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words)
+                       for c in acomps)
     return False
 
 
 def modality_of(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Codebook,
-              future_date: bool) -> str:
-    if att.denial or negated(head, toks) or denied_claim_noun(head, book):
+                lex: Lexicon, future_date: bool) -> str:
+    """Return the modality of a claim (the first that applies)."""
+    if att.denial or negated(head, toks, lex) or denied_claim_noun(head, book, lex):
         return "denied"
     if planned(head, book) or future_date:
         return "planned"

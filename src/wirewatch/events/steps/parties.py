@@ -1,7 +1,9 @@
 """Step: the parties of an event, the actor and the target, from the sides named in the
 sentence. How a type reads them is its behaviour's ``parties``: ``actor`` (the subject
 acts on the other side), ``mover`` (the subject moves: a withdrawal) or ``loser`` (the
-subject suffers: "Ukrainian forces lost two tanks", unless its verb acts on the other)."""
+subject suffers: "Ukrainian forces lost two tanks", unless its verb acts on the other).
+The lexicon's ``actor_words`` say which noun chunks name an armed side, its
+``loser_verbs`` which verbs' subjects suffer the event."""
 
 from __future__ import annotations
 
@@ -10,27 +12,22 @@ from typing import Any
 
 from wirewatch.events.attribution import side_of
 from wirewatch.events.codebook import Codebook
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import Party
 from wirewatch.events.syntax import noun_chunks_of, path_up, tree_distance
-
-# verbs whose subject suffers the event ("Ukrainian forces lost two tanks")
-LOSER_VERBS = {"lose", "abandon", "leave", "suffer", "surrender", "give", "lay"}
-ACTOR_WORDS = re.compile(r"\b(forces|troops|army|military|units?|soldiers|servicemen|side|"
-                         r"fighters|defenders|brigades?|battalion|regiment|grouping|formations?|"
-                         r"personnel|marines|paratroopers|militants|group|corps|aviation|"
-                         r"artillery|drones?|air defen[cs]es|gunners|operators)\b", re.I)
 
 
 def _bare(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
-def parties(style: str, head: Any, sent: Any, book: Codebook, claimant: str | None
-             ) -> tuple[Party | None, Party | None]:
+def parties(style: str, head: Any, sent: Any, book: Codebook, lex: Lexicon,
+            claimant: str | None) -> tuple[Party | None, Party | None]:
     chunks = []
     for nc in noun_chunks_of(sent):
         side = side_of(nc.text, book)
-        if side is None or (claimant and nc.text in claimant) or not ACTOR_WORDS.search(nc.text):
+        if side is None or (claimant and nc.text in claimant) or \
+                not lex.actor_words.search(nc.text):
             continue
         chunks.append(nc)
     if not chunks:
@@ -46,7 +43,7 @@ def parties(style: str, head: Any, sent: Any, book: Codebook, claimant: str | No
         return party(min(mover, key=lambda nc: tree_distance(head, nc.root))), None
     if style == "loser":
         own_subj = [nc for nc in subj if nc.root.head == head and nc.root.dep_ == "nsubj"]
-        if own_subj and head.lemma_.lower() not in LOSER_VERBS:
+        if own_subj and head.lemma_.lower() not in lex.loser_verbs:
             # "Ukrainian forces destroyed two tanks": the subject acts on the other side
             actor = own_subj[0]
             others = [nc for nc in chunks if side_of(nc.text, book) != side_of(actor.text,

@@ -14,6 +14,7 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, PlaceChoice, SentenceContext, same_source
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.count import continues
 from wirewatch.events.steps.modality import negated
 from wirewatch.events.syntax import is_under, path_up, sent_of, text_of
@@ -27,10 +28,6 @@ from wirewatch.events.where import (
     low_confidence,
     resolve_anaphor,
 )
-
-LIST_VERBS = {"list", "include", "name", "count", "add"}
-LOCATIVE = {"in", "near", "around", "outside", "at", "on"}
-SIMULTANEOUS = {"when", "while", "as"}
 
 
 def candidate_places(sc: SentenceContext, d: Draft) -> bool:
@@ -48,7 +45,7 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
                                 for u in sc.unresolved):
         d.chosen = linear(toks, cands, d.type)
     if not d.chosen:
-        d.chosen = listed_among(d.head, cands, sc.doc.book)
+        d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type)
         if d.ref_tok is not None:
@@ -73,7 +70,8 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced)
-    if d.type.place_required and not d.places and (d.att.denial or negated(d.head, d.tokens)):
+    if d.type.place_required and not d.places and (d.att.denial or
+                                                  negated(d.head, d.tokens, sc.doc.lexicon)):
         # "denied that any units had been cut off", "no withdrawal had taken place":
         # the place of the claim denied
         d.places = _denied_place(sc, d)
@@ -96,13 +94,14 @@ def _denied_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return []
 
 
-def listed_among(head: Any, cands: list[Candidate], book: Codebook) -> list[Candidate]:
+def listed_among(head: Any, cands: list[Candidate], book: Codebook, lex: Lexicon
+                 ) -> list[Candidate]:
     """Return the place a speaker lists among the places an event befell ("listed X among
     the settlements it said its troops had liberated"), however the parse hangs the clause."""
     towns = book.place_anaphora.get("city", frozenset())
     for c in cands:
         verb = c.tok.head
-        if c.excluded or c.tok.dep_ != "dobj" or verb.lemma_.lower() not in LIST_VERBS:
+        if c.excluded or c.tok.dep_ != "dobj" or verb.lemma_.lower() not in lex.list_verbs:
             continue
         among = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
                  for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in towns]
@@ -131,7 +130,7 @@ def event_places(found: Sequence[Found]) -> set[int]:
 def fallback_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
                    ) -> list[PlaceChoice]:
     """Places for types that may have none: the event this one hangs on, the claimant's."""
-    return (_clause_place(sc, d) or _simultaneous_place(d, sc.trigger_tokens) or
+    return (_clause_place(sc, d) or _simultaneous_place(d, sc.trigger_tokens, sc.doc.lexicon) or
             _coordinated_place(sc, d) or _strike_place(sc, d, produced) or
             _continued_place(sc, d) or _claimant_place(sc, d))
 
@@ -161,7 +160,7 @@ def _clause_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return []
 
 
-def _simultaneous_place(d: Draft, events: set[int]) -> list[PlaceChoice]:
+def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceChoice]:
     """"killed two when a glide bomb hit a building in Kramatorsk"; "... today when drones
     struck a market in X" (the clause hung on the time word); the clause hung on the
     reporting verb, written between the event and the speaker."""
@@ -174,7 +173,7 @@ def _simultaneous_place(d: Draft, events: set[int]) -> list[PlaceChoice]:
         clauses += [c for v in d.att.verbs[:1] for c in v.children
                     if c.dep_ == "advcl" and head.i < c.i < v.i]
         for c in clauses:
-            if c.dep_ in ("advcl", "relcl") and any(m.lower_ in SIMULTANEOUS | {"after"}
+            if c.dep_ in ("advcl", "relcl") and any(m.lower_ in lex.simultaneous_marks | {"after"}
                                                     for m in c.children
                                                     if m.dep_ in ("mark", "advmod")):
                 chosen = attach(c, [c], d.type, d.candidates, events)
@@ -189,7 +188,8 @@ def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     for c in d.head.children:
         if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < d.head.i:
             continue
-        for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in LOCATIVE):
+        for prep in (p for p in c.children
+                     if p.dep_ == "prep" and p.lower_ in sc.doc.lexicon.locative_preps):
             chosen = [x for x in attach(c, [c], d.type, d.candidates, sc.trigger_tokens)
                       if is_under(x.tok, prep)]
             if chosen:
@@ -218,7 +218,7 @@ def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """The same speaker going on, or "another group": the place of the last such event."""
     att = d.att
     carried = att.carried and att.claimant is not None
-    if carried or continues(d.head, d.tokens):
+    if carried or continues(d.head, d.tokens, sc.doc.lexicon):
         for f in reversed(sc.doc.found):
             if f.mention.type == d.type_name and f.mention.place and (
                     not carried or same_source(f.source, att.claimant)):

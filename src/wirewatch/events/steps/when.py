@@ -5,7 +5,6 @@ the strike whose losses these are."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -18,14 +17,11 @@ from wirewatch.events.dates import (
     publication_date,
     since_range,
 )
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import Count
 from wirewatch.events.syntax import is_under, path_up, sent_of, span_text, token_at, tree_distance
 
 CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
-BACKGROUND = re.compile(r"\b(?:earlier|previously|before that|in the past|last year|"
-                        r"already|back in|years ago|long before|first)\b", re.I)
-TIME_NOUNS = {"day", "night", "morning", "evening", "year", "month", "week", "time", "date"}
-SIMULTANEOUS = {"when", "while", "as"}
 
 
 def dates(sc: SentenceContext, d: Draft) -> bool:
@@ -39,8 +35,8 @@ def dates(sc: SentenceContext, d: Draft) -> bool:
     d.other_events = {i for i in sc.trigger_tokens - set(d.trigger.tokens)
                       if pdoc[i].pos_ == "NOUN"}
     d.own = own_date(d.head, d.date_tokens, d.att.verbs[0] if d.att.verbs else None,
-                     d.other_events)
-    d.claim = claim_date(d.att.verbs, d.head, d.date_tokens)
+                     sc.doc.lexicon, d.other_events)
+    d.claim = claim_date(d.att.verbs, d.head, d.date_tokens, sc.doc.lexicon)
     d.future = bool(d.own and d.own.date.value and doc.published and
                     (d.own.date.first_day() or doc.published) > doc.published)
     return True
@@ -54,7 +50,8 @@ def future_date(sc: SentenceContext, d: Draft) -> bool:
     doc = sc.doc.document
     fdts = date_tokens(sc.sent, find_dates(span_text(sc.sent), doc.published,
                                            sc.doc.last_date, future=True))
-    fown = own_date(d.head, fdts, d.att.verbs[0] if d.att.verbs else None, d.other_events)
+    fown = own_date(d.head, fdts, d.att.verbs[0] if d.att.verbs else None, sc.doc.lexicon,
+                    d.other_events)
     if fown is not None and future_clause(fown, fdts):
         d.own = fown
     return True
@@ -91,8 +88,8 @@ def date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMentio
     return out
 
 
-def path_clear(tok: Any, top: Any, allow_acl: bool = False,
-                others: set[int] | frozenset[int] = frozenset()) -> bool:
+def path_clear(tok: Any, top: Any, lex: Lexicon, allow_acl: bool = False,
+               others: set[int] | frozenset[int] = frozenset()) -> bool:
     """Return whether ``tok`` hangs on ``top`` without passing through another clause
     (a "since" clause and, for simultaneous events, a "when"/"while" clause are the
     trigger's own) or through another event's phrase (``others``)."""
@@ -103,7 +100,7 @@ def path_clear(tok: Any, top: Any, allow_acl: bool = False,
             return False
         if a.dep_ == "acl" and not allow_acl:
             return False
-        if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | SIMULTANEOUS) and
+        if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | lex.simultaneous_marks) and
                                      c.dep_ in ("mark", "advmod", "prep")
                                      for c in a.children):
             continue
@@ -114,8 +111,8 @@ def path_clear(tok: Any, top: Any, allow_acl: bool = False,
     return False
 
 
-def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
-              others: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
+def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, lex: Lexicon,
+             others: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
     """Return the date attached to the trigger's own clause (up to the claim's verb)."""
     for a in path_up(head)[1:]:
         if stop is not None and a == stop:
@@ -124,7 +121,7 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
             s, e = sent_of(tok).start_char + dm.start, sent_of(tok).start_char + dm.end
             if s <= a.idx < e:
                 return dm
-            if a.lemma_.lower() in TIME_NOUNS and 0 <= a.idx - e <= 12:
+            if a.lemma_.lower() in lex.time_nouns and 0 <= a.idx - e <= 12:
                 return dm
     best: tuple[int, DateMention] | None = None
     chain = []
@@ -134,7 +131,7 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
         chain.append(a)
     for tok, dm in dts:
         for a in chain:
-            if path_clear(tok, a, others=others):
+            if path_clear(tok, a, lex, others=others):
                 d = tree_distance(head, tok)
                 if best is None or d < best[0]:
                     best = (d, dm)
@@ -150,7 +147,7 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None,
                                             (a.dep_ == "conj" and a.head == c)):
                     continue
                 for tok, dm in dts:
-                    if tok.i > c.i and path_clear(tok, c, others=others):
+                    if tok.i > c.i and path_clear(tok, c, lex, others=others):
                         return dm
     return best[1] if best else None
 
@@ -170,13 +167,15 @@ def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]]) -> bool:
     return False
 
 
-def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]]
-                ) -> DateMention | None:
+def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], lex: Lexicon
+               ) -> DateMention | None:
+    """Return the date the claim was made on: one attached to a verb of saying, outside
+    the event's own clause."""
     for v in verbs:
         # "ordered X on Monday and said Y": the coordinated verb's date is the claim's
         for w in [v, *([v.head] if v.dep_ == "conj" else [])]:
             for tok, dm in dts:
-                if is_under(head, tok) or not path_clear(tok, w, allow_acl=True):
+                if is_under(head, tok) or not path_clear(tok, w, lex, allow_acl=True):
                     continue
                 branch = next((c for c in w.children if is_under(head, c)), None)
                 if branch is not None and is_under(tok, branch):
@@ -226,7 +225,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
         for dm in find_dates(span_text(sent), doc.published))
-    if si < 2 and not BACKGROUND.search(span_text(sent)) and not past:
+    if si < 2 and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
         return publication_date(doc.published)
     return UNKNOWN
 

@@ -46,7 +46,7 @@ class Behaviour:
         et = d.type
         if et.count and not et.needs_equipment:
             d.count, d.count_key = count_for(d.head, d.tokens, et.count, sc.doc.book,
-                                             sc.used_counts)
+                                             sc.doc.lexicon, sc.used_counts)
         return True
 
     def produce(self, sc: SentenceContext, d: Draft) -> list[Found]:
@@ -58,7 +58,8 @@ class Behaviour:
         for n, (where, pm) in enumerate(d.places or [(None, None)]):
             own_extent = d.extent
             if n > 0 and d.extent is not None and pm is not None and d.chosen:
-                own_extent = extent_of(d.head, pm, sc.sent)  # "X and most of Y": each its own
+                # "X and most of Y": each its own
+                own_extent = extent_of(d.head, pm, sc.sent, sc.doc.lexicon)
             f = Found(replace(d.base, place=where, count=d.count, extent=own_extent),
                       d.claimant, sc.index, pm, d.count_key)
             if d.subtype and d.subtype != "mixed":

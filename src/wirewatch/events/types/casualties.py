@@ -12,14 +12,13 @@ from typing import Any
 
 from wirewatch.events.codebook import EventType
 from wirewatch.events.context import Draft, Found, SentenceContext
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import Count, count_from_token, is_number_token
 from wirewatch.events.steps.count import count_for
 from wirewatch.events.steps.mention import subtype_of
 from wirewatch.events.syntax import path_up
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
-
-PERIOD_NOUNS = {"day", "hours", "night", "week", "month", "morning", "evening"}
 
 
 @register("casualties")
@@ -37,7 +36,8 @@ class Casualties(Behaviour):
         if not et.count or et.needs_equipment:
             return True
         free = sc.used_counts - set(sc.casualty_groups)
-        d.count, d.count_key = count_for(d.head, d.tokens, et.count, sc.doc.book, free)
+        d.count, d.count_key = count_for(d.head, d.tokens, et.count, sc.doc.book, sc.doc.lexicon,
+                                         free)
         if d.count_key is not None and d.count_key in sc.casualty_groups:
             merge_casualty(sc.casualty_groups[d.count_key], et, d.tokens)
             return False
@@ -48,7 +48,7 @@ class Casualties(Behaviour):
         if d.count_key is None:
             return [f]
         sc.casualty_groups[d.count_key] = f
-        part = period_part(d.head, sc.sent)
+        part = period_part(d.head, sc.sent, sc.doc.lexicon)
         if part is None or n != 0:
             return [f]
         pf = Found(replace(f.mention, count=part[0], aggregate=False), d.claimant, sc.index,
@@ -63,7 +63,7 @@ class Casualties(Behaviour):
             pf.mention = replace(pf.mention, subtype=total.mention.subtype)
 
 
-def period_part(head: Any, sent: Any) -> tuple[Count, int] | None:
+def period_part(head: Any, sent: Any, lex: Lexicon) -> tuple[Count, int] | None:
     """Return the figure for a period written as part of a casualty total ("..., including
     1,100 over the past day") and its token: a bare number with a time phrase."""
     chain = path_up(head)[:4]
@@ -71,8 +71,8 @@ def period_part(head: Any, sent: Any) -> tuple[Count, int] | None:
         if tok.lower_ != "including" or tok.head not in chain:
             continue
         for num in (c for c in tok.children if c.dep_ == "pobj" and is_number_token(c)):
-            if any(p.dep_ == "prep" and any(g.lemma_.lower() in PERIOD_NOUNS or
-                                            g.lower_ in PERIOD_NOUNS for g in p.subtree)
+            if any(p.dep_ == "prep" and any(g.lemma_.lower() in lex.period_nouns or
+                                            g.lower_ in lex.period_nouns for g in p.subtree)
                    for p in num.children):
                 cnt = count_from_token(num)
                 if cnt is not None:

@@ -33,7 +33,7 @@ class Equipment(Behaviour):
         assert d.base is not None
         out: list[Found] = []
         for n in equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book):
-            cnt, key = count_of_noun(n, None, sc.doc.book)
+            cnt, key = count_of_noun(n, None, sc.doc.lexicon)
             if key is not None:
                 sc.used_counts.add(key)
             place, pm = d.places[0] if d.places else (None, None)

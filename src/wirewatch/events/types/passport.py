@@ -7,7 +7,6 @@ last place, and failing those the region the claimant speaks for.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from wirewatch.events.context import Draft, Found, SentenceContext, same_source
@@ -49,12 +48,12 @@ def passport_found(sc: SentenceContext, d: Draft, base: EventMention) -> list[Fo
         h.place.admin1 and v.place.kind != "city" and v.place.name == h.place.admin1
         for h in homes)]
     venue = venues[0].place if venues and homes else None
-    institution = any(re.search(r"\b(?:office|centre|center|point|ceremony|desk|department)"
-                                r"\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
-                                text_of(sent.doc)[max(sent.start_char, v.mention.start - 60):
-                                                  v.mention.start]) for v in venues)
-    if not homes and venues and not institution and not re.search(
-            r"\b(?:issued|handed out|distributed)\s+in\b", span_text(sent)):
+    lex = sc.doc.lexicon
+    institution = any(lex.passport_institution.search(
+        text_of(sent.doc)[max(sent.start_char, v.mention.start - 60):v.mention.start])
+        for v in venues)
+    if not homes and venues and not institution and \
+            not lex.passport_issued_in.search(span_text(sent)):
         homes, venue = venues[:1], None
     if not homes:
         if ref_place is not None and ref_place.place is not None and \
@@ -62,7 +61,7 @@ def passport_found(sc: SentenceContext, d: Draft, base: EventMention) -> list[Fo
             return [Found(replace(base, place=ref_place.place, count=count), claimant, si,
                            ref_place)]
         # a follow-up of the same claimant, or "another 70 will receive them next week"
-        cont = continues(head, toks)
+        cont = continues(head, toks, sc.doc.lexicon)
         for f in reversed(sc.doc.found):
             if f.mention.type == base.type and f.mention.place and \
                     (same_source(f.source, claimant) or cont):
