@@ -67,6 +67,16 @@ class Lexicon:
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]
     recency_adverbs: frozenset[str]
+    future_auxes: frozenset[str]
+    conditional_auxes: frozenset[str]
+    future_clause_auxes: frozenset[str]
+    nearly_words: frozenset[str]
+    one_determiners: frozenset[str]
+    vague_determiners: frozenset[str]
+    side_adjectives: frozenset[str]
+    indefinite_articles: frozenset[str]
+    earlier_determiners: frozenset[str]
+    reference_determiners: frozenset[str]
 
 
 def lexicon_dir() -> Path:

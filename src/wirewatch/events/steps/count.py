@@ -96,7 +96,7 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
             return count_of_noun(first, None, lex, singular)
     for c in noun.children:
         if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
-                c.dep_ == "det" and c.lower_ in ("several", "dozens", "hundreds")) or (
+                c.dep_ == "det" and c.lower_ in lex.vague_determiners) or (
                 c.dep_ in ("compound", "nmod", "amod") and is_number_token(c) and c.i < noun.i):
             if c.dep_ == "quantmod" and not is_number_token(c):
                 continue
@@ -108,9 +108,9 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
     for c in noun.children:
         if c.lower_ == "all":
             advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
-    if "all" in dets | advs and advs & {"nearly", "almost", "virtually"}:
+    if "all" in dets | advs and advs & lex.nearly_words:
         return Count(None, True, "nearly all"), noun.i
-    ones = {"a", "an", "one", "its", "his", "her", "their"}
+    ones = set(lex.one_determiners)
     if nouns_ok is not None and noun_words & nouns_ok:
         ones.add("the")  # "killing the driver": one person ("the loss of the tank" counts none)
     if singular and noun.tag_ == "NN" and dets & ones:

@@ -295,7 +295,8 @@ def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
 def particular(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "a fall of Lyman would ...": no particular event (for a state of territory)."""
     return not (d.head.pos_ == "NOUN" and d.behaviour.state and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in d.head.children))
+        c.dep_ == "det" and c.lower_ in sc.doc.lexicon.indefinite_articles
+        for c in d.head.children))
 
 
 def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
@@ -304,8 +305,7 @@ def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
     head = d.head
     return not (not d.chosen and (d.ref_tok is None or d.ref_tok == head) and
                 head.pos_ == "NOUN" and len(d.tokens) == 1 and any(
-                    c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its",
-                                                               "their")
+                    c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.earlier_determiners
                     for c in head.children) and d.behaviour.earlier_reference)
 
 

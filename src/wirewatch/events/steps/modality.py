@@ -30,7 +30,7 @@ def modality(sc: SentenceContext, d: Draft) -> bool:
 
 def not_conditional(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "a fall of Lyman would bring Russian forces closer" is a hypothesis."""
-    return not (d.modality == "planned" and not d.att.verbs and conditional(d.head))
+    return not (d.modality == "planned" and not d.att.verbs and conditional(d.head, sc.doc.lexicon))
 
 
 def negated(head: Any, toks: list[Any], lex: Lexicon) -> bool:
@@ -94,14 +94,14 @@ def hedged(head: Any, sent: Any, book: Codebook, verbs: list[Any]) -> bool:
     return False
 
 
-def conditional(head: Any) -> bool:
+def conditional(head: Any, lex: Lexicon) -> bool:
     """Return whether the trigger's clause is a conditional ("would", "could") rather than
     a plan (a plan is announced by someone, or says "will")."""
     for a in path_up(head)[:4]:
         auxes = {c.lower_ for c in a.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "shall", "'ll"}:
+        if auxes & lex.future_auxes:
             return False
-        if auxes & {"would", "could", "might"}:
+        if auxes & lex.conditional_auxes:
             return True
     return False
 

@@ -52,7 +52,7 @@ def future_date(sc: SentenceContext, d: Draft) -> bool:
                                            sc.doc.last_date, future=True))
     fown = own_date(d.head, fdts, d.att.verbs[0] if d.att.verbs else None, sc.doc.lexicon,
                     d.other_events)
-    if fown is not None and future_clause(fown, fdts):
+    if fown is not None and future_clause(fown, fdts, sc.doc.lexicon):
         d.own = fown
     return True
 
@@ -152,7 +152,8 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, le
     return best[1] if best else None
 
 
-def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]]) -> bool:
+def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]], lex: Lexicon
+                  ) -> bool:
     """Return whether a date sits in a clause about the future ("will travel on Saturday"),
     not in one about the past ("ordered the evacuation on Monday")."""
     tok = next((t for t, d in dts if d is dm), None)
@@ -160,8 +161,7 @@ def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]]) -> bool:
         return False
     for a in path_up(tok)[1:]:
         if a.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "would",
-                                                                     "'ll")
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_clause_auxes
                        for c in a.children) or (a.tag_ in ("VB", "VBZ", "VBP") and any(
                 c.lower_ == "to" for c in a.children))
     return False

@@ -9,6 +9,7 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, SentenceContext
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_of_noun
 from wirewatch.events.steps.when import choose_date
@@ -38,8 +39,8 @@ class Equipment(Behaviour):
                 sc.used_counts.add(key)
             place, pm = d.places[0] if d.places else (None, None)
             when = d.linked or choose_date(sc, d, cnt)
-            out.append(Found(replace(d.base, place=place, equipment=equipment_text(n),
-                                     count=cnt, date=when,
+            kind = equipment_text(n, sc.doc.lexicon)
+            out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt, date=when,
                                      aggregate=bool(cnt and d.own and d.own.since)),
                              d.claimant, sc.index, pm))
         return out
@@ -101,11 +102,12 @@ def is_equipment(n: Any, book: Codebook) -> bool:
     return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
 
 
-def equipment_text(n: Any) -> str:
+def equipment_text(n: Any, lex: Lexicon) -> str:
+    """Return the words naming an equipment noun's kind, without its count or side."""
     keep = [c for c in n.subtree if c.i < n.i and c.dep_ not in (
         "det", "nummod", "poss", "case", "quantmod", "predet", "advmod", "prep", "pobj", "cc")
         and not (c.dep_ == "amod" and c.lower_ in VAGUE)]
     lo = min([t.i for t in keep] + [n.i])
-    while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in ("ukrainian", "russian")):
+    while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in lex.side_adjectives):
         lo += 1
     return str(n.doc[lo:n.i + 1].text).strip(" ‘’'\"")
