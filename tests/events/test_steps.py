@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from events_helpers import Run
 
 from wirewatch.events.codebook import (
     Codebook,
@@ -76,3 +77,21 @@ def test_a_lexicon_without_an_event_steps_key_is_refused(tmp_path: Path) -> None
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(LexiconError, match=r"en\.yaml: missing key 'denial_words'"):
         load_lexicon(path=path)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces could capture Lyman, the Defence Ministry said.",  # a possibility
+    "If Russian forces capture Lyman, the front will move, the Defence Ministry said.",
+    "Losing Lyman would leave Ukraine without a railway hub, analysts said.",  # a hypothesis
+    "Officials debated the timeline for the liberation of Lyman.",  # a prospect
+    "Drones now strike roads near Kupiansk every day.",  # a habit
+    "The abandoned dugout near Lyman was full of water.",  # a participle as an adjective
+    "A fall of Lyman would bring Russian forces closer to Sloviansk.",  # no particular fall
+])
+def test_the_guards_drop_what_is_no_event(run: Run, text: str) -> None:
+    assert run(text) == []
+
+
+def test_the_guards_keep_the_event_itself(run: Run) -> None:
+    [event] = run("Russian forces captured Lyman, the Defence Ministry said.")
+    assert event["type"] == "territory.captured"
