@@ -80,6 +80,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
 
 
 def _sentence(dc: DocContext, sent: Any, si: int) -> None:
+    """Run each trigger of a sentence through the steps; then the sentence's denials."""
     trigs = find_triggers(sent, dc.book, dc.types_seen)
     unresolved = [t for t in (token_at(sent.doc, p.start, p.end) for p in dc.places
                               if p.place is None and sent.start_char <= p.start < sent.end_char)
@@ -92,14 +93,16 @@ def _sentence(dc: DocContext, sent: Any, si: int) -> None:
             continue
         if d.behaviour not in used:
             used.append(d.behaviour)
-        all(step(sc, d) for step in STEPS)
+        for step in STEPS:
+            if not step(sc, d):
+                break  # dropped
     for behaviour in used:
         behaviour.finish(sc)
     denial_of_claim(sc)
     for f in sc.produced:
-        d8 = f.mention.date
-        if d8.precision == "day" and d8.value:
-            dc.last_date = date.fromisoformat(d8.value)
+        day = f.mention.date
+        if day.precision == "day" and day.value:
+            dc.last_date = date.fromisoformat(day.value)
     dc.found.extend(sc.produced)
 
 
