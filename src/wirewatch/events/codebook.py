@@ -24,7 +24,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "needs_object", "needs_military_subject", "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
-             "followup_verbs", "noun_reaches_verb"}
+             "followup_verbs", "noun_reaches_verb", "behaviour"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
@@ -60,6 +60,7 @@ class EventType:
     needs_people: bool = False
     followup_verbs: frozenset[str] = frozenset()
     noun_reaches_verb: bool = False
+    behaviour: str | None = None  # the registered behaviour (events/types/) it uses
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
 
@@ -150,6 +151,17 @@ def _names(entries: Any, where: str) -> tuple[NamePattern, ...]:
     return tuple(out)
 
 
+def _behaviour(name: str, value: Any) -> str | None:
+    """Return a type's ``behaviour:`` name, refused unless a behaviour is registered by it."""
+    if value is None:
+        return None
+    from wirewatch.events.types import known_behaviours  # the behaviours import this module
+    known = known_behaviours()
+    if not isinstance(value, str) or value not in known:
+        raise CodebookError(f"type {name}: unknown behaviour {value!r}; known: {sorted(known)}")
+    return value
+
+
 def parse_codebook(data: dict[str, Any]) -> Codebook:
     """Return the codebook described by a parsed YAML mapping (CodebookError if malformed)."""
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
@@ -189,6 +201,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             needs_people=bool(spec.get("needs_people")),
             followup_verbs=_lower_set(spec.get("followup_verbs")),
             noun_reaches_verb=bool(spec.get("noun_reaches_verb")),
+            behaviour=_behaviour(name, spec.get("behaviour")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},
         )

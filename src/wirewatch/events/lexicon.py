@@ -42,6 +42,42 @@ class Lexicon:
     lang: str
     # Fields are added by the rooms that read them; each has a comment in the YAML file.
 
+    # event steps
+    partial_extent: re.Pattern[str]
+    whole_extent: re.Pattern[str]
+    background_words: re.Pattern[str]
+    aggregate_words: re.Pattern[str]
+    actor_words: re.Pattern[str]
+    passport_institution: re.Pattern[str]
+    passport_issued_in: re.Pattern[str]
+    time_nouns: frozenset[str]
+    period_nouns: frozenset[str]
+    simultaneous_marks: frozenset[str]
+    state_clause_marks: frozenset[str]
+    negative_pronouns: frozenset[str]
+    denial_words: frozenset[str]
+    truth_words: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    continuation_modifiers: frozenset[str]
+    loser_verbs: frozenset[str]
+    list_verbs: frozenset[str]
+    locative_preps: frozenset[str]
+    possibility_auxes: frozenset[str]
+    hypothetical_auxes: frozenset[str]
+    result_adjectives: frozenset[str]
+    recency_adverbs: frozenset[str]
+    future_auxes: frozenset[str]
+    conditional_auxes: frozenset[str]
+    future_clause_auxes: frozenset[str]
+    nearly_words: frozenset[str]
+    one_determiners: frozenset[str]
+    vague_determiners: frozenset[str]
+    side_adjectives: frozenset[str]
+    indefinite_articles: frozenset[str]
+    earlier_determiners: frozenset[str]
+    reference_determiners: frozenset[str]
+
 
 def lexicon_dir() -> Path:
     """Return the folder of the bundled lexicon files."""
@@ -82,7 +118,7 @@ def parse_lexicon(data: Any) -> Lexicon:
     unknown = sorted(set(data) - known)
     if unknown:
         raise LexiconError(f"unknown key {unknown[0]!r} (known keys: {', '.join(sorted(known))})")
-    missing = sorted(known - set(data))
+    missing = [f.name for f in fields(Lexicon) if f.name not in data]  # in field order
     if missing:
         raise LexiconError(f"missing key {missing[0]!r}")
     values = {name: _read(name, hints[name], data[name]) for name in known}

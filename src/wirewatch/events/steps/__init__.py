@@ -1,0 +1,1 @@
+"""The steps of the event stage, one module each; extract.STEPS runs them in order."""

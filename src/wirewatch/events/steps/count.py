@@ -1,0 +1,160 @@
+"""Step: the figure a trigger carries ("three people", "hundreds of soldiers", "a tank").
+
+The type's behaviour decides how its figure is read (casualty words share one);
+this module reads figures off the parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
+from wirewatch.events.syntax import path_up, subject_of, tree_distance
+
+
+def count(sc: SentenceContext, d: Draft) -> bool:
+    """Step: read the draft's figure as its type's behaviour says (False: merged away)."""
+    return d.behaviour.count(sc, d)
+
+
+def has_needed_count(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: a type that needs a figure has one ("losses were heavy" is no mention), unless
+    a denial speaks of what the figure would count ("no soldiers were killed")."""
+    return not (d.type.needs_count and d.count is None and (
+        d.modality != "denied" or not counts_people(d.head, d.tokens, d.type, sc.doc.book)))
+
+
+def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
+    """Return the nouns a trigger counts: its subject, object, or the noun it describes."""
+    out: list[Any] = []
+    heads = [head]
+    if head.dep_ == "conj":
+        heads.append(head.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "oprd"):
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "to", "among"):
+                out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+        if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.append(h.head)
+        # a result clause: "..., leaving two workers wounded" (however the parse hangs the
+        # participle on "leave", the people are the object of "leave")
+        leave = [h.head] if h.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and \
+            h.head.lemma_.lower() == "leave" else []
+        leave += [c for c in h.children if c.dep_ in ("csubj", "advcl") and
+                  c.lemma_.lower() == "leave" and c.i < h.i]
+        if h.dep_ in ("advcl", "xcomp", "conj"):  # "leaving" and "wounded" as sisters
+            leave += [c for c in h.head.children if c.dep_ in ("advcl", "xcomp", "conj") and
+                      c.lemma_.lower() == "leave" and c.i < h.i and
+                      any(g.dep_ == "dobj" and g.i < h.i for g in c.children)]
+        for lv in leave:
+            out.extend(c for c in lv.children if c.dep_ == "dobj")
+        if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            # "nine marines are said to have surrendered": the raising verb's subject
+            out.extend(c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # "losses reached 210 servicemen", "passports ... residents collected"
+            for c in h.head.children:
+                if c != h and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+                    out.append(c)
+    for t in toks:
+        if t.pos_ == "NOUN" and t != head:
+            out.append(t)
+    if head.pos_ == "NOUN":
+        out.append(head)
+    return out
+
+
+def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
+                   singular: bool = True) -> tuple[Count | None, int | None]:
+    """Return the count written on a noun ("three people", "hundreds of soldiers", "a man")."""
+    noun_words = {noun.lemma_.lower(), noun.lower_}
+    if noun.lemma_.lower() in lex.collective_nouns:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for gc in c.children:
+                    if gc.dep_ == "pobj":
+                        return count_of_noun(gc, nouns_ok, lex, singular)
+    if is_number_token(noun) or noun.lower_ in VAGUE:
+        # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
+        of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for gc in c.children if gc.dep_ == "pobj"]
+        if of and nouns_ok is not None and not ({of[0].lemma_.lower(), of[0].lower_} & nouns_ok):
+            return None, None
+        return count_from_token(noun), noun.i
+    if nouns_ok is not None and not (noun_words & nouns_ok):
+        return None, None
+    if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in noun.children):
+        # "more than 10,000 artworks and artefacts": the conjuncts share the figure
+        first = noun.head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.pos_ == "NOUN":
+            return count_of_noun(first, None, lex, singular)
+    for c in noun.children:
+        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
+                c.dep_ == "det" and c.lower_ in lex.vague_determiners) or (
+                c.dep_ in ("compound", "nmod", "amod") and is_number_token(c) and c.i < noun.i):
+            if c.dep_ == "quantmod" and not is_number_token(c):
+                continue
+            cnt = count_from_token(c)
+            if cnt is not None:
+                return cnt, c.i
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    advs = {c.lower_ for c in noun.children if c.dep_ in ("advmod", "predet")}
+    for c in noun.children:
+        if c.lower_ == "all":
+            advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
+    if "all" in dets | advs and advs & lex.nearly_words:
+        return Count(None, True, "nearly all"), noun.i
+    ones = set(lex.one_determiners)
+    if nouns_ok is not None and noun_words & nouns_ok:
+        ones.add("the")  # "killing the driver": one person ("the loss of the tank" counts none)
+    if singular and noun.tag_ == "NN" and dets & ones:
+        return Count(1, False, None), noun.i
+    if singular and noun.tag_ == "NNP" and dets & {"a", "an", "one"}:
+        return Count(1, False, None), noun.i  # "a Humvee", "a Bradley"
+
+    return None, None
+
+
+def counts_people(head: Any, toks: list[Any], et: EventType, book: Codebook) -> bool:
+    """Return whether the trigger's subject or object is a noun its count could be about."""
+    ok = book.count_nouns.get(et.count or "", frozenset())
+    return any(n.lemma_.lower() in ok or n.lower_ in ok for n in count_nouns(head, toks))
+
+
+def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook, lex: Lexicon,
+               used: set[int]) -> tuple[Count | None, int | None]:
+    if kind is None:
+        return None, None
+    nouns_ok = None if kind == "any" else book.count_nouns.get(kind, frozenset())
+    best: tuple[int, Count, int] | None = None
+    for n in count_nouns(head, toks):
+        if any(a.lower_ == "including" for a in path_up(n)[1:3]):
+            continue
+        cnt, key = count_of_noun(n, nouns_ok, lex, singular=kind == "people")
+        if cnt is None or (key is not None and key in used):
+            continue
+        d = tree_distance(head, n)
+        if best is None or d < best[0]:
+            best = (d, cnt, key if key is not None else n.i)
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def continues(head: Any, toks: list[Any], lex: Lexicon) -> bool:
+    """Return whether the trigger's subject or object continues an earlier group
+    ("another ten residents", "a second group of 70 townspeople")."""
+    nouns = count_nouns(head, toks)
+    subj = subject_of(head)
+    if subj is not None:
+        nouns.append(subj)
+    near = [c for n in nouns for c in n.children]
+    near += [g for c in near if c.dep_ in ("nummod", "compound") for g in c.children]
+    return any(c.lower_ in lex.continuation_modifiers and
+               c.dep_ in ("det", "amod", "nummod", "advmod", "quantmod") for c in near)

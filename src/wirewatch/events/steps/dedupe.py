@@ -1,0 +1,78 @@
+"""Step: one claim, one mention. Claims restated inside one article are kept once, with
+their first evidence, completed with what the later mentions add."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.models import EventMention
+
+
+def _key(e: EventMention) -> tuple[Any, ...]:
+    pid = e.place.geonameid if e.place else None
+    klass = "denied" if e.modality == "denied" else "planned" if e.modality == "planned" \
+        else "claim"
+    return (e.type, pid, e.subtype, (e.equipment or "").lower(), klass, e.aggregate)
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    if a.date.value and b.date.value and a.date.value != b.date.value and \
+            "publication" not in (a.date.basis, b.date.basis):
+        return False
+    ca = a.count.value if a.count else None
+    cb = b.count.value if b.count else None
+    return ca is None or cb is None or ca == cb
+
+
+def _person(claimant: str | None) -> str | None:
+    """Return a claimant without its role ("Ilya Gornov (war correspondent)" -> "Ilya Gornov")."""
+    return re.sub(r"\s*\(.*\)$", "", claimant) if claimant else claimant
+
+
+def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
+    """Keep each claim once: the first mention, completed with what later ones add.
+
+    The same claim by two different claimants stays two mentions; a denial
+    with no place of its own takes the place of the claim of that type it denies.
+    """
+    out: list[EventMention] = []
+    for e in events:
+        if e.modality == "denied" and e.place is None:
+            earlier = [o for o in out if o.type == e.type and o.place and o.modality != "denied"]
+            if earlier:
+                e = replace(e, place=earlier[-1].place)
+        k = _key(e)
+        if e.reference and any(_key(o)[:4] == k[:4] and _key(o)[4] == k[4] for o in out):
+            continue  # "such as the capture of X": the capture already reported
+        merged = False
+        for i, o in enumerate(out):
+            same_key = _key(o) == k
+            elaboration = e.place is None and o.type == e.type and o.subtype == e.subtype and \
+                _key(o)[4] == k[4] and not e.aggregate and not o.aggregate and \
+                (e.equipment or "").lower() == (o.equipment or "").lower()
+            if not (same_key or elaboration) or not _compatible(o, e):
+                continue
+            same_claimant = _person(o.claimant) == _person(e.claimant)
+            if o.claimant and e.claimant and not same_claimant and same_key and \
+                    not elaboration:
+                continue
+            if not same_claimant and o.date.value is None and e.date.value is not None:
+                continue  # a later dated event of another source does not date this claim
+            claimant = o.claimant or e.claimant
+            if same_claimant and e.claimant and len(e.claimant) > len(claimant or ""):
+                claimant = e.claimant  # "Ilya Gornov", then "Ilya Gornov (war correspondent)"
+            out[i] = replace(
+                o, claimant=claimant, conduit=o.conduit or e.conduit,
+                count=o.count or e.count,
+                date=o.date if (o.date.value and o.date.basis != "publication") or not
+                e.date.value else e.date,
+                modality=o.modality if o.claimant or not e.claimant else e.modality,
+                venue=o.venue or e.venue)
+            merged = True
+            break
+        if not merged:
+            out.append(e)
+    return out

@@ -1,0 +1,131 @@
+"""Step: a denial that names no event of its own ("rejected the claim", "the reports are
+fake", "a figure Kyiv called fabricated") denies an earlier claim, and becomes its own
+mention of that claim with modality ``denied``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from wirewatch.events.attribution import Source
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.context import Found, SentenceContext, same_source
+from wirewatch.events.dates import UNKNOWN, find_dates, publication_date
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.steps.mention import evidence
+from wirewatch.events.steps.when import date_tokens, path_clear
+from wirewatch.events.syntax import is_under, span_text
+
+
+def denial_of_claim(sc: SentenceContext) -> None:
+    """Step (per sentence): a sentence with no denial of its own may deny an earlier claim."""
+    if any(f.mention.modality == "denied" for f in sc.produced):
+        return
+    book = sc.doc.book
+    for tok in sc.sent:
+        target_noun = _claim_said_false(tok, book, sc.doc.lexicon)
+        if target_noun is None:
+            continue
+        if any(c.lower_ in book.other_claim_words for c in target_noun.children
+               if c.dep_ in ("amod", "det", "predet")):
+            continue  # "rejected similar accusations in the past": other claims
+        target = denied_target(target_noun, sc, sc.found_so_far())
+        if target is None:
+            continue
+        sc.produced.append(_denial(sc, tok, target_noun, target))
+        return
+
+
+def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
+    """Return the claim noun a word denies ("rejected the claim", "the claim was false",
+    "called the claim fabricated"), if it denies one."""
+    denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
+    low = tok.lemma_.lower()
+    if low in denied_verbs and tok.pos_ == "VERB":
+        return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                     and c.lemma_.lower() in book.claim_nouns), None)
+    if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.denial_words
+                           for c in tok.children):
+        # "the claim was false", "the reports are fake"
+        return next((c for c in tok.children if c.dep_ == "nsubj" and
+                     c.lemma_.lower() in book.claim_nouns), None)
+    if low == "call" and any(c.lower_ in lex.denial_words for c in tok.subtree):
+        # "called the claim fabricated", "a figure Kyiv called fabricated"
+        near = [*tok.children, *(g for c in tok.children if c.dep_ in ("ccomp", "oprd")
+                                 for g in c.children)]
+        target_noun = next((c for c in near if c.dep_ in ("dobj", "nsubj") and
+                            c.lemma_.lower() in book.claim_nouns and c.pos_ == "NOUN"), None)
+        if target_noun is None and tok.dep_ == "relcl" and \
+                tok.head.lemma_.lower() in book.claim_nouns:
+            target_noun = tok.head
+        if target_noun is None:
+            # "called the report propaganda" parsed as one noun phrase
+            target_noun = next((g for c in tok.children if c.dep_ in ("dobj", "oprd") and
+                                c.lower_ in lex.denial_words for g in c.children
+                                if g.dep_ == "compound" and
+                                g.lemma_.lower() in book.claim_nouns), None)
+        return target_noun
+    return None
+
+
+def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> Found:
+    """Return the denial of ``target`` by the speaker of ``tok``, dated as it was said."""
+    dc, sent, si = sc.doc, sc.sent, sc.index
+    att = dc.attributor.attribute(sent, target_noun)
+    speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj" and
+                        c.lemma_.lower() not in dc.book.claim_nouns), None)
+    denier: Source | None = None
+    conduits: list[str] = []
+    if speaker_tok is not None:
+        denier, _span, _c = dc.attributor._source_at(speaker_tok, target_noun, None)
+        conduits = [n for _p, n in dc.attributor._relays(sent, tok, [tok])]
+    elif att.claimant is not None:
+        # "a spokesman told Suspilne that the claim was false"
+        denier, conduits = att.claimant, att.conduits
+    ref = date.fromisoformat(target.mention.date.value) if (
+        target.mention.date.precision == "day" and target.mention.date.value) else \
+        dc.last_date
+    dts = date_tokens(sent, find_dates(span_text(sent), dc.document.published, ref))
+    own = None
+    for t, dm in dts:
+        if path_clear(t, tok, dc.lexicon) or any(
+                path_clear(t, v, dc.lexicon, allow_acl=True) and
+                                     not is_under(t, next(iter(
+                                         c for c in v.children if is_under(tok, c)), v))
+                                     for v in att.verbs):
+            own = dm  # the denial's date, or the date its speaker said it on
+            break
+    # an undated denial stated in its own sentence is news of the day
+    when = own.date if own else (publication_date(dc.document.published)
+                                 if si < 2 or tok.dep_ == "ROOT" else UNKNOWN)
+    m = target.mention
+    mention = replace(m, date=when, evidence=evidence(sent), modality="denied",
+                      claimant=denier.name if denier else None, conduit=tuple(conduits),
+                      count=None, aggregate=False, actor=m.actor, target=m.target)
+    if denier is not None:
+        dc.attributor.remember(denier, [], when if when.value else None)
+    return Found(mention, denier, si, target.place_mention)
+
+
+def denied_target(noun: Any, sc: SentenceContext, found: list[Found]) -> Found | None:
+    """Return the claim a denial's noun points to: the latest figure for "the figure",
+    else the first claim of the latest speaker (at the places the denial names)."""
+    sent, si = sc.sent, sc.index
+    if noun.lemma_.lower() == "figure":
+        with_count = [f for f in found if f.mention.count is not None]
+        same = [f for f in with_count if f.sentence == si]
+        pool = same or with_count
+        return pool[-1] if pool else None
+    named = {p.place.geonameid for p in sc.doc.places if p.place is not None and
+             noun.idx <= p.start < sent.end_char}
+    pool = [f for f in found if f.mention.modality not in ("denied",)]
+    if named:
+        pool = [f for f in pool if f.mention.place and f.mention.place.geonameid in named] or pool
+    if not pool:
+        return None
+    latest_source = pool[-1].source
+    group = [f for f in pool if same_source(f.source, latest_source)] if latest_source \
+        else pool[-1:]
+    # the claim the speaker led with: its first mention
+    return group[0]

@@ -1,0 +1,317 @@
+"""Steps: the guards that drop a trigger that is no event.
+
+``is_event`` runs the ordered predicates of ``NOT_EVENTS``, each a small named
+rule that recognises one kind of non-event (a threat, a hypothesis, a habit, an
+adjective ...); a new rule is a new predicate added to that tuple. The other
+guards here run later, once the draft has its places, count or date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.numbers import VAGUE
+from wirewatch.events.syntax import is_under, path_up, text_of
+from wirewatch.events.triggers import phrase_before
+from wirewatch.events.where import linear, object_place
+
+NotEvent = Callable[[SentenceContext, Draft], bool]
+
+
+def _threat_or_attempt(sc: SentenceContext, d: Draft) -> bool:
+    """"the threat of", "an attempt to", "nearly": written before the trigger."""
+    return phrase_before(sc.sent, d.tokens[0].i, sc.doc.book.not_event_before)
+
+
+def _condition(sc: SentenceContext, d: Draft) -> bool:
+    """"if", "unless", "whether" marking the trigger's clause."""
+    for a in path_up(d.head)[:4]:
+        if any(c.dep_ == "mark" and c.lemma_.lower() in sc.doc.book.not_event_marks
+               for c in a.children):
+            return True
+        if a.dep_ not in ("xcomp", "conj", "aux", "prep", "pobj", "dobj", "acl"):
+            break
+    return False
+
+
+def _modifier(sc: SentenceContext, d: Draft) -> bool:
+    """"a passport office": a trigger of a type that is no event as a modifier."""
+    first = d.tokens[0]
+    return len(d.tokens) == 1 and d.type.not_as_modifier and \
+        first.dep_ in ("compound", "amod", "nmod")
+
+
+def _heading(sc: SentenceContext, d: Draft) -> bool:
+    """A heading ("EVACUATION NOTICE"), not a claim."""
+    return d.tokens[0].dep_ == "compound" and \
+        not any(t.pos_ in ("VERB", "AUX") for t in sc.sent)
+
+
+def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
+    """A stative phrase that tells no change of hands: "the part of the Donbas still under
+    Ukrainian control", "while under Russian control", "X remained under Ukrainian control"."""
+    if d.trigger.phrase not in d.type.stative:
+        return False
+    head, book = d.head, sc.doc.book
+    if d.tokens[0].head.pos_ in ("NOUN", "PROPN"):
+        return True
+    for a in path_up(head)[:3]:
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in sc.doc.lexicon.state_clause_marks
+               for c in a.children):
+            return True
+    return bool(head.lemma_.lower() in book.continuation_words or any(
+        c.lower_ in book.continuation_words and c.dep_ == "advmod" for c in head.children))
+
+
+def _possibility(sc: SentenceContext, d: Draft) -> bool:
+    """"could", "might", "may" on the trigger."""
+    return any(c.dep_ in ("aux",) and c.lower_ in sc.doc.lexicon.possibility_auxes
+               for c in d.head.children)
+
+
+def _hypothetical_subject(sc: SentenceContext, d: Draft) -> bool:
+    """"losing the town would leave Ukraine without ...": a hypothesis ("the evacuation
+    would continue next week" is a plan)."""
+    for a in path_up(d.head)[:3]:
+        if a.dep_ in ("csubj", "nsubj") and any(
+                c.dep_ == "aux" and c.lower_ in sc.doc.lexicon.hypothetical_auxes
+                for c in a.head.children) and \
+                a.head.lemma_.lower() not in sc.doc.book.continuation_words:
+            return True
+        if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
+            break
+    return False
+
+
+def _prospect(sc: SentenceContext, d: Draft) -> bool:
+    """An event that is only a prospect ("the timeline for the liberation of X", "no risk
+    of the town being surrounded")."""
+    head, book = d.head, sc.doc.book
+    for a in path_up(head)[1:4]:
+        if a.lemma_.lower() in book.not_event_heads and a.pos_ == "NOUN":
+            return True
+        if a.pos_ == "VERB" and head.pos_ == "NOUN":
+            # "debated the timeline for the liberation of X" (the phrase misattached)
+            return head.dep_ == "pobj" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in book.not_event_heads
+                for c in a.children)
+    return False
+
+
+def _habit(sc: SentenceContext, d: Draft) -> bool:
+    """A habit in the present tense ("drones now strike roads every day", "a unit which
+    carries out most evacuations"), not a reported event."""
+    head = noun = d.head
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the issuance of passports underscores ...": commentary
+    verb = noun.head if noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubj") else head
+    return bool(verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and
+        (verb.lemma_.lower() not in sc.doc.book.speech_verbs or
+         (noun.pos_ == "NOUN" and noun.dep_ == "nsubj")))
+
+
+def _scare_quotes(sc: SentenceContext, d: Draft) -> bool:
+    """Described as an "evacuation": scare quotes, not a claim of one."""
+    first = d.tokens[0]
+    if len(d.tokens) != 1 or first.pos_ != "NOUN":
+        return False
+    text = text_of(first.doc)
+    return text[max(0, first.idx - 1):first.idx] in ("\"", "“", "'", "‘") and \
+        text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’")
+
+
+def _participle_adjective(sc: SentenceContext, d: Draft) -> bool:
+    """A participle used as an adjective ("the abandoned dugout", "surrounding villages")."""
+    first = d.tokens[0]
+    return len(d.tokens) == 1 and first.dep_ == "amod" and not perfect_misparsed(first) and \
+        not result_predicate(first) and \
+        first.tag_ in ("VBN", "VBG", "JJ") and \
+        first.head.ent_type_ not in ("GPE", "LOC", "FAC") and \
+        first.head.pos_ != "PROPN"
+
+
+def _adjective(sc: SentenceContext, d: Draft) -> bool:
+    """An adjective other than what is left of people ("dead", "injured", "wounded")."""
+    first = d.tokens[0]
+    return len(d.tokens) == 1 and first.pos_ == "ADJ" and first.dep_ == "amod" and \
+        first.lemma_.lower() not in sc.doc.lexicon.result_adjectives
+
+
+def _no_plan(sc: SentenceContext, d: Draft) -> bool:
+    """"have not ordered an evacuation": no plan, and no claim to deny."""
+    planners = {p[0] for p in sc.doc.book.modality.get("planned", ()) if len(p) == 1}
+    head = d.head
+    gov = head.head
+    return head.dep_ in ("dobj", "xcomp") and gov.pos_ == "VERB" and \
+        gov.lemma_.lower() in planners and any(c.dep_ == "neg" for c in gov.children)
+
+
+def _not_people(sc: SentenceContext, d: Draft) -> bool:
+    """"all its guns had been evacuated": a type about people moving something else."""
+    return d.type.needs_people and not people_or_place(d.head, sc.doc.book)
+
+
+def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
+    """A purpose infinitive ("an assault to take X", "moved in to take X") is no event; an
+    infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave")."""
+    head, book = d.head, sc.doc.book
+    return not d.behaviour.purpose_infinitive and head.tag_ == "VB" and \
+        any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
+        head.head.lemma_.lower() not in sc.doc.lexicon.infinitive_verbs and \
+        head.head.lemma_.lower() not in book.speech_verbs and \
+        (head.head.lemma_.lower(),) not in book.modality.get("planned", ())
+
+
+def _speech_verb(sc: SentenceContext, d: Draft) -> bool:
+    """A speech verb is no event ("reported", "claimed"), unless the type's behaviour says
+    so (casualty words: "lost")."""
+    lemma = d.head.lemma_.lower()
+    return bool(lemma in sc.doc.book.speech_verbs and not d.behaviour.speech_verb_event and
+                len(d.tokens) == 1 and lemma != "claim")
+
+
+NOT_EVENTS: tuple[NotEvent, ...] = (
+    _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
+    _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
+    _adjective, _no_plan, _not_people, _purpose_infinitive, _speech_verb,
+)
+
+
+def is_event(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: none of the rules of ``NOT_EVENTS`` says the trigger is no event."""
+    return not any(rule(sc, d) for rule in NOT_EVENTS)
+
+
+def perfect_misparsed(tok: Any) -> bool:
+    """Return whether a participle read as an adjective is the verb of a perfect tense
+    ("had stolen cattle, tractors and grain" parsed as "had [stolen cattle]")."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.head.i <= tok.i:
+        return False
+    have = tok.head.head
+    if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
+        return False
+    return all(t.pos_ == "ADV" for t in tok.doc[have.i + 1:tok.i])
+
+
+def result_predicate(tok: Any) -> bool:
+    """Return whether an adjective after its noun is what an event left it ("leaving two
+    pensioners dead", parsed as a modifier of the object of "leave")."""
+    noun = tok.head
+    return bool(tok.dep_ == "amod" and tok.i > noun.i and noun.dep_ == "dobj" and
+                noun.head.lemma_.lower() == "leave")
+
+
+def people_or_place(head: Any, book: Codebook) -> bool:
+    """Return whether what a trigger moves is people or a place (or is left unsaid)."""
+    people = book.count_nouns.get("people", frozenset())
+    towns = book.place_anaphora.get("city", frozenset()) | {"area", "district", "region",
+                                                            "border", "zone", "village"}
+    for c in head.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of" and
+                                              head.pos_ == "NOUN"):
+            n = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" \
+                else c
+            if n is None:
+                continue
+            if n.pos_ == "VERB":
+                # "people still living in X would be taken to ...": the clause's subject
+                n = next((g for g in n.children if g.dep_ == "nsubj"), n)
+            low = {n.lemma_.lower(), n.lower_}
+            if low & people or low & towns or n.pos_ in ("PROPN", "NUM", "PRON") or \
+                    n.lower_ in VAGUE or n.ent_type_ in ("GPE", "LOC"):
+                continue
+            if any(g.dep_ == "prep" and g.lower_ == "of" for g in n.children):
+                continue  # "families with children", "residents of X"
+            return False
+    return True
+
+
+def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: a single word that is an event only with an object has one ("Toretsk fell",
+    "had lost Kurakhove": the place is the subject or object)."""
+    trig, toks, head, et, chosen, ref = d.trigger, d.tokens, d.head, d.type, d.chosen, d.ref_tok
+    if len(trig.phrase) > 1 or trig.phrase[0] not in et.needs_object:
+        return True
+    if head.pos_ == "NOUN":  # "the capture of X"
+        return True
+    targets = [c.tok for c in chosen] + ([ref] if ref is not None else [])
+    if object_place(head, toks, targets):
+        return True
+    if d.behaviour.passive_object and any(c.dep_ in ("nsubjpass", "auxpass")
+                                                  for c in head.children):
+        return True  # "the town had been encircled", "troops were surrounded"
+    for c in head.children:  # "abandoned their positions in Vuhledar"
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
+                (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
+            return True
+    if any(t.dep_ == "dobj" and t.head.lemma_.lower() in sc.doc.lexicon.list_verbs
+           for t in targets):
+        return True  # "listed X among the villages it had taken"
+    if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
+            t.dep_ == "nsubj" and t.head == head.head for t in targets):
+        return True  # "Occupied since 2022, Melitopol is ..."
+    # a place written right after the verb is its object even where the parse says otherwise
+    return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
+               for t in targets) or bool(linear(toks, chosen, et))
+
+
+def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "left", "abandoned" are withdrawals only with a military subject."""
+    trig, head, et, book = d.trigger, d.head, d.type, sc.doc.book
+    if trig.phrase[0] not in et.needs_military_subject:
+        return True
+    if any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
+           for c in head.children):
+        return False  # "left the town without power", "fields were left unsown": a result
+    subj = None
+    for a in path_up(head)[:3]:
+        subj = next((c for c in a.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            break
+        if a.dep_ == "advcl" and a.tag_ == "VBG":
+            # "a drone attack damaged X, leaving ...": the participle's subject is its head's
+            subj = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
+        dobj = next((c for c in a.head.children if c.dep_ == "dobj"), None) \
+            if a.dep_ == "xcomp" else None
+        if dobj is not None:
+            subj = dobj
+            break
+        if a.dep_ not in ("xcomp", "conj"):
+            break
+    if subj is None:
+        return True
+    if subj.dep_ == "csubj":
+        return False
+    return subj.lemma_.lower() in book.military_nouns or subj.lower_ in book.military_nouns
+
+
+def particular(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "a fall of Lyman would ...": no particular event (for a state of territory)."""
+    return not (d.head.pos_ == "NOUN" and d.behaviour.state and any(
+        c.dep_ == "det" and c.lower_ in sc.doc.lexicon.indefinite_articles
+        for c in d.head.children))
+
+
+def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "the pullback", "the liberation" with no place: the earlier event, not a new
+    claim (for types whose behaviour says so)."""
+    head = d.head
+    return not (not d.chosen and (d.ref_tok is None or d.ref_tok == head) and
+                head.pos_ == "NOUN" and len(d.tokens) == 1 and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.earlier_determiners
+                    for c in head.children) and d.behaviour.earlier_reference)
+
+
+def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "occupied Crimea": a state described in passing, not news."""
+    head = d.head
+    return not (len(d.tokens) == 1 and head.dep_ == "amod" and d.own is None and not any(
+        c.lower_ in sc.doc.lexicon.recency_adverbs for c in head.children) and
+        not perfect_misparsed(head) and not result_predicate(head))

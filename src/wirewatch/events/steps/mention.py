@@ -1,0 +1,85 @@
+"""Steps: the mention a draft becomes, and what is made of it.
+
+``build`` fills the mention every behaviour starts from (parties, subtype,
+extent, whether the figure is a running total); ``produce`` asks the type's
+behaviour for the mentions (one per place, per equipment noun ...) and records
+them with the claim's speaker, for the sentences that follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from wirewatch.events.codebook import EventType
+from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.models import EventMention, Evidence
+from wirewatch.events.steps.extent import extent_of
+from wirewatch.events.steps.parties import parties
+from wirewatch.events.syntax import span_text
+
+
+def build(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the mention the type's behaviour makes its mentions from."""
+    et, head, toks, sent = d.type, d.head, d.tokens, sc.sent
+    pdoc, trig = sent.doc, d.trigger
+    aggregate = bool((d.count and (d.own and d.own.since)) or
+                     (d.count and d.when.precision in ("range", "month", "year") and
+                      sc.doc.lexicon.aggregate_words.search(span_text(sent))))
+    actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
+                            d.claimant.name if d.claimant else None)
+    d.subtype = subtype_of(et, toks) if et.subtypes else None
+    d.extent = None
+    if et.extent and d.places and d.places[0][1] is not None:
+        if d.ref_tok is not None and not d.chosen:
+            d.extent = extent_of(head, None, sent, sc.doc.lexicon, d.ref_tok)
+        else:
+            d.extent = extent_of(head, d.places[0][1], sent, sc.doc.lexicon)
+    d.base = EventMention(
+        doc=sc.doc.document.id, type=trig.type, place=None, date=d.when,
+        evidence=evidence(sent), modality=d.modality, subtype=d.subtype, actor=actor,
+        target=target, claimant=d.claimant.name if d.claimant else None,
+        conduit=tuple(d.att.conduits), extent=d.extent, aggregate=aggregate,
+        trigger=(pdoc[trig.first].idx, pdoc[trig.last].idx + len(pdoc[trig.last])),
+        reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
+            c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.reference_determiners
+            for c in head.children))
+    return True
+
+
+def produce(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the draft's mentions, made by its type's behaviour and recorded."""
+    for f in d.behaviour.produce(sc, d):
+        sc.produced.append(f)
+        sc.doc.types_seen.add(f.mention.type)
+    if d.claimant is not None:
+        sc.doc.attributor.remember(d.claimant, d.att.conduits,
+                                   d.claim.date if d.claim else None,
+                                   d.when if d.when.precision == "day" else None)
+    return True
+
+
+def words_of(toks: Sequence[Any]) -> tuple[str, ...]:
+    return tuple(t.lemma_.lower() for t in toks)
+
+
+def phrase_in(words: tuple[str, ...], lowers: tuple[str, ...], phrases: Any) -> bool:
+    return any(p in (words, lowers) or (len(p) == 1 and (p[0] in words or p[0] in lowers))
+               for p in phrases)
+
+
+def subtype_of(et: EventType, toks: list[Any]) -> str | None:
+    words = words_of(toks)
+    lowers = tuple(t.lower_ for t in toks)
+    for name, phrases in et.subtypes.items():
+        if name != "mixed" and phrase_in(words, lowers, phrases):
+            return name
+    return "mixed" if et.subtypes else None
+
+
+def evidence(sent: Any) -> Evidence:
+    raw = span_text(sent)
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + lead
+    return Evidence(text, start, start + len(text))

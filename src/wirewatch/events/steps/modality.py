@@ -1,0 +1,134 @@
+"""Steps: the modality of a claim: denied, planned, hedged, or as good as its source
+(a party's claim, the media's report, the text's own assertion); a conditional
+("would", "could") is no claim at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirewatch.events.attribution import Attribution, party_or_media, side_hint
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.syntax import path_up, sent_of
+from wirewatch.events.triggers import lemma_phrase_at
+
+
+def attribute(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the claim chain of the trigger (claimant, conduits, the verbs of saying)."""
+    d.att = sc.doc.attributor.attribute(sc.sent, d.head, side_hint(sc.sent, sc.doc.book))
+    return True
+
+
+def modality(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the draft's modality, and its claimant."""
+    d.modality = modality_of(d.att, d.head, d.tokens, sc.sent, sc.doc.book, sc.doc.lexicon,
+                             d.future)
+    d.claimant = d.att.claimant
+    return True
+
+
+def not_conditional(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "a fall of Lyman would bring Russian forces closer" is a hypothesis."""
+    return not (d.modality == "planned" and not d.att.verbs and conditional(d.head, sc.doc.lexicon))
+
+
+def negated(head: Any, toks: list[Any], lex: Lexicon) -> bool:
+    """Return whether the trigger is negated ("no withdrawal", "none of the units")."""
+    for t in {head, *toks}:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
+            return True
+        if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.negative_pronouns:
+            return True  # "none of the units had been cut off", "nothing was taken"
+    return False
+
+
+def planned(head: Any, book: Codebook) -> bool:
+    markers = book.modality.get("planned", ())
+    singles = {p[0] for p in markers if len(p) == 1}
+    prev = head
+    for a in path_up(head)[:5]:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
+            return True
+        if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "conj", "appos"):
+            break  # "use successes such as the capture of X": a past event referred to
+        if a != head and a.lemma_.lower() in singles and prev.dep_ in ("xcomp", "dobj",
+                                                                            "advcl", "ccomp") \
+                and not (a.lemma_.lower() == "order" and prev.dep_ != "dobj"):
+            # "ordered the evacuation" is a plan; "ordered troops to leave" was done
+            return True
+        if a.dep_ not in ("xcomp", "conj", "advcl", "dobj", "prep", "pobj", "acl") and \
+                not (a.dep_ == "compound" and a.head.dep_ in ("nsubj", "nsubjpass")) and \
+                not (prev.dep_ == "compound" and a.dep_ in ("nsubj", "nsubjpass")):
+            break  # "an evacuation bus will leave": the vehicle's verb is the event's
+        prev = a
+    sent = sent_of(head)
+    for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
+        tok = sent.doc[i + len(phrase) - 1]
+        if any(a == tok for a in path_up(head)[1:5]) or tok.head == head or \
+                (tok.i + 2 >= head.i > tok.i):
+            return True
+    return False
+
+
+def hedged(head: Any, sent: Any, book: Codebook, verbs: list[Any]) -> bool:
+    markers = book.modality.get("hedged", ())
+    chain = path_up(head)[:5]
+    if verbs:
+        # a hedge on the claim, not on the sentence around the speaker ("Russian forces have
+        # reportedly advanced, with Gerasimov confirming the liberation of X")
+        top = next((n for n, a in enumerate(chain) if a == verbs[0]), None)
+        if top is not None:
+            chain = chain[:top + 1]
+    for phrase, i in lemma_phrase_at(sent, markers):
+        tok = sent.doc[i]
+        last = sent.doc[i + len(phrase) - 1]
+        if tok.head in chain or tok in chain or last in chain or last.head in chain:
+            return True
+        if any(a in chain for a in path_up(last)[1:3]):
+            return True
+    return False
+
+
+def conditional(head: Any, lex: Lexicon) -> bool:
+    """Return whether the trigger's clause is a conditional ("would", "could") rather than
+    a plan (a plan is announced by someone, or says "will")."""
+    for a in path_up(head)[:4]:
+        auxes = {c.lower_ for c in a.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & lex.future_auxes:
+            return False
+        if auxes & lex.conditional_auxes:
+            return True
+    return False
+
+
+def denied_claim_noun(head: Any, book: Codebook, lex: Lexicon) -> bool:
+    """'Claims about the capture of X are not true': the trigger sits in a claim said false."""
+    for a in path_up(head)[1:5]:
+        if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
+            pred = a.head
+            acomps = [c for c in pred.children if c.dep_ in ("acomp", "attr")]
+            negated = any(c.dep_ == "neg" for c in pred.children)
+            return any(c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words)
+                       for c in acomps)
+    return False
+
+
+def modality_of(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Codebook,
+                lex: Lexicon, future_date: bool) -> str:
+    """Return the modality of a claim (the first that applies)."""
+    if att.denial or negated(head, toks, lex) or denied_claim_noun(head, book, lex):
+        return "denied"
+    if planned(head, book) or future_date:
+        return "planned"
+    if att.hedged or hedged(head, sent, book, att.verbs):
+        return "hedged"
+    if att.claimant is not None:
+        return party_or_media(att.claimant, book)
+    if att.conduits:
+        return "reported"
+    return "asserted"

@@ -1,0 +1,255 @@
+"""Steps: where an event happened.
+
+First the places the parse ties to the trigger (``attach``), then the places
+written next to it (``linear``), listed with it ("listed X among the villages it
+had taken") or referred back to ("the town"); then, for types that may have
+none, the place of the event it hangs on, of the claimant, of the paragraph. A
+denial with no place of its own takes the place of the claim it denies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.context import Draft, Found, PlaceChoice, SentenceContext, same_source
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.steps.count import continues
+from wirewatch.events.steps.modality import negated
+from wirewatch.events.syntax import is_under, path_up, sent_of, text_of
+from wirewatch.events.where import (
+    Candidate,
+    anaphor,
+    attach,
+    candidates,
+    direction,
+    linear,
+    low_confidence,
+    resolve_anaphor,
+)
+
+
+def candidate_places(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the places of the sentence a trigger may take (not those in a claimant's name)."""
+    d.candidates = candidates(sc.sent, sc.doc.places, sc.doc.book, d.att.spans)
+    return True
+
+
+def attach_places(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the places tied to the trigger, written beside it, listed with it, or the
+    earlier place a reference ("the town") points back to."""
+    toks, cands = d.tokens, d.candidates
+    d.chosen = attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved)
+    if not d.chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
+                                for u in sc.unresolved):
+        d.chosen = linear(toks, cands, d.type)
+    if not d.chosen:
+        d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
+    if not d.chosen:
+        d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type)
+        if d.ref_tok is not None:
+            d.ref_place = resolve_anaphor(d.ref_tok, sc.doc.places, sc.doc.book,
+                                          skip(cands, d.type, d.head),
+                                          event_places(sc.found_so_far()))
+    return True
+
+
+def places(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the draft's places (a direction named after a town is a low-confidence place;
+    several directions are none); False when the type needs a place and has none."""
+    for c in d.chosen:
+        is_dir, plural = direction(c, sc.doc.book)
+        if is_dir and plural:
+            continue  # "along the Pokrovsk and Novopavlivka axes": no one place
+        place = low_confidence(c.place, "a direction, sector or axis named after the town") \
+            if is_dir else c.place
+        d.places.append((place, c.mention))
+    if not d.places and d.ref_place is not None and d.ref_place.place is not None:
+        d.places.append((d.ref_place.place, d.ref_place))
+    d.fell_back = not d.places
+    if not d.places and not d.type.place_required:
+        d.places = fallback_place(sc, d, sc.produced)
+    if d.type.place_required and not d.places and (d.att.denial or
+                                                  negated(d.head, d.tokens, sc.doc.lexicon)):
+        # "denied that any units had been cut off", "no withdrawal had taken place":
+        # the place of the claim denied
+        d.places = _denied_place(sc, d)
+    return bool(d.places) or not d.type.place_required
+
+
+def denied_place(sc: SentenceContext, d: Draft) -> bool:
+    """Step: "the authorities in X deny that anything was stolen": the place of the claim
+    denied, not the place the denier speaks for."""
+    if d.modality == "denied" and d.fell_back and not d.type.place_required:
+        d.places = _denied_place(sc, d) or d.places
+    return True
+
+
+def _denied_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    earlier = [f for f in sc.found_so_far() if f.mention.type == d.type_name
+               and f.mention.place is not None and f.mention.modality != "denied"]
+    if earlier:
+        return [(earlier[-1].mention.place, earlier[-1].place_mention)]
+    return []
+
+
+def listed_among(head: Any, cands: list[Candidate], book: Codebook, lex: Lexicon
+                 ) -> list[Candidate]:
+    """Return the place a speaker lists among the places an event befell ("listed X among
+    the settlements it said its troops had liberated"), however the parse hangs the clause."""
+    towns = book.place_anaphora.get("city", frozenset())
+    for c in cands:
+        verb = c.tok.head
+        if c.excluded or c.tok.dep_ != "dobj" or verb.lemma_.lower() not in lex.list_verbs:
+            continue
+        among = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in towns]
+        if among and among[0].i < head.i and head.i - among[0].i <= 10:
+            return [c]
+    return []
+
+
+def skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) -> set[int]:
+    """Places a reference cannot point back to: those only qualifying an actor and, in
+    the reference's own sentence, those the event itself heads for ("an evacuation bus to
+    Dnipro will leave the community centre": the centre is not in Dnipro)."""
+    out = {c.mention.start for c in cands if c.qualifier}
+    if et is not None and head is not None:
+        out |= {c.mention.start for c in cands if any(
+            a.dep_ == "prep" and a.lower_ in et.avoid_preps and a.head in (head, head.head)
+            for a in path_up(c.tok)[1:3])}
+    return out
+
+
+def event_places(found: Sequence[Found]) -> set[int]:
+    """Return the places of the events found so far (a reference prefers them)."""
+    return {f.mention.place.geonameid for f in found if f.mention.place}
+
+
+def fallback_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
+                   ) -> list[PlaceChoice]:
+    """Places for types that may have none: the event this one hangs on, the claimant's."""
+    return (_clause_place(sc, d) or _simultaneous_place(d, sc.trigger_tokens, sc.doc.lexicon) or
+            _coordinated_place(sc, d) or _strike_place(sc, d, produced) or
+            _continued_place(sc, d) or _claimant_place(sc, d))
+
+
+def _resolved(ref: Any, sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    pm = resolve_anaphor(ref, sc.doc.places, sc.doc.book, skip(d.candidates),
+                         event_places(sc.doc.found)) if ref is not None else None
+    if pm is not None and pm.place is not None:
+        return [(pm.place, pm)]
+    return []
+
+
+def _clause_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """Climb to the clause the trigger is part of ("struck X, killing three"; "put losses
+    in the same sector at 230 killed"), never into the speaker's clause."""
+    prev = d.head
+    for a in path_up(d.head)[1:4]:
+        if prev.dep_ in ("ccomp", "parataxis", "relcl") or prev.dep_ == "nsubj":
+            break
+        chosen = attach(a, [a], d.type, d.candidates, sc.trigger_tokens)
+        if chosen:
+            return [(chosen[0].place, chosen[0].mention)]
+        found = _resolved(anaphor(a, [a], sc.doc.book, d.type), sc, d)
+        if found:
+            return found
+        prev = a
+    return []
+
+
+def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceChoice]:
+    """"killed two when a glide bomb hit a building in Kramatorsk"; "... today when drones
+    struck a market in X" (the clause hung on the time word); the clause hung on the
+    reporting verb, written between the event and the speaker."""
+    head = d.head
+    near = [head, *path_up(head)[1:2]]
+    near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for a in near:
+        clauses = [*a.children, *(g for c in a.children if c.dep_ == "npadvmod"
+                                  for g in c.children if g.dep_ == "relcl")]
+        clauses += [c for v in d.att.verbs[:1] for c in v.children
+                    if c.dep_ == "advcl" and head.i < c.i < v.i]
+        for c in clauses:
+            if c.dep_ in ("advcl", "relcl") and any(m.lower_ in lex.simultaneous_marks | {"after"}
+                                                    for m in c.children
+                                                    if m.dep_ in ("mark", "advmod")):
+                chosen = attach(c, [c], d.type, d.candidates, events)
+                if chosen:
+                    return [(chosen[0].place, chosen[0].mention)]
+    return []
+
+
+def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"destroyed two boats and killed 30 servicemen in the area": a place closing a
+    coordination of verbs applies to each of them."""
+    for c in d.head.children:
+        if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < d.head.i:
+            continue
+        for prep in (p for p in c.children
+                     if p.dep_ == "prep" and p.lower_ in sc.doc.lexicon.locative_preps):
+            chosen = [x for x in attach(c, [c], d.type, d.candidates, sc.trigger_tokens)
+                      if is_under(x.tok, prep)]
+            if chosen:
+                return [(chosen[0].place, chosen[0].mention)]
+            found = _resolved(anaphor(prep, [prep], sc.doc.book, d.type), sc, d)
+            if found:
+                return found
+    return []
+
+
+def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
+                  ) -> list[PlaceChoice]:
+    """"a drone struck the station in X; two people were killed": the losses of the strike
+    the same sentence reports."""
+    if not d.behaviour.losses:
+        return []
+    same = [f for f in produced if sc.doc.behaviour(f.mention.type).strike and
+            f.mention.place] or \
+        [f for f in produced if f.mention.type == d.type_name and f.mention.place]
+    if same:
+        return [(same[-1].mention.place, same[-1].place_mention)]
+    return []
+
+
+def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """The same speaker going on, or "another group": the place of the last such event."""
+    att = d.att
+    carried = att.carried and att.claimant is not None
+    if carried or continues(d.head, d.tokens, sc.doc.lexicon):
+        for f in reversed(sc.doc.found):
+            if f.mention.type == d.type_name and f.mention.place and (
+                    not carried or same_source(f.source, att.claimant)):
+                return [(f.mention.place, f.place_mention)]
+    return []
+
+
+def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """The place the claimant speaks for ("authorities in Mezhova said"), else the one town
+    the sentence names, else the paragraph's first place."""
+    if d.type.place_fallback != "claimant":
+        return []
+    cands = d.candidates
+    inside = [c for c in cands if c.excluded and c.place.kind != "country"
+              and any(s <= c.mention.start < e for s, e in d.att.spans)]
+    if inside:
+        return [(inside[0].place, inside[0].mention)]
+    towns = {c.place.geonameid: c for c in cands if c.place.kind == "city"}
+    if len(towns) == 1:
+        c = next(iter(towns.values()))
+        return [(c.place, c.mention)]
+    para = paragraph_start(d.head)
+    first = next((p for p in sc.doc.places if p.place is not None and
+                  para <= p.start < d.head.idx and p.place.kind != "country"), None)
+    if first is not None and first.place is not None:
+        return [(first.place, first)]
+    return []
+
+
+def paragraph_start(tok: Any) -> int:
+    """Return the offset of the paragraph a token is in."""
+    text = text_of(tok.doc)
+    i = text.rfind("\n", 0, sent_of(tok).start_char)
+    return 0 if i < 0 else i + 1

@@ -1,0 +1,30 @@
+"""Step (per sentence): the trigger phrases of a sentence, found on lemmas; follow-up
+words ("documents") count once the article has a mention of their type, and only as
+the object of one of the type's verbs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.triggers import Trigger, match_triggers
+
+
+def find_triggers(sent: Any, book: Codebook, types_seen: set[str]) -> list[Trigger]:
+    """Return the triggers of a sentence, follow-ups of the types already seen included."""
+    trigs = match_triggers(sent, book.phrases)
+    follow = {k: [x for x in v if x[0] in types_seen]
+              for k, v in book.followup_phrases.items()}
+    trigs += [t for t in match_triggers(sent, follow)
+              if not any(set(t.tokens) & set(o.tokens) for o in trigs)
+              and followup_ok(t, sent.doc, book)]
+    return trigs
+
+
+def followup_ok(t: Trigger, pdoc: Any, book: Codebook) -> bool:
+    """A follow-up word ("documents") counts as the object of a verb of handing out."""
+    verbs = book.types[t.type].followup_verbs
+    if len(t.tokens) > 1:
+        return not verbs or pdoc[t.first].lemma_.lower() in verbs
+    tok = pdoc[t.first]
+    return tok.dep_ in ("dobj", "nsubjpass") and (not verbs or tok.head.lemma_.lower() in verbs)

@@ -1,0 +1,250 @@
+"""Steps: the dates of an event. The date of the trigger's own clause, the date its claim
+was made on, a future clause for what is planned; then the one date the mention gets
+(its own, its claim's, its speaker's earlier one, the publication's) and the date of
+the strike whose losses these are."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from wirewatch.events.context import Draft, Found, SentenceContext
+from wirewatch.events.dates import (
+    UNKNOWN,
+    DateMention,
+    EventDate,
+    find_dates,
+    publication_date,
+    since_range,
+)
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.numbers import Count
+from wirewatch.events.syntax import is_under, path_up, sent_of, span_text, token_at, tree_distance
+
+CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
+
+
+def dates(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the date of the trigger's own clause and the date of its claim."""
+    doc = sc.doc.document
+    d.date_tokens = date_tokens(sc.sent, find_dates(span_text(sc.sent), doc.published,
+                                                    sc.doc.last_date))
+    # dates under another event's noun phrase are that event's ("since the capture
+    # of X in May 2023"); a simultaneous clause's date is shared
+    pdoc = sc.sent.doc
+    d.other_events = {i for i in sc.trigger_tokens - set(d.trigger.tokens)
+                      if pdoc[i].pos_ == "NOUN"}
+    d.own = own_date(d.head, d.date_tokens, d.att.verbs[0] if d.att.verbs else None,
+                     sc.doc.lexicon, d.other_events)
+    d.claim = claim_date(d.att.verbs, d.head, d.date_tokens, sc.doc.lexicon)
+    d.future = bool(d.own and d.own.date.value and doc.published and
+                    (d.own.date.first_day() or doc.published) > doc.published)
+    return True
+
+
+def future_date(sc: SentenceContext, d: Draft) -> bool:
+    """Step: a planned event's own weekday looks forward ("will travel on Saturday"); the
+    claim's date stays where it is ("said on Tuesday they planned to ...")."""
+    if d.modality != "planned":
+        return True
+    doc = sc.doc.document
+    fdts = date_tokens(sc.sent, find_dates(span_text(sc.sent), doc.published,
+                                           sc.doc.last_date, future=True))
+    fown = own_date(d.head, fdts, d.att.verbs[0] if d.att.verbs else None, sc.doc.lexicon,
+                    d.other_events)
+    if fown is not None and future_clause(fown, fdts, sc.doc.lexicon):
+        d.own = fown
+    return True
+
+
+def when(sc: SentenceContext, d: Draft) -> bool:
+    """Step: the one date of the mention; losses take the date of their strike, and its
+    speaker when they have none ("The driver died at the scene")."""
+    d.when = choose_date(sc, d, d.count)
+    strike = linked_strike(sc, d)
+    d.linked = strike.mention.date if strike is not None else None
+    if d.linked is not None:
+        d.when = d.linked
+    if strike is not None and d.claimant is None and not d.att.conduits and \
+            strike.source is not None and d.modality == "asserted":
+        d.claimant = strike.source
+        d.modality = strike.mention.modality
+        d.att = replace(d.att, conduits=list(strike.mention.conduit))
+    return True
+
+
+def in_conflict(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: events dated before the conflict began belong to other wars."""
+    return not (d.when.year() is not None and (d.when.year() or 0) <
+                sc.doc.book.conflict_start_year)
+
+
+def date_tokens(sent: Any, dms: list[DateMention]) -> list[tuple[Any, DateMention]]:
+    out = []
+    for dm in dms:
+        tok = token_at(sent.doc, sent.start_char + dm.start, sent.start_char + dm.end)
+        if tok is not None:
+            out.append((tok, dm))
+    return out
+
+
+def path_clear(tok: Any, top: Any, lex: Lexicon, allow_acl: bool = False,
+               others: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Return whether ``tok`` hangs on ``top`` without passing through another clause
+    (a "since" clause and, for simultaneous events, a "when"/"while" clause are the
+    trigger's own) or through another event's phrase (``others``)."""
+    for a in path_up(tok):
+        if a == top:
+            return True
+        if a.i in others:
+            return False
+        if a.dep_ == "acl" and not allow_acl:
+            return False
+        if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | lex.simultaneous_marks) and
+                                     c.dep_ in ("mark", "advmod", "prep")
+                                     for c in a.children):
+            continue
+        if a.dep_ in CLAUSE_BLOCK and not (a.dep_ == "xcomp" and a.head == top):
+            return False
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, lex: Lexicon,
+             others: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
+    """Return the date attached to the trigger's own clause (up to the claim's verb)."""
+    for a in path_up(head)[1:]:
+        if stop is not None and a == stop:
+            break
+        for tok, dm in dts:
+            s, e = sent_of(tok).start_char + dm.start, sent_of(tok).start_char + dm.end
+            if s <= a.idx < e:
+                return dm
+            if a.lemma_.lower() in lex.time_nouns and 0 <= a.idx - e <= 12:
+                return dm
+    best: tuple[int, DateMention] | None = None
+    chain = []
+    for a in path_up(head):
+        if stop is not None and a == stop:
+            break
+        chain.append(a)
+    for tok, dm in dts:
+        for a in chain:
+            if path_clear(tok, a, lex, others=others):
+                d = tree_distance(head, tok)
+                if best is None or d < best[0]:
+                    best = (d, dm)
+                break
+    if best is None:
+        # "killed a driver and wounded eleven passengers on Saturday": a date closing a
+        # coordination of verbs applies to each of them
+        for a in chain:
+            if a.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in [*a.children, a.head]:
+                if c.pos_ != "VERB" or not ((c.dep_ == "conj" and c.head == a) or
+                                            (a.dep_ == "conj" and a.head == c)):
+                    continue
+                for tok, dm in dts:
+                    if tok.i > c.i and path_clear(tok, c, lex, others=others):
+                        return dm
+    return best[1] if best else None
+
+
+def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]], lex: Lexicon
+                  ) -> bool:
+    """Return whether a date sits in a clause about the future ("will travel on Saturday"),
+    not in one about the past ("ordered the evacuation on Monday")."""
+    tok = next((t for t, d in dts if d is dm), None)
+    if tok is None:
+        return False
+    for a in path_up(tok)[1:]:
+        if a.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_clause_auxes
+                       for c in a.children) or (a.tag_ in ("VB", "VBZ", "VBP") and any(
+                c.lower_ == "to" for c in a.children))
+    return False
+
+
+def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], lex: Lexicon
+               ) -> DateMention | None:
+    """Return the date the claim was made on: one attached to a verb of saying, outside
+    the event's own clause."""
+    for v in verbs:
+        # "ordered X on Monday and said Y": the coordinated verb's date is the claim's
+        for w in [v, *([v.head] if v.dep_ == "conj" else [])]:
+            for tok, dm in dts:
+                if is_under(head, tok) or not path_clear(tok, w, lex, allow_acl=True):
+                    continue
+                branch = next((c for c in w.children if is_under(head, c)), None)
+                if branch is not None and is_under(tok, branch):
+                    continue
+                return dm
+    return None
+
+
+def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate:
+    """Return the event's date: its own, else its claim's, else the context's."""
+    own, claim, claimant, att, modality = d.own, d.claim, d.claimant, d.att, d.modality
+    doc, si, sent = sc.doc.document, sc.index, sc.sent
+    claim_date = claim.date if claim else None
+    context_date = None
+    if claim_date is None and claimant is not None and modality != "planned":
+        # the same speaker as earlier in the article: the date it spoke on; failing that,
+        # the day of the event it spoke of ("... shelled Kupiansk on Monday. He added that
+        # two civilians were killed")
+        earlier = sc.doc.attributor.find(claimant.name)
+        if earlier is not None:
+            claim_date = earlier.claim_date
+            if att.carried:
+                context_date = earlier.event_date
+    if own is not None:
+        if own.since:
+            # "issued ... since 2019" runs to now; "held / encircled since X" started then
+            if count is not None or not d.behaviour.state:
+                end = claim_date.last_day() if claim_date and claim_date.precision == "day" \
+                    else doc.published
+                first = own.date.first_day()
+                if end is not None and first is not None and end <= first:
+                    end = doc.published
+                return since_range(own.date, end)
+            return own.date
+        return own.date
+    if claim_date is not None:
+        return EventDate(claim_date.value, claim_date.precision, claim_date.basis,
+                         claim_date.surface)
+    if modality == "planned":
+        return UNKNOWN
+    if modality == "denied" and att.verbs and att.verbs[0].dep_ == "ROOT" and \
+            doc.published is not None:
+        return publication_date(doc.published)  # an undated denial: news of the day
+    if context_date is not None:
+        return EventDate(context_date.value, context_date.precision, context_date.basis,
+                         context_date.surface)
+    past = doc.published is not None and any(
+        (dm.date.year() or doc.published.year) < doc.published.year
+        for dm in find_dates(span_text(sent), doc.published))
+    if si < 2 and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
+        return publication_date(doc.published)
+    return UNKNOWN
+
+
+def linked_strike(sc: SentenceContext, d: Draft) -> Found | None:
+    """Return the date of the strike whose losses these are ("a drone struck the station in
+    X on Friday; two people were killed", "the driver died at the scene"): losses with no
+    date of their own, at the place of a dated strike of this or the previous sentence."""
+    if not d.behaviour.losses or d.own is not None or not d.places:
+        return None
+    place = d.places[0][0]
+    if place is None:
+        return None
+    for f in reversed(sc.found_so_far()):
+        if sc.index - f.sentence > 1:
+            break
+        m = f.mention
+        if sc.doc.behaviour(m.type).strike and m.place is not None and \
+                m.place.geonameid == place.geonameid and m.date.value and \
+                m.date.basis != "publication":
+            return f
+    return None

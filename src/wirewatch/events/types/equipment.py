@@ -1,0 +1,113 @@
+"""Equipment: one mention per equipment noun the trigger takes, each with its own count
+("destroyed two tanks, seven armoured vehicles and a Su-25" is three mentions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.context import Draft, Found, SentenceContext
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.numbers import VAGUE, is_number_token
+from wirewatch.events.steps.count import count_of_noun
+from wirewatch.events.steps.when import choose_date
+from wirewatch.events.triggers import Trigger
+from wirewatch.events.types import register
+from wirewatch.events.types.base import Behaviour
+
+
+@register("equipment")
+class Equipment(Behaviour):
+    """Equipment lost: the count is read per noun, not per trigger."""
+
+    losses = True
+    parties = "loser"
+
+    def count(self, sc: SentenceContext, d: Draft) -> bool:
+        """No figure for the trigger: each equipment noun has its own."""
+        return True
+
+    def produce(self, sc: SentenceContext, d: Draft) -> list[Found]:
+        """Return one mention per equipment noun, with its count, date and place."""
+        assert d.base is not None
+        out: list[Found] = []
+        for n in equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book):
+            cnt, key = count_of_noun(n, None, sc.doc.lexicon)
+            if key is not None:
+                sc.used_counts.add(key)
+            place, pm = d.places[0] if d.places else (None, None)
+            when = d.linked or choose_date(sc, d, cnt)
+            kind = equipment_text(n, sc.doc.lexicon)
+            out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt, date=when,
+                                     aggregate=bool(cnt and d.own and d.own.since)),
+                             d.claimant, sc.index, pm))
+        return out
+
+
+def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
+                     book: Codebook) -> list[Any]:
+    """Return the equipment nouns a trigger takes as object, one per kind (with conjuncts)."""
+    any_object = trig.phrase in et.object_is_equipment
+    objs: list[Any] = []
+    for h in [head, *([head.head] if head.dep_ == "conj" else [])]:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                objs.append(c)
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
+                    g.dep_ == "cc" and g.i < c.i for g in h.children):
+                objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
+            if c.dep_ == "prep" and c.lower_ in ("along", "together") and h.pos_ == "VERB" and \
+                    any(c2.dep_ == "dobj" for c2 in h.children):
+                # "destroyed a workshop, along with four boats": a second object
+                objs.extend(gc for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                            for gc in w.children if gc.dep_ == "pobj")
+            if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
+                objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
+        if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
+            objs.append(h.head)
+        if objs:
+            break
+    out: list[Any] = []
+    todo = list(objs)
+    while todo:
+        n = todo.pop(0)
+        if n.lower_ in VAGUE or is_number_token(n):
+            of = [gc for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for gc in c.children if gc.dep_ == "pobj"]
+            todo[:0] = of
+            continue
+        if (any_object and n.pos_ in ("NOUN", "PROPN")) or is_equipment(n, book):
+            out.append(n)
+        # a list of kinds: "two tanks, seven armoured vehicles, 31 artillery systems" is
+        # often parsed as an apposition of its first item
+        todo.extend(c for c in n.children if c.dep_ == "conj" or
+                    (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
+    return out
+
+
+def is_equipment(n: Any, book: Codebook) -> bool:
+    doc = n.doc
+    for key in (n.lower_, n.lemma_.lower()):
+        for phrase in book.equipment_index.get(key.lower(), []):
+            k = len(phrase)
+            if k == 1 or all(doc[n.i - k + 1 + j].lower_ == phrase[j] or
+                             doc[n.i - k + 1 + j].lemma_.lower() == phrase[j]
+                             for j in range(k - 1) if n.i - k + 1 + j >= 0):
+                return True
+    m = re.match(r"^([a-z]+)-\d", n.lower_)
+    if m and m.group(1) in book.equipment_index:
+        return True  # a model designation: "the Su-25", "a T-72"
+    return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
+
+
+def equipment_text(n: Any, lex: Lexicon) -> str:
+    """Return the words naming an equipment noun's kind, without its count or side."""
+    keep = [c for c in n.subtree if c.i < n.i and c.dep_ not in (
+        "det", "nummod", "poss", "case", "quantmod", "predet", "advmod", "prep", "pobj", "cc")
+        and not (c.dep_ == "amod" and c.lower_ in VAGUE)]
+    lo = min([t.i for t in keep] + [n.i])
+    while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in lex.side_adjectives):
+        lo += 1
+    return str(n.doc[lo:n.i + 1].text).strip(" ‘’'\"")
