@@ -818,11 +818,11 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                        ) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
-    state = _State(Attributor(book, places), lexicon or load_lexicon())
+    state = _State(Attributor(book, lexicon := lexicon or load_lexicon(), places), lexicon)
     index = index_document(parsed)
     state.attributor.read_quotes(index.sents)
     for si, sent in enumerate(index.sents):
-        learn_people(sent, state.attributor.registry, state.attributor._is_place)
+        learn_people(sent, state.attributor.registry, state.lexicon, state.attributor._is_place)
         _sentence(doc, sent, si, places, book, state)
         for src, conduits, verb in state.attributor.speakers_of(sent):
             known = next((s for s in state.attributor.sources if s.name == src.name), None)
@@ -866,7 +866,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if not _military_subject_ok(trig, head, et, book):
             continue
         att = state.attributor.attribute(sent, head, side_hint(sent, book))
-        cands = candidates(sent, places, book, att.spans)
+        cands = candidates(sent, places, book, state.lexicon, att.spans)
         chosen = attach(head, toks, et, cands, trigger_tokens, unresolved)
         if not chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
                                   for u in unresolved):

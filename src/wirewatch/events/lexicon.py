@@ -11,6 +11,8 @@ read:
 * ``re.Pattern[str]``: a regular expression, a string, or a mapping
   ``{regex: ..., ignore_case: true}``;
 * ``tuple[re.Pattern[str], ...]``: a list of those;
+* ``tuple[tuple[re.Pattern[str], str], ...]``: an ordered list of ``[regex, replacement]``
+  pairs (rewrites applied in turn);
 * ``dict[str, int]``, ``dict[str, str]``: a mapping.
 
 A file with a key that is not a field, or without a field, is refused with an
@@ -41,6 +43,36 @@ class Lexicon:
 
     lang: str
     # Fields are added by the rooms that read them; each has a comment in the YAML file.
+
+    # words of attribution, places, numbers, dates, naming
+    local_body: re.Pattern[str]  # a body named without its place ('local authorities')
+    capitals: frozenset[str]  # capitals and countries speaking for a side, not places
+    speaker_pronouns: dict[str, str]  # pronoun -> the kind of earlier speaker it refers to
+    document_nouns: frozenset[str]  # 'the statement', 'reports from X': who issued it speaks
+    reference_heads: frozenset[str]  # 'the ministry': refers to an earlier speaker
+    spokes_heads: frozenset[str]  # 'a spokesman for X': X speaks
+    role_words: re.Pattern[str]  # words of a role or office ('mayor', 'chief')
+    relays: tuple[re.Pattern[str], ...]  # how a relay is named; group c is the relay
+    role_stop: frozenset[str]  # words that end a role read backwards from a name
+    role_lead_words: frozenset[str]  # words dropped from the front of such a role
+    name_org_words: frozenset[str]  # capitalised words that are never a person's name
+    role_after: re.Pattern[str]  # a role written after a name; group 1 is the role
+    role_who_heads: re.Pattern[str]  # ', who heads the X,': group 1 is what is headed
+    role_who_heads_as: str  # how that role is written ({} is what is headed)
+    side_qualifiers: re.Pattern[str]  # side words around a claimant's name
+    installed_by: re.Pattern[str]  # 'Russian-installed': an occupying side's appointee
+    installed_as: str  # what installed_by is written as
+    agency_prefix: re.Pattern[str]  # 'Russian state news agency TASS' -> 'TASS'
+    vague_claimants: frozenset[str]  # claimants too vague to be one source
+    vague_qualifiers: frozenset[str]  # qualifiers that leave a vague claimant vague
+    claimant_org_words: frozenset[str]  # a short capitalised claimant with one: an org
+    claimant_folds: tuple[tuple[re.Pattern[str], str], ...]  # spellings of one claimant
+    claimant_clause: re.Pattern[str]  # a clause after a claimant's name, not part of it
+    role_nouns: tuple[str, ...]  # nouns of a role one person holds (name flags)
+    role_tail_words: tuple[str, ...]  # lower-case words continuing a role's body
+    speaker_after: re.Pattern[str]  # what follows a word used as a speaker
+    speaker_before: re.Pattern[str]  # what precedes a word used as a speaker
+    place_before: re.Pattern[str]  # what precedes a place, not a role holder
 
 
 def lexicon_dir() -> Path:
@@ -82,7 +114,7 @@ def parse_lexicon(data: Any) -> Lexicon:
     unknown = sorted(set(data) - known)
     if unknown:
         raise LexiconError(f"unknown key {unknown[0]!r} (known keys: {', '.join(sorted(known))})")
-    missing = sorted(known - set(data))
+    missing = [f.name for f in fields(Lexicon) if f.name not in data]  # in file order
     if missing:
         raise LexiconError(f"missing key {missing[0]!r}")
     values = {name: _read(name, hints[name], data[name]) for name in known}
@@ -102,6 +134,8 @@ def _read(key: str, hint: Any, value: Any) -> Any:
         return tuple(_string(key, w).lower() for w in _list(key, value))
     if hint == re.Pattern[str]:
         return _pattern(key, value)
+    if origin is tuple and typing.get_origin(args[0]) is tuple:
+        return tuple(_rewrite(f"{key}[{i}]", v) for i, v in enumerate(_list(key, value)))
     if origin is tuple:
         return tuple(_pattern(f"{key}[{i}]", v) for i, v in enumerate(_list(key, value)))
     if origin is dict:
@@ -125,6 +159,12 @@ def _string(key: str, value: Any) -> str:
     if not isinstance(value, str | int | float):
         raise LexiconError(f"{key}: expected words, got {type(value).__name__}")
     return str(value)
+
+
+def _rewrite(key: str, value: Any) -> tuple[re.Pattern[str], str]:
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)):
+        raise LexiconError(f"{key}: expected a pair [regex, replacement]")
+    return _pattern(key, value[0]), value[1]
 
 
 def _pattern(key: str, value: Any) -> re.Pattern[str]:

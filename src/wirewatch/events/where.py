@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from wirewatch.events.attribution import person_name
 from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.naming import person_name
 from wirewatch.events.syntax import (
     is_under,
     path_up,
@@ -52,7 +53,7 @@ class Candidate:
         return self.mention.place
 
 
-def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
+def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexicon: Lexicon,
                speaker_spans: list[tuple[int, int]]) -> list[Candidate]:
     """Return the resolved place mentions of a sentence, marking those that qualify actors."""
     out = []
@@ -65,7 +66,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
         if tok is None:
             continue
         excluded = any(s <= p.start < e for s, e in speaker_spans)
-        rng = person_name(tok)
+        rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
         after = text[p.end:p.end + 2]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from wirewatch.fold import normalise
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: pairs with Jaccard >= 0.5 collide in a band with p > 0.87
@@ -26,9 +27,6 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
-                         "„": '"', "«": '"', "»": '"', "–": "-", "—": "-", "−": "-",
-                         "\u00a0": " ", "\u200b": ""})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 _CAPITAL = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
@@ -53,13 +51,6 @@ Defence Defense Ministry General Staff Forces Force Army Armed Group Grouping Re
 District City Town Village President Governor Head Mayor Minister Spokesman Commander
 People's Republic Telegram Ukrainians Russians
 """.lower())
-
-
-def normalise(text: str) -> str:
-    """Return the text folded for comparison: NFKC, unified quotes/dashes, lower case,
-    single spaces."""
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return " ".join(t.split())
 
 
 def content_hash(text: str) -> str:
