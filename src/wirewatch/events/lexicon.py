@@ -73,6 +73,8 @@ class Lexicon:
     speaker_after: re.Pattern[str]  # what follows a word used as a speaker
     speaker_before: re.Pattern[str]  # what precedes a word used as a speaker
     place_before: re.Pattern[str]  # what precedes a place, not a role holder
+    stop_words: frozenset[str]  # words left out of an article's content words (fusion)
+    name_stop_words: frozenset[str]  # capitalised words that are no names (with stop_words)
 
 
 def lexicon_dir() -> Path:

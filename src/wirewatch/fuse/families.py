@@ -118,8 +118,8 @@ def article_features(id: int, text: str, published: date | None, outlet: str | N
         if c and c.get("value") is not None and c["value"] >= 10:
             nums.add(str(c["value"]))
     return ArticleFeatures(id=id, published=published, outlet=outlet, signature=sig,
-                           words=content_words(text), numbers=frozenset(nums),
-                           names=names(text), event_keys=event_keys(events),
+                           words=content_words(text, lexicon), numbers=frozenset(nums),
+                           names=names(text, lexicon), event_keys=event_keys(events),
                            claimants=frozenset(claimants),
                            places=frozenset(str(p["geonameid"]) for p in places
                                             if p.get("geonameid") is not None
