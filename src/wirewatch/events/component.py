@@ -3,7 +3,8 @@
 It runs after ``wirewatch_places`` and leaves the event mentions of the text on
 ``doc._.wirewatch_events``: the same :class:`EventMention` objects that
 ``wirewatch.extract`` returns. Its config names the codebook file (``null``: the
-bundled one), so ``nlp.to_disk()`` and ``spacy.load()`` keep it.
+bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), so
+``nlp.to_disk()`` and ``spacy.load()`` keep them.
 """
 
 from __future__ import annotations
@@ -35,14 +36,15 @@ class EventsComponent:
 
 @Language.factory(
     "wirewatch_events",
-    default_config={"codebook": None, "lang": "en"},
+    default_config={"codebook": None, "lang": "en", "lexicon": None},
     requires=["doc._.wirewatch_place_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.wirewatch_events"],
 )
 def make_events_component(nlp: Language, name: str, codebook: str | None,
-                          lang: str) -> EventsComponent:
+                          lang: str, lexicon: str | None = None) -> EventsComponent:
     """Return the event component reading the given codebook file (None: the bundled one)
-    and the lexicon of ``lang``."""
+    and lexicon file (None: the bundled lexicon of ``lang``)."""
     from wirewatch.resources import Settings, codebook_for
 
-    return EventsComponent(codebook_for(Settings(codebook=codebook)), load_lexicon(lang))
+    return EventsComponent(codebook_for(Settings(codebook=codebook)),
+                           load_lexicon(lang, lexicon))
