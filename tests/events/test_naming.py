@@ -73,6 +73,7 @@ def test_role_patterns_find_role_holders() -> None:
     m = pats.name_role.search("said Sergei Lavrik, the head of the Avdiivka district "
                               "administration.")
     assert m is not None and m.group("name") == "Sergei Lavrik"
-    assert role_of(m.group("role")) == "head of the avdiivka district administration"
+    assert role_of(m.group("role"), load_lexicon()) == \
+        "head of the avdiivka district administration"
     c = pats.claimant.match("Oleh Syniehubov (governor)")
     assert c is not None and c.group("role") == "governor"

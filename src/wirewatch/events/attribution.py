@@ -118,7 +118,7 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
-            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            if c.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             return c
     if verb.dep_ == "conj":
@@ -169,13 +169,13 @@ def _through(tok: Any, lexicon: Lexicon) -> Any | None:
     head = tok.lemma_.lower()
     doc_nouns = lexicon.document_nouns
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of", "for") and (
-                head in doc_nouns or (head in lexicon.spokes_heads and c.lower_ in ("of", "for"))):
+        if c.dep_ == "prep" and c.lower_ in lexicon.issuer_preps and (
+                head in doc_nouns or (head in lexicon.spokes_heads and
+                                      c.lower_ in lexicon.spokes_preps)):
             for gc in c.children:
                 if gc.dep_ == "pobj":
                     return gc
-        if c.dep_ == "acl" and c.lemma_.lower() in ("circulate", "carry", "publish", "post",
-                                                    "release", "issue", "share"):
+        if c.dep_ == "acl" and c.lemma_.lower() in lexicon.issuing_verbs:
             for gc in c.children:
                 if gc.dep_ == "agent":
                     for ggc in gc.children:
@@ -188,10 +188,11 @@ def _through(tok: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
-def _quoting(tok: Any) -> Any | None:
+def _quoting(tok: Any, lexicon: Lexicon) -> Any | None:
     """'TASS, quoting the Defence Ministry, reported': the quoted source."""
     for c in tok.subtree:
-        if c.lemma_.lower() in ("quote", "cite") and c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
+        if c.lemma_.lower() in lexicon.quoting_verbs and c.dep_ in ("acl", "advcl") and \
+                c.tag_ == "VBG":
             for gc in c.children:
                 if gc.dep_ == "dobj":
                     return gc
@@ -247,7 +248,7 @@ class Attributor:
         if head not in self.reference_heads:
             return None
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "poss")}
-        if not dets & {"the", "this", "that", "same", "its", "their", "his", "her"}:
+        if not dets & lex.reference_determiners:
             return None
         if any(c.pos_ == "PROPN" for c in tok.children) or tok.pos_ == "PROPN":
             return None
@@ -289,8 +290,8 @@ class Attributor:
         spokes = self.lexicon.spokes_heads
         named = next((c for c in tok.children if c.dep_ == "appos" and
                       person_name(c, self.lexicon)), None)
-        if named is not None and tok.lemma_.lower() in spokes | {"commander", "head",
-                                                                        "governor", "mayor"}:
+        if named is not None and (tok.lemma_.lower() in spokes or
+                                  tok.lemma_.lower() in self.lexicon.titled_heads):
             tok = named  # "a spokesman for the joint forces, Major Denys Lytvyn"
         start, end = phrase_text(tok)
         inner = _through(tok, self.lexicon)
@@ -334,7 +335,7 @@ class Attributor:
             named = [p for p in self.places if p.place.kind == "admin1" and
                      sent.start_char <= p.start < sent.end_char]
             if named:
-                region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", named[0].place.name)
+                region = self.lexicon.region_suffix.sub("", named[0].place.name)
                 return f"{region} {name}"
         cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
         here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
@@ -342,7 +343,7 @@ class Attributor:
             return name
         place = here[0].place
         if m.group(1).lower() == "regional":
-            region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", place.admin1 or "")
+            region = self.lexicon.region_suffix.sub("", place.admin1 or "")
             return f"{region} {name}" if region else name
         return f"{place.name} {name}"
 
@@ -412,7 +413,7 @@ class Attributor:
                 tok = next((c for c in tok.children if c.dep_ == "appos"), None)
                 if tok is None:
                     continue
-            quoted = _quoting(tok)
+            quoted = _quoting(tok, self.lexicon)
             if quoted is not None:
                 src, span, carried = self._source_at(quoted, trigger, side_hint)
                 levels.append((src, verb, carried))

@@ -75,6 +75,23 @@ class Lexicon:
     place_before: re.Pattern[str]  # what precedes a place, not a role holder
     stop_words: frozenset[str]  # words left out of an article's content words (fusion)
     name_stop_words: frozenset[str]  # capitalised words that are no names (with stop_words)
+    issuer_preps: frozenset[str]  # 'reports from X': from a document noun to its issuer
+    spokes_preps: frozenset[str]  # 'a spokesman for X': to whom a spokesperson speaks for
+    issuing_verbs: frozenset[str]  # 'a post circulated by X': the agent speaks
+    quoting_verbs: frozenset[str]  # 'TASS, quoting the ministry': the quoted source claims
+    reference_determiners: frozenset[str]  # 'the ministry', 'the same source': refers back
+    titled_heads: frozenset[str]  # 'the commander, Major X': the named appositive speaks
+    relative_pronouns: frozenset[str]  # 'the ministry, which said': the noun before speaks
+    region_suffix: re.Pattern[str]  # ' Oblast': dropped from a region naming a local body
+    speaker_determiners: re.Pattern[str]  # determiners dropped from a speaker's words
+    articles: re.Pattern[str]  # articles dropped from a lower-cased claimant or role
+    body_in_place: re.Pattern[str]  # 'local authorities in Mezhova' (groups q n of place r)
+    regional_as: str  # the word of a region's body ('Kursk regional authorities')
+    regional_role: re.Pattern[str]  # 'the Kharkiv regional governor' (groups place, role)
+    regional_role_as: str  # how regional_role is written
+    owner_possessive: re.Pattern[str]  # "Ukraine's 24th Brigade" (groups owner, rest)
+    place_kinds: re.Pattern[str]  # owners that are kinds of place ('region')
+    place_kind_possessive: re.Pattern[str]  # "the region's governor" -> 'governor'
 
 
 def lexicon_dir() -> Path:

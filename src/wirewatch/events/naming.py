@@ -67,10 +67,10 @@ class PersonRegistry:
         return f"{full} ({role})" if role else full
 
 
-def clean(text: str) -> str:
+def clean(text: str, lexicon: Lexicon) -> str:
     """Return a speaker's words without article, possessive and surrounding punctuation."""
     text = " ".join(text.replace("\n", " ").split())
-    text = re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip(), flags=re.I)
+    text = lexicon.speaker_determiners.sub("", text.strip())
     text = re.sub(r"['’]s$", "", text)
     return text.strip(" ,.;:'\"‘’“”")
 
@@ -202,7 +202,7 @@ def side_of(text: str, book: Codebook) -> str | None:
 def canonical_name(text: str, book: Codebook, lexicon: Lexicon,
                    side_hint: str | None = None) -> str:
     """Return the canonical name of an organisation as the output writes it."""
-    name = clean(text)
+    name = clean(text, lexicon)
     low = name.lower()
     for np in book.claimant_names:
         if not np.side and np.pattern.search(low):
@@ -213,28 +213,26 @@ def canonical_name(text: str, book: Codebook, lexicon: Lexicon,
         if np.side and np.side == side and np.pattern.search(bare):
             return np.name
     name = lexicon.installed_by.sub(lexicon.installed_as, name)
-    m = re.match(r"^(?P<q>(?:[\w-]+\s){0,2}?)(?P<n>(?i:authorities|officials|administration|"
-                 r"officers|police))\s+(?P<p>in|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*"
-                 r"(?:\s[A-Z][\w’'-]*)?)(?P<r>\s+(?:region|oblast|district|province))?$", name)
+    m = lexicon.body_in_place.match(name)
     if m:
         qual = m.group("q").strip().lower()
-        regional = "regional " if m.group("r") and (not qual or m.group("p") == "of") else ""
+        regional = lexicon.regional_as + " " if m.group("r") and (not qual or m.group("of")) \
+            else ""
         return " ".join(x for x in (m.group("place"), (regional + qual).strip(),
                                     m.group("n").lower()) if x)
-    m = re.match(r"^(?P<place>[A-Z][\w’'-]*)\s+regional\s+(?P<role>governor|head|mayor)$", name)
+    m = lexicon.regional_role.match(name)
     if m:
-        return f"{m.group('role')} of {m.group('place')} region"
-    m = re.match(r"^(?P<owner>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)['’]s\s+(?P<rest>.+)$", name)
-    if m and not re.match(r"^(?:republic|region|country|city|town)$", m.group("owner"), re.I):
+        return lexicon.regional_role_as.format(role=m.group("role"), place=m.group("place"))
+    m = lexicon.owner_possessive.match(name)
+    if m and not lexicon.place_kinds.match(m.group("owner")):
         return f"{m.group('rest')} ({m.group('owner')})"
-    name = re.sub(r"^(?:republic|region|country|city|town)['’]s\s+", "", name, flags=re.I)
-    return name
+    return lexicon.place_kind_possessive.sub("", name)
 
 
 def canonical_conduit(text: str, book: Codebook, lexicon: Lexicon,
                       registry: PersonRegistry) -> str:
     """Return a relay as the output writes it ("the RIA Novosti agency" -> "RIA Novosti")."""
-    name = clean(text)
+    name = clean(text, lexicon)
     for np in book.conduit_names:
         if np.pattern.search(name.lower()):
             return np.name
@@ -267,7 +265,7 @@ def claimant_key(claimant: str | None, lexicon: Lexicon) -> str | None:
     if not raw:
         return None
     t = normalise(raw)
-    t = re.sub(r"^(?:the|a|an)\s+", "", t)
+    t = lexicon.articles.sub("", t)
     for pat, rep in lexicon.claimant_folds:
         t = pat.sub(rep, t)
     toks = re.findall(r"[\w'-]+", t)
@@ -325,8 +323,8 @@ def _role_patterns(nouns: tuple[str, ...], tail_words: tuple[str, ...]) -> RoleP
     )
 
 
-def role_of(text: str) -> str:
+def role_of(text: str, lexicon: Lexicon) -> str:
     """Return a role folded for comparison ("the Mayor of Donetsk," -> "mayor of donetsk")."""
-    r = re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.lower().replace("’", "'").split()))
+    r = lexicon.articles.sub("", " ".join(text.lower().replace("’", "'").split()))
     r = re.sub(r"(?:\s(?:of|the|and))+$", "", r.rstrip(" ,.;:"))
     return r

@@ -79,14 +79,14 @@ def role_holders(text: str, events: Iterable[Mapping[str, Any]] = (),
                 if any(a < m.end("role") and m.start("role") < b for a, b in role_spans):
                     continue
             role_spans.append((m.start("role"), m.end("role")))
-            found.append(_Holder(m.group("name"), role_of(m.group("role")), m.start("name"),
-                                 m.end("name")))
+            found.append(_Holder(m.group("name"), role_of(m.group("role"), lexicon),
+                                 m.start("name"), m.end("name")))
     for e in events:
         c = pats.claimant.match(str(e.get("claimant") or ""))
         if c:
             i = text.find(c.group("name"))
             if i >= 0:
-                found.append(_Holder(c.group("name"), role_of(c.group("role")), i,
+                found.append(_Holder(c.group("name"), role_of(c.group("role"), lexicon), i,
                                      i + len(c.group("name"))))
     found.sort(key=lambda h: h.start)
     return found
