@@ -1325,7 +1325,7 @@ def _extent(head: Any, pm: PlaceMention | None, sent: Any, ref: Any = None) -> s
 def _passport(base: EventMention, sent: Any, cands: list[Candidate], count: Count | None,
               claimant: Source | None, si: int, state: _State,
               ref_place: PlaceMention | None, head: Any, toks: list[Any]) -> list[_Found]:
-    homes, venues = passport_places(sent, cands)
+    homes, venues = passport_places(sent, cands, state.lexicon)
     # "residents of X in the Donetsk region": the region holding X is no venue
     venues = [v for v in venues if not any(
         h.place.admin1 and v.place.kind != "city" and v.place.name == h.place.admin1

@@ -92,6 +92,9 @@ class Lexicon:
     owner_possessive: re.Pattern[str]  # "Ukraine's 24th Brigade" (groups owner, rest)
     place_kinds: re.Pattern[str]  # owners that are kinds of place ('region')
     place_kind_possessive: re.Pattern[str]  # "the region's governor" -> 'governor'
+    home_before: re.Pattern[str]  # 'residents of X': a home, not where passports were issued
+    venue_before: re.Pattern[str]  # 'in the X': a venue
+    home_after: re.Pattern[str]  # 'X residents': a home
 
 
 def lexicon_dir() -> Path:
