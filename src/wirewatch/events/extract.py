@@ -828,7 +828,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
             known = next((s for s in state.attributor.sources if s.name == src.name), None)
             if known is None or known is not state.attributor.sources[-1]:
                 dts = _date_tokens(sent, find_dates(span_text(sent), doc.published,
-                                                    state.last_date))
+                                                    state.last_date, lexicon=state.lexicon))
                 cd = _claim_date([verb], verb, dts)
                 state.attributor.remember(known or src, conduits,
                                           cd.date if cd else None)
@@ -914,7 +914,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
         if et.place_required and not place_list:
             continue
         # dates, modality
-        dms = find_dates(span_text(sent), doc.published, state.last_date)
+        dms = find_dates(span_text(sent), doc.published, state.last_date, lexicon=state.lexicon)
         dts = _date_tokens(sent, dms)
         # dates under another event's noun phrase are that event's ("since the capture
         # of X in May 2023"); a simultaneous clause's date is shared
@@ -937,7 +937,7 @@ def _sentence(doc: Document, sent: Any, si: int, places: Sequence[PlaceMention],
             # the event's own weekday looks forward ("will travel on Saturday"); the
             # claim's date stays where it is ("said on Tuesday they planned to ...")
             fdts = _date_tokens(sent, find_dates(span_text(sent), doc.published, state.last_date,
-                                                 future=True))
+                                                 future=True, lexicon=state.lexicon))
             fown = _own_date(head, fdts, att.verbs[0] if att.verbs else None, others)
             if fown is not None and _future_clause(fown, fdts):
                 own = fown
@@ -1291,7 +1291,7 @@ def _choose_date(own: DateMention | None, claim: DateMention | None, claimant: S
                          context_date.surface)
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
-        for dm in find_dates(span_text(sent), doc.published))
+        for dm in find_dates(span_text(sent), doc.published, lexicon=state.lexicon))
     if si < 2 and not BACKGROUND.search(span_text(sent)) and not past:
         return publication_date(doc.published)
     return UNKNOWN
@@ -1411,7 +1411,8 @@ def _denial_of_claim(doc: Document, sent: Any, si: int, places: Sequence[PlaceMe
         ref = date.fromisoformat(target.mention.date.value) if (
             target.mention.date.precision == "day" and target.mention.date.value) else \
             state.last_date
-        dts = _date_tokens(sent, find_dates(span_text(sent), doc.published, ref))
+        dts = _date_tokens(sent, find_dates(span_text(sent), doc.published, ref,
+                                            lexicon=state.lexicon))
         own = None
         for t, dm in dts:
             if _path_clear(t, tok) or any(_path_clear(t, v, allow_acl=True) and

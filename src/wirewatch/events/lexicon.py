@@ -13,7 +13,8 @@ read:
 * ``tuple[re.Pattern[str], ...]``: a list of those;
 * ``tuple[tuple[re.Pattern[str], str], ...]``: an ordered list of ``[regex, replacement]``
   pairs (rewrites applied in turn);
-* ``dict[str, int]``, ``dict[str, str]``: a mapping.
+* ``dict[str, int]``, ``dict[str, str]``: a mapping;
+* ``dict[str, tuple[int, ...]]``: a mapping to lists of numbers.
 
 A file with a key that is not a field, or without a field, is refused with an
 error naming the file and the key, so a typo never silently disables a rule. A
@@ -37,7 +38,7 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used, with the file, the key and the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one loaded file: compared and hashed by identity
 class Lexicon:
     """The word lists and patterns of one language (see the module docstring)."""
 
@@ -95,6 +96,13 @@ class Lexicon:
     home_before: re.Pattern[str]  # 'residents of X': a home, not where passports were issued
     venue_before: re.Pattern[str]  # 'in the X': a venue
     home_after: re.Pattern[str]  # 'X residents': a home
+    months: dict[str, int]  # month names and abbreviations -> month number
+    weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
+    seasons: dict[str, tuple[int, ...]]  # season -> (first month, last month)
+    holidays: dict[str, tuple[int, ...]]  # holiday -> (month, day)
+    month_parts: tuple[str, ...]  # 'early May', 'the end of May': part of a month
+    year_parts: dict[str, int]  # 'the start of 2024' -> its month
+    ago_numbers: dict[str, int]  # number words of 'three days ago'
 
 
 def lexicon_dir() -> Path:
@@ -164,6 +172,14 @@ def _read(key: str, hint: Any, value: Any) -> Any:
         if not isinstance(value, dict):
             raise LexiconError(f"{key}: expected a mapping")
         cast = args[1]
+        if typing.get_origin(cast) is tuple:  # dict[str, tuple[int, ...]]: lists of numbers
+            if not all(isinstance(v, list) for v in value.values()):
+                raise LexiconError(f"{key}: values must be lists of numbers")
+            item = typing.get_args(cast)[0]
+            try:
+                return {str(k).lower(): tuple(item(x) for x in v) for k, v in value.items()}
+            except (TypeError, ValueError) as exc:
+                raise LexiconError(f"{key}: values must be lists of numbers ({exc})") from exc
         try:
             return {str(k).lower(): cast(v) for k, v in value.items()}
         except (TypeError, ValueError) as exc:
