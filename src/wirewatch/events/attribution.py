@@ -7,6 +7,9 @@ them ("as relayed by", "speaking to TASS", "on his Telegram channel",
 "according to") are the conduits, nearest the claimant first. Pronouns and
 definite references ("he added", "the ministry said", "the same post
 claimed") are resolved against the speakers met earlier in the article.
+
+Names are claimant naming's (:mod:`wirewatch.events.naming`, shared with fusion); the
+English words and patterns are the lexicon's, passed to :class:`Attributor`.
 """
 
 from __future__ import annotations
