@@ -33,6 +33,7 @@ class Settings:
     theatre: tuple[tuple[str, float], ...] | None = None
     lang: str = "en"  # the language of the lexicon and the model
     actors: str | None = None  # an actor registry YAML file; None: the bundled one
+    lexicon: str | None = None  # a lexicon YAML file; None: the bundled one of ``lang``
 
     def codebook_file(self) -> Path:
         """Return the codebook file these settings name (the bundled one by default)."""
@@ -45,7 +46,7 @@ class Settings:
                                  "theatre": dict(self.theatre) if self.theatre is not None
                                  else None},
             "wirewatch_events": {"codebook": self.codebook, "lang": self.lang,
-                                 "actors": self.actors},
+                                 "lexicon": self.lexicon, "actors": self.actors},
         }
 
 
@@ -69,7 +70,8 @@ class Resources:
     @classmethod
     def load(cls, codebook: str | Path | None = None,
              places_files: Sequence[str | Path] = (),
-             theatre: dict[str, float] | None = None) -> Resources:
+             theatre: dict[str, float] | None = None,
+             lexicon: str | Path | None = None) -> Resources:
         """Return the resources of a configuration.
 
         Raises CodebookError (naming the file) for a codebook that cannot be used,
@@ -77,13 +79,15 @@ class Resources:
         """
         return cls.from_settings(Settings(
             str(codebook) if codebook else None, tuple(str(p) for p in places_files),
-            tuple(sorted(theatre.items())) if theatre is not None else None))
+            tuple(sorted(theatre.items())) if theatre is not None else None,
+            lexicon=str(lexicon) if lexicon else None))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Resources:
         """Return the resources the given settings describe."""
-        return cls(settings, codebook_for(settings), load_lexicon(settings.lang),
-                   gazetteer_for(settings), actors_for(settings))
+        return cls(settings, codebook_for(settings),
+                   load_lexicon(settings.lang, settings.lexicon), gazetteer_for(settings),
+                   actors_for(settings))
 
     @property
     def nlp(self) -> Any:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from events_helpers import Run, of_type
 
-from wirewatch.events.attribution import Source, canonical_name, party_or_media
+from wirewatch.events.attribution import Source, party_or_media
 from wirewatch.events.codebook import load_codebook
+from wirewatch.events.lexicon import load_lexicon
+from wirewatch.events.naming import canonical_name
 
 
 @pytest.mark.parametrize(("words", "name"), [
@@ -21,13 +23,15 @@ from wirewatch.events.codebook import load_codebook
     ("Kyiv", "Ukrainian authorities"),
 ])
 def test_canonical_claimant_names(words: str, name: str) -> None:
-    assert canonical_name(words, load_codebook()) == name
+    assert canonical_name(words, load_codebook(), load_lexicon()) == name
 
 
 def test_unqualified_ministry_takes_the_side_of_the_claim() -> None:
     book = load_codebook()
-    assert canonical_name("the Defence Ministry", book, "RU") == "Russian Ministry of Defence"
-    assert canonical_name("the Defence Ministry", book) == "Defence Ministry"
+    lexicon = load_lexicon()
+    assert canonical_name("the Defence Ministry", book, lexicon, "RU") == \
+        "Russian Ministry of Defence"
+    assert canonical_name("the Defence Ministry", book, lexicon) == "Defence Ministry"
 
 
 @pytest.mark.parametrize(("name", "modality"), [

@@ -7,13 +7,15 @@ from datetime import date
 import pytest
 
 from wirewatch.events.dates import EventDate, find_dates, since_range
+from wirewatch.events.lexicon import load_lexicon
 
 PUB = date(2025, 11, 12)  # a Wednesday
+EN = load_lexicon("en")
 
 
 def only(text: str, published: date | None = PUB, ref: date | None = None,
          future: bool = False) -> EventDate:
-    [m] = find_dates(text, published, ref, future)
+    [m] = find_dates(text, published, ref, future, lexicon=EN)
     return m.date
 
 
@@ -50,7 +52,7 @@ def test_yearless_dates_fall_before_publication() -> None:
 
 
 def test_relative_dates_need_a_publication_date() -> None:
-    assert find_dates("on Monday and yesterday", None) == []
+    assert find_dates("on Monday and yesterday", None, lexicon=EN) == []
     assert only("on 3 July 2022", None).value == "2022-07-03"
 
 
@@ -59,7 +61,7 @@ def test_anaphoric_dates_follow_the_reference_date() -> None:
     assert only("the following day", ref=ref).value == "2025-12-12"
     assert only("the same evening", ref=ref).value == "2025-12-11"
     assert only("hours later", ref=ref).value == "2025-12-11"
-    assert find_dates("the following day", PUB, None) == []
+    assert find_dates("the following day", PUB, None, lexicon=EN) == []
 
 
 def test_planned_weekday_looks_forward() -> None:
@@ -72,27 +74,27 @@ def test_since_marks_the_start_of_a_period() -> None:
     for text in ("since 2019", "since January", "since the start of November",
                  "since Ukrainian troops crossed the border on August 6",
                  "since the simplified rules came in in April 2019", "since then"):
-        [m] = find_dates(text, PUB, ref=date(2025, 5, 10))
+        [m] = find_dates(text, PUB, ref=date(2025, 5, 10), lexicon=EN)
         assert m.since, text
-    [m] = find_dates("on Monday", PUB)
+    [m] = find_dates("on Monday", PUB, lexicon=EN)
     assert not m.since
 
 
 def test_since_range_runs_to_the_given_end() -> None:
-    [m] = find_dates("since the summer of 2022", PUB)
+    [m] = find_dates("since the summer of 2022", PUB, lexicon=EN)
     r = since_range(m.date, PUB)
     assert (r.value, r.precision) == ("2022-06-01/2025-11-12", "range")
-    [m] = find_dates("since April 2019", PUB)
+    [m] = find_dates("since April 2019", PUB, lexicon=EN)
     assert since_range(m.date, date(2023, 6, 2)).value == "2019-04-01/2023-06-02"
 
 
 def test_offsets_are_those_of_the_expression() -> None:
     text = "Officials said on Monday that the town fell in May 2023."
-    got = [(text[m.start:m.end], m.date.value) for m in find_dates(text, PUB)]
+    got = [(text[m.start:m.end], m.date.value) for m in find_dates(text, PUB, lexicon=EN)]
     assert got == [("on Monday", "2025-11-10"), ("May 2023", "2023-05")]
 
 
 def test_since_without_a_known_end_is_an_open_range() -> None:
-    [m] = find_dates("since 2019", None)
+    [m] = find_dates("since 2019", None, lexicon=EN)
     r = since_range(m.date, None)
     assert (r.value, r.precision) == ("2019-01-01/..", "range")

@@ -7,6 +7,9 @@ them ("as relayed by", "speaking to TASS", "on his Telegram channel",
 "according to") are the conduits, nearest the claimant first. Pronouns and
 definite references ("he added", "the ministry said", "the same post
 claimed") are resolved against the speakers met earlier in the article.
+
+Names are claimant naming's (:mod:`wirewatch.events.naming`, shared with fusion); the
+English words and patterns are the lexicon's, passed to :class:`Attributor`.
 """
 
 from __future__ import annotations
@@ -14,12 +17,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.codebook import Codebook
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.naming import (
+    PersonRegistry,
+    canonical_conduit,
+    canonical_name,
+    has_any,
+    person_name,
+    plain_name,
+    role_after,
+)
+
+# extraction reads people and sides through this module
+from wirewatch.events.naming import learn_people as learn_people
+from wirewatch.events.naming import side_of as side_of
 from wirewatch.events.syntax import (
-    ents_of,
     is_under,
     noun_chunks_of,
     path_up,
@@ -28,50 +43,6 @@ from wirewatch.events.syntax import (
     span_text,
     text_of,
 )
-
-LOCAL_BODY = re.compile(r"^(local|regional|city|municipal|district)(?:\s+military)?\s+"
-                        r"(?:authorities|officials|administration|council|government|police)$",
-                        re.I)
-CAPITALS = {"russia", "ukraine", "kyiv", "moscow", "kremlin", "washington", "minsk"}
-PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group"}
-DOC_NOUNS = {"statement", "summary", "post", "report", "reports", "briefing", "source",
-             "update", "bulletin", "message", "video", "address", "comment", "comments",
-             "publication", "account", "sources", "tally", "communique", "readout",
-             "release"}
-REFERENCE_HEADS = DOC_NOUNS | {"ministry", "agency", "service", "group", "administration",
-                               "authority", "police",
-                               "committee", "channel", "channels", "representative",
-                               "governor", "mayor", "analyst", "expert", "spokesman",
-                               "spokesperson", "official", "officials", "authorities",
-                               "military", "army", "command", "staff", "blogger", "bloggers",
-                               "prosecutor", "prosecutors", "investigator", "investigators",
-                               "correspondent", "outlet", "newspaper", "brigade", "corps"}
-SPOKES_HEADS = {"representative", "spokesman", "spokesperson", "spokeswoman", "source",
-                "sources", "official"}
-ROLE_WORDS = re.compile(
-    r"\b(mayor|head|heads|governor|spokesperson|spokesman|spokeswoman|minister|chief|commander|"
-    r"president|general|expert|analyst|official|leader|director|adviser|advisor|deputy|"
-    r"secretary|correspondent|blogger|ombudsman|representative|colonel|officer|chairman)\b",
-    re.I)
-RELAYS = [
-    re.compile(r"\bas relayed by (?P<c>(?:the )?[\w’'.-]+(?: [\w’'.-]+){0,6}?)(?=[,.;]|$| who\b"
-               r"| on\b| in\b)"),
-    re.compile(r"\b(?:[Ss]peaking|[Tt]alking) to (?P<c>(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)"),
-    re.compile(r"\btold (?P<c>(?:the )?(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?: (?:news )?agency)?|"
-               r"(?:national|state|local|Russian|Ukrainian|public) (?:television|TV|radio)))"),
-    re.compile(r"\b(?:via|on|in|through) (?:his|her|their|its|the [\w’']+(?:'s|’s)|the) "
-               r"(?:official )?(?P<c>Telegram channel|Telegram|X account|Facebook page|website|"
-               r"VK page|YouTube channel)"),
-    re.compile(r"\b(?:wrote|posted|said|announced) on (?P<c>Telegram|X|Facebook|VK)\b"),
-    re.compile(r"\b(?:quoted|cited|carried|circulated|published|reported) by "
-               r"(?P<c>(?:the )?(?:[A-Z][\w.-]*|[a-z][\w-]*(?:['’]s)? [A-Z][\w.-]*)"
-               r"(?: [A-Z][\w.-]*)*(?: (?:news )?agency)?)"),
-    re.compile(r"\b(?:in an interview with|in comments to|in an interview to) "
-               r"(?P<c>(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"),
-    re.compile(r"\b[Rr]eports? (?:from|by|in) (?P<c>(?:the )?(?:(?:[Rr]ussian|[Uu]krainian|"
-               r"[Ss]tate|[Ww]estern|[Ll]ocal) media|(?!Russian\b|Ukrainian\b)[A-Z][\w-]+"
-               r"(?: [A-Z][\w-]+)*))"),
-]
 
 
 @dataclass
@@ -101,268 +72,45 @@ class Attribution:
     hedged: bool = False
 
 
-@dataclass
-class PersonRegistry:
-    """Names and roles met so far in a document ('Kulemin' -> 'Alexei Kulemin (mayor of ...)')."""
-
-    roles: dict[str, str] = field(default_factory=dict)
-    full: dict[str, str] = field(default_factory=dict)
-
-    def learn(self, name: str, role: str | None) -> None:
-        """Record a person's full name and, if known, role."""
-        name = " ".join(name.split())
-        parts = name.split()
-        if not parts:
-            return
-        known = self.full.get(parts[-1].lower())
-        if known and len(known.split()) > len(parts):
-            name = known
-        for part in name.split():
-            if len(part) > 2:
-                self.full.setdefault(part.lower(), name)
-        self.full[name.split()[-1].lower()] = name
-        if role and name not in self.roles:
-            self.roles[name] = role
-
-    def known(self, word: str) -> str | None:
-        """Return the full name of a person met before under this name or surname."""
-        w = re.sub(r"['’]s$", "", word.strip()).lower()
-        return self.full.get(w)
-
-    def describe(self, name: str) -> str:
-        """Return 'Full Name (role)' for a name or surname met before, else the name itself."""
-        words = name.split()
-        full = (self.known(words[-1]) if words else None) or name
-        role = self.roles.get(full)
-        return f"{full} ({role})" if role else full
-
-
-def _clean(text: str) -> str:
-    text = " ".join(text.replace("\n", " ").split())
-    text = re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"['’]s$", "", text)
-    return text.strip(" ,.;:'\"‘’“”")
-
-
-def _role_after(after: str) -> str | None:
-    m = re.match(r"^,\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s){0,6}?(?:of|for)\s+(?:the\s+)?"
-                 r"[A-Z][\w'’ ()-]+?|[\w'’ -]*?(?:mayor|head|governor|spokesperson|spokesman|chief|"
-                 r"minister|commander|expert|analyst|correspondent|blogger|official)[\w'’ -]*?)"
-                 r"(?:,|\.|\s+(?:via|said|told|has|had|was|announced|wrote|claimed))", after)
-    if m and ROLE_WORDS.search(m.group(1)):
-        return m.group(1).strip()
-    m = re.match(r"^,\s+who\s+(?:heads|leads|runs|chairs)\s+(?:the\s+)?([\w'’ -]+?)(?:,|\.)",
-                 after)
-    if m:
-        return "head of " + m.group(1).strip()
-    return None
-
-
-ROLE_STOP = {"by", "to", "from", "in", "on", "at", "for", "with", "was", "is", "were", "are",
-             "said", "told", "reported", "that", "which", "who", "as", "after", "before",
-             "while", "when", "according", "and", "but", "also", "has", "had", "have", "a",
-             "an", "claimed", "wrote", "announced", "added", "says"}
-
-
-def _role_before(before: str) -> str | None:
-    """Return the role written just before a name ("General Staff chief", "regional head")."""
-    words = re.findall(r"[\w’'-]+|[,;:.()\"“”]", before)[-9:]
-    if words and words[-1] == ",":  # "A Russian war correspondent, Yegor Lavrov"
-        words = words[:-1]
-    role: list[str] = []
-    for w in reversed(words):
-        if not re.match(r"[\w’'-]", w) or w.lower() in ROLE_STOP:
-            break
-        role.insert(0, w)
-    while role and (role[0].lower() in ("the", "of") or role[0].lower() in (
-            "russian", "ukrainian", "russia's", "ukraine's")):
-        role.pop(0)
-    text = " ".join(role)
-    return text if text and ROLE_WORDS.search(text) else None
-
-
-ORG_WORDS = {"ministry", "staff", "forces", "force", "group", "committee", "army", "agency",
-             "news", "service", "administration", "council", "corps", "brigade", "channel",
-             "republic", "people's", "office", "command", "guard", "police", "navy", "ria",
-             "novosti", "tass", "interfax", "kremlin", "telegram", "defence", "defense",
-             "general", "armed", "centre", "center", "institute", "project"}
-
-
-def person_name(tok: Any, is_place: Any = None) -> tuple[int, int] | None:
-    """Return the token range [start, end) of a person's name headed by ``tok``, if it is one.
-
-    A PERSON entity, or two or three capitalised proper nouns ("Alexei Kulemin") that
-    are not a place, an organisation or a role ("President", "Ministry").
-    """
-    if tok.ent_type_ == "PERSON":
-        ent = next((e for e in ents_of(sent_of(tok)) if e.start <= tok.i < e.end), None)
-        if ent is not None:
-            lo = ent.start
-            while lo - 1 >= sent_of(tok).start and tok.doc[lo - 1].pos_ == "PROPN" and \
-                    tok.doc[lo - 1].text[:1].isupper() and tok.doc[lo - 1].dep_ == "compound" \
-                    and not ROLE_WORDS.fullmatch(tok.doc[lo - 1].text) and \
-                    tok.doc[lo - 1].lower_ not in ORG_WORDS and ent.end - lo < 3:
-                lo -= 1  # "Oleksandr Prokudin" where the model tagged only "Prokudin"
-            while lo < ent.end - 1 and (ROLE_WORDS.fullmatch(tok.doc[lo].text) or
-                                        tok.doc[lo].lower_ in ORG_WORDS):
-                lo += 1
-            if tok.doc[lo].lower_ not in ORG_WORDS:
-                return lo, ent.end
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-        return None
-    chain = [tok]
-    j = tok.i - 1
-    while j >= sent_of(tok).start:
-        t = tok.doc[j]
-        if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod") and \
-                t.head.i in {c.i for c in chain} and t.text[:1].isupper():
-            chain.insert(0, t)
-            j -= 1
-            continue
-        break
-    while chain and (ROLE_WORDS.fullmatch(chain[0].text) or chain[0].lower_ in ORG_WORDS):
-        chain.pop(0)
-    if not 2 <= len(chain) <= 3:
-        return None
-    if any((not t.is_alpha and "-" not in t.text) or t.lower_ in ORG_WORDS or
-           ROLE_WORDS.fullmatch(t.text) for t in chain):
-        return None
-    if is_place is not None and any(is_place(t) for t in chain):
-        return None
-    return chain[0].i, chain[-1].i + 1
-
-
-def learn_people(sent: Any, registry: PersonRegistry, is_place: Any = None) -> None:
-    """Record the people named in a sentence with the roles written around them."""
-    text = text_of(sent.doc)
-    seen: set[int] = set()
-    for tok in sent:
-        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
-            continue
-        rng = person_name(tok, is_place)
-        if rng is None or rng[0] in seen:
-            continue
-        seen.add(rng[0])
-        doc = sent.doc
-        name = doc[rng[0]:rng[1]]
-        after = text[name.end_char:min(name.end_char + 120, sent.end_char)]
-        role = _role_after(after)
-        if role is None:
-            before = text[max(sent.start_char, name.start_char - 80):name.start_char]
-            role = _role_before(before)
-        registry.learn(name.text, role)
-
-
-def side_of(text: str, book: Codebook) -> str | None:
-    """Return RU, UA or None for a description of an actor, target or claimant."""
-    low = text.lower()
-    for side in ("UA", "RU"):
-        if _has_any(low, book.sides.get(side, ())):
-            return side
-    return None
-
-
-def _has(text: str, word: str) -> bool:
-    return _has_any(text, (word,))
-
-
-@lru_cache(maxsize=256)
-def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True) if w.strip())
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])") if alts else re.compile(r"(?!x)x")
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    """Return whether one of ``words`` occurs in ``text`` as whole words."""
-    return _words_re(tuple(words)).search(text) is not None
-
-
 def party_or_media(source: Source, book: Codebook) -> str:
     """Return 'claimed' for a party to the conflict, 'reported' for media and third parties."""
     low = source.name.lower()
-    strong_party = _has_any(low, ("ministry", "general staff", "governor", "mayor",
+    strong_party = has_any(low, ("ministry", "general staff", "governor", "mayor",
                                               "administration", "head of", "president"))
-    if _has_any(low, book.media_words) and not strong_party:
+    if has_any(low, book.media_words) and not strong_party:
         return "reported"
-    if _has_any(low, book.party_words):
+    if has_any(low, book.party_words):
         return "claimed"
     return "reported"
 
 
-def canonical_name(text: str, book: Codebook, side_hint: str | None = None) -> str:
-    """Return the canonical name of an organisation as the output writes it."""
-    name = _clean(text)
-    low = name.lower()
-    for np in book.claimant_names:
-        if not np.side and np.pattern.search(low):
-            return np.name
-    side = side_of(low, book) or side_hint
-    bare = re.sub(r"^(?:russia['’]s|russian|ukraine['’]s|ukrainian|the)\s+|\s+(?:in|of)\s+"
-                  r"(?:moscow|kyiv|russia|ukraine)$", "", low).strip()
-    for np in book.claimant_names:
-        if np.side and np.side == side and np.pattern.search(bare):
-            return np.name
-    name = re.sub(r"\b(?:Russian|Moscow)-(?:installed|appointed|backed)\b", "occupation", name)
-    m = re.match(r"^(?P<q>(?:[\w-]+\s){0,2}?)(?P<n>(?i:authorities|officials|administration|"
-                 r"officers|police))\s+(?P<p>in|of)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]*"
-                 r"(?:\s[A-Z][\w’'-]*)?)(?P<r>\s+(?:region|oblast|district|province))?$", name)
-    if m:
-        qual = m.group("q").strip().lower()
-        regional = "regional " if m.group("r") and (not qual or m.group("p") == "of") else ""
-        return " ".join(x for x in (m.group("place"), (regional + qual).strip(),
-                                    m.group("n").lower()) if x)
-    m = re.match(r"^(?P<place>[A-Z][\w’'-]*)\s+regional\s+(?P<role>governor|head|mayor)$", name)
-    if m:
-        return f"{m.group('role')} of {m.group('place')} region"
-    m = re.match(r"^(?P<owner>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)['’]s\s+(?P<rest>.+)$", name)
-    if m and not re.match(r"^(?:republic|region|country|city|town)$", m.group("owner"), re.I):
-        return f"{m.group('rest')} ({m.group('owner')})"
-    name = re.sub(r"^(?:republic|region|country|city|town)['’]s\s+", "", name, flags=re.I)
-    return name
-
-
-def canonical_conduit(text: str, book: Codebook, registry: PersonRegistry) -> str:
-    """Return a relay as the output writes it ("the RIA Novosti agency" -> "RIA Novosti")."""
-    name = _clean(text)
-    for np in book.conduit_names:
-        if np.pattern.search(name.lower()):
-            return np.name
-    name = re.sub(r"^(?:[\w’']+['’]s\s+)", "", name)
-    name = re.sub(r"^(?:(?:Russian|Ukrainian|Russia's|Ukraine's)\s+)?(?:state\s+)?"
-                  r"(?:news\s+)?agency\s+(?=[A-Z])", "", name)
-    name = re.sub(r"\s+(?:news\s+)?agency$", "", name) if re.search(r"[A-Z].*\s+(?:news\s+)?"
-                                                                    r"agency$", name) else name
-    words = name.split()
-    if words and registry.known(words[-1]) and words[-1][:1].isupper():
-        return registry.known(words[-1]) or name
-    return name
-
-
 def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Codebook,
-              side_hint: str | None) -> Source:
+              lexicon: Lexicon, side_hint: str | None) -> Source:
     doc = tok.doc
     text = text_of(doc)[start:end]
     head = tok.lemma_.lower()
-    media = _has_any(text.lower(), book.media_words)
-    rng = person_name(tok)
+    media = has_any(text.lower(), book.media_words)
+    rng = person_name(tok, lexicon)
     known = registry.known(tok.text) if tok.pos_ == "PROPN" else None
     if rng is not None or known:
         name = doc[rng[0]:rng[1]].text if rng is not None else (known or tok.text)
         role_text = text[:text.find(name)].strip(" ,") if name in text else ""
         role_text = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
-        if not (role_text and ROLE_WORDS.search(role_text)):
-            role_text = _role_after(text_of(doc)[start + len(text):sent_of(tok).end_char]) or ""
+        if not (role_text and lexicon.role_words.search(role_text)):
+            role_text = role_after(text_of(doc)[start + len(text):sent_of(tok).end_char],
+                                   lexicon) or ""
         registry.learn(name, role_text or None)
         full = registry.describe(name)
         return Source(full, "person", side_of(full, book), head="person")
-    name = canonical_name(text, book, side_hint)
+    name = canonical_name(text, book, lexicon, side_hint)
     kind = "media" if media else "org"
     if tok.tag_ in ("NNS", "NNPS") and kind == "org":
         kind = "group"
     return Source(name, kind, side_of(text, book) or side_hint, head=head)
 
 
-def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
+def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = None
+                   ) -> Any | None:
     """Return the head token of who speaks with ``verb``, from the parse or what precedes it."""
     for c in verb.children:
         if c.dep_ == "agent":
@@ -373,13 +121,14 @@ def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
-            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            if c.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             return c
     if verb.dep_ == "conj":
         # "Authorities ordered X and said Y": the subject is shared
         shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if shared is not None and not is_under(trigger, shared) and _speaker_rank(shared) < 9:
+        if shared is not None and not is_under(trigger, shared) and \
+                _speaker_rank(shared, lexicon) < 9:
             return shared
     # "..., Irina Zhukova, who heads ..., said": the phrase right before the verb
     j = verb.i - 1
@@ -399,51 +148,54 @@ def _speaker_token(verb: Any, trigger: Any, is_place: Any = None) -> Any | None:
     if is_place is not None:
         chain = [a for a in chain if not is_place(a)]
     for rank in range(4):
-        found = [a for a in chain if _speaker_rank(a) == rank]
+        found = [a for a in chain if _speaker_rank(a, lexicon) == rank]
         if found:
             return found[-1]
     return None
 
 
-def _speaker_rank(a: Any) -> int:
-    if person_name(a) is not None:
+def _speaker_rank(a: Any, lexicon: Lexicon) -> int:
+    if person_name(a, lexicon) is not None:
         return 0
     if a.ent_type_ in ("ORG", "NORP") and a.pos_ in ("PROPN", "NOUN"):
         return 1
-    if a.lemma_.lower() in REFERENCE_HEADS and a.pos_ == "NOUN":
+    if a.pos_ == "NOUN" and (a.lemma_.lower() in lexicon.reference_heads or
+                             a.lemma_.lower() in lexicon.document_nouns):
         return 2
-    if a.pos_ == "PRON" and a.lower_ in PRONOUNS:
+    if a.pos_ == "PRON" and a.lower_ in lexicon.speaker_pronouns:
         return 3
     return 9
 
 
-def _through(tok: Any) -> Any | None:
+def _through(tok: Any, lexicon: Lexicon) -> Any | None:
     """'reports from X', 'a post circulated by X', 'a representative of X' -> X."""
     head = tok.lemma_.lower()
+    doc_nouns = lexicon.document_nouns
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "by", "in", "of", "for") and (
-                head in DOC_NOUNS or (head in SPOKES_HEADS and c.lower_ in ("of", "for"))):
+        if c.dep_ == "prep" and c.lower_ in lexicon.issuer_preps and (
+                head in doc_nouns or (head in lexicon.spokes_heads and
+                                      c.lower_ in lexicon.spokes_preps)):
             for gc in c.children:
                 if gc.dep_ == "pobj":
                     return gc
-        if c.dep_ == "acl" and c.lemma_.lower() in ("circulate", "carry", "publish", "post",
-                                                    "release", "issue", "share"):
+        if c.dep_ == "acl" and c.lemma_.lower() in lexicon.issuing_verbs:
             for gc in c.children:
                 if gc.dep_ == "agent":
                     for ggc in gc.children:
                         if ggc.dep_ == "pobj":
                             return ggc
-    if head in DOC_NOUNS:
+    if head in doc_nouns:
         for c in tok.children:
             if c.dep_ == "poss":
                 return c
     return None
 
 
-def _quoting(tok: Any) -> Any | None:
+def _quoting(tok: Any, lexicon: Lexicon) -> Any | None:
     """'TASS, quoting the Defence Ministry, reported': the quoted source."""
     for c in tok.subtree:
-        if c.lemma_.lower() in ("quote", "cite") and c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
+        if c.lemma_.lower() in lexicon.quoting_verbs and c.dep_ in ("acl", "advcl") and \
+                c.tag_ == "VBG":
             for gc in c.children:
                 if gc.dep_ == "dobj":
                     return gc
@@ -453,8 +205,11 @@ def _quoting(tok: Any) -> Any | None:
 class Attributor:
     """Resolves claimants and conduits in one article, remembering the speakers met."""
 
-    def __init__(self, book: Codebook, places: Sequence[Any] = ()) -> None:
+    def __init__(self, book: Codebook, lexicon: Lexicon, places: Sequence[Any] = ()) -> None:
         self.book = book
+        self.lexicon = lexicon
+        # 'the statement' refers back like 'the ministry': document nouns are reference heads
+        self.reference_heads = lexicon.reference_heads | lexicon.document_nouns
         self.registry = PersonRegistry()
         self.sources: list[Source] = []
         self.places = [p for p in places if getattr(p, "place", None) is not None]
@@ -465,12 +220,12 @@ class Attributor:
         """Return whether a token names a place rather than a speaker."""
         if tok.is_upper and len(tok) > 2 and tok.i < 4:
             return True  # a dateline: "KYIV, Nov 18 (Agency) - ..."
-        if tok.lower_ in CAPITALS:
+        if tok.lower_ in self.lexicon.capitals:
             return False
         span = next(((s, e) for s, e in self.place_spans if s <= tok.idx < e), None)
         if span is not None:
             # "Alexei Smirnov": a surname that is also a place name is a person here
-            rng = person_name(tok)
+            rng = person_name(tok, self.lexicon)
             return rng is None or tok.doc[rng[0]].idx >= span[0]
         return bool(tok.ent_type_ in ("GPE", "LOC", "FAC"))
 
@@ -478,12 +233,14 @@ class Attributor:
     def resolve_reference(self, tok: Any) -> Source | None:
         """Return the earlier speaker a pronoun or definite description refers to."""
         low = tok.lower_
+        lex = self.lexicon
+        pronouns, spokes = lex.speaker_pronouns, lex.spokes_heads
         if low in ("he", "she"):
             named = self._last_person_subject(tok)
             if named is not None:
                 return named
-        if tok.pos_ == "PRON" or low in PRONOUNS:
-            kind = PRONOUNS.get(low)
+        if tok.pos_ == "PRON" or low in pronouns:
+            kind = pronouns.get(low)
             for s in reversed(self.sources):
                 if kind == "person" and s.kind == "person":
                     return s
@@ -491,19 +248,19 @@ class Attributor:
                     return s
             return self.sources[-1] if self.sources and kind == "group" else None
         head = tok.lemma_.lower()
-        if head not in REFERENCE_HEADS:
+        if head not in self.reference_heads:
             return None
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "poss")}
-        if not dets & {"the", "this", "that", "same", "its", "their", "his", "her"}:
+        if not dets & lex.reference_determiners:
             return None
         if any(c.pos_ == "PROPN" for c in tok.children) or tok.pos_ == "PROPN":
             return None
-        if head in SPOKES_HEADS:
+        if head in spokes:
             # "the spokesman": the last source that spoke through a spokesman
             via = next((s for s in reversed(self.sources) if s.via == head), None)
             if via is not None:
                 return via
-        if head in DOC_NOUNS or head in SPOKES_HEADS:
+        if head in lex.document_nouns or head in spokes:
             # "the same source", "the representative": whoever spoke last
             return self.sources[-1] if self.sources else None
         for s in reversed(self.sources):
@@ -522,7 +279,7 @@ class Attributor:
             t = doc[i]
             if t.dep_ not in ("nsubj", "nsubjpass") or self._is_place(t):
                 continue
-            rng = person_name(t)
+            rng = person_name(t, self.lexicon)
             if rng is None:
                 continue
             full = self.registry.describe(doc[rng[0]:rng[1]].text)
@@ -533,13 +290,15 @@ class Attributor:
     def _source_at(self, tok: Any, trigger: Any, side_hint: str | None
                    ) -> tuple[Source | None, tuple[int, int], bool]:
         """Return the source a speaker token names, its span, and whether it was carried."""
-        named = next((c for c in tok.children if c.dep_ == "appos" and person_name(c)), None)
-        if named is not None and tok.lemma_.lower() in SPOKES_HEADS | {"commander", "head",
-                                                                        "governor", "mayor"}:
+        spokes = self.lexicon.spokes_heads
+        named = next((c for c in tok.children if c.dep_ == "appos" and
+                      person_name(c, self.lexicon)), None)
+        if named is not None and (tok.lemma_.lower() in spokes or
+                                  tok.lemma_.lower() in self.lexicon.titled_heads):
             tok = named  # "a spokesman for the joint forces, Major Denys Lytvyn"
         start, end = phrase_text(tok)
-        inner = _through(tok)
-        via = tok.lemma_.lower() if tok.lemma_.lower() in SPOKES_HEADS else ""
+        inner = _through(tok, self.lexicon)
+        via = tok.lemma_.lower() if tok.lemma_.lower() in spokes else ""
         if inner is not None:
             tok = inner
             start, end = phrase_text(tok)
@@ -555,11 +314,12 @@ class Attributor:
         if tok.pos_ == "PRON":
             return None, (start, end), True
         doc = tok.doc
-        if tok.lower_ in CAPITALS or (tok.ent_type_ == "GPE" and tok.lower_ != "kremlin"):
+        if tok.lower_ in self.lexicon.capitals or (tok.ent_type_ == "GPE" and
+                                                   tok.lower_ != "kremlin"):
             # a country or capital speaking: "Russia claimed", "Kyiv called it fabricated"
-            return Source(canonical_name(text_of(doc)[start:end], self.book), "org",
+            return Source(canonical_name(text_of(doc)[start:end], self.book, self.lexicon), "org",
                           side_of(text_of(doc)[start:end], self.book)), (start, end), False
-        src = _describe(tok, start, end, self.registry, self.book, side_hint)
+        src = _describe(tok, start, end, self.registry, self.book, self.lexicon, side_hint)
         if src.kind != "person":
             src.name = self._localise(src.name, tok)
         src.via = via
@@ -568,7 +328,7 @@ class Attributor:
     def _localise(self, name: str, tok: Any) -> str:
         """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
         the region) the sentence is about, when the speaker names none."""
-        m = LOCAL_BODY.match(name)
+        m = self.lexicon.local_body.match(name)
         if m is None:
             return name
         sent = sent_of(tok)
@@ -578,7 +338,7 @@ class Attributor:
             named = [p for p in self.places if p.place.kind == "admin1" and
                      sent.start_char <= p.start < sent.end_char]
             if named:
-                region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", named[0].place.name)
+                region = self.lexicon.region_suffix.sub("", named[0].place.name)
                 return f"{region} {name}"
         cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
         here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
@@ -586,7 +346,7 @@ class Attributor:
             return name
         place = here[0].place
         if m.group(1).lower() == "regional":
-            region = re.sub(r"\s+(?:Oblast|Region|Krai|Republic)$", "", place.admin1 or "")
+            region = self.lexicon.region_suffix.sub("", place.admin1 or "")
             return f"{region} {name}" if region else name
         return f"{place.name} {name}"
 
@@ -647,7 +407,7 @@ class Attributor:
                 att.denial = True
             if any(p == (low,) for p in self.book.modality.get("hedged", ())):
                 att.hedged = True
-            tok = _speaker_token(verb, trigger, self._is_place)
+            tok = _speaker_token(verb, trigger, self.lexicon, self._is_place)
             if tok is None:
                 continue
             if self._is_place(tok):
@@ -656,7 +416,7 @@ class Attributor:
                 tok = next((c for c in tok.children if c.dep_ == "appos"), None)
                 if tok is None:
                     continue
-            quoted = _quoting(tok)
+            quoted = _quoting(tok, self.lexicon)
             if quoted is not None:
                 src, span, carried = self._source_at(quoted, trigger, side_hint)
                 levels.append((src, verb, carried))
@@ -685,14 +445,14 @@ class Attributor:
         for src, span, _c, _tok in accords:
             if src is not None:
                 positioned.append((span[0], src.name if src.kind != "person"
-                                   else _plain_name(src.name)))
+                                   else plain_name(src.name)))
         positioned.sort()
         chain = [name for _p, name in positioned]
         for src, _verb, _c in inner_rest:
             if src is not None:
-                chain.append(_plain_name(src.name) if src.kind == "person" else src.name)
+                chain.append(plain_name(src.name) if src.kind == "person" else src.name)
         seen: set[str] = set()
-        claimant_key = _plain_name(att.claimant.name).lower() if att.claimant else ""
+        claimant_key = plain_name(att.claimant.name).lower() if att.claimant else ""
         for c in chain:
             k = c.lower()
             if k in seen or k == claimant_key or (claimant_key and k in claimant_key):
@@ -726,12 +486,12 @@ class Attributor:
         text = span_text(sent)
         base = sent.start_char
         found: list[tuple[int, str]] = []
-        for p in RELAYS:
+        for p in self.lexicon.relays:
             for m in p.finditer(text):
                 raw = m.group("c")
                 if m.group().startswith("told") and not self._is_media(raw):
                     continue  # "told President Putin", "told reporters": an audience
-                name = canonical_conduit(raw, self.book, self.registry)
+                name = canonical_conduit(raw, self.book, self.lexicon, self.registry)
                 if name and name.lower() not in {n.lower() for _s, n in found}:
                     found.append((base + m.start("c"), name))
         return sorted(found)
@@ -741,7 +501,7 @@ class Attributor:
         text = span_text(sent)
         base = sent.start_char
         out = []
-        for p in RELAYS:
+        for p in self.lexicon.relays:
             for m in p.finditer(text):
                 if m.group().startswith("told") and not self._is_media(m.group("c")):
                     continue
@@ -750,7 +510,7 @@ class Attributor:
 
     def _is_media(self, words: str) -> bool:
         low = words.lower()
-        if _has_any(low, self.book.media_words):
+        if has_any(low, self.book.media_words):
             return True
         first = re.sub(r"^the\s+", "", words).split()[:1]
         if not first or not first[0][:1].isupper() or len(first[0]) < 2:
@@ -758,7 +518,8 @@ class Attributor:
         known = self.registry.known(first[0])
         # "told Hromadske": a single unknown name is an outlet; "told President Putin",
         # "told Oleh Syniehubov" are people
-        return (not (known and len(known.split()) > 1) and not ROLE_WORDS.match(first[0]) \
+        return (not (known and len(known.split()) > 1) and
+                not self.lexicon.role_words.match(first[0]) \
             and len(words.split()) == 1) or bool(re.match(r"^(?:the\s+)?[A-Z]{2,}", words))
 
     def read_quotes(self, sents: Sequence[Any]) -> None:
@@ -818,7 +579,7 @@ class Attributor:
             if tok.lemma_.lower() in self.book.speech_verbs and tok.pos_ == "VERB":
                 if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in tok.children):
                     continue  # "which Russian officials still call Dimitrov": naming
-                sp = _speaker_token(tok, tok, self._is_place)
+                sp = _speaker_token(tok, tok, self.lexicon, self._is_place)
                 if sp is None or self._is_place(sp):
                     continue
                 src, _span, _carried = self._source_at(sp, tok, hint)
@@ -847,9 +608,3 @@ def side_hint(sent: Any, book: Codebook) -> str | None:
             if side:
                 return side
     return None
-
-
-def _plain_name(name: str) -> str:
-    return re.sub(r"\s*\([^)]*\)$", "", name).strip()
-
-

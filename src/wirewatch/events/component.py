@@ -3,7 +3,8 @@
 It runs after ``wirewatch_places`` and leaves the event mentions of the text on
 ``doc._.wirewatch_events``: the same :class:`EventMention` objects that
 ``wirewatch.extract`` returns. Its config names the codebook file (``null``: the
-bundled one), so ``nlp.to_disk()`` and ``spacy.load()`` keep it.
+bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), so
+``nlp.to_disk()`` and ``spacy.load()`` keep them.
 """
 
 from __future__ import annotations
@@ -40,15 +41,17 @@ class EventsComponent:
 
 @Language.factory(
     "wirewatch_events",
-    default_config={"codebook": None, "lang": "en", "actors": None},
+    default_config={"codebook": None, "lang": "en", "lexicon": None, "actors": None},
     requires=["doc._.wirewatch_place_mentions", "token.dep", "token.lemma"],
     assigns=["doc._.wirewatch_events"],
 )
 def make_events_component(nlp: Language, name: str, codebook: str | None,
-                          lang: str, actors: str | None) -> EventsComponent:
-    """Return the event component reading the given codebook file, the lexicon of ``lang``
-    and the given actor registry file (None: the bundled ones)."""
+                          lang: str, lexicon: str | None = None,
+                          actors: str | None = None) -> EventsComponent:
+    """Return the event component reading the given codebook file, lexicon file (None:
+    the bundled lexicon of ``lang``) and actor registry file (None: the bundled ones)."""
     from wirewatch.resources import Settings, actors_for, codebook_for
 
-    settings = Settings(codebook=codebook, lang=lang, actors=actors)
-    return EventsComponent(codebook_for(settings), load_lexicon(lang), actors_for(settings))
+    settings = Settings(codebook=codebook, lang=lang, lexicon=lexicon, actors=actors)
+    return EventsComponent(codebook_for(settings), load_lexicon(lang, lexicon),
+                           actors_for(settings))

@@ -10,81 +10,96 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-           "winter": (12, 2)}
-HOLIDAYS = {"new year's eve": (12, 31), "new year’s eve": (12, 31), "new year's day": (1, 1),
-            "new year’s day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
-            "christmas": (12, 25)}
+from wirewatch.events.lexicon import Lexicon
 
 
-def _month_re(name: str) -> str:
-    return (rf"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-            rf"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+def _alternatives(words: Iterable[str]) -> str:
+    """Return a regex matching any of the words, the longest first ("sept" before "sep"),
+    as a prefix tree ("sep(?:t(?:ember)?)?"), which is quicker to try than a flat list."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+    return _trie_re(trie)
 
 
-_MONTH = _month_re("month")
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_PART = r"(?P<part>early|late|mid|mid-|the end of|the beginning of|the start of|" \
-        r"the middle of|end of|beginning of|start of|middle of)"
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("since_then", re.compile(r"\bsince then\b", re.I)),
-    ("start_of_this_month", re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:the|this)"
-                                       r"\s+month\b", re.I)),
-    ("between_years", re.compile(r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+"
-                                 r"(?P<y2>(?:19|20)\d{2})\b", re.I)),
-    ("two_months", re.compile(rf"\b{_month_re('m1')}\s+(?:and|to|-|–)\s+{_month_re('m2')}"
-                              rf"\s+{_YEAR}\b", re.I)),
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("season", re.compile(r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+"
-                          + _YEAR + r"\b", re.I)),
-    ("part_month_year", re.compile(rf"\b{_PART}\s*{_MONTH}\s*{_YEAR}\b", re.I)),
-    ("part_year", re.compile(r"\b(?:the\s+)?(?P<part>start|beginning|end|middle)\s+of\s+"
-                             + _YEAR + r"\b", re.I)),
-    ("month_year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.I)),
-    ("holiday", re.compile(r"\b(?P<hol>new year[’']s eve|new year[’']s day|christmas eve|"
-                           r"christmas day|christmas)\b", re.I)),
-    ("last_month_name", re.compile(rf"\blast\s+{_MONTH}", re.I)),
-    ("part_month", re.compile(rf"\b{_PART}\s*{_MONTH}", re.I)),
-    ("in_month", re.compile(rf"\b(?:in|since|during|by|until|from)\s+{_MONTH}", re.I)),
-    ("in_year", re.compile(r"\b(?:in|since|during|of|from)\s+" + _YEAR + r"\b", re.I)),
-    ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to|on)\s+{_WD}\b", re.I)),
-    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b",
-                         re.I)),
-    ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
-    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
-    ("weekday", re.compile(rf"\b(?P<rel>on\s+|last\s+|this\s+|next\s+|late\s+on\s+|early\s+on\s+)?"
-                           rf"(?:the\s+\w+\s+of\s+)?{_WD}\b", re.I)),
-    ("last_week", re.compile(r"\blast\s+week\b", re.I)),
-    ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
-    ("this_week", re.compile(r"\bthis\s+week\b", re.I)),
-    ("last_month", re.compile(r"\blast\s+month\b", re.I)),
-    ("this_year", re.compile(r"\bthis\s+year\b", re.I)),
-    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
-    ("days_ago", re.compile(r"\b(?P<n>\w+)\s+days?\s+ago\b", re.I)),
-    ("next_day", re.compile(r"\b(?:the\s+following|the\s+next)\s+(?:day|morning|evening)\b|"
-                            r"\ba\s+day\s+later\b", re.I)),
-    ("same_day", re.compile(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|night|afternoon)\b"
-                            r"|\bhours\s+later\b|\blater\s+that\s+day\b", re.I)),
-    ("day_before", re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b",
-                              re.I)),
-]
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1,
-                 "one": 1}
+def _trie_re(node: dict[str, Any]) -> str:
+    ends = "" in node
+    alts = [re.escape(ch) + _trie_re(child) for ch, child in node.items() if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if ends:  # a word may end here, after the longer ones are tried
+        return (body if len(alts) > 1 or len(body) == 1 else f"(?:{body})") + "?"
+    return body
+
+
+def _month_re(name: str, lexicon: Lexicon) -> str:
+    return rf"(?P<{name}>{_alternatives(lexicon.months)})\b\.?"
+
+
+@lru_cache(maxsize=16)
+def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """Return the date patterns in the order they are tried, with the lexicon's words for
+    months, weekdays, seasons, holidays and the parts of months and years."""
+    month = _month_re("month", lexicon)
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d{2})"
+    wd = rf"(?P<wd>{_alternatives(lexicon.weekdays)})"
+    part = rf"(?P<part>{'|'.join(re.escape(w) for w in lexicon.month_parts)})"
+    return [
+        ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+        ("since_then", re.compile(r"\bsince then\b", re.I)),
+        ("start_of_this_month", re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+"
+                                           r"(?:the|this)\s+month\b", re.I)),
+        ("between_years", re.compile(r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+"
+                                     r"(?P<y2>(?:19|20)\d{2})\b", re.I)),
+        ("two_months", re.compile(rf"\b{_month_re('m1', lexicon)}\s+(?:and|to|-|–)\s+"
+                                  rf"{_month_re('m2', lexicon)}\s+{year}\b", re.I)),
+        ("month_day_year", re.compile(rf"\b{month}\s+{day}(?:,?\s+{year})?\b", re.I)),
+        ("day_month_year", re.compile(rf"\b{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b", re.I)),
+        ("season", re.compile(rf"\b(?:the\s+)?(?P<season>{_alternatives(lexicon.seasons)})"
+                              rf"\s+of\s+{year}\b", re.I)),
+        ("part_month_year", re.compile(rf"\b{part}\s*{month}\s*{year}\b", re.I)),
+        ("part_year", re.compile(rf"\b(?:the\s+)?(?P<part>{_alternatives(lexicon.year_parts)})"
+                                 rf"\s+of\s+{year}\b", re.I)),
+        ("month_year", re.compile(rf"\b{month}\s+{year}\b", re.I)),
+        ("holiday", re.compile(rf"\b(?P<hol>{_alternatives(lexicon.holidays)})\b", re.I)),
+        ("last_month_name", re.compile(rf"\blast\s+{month}", re.I)),
+        ("part_month", re.compile(rf"\b{part}\s*{month}", re.I)),
+        ("in_month", re.compile(rf"\b(?:in|since|during|by|until|from)\s+{month}", re.I)),
+        ("in_year", re.compile(rf"\b(?:in|since|during|of|from)\s+{year}\b", re.I)),
+        ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to|on)\s+{wd}\b", re.I)),
+        ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b",
+                             re.I)),
+        ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
+        ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+        ("weekday", re.compile(r"\b(?P<rel>on\s+|last\s+|this\s+|next\s+|late\s+on\s+|"
+                               rf"early\s+on\s+)?(?:the\s+\w+\s+of\s+)?{wd}\b", re.I)),
+        ("last_week", re.compile(r"\blast\s+week\b", re.I)),
+        ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
+        ("this_week", re.compile(r"\bthis\s+week\b", re.I)),
+        ("last_month", re.compile(r"\blast\s+month\b", re.I)),
+        ("this_year", re.compile(r"\bthis\s+year\b", re.I)),
+        ("last_year", re.compile(r"\blast\s+year\b", re.I)),
+        ("days_ago", re.compile(r"\b(?P<n>\w+)\s+days?\s+ago\b", re.I)),
+        ("next_day", re.compile(r"\b(?:the\s+following|the\s+next)\s+(?:day|morning|evening)\b|"
+                                r"\ba\s+day\s+later\b", re.I)),
+        ("same_day", re.compile(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|night|"
+                                r"afternoon)\b|\bhours\s+later\b|\blater\s+that\s+day\b", re.I)),
+        ("day_before", re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+"
+                                  r"before)\b", re.I)),
+    ]
+
+
 SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+(?:start|beginning)"
                           r"\s+of\s+(?:the\s+)?)?$|\bsince\s+[^,.;:]{3,70}?\s+(?:on|in|at)\s+"
                           r"(?:(?:early|late|mid-?)\s*)?$", re.I)
@@ -180,16 +195,17 @@ def _month_end(y: int, m: int) -> date:
 
 @lru_cache(maxsize=4096)
 def find_dates(text: str, published: date | None, ref: date | None = None,
-               future: bool = False) -> list[DateMention]:
+               future: bool = False, *, lexicon: Lexicon) -> list[DateMention]:
     """Return the dates written in a sentence, in text order.
 
     ``ref`` anchors "the following day" and "since then"; ``future`` resolves
-    bare weekdays forwards (for planned events: "will travel on Saturday").
+    bare weekdays forwards (for planned events: "will travel on Saturday"); the
+    words of months, weekdays, seasons and holidays are the lexicon's.
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, re.Match[str]]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern in _patterns(lexicon):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -200,7 +216,7 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
     last_basis = "relative"
     for _pos, kind, m in found:
         # "on May 10, and since then": an anaphoric date follows the sentence's own date
-        d = _interpret(kind, m, published, last_day or ref, future)
+        d = _interpret(kind, m, published, last_day or ref, future, lexicon)
         if d is not None and last_day is not None and kind in (
                 "next_day", "same_day", "day_before", "since_then"):
             d = replace(d, basis=last_basis)  # as sure as the date it counts from
@@ -225,8 +241,9 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
 
 
 def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
-               future: bool) -> EventDate | None:
+               future: bool, lexicon: Lexicon) -> EventDate | None:
     g = m.groupdict()
+    months = lexicon.months
     if kind == "iso":
         try:
             return EventDate(date(int(g["year"]), int(g["m"]), int(g["d"])).isoformat(), "day",
@@ -237,13 +254,13 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
         return EventDate(f"{g['y1']}-01-01/{g['y2']}-12-31", "range", "explicit")
     if kind == "two_months":
         y = int(g["year"])
-        m1, m2 = MONTHS[_month_key(g["m1"])], MONTHS[_month_key(g["m2"])]
+        m1, m2 = months[_month_key(g["m1"], months)], months[_month_key(g["m2"], months)]
         if m2 < m1:
             return None
         return EventDate(f"{date(y, m1, 1).isoformat()}/{_month_end(y, m2).isoformat()}",
                          "range", "explicit")
     if kind in ("month_day_year", "day_month_year"):
-        month, day = MONTHS[_month_key(g["month"])], int(g["day"])
+        month, day = months[_month_key(g["month"], months)], int(g["day"])
         if g.get("year"):
             try:
                 return EventDate(date(int(g["year"]), month, day).isoformat(), "day", "explicit")
@@ -253,18 +270,18 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
         return EventDate(d.isoformat(), "day", "explicit") if d else None
     if kind == "season":
         y = int(g["year"])
-        first, last = SEASONS[g["season"].lower()]
+        first, last = lexicon.seasons[g["season"].lower()]
         end_year = y + 1 if last < first else y
         return EventDate(f"{date(y, first, 1).isoformat()}/"
                          f"{_month_end(end_year, last).isoformat()}", "range", "explicit")
     if kind in ("part_month_year", "month_year"):
-        return EventDate(f"{g['year']}-{MONTHS[_month_key(g['month'])]:02d}", "month",
+        return EventDate(f"{g['year']}-{months[_month_key(g['month'], months)]:02d}", "month",
                          "explicit")
     if kind == "part_year":
-        month = {"start": 1, "beginning": 1, "middle": 6, "end": 12}[g["part"].lower()]
+        month = lexicon.year_parts[g["part"].lower()]
         return EventDate(f"{g['year']}-{month:02d}", "month", "explicit")
     if kind == "holiday":
-        month, day = HOLIDAYS[g["hol"].lower()]
+        month, day = lexicon.holidays[g["hol"].lower()]
         d = _closest_before(month, day, pub)
         return EventDate(d.isoformat(), "day", "explicit") if d else None
     if kind == "in_year":
@@ -277,10 +294,10 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
     if pub is None:
         return None
     if kind in ("part_month", "in_month"):
-        month = MONTHS[_month_key(g["month"])]
+        month = months[_month_key(g["month"], months)]
         return EventDate(f"{_month_before(month, pub)}-{month:02d}", "month", "explicit")
     if kind == "last_month_name":
-        month = MONTHS[_month_key(g["month"])]
+        month = months[_month_key(g["month"], months)]
         year = pub.year if month < pub.month else pub.year - 1
         return EventDate(f"{year}-{month:02d}", "month", "relative")
     if kind == "start_of_this_month":
@@ -292,7 +309,7 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
     if kind == "tomorrow":
         return EventDate((pub + timedelta(days=1)).isoformat(), "day", "relative")
     if kind in ("weekday", "overnight_into"):
-        wd = WEEKDAYS[g["wd"].lower()]
+        wd = lexicon.weekdays[g["wd"].lower()]
         rel = (g.get("rel") or "").strip().lower()
         if rel == "next" or (future and rel in ("on", "")):
             delta = (wd - pub.weekday()) % 7 or 7
@@ -316,16 +333,16 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
     if kind == "last_year":
         return EventDate(str(pub.year - 1), "year", "relative")
     if kind == "days_ago":
-        n = _NUMBER_WORDS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
+        n = lexicon.ago_numbers.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else None)
         if n is None:
             return None
         return EventDate((pub - timedelta(days=n)).isoformat(), "day", "relative")
     return None
 
 
-def _month_key(word: str) -> str:
+def _month_key(word: str, months: dict[str, int]) -> str:
     w = word.lower().rstrip(".")
-    return w if w in MONTHS else w[:3]
+    return w if w in months else w[:3]
 
 
 def since_range(start: EventDate, end: date | None) -> EventDate:

@@ -68,12 +68,12 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                        ) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once."""
     book = book or load_codebook()
-    dc = DocContext(doc, parsed, places, book, lexicon or load_lexicon(),
-                    Attributor(book, places))
+    lexicon = lexicon or load_lexicon()
+    dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places))
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
     for si, sent in enumerate(index.sents):
-        learn_people(sent, dc.attributor.registry, dc.attributor._is_place)
+        learn_people(sent, dc.attributor.registry, dc.lexicon, dc.attributor._is_place)
         _sentence(dc, sent, si)
         _remember_speakers(dc, sent)
     return dedupe([f.mention for f in dc.found], book)
@@ -120,7 +120,7 @@ def _remember_speakers(dc: DocContext, sent: Any) -> None:
         known = next((s for s in dc.attributor.sources if s.name == src.name), None)
         if known is None or known is not dc.attributor.sources[-1]:
             dts = when.date_tokens(sent, find_dates(span_text(sent), dc.document.published,
-                                                    dc.last_date))
+                                                    dc.last_date, lexicon=dc.lexicon))
             cd = when.claim_date([verb], verb, dts, dc.lexicon)
             dc.attributor.remember(known or src, conduits, cd.date if cd else None)
             if cd and cd.date.precision == "day" and cd.date.value:

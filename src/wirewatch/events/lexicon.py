@@ -11,7 +11,10 @@ read:
 * ``re.Pattern[str]``: a regular expression, a string, or a mapping
   ``{regex: ..., ignore_case: true}``;
 * ``tuple[re.Pattern[str], ...]``: a list of those;
-* ``dict[str, int]``, ``dict[str, str]``: a mapping.
+* ``tuple[tuple[re.Pattern[str], str], ...]``: an ordered list of ``[regex, replacement]``
+  pairs (rewrites applied in turn);
+* ``dict[str, int]``, ``dict[str, str]``: a mapping;
+* ``dict[str, tuple[int, ...]]``: a mapping to lists of numbers.
 
 A file with a key that is not a field, or without a field, is refused with an
 error naming the file and the key, so a typo never silently disables a rule. A
@@ -35,7 +38,7 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used, with the file, the key and the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one loaded file: compared and hashed by identity
 class Lexicon:
     """The word lists and patterns of one language (see the module docstring)."""
 
@@ -76,7 +79,65 @@ class Lexicon:
     side_adjectives: frozenset[str]
     indefinite_articles: frozenset[str]
     earlier_determiners: frozenset[str]
-    reference_determiners: frozenset[str]
+    event_reference_determiners: frozenset[str]
+    # words of attribution, places, numbers, dates, naming
+    local_body: re.Pattern[str]  # a body named without its place ('local authorities')
+    capitals: frozenset[str]  # capitals and countries speaking for a side, not places
+    speaker_pronouns: dict[str, str]  # pronoun -> the kind of earlier speaker it refers to
+    document_nouns: frozenset[str]  # 'the statement', 'reports from X': who issued it speaks
+    reference_heads: frozenset[str]  # 'the ministry': refers to an earlier speaker
+    spokes_heads: frozenset[str]  # 'a spokesman for X': X speaks
+    role_words: re.Pattern[str]  # words of a role or office ('mayor', 'chief')
+    relays: tuple[re.Pattern[str], ...]  # how a relay is named; group c is the relay
+    role_stop: frozenset[str]  # words that end a role read backwards from a name
+    role_lead_words: frozenset[str]  # words dropped from the front of such a role
+    name_org_words: frozenset[str]  # capitalised words that are never a person's name
+    role_after: re.Pattern[str]  # a role written after a name; group 1 is the role
+    role_who_heads: re.Pattern[str]  # ', who heads the X,': group 1 is what is headed
+    role_who_heads_as: str  # how that role is written ({} is what is headed)
+    side_qualifiers: re.Pattern[str]  # side words around a claimant's name
+    installed_by: re.Pattern[str]  # 'Russian-installed': an occupying side's appointee
+    installed_as: str  # what installed_by is written as
+    agency_prefix: re.Pattern[str]  # 'Russian state news agency TASS' -> 'TASS'
+    vague_claimants: frozenset[str]  # claimants too vague to be one source
+    vague_qualifiers: frozenset[str]  # qualifiers that leave a vague claimant vague
+    claimant_org_words: frozenset[str]  # a short capitalised claimant with one: an org
+    claimant_folds: tuple[tuple[re.Pattern[str], str], ...]  # spellings of one claimant
+    claimant_clause: re.Pattern[str]  # a clause after a claimant's name, not part of it
+    role_nouns: tuple[str, ...]  # nouns of a role one person holds (name flags)
+    role_tail_words: tuple[str, ...]  # lower-case words continuing a role's body
+    speaker_after: re.Pattern[str]  # what follows a word used as a speaker
+    speaker_before: re.Pattern[str]  # what precedes a word used as a speaker
+    place_before: re.Pattern[str]  # what precedes a place, not a role holder
+    stop_words: frozenset[str]  # words left out of an article's content words (fusion)
+    name_stop_words: frozenset[str]  # capitalised words that are no names (with stop_words)
+    issuer_preps: frozenset[str]  # 'reports from X': from a document noun to its issuer
+    spokes_preps: frozenset[str]  # 'a spokesman for X': to whom a spokesperson speaks for
+    issuing_verbs: frozenset[str]  # 'a post circulated by X': the agent speaks
+    quoting_verbs: frozenset[str]  # 'TASS, quoting the ministry': the quoted source claims
+    reference_determiners: frozenset[str]  # 'the ministry', 'the same source': refers back
+    titled_heads: frozenset[str]  # 'the commander, Major X': the named appositive speaks
+    relative_pronouns: frozenset[str]  # 'the ministry, which said': the noun before speaks
+    region_suffix: re.Pattern[str]  # ' Oblast': dropped from a region naming a local body
+    speaker_determiners: re.Pattern[str]  # determiners dropped from a speaker's words
+    articles: re.Pattern[str]  # articles dropped from a lower-cased claimant or role
+    body_in_place: re.Pattern[str]  # 'local authorities in Mezhova' (groups q n of place r)
+    regional_as: str  # the word of a region's body ('Kursk regional authorities')
+    regional_role: re.Pattern[str]  # 'the Kharkiv regional governor' (groups place, role)
+    regional_role_as: str  # how regional_role is written
+    owner_possessive: re.Pattern[str]  # "Ukraine's 24th Brigade" (groups owner, rest)
+    place_kinds: re.Pattern[str]  # owners that are kinds of place ('region')
+    place_kind_possessive: re.Pattern[str]  # "the region's governor" -> 'governor'
+    home_before: re.Pattern[str]  # 'residents of X': a home, not where passports were issued
+    venue_before: re.Pattern[str]  # 'in the X': a venue
+    home_after: re.Pattern[str]  # 'X residents': a home
+    months: dict[str, int]  # month names and abbreviations -> month number
+    weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
+    seasons: dict[str, tuple[int, ...]]  # season -> (first month, last month)
+    holidays: dict[str, tuple[int, ...]]  # holiday -> (month, day)
+    month_parts: tuple[str, ...]  # 'early May', 'the end of May': part of a month
+    year_parts: dict[str, int]  # 'the start of 2024' -> its month
+    ago_numbers: dict[str, int]  # number words of 'three days ago'
 
 
 def lexicon_dir() -> Path:
@@ -138,12 +199,22 @@ def _read(key: str, hint: Any, value: Any) -> Any:
         return tuple(_string(key, w).lower() for w in _list(key, value))
     if hint == re.Pattern[str]:
         return _pattern(key, value)
+    if origin is tuple and typing.get_origin(args[0]) is tuple:
+        return tuple(_rewrite(f"{key}[{i}]", v) for i, v in enumerate(_list(key, value)))
     if origin is tuple:
         return tuple(_pattern(f"{key}[{i}]", v) for i, v in enumerate(_list(key, value)))
     if origin is dict:
         if not isinstance(value, dict):
             raise LexiconError(f"{key}: expected a mapping")
         cast = args[1]
+        if typing.get_origin(cast) is tuple:  # dict[str, tuple[int, ...]]: lists of numbers
+            if not all(isinstance(v, list) for v in value.values()):
+                raise LexiconError(f"{key}: values must be lists of numbers")
+            item = typing.get_args(cast)[0]
+            try:
+                return {str(k).lower(): tuple(item(x) for x in v) for k, v in value.items()}
+            except (TypeError, ValueError) as exc:
+                raise LexiconError(f"{key}: values must be lists of numbers ({exc})") from exc
         try:
             return {str(k).lower(): cast(v) for k, v in value.items()}
         except (TypeError, ValueError) as exc:
@@ -161,6 +232,12 @@ def _string(key: str, value: Any) -> str:
     if not isinstance(value, str | int | float):
         raise LexiconError(f"{key}: expected words, got {type(value).__name__}")
     return str(value)
+
+
+def _rewrite(key: str, value: Any) -> tuple[re.Pattern[str], str]:
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str)):
+        raise LexiconError(f"{key}: expected a pair [regex, replacement]")
+    return _pattern(key, value[0]), value[1]
 
 
 def _pattern(key: str, value: Any) -> re.Pattern[str]:

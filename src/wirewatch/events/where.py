@@ -11,13 +11,13 @@ event places.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from wirewatch.events.attribution import person_name
 from wirewatch.events.codebook import Codebook, EventType
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.naming import person_name
 from wirewatch.events.syntax import (
     is_under,
     path_up,
@@ -28,12 +28,6 @@ from wirewatch.events.syntax import (
     tree_distance,
 )
 from wirewatch.places.models import Place, PlaceMention
-
-HOME_BEFORE = re.compile(r"(?:residents?|natives?|inhabitants?|people|citizens|families|"
-                         r"civilians|evacuees|those|townspeople|teenagers|pensioners|children)\s+"
-                         r"(?:of|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\bfrom\s+(?:the\s+)?"
-                         r"(?:[\w’'-]+\s+){0,2}$", re.I)
-VENUE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 
 
 @dataclass
@@ -52,7 +46,7 @@ class Candidate:
         return self.mention.place
 
 
-def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
+def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexicon: Lexicon,
                speaker_spans: list[tuple[int, int]]) -> list[Candidate]:
     """Return the resolved place mentions of a sentence, marking those that qualify actors."""
     out = []
@@ -65,7 +59,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook,
         if tok is None:
             continue
         excluded = any(s <= p.start < e for s, e in speaker_spans)
-        rng = person_name(tok)
+        rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
         after = text[p.end:p.end + 2]
@@ -368,9 +362,11 @@ def low_confidence(place: Place, why: str) -> Place:
                    explanation=f"{place.explanation}; {why}")
 
 
-def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
-                                                                list[Candidate]]:
+def passport_places(sent: Any, cands: list[Candidate], lexicon: Lexicon
+                    ) -> tuple[list[Candidate], list[Candidate]]:
     """Return (home places of the recipients, venues where passports were issued)."""
+    home_before, home_after, venue_before = \
+        lexicon.home_before, lexicon.home_after, lexicon.venue_before
     text = text_of(sent.doc)
     homes, venues = [], []
     for c in cands:
@@ -380,10 +376,9 @@ def passport_places(sent: Any, cands: list[Candidate]) -> tuple[list[Candidate],
             continue  # "a centre in Gukovo, where buses from Donetsk arrived"
         p = c.mention
         before = text[max(sent.start_char, p.start - 40):p.start]
-        if HOME_BEFORE.search(before) or re.match(r"^[’']?s?\s+(?:residents|natives|citizens)\b",
-                                                  text[p.end:p.end + 15]):
+        if home_before.search(before) or home_after.match(text[p.end:p.end + 15]):
             homes.append(c)
-        elif VENUE_BEFORE.search(before):
+        elif venue_before.search(before):
             venues.append(c)
         else:
             homes.append(c)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.fuse.claimants import claimant_key
 from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.fuse.groups import DisjointSets
@@ -237,13 +238,16 @@ class Summary:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
-def source_groups(members: Sequence[Member]) -> list[dict[str, Any]]:
+def source_groups(members: Sequence[Member], lexicon: Lexicon | None = None
+                  ) -> list[dict[str, Any]]:
     """Return the groups of outlets that are not independent of one another.
 
     Outlets fall in one group when their articles are in one rewrite family or their
     mentions relay the same claimant; denials are not sources of the claim and are left
-    out. Each group lists its outlets, earliest first, and what tied them.
+    out. Each group lists its outlets, earliest first, and what tied them. ``lexicon``
+    folds the claimants (None: the bundled English lexicon).
     """
+    lexicon = lexicon or load_lexicon("en")
     sets = DisjointSets()
     find, union = sets.find, sets.union
 
@@ -259,7 +263,7 @@ def source_groups(members: Sequence[Member]) -> list[dict[str, Any]]:
         fam = f"f:{m.family}" if m.family is not None else f"a:{m.article}"
         union(node, fam)
         ties[fam].add(f"rewrite family {m.family}" if m.family is not None else "")
-        ck = claimant_key(m.data.get("claimant"))
+        ck = claimant_key(m.data.get("claimant"), lexicon)
         if ck:
             union(node, "c:" + ck)
             ties["c:" + ck].add(f"claimant {m.data.get('claimant')}")
@@ -377,8 +381,9 @@ def _best_date(members: Sequence[Member]) -> tuple[str | None, str]:
     return (best[2], best[3]) if best else (None, "unknown")
 
 
-def summarise(members: Sequence[Member]) -> Summary:
-    """Return the summary of one canonical event from all its members."""
+def summarise(members: Sequence[Member], lexicon: Lexicon | None = None) -> Summary:
+    """Return the summary of one canonical event from all its members (``lexicon``: the
+    language's words, None: the bundled English lexicon)."""
     date_value, precision = _best_date(members)
     modalities = {m.data.get("modality") for m in members}
     supporting = [m for m in members if m.data.get("modality") in SUPPORTING]
@@ -397,7 +402,7 @@ def summarise(members: Sequence[Member]) -> Summary:
     outlets = list(dict.fromkeys(m.source_name for m in order_m))
     claimants = list(dict.fromkeys(str(m.data["claimant"]) for m in order_m
                                    if m.data.get("claimant")))
-    groups = source_groups(order_m)
+    groups = source_groups(order_m, lexicon)
     return Summary(date_value=date_value, date_precision=precision, modality=modality,
                    count=min(counts) if counts else None, extent=extent, outlets=outlets,
                    claimants=claimants, source_groups=groups,

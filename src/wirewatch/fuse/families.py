@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.fuse.claimants import claimant_key
 from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.fuse.text import (
@@ -104,19 +105,22 @@ def _event_days(events: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...
 
 def article_features(id: int, text: str, published: date | None, outlet: str | None,
                      events: Sequence[Mapping[str, Any]],
-                     places: Sequence[Mapping[str, Any]] = ()) -> ArticleFeatures:
+                     places: Sequence[Mapping[str, Any]] = (),
+                     lexicon: Lexicon | None = None) -> ArticleFeatures:
     """Return the family-matching features of one article from its text, event mentions
-    and place mentions (contract JSON dicts)."""
+    and place mentions (contract JSON dicts); ``lexicon``: the language's words (None: the
+    bundled English lexicon)."""
+    lexicon = lexicon or load_lexicon("en")
     sig = minhash(text)
-    claimants = {k for e in events if (k := claimant_key(e.get("claimant")))}
+    claimants = {k for e in events if (k := claimant_key(e.get("claimant"), lexicon))}
     nums = set(numbers(text))
     for e in events:
         c = e.get("count")
         if c and c.get("value") is not None and c["value"] >= 10:
             nums.add(str(c["value"]))
     return ArticleFeatures(id=id, published=published, outlet=outlet, signature=sig,
-                           words=content_words(text), numbers=frozenset(nums),
-                           names=names(text), event_keys=event_keys(events),
+                           words=content_words(text, lexicon), numbers=frozenset(nums),
+                           names=names(text, lexicon), event_keys=event_keys(events),
                            claimants=frozenset(claimants),
                            places=frozenset(str(p["geonameid"]) for p in places
                                             if p.get("geonameid") is not None

@@ -9,43 +9,22 @@ it is unreliable about one. This module finds who holds which role in the text
 * a surname-like word used as a speaker ("Kulizhin noted", "according to Kulizhin",
   "Kulizhin's update") that is a near spelling of a role holder's surname but is no
   name the article introduces.
+
+The role patterns are claimant naming's (:func:`wirewatch.events.naming.role_patterns`),
+built from the lexicon's ``role_nouns``; the speaker and place contexts are the
+lexicon's ``speaker_after``, ``speaker_before`` and ``place_before``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-ROLE_NOUNS = (r"mayor|governor|head|spokesman|spokeswoman|spokesperson|minister|chief|"
-              r"commander|deputy|leader|director|chairman|chairwoman|president|secretary|"
-              r"representative|adviser|advisor|ambassador|prosecutor|ombudsman|ombudsperson|"
-              r"speaker|envoy|premier|prime minister")
-NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-FULL_NAME = rf"{NAME}(?:\s{NAME}){{1,2}}"
-ROLE_WORD = (r"(?:[A-Z][\w’'-]*|district|city|regional|region|military|civil|civilian|"
-             r"administration|council|municipal|people's|republic|oblast|group|forces|"
-             r"of|the|and)")
-ROLE_TAIL = rf"(?:\s(?:of|for|at|in)\s(?:the\s)?[A-Z][\w’'-]*(?:\s{ROLE_WORD}){{0,5}})?"
-_NAME_ROLE = re.compile(rf"\b(?P<name>{FULL_NAME}),\s(?:the\s|a\s|an\s)?(?P<role>(?:[a-z-]+\s)?"
-                        rf"(?:{ROLE_NOUNS}){ROLE_TAIL})")
-_ROLE_NAME = re.compile(rf"(?<![\w-])(?P<role>(?:[A-Z][a-z]+\s)?(?:{ROLE_NOUNS}|"
-                        rf"{ROLE_NOUNS.title()}){ROLE_TAIL})\s(?P<name>{FULL_NAME})\b")
-_ROLE_COMMA_NAME = re.compile(rf"\b(?:[Tt]he\s)(?P<role>(?:[a-z-]+\s)?(?:{ROLE_NOUNS})"
-                              rf"{ROLE_TAIL}),\s(?P<name>{FULL_NAME}),")
-_CLAIMANT = re.compile(rf"^(?P<name>{FULL_NAME})\s\((?P<role>[^)]+)\)$")
-_SPEAKER_AFTER = re.compile(r"^(?:['’]s\b|\s(?:has\s|had\s|also\s|later\s|then\s)?(?:said|says|"
-                            r"noted|added|stated|told|wrote|announced|reported|claimed|"
-                            r"confirmed|explained|stressed|emphasi[sz]ed|insisted|warned|"
-                            r"promised|declared|posted)\b)")
-_SPEAKER_BEFORE = re.compile(r"(?:according to|quoted|said)\s$", re.I)
-_WORD = re.compile(rf"\b{NAME}\b")
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|at|near|from|outside|around|into)|"
-                           r"(?<!according)\sto)\s$")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+from wirewatch.events.lexicon import Lexicon, load_lexicon
+from wirewatch.events.naming import role_of, role_patterns
 
 
 @dataclass(frozen=True)
@@ -81,34 +60,33 @@ class _Holder:
         return self.name.split()[-1]
 
 
-def _role(text: str) -> str:
-    r = _ARTICLE.sub("", " ".join(text.lower().replace("’", "'").split()))
-    r = re.sub(r"(?:\s(?:of|the|and))+$", "", r.rstrip(" ,.;:"))
-    return r
-
-
-def role_holders(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[_Holder]:
-    """Return who the article says holds which role, in text order."""
+def role_holders(text: str, events: Iterable[Mapping[str, Any]] = (),
+                 lexicon: Lexicon | None = None) -> list[_Holder]:
+    """Return who the article says holds which role, in text order (``lexicon``: the
+    language's words, None: the bundled English lexicon)."""
+    lexicon = lexicon or load_lexicon("en")
+    pats = role_patterns(lexicon)
+    place_before = lexicon.place_before
     found: list[_Holder] = []
     role_spans: list[tuple[int, int]] = []
-    for pat in (_ROLE_NAME, _ROLE_COMMA_NAME, _NAME_ROLE):
+    for pat in (pats.role_name, pats.role_comma_name, pats.name_role):
         for m in pat.finditer(text):
-            if pat is _NAME_ROLE:
+            if pat is pats.name_role:
                 # "...forces in Chasiv Yar, the spokesman ..., Viktor Tregubov": a place
                 # before the comma, not the role holder
-                if _PLACE_BEFORE.search(text, 0, m.start("name")):
+                if place_before.search(text, 0, m.start("name")):
                     continue
                 if any(a < m.end("role") and m.start("role") < b for a, b in role_spans):
                     continue
             role_spans.append((m.start("role"), m.end("role")))
-            found.append(_Holder(m.group("name"), _role(m.group("role")), m.start("name"),
-                                 m.end("name")))
+            found.append(_Holder(m.group("name"), role_of(m.group("role"), lexicon),
+                                 m.start("name"), m.end("name")))
     for e in events:
-        c = _CLAIMANT.match(str(e.get("claimant") or ""))
+        c = pats.claimant.match(str(e.get("claimant") or ""))
         if c:
             i = text.find(c.group("name"))
             if i >= 0:
-                found.append(_Holder(c.group("name"), _role(c.group("role")), i,
+                found.append(_Holder(c.group("name"), role_of(c.group("role"), lexicon), i,
                                      i + len(c.group("name"))))
     found.sort(key=lambda h: h.start)
     return found
@@ -128,9 +106,13 @@ def _similar(a: str, b: str) -> bool:
     return sim >= 0.6 or (a[:2] == b[:2] and sim >= 0.5)
 
 
-def name_flags(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[NameFlag]:
-    """Return the roles this article gives two different names (see the module doc)."""
-    holders = role_holders(text, events)
+def name_flags(text: str, events: Iterable[Mapping[str, Any]] = (),
+               lexicon: Lexicon | None = None) -> list[NameFlag]:
+    """Return the roles this article gives two different names (see the module doc;
+    ``lexicon``: the language's words, None: the bundled English lexicon)."""
+    lexicon = lexicon or load_lexicon("en")
+    holders = role_holders(text, events, lexicon)
+    speaker_after, speaker_before = lexicon.speaker_after, lexicon.speaker_before
     flags: list[NameFlag] = []
     by_role: dict[str, _Holder] = {}
     for h in holders:
@@ -142,12 +124,12 @@ def name_flags(text: str, events: Iterable[Mapping[str, Any]] = ()) -> list[Name
                                   h.end, f"'{h.role}' is given to two names"))
     known = {w for h in holders for w in h.name.split()}
     flagged = set()
-    for m in _WORD.finditer(text):
+    for m in role_patterns(lexicon).word.finditer(text):
         w = m.group()
         if w in known or w in flagged:
             continue
         after, before = text[m.end():m.end() + 30], text[max(0, m.start() - 20):m.start()]
-        if not (_SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before)):
+        if not (speaker_after.match(after) or speaker_before.search(before)):
             continue
         for h in holders:
             if _similar(w, h.surname):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from wirewatch.events.lexicon import Lexicon, load_lexicon
+from wirewatch.fold import normalise
 
 NUM_PERM = 128
 BANDS = 32  # 32 bands x 4 rows: pairs with Jaccard >= 0.5 collide in a band with p > 0.87
@@ -21,45 +23,9 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 3  # words per shingle
 NEAR_DUPLICATE = 0.5  # estimated Jaccard of word 3-shingles for a near-duplicate
 
-def wordset(text: str) -> frozenset[str]:
-    """Return the whitespace-separated words of a text as a set."""
-    return frozenset(text.split())
-
-
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
-                         "„": '"', "«": '"', "»": '"', "–": "-", "—": "-", "−": "-",
-                         "\u00a0": " ", "\u200b": ""})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 _CAPITAL = re.compile(r"(?<![\w'])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
-
-STOP = wordset("""
-a about above after again against all also am an and any are around as at be because been before
-being below between both but by can could did do does doing down during each few for from further
-had has have having he her here hers him his how i if in into is it its itself just least less may
-me might more most much must my near no nor not now of off on once only or other our out over own
-per same she should since so some such than that the their theirs them then there these they this
-those through to too under until up upon very via was we were what when where which while who whom
-why will with within without would yet you your said says say told according added noted stated
-reported also one two three four five six seven eight nine ten new last first next earlier later
-still today yesterday monday tuesday wednesday thursday friday saturday sunday week day days
-""")
-_NAME_STOP = STOP | wordset("""
-The A An In On At By For From With According Earlier Later Meanwhile However While After Before
-During Since Russian Ukrainian Russia Ukraine Kyiv Moscow January February March April May June
-July August September October November December Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday This That These Those It He She They We His Her Their Our Its Mr Mrs Ms
-Defence Defense Ministry General Staff Forces Force Army Armed Group Grouping Region Oblast
-District City Town Village President Governor Head Mayor Minister Spokesman Commander
-People's Republic Telegram Ukrainians Russians
-""".lower())
-
-
-def normalise(text: str) -> str:
-    """Return the text folded for comparison: NFKC, unified quotes/dashes, lower case,
-    single spaces."""
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return " ".join(t.split())
 
 
 def content_hash(text: str) -> str:
@@ -82,10 +48,12 @@ def stem(word: str) -> str:
     return w
 
 
-def content_words(text: str) -> frozenset[str]:
-    """Return the stems of the text's content words (no stop words, numbers or short words)."""
+def content_words(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
+    """Return the stems of the text's content words (no stop words, numbers or short words;
+    the stop words are the lexicon's, None: the bundled English lexicon)."""
+    stop = (lexicon or load_lexicon("en")).stop_words
     return frozenset(stem(w) for w in words(text)
-                     if len(w) > 2 and w not in STOP and not w[0].isdigit())
+                     if len(w) > 2 and w not in stop and not w[0].isdigit())
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -102,16 +70,19 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def names(text: str) -> frozenset[str]:
+def names(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """Return capitalised words not at a sentence start and not common words: mostly the
-    proper names (people, units, outlets) an article relies on, lower-cased and stemmed."""
+    proper names (people, units, outlets) an article relies on, lower-cased and stemmed
+    (the common words are the lexicon's, None: the bundled English lexicon)."""
+    lexicon = lexicon or load_lexicon("en")
+    stop, name_stop = lexicon.stop_words, lexicon.name_stop_words
     out = set()
     for m in _CAPITAL.finditer(text):
         before = text[max(0, m.start() - 2): m.start()]
         if m.start() == 0 or re.search(r"[.!?\"'\n]\s*$", before):
             continue
         w = m.group(1).lower()
-        if w not in _NAME_STOP and len(w) > 2:
+        if w not in stop and w not in name_stop and len(w) > 2:
             out.add(stem(w))
     return frozenset(out)
 

@@ -86,7 +86,8 @@ def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> F
     ref = date.fromisoformat(target.mention.date.value) if (
         target.mention.date.precision == "day" and target.mention.date.value) else \
         dc.last_date
-    dts = date_tokens(sent, find_dates(span_text(sent), dc.document.published, ref))
+    dts = date_tokens(sent, find_dates(span_text(sent), dc.document.published, ref,
+                                       lexicon=dc.lexicon))
     own = None
     for t, dm in dts:
         if path_clear(t, tok, dc.lexicon) or any(

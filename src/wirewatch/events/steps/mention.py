@@ -42,7 +42,7 @@ def build(sc: SentenceContext, d: Draft) -> bool:
         conduit=tuple(d.att.conduits), extent=d.extent, aggregate=aggregate,
         trigger=(pdoc[trig.first].idx, pdoc[trig.last].idx + len(pdoc[trig.last])),
         reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
-            c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.reference_determiners
+            c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.event_reference_determiners
             for c in head.children))
     return True
 

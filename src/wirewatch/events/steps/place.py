@@ -32,7 +32,8 @@ from wirewatch.events.where import (
 
 def candidate_places(sc: SentenceContext, d: Draft) -> bool:
     """Step: the places of the sentence a trigger may take (not those in a claimant's name)."""
-    d.candidates = candidates(sc.sent, sc.doc.places, sc.doc.book, d.att.spans)
+    d.candidates = candidates(sc.sent, sc.doc.places, sc.doc.book, sc.doc.lexicon,
+                              d.att.spans)
     return True
 
 

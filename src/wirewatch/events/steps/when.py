@@ -28,7 +28,7 @@ def dates(sc: SentenceContext, d: Draft) -> bool:
     """Step: the date of the trigger's own clause and the date of its claim."""
     doc = sc.doc.document
     d.date_tokens = date_tokens(sc.sent, find_dates(span_text(sc.sent), doc.published,
-                                                    sc.doc.last_date))
+                                                    sc.doc.last_date, lexicon=sc.doc.lexicon))
     # dates under another event's noun phrase are that event's ("since the capture
     # of X in May 2023"); a simultaneous clause's date is shared
     pdoc = sc.sent.doc
@@ -49,7 +49,8 @@ def future_date(sc: SentenceContext, d: Draft) -> bool:
         return True
     doc = sc.doc.document
     fdts = date_tokens(sc.sent, find_dates(span_text(sc.sent), doc.published,
-                                           sc.doc.last_date, future=True))
+                                           sc.doc.last_date, future=True,
+                                           lexicon=sc.doc.lexicon))
     fown = own_date(d.head, fdts, d.att.verbs[0] if d.att.verbs else None, sc.doc.lexicon,
                     d.other_events)
     if fown is not None and future_clause(fown, fdts, sc.doc.lexicon):
@@ -224,7 +225,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                          context_date.surface)
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
-        for dm in find_dates(span_text(sent), doc.published))
+        for dm in find_dates(span_text(sent), doc.published, lexicon=sc.doc.lexicon))
     if si < 2 and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
         return publication_date(doc.published)
     return UNKNOWN

@@ -42,7 +42,7 @@ def passport_found(sc: SentenceContext, d: Draft, base: EventMention) -> list[Fo
     with the venue; else the place referred to, or of the same claimant's last issuance."""
     sent, cands, count, claimant, si = sc.sent, d.candidates, d.count, d.claimant, sc.index
     ref_place, head, toks = d.ref_place, d.head, d.tokens
-    homes, venues = passport_places(sent, cands)
+    homes, venues = passport_places(sent, cands, sc.doc.lexicon)
     # "residents of X in the Donetsk region": the region holding X is no venue
     venues = [v for v in venues if not any(
         h.place.admin1 and v.place.kind != "city" and v.place.name == h.place.admin1
