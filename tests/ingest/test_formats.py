@@ -295,3 +295,18 @@ def test_the_timeout_bounds_the_whole_fetch(server: str) -> None:
     [item] = list(fetch_url(f"{server}/drip", timeout=1.0, allow_private=True))
     assert isinstance(item, ReadError) and "timeout" in item.reason
     assert time.monotonic() - started < 3.0  # the drip takes 4 s
+
+
+def test_ingest_refuses_a_local_url_unless_a_private_network_is_allowed(
+        server: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wirewatch.cli import main
+
+    db = str(tmp_path / "s.db")
+    refused = CliRunner().invoke(main, ["ingest", "-q", "--db", db, f"{server}/plain"])
+    assert refused.exit_code == 1 and "non-public address" in refused.stderr
+    allowed = CliRunner().invoke(main, ["ingest", "-q", "--db", db, "--allow-private-network",
+                                        f"{server}/plain"])
+    assert allowed.exit_code == 0, allowed.output
+    assert allowed.stdout.strip().endswith("stored 1, skipped 0, failed 0")

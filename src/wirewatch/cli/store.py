@@ -57,13 +57,18 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
               help="Documents per committed batch.")
 @published_option
-@click.option("--timeout", default=20.0, show_default=True, help="Seconds per URL fetch.")
+@click.option("--timeout", default=20.0, show_default=True,
+              help="Seconds a URL fetch may take in all.")
 @click.option("--max-bytes", default=5_000_000, show_default=True,
               help="Largest page a URL fetch accepts.")
+@click.option("--allow-private-network", "allow_private", is_flag=True,
+              help="Also fetch URLs on this machine and private networks (refused by "
+                   "default: loopback, 10/8, 192.168/16, 169.254/16, ...).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
-           published: date | None, timeout: float, max_bytes: int, quiet: bool) -> None:
+           published: date | None, timeout: float, max_bytes: int, allow_private: bool,
+           quiet: bool) -> None:
     """Read files, folders (recursively) and http(s) URLs into the store.
 
     Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
@@ -81,6 +86,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
         summary = run_ingest(
             list(sources), store, batch_size=batch_size, published=published,
             fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
+            allow_private=allow_private,
             on_error=lambda e: progress.error(f"wirewatch: error: {e}"),
             on_batch=progress.update)
     if summary.ignored and not quiet:

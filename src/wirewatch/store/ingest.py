@@ -78,18 +78,20 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
            published: date | None = None, extractor: Extractor | None = None,
            on_error: Callable[[ReadError], None] | None = None,
            on_batch: Callable[[IngestSummary, Document | None], None] | None = None,
-           fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000) -> IngestSummary:
+           fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
+           allow_private: bool = False) -> IngestSummary:
     """Read the sources (files, folders, http(s) URLs), extract events from the documents
     not stored yet and write them in batches (one transaction each); return the counts.
 
-    A bad input is passed to ``on_error`` and counted as failed; the rest go on.
+    A bad input is passed to ``on_error`` and counted as failed; the rest go on. URLs on
+    loopback, private or link-local addresses are refused unless ``allow_private``.
     """
     summary = IngestSummary()
     run = extractor or spacy_extractor()
 
     def docs() -> Iterator[Document]:
         for item in read_sources(sources, published, fetch_timeout, fetch_max_bytes,
-                                 ignored=summary.ignored):
+                                 ignored=summary.ignored, allow_private=allow_private):
             if isinstance(item, ReadError):
                 summary.failed += 1
                 summary.errors.append(item)
