@@ -23,9 +23,7 @@ from wirewatch.fuse import claimants
 @pytest.mark.parametrize(("claimant", "key"), [
     ("Russia's Defence Ministry", "org:russian ministry of defence"),
     ("the Russian Ministry of Defense", "org:russian ministry of defence"),
-    pytest.param("Russian MoD", "org:russian ministry of defence", marks=pytest.mark.xfail(
-        strict=True, reason="folds to person:defence today: 'mod' is no claimant_org_word "
-                            "(kept as it was; the output must not change in this refactor)")),
+    ("Russian MoD", "org:russian ministry of defence"),
     ("the Russian MoD", "org:russian ministry of defence"),
     ("Russian Ministry of Defence", "org:russian ministry of defence"),
     ("Valery Gerasimov (Chief of the General Staff)", "person:gerasimov"),

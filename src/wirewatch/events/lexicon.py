@@ -128,6 +128,9 @@ class Lexicon:
     owner_possessive: re.Pattern[str]  # "Ukraine's 24th Brigade" (groups owner, rest)
     place_kinds: re.Pattern[str]  # owners that are kinds of place ('region')
     place_kind_possessive: re.Pattern[str]  # "the region's governor" -> 'governor'
+    naming_verbs: frozenset[str]  # 'the village, which Kiev calls Torske': a name, not a path
+    object_heads: frozenset[str]  # 'took control of X', 'the whole of X': X is the object
+    link_words: frozenset[str]  # words allowed between a trigger and its place ('the town of')
     home_before: re.Pattern[str]  # 'residents of X': a home, not where passports were issued
     venue_before: re.Pattern[str]  # 'in the X': a venue
     home_after: re.Pattern[str]  # 'X residents': a home

@@ -137,10 +137,9 @@ def _is_actor(tok: Any) -> bool:
 
 
 BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
-NAMING_VERBS = {"call", "name", "rename", "know"}
 
 
-def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
+def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool = False,
              events: set[int] | frozenset[int] = frozenset()) -> bool:
     """Return whether a place hangs on a scope root without leaving the trigger's clause
     (``temporal_ok``: "while they held the town" still speaks of the same place)."""
@@ -150,7 +149,7 @@ def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
             # a noun of the trigger phrase behind an avoided preposition ("taken to hospital
             # in X") does not lead to the event's place
             return not (a != tok and a.dep_ == "pobj" and a.head.lower_ in et.avoid_preps)
-        if a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS and \
+        if a.dep_ == "relcl" and a.lemma_.lower() in lex.naming_verbs and \
                 prev.dep_ in ("oprd", "attr", "dobj", "xcomp") and prev.i > a.i:
             prev = a
             continue  # "the village, which Kiev calls Torske": the name of the village
@@ -174,7 +173,7 @@ def _path_ok(tok: Any, root: Any, et: EventType, temporal_ok: bool = False,
 
 def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
            events: set[int] | frozenset[int] = frozenset(),
-           unresolved: Sequence[Any] = ()) -> list[Candidate]:
+           unresolved: Sequence[Any] = (), *, lex: Lexicon) -> list[Candidate]:
     """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
     roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded},
                          et.noun_reaches_verb)
@@ -188,7 +187,7 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         if last.dep_ == "pobj" and last.head.lower_ in et.avoid_preps and \
                 c.tok.dep_ == "pobj" and c.tok.head.i == last.i + 1:
             continue  # "taken to hospital in X": where the destination is
-        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, events=events)
+        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, lex, events=events)
                    for r in roots):
             continue
         found.append((tree_distance(trig, c.tok), c.mention.start, c))
@@ -210,22 +209,13 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
                 return []
     chosen = [best]
     for _d, _s, c in found[1:]:
-        if c.place.kind == best.place.kind and _coordinated(best.tok, c.tok):
+        if c.place.kind == best.place.kind and _coordinated(best.tok, c.tok, lex):
             chosen.append(c)
     return chosen
 
 
-# nouns that stand for (part of) a place as a trigger's object: "took control of X",
-# "took the whole of X", "cleared the eastern districts of X"
-OBJECT_HEADS = {"control", "whole", "rest", "remainder", "all", "most", "part", "parts", "half",
-                "district", "districts", "quarter", "quarters", "centre", "center", "outskirts",
-                "town", "city", "village", "settlement", "area", "territory", "neighbourhood",
-                "neighborhood", "building", "flag", "percent", "%"}
-LINK_WORDS = {"of", "town", "city", "village", "settlement", "locality", "hamlet", "-",
-              "urban", "type", "the", "a"}
-
-
-def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list[Candidate]:
+def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType, lex: Lexicon
+           ) -> list[Candidate]:
     """Return the place written right after the trigger ("captured Toretsk") or right before
     a passive one ("Toretsk was captured") when the parse tied nothing to it."""
     if not tokens:
@@ -242,7 +232,7 @@ def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list
         if span.start > last.i:
             between = doc[last.i + 1:span.start]
             if len(between) <= 5 and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM") or
-                                         t.lower_ in LINK_WORDS for t in between):
+                                         t.lower_ in lex.link_words for t in between):
                 out.append(c)
         elif span.end <= first.i and first.tag_ == "VBN" and span.root.dep_ not in ("pobj",):
             # "Toretsk was captured", not "the fields near Sumy were left"
@@ -253,30 +243,31 @@ def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType) -> list
     return out[:1]
 
 
-def _coordinated(a: Any, b: Any) -> bool:
+def _coordinated(a: Any, b: Any, lex: Lexicon) -> bool:
     if b.dep_ == "conj" and (b.head == a or (b.head.dep_ == "conj" and b.head.head == a)
                              or is_under(b.head, a)):
         return True  # "X and Y", "X in the Donetsk region and Y"
     if b.dep_ == "pobj" and b.head.lower_ == "of" and b.head.head.dep_ == "conj" and \
-            b.head.head.head == a and b.head.head.lower_ in OBJECT_HEADS:
+            b.head.head.head == a and b.head.head.lower_ in lex.object_heads:
         return True  # "X and most of Y", "X and the eastern part of Y"
     return bool(a.dep_ == "conj" and a.head == b)
 
 
-def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bool:
+def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any], lex: Lexicon
+                 ) -> bool:
     """Return whether a place token (or a reference) is the trigger's object or passive subject."""
     for t in targets:
         for a in path_up(t):
             if a.head == trig or a.head in tokens:
                 if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and (
-                        a == t or a.lemma_.lower() in OBJECT_HEADS or a.pos_ == "PROPN"):
+                        a == t or a.lemma_.lower() in lex.object_heads or a.pos_ == "PROPN"):
                     return True
                 if a.dep_ == "prep" and a.lower_ in ("of", "over"):
                     return True
                 break
-            if (a.dep_ == "relcl" and a.lemma_.lower() in NAMING_VERBS) or \
+            if (a.dep_ == "relcl" and a.lemma_.lower() in lex.naming_verbs) or \
                     (a.dep_ in ("oprd", "attr") and a.head.dep_ == "relcl" and
-                     a.head.lemma_.lower() in NAMING_VERBS):
+                     a.head.lemma_.lower() in lex.naming_verbs):
                 continue  # "the village, which Kiev calls Torske"
             if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
                     or (a.dep_ == "prep" and a.lower_ not in ("of",)):
@@ -284,12 +275,13 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any]) -> bo
     return False
 
 
-def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType) -> Any | None:
+def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex: Lexicon
+            ) -> Any | None:
     """Return a definite reference to a place in the trigger's phrase ("the town", "there")."""
     roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
     for r in roots:
         for t in r.subtree:
-            if t != r and not _path_ok(t, r, et, temporal_ok=True):
+            if t != r and not _path_ok(t, r, et, lex, temporal_ok=True):
                 continue
             if t.lower_ == "there" and t.dep_ in ("advmod",):
                 return t

@@ -240,7 +240,7 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if head.pos_ == "NOUN":  # "the capture of X"
         return True
     targets = [c.tok for c in chosen] + ([ref] if ref is not None else [])
-    if object_place(head, toks, targets):
+    if object_place(head, toks, targets, sc.doc.lexicon):
         return True
     if d.behaviour.passive_object and any(c.dep_ in ("nsubjpass", "auxpass")
                                                   for c in head.children):
@@ -257,7 +257,7 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         return True  # "Occupied since 2022, Melitopol is ..."
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
-               for t in targets) or bool(linear(toks, chosen, et))
+               for t in targets) or bool(linear(toks, chosen, et, sc.doc.lexicon))
 
 
 def has_military_subject(sc: SentenceContext, d: Draft) -> bool:

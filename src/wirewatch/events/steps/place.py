@@ -41,14 +41,15 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
     """Step: the places tied to the trigger, written beside it, listed with it, or the
     earlier place a reference ("the town") points back to."""
     toks, cands = d.tokens, d.candidates
-    d.chosen = attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved)
+    d.chosen = attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved,
+                      lex=sc.doc.lexicon)
     if not d.chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
                                 for u in sc.unresolved):
-        d.chosen = linear(toks, cands, d.type)
+        d.chosen = linear(toks, cands, d.type, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
-        d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type)
+        d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
         if d.ref_tok is not None:
             d.ref_place = resolve_anaphor(d.ref_tok, sc.doc.places, sc.doc.book,
                                           skip(cands, d.type, d.head),
@@ -151,10 +152,10 @@ def _clause_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     for a in path_up(d.head)[1:4]:
         if prev.dep_ in ("ccomp", "parataxis", "relcl") or prev.dep_ == "nsubj":
             break
-        chosen = attach(a, [a], d.type, d.candidates, sc.trigger_tokens)
+        chosen = attach(a, [a], d.type, d.candidates, sc.trigger_tokens, lex=sc.doc.lexicon)
         if chosen:
             return [(chosen[0].place, chosen[0].mention)]
-        found = _resolved(anaphor(a, [a], sc.doc.book, d.type), sc, d)
+        found = _resolved(anaphor(a, [a], sc.doc.book, d.type, sc.doc.lexicon), sc, d)
         if found:
             return found
         prev = a
@@ -177,7 +178,7 @@ def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceC
             if c.dep_ in ("advcl", "relcl") and any(m.lower_ in lex.simultaneous_marks | {"after"}
                                                     for m in c.children
                                                     if m.dep_ in ("mark", "advmod")):
-                chosen = attach(c, [c], d.type, d.candidates, events)
+                chosen = attach(c, [c], d.type, d.candidates, events, lex=lex)
                 if chosen:
                     return [(chosen[0].place, chosen[0].mention)]
     return []
@@ -191,11 +192,12 @@ def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
             continue
         for prep in (p for p in c.children
                      if p.dep_ == "prep" and p.lower_ in sc.doc.lexicon.locative_preps):
-            chosen = [x for x in attach(c, [c], d.type, d.candidates, sc.trigger_tokens)
+            chosen = [x for x in attach(c, [c], d.type, d.candidates, sc.trigger_tokens,
+                                        lex=sc.doc.lexicon)
                       if is_under(x.tok, prep)]
             if chosen:
                 return [(chosen[0].place, chosen[0].mention)]
-            found = _resolved(anaphor(prep, [prep], sc.doc.book, d.type), sc, d)
+            found = _resolved(anaphor(prep, [prep], sc.doc.book, d.type, sc.doc.lexicon), sc, d)
             if found:
                 return found
     return []
