@@ -85,10 +85,10 @@ def test_the_lexicon_file_is_the_events_components_config(edited: Resources) -> 
 
 def test_a_new_organisation_word_changes_the_fusion_key(tmp_path: Path) -> None:
     lexicon = load_lexicon()
-    assert claimant_key("Russian MoD", lexicon) == "person:defence"
-    path = _copy_with(tmp_path, claimant_org_words=[*lexicon.claimant_org_words, "mod"])
-    assert claimant_key("Russian MoD", load_lexicon(path=path)) == \
-        "org:russian ministry of defence"
+    assert claimant_key("Russian Rosgvardia", lexicon) == "person:rosgvardia"
+    path = _copy_with(tmp_path, claimant_org_words=[*lexicon.claimant_org_words, "rosgvardia"])
+    assert claimant_key("Russian Rosgvardia", load_lexicon(path=path)) == \
+        "org:russian rosgvardia"
 
 
 def test_a_bad_rewrite_is_refused_with_its_key(tmp_path: Path) -> None:
