@@ -456,3 +456,37 @@ def test_an_unknown_speaker_is_named_from_the_text_without_an_actor(run: Run) ->
                  "local volunteer.", "2025-05-16")
     assert events and all(e["claimant"] == "Ivan Zhyrnovsky" and e["claimant_actor"] is None
                           for e in events)
+
+
+def test_a_claim_and_its_denial_in_one_sentence_are_two_mentions(run: Run) -> None:
+    events = run("Russia said on Thursday it had captured Kupiansk, but Ukraine's military "
+                 "denied it.", "2025-11-21")
+    assert [(e["type"], e["modality"], place_id(e)) for e in events] == [
+        ("territory.captured", "claimed", 703656), ("territory.captured", "denied", 703656)]
+    claim, denial = events
+    assert claim["claimant_actor"]["side"] == "RU" and claim["conduit"] == []
+    assert denial["claimant_actor"]["side"] == "UA"
+    assert claim["date"]["value"] == "2025-11-20"
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv says Kupiansk remains under the control of its forces.",
+    "Kupiansk remains under Ukrainian control, the General Staff said.",
+    "Ukraine's General Staff said Kupiansk is still held by Ukrainian troops.",
+])
+def test_a_town_said_to_remain_under_control_denies_its_capture(run: Run, text: str) -> None:
+    [e] = run(text, "2025-11-21")
+    assert (e["type"], e["modality"], place_id(e)) == ("territory.captured", "denied", 703656)
+    assert e["claimant"]
+
+
+def test_remaining_under_control_denies_the_withdrawal_claimed_before(run: Run) -> None:
+    events = run("Russian bloggers said Ukrainian troops had pulled back from Kupiansk. "
+                 "A Ukrainian spokesman said Kupiansk remained under Ukrainian control.",
+                 "2025-11-21")
+    assert [(e["type"], e["modality"]) for e in events] == [
+        ("territory.withdrawn", "reported"), ("territory.withdrawn", "denied")]
+
+
+def test_the_front_described_by_the_writer_is_no_denial(run: Run) -> None:
+    assert run("Kupiansk remains under Ukrainian control.", "2025-11-21") == []

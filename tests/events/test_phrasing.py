@@ -129,11 +129,19 @@ def test_hitting_equipment_is_a_strike_not_a_loss(run: Run) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "A spokesman said Toretsk remained under Ukrainian control on Friday.",
+    "Toretsk remained under Ukrainian control on Friday.",
     "Analysts say the issuance of passports shows how far integration has gone.",
 ])
 def test_continued_control_and_commentary_are_not_events(run: Run, text: str) -> None:
     assert run(text, "2025-05-16") == []
+
+
+def test_a_speaker_saying_a_town_remains_held_denies_its_capture(run: Run) -> None:
+    # codebook v2: "X remains under the control of our forces" is a denial of the capture
+    [e] = run("A spokesman said Toretsk remained under Ukrainian control on Friday.",
+              "2025-05-16")
+    assert (e["type"], e["modality"], place_id(e)) == ("territory.captured", "denied", TORETSK)
+    assert e["date"]["value"] == "2025-05-16" and e["claimant"]
 
 
 def test_a_relay_named_after_a_city_is_not_the_event_place(run: Run) -> None:

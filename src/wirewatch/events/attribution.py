@@ -375,7 +375,8 @@ class Attributor:
                 if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
                         not is_under(trigger, c) and \
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
-                        (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)):
+                        (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)) \
+                        and not _counter_statement(c):
                     out.append(c)
         if not out and trigger.sent.start in self.quoted:
             # '"Claims ... are not true. Our units hold," the General Staff said.'
@@ -589,6 +590,14 @@ class Attributor:
             if src is not None:
                 out.append((src, [], tok))
         return out
+
+
+def _counter_statement(verb: Any) -> bool:
+    """'..., but Ukraine's military denied it': a second speaker's own statement joined to
+    the claim by a contrast, not the claim's speaker (the denial is its own mention)."""
+    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children) and any(
+        c.dep_ == "cc" and c.lower_ in ("but", "while", "whereas", "yet")
+        for c in verb.head.children)
 
 
 def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:

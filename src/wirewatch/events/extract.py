@@ -25,7 +25,7 @@ from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe
-from wirewatch.events.steps.denial import denial_of_claim
+from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
 from wirewatch.events.syntax import index_document, span_text, token_at
 from wirewatch.events.triggers import Trigger
@@ -99,6 +99,7 @@ def _sentence(dc: DocContext, sent: Any, si: int) -> None:
     for behaviour in used:
         behaviour.finish(sc)
     denial_of_claim(sc)
+    denial_by_control(sc)
     for f in sc.produced:
         day = f.mention.date
         if day.precision == "day" and day.value:

@@ -128,6 +128,9 @@ class Lexicon:
     owner_possessive: re.Pattern[str]  # "Ukraine's 24th Brigade" (groups owner, rest)
     place_kinds: re.Pattern[str]  # owners that are kinds of place ('region')
     place_kind_possessive: re.Pattern[str]  # "the region's governor" -> 'governor'
+    claim_pronouns: frozenset[str]  # 'but Kyiv denied it': a denial of the claim just made
+    holding_verbs: frozenset[str]  # 'X remains under the control of our forces' (lemmas)
+    held_by: re.Pattern[str]  # what follows such a verb for a denial of X's capture
     naming_verbs: frozenset[str]  # 'the village, which Kiev calls Torske': a name, not a path
     object_heads: frozenset[str]  # 'took control of X', 'the whole of X': X is the object
     link_words: frozenset[str]  # words allowed between a trigger and its place ('the town of')

@@ -11,8 +11,9 @@ from typing import Any
 from wirewatch.events.attribution import Source
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Found, SentenceContext, same_source
-from wirewatch.events.dates import UNKNOWN, find_dates, publication_date
+from wirewatch.events.dates import UNKNOWN, EventDate, find_dates, publication_date
 from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.when import date_tokens, path_clear
 from wirewatch.events.syntax import is_under, span_text
@@ -43,8 +44,10 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
     low = tok.lemma_.lower()
     if low in denied_verbs and tok.pos_ == "VERB":
+        # "rejected the claim"; "Russia said it took X, but Kyiv denied it"
         return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
-                     and c.lemma_.lower() in book.claim_nouns), None)
+                     and (c.lemma_.lower() in book.claim_nouns
+                          or c.lower_ in lex.claim_pronouns)), None)
     if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.denial_words
                            for c in tok.children):
         # "the claim was false", "the reports are fake"
@@ -67,6 +70,70 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
                                 g.lemma_.lower() in book.claim_nouns), None)
         return target_noun
     return None
+
+
+# "X remains under our control" denies the latest claim that X was taken or given up
+HELD_DENIES = ("territory.captured", "territory.withdrawn")
+
+
+def denial_by_control(sc: SentenceContext) -> None:
+    """Step (per sentence): "Kyiv says X remains under the control of its forces" denies
+    the capture of X, with the speaker as claimant; it claims no event of its own."""
+    dc = sc.doc
+    lex = dc.lexicon
+    for verb in sc.sent:
+        place_tok = _held_place(verb, lex)
+        if place_tok is None:
+            continue
+        pm = next((p for p in dc.places if p.place is not None and
+                   p.start <= place_tok.idx < p.end), None)
+        if pm is None or pm.place is None:
+            continue
+        here = [f for f in sc.found_so_far() if f.mention.type in HELD_DENIES and
+                f.mention.place and f.mention.place.geonameid == pm.place.geonameid]
+        if any(f.mention.modality == "denied" and f.sentence == sc.index for f in here):
+            continue  # the sentence already denies the claim about this place
+        claims = [f for f in here if f.mention.modality != "denied"]
+        etype = claims[-1].mention.type if claims else "territory.captured"
+        if etype not in dc.book.types:
+            continue
+        att = dc.attributor.attribute(sc.sent, verb)
+        if att.claimant is None:
+            continue  # the writer's own description of the front, not a denial
+        when = _statement_date(sc, att.verbs[0] if att.verbs else verb)
+        mention = EventMention(
+            doc=dc.document.id, type=etype, place=pm.place, date=when,
+            evidence=evidence(sc.sent), modality="denied", claimant=att.claimant.name,
+            conduit=tuple(att.conduits), extent="full" if etype == "territory.captured" else None,
+            trigger=(verb.idx, verb.idx + len(verb)))
+        dc.attributor.remember(att.claimant, att.conduits, when if when.value else None)
+        sc.produced.append(Found(mention, att.claimant, sc.index, pm))
+
+
+def _held_place(verb: Any, lex: Lexicon) -> Any | None:
+    """The place token of "X remains under the control of our forces", "X is still held by
+    Ukrainian troops", or None."""
+    if verb.lemma_.lower() not in lex.holding_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    phrase = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+    return subject if lex.held_by.match(phrase) else None
+
+
+def _statement_date(sc: SentenceContext, verb: Any) -> EventDate:
+    """The date a statement was made on: a date of its own clause, else the publication
+    date for news of the day (a lead sentence or a main clause), else unknown."""
+    dc = sc.doc
+    dts = date_tokens(sc.sent, find_dates(span_text(sc.sent), dc.document.published,
+                                          dc.last_date, lexicon=dc.lexicon))
+    own = next((dm for t, dm in dts if path_clear(t, verb, dc.lexicon)), None)
+    if own is not None:
+        return own.date
+    if sc.index < 2 or verb.dep_ == "ROOT":
+        return publication_date(dc.document.published)
+    return UNKNOWN
 
 
 def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> Found:
