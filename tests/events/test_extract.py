@@ -490,3 +490,18 @@ def test_remaining_under_control_denies_the_withdrawal_claimed_before(run: Run) 
 
 def test_the_front_described_by_the_writer_is_no_denial(run: Run) -> None:
     assert run("Kupiansk remains under Ukrainian control.", "2025-11-21") == []
+
+
+def test_a_role_and_a_surname_in_one_article_are_one_named_person(run: Run) -> None:
+    events = run("The chief of Russia's general staff told Putin that troops had encircled "
+                 "Kupiansk. Gerasimov said the army had also captured Siversk.", "2025-11-21")
+    assert {e["claimant"] for e in events} == {
+        "Valery Gerasimov (chief of Russia's general staff)"}
+    assert {e["claimant_actor"]["id"] for e in events} == {"ru-gerasimov"}
+
+
+def test_a_person_the_article_never_names_is_not_named_in_the_claimant(run: Run) -> None:
+    [e] = run("Two people were wounded in Kupiansk, the governor of Kharkiv region said.",
+              "2025-11-21")
+    assert e["claimant"] == "governor of Kharkiv region"
+    assert e["claimant_actor"]["name"] == "Oleh Syniehubov"  # the registry says who

@@ -572,16 +572,77 @@ def _check_aliases(actors: list[Actor], normaliser: Normaliser,
 
 
 def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
-                published: date | None) -> list[EventMention]:
+                published: date | None, role_words: re.Pattern[str] | None = None,
+                text: str = "") -> list[EventMention]:
     """Return the mentions with ``claimant_actor`` and ``conduit_actors`` read off the
-    registry, on the day of the claim (the event's day, else the publication date)."""
+    registry, on the day of the claim (the event's day, else the publication date).
+
+    Within the article (``text``), a person the article names is named the same way
+    throughout, with the role the article gives: a bare surname ("Gerasimov said")
+    takes the fuller name the article uses, and a role with no name ("the chief of
+    Russia's general staff told Putin") takes the name of the person holding it when
+    the article names that person. A name the article never writes is not added to the
+    claimant string (the registry's answer is in ``claimant_actor``).
+    """
     out = []
     for m in mentions:
         day = _day_of(m) or published
         claimant = _ref(registry.claimant_actor(m.claimant, day))
         conduits = tuple(_ref(registry.claimant_actor(c, day)) for c in m.conduit)
         out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits))
+    return _named_people(out, registry, role_words, text)
+
+
+def _named_people(mentions: list[EventMention], registry: ActorRegistry,
+                  role_words: re.Pattern[str] | None, text: str) -> list[EventMention]:
+    people: dict[str, ActorRef] = {}  # persons the article names
+    roles: dict[str, str] = {}  # person id -> the role in the article's words
+    for m in mentions:
+        ref = m.claimant_actor
+        actor = registry.get(ref.id) if ref is not None else None
+        if ref is None or actor is None or actor.type != "person" or not m.claimant:
+            continue
+        if actor.name.split()[-1] not in text:
+            continue  # the article never names the person: keep its own words
+        people.setdefault(ref.id, ref)
+        found = _QUALIFIED.match(m.claimant)
+        role = found["qual"] if found else None if actor.name.split()[-1] in m.claimant \
+            else m.claimant
+        if role and len(role) > len(roles.get(ref.id, "")):
+            roles[ref.id] = role
+    if not people:
+        return mentions
+    holders = {i: _role_holder(m.claimant, people, role_words) for i, m in
+               enumerate(mentions) if m.claimant_actor is None}
+    for i, pid in holders.items():
+        claimant = mentions[i].claimant
+        if pid is not None and claimant and pid not in roles:
+            roles[pid] = claimant
+    out = []
+    for i, m in enumerate(mentions):
+        ref = m.claimant_actor
+        pid = ref.id if ref is not None and ref.id in people else holders.get(i)
+        if pid is None:
+            out.append(m)
+            continue
+        person = people[pid]
+        role = roles.get(pid) or person.role
+        named = f"{person.name} ({role})" if role else person.name
+        out.append(replace(m, claimant=named, claimant_actor=ref or person))
     return out
+
+
+def _role_holder(claimant: str | None, people: dict[str, ActorRef],
+                 role_words: re.Pattern[str] | None) -> str | None:
+    """The one person of the article whose role has the role word of a nameless claimant."""
+    if not claimant or role_words is None:
+        return None
+    words = {w.lower() for w in role_words.findall(claimant)}
+    if not words:
+        return None
+    fits = [pid for pid, ref in people.items()
+            if ref.role and words & {w.lower() for w in role_words.findall(ref.role)}]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _day_of(m: EventMention) -> date | None:

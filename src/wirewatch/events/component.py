@@ -35,7 +35,8 @@ class EventsComponent:
         places = [m for m in places_of(doc) if not m.dateline]
         source = document_of(doc)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon)
-        doc._.wirewatch_events = with_actors(found, self.actors, source.published)
+        doc._.wirewatch_events = with_actors(found, self.actors, source.published,
+                                             self.lexicon.role_words, doc.text)
         return doc
 
 

@@ -200,7 +200,9 @@ def paraphrase_score(sig: Mapping[str, Any]) -> float:
         score += 0.05
     else:
         return 0.0
-    score += 0.2 if sig["claimants"] else 0.0
+    # one official issues many statements: the same claimant speaks for one report only
+    # where the two also share an event
+    score += 0.2 if sig["claimants"] and sig["events"] else 0.0
     # the extractor may miss or misplace a rewrite's event, so this only weighs against
     score -= DIFFERENT_EVENTS if sig.get("different_events") else 0.0
     score += min(0.3, 0.15 * len(sig["numbers"]))
