@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+from wirewatch.places.recognize import DATELINE
+
 if TYPE_CHECKING:
     from wirewatch.resources import Settings
 
@@ -15,10 +17,17 @@ _lock = threading.Lock()
 
 
 def paragraph_breaks(doc: Any) -> Any:
-    """Start a sentence after every blank line: no sentence runs across paragraphs."""
+    """Start a sentence after every blank line and after an opening dateline ("KYIV, Nov 20
+    (Reuters) -"): no sentence runs across paragraphs, and no dateline is read as part of
+    the first sentence's subject."""
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+    dateline = DATELINE.match(doc.text)
+    if dateline is not None:
+        first = doc.char_span(dateline.end(), len(doc.text), alignment_mode="expand")
+        if first is not None and first.start > 0:
+            doc[first.start].is_sent_start = True
     return doc
 
 

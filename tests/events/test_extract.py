@@ -505,3 +505,15 @@ def test_a_person_the_article_never_names_is_not_named_in_the_claimant(run: Run)
               "2025-11-21")
     assert e["claimant"] == "governor of Kharkiv region"
     assert e["claimant_actor"]["name"] == "Oleh Syniehubov"  # the registry says who
+
+
+def test_a_dateline_is_not_read_into_the_first_sentence(run: Run) -> None:
+    events = run("KYIV, Nov 20 (Reuters) - Russia's Defence Ministry said on Thursday its forces "
+                 "had captured Kurakhove.\n\nThe ministry said its troops had also destroyed "
+                 "three Ukrainian tanks near Pokrovsk.\n\nUkraine's General Staff said Russian "
+                 "forces had lost 1,250 soldiers over the past day.", "2025-11-20")
+    assert [(e["type"], e["claimant"], e["date"]["value"]) for e in events] == [
+        ("territory.captured", "Russian Ministry of Defence", "2025-11-20"),
+        ("equipment.lost", "Russian Ministry of Defence", "2025-11-20"),
+        ("casualties", "General Staff of the Armed Forces of Ukraine", "2025-11-20")]
+    assert not events[0]["evidence"]["text"].startswith("KYIV")

@@ -32,6 +32,7 @@ from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
 from wirewatch.events.where import anchor
 from wirewatch.places.models import PlaceMention
+from wirewatch.places.recognize import DATELINE
 
 __all__ = ["STEPS", "dedupe", "events_in_document"]
 
@@ -72,7 +73,10 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places))
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
-    for si, sent in enumerate(index.sents):
+    dateline = DATELINE.match(doc.text)
+    # the dateline ("KYIV, Nov 20 (Reuters) -") is a sentence of its own, not the lead
+    sents = [s for s in index.sents if dateline is None or s.end_char > dateline.end()]
+    for si, sent in enumerate(sents):
         learn_people(sent, dc.attributor.registry, dc.lexicon, dc.attributor._is_place)
         _sentence(dc, sent, si)
         _remember_speakers(dc, sent)

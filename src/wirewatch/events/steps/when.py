@@ -228,6 +228,10 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         for dm in find_dates(span_text(sent), doc.published, lexicon=sc.doc.lexicon))
     if si < 2 and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
         return publication_date(doc.published)
+    if (att.verbs or claimant is not None) and \
+            sc.doc.lexicon.past_day.search(span_text(sent)):
+        # "lost 1,250 soldiers over the past day", said in a statement of the day's news
+        return publication_date(doc.published)
     return UNKNOWN
 
 
