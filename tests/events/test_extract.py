@@ -517,3 +517,11 @@ def test_a_dateline_is_not_read_into_the_first_sentence(run: Run) -> None:
         ("equipment.lost", "Russian Ministry of Defence", "2025-11-20"),
         ("casualties", "General Staff of the Armed Forces of Ukraine", "2025-11-20")]
     assert not events[0]["evidence"]["text"].startswith("KYIV")
+
+
+def test_a_capture_of_a_village_the_gazetteer_lacks_is_coded_to_its_region(run: Run) -> None:
+    [e] = run("Russian forces captured the village of Dobropillia in Zaporizhzhia region, the "
+              "Russian Defence Ministry said.", "2025-11-21")
+    assert e["type"] == "territory.captured" and place_id(e) == 687699  # Zaporizhzhia Oblast
+    assert e["place"]["surface"] == "Dobropillia" and e["place"]["method"] == "context"
+    assert e["place"]["confidence"] <= 0.5

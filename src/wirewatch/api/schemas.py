@@ -2,7 +2,7 @@
 
 The event models carry exactly the keys of the CLI's JSON (``wirewatch events --format
 jsonl``, built by :func:`wirewatch.store.views.event_dicts`), so a record read from the
-API and one exported by the CLI are the same object; field meanings follow CODEBOOK.md.
+API and one exported by the CLI are the same object; field meanings follow docs/contract.md.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class Error(Model):
 
 
 class PlaceBrief(Model):
-    """A canonical event's place: the gazetteer entry (CODEBOOK.md section 3)."""
+    """A canonical event's place: the gazetteer entry (docs/contract.md section 3)."""
 
     name: str | None
     geonameid: int | None

@@ -24,7 +24,7 @@ from wirewatch.document import ReadError
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--what", type=click.Choice(["events", "places"]), default="events",
               show_default=True,
-              help="What to extract: event mentions or place mentions (CODEBOOK.md section 7).")
+              help="What to extract: event mentions or place mentions (docs/contract.md, 7).")
 @published_option
 @format_option("jsonl")
 @click.pass_context

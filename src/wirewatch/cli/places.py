@@ -24,7 +24,7 @@ def places() -> None:
 @click.option("--context", default="", help="Text around the name (a sentence, an article).")
 @click.pass_context
 def places_resolve(ctx: click.Context, text: str, context: str) -> None:
-    """Resolve one place name and print it as CODEBOOK.md section 3 (JSON)."""
+    """Resolve one place name and print it as docs/contract.md section 3 (JSON)."""
     from wirewatch.places import resolve_place
 
     m = resolve_place(text, context, resources_of(ctx).gazetteer)

@@ -1,6 +1,6 @@
 """The actor registry: who a claimant or conduit string names (``data/actors.yaml``).
 
-The codebook's ``claimant_actor`` and ``conduit_actors`` (CODEBOOK.md section 5)
+The codebook's ``claimant_actor`` and ``conduit_actors`` (docs/contract.md section 5)
 resolve the strings the extractor writes ("Valery Gerasimov (Chief of the
 General Staff)", "Russian Ministry of Defence", "TASS") against a data file of
 institutions, officials, groupings, units, analysts and outlets. Each entry has

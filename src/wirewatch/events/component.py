@@ -9,6 +9,8 @@ bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), s
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,8 +33,11 @@ class EventsComponent:
         self.actors = actors
 
     def __call__(self, doc: Doc) -> Doc:
-        # a dateline is where the report was filed, never by itself where an event was
-        places = [m for m in places_of(doc) if not m.dateline]
+        # a dateline is where the report was filed, never by itself where an event was; a
+        # village the gazetteer lacks is coded to the region the text puts it in
+        places = [m if m.place is not None or m.container is None
+                  else replace(m, place=m.container)
+                  for m in places_of(doc) if not m.dateline]
         source = document_of(doc)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon)
         doc._.wirewatch_events = with_actors(found, self.actors, source.published,

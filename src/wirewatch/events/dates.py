@@ -1,4 +1,4 @@
-"""Dates of events (CODEBOOK.md section 4): explicit, relative, yearless, ranges, never invented.
+"""Dates of events (docs/contract.md section 4): explicit, relative, yearless, ranges.
 
 ``find_dates`` reads the date expressions of a sentence. Relative ones
 ("on Monday", "last week") are resolved against the publication date, and

@@ -209,7 +209,7 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
                 return []
     chosen = [best]
     for _d, _s, c in found[1:]:
-        if c.place.kind == best.place.kind and _coordinated(best.tok, c.tok, lex):
+        if _kind(c) == _kind(best) and _coordinated(best.tok, c.tok, lex):
             chosen.append(c)
     return chosen
 
@@ -241,6 +241,12 @@ def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType, lex: Le
                                              for t in between):
                 out.append(c)
     return out[:1]
+
+
+def _kind(c: Candidate) -> str:
+    """The kind of place a mention names: a village the gazetteer lacks (coded to its
+    region) is still a village, coordinated with towns ("X in the DPR and Y")."""
+    return "city" if c.mention.container is not None else c.place.kind
 
 
 def _coordinated(a: Any, b: Any, lex: Lexicon) -> bool:

@@ -1,4 +1,4 @@
-"""Place recognition and resolution against GeoNames (CODEBOOK.md section 3)."""
+"""Place recognition and resolution against GeoNames (docs/contract.md section 3)."""
 
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import Place, PlaceMention

@@ -1,4 +1,4 @@
-"""Typed results of place recognition and resolution, serialised as CODEBOOK.md section 3/7."""
+"""Typed results of place recognition and resolution, serialised as docs/contract.md section 3/7."""
 
 from __future__ import annotations
 

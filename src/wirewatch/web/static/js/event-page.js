@@ -98,7 +98,7 @@ function renderFacts(e) {
       g.outlets.join(", "), g.ties?.length ? ` (tied by ${g.ties.join("; ")})` : "")));
 }
 
-// How each mention's date was found (CODEBOOK.md: explicit, relative, publication).
+// How each mention's date was found (docs/contract.md: explicit, relative, publication).
 function dateBases(e) {
   const seen = new Map();
   for (const m of e.mentions ?? []) {
