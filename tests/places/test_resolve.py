@@ -320,3 +320,14 @@ def test_a_village_the_text_puts_in_another_region_is_not_its_far_namesake(
 def test_inflected_russian_and_ukrainian_names_resolve_to_their_town(
         text: str, expected: list[Any], gaz: Gazetteer, nlp: Any) -> None:
     assert _resolved(text, gaz, nlp) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "gid"), [
+    ("Budapest won an exemption, while Bratislava said it would ask for compensation.",
+     "Bratislava", 3060972),
+    ("A drone had been shot down over Tiraspol and a second one fell near Bender.",
+     "Tiraspol", 617239),
+])
+def test_a_large_citys_own_name_outweighs_the_models_tags(text: str, name: str, gid: int,
+                                                          gaz: Gazetteer, nlp: Any) -> None:
+    assert (name, gid) in _resolved(text, gaz, nlp)

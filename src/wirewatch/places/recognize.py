@@ -107,6 +107,9 @@ LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$"
 BARE_FUZZY_MIN_POPULATION = 10_000
 SMALL_FOREIGN_POPULATION = 10_000
 FAMOUS_ABROAD = 100_000
+# Cities whose own name outweighs the small model's tags against it (Tiraspol, Bakhmut;
+# eval/places_blind2.yaml, where Bratislava, Tiraspol, Rzeszów and Bakhmut were missed).
+WELL_KNOWN_ABROAD, WELL_KNOWN_THEATRE = 100_000, 50_000
 SURNAME = re.compile(r"(?:[oe]v|yov|[oe]va|in|ina|yn|enko|uk|ko|sk[iy]i?|ska|ich|yan|dze|shvili)$",
                      re.IGNORECASE)
 POS_LABELS = {"GPE", "LOC", "FAC"}
@@ -475,16 +478,31 @@ def _placeness(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> int:
         score -= 1 if theatre_place else 3
     if "neg:PERSON" in ev and not theatre_place:
         score -= 1
+    # the small model tags big cities it has not learnt as people, products or adverbs
+    # ("while Bratislava said", "over Tiraspol"): their own GeoNames name outweighs it
+    well_known = _well_known(span, gaz)
+    score += 1 if well_known else 0
+    against = 0
     for e in ev:
         if e.startswith("neg:") and e != "neg:PERSON":
-            score -= 1 if (e[4:] in WEAK_NEG_LABELS and theatre_place
-                           and not DEMONYM.search(span.surface)) else 2
+            against += 1 if (e[4:] in WEAK_NEG_LABELS and theatre_place
+                             and not DEMONYM.search(span.surface)) else 2
+    score -= min(against, 1) if well_known else against
     tag = view.pos.get(first.start)
     if tag and tag not in ("PROPN", "X"):
-        score -= 2
+        score -= 1 if well_known else 2
     if _sentence_initial(view, first):
         score -= 1
     return score
+
+
+def _well_known(span: Span, gaz: Gazetteer) -> bool:
+    """True when the words are the GeoNames name of a large city (of the theatre, or
+    anywhere when larger still): a name most readers know as a place."""
+    return any(h.source == "name" and h.entry.kind == "city" and (
+        h.entry.population >= WELL_KNOWN_ABROAD or (
+            h.entry.population >= WELL_KNOWN_THEATRE
+            and gaz.theatre_weight(h.entry.country) > 0)) for h in span.hits)
 
 
 def _hopeless(span: Span, gaz: Gazetteer) -> bool:
