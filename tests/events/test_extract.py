@@ -525,3 +525,13 @@ def test_a_capture_of_a_village_the_gazetteer_lacks_is_coded_to_its_region(run: 
     assert e["type"] == "territory.captured" and place_id(e) == 687699  # Zaporizhzhia Oblast
     assert e["place"]["surface"] == "Dobropillia" and e["place"]["method"] == "context"
     assert e["place"]["confidence"] <= 0.5
+
+
+def test_losses_in_this_direction_are_placed_at_the_direction_named_before(run: Run) -> None:
+    events = run("Units of the Zapad battlegroup have liberated the settlement of Dvurechnaya "
+                 "and inflicted heavy losses on Ukrainian formations in the Kupyansk direction, "
+                 "the Russian Defence Ministry said on Monday.\n\n\"In the past 24 hours, the "
+                 "enemy lost up to 230 servicemen in this direction,\" the ministry said.",
+                 "2025-06-03")
+    [loss] = of_type(events, "casualties")
+    assert place_id(loss) == 703656 and loss["count"]["value"] == 230

@@ -323,6 +323,14 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
               and p.place.kind != "country" and p.start not in skip]
     if not before:
         return None
+    if low in book.direction_words:
+        # "in this direction": the town the article named a direction after
+        text = text_of(doc)
+        named_dirs = [p for p in before if any(
+            w.strip(",.;:)") in book.direction_words
+            for w in text[p.end:p.end + 20].lower().split()[:1])]
+        if named_dirs:
+            return named_dirs[-1]
     if kind != "region":
         at_events = [p for p in before if p.place is not None and
                      p.place.geonameid in event_places and
