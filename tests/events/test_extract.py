@@ -535,3 +535,10 @@ def test_losses_in_this_direction_are_placed_at_the_direction_named_before(run: 
                  "2025-06-03")
     [loss] = of_type(events, "casualties")
     assert place_id(loss) == 703656 and loss["count"]["value"] == 230
+
+
+def test_a_town_under_the_control_of_the_defence_forces_of_ukraine_is_a_denial(
+        run: Run) -> None:
+    [e] = run("\"Kupiansk is under the control of the Defence Forces of Ukraine. Russian "
+              "statements about its capture are a lie,\" the General Staff said.", "2025-11-21")
+    assert (e["type"], e["modality"], place_id(e)) == ("territory.captured", "denied", 703656)

@@ -107,6 +107,10 @@ def denial_by_control(sc: SentenceContext) -> None:
             conduit=tuple(att.conduits), extent="full" if etype == "territory.captured" else None,
             trigger=(verb.idx, verb.idx + len(verb)))
         dc.attributor.remember(att.claimant, att.conduits, when if when.value else None)
+        # "X is under the control of our forces" read as a capture of X: it is the denial
+        sc.produced[:] = [f for f in sc.produced if not (
+            f.mention.type == etype and f.mention.modality != "denied" and f.mention.place
+            and f.mention.place.geonameid == pm.place.geonameid)]
         sc.produced.append(Found(mention, att.claimant, sc.index, pm))
 
 
