@@ -542,3 +542,17 @@ def test_a_town_under_the_control_of_the_defence_forces_of_ukraine_is_a_denial(
     [e] = run("\"Kupiansk is under the control of the Defence Forces of Ukraine. Russian "
               "statements about its capture are a lie,\" the General Staff said.", "2025-11-21")
     assert (e["type"], e["modality"], place_id(e)) == ("territory.captured", "denied", 703656)
+
+
+def test_equipment_added_with_as_well_as_to_a_loss_tally_is_lost_too(run: Run) -> None:
+    events = run("The General Staff said the enemy lost 412 soldiers killed and wounded in the "
+                 "zone of responsibility over the same period, as well as three tanks, nine "
+                 "armoured combat vehicles and 21 artillery systems.", "2025-11-21")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [3, 9, 21]
+
+
+def test_equipment_listed_after_losses_amounted_to_is_lost(run: Run) -> None:
+    events = run("Russian losses over the past day amounted to 1,120 personnel, three tanks "
+                 "and 21 artillery systems, the General Staff said.", "2025-11-21")
+    assert sorted(e["count"]["value"] for e in of_type(events, "equipment.lost")) == [3, 21]

@@ -67,8 +67,17 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
                 objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
             objs.append(h.head)
+        if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass"):
+            # "losses amounted to 1,120 personnel, three tanks and ...": the kinds listed
+            objs.extend(gc for c in h.head.children if c.dep_ == "prep" and
+                        c.lower_ in ("to", "at") for gc in c.children if gc.dep_ == "pobj")
         if objs:
             break
+    # "lost 412 soldiers killed and wounded ..., as well as three tanks": the parse may hang
+    # the added kinds on the participle; "as well as" still adds them to the losses
+    objs.extend(t for t in head.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and
+                t.head.pos_ == "VERB" and t.head != head and t not in objs and
+                _as_well_as(t) and is_equipment(t, book))
     out: list[Any] = []
     todo = list(objs)
     while todo:
@@ -85,6 +94,12 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
         todo.extend(c for c in n.children if c.dep_ == "conj" or
                     (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
     return out
+
+
+def _as_well_as(t: Any) -> bool:
+    """True when 'as well as' joins ``t`` to what comes before it."""
+    return any(c.dep_ == "cc" and c.lower_ == "as" and c.i < t.i and
+               any(w.lower_ == "well" for w in c.children) for c in t.head.children)
 
 
 def is_equipment(n: Any, book: Codebook) -> bool:
