@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from wirewatch.datafile import load_data_file
 
 Phrase = tuple[str, ...]
 
@@ -243,21 +243,4 @@ def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
 
     Raises CodebookError naming the file when it cannot be read or is malformed.
     """
-    chosen = codebook_path(path)
-    try:
-        stat = chosen.stat()
-    except OSError as exc:
-        raise CodebookError(f"{chosen}: cannot read codebook ({exc.strerror})") from exc
-    return _load(str(chosen), stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=8)
-def _load(path: str, _mtime: int) -> Codebook:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CodebookError(f"{path}: cannot read codebook ({exc})") from exc
-    try:
-        return parse_codebook(data)
-    except CodebookError as exc:
-        raise CodebookError(f"{path}: {exc}") from exc
+    return load_data_file(codebook_path(path), parse_codebook, CodebookError, "codebook")

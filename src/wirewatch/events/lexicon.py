@@ -26,12 +26,11 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass, fields
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from wirewatch.datafile import load_data_file
 
 
 class LexiconError(ValueError):
@@ -158,23 +157,7 @@ def load_lexicon(lang: str = "en", path: str | Path | None = None) -> Lexicon:
     Raises LexiconError naming the file when it cannot be read or does not fit.
     """
     chosen = Path(path) if path else lexicon_dir() / f"{lang}.yaml"
-    try:
-        stamp = chosen.stat().st_mtime_ns
-    except OSError as exc:
-        raise LexiconError(f"{chosen}: cannot read lexicon ({exc.strerror})") from exc
-    return _load(str(chosen), stamp)
-
-
-@lru_cache(maxsize=16)
-def _load(path: str, _mtime: int) -> Lexicon:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from exc
-    try:
-        return parse_lexicon(data)
-    except LexiconError as exc:
-        raise LexiconError(f"{path}: {exc}") from exc
+    return load_data_file(chosen, parse_lexicon, LexiconError, "lexicon")
 
 
 def parse_lexicon(data: Any) -> Lexicon:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from wirewatch.datafile import load_data_file
 
 KEYS = {"tolerance_days", "default_tolerance_days", "undated_days", "min_placeless_count",
         "max_window_days"}
@@ -88,24 +87,8 @@ def load_fusion(path: str | os.PathLike[str] | None = None) -> FusionConfig:
 
     Raises FusionConfigError naming the file when it cannot be read or is malformed.
     """
-    chosen = Path(path or default_fusion_file())
-    try:
-        stat = chosen.stat()
-    except OSError as exc:
-        raise FusionConfigError(f"{chosen}: cannot read fusion file ({exc.strerror})") from exc
-    return _load(str(chosen), stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=8)
-def _load(path: str, _mtime: int) -> FusionConfig:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise FusionConfigError(f"{path}: cannot read fusion file ({exc})") from exc
-    try:
-        return parse_fusion(data)
-    except FusionConfigError as exc:
-        raise FusionConfigError(f"{path}: {exc}") from exc
+    return load_data_file(path or default_fusion_file(), parse_fusion, FusionConfigError,
+                          "fusion file")
 
 
 def default_fusion() -> FusionConfig:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from wirewatch.datafile import load_data_file
 
 KEYS = {"types", "default", "air_strike", "government_regains"}
 AIR_KEYS = {"type", "sub_event_type", "weapon_words"}
@@ -114,25 +113,8 @@ def load_acled(path: str | os.PathLike[str] | None = None) -> AcledMapping:
 
     Raises AcledMappingError naming the file when it cannot be read or is malformed.
     """
-    chosen = Path(path or default_acled_file())
-    try:
-        stat = chosen.stat()
-    except OSError as exc:
-        raise AcledMappingError(f"{chosen}: cannot read ACLED mapping ({exc.strerror})"
-                                ) from exc
-    return _load(str(chosen), stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=8)
-def _load(path: str, _mtime: int) -> AcledMapping:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise AcledMappingError(f"{path}: cannot read ACLED mapping ({exc})") from exc
-    try:
-        return parse_acled(data)
-    except AcledMappingError as exc:
-        raise AcledMappingError(f"{path}: {exc}") from exc
+    return load_data_file(path or default_acled_file(), parse_acled, AcledMappingError,
+                          "ACLED mapping")
 
 
 def default_acled() -> AcledMapping:
