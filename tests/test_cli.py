@@ -74,3 +74,22 @@ def test_every_command_is_documented_in_the_readme() -> None:
 
     missing = [c for c in walk(main, "") if not re.search(rf"wirewatch {re.escape(c)}\b", readme)]
     assert missing == []
+
+
+def test_extract_names_a_folder_and_a_bad_file_and_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Russian forces captured Toretsk, the ministry said.", encoding="utf-8")
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    res = CliRunner().invoke(main, ["extract", str(folder), str(good)])
+    assert res.exit_code == 1
+    assert "a folder" in res.stderr and "not a regular file" in res.stderr
+    assert '"territory.captured"' in res.stdout
+
+
+def test_file_names_cannot_forge_lines_or_move_the_terminal(tmp_path: Path) -> None:
+    name = tmp_path / "evil\nwirewatch: ok\x1b[2J.txt"
+    res = CliRunner().invoke(main, ["extract", str(name)])
+    assert res.exit_code == 1
+    [line] = res.stderr.strip().splitlines()
+    assert "\\n" in line and "\\x1b" in line and "\x1b" not in line

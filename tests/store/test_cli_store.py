@@ -145,3 +145,19 @@ def test_demo_is_rerunnable(store_url: str) -> None:
         assert title in first
     second = _run("demo", "--db", store_url)
     assert "stored 0, skipped 24" in second
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(store_url: str,
+                                                            tmp_path: Path) -> None:
+    f = tmp_path / "odd.jsonl"
+    f.write_text(json.dumps({
+        "id": "f1", "outlet": "=HYPERLINK(\"http://x.test\",\"click\")", "published": "2025-06-03",
+        "text": "Russian drones struck Kherson on Monday, killing two people, the regional "
+                "administration said."}) + "\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["ingest", "-q", "--db", store_url, str(f)]).exit_code == 0
+    out = CliRunner().invoke(main, ["events", "--db", store_url, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    cells = [v for r in rows for v in r.values() if v]
+    assert rows and not any(v.startswith(("=", "+", "@")) for v in cells)
+    assert any(v.startswith("'=HYPERLINK") for v in cells)
+    assert all(float(r["longitude"]) for r in rows if r["longitude"])  # numbers untouched

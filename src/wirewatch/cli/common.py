@@ -4,6 +4,7 @@ resources it names, reading input files."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -90,7 +91,16 @@ def documents(files: tuple[Path, ...], published: date | None,
     """Yield the documents of ``files``; name each one that cannot be read on stderr."""
     for item in read_paths(files, published):
         if isinstance(item, ReadError):
-            click.echo(f"wirewatch: error: {item}", err=True)
+            click.echo(f"wirewatch: error: {printable(str(item))}", err=True)
             errors.append(item)
         else:
             yield item
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with control characters shown as escapes: a file name with a newline
+    or a terminal escape sequence cannot forge a line or clear the screen."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

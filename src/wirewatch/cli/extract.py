@@ -20,8 +20,7 @@ from wirewatch.document import ReadError
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--what", type=click.Choice(["events", "places"]), default="events",
               show_default=True,
               help="What to extract: event mentions or place mentions (docs/contract.md, 7).")

@@ -15,6 +15,7 @@ from wirewatch.cli.common import (
     db_option,
     format_option,
     parse_date_option,
+    printable,
     published_option,
     resources_of,
 )
@@ -43,7 +44,8 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
                       f"({sample_dir()}) into {display_url(store.url)}")
         t = time.perf_counter()
         summary = ingest([sample_dir()], store, extractor=extractor,
-                         on_error=lambda e: click.echo(f"wirewatch: error: {e}", err=True))
+                         on_error=lambda e: click.echo(f"wirewatch: error: {printable(str(e))}",
+                                                       err=True))
         console.print(f"read {summary.read}, stored {summary.stored}, skipped "
                       f"{summary.skipped} (already stored), failed {summary.failed} "
                       f"in {time.perf_counter() - t:.1f} s")
@@ -87,7 +89,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
             list(sources), store, batch_size=batch_size, published=published,
             fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
             allow_private=allow_private,
-            on_error=lambda e: progress.error(f"wirewatch: error: {e}"),
+            on_error=lambda e: progress.error(f"wirewatch: error: {printable(str(e))}"),
             on_batch=progress.update)
     if summary.ignored and not quiet:
         click.echo(f"wirewatch: note: {len(summary.ignored)} file(s) in folders passed over "

@@ -117,9 +117,30 @@ def write_csv(events: Iterable[Mapping[str, Any]], out: IO[str],
     w.writeheader()
     n = 0
     for e in events:
-        w.writerow(flat_row(e, acled))
+        w.writerow(csv_row(e, acled))
         n += 1
     return n
+
+
+# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)" as an outlet's name):
+# written with a leading apostrophe, as OWASP advises; numbers ("-37.5") are left alone.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_row(event: Mapping[str, Any], acled: AcledMapping | None = None) -> dict[str, Any]:
+    """Return the CSV row of a canonical event: ``flat_row`` with formula-like text cells
+    neutralised, so that opening the export in a spreadsheet runs nothing."""
+    return {k: _safe_cell(v) for k, v in flat_row(event, acled).items()}
+
+
+def _safe_cell(value: Any) -> Any:
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+        return value
+    except ValueError:
+        return "'" + value
 
 
 def geojson(events: Iterable[Mapping[str, Any]], acled: AcledMapping | None = None

@@ -86,7 +86,7 @@ def _csv_chunks(events: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield buf.getvalue()
     for e in events:
         buf = io.StringIO()
-        csv.DictWriter(buf, fieldnames=ex.COLUMNS, lineterminator="\n").writerow(ex.flat_row(e))
+        csv.DictWriter(buf, fieldnames=ex.COLUMNS, lineterminator="\n").writerow(ex.csv_row(e))
         yield buf.getvalue()
 
 
