@@ -556,3 +556,12 @@ def test_equipment_listed_after_losses_amounted_to_is_lost(run: Run) -> None:
     events = run("Russian losses over the past day amounted to 1,120 personnel, three tanks "
                  "and 21 artillery systems, the General Staff said.", "2025-11-21")
     assert sorted(e["count"]["value"] for e in of_type(events, "equipment.lost")) == [3, 21]
+
+
+def test_according_to_him_refers_to_the_speaker_named_before(run: Run) -> None:
+    [e] = run("Russian troops made 52 attempts to advance near Pokrovsk, Dmytro Lykhovii, "
+              "spokesman for the Tavria group of troops, said on Saturday.\n\nAccording to him, "
+              "the enemy lost 412 soldiers killed and wounded over the same period.",
+              "2025-11-20")
+    assert e["claimant"].startswith("Dmytro Lykhovii") and e["modality"] == "claimed"
+    assert e["date"]["value"] == "2025-11-15"
