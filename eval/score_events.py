@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -33,6 +34,7 @@ from typing import Any
 import yaml
 
 from wirewatch import Document, extract
+from wirewatch.resources import Resources
 
 HERE = Path(__file__).parent
 DEFAULT_GOLD = HERE / "events.yaml"
@@ -101,12 +103,13 @@ def load_gold(path: Path, ids: set[str] | None = None
     return docs, gold
 
 
-def predict(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def predict(docs: list[dict[str, Any]], resources: Resources | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
     """Return the contract JSON of every event ``wirewatch.extract`` finds, per document."""
     documents = [Document(id=d["id"], text=d["text"], outlet=d.get("outlet"),
                           published=_as_date(d.get("published"))) for d in docs]
     out: dict[str, list[dict[str, Any]]] = {d.id: [] for d in documents}
-    for res in extract(documents):
+    for res in extract(documents, resources):
         out[res.doc.id] = [json.loads(json.dumps(e.to_dict())) for e in res.events]
     return out
 
@@ -346,18 +349,21 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, action="append",
                     help="Gold file (repeatable; default eval/events.yaml).")
     ap.add_argument("--ids", help="Only these document ids (comma-separated).")
+    ap.add_argument("--codebook", type=Path, default=os.environ.get("WIREWATCH_CODEBOOK"),
+                    help="Your own codebook (default: WIREWATCH_CODEBOOK, else the bundled).")
     ap.add_argument("--markdown", nargs="?", type=Path, const=DEFAULT_MARKDOWN,
                     help=f"Write the tables as Markdown (default {DEFAULT_MARKDOWN}).")
     ap.add_argument("--verbose", action="store_true",
                     help="List every false positive, false negative and field disagreement.")
     ap.add_argument("--json", type=Path, help="Write the figures as JSON here.")
     a = ap.parse_args()
+    resources = Resources.load(codebook=a.codebook)
     ids = set(a.ids.split(",")) if a.ids else None
     summaries = []
     md: list[str] = []
     for path in a.gold or [DEFAULT_GOLD]:
         docs, gold = load_gold(path, ids)
-        res = match(gold, predict(docs), path.name, len(docs))
+        res = match(gold, predict(docs, resources), path.name, len(docs))
         s = summarise(res)
         summaries.append(s)
         table = render(s)
