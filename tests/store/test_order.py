@@ -94,3 +94,20 @@ def _first_difference(a: list[Any], b: list[Any]) -> str:
     extra = [x for x in a if a.count(x) != b.count(x)]
     return (f"only in the concurrent store: {only_a[:2]}; only in the sequential: "
             f"{only_b[:2]}; counted apart: {extra[:2]} ({len(a)} vs {len(b)})")
+
+
+def test_the_first_and_last_days_of_the_calendar_are_stored(
+        store_url: str, mixed_corpus: list[Extracted]) -> None:
+    from datetime import date
+
+    story = [x for x in mixed_corpus if x.events][:3]
+    edges = [replace(x, doc=replace(x.doc, id=f"edge{i}", text=x.doc.text + f" ({i})",
+                                    published=day))
+             for i, (x, day) in enumerate(zip(story, (date.min, date.max, date.min),
+                                              strict=True))]
+    with Store(store_url) as store:
+        assert store.write_batch(edges).stored == 3
+        assert store.write_batch([replace(edges[0], doc=replace(
+            edges[0].doc, id="edge3", text=edges[0].doc.text + "!"))]).stored == 1
+        assert {str(a["published"]) for a in store.articles()} == {"0001-01-01", "9999-12-31"}
+        assert store.events()
