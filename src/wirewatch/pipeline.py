@@ -7,15 +7,12 @@ components left on each doc.
 
 from __future__ import annotations
 
-import multiprocessing
-import pickle
 import re
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from wirewatch.document import Document
+from wirewatch.document import Document, ReadError
 from wirewatch.events.models import EventMention
 from wirewatch.places.component import places_of
 from wirewatch.places.models import PlaceMention
@@ -93,35 +90,32 @@ def _shift_event(e: EventMention, by: int) -> EventMention:
     return replace(e, evidence=ev, trigger=trigger)
 
 
-_worker: dict[str, Any] = {}
-
-
-def _init_worker(resources: Resources, batch_size: int) -> None:
-    # a fresh copy: its own SQLite connection and pipeline, not the parent's
-    _worker["resources"] = pickle.loads(pickle.dumps(resources))
-    _worker["batch_size"] = batch_size
-
-
-def _extract_chunk(docs: list[Document]) -> list[Extraction]:
-    return extract(docs, _worker["resources"], batch_size=_worker["batch_size"])
-
-
 def extract_parallel(docs: Sequence[Document], processes: int = 2,
                      resources: Resources | None = None, *, batch_size: int = 16,
                      chunk_size: int | None = None) -> list[Extraction]:
-    """Return what ``extract`` returns, computed in ``processes`` worker processes.
+    """Return what ``extract`` returns, computed in ``processes`` worker processes
+    (:class:`wirewatch.workers.Workers`).
 
     Documents go to the workers in chunks of ``chunk_size`` (default: small enough
     that each worker gets several); the result keeps the input order. With one
-    process this is ``extract`` itself.
+    process this is ``extract`` itself. A document extraction fails on raises
+    :class:`ExtractionError` naming it.
     """
+    from wirewatch.workers import Workers
+
     resources = resources or Resources.load()
-    if processes <= 1 or len(docs) <= 1:
-        return extract(docs, resources, batch_size=batch_size)
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = chunk_size or max(1, min(batch_size, -(-len(docs) // (processes * 4))))
+    size = chunk_size or max(1, min(batch_size, -(-len(docs) // (max(1, processes) * 4))))
     chunks = [list(docs[i:i + size]) for i in range(0, len(docs), size)]
-    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker,
-                             initargs=(resources, batch_size)) as pool:
-        return [r for part in pool.map(_extract_chunk, chunks) for r in part]
+    pool = Workers[Extraction](lambda part: extract(part, resources, batch_size=batch_size),
+                               processes)
+    out: list[Extraction] = []
+    for results in pool.map(chunks):
+        for r in results:
+            if isinstance(r, ReadError):
+                raise ExtractionError(str(r))
+            out.append(r)
+    return out
+
+
+class ExtractionError(Exception):
+    """A document the pipeline failed on (the message names it and the reason)."""

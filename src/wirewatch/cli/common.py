@@ -45,6 +45,16 @@ def format_option(*choices: str) -> Callable[[F], F]:
                         default=choices[0], show_default=True, help="Output format.")
 
 
+def workers_option(f: F) -> F:
+    """The ``--workers`` option: processes that extract (default: every core)."""
+    from wirewatch.workers import default_workers
+
+    return click.option("--workers", type=click.IntRange(1, 512), default=default_workers,
+                        show_default="this machine's cores",
+                        help="Processes that extract, each with its own model (1: this "
+                             "process only). Output stays in input order.")(f)
+
+
 def published_option(f: F) -> F:
     """The ``--published`` option: the date of inputs that do not carry one."""
     return click.option("--published", callback=lambda _c, _p, v: parse_date_option(v),

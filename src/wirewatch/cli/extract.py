@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,8 +14,10 @@ from wirewatch.batches import batched
 from wirewatch.cli.common import (
     documents,
     format_option,
+    printable,
     published_option,
     resources_of,
+    workers_option,
 )
 from wirewatch.document import ReadError
 
@@ -25,22 +28,29 @@ from wirewatch.document import ReadError
               show_default=True,
               help="What to extract: event mentions or place mentions (docs/contract.md, 7).")
 @published_option
+@workers_option
 @format_option("jsonl")
 @click.pass_context
 def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: date | None,
-            fmt: str) -> None:
+            workers: int, fmt: str) -> None:
     """Extract mentions from articles (.txt, .html, .jsonl) as JSON Lines on stdout.
 
-    A file that cannot be read is named on standard error with the reason; the
-    others are still processed and the exit status is 1.
+    A file or document that cannot be read is named on standard error with the reason;
+    the others are still processed and the exit status is 1.
     """
     from wirewatch.pipeline import extract as run
+    from wirewatch.workers import Workers
 
     resources = resources_of(ctx)
     errors: list[ReadError] = []
     out = sys.stdout
-    for batch in batched(documents(files, published, errors), 32):
-        for result in run(batch, resources):
+    pool = Workers[Any](lambda docs: run(docs, resources), workers)
+    for results in pool.map(batched(documents(files, published, errors), 32)):
+        for result in results:
+            if isinstance(result, ReadError):
+                click.echo(f"wirewatch: error: {printable(str(result))}", err=True)
+                errors.append(result)
+                continue
             rows = result.places if what == "places" else result.events
             for m in rows:
                 out.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")

@@ -19,6 +19,7 @@ from wirewatch.cli.common import (
     printable,
     published_option,
     resources_of,
+    workers_option,
 )
 
 
@@ -59,6 +60,7 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
 @db_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
               help="Documents per committed batch.")
+@workers_option
 @published_option
 @click.option("--timeout", default=20.0, show_default=True,
               help="Seconds a URL fetch may take in all.")
@@ -70,8 +72,8 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
-           published: date | None, timeout: float, max_bytes: int, allow_private: bool,
-           quiet: bool) -> None:
+           workers: int, published: date | None, timeout: float, max_bytes: int,
+           allow_private: bool, quiet: bool) -> None:
     """Read files, folders (recursively) and http(s) URLs into the store.
 
     Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
@@ -88,7 +90,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
         summary = run_ingest(
             list(sources), store, batch_size=batch_size, published=published,
             fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
-            allow_private=allow_private,
+            allow_private=allow_private, workers=workers,
             on_error=lambda e: progress.error(f"wirewatch: error: {printable(str(e))}"),
             on_batch=progress.update)
     if summary.ignored and not quiet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,7 @@ from wirewatch.ingest.readers import read_sources
 from wirewatch.resources import Resources
 from wirewatch.store.store import Store
 from wirewatch.store.write import Extracted
+from wirewatch.workers import Workers
 
 Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
@@ -51,40 +53,19 @@ class IngestSummary:
                 "failed": self.failed}
 
 
-def _extract(run: Extractor, docs: list[Document], summary: IngestSummary,
-             on_error: Callable[[ReadError], None] | None) -> list[Extracted]:
-    """Extract a batch; if that fails, document by document, so that one document the
-    extractor cannot handle is reported (and counted failed) instead of sinking the run."""
-    try:
-        return run(docs)
-    except Exception:
-        if len(docs) == 1:
-            raise
-    out: list[Extracted] = []
-    for d in docs:
-        try:
-            out.extend(run([d]))
-        except Exception as e:  # report the document, keep the rest
-            err = ReadError(d.source or d.id, f"extraction failed ({type(e).__name__}: {e})")
-            summary.read -= 1
-            summary.failed += 1
-            summary.errors.append(err)
-            if on_error:
-                on_error(err)
-    return out
-
-
 def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
            published: date | None = None, extractor: Extractor | None = None,
            on_error: Callable[[ReadError], None] | None = None,
            on_batch: Callable[[IngestSummary, Document | None], None] | None = None,
            fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
-           allow_private: bool = False) -> IngestSummary:
+           allow_private: bool = False, workers: int = 1) -> IngestSummary:
     """Read the sources (files, folders, http(s) URLs), extract events from the documents
     not stored yet and write them in batches (one transaction each); return the counts.
 
     A bad input is passed to ``on_error`` and counted as failed; the rest go on. URLs on
     loopback, private or link-local addresses are refused unless ``allow_private``.
+    ``workers``: processes that extract (see :mod:`wirewatch.workers`); this process
+    reads and writes, so the store sees one writer and batches in input order.
     """
     summary = IngestSummary()
     run = extractor or spacy_extractor()
@@ -101,23 +82,36 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
             summary.read += 1
             yield item
 
-    for batch in batched(docs(), batch_size):
-        hashes = [content_hash(d.text) for d in batch]
-        known = store.known_hashes(hashes)
-        fresh: list[Document] = []
-        seen: set[str] = set()
-        for d, h in zip(batch, hashes, strict=True):
-            if h in known or h in seen:
-                summary.skipped += 1
-            else:
-                seen.add(h)
-                fresh.append(d)
-        if fresh:
-            extracted = _extract(run, fresh, summary, on_error)
+    read: deque[tuple[Document, int]] = deque()  # per batch: its last document, skipped
+
+    def fresh_batches() -> Iterator[list[Document]]:
+        for batch in batched(docs(), batch_size):
+            hashes = [content_hash(d.text) for d in batch]
+            known = store.known_hashes(hashes)
+            fresh: list[Document] = []
+            seen: set[str] = set()
+            for d, h in zip(batch, hashes, strict=True):
+                if h not in known and h not in seen:
+                    seen.add(h)
+                    fresh.append(d)
+            read.append((batch[-1], len(batch) - len(fresh)))
+            yield fresh
+
+    for results in Workers[Extracted](run, workers).map(fresh_batches()):
+        last, skipped = read.popleft()
+        summary.skipped += skipped
+        extracted = [r for r in results if isinstance(r, Extracted)]
+        for failure in (r for r in results if isinstance(r, ReadError)):
+            summary.read -= 1
+            summary.failed += 1
+            summary.errors.append(failure)
+            if on_error:
+                on_error(failure)
+        if extracted:
             result = store.write_batch(extracted)
             summary.stored += result.stored
             summary.skipped += result.skipped
         summary.batches += 1
         if on_batch:
-            on_batch(summary, batch[-1])
+            on_batch(summary, last)
     return summary

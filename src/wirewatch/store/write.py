@@ -181,6 +181,8 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
                       m.CanonicalMember.event_mention_id == m.EventMention.id)
                 .where(m.EventMention.article_id.in_(chunk),
                        m.EventMention.fuse_key.is_not(None))):
+            if key is None:
+                continue
             old_seeds.append((key, (lo, hi) if lo is not None and hi is not None else None))
             vacated[key].append(cid)
     for chunk in _chunks(sorted(arts)):
