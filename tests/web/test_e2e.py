@@ -93,9 +93,9 @@ def api(server: str, path: str, **params: Any) -> Any:
 
 def marker_count(page: Any) -> int:
     """Events drawn on the map: single markers plus the numbers on the clusters."""
-    clustered = sum(int(t) for t in page.locator(".cluster-pie span").all_inner_texts())
-    return int(clustered + page.locator(".leaflet-overlay-pane path.leaflet-interactive")
-               .count())
+    clustered = sum(int(t) for t in page.locator(".leaflet-marker-pane .cluster-pie span")
+                    .all_inner_texts())
+    return int(clustered + page.locator(".leaflet-marker-pane .mk-hit").count())
 
 
 def in_ukraine_view(fc: dict[str, Any]) -> int:
@@ -116,7 +116,7 @@ def test_the_map_shows_the_events_that_have_a_place(server: str, page: Any) -> N
     assert page.locator("#list-total").inner_text() == f"{total} events"
     assert page.locator(".event-item").count() == min(50, total)
     assert in_ukraine_view(fc) <= marker_count(page) <= fc["total"]
-    assert in_ukraine_view(fc) > 30 and page.locator(".cluster-pie").count() >= 3
+    assert in_ukraine_view(fc) > 30 and page.locator(".leaflet-marker-pane .cluster-pie").count() >= 3
 
 
 def test_filtering_by_type_updates_the_link_the_list_and_the_map(server: str,
@@ -132,8 +132,8 @@ def test_filtering_by_type_updates_the_link_the_list_and_the_map(server: str,
     chips = page.locator(".event-item .type-chip").all_inner_texts()
     assert chips and set(chips) == {"strike"}
     fc = api(server, "/api/map", type="strike")
-    page.wait_for_function("() => document.querySelectorAll('.cluster-pie').length + "
-                           "document.querySelectorAll('.leaflet-overlay-pane path').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-pane .cluster-pie')"
+                           ".length + document.querySelectorAll('.mk-hit').length > 0")
     assert in_ukraine_view(fc) <= marker_count(page) <= fc["total"]
     # the link keeps the view: reload it and the same filter is on
     page.reload()
@@ -192,3 +192,70 @@ def test_a_hostile_article_runs_nothing_and_is_shown_as_written(server: str, pag
     assert strike["evidence"]["text"] in marks
     assert page.locator("#mentions img, #mentions script").count() == 0
     assert page.evaluate("() => document.body.dataset.pwned") is None
+
+
+# ------------------------------------------------------------------ claims and denials
+
+CLAIM_LOOK = ("claim", "weak")  # a look that says something is claimed to have happened
+
+
+def denial_only(server: str) -> dict[str, Any]:
+    items = api(server, "/api/events", modality="denied", limit=50)["items"]
+    return next(e for e in items if e["place"] and e["denied_by"])
+
+
+def test_a_denial_only_event_is_never_drawn_as_a_claim(server: str, page: Any) -> None:
+    denied = denial_only(server)
+    place = denied["place"]
+    # zoomed in on its place, with only the denied events: the marker is drawn on its own
+    page.goto(server + f"/?modality=denied#map=13/{place['lat']}/{place['lon']}")
+    marker = page.locator(f".mk-hit[data-id='{denied['id']}'] .mk")
+    marker.wait_for()
+    assert marker.get_attribute("data-look") == "denied"
+    style = marker.evaluate("(n) => { const s = getComputedStyle(n); return "
+                            "[s.backgroundColor, s.borderTopWidth]; }")
+    assert style[0] == "rgb(255, 255, 255)" and float(style[1].rstrip("px")) >= 2
+    # the look of every marker and list item agrees with its event's modality
+    for item in page.locator(".event-item").all():
+        look = item.locator(".mk").first.get_attribute("data-look")
+        assert (look == "denied") == (item.get_attribute("data-modality") == "denied")
+    item = page.locator(f".event-item[data-id='{denied['id']}']")
+    assert item.locator(".mk").get_attribute("data-look") not in CLAIM_LOOK
+    # the legend names the hollow ring
+    assert "denied only" in page.locator("#legend").inner_text()
+    # its popup says who denies, and claims nothing
+    marker.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.locator(".denied-by").wait_for()
+    assert popup.locator(".denied-by").inner_text() == "denied by " + "; ".join(
+        denied["denied_by"])
+    assert popup.locator(".claimed-by").count() == 0
+
+
+def test_denied_by_names_the_denier_in_the_list_and_on_the_event_page(server: str,
+                                                                      page: Any) -> None:
+    contested = next(e for e in api(server, "/api/events", modality="contested",
+                                    limit=50)["items"] if e["denied_by"])
+    denier = contested["denied_by"][0]
+    page.goto(server + f"/?modality=contested&place={contested['place']['geonameid']}")
+    item = page.locator(f".event-item[data-id='{contested['id']}']")
+    item.wait_for()
+    assert denier in item.locator(".denied-by").inner_text()
+    assert denier not in item.locator(".claimed-by").inner_text()
+    page.goto(server + f"/event.html?id={contested['id']}")
+    page.wait_for_selector("#denied-by")
+    assert denier in page.locator("#denied-by").inner_text()
+    assert denier not in page.locator("#claimed-by").inner_text()
+    assert denier in page.locator("#modality-says").inner_text()
+    # each evidence sentence is on the page once (in its mention), not again in the
+    # conflicts above it
+    page.wait_for_selector("#conflicts .conflict")
+    assert page.locator("#conflicts blockquote, #conflicts mark").count() == 0
+    event = api(server, f"/api/events/{contested['id']}")
+    page.wait_for_function("() => [...document.querySelectorAll('#mentions .mention button')]"
+                           ".every((b) => !b.disabled)")
+    marks = page.locator("#mentions mark.evidence").all_inner_texts()
+    texts = [m["evidence"]["text"] for m in event["mentions"]]
+    assert sorted(marks) == sorted(texts)  # highlighted once per mention, nowhere else
+    conflicts = page.locator("#conflicts").inner_text()
+    assert not any(t in conflicts for t in texts)

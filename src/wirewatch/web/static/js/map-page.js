@@ -4,8 +4,9 @@
 // the map view in the hash (#map=zoom/lat/lon), so a view can be shared by its link.
 /* global L */
 import {
-  ApiError, TYPES, dateText, el, filtersQuery, getJson, pageLink, placeText, readFilters,
-  showStatus, typeChip, typeColour,
+  ApiError, MODALITY_LOOKS, TYPES, claimLines, dateText, el, filtersQuery, getJson,
+  modalityBadge, modalityGlyph, pageLink, placeText, readFilters, showStatus, typeChip,
+  typeColour,
 } from "./common.js";
 import { Timeline } from "./timeline.js";
 
@@ -107,6 +108,20 @@ function markerRadius(sources) {
   return Math.min(18, 5 + 3 * Math.sqrt(Math.max(0, (sources ?? 1) - 1)));
 }
 
+// A finger needs a target of about 44 px (WCAG 2.5.5): on a touch screen the marker's
+// clickable box is at least that, its drawing keeps its size.
+const COARSE = window.matchMedia("(pointer: coarse)").matches;
+const MIN_HIT = COARSE ? 44 : 14;
+
+/** The icon of a marker: the modality's glyph (css .mk) centred in its hit box. */
+function markerIcon(modality, type, diameter, conflict, data) {
+  const size = Math.round(diameter);
+  const hit = Math.max(size + 4, MIN_HIT);
+  const glyph = modalityGlyph(modality, type, { size, conflict });
+  const box = el("span", { class: "mk-hit", dataset: { ...data, modality: modality ?? "" } }, glyph);
+  return L.divIcon({ html: box, className: "mk-icon", iconSize: L.point(hit, hit) });
+}
+
 // A cluster shows its number of events over a pie of their types. A marker is one event,
 // or (when the API groups a large result by place) the events at one place.
 function clusterIcon(cluster) {
@@ -132,13 +147,29 @@ function clusterIcon(cluster) {
 }
 
 function eventPopup(p) {
+  const who = el("div", { class: "popup-who muted" }, "…");
+  getJson(`events/${encodeURIComponent(p.id)}`).then((e) => {
+    const lines = claimLines(e);
+    who.replaceChildren(...(lines.length ? lines : ["no named claimant (the outlet's own account)"]));
+  }).catch((err) => who.replaceChildren(`(${err.message})`));
   return el("div", { class: "popup" },
-    typeChip(p.type),
+    el("div", {}, typeChip(p.type), " ", modalityBadge(p.modality, p.type)),
     el("div", {}, el("strong", {}, p.place ?? "unknown place")),
     el("div", {}, dateText(p.date)),
+    who,
     el("div", {}, `${p.n_independent_sources ?? "?"} independent source(s)`,
       p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
     pageLink("event.html", { id: p.id }, "Open event ›"));
+}
+
+// The look of the events at one place: denied only when every one is, else the
+// strongest look among them (a claim outweighs a contested, weak or denied event).
+function placeModality(modalities) {
+  const present = Object.keys(modalities ?? {});
+  for (const m of ["claimed", "reported", "asserted", "contested", "hedged", "planned"]) {
+    if (present.includes(m)) return m;
+  }
+  return present[0] ?? "claimed";
 }
 
 function placePopup(p) {
@@ -148,6 +179,8 @@ function placePopup(p) {
     el("div", {}, `${p.n.toLocaleString()} event${p.n === 1 ? "" : "s"}`,
       p.first ? ` · ${p.first === p.last ? p.first : `${p.first} – ${p.last}`}` : ""),
     el("ul", { class: "popup-types" }, types.map(([t, n]) => el("li", {}, typeChip(t), ` ${n}`))),
+    el("ul", { class: "popup-types" }, Object.entries(p.modalities ?? {}).map(([m, n]) =>
+      el("li", {}, modalityBadge(m, dominantType(p.types)), ` ${n}`))),
     el("div", {}, `up to ${p.n_independent_sources} independent source(s)`,
       p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
     el("button", {
@@ -186,35 +219,55 @@ function showMarkers(collection) {
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties ?? {};
     if (p.kind === "place") {
-      const m = L.circleMarker([lat, lon], {
-        radius: Math.min(22, 5 + 3 * Math.log2(p.n)),
-        fillColor: typeColour(dominantType(p.types)),
-        fillOpacity: 0.85,
-        color: p.has_conflict ? "#000" : "#fff",
-        weight: p.has_conflict ? 2 : 1,
-        dashArray: p.has_conflict ? "2 2" : null,
+      const m = L.marker([lat, lon], {
+        icon: markerIcon(placeModality(p.modalities), dominantType(p.types),
+          2 * Math.min(22, 5 + 3 * Math.log2(p.n)), p.has_conflict, { place: p.geonameid }),
         typeCounts: p.types,
         placeId: p.geonameid,
+        keyboard: true,
+        title: `${p.place ?? "place"}: ${p.n} events`,
       });
       m.bindPopup(() => placePopup(p));
       markers.push(m);
       continue;
     }
-    const m = L.circleMarker([lat, lon], {
-      radius: markerRadius(p.n_independent_sources),
-      fillColor: typeColour(p.type),
-      fillOpacity: 0.85,
-      color: p.has_conflict ? "#000" : "#fff",
-      weight: p.has_conflict ? 2 : 1,
-      dashArray: p.has_conflict ? "2 2" : null,
+    const m = L.marker([lat, lon], {
+      icon: markerIcon(p.modality, p.type, 2 * markerRadius(p.n_independent_sources), p.has_conflict, { id: p.id }),
       eventType: p.type,
       eventId: p.id,
+      keyboard: true,
+      title: `${p.type} at ${p.place ?? "?"} (${p.modality})`,
     });
     m.bindPopup(() => eventPopup(p));
     markers.push(m);
   }
   clusters.addLayers(markers);
 }
+
+// --- legend ----------------------------------------------------------------------------------
+
+// What a marker's look, size and ring mean (colour is the event type: see the filters).
+const Legend = L.Control.extend({
+  options: { position: "bottomright" },
+  onAdd() {
+    const sizes = [1, 3, 6].map((n) => el("li", {},
+      modalityGlyph("claimed", "other", { size: 2 * markerRadius(n), title: false }),
+      ` ${n}${n === 6 ? "+" : ""} independent source${n === 1 ? "" : "s"}`));
+    const box = el("details", { class: "map-legend", id: "legend", open: !COARSE },
+      el("summary", {}, "Legend"),
+      el("ul", {}, MODALITY_LOOKS.map(([look, label, mods]) => el("li", { dataset: { look } },
+        modalityGlyph(mods[0], "other", { title: false }), ` ${label}`))),
+      el("ul", {}, sizes),
+      el("ul", {},
+        el("li", {}, modalityGlyph("claimed", "other", { conflict: true, title: false }), " reports disagree (date, count, extent or modality)"),
+        el("li", {}, el("span", { class: "cluster-pie legend-pie" }, el("span", {}, "n")), " n events close together, by type")),
+      el("div", { class: "muted" }, "Colour: the event type (see the filters)."));
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  },
+});
+new Legend().addTo(map);
 
 // --- filters form ----------------------------------------------------------------------------
 
@@ -341,15 +394,17 @@ function showList(page) {
   const total = page.total ?? 0;
   document.getElementById("list-total").textContent = `${total.toLocaleString()} event${total === 1 ? "" : "s"}`;
   for (const e of page.items ?? []) {
-    list.append(el("li", { class: "event-item" },
+    list.append(el("li", { class: "event-item", dataset: { id: e.id, modality: e.modality } },
       pageLink("event.html", { id: e.id },
+        modalityGlyph(e.modality, e.type, { conflict: e.has_conflict }),
         typeChip(e.type),
         el("span", { class: "ev-place" }, placeText(e.place)),
         el("span", { class: "ev-date" }, dateText(e.date))),
       el("div", { class: "ev-meta" },
+        el("span", { class: "ev-modality" }, e.modality), " · ",
         `${e.n_independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
         e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
-        (e.claimants ?? []).length ? el("div", { class: "muted" }, `claimed by ${e.claimants.join("; ")}`) : null)));
+        claimLines(e))));
   }
   const from = total ? state.offset + 1 : 0;
   const to = Math.min(total, state.offset + (page.items ?? []).length);

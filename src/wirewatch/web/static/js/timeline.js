@@ -3,7 +3,7 @@
 // Dragging across it selects a date range (reported through onBrush({since, until}));
 // a click without dragging clears it (onBrush(null)). Long spans are binned so that a
 // bar is never thinner than two pixels.
-import { TYPES, typeColour } from "./common.js";
+import { MODALITY_LOOKS, TYPES, modalityLook, typeColour } from "./common.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
@@ -29,7 +29,8 @@ export function isoDay(n) {
 
 /**
  * Bin rows [{day, type, n}] into `binDays`-day bins from day number `first`.
- * Returns [{start, end (exclusive), total, byType: Map}], one per bin, empty bins included.
+ * Returns [{start, end (exclusive), total, byType: Map}], one per bin, empty bins included;
+ * byType counts by "type|look" (the modality's look: claim, weak, contested, denied).
  */
 export function binRows(rows, first, last, binDays) {
   const count = Math.floor((last - first) / binDays) + 1;
@@ -43,8 +44,9 @@ export function binRows(rows, first, last, binDays) {
     const d = dayNumber(r.day);
     if (Number.isNaN(d) || d < first || d > last) continue;
     const bin = bins[Math.floor((d - first) / binDays)];
+    const key = `${r.type}|${modalityLook(r.modality)}`;
     bin.total += r.n;
-    bin.byType.set(r.type, (bin.byType.get(r.type) ?? 0) + r.n);
+    bin.byType.set(key, (bin.byType.get(key) ?? 0) + r.n);
   }
   return bins;
 }
@@ -98,7 +100,7 @@ export class Timeline {
 
     this.drawAxes(first, last, binDays, maxTotal, x, y, height);
     const bars = svg("g", { class: "tl-bars" });
-    const order = [...TYPES.map(([t]) => t)];
+    const order = TYPES.flatMap(([t]) => LOOKS.map((look) => `${t}|${look}`));
     for (const b of bins) {
       if (b.total === 0) continue;
       const x0 = x(b.start);
@@ -107,10 +109,11 @@ export class Timeline {
       const label = binDays === 1 ? isoDay(b.start) : `${isoDay(b.start)} – ${isoDay(b.end - 1)}`;
       const parts = [...b.byType.entries()].sort((p, q) => rank(order, p[0]) - rank(order, q[0]));
       g.append(svg("title", {}, `${label}: ${b.total} event${b.total === 1 ? "" : "s"}\n` +
-        parts.map(([t, n]) => `${n} ${t}`).join("\n")));
+        parts.map(([k, n]) => `${n} ${k.replace("|", " (")})`).join("\n")));
       let acc = 0;
-      for (const [t, n] of parts) {
-        g.append(svg("rect", { x: x0, width: w, y: y(acc + n), height: y(acc) - y(acc + n), fill: typeColour(t) }));
+      for (const [k, n] of parts) {
+        const [t, look] = k.split("|");
+        drawPart(g, x0, w, y(acc + n), y(acc), typeColour(t), look);
         acc += n;
       }
       bars.append(g);
@@ -197,6 +200,30 @@ export class Timeline {
       this.onBrush(this.range);
     });
     this.svg.append(sel, overlay);
+  }
+}
+
+const LOOKS = MODALITY_LOOKS.map(([look]) => look);
+
+// One type's events of one look in a bar, drawn as the markers are (css .mk): a claim
+// filled, a hedged or planned one pale, a contested one half filled, a denial hollow.
+function drawPart(g, x0, w, top, bottom, colour, look) {
+  const h = Math.max(0, bottom - top);
+  const attrs = { x: x0, width: w, y: top, height: h, class: `tl-${look}` };
+  if (look === "claim") {
+    g.append(svg("rect", { ...attrs, fill: colour }));
+    return;
+  }
+  const inset = Math.min(0.75, w / 4, h / 4);
+  const outline = { x: x0 + inset, width: Math.max(0, w - 2 * inset), y: top + inset,
+    height: Math.max(0, h - 2 * inset), stroke: colour, "stroke-width": 2 * inset || 1 };
+  if (look === "weak") {
+    g.append(svg("rect", { ...attrs, ...outline, fill: colour, "fill-opacity": 0.28 }));
+  } else if (look === "contested") {
+    g.append(svg("rect", { ...attrs, ...outline, fill: "#fff" }));
+    g.append(svg("rect", { x: x0, width: w / 2, y: top, height: h, fill: colour, class: "tl-contested-half" }));
+  } else {
+    g.append(svg("rect", { ...attrs, ...outline, fill: "#fff" }));
   }
 }
 
