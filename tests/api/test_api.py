@@ -217,6 +217,11 @@ def test_unknown_ids_are_404_with_a_reason(client: TestClient) -> None:
     ({"limit": "501"}, "limit"),
     ({"offset": "-1"}, "offset"),
     ({"q": "x" * 201}, "q"),
+    ({"min_sources": ""}, "min_sources"),
+    ({"limit": ""}, "limit"),
+    ({"claimant": "x" * 1300}, "claimant"),
+    ({"claimnt": "Ministry"}, "claimnt"),
+    ({"types": "strike"}, "types"),
 ])
 def test_bad_parameters_are_422_naming_the_parameter(client: TestClient, params: dict[str, str],
                                                      named: str) -> None:

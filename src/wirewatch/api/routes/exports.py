@@ -11,12 +11,13 @@ from fastapi import APIRouter
 from fastapi.responses import Response, StreamingResponse
 
 from wirewatch.api import queries as qy
-from wirewatch.api.deps import ERRORS, ExportLimit, Filter, StoreDep
+from wirewatch.api.deps import ERRORS, ExportLimit, StoreDep
+from wirewatch.api.strict import Filter, StrictRoute
 from wirewatch.store import Store
 from wirewatch.store import export as ex
 from wirewatch.store.query import EventFilter
 
-router = APIRouter(prefix="/api/export", tags=["exports"])
+router = APIRouter(route_class=StrictRoute, prefix="/api/export", tags=["exports"])
 
 
 def _attachment(name: str) -> dict[str, str]:
