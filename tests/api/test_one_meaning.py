@@ -74,7 +74,7 @@ def test_the_cli_refuses_what_the_api_refuses_in_one_line(api_db: str, client: T
 
 def test_every_read_endpoint_refuses_parameters_it_does_not_take(client: TestClient) -> None:
     for path in ("/api/events", "/api/map", "/api/timeline", "/api/articles",
-                 "/api/families", "/api/export/events.csv", "/api/health"):
+                 "/api/families", "/api/export/events.csv", "/api/health", "/api/conflicts"):
         r = client.get(path, params={"colour": "red"})
         assert r.status_code == 422, path
         assert r.json()["detail"].startswith("colour: unknown parameter"), path

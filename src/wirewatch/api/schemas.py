@@ -141,6 +141,7 @@ class ConflictMention(Model):
     mention: int
     doc: str
     outlet: str | None
+    url: str | None
     published: date | None
     claimant: str | None
     modality: str | None

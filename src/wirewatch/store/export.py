@@ -373,3 +373,63 @@ def iter_csv(events: Iterable[Mapping[str, Any]], acled: AcledMapping | None = N
         buf.truncate()
         w.writerow(csv_row(e, acled))
         yield buf.getvalue()
+
+
+# ---------------------------------------------------------------- conflicts and stories
+
+CONFLICT_COLUMNS = ["kind", "canonical_event", "type", "place", "date", "article", "role",
+                    "value_a", "claimants_a", "outlets_a", "urls_a", "value_b", "claimants_b",
+                    "outlets_b", "urls_b"]
+STORY_COLUMNS = ["family", "size", "first_published", "last_published", "head_outlet",
+                 "head_title", "head_url", "outlets", "urls"]
+
+
+def _side_cells(side: Mapping[str, Any], key: str) -> dict[str, Any]:
+    ms = side.get("mentions")
+    if ms is None:  # a name flag: a name and its offsets
+        return {f"value_{key}": f"{side['value']} (chars {side['start']}-{side['end']})"}
+
+    def joined(field: str) -> str:
+        return "; ".join(dict.fromkeys(str(m[field]) for m in ms if m.get(field)))
+
+    return {f"value_{key}": side["value"], f"claimants_{key}": joined("claimant"),
+            f"outlets_{key}": joined("outlet"), f"urls_{key}": joined("url")}
+
+
+def conflict_row(c: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the flat CSV row of a conflict (``wirewatch conflicts``): each side's value,
+    claimants, outlets and source URLs."""
+    row = {k: "" for k in CONFLICT_COLUMNS}
+    row.update({k: c.get(k) if c.get(k) is not None else "" for k in (
+        "kind", "canonical_event", "type", "place", "date", "article", "role")})
+    row.update(_side_cells(c["a"], "a"))
+    row.update(_side_cells(c["b"], "b"))
+    return {k: _safe_cell(v) for k, v in row.items()}
+
+
+def story_row(f: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the flat CSV row of a rewrite family (``wirewatch stories``)."""
+    head = f.get("head") or {}
+    members = f.get("members") or []
+    row = {"family": f["family"], "size": f["size"], "first_published": f["first_published"],
+           "last_published": f["last_published"], "head_outlet": head.get("outlet"),
+           "head_title": head.get("title"), "head_url": head.get("url"),
+           "outlets": "; ".join(dict.fromkeys(str(m["outlet"]) for m in members
+                                              if m.get("outlet"))),
+           "urls": " ".join(m["url"] for m in members if m.get("url"))}
+    return {k: _safe_cell(v) for k, v in row.items()}
+
+
+def iter_rows_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """Yield a CSV a line at a time: the header, then the rows."""
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
+    w.writeheader()
+    yield buf.getvalue()
+    for r in rows:
+        buf.seek(0)
+        buf.truncate()
+        w.writerow(r)
+        yield buf.getvalue()

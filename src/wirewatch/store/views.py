@@ -168,7 +168,7 @@ def _conflicts_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[di
 def _conflict_side(value: str, ids: Sequence[int], ev: Mapping[int, dict[str, Any]]
                    ) -> dict[str, Any]:
     return {"value": value, "mentions": [
-        {k: ev[i][k] for k in ("mention", "doc", "outlet", "published", "claimant",
+        {k: ev[i][k] for k in ("mention", "doc", "outlet", "url", "published", "claimant",
                                "modality", "evidence")} for i in ids if i in ev]}
 
 

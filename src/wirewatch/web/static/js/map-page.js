@@ -4,7 +4,7 @@
 // the map view in the hash (#map=zoom/lat/lon), so a view can be shared by its link.
 /* global L */
 import {
-  ApiError, MODALITY_LOOKS, TYPES, claimLines, dateText, el, filtersQuery, getJson,
+  ApiError, MODALITY_LOOKS, apiBase, TYPES, claimLines, dateText, el, filtersQuery, getJson,
   modalityBadge, modalityGlyph, pageLink, placeText, readFilters, showStatus, typeChip,
   typeColour,
 } from "./common.js";
@@ -424,7 +424,17 @@ document.getElementById("next-page").addEventListener("click", () => {
 
 // --- loading ---------------------------------------------------------------------------------
 
+// The download links export exactly what the filters select.
+function updateDownloads() {
+  const q = filtersQuery(state.filters);
+  for (const [id, file] of [["dl-csv", "events.csv"], ["dl-geojson", "events.geojson"],
+    ["dl-jsonl", "events.jsonl"], ["dl-parquet", "events.parquet"]]) {
+    document.getElementById(id).setAttribute("href", new URL(`export/${file}${q}`, apiBase()).href);
+  }
+}
+
 async function load({ timeline: withTimeline = false, mapData = true } = {}) {
+  updateDownloads();
   state.controller?.abort();
   const controller = new AbortController();
   state.controller = controller;
