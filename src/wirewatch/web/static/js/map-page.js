@@ -17,6 +17,7 @@ const state = {
   filters: readFilters(),
   offset: 0,
   controller: null,
+  selected: Number(/[#&]sel=(\d+)/.exec(location.hash)?.[1]) || null,
 };
 
 // --- map and basemap -------------------------------------------------------------------------
@@ -28,6 +29,8 @@ map.attributionControl.addAttribution(
 );
 map.createPane("basemap").style.zIndex = 200;
 map.createPane("regions").style.zIndex = 250;
+map.createPane("labels").style.zIndex = 450;
+map.getPane("labels").style.pointerEvents = "none";
 
 function viewFromHash() {
   const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(location.hash);
@@ -38,12 +41,16 @@ const initialView = viewFromHash();
 if (initialView) map.setView(initialView.center, initialView.zoom);
 else map.fitBounds(UKRAINE_BOUNDS);
 
-map.on("moveend", () => {
+// The hash holds the view and the selected event: #map=zoom/lat/lon&sel=ID.
+function writeHash() {
   const c = map.getCenter();
-  const hash = `#map=${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  let hash = `#map=${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  if (state.selected) hash += `&sel=${state.selected}`;
   history.replaceState(history.state, "", location.pathname + location.search + hash);
   rememberUrl();
-});
+}
+
+map.on("moveend", writeHash);
 
 async function loadBasemap() {
   const [countries, admin1] = await Promise.all(
@@ -80,6 +87,71 @@ async function loadBasemap() {
     },
   }).addTo(map);
   fillRegionSelect(admin1.features.map((f) => f.properties));
+  for (const f of countries.features) {
+    const at = labelPoint(f.geometry);
+    if (at) labels.countries.addLayer(placeLabel(at, f.properties.name, "label-country"));
+  }
+  for (const f of admin1.features) {
+    const at = labelPoint(f.geometry);
+    if (at) labels.regions.addLayer(placeLabel(at, f.properties.name, "label-region"));
+  }
+  updateLabels();
+}
+
+// --- labels ----------------------------------------------------------------------------------
+// From the project's own data only: country and region names from the offline basemap,
+// town names from the events' places (GeoNames names, as the API gives them). Countries
+// show when zoomed out, regions from zoom 6, towns with events from zoom 8.
+
+const labels = { countries: L.layerGroup(), regions: L.layerGroup(), towns: L.layerGroup() };
+const LABEL_ZOOMS = { countries: [0, 5.99], regions: [6, 20], towns: [8, 20] };
+
+function placeLabel(latlng, text, cls) {
+  return L.marker(latlng, {
+    icon: L.divIcon({ className: `map-label ${cls}`, html: el("span", {}, text), iconSize: null }),
+    interactive: false, keyboard: false, pane: "labels",
+  });
+}
+
+// The centroid of the largest polygon of a (Multi)Polygon, where its name is written.
+function labelPoint(geometry) {
+  const polys = geometry.type === "Polygon" ? [geometry.coordinates]
+    : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  let best = null;
+  for (const poly of polys) {
+    const ring = poly[0];
+    let a = 0, cx = 0, cy = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      a += cross;
+      cx += (ring[j][0] + ring[i][0]) * cross;
+      cy += (ring[j][1] + ring[i][1]) * cross;
+    }
+    if (a !== 0 && (!best || Math.abs(a) > best.area)) best = { area: Math.abs(a), at: [cy / (3 * a), cx / (3 * a)] };
+  }
+  return best?.at ?? null;
+}
+
+function updateLabels() {
+  const z = map.getZoom();
+  for (const [key, layer] of Object.entries(labels)) {
+    const [lo, hi] = LABEL_ZOOMS[key];
+    if (z >= lo && z <= hi) layer.addTo(map);
+    else layer.remove();
+  }
+}
+map.on("zoomend", updateLabels);
+
+function townLabels(features) {
+  labels.towns.clearLayers();
+  const seen = new Set();
+  for (const f of features) {
+    const name = f.properties?.place;
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    const [lon, lat] = f.geometry.coordinates;
+    labels.towns.addLayer(placeLabel([lat, lon], name, "label-town"));
+  }
 }
 
 function regionPopup(p) {
@@ -118,7 +190,8 @@ function markerIcon(modality, type, diameter, conflict, data) {
   const size = Math.round(diameter);
   const hit = Math.max(size + 4, MIN_HIT);
   const glyph = modalityGlyph(modality, type, { size, conflict });
-  const box = el("span", { class: "mk-hit", dataset: { ...data, modality: modality ?? "" } }, glyph);
+  const selected = data.id !== undefined && data.id === state.selected;
+  const box = el("span", { class: `mk-hit${selected ? " selected" : ""}`, dataset: { ...data, modality: modality ?? "" } }, glyph);
   return L.divIcon({ html: box, className: "mk-icon", iconSize: L.point(hit, hit) });
 }
 
@@ -210,9 +283,13 @@ function showMapNote(collection) {
   }
 }
 
+const markersById = new Map();
+
 function showMarkers(collection) {
   clusters.clearLayers();
+  markersById.clear();
   showMapNote(collection);
+  townLabels(collection.features ?? []);
   const markers = [];
   for (const f of collection.features ?? []) {
     if (!f.geometry || f.geometry.type !== "Point") continue;
@@ -239,9 +316,39 @@ function showMarkers(collection) {
       title: `${p.type} at ${p.place ?? "?"} (${p.modality})`,
     });
     m.bindPopup(() => eventPopup(p));
+    m.on("popupopen", () => select(p.id, { fromMap: true }));
+    m.on("popupclose", () => { if (state.selected === p.id) select(null, { fromMap: true }); });
+    markersById.set(p.id, m);
     markers.push(m);
   }
   clusters.addLayers(markers);
+  if (state.selected && markersById.has(state.selected)) openMarker(state.selected);
+}
+
+// --- selection: one event, the same in the map, the list and the URL --------------------------
+
+function select(id, { fromMap = false } = {}) {
+  state.selected = id;
+  writeHash();
+  for (const item of document.querySelectorAll(".event-item")) {
+    const on = Number(item.dataset.id) === id;
+    item.classList.toggle("selected", on);
+    item.setAttribute("aria-current", on ? "true" : "false");
+    if (on && fromMap) item.scrollIntoView({ block: "nearest" });
+  }
+  for (const hit of document.querySelectorAll(".mk-hit[data-id]")) {
+    hit.classList.toggle("selected", Number(hit.dataset.id) === id);
+  }
+  if (id && !fromMap) openMarker(id);
+}
+
+function openMarker(id) {
+  const m = markersById.get(id);
+  if (!m) return;
+  clusters.zoomToShowLayer(m, () => {
+    if (!m.isPopupOpen()) m.openPopup();
+    m.getElement()?.querySelector(".mk-hit")?.classList.add("selected");
+  });
 }
 
 // --- legend ----------------------------------------------------------------------------------
@@ -290,10 +397,21 @@ function fillRegionSelect(regions) {
   writeForm();
 }
 
+const TEXT_FILTERS = ["place", "claimant", "denied_by", "outlet", "q"];
+const MODALITIES = ["claimed", "reported", "asserted", "hedged", "planned", "contested", "denied"];
+const modalityBoxes = document.getElementById("modality-boxes");
+for (const m of MODALITIES) {
+  modalityBoxes.append(el("label", { class: "type-box" },
+    el("input", { type: "checkbox", name: "modality", value: m }),
+    modalityGlyph(m, "other", { title: false }), m));
+}
+
 function writeForm() {
   const f = state.filters;
-  const types = new Set((f.type ?? "").split(",").filter(Boolean));
-  for (const box of form.querySelectorAll('input[name="type"]')) box.checked = types.has(box.value);
+  for (const key of ["type", "modality"]) {
+    const chosen = new Set((f[key] ?? "").split(",").filter(Boolean));
+    for (const box of form.querySelectorAll(`input[name="${key}"]`)) box.checked = chosen.has(box.value);
+  }
   const admin1 = document.getElementById("f-admin1");
   if (f.admin1 && ![...admin1.options].some((o) => o.value === f.admin1)) {
     admin1.append(el("option", { value: f.admin1 }, f.admin1));
@@ -303,34 +421,34 @@ function writeForm() {
   document.getElementById("f-until").value = f.until ?? "";
   document.getElementById("f-min-sources").value = f.min_sources ?? "";
   document.getElementById("f-has-conflict").value = f.has_conflict ?? "";
-  document.getElementById("f-q").value = f.q ?? "";
-  const chip = document.getElementById("place-chip");
-  chip.replaceChildren();
-  chip.hidden = !f.place;
-  if (f.place) {
-    chip.append(el("span", { class: "chip" }, `Place: GeoNames ${f.place} `,
-      el("button", { type: "button", title: "Remove", onclick: () => setFilters({ ...state.filters, place: "" }) }, "×")));
+  for (const key of TEXT_FILTERS) {
+    const input = form.querySelector(`input[name="${key}"]`);
+    if (input !== document.activeElement) input.value = f[key] ?? "";
   }
 }
 
 function readForm() {
   const data = new FormData(form);
-  return {
+  const out = {
     type: data.getAll("type").join(","),
+    modality: data.getAll("modality").join(","),
     admin1: data.get("admin1"),
-    place: state.filters.place,
     since: data.get("since"),
     until: data.get("until"),
     min_sources: data.get("min_sources"),
     has_conflict: data.get("has_conflict"),
-    q: String(data.get("q") ?? "").trim(),
   };
+  for (const key of TEXT_FILTERS) out[key] = String(data.get(key) ?? "").trim();
+  return out;
 }
 
 let typing = null;
-form.addEventListener("change", () => setFilters(readForm()));
+form.addEventListener("change", (ev) => {
+  if (TEXT_FILTERS.includes(ev.target.name)) return; // typed: the input handler waits a moment
+  setFilters(readForm());
+});
 form.addEventListener("input", (ev) => {
-  if (ev.target.name !== "q") return;
+  if (!TEXT_FILTERS.includes(ev.target.name)) return;
   clearTimeout(typing);
   typing = setTimeout(() => setFilters(readForm()), 400);
 });
@@ -383,7 +501,17 @@ function rememberUrl() {
 
 const timeline = new Timeline(document.getElementById("timeline"), {
   onBrush: (range) => setFilters({ ...state.filters, since: range?.since ?? "", until: range?.until ?? "" }),
+  onView: ({ first, last, before, after }) => {
+    const outside = [before ? `${before} earlier` : "", after ? `${after} later` : ""].filter(Boolean);
+    document.getElementById("tl-note").textContent =
+      `${first} – ${last}${outside.length ? ` (${outside.join(", ")} events outside: zoom out or All)` : ""}`;
+  },
 });
+for (const [id, act] of [["tl-zoom-in", () => timeline.zoom(0.5)], ["tl-zoom-out", () => timeline.zoom(2)],
+  ["tl-left", () => timeline.pan(-0.5)], ["tl-right", () => timeline.pan(0.5)],
+  ["tl-fit", () => timeline.fit()], ["tl-all", () => timeline.all()]]) {
+  document.getElementById(id).addEventListener("click", act);
+}
 timeline.setRange(state.filters.since, state.filters.until);
 
 // --- event list ------------------------------------------------------------------------------
@@ -394,7 +522,8 @@ function showList(page) {
   const total = page.total ?? 0;
   document.getElementById("list-total").textContent = `${total.toLocaleString()} event${total === 1 ? "" : "s"}`;
   for (const e of page.items ?? []) {
-    list.append(el("li", { class: "event-item", dataset: { id: e.id, modality: e.modality } },
+    const on = e.id === state.selected;
+    list.append(el("li", { class: `event-item${on ? " selected" : ""}`, dataset: { id: e.id, modality: e.modality }, "aria-current": on ? "true" : "false" },
       pageLink("event.html", { id: e.id },
         modalityGlyph(e.modality, e.type, { conflict: e.has_conflict }),
         typeChip(e.type),
@@ -404,7 +533,9 @@ function showList(page) {
         el("span", { class: "ev-modality" }, e.modality), " · ",
         `${e.n_independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
         e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
-        claimLines(e))));
+        claimLines(e)),
+      e.place ? el("button", { type: "button", class: "ev-show", onclick: () => select(e.id) }, "Show on map")
+        : el("span", { class: "muted" }, "no place: not on the map")));
   }
   const from = total ? state.offset + 1 : 0;
   const to = Math.min(total, state.offset + (page.items ?? []).length);

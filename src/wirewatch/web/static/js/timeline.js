@@ -51,11 +51,38 @@ export function binRows(rows, first, last, binDays) {
   return bins;
 }
 
+/**
+ * The days [first, last] where most events are: the shortest span holding `share` of
+ * them, padded; the whole span when that is most of it. A few old dates do not squash
+ * the weeks the events are in.
+ */
+export function denseSpan(rows, share = 0.8) {
+  const byDay = new Map();
+  for (const r of rows) byDay.set(dayNumber(r.day), (byDay.get(dayNumber(r.day)) ?? 0) + r.n);
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  if (days.length === 0) return null;
+  const total = [...byDay.values()].reduce((a, b) => a + b, 0);
+  const need = Math.ceil(total * share);
+  let best = [days[0], days[days.length - 1]];
+  let sum = 0;
+  for (let i = 0, j = 0; j < days.length; j++) {
+    sum += byDay.get(days[j]);
+    while (sum - byDay.get(days[i]) >= need) sum -= byDay.get(days[i++]);
+    if (sum >= need && days[j] - days[i] < best[1] - best[0]) best = [days[i], days[j]];
+  }
+  const full = days[days.length - 1] - days[0];
+  if (best[1] - best[0] > full / 2) return [days[0], days[days.length - 1]];
+  const pad = Math.max(3, Math.round((best[1] - best[0]) * 0.05));
+  return [best[0] - pad, best[1] + pad];
+}
+
 export class Timeline {
-  constructor(container, { onBrush }) {
+  constructor(container, { onBrush, onView = () => {} }) {
     this.container = container;
     this.onBrush = onBrush;
+    this.onView = onView;
     this.rows = [];
+    this.view = null; // [first, last] day numbers shown; null: where the events are
     this.range = null; // {since, until} ISO days, or null
     this.svg = svg("svg", { class: "timeline-svg", role: "img", "aria-label": "Events by day and type" });
     container.append(this.svg);
@@ -84,11 +111,19 @@ export class Timeline {
         "No dated events"));
       return;
     }
-    const days = this.rows.map((r) => dayNumber(r.day));
-    let first = Math.min(...days);
-    let last = Math.max(...days);
-    if (this.range?.since) first = Math.min(first, dayNumber(this.range.since));
-    if (this.range?.until) last = Math.max(last, dayNumber(this.range.until));
+    let [first, last] = this.view ?? denseSpan(this.rows);
+    if (!this.view) {
+      if (this.range?.since) first = Math.min(first, dayNumber(this.range.since));
+      if (this.range?.until) last = Math.max(last, dayNumber(this.range.until));
+    }
+    this.shown = [first, last];
+    let before = 0, after = 0;
+    for (const r of this.rows) {
+      const d = dayNumber(r.day);
+      if (d < first) before += r.n;
+      else if (d > last) after += r.n;
+    }
+    this.onView({ first: isoDay(first), last: isoDay(last), before, after });
     const innerW = width - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     const binDays = Math.max(1, Math.ceil((last - first + 1) / Math.max(1, innerW / 2)));
@@ -146,6 +181,38 @@ export class Timeline {
       axis.append(svg("text", { x: x(t), y: height - 6, "text-anchor": "middle" }, label));
     });
     this.svg.append(axis);
+  }
+
+  /** Zoom by `factor` (< 1 in, > 1 out) around the middle of the view. */
+  zoom(factor) {
+    if (!this.shown) return;
+    const [a, b] = this.shown;
+    const mid = (a + b) / 2;
+    const half = Math.max(3, ((b - a) / 2) * factor);
+    this.view = [Math.floor(mid - half), Math.ceil(mid + half)];
+    this.render();
+  }
+
+  /** Move the view by `share` of its width (negative: earlier). */
+  pan(share) {
+    if (!this.shown) return;
+    const [a, b] = this.shown;
+    const step = Math.max(1, Math.round((b - a) * share));
+    this.view = [a + step, b + step];
+    this.render();
+  }
+
+  /** Show where most events are (the default). */
+  fit() {
+    this.view = null;
+    this.render();
+  }
+
+  /** Show every date. */
+  all() {
+    const days = this.rows.map((r) => dayNumber(r.day));
+    if (days.length) this.view = [Math.min(...days), Math.max(...days)];
+    this.render();
   }
 
   dayAt(px) {
