@@ -21,11 +21,12 @@ from wirewatch.cli import main
 
 # ACLED's export columns, in ACLED's order (written out here, not imported: the test
 # fails if the code's list drifts from ACLED's)
-ACLED_HEADER = (
-    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
-    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
-    "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
-    "source,source_scale,notes,fatalities,tags,timestamp").split(",")
+ACLED_HEADER = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp"]
 
 
 def test_the_csv_has_acleds_header_and_opens_as_a_table(client: TestClient,

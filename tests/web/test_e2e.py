@@ -260,3 +260,136 @@ def test_denied_by_names_the_denier_in_the_list_and_on_the_event_page(server: st
     assert sorted(marks) == sorted(texts)  # highlighted once per mention, nowhere else
     conflicts = page.locator("#conflicts").inner_text()
     assert not any(t in conflicts for t in texts)
+
+
+# ------------------------------------------------------------------ a map you can read
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A 390 px wide touch screen (an iPhone 12-14 in portrait)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.set_default_timeout(20_000)
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def test_on_a_phone_nothing_scrolls_sideways_and_every_control_is_reachable(
+        server: str, phone: Any) -> None:
+    phone.goto(server + "/")
+    phone.wait_for_selector(".event-item")
+    phone.wait_for_selector(".leaflet-marker-pane .cluster-pie, .mk-hit")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    controls = phone.locator("input, select, button, a[href], summary")
+    assert controls.count() > 30
+    for i in range(controls.count()):
+        c = controls.nth(i)
+        if not c.is_visible():
+            continue
+        c.scroll_into_view_if_needed()
+        box = c.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 391, (
+            c.evaluate("(n) => n.outerHTML.slice(0, 120)"))
+    # the map is the width of the screen and tall enough to use
+    box = phone.locator("#map").bounding_box()
+    assert box["width"] >= 380 and box["height"] >= 300
+    # a filter works by touch: tapping a type box filters the list
+    phone.locator('input[name="type"][value="strike"]').tap()
+    phone.wait_for_url(re.compile(r"[?&]type=strike\b"))
+    phone.wait_for_function("() => [...document.querySelectorAll('.event-item .type-chip')]"
+                            ".every((c) => c.textContent === 'strike')")
+    # a marker can be tapped: its target is finger-sized and opens its popup
+    if phone.locator(".mk-hit").count() == 0:  # every strike in a cluster: open one
+        phone.locator(".leaflet-marker-pane .cluster-pie").first.tap()
+    hit = phone.locator(".mk-hit").first
+    hit.wait_for()
+    hb = hit.bounding_box()
+    assert hb["width"] >= 44 and hb["height"] >= 44
+    hit.tap()
+    phone.wait_for_selector(".leaflet-popup-content .popup")
+    # the legend opens and closes
+    phone.locator("#legend summary").tap()
+    assert phone.locator("#legend").evaluate("(d) => d.open")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_selected_event_is_the_same_in_the_map_the_list_and_the_link(server: str,
+                                                                          page: Any) -> None:
+    page.goto(server + "/?type=strike")
+    first = page.locator(".event-item:has(.ev-show)").first
+    first.wait_for()
+    eid = int(first.get_attribute("data-id"))
+    first.locator(".ev-show").click()
+    page.wait_for_url(re.compile(rf"sel={eid}\b"))
+    page.wait_for_selector(f".mk-hit.selected[data-id='{eid}']")
+    assert "selected" in first.get_attribute("class")
+    page.wait_for_selector(".leaflet-popup-content .popup")
+    # the link brings the same selection back
+    page.reload()
+    page.wait_for_selector(f".event-item.selected[data-id='{eid}']")
+    page.wait_for_selector(f".mk-hit.selected[data-id='{eid}']")
+    # closing the popup clears it everywhere
+    page.locator(".leaflet-popup-close-button").click()
+    page.wait_for_function("() => !location.hash.includes('sel=')")
+    assert page.locator(".event-item.selected").count() == 0
+
+
+def test_place_claimant_outlet_and_modality_filters_are_in_the_link(server: str,
+                                                                    page: Any) -> None:
+    page.goto(server + "/")
+    page.wait_for_selector(".event-item")
+    page.fill("#f-denied-by", "Lytvyn")
+    page.wait_for_url(re.compile(r"denied_by=Lytvyn"))
+    expected = api(server, "/api/events", denied_by="Lytvyn")["total"]
+    page.wait_for_function(f"() => document.getElementById('list-total').textContent === "
+                           f"'{expected} event{'' if expected == 1 else 's'}'")
+    page.check('input[name="modality"][value="denied"]')
+    page.wait_for_url(re.compile(r"modality=denied"))
+    only = api(server, "/api/events", denied_by="Lytvyn", modality="denied")
+    page.wait_for_function(f"() => document.querySelectorAll('.event-item').length === "
+                           f"{len(only['items'])}")
+    # the download links export what the filters select
+    href = page.locator("#dl-csv").get_attribute("href")
+    assert "denied_by=Lytvyn" in href and "modality=denied" in href
+    # town labels come from the events' places, region labels from the basemap
+    page.goto(server + "/?place=Kupyansk#map=9/49.7/37.6")
+    page.wait_for_selector(".label-town")
+    assert "Kupyansk" in page.locator(".label-town").all_inner_texts()
+    page.goto(server + "/#map=6.5/48.5/33")
+    page.wait_for_selector(".label-region")
+    assert "Donetsk Oblast" in page.locator(".label-region").all_inner_texts()
+
+
+def test_the_timeline_opens_where_the_events_are_and_zooms(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    page.wait_for_selector(".tl-bars rect")
+    note = page.locator("#tl-note").inner_text()
+    assert "earlier events outside" in note  # the few old dates are not squeezing the rest
+    start = note.split(" – ")[0]
+    page.click("#tl-all")
+    page.wait_for_function(f"() => !document.getElementById('tl-note').textContent"
+                           f".startsWith('{start}')")
+    assert "outside" not in page.locator("#tl-note").inner_text()
+    page.click("#tl-fit")
+    page.wait_for_function(f"() => document.getElementById('tl-note').textContent"
+                           f".startsWith('{start}')")
+    page.click("#tl-zoom-in")
+    page.wait_for_function(f"() => !document.getElementById('tl-note').textContent"
+                           f".startsWith('{start}')")
+
+
+def test_the_map_page_weighs_less_than_250_kb_gzipped(server: str) -> None:
+    import gzip
+
+    page = httpx.get(server + "/").text
+    refs = re.findall(r'(?:src|href)="([^"#][^"]*)"', page)
+    files = ["/", *["/" + r for r in refs if not r.startswith(("data:", "http"))],
+             "/js/common.js", "/js/timeline.js", "/basemap/countries.geojson",
+             "/basemap/admin1.geojson"]
+    total = sum(len(gzip.compress(httpx.get(server + f).content)) for f in set(files))
+    assert total < 250_000, total
