@@ -399,7 +399,7 @@ def _side_cells(side: Mapping[str, Any], key: str) -> dict[str, Any]:
 def conflict_row(c: Mapping[str, Any]) -> dict[str, Any]:
     """Return the flat CSV row of a conflict (``wirewatch conflicts``): each side's value,
     claimants, outlets and source URLs."""
-    row = {k: "" for k in CONFLICT_COLUMNS}
+    row: dict[str, Any] = dict.fromkeys(CONFLICT_COLUMNS, "")
     row.update({k: c.get(k) if c.get(k) is not None else "" for k in (
         "kind", "canonical_event", "type", "place", "date", "article", "role")})
     row.update(_side_cells(c["a"], "a"))
