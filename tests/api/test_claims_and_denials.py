@@ -1,6 +1,6 @@
 """Claims and denials are never blurred: in the event views, the map, the timeline and
 every export, who claims an event and who denies it stay apart, and an event that only a
-denial supports is never presented as a claim (docs/exports.md; decisions 24 and 25)."""
+denial supports is never presented as a claim (docs/exports.md; decisions 26 and 27)."""
 
 from __future__ import annotations
 

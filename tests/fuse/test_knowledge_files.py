@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.fuse.config import FusionConfigError, default_fusion, load_fusion
-from wirewatch.fuse.events import MentionIn, assign_batch
+from wirewatch.fuse.events import Placed, cluster, fusion_place
 from wirewatch.store.acled import AcledMappingError, default_acled, load_acled
 from wirewatch.store.export import acled_type
 
@@ -65,10 +65,10 @@ def test_callers_pass_their_own(tmp_path: Path) -> None:
     fusion = tmp_path / "fusion.yaml"
     fusion.write_text("tolerance_days: {strike: 1}\n", encoding="utf-8")
     place = {"geonameid": 706483, "name": "Kharkiv"}
-    mentions = [MentionIn(i, None, {"type": "strike", "place": place,
-                                    "date": {"value": day, "precision": "day"}})
-                for i, day in ((1, "2025-11-01"), (2, "2025-11-02"))]
-    apart = assign_batch(mentions, lambda *_: [])
-    together = assign_batch(mentions, lambda *_: [], load_fusion(fusion))
-    assert len({a.canonical for a in apart.assignments}) == 2
-    assert len({a.canonical for a in together.assignments}) == 1
+    data = [{"type": "strike", "place": place, "date": {"value": day, "precision": "day"}}
+            for day in ("2025-11-01", "2025-11-02")]
+    mentions = [Placed(i, *fusion_place(d, None), order=str(i))  # type: ignore[arg-type]
+                for i, d in enumerate(data)]
+    bundled, wider = load_fusion(None), load_fusion(fusion)
+    assert len(cluster(mentions, bundled.tolerance("strike"))) == 2
+    assert len(cluster(mentions, wider.tolerance("strike"))) == 1

@@ -69,6 +69,7 @@ def test_sqlite_is_the_default_and_the_path_is_configurable(
         assert store.url.endswith("/wirewatch.db")
     assert (tmp_path / "wirewatch.db").exists()
     monkeypatch.setenv("WIREWATCH_DB", str(tmp_path / "other" / "x.db"))
+    (tmp_path / "other").mkdir()  # a store's folder is never created for it
     with Store() as store:
         assert store.counts()["articles"] == 0
     assert (tmp_path / "other" / "x.db").exists()
@@ -96,3 +97,86 @@ def test_a_document_the_extractor_fails_on_is_reported_and_the_rest_stored(
     assert (s.read, s.stored, s.failed) == (2, 2, 1)
     assert docs == ["a.txt", "c.txt"]
     assert errors[0].source.endswith("b.txt") and "cannot parse this one" in errors[0].reason
+
+
+def test_a_migration_that_fails_half_way_leaves_no_half_built_schema(tmp_path: Path) -> None:
+    # as a kill during the first open would: on SQLite, DDL used to run outside any
+    # transaction, and every later command failed on the half-built schema
+    from sqlalchemy import event
+
+    from wirewatch.store.db import make_engine
+
+    path = tmp_path / "new.db"
+    engine = make_engine(database_url(path))
+
+    def die(_conn: object, _cur: object, statement: str, *_a: object) -> None:
+        if "CREATE TABLE canonical_members" in statement:
+            raise KeyboardInterrupt
+
+    event.listen(engine, "before_cursor_execute", die)
+    with pytest.raises(KeyboardInterrupt):
+        migrate(engine)
+    engine.dispose()
+    assert inspect(create_engine(database_url(path))).get_table_names() == []
+    with Store(path) as store:  # the next open builds it whole
+        assert schema_revision(store.engine) == head_revision()
+        assert store.counts()["articles"] == 0
+
+
+def test_the_upgrade_to_0003_fills_the_fusion_columns_of_stored_mentions(
+        store_url: str, sample_batch: list[object]) -> None:
+    columns = ("fuse_key", "window_lo", "window_hi", "fuse_order")
+    with Store(store_url) as store:
+        store.write_batch(sample_batch)  # type: ignore[arg-type]
+        with store.engine.connect() as con:
+            before = sorted(con.execute(select(m.EventMention.id, *(
+                getattr(m.EventMention, c) for c in columns))))
+        assert sum(1 for row in before if row[1]) >= 10
+        _downgrade(store.engine, "0002")
+        assert not {c for c in columns} & {
+            c["name"] for c in inspect(store.engine).get_columns("event_mentions")}
+        migrate(store.engine)
+        with store.engine.connect() as con:
+            after = sorted(con.execute(select(m.EventMention.id, *(
+                getattr(m.EventMention, c) for c in columns))))
+    assert after == before
+
+
+def _downgrade(engine: object, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from wirewatch.store.db import MIGRATIONS, writer
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with writer(engine).begin() as conn:  # type: ignore[arg-type]
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+@pytest.mark.parametrize("db, says", [
+    ("{tmp}/no-such-folder/x.db", "folder {tmp}/no-such-folder does not exist"),
+    ("{tmp}", "is a folder, not a store file"),
+    ("{tmp}/notes.txt", "not a SQLite database"),
+    ("{tmp}/absent.db", "no store here"),
+    ("mysql://u@localhost/db", "not mysql"),
+    ("postgresql://127.0.0.1:1/x", "Connection refused"),
+    ("postgresql://no_such_role_ww@127.0.0.1:5432/test", 'role "no_such_role_ww" does not exist'),
+    ("postgresql://postgres@127.0.0.1:5432/no_such_db_ww", 'database "no_such_db_ww" does not'),
+])
+def test_a_store_that_cannot_be_opened_is_one_line_and_exit_2_and_nothing_is_created(
+        tmp_path: Path, db: str, says: str) -> None:
+    from click.testing import CliRunner
+
+    from wirewatch.cli import main
+
+    (tmp_path / "notes.txt").write_text("not a database\n")
+    before = sorted(tmp_path.rglob("*"))
+    for args in (["events"], ["conflicts"], ["stories"]):
+        result = CliRunner().invoke(main, [*args, "--db", db.format(tmp=tmp_path)])
+        assert result.exit_code == 2, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("wirewatch: error: store ")
+        assert says.format(tmp=tmp_path) in lines[0] and "Traceback" not in result.output
+    assert sorted(tmp_path.rglob("*")) == before

@@ -33,17 +33,19 @@ DESCRIPTION = ("Claimed events from news reports: canonical events, their mentio
 
 def create_app(db: str | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, extractor: Extractor | None = None,
-               serve_web: bool = True, resources: Resources | None = None) -> FastAPI:
+               serve_web: bool = True, resources: Resources | None = None,
+               create: bool = True) -> FastAPI:
     """Return the ASGI app serving the store ``db`` (a SQLite path or database URL; None:
     ``WIREWATCH_DB`` or ``wirewatch.db``): the JSON API under ``/api/`` and the web pages
     at ``/``. With a ``token``, write endpoints are enabled for requests that carry it.
     ``resources`` (default: the bundled codebook and places) is what type filters are
-    checked against and what writes extract with."""
+    checked against and what writes extract with. ``create``: make a new SQLite store
+    when the file does not exist (else :class:`wirewatch.store.StoreError`)."""
     from importlib.metadata import version
 
     from fastapi_offline import FastAPIOffline
 
-    store = Store(db)
+    store = Store(db, create=create)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -75,6 +75,19 @@ class Config:
         return self._resources
 
 
+def open_store(db: str | None, *, create: bool = False, fusion: Any = None) -> Any:
+    """Open the store ``db`` for a command; on a store that cannot be opened print one line
+    naming it and the reason and exit 2. Only commands that write pass ``create`` (a read
+    command never leaves an empty store behind a mistyped path)."""
+    from wirewatch.store import Store, StoreError
+
+    try:
+        return Store(db, create=create, fusion=fusion)
+    except StoreError as exc:
+        click.echo(f"wirewatch: error: store {printable(str(exc))}", err=True)
+        sys.exit(2)
+
+
 def env_paths(name: str) -> tuple[Path, ...]:
     value = os.environ.get(name, "")
     return tuple(Path(p) for p in value.split(os.pathsep) if p)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from wirewatch.cli.common import (
     db_option,
+    printable,
     resources_of,
 )
 
@@ -37,7 +40,15 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
         local = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         local = False
-    app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx))
+    from wirewatch.store import StoreError
+
+    try:
+        # a read-only server never creates a store; one that takes writes may
+        app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx),
+                         create=token is not None)
+    except StoreError as exc:
+        click.echo(f"wirewatch: error: store {printable(str(exc))}", err=True)
+        sys.exit(2)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"wirewatch: serving {display_url(database_url(db))} at "
                f"http://{shown}:{port}/ (API: /api/, OpenAPI: /docs); writing "

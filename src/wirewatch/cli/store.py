@@ -14,6 +14,7 @@ import click
 from wirewatch.cli.common import (
     db_option,
     format_option,
+    open_store,
     parse_date_option,
     printable,
     published_option,
@@ -33,13 +34,13 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
 
     from wirewatch.display import make_console, print_summary
     from wirewatch.sample import sample_dir, sample_files
-    from wirewatch.store import Store, ingest
+    from wirewatch.store import ingest
     from wirewatch.store.db import display_url
     from wirewatch.store.ingest import spacy_extractor
 
     extractor = spacy_extractor(resources_of(ctx))
     console = make_console()
-    with Store(db) as store:
+    with open_store(db, create=True) as store:
         console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
                       f"({sample_dir()}) into {display_url(store.url)}")
         t = time.perf_counter()
@@ -80,12 +81,11 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     the rest is stored and the exit status is 1.
     """
     from wirewatch.display import progress_reporter
-    from wirewatch.store import Store
     from wirewatch.store import ingest as run_ingest
     from wirewatch.store.ingest import spacy_extractor
 
     extractor = spacy_extractor(resources_of(ctx))
-    with Store(db) as store, progress_reporter(enabled=not quiet) as progress:
+    with open_store(db, create=True) as store, progress_reporter(enabled=not quiet) as progress:
         summary = run_ingest(
             list(sources), store, batch_size=batch_size, published=published,
             fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
@@ -146,12 +146,11 @@ def _event_filter(ctx: click.Context, query: dict[str, Any]) -> Any:
 def events(ctx: click.Context, /, db: str | None, limit: int | None, fmt: str,
            output: Path | None, **query: Any) -> None:
     """List canonical events: fused mentions with outlets, independent sources, conflicts."""
-    from wirewatch.store import Store
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     f = _event_filter(ctx, query)
-    with Store(db) as store:
+    with open_store(db) as store:
         rows = store.events(f, limit=limit)
     _write_events(rows, fmt, output)
 
@@ -191,9 +190,8 @@ def conflicts(db: str | None, kind: str | None, fmt: str) -> None:
     """List disagreements: reports of one event that differ on date, count, extent or
     modality (claimed vs denied), and articles giving one role two names."""
     from wirewatch.display import conflicts_table
-    from wirewatch.store import Store
 
-    with Store(db) as store:
+    with open_store(db) as store:
         rows = store.conflicts(kind)
     _print_rows(rows, fmt, conflicts_table)
 
@@ -206,9 +204,8 @@ def stories(db: str | None, min_size: int, fmt: str) -> None:
     """List rewrite families: near-duplicate and paraphrased rewrites of one report, each
     headed by its earliest-published member."""
     from wirewatch.display import stories_table
-    from wirewatch.store import Store
 
-    with Store(db) as store:
+    with open_store(db) as store:
         rows = store.stories(min_size)
     _print_rows(rows, fmt, stories_table)
 

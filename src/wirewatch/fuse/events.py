@@ -4,9 +4,12 @@ A mention's *fuse key* is its type, subtype, GeoNames id and whether it is an
 aggregate statistic; its *window* is the span of days its date allows (a day, a
 month, a range; when the text gives no date, the week before publication). Mentions
 with the same key whose windows meet (within a per-type tolerance, data/fusion.yaml)
-fuse. Lookups
-are by key and window start only, so fusing a batch costs the same however large
-the store has grown.
+fuse.
+
+Which mentions form one canonical event is a function of the set of stored mentions
+alone, never of the order or the batches they were stored in: the store finds the
+*component* a new mention falls in (:func:`components`: the mentions of its key whose
+windows chain into its own) and clusters that component again (:func:`cluster`).
 
 :func:`summarise` turns the members of one canonical event into what users read:
 its date, outlets, independent sources and the conflicts between its mentions.
@@ -75,8 +78,8 @@ def window(mention: Mapping[str, Any], published: date | None,
     if published is None:
         return None
     if value and d.get("basis") == "publication":
-        return published - timedelta(days=1), published
-    return published - timedelta(days=(config or default_fusion()).undated_days), published
+        return shift(published, -1), published
+    return shift(published, -(config or default_fusion()).undated_days), published
 
 
 def fuse_key(mention: Mapping[str, Any], config: FusionConfig | None = None) -> str | None:
@@ -94,45 +97,55 @@ def fuse_key(mention: Mapping[str, Any], config: FusionConfig | None = None) -> 
     return None
 
 
-@dataclass
-class CanonicalRef:
-    """A canonical event as fusion sees it: its key and window (None: undated)."""
+@dataclass(frozen=True)
+class Placed:
+    """A stored event mention as fusion sees it: its key, window and a stable identity.
+
+    ``order`` is derived from the article's content and the mention's offsets, never
+    from database ids, so that clustering does not depend on the order articles came in.
+    """
 
     id: int
     key: str
     window: Window | None
-
-
-@dataclass(frozen=True)
-class MentionIn:
-    """A stored event mention offered for fusion."""
-
-    id: int
-    published: date | None
-    data: Mapping[str, Any]  # the contract JSON
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """Where a mention goes: an existing canonical event (id > 0) or a new one (id < 0)."""
-
-    mention: int
-    canonical: int
+    order: str
 
 
 @dataclass
-class BatchFusion:
-    """The assignments of a batch and the final key and window of every canonical event
-    it created (id < 0) or touched (id > 0)."""
+class Cluster:
+    """One canonical event as clustering makes it: its window and its mentions."""
 
-    assignments: list[Assignment]
-    canonicals: dict[int, CanonicalRef]
+    key: str
+    window: Window | None
+    members: list[Placed] = field(default_factory=list)
+
+
+def fusion_place(mention: Mapping[str, Any], published: date | None,
+                 config: FusionConfig | None = None) -> tuple[str | None, Window | None]:
+    """Return the key and window under which a mention fuses: key None when it stays
+    alone (no place and no specific figure, or a window wider than ``max_window_days``,
+    such as "since 2019": too vague to say which event it is)."""
+    config = config or default_fusion()
+    key = fuse_key(mention, config)
+    w = window(mention, published, config)
+    if key is not None and w is not None and (w[1] - w[0]).days > config.max_window_days:
+        key = None
+    return key, w
 
 
 def _meets(w: Window | None, c: Window | None, tol: int) -> bool:
     if w is None or c is None:
         return w is None and c is None
-    return w[0] <= c[1] + timedelta(days=tol) and c[0] <= w[1] + timedelta(days=tol)
+    return w[0] <= shift(c[1], tol) and c[0] <= shift(w[1], tol)
+
+
+def shift(day: date, days: int) -> date:
+    """Return ``day`` moved by ``days``, held within the calendar's first and last day
+    (a publication date of 0001-01-01 or 9999-12-31 is valid input)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def _merge(c: Window | None, w: Window | None, tol: int) -> Window | None:
@@ -150,47 +163,54 @@ def max_span(etype: str, config: FusionConfig | None = None) -> int:
     return (config or default_fusion()).max_span(etype)
 
 
-Lookup = Callable[[str, Window | None, int], Sequence[CanonicalRef]]
+def components(mentions: Sequence[Placed], tol: int) -> list[list[Placed]]:
+    """Split mentions of one key into the groups that can fuse with each other at all:
+    windows that meet within ``tol`` days, chained (undated mentions form one group).
 
-
-def assign_batch(mentions: Sequence[MentionIn], lookup: Lookup,
-                 config: FusionConfig | None = None) -> BatchFusion:
-    """Return the canonical event of each mention: the nearest stored or in-batch canonical
-    event with the same key whose window meets the mention's, else a new one (id < 0).
-
-    ``lookup(key, window, tolerance)`` returns stored candidates for a key near a window;
-    ``config``: the fusion tolerances in use (default: the bundled data/fusion.yaml).
+    A group is what a new mention can change; everything outside it stays as it is.
     """
-    config = config or default_fusion()
-    fresh: dict[str, list[CanonicalRef]] = defaultdict(list)
-    seen: dict[int, CanonicalRef] = {}
-    touched: dict[int, CanonicalRef] = {}
-    out: list[Assignment] = []
-    next_id = -1
-    for m in mentions:
-        key = fuse_key(m.data, config)
-        w = window(m.data, m.published, config)
-        if key is None:
-            touched[next_id] = CanonicalRef(next_id, "", w)
-            out.append(Assignment(m.id, next_id))
-            next_id -= 1
-            continue
-        tol = config.tolerance(m.data["type"])
-        cands = [seen.setdefault(c.id, c) for c in lookup(key, w, tol)] + fresh[key]
-        best: CanonicalRef | None = None
-        for c in cands:
-            if c.key == key and _meets(w, c.window, tol) and (
-                    best is None or _distance(w, c.window) < _distance(w, best.window)):
+    undated = [m for m in mentions if m.window is None]
+    dated = sorted((m for m in mentions if m.window is not None),
+                   key=lambda m: (m.window[0], m.window[1], m.order))  # type: ignore[index]
+    out: list[list[Placed]] = [undated] if undated else []
+    reach: date | None = None
+    for m in dated:
+        lo, hi = m.window  # type: ignore[misc]
+        if reach is None or lo > shift(reach, tol):
+            out.append([])
+            reach = hi
+        out[-1].append(m)
+        reach = max(reach, hi)
+    return out
+
+
+def cluster(mentions: Sequence[Placed], tol: int) -> list[Cluster]:
+    """Return the canonical events of one group of mentions of one key.
+
+    A deterministic function of the set of mentions, whatever order they were stored in:
+    the most precise windows are placed first (a day before a month, before "the week
+    before publication"), each mention joining the nearest event whose window meets its
+    own, else starting one.
+    """
+    def precision(m: Placed) -> tuple[int, date, date, str]:
+        if m.window is None:
+            return (0, date.min, date.min, m.order)
+        return ((m.window[1] - m.window[0]).days, m.window[0], m.window[1], m.order)
+
+    out: list[Cluster] = []
+    for m in sorted(mentions, key=precision):
+        best: Cluster | None = None
+        for c in out:
+            if _meets(m.window, c.window, tol) and (
+                    best is None or _distance(m.window, c.window) < _distance(m.window,
+                                                                             best.window)):
                 best = c
         if best is None:
-            best = CanonicalRef(next_id, key, w)
-            next_id -= 1
-            fresh[key].append(best)
+            out.append(Cluster(m.key, m.window, [m]))
         else:
-            best.window = _merge(best.window, w, tol)
-        touched[best.id] = best
-        out.append(Assignment(m.id, best.id))
-    return BatchFusion(out, touched)
+            best.window = _merge(best.window, m.window, tol)
+            best.members.append(m)
+    return out
 
 
 def _distance(w: Window | None, c: Window | None) -> int:

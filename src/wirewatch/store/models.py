@@ -119,7 +119,13 @@ class EventMention(Base):
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    __table_args__ = (Index("ix_event_mentions_type_geonameid", "type", "geonameid"),)
+    # migration 0003: what canonical-event fusion finds a mention's group by
+    fuse_key: Mapped[str | None] = mapped_column(String(200))
+    window_lo: Mapped[date | None] = mapped_column(Date)
+    window_hi: Mapped[date | None] = mapped_column(Date)
+    fuse_order: Mapped[str | None] = mapped_column(String(120))
+    __table_args__ = (Index("ix_event_mentions_type_geonameid", "type", "geonameid"),
+                      Index("ix_event_mentions_fuse", "fuse_key", "window_lo"))
 
 
 class CanonicalEvent(Base):

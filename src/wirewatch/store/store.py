@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from wirewatch.document import Document
@@ -20,28 +20,58 @@ from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.store import models as m
 from wirewatch.store import views
 from wirewatch.store import write as w
-from wirewatch.store.db import database_url, display_url, make_engine, migrate
+from wirewatch.store.db import (
+    StoreError,
+    check_sqlite_path,
+    database_url,
+    display_url,
+    lock_for_writing,
+    make_engine,
+    migrate,
+    store_error,
+    writer,
+)
 from wirewatch.store.query import EventFilter, conditions, ordered
 from wirewatch.store.write import BatchResult, Extracted
 
-__all__ = ["BatchResult", "EventFilter", "Extracted", "Store"]
+__all__ = ["BatchResult", "EventFilter", "Extracted", "Store", "StoreError"]
 
 
 class Store:
     """A wirewatch store in SQLite or PostgreSQL, migrated to the current schema on open."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True,
-                 fusion: FusionConfig | None = None):
+                 fusion: FusionConfig | None = None, create: bool = True):
         """Open the store ``db`` (a SQLite path or database URL; None: ``WIREWATCH_DB`` or
         ``wirewatch.db``). ``fusion``: the fusion tolerances writes use (default: the
-        bundled data/fusion.yaml; see :func:`wirewatch.fuse.config.load_fusion`)."""
+        bundled data/fusion.yaml; see :func:`wirewatch.fuse.config.load_fusion`).
+        ``create``: make a new SQLite store when the file does not exist (its folder must).
+
+        Raises :class:`wirewatch.store.db.StoreError` (one line naming the store and the
+        reason) when the store cannot be opened: a missing or foreign file, a folder, an
+        unreachable server, a refused login, a database of another kind.
+        """
         self.fusion = fusion or default_fusion()
         self.url = database_url(db)
-        self.engine = make_engine(self.url)
-        if migrate_schema:
-            migrate(self.engine)
+        if self.url.startswith("sqlite"):
+            check_sqlite_path(self.url, create)
+        try:
+            self.engine = make_engine(self.url)
+        except (ImportError, SQLAlchemyError) as exc:
+            raise store_error(self.url, exc) from None
+        try:
+            if migrate_schema:
+                migrate(self.engine)
+            else:
+                with self.engine.connect():
+                    pass
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise store_error(self.url, exc) from None
         # the write path flushes where it needs ids and lookups; no autoflush per query
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        self._writes = sessionmaker(writer(self.engine), expire_on_commit=False,
+                                    autoflush=False)
 
     def __enter__(self) -> Store:
         return self
@@ -72,7 +102,8 @@ class Store:
         it stored and skipped. Documents whose content is stored already are skipped."""
         for attempt in range(retries + 1):
             try:
-                with self._sessions() as s, s.begin():
+                with self._writes() as s, s.begin():
+                    lock_for_writing(s)
                     return w.write_batch(s, batch, self.fusion)
             except IntegrityError:
                 # another process stored one of these articles meanwhile: retry, which
@@ -95,7 +126,8 @@ class Store:
         flags and event keys are replaced; the canonical events its old mentions were in
         are re-summarised, and deleted when no member is left.
         """
-        with self._sessions() as s, s.begin():
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
             return w.replace_extraction(s, items, self.fusion)
 
     # ------------------------------------------------------------------ reading
@@ -139,6 +171,15 @@ class Store:
         """Return every stored article's id, document id, outlet, date and family."""
         with self._sessions() as s:
             return views.article_dicts(s)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Return the store's content without ids (see :mod:`wirewatch.store.snapshot`): two
+        stores with equal snapshots hold the same articles, families, links, canonical
+        events, conflicts and name flags."""
+        from wirewatch.store.snapshot import snapshot
+
+        with self._sessions() as s:
+            return snapshot(s)
 
     def place_mentions(self) -> list[dict[str, Any]]:
         """Return every stored place mention with the document it is in."""

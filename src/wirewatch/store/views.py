@@ -20,7 +20,7 @@ FAMILY_ORDER = (m.RewriteFamily.size.desc(), m.RewriteFamily.first_published,
 
 # A mention with one of these modalities claims the event; ``denied`` rejects it. The
 # canonical event's ``claimants`` are the speakers of the first kind only; those of the
-# second are its ``denied_by`` (decision 24 in docs/decisions.md).
+# second are its ``denied_by`` (decision 26 in docs/decisions.md).
 DENIED = "denied"
 
 

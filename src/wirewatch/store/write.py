@@ -13,24 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from wirewatch.document import Document
 from wirewatch.fuse.config import FusionConfig
-from wirewatch.fuse.events import (
-    Assignment,
-    CanonicalRef,
-    Member,
-    MentionIn,
-    Window,
-    assign_batch,
-    summarise,
-)
+from wirewatch.fuse.events import Member, Window, fusion_place, shift, summarise
 from wirewatch.fuse.families import (
     MAX_CANDIDATES,
     MAX_GAP_DAYS,
@@ -43,6 +35,7 @@ from wirewatch.fuse.groups import DisjointSets
 from wirewatch.fuse.names import name_flags
 from wirewatch.fuse.text import content_hash, key64
 from wirewatch.store import models as m
+from wirewatch.store.canonical import Seed, refuse, single, sort_day
 from wirewatch.store.db import chunks as _chunks
 
 
@@ -126,7 +119,7 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
     s.add_all([a for _, a, _ in new])
     s.flush()
     feats_by_id: list[ArticleFeatures] = []
-    mention_rows: list[tuple[m.EventMention, date | None]] = []
+    mention_rows: list[m.EventMention] = []
     place_rows: list[dict[str, Any]] = []
     flag_rows: list[dict[str, Any]] = []
     for x, art, f in new:
@@ -134,9 +127,9 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
         feats_by_id.append(f2)
         place_rows.extend(_place_row(art.id, p) for p in x.places)
         for e in x.events:
-            row = _event_row(art.id, e)
+            row = _event_row(art, e, fusion)
             s.add(row)
-            mention_rows.append((row, art.published))
+            mention_rows.append(row)
         flag_rows.extend({"article_id": art.id, **fl.__dict__}
                          for fl in name_flags(x.doc.text, x.events))
     _insert(s, m.PlaceMention, place_rows)
@@ -160,11 +153,7 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
     s.flush()
 
     # canonical events
-    fused = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
-                         lambda key, w, tol: _canonical_candidates(s, key, w, tol, fusion),
-                         fusion)
-    ids = _apply_fusion(s, fused.assignments, fused.canonicals,
-                        {r.id: r for r, _ in mention_rows}, now)
+    ids = _fuse_mentions(s, mention_rows, [], fusion, now)
     if regrouped:
         ids |= _canonicals_of_articles(s, regrouped)
     _resummarise(s, sorted(ids), now)
@@ -182,6 +171,18 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
     for chunk in _chunks(ids):
         arts.update({a.id: a for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))})
     old_canonicals = _canonicals_of_articles(s, set(arts))
+    old_seeds: list[Seed] = []
+    vacated: dict[str, list[int]] = defaultdict(list)
+    for chunk in _chunks(sorted(arts)):
+        for key, lo, hi, cid in s.execute(
+                select(m.EventMention.fuse_key, m.EventMention.window_lo,
+                       m.EventMention.window_hi, m.CanonicalMember.canonical_id)
+                .join(m.CanonicalMember,
+                      m.CanonicalMember.event_mention_id == m.EventMention.id)
+                .where(m.EventMention.article_id.in_(chunk),
+                       m.EventMention.fuse_key.is_not(None))):
+            old_seeds.append((key, (lo, hi) if lo is not None and hi is not None else None))
+            vacated[key].append(cid)
     for chunk in _chunks(sorted(arts)):
         old_mentions = select(m.EventMention.id).where(m.EventMention.article_id.in_(chunk))
         s.execute(delete(m.CanonicalMember)
@@ -189,7 +190,7 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
         for model in (m.EventMention, m.PlaceMention, m.NameFlag, m.ArticleEventKey):
             s.execute(delete(model).where(model.article_id.in_(chunk)))
     now = datetime.now()
-    mention_rows: list[tuple[m.EventMention, date | None]] = []
+    mention_rows: list[m.EventMention] = []
     place_rows: list[dict[str, Any]] = []
     flag_rows: list[dict[str, Any]] = []
     key_rows: list[dict[str, Any]] = []
@@ -202,9 +203,9 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
         art.features = feats.to_json()
         place_rows.extend(_place_row(aid, p) for p in x.places)
         for e in x.events:
-            row = _event_row(aid, e)
+            row = _event_row(art, e, fusion)
             s.add(row)
-            mention_rows.append((row, art.published))
+            mention_rows.append(row)
         flag_rows.extend({"article_id": aid, **fl.__dict__}
                          for fl in name_flags(art.text, x.events))
         key_rows.extend({"key": key64(k), "article_id": aid, "published": art.published}
@@ -215,11 +216,9 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
     _insert(s, m.NameFlag, flag_rows)
     _insert(s, m.ArticleEventKey, key_rows)
     s.flush()
-    fused = assign_batch([MentionIn(r.id, pub, r.data) for r, pub in mention_rows],
-                         lambda key, w, tol: _canonical_candidates(s, key, w, tol, fusion),
-                         fusion)
-    touched = _apply_fusion(s, fused.assignments, fused.canonicals,
-                            {r.id: r for r, _ in mention_rows}, now) | old_canonicals
+    touched = _fuse_mentions(s, mention_rows, old_seeds, fusion, now, vacated)
+    touched |= {c for c in old_canonicals
+                if s.get(m.CanonicalEvent, c) is not None}
     _resummarise(s, sorted(touched), now)
     for chunk in _chunks(sorted(old_canonicals)):
         s.execute(delete(m.CanonicalEvent).where(
@@ -245,22 +244,38 @@ def _place_row(article_id: int, p: Mapping[str, Any]) -> dict[str, Any]:
             "explanation": p.get("explanation")}
 
 
-def _event_row(article_id: int, e: Mapping[str, Any]) -> m.EventMention:
+def fuse_order(content_hash: str, mention: Mapping[str, Any]) -> str:
+    """Return a mention's identity for fusion: from its article's content and its offsets
+    (evidence and trigger: one sentence may hold two events of a type), the same
+    whichever order or batch the article was stored in."""
+    ev = mention.get("evidence") or {}
+    trigger = mention.get("trigger") or {}
+    place = (mention.get("place") or {}).get("geonameid")
+    return (f"{content_hash[:40]}:{int(ev.get('start') or 0):09d}:"
+            f"{int(ev.get('end') or 0):09d}:{int(trigger.get('start') or 0):09d}:"
+            f"{str(mention.get('type'))[:30]}:{place or ''}")[:120]
+
+
+def _event_row(art: m.Article, e: Mapping[str, Any], fusion: FusionConfig) -> m.EventMention:
     place = e.get("place") or {}
     d = e.get("date") or {}
     c = e.get("count") or {}
     ev = e.get("evidence") or {}
     value = c.get("value")
+    key, w = fusion_place(e, art.published, fusion)
+    start, end = int(ev.get("start") or 0), int(ev.get("end") or 0)
     return m.EventMention(
-        article_id=article_id, type=e["type"], subtype=e.get("subtype"),
+        article_id=art.id, type=e["type"], subtype=e.get("subtype"),
+        fuse_key=key, window_lo=w[0] if w else None, window_hi=w[1] if w else None,
+        fuse_order=fuse_order(art.content_hash, e),
         geonameid=place.get("geonameid"), place_name=place.get("name"),
         date_value=d.get("value"), date_precision=d.get("precision") or "unknown",
         date_basis=d.get("basis") or "unknown",
         count_value=int(value) if isinstance(value, int | float) else None,
         claimant=e.get("claimant"), modality=e.get("modality") or "asserted",
         extent=e.get("extent"), aggregate=bool(e.get("aggregate")),
-        evidence_text=ev.get("text") or "", evidence_start=int(ev.get("start") or 0),
-        evidence_end=int(ev.get("end") or 0), data=dict(e))
+        evidence_text=ev.get("text") or "", evidence_start=start, evidence_end=end,
+        data=dict(e))
 
 
 def _features_of(s: Session, ids: Sequence[int]) -> dict[int, ArticleFeatures]:
@@ -287,13 +302,15 @@ def _family_candidates(s: Session, batch: Sequence[ArticleFeatures]
                                 .where(m.LshBand.band_key.in_(chunk))):
             for owner in band_owner[k]:
                 cand_ids[owner].add(aid)
-    gap = timedelta(days=MAX_GAP_DAYS)
     for f in batch:
         for ek in f.lookup_keys():
             stmt = select(m.ArticleEventKey.article_id).where(m.ArticleEventKey.key == key64(ek))
             if f.published:
-                stmt = stmt.where(m.ArticleEventKey.published.between(f.published - gap,
-                                                                      f.published + gap))
+                # undated stored articles are candidates too, as they are within a batch
+                # (match_batch): the links must not depend on where a batch ends
+                near = m.ArticleEventKey.published.between(
+                    shift(f.published, -MAX_GAP_DAYS), shift(f.published, MAX_GAP_DAYS))
+                stmt = stmt.where(or_(near, m.ArticleEventKey.published.is_(None)))
                 stmt = stmt.order_by(m.ArticleEventKey.published.desc())
             else:
                 stmt = stmt.order_by(m.ArticleEventKey.article_id.desc())
@@ -377,61 +394,21 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
     return regrouped
 
 
-def _canonical_candidates(s: Session, key: str, w: Window | None, tol: int,
-                          fusion: FusionConfig) -> list[CanonicalRef]:
-    stmt = select(m.CanonicalEvent.id, m.CanonicalEvent.window_lo,
-                  m.CanonicalEvent.window_hi).where(m.CanonicalEvent.fuse_key == key)
-    if w is None:
-        stmt = stmt.where(m.CanonicalEvent.window_lo.is_(None))
-    else:
-        etype = key.split("|", 1)[0]
-        lo = w[0] - timedelta(days=tol + fusion.max_span(etype))
-        hi = w[1] + timedelta(days=tol)
-        stmt = stmt.where(and_(m.CanonicalEvent.window_lo.between(lo, hi),
-                               m.CanonicalEvent.window_hi >= w[0] - timedelta(days=tol)))
-    out = []
-    for cid, lo_, hi_ in s.execute(stmt.order_by(m.CanonicalEvent.id).limit(50)):
-        out.append(CanonicalRef(cid, key, (lo_, hi_) if lo_ and hi_ else None))
-    return out
-
-
-def _apply_fusion(s: Session, assignments: Sequence[Assignment],
-                  canonicals: Mapping[int, CanonicalRef], rows: Mapping[int, m.EventMention],
-                  now: datetime) -> set[int]:
-    first: dict[int, m.EventMention] = {}
-    for a in assignments:
-        first.setdefault(a.canonical, rows[a.mention])
-    real: dict[int, int] = {}
-    fresh: dict[int, m.CanonicalEvent] = {}
-    windows: list[dict[str, Any]] = []
-    for cid, ref in canonicals.items():
-        lo, hi = ref.window if ref.window else (None, None)
-        if cid > 0:
-            windows.append({"id": cid, "window_lo": lo, "window_hi": hi})
-            real[cid] = cid
-            continue
-        e = first[cid]
-        place = e.data.get("place")
-        ce = m.CanonicalEvent(
-            fuse_key=ref.key or None, type=e.type, subtype=e.subtype, aggregate=e.aggregate,
-            geonameid=e.geonameid, place=_place_brief(place), place_name=e.place_name,
-            admin1=(place or {}).get("admin1"), window_lo=lo, window_hi=hi,
-            created_at=now, updated_at=now, summary={})
-        s.add(ce)
-        fresh[cid] = ce
-    s.flush()
-    real.update({cid: ce.id for cid, ce in fresh.items()})
-    if windows:
-        s.execute(update(m.CanonicalEvent), windows)
-    _insert(s, m.CanonicalMember, [{"event_mention_id": a.mention,
-                                    "canonical_id": real[a.canonical]} for a in assignments])
-    return set(real.values())
-
-
-def _place_brief(p: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    if not p:
-        return None
-    return {k: p.get(k) for k in ("name", "geonameid", "lat", "lon", "country", "admin1")}
+def _fuse_mentions(s: Session, rows: Sequence[m.EventMention], removed: Sequence[Seed],
+                   fusion: FusionConfig, now: datetime,
+                   vacated: Mapping[str, Sequence[int]] | None = None) -> set[int]:
+    """Fuse new mentions (and the groups mentions were ``removed`` from, leaving the
+    canonical events ``vacated``) into canonical events; return the canonical events
+    touched. See :mod:`wirewatch.store.canonical`."""
+    seeds: list[Seed] = list(removed)
+    touched: set[int] = set()
+    for r in rows:
+        w: Window | None = (r.window_lo, r.window_hi) if r.window_lo and r.window_hi else None
+        if r.fuse_key is None:
+            touched.add(single(s, r, w, now))
+        else:
+            seeds.append((r.fuse_key, w))
+    return touched | refuse(s, seeds, fusion, now, vacated)
 
 
 def _canonicals_of_articles(s: Session, article_ids: set[int]) -> set[int]:
@@ -452,22 +429,11 @@ def _members(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[Member]
                    m.Article.family_id)
             .join(m.EventMention, m.EventMention.id == m.CanonicalMember.event_mention_id)
             .join(m.Article, m.Article.id == m.EventMention.article_id)
-            .where(m.CanonicalMember.canonical_id.in_(chunk)))
+            .where(m.CanonicalMember.canonical_id.in_(chunk))
+            .order_by(m.EventMention.fuse_order, m.EventMention.id))
         for cid, mid, data, aid, doc, outlet, pub, fam in rows:
             out[cid].append(Member(mid, aid, doc, outlet, pub, fam, data))
     return out
-
-
-def _sort_date(value: str | None, fallback: date | None) -> date | None:
-    if value:
-        head = value.split("/")[0]
-        parts = head.split("-")
-        try:
-            return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                        int(parts[2]) if len(parts) > 2 else 1)
-        except (ValueError, IndexError):
-            pass
-    return fallback
 
 
 def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> None:
@@ -488,7 +454,7 @@ def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> Non
         sm = summarise(ms)
         rows.append(dict(
             id=cid, date_value=sm.date_value, date_precision=sm.date_precision,
-            sort_date=_sort_date(sm.date_value, windows.get(cid)), modality=sm.modality,
+            sort_date=sort_day(sm.date_value, windows.get(cid)), modality=sm.modality,
             count_value=sm.count, extent=sm.extent, n_mentions=len(ms),
             n_sources=len(sm.independent_sources), n_conflicts=len(sm.conflicts),
             updated_at=now,
