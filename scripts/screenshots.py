@@ -30,14 +30,14 @@ def main() -> None:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from wirewatch.sample import sample_dir
+    from wirewatch.sample import sample_files
     from wirewatch.store import Store, ingest
 
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "sample.db")
         with Store(db) as store:
-            ingest([sample_dir()], store)
+            ingest(sample_files(), store)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]

@@ -149,10 +149,10 @@ def sample_batch() -> list[Any]:
     pipeline (spaCy, places, events)."""
     from wirewatch.document import Document
     from wirewatch.ingest.readers import read_sources
-    from wirewatch.sample import sample_dir
+    from wirewatch.sample import sample_files
     from wirewatch.store.ingest import spacy_extractor
 
-    docs = [d for d in read_sources([sample_dir()]) if isinstance(d, Document)]
+    docs = [d for d in read_sources(sample_files()) if isinstance(d, Document)]
     assert len(docs) > 20
     return spacy_extractor()([*docs, hostile_document()])
 

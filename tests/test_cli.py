@@ -93,3 +93,12 @@ def test_file_names_cannot_forge_lines_or_move_the_terminal(tmp_path: Path) -> N
     assert res.exit_code == 1
     [line] = res.stderr.strip().splitlines()
     assert "\\n" in line and "\\x1b" in line and "\x1b" not in line
+
+
+def test_places_resolve_exits_2_for_a_name_it_cannot_resolve() -> None:
+    res = CliRunner().invoke(main, ["places", "resolve", "Xyzzyville"])
+    assert res.exit_code == 2
+    assert json.loads(res.stdout)["geonameid"] is None
+    # a garbled spelling of a town of the theatre still resolves
+    res = CliRunner().invoke(main, ["places", "resolve", "Bahkmut"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["name"] == "Bakhmut"

@@ -52,7 +52,10 @@ def events_table(events: Sequence[Mapping[str, Any]], title: str = "Canonical ev
             where += f", {place['admin1']}"
         kinds = ", ".join(sorted({c["kind"] for c in e.get("conflicts", [])}))
         sub = f" ({e['subtype']})" if e.get("subtype") else ""
-        t.add_row(str(e["id"]), _date(e), e["type"] + sub, where, e["modality"],
+        modality = e["modality"]
+        if e.get("denied_by"):
+            modality += " (denied by " + "; ".join(e["denied_by"]) + ")"
+        t.add_row(str(e["id"]), _date(e), e["type"] + sub, where, modality,
                   "" if e.get("count") is None else str(e["count"]), str(e["n_mentions"]),
                   f"{e['n_independent_sources']}: " + ", ".join(e["independent_sources"]),
                   kinds)

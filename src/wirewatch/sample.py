@@ -12,6 +12,7 @@ def sample_dir() -> Path:
 
 
 def sample_files() -> list[Path]:
-    """Return the sample corpus files (JSON Lines, text and HTML), sorted by name."""
+    """Return the sample corpus's articles (JSON Lines, text and HTML files), sorted by name;
+    not its README.md or any other file that describes the corpus rather than reports."""
     return sorted(p for p in sample_dir().iterdir()
                   if p.suffix in (".jsonl", ".txt", ".html"))

@@ -217,6 +217,11 @@ def test_unknown_ids_are_404_with_a_reason(client: TestClient) -> None:
     ({"limit": "501"}, "limit"),
     ({"offset": "-1"}, "offset"),
     ({"q": "x" * 201}, "q"),
+    ({"min_sources": ""}, "min_sources"),
+    ({"limit": ""}, "limit"),
+    ({"claimant": "x" * 1300}, "claimant"),
+    ({"claimnt": "Ministry"}, "claimnt"),
+    ({"types": "strike"}, "types"),
 ])
 def test_bad_parameters_are_422_naming_the_parameter(client: TestClient, params: dict[str, str],
                                                      named: str) -> None:
@@ -357,18 +362,20 @@ def test_map_groups_by_place_past_its_limit(client: TestClient,
     assert [f["properties"]["id"] for f in newest["features"]] == [e["id"] for e in placed][:10]
 
 
-def test_timeline_counts_dated_events_by_day_and_type(
+def test_timeline_counts_dated_events_by_day_type_and_modality(
         client: TestClient, everything: list[dict[str, Any]]) -> None:
     rows = client.get("/api/timeline").json()
-    keys = [(r["day"], r["type"]) for r in rows]
+    keys = [(r["day"], r["type"], r["modality"]) for r in rows]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert all(r["n"] > 0 for r in rows)
-    counts: dict[tuple[str, str], int] = {}
+    counts: dict[tuple[str, str, str], int] = {}
     for e in everything:
         if e["date"]["value"]:
-            k = (str(day_of(e)), e["type"])
+            k = (str(day_of(e)), e["type"], e["modality"])
             counts[k] = counts.get(k, 0) + 1
-    assert {(r["day"], r["type"]): r["n"] for r in rows} == counts
+    assert {(r["day"], r["type"], r["modality"]): r["n"] for r in rows} == counts
+    # a denial-only event is counted as denied, never as a claim of its type
+    assert any(k[2] == "denied" for k in counts)
     strikes = client.get("/api/timeline", params={"type": "strike"}).json()
     assert {r["type"] for r in strikes} == {"strike"}
 

@@ -93,9 +93,9 @@ def api(server: str, path: str, **params: Any) -> Any:
 
 def marker_count(page: Any) -> int:
     """Events drawn on the map: single markers plus the numbers on the clusters."""
-    clustered = sum(int(t) for t in page.locator(".cluster-pie span").all_inner_texts())
-    return int(clustered + page.locator(".leaflet-overlay-pane path.leaflet-interactive")
-               .count())
+    clustered = sum(int(t) for t in page.locator(".leaflet-marker-pane .cluster-pie span")
+                    .all_inner_texts())
+    return int(clustered + page.locator(".leaflet-marker-pane .mk-hit").count())
 
 
 def in_ukraine_view(fc: dict[str, Any]) -> int:
@@ -116,7 +116,8 @@ def test_the_map_shows_the_events_that_have_a_place(server: str, page: Any) -> N
     assert page.locator("#list-total").inner_text() == f"{total} events"
     assert page.locator(".event-item").count() == min(50, total)
     assert in_ukraine_view(fc) <= marker_count(page) <= fc["total"]
-    assert in_ukraine_view(fc) > 30 and page.locator(".cluster-pie").count() >= 3
+    assert in_ukraine_view(fc) > 30
+    assert page.locator(".leaflet-marker-pane .cluster-pie").count() >= 3
 
 
 def test_filtering_by_type_updates_the_link_the_list_and_the_map(server: str,
@@ -132,8 +133,8 @@ def test_filtering_by_type_updates_the_link_the_list_and_the_map(server: str,
     chips = page.locator(".event-item .type-chip").all_inner_texts()
     assert chips and set(chips) == {"strike"}
     fc = api(server, "/api/map", type="strike")
-    page.wait_for_function("() => document.querySelectorAll('.cluster-pie').length + "
-                           "document.querySelectorAll('.leaflet-overlay-pane path').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-pane .cluster-pie')"
+                           ".length + document.querySelectorAll('.mk-hit').length > 0")
     assert in_ukraine_view(fc) <= marker_count(page) <= fc["total"]
     # the link keeps the view: reload it and the same filter is on
     page.reload()
@@ -192,3 +193,203 @@ def test_a_hostile_article_runs_nothing_and_is_shown_as_written(server: str, pag
     assert strike["evidence"]["text"] in marks
     assert page.locator("#mentions img, #mentions script").count() == 0
     assert page.evaluate("() => document.body.dataset.pwned") is None
+
+
+# ------------------------------------------------------------------ claims and denials
+
+CLAIM_LOOK = ("claim", "weak")  # a look that says something is claimed to have happened
+
+
+def denial_only(server: str) -> dict[str, Any]:
+    items = api(server, "/api/events", modality="denied", limit=50)["items"]
+    return next(e for e in items if e["place"] and e["denied_by"])
+
+
+def test_a_denial_only_event_is_never_drawn_as_a_claim(server: str, page: Any) -> None:
+    denied = denial_only(server)
+    place = denied["place"]
+    # zoomed in on its place, with only the denied events: the marker is drawn on its own
+    page.goto(server + f"/?modality=denied#map=13/{place['lat']}/{place['lon']}")
+    marker = page.locator(f".mk-hit[data-id='{denied['id']}'] .mk")
+    marker.wait_for()
+    assert marker.get_attribute("data-look") == "denied"
+    style = marker.evaluate("(n) => { const s = getComputedStyle(n); return "
+                            "[s.backgroundColor, s.borderTopWidth]; }")
+    assert style[0] == "rgb(255, 255, 255)" and float(style[1].rstrip("px")) >= 2
+    # the look of every marker and list item agrees with its event's modality
+    for item in page.locator(".event-item").all():
+        look = item.locator(".mk").first.get_attribute("data-look")
+        assert (look == "denied") == (item.get_attribute("data-modality") == "denied")
+    item = page.locator(f".event-item[data-id='{denied['id']}']")
+    assert item.locator(".mk").get_attribute("data-look") not in CLAIM_LOOK
+    # the legend names the hollow ring
+    assert "denied only" in page.locator("#legend").inner_text()
+    # its popup says who denies, and claims nothing
+    marker.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.locator(".denied-by").wait_for()
+    assert popup.locator(".denied-by").inner_text() == "denied by " + "; ".join(
+        denied["denied_by"])
+    assert popup.locator(".claimed-by").count() == 0
+
+
+def test_denied_by_names_the_denier_in_the_list_and_on_the_event_page(server: str,
+                                                                      page: Any) -> None:
+    contested = next(e for e in api(server, "/api/events", modality="contested",
+                                    limit=50)["items"] if e["denied_by"])
+    denier = contested["denied_by"][0]
+    page.goto(server + f"/?modality=contested&place={contested['place']['geonameid']}")
+    item = page.locator(f".event-item[data-id='{contested['id']}']")
+    item.wait_for()
+    assert denier in item.locator(".denied-by").inner_text()
+    assert denier not in item.locator(".claimed-by").inner_text()
+    page.goto(server + f"/event.html?id={contested['id']}")
+    page.wait_for_selector("#denied-by")
+    assert denier in page.locator("#denied-by").inner_text()
+    assert denier not in page.locator("#claimed-by").inner_text()
+    assert denier in page.locator("#modality-says").inner_text()
+    # each evidence sentence is on the page once (in its mention), not again in the
+    # conflicts above it
+    page.wait_for_selector("#conflicts .conflict")
+    assert page.locator("#conflicts blockquote, #conflicts mark").count() == 0
+    event = api(server, f"/api/events/{contested['id']}")
+    page.wait_for_function("() => [...document.querySelectorAll('#mentions .mention button')]"
+                           ".every((b) => !b.disabled)")
+    marks = page.locator("#mentions mark.evidence").all_inner_texts()
+    texts = [m["evidence"]["text"] for m in event["mentions"]]
+    assert sorted(marks) == sorted(texts)  # highlighted once per mention, nowhere else
+    conflicts = page.locator("#conflicts").inner_text()
+    assert not any(t in conflicts for t in texts)
+
+
+# ------------------------------------------------------------------ a map you can read
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A 390 px wide touch screen (an iPhone 12-14 in portrait)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.set_default_timeout(20_000)
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def test_on_a_phone_nothing_scrolls_sideways_and_every_control_is_reachable(
+        server: str, phone: Any) -> None:
+    phone.goto(server + "/")
+    phone.wait_for_selector(".event-item")
+    phone.wait_for_selector(".leaflet-marker-pane .cluster-pie, .mk-hit")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    controls = phone.locator("input, select, button, a[href], summary")
+    assert controls.count() > 30
+    for i in range(controls.count()):
+        c = controls.nth(i)
+        if not c.is_visible():
+            continue
+        c.scroll_into_view_if_needed()
+        box = c.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 391, (
+            c.evaluate("(n) => n.outerHTML.slice(0, 120)"))
+    # the map is the width of the screen and tall enough to use
+    box = phone.locator("#map").bounding_box()
+    assert box["width"] >= 380 and box["height"] >= 300
+    # a filter works by touch: tapping a type box filters the list
+    phone.locator('input[name="type"][value="strike"]').tap()
+    phone.wait_for_url(re.compile(r"[?&]type=strike\b"))
+    phone.wait_for_function("() => [...document.querySelectorAll('.event-item .type-chip')]"
+                            ".every((c) => c.textContent === 'strike')")
+    # a marker can be tapped: its target is finger-sized and opens its popup
+    if phone.locator(".mk-hit").count() == 0:  # every strike in a cluster: open one
+        phone.locator(".leaflet-marker-pane .cluster-pie").first.tap()
+    hit = phone.locator(".mk-hit").first
+    hit.wait_for()
+    hb = hit.bounding_box()
+    assert hb["width"] >= 44 and hb["height"] >= 44
+    hit.tap()
+    phone.wait_for_selector(".leaflet-popup-content .popup")
+    # the legend opens and closes
+    phone.locator("#legend summary").tap()
+    assert phone.locator("#legend").evaluate("(d) => d.open")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_selected_event_is_the_same_in_the_map_the_list_and_the_link(server: str,
+                                                                          page: Any) -> None:
+    page.goto(server + "/?type=strike")
+    first = page.locator(".event-item:has(.ev-show)").first
+    first.wait_for()
+    eid = int(first.get_attribute("data-id"))
+    first.locator(".ev-show").click()
+    page.wait_for_url(re.compile(rf"sel={eid}\b"))
+    page.wait_for_selector(f".mk-hit.selected[data-id='{eid}']")
+    assert "selected" in first.get_attribute("class")
+    page.wait_for_selector(".leaflet-popup-content .popup")
+    # the link brings the same selection back
+    page.reload()
+    page.wait_for_selector(f".event-item.selected[data-id='{eid}']")
+    page.wait_for_selector(f".mk-hit.selected[data-id='{eid}']")
+    # closing the popup clears it everywhere
+    page.locator(".leaflet-popup-close-button").click()
+    page.wait_for_function("() => !location.hash.includes('sel=')")
+    assert page.locator(".event-item.selected").count() == 0
+
+
+def test_place_claimant_outlet_and_modality_filters_are_in_the_link(server: str,
+                                                                    page: Any) -> None:
+    page.goto(server + "/")
+    page.wait_for_selector(".event-item")
+    page.fill("#f-denied-by", "Lytvyn")
+    page.wait_for_url(re.compile(r"denied_by=Lytvyn"))
+    expected = api(server, "/api/events", denied_by="Lytvyn")["total"]
+    page.wait_for_function(f"() => document.getElementById('list-total').textContent === "
+                           f"'{expected} event{'' if expected == 1 else 's'}'")
+    page.check('input[name="modality"][value="denied"]')
+    page.wait_for_url(re.compile(r"modality=denied"))
+    only = api(server, "/api/events", denied_by="Lytvyn", modality="denied")
+    page.wait_for_function(f"() => document.querySelectorAll('.event-item').length === "
+                           f"{len(only['items'])}")
+    # the download links export what the filters select
+    href = page.locator("#dl-csv").get_attribute("href")
+    assert "denied_by=Lytvyn" in href and "modality=denied" in href
+    # town labels come from the events' places, region labels from the basemap
+    page.goto(server + "/?place=Kupyansk#map=9/49.7/37.6")
+    page.wait_for_selector(".label-town")
+    assert "Kupyansk" in page.locator(".label-town").all_inner_texts()
+    page.goto(server + "/#map=6.5/48.5/33")
+    page.wait_for_selector(".label-region")
+    assert "Donetsk Oblast" in page.locator(".label-region").all_inner_texts()
+
+
+def test_the_timeline_opens_where_the_events_are_and_zooms(server: str, page: Any) -> None:
+    page.goto(server + "/")
+    page.wait_for_selector(".tl-bars rect")
+    note = page.locator("#tl-note").inner_text()
+    assert "earlier events outside" in note  # the few old dates are not squeezing the rest
+    start = note.split(" – ")[0]
+    page.click("#tl-all")
+    page.wait_for_function(f"() => !document.getElementById('tl-note').textContent"
+                           f".startsWith('{start}')")
+    assert "outside" not in page.locator("#tl-note").inner_text()
+    page.click("#tl-fit")
+    page.wait_for_function(f"() => document.getElementById('tl-note').textContent"
+                           f".startsWith('{start}')")
+    page.click("#tl-zoom-in")
+    page.wait_for_function(f"() => !document.getElementById('tl-note').textContent"
+                           f".startsWith('{start}')")
+
+
+def test_the_map_page_weighs_less_than_250_kb_gzipped(server: str) -> None:
+    import gzip
+
+    page = httpx.get(server + "/").text
+    refs = re.findall(r'(?:src|href)="([^"#][^"]*)"', page)
+    files = ["/", *["/" + r for r in refs if not r.startswith(("data:", "http"))],
+             "/js/common.js", "/js/timeline.js", "/basemap/countries.geojson",
+             "/basemap/admin1.geojson"]
+    total = sum(len(gzip.compress(httpx.get(server + f).content)) for f in set(files))
+    assert total < 250_000, total

@@ -9,7 +9,7 @@ import pytest
 
 from wirewatch.web import static_dir
 
-PAGES = ["index.html", "event.html", "article.html"]
+PAGES = ["index.html", "event.html", "article.html", "conflicts.html", "stories.html"]
 REF = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 IMPORT = re.compile(r"""(?:import\s[^'"]*|import\s*\()\s*["']([^"']+)["']""")
 

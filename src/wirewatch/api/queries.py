@@ -107,11 +107,12 @@ def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
                 "features": _place_features(s, conds), "total": total, "truncated": False}
     stmt = _ordered(select(CE.id, CE.type, CE.date_value, CE.date_precision, CE.window_lo,
                            CE.window_hi, CE.place_name, CE.place["lon"].as_float(),
-                           CE.place["lat"].as_float(), CE.n_sources, CE.n_conflicts)
+                           CE.place["lat"].as_float(), CE.n_sources, CE.n_conflicts,
+                           CE.modality)
                     .where(*conds)).limit(limit)
     features = []
-    for eid, etype, value, precision, lo, hi, name, lon, lat, n_sources, n_conflicts in (
-            s.execute(stmt)):
+    for (eid, etype, value, precision, lo, hi, name, lon, lat, n_sources, n_conflicts,
+         modality) in s.execute(stmt):
         if lat is None or lon is None:
             continue
         features.append({
@@ -120,27 +121,29 @@ def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
             "properties": {"kind": "event", "id": eid, "type": etype,
                            "date": {"value": value, "precision": precision,
                                     "window": [lo, hi]},
-                           "place": name, "n_independent_sources": n_sources,
+                           "place": name, "modality": modality,
+                           "n_independent_sources": n_sources,
                            "has_conflict": n_conflicts > 0}})
     return {"type": "FeatureCollection", "grouped": "events", "features": features,
             "total": total, "truncated": total > limit}
 
 
 def _place_features(s: Session, conds: Sequence[ColumnElement[bool]]) -> list[dict[str, Any]]:
-    """One feature per place: events by type, most independent sources, any conflict,
-    first and last day."""
-    stmt = (select(CE.geonameid, CE.type, func.count(), func.max(CE.n_sources),
+    """One feature per place: events by type and by modality, most independent sources,
+    any conflict, first and last day."""
+    stmt = (select(CE.geonameid, CE.type, CE.modality, func.count(), func.max(CE.n_sources),
                    func.max(CE.n_conflicts), func.min(CE.sort_date), func.max(CE.sort_date))
-            .where(*conds).group_by(CE.geonameid, CE.type))
+            .where(*conds).group_by(CE.geonameid, CE.type, CE.modality))
     places: dict[int, dict[str, Any]] = {}
-    for gid, etype, n, sources, conflicts, first, last in s.execute(stmt):
+    for gid, etype, modality, n, sources, conflicts, first, last in s.execute(stmt):
         if gid is None:
             continue
         p = places.setdefault(gid, {"kind": "place", "geonameid": gid, "n": 0, "types": {},
-                                    "n_independent_sources": 0, "has_conflict": False,
-                                    "first": None, "last": None})
+                                    "modalities": {}, "n_independent_sources": 0,
+                                    "has_conflict": False, "first": None, "last": None})
         p["n"] += n
-        p["types"][etype] = n
+        p["types"][etype] = p["types"].get(etype, 0) + n
+        p["modalities"][modality] = p["modalities"].get(modality, 0) + n
         p["n_independent_sources"] = max(p["n_independent_sources"], sources or 0)
         p["has_conflict"] = p["has_conflict"] or bool(conflicts)
         if first is not None and (p["first"] is None or first < p["first"]):
@@ -166,12 +169,14 @@ def _place_features(s: Session, conds: Sequence[ColumnElement[bool]]) -> list[di
 
 
 def timeline(s: Session, f: EventFilter) -> list[dict[str, Any]]:
-    """Return canonical events counted per day (the first day of their date) and type,
-    sorted by day then type; undated events are left out."""
-    stmt = (select(CE.sort_date, CE.type, func.count())
+    """Return canonical events counted per day (the first day of their date), type and
+    modality, sorted by day, type, modality; undated events are left out."""
+    stmt = (select(CE.sort_date, CE.type, CE.modality, func.count())
             .where(*_where(s, f), CE.date_value.is_not(None), CE.sort_date.is_not(None))
-            .group_by(CE.sort_date, CE.type).order_by(CE.sort_date, CE.type))
-    return [{"day": d, "type": t, "n": int(n)} for d, t, n in s.execute(stmt)]
+            .group_by(CE.sort_date, CE.type, CE.modality)
+            .order_by(CE.sort_date, CE.type, CE.modality))
+    return [{"day": d, "type": t, "modality": mo, "n": int(n)}
+            for d, t, mo, n in s.execute(stmt)]
 
 
 # ---------------------------------------------------------------------- articles

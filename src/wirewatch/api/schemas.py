@@ -141,6 +141,7 @@ class ConflictMention(Model):
     mention: int
     doc: str
     outlet: str | None
+    url: str | None
     published: date | None
     claimant: str | None
     modality: str | None
@@ -162,6 +163,17 @@ class EventConflict(Model):
     b: ConflictSide
 
 
+class Report(Model):
+    """An article an event rests on, and whether it carries a claim of it or a denial."""
+
+    article: int
+    outlet: str | None
+    url: str | None
+    title: str | None
+    published: date | None
+    role: Literal["claims", "denies"]
+
+
 class Event(Model):
     """A canonical event: mentions of many articles fused into one claimed event."""
 
@@ -174,8 +186,15 @@ class Event(Model):
     modality: str
     count: int | None = Field(description="The lowest (most conservative) figure reported.")
     extent: str | None
-    claimants: list[str]
+    claimants: list[str] = Field(
+        description="Who claims it: the speakers of the mentions that are not denials.")
+    denied_by: list[str] = Field(
+        description="Who denies it: the speakers of the denials (the outlet when a denial "
+                    "names no speaker). Never mixed into `claimants`.")
     outlets: list[str]
+    reports: list[Report] = Field(
+        description="The articles it rests on: outlet, URL, date, and whether each claims "
+                    "or denies it.")
     independent_sources: list[str] = Field(
         description="The first outlet of each group of independent sources.")
     n_independent_sources: int
@@ -184,6 +203,8 @@ class Event(Model):
     n_articles: int
     has_conflict: bool
     conflicts: list[EventConflict]
+    updated_at: str | None = Field(
+        description="When the store last changed this event (ISO 8601, UTC).")
 
 
 class FamilyRef(Model):
@@ -229,6 +250,8 @@ class MapProperties(Model):
     type: str
     date: CanonicalDate
     place: str | None
+    modality: str = Field(description="The event's modality; `denied`: only denials "
+                                      "support it, the map never draws it as a claim.")
     n_independent_sources: int
     has_conflict: bool
 
@@ -241,6 +264,7 @@ class PlaceProperties(Model):
     place: str | None
     n: int = Field(description="Matching events at this place.")
     types: dict[str, int] = Field(description="Events at this place by type.")
+    modalities: dict[str, int] = Field(description="Events at this place by modality.")
     n_independent_sources: int = Field(description="The most of any event here.")
     has_conflict: bool = Field(description="Whether any event here has conflicting reports.")
     first: date | None = Field(description="Day of the earliest event here.")
@@ -273,6 +297,7 @@ class TimelineRow(Model):
 
     day: date
     type: str
+    modality: str
     n: int
 
 

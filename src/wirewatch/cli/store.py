@@ -34,7 +34,7 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
     """
 
     from wirewatch.display import make_console, print_summary
-    from wirewatch.sample import sample_dir
+    from wirewatch.sample import sample_dir, sample_files
     from wirewatch.store import ingest
     from wirewatch.store.db import display_url
     from wirewatch.store.ingest import spacy_extractor
@@ -45,7 +45,8 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
         console.print(f"[bold]wirewatch demo[/bold]: ingesting the sample corpus "
                       f"({sample_dir()}) into {display_url(store.url)}")
         t = time.perf_counter()
-        summary = ingest([sample_dir()], store, extractor=extractor,
+        # the corpus's articles only: its README.md describes the corpus, it reports nothing
+        summary = ingest(sample_files(), store, extractor=extractor,
                          on_error=lambda e: click.echo(f"wirewatch: error: {printable(str(e))}",
                                                        err=True))
         console.print(f"read {summary.read}, stored {summary.stored}, skipped "
@@ -125,14 +126,21 @@ def _event_filter(ctx: click.Context, query: dict[str, Any]) -> Any:
               help="Events dated on or after YYYY-MM-DD (undated events are left out).")
 @click.option("--until", callback=lambda _c, _p, v: parse_date_option(v),
               help="Events dated on or before YYYY-MM-DD (undated events are left out).")
-@click.option("--min-sources", default=0, show_default=True,
+@click.option("--min-sources", type=click.IntRange(min=1), default=None,
               help="Only events with at least N independent sources.")
 @click.option("--modality", "modalities", help="Modalities, comma-separated, e.g. "
                                                "claimed,denied.")
 @click.option("--conflict/--no-conflict", "has_conflict", default=None,
               help="Only events with (or without) conflicting reports.")
 @click.option("--words", help="Words that must each occur in an evidence sentence.")
-@click.option("--limit", type=int, default=None, help="At most N events (newest first).")
+@click.option("--claimant", help="Events claimed by this speaker (part of the name, any "
+                                 "case; comma-separated alternatives). Deniers are not "
+                                 "claimants: see --denied-by.")
+@click.option("--denied-by", "denied_by", help="Events denied by this speaker (or, for a "
+                                               "denial naming none, this outlet).")
+@click.option("--outlet", help="Events reported (claimed or denied) by this outlet.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most N events (newest first).")
 @format_option("table", "jsonl", "csv", "geojson", "parquet")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output (needed for parquet).")

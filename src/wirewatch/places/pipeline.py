@@ -57,6 +57,9 @@ def resolve_place(name: str, context: str = "", gaz: Gazetteer | None = None,
         target.how = "none"
     add_evidence(target, view, gaz)
     target.evidence.add("pattern")
+    # a bare name asked about: no sentence frames it, so a garbled spelling is looked for
+    # near home only (a made-up "Xyzzyville" is not a Swiss village two letters off)
+    target.evidence.add("query")
     if normalize(name).split()[-1:] and gaz.is_region_word(normalize(name).split()[-1]):
         target.evidence.add("region")
     mentions = Resolver(gaz).resolve("query", view, [*spans, target])

@@ -157,7 +157,7 @@ class Resolver:
                                       if h.entry.id not in known and h.entry.kind == "city"]
             if span.how not in ("none", "translit"):
                 continue
-            framed = bool(span.evidence & {"pattern", "prep"})
+            framed = bool(span.evidence & {"pattern", "prep"}) and "query" not in span.evidence
             if span.how == "none":
                 span.hits = [h for h in self.gaz.by_translit(span.surface)
                              if framed or self._near_home(h.entry)]

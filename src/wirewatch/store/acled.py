@@ -17,7 +17,9 @@ from typing import Any
 
 from wirewatch.datafile import load_data_file
 
-KEYS = {"types", "default", "air_strike", "government_regains"}
+KEYS = {"types", "default", "air_strike", "government_regains", "modalities",
+        "disorder_types", "sides", "regions"}
+SIDE_KEYS = {"actor", "country"}
 AIR_KEYS = {"type", "sub_event_type", "weapon_words"}
 REGAINS_KEYS = {"type", "sub_event_type", "government_side", "other_side"}
 
@@ -40,10 +42,17 @@ class AcledMapping:
     regains_sub_event_type: str = "Government regains territory"
     government_side: str = "UA"
     other_side: str = "RU"
+    modalities: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    disorder_types: Mapping[str, str] = field(default_factory=dict)
+    sides: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # side: (actor, country)
+    regions: Mapping[str, str] = field(default_factory=dict)
 
     def classify(self, event: Mapping[str, Any], weapons: Iterable[str] = ()
                  ) -> tuple[str, str]:
-        """Return (event_type, sub_event_type) in ACLED's vocabulary for a canonical event."""
+        """Return (event_type, sub_event_type) in ACLED's vocabulary for a canonical event;
+        an event only denied or only planned gets the pair its modality names instead."""
+        if event.get("modality") in self.modalities:
+            return self.modalities[str(event["modality"])]
         etype, sub = self.types.get(event["type"], self.default)
         if event["type"] == self.air_type and any(
                 w in " ".join(weapons).lower() for w in self.air_words):
@@ -53,6 +62,18 @@ class AcledMapping:
             if self.government_side in sides and self.other_side not in sides:
                 sub = self.regains_sub_event_type
         return etype, sub
+
+    def disorder_type(self, event_type: str) -> str:
+        """Return ACLED's disorder_type of an ACLED event_type ('' if unknown)."""
+        return self.disorder_types.get(event_type, "")
+
+    def actor(self, side: str | None, country: str | None) -> tuple[str, int | None]:
+        """Return (ACLED actor name, inter code) of a side in a country: 1 for state forces
+        at home, 8 (external/other forces) elsewhere; ('', None) for an unknown side."""
+        if not side or side not in self.sides:
+            return "", None
+        name, home = self.sides[side]
+        return name, 1 if country == home else 8
 
 
 def default_acled_file() -> Path:
@@ -83,6 +104,19 @@ def _section(data: Any, key: str, keys: set[str]) -> dict[str, Any]:
     return data
 
 
+def _mapping(data: Any, key: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise AcledMappingError(f"{key}: expected a mapping")
+    return data
+
+
+def _strings(data: Any, key: str) -> dict[str, str]:
+    for k, v in _mapping(data, key).items():
+        if not (isinstance(v, str) and v):
+            raise AcledMappingError(f"{key}.{k}: expected a non-empty string, got {v!r}")
+    return {str(k): str(v) for k, v in data.items()}
+
+
 def parse_acled(data: Any) -> AcledMapping:
     """Return the mapping of a parsed file; raise AcledMappingError naming the key."""
     if not isinstance(data, dict):
@@ -99,7 +133,15 @@ def parse_acled(data: Any) -> AcledMapping:
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise AcledMappingError("air_strike.weapon_words: expected a list of words")
     regains = _section(data.get("government_regains"), "government_regains", REGAINS_KEYS)
+    modalities = _mapping(data.get("modalities", {}), "modalities")
+    sides = _mapping(data.get("sides", {}), "sides")
+    for k, v in sides.items():
+        _section(v, f"sides.{k}", SIDE_KEYS)
     return AcledMapping(
+        modalities={str(k): _pair(v, f"modalities.{k}") for k, v in modalities.items()},
+        disorder_types=_strings(data.get("disorder_types", {}), "disorder_types"),
+        sides={str(k): (v["actor"], v["country"]) for k, v in sides.items()},
+        regions=_strings(data.get("regions", {}), "regions"),
         types={str(k): _pair(v, f"types.{k}") for k, v in types.items()},
         default=_pair(data.get("default"), "default"),
         air_type=air["type"], air_sub_event_type=air["sub_event_type"],

@@ -54,6 +54,9 @@ class EventFilter:
     modalities: tuple[str, ...] = ()
     has_conflict: bool | None = None
     words: tuple[str, ...] = ()
+    claimants: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
 
     def without_dates(self) -> EventFilter:
         """Return the same filter without since/until (the timeline shows every day)."""
@@ -65,12 +68,16 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
                  admin1: str | None = None, since: date | None = None,
                  until: date | None = None, min_sources: int | None = None,
                  modalities: str | Sequence[str] | None = None,
-                 has_conflict: bool | None = None, words: str | None = None) -> EventFilter:
+                 has_conflict: bool | None = None, words: str | None = None,
+                 claimant: str | None = None, denied_by: str | None = None,
+                 outlet: str | None = None) -> EventFilter:
     """Return the filter of what a user asked for; raise QueryError naming what is wrong.
 
     ``types`` and ``modalities`` are lists or comma-separated strings; a type may be a
     prefix (``territory`` means every ``territory.*``). ``place`` is a GeoNames id or a
     name resolved with the gazetteer (a region also matches the events inside it).
+    ``claimant``, ``denied_by`` and ``outlet`` are names, comma-separated, each matched
+    as a part of the name, ignoring case (see :func:`source_filter`).
     """
     chosen = _types(codebook, _split(types))
     mods = _split(modalities)
@@ -93,11 +100,33 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
             ids, names, regions = resolve_place_filter(p, gazetteer)
     if admin1 and admin1.strip():
         regions.extend(admin1_names(admin1.strip(), gazetteer))
-    return EventFilter(
+    base = EventFilter(
         types=tuple(chosen), geonameids=ids, place_names=names,
         admin1=tuple(dict.fromkeys(regions)), since=since, until=until,
         min_sources=min_sources or None, modalities=tuple(mods), has_conflict=has_conflict,
         words=tuple(search_tokens((words or "").split())))
+    return source_filter(base, claimant=claimant, denied_by=denied_by, outlet=outlet)
+
+
+MAX_NAME = 300
+
+
+def source_filter(f: EventFilter, *, claimant: str | None = None,
+                  denied_by: str | None = None, outlet: str | None = None) -> EventFilter:
+    """Return ``f`` narrowed to events claimed by ``claimant`` (a speaker of a mention that
+    is not a denial), denied by ``denied_by`` (a speaker of a denial, or the outlet of a
+    denial that names none) and reported by ``outlet`` (any article's outlet); each a
+    comma-separated list of alternatives, matched as part of the name, ignoring case."""
+    return replace(f, claimants=_names("claimant", claimant),
+                   denied_by=_names("denied_by", denied_by), outlets=_names("outlet", outlet))
+
+
+def _names(param: str, value: str | None) -> tuple[str, ...]:
+    names = _split(value)
+    for n in names:
+        if len(n) > MAX_NAME:
+            raise QueryError(f"{param}: a name longer than {MAX_NAME} characters")
+    return tuple(names)
 
 
 def _split(value: str | Sequence[str] | None) -> list[str]:
@@ -173,7 +202,34 @@ def conditions(f: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(CE.n_conflicts > 0 if f.has_conflict else CE.n_conflicts == 0)
     if f.words:
         out.append(CE.id.in_(_evidence_search(f.words, dialect)))
+    if f.claimants:
+        out.append(CE.id.in_(_by_speaker(f.claimants, denials=False)))
+    if f.denied_by:
+        out.append(CE.id.in_(_by_speaker(f.denied_by, denials=True)))
+    if f.outlets:
+        out.append(CE.id.in_(_members_where(or_(*(
+            m.Article.outlet.icontains(o, autoescape=True) for o in f.outlets)))))
     return out
+
+
+def _members_where(cond: ColumnElement[bool]) -> Select[Any]:
+    """Canonical ids with a mention (joined to its article) meeting ``cond``."""
+    return (select(m.CanonicalMember.canonical_id)
+            .join(m.EventMention, m.EventMention.id == m.CanonicalMember.event_mention_id)
+            .join(m.Article, m.Article.id == m.EventMention.article_id).where(cond))
+
+
+def _by_speaker(names: Sequence[str], denials: bool) -> Select[Any]:
+    """Canonical ids with a claim (or, ``denials``, a denial) by one of these speakers; a
+    denial naming no speaker is its outlet's."""
+    mention = m.EventMention
+    if denials:
+        who = or_(*(or_(mention.claimant.icontains(n, autoescape=True),
+                        (mention.claimant.is_(None))
+                        & m.Article.outlet.icontains(n, autoescape=True)) for n in names))
+        return _members_where(who & (mention.modality == "denied"))
+    who = or_(*(mention.claimant.icontains(n, autoescape=True) for n in names))
+    return _members_where(who & (mention.modality != "denied"))
 
 
 def ordered(stmt: Select[Any]) -> Select[Any]:

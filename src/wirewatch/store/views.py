@@ -18,6 +18,11 @@ from wirewatch.store.db import chunks as _chunks
 FAMILY_ORDER = (m.RewriteFamily.size.desc(), m.RewriteFamily.first_published,
                 m.RewriteFamily.id)
 
+# A mention with one of these modalities claims the event; ``denied`` rejects it. The
+# canonical event's ``claimants`` are the speakers of the first kind only; those of the
+# second are its ``denied_by`` (decision 26 in docs/decisions.md).
+DENIED = "denied"
+
 
 def family_dicts(s: Session, fams: Sequence[m.RewriteFamily]) -> list[dict[str, Any]]:
     """Return the JSON-able dicts of rewrite families (``wirewatch stories``), in the order
@@ -54,7 +59,46 @@ def event_dicts(s: Session, rows: Sequence[m.CanonicalEvent], with_mentions: boo
     event objects), in the order given, each with its conflicts and, if asked, mentions."""
     mentions = _mentions_of(s, [r.id for r in rows]) if with_mentions else {}
     conflicts = _conflicts_of(s, [r.id for r in rows if r.n_conflicts])
-    return [_event_dict(r, mentions.get(r.id), conflicts.get(r.id, [])) for r in rows]
+    sides = _sides_of(s, [r.id for r in rows])
+    return [_event_dict(r, mentions.get(r.id), conflicts.get(r.id, []),
+                        sides.get(r.id, _no_sides())) for r in rows]
+
+
+def _no_sides() -> dict[str, Any]:
+    return {"claimants": [], "denied_by": [], "reports": []}
+
+
+def _sides_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Who claims and who denies each canonical event, and the reports it rests on.
+
+    ``claimants``: the named speakers of the mentions that claim it (every modality but
+    ``denied``); ``denied_by``: the speakers of the denials (the outlet, when a denial
+    names no speaker: the outlet then says it in its own voice); ``reports``: one entry
+    per article with its outlet, URL, date and whether it claims or denies (an article
+    holding both is listed once for each role)."""
+    out: dict[int, dict[str, Any]] = defaultdict(_no_sides)
+    cols = (m.CanonicalMember.canonical_id, m.EventMention.claimant, m.EventMention.modality,
+            m.Article.id, m.Article.outlet, m.Article.url, m.Article.title, m.Article.published)
+    for chunk in _chunks(list(canonical_ids)):
+        rows = s.execute(select(*cols)
+                         .join(m.EventMention,
+                               m.EventMention.id == m.CanonicalMember.event_mention_id)
+                         .join(m.Article, m.Article.id == m.EventMention.article_id)
+                         .where(m.CanonicalMember.canonical_id.in_(chunk))
+                         .order_by(m.Article.published, m.EventMention.id))
+        for cid, claimant, modality, art, outlet, url, title, pub in rows:
+            side = out[cid]
+            denies = modality == DENIED
+            who = claimant or (outlet if denies else None)
+            names = side["denied_by"] if denies else side["claimants"]
+            if who and who not in names:
+                names.append(who)
+            role = "denies" if denies else "claims"
+            if not any(r["article"] == art and r["role"] == role for r in side["reports"]):
+                side["reports"].append({
+                    "article": art, "outlet": outlet, "url": url, "title": title,
+                    "published": pub.isoformat() if pub else None, "role": role})
+    return out
 
 
 def _article_ref(a: m.Article) -> dict[str, Any]:
@@ -124,12 +168,12 @@ def _conflicts_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[di
 def _conflict_side(value: str, ids: Sequence[int], ev: Mapping[int, dict[str, Any]]
                    ) -> dict[str, Any]:
     return {"value": value, "mentions": [
-        {k: ev[i][k] for k in ("mention", "doc", "outlet", "published", "claimant",
+        {k: ev[i][k] for k in ("mention", "doc", "outlet", "url", "published", "claimant",
                                "modality", "evidence")} for i in ids if i in ev]}
 
 
 def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
-                conflicts: list[dict[str, Any]]) -> dict[str, Any]:
+                conflicts: list[dict[str, Any]], sides: dict[str, Any]) -> dict[str, Any]:
     sm = r.summary or {}
     out: dict[str, Any] = {
         "id": r.id, "type": r.type, "subtype": r.subtype, "aggregate": r.aggregate,
@@ -138,11 +182,13 @@ def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
                  "window": [r.window_lo.isoformat() if r.window_lo else None,
                             r.window_hi.isoformat() if r.window_hi else None]},
         "modality": r.modality, "count": r.count_value, "extent": r.extent,
-        "claimants": sm.get("claimants", []), "outlets": sm.get("outlets", []),
+        "claimants": sides["claimants"], "denied_by": sides["denied_by"],
+        "outlets": sm.get("outlets", []), "reports": sides["reports"],
         "independent_sources": sm.get("independent_sources", []),
         "n_independent_sources": r.n_sources, "source_groups": sm.get("source_groups", []),
         "n_mentions": r.n_mentions, "n_articles": sm.get("n_articles", 0),
         "has_conflict": r.n_conflicts > 0, "conflicts": conflicts,
+        "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
     }
     if mentions is not None:
         out["mentions"] = mentions

@@ -1,9 +1,17 @@
 """The API's routes, one :class:`fastapi.APIRouter` per resource, in the order the app
 includes them (which is the order of the OpenAPI document)."""
 
-from wirewatch.api.routes import articles, events, exports, families, places, server
+from wirewatch.api.routes import (
+    articles,
+    conflicts,
+    events,
+    exports,
+    families,
+    places,
+    server,
+)
 
-ROUTERS = (server.router, events.router, articles.router, families.router, places.router,
-           exports.router)
+ROUTERS = (server.router, events.router, articles.router, families.router, conflicts.router,
+           places.router, exports.router)
 
 __all__ = ["ROUTERS"]

@@ -23,12 +23,13 @@ from wirewatch.api.deps import (
     StoreDep,
     Writer,
 )
+from wirewatch.api.strict import StrictRoute
 from wirewatch.document import Document
 from wirewatch.store import BatchResult, Extracted
 
 Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
-router = APIRouter(prefix="/api")
+router = APIRouter(route_class=StrictRoute, prefix="/api")
 
 
 @router.get("/articles", response_model=sc.ArticlePage, responses=ERRORS, tags=["articles"])

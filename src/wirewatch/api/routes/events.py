@@ -8,12 +8,13 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
-from wirewatch.api.deps import ERRORS, MAX_ID, NOT_FOUND, Db, Filter, Limit, Offset
+from wirewatch.api.deps import ERRORS, MAX_ID, NOT_FOUND, Db, Limit, Offset
+from wirewatch.api.strict import Filter, StrictRoute
 
 MAX_MAP = 100_000
 DEFAULT_MAP = 2_000
 
-router = APIRouter(prefix="/api", tags=["events"])
+router = APIRouter(route_class=StrictRoute, prefix="/api", tags=["events"])
 
 
 @router.get("/events", response_model=sc.EventPage, responses=ERRORS)

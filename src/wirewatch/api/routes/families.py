@@ -9,8 +9,9 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
 from wirewatch.api.deps import ERRORS, MAX_ID, NOT_FOUND, Db, Limit, Offset
+from wirewatch.api.strict import StrictRoute
 
-router = APIRouter(prefix="/api", tags=["families"])
+router = APIRouter(route_class=StrictRoute, prefix="/api", tags=["families"])
 
 
 @router.get("/families", response_model=sc.FamilyPage, responses=ERRORS)

@@ -9,9 +9,10 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
 from wirewatch.api.deps import ERRORS, MAX_ID, NOT_FOUND, Db, Limit, Offset, ResourcesDep
+from wirewatch.api.strict import StrictRoute
 from wirewatch.store.query import EventFilter
 
-router = APIRouter(prefix="/api/places", tags=["places"])
+router = APIRouter(route_class=StrictRoute, prefix="/api/places", tags=["places"])
 
 
 @router.get("/resolve", response_model=sc.Place, responses={**ERRORS, **NOT_FOUND})

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Request
 
 from wirewatch.api import schemas as sc
 from wirewatch.api.deps import StoreDep
+from wirewatch.api.strict import StrictRoute
 
-router = APIRouter(prefix="/api")
+router = APIRouter(route_class=StrictRoute, prefix="/api")
 
 
 @router.get("/health", response_model=sc.Health, tags=["server"])

@@ -25,9 +25,55 @@ export function typeColour(type) {
   return TYPE_COLOUR.get(type) ?? OTHER_COLOUR;
 }
 
+// Modalities (docs/contract.md section 5) in four looks, the same on markers, in the list,
+// popups, the event page, the timeline and the legend: a claim is a full disc; a hedged or
+// announced one a pale disc; a contested event (claimed by some, denied by others) a half
+// disc; an event only denials support a hollow ring, never a claim's full disc.
+export const MODALITY_LOOKS = [
+  ["claim", "claimed, reported or asserted", ["claimed", "reported", "asserted"]],
+  ["weak", "hedged or announced (planned)", ["hedged", "planned"]],
+  ["contested", "contested: claimed by some, denied by others", ["contested"]],
+  ["denied", "denied only: no report claims it", ["denied"]],
+];
+const LOOK_OF = new Map(MODALITY_LOOKS.flatMap(([look, , mods]) => mods.map((m) => [m, look])));
+
+/** The look ("claim", "weak", "contested", "denied") of a modality. */
+export function modalityLook(modality) {
+  return LOOK_OF.get(modality) ?? "claim";
+}
+
+/**
+ * A marker-like glyph of a modality in a type's colour: a span with class `mk mk-<look>`
+ * (css/app.css draws it). `size` in pixels; `conflict` adds the dashed ring.
+ */
+export function modalityGlyph(modality, type, { size = 12, conflict = false, title = true } = {}) {
+  const look = modalityLook(modality);
+  return el("span", {
+    class: `mk mk-${look}${conflict ? " mk-conflict" : ""}`,
+    style: `--c: ${typeColour(type)}; --s: ${size}px`,
+    title: title ? modality ?? "" : null,
+    dataset: { modality: modality ?? "", look },
+  });
+}
+
+/** A glyph and the modality's name. */
+export function modalityBadge(modality, type) {
+  return el("span", { class: `modality modality-${modalityLook(modality)}` },
+    modalityGlyph(modality, type, { title: false }), ` ${modality ?? "?"}`);
+}
+
+/** "claimed by A; B" and "denied by C" lines of an event, kept apart (never mixed). */
+export function claimLines(e, tag = "div") {
+  const out = [];
+  if ((e.claimants ?? []).length) out.push(el(tag, { class: "claimed-by" }, `claimed by ${e.claimants.join("; ")}`));
+  if ((e.denied_by ?? []).length) out.push(el(tag, { class: "denied-by" }, `denied by ${e.denied_by.join("; ")}`));
+  return out;
+}
+
 // Filters kept in the URL of the map page (and accepted by the list, map and timeline API).
 export const FILTER_KEYS = [
-  "type", "admin1", "place", "since", "until", "min_sources", "has_conflict", "q",
+  "type", "modality", "admin1", "place", "claimant", "denied_by", "outlet", "since", "until",
+  "min_sources", "has_conflict", "q",
 ];
 
 /** The API's base URL: <meta name="wirewatch-api"> if present, else "api/" beside the page. */

@@ -2,8 +2,8 @@
 // claims it through whom, each mention's evidence highlighted in its article, rewrite
 // families, and conflicting reports side by side.
 import {
-  ApiError, countText, dateText, el, getJson, mapPageHref, pageLink, placeText, showStatus,
-  typeChip,
+  ApiError, countText, dateText, el, externalLink, getJson, mapPageHref, modalityBadge,
+  modalityGlyph, pageLink, placeText, showStatus, typeChip,
 } from "./common.js";
 import { excerpt, renderHighlighted } from "./highlight.js";
 
@@ -54,9 +54,12 @@ function resolutions(event) {
     p.explanation ? el("div", { class: "muted" }, p.explanation) : null));
 }
 
-function chain(claimant, conduit, outlet) {
+function chain(claimant, conduit, outlet, denies = false) {
   const hops = [];
-  if (claimant) hops.push(el("span", { class: "hop claimant", title: "claimant" }, claimant));
+  if (claimant) {
+    hops.push(el("span", { class: denies ? "hop denier" : "hop claimant", title: denies ? "denies it" : "claims it" },
+      claimant, el("span", { class: "role" }, denies ? " (denies)" : " (claims)")));
+  }
   for (const c of conduit ?? []) hops.push(el("span", { class: "hop", title: "relayed by" }, c));
   if (outlet) hops.push(el("span", { class: "hop outlet", title: "published by" }, outlet));
   const out = el("span", { class: "chain" });
@@ -64,13 +67,15 @@ function chain(claimant, conduit, outlet) {
     if (i) out.append(el("span", { class: "arrow", "aria-hidden": "true" }, "→"));
     out.append(h);
   });
-  return hops.length ? out : el("span", { class: "empty" }, "no attribution (asserted by the outlet)");
+  if (!hops.length) return el("span", { class: "empty" }, "no attribution (asserted by the outlet)");
+  return out;
 }
 
 function renderFacts(e) {
   document.title = `wirewatch · ${e.type} · ${e.place?.name ?? "unknown place"}`;
   const h1 = document.getElementById("event-title");
-  h1.replaceChildren(...[typeChip(e.type), e.subtype ? el("span", { class: "muted" }, e.subtype) : null,
+  h1.replaceChildren(...[modalityGlyph(e.modality, e.type, { size: 18, conflict: e.has_conflict }),
+    typeChip(e.type), e.subtype ? el("span", { class: "muted" }, e.subtype) : null,
     el("span", {}, e.place?.name ?? "unknown place"), el("span", { class: "muted" }, dateText(e.date))]
     .filter(Boolean));
   const dl = document.getElementById("facts");
@@ -90,12 +95,38 @@ function renderFacts(e) {
     ].filter(Boolean).join(" · ")) : null,
     dateBases(e));
   fact(dl, "Count", countText(e.count));
-  fact(dl, "Modality", e.modality);
-  fact(dl, "Claimants", (e.claimants ?? []).join("; "));
-  fact(dl, "Outlets", (e.outlets ?? []).join(", "));
+  const says = e.modality === "contested" && (e.denied_by ?? []).length
+    ? `claimed by ${(e.claimants ?? []).join("; ") || "the outlet"}; denied by ${e.denied_by.join("; ")}`
+    : MODALITY_SAYS[e.modality] ?? "";
+  fact(dl, "Modality", modalityBadge(e.modality, e.type), el("div", { class: "muted", id: "modality-says" }, says));
+  fact(dl, "Claimed by", (e.claimants ?? []).length ? el("span", { class: "claimed-by", id: "claimed-by" }, e.claimants.join("; "))
+    : e.modality === "denied" ? el("span", { class: "empty" }, "no report claims it") : null);
+  fact(dl, "Denied by", (e.denied_by ?? []).length ? el("span", { class: "denied-by", id: "denied-by" }, e.denied_by.join("; ")) : null);
+  fact(dl, "Reports", reportList(e));
   fact(dl, "Sources", `${e.n_independent_sources ?? 0} independent source(s) among ${e.n_mentions ?? (e.mentions ?? []).length} mention(s)`,
     (e.source_groups ?? []).map((g) => el("div", { class: "muted" },
       g.outlets.join(", "), g.ties?.length ? ` (tied by ${g.ties.join("; ")})` : "")));
+}
+
+const MODALITY_SAYS = {
+  contested: "claimed by some reports, denied by others",
+  denied: "only denials speak of it: no report claims it happened",
+  planned: "announced for the future, not reported as done",
+  hedged: "put with doubt (\"reportedly\", \"may have\")",
+  claimed: "a speaker says it happened",
+  reported: "an outlet or analyst reports it",
+  asserted: "the outlet states it in its own voice",
+};
+
+// The articles the event rests on, each with its outlet, date, link and role.
+function reportList(e) {
+  const reports = e.reports ?? [];
+  if (!reports.length) return (e.outlets ?? []).join(", ");
+  return el("ul", { class: "reports" }, reports.map((r) => el("li", { class: r.role === "denies" ? "denies" : "claims" },
+    el("strong", {}, r.outlet ?? "unknown outlet"), " ",
+    el("span", { class: "muted" }, r.published ?? ""), " ",
+    r.url ? externalLink(r.url, r.title || r.url) : pageLink("article.html", { id: r.article }, r.title || `article ${r.article}`),
+    el("span", { class: "role" }, r.role === "denies" ? " · denies" : " · claims"))));
 }
 
 // How each mention's date was found (docs/contract.md: explicit, relative, publication).
@@ -118,15 +149,15 @@ function mentionCard(m, index, expand) {
   const ev = m.evidence ?? {};
   const box = el("div", { class: "evidence-box" }, el("mark", { class: "evidence" }, ev.text ?? ""));
   const toggle = el("button", { type: "button" }, "Show in article");
-  const card = el("article", { class: "mention", id: `mention-${index}` },
+  const card = el("article", { class: `mention${m.modality === "denied" ? " denial" : ""}`, id: `mention-${index}` },
     el("header", {},
       el("strong", {}, m.outlet ?? "unknown outlet"),
       el("span", { class: "muted" }, m.published ?? "no publication date"),
       aid !== undefined && aid !== null
         ? pageLink("article.html", { id: aid, start: ev.start, end: ev.end }, m.title || `article ${aid}`)
         : null,
-      m.modality ? el("span", { class: "chip" }, m.modality) : null),
-    el("div", {}, chain(m.claimant, m.conduit, m.outlet)),
+      m.modality ? modalityBadge(m.modality, m.type) : null),
+    el("div", {}, chain(m.claimant, m.conduit, m.outlet, m.modality === "denied")),
     el("div", { class: "muted" }, [
       m.date ? `date: ${dateText(m.date)}` : null,
       countText(m.count) ? `count: ${countText(m.count)}` : null,
@@ -199,7 +230,8 @@ function renderMentions(e) {
 // --- conflicts -------------------------------------------------------------------------------
 
 // A conflict (as `wirewatch conflicts`): its kind and two sides, each a value (text) and
-// the mentions giving it (with their evidence).
+// who gives it, linked to the mention below (whose card shows the sentence: each
+// sentence is on the page once).
 function renderConflicts(e) {
   const conflicts = e.conflicts ?? [];
   const section = document.getElementById("conflicts-section");
@@ -212,13 +244,12 @@ function renderConflicts(e) {
       el("strong", {}, `Reports disagree on ${c.kind ?? "a value"}`),
       el("div", { class: "conflict-sides" }, [c.a, c.b].filter(Boolean).map((side) => el("div", { class: "conflict-side" },
         el("div", { class: "value" }, side.value ?? "none given"),
-        (side.mentions ?? []).map((m) => {
+        el("ul", { class: "conflict-who" }, (side.mentions ?? []).map((m) => {
           const i = index.get(m.mention);
-          return el("div", {},
-            el("blockquote", {}, m.evidence?.text ?? ""),
-            el("div", { class: "muted" }, [m.claimant, m.outlet, m.published].filter(Boolean).join(" · "), " ",
-              i !== undefined ? el("a", { href: `#mention-${i}` }, "mention ›") : null));
-        }))))));
+          return el("li", {},
+            [m.claimant ?? "the outlet itself", m.outlet, m.published].filter(Boolean).join(" · "), " ",
+            i !== undefined ? el("a", { href: `#mention-${i}` }, `mention ${i + 1} ›`) : null);
+        })))))));
   }
 }
 

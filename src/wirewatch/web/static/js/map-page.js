@@ -4,8 +4,9 @@
 // the map view in the hash (#map=zoom/lat/lon), so a view can be shared by its link.
 /* global L */
 import {
-  ApiError, TYPES, dateText, el, filtersQuery, getJson, pageLink, placeText, readFilters,
-  showStatus, typeChip, typeColour,
+  ApiError, MODALITY_LOOKS, apiBase, TYPES, claimLines, dateText, el, filtersQuery, getJson,
+  modalityBadge, modalityGlyph, pageLink, placeText, readFilters, showStatus, typeChip,
+  typeColour,
 } from "./common.js";
 import { Timeline } from "./timeline.js";
 
@@ -16,6 +17,7 @@ const state = {
   filters: readFilters(),
   offset: 0,
   controller: null,
+  selected: Number(/[#&]sel=(\d+)/.exec(location.hash)?.[1]) || null,
 };
 
 // --- map and basemap -------------------------------------------------------------------------
@@ -27,6 +29,8 @@ map.attributionControl.addAttribution(
 );
 map.createPane("basemap").style.zIndex = 200;
 map.createPane("regions").style.zIndex = 250;
+map.createPane("labels").style.zIndex = 450;
+map.getPane("labels").style.pointerEvents = "none";
 
 function viewFromHash() {
   const m = /map=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(location.hash);
@@ -37,12 +41,16 @@ const initialView = viewFromHash();
 if (initialView) map.setView(initialView.center, initialView.zoom);
 else map.fitBounds(UKRAINE_BOUNDS);
 
-map.on("moveend", () => {
+// The hash holds the view and the selected event: #map=zoom/lat/lon&sel=ID.
+function writeHash() {
   const c = map.getCenter();
-  const hash = `#map=${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  let hash = `#map=${map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  if (state.selected) hash += `&sel=${state.selected}`;
   history.replaceState(history.state, "", location.pathname + location.search + hash);
   rememberUrl();
-});
+}
+
+map.on("moveend", writeHash);
 
 async function loadBasemap() {
   const [countries, admin1] = await Promise.all(
@@ -79,6 +87,71 @@ async function loadBasemap() {
     },
   }).addTo(map);
   fillRegionSelect(admin1.features.map((f) => f.properties));
+  for (const f of countries.features) {
+    const at = labelPoint(f.geometry);
+    if (at) labels.countries.addLayer(placeLabel(at, f.properties.name, "label-country"));
+  }
+  for (const f of admin1.features) {
+    const at = labelPoint(f.geometry);
+    if (at) labels.regions.addLayer(placeLabel(at, f.properties.name, "label-region"));
+  }
+  updateLabels();
+}
+
+// --- labels ----------------------------------------------------------------------------------
+// From the project's own data only: country and region names from the offline basemap,
+// town names from the events' places (GeoNames names, as the API gives them). Countries
+// show when zoomed out, regions from zoom 6, towns with events from zoom 8.
+
+const labels = { countries: L.layerGroup(), regions: L.layerGroup(), towns: L.layerGroup() };
+const LABEL_ZOOMS = { countries: [0, 5.99], regions: [6, 20], towns: [8, 20] };
+
+function placeLabel(latlng, text, cls) {
+  return L.marker(latlng, {
+    icon: L.divIcon({ className: `map-label ${cls}`, html: el("span", {}, text), iconSize: null }),
+    interactive: false, keyboard: false, pane: "labels",
+  });
+}
+
+// The centroid of the largest polygon of a (Multi)Polygon, where its name is written.
+function labelPoint(geometry) {
+  const polys = geometry.type === "Polygon" ? [geometry.coordinates]
+    : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  let best = null;
+  for (const poly of polys) {
+    const ring = poly[0];
+    let a = 0, cx = 0, cy = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+      a += cross;
+      cx += (ring[j][0] + ring[i][0]) * cross;
+      cy += (ring[j][1] + ring[i][1]) * cross;
+    }
+    if (a !== 0 && (!best || Math.abs(a) > best.area)) best = { area: Math.abs(a), at: [cy / (3 * a), cx / (3 * a)] };
+  }
+  return best?.at ?? null;
+}
+
+function updateLabels() {
+  const z = map.getZoom();
+  for (const [key, layer] of Object.entries(labels)) {
+    const [lo, hi] = LABEL_ZOOMS[key];
+    if (z >= lo && z <= hi) layer.addTo(map);
+    else layer.remove();
+  }
+}
+map.on("zoomend", updateLabels);
+
+function townLabels(features) {
+  labels.towns.clearLayers();
+  const seen = new Set();
+  for (const f of features) {
+    const name = f.properties?.place;
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    const [lon, lat] = f.geometry.coordinates;
+    labels.towns.addLayer(placeLabel([lat, lon], name, "label-town"));
+  }
 }
 
 function regionPopup(p) {
@@ -107,6 +180,21 @@ function markerRadius(sources) {
   return Math.min(18, 5 + 3 * Math.sqrt(Math.max(0, (sources ?? 1) - 1)));
 }
 
+// A finger needs a target of about 44 px (WCAG 2.5.5): on a touch screen the marker's
+// clickable box is at least that, its drawing keeps its size.
+const COARSE = window.matchMedia("(pointer: coarse)").matches;
+const MIN_HIT = COARSE ? 44 : 14;
+
+/** The icon of a marker: the modality's glyph (css .mk) centred in its hit box. */
+function markerIcon(modality, type, diameter, conflict, data) {
+  const size = Math.round(diameter);
+  const hit = Math.max(size + 4, MIN_HIT);
+  const glyph = modalityGlyph(modality, type, { size, conflict });
+  const selected = data.id !== undefined && data.id === state.selected;
+  const box = el("span", { class: `mk-hit${selected ? " selected" : ""}`, dataset: { ...data, modality: modality ?? "" } }, glyph);
+  return L.divIcon({ html: box, className: "mk-icon", iconSize: L.point(hit, hit) });
+}
+
 // A cluster shows its number of events over a pie of their types. A marker is one event,
 // or (when the API groups a large result by place) the events at one place.
 function clusterIcon(cluster) {
@@ -132,13 +220,29 @@ function clusterIcon(cluster) {
 }
 
 function eventPopup(p) {
+  const who = el("div", { class: "popup-who muted" }, "…");
+  getJson(`events/${encodeURIComponent(p.id)}`).then((e) => {
+    const lines = claimLines(e);
+    who.replaceChildren(...(lines.length ? lines : ["no named claimant (the outlet's own account)"]));
+  }).catch((err) => who.replaceChildren(`(${err.message})`));
   return el("div", { class: "popup" },
-    typeChip(p.type),
+    el("div", {}, typeChip(p.type), " ", modalityBadge(p.modality, p.type)),
     el("div", {}, el("strong", {}, p.place ?? "unknown place")),
     el("div", {}, dateText(p.date)),
+    who,
     el("div", {}, `${p.n_independent_sources ?? "?"} independent source(s)`,
       p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
     pageLink("event.html", { id: p.id }, "Open event ›"));
+}
+
+// The look of the events at one place: denied only when every one is, else the
+// strongest look among them (a claim outweighs a contested, weak or denied event).
+function placeModality(modalities) {
+  const present = Object.keys(modalities ?? {});
+  for (const m of ["claimed", "reported", "asserted", "contested", "hedged", "planned"]) {
+    if (present.includes(m)) return m;
+  }
+  return present[0] ?? "claimed";
 }
 
 function placePopup(p) {
@@ -148,6 +252,8 @@ function placePopup(p) {
     el("div", {}, `${p.n.toLocaleString()} event${p.n === 1 ? "" : "s"}`,
       p.first ? ` · ${p.first === p.last ? p.first : `${p.first} – ${p.last}`}` : ""),
     el("ul", { class: "popup-types" }, types.map(([t, n]) => el("li", {}, typeChip(t), ` ${n}`))),
+    el("ul", { class: "popup-types" }, Object.entries(p.modalities ?? {}).map(([m, n]) =>
+      el("li", {}, modalityBadge(m, dominantType(p.types)), ` ${n}`))),
     el("div", {}, `up to ${p.n_independent_sources} independent source(s)`,
       p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
     el("button", {
@@ -177,44 +283,98 @@ function showMapNote(collection) {
   }
 }
 
+const markersById = new Map();
+
 function showMarkers(collection) {
   clusters.clearLayers();
+  markersById.clear();
   showMapNote(collection);
+  townLabels(collection.features ?? []);
   const markers = [];
   for (const f of collection.features ?? []) {
     if (!f.geometry || f.geometry.type !== "Point") continue;
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties ?? {};
     if (p.kind === "place") {
-      const m = L.circleMarker([lat, lon], {
-        radius: Math.min(22, 5 + 3 * Math.log2(p.n)),
-        fillColor: typeColour(dominantType(p.types)),
-        fillOpacity: 0.85,
-        color: p.has_conflict ? "#000" : "#fff",
-        weight: p.has_conflict ? 2 : 1,
-        dashArray: p.has_conflict ? "2 2" : null,
+      const m = L.marker([lat, lon], {
+        icon: markerIcon(placeModality(p.modalities), dominantType(p.types),
+          2 * Math.min(22, 5 + 3 * Math.log2(p.n)), p.has_conflict, { place: p.geonameid }),
         typeCounts: p.types,
         placeId: p.geonameid,
+        keyboard: true,
+        title: `${p.place ?? "place"}: ${p.n} events`,
       });
       m.bindPopup(() => placePopup(p));
       markers.push(m);
       continue;
     }
-    const m = L.circleMarker([lat, lon], {
-      radius: markerRadius(p.n_independent_sources),
-      fillColor: typeColour(p.type),
-      fillOpacity: 0.85,
-      color: p.has_conflict ? "#000" : "#fff",
-      weight: p.has_conflict ? 2 : 1,
-      dashArray: p.has_conflict ? "2 2" : null,
+    const m = L.marker([lat, lon], {
+      icon: markerIcon(p.modality, p.type, 2 * markerRadius(p.n_independent_sources), p.has_conflict, { id: p.id }),
       eventType: p.type,
       eventId: p.id,
+      keyboard: true,
+      title: `${p.type} at ${p.place ?? "?"} (${p.modality})`,
     });
     m.bindPopup(() => eventPopup(p));
+    m.on("popupopen", () => select(p.id, { fromMap: true }));
+    m.on("popupclose", () => { if (state.selected === p.id) select(null, { fromMap: true }); });
+    markersById.set(p.id, m);
     markers.push(m);
   }
   clusters.addLayers(markers);
+  if (state.selected && markersById.has(state.selected)) openMarker(state.selected);
 }
+
+// --- selection: one event, the same in the map, the list and the URL --------------------------
+
+function select(id, { fromMap = false } = {}) {
+  state.selected = id;
+  writeHash();
+  for (const item of document.querySelectorAll(".event-item")) {
+    const on = Number(item.dataset.id) === id;
+    item.classList.toggle("selected", on);
+    item.setAttribute("aria-current", on ? "true" : "false");
+    if (on && fromMap) item.scrollIntoView({ block: "nearest" });
+  }
+  for (const hit of document.querySelectorAll(".mk-hit[data-id]")) {
+    hit.classList.toggle("selected", Number(hit.dataset.id) === id);
+  }
+  if (id && !fromMap) openMarker(id);
+}
+
+function openMarker(id) {
+  const m = markersById.get(id);
+  if (!m) return;
+  clusters.zoomToShowLayer(m, () => {
+    if (!m.isPopupOpen()) m.openPopup();
+    m.getElement()?.querySelector(".mk-hit")?.classList.add("selected");
+  });
+}
+
+// --- legend ----------------------------------------------------------------------------------
+
+// What a marker's look, size and ring mean (colour is the event type: see the filters).
+const Legend = L.Control.extend({
+  options: { position: "bottomright" },
+  onAdd() {
+    const sizes = [1, 3, 6].map((n) => el("li", {},
+      modalityGlyph("claimed", "other", { size: 2 * markerRadius(n), title: false }),
+      ` ${n}${n === 6 ? "+" : ""} independent source${n === 1 ? "" : "s"}`));
+    const box = el("details", { class: "map-legend", id: "legend", open: !COARSE },
+      el("summary", {}, "Legend"),
+      el("ul", {}, MODALITY_LOOKS.map(([look, label, mods]) => el("li", { dataset: { look } },
+        modalityGlyph(mods[0], "other", { title: false }), ` ${label}`))),
+      el("ul", {}, sizes),
+      el("ul", {},
+        el("li", {}, modalityGlyph("claimed", "other", { conflict: true, title: false }), " reports disagree (date, count, extent or modality)"),
+        el("li", {}, el("span", { class: "cluster-pie legend-pie" }, el("span", {}, "n")), " n events close together, by type")),
+      el("div", { class: "muted" }, "Colour: the event type (see the filters)."));
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  },
+});
+new Legend().addTo(map);
 
 // --- filters form ----------------------------------------------------------------------------
 
@@ -237,10 +397,21 @@ function fillRegionSelect(regions) {
   writeForm();
 }
 
+const TEXT_FILTERS = ["place", "claimant", "denied_by", "outlet", "q"];
+const MODALITIES = ["claimed", "reported", "asserted", "hedged", "planned", "contested", "denied"];
+const modalityBoxes = document.getElementById("modality-boxes");
+for (const m of MODALITIES) {
+  modalityBoxes.append(el("label", { class: "type-box" },
+    el("input", { type: "checkbox", name: "modality", value: m }),
+    modalityGlyph(m, "other", { title: false }), m));
+}
+
 function writeForm() {
   const f = state.filters;
-  const types = new Set((f.type ?? "").split(",").filter(Boolean));
-  for (const box of form.querySelectorAll('input[name="type"]')) box.checked = types.has(box.value);
+  for (const key of ["type", "modality"]) {
+    const chosen = new Set((f[key] ?? "").split(",").filter(Boolean));
+    for (const box of form.querySelectorAll(`input[name="${key}"]`)) box.checked = chosen.has(box.value);
+  }
   const admin1 = document.getElementById("f-admin1");
   if (f.admin1 && ![...admin1.options].some((o) => o.value === f.admin1)) {
     admin1.append(el("option", { value: f.admin1 }, f.admin1));
@@ -250,34 +421,34 @@ function writeForm() {
   document.getElementById("f-until").value = f.until ?? "";
   document.getElementById("f-min-sources").value = f.min_sources ?? "";
   document.getElementById("f-has-conflict").value = f.has_conflict ?? "";
-  document.getElementById("f-q").value = f.q ?? "";
-  const chip = document.getElementById("place-chip");
-  chip.replaceChildren();
-  chip.hidden = !f.place;
-  if (f.place) {
-    chip.append(el("span", { class: "chip" }, `Place: GeoNames ${f.place} `,
-      el("button", { type: "button", title: "Remove", onclick: () => setFilters({ ...state.filters, place: "" }) }, "×")));
+  for (const key of TEXT_FILTERS) {
+    const input = form.querySelector(`input[name="${key}"]`);
+    if (input !== document.activeElement) input.value = f[key] ?? "";
   }
 }
 
 function readForm() {
   const data = new FormData(form);
-  return {
+  const out = {
     type: data.getAll("type").join(","),
+    modality: data.getAll("modality").join(","),
     admin1: data.get("admin1"),
-    place: state.filters.place,
     since: data.get("since"),
     until: data.get("until"),
     min_sources: data.get("min_sources"),
     has_conflict: data.get("has_conflict"),
-    q: String(data.get("q") ?? "").trim(),
   };
+  for (const key of TEXT_FILTERS) out[key] = String(data.get(key) ?? "").trim();
+  return out;
 }
 
 let typing = null;
-form.addEventListener("change", () => setFilters(readForm()));
+form.addEventListener("change", (ev) => {
+  if (TEXT_FILTERS.includes(ev.target.name)) return; // typed: the input handler waits a moment
+  setFilters(readForm());
+});
 form.addEventListener("input", (ev) => {
-  if (ev.target.name !== "q") return;
+  if (!TEXT_FILTERS.includes(ev.target.name)) return;
   clearTimeout(typing);
   typing = setTimeout(() => setFilters(readForm()), 400);
 });
@@ -330,7 +501,17 @@ function rememberUrl() {
 
 const timeline = new Timeline(document.getElementById("timeline"), {
   onBrush: (range) => setFilters({ ...state.filters, since: range?.since ?? "", until: range?.until ?? "" }),
+  onView: ({ first, last, before, after }) => {
+    const outside = [before ? `${before} earlier` : "", after ? `${after} later` : ""].filter(Boolean);
+    document.getElementById("tl-note").textContent =
+      `${first} – ${last}${outside.length ? ` (${outside.join(", ")} events outside: zoom out or All)` : ""}`;
+  },
 });
+for (const [id, act] of [["tl-zoom-in", () => timeline.zoom(0.5)], ["tl-zoom-out", () => timeline.zoom(2)],
+  ["tl-left", () => timeline.pan(-0.5)], ["tl-right", () => timeline.pan(0.5)],
+  ["tl-fit", () => timeline.fit()], ["tl-all", () => timeline.all()]]) {
+  document.getElementById(id).addEventListener("click", act);
+}
 timeline.setRange(state.filters.since, state.filters.until);
 
 // --- event list ------------------------------------------------------------------------------
@@ -341,15 +522,20 @@ function showList(page) {
   const total = page.total ?? 0;
   document.getElementById("list-total").textContent = `${total.toLocaleString()} event${total === 1 ? "" : "s"}`;
   for (const e of page.items ?? []) {
-    list.append(el("li", { class: "event-item" },
+    const on = e.id === state.selected;
+    list.append(el("li", { class: `event-item${on ? " selected" : ""}`, dataset: { id: e.id, modality: e.modality }, "aria-current": on ? "true" : "false" },
       pageLink("event.html", { id: e.id },
+        modalityGlyph(e.modality, e.type, { conflict: e.has_conflict }),
         typeChip(e.type),
         el("span", { class: "ev-place" }, placeText(e.place)),
         el("span", { class: "ev-date" }, dateText(e.date))),
       el("div", { class: "ev-meta" },
+        el("span", { class: "ev-modality" }, e.modality), " · ",
         `${e.n_independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
         e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
-        (e.claimants ?? []).length ? el("div", { class: "muted" }, `claimed by ${e.claimants.join("; ")}`) : null)));
+        claimLines(e)),
+      e.place ? el("button", { type: "button", class: "ev-show", onclick: () => select(e.id) }, "Show on map")
+        : el("span", { class: "muted" }, "no place: not on the map")));
   }
   const from = total ? state.offset + 1 : 0;
   const to = Math.min(total, state.offset + (page.items ?? []).length);
@@ -369,7 +555,17 @@ document.getElementById("next-page").addEventListener("click", () => {
 
 // --- loading ---------------------------------------------------------------------------------
 
+// The download links export exactly what the filters select.
+function updateDownloads() {
+  const q = filtersQuery(state.filters);
+  for (const [id, file] of [["dl-csv", "events.csv"], ["dl-geojson", "events.geojson"],
+    ["dl-jsonl", "events.jsonl"], ["dl-parquet", "events.parquet"]]) {
+    document.getElementById(id).setAttribute("href", new URL(`export/${file}${q}`, apiBase()).href);
+  }
+}
+
 async function load({ timeline: withTimeline = false, mapData = true } = {}) {
+  updateDownloads();
   state.controller?.abort();
   const controller = new AbortController();
   state.controller = controller;

@@ -3,7 +3,7 @@
 // Dragging across it selects a date range (reported through onBrush({since, until}));
 // a click without dragging clears it (onBrush(null)). Long spans are binned so that a
 // bar is never thinner than two pixels.
-import { TYPES, typeColour } from "./common.js";
+import { MODALITY_LOOKS, TYPES, modalityLook, typeColour } from "./common.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
@@ -29,7 +29,8 @@ export function isoDay(n) {
 
 /**
  * Bin rows [{day, type, n}] into `binDays`-day bins from day number `first`.
- * Returns [{start, end (exclusive), total, byType: Map}], one per bin, empty bins included.
+ * Returns [{start, end (exclusive), total, byType: Map}], one per bin, empty bins included;
+ * byType counts by "type|look" (the modality's look: claim, weak, contested, denied).
  */
 export function binRows(rows, first, last, binDays) {
   const count = Math.floor((last - first) / binDays) + 1;
@@ -43,17 +44,45 @@ export function binRows(rows, first, last, binDays) {
     const d = dayNumber(r.day);
     if (Number.isNaN(d) || d < first || d > last) continue;
     const bin = bins[Math.floor((d - first) / binDays)];
+    const key = `${r.type}|${modalityLook(r.modality)}`;
     bin.total += r.n;
-    bin.byType.set(r.type, (bin.byType.get(r.type) ?? 0) + r.n);
+    bin.byType.set(key, (bin.byType.get(key) ?? 0) + r.n);
   }
   return bins;
 }
 
+/**
+ * The days [first, last] where most events are: the shortest span holding `share` of
+ * them, padded; the whole span when that is most of it. A few old dates do not squash
+ * the weeks the events are in.
+ */
+export function denseSpan(rows, share = 0.8) {
+  const byDay = new Map();
+  for (const r of rows) byDay.set(dayNumber(r.day), (byDay.get(dayNumber(r.day)) ?? 0) + r.n);
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  if (days.length === 0) return null;
+  const total = [...byDay.values()].reduce((a, b) => a + b, 0);
+  const need = Math.ceil(total * share);
+  let best = [days[0], days[days.length - 1]];
+  let sum = 0;
+  for (let i = 0, j = 0; j < days.length; j++) {
+    sum += byDay.get(days[j]);
+    while (sum - byDay.get(days[i]) >= need) sum -= byDay.get(days[i++]);
+    if (sum >= need && days[j] - days[i] < best[1] - best[0]) best = [days[i], days[j]];
+  }
+  const full = days[days.length - 1] - days[0];
+  if (best[1] - best[0] > full / 2) return [days[0], days[days.length - 1]];
+  const pad = Math.max(3, Math.round((best[1] - best[0]) * 0.05));
+  return [best[0] - pad, best[1] + pad];
+}
+
 export class Timeline {
-  constructor(container, { onBrush }) {
+  constructor(container, { onBrush, onView = () => {} }) {
     this.container = container;
     this.onBrush = onBrush;
+    this.onView = onView;
     this.rows = [];
+    this.view = null; // [first, last] day numbers shown; null: where the events are
     this.range = null; // {since, until} ISO days, or null
     this.svg = svg("svg", { class: "timeline-svg", role: "img", "aria-label": "Events by day and type" });
     container.append(this.svg);
@@ -82,11 +111,19 @@ export class Timeline {
         "No dated events"));
       return;
     }
-    const days = this.rows.map((r) => dayNumber(r.day));
-    let first = Math.min(...days);
-    let last = Math.max(...days);
-    if (this.range?.since) first = Math.min(first, dayNumber(this.range.since));
-    if (this.range?.until) last = Math.max(last, dayNumber(this.range.until));
+    let [first, last] = this.view ?? denseSpan(this.rows);
+    if (!this.view) {
+      if (this.range?.since) first = Math.min(first, dayNumber(this.range.since));
+      if (this.range?.until) last = Math.max(last, dayNumber(this.range.until));
+    }
+    this.shown = [first, last];
+    let before = 0, after = 0;
+    for (const r of this.rows) {
+      const d = dayNumber(r.day);
+      if (d < first) before += r.n;
+      else if (d > last) after += r.n;
+    }
+    this.onView({ first: isoDay(first), last: isoDay(last), before, after });
     const innerW = width - MARGIN.left - MARGIN.right;
     const innerH = height - MARGIN.top - MARGIN.bottom;
     const binDays = Math.max(1, Math.ceil((last - first + 1) / Math.max(1, innerW / 2)));
@@ -98,7 +135,7 @@ export class Timeline {
 
     this.drawAxes(first, last, binDays, maxTotal, x, y, height);
     const bars = svg("g", { class: "tl-bars" });
-    const order = [...TYPES.map(([t]) => t)];
+    const order = TYPES.flatMap(([t]) => LOOKS.map((look) => `${t}|${look}`));
     for (const b of bins) {
       if (b.total === 0) continue;
       const x0 = x(b.start);
@@ -107,10 +144,11 @@ export class Timeline {
       const label = binDays === 1 ? isoDay(b.start) : `${isoDay(b.start)} – ${isoDay(b.end - 1)}`;
       const parts = [...b.byType.entries()].sort((p, q) => rank(order, p[0]) - rank(order, q[0]));
       g.append(svg("title", {}, `${label}: ${b.total} event${b.total === 1 ? "" : "s"}\n` +
-        parts.map(([t, n]) => `${n} ${t}`).join("\n")));
+        parts.map(([k, n]) => `${n} ${k.replace("|", " (")})`).join("\n")));
       let acc = 0;
-      for (const [t, n] of parts) {
-        g.append(svg("rect", { x: x0, width: w, y: y(acc + n), height: y(acc) - y(acc + n), fill: typeColour(t) }));
+      for (const [k, n] of parts) {
+        const [t, look] = k.split("|");
+        drawPart(g, x0, w, y(acc + n), y(acc), typeColour(t), look);
         acc += n;
       }
       bars.append(g);
@@ -143,6 +181,38 @@ export class Timeline {
       axis.append(svg("text", { x: x(t), y: height - 6, "text-anchor": "middle" }, label));
     });
     this.svg.append(axis);
+  }
+
+  /** Zoom by `factor` (< 1 in, > 1 out) around the middle of the view. */
+  zoom(factor) {
+    if (!this.shown) return;
+    const [a, b] = this.shown;
+    const mid = (a + b) / 2;
+    const half = Math.max(3, ((b - a) / 2) * factor);
+    this.view = [Math.floor(mid - half), Math.ceil(mid + half)];
+    this.render();
+  }
+
+  /** Move the view by `share` of its width (negative: earlier). */
+  pan(share) {
+    if (!this.shown) return;
+    const [a, b] = this.shown;
+    const step = Math.max(1, Math.round((b - a) * share));
+    this.view = [a + step, b + step];
+    this.render();
+  }
+
+  /** Show where most events are (the default). */
+  fit() {
+    this.view = null;
+    this.render();
+  }
+
+  /** Show every date. */
+  all() {
+    const days = this.rows.map((r) => dayNumber(r.day));
+    if (days.length) this.view = [Math.min(...days), Math.max(...days)];
+    this.render();
   }
 
   dayAt(px) {
@@ -197,6 +267,30 @@ export class Timeline {
       this.onBrush(this.range);
     });
     this.svg.append(sel, overlay);
+  }
+}
+
+const LOOKS = MODALITY_LOOKS.map(([look]) => look);
+
+// One type's events of one look in a bar, drawn as the markers are (css .mk): a claim
+// filled, a hedged or planned one pale, a contested one half filled, a denial hollow.
+function drawPart(g, x0, w, top, bottom, colour, look) {
+  const h = Math.max(0, bottom - top);
+  const attrs = { x: x0, width: w, y: top, height: h, class: `tl-${look}` };
+  if (look === "claim") {
+    g.append(svg("rect", { ...attrs, fill: colour }));
+    return;
+  }
+  const inset = Math.min(0.75, w / 4, h / 4);
+  const outline = { x: x0 + inset, width: Math.max(0, w - 2 * inset), y: top + inset,
+    height: Math.max(0, h - 2 * inset), stroke: colour, "stroke-width": 2 * inset || 1 };
+  if (look === "weak") {
+    g.append(svg("rect", { ...attrs, ...outline, fill: colour, "fill-opacity": 0.28 }));
+  } else if (look === "contested") {
+    g.append(svg("rect", { ...attrs, ...outline, fill: "#fff" }));
+    g.append(svg("rect", { x: x0, width: w / 2, y: top, height: h, fill: colour, class: "tl-contested-half" }));
+  } else {
+    g.append(svg("rect", { ...attrs, ...outline, fill: "#fff" }));
   }
 }
 
