@@ -95,3 +95,43 @@ def test_extract_with_two_workers_prints_what_one_prints(tmp_path: Path) -> None
         assert result.exit_code == 0, result.output
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and outputs[0].count("\n") > 60
+
+
+def test_a_dask_cluster_ingest_gives_the_store_of_one_process(tmp_path: Path) -> None:
+    known = {x.doc.id: x for x in corpus(60, seed=12, days=30)}
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(as_record(x)) + "\n" for x in known.values()))
+    marker = str(tmp_path / "killed")
+
+    def run(docs: Sequence[Document]) -> list[Extracted]:
+        if any(d.id == list(known)[30] for d in docs) and not os.path.exists(marker):
+            open(marker, "w").close()
+            os.kill(os.getpid(), signal.SIGKILL)  # a worker dies mid-run
+        return [Extracted(d, known[d.id].places, known[d.id].events) for d in docs]
+
+    snapshots = []
+    for dask in (None, "local:2"):
+        if dask is None:
+            open(marker, "w").close()  # this process is not to be killed
+        else:
+            os.remove(marker)  # one of the cluster's workers is
+        with Store(tmp_path / f"{dask or 'one'}.db".replace(":", "")) as store:
+            summary = ingest([source], store, batch_size=6, extractor=run, dask=dask,
+                             workers=1)
+            assert (summary.stored, summary.failed) == (60, 0)
+            snapshots.append(store.snapshot())
+    assert os.path.exists(marker)
+    assert snapshots[0] == snapshots[1]
+
+
+def test_a_dask_scheduler_that_cannot_be_reached_is_one_line_and_exit_2(
+        tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Nothing happened in Kharkiv today.")
+    result = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "s.db"), "--quiet",
+                                       "--dask", "tcp://127.0.0.1:9", str(source)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("wirewatch: error: --dask tcp://127.0.0.1:9: ")
+    assert "Traceback" not in result.output
+    bad = CliRunner().invoke(main, ["ingest", "--dask", "somewhere", str(source)])
+    assert bad.exit_code == 2 and "local:N" in bad.output

@@ -177,3 +177,66 @@ class Workers(Generic[R]):
         for i, (batch, _) in enumerate(pending):
             pending[i] = (batch, fresh.submit(_in_worker, batch) if fresh else None)
         return fresh
+
+
+def _on_dask_worker(run: BatchFn, docs: list[Document]) -> list[Any]:
+    return guarded(run, docs)
+
+
+class DaskWorkers(Generic[R]):
+    """Runs a batch function over batches of documents on a Dask cluster.
+
+    ``address``: ``local:N`` starts a LocalCluster of N single-threaded worker processes
+    on this machine; anything else (``tcp://HOST:8786``) is the address of a running
+    scheduler. The function is sent to every worker once (scattered) and its resources
+    load there on first use. The scheduler re-runs the batches of a worker that dies
+    (up to its ``allowed-failures``); results are handed on once, in input order, so
+    the store (written by this process) never gets a batch twice.
+    """
+
+    def __init__(self, run: BatchFn, address: str, in_flight: int | None = None):
+        """Connect (or start a local cluster); raise ValueError for a malformed address
+        and OSError when the scheduler cannot be reached."""
+        from distributed import Client, LocalCluster
+
+        self.run = run
+        self._cluster: Any = None
+        self.client: Any
+        if address.startswith("local:"):
+            try:
+                n = int(address.split(":", 1)[1])
+            except ValueError:
+                raise ValueError(f"--dask {address}: expected local:N with N workers") from None
+            self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=max(1, n), threads_per_worker=1,
+                processes=True, dashboard_address=None)
+            self.client = Client(self._cluster)  # type: ignore[no-untyped-call]
+        else:
+            self.client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.in_flight = in_flight or 2 * workers
+
+    def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[Any]]:
+        """Yield the results of each batch (a result or a ReadError per document), in
+        the order of the batches."""
+        run = self.client.scatter(self.run, broadcast=True, hash=False)
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(self.client.submit(_on_dask_worker, run, list(batch), pure=False,
+                                              retries=1))
+            while len(pending) >= self.in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        """Disconnect (and stop a local cluster)."""
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> DaskWorkers[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

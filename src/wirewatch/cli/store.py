@@ -56,12 +56,27 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
     sys.exit(1 if summary.failed else 0)
 
 
+def _dask_address(_ctx: click.Context, _param: click.Parameter, value: str | None
+                  ) -> str | None:
+    if value is None:
+        return None
+    if value.startswith("local:") and value[6:].isdigit() and int(value[6:]) > 0:
+        return value
+    if "://" in value and value.split("://", 1)[0] in ("tcp", "tls", "inproc", "ws", "wss"):
+        return value
+    raise click.BadParameter("use local:N (N workers on this machine) or a scheduler's "
+                             "address such as tcp://HOST:8786", param_hint="--dask")
+
+
 @click.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
               help="Documents per committed batch.")
 @workers_option
+@click.option("--dask", "dask", metavar="ADDRESS", default=None, callback=_dask_address,
+              help="Extract on a Dask cluster: local:N starts N workers here; "
+                   "tcp://HOST:8786 uses a running scheduler (see docs/scale.md).")
 @published_option
 @click.option("--timeout", default=20.0, show_default=True,
               help="Seconds a URL fetch may take in all.")
@@ -73,8 +88,8 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
-           workers: int, published: date | None, timeout: float, max_bytes: int,
-           allow_private: bool, quiet: bool) -> None:
+           workers: int, dask: str | None, published: date | None, timeout: float,
+           max_bytes: int, allow_private: bool, quiet: bool) -> None:
     """Read files, folders (recursively) and http(s) URLs into the store.
 
     Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
@@ -88,12 +103,20 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
 
     extractor = spacy_extractor(resources_of(ctx))
     with open_store(db, create=True) as store, progress_reporter(enabled=not quiet) as progress:
-        summary = run_ingest(
-            list(sources), store, batch_size=batch_size, published=published,
-            fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
-            allow_private=allow_private, workers=workers,
-            on_error=lambda e: progress.error(f"wirewatch: error: {printable(str(e))}"),
-            on_batch=progress.update)
+        try:
+            summary = run_ingest(
+                list(sources), store, batch_size=batch_size, published=published,
+                fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
+                allow_private=allow_private, workers=workers, dask=dask,
+                on_error=lambda e: progress.error(f"wirewatch: error: {printable(str(e))}"),
+                on_batch=progress.update)
+        except OSError as exc:
+            if not dask:
+                raise
+            why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            click.echo(f"wirewatch: error: --dask {dask}: cannot reach the scheduler "
+                       f"({printable(why)})", err=True)
+            sys.exit(2)
     if summary.ignored and not quiet:
         click.echo(f"wirewatch: note: {len(summary.ignored)} file(s) in folders passed over "
                    f"(not an article format), e.g. {summary.ignored[0]}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from wirewatch.ingest.readers import read_sources
 from wirewatch.resources import Resources
 from wirewatch.store.store import Store
 from wirewatch.store.write import Extracted
-from wirewatch.workers import Workers
+from wirewatch.workers import DaskWorkers, Workers
 
 Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
@@ -58,14 +59,17 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
            on_error: Callable[[ReadError], None] | None = None,
            on_batch: Callable[[IngestSummary, Document | None], None] | None = None,
            fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
-           allow_private: bool = False, workers: int = 1) -> IngestSummary:
+           allow_private: bool = False, workers: int = 1,
+           dask: str | None = None) -> IngestSummary:
     """Read the sources (files, folders, http(s) URLs), extract events from the documents
     not stored yet and write them in batches (one transaction each); return the counts.
 
     A bad input is passed to ``on_error`` and counted as failed; the rest go on. URLs on
     loopback, private or link-local addresses are refused unless ``allow_private``.
-    ``workers``: processes that extract (see :mod:`wirewatch.workers`); this process
-    reads and writes, so the store sees one writer and batches in input order.
+    ``workers``: processes that extract (see :mod:`wirewatch.workers`); ``dask``: the
+    address of a Dask scheduler (``tcp://HOST:8786``) or ``local:N`` to extract on a
+    cluster instead. This process reads and writes either way, so the store sees one
+    writer and the batches in input order.
     """
     summary = IngestSummary()
     run = extractor or spacy_extractor()
@@ -97,21 +101,34 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
             read.append((batch[-1], len(batch) - len(fresh)))
             yield fresh
 
-    for results in Workers[Extracted](run, workers).map(fresh_batches()):
-        last, skipped = read.popleft()
-        summary.skipped += skipped
-        extracted = [r for r in results if isinstance(r, Extracted)]
-        for failure in (r for r in results if isinstance(r, ReadError)):
-            summary.read -= 1
-            summary.failed += 1
-            summary.errors.append(failure)
-            if on_error:
-                on_error(failure)
-        if extracted:
-            result = store.write_batch(extracted)
-            summary.stored += result.stored
-            summary.skipped += result.skipped
-        summary.batches += 1
-        if on_batch:
-            on_batch(summary, last)
+    with ExitStack() as stack:
+        if dask:
+            pool: Any = stack.enter_context(DaskWorkers[Extracted](run, dask))
+        else:
+            pool = Workers[Extracted](run, workers)
+        for results in pool.map(fresh_batches()):
+            _stored(store, results, read.popleft(), summary, on_error, on_batch)
     return summary
+
+
+def _stored(store: Store, results: list[Any], batch: tuple[Document, int],
+            summary: IngestSummary, on_error: Callable[[ReadError], None] | None,
+            on_batch: Callable[[IngestSummary, Document | None], None] | None) -> None:
+    """Write one batch's extraction and count it (``batch``: its last document and how
+    many of it were stored already)."""
+    last, skipped = batch
+    summary.skipped += skipped
+    extracted = [r for r in results if isinstance(r, Extracted)]
+    for failure in (r for r in results if isinstance(r, ReadError)):
+        summary.read -= 1
+        summary.failed += 1
+        summary.errors.append(failure)
+        if on_error:
+            on_error(failure)
+    if extracted:
+        result = store.write_batch(extracted)
+        summary.stored += result.stored
+        summary.skipped += result.skipped
+    summary.batches += 1
+    if on_batch:
+        on_batch(summary, last)
