@@ -544,8 +544,18 @@ class Attributor:
                 open_at = None
 
     def find(self, name: str) -> Source | None:
-        """Return the latest speaker met under this name, if any."""
-        return next((s for s in reversed(self.sources) if s.name == name), None)
+        """Return the latest speaker met under this name, if any; a surname alone finds
+        the speaker first met with full name and title ("Konashenkov" after "spokesman
+        Lieutenant General Igor Konashenkov")."""
+        exact = next((s for s in reversed(self.sources) if s.name == name), None)
+        if exact is not None:
+            return exact
+        words = name.split()
+        last = words[-1] if words else ""
+        if len(words) > 2 or len(last) < 4 or not last[:1].isupper() or not last.isalpha():
+            return None
+        return next((s for s in reversed(self.sources)
+                     if last in s.name.replace("(", " ").replace(")", " ").split()), None)
 
     def remember(self, source: Source | None, conduits: list[str], claim_date: Any,
                  event_date: Any = None) -> None:

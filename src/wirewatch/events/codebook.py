@@ -21,7 +21,7 @@ from wirewatch.datafile import load_data_file
 Phrase = tuple[str, ...]
 
 TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
-             "needs_object", "needs_military_subject", "stative", "avoid_preps",
+             "needs_object", "partial_only", "needs_military_subject", "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
              "followup_verbs", "noun_reaches_verb", "behaviour"}
@@ -49,6 +49,7 @@ class EventType:
     needs_equipment: bool = False
     needs_count: bool = False
     needs_object: frozenset[str] = frozenset()
+    partial_only: frozenset[str] = frozenset()
     needs_military_subject: frozenset[str] = frozenset()
     stative: frozenset[Phrase] = frozenset()
     avoid_preps: frozenset[str] = frozenset()
@@ -189,6 +190,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             needs_equipment=bool(spec.get("needs_equipment")),
             needs_count=bool(spec.get("needs_count")),
             needs_object=_lower_set(spec.get("needs_object")),
+            partial_only=_lower_set(spec.get("partial_only")),
             needs_military_subject=_lower_set(spec.get("needs_military_subject")),
             stative=frozenset(_words(p) for p in spec.get("stative") or []),
             avoid_preps=_lower_set(spec.get("avoid_preps")),

@@ -214,9 +214,14 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
     found.sort(key=lambda f: f[0])
     last_day: date | None = None
     last_basis = "relative"
+    year: int | None = None  # the year the sentence last named
     for _pos, kind, m in found:
         # "on May 10, and since then": an anaphoric date follows the sentence's own date
         d = _interpret(kind, m, published, last_day or ref, future, lexicon)
+        if d is not None and m.groupdict().get("year"):
+            year = int(m.group("year"))
+        elif d is not None and year is not None and kind in YEARLESS:
+            d = _in_year(d, year)  # "in the summer of 2022, after the fall of X in late June"
         if d is not None and last_day is not None and kind in (
                 "next_day", "same_day", "day_before", "since_then"):
             d = replace(d, basis=last_basis)  # as sure as the date it counts from
@@ -238,6 +243,23 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
                                anaphoric=kind in ("since_then", "next_day", "same_day",
                                                   "day_before")))
     return sorted(out, key=lambda x: x.start)
+
+
+# kinds of date that name no year; one follows the year the sentence named before it
+YEARLESS = ("part_month", "in_month", "month_day_year", "day_month_year")
+
+
+def _in_year(d: EventDate, year: int) -> EventDate:
+    """Return a yearless date moved into ``year`` (unchanged if it does not exist there)."""
+    if not d.value or d.value[:4] == str(year):
+        return d
+    value = f"{year}{d.value[4:]}"
+    try:
+        if d.precision == "day":
+            date.fromisoformat(value)
+    except ValueError:
+        return d
+    return replace(d, value=value, basis="explicit")
 
 
 def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,

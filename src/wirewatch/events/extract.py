@@ -46,6 +46,7 @@ STEPS: tuple[Step, ...] = (
     place.candidate_places,         # the places of the sentence it may take
     place.attach_places,            # the places tied to it, or referred back to
     guards.has_needed_object,       # "Toretsk fell": the place as object or subject
+    guards.governs_part_of_place,   # "control most of X" (not "control X")
     guards.particular,              # "a fall of Lyman would ..."
     guards.not_the_earlier,         # "the pullback": the earlier event
     place.places,                   # directions, fallbacks; required places

@@ -103,7 +103,10 @@ def _prospect(sc: SentenceContext, d: Draft) -> bool:
 
 def _habit(sc: SentenceContext, d: Draft) -> bool:
     """A habit in the present tense ("drones now strike roads every day", "a unit which
-    carries out most evacuations"), not a reported event."""
+    carries out most evacuations"), not a reported event. A word of a state ("Russian
+    forces control most of X": the codebook's ``partial_only``) is a claim in the present."""
+    if len(d.trigger.phrase) == 1 and d.trigger.phrase[0] in d.type.partial_only:
+        return False
     head = noun = d.head
     if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.pos_ == "NOUN":
@@ -175,10 +178,29 @@ def _speech_verb(sc: SentenceContext, d: Draft) -> bool:
                 len(d.tokens) == 1 and lemma != "claim")
 
 
+def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
+    """An attack that is ground fighting, not a strike: "repelled 11 attacks", "attacks
+    were repulsed", "Russian forces attacked near Ocheretyne" (no object)."""
+    if d.type.name != "strike" or d.tokens[0].lemma_.lower() != "attack":
+        return False
+    lex, head = sc.doc.lexicon, d.tokens[0]
+    repel = {w for w in lex.repel_verbs if " " not in w}
+    if head.pos_ == "NOUN":
+        verb = head.head
+        return head.dep_ in ("dobj", "nsubjpass") and (
+            verb.lemma_.lower() in repel or any(
+                f"{verb.lemma_.lower()} {c.lower_}" in lex.repel_verbs
+                for c in verb.children if c.dep_ == "prt"))
+    if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in lex.ground_attack_preps
+               for c in head.children)
+
+
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
-    _adjective, _no_plan, _not_people, _purpose_infinitive, _speech_verb,
+    _adjective, _no_plan, _not_people, _purpose_infinitive, _speech_verb, _ground_fighting,
 )
 
 
@@ -258,6 +280,23 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
                for t in targets) or bool(linear(toks, chosen, et, sc.doc.lexicon))
+
+
+def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: a word that is an event only for part of a place ("control about 80% of
+    X", "control most of it") governs such a part: its object says which part."""
+    trig, head, et = d.trigger, d.head, d.type
+    if len(trig.phrase) > 1 or trig.phrase[0] not in et.partial_only:
+        return True
+    if head.pos_ != "VERB":
+        return False
+    lex = sc.doc.lexicon
+    for obj in (c for c in head.children if c.dep_ == "dobj"):
+        span = sc.doc.parsed[obj.left_edge.i:obj.right_edge.i + 1].text
+        if obj.lower_ in lex.part_nouns and lex.partial_extent.search(span) and \
+                not lex.whole_extent.search(span):
+            return True
+    return False
 
 
 def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
