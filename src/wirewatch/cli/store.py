@@ -12,8 +12,10 @@ from typing import Any
 import click
 
 from wirewatch.cli.common import (
+    UnreadNotes,
     db_option,
     format_option,
+    lang_option,
     open_store,
     parse_date_option,
     printable,
@@ -68,10 +70,11 @@ def demo(ctx: click.Context, limit: int, db: str | None) -> None:
               help="Also fetch URLs on this machine and private networks (refused by "
                    "default: loopback, 10/8, 192.168/16, 169.254/16, ...).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
+@lang_option
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
            published: date | None, timeout: float, max_bytes: int, allow_private: bool,
-           quiet: bool) -> None:
+           quiet: bool, lang: str | None) -> None:
     """Read files, folders (recursively) and http(s) URLs into the store.
 
     Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
@@ -83,17 +86,22 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     from wirewatch.store import ingest as run_ingest
     from wirewatch.store.ingest import spacy_extractor
 
-    extractor = spacy_extractor(resources_of(ctx))
     with open_store(db, create=True) as store, progress_reporter(enabled=not quiet) as progress:
+        unread = UnreadNotes(progress.error)
+        extractor = spacy_extractor(resources_of(ctx), on_language=unread.note)
         summary = run_ingest(
             list(sources), store, batch_size=batch_size, published=published,
             fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
-            allow_private=allow_private,
+            allow_private=allow_private, lang=lang,
             on_error=lambda e: progress.error(f"wirewatch: error: {printable(str(e))}"),
             on_batch=progress.update)
+        unread.summary()
     if summary.ignored and not quiet:
         click.echo(f"wirewatch: note: {len(summary.ignored)} file(s) in folders passed over "
                    f"(not an article format), e.g. {summary.ignored[0]}", err=True)
+    if set(unread.read) - {"en"}:
+        click.echo(f"wirewatch: note: documents read by language: {unread.languages()}",
+                   err=True)
     click.echo(f"read {summary.read}, stored {summary.stored}, skipped {summary.skipped}, "
                f"failed {summary.failed}")
     sys.exit(1 if summary.failed else 0)

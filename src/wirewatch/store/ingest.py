@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,14 +19,22 @@ from wirewatch.store.write import Extracted
 Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
 
-def spacy_extractor(resources: Resources | None = None) -> Extractor:
+def spacy_extractor(resources: Resources | None = None,
+                    on_language: Callable[[Document, str | None], None] | None = None
+                    ) -> Extractor:
     """Return the extractor of the full pipeline (spaCy, places, events) as contract dicts,
-    with the codebook and places of ``resources`` (default: the bundled ones)."""
+    with the codebook and places of ``resources`` (default: the bundled ones).
+    ``on_language`` hears of each document with its language set, and why it was not
+    read (a language wirewatch cannot read) or None."""
     from wirewatch.pipeline import extract
 
     def run(docs: Sequence[Document]) -> list[Extracted]:
+        found = extract(docs, resources)
+        if on_language is not None:
+            for x in found:
+                on_language(x.doc, x.unread)
         return [Extracted(x.doc, [p.to_dict() for p in x.places],
-                          [e.to_record() for e in x.events]) for x in extract(docs, resources)]
+                          [e.to_record() for e in x.events]) for x in found]
 
     return run
 
@@ -79,12 +87,14 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
            on_error: Callable[[ReadError], None] | None = None,
            on_batch: Callable[[IngestSummary, Document | None], None] | None = None,
            fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
-           allow_private: bool = False) -> IngestSummary:
+           allow_private: bool = False, lang: str | None = None) -> IngestSummary:
     """Read the sources (files, folders, http(s) URLs), extract events from the documents
     not stored yet and write them in batches (one transaction each); return the counts.
 
     A bad input is passed to ``on_error`` and counted as failed; the rest go on. URLs on
     loopback, private or link-local addresses are refused unless ``allow_private``.
+    ``lang`` is the language of documents whose input does not give one (default: each
+    is detected).
     """
     summary = IngestSummary()
     run = extractor or spacy_extractor()
@@ -99,7 +109,7 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
                     on_error(item)
                 continue
             summary.read += 1
-            yield item
+            yield replace(item, lang=lang) if lang and not item.lang else item
 
     for batch in batched(docs(), batch_size):
         hashes = [content_hash(d.text) for d in batch]

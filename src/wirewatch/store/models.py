@@ -48,6 +48,7 @@ class Article(Base):
     published: Mapped[date | None] = mapped_column(Date, index=True)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8))  # ISO 639-1, as it was read
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     family_id: Mapped[int | None] = mapped_column(
         ForeignKey("rewrite_families.id", ondelete="SET NULL"), index=True)

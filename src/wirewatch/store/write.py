@@ -88,7 +88,7 @@ def stored_documents(s: Session, article_ids: Sequence[int]) -> list[Document]:
              for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))}
     return [Document(id=a.doc_id, text=a.text, title=a.title, url=a.url,
                      outlet=a.outlet, published=a.published, source=a.source,
-                     author=a.author, site_name=a.site_name,
+                     author=a.author, site_name=a.site_name, lang=a.lang,
                      extra=tuple(sorted((str(k), str(v)) for k, v in (a.extra or {}).items())))
             for i in article_ids if (a := found.get(i)) is not None]
 
@@ -112,7 +112,8 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
         art = m.Article(content_hash=h, doc_id=d.id, source=d.source, url=d.url,
                         title=d.title, outlet=outlet, author=d.author, site_name=d.site_name,
                         published=d.published, extra=dict(d.extra), text=d.text,
-                        ingested_at=now, minhash=feats.signature, features=feats.to_json())
+                        lang=d.lang, ingested_at=now, minhash=feats.signature,
+                        features=feats.to_json())
         new.append((x, art, feats))
     if not new:
         return res
@@ -181,6 +182,8 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
                       m.CanonicalMember.event_mention_id == m.EventMention.id)
                 .where(m.EventMention.article_id.in_(chunk),
                        m.EventMention.fuse_key.is_not(None))):
+            if key is None:
+                continue
             old_seeds.append((key, (lo, hi) if lo is not None and hi is not None else None))
             vacated[key].append(cid)
     for chunk in _chunks(sorted(arts)):
