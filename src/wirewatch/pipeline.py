@@ -74,8 +74,17 @@ def extract(docs: Sequence[Document], resources: Resources | None = None, *,
             places, events = found[i]
             places.extend(_shift_place(m, start) for m in places_of(parsed))
             events.extend(_shift_event(e, start) for e in parsed._.wirewatch_events)
-    return [Extraction(d, places, events, unread_reason(d, resources))
+    return [Extraction(d, places, [forwarded(e, d) for e in events], unread_reason(d, resources))
             for d, (places, events) in zip(docs, found, strict=True)]
+
+
+def forwarded(e: EventMention, doc: Document) -> EventMention:
+    """A message forwarded from another channel (``extra``: ``forwarded_from``, Telegram
+    exports) relays its claims: that channel is the last conduit of each mention."""
+    origin = dict(doc.extra).get("forwarded_from")
+    if not origin or origin in e.conduit:
+        return e
+    return replace(e, conduit=(*e.conduit, origin), conduit_actors=(*e.conduit_actors, None))
 
 
 def with_language(doc: Document, default: str) -> Document:

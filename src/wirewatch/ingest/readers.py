@@ -23,6 +23,7 @@ from typing import Any
 from wirewatch.document import Document, ReadError
 from wirewatch.ingest.decode import clean_text, decode_bytes
 from wirewatch.ingest.language import normalise_code
+from wirewatch.ingest.telegram import is_telegram_export, read_telegram
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -311,7 +312,9 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
     text = decoded.text
     items: Iterable[Document | ReadError]
     head = text.lstrip()[:200].lower()
-    if suffix in JSONL_SUFFIXES:
+    if suffix == ".json" and is_telegram_export(text):
+        items = read_telegram(path, text)
+    elif suffix in JSONL_SUFFIXES:
         items = _read_jsonl(path, text)
     elif suffix in CSV_SUFFIXES:
         items = _read_csv(path, text)
