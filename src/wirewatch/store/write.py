@@ -108,7 +108,8 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
         known.add(h)
         d = x.doc
         outlet = outlet_of(d)
-        feats = article_features(0, d.text, d.published, outlet, x.events, x.places)
+        feats = article_features(0, d.text, d.published, outlet, x.events, x.places,
+                                 lang=d.lang)
         art = m.Article(content_hash=h, doc_id=d.id, source=d.source, url=d.url,
                         title=d.title, outlet=outlet, author=d.author, site_name=d.site_name,
                         published=d.published, extra=dict(d.extra), text=d.text,
@@ -202,7 +203,8 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
         if art is None:
             res.skipped += 1
             continue
-        feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places)
+        feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places,
+                                 lang=x.doc.lang or art.lang)
         art.features = feats.to_json()
         place_rows.extend(_place_row(aid, p) for p in x.places)
         for e in x.events:
