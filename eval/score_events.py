@@ -106,8 +106,11 @@ def load_gold(path: Path, ids: set[str] | None = None
 def predict(docs: list[dict[str, Any]], resources: Resources | None = None
             ) -> dict[str, list[dict[str, Any]]]:
     """Return the contract JSON of every event ``wirewatch.extract`` finds, per document."""
+    # a set in another language says so on each document (``lang``): it is read by the
+    # pipeline of that language, as wirewatch reads a record that gives its language
     documents = [Document(id=d["id"], text=d["text"], outlet=d.get("outlet"),
-                          published=_as_date(d.get("published"))) for d in docs]
+                          published=_as_date(d.get("published")), lang=d.get("lang"))
+                 for d in docs]
     out: dict[str, list[dict[str, Any]]] = {d.id: [] for d in documents}
     for res in extract(documents, resources):
         out[res.doc.id] = [json.loads(json.dumps(e.to_dict())) for e in res.events]

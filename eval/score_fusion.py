@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     data = load(args.gold)
     arts = data["articles"]
     docs = [Document(id=a["id"], text=a["text"], outlet=a.get("outlet"),
-                     published=date.fromisoformat(str(a["published"]))) for a in arts]
+                     published=date.fromisoformat(str(a["published"])), lang=a.get("lang"))
+            for a in arts]  # ``lang``: a set in several languages may give each article's
     gold_fam = {a["id"]: a["family"] for a in arts}
     gold_pairs = _pairs(gold_fam)
     ids = [a["id"] for a in arts]

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from wirewatch.nlp import get_nlp
+from wirewatch.nlp import get_nlp, load_lemma_model
 from wirewatch.places import PlaceMention, places_in_text
 
 HERE = Path(__file__).parent
@@ -61,9 +61,14 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def score(docs: list[dict[str, Any]], gold: list[Gold]) -> dict[str, Any]:
     """Return the scores of the current pipeline against the gold mentions."""
     nlp = get_nlp()
+    other: dict[str, Any] = {}  # the tokenizers of the documents' other languages
     predicted: dict[str, list[PlaceMention]] = {}
     for d in docs:
-        predicted[d["id"]] = places_in_text(d["id"], d["text"], nlp(d["text"]))
+        lang = d.get("lang") or "en"
+        if lang != "en" and lang not in other:
+            other[lang] = load_lemma_model(lang)  # a set with ``lang`` on its documents
+        parse = other[lang] if lang != "en" else nlp
+        predicted[d["id"]] = places_in_text(d["id"], d["text"], parse(d["text"]))
     correct = wrong = missed = 0
     unresolved_ok = unresolved_total = 0
     confident_wrong: list[dict[str, Any]] = []

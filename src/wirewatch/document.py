@@ -19,6 +19,8 @@ class Document:
     source: str | None = None  # the file it was read from
     author: str | None = None
     site_name: str | None = None
+    # the language (ISO 639-1) the input gives for it; None: detected when it is read
+    lang: str | None = None
     # further metadata of the input (e.g. extra CSV columns), as sorted (key, value) pairs
     extra: tuple[tuple[str, str], ...] = ()
 

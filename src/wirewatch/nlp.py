@@ -59,13 +59,70 @@ def get_nlp() -> Any:
         return _model
 
 
+# Universal part-of-speech tags of pymorphy3's (OpenCorpora) tags, for the Russian and
+# Ukrainian pipelines; anything else is X.
+_MORPH_POS = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
+              "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
+              "ADVB": "ADV", "NPRO": "PRON", "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ",
+              "PRCL": "PART", "INTJ": "INTJ", "LATN": "X", "NUMB": "NUM", "PNCT": "PUNCT",
+              "UNKN": "PROPN"}
+
+
+class MorphLemmas:
+    """Sets each token's lemma and coarse part of speech from pymorphy3's best parse (the
+    dictionaries of the pipeline's language ship as packages)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        from wirewatch.places.morph import best_parse, is_person_name
+
+        people = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+                  if t.text[:1].isupper() and is_person_name(t.text, self.lang)]
+        doc.ents = people
+        for tok in doc:
+            if tok.is_space or tok.is_punct:
+                tok.pos_ = "SPACE" if tok.is_space else "PUNCT"
+                tok.lemma_ = tok.text
+                continue
+            lemma, tag = best_parse(tok.text, self.lang)
+            tok.lemma_ = lemma
+            tok.pos_ = "NUM" if tok.like_num else _MORPH_POS.get(tag, "X")
+        return doc
+
+
+@Language.factory("wirewatch_morph", default_config={"lang": "ru"})
+def make_morph_lemmas(nlp: Language, name: str, lang: str) -> MorphLemmas:
+    """Return the component that gives Russian or Ukrainian tokens their dictionary forms."""
+    return MorphLemmas(lang)
+
+
+def load_lemma_model(lang: str) -> Language:
+    """Return the pipeline of a language read by lemma rules (Russian, Ukrainian): spaCy's
+    blank language (its tokenizer), sentence ends at punctuation and blank lines, and the
+    dictionary forms of pymorphy3. No parser: docs/languages.md says why."""
+    import spacy
+
+    nlp: Language = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("wirewatch_paragraphs")
+    nlp.add_pipe("wirewatch_morph", config={"lang": lang})
+    return nlp
+
+
 def build_pipeline(settings: Settings) -> Language:
-    """Return the English pipeline with ``wirewatch_places`` and ``wirewatch_events`` added,
-    configured by ``settings``."""
+    """Return the pipeline of ``settings.lang`` (the English model, or the lemma pipeline
+    of a language whose lexicon reads by lemma rules) with ``wirewatch_places`` and
+    ``wirewatch_events`` added, configured by ``settings``."""
     import wirewatch.events.component
     import wirewatch.places.component  # noqa: F401
+    from wirewatch.events.lemma.lexicon import uses_lemma_rules
 
-    nlp = load_model()
+    nlp = (load_lemma_model(settings.lang) if uses_lemma_rules(settings.lang, settings.lexicon)
+           else load_model())
     config = settings.component_config()
     nlp.add_pipe("wirewatch_places", config=config["wirewatch_places"])
     nlp.add_pipe("wirewatch_events", config=config["wirewatch_events"])

@@ -14,18 +14,21 @@ from typing import Any
 
 from wirewatch.document import Document, ReadError
 from wirewatch.events.models import EventMention
+from wirewatch.ingest.language import detect_language, language_name
 from wirewatch.places.component import places_of
 from wirewatch.places.models import PlaceMention
-from wirewatch.resources import Resources
+from wirewatch.resources import Resources, supported_languages
 
 
 @dataclass(frozen=True)
 class Extraction:
     """What wirewatch found in one document."""
 
-    doc: Document
+    doc: Document  # its ``lang`` is the language it was read in (given or detected)
     places: list[PlaceMention]
     events: list[EventMention]
+    # why nothing was read from it (text in a language wirewatch cannot read), else None
+    unread: str | None = None
 
 
 # Longer documents are read in parts of at most this many characters, cut at paragraph
@@ -44,21 +47,59 @@ def extract(docs: Sequence[Document], resources: Resources | None = None, *,
             batch_size: int = 16) -> list[Extraction]:
     """Return the place and event mentions of each document, in input order.
 
-    ``resources`` carries the codebook, places files and model to use (default: the
-    bundled ones). A document longer than ``CHUNK_CHARS`` is read in parts cut at
-    paragraph breaks, its offsets still counted from the start of its text.
+    ``resources`` carries the codebook, places files and models to use (default: the
+    bundled ones). Each document is read by the pipeline of its language, the one its
+    input gives or else the one detected (``ingest/language.py``); text in a language
+    wirewatch cannot read gives no mentions and says so (``Extraction.unread``). A
+    document longer than ``CHUNK_CHARS`` is read in parts cut at paragraph breaks, its
+    offsets still counted from the start of its text.
     """
     resources = resources or Resources.load()
-    nlp = resources.nlp
-    parts = [(i, start, part) for i, d in enumerate(docs) for start, part in _parts(d)]
+    docs = [with_language(d, resources.settings.lang) for d in docs]
     found: list[tuple[list[PlaceMention], list[EventMention]]] = [([], []) for _ in docs]
-    parsed_docs = nlp.pipe(_spacy_docs(nlp, [p for _, _, p in parts]), batch_size=batch_size)
-    for (i, start, _), parsed in zip(parts, parsed_docs, strict=True):
-        places, events = found[i]
-        places.extend(_shift_place(m, start) for m in places_of(parsed))
-        events.extend(_shift_event(e, start) for e in parsed._.wirewatch_events)
-    return [Extraction(d, places, events) for d, (places, events) in zip(docs, found,
-                                                                         strict=True)]
+    by_lang: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        by_lang.setdefault(d.lang or resources.settings.lang, []).append(i)
+    for lang, indices in by_lang.items():
+        if not resources.reads(lang):
+            continue
+        nlp = resources.nlp_for(lang)
+        parts = [(i, start, part) for i in indices for start, part in _parts(docs[i])]
+        parsed_docs = nlp.pipe(_spacy_docs(nlp, [p for _, _, p in parts]),
+                               batch_size=batch_size)
+        for (i, start, _), parsed in zip(parts, parsed_docs, strict=True):
+            places, events = found[i]
+            places.extend(_shift_place(m, start) for m in places_of(parsed))
+            events.extend(_shift_event(e, start) for e in parsed._.wirewatch_events)
+    return [Extraction(d, places, [forwarded(e, d) for e in events], unread_reason(d, resources))
+            for d, (places, events) in zip(docs, found, strict=True)]
+
+
+def forwarded(e: EventMention, doc: Document) -> EventMention:
+    """A message forwarded from another channel (``extra``: ``forwarded_from``, Telegram
+    exports) relays its claims: that channel is the last conduit of each mention."""
+    origin = dict(doc.extra).get("forwarded_from")
+    if not origin or origin in e.conduit:
+        return e
+    return replace(e, conduit=(*e.conduit, origin), conduit_actors=(*e.conduit_actors, None))
+
+
+def with_language(doc: Document, default: str) -> Document:
+    """Return the document with its language: the one given, else the one detected, else
+    ``default``."""
+    if doc.lang:
+        return doc
+    return replace(doc, lang=detect_language(doc.text).lang or default)
+
+
+def unread_reason(doc: Document, resources: Resources) -> str | None:
+    """Return why a document was not read (its language), or None when it was."""
+    lang = doc.lang or resources.settings.lang
+    if resources.reads(lang):
+        return None
+    known = ", ".join(sorted(supported_languages() | {resources.settings.lang}))
+    return (f"text in {language_name(lang)} ({lang}), which wirewatch cannot read "
+            f"(it reads {known}): no places or events extracted")
 
 
 def _parts(doc: Document) -> list[tuple[int, Document]]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from wirewatch.events.actors import ActorRegistry, default_actors_file
 from wirewatch.events.codebook import Codebook, default_codebook_file, load_codebook
-from wirewatch.events.lexicon import Lexicon, load_lexicon
+from wirewatch.events.lexicon import Lexicon, lexicon_dir, load_lexicon
 from wirewatch.places.gazetteer import Gazetteer
 
 
@@ -31,7 +31,9 @@ class Settings:
     places_files: tuple[str, ...] = ()  # the user's own places and aliases
     # country -> prior weight of the monitored theatre; None: the bundled places file's
     theatre: tuple[tuple[str, float], ...] | None = None
-    lang: str = "en"  # the language of the lexicon and the model
+    # the default language: of the lexicon file below, and of documents that neither give
+    # their language nor reveal it to the detector (ingest/language.py)
+    lang: str = "en"
     actors: str | None = None  # an actor registry YAML file; None: the bundled one
     lexicon: str | None = None  # a lexicon YAML file; None: the bundled one of ``lang``
 
@@ -64,7 +66,7 @@ class Resources:
     lexicon: Lexicon
     gazetteer: Gazetteer
     actors: ActorRegistry
-    _nlp: Any = field(default=None, repr=False)
+    _nlps: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -91,13 +93,25 @@ class Resources:
 
     @property
     def nlp(self) -> Any:
-        """The spaCy pipeline with the wirewatch components configured by these settings."""
+        """The spaCy pipeline of the default language with the wirewatch components
+        configured by these settings."""
+        return self.nlp_for(self.settings.lang)
+
+    def reads(self, lang: str) -> bool:
+        """Return whether wirewatch can read text in ``lang`` (it has its lexicon)."""
+        return lang == self.settings.lang or lang in supported_languages()
+
+    def nlp_for(self, lang: str) -> Any:
+        """The spaCy pipeline of ``lang`` (built on first use), configured by these settings;
+        the lexicon file of the settings belongs to their default language only."""
         with self._lock:
-            if self._nlp is None:
+            if lang not in self._nlps:
                 from wirewatch.nlp import build_pipeline
 
-                self._nlp = build_pipeline(self.settings)
-            return self._nlp
+                settings = self.settings if lang == self.settings.lang else replace(
+                    self.settings, lang=lang, lexicon=None)
+                self._nlps[lang] = build_pipeline(settings)
+            return self._nlps[lang]
 
     def __getstate__(self) -> dict[str, Any]:
         # worker processes rebuild the pipeline; the gazetteer reopens its own index
@@ -111,8 +125,13 @@ class Resources:
         self.lexicon = state["lexicon"]
         self.actors = state["actors"]
         self.gazetteer = state["gazetteer"]
-        self._nlp = None
+        self._nlps = {}
         self._lock = threading.Lock()
+
+
+def supported_languages() -> frozenset[str]:
+    """Return the languages wirewatch reads: those with a bundled lexicon file."""
+    return frozenset(p.stem for p in lexicon_dir().glob("*.yaml"))
 
 
 def codebook_for(settings: Settings) -> Codebook:

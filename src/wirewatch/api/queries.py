@@ -184,7 +184,7 @@ def timeline(s: Session, f: EventFilter) -> list[dict[str, Any]]:
 
 def _article_ref(a: m.Article) -> dict[str, Any]:
     return {"id": a.id, "doc": a.doc_id, "title": a.title, "outlet": a.outlet, "url": a.url,
-            "published": a.published, "family": a.family_id}
+            "published": a.published, "family": a.family_id, "lang": a.lang}
 
 
 def list_articles(s: Session, limit: int, offset: int, outlet: str | None = None,

@@ -314,6 +314,7 @@ class ArticleRef(Model):
     url: str | None
     published: date | None
     family: int | None
+    lang: str | None  # the language the article was read in (ISO 639-1)
 
 
 class ArticlePage(Model):

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -62,6 +63,54 @@ def published_option(f: F) -> F:
                              "one.")(f)
 
 
+def lang_option(f: F) -> F:
+    """The ``--lang`` option: the language of inputs that do not give one."""
+    return click.option(
+        "--lang", callback=lambda _c, _p, v: _lang_code(v),
+        help="Language (ISO 639-1: en, ru, uk) of inputs that do not give one; "
+             "default: detected per document.")(f)
+
+
+def _lang_code(value: str | None) -> str | None:
+    from wirewatch.ingest.language import normalise_code
+
+    code = normalise_code(value)
+    if value is not None and (code is None or not re.fullmatch(r"[a-z]{2,3}", code)):
+        raise click.BadParameter(f"'{value}' is not a language code such as en, ru or uk")
+    return code
+
+
+class UnreadNotes:
+    """The notes about documents in a language wirewatch cannot read: one line each on
+    standard error, then a count by language."""
+
+    def __init__(self, echo: Callable[[str], None] | None = None) -> None:
+        self.echo = echo or (lambda line: click.echo(line, err=True))
+        self.by_lang: dict[str, int] = {}
+        self.read: dict[str, int] = {}  # documents by the language they were read in
+
+    def note(self, doc: Document, reason: str | None) -> None:
+        """Note one document, read (counted by language) or not (a note on stderr)."""
+        lang = doc.lang or "?"
+        if reason is None:
+            self.read[lang] = self.read.get(lang, 0) + 1
+            return
+        self.by_lang[lang] = self.by_lang.get(lang, 0) + 1
+        self.echo(f"wirewatch: note: {printable(doc.id)}: {reason}")
+
+    def languages(self) -> str:
+        """Return the documents read by language ("en 10, ru 2"), or "" for none."""
+        return ", ".join(f"{k} {v}" for k, v in sorted(self.read.items()))
+
+    def summary(self) -> None:
+        """Print the count of unread documents by language (nothing if there were none)."""
+        if self.by_lang:
+            n = sum(self.by_lang.values())
+            langs = ", ".join(f"{k} {v}" for k, v in sorted(self.by_lang.items()))
+            self.echo(f"wirewatch: note: {n} document(s) in a language wirewatch cannot "
+                      f"read ({langs}): no events extracted from them")
+
+
 class Config:
     """The options of the ``wirewatch`` group; the resources are built once, when first used."""
 
@@ -110,14 +159,15 @@ def resources_of(ctx: click.Context) -> Any:
 
 
 def documents(files: tuple[Path, ...], published: date | None,
-               errors: list[ReadError]) -> Iterator[Document]:
-    """Yield the documents of ``files``; name each one that cannot be read on stderr."""
+              errors: list[ReadError], lang: str | None = None) -> Iterator[Document]:
+    """Yield the documents of ``files`` (``lang`` for those that do not give theirs); name
+    each one that cannot be read on stderr."""
     for item in read_paths(files, published):
         if isinstance(item, ReadError):
             click.echo(f"wirewatch: error: {printable(str(item))}", err=True)
             errors.append(item)
         else:
-            yield item
+            yield replace(item, lang=lang) if lang and not item.lang else item
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

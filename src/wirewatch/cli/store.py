@@ -12,8 +12,10 @@ from typing import Any
 import click
 
 from wirewatch.cli.common import (
+    UnreadNotes,
     db_option,
     format_option,
+    lang_option,
     open_store,
     parse_date_option,
     printable,
@@ -86,10 +88,11 @@ def _dask_address(_ctx: click.Context, _param: click.Parameter, value: str | Non
               help="Also fetch URLs on this machine and private networks (refused by "
                    "default: loopback, 10/8, 192.168/16, 169.254/16, ...).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
+@lang_option
 @click.pass_context
 def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_size: int,
            workers: int, dask: str | None, published: date | None, timeout: float,
-           max_bytes: int, allow_private: bool, quiet: bool) -> None:
+           max_bytes: int, allow_private: bool, quiet: bool, lang: str | None) -> None:
     """Read files, folders (recursively) and http(s) URLs into the store.
 
     Formats: .txt, .html, JSON Lines and CSV (text/html + metadata columns), RSS/Atom
@@ -101,13 +104,15 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     from wirewatch.store import ingest as run_ingest
     from wirewatch.store.ingest import spacy_extractor
 
-    extractor = spacy_extractor(resources_of(ctx))
     with open_store(db, create=True) as store, progress_reporter(enabled=not quiet) as progress:
+        unread = UnreadNotes(progress.error)
+        extractor = spacy_extractor(resources_of(ctx))
         try:
             summary = run_ingest(
                 list(sources), store, batch_size=batch_size, published=published,
                 fetch_timeout=timeout, fetch_max_bytes=max_bytes, extractor=extractor,
-                allow_private=allow_private, workers=workers, dask=dask,
+                allow_private=allow_private, workers=workers, dask=dask, lang=lang,
+                on_language=unread.note,
                 on_error=lambda e: progress.error(f"wirewatch: error: {printable(str(e))}"),
                 on_batch=progress.update)
         except OSError as exc:
@@ -117,9 +122,13 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
             click.echo(f"wirewatch: error: --dask {dask}: cannot reach the scheduler "
                        f"({printable(why)})", err=True)
             sys.exit(2)
+        unread.summary()
     if summary.ignored and not quiet:
         click.echo(f"wirewatch: note: {len(summary.ignored)} file(s) in folders passed over "
                    f"(not an article format), e.g. {summary.ignored[0]}", err=True)
+    if set(unread.read) - {"en"}:
+        click.echo(f"wirewatch: note: documents read by language: {unread.languages()}",
+                   err=True)
     click.echo(f"read {summary.read}, stored {summary.stored}, skipped {summary.skipped}, "
                f"failed {summary.failed}")
     sys.exit(1 if summary.failed else 0)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from wirewatch.events.actors import ActorRegistry, with_actors
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.extract import events_in_document
+from wirewatch.events.lemma.lexicon import LemmaLexicon, load_lemma_lexicon, uses_lemma_rules
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.component import document_of, places_of
 
@@ -45,19 +46,44 @@ class EventsComponent:
         return doc
 
 
+class LemmaEventsComponent:
+    """Reads event mentions from a doc of a language read by lemma rules (Russian,
+    Ukrainian: ``events/lemma/``) and its place mentions."""
+
+    def __init__(self, codebook: Codebook, lexicon: LemmaLexicon,
+                 actors: ActorRegistry) -> None:
+        from wirewatch.events.lemma.attribution import ActorIndex
+        from wirewatch.events.lemma.extract import LemmaExtractor
+
+        self.lexicon = lexicon
+        self.extractor = LemmaExtractor(codebook, lexicon, ActorIndex(actors, lexicon))
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [m if m.place is not None or m.container is None
+                  else replace(m, place=m.container)
+                  for m in places_of(doc) if not m.dateline]
+        doc._.wirewatch_events = self.extractor.events(document_of(doc), doc, places)
+        return doc
+
+
 @Language.factory(
     "wirewatch_events",
     default_config={"codebook": None, "lang": "en", "lexicon": None, "actors": None},
-    requires=["doc._.wirewatch_place_mentions", "token.dep", "token.lemma"],
+    requires=["doc._.wirewatch_place_mentions", "token.lemma"],
     assigns=["doc._.wirewatch_events"],
 )
 def make_events_component(nlp: Language, name: str, codebook: str | None,
                           lang: str, lexicon: str | None = None,
-                          actors: str | None = None) -> EventsComponent:
+                          actors: str | None = None
+                          ) -> EventsComponent | LemmaEventsComponent:
     """Return the event component reading the given codebook file, lexicon file (None:
-    the bundled lexicon of ``lang``) and actor registry file (None: the bundled ones)."""
+    the bundled lexicon of ``lang``) and actor registry file (None: the bundled ones);
+    a lexicon with ``rules: lemma`` gets the lemma rules."""
     from wirewatch.resources import Settings, actors_for, codebook_for
 
     settings = Settings(codebook=codebook, lang=lang, lexicon=lexicon, actors=actors)
+    if uses_lemma_rules(lang, lexicon):
+        return LemmaEventsComponent(codebook_for(settings), load_lemma_lexicon(lang, lexicon),
+                                    actors_for(settings))
     return EventsComponent(codebook_for(settings), load_lexicon(lang, lexicon),
                            actors_for(settings))

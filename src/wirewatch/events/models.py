@@ -11,10 +11,13 @@ from wirewatch.events.numbers import Count
 from wirewatch.places.models import Place
 
 # The keys of an event object: the contract's section 7 (v2: claimant_actor,
-# conduit_actors, lang), plus the key fields section 2 names for some types (venue,
+# conduit_actors, lang; claimant_text: the claimant in the article's own words where the
+# claimant string is the registry's English name, as for Russian and Ukrainian), plus the
+# key fields section 2 names for some types (venue,
 # equipment, weapon, object), null where they do not apply.
 CONTRACT_KEYS = ("doc", "type", "subtype", "place", "date", "actor", "target", "count",
-                 "claimant", "conduit", "claimant_actor", "conduit_actors", "lang",
+                 "claimant", "conduit", "claimant_actor", "conduit_actors", "claimant_text",
+                 "lang",
                  "modality", "extent", "aggregate", "venue", "equipment", "weapon", "object",
                  "evidence")
 
@@ -84,6 +87,9 @@ class EventMention:
     object: str | None = None
     claimant_actor: ActorRef | None = None
     conduit_actors: tuple[ActorRef | None, ...] = ()
+    # the claimant in the article's own words when ``claimant`` is the registry's English
+    # name of what the article names in another language ("Минобороны России"); else None
+    claimant_text: str | None = None
     lang: str = "en"  # the language of the article the mention was read from (ISO 639-1)
     # a definite noun ("the capture of X") that may only refer back to an event already
     # reported in the article; not part of the output
@@ -103,7 +109,7 @@ class EventMention:
             "claimant": self.claimant, "conduit": list(self.conduit),
             "claimant_actor": self.claimant_actor.to_dict() if self.claimant_actor else None,
             "conduit_actors": [a.to_dict() if a else None for a in self.conduit_actors],
-            "lang": self.lang,
+            "claimant_text": self.claimant_text, "lang": self.lang,
             "modality": self.modality, "extent": self.extent, "aggregate": self.aggregate,
             "venue": self.venue.to_dict() if self.venue else None,
             "equipment": self.equipment, "weapon": self.weapon, "object": self.object,

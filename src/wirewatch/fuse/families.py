@@ -36,6 +36,10 @@ from wirewatch.fuse.text import (
 MAX_GAP_DAYS = 3  # paraphrased rewrites of one statement appear within days of it
 PARAPHRASE = 0.6  # score a candidate pair needs to be linked as a paraphrased rewrite
 DIFFERENT_EVENTS = 0.2  # set on eval/families.yaml and the seeds (000 is not 001's rewrite)
+# what a shared claim adds between articles in two languages (eval/families_crosslang.yaml:
+# a Russian original and its English rewrite share event, claimant and day, and little
+# else a word comparison can see)
+CROSSLANG_CLAIM = 0.25
 MAX_CANDIDATES = 100  # per event key: the most recent ones (keeps a batch's cost bounded)
 
 
@@ -54,6 +58,10 @@ class ArticleFeatures:
     claimants: frozenset[str]
     places: frozenset[str] = frozenset()
     event_days: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # the language the article was read in, and its claims as language-neutral keys
+    # ("type|geonameid|actor id|day"): what a translation shares with its original
+    lang: str = "en"
+    claims: frozenset[str] = frozenset()
     bands: tuple[int, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -61,7 +69,8 @@ class ArticleFeatures:
         return {"words": sorted(self.words), "numbers": sorted(self.numbers),
                 "names": sorted(self.names), "event_keys": sorted(self.event_keys),
                 "claimants": sorted(self.claimants), "places": sorted(self.places),
-                "event_days": {k: list(v) for k, v in sorted(self.event_days.items())}}
+                "event_days": {k: list(v) for k, v in sorted(self.event_days.items())},
+                "lang": self.lang, "claims": sorted(self.claims)}
 
     def lookup_keys(self) -> frozenset[str]:
         """Return the keys under which paraphrase candidates are looked up: event keys and
@@ -79,7 +88,9 @@ class ArticleFeatures:
                    event_keys=frozenset(data.get("event_keys", ())),
                    claimants=frozenset(data.get("claimants", ())),
                    places=frozenset(data.get("places", ())),
-                   event_days={k: tuple(v) for k, v in data.get("event_days", {}).items()})
+                   event_days={k: tuple(v) for k, v in data.get("event_days", {}).items()},
+                   lang=str(data.get("lang") or "en"),
+                   claims=frozenset(data.get("claims", ())))
 
 
 def event_keys(events: Iterable[Mapping[str, Any]]) -> frozenset[str]:
@@ -103,13 +114,26 @@ def _event_days(events: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...
     return {k: tuple(sorted(v)) for k, v in days.items()}
 
 
+def claim_keys(events: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """Return the language-neutral keys of an article's claims: event type, GeoNames id,
+    the claimant's registry id and the day ("territory.captured|694677|ru-mod|2024-11-28")."""
+    out = set()
+    for e in events:
+        p, actor = e.get("place") or {}, e.get("claimant_actor") or {}
+        if p.get("geonameid") is not None and actor.get("id"):
+            day = (e.get("date") or {}).get("value") or ""
+            out.add(f"{e['type']}|{p['geonameid']}|{actor['id']}|{day}")
+    return frozenset(out)
+
+
 def article_features(id: int, text: str, published: date | None, outlet: str | None,
                      events: Sequence[Mapping[str, Any]],
                      places: Sequence[Mapping[str, Any]] = (),
-                     lexicon: Lexicon | None = None) -> ArticleFeatures:
+                     lexicon: Lexicon | None = None, lang: str | None = None
+                     ) -> ArticleFeatures:
     """Return the family-matching features of one article from its text, event mentions
     and place mentions (contract JSON dicts); ``lexicon``: the language's words (None: the
-    bundled English lexicon)."""
+    bundled English lexicon); ``lang``: the language the article was read in."""
     lexicon = lexicon or load_lexicon("en")
     sig = minhash(text)
     claimants = {k for e in events if (k := claimant_key(e.get("claimant"), lexicon))}
@@ -125,7 +149,8 @@ def article_features(id: int, text: str, published: date | None, outlet: str | N
                            places=frozenset(str(p["geonameid"]) for p in places
                                             if p.get("geonameid") is not None
                                             and p.get("admin1")),
-                           event_days=_event_days(events), bands=tuple(band_keys(sig)))
+                           event_days=_event_days(events), bands=tuple(band_keys(sig)),
+                           lang=lang or "en", claims=claim_keys(events))
 
 
 @dataclass(frozen=True)
@@ -183,6 +208,10 @@ def signals(a: ArticleFeatures, b: ArticleFeatures, fusion: FusionConfig | None 
         "numbers": a.numbers & b.numbers,
         "names": a.names & b.names,
         "overlap": len(a.words & b.words) / small,
+        # a translation shares no words with its original: across languages the shared
+        # claims (same type, place, claimant and day) stand in for the words
+        "crosslang": a.lang != b.lang,
+        "claims": a.claims & b.claims,
     }
 
 
@@ -208,6 +237,7 @@ def paraphrase_score(sig: Mapping[str, Any]) -> float:
     score += min(0.3, 0.15 * len(sig["numbers"]))
     score += min(0.2, 0.05 * len(sig["names"]))
     score += min(0.3, max(0.0, sig["overlap"] - 0.2))
+    score += CROSSLANG_CLAIM if sig.get("crosslang") and sig.get("claims") else 0.0
     gap = sig["gap"]
     score += 0.05 if gap is not None and gap <= 1 else 0.0
     return float(score)
@@ -232,6 +262,8 @@ def compare(a: ArticleFeatures, b: ArticleFeatures, fusion: FusionConfig | None 
                f"shared places: {', '.join(sorted(places)[:3])}"]
     if sig["claimants"]:
         reasons.append("same claimant: " + ", ".join(sorted(sig["claimants"])))
+    if sig.get("crosslang") and sig.get("claims"):
+        reasons.append(f"{len(sig['claims'])} shared claim(s) across languages")
     if sig["numbers"]:
         reasons.append("shared numbers: " + ", ".join(sorted(sig["numbers"])[:5]))
     if sig["names"]:

@@ -22,6 +22,8 @@ from typing import Any
 
 from wirewatch.document import Document, ReadError
 from wirewatch.ingest.decode import clean_text, decode_bytes
+from wirewatch.ingest.language import normalise_code
+from wirewatch.ingest.telegram import is_telegram_export, read_telegram
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -112,8 +114,10 @@ def _record_to_document(rec: Any, doc_id: str, source: str,
     for k in ("title", "url", "outlet", "author"):
         if meta[k] is not None and not isinstance(meta[k], str):
             raise ValueError(f"field '{k}' must be a string")
+    lang = normalise_code(rec["lang"]) if isinstance(rec.get("lang"), str) else None
     extra = sorted((str(k), str(v)) for k, v in rec.items()
-                   if k not in (*META_FIELDS, "id", "text", "html") and v not in (None, "")
+                   if k not in (*META_FIELDS, "id", "text", "html", "lang")
+                   and v not in (None, "")
                    and isinstance(v, str | int | float))
     meta["extra"] = tuple(extra)
     rid = str(rec["id"]) if rec.get("id") not in (None, "") else doc_id
@@ -121,9 +125,11 @@ def _record_to_document(rec: Any, doc_id: str, source: str,
         return Document(id=rid, text=clean_text(rec["text"]), title=meta["title"],
                         url=meta["url"],
                         outlet=meta["outlet"], published=parse_date(meta["published"]),
-                        source=source, author=meta["author"], extra=meta["extra"])
+                        source=source, author=meta["author"], extra=meta["extra"],
+                        lang=lang)
     if isinstance(rec.get("html"), str) and rec["html"].strip():
-        return html_to_document(clean_text(rec["html"]), rid, source, **meta)
+        return replace(html_to_document(clean_text(rec["html"]), rid, source, **meta),
+                       lang=lang)
     if any(isinstance(rec.get(k), str) and rec[k] for k in ("text", "html")):
         raise ValueError("empty text (only white space)")
     raise ValueError("record has neither 'text' nor 'html'")
@@ -306,7 +312,9 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
     text = decoded.text
     items: Iterable[Document | ReadError]
     head = text.lstrip()[:200].lower()
-    if suffix in JSONL_SUFFIXES:
+    if suffix == ".json" and is_telegram_export(text):
+        items = read_telegram(path, text)
+    elif suffix in JSONL_SUFFIXES:
         items = _read_jsonl(path, text)
     elif suffix in CSV_SUFFIXES:
         items = _read_csv(path, text)

@@ -8,6 +8,7 @@ are loaded lazily, one first letter at a time.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import threading
@@ -245,10 +246,11 @@ class Gazetteer:
         words = name.split()
         if len(words) == 1:
             forms: list[str] = list(dictionary_forms(words[0]))
-        elif len(words) == 2:
-            firsts = (words[0], *dictionary_forms(words[0]))
-            seconds = (words[1], *dictionary_forms(words[1]))
-            forms = [f"{a} {b}" for a in firsts for b in seconds][1:]
+        elif len(words) <= 3:
+            # "Харьковской области", "Донецкой Народной Республике": each word in its forms
+            # (an adjective also in the nominative of each gender)
+            options = [(w, *dictionary_forms(w)) for w in words]
+            forms = [" ".join(c) for c in itertools.islice(itertools.product(*options), 400)][1:]
         else:
             return []
         for form in forms:

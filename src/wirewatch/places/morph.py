@@ -27,6 +27,12 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
     ("жжі", "жжя"), ("жжю", "жжя"), ("жья", "жье"),
     ("ові", ""), ("ом", ""), ("у", ""), ("і", ""), ("а", ""), ("е", ""),
 )
+# Case endings of adjectives that begin two-word names ("Великої Новосілки", "Харківської
+# області"), with their nominative endings (feminine, then masculine).
+_ADJ_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ої", "а"), ("ій", "а"), ("ою", "а"), ("ого", "ий"), ("ому", "ий"), ("ім", "ий"),
+    ("ої", "ий"), ("ій", "ий"),
+)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 _analysers: dict[str, Any] = {}
@@ -55,7 +61,42 @@ def dictionary_forms(word: str) -> tuple[str, ...]:
         for parse in _analyser(lang).parse(low)[:4]:
             if "NOUN" in parse.tag or "UNKN" in parse.tag:
                 forms.append(parse.normal_form)
+            elif "ADJF" in parse.tag:
+                # the first word of "Харьковской области", "Великої Новосілки": the
+                # nominative in the gender of the noun it goes with
+                made = [parse.inflect({"nomn", "sing", g}) for g in ("femn", "masc", "neut")]
+                forms.extend(m.word for m in made if m is not None)
+                if not any(made):  # the Ukrainian dictionary gives no paradigm: endings
+                    forms.extend(low[:-len(e)] + n for e, n in _ADJ_ENDINGS if low.endswith(e))
     for ending, nominative in _ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             forms.append(low[: len(low) - len(ending)] + nominative)
     return tuple(dict.fromkeys(f for f in forms if f != low))
+
+
+@lru_cache(maxsize=131072)
+def best_parse(word: str, lang: str) -> tuple[str, str]:
+    """Return the dictionary form (lower case) of a word of ``lang`` ("ru", "uk") and the
+    part of speech of pymorphy3's best parse ("NOUN", "VERB", ..., "UNKN")."""
+    parse = _analyser(lang).parse(word.lower().replace("ʼ", "'").replace("’", "'"))[0]
+    pos = parse.tag.POS or next((g for g in ("NUMB", "LATN", "PNCT", "UNKN") if g in parse.tag),
+                                "X")
+    return parse.normal_form, str(pos)
+
+
+@lru_cache(maxsize=131072)
+def lemmas(word: str, lang: str, limit: int = 3) -> frozenset[str]:
+    """Return the dictionary forms of a word's ``limit`` best parses, and the word itself
+    (lower case): what a lemma phrase may match."""
+    low = word.lower().replace("ʼ", "'").replace("’", "'")
+    return frozenset({low, *(p.normal_form for p in _analyser(lang).parse(low)[:limit])})
+
+
+@lru_cache(maxsize=65536)
+def is_person_name(word: str, lang: str) -> bool:
+    """Return whether a capitalised Russian or Ukrainian word is read as a first name,
+    surname or patronymic ("Пушилин", "Синєгубов") and never as a place name."""
+    parses = _analyser(lang).parse(word.lower())[:2]
+    tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in parses]
+    return bool(tags) and bool(tags[0] & {"Surn", "Name", "Patr"}) \
+        and not any("Geox" in t for t in tags)

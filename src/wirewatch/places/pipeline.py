@@ -10,7 +10,7 @@ from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import PlaceMention, Span
 from wirewatch.places.recognize import add_evidence, find_spans, make_view
 from wirewatch.places.resolve import Resolver
-from wirewatch.places.text import normalize
+from wirewatch.places.text import has_cyrillic, normalize
 
 
 def places_in_text(doc_id: str, text: str, spacy_doc: Any | None = None,
@@ -55,6 +55,10 @@ def resolve_place(name: str, context: str = "", gaz: Gazetteer | None = None,
     target = Span(len(prefix), len(text), name, gaz.exact(name), "exact")
     if not target.hits:
         target.how = "none"
+        inflected = _inflected_hits(name, gaz)
+        if inflected:  # "Покровська", "у Покровську": a Russian or Ukrainian case form
+            target.hits, target.how = inflected, "lemma"
+            target.evidence.add("lemma")
     add_evidence(target, view, gaz)
     target.evidence.add("pattern")
     # a bare name asked about: no sentence frames it, so a garbled spelling is looked for
@@ -64,3 +68,20 @@ def resolve_place(name: str, context: str = "", gaz: Gazetteer | None = None,
         target.evidence.add("region")
     mentions = Resolver(gaz).resolve("query", view, [*spans, target])
     return mentions[-1]
+
+
+# Prepositions that may come with a Russian or Ukrainian place name asked about alone
+# ("под Покровском", "у Покровську", "біля Авдіївки").
+_CYRILLIC_PREPOSITIONS = {"в", "во", "у", "на", "под", "під", "біля", "около", "возле", "из",
+                          "з", "із", "от", "від", "до", "за", "над", "по", "через", "к"}
+
+
+def _inflected_hits(name: str, gaz: Gazetteer) -> list[Any]:
+    """The gazetteer entries a Cyrillic inflected name names, a leading preposition left out."""
+    if not has_cyrillic(name):
+        return []
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _CYRILLIC_PREPOSITIONS:
+        words = words[1:]
+    bare = " ".join(words)
+    return gaz.exact(bare) or gaz.inflected(bare)

@@ -22,6 +22,7 @@ from typing import Any
 
 from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.places.models import Span
+from wirewatch.places.morph import dictionary_forms
 from wirewatch.places.text import has_cyrillic, normalize
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -180,12 +181,18 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
         # Only capitalised words are ever asked about; reading the columns as arrays
         # avoids making a Python token object per word (a third of the stage's time).
         strings = spacy_doc.vocab.strings
+        # the English model cannot read Cyrillic: its tags there are noise, not evidence;
+        # a Russian or Ukrainian pipeline's names of people are evidence
+        cyrillic_ok = spacy_doc.lang_ != "en"
         for idx, tag, ent_type in spacy_doc.to_array(["IDX", "POS", "ENT_TYPE"]).tolist():
-            # the English model cannot read Cyrillic: its tags there are noise, not evidence
-            if text[idx:idx + 1].isupper() and not has_cyrillic(text[idx:idx + 1]):
+            if not text[idx:idx + 1].isupper():
+                continue
+            if not has_cyrillic(text[idx:idx + 1]):
                 pos[idx] = strings[tag]
                 if ent_type:
                     ner[idx] = strings[ent_type]
+            elif cyrillic_ok and ent_type:
+                ner[idx] = strings[ent_type]
     else:
         sentences = [0] + [m.end() for m in _SENT_END.finditer(text)]
     dateline = DATELINE.match(text)
@@ -313,13 +320,22 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
     return _add_dateline(spans, view, gaz)
 
 
+# Russian and Ukrainian nouns of a region that follow its adjective ("Курской области").
+_REGION_NOUNS = frozenset({"область", "край", "республика", "республіка", "округ", "район"})
+
+
 def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | None:
     """A Russian or Ukrainian name in an inflected form ("под Покровском"), as the span of
     the words whose dictionary form the gazetteer knows (all of them, else the first)."""
     toks = view.tokens
     if not has_cyrillic(toks[i].text):
         return None
-    for last in dict.fromkeys((j, i)):
+    lasts = [j, i]
+    if i + 1 < len(toks) and toks[i + 1].text[:1].islower() and any(
+            f in _REGION_NOUNS for f in (toks[i + 1].text.lower(),
+                                         *dictionary_forms(toks[i + 1].text))):
+        lasts.insert(0, i + 1)  # "Брянской областью", "Харківської області"
+    for last in dict.fromkeys(lasts):
         surface = view.text[toks[i].start:toks[last].end]
         hits = gaz.inflected(surface)
         if hits:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,15 @@ Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
 def spacy_extractor(resources: Resources | None = None) -> Extractor:
     """Return the extractor of the full pipeline (spaCy, places, events) as contract dicts,
-    with the codebook and places of ``resources`` (default: the bundled ones)."""
+    with the codebook and places of ``resources`` (default: the bundled ones). Each
+    result says why its document was not read (``unread``: a language wirewatch cannot
+    read), so that the reason travels back from worker processes."""
     from wirewatch.pipeline import extract
 
     def run(docs: Sequence[Document]) -> list[Extracted]:
         return [Extracted(x.doc, [p.to_dict() for p in x.places],
-                          [e.to_record() for e in x.events]) for x in extract(docs, resources)]
+                          [e.to_record() for e in x.events], unread=x.unread)
+                for x in extract(docs, resources)]
 
     return run
 
@@ -60,7 +63,9 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
            on_batch: Callable[[IngestSummary, Document | None], None] | None = None,
            fetch_timeout: float = 20.0, fetch_max_bytes: int = 5_000_000,
            allow_private: bool = False, workers: int = 1,
-           dask: str | None = None) -> IngestSummary:
+           dask: str | None = None, lang: str | None = None,
+           on_language: Callable[[Document, str | None], None] | None = None
+           ) -> IngestSummary:
     """Read the sources (files, folders, http(s) URLs), extract events from the documents
     not stored yet and write them in batches (one transaction each); return the counts.
 
@@ -69,7 +74,10 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
     ``workers``: processes that extract (see :mod:`wirewatch.workers`); ``dask``: the
     address of a Dask scheduler (``tcp://HOST:8786``) or ``local:N`` to extract on a
     cluster instead. This process reads and writes either way, so the store sees one
-    writer and the batches in input order.
+    writer and the batches in input order. ``lang`` is the language of documents whose
+    input does not give one (default: each is detected); ``on_language`` hears of each
+    extracted document with why it was not read (a language wirewatch cannot read) or
+    None.
     """
     summary = IngestSummary()
     run = extractor or spacy_extractor()
@@ -84,7 +92,7 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
                     on_error(item)
                 continue
             summary.read += 1
-            yield item
+            yield replace(item, lang=lang) if lang and not item.lang else item
 
     read: deque[tuple[Document, int]] = deque()  # per batch: its last document, skipped
 
@@ -107,6 +115,10 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
         else:
             pool = Workers[Extracted](run, workers)
         for results in pool.map(fresh_batches()):
+            if on_language is not None:
+                for r in results:
+                    if isinstance(r, Extracted):
+                        on_language(r.doc, r.unread)
             _stored(store, results, read.popleft(), summary, on_error, on_batch)
     return summary
 

@@ -48,6 +48,7 @@ class Article(Base):
     published: Mapped[date | None] = mapped_column(Date, index=True)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(8))  # ISO 639-1, as it was read
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
     family_id: Mapped[int | None] = mapped_column(
         ForeignKey("rewrite_families.id", ondelete="SET NULL"), index=True)
@@ -163,8 +164,9 @@ class CanonicalEvent(Base):
         Index("ix_canonical_events_geonameid_order", "geonameid", "sort_date", "id"),
         Index("ix_canonical_events_n_conflicts", "n_conflicts"),
         Index("ix_canonical_events_day_type", "sort_date", "type", "date_value"),
-        Index("ix_canonical_events_map", "geonameid", "type", "sort_date", "n_sources",
-              "n_conflicts"),
+        # migration 0005: with the modality, which the map groups by
+        Index("ix_canonical_events_map", "geonameid", "type", "modality", "sort_date",
+              "n_sources", "n_conflicts"),
     )
 
 

@@ -224,7 +224,7 @@ def conflict_dicts(s: Session, kind: str | None = None) -> list[dict[str, Any]]:
 
 def article_dicts(s: Session) -> list[dict[str, Any]]:
     """Return every stored article's id, document id, outlet, date and family."""
-    return [{**_article_ref(a), "family": a.family_id}
+    return [{**_article_ref(a), "family": a.family_id, "lang": a.lang}
             for a in s.scalars(select(m.Article).order_by(m.Article.id))]
 
 

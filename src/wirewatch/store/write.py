@@ -58,6 +58,7 @@ class Extracted:
     doc: Document
     places: list[dict[str, Any]]
     events: list[dict[str, Any]]
+    unread: str | None = None  # why the document was not read (its language), if it was not
 
 
 @dataclass
@@ -88,7 +89,7 @@ def stored_documents(s: Session, article_ids: Sequence[int]) -> list[Document]:
              for a in s.scalars(select(m.Article).where(m.Article.id.in_(chunk)))}
     return [Document(id=a.doc_id, text=a.text, title=a.title, url=a.url,
                      outlet=a.outlet, published=a.published, source=a.source,
-                     author=a.author, site_name=a.site_name,
+                     author=a.author, site_name=a.site_name, lang=a.lang,
                      extra=tuple(sorted((str(k), str(v)) for k, v in (a.extra or {}).items())))
             for i in article_ids if (a := found.get(i)) is not None]
 
@@ -108,11 +109,13 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
         known.add(h)
         d = x.doc
         outlet = outlet_of(d)
-        feats = article_features(0, d.text, d.published, outlet, x.events, x.places)
+        feats = article_features(0, d.text, d.published, outlet, x.events, x.places,
+                                 lang=d.lang)
         art = m.Article(content_hash=h, doc_id=d.id, source=d.source, url=d.url,
                         title=d.title, outlet=outlet, author=d.author, site_name=d.site_name,
                         published=d.published, extra=dict(d.extra), text=d.text,
-                        ingested_at=now, minhash=feats.signature, features=feats.to_json())
+                        lang=d.lang, ingested_at=now, minhash=feats.signature,
+                        features=feats.to_json())
         new.append((x, art, feats))
     if not new:
         return res
@@ -201,7 +204,8 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
         if art is None:
             res.skipped += 1
             continue
-        feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places)
+        feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places,
+                                 lang=x.doc.lang or art.lang)
         art.features = feats.to_json()
         place_rows.extend(_place_row(aid, p) for p in x.places)
         for e in x.events:

@@ -1,0 +1,145 @@
+"""Who makes a claim, in a language read by lemma rules: registry actors found by the
+dictionary forms of their Russian and Ukrainian aliases, and the markers of saying.
+
+"по данным Минобороны России", "заявил Денис Пушилин", "у Генштабі ЗСУ повідомили",
+"ТАСС со ссылкой на штаб": the actors are found by their aliases in the registry
+(``data/actors.yaml``, nominative forms) compared word by word on dictionary forms,
+plus the lexicon's ``bare_actors`` (a bare "Минобороны" in a Russian report); the
+claimant is the actor after a source marker, else the one nearest a verb of saying;
+an outlet relaying another actor is a conduit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from wirewatch.events.actors import Actor, ActorRegistry
+from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
+from wirewatch.events.lemma.words import Word, find_phrases, match_at
+from wirewatch.events.models import ActorRef
+from wirewatch.places.morph import best_parse
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# How far (in words) an actor may sit from the verb of saying or marker it goes with.
+NEAR = 8
+
+
+@dataclass(frozen=True)
+class Found:
+    """A registry actor named in a sentence: its words and the actor."""
+
+    first: int
+    last: int
+    actor: Actor
+    words: str  # the text's own words
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who claims what a sentence reports: the claimant and the relays (nearest first)."""
+
+    claimant: Found | None
+    conduits: tuple[Found, ...] = ()
+    said: bool = False  # the sentence has a verb of saying or a source marker
+
+
+class ActorIndex:
+    """The Cyrillic names of the registry's actors as phrases of dictionary forms."""
+
+    def __init__(self, registry: ActorRegistry, lexicon: LemmaLexicon) -> None:
+        self.registry = registry
+        self.lexicon = lexicon
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
+        for actor in registry:
+            for alias in (actor.name, *actor.aliases):
+                if _CYRILLIC.search(alias):
+                    self._add(alias, actor.id)
+        for words, actor_id in lexicon.bare_actors.items():
+            if registry.get(actor_id) is not None:
+                self._add(words, actor_id)
+
+    def _add(self, alias: str, actor_id: str) -> None:
+        # an abbreviation ("ДАН", "ВСУ") is matched as written, in capitals, never through
+        # a dictionary form ("ДАН" is no form of "дать")
+        words = tuple(w.lower() if w.isupper() and len(w) > 1 else
+                      best_parse(w, self.lexicon.lang)[0]
+                      for w in re.findall(r"[\w'’ʼ-]+", alias))
+        caps = tuple(w.isupper() and len(w) > 1 for w in re.findall(r"[\w'’ʼ-]+", alias))
+        if words:
+            self.by_first.setdefault(words[0], []).append((words, actor_id))
+            self.caps[words] = caps
+
+    def actors_in(self, words: Sequence[Word]) -> list[Found]:
+        """Return the actors named in a sentence, longest name first at each word."""
+        out: list[Found] = []
+        k = 0
+        while k < len(words):
+            best: tuple[int, str] | None = None
+            for form in words[k].forms:
+                for names, actor_id in self.by_first.get(form, ()):
+                    m = match_at(words, k, names, gap=0)
+                    if m is not None and (best is None or m[1] > best[0]) and all(
+                            words[k + j].text.isupper() or not cap
+                            for j, cap in enumerate(self.caps[names])):
+                        best = (m[1], actor_id)
+            if best is None:
+                k += 1
+                continue
+            actor = self.registry.get(best[1])
+            if actor is not None:
+                text = " ".join(w.text for w in words[k:best[0] + 1])
+                out.append(Found(k, best[0], actor, text))
+            k = best[0] + 1
+        return out
+
+
+def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexicon) -> Claim:
+    """Return the claimant and relays of a sentence (claimant None when it names none)."""
+    markers = find_phrases(words, (phrase(p) for p in lexicon.source_markers))
+    relays = find_phrases(words, (phrase(p) for p in lexicon.relay_markers))
+    verbs = [k for k, w in enumerate(words) if w.forms & lexicon.speech_verbs]
+    said = bool(markers or verbs)
+    if not found:
+        return Claim(None, (), said)
+    claimant: Found | None = None
+    for _first, last, _ in markers:  # 'по данным X': the actor right after the marker
+        after = [f for f in found if last < f.first <= last + 3]
+        if after:
+            claimant = after[0]
+            break
+    if claimant is None and verbs:
+        # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
+        inside = [f for f in found for v in verbs if 0 < f.first - v <= 2
+                  and words[f.first - 1].lower in ("в", "во", "у")]
+        claimant = inside[0] if inside else min(
+            found, key=lambda f: min(_distance(f, v) for v in verbs))
+        if min(_distance(claimant, v) for v in verbs) > NEAR:
+            claimant = None
+    if claimant is None:
+        return Claim(None, (), said)
+    conduits = tuple(f for f in found if f is not claimant and f.actor.kind == "media"
+                     and (relays or said))
+    if claimant.actor.kind == "media" and relays:
+        others = [f for f in found if f.actor.kind != "media"
+                  and any(f.first > r[1] for r in relays)]
+        if others:
+            conduits = (claimant, *[c for c in conduits if c is not claimant])
+            claimant = others[0]
+    return Claim(claimant, conduits, said)
+
+
+def _distance(f: Found, k: int) -> int:
+    return f.first - k if f.first > k else k - f.last
+
+
+def actor_ref(registry: ActorRegistry, actor: Actor, day: date | None) -> tuple[str, ActorRef]:
+    """Return the claimant string (English name, with the role a person held on ``day``)
+    and the contract's actor object of a registry actor."""
+    held = actor.role_on(day) if actor.type == "person" else None
+    role = held.short if held else None
+    name = f"{actor.name} ({role})" if role else actor.name
+    return name, ActorRef(actor.id, actor.name, role, actor.side, actor.kind)

@@ -1,0 +1,372 @@
+"""Event mentions of a document in a language read by lemma rules (Russian, Ukrainian).
+
+Per sentence: the lexicon's trigger phrases are found on dictionary forms; each
+trigger that is no threat or attempt takes the places the text ties to it (written
+after it for the territory types, nearest otherwise), the sentence's date (else the
+last date of the story, else the publication date), its figure, the claimant found
+through the actor registry (carried to the sentences that go on reporting the same
+statement), and a modality; then each claim is kept once (``steps/dedupe.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from wirewatch.document import Document
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.dates import EventDate
+from wirewatch.events.lemma.attribution import ActorIndex, Claim, Found, actor_ref, claim_of
+from wirewatch.events.lemma.figures import UNKNOWN, count_near, date_in
+from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
+from wirewatch.events.lemma.words import Word, find_phrases, has_phrase, words_of
+from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
+from wirewatch.events.numbers import Count
+from wirewatch.events.steps.dedupe import dedupe
+from wirewatch.places.models import Place, PlaceMention
+
+# How many words after a territory trigger its place may come ("освободили населённый
+# пункт Новосёловка"), and before it when none comes after ("Угледар освобождён").
+AFTER, BEFORE = 8, 5
+# Words before a trigger where a threat or attempt word makes it no event.
+GUARD = 4
+
+
+@dataclass
+class Story:
+    """What carries from one sentence of a document to the next."""
+
+    claim: Claim | None = None
+    date: EventDate | None = None
+    strike_place: Place | None = None
+
+
+@dataclass
+class Sentence:
+    """One sentence being read: its words, places, actors, claim and date."""
+
+    words: list[Word]
+    text: str
+    start: int
+    places: list[tuple[int, Place]]  # (word index, place) of the resolved places
+    unresolved: list[int]  # word indices of place names the gazetteer does not know
+    claim: Claim
+    date: EventDate
+    used_counts: set[int] = field(default_factory=set)
+
+
+class LemmaExtractor:
+    """The event rules of one lemma lexicon, with the codebook and actor index they use."""
+
+    def __init__(self, book: Codebook, lexicon: LemmaLexicon, actors: ActorIndex) -> None:
+        self.book = book
+        self.lex = lexicon
+        self.actors = actors
+        self.triggers: list[tuple[Phrase, str]] = [
+            (phrase(p), t) for t, ps in lexicon.triggers.items() if t in book.types for p in ps]
+        self.subtypes = {phrase(p): st for st, ps in lexicon.subtypes.items() for p in ps}
+        self.equipment = {phrase(k): v for k, v in lexicon.equipment.items()}
+
+    def events(self, doc: Document, parsed: Any, places: Sequence[PlaceMention]
+               ) -> list[EventMention]:
+        """Return the event mentions of one parsed document, each claim once."""
+        story = Story()
+        found: list[EventMention] = []
+        for sent in parsed.sents:
+            sc = self._sentence(doc, sent, places, story)
+            made = self._mentions(doc, sc, story)
+            found.extend(made)
+            strikes = [m.place for m in made if m.type == "strike" and m.place]
+            story.strike_place = strikes[-1] if strikes else None if made else \
+                story.strike_place
+        return dedupe(found, self.book)
+
+    def _sentence(self, doc: Document, sent: Any, places: Sequence[PlaceMention],
+                  story: Story) -> Sentence:
+        words = words_of(sent, self.lex.lang)
+        start, end = sent.start_char, sent.end_char
+        actors = self.actors.actors_in(words)
+        claim = claim_of(words, actors, self.lex)
+        if claim.claimant is not None:
+            story.claim = claim
+        elif story.claim is not None and not actors and not claim.said:
+            claim = story.claim  # the statement goes on in the next sentence
+        dated = date_in(words, self.lex, doc.published)
+        if dated is not None:
+            story.date = dated[1]
+        when = story.date or (EventDate(doc.published.isoformat(), "day", "publication")
+                              if doc.published else UNKNOWN)
+        found = _places_of(words, places, start, end, actors)
+        return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
+                        [k for k, p in found if p is None], claim, when)
+
+    def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        out: list[EventMention] = []
+        trigs = find_phrases(sc.words, self._trigger_phrases())
+        typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
+        for first, last, etype in typed:
+            if self._guarded(sc, first):
+                continue
+            made = self._of_trigger(doc, sc, story, (first, last), etype, typed)
+            out.extend(made)
+            if made and self._denied_later(sc, (first, last)):
+                out.extend(self._later_denial(doc, sc, (first, last), made))
+        if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
+            out.extend(self._holding(doc, sc))
+        return out
+
+    def _trigger_phrases(self) -> list[Phrase]:
+        return list(dict.fromkeys(p for p, _ in self.triggers))
+
+    def _guarded(self, sc: Sentence, first: int) -> bool:
+        """A threat, attempt, goal or condition just before the trigger: no event."""
+        return has_phrase(sc.words, (phrase(p) for p in self.lex.not_event_before),
+                          max(0, first - GUARD), first)
+
+    def _of_trigger(self, doc: Document, sc: Sentence, story: Story, trig: tuple[int, int],
+                    etype: str, typed: list[tuple[int, int, str]]) -> list[EventMention]:
+        et = self.book.types[etype]
+        places = self._places_for(sc, trig, etype, typed, story)
+        if et.place_required and not places:
+            return []
+        if etype in self.lex.object_places and trig[1] + 1 < len(sc.words) and \
+                sc.words[trig[1] + 1].forms & self.lex.not_objects:
+            return []  # "отбили атаку у Красногоровки"
+        if et.needs_people and not self._people_near(sc, trig):
+            return []  # "вывезли экспонаты": no people, no evacuation
+        if etype == "equipment.lost":
+            return self._equipment(doc, sc, trig, places)
+        count = None
+        if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
+                     "passport.issued"):
+            got = self._count(sc, trig, etype)
+            if got is None and et.needs_count:
+                return []
+            count = got
+        base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        return [replace_place(base, p) for p in places] if len(places) > 1 else [base]
+
+    def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        lo, hi = max(0, trig[0] - 6), min(len(sc.words), trig[1] + 7)
+        return any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi]) or \
+            bool(sc.places and trig[1] + 1 < len(sc.words)
+                 and any(k in (trig[1] + 1, trig[1] + 2) for k, _ in sc.places))
+
+    def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
+        nouns = self.lex.people_nouns
+        got = count_near(sc.words, trig, self.lex, nouns, used=sc.used_counts) or count_near(
+            sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
+        if got is None:
+            return None
+        sc.used_counts.add(got[1])
+        return got[0]
+
+    def _places_for(self, sc: Sentence, trig: tuple[int, int], etype: str,
+                    typed: list[tuple[int, int, str]], story: Story) -> list[Place]:
+        """The places tied to a trigger (several when the text lists them)."""
+        nxt = min((f for f, _, _ in typed if f > trig[1]), default=len(sc.words))
+        after = [(k, p) for k, p in sc.places if trig[1] < k <= min(trig[1] + AFTER, nxt)]
+        if etype in self.lex.object_places or etype == "strike":
+            first_unknown = min((k for k in sc.unresolved if trig[1] < k <= trig[1] + AFTER),
+                                default=None)
+            if first_unknown is not None and (not after or first_unknown < after[0][0]):
+                return []  # "освободили Кліщіївку": a village the gazetteer lacks, no namesake
+            if after:
+                return _listed(sc.words, after)
+            before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
+            return before[-1:] if etype != "strike" else (before[-1:] or
+                                                          [p for _, p in sc.places][:1])
+        # a place in the attribution after the claim ("сообщил глава Харьковской области")
+        # is the speaker's, not the event's, when the claim has a place of its own
+        verb = next((k for k, w in enumerate(sc.words) if k > trig[1]
+                     and w.forms & self.lex.speech_verbs), None)
+        pool = [kp for kp in sc.places if verb is None or kp[0] < verb] or sc.places
+        near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
+        if near:
+            return [near[0][1]]
+        if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
+            return [story.strike_place]
+        return []
+
+    def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                   places: list[Place]) -> list[EventMention]:
+        """One mention per kind of equipment named near the trigger; people destroyed
+        ("уничтожено до 300 военнослужащих") are casualties."""
+        lo, hi = max(0, trig[0] - 4), min(len(sc.words), trig[1] + 10)
+        kinds = find_phrases(sc.words, self.equipment, lo, hi)
+        place = places[0] if places else None
+        out = []
+        for first, last, p in kinds:
+            got = count_near(sc.words, (first, last), self.lex, None, window=3)
+            count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
+            if got and count:
+                sc.used_counts.add(got[1])
+            m = self._mention(doc, sc, trig, "equipment.lost", place, count)
+            out.append(replace_fields(m, equipment=self.equipment[p]))
+        # people lost or destroyed with the equipment ("потеряли 1200 военнослужащих и 12
+        # танков", "уничтожено до 300 военнослужащих") are casualties
+        got = count_near(sc.words, trig, self.lex, self.lex.people_nouns, window=8,
+                         used=sc.used_counts)
+        if got is not None and "casualties" in self.book.types:
+            sc.used_counts.add(got[1])
+            m = self._mention(doc, sc, trig, "casualties", place, got[0])
+            out.append(replace_fields(m, subtype=self._subtype(sc, trig), actor=None,
+                                      target=self._party(sc, trig, before=False)))
+        return out
+
+    def _holding(self, doc: Document, sc: Sentence) -> list[EventMention]:
+        """'X остаётся под контролем ВСУ': a denial of X's capture."""
+        if not sc.places or "territory.captured" not in self.book.types:
+            return []
+        k, place = sc.places[0]
+        m = self._mention(doc, sc, (k, k), "territory.captured", place, None)
+        return [replace_fields(m, modality="denied", extent=None)]
+
+    def _mention(self, doc: Document, sc: Sentence, trig: tuple[int, int], etype: str,
+                 place: Place | None, count: Count | None) -> EventMention:
+        claimant, conduit, ref, refs, words = self._claimant(doc, sc)
+        phrase_words = tuple(w.lower for w in sc.words[trig[0]:trig[1] + 1])
+        subtype = self._subtype(sc, trig) if etype == "casualties" else None
+        text = sc.text.strip()
+        lead = len(sc.text) - len(sc.text.lstrip())
+        return EventMention(
+            doc=doc.id, type=etype, place=place, date=sc.date,
+            evidence=Evidence(text, sc.start + lead, sc.start + lead + len(text)),
+            modality=self._modality(sc, trig, ref), subtype=subtype,
+            actor=self._party(sc, trig, before=True)
+            if etype not in ("casualties", "equipment.lost") else None,
+            target=self._party(sc, trig, before=False)
+            if etype in ("casualties", "equipment.lost") else None,
+            count=count, claimant=claimant, conduit=conduit,
+            extent=self._extent(sc, trig) if etype == "territory.captured" else None,
+            claimant_actor=ref, conduit_actors=refs, claimant_text=words,
+            lang=self.lex.lang,
+            trigger=(sc.words[trig[0]].start, sc.words[trig[1]].end) if phrase_words else None)
+
+    def _claimant(self, doc: Document, sc: Sentence) -> tuple[
+            str | None, tuple[str, ...], ActorRef | None, tuple[ActorRef | None, ...],
+            str | None]:
+        c = sc.claim.claimant
+        if c is None:
+            return None, (), None, (), None
+        day = _day(sc.date) or doc.published
+        name, ref = actor_ref(self.actors.registry, c.actor, day)
+        conduits = [actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+        return (name, tuple(n for n, _ in conduits), ref, tuple(r for _, r in conduits),
+                c.words)
+
+    def _subtype(self, sc: Sentence, trig: tuple[int, int]) -> str:
+        for p, st in self.subtypes.items():
+            if find_phrases(sc.words, [p], trig[0], trig[1] + 1):
+                return st
+        return "mixed"
+
+    def _modality(self, sc: Sentence, trig: tuple[int, int], ref: ActorRef | None) -> str:
+        w = sc.words
+        if any(w[k].forms & self.lex.negations for k in range(max(0, trig[0] - 2), trig[0])) \
+                or (self._denial_at(sc) is not None and not self._denied_later(sc, trig)):
+            return "denied"
+        if has_phrase(w, (phrase(p) for p in self.lex.hedged)):
+            return "hedged"
+        if has_phrase(w, (phrase(p) for p in self.lex.planned), 0, trig[1] + 1):
+            return "planned"
+        if sc.claim.claimant is None:
+            if sc.claim.said and any(x.forms & self.lex.media_speakers for x in w):
+                return "reported"
+            if sc.claim.said and any(x.forms & self.lex.party_speakers for x in w):
+                return "claimed"
+            return "asserted"
+        kind = sc.claim.claimant.actor.kind
+        return "reported" if kind in ("media", "analyst", "ngo", "international") else "claimed"
+
+    def _later_denial(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                      made: list[EventMention]) -> list[EventMention]:
+        """The denied mentions of claims a later clause of the sentence denies, with the
+        speaker of the denial as claimant."""
+        at = self._denial_at(sc) or 0
+        after = [f for f in self.actors.actors_in(sc.words) if f.first > trig[1]]
+        speaker = min(after, key=lambda f: abs(f.first - at))
+        day = _day(sc.date) or doc.published
+        name, ref = actor_ref(self.actors.registry, speaker.actor, day)
+        return [replace_fields(m, modality="denied", claimant=name, claimant_actor=ref,
+                               claimant_text=speaker.words, conduit=(), conduit_actors=())
+                for m in made]
+
+    def _denial_at(self, sc: Sentence) -> int | None:
+        """The word index of the sentence's phrase of denial, else None."""
+        found = find_phrases(sc.words, (phrase(p) for p in self.lex.denied))
+        return found[0][0] if found else None
+
+    def _denied_later(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'X заявило про захоплення Y, однак у ЗСУ це спростували': the claim is made
+        first, and denied after a comma by another speaker (its own mention)."""
+        at = self._denial_at(sc)
+        return at is not None and at > trig[1] and any(
+            w.text == "," for w in sc.words[trig[1]:at]) and any(
+            f.first > trig[1] for f in self.actors.actors_in(sc.words[trig[1]:]))
+
+    def _party(self, sc: Sentence, trig: tuple[int, int], before: bool) -> Party | None:
+        found = [(f, la, side) for side, ps in self.lex.sides.items()
+                 for f, la, _ in find_phrases(sc.words, (phrase(p) for p in ps))]
+        if not found:
+            return None
+        pool = [x for x in found if (x[1] < trig[0]) == before] or found
+        f, la, side = min(pool, key=lambda x: min(abs(x[0] - trig[0]), abs(x[1] - trig[1])))
+        return Party(" ".join(w.text for w in sc.words[f:la + 1]), side)
+
+    def _extent(self, sc: Sentence, trig: tuple[int, int]) -> str:
+        lo, hi = trig[0], min(len(sc.words), trig[1] + AFTER)
+        partial = has_phrase(sc.words, (phrase(p) for p in self.lex.partial_extent), lo, hi)
+        return "partial" if partial else "full"
+
+
+def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int, end: int,
+               actors: Sequence[Found]) -> list[tuple[int, Place | None]]:
+    """The places of a sentence by word index (None: a name the gazetteer does not know);
+    not those inside an actor's name ("Минобороны России") and not a region written
+    right after a town ("в Покровске Донецкой области")."""
+    out: list[tuple[int, Place | None]] = []
+    for m in places:
+        if not start <= m.start < end:
+            continue
+        k = next((i for i, w in enumerate(words) if w.end > m.start), None)
+        if k is None or any(f.first <= k <= f.last for f in actors):
+            continue
+        prev = out[-1][1] if out else None
+        if m.place is not None and prev is not None and m.place.kind != "city" \
+                and k - out[-1][0] <= 3 and prev.kind == "city":
+            continue
+        out.append((k, m.place))
+    return out
+
+
+def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place]:
+    """The first place after a trigger and those listed with it ("X, Y и Z")."""
+    out = [after[0][1]]
+    prev = after[0][0]
+    for k, p in after[1:]:
+        between = {w.lower for w in words[prev + 1:k]}
+        if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
+            out.append(p)
+            prev = k
+        else:
+            break
+    return out
+
+
+def _day(d: EventDate) -> date | None:
+    return d.first_day() if d.precision == "day" else None
+
+
+def replace_place(m: EventMention, place: Place) -> EventMention:
+    """The mention at another place."""
+    return replace_fields(m, place=place)
+
+
+def replace_fields(m: EventMention, **changes: object) -> EventMention:
+    """The mention with some fields changed."""
+    from dataclasses import replace
+
+    return replace(m, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,99 @@
+"""The lexicon of a language read by lemma rules: ``data/lexicon/<lang>.yaml`` with
+``rules: lemma``.
+
+Every phrase is written in dictionary forms (lemmas), words separated by spaces;
+a word of the text matches a word of a phrase when one of its best dictionary
+forms (or its lower-cased form) is that word. A file with an unknown or missing
+key is refused with the file and the key named, as for the English lexicon.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from wirewatch.datafile import load_data_file
+from wirewatch.events.lexicon import LexiconError, _read, lexicon_dir
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class LemmaLexicon:
+    """The words of one language that the lemma rules read (see ``data/lexicon/ru.yaml``)."""
+
+    lang: str
+    rules: str  # "lemma"
+    triggers: dict[str, tuple[str, ...]]  # event type -> trigger phrases
+    subtypes: dict[str, tuple[str, ...]]  # casualty subtype -> its trigger phrases
+    object_places: frozenset[str]  # types whose trigger needs a place after it
+    equipment: dict[str, str]  # equipment noun -> English name written in the output
+    people_nouns: frozenset[str]  # nouns a casualty or evacuation figure counts
+    number_words: dict[str, int]  # number words (dictionary forms) -> value
+    count_qualifiers: dict[str, str]  # word before a figure -> the contract's qualifier
+    denied: tuple[str, ...]  # phrases of denial
+    holding: tuple[str, ...]  # 'remains under our control': a denial of the capture
+    hedged: tuple[str, ...]  # 'allegedly'
+    planned: tuple[str, ...]  # 'plans to', 'will'
+    negations: frozenset[str]  # 'not' right before a trigger: a denial
+    not_event_before: tuple[str, ...]  # threats, attempts, failures: no event
+    not_objects: frozenset[str]  # 'отбили атаку у X': a territory trigger's object, no place
+    party_speakers: frozenset[str]  # unnamed speakers of a party ('военные'): claimed
+    media_speakers: frozenset[str]  # unnamed media speakers ('блогеры'): reported
+    speech_verbs: frozenset[str]  # verbs of saying whose subject is the claimant
+    source_markers: tuple[str, ...]  # 'according to': the actor after it is the claimant
+    relay_markers: tuple[str, ...]  # 'citing': the actor before it relays the one after
+    bare_actors: dict[str, str]  # a bare reference ('the ministry') -> actor id in this language
+    sides: dict[str, tuple[str, ...]]  # RU / UA -> phrases naming that side's forces
+    months: dict[str, int]  # month names (dictionary forms) -> number
+    weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
+    relative_days: dict[str, int]  # 'yesterday' -> -1
+    past_day: tuple[str, ...]  # 'over the past day': the day before publication
+    partial_extent: tuple[str, ...]  # 'part of', 'half of': extent partial
+
+
+def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
+    """Return whether the lexicon of ``lang`` (or the file at ``path``) is read by lemma
+    rules (its ``rules`` key is ``lemma``)."""
+    chosen = Path(path) if path else lexicon_dir() / f"{lang}.yaml"
+    if not chosen.exists():
+        return False
+    with chosen.open(encoding="utf-8") as fh:
+        head = fh.read(4096)
+    return any(line.strip() == "rules: lemma" for line in head.splitlines())
+
+
+def load_lemma_lexicon(lang: str, path: str | Path | None = None) -> LemmaLexicon:
+    """Return the lemma lexicon of ``lang`` (the bundled file, or the file at ``path``)."""
+    chosen = Path(path) if path else lexicon_dir() / f"{lang}.yaml"
+    return load_data_file(chosen, parse_lemma_lexicon, LexiconError, "lexicon")
+
+
+def parse_lemma_lexicon(data: Any) -> LemmaLexicon:
+    """Return the lemma lexicon a parsed YAML mapping describes (LexiconError if it does
+    not fit)."""
+    if not isinstance(data, dict):
+        raise LexiconError("the file must be a mapping of keys to word lists or patterns")
+    hints = typing.get_type_hints(LemmaLexicon)
+    known = [f.name for f in fields(LemmaLexicon)]
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise LexiconError(f"unknown key {unknown[0]!r} (known keys: {', '.join(known)})")
+    missing = [k for k in known if k not in data]
+    if missing:
+        raise LexiconError(f"missing key {missing[0]!r}")
+    if data["rules"] != "lemma":
+        raise LexiconError("rules: a lemma lexicon says 'rules: lemma'")
+    values = {k: _read(k, hints[k], data[k]) for k in known}
+    for k in ("triggers", "subtypes", "sides"):
+        values[k] = {name: tuple(str(p).lower() for p in phrases)
+                     for name, phrases in values[k].items()}
+    values["equipment"] = {k.lower(): v for k, v in values["equipment"].items()}
+    return LemmaLexicon(**values)
+
+
+def phrase(words: str) -> Phrase:
+    """Return a phrase as its words ("взять под контроль" -> three words)."""
+    return tuple(words.lower().split())

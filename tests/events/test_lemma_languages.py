@@ -1,0 +1,80 @@
+"""Russian and Ukrainian reports read by the lemma rules: the same contract as English
+(types, modality, places, dates, counts, claimant through the actor registry), evidence
+in the article's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from wirewatch.document import Document
+from wirewatch.events.lemma.lexicon import load_lemma_lexicon
+from wirewatch.events.lexicon import LexiconError
+from wirewatch.pipeline import extract
+
+PUB = date(2024, 11, 29)  # a Friday
+
+
+def _events(resources: Any, text: str, lang: str | None = None) -> list[dict[str, Any]]:
+    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
+    return [e.to_dict() for e in x.events]
+
+
+def test_russian_capture_claimed_by_the_ministry_on_thursday(resources: Any) -> None:
+    text = ("Российские войска освободили населённый пункт Новогродовка в Донецкой Народной "
+            "Республике, сообщили в Минобороны России в четверг.")
+    (e,) = _events(resources, text)  # language detected
+    assert e["type"] == "territory.captured" and e["place"]["geonameid"] == 699557
+    assert e["lang"] == "ru" and e["modality"] == "claimed"
+    assert e["claimant"] == "Ministry of Defence of Russia"
+    assert e["claimant_actor"]["id"] == "ru-mod" and e["claimant_text"] == "Минобороны России"
+    assert e["date"] == {"value": "2024-11-28", "precision": "day", "basis": "relative"}
+    assert text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+
+
+def test_ukrainian_strike_and_split_casualty_figures(resources: Any) -> None:
+    text = ("Минулої доби внаслідок обстрілу Покровська загинули троє мирних жителів, ще сім "
+            "людей поранено, заявив Вадим Філашкін.")
+    found = {(e["type"], e["subtype"], (e["count"] or {}).get("value")) for e in
+             _events(resources, text)}
+    assert found == {("strike", None, None), ("casualties", "killed", 3),
+                     ("casualties", "wounded", 7)}
+    for e in _events(resources, text):
+        assert e["place"]["geonameid"] == 704422 and e["lang"] == "uk"
+        assert e["claimant"] == "Vadym Filashkin (governor of Donetsk region)"
+
+
+def test_claim_and_denial_in_one_sentence_are_two_mentions(resources: Any) -> None:
+    text = "Міноборони РФ заявило про захоплення Новогродівки, однак у ЗСУ ці дані спростували."
+    got = {(e["modality"], e["claimant_actor"]["id"]) for e in _events(resources, text)}
+    assert got == {("claimed", "ru-mod"), ("denied", "ua-armed-forces")}
+
+
+@pytest.mark.parametrize("text", [
+    "Угроза окружения Часова Яра сохраняется, считают эксперты.",
+    "Російські війська намагаються оточити Покровськ з півдня, зазначив Олександр Сирський.",
+    "Войска Украины отбили атаку у Красногоровки.",
+    "Российские войска не смогли взять Авдеевку в этом месяце, признал военкор.",
+])
+def test_threats_attempts_and_repelled_attacks_are_no_events(resources: Any, text: str) -> None:
+    assert [e["type"] for e in _events(resources, text)
+            if e["type"].startswith("territory")] == []
+
+
+def test_hedged_and_equipment_with_counts(resources: Any) -> None:
+    (e,) = _events(resources, "Российские войска якобы захватили Торецк.")
+    assert e["modality"] == "hedged" and e["place"]["geonameid"] == 709354
+    eq = _events(resources, "По данным Генштаба ВСУ, за минувшие сутки российская армия "
+                            "потеряла 1520 военнослужащих и 14 танков.")
+    assert {(e["type"], e["equipment"], e["count"]["value"]) for e in eq} == {
+        ("casualties", None, 1520), ("equipment.lost", "tank", 14)}
+    assert all(e["claimant_actor"]["id"] == "ua-general-staff" for e in eq)
+
+
+def test_a_lemma_lexicon_with_a_typo_is_refused_naming_the_key(tmp_path: Any) -> None:
+    bad = tmp_path / "ru.yaml"
+    bad.write_text("rules: lemma\nlang: ru\ntrigers: {}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="trigers"):
+        load_lemma_lexicon("ru", bad)
