@@ -144,3 +144,14 @@ def test_server_errors_show_no_internals(tmp_path: Any) -> None:
     assert r.status_code == 500
     assert r.json() == {"detail": "internal server error (see the server's log)"}
     assert "canonical_events" not in r.text and "Traceback" not in r.text
+
+
+def test_a_nul_in_a_posted_article_is_dropped_and_the_article_stored(
+        writable: TestClient) -> None:
+    odd = {**ARTICLE, "id": "api-nul", "title": "Strike\u0000 on Kramatorsk",
+           "text": ARTICLE["text"].replace("struck", "struck\u0000")}
+    r = writable.post("/api/articles", json={"articles": [odd]}, headers=bearer(TOKEN))
+    assert r.status_code == 200, r.text
+    [aid] = r.json()["article_ids"]
+    article = writable.get(f"/api/articles/{aid}").json()
+    assert article["text"] == ARTICLE["text"] and article["title"] == "Strike on Kramatorsk"
