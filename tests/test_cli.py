@@ -93,3 +93,39 @@ def test_file_names_cannot_forge_lines_or_move_the_terminal(tmp_path: Path) -> N
     assert res.exit_code == 1
     [line] = res.stderr.strip().splitlines()
     assert "\\n" in line and "\\x1b" in line and "\x1b" not in line
+
+
+def _warc_of_pages(n: int) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Toretsk</title></head><body><article><p>"
+            + "Russian forces captured Toretsk, the ministry said. " * 8
+            + "</p></article></body></html>").encode()
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for i in range(n):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                   protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://x.test/{i}", "response",
+                                            payload=io.BytesIO(page), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_extract_names_a_cut_warc_record_and_an_empty_text_and_goes_on(tmp_path: Path) -> None:
+    whole = _warc_of_pages(2)
+    (tmp_path / "cut.warc.gz").write_bytes(whole[:-60])
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Russian forces captured Toretsk, the ministry said.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "cut.warc.gz"),
+                                    str(tmp_path / "blank.txt"), str(good)])
+    assert res.exit_code == 1
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(x.startswith("wirewatch: error: ") for x in lines), lines
+    assert "cut.warc.gz#" in lines[0] and "truncated" in lines[0]
+    assert "blank.txt: empty text" in lines[1]
+    docs = {json.loads(x)["doc"] for x in res.stdout.splitlines()}
+    assert docs == {"https://x.test/0", "good.txt"}
