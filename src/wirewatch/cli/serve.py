@@ -20,15 +20,22 @@ from wirewatch.cli.common import (
                    "TOKEN' (env WIREWATCH_TOKEN). Without it the server is read-only.")
 @click.option("--max-body", default=2_000_000, show_default=True,
               type=click.IntRange(1_000, 1_000_000_000), help="Largest request body, in bytes.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              envvar="WIREWATCH_ALLOWED_HOSTS",
+              help="A host name the server is reached by, besides localhost, 127.0.0.1, ::1 "
+                   "and the --host address (repeatable; env WIREWATCH_ALLOWED_HOSTS, "
+                   "space-separated; '*' answers any). Requests naming another Host get "
+                   "400: a web page cannot reach this server by rebinding its own name.")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
-          max_body: int) -> None:
+          max_body: int, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the JSON API and the web interface (map, timeline, events, articles)."""
     import ipaddress
 
     import uvicorn
 
     from wirewatch.api import create_app
+    from wirewatch.api.middleware import allowed_hosts_for
     from wirewatch.store.db import database_url, display_url
 
     if token is not None and len(token) < 16:
@@ -37,7 +44,9 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
         local = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         local = False
-    app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx))
+    hosts = allowed_hosts_for(host, allowed_hosts)
+    app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx),
+                     allowed_hosts=hosts)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"wirewatch: serving {display_url(database_url(db))} at "
                f"http://{shown}:{port}/ (API: /api/, OpenAPI: /docs); writing "
@@ -45,4 +54,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
     if not local:
         click.echo(f"wirewatch: warning: listening on {host}, reachable from other machines; "
                    "there is no TLS: put it behind a TLS proxy", err=True)
+    if "*" not in hosts:
+        click.echo(f"wirewatch: answering requests for the hosts {', '.join(hosts)} "
+                   "(--allowed-host adds one)", err=True)
     uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")
