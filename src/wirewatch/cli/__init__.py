@@ -4,14 +4,35 @@ share are in :mod:`wirewatch.cli.common`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import click
 
-from wirewatch.cli.common import Config, env_paths
+from wirewatch.cli.common import Config, env_paths, printable
 
 
-@click.group()
+class _Main(click.Group):
+    """The ``wirewatch`` group: an exception no command expected becomes one line on
+    standard error and exit status 1, never a traceback (``WIREWATCH_DEBUG=1`` shows it)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit,
+                click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("WIREWATCH_DEBUG") == "1":
+                raise
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            click.echo(f"wirewatch: error: internal error ({type(exc).__name__}: "
+                       f"{printable(first)}); WIREWATCH_DEBUG=1 shows where", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Main)
 @click.version_option(package_name="wirewatch")
 @click.option("--places-file", "places_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),

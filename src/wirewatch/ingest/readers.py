@@ -146,6 +146,8 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
             yield _record_to_document(json.loads(line), f"{path.name}:{lineno}", where)
         except json.JSONDecodeError as e:
             yield ReadError(where, f"malformed JSON ({e.msg})")
+        except RecursionError:
+            yield ReadError(where, "malformed JSON (nested too deeply)")
         except ValueError as e:
             yield ReadError(where, str(e))
 
@@ -256,8 +258,11 @@ def _warc_payload(record: Any, where: str, ctype: str, limit: int) -> Document |
 def _warc_record(record: Any, path: Path, n: int, limits: Limits) -> Document | ReadError | None:
     """The article of the ``n``-th record of a WARC file, an error naming the record, or
     None for a record that is no article page (requests, redirects, images)."""
-    if record.rec_type is None:
+    if not record.rec_type:
         return ReadError(f"{path}#record{n}", "malformed WARC record (no WARC-Type header)")
+    if record.length is None:
+        return ReadError(f"{path}#record{n}", "malformed or truncated WARC record (no "
+                                              "Content-Length header)")
     url = record.rec_headers.get_header("WARC-Target-URI") or f"record{n}"
     where = f"{path}#{url}"
     http = record.http_headers if record.rec_type == "response" else None
@@ -273,22 +278,40 @@ def _warc_record(record: Any, path: Path, n: int, limits: Limits) -> Document | 
     return None
 
 
+class _Damaged(Exception):
+    """A WARC file warcio could not go on reading, with its reason."""
+
+
+def _next_record(it: Any) -> Any:
+    """The next record of a warcio iterator, None at the end; _Damaged when warcio fails."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        return next(it)
+    except StopIteration:
+        return None
+    except ArchiveLoadFailed as e:
+        raise _Damaged("one gzip stream for the whole file, not one per record" if
+                       "non-chunked gzip" in str(e) else str(e)) from e
+    except (OSError, EOFError, ValueError, AttributeError, TypeError, IndexError) as e:
+        # warcio meets a record cut or garbled in its headers with any of these
+        raise _Damaged(f"{type(e).__name__}: {e}") from e
+
+
 def _read_warc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | ReadError]:
     """HTML pages of the ``response`` records of a WARC (or ARC) file, gzipped or not.
 
     A record the file ends inside, or whose length does not match its header, is named
-    (``file#url`` or ``file#recordN``) and not stored; the records before and after it
-    are read.
+    (``file#url`` or ``file#recordN``) and not stored; the records before it are read.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     records = 0
     try:
         with path.open("rb") as fh:
             it = ArchiveIterator(fh, arc2warc=True)
             it.INC_RECORD = ""  # warcio's multi-line warning: counted, reported below
-            for record in it:
+            while (record := _next_record(it)) is not None:
                 if it.err_count:
                     it.err_count = 0
                     yield ReadError(f"{path}#record{records}", "record longer than its "
@@ -297,16 +320,14 @@ def _read_warc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document
                 item = _warc_record(record, path, records, limits)
                 if item is not None:
                     yield item
-            size = path.stat().st_size
-            if records and it.offset < size:
+            if records and it.offset < path.stat().st_size:
                 yield ReadError(f"{path}#record{records + 1}", "truncated or malformed record "
                                 f"at byte {it.offset:,} (the file ends inside it)")
-    except (ArchiveLoadFailed, OSError, EOFError) as e:
-        where = f"{path}#record{records + 1}" if records else str(path)
-        why = ("one gzip stream for the whole file, not one per record" if
-               "non-chunked gzip" in str(e) else str(e))
-        yield ReadError(where, f"not a readable WARC file ({why})" if not records else
-                        f"malformed or truncated record ({why})")
+    except (_Damaged, OSError) as e:
+        if records:
+            yield ReadError(f"{path}#record{records + 1}", f"malformed or truncated record ({e})")
+        else:
+            yield ReadError(str(path), f"not a readable WARC file ({e})")
         return
     if not records:
         yield ReadError(str(path), "not a readable WARC file (no records found)")
