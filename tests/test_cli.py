@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from wirewatch.cli import main
@@ -102,3 +104,87 @@ def test_places_resolve_exits_2_for_a_name_it_cannot_resolve() -> None:
     # a garbled spelling of a town of the theatre still resolves
     res = CliRunner().invoke(main, ["places", "resolve", "Bahkmut"])
     assert res.exit_code == 0 and json.loads(res.stdout)["name"] == "Bakhmut"
+
+
+def _warc_of_pages(n: int) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Toretsk</title></head><body><article><p>"
+            + "Russian forces captured Toretsk, the ministry said. " * 8
+            + "</p></article></body></html>").encode()
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for i in range(n):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                   protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://x.test/{i}", "response",
+                                            payload=io.BytesIO(page), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_extract_names_a_cut_warc_record_and_an_empty_text_and_goes_on(tmp_path: Path) -> None:
+    whole = _warc_of_pages(2)
+    (tmp_path / "cut.warc.gz").write_bytes(whole[:-60])
+    (tmp_path / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Russian forces captured Toretsk, the ministry said.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "cut.warc.gz"),
+                                    str(tmp_path / "blank.txt"), str(good)])
+    assert res.exit_code == 1
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(x.startswith("wirewatch: error: ") for x in lines), lines
+    assert "cut.warc.gz#" in lines[0] and "truncated" in lines[0]
+    assert "blank.txt: empty text" in lines[1]
+    docs = {json.loads(x)["doc"] for x in res.stdout.splitlines()}
+    assert docs == {"https://x.test/0", "good.txt"}
+
+
+def test_a_document_the_pipeline_fails_on_is_named_and_the_rest_extracted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch import pipeline
+
+    real = pipeline.extract
+
+    def fragile(docs: Any, resources: Any = None) -> Any:
+        if any("poison" in d.text for d in docs):
+            raise RuntimeError("the pipeline broke\nat line 2 of its message")
+        return real(docs, resources)
+
+    monkeypatch.setattr(pipeline, "extract", fragile)
+    (tmp_path / "bad.txt").write_text("poison pill", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Russian forces captured Toretsk, the ministry said.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "bad.txt"), str(good)])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    [line] = res.stderr.strip().splitlines()
+    assert line.startswith("wirewatch: error: ") and "bad.txt: extraction failed" in line
+    assert "RuntimeError: the pipeline broke" in line
+    assert {json.loads(x)["doc"] for x in res.stdout.splitlines()} == {"good.txt"}
+
+
+def test_an_unexpected_error_is_one_line_never_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from wirewatch.store import Store
+    from wirewatch.store.write import Extracted
+
+    store_ingest = importlib.import_module("wirewatch.store.ingest")
+
+    def broken_write(self: Any, batch: Any, retries: int = 2) -> Any:
+        raise RuntimeError("(psycopg.DataError) value too long\n[SQL: INSERT INTO articles "
+                           "(text) VALUES ('the whole article...')]")
+
+    monkeypatch.setattr(store_ingest, "spacy_extractor",
+                        lambda _r=None: lambda docs: [Extracted(d, [], []) for d in docs])
+    monkeypatch.setattr(Store, "write_batch", broken_write)
+    (tmp_path / "a.txt").write_text("Shelling in Sumy.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["ingest", "-q", "--db", str(tmp_path / "s.db"),
+                                    str(tmp_path / "a.txt")])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    [line] = res.stderr.strip().splitlines()
+    assert line == ("wirewatch: error: unexpected RuntimeError: (psycopg.DataError) "
+                    "value too long (WIREWATCH_DEBUG=1 shows where)")

@@ -110,6 +110,13 @@ def test_bad_bodies_are_4xx_with_a_reason(writable: TestClient) -> None:
         r = writable.post("/api/articles", json=body, headers=h)
         assert r.status_code == status, (body, r.text)
         assert isinstance(r.json()["detail"], str) and r.json()["detail"].startswith("articles")
+    for blank, at in ((" \n\t ", 0), ("\u0000\u0001", 1)):  # 1: after a good article
+        r = writable.post("/api/articles", json={"articles": [ARTICLE, {"text": blank}][-1 - at:]},
+                          headers=h)
+        assert r.status_code == 422
+        assert r.json()["detail"] == (f"articles.{at}.text: Value error, empty text (only "
+                                      "white space)")
+    assert writable.get("/api/articles").json()["total"] == 0
     r = writable.post("/api/articles", content=b"{not json", headers={
         **h, "Content-Type": "application/json"})
     assert r.status_code == 422 and "JSON" in r.json()["detail"]
@@ -132,15 +139,58 @@ def test_request_bodies_over_the_limit_are_413(writable: TestClient) -> None:
     assert writable.get("/api/articles").json()["total"] == 0
 
 
-def test_server_errors_show_no_internals(tmp_path: Any) -> None:
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy",
+                    "x-frame-options")
+
+
+def test_server_errors_show_no_internals_and_carry_the_security_headers(tmp_path: Any) -> None:
     db = tmp_path / "broken.db"
     app = create_app(str(db))
     app.state.store.engine.dispose()
     with app.state.store.engine.begin() as con:  # the store breaks under the server
         con.execute(text("DROP TABLE canonical_members"))
         con.execute(text("DROP TABLE canonical_events"))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    # the server under the app sees no exception (it would close the connection)
+    with TestClient(app, raise_server_exceptions=True) as c:
         r = c.get("/api/events")
     assert r.status_code == 500
     assert r.json() == {"detail": "internal server error (see the server's log)"}
     assert "canonical_events" not in r.text and "Traceback" not in r.text
+    assert all(h in r.headers for h in SECURITY_HEADERS), r.headers
+
+
+def test_the_token_is_checked_before_the_body_is_read(writable: TestClient,
+                                                      store_url: str) -> None:
+    json_header = {"Content-Type": "application/json"}
+    with TestClient(create_app(store_url)) as read_only:
+        for body in (b"{not json", b'{"articles": []}', b"x" * 30_000):  # 30 kB: over the limit
+            r = writable.post("/api/articles", content=body, headers=json_header)
+            assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer", body[:9]
+            assert r.json() == {"detail": "missing or wrong bearer token"}
+            assert all(h in r.headers for h in SECURITY_HEADERS)
+            r = read_only.post("/api/articles", content=body, headers=json_header)
+            assert r.status_code == 403 and "--token" in r.json()["detail"]
+    r = writable.post("/api/articles/1/extract", headers=bearer("wrong-token-wrong-token"))
+    assert r.status_code == 401
+
+
+def test_a_nul_in_a_posted_article_is_dropped_and_the_article_stored(
+        writable: TestClient) -> None:
+    odd = {**ARTICLE, "id": "api-nul", "title": "Strike\u0000 on Kramatorsk",
+           "text": ARTICLE["text"].replace("struck", "struck\u0000")}
+    r = writable.post("/api/articles", json={"articles": [odd]}, headers=bearer(TOKEN))
+    assert r.status_code == 200, r.text
+    [aid] = r.json()["article_ids"]
+    article = writable.get(f"/api/articles/{aid}").json()
+    assert article["text"] == ARTICLE["text"] and article["title"] == "Strike on Kramatorsk"
+
+
+def test_an_article_over_a_million_characters_is_refused_with_the_limit(tmp_path: Any) -> None:
+    app = create_app(str(tmp_path / "s.db"), TOKEN, max_body_bytes=3_000_000)
+    with TestClient(app) as c:
+        r = c.post("/api/articles", json={"articles": [{"text": "Kyiv. " * 166_667}]},
+                   headers=bearer(TOKEN))
+        assert r.status_code == 422
+        assert r.json()["detail"] == ("articles.0.text: String should have at most 1000000 "
+                                      "characters")
+        assert c.get("/api/articles").json()["total"] == 0

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -142,6 +143,38 @@ def test_a_broken_warc_is_one_error(tmp_path: Path) -> None:
     assert "broken.warc.gz" in items[0].source
 
 
+def _pages_warc(n: int, gz: bool) -> bytes:
+    """A WARC of ``n`` article pages, https://x.test/0 ... /n-1, as bytes."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for i in range(n):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://x.test/{i}", "response",
+                                            payload=io.BytesIO(PAGE.encode()),
+                                            http_headers=headers))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_a_truncated_warc_record_is_named_not_stored_cut(tmp_path: Path, gz: bool) -> None:
+    whole = _pages_warc(3, gz)
+    f = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    for cut in (len(whole) - 150, len(whole) - 400):  # inside the last record's page
+        f.write_bytes(whole[:cut])
+        items = list(read_path(f))
+        docs = [i for i in items if isinstance(i, Document)]
+        [err] = [i for i in items if isinstance(i, ReadError)]
+        assert [d.url for d in docs] == ["https://x.test/0", "https://x.test/1"]
+        assert all(d.text == docs[0].text for d in docs)  # the whole page, twice
+        assert str(f) in err.source and ("https://x.test/2" in err.source
+                                         or "#record3" in err.source), err
+        assert "truncated" in err.reason
+
+
 def test_folders_are_walked_recursively_hidden_and_foreign_files_passed_over(
         tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
@@ -155,6 +188,33 @@ def test_folders_are_walked_recursively_hidden_and_foreign_files_passed_over(
     docs = list(read_sources([tmp_path], ignored=ignored))
     assert sorted(d.id for d in docs if isinstance(d, Document)) == ["one.txt", "two.txt"]
     assert ignored == [tmp_path / "a" / "photo.png"]
+
+
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "one.txt").write_text("Shelling in Sumy.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "two.txt").write_text("Strike on Kharkiv.", encoding="utf-8")
+    locked.chmod(0)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # root reads any folder: refuse it as for a user
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    try:
+        items = list(read_sources([tmp_path]))
+    finally:
+        locked.chmod(0o755)
+    assert [d.id for d in items if isinstance(d, Document)] == ["one.txt"]
+    [err] = [e for e in items if isinstance(e, ReadError)]
+    assert err.source == str(locked) and "Permission denied" in err.reason
 
 
 # --- URLs, against a server on this machine ------------------------------------------
@@ -199,6 +259,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
             self.end_headers()
+        elif self.path in ("/binary", "/untyped"):
+            body = bytes(range(1, 256)) * 40  # no NUL: every byte is a Latin-1 character
+            self.send_response(200)
+            if self.path == "/binary":
+                self.send_header("Content-Type", "text/html; charset=iso-8859-1")
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path == "/image":
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
@@ -239,6 +306,8 @@ def test_urls_are_fetched_with_limits_and_only_over_http(server: str) -> None:
     assert "fetch failed" in error(f"{server}/slow", timeout=0.3)
     assert "not allowed" in error(f"{server}/to-file")
     assert "not an article page" in error(f"{server}/image")
+    assert "binary data" in error(f"{server}/binary")
+    assert "binary data" in error(f"{server}/untyped")
     assert "unsupported URL scheme 'file'" in error("file:///etc/passwd")
     assert "unsupported URL scheme 'ftp'" in error("ftp://example.test/x")
 

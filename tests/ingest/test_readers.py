@@ -102,3 +102,40 @@ def test_lone_surrogates_and_empty_texts(tmp_path: Path) -> None:
     assert isinstance(doc, Document) and "\ufffd" in doc.text
     doc.text.encode("utf-8")  # storable
     assert isinstance(blank_record, ReadError) and "empty" in blank_record.reason
+
+
+def test_empty_and_white_space_texts_are_refused_in_every_format(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n\t\n", encoding="utf-8")
+    (tmp_path / "rows.csv").write_text('id,text\nc1,"   "\nc2,Strikes hit Odesa.\n',
+                                       encoding="utf-8")
+    (tmp_path / "recs.jsonl").write_text('{"id": "j1", "text": "\\u0000\\u0001  "}\n'
+                                         '{"id": "j2", "text": "Strikes hit Odesa."}\n',
+                                         encoding="utf-8")
+    for name in ("empty.txt", "blank.md"):
+        [item] = list(read_path(tmp_path / name))
+        assert isinstance(item, ReadError) and item.source == str(tmp_path / name), item
+        assert "empty text" in item.reason, item
+    for name, line in (("rows.csv", 2), ("recs.jsonl", 1)):
+        blank, doc = list(read_path(tmp_path / name))
+        assert isinstance(blank, ReadError) and blank.source == f"{tmp_path / name}:{line}"
+        assert "empty text" in blank.reason
+        assert isinstance(doc, Document) and doc.text == "Strikes hit Odesa."
+
+
+def test_a_stray_nul_is_dropped_and_the_text_kept(tmp_path: Path) -> None:
+    f = tmp_path / "nul.txt"
+    f.write_bytes(b"Drones hit Kherson\x00 overnight, the regional governor said on Monday; "
+                  b"two people were wounded and a school was damaged.")
+    [doc] = list(read_path(f))
+    assert isinstance(doc, Document) and doc.text.startswith("Drones hit Kherson overnight")
+
+
+def test_an_outlet_name_longer_than_a_store_keeps_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "long.jsonl"
+    f.write_text(json.dumps({"text": "Shelling in Sumy.", "outlet": "O" * 301}) + "\n"
+                 + json.dumps({"text": "Shelling in Sumy.", "outlet": "O" * 300}) + "\n",
+                 encoding="utf-8")
+    err, doc = list(read_path(f))
+    assert isinstance(err, ReadError) and "'outlet' longer than 300" in err.reason
+    assert isinstance(doc, Document) and doc.outlet == "O" * 300

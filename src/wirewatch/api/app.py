@@ -7,12 +7,14 @@ static pages of :mod:`wirewatch.web` at ``/``; middleware and error handlers are
 of :mod:`wirewatch.api.middleware`, dependencies those of :mod:`wirewatch.api.deps`.
 
 Reading is open. Writing (``POST /api/articles``, ``POST /api/articles/{id}/extract``)
-is off unless a token is configured, and then needs ``Authorization: Bearer <token>``.
+is off unless a token is configured, and then needs ``Authorization: Bearer <token>``,
+checked before the request's body is read. With ``allowed_hosts``, a request whose
+``Host`` is not one of them is answered 400 (``wirewatch serve`` always passes them).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -34,13 +36,15 @@ DESCRIPTION = ("Claimed events from news reports: canonical events, their mentio
 def create_app(db: str | None = None, token: str | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES, extractor: Extractor | None = None,
                serve_web: bool = True, resources: Resources | None = None,
-               create: bool = True) -> FastAPI:
+               create: bool = True, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """Return the ASGI app serving the store ``db`` (a SQLite path or database URL; None:
     ``WIREWATCH_DB`` or ``wirewatch.db``): the JSON API under ``/api/`` and the web pages
     at ``/``. With a ``token``, write endpoints are enabled for requests that carry it.
     ``resources`` (default: the bundled codebook and places) is what type filters are
     checked against and what writes extract with. ``create``: make a new SQLite store
-    when the file does not exist (else :class:`wirewatch.store.StoreError`)."""
+    when the file does not exist (else :class:`wirewatch.store.StoreError`).
+    ``allowed_hosts``: the ``Host`` names the app answers to (``*``: any; None: no
+    check, for a caller whose server checks)."""
     from importlib.metadata import version
 
     from fastapi_offline import FastAPIOffline
@@ -69,4 +73,4 @@ def create_app(db: str | None = None, token: str | None = None, *,
         from wirewatch.web import static_dir
 
         app.mount("/", StaticFiles(directory=static_dir(), html=True), name="web")
-    return add_middleware(app, max_body_bytes)
+    return add_middleware(app, max_body_bytes, token, allowed_hosts)

@@ -4,7 +4,6 @@ query layer, :mod:`wirewatch.store.query`), and the writer's bearer-token check.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any
@@ -14,6 +13,7 @@ from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from wirewatch.api import schemas as sc
+from wirewatch.api.middleware import write_refusal
 from wirewatch.resources import Resources
 from wirewatch.store import Store
 from wirewatch.store.query import MODALITIES, EventFilter, QueryError, event_filter
@@ -95,17 +95,14 @@ def get_event_filter(
 
 
 def check_writer(request: Request) -> None:
-    """Let the request write only with the configured bearer token (403 if none is)."""
-    configured: str | None = request.app.state.token
-    if not configured:
-        raise HTTPException(403, "writing is disabled on this server: start it with "
-                                 "--token or WIREWATCH_TOKEN to enable it")
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-            given.strip().encode(), configured.encode()):
-        raise HTTPException(401, "missing or wrong bearer token",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """Let the request write only with the configured bearer token (403 if none is). The
+    app's middleware checks the same before the body is read; this keeps a route safe
+    wherever it is mounted, and documents the answers."""
+    refused = write_refusal(request.app.state.token, request.headers.get("authorization", ""))
+    if refused:
+        status, reason = refused
+        raise HTTPException(status, reason,
+                            headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
 
 
 Db = Annotated[Session, Depends(get_session)]

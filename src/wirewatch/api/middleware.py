@@ -1,11 +1,18 @@
-"""The API's middleware and error handlers: the request body limit, the security headers
-(Content-Security-Policy and friends) and JSON error bodies ``{"detail": ...}``."""
+"""The API's middleware and error handlers: the Host check, the writer's token checked
+before any body is read, the request body limit, the security headers
+(Content-Security-Policy and friends) on every answer, server errors caught inside them,
+and JSON error bodies ``{"detail": ...}``.
+
+Order, outermost first: security headers, server errors, Host check, token check, gzip,
+body limit, then FastAPI's own (validation and HTTP errors).
+"""
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 log = logging.getLogger("wirewatch.api")
 
 MAX_BODY_BYTES = 2_000_000
+# The names a server on this machine is reached by; a page of another site that resolves
+# its own name to 127.0.0.1 (DNS rebinding) still sends its own name as the Host.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 # Pages and API: scripts and data only from this server; report text can never run.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -104,20 +115,135 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+class ServerErrors:
+    """Answer an exception the app did not handle with a JSON 500 that names nothing of it
+    (the traceback goes to the log), so that the answer passes through the security headers
+    and the server, seeing no exception, keeps the connection open."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception as exc:
+            log.error("error serving %s %s", scope.get("method"), scope.get("path"),
+                      exc_info=exc)
+            if started:  # half an answer is out: only closing the connection can tell
+                raise
+            await _send_json(send, 500, {"detail": "internal server error (see the server's "
+                                                   "log)"})
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header: lower case, without port, brackets or final dot."""
+    host = header.strip().lower()
+    if host.startswith("["):
+        host = host[1:].split("]", 1)[0]
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.rstrip(".")
+
+
+def allowed_hosts_for(bind: str, extra: Iterable[str] = ()) -> list[str]:
+    """The Host names a server bound to ``bind`` answers to: this machine's names, the
+    bound address unless it is a wildcard (0.0.0.0, ::), and ``extra``."""
+    hosts = [*LOCAL_HOSTS]
+    if bind not in ("", "0.0.0.0", "::"):
+        hosts.append(host_name(bind))
+    return [*dict.fromkeys([*hosts, *(host_name(h) if h != "*" else h for h in extra)])]
+
+
+class HostCheck:
+    """Answer 400 to a request whose ``Host`` is not one of ``allowed`` (``*``: any): a
+    page elsewhere cannot read a local server through a name it made resolve to it."""
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]) -> None:
+        self.app = app
+        self.any = "*" in allowed
+        self.allowed = frozenset(host_name(h) for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.any or scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if host_name(raw) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        shown = json.dumps(raw[:100])
+        await _send_json(send, 400, {"detail": f"this server does not answer to the host "
+                                               f"{shown}; start it with --allowed-host NAME "
+                                               "to add a name it is reached by"})
+
+
+def write_refusal(configured: str | None, authorization: str) -> tuple[int, str] | None:
+    """Why a write with this ``Authorization`` header is refused (status, reason), or None
+    when it carries the configured bearer token."""
+    if not configured:
+        return 403, ("writing is disabled on this server: start it with --token or "
+                     "WIREWATCH_TOKEN to enable it")
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+            given.strip().encode(), configured.encode()):
+        return 401, "missing or wrong bearer token"
+    return None
+
+
+class WriteGuard:
+    """Check the bearer token of a write (POST, PUT, PATCH, DELETE under ``/api/``) before
+    the app reads its body: an unauthenticated client learns nothing from how its body is
+    parsed, and no body of it is read."""
+
+    def __init__(self, app: ASGIApp, token: str | None) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] == "http" and scope.get("method") in WRITE_METHODS
+                and str(scope.get("path", "")).startswith("/api/")):
+            header = dict(scope.get("headers") or []).get(b"authorization", b"")
+            refused = write_refusal(self.token, header.decode("latin-1"))
+            if refused:
+                status, reason = refused
+                extra = [(b"www-authenticate", b"Bearer")] if status == 401 else []
+                await _send_json(send, status, {"detail": reason}, extra)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any],
+                     headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     data = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(data)).encode())]})
+                            (b"content-length", str(len(data)).encode()), *headers]})
     await send({"type": "http.response.body", "body": data})
 
 
-def add_middleware(app: FastAPI, max_body_bytes: int) -> FastAPI:
-    """Add the body limit, gzip and the security headers (outermost last) to ``app``."""
+def add_middleware(app: FastAPI, max_body_bytes: int, token: str | None = None,
+                   allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+    """Add the middleware of this module to ``app`` (``add_middleware`` puts each outside
+    the ones before it). ``allowed_hosts`` None: no Host check."""
     from starlette.middleware.gzip import GZipMiddleware
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
+    app.add_middleware(WriteGuard, token=token)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=list(allowed_hosts))
+    app.add_middleware(ServerErrors)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -126,10 +252,10 @@ def add_middleware(app: FastAPI, max_body_bytes: int) -> FastAPI:
 
 
 def add_error_handlers(app: FastAPI) -> None:
-    """Answer every error as JSON ``{"detail": ...}``; log server errors, hide their text."""
+    """Answer validation and HTTP errors as JSON ``{"detail": ...}`` (server errors are
+    answered by :class:`ServerErrors`, inside the security headers)."""
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _server_error)
 
 
 def _loc(loc: Sequence[Any]) -> str:
@@ -149,9 +275,3 @@ def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code,
                         headers=exc.headers)
-
-
-def _server_error(request: Request, exc: Exception) -> JSONResponse:
-    log.error("error serving %s %s", request.method, request.url.path, exc_info=exc)
-    return JSONResponse({"detail": "internal server error (see the server's log)"},
-                        status_code=500)

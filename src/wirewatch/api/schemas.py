@@ -10,7 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from wirewatch.document import storable_text
+
+# One posted article's text: spaCy's own default limit, and minutes of extraction in one
+# request; a longer text is read in parts by `wirewatch ingest`.
+MAX_TEXT_CHARS = 1_000_000
 
 
 class Model(BaseModel):
@@ -429,7 +435,9 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="Body text (plain text).")
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description=(
+        "Body text (plain text), at most 1,000,000 characters; NUL and other control "
+        "characters but tab and line breaks are dropped or made spaces."))
     id: str | None = Field(default=None, max_length=300,
                            description="Document id; default: a hash of the text.")
     title: str | None = Field(default=None, max_length=1000)
@@ -437,6 +445,13 @@ class ArticleIn(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
     author: str | None = Field(default=None, max_length=300)
     published: date | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not storable_text(v).strip():
+            raise ValueError("empty text (only white space)")
+        return v
 
 
 class IngestIn(BaseModel):

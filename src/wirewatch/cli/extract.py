@@ -63,3 +63,4 @@ def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: d
         out.flush()
     unread.summary()
     sys.exit(1 if errors else 0)
+

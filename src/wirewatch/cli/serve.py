@@ -23,15 +23,22 @@ from wirewatch.cli.common import (
                    "TOKEN' (env WIREWATCH_TOKEN). Without it the server is read-only.")
 @click.option("--max-body", default=2_000_000, show_default=True,
               type=click.IntRange(1_000, 1_000_000_000), help="Largest request body, in bytes.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              envvar="WIREWATCH_ALLOWED_HOSTS",
+              help="A host name the server is reached by, besides localhost, 127.0.0.1, ::1 "
+                   "and the --host address (repeatable; env WIREWATCH_ALLOWED_HOSTS, "
+                   "space-separated; '*' answers any). Requests naming another Host get "
+                   "400: a web page cannot reach this server by rebinding its own name.")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
-          max_body: int) -> None:
+          max_body: int, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the JSON API and the web interface (map, timeline, events, articles)."""
     import ipaddress
 
     import uvicorn
 
     from wirewatch.api import create_app
+    from wirewatch.api.middleware import allowed_hosts_for
     from wirewatch.store.db import database_url, display_url
 
     if token is not None and len(token) < 16:
@@ -42,10 +49,11 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
         local = False
     from wirewatch.store import StoreError
 
+    hosts = allowed_hosts_for(host, allowed_hosts)
     try:
         # a read-only server never creates a store; one that takes writes may
         app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx),
-                         create=token is not None)
+                         create=token is not None, allowed_hosts=hosts)
     except StoreError as exc:
         click.echo(f"wirewatch: error: store {printable(str(exc))}", err=True)
         sys.exit(2)
@@ -56,4 +64,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
     if not local:
         click.echo(f"wirewatch: warning: listening on {host}, reachable from other machines; "
                    "there is no TLS: put it behind a TLS proxy", err=True)
+    if "*" not in hosts:
+        click.echo(f"wirewatch: answering requests for the hosts {', '.join(hosts)} "
+                   "(--allowed-host adds one)", err=True)
     uvicorn.run(app, host=host, port=port, server_header=False, log_level="info")

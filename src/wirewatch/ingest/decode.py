@@ -5,7 +5,9 @@ WARC may carry no charset header, and editors save UTF-16 files. The order is:
 a byte-order mark; strict UTF-8; the charset an HTML page declares in its
 ``<meta>``; the charset given by the transport (an HTTP header); then
 charset-normalizer's guess. A guessed encoding is reported, so that a user can
-tell how a text was read; bytes that are no text in any encoding are refused.
+tell how a text was read; bytes that are no text in any encoding are refused, and so
+are bytes that decode only to control characters (a binary file under a declared charset:
+every byte is a Latin-1 character).
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from wirewatch.document import storable_text
+
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
-# Lone UTF-16 surrogates ("\ud800" in JSON) cannot be stored or encoded: they become U+FFFD.
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# C0 controls other than white space: no person types them, binary data is full of them
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 class NotText(ValueError):
@@ -41,10 +45,20 @@ class Decoded:
 
 
 def clean_text(text: str) -> str:
-    """Return ``text`` without lone surrogates and NUL characters (neither is text)."""
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    return _SURROGATES.sub("\ufffd", text)
+    """Return ``text`` as a store can hold it (see :func:`wirewatch.document.storable_text`):
+    no NUL, no lone surrogate, no other C0 control but tab and line breaks."""
+    return storable_text(text)
+
+
+def _checked(text: str, encoding: str, guessed: bool = False) -> Decoded:
+    """The decoded text, cleaned; NotText when control characters or undecodable bytes
+    (U+FFFD) make up more than 1 in 100, or 1 in 10, of its characters."""
+    sample = min(len(text), 1_000_000)
+    if len(_CONTROLS.findall(text, 0, sample)) > sample // 100:
+        raise NotText("binary data (control characters), not text")
+    if text.count("\ufffd", 0, sample) > sample // 10:
+        raise NotText("binary data (undecodable bytes), not text")
+    return Decoded(clean_text(text), encoding, guessed)
 
 
 def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
@@ -55,16 +69,19 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
     """
     for bom, name in _BOMS:
         if raw.startswith(bom):
-            return Decoded(clean_text(raw.decode(name, errors="replace")), name)
-    if b"\x00" not in raw[:8192]:
+            return _checked(raw.decode(name, errors="replace"), name)
+    head = raw[:8192]
+    # a stray NUL is dropped from a text; NUL every other byte is UTF-16 (or binary)
+    few_nuls = head.count(b"\x00") <= len(head) // 100
+    if few_nuls:
         try:
-            return Decoded(clean_text(raw.decode("utf-8")), "utf-8")
+            return _checked(raw.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             pass
     for charset in (_meta_charset(raw), declared):
-        if charset and b"\x00" not in raw[:8192]:
+        if charset and few_nuls:
             try:
-                return Decoded(clean_text(raw.decode(charset)), codecs.lookup(charset).name)
+                return _checked(raw.decode(charset), codecs.lookup(charset).name)
             except (LookupError, UnicodeDecodeError):
                 continue
     return _guess(raw)
@@ -88,7 +105,7 @@ def _guess(raw: bytes) -> Decoded:
     if text.count("\x00") > len(text) // 100 or (
             b"\x00" in raw and not _wide_text(raw, best.encoding)):
         raise NotText("binary data (NUL bytes), not text")
-    return Decoded(clean_text(text), best.encoding, guessed=True)
+    return _checked(text, best.encoding, guessed=True)
 
 
 def _wide_text(raw: bytes, encoding: str) -> bool:

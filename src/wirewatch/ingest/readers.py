@@ -31,6 +31,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".warc.gz", ".arc", ".arc.gz"}
+CHUNK = 1 << 16
+MAX_OUTLET = 300  # what a store keeps of an outlet's name (and the API accepts)
 META_FIELDS = ("title", "url", "outlet", "published", "author")
 # what a folder walk picks up; other files in a folder are passed over (see read_sources)
 ARTICLE_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
@@ -96,7 +98,7 @@ def html_to_document(html: str, doc_id: str, source: str, **meta: Any) -> Docume
     text = data.get("text")
     if not text:
         raise ValueError("no main text found in the HTML")
-    site = data.get("sitename") or None
+    site = (data.get("sitename") or "")[:MAX_OUTLET] or None
     return Document(
         id=doc_id, text=text, title=meta.get("title") or data.get("title"),
         url=meta.get("url") or data.get("url"), outlet=meta.get("outlet") or site,
@@ -115,6 +117,8 @@ def _record_to_document(rec: Any, doc_id: str, source: str,
         if meta[k] is not None and not isinstance(meta[k], str):
             raise ValueError(f"field '{k}' must be a string")
     lang = normalise_code(rec["lang"]) if isinstance(rec.get("lang"), str) else None
+    if meta["outlet"] and len(meta["outlet"]) > MAX_OUTLET:
+        raise ValueError(f"field 'outlet' longer than {MAX_OUTLET} characters")
     extra = sorted((str(k), str(v)) for k, v in rec.items()
                    if k not in (*META_FIELDS, "id", "text", "html", "lang")
                    and v not in (None, "")
@@ -148,6 +152,8 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
             yield _record_to_document(json.loads(line), f"{path.name}:{lineno}", where)
         except json.JSONDecodeError as e:
             yield ReadError(where, f"malformed JSON ({e.msg})")
+        except RecursionError:
+            yield ReadError(where, "malformed JSON (nested too deeply)")
         except ValueError as e:
             yield ReadError(where, str(e))
 
@@ -224,11 +230,25 @@ def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
         yield replace(doc, published=doc.published or published)
 
 
+def _drained_short(record: Any) -> int:
+    """Read the rest of a WARC record; return how many of the bytes its Content-Length
+    promises the file did not have (0 for a whole record)."""
+    stream = record.raw_stream
+    while stream.read(CHUNK):
+        pass
+    return max(0, int(getattr(stream, "limit", 0) or 0))
+
+
 def _warc_payload(record: Any, where: str, ctype: str, limit: int) -> Document | ReadError:
-    """The article of one WARC response record, read up to ``limit`` decompressed bytes."""
+    """The article of one WARC response record, read up to ``limit`` decompressed bytes;
+    a record the file ends inside is refused, not stored cut."""
     payload = record.content_stream().read(limit + 1)
     if len(payload) > limit:
         return ReadError(where, f"record over the limit of {limit:,} bytes (decompressed)")
+    missing = _drained_short(record)
+    if missing:
+        return ReadError(where, f"truncated record: the file ends {missing:,} bytes short "
+                                "of its Content-Length")
     declared = None
     if "charset=" in ctype:
         declared = ctype.split("charset=", 1)[1].split(";")[0].strip() or None
@@ -241,36 +261,79 @@ def _warc_payload(record: Any, where: str, ctype: str, limit: int) -> Document |
     return _with_encoding(doc, decoded.note())
 
 
-def _read_warc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | ReadError]:
-    """HTML pages of the ``response`` records of a WARC (or ARC) file, gzipped or not."""
-    from warcio.archiveiterator import ArchiveIterator
+def _warc_record(record: Any, path: Path, n: int, limits: Limits) -> Document | ReadError | None:
+    """The article of the ``n``-th record of a WARC file, an error naming the record, or
+    None for a record that is no article page (requests, redirects, images)."""
+    if not record.rec_type:
+        return ReadError(f"{path}#record{n}", "malformed WARC record (no WARC-Type header)")
+    if record.length is None:
+        return ReadError(f"{path}#record{n}", "malformed or truncated WARC record (no "
+                                              "Content-Length header)")
+    url = record.rec_headers.get_header("WARC-Target-URI") or f"record{n}"
+    where = f"{path}#{url}"
+    http = record.http_headers if record.rec_type == "response" else None
+    if http is not None and http.get_statuscode() == "200" and "html" in (
+            ctype := (http.get_header("Content-Type") or "").lower()):
+        return _warc_payload(record, where, ctype, limits.record_bytes)
+    missing = _drained_short(record)
+    if missing:
+        return ReadError(where, f"truncated record: the file ends {missing:,} bytes short "
+                                "of its Content-Length")
+    if record.rec_type == "response" and http is None:
+        return ReadError(where, "response record without HTTP headers")
+    return None
+
+
+class _Damaged(Exception):
+    """A WARC file warcio could not go on reading, with its reason."""
+
+
+def _next_record(it: Any) -> Any:
+    """The next record of a warcio iterator, None at the end; _Damaged when warcio fails."""
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = records = 0
+    try:
+        return next(it)
+    except StopIteration:
+        return None
+    except ArchiveLoadFailed as e:
+        raise _Damaged("one gzip stream for the whole file, not one per record" if
+                       "non-chunked gzip" in str(e) else str(e)) from e
+    except (OSError, EOFError, ValueError, AttributeError, TypeError, IndexError) as e:
+        # warcio meets a record cut or garbled in its headers with any of these
+        raise _Damaged(f"{type(e).__name__}: {e}") from e
+
+
+def _read_warc(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[Document | ReadError]:
+    """HTML pages of the ``response`` records of a WARC (or ARC) file, gzipped or not.
+
+    A record the file ends inside, or whose length does not match its header, is named
+    (``file#url`` or ``file#recordN``) and not stored; the records before it are read.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = 0
     try:
         with path.open("rb") as fh:
-            for record in ArchiveIterator(fh, arc2warc=True):
+            it = ArchiveIterator(fh, arc2warc=True)
+            it.INC_RECORD = ""  # warcio's multi-line warning: counted, reported below
+            while (record := _next_record(it)) is not None:
+                if it.err_count:
+                    it.err_count = 0
+                    yield ReadError(f"{path}#record{records}", "record longer than its "
+                                    "Content-Length (data after its end)")
                 records += 1
-                if record.rec_type is None:
-                    yield ReadError(f"{path}#record{records}", "malformed WARC record "
-                                    "(no WARC-Type header)")
-                    continue
-                if record.rec_type != "response":
-                    continue
-                n += 1
-                url = record.rec_headers.get_header("WARC-Target-URI") or f"record {n}"
-                where = f"{path}#{url}"
-                http = record.http_headers
-                if http is None:
-                    yield ReadError(where, "response record without HTTP headers")
-                    continue
-                status = http.get_statuscode()
-                ctype = (http.get_header("Content-Type") or "").lower()
-                if status != "200" or "html" not in ctype:
-                    continue  # redirects, images, scripts: not articles
-                yield _warc_payload(record, where, ctype, limits.record_bytes)
-    except (ArchiveLoadFailed, OSError, EOFError) as e:
-        yield ReadError(str(path), f"not a readable WARC file ({e})")
+                item = _warc_record(record, path, records, limits)
+                if item is not None:
+                    yield item
+            if records and it.offset < path.stat().st_size:
+                yield ReadError(f"{path}#record{records + 1}", "truncated or malformed record "
+                                f"at byte {it.offset:,} (the file ends inside it)")
+    except (_Damaged, OSError) as e:
+        if records:
+            yield ReadError(f"{path}#record{records + 1}", f"malformed or truncated record ({e})")
+        else:
+            yield ReadError(str(path), f"not a readable WARC file ({e})")
         return
     if not records:
         yield ReadError(str(path), "not a readable WARC file (no records found)")
@@ -299,7 +362,7 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
                                  f"{limits.file_bytes:,}")
             return
         for item in _read_warc(path, limits):
-            yield _with_date(item, published) if isinstance(item, Document) else item
+            yield _usable(_with_date(item, published)) if isinstance(item, Document) else item
         return
     name = path.name
     try:
@@ -331,9 +394,17 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
             items = [ReadError(str(path), str(e))]
     for item in items:
         if isinstance(item, Document):
-            yield _with_encoding(_with_date(item, published), decoded.note())
+            yield _usable(_with_encoding(_with_date(item, published), decoded.note()))
         else:
             yield item
+
+
+def _usable(doc: Document) -> Document | ReadError:
+    """The document, or an error naming it when its text is empty or only white space
+    (after cleaning: a text of control characters is empty too)."""
+    if doc.text.strip():
+        return doc
+    return ReadError(doc.source or doc.id, "empty text (only white space)")
 
 
 def read_paths(paths: Iterable[Path], published: date | None = None
@@ -343,13 +414,24 @@ def read_paths(paths: Iterable[Path], published: date | None = None
         yield from read_path(p, published)
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Yield the article files under a folder, recursively, in sorted order (hidden skipped)."""
-    for root, dirs, files in os.walk(folder):
+def walk(folder: Path) -> Iterator[Path | ReadError]:
+    """Yield the article files under a folder, recursively, in sorted order (hidden skipped),
+    and an error naming each subfolder that cannot be listed (no permission, gone)."""
+    failed: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=failed.append):
+        while failed:
+            yield _os_error(failed.pop(0), folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
             if not f.startswith("."):
                 yield Path(root) / f
+    for e in failed:
+        yield _os_error(e, folder)
+
+
+def _os_error(e: OSError, fallback: Path) -> ReadError:
+    """The error of a folder that could not be listed, naming it."""
+    return ReadError(str(e.filename or fallback), f"folder not read ({e.strerror or e})")
 
 
 def read_sources(sources: Iterable[str | Path], published: date | None = None,
@@ -368,13 +450,15 @@ def read_sources(sources: Iterable[str | Path], published: date | None = None,
     for src in sources:
         s = str(src)
         if isinstance(src, str) and is_url(s):
-            yield from (_with_date(d, published) if isinstance(d, Document) else d
+            yield from (_usable(_with_date(d, published)) if isinstance(d, Document) else d
                         for d in fetch_url(s, fetch_timeout, fetch_max_bytes, allow_private))
             continue
         path = Path(src)
         if path.is_dir():
             for f in walk(path):
-                if _suffix(f) in ARTICLE_SUFFIXES:
+                if isinstance(f, ReadError):
+                    yield f
+                elif _suffix(f) in ARTICLE_SUFFIXES:
                     yield from read_path(f, published, limits)
                 elif ignored is not None:
                     ignored.append(f)
