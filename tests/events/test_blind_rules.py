@@ -253,3 +253,11 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_named(run: Run) -> N
                      "territory.captured")
     assert sorted((place_id(e), e["date"]["value"]) for e in events) == [
         (KUPIANSK, "2022-09"), (KHERSON, "2022-03")], events
+
+
+def test_losses_over_a_list_of_regions_are_one_mention_per_region(run: Run) -> None:
+    events = of_type(run("The ministry said air defences destroyed 31 drones overnight over "
+                         "the Kursk, Belgorod and Bryansk regions.", "2025-05-16"),
+                     "equipment.lost")
+    assert sorted((place_id(e), e["count"]["value"]) for e in events) == [
+        (538555, 31), (571473, 31), (578071, 31)], events

@@ -30,19 +30,23 @@ class Equipment(Behaviour):
         return True
 
     def produce(self, sc: SentenceContext, d: Draft) -> list[Found]:
-        """Return one mention per equipment noun, with its count, date and place."""
+        """Return one mention per equipment noun and place ("47 drones over the Bryansk,
+        Kursk and Oryol regions": one per region, each with the joint figure), with its
+        count and date."""
         assert d.base is not None
         out: list[Found] = []
+        where = d.places or [(None, None)]
         for n in equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book):
             cnt, key = count_of_noun(n, None, sc.doc.lexicon)
             if key is not None:
                 sc.used_counts.add(key)
-            place, pm = d.places[0] if d.places else (None, None)
             when = d.linked or choose_date(sc, d, cnt)
             kind = equipment_text(n, sc.doc.lexicon)
-            out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt, date=when,
-                                     aggregate=bool(cnt and d.own and d.own.since)),
-                             d.claimant, sc.index, pm))
+            for place, pm in where:
+                out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt,
+                                         date=when,
+                                         aggregate=bool(cnt and d.own and d.own.since)),
+                                 d.claimant, sc.index, pm))
         return out
 
 
