@@ -261,3 +261,11 @@ def test_losses_over_a_list_of_regions_are_one_mention_per_region(run: Run) -> N
                      "equipment.lost")
     assert sorted((place_id(e), e["count"]["value"]) for e in events) == [
         (538555, 31), (571473, 31), (578071, 31)], events
+
+
+def test_rejecting_both_claims_denies_each_of_them(run: Run) -> None:
+    events = run("The Russian general staff said its forces had encircled Ukrainian troops in "
+                 "Kupiansk and captured Kherson. Kyiv's top commander rejected both claims.",
+                 "2025-05-16")
+    denied = sorted((e["type"], place_id(e)) for e in events if e["modality"] == "denied")
+    assert denied == [("territory.captured", KHERSON), ("territory.encircled", KUPIANSK)], events

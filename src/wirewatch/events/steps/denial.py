@@ -35,7 +35,24 @@ def denial_of_claim(sc: SentenceContext) -> None:
         if target is None:
             continue
         sc.produced.append(_denial(sc, tok, target_noun, target))
+        for other in _also_denied(target_noun, target, sc.found_so_far()):
+            sc.produced.append(_denial(sc, tok, target_noun, other))
         return
+
+
+def _also_denied(noun: Any, first: Found, found: list[Found]) -> list[Found]:
+    """The other claims a plural denial names: "rejected both claims" denies the claim
+    its speaker led with and the next one; "denied the claims" every claim of that
+    speaker's statement (the sentences it spans)."""
+    if noun.tag_ != "NNS":
+        return []
+    pool = [f for f in found if f.mention.modality != "denied" and f is not first and
+            f.sentence == first.sentence and
+            (first.source is None or same_source(f.source, first.source)) and
+            (f.mention.type, f.mention.place and f.mention.place.geonameid) !=
+            (first.mention.type, first.mention.place and first.mention.place.geonameid)]
+    both = any(c.lower_ in ("both", "two") for c in noun.children)
+    return pool[:1] if both else pool
 
 
 def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
