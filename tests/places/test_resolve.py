@@ -331,3 +331,14 @@ def test_inflected_russian_and_ukrainian_names_resolve_to_their_town(
 def test_a_large_citys_own_name_outweighs_the_models_tags(text: str, name: str, gid: int,
                                                           gaz: Gazetteer, nlp: Any) -> None:
     assert (name, gid) in _resolved(text, gaz, nlp)
+
+
+def test_a_district_of_a_city_is_the_city(gaz: Gazetteer, nlp: Any) -> None:
+    for text, city in (
+            ("Donetsk's mayor said shells hit the Kievsky district of the city.", 709717),
+            ("A drone hit a house in the Sviatoshynskyi district of Kyiv.", 703448),
+            ("Debris fell in Kyiv's Sviatoshynskyi district overnight.", 703448)):
+        found = {m.surface: m.place.geonameid if m.place else None
+                 for m in places_in_text("t", text, nlp(text), gaz)}
+        district = next(s for s in found if s.startswith(("Kievsky", "Sviatoshynskyi")))
+        assert found[district] == city, (text, found)

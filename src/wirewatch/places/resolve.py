@@ -90,6 +90,14 @@ REGION_OF_MISSING_CONFIDENCE = 0.5  # an event at a village the gazetteer lacks,
 W_DATELINE = 1.0  # extra weight of population for a dateline's city (a news hub)
 # "Krasnokamensk, or Pokrovsk as the Ukrainians call it": the first name takes the second's.
 OR_GAP = re.compile(r"^\s*[,(]\s*or\s+$", re.IGNORECASE)
+# a part of a city named after something else: "the Kievsky district of the city",
+# "the Sviatoshynskyi district of Kyiv", "Kyiv's Sviatoshynskyi district"
+CITY_PART = r"(?:district|borough|neighbou?rhood|quarter|microdistrict)"
+PART_OF_THE_CITY = re.compile(rf"^\s+{CITY_PART}\s+of\s+(?:the\s+)?(?:city|town|capital)\b",
+                              re.IGNORECASE)
+PART_OF = re.compile(rf"^\s+{CITY_PART}\s+of\s+$", re.IGNORECASE)
+CITYS_PART = re.compile(r"^\s*['’]s\s+$")
+PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
     r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
@@ -273,7 +281,7 @@ class Resolver:
             if conf >= 0.5:
                 last_by_norm[norm] = best.hit.entry.id
                 resolved_by_norm.setdefault(norm, []).append(best.hit.entry.id)
-        return self._apply_appositives(view, results)
+        return _apply_city_parts(view, self._apply_appositives(view, results))
 
     def _containers(self, view: TextView, spans: Sequence[Span],
                     scored: Sequence[list[_Scored]]) -> dict[int, Container]:
@@ -449,6 +457,35 @@ class Resolver:
                         p, m.surface, p.confidence,
                         f"named {p.name} by an appositive earlier in the article"))
         return out
+
+
+def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A district of a city is the city: "the Kievsky district of the city" (the city
+    last named), "the Sviatoshynskyi district of Kyiv", "Kyiv's Sviatoshynskyi district"
+    take the city's place; the gazetteer's namesakes of the district are far away or
+    are the district's own small entry."""
+    out = list(mentions)
+    last_city: PlaceMention | None = None
+    for i, m in enumerate(out):
+        after = view.text[m.end:m.end + 60]
+        city: PlaceMention | None = None
+        if PART_OF_THE_CITY.match(after):
+            city = last_city
+        elif i + 1 < len(out) and PART_OF.match(view.text[m.end:out[i + 1].start]):
+            city = out[i + 1]
+        elif i > 0 and CITYS_PART.match(view.text[out[i - 1].end:m.start]) and \
+                PART_AFTER.match(after):
+            city = out[i - 1]
+        if city is not None and city.place is not None and city.place.kind == "city" and \
+                (m.place is None or m.place.geonameid != city.place.geonameid):
+            part = PART_AFTER.match(after)
+            phrase = " ".join((m.surface + part.group() if part else m.surface).split())
+            out[i] = replace(m, place=_rebind(
+                city.place, m.surface, min(0.9, city.place.confidence),
+                f"'{phrase}' is a district of {city.place.name}"), container=None)
+        elif m.place is not None and m.place.kind == "city" and not m.dateline:
+            last_city = m
+    return out
 
 
 def _add_near(scored: list[_Scored], a: Entry) -> None:
