@@ -342,3 +342,10 @@ def test_a_district_of_a_city_is_the_city(gaz: Gazetteer, nlp: Any) -> None:
                  for m in places_in_text("t", text, nlp(text), gaz)}
         district = next(s for s in found if s.startswith(("Kievsky", "Sviatoshynskyi")))
         assert found[district] == city, (text, found)
+
+
+def test_a_nuclear_power_plant_is_in_the_town_that_hosts_it(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Drones struck a cooling tower of the Zaporizhzhia Nuclear Power Plant on Sunday."
+    [m] = places_in_text("t", text, nlp(text), gaz)
+    assert m.place is not None and (m.surface, m.place.name) == (
+        "Zaporizhzhia Nuclear Power Plant", "Enerhodar")
