@@ -269,3 +269,12 @@ def test_rejecting_both_claims_denies_each_of_them(run: Run) -> None:
                  "2025-05-16")
     denied = sorted((e["type"], place_id(e)) for e in events if e["modality"] == "denied")
     assert denied == [("territory.captured", KHERSON), ("territory.encircled", KUPIANSK)], events
+
+
+def test_the_country_that_launches_an_offensive_is_not_where_it_is(run: Run) -> None:
+    for text, where in (("Russia launched its offensive in the Kharkiv region on May 10.",
+                         706482),
+                        ("Ukraine launched an offensive into Russia's Kursk region in August.",
+                         538555)):
+        events = of_type(run(text, "2025-05-16"), "offensive.launched")
+        assert [place_id(e) for e in events] == [where], (text, events)

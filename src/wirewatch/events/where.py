@@ -183,6 +183,9 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
             continue
         if c.place.kind == "country" and not et.country_place:
             continue
+        if c.place.kind == "country" and c.tok.dep_ == "nsubj" and c.tok.head in (
+                trig, trig.head) and c.tok.head.pos_ == "VERB":
+            continue  # "Russia launched its offensive in X": the country acts there
         last = tokens[-1]
         if last.dep_ == "pobj" and last.head.lower_ in et.avoid_preps and \
                 c.tok.dep_ == "pobj" and c.tok.head.i == last.i + 1:
