@@ -45,9 +45,11 @@ def test_cli_writes_one_contract_object_per_event(tmp_path: Path) -> None:
         assert text[r["evidence"]["start"]:r["evidence"]["end"]] == r["evidence"]["text"]
 
 
-def test_cli_empty_file_gives_no_events_and_exit_zero(tmp_path: Path) -> None:
+def test_cli_empty_file_is_named_with_no_events_and_exit_one(tmp_path: Path) -> None:
+    # an empty text is refused, not read as an article without events (docs/reliability.md)
     f = tmp_path / "empty.txt"
     f.write_text("", encoding="utf-8")
     res = CliRunner().invoke(main, ["extract", str(f)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output
     assert res.stdout == ""
+    assert res.stderr == f"wirewatch: error: {f}: empty text (only white space)\n"
