@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval eval-events bench bench-extract clean
+.PHONY: demo test fuzz lint eval eval-events bench bench-extract clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests eval benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# Property-based fuzzing of every reader and of `wirewatch extract` (tests/ingest/test_fuzz.py):
+# 8 reader tests x FUZZ_EXAMPLES + extract x FUZZ_EXAMPLES/4, over 10,000 inputs by default.
+FUZZ_EXAMPLES ?= 1250
+fuzz: $(STAMP)
+	WIREWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider \
+		tests/ingest/test_fuzz.py --hypothesis-show-statistics
 
 eval: $(STAMP)
 	$(BIN)/python eval/score_places.py

@@ -188,3 +188,16 @@ def test_an_unexpected_error_is_one_line_never_a_traceback(
     [line] = res.stderr.strip().splitlines()
     assert line == ("wirewatch: error: unexpected RuntimeError: (psycopg.DataError) "
                     "value too long (WIREWATCH_DEBUG=1 shows where)")
+
+
+def test_a_long_run_of_punctuation_keeps_the_offsets_of_the_words_around_it(
+        tmp_path: Path) -> None:
+    text = ("Russian troops entered Krasnoarmeysk.\n\n" + "=" * 5000 + "«»" * 100
+            + "\n\nShelling hit Kharkiv overnight.")
+    f = tmp_path / "ruled.txt"
+    f.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", "--what", "places", str(f)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    assert {r["surface"] for r in rows} >= {"Krasnoarmeysk", "Kharkiv"}
+    assert all(text[r["start"]:r["end"]] == r["surface"] for r in rows)

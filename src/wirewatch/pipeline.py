@@ -36,9 +36,16 @@ class Extraction:
 CHUNK_CHARS = 100_000
 
 
+# spaCy's tokenizer takes time quadratic in a run of punctuation ("=" * 8000: 13 s, found
+# by tests/ingest/test_fuzz.py); such a run (a separator, an ornament) is read as spaces of
+# the same length, so that offsets still count from the start of the document's text.
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{64,}")
+
+
 def _spacy_docs(nlp: Any, docs: Sequence[Document]) -> Iterator[Any]:
     for d in docs:
-        made = nlp.make_doc(d.text)
+        text = _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), d.text)
+        made = nlp.make_doc(text)
         made._.wirewatch_document = d
         yield made
 

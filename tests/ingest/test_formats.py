@@ -379,3 +379,11 @@ def test_ingest_refuses_a_local_url_unless_a_private_network_is_allowed(
                                         f"{server}/plain"])
     assert allowed.exit_code == 0, allowed.output
     assert allowed.stdout.strip().endswith("stored 1, skipped 0, failed 0")
+
+
+def test_a_feed_with_a_character_that_is_no_text_is_one_error(tmp_path: Path) -> None:
+    f = tmp_path / "odd.rss"
+    f.write_text("<rss><channel><item><title>&#xd800;</title></item></channel></rss>",
+                 encoding="utf-8")
+    [err] = list(read_path(f))
+    assert isinstance(err, ReadError) and err.source == str(f) and "feed" in err.reason

@@ -139,3 +139,15 @@ def test_an_outlet_name_longer_than_a_store_keeps_is_refused(tmp_path: Path) -> 
     err, doc = list(read_path(f))
     assert isinstance(err, ReadError) and "'outlet' longer than 300" in err.reason
     assert isinstance(doc, Document) and doc.outlet == "O" * 300
+
+
+def test_json_lines_are_utf8_and_a_bad_byte_spoils_only_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b'{"id": "a", "text": "Drones hit Sumy."}\n'
+                  b'{"id": "b", "text": "bad \xff\xfe byte \xed\xa0\x80"}\n'
+                  b'{"id": "c", "text": "Shelling in Kherson."}\n')
+    a, b, c = list(read_path(f))
+    assert isinstance(a, Document) and a.text == "Drones hit Sumy."
+    assert isinstance(c, Document) and c.text == "Shelling in Kherson."
+    assert isinstance(b, Document) and b.text.startswith("bad \ufffd\ufffd byte")
+    assert ("encoding", "utf-8 (bytes not in it replaced)") in b.extra

@@ -38,9 +38,12 @@ class Decoded:
     text: str
     encoding: str
     guessed: bool = False
+    lossy: bool = False  # bytes that were no text in the encoding became U+FFFD
 
     def note(self) -> str | None:
         """Return how the text was decoded when that is worth telling, else None."""
+        if self.lossy:
+            return f"{self.encoding} (bytes not in it replaced)"
         return f"{self.encoding} (guessed)" if self.guessed else None
 
 
@@ -50,7 +53,8 @@ def clean_text(text: str) -> str:
     return storable_text(text)
 
 
-def _checked(text: str, encoding: str, guessed: bool = False) -> Decoded:
+def _checked(text: str, encoding: str, guessed: bool = False, lossy: bool = False
+             ) -> Decoded:
     """The decoded text, cleaned; NotText when control characters or undecodable bytes
     (U+FFFD) make up more than 1 in 100, or 1 in 10, of its characters."""
     sample = min(len(text), 1_000_000)
@@ -58,14 +62,17 @@ def _checked(text: str, encoding: str, guessed: bool = False) -> Decoded:
         raise NotText("binary data (control characters), not text")
     if text.count("\ufffd", 0, sample) > sample // 10:
         raise NotText("binary data (undecodable bytes), not text")
-    return Decoded(clean_text(text), encoding, guessed)
+    return Decoded(clean_text(text), encoding, guessed, lossy)
 
 
-def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
+def decode_bytes(raw: bytes, declared: str | None = None, *,
+                 utf8: bool = False) -> Decoded:
     """Return the text of ``raw`` and how it was decoded (NotText for binary data).
 
     ``declared`` is the charset a transport gave (an HTTP or WARC header), used when
-    the bytes are not UTF-8 and the page declares none itself.
+    the bytes are not UTF-8 and the page declares none itself. With ``utf8`` (JSON, which
+    is UTF-8 unless a byte-order mark says otherwise) bytes that are not UTF-8 become
+    U+FFFD where they are, rather than the whole file being read in a guessed encoding.
     """
     for bom, name in _BOMS:
         if raw.startswith(bom):
@@ -77,7 +84,8 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
         try:
             return _checked(raw.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
-            pass
+            if utf8:
+                return _checked(raw.decode("utf-8", errors="replace"), "utf-8", lossy=True)
     for charset in (_meta_charset(raw), declared):
         if charset and few_nuls:
             try:

@@ -192,7 +192,11 @@ def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
     """Entries of an RSS or Atom feed; the entry's content (or summary) is its body."""
     import feedparser
 
-    feed = feedparser.parse(raw)
+    try:
+        feed = feedparser.parse(raw)
+    except (UnicodeError, ValueError) as exc:  # e.g. "&#xd800;", a character that is no text
+        yield ReadError(str(path), f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})")
+        return
     if not feed.entries:
         why = feed.get("bozo_exception")
         yield ReadError(str(path), f"not an RSS/Atom feed or no entries ({why or 'empty'})")
@@ -207,7 +211,10 @@ def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
         published = None
         stamp = e.get("published_parsed") or e.get("updated_parsed")
         if stamp:
-            published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+            try:
+                published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+            except ValueError:  # year 0 and the like: no date rather than no entry
+                published = None
         rec = {"id": e.get("id") or e.get("link") or f"{path.name}#entry{n}",
                "title": e.get("title"), "url": e.get("link"), "outlet": outlet,
                "author": e.get("author"), "published": published}
@@ -367,7 +374,7 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
     name = path.name
     try:
         raw = _read_regular(path, limits.file_bytes)
-        decoded = decode_bytes(raw)
+        decoded = decode_bytes(raw, utf8=suffix in JSONL_SUFFIXES)
     except (OSError, ValueError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         yield ReadError(str(path), reason)

@@ -47,7 +47,8 @@ def outlet_of(doc: Document) -> str | None:
         return doc.site_name
     if doc.url:
         host = urlsplit(doc.url).hostname
-        return host.removeprefix("www.") if host else None
+        # the store keeps 300 characters of an outlet; a host name can be longer
+        return host.removeprefix("www.")[:300] if host else None
     return None
 
 
