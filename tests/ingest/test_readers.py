@@ -151,3 +151,28 @@ def test_json_lines_are_utf8_and_a_bad_byte_spoils_only_its_line(tmp_path: Path)
     assert isinstance(c, Document) and c.text == "Shelling in Kherson."
     assert isinstance(b, Document) and b.text.startswith("bad \ufffd\ufffd byte")
     assert ("encoding", "utf-8 (bytes not in it replaced)") in b.extra
+
+
+def test_json_lines_and_csv_are_read_record_by_record(tmp_path: Path) -> None:
+    # memory does not grow with the file: the whole of a 16 MB file is never held
+    import csv as csv_module
+    import tracemalloc
+
+    body = "Shelling hit the outskirts of Kharkiv overnight, the governor said. " * 15
+    jsonl = tmp_path / "big.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        for i in range(16_000):
+            fh.write(json.dumps({"id": f"d{i}", "text": body}) + "\n")
+    table = tmp_path / "big.csv"
+    with table.open("w", encoding="utf-8", newline="") as fh:
+        w = csv_module.writer(fh)
+        w.writerow(["id", "text"])
+        for i in range(16_000):
+            w.writerow([f"d{i}", body])
+    for f in (jsonl, table):
+        assert f.stat().st_size > 16_000_000
+        tracemalloc.start()
+        n = sum(1 for item in read_path(f) if isinstance(item, Document))
+        _now, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert n == 16_000 and peak < 4_000_000, (f.name, peak)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from html import unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from wirewatch.document import Document, ReadError
 from wirewatch.ingest.decode import clean_text, decode_bytes
@@ -32,6 +33,9 @@ CSV_SUFFIXES = {".csv", ".tsv"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".warc.gz", ".arc", ".arc.gz"}
 CHUNK = 1 << 16
+HEAD_BYTES = 1 << 16  # what a streamed file's encoding is told from
+# read as they are read, record by record (memory does not grow with the file)
+STREAMED_SUFFIXES = {".jsonl", ".ndjson"} | CSV_SUFFIXES
 MAX_OUTLET = 300  # what a store keeps of an outlet's name (and the API accepts)
 META_FIELDS = ("title", "url", "outlet", "published", "author")
 # what a folder walk picks up; other files in a folder are passed over (see read_sources)
@@ -65,6 +69,16 @@ DEFAULT_LIMITS = Limits()
 def _read_regular(path: Path, limit: int) -> bytes:
     """Return the bytes of a regular file of at most ``limit`` bytes (OSError/ValueError
     otherwise): never a FIFO, a device or a link to one, which could block or never end."""
+    _check_regular(path, limit)
+    with path.open("rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise ValueError(f"file grew over the limit of {limit:,} bytes while being read")
+    return raw
+
+
+def _check_regular(path: Path, limit: int) -> None:
+    """Raise ValueError unless ``path`` is a regular file of at most ``limit`` bytes."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if (
@@ -73,11 +87,6 @@ def _read_regular(path: Path, limit: int) -> bytes:
         raise ValueError(f"not a regular file ({kind})")
     if info.st_size > limit:
         raise ValueError(f"file of {info.st_size:,} bytes is over the limit of {limit:,}")
-    with path.open("rb") as fh:
-        raw = fh.read(limit + 1)
-    if len(raw) > limit:
-        raise ValueError(f"file grew over the limit of {limit:,} bytes while being read")
-    return raw
 
 
 def _with_encoding(doc: Document, note: str | None) -> Document:
@@ -145,24 +154,76 @@ def _with_date(doc: Document, published: date | None) -> Document:
 
 def _read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
     for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            yield _record_to_document(json.loads(line), f"{path.name}:{lineno}", where)
-        except json.JSONDecodeError as e:
-            yield ReadError(where, f"malformed JSON ({e.msg})")
-        except RecursionError:
-            yield ReadError(where, "malformed JSON (nested too deeply)")
-        except ValueError as e:
-            yield ReadError(where, str(e))
+        if line.strip():
+            yield _jsonl_record(path, lineno, line)
 
 
-def _read_csv(path: Path, text: str) -> Iterator[Document | ReadError]:
-    """Rows with a ``text`` or ``html`` column plus any metadata columns."""
+def _jsonl_record(path: Path, lineno: int, line: str) -> Document | ReadError:
+    """The document of one JSON Lines line, or an error naming the line."""
+    where = f"{path}:{lineno}"
+    try:
+        return _record_to_document(json.loads(line), f"{path.name}:{lineno}", where)
+    except json.JSONDecodeError as e:
+        return ReadError(where, f"malformed JSON ({e.msg})")
+    except RecursionError:
+        return ReadError(where, "malformed JSON (nested too deeply)")
+    except ValueError as e:
+        return ReadError(where, str(e))
+
+
+def _head(fh: BinaryIO) -> bytes:
+    """The first bytes of a file, cut after a line break (so that no character is cut in
+    two), for telling its encoding before it is read line by line."""
+    head = fh.read(HEAD_BYTES)
+    fh.seek(0)
+    cut = head.rfind(b"\n")
+    return head[:cut + 1] if cut >= 0 and len(head) == HEAD_BYTES else head
+
+
+def _stream_jsonl(path: Path, limits: Limits) -> Iterator[Document | ReadError]:
+    """JSON Lines read line by line, so memory does not grow with the file: each line is
+    UTF-8 (a byte that is not spoils only its line), a line over ``record_bytes`` is
+    refused, a file that is binary from its first bytes is refused whole. A file in
+    another encoding (UTF-16 with its byte-order mark) is read whole."""
+    _check_regular(path, limits.file_bytes)
+    with path.open("rb") as fh:
+        if decode_bytes(_head(fh), utf8=True).encoding.lower() not in ("utf-8", "utf_8"):
+            text = decode_bytes(_read_regular(path, limits.file_bytes), utf8=True).text
+            yield from _read_jsonl(path, text)
+            return
+        for lineno in itertools.count(1):
+            raw = fh.readline(limits.record_bytes + 1)
+            if not raw:
+                return
+            if len(raw) > limits.record_bytes:
+                yield ReadError(f"{path}:{lineno}", f"line over the limit of "
+                                f"{limits.record_bytes:,} bytes")
+                while raw and not raw.endswith(b"\n"):  # skip the rest of it
+                    raw = fh.readline(CHUNK)
+                continue
+            if raw.strip():
+                yield _utf8_line(path, lineno, raw)
+
+
+def _utf8_line(path: Path, lineno: int, raw: bytes) -> Document | ReadError:
+    """The record of one line of UTF-8 bytes; bytes that are not UTF-8 become U+FFFD and
+    the document says so in its metadata."""
+    text = raw.decode("utf-8", errors="replace")
+    if lineno == 1:
+        text = text.lstrip("\ufeff")
+    item = _jsonl_record(path, lineno, text)
+    lossy = text.count("\ufffd") > raw.count(b"\xef\xbf\xbd")
+    return _with_encoding(item, "utf-8 (bytes not in it replaced)") \
+        if lossy and isinstance(item, Document) else item
+
+
+def _read_csv(path: Path, text: str | Iterable[str]) -> Iterator[Document | ReadError]:
+    """Rows with a ``text`` or ``html`` column plus any metadata columns (``text``: the
+    whole file, or its lines as they are read)."""
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(min(2**31 - 1, 64 * 1024 * 1024))
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = io.StringIO(text, newline="") if isinstance(text, str) else text
+    reader = csv.DictReader(lines, delimiter=delimiter)
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if "text" not in fields and "html" not in fields:
         yield ReadError(str(path), "CSV has neither a 'text' nor an 'html' column "
@@ -186,6 +247,20 @@ def _read_csv(path: Path, text: str) -> Iterator[Document | ReadError]:
                                       f"{path}:{reader.line_num}", "a CSV row")
         except ValueError as e:
             yield ReadError(f"{path}:{reader.line_num}", str(e))
+
+
+def _stream_csv(path: Path, limits: Limits) -> Iterator[Document | ReadError]:
+    """A CSV file read row by row in the encoding its first bytes show, so memory does not
+    grow with the file (NUL characters are dropped before the CSV reader sees them)."""
+    _check_regular(path, limits.file_bytes)
+    with path.open("rb") as fh:
+        decoded = decode_bytes(_head(fh))
+        enc = "utf-8-sig" if decoded.encoding.replace("_", "-").lower() in (
+            "utf-8", "utf8") else decoded.encoding
+        text = io.TextIOWrapper(fh, encoding=enc, errors="replace", newline="")
+        lines = (line.replace("\x00", "") for line in text)
+        for item in _read_csv(path, lines):
+            yield _with_encoding(item, decoded.note()) if isinstance(item, Document) else item
 
 
 def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
@@ -371,6 +446,9 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
         for item in _read_warc(path, limits):
             yield _usable(_with_date(item, published)) if isinstance(item, Document) else item
         return
+    if suffix in STREAMED_SUFFIXES:
+        yield from _streamed(path, suffix, published, limits)
+        return
     name = path.name
     try:
         raw = _read_regular(path, limits.file_bytes)
@@ -404,6 +482,19 @@ def read_path(path: Path, published: date | None = None, limits: Limits = DEFAUL
             yield _usable(_with_encoding(_with_date(item, published), decoded.note()))
         else:
             yield item
+
+
+def _streamed(path: Path, suffix: str, published: date | None, limits: Limits
+              ) -> Iterator[Document | ReadError]:
+    """The documents of a JSON Lines or CSV file, read record by record."""
+    reader = _stream_jsonl if suffix in JSONL_SUFFIXES else _stream_csv
+    try:
+        for item in reader(path, limits):
+            yield _usable(_with_date(item, published)) if isinstance(item, Document) \
+                else item
+    except (OSError, ValueError) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        yield ReadError(str(path), reason)
 
 
 def _usable(doc: Document) -> Document | ReadError:
