@@ -162,9 +162,11 @@ class _Reporter:
 
 
 @contextmanager
-def progress_reporter(enabled: bool = True) -> Iterator[_Reporter]:
+def progress_reporter(enabled: bool = True, total: int | None = None
+                      ) -> Iterator[_Reporter]:
     """Yield a reporter with ``update(summary, last_doc)`` and ``error(message)``; it draws a
-    progress bar on standard error only when that is a terminal and ``enabled``."""
+    progress bar on standard error only when that is a terminal and ``enabled``, with
+    the time left when the ``total`` of documents is known."""
     if not (enabled and sys.stderr.isatty()):
         yield _Reporter(None, None)
         return
@@ -175,11 +177,13 @@ def progress_reporter(enabled: bool = True) -> Iterator[_Reporter]:
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(),
                   MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=console, transient=False) as progress:
-        task = progress.add_task("starting", total=None)
+                  TimeElapsedColumn(), TimeRemainingColumn(), console=console,
+                  transient=False) as progress:
+        task = progress.add_task("starting", total=total)
         yield _Reporter(progress, task)

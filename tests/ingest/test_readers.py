@@ -176,3 +176,20 @@ def test_json_lines_and_csv_are_read_record_by_record(tmp_path: Path) -> None:
         _now, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         assert n == 16_000 and peak < 4_000_000, (f.name, peak)
+
+
+def test_the_documents_of_files_and_folders_are_counted_for_the_progress_bar(
+        tmp_path: Path) -> None:
+    from wirewatch.ingest.readers import count_documents
+
+    (tmp_path / "a.txt").write_text("Shelling in Sumy.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n',
+                                      encoding="utf-8")
+    (tmp_path / "c.csv").write_text("id,text\n1,one\n2,two\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # passed over by the walk
+    assert count_documents([tmp_path]) == 1 + 3 + 2
+    assert count_documents([tmp_path / "b.jsonl", tmp_path / "a.txt"]) == 4
+    # what cannot be told without reading it: no total
+    (tmp_path / "feed.xml").write_text("<rss></rss>", encoding="utf-8")
+    assert count_documents([tmp_path]) is None
+    assert count_documents(["https://example.org/a"]) is None

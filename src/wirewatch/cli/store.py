@@ -101,10 +101,13 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     the rest is stored and the exit status is 1.
     """
     from wirewatch.display import progress_reporter
+    from wirewatch.ingest.readers import count_documents
     from wirewatch.store import ingest as run_ingest
     from wirewatch.store.ingest import spacy_extractor
 
-    with open_store(db, create=True) as store, progress_reporter(enabled=not quiet) as progress:
+    total = count_documents(sources) if not quiet and sys.stderr.isatty() else None
+    with open_store(db, create=True) as store, \
+            progress_reporter(enabled=not quiet, total=total) as progress:
         unread = UnreadNotes(progress.error)
         extractor = spacy_extractor(resources_of(ctx))
         try:
