@@ -278,3 +278,17 @@ def test_the_country_that_launches_an_offensive_is_not_where_it_is(run: Run) -> 
                          538555)):
         events = of_type(run(text, "2025-05-16"), "offensive.launched")
         assert [place_id(e) for e in events] == [where], (text, events)
+
+
+def test_a_later_claim_with_no_day_of_its_own_is_news_of_the_day(run: Run) -> None:
+    text = ("Russian drones struck Kherson overnight, the regional governor said on Monday.\n\n"
+            "Power was cut in several districts of the city.\n\n"
+            "The Russian Defence Ministry said its forces had destroyed three Ukrainian tanks "
+            "near Kupiansk.\n\n"
+            "Kupiansk was retaken by Ukraine in September 2022.")
+    events = run(text, "2025-05-16")
+    tanks = of_type(events, "equipment.lost")
+    assert [(e["date"]["value"], e["date"]["basis"]) for e in tanks] == [
+        ("2025-05-16", "publication")], tanks
+    background = of_type(events, "territory.captured")
+    assert [e["date"]["value"] for e in background] == ["2022-09"], background

@@ -226,7 +226,10 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
         for dm in find_dates(span_text(sent), doc.published, lexicon=sc.doc.lexicon))
-    if si < 2 and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
+    # the lead is news of the day; so is a later claim that names its claimant and gives
+    # no day of its own ("the ministry said it had destroyed 21 drones")
+    news = si < 2 or (claimant is not None and modality in ("claimed", "reported", "denied"))
+    if news and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
         return publication_date(doc.published)
     if (att.verbs or claimant is not None) and \
             sc.doc.lexicon.past_day.search(span_text(sent)):
