@@ -341,7 +341,7 @@ def test_a_simultaneous_clause_gives_the_casualties_their_place_and_date(run: Ru
                          "hit an apartment building in Kramatorsk overnight, the regional police "
                          "reported.", "2025-07-09"), "casualties")
     assert sorted((e["subtype"], place_id(e), e["date"]["value"]) for e in events) == [
-        ("killed", 704508, "2025-07-08"), ("wounded", 704508, "2025-07-08")]
+        ("killed", 704508, "2025-07-09"), ("wounded", 704508, "2025-07-09")]  # decision 30
     assert events[0]["claimant"] == "Donetsk regional police"
 
 

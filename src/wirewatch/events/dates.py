@@ -80,7 +80,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to|on)\s+{wd}\b", re.I)),
         ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b",
                              re.I)),
-        ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight)\b", re.I)),
+        # "overnight" in a statement of day X is the night into X: dated X, as "overnight
+        # into Sunday" is Sunday; "last night" is the evening before
+        ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
+        ("today", re.compile(r"\bovernight\b", re.I)),
         ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
         ("weekday", re.compile(r"\b(?P<rel>on\s+|last\s+|this\s+|next\s+|late\s+on\s+|"
                                rf"early\s+on\s+)?(?:the\s+\w+\s+of\s+)?{wd}\b", re.I)),
