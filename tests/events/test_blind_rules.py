@@ -292,3 +292,13 @@ def test_a_later_claim_with_no_day_of_its_own_is_news_of_the_day(run: Run) -> No
         ("2025-05-16", "publication")], tanks
     background = of_type(events, "territory.captured")
     assert [e["date"]["value"] for e in background] == ["2022-09"], background
+
+
+def test_a_title_before_a_name_is_the_role_not_part_of_the_name(run: Run) -> None:
+    for text, who in (
+            ("Russian shelling killed two people in Kupiansk, Gov. Oleh Syniehubov said.",
+             "Oleh Syniehubov (governor)"),
+            ("Kherson Mayor Roman Mrochko said a drone hit a bus in Kherson, wounding two.",
+             "Roman Mrochko (Kherson Mayor)")):
+        claimants = {e["claimant"] for e in run(text, "2025-05-16")}
+        assert claimants == {who}, (text, claimants)

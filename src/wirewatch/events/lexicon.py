@@ -86,6 +86,7 @@ class Lexicon:
     local_body: re.Pattern[str]  # a body named without its place ('local authorities')
     capitals: frozenset[str]  # capitals and countries speaking for a side, not places
     speaker_pronouns: dict[str, str]  # pronoun -> the kind of earlier speaker it refers to
+    title_abbreviations: dict[str, str]  # "gov." -> "governor": a title before a name
     document_nouns: frozenset[str]  # 'the statement', 'reports from X': who issued it speaks
     reference_heads: frozenset[str]  # 'the ministry': refers to an earlier speaker
     spokes_heads: frozenset[str]  # 'a spokesman for X': X speaks

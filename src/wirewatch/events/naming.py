@@ -92,7 +92,13 @@ def role_after(after: str, lexicon: Lexicon) -> str | None:
 
 
 def role_before(before: str, lexicon: Lexicon) -> str | None:
-    """Return the role written just before a name ("General Staff chief", "regional head")."""
+    """Return the role written just before a name ("General Staff chief", "regional head",
+    "Gov." as "governor")."""
+    for short, full in lexicon.title_abbreviations.items():
+        if before.lower().endswith(short) or before.lower().endswith(short + " "):
+            cut = before.lower().rfind(short)
+            before = before[:cut] + full
+            break
     words = re.findall(r"[\w’'-]+|[,;:.()\"“”]", before)[-9:]
     if words and words[-1] == ",":  # "A Russian war correspondent, Yegor Lavrov"
         words = words[:-1]
@@ -126,7 +132,8 @@ def person_name(tok: Any, lexicon: Lexicon, is_place: Any = None) -> tuple[int, 
                     tok.doc[lo - 1].lower_ not in org_words and ent.end - lo < 3:
                 lo -= 1  # "Oleksandr Prokudin" where the model tagged only "Prokudin"
             while lo < ent.end - 1 and (roles.fullmatch(tok.doc[lo].text) or
-                                        tok.doc[lo].lower_ in org_words):
+                                        tok.doc[lo].lower_ in org_words or
+                                        tok.doc[lo].lower_ in lexicon.title_abbreviations):
                 lo += 1
             if tok.doc[lo].lower_ not in org_words:
                 return lo, ent.end
@@ -142,7 +149,11 @@ def person_name(tok: Any, lexicon: Lexicon, is_place: Any = None) -> tuple[int, 
             j -= 1
             continue
         break
-    while chain and (roles.fullmatch(chain[0].text) or chain[0].lower_ in org_words):
+    titled = [i for i, t in enumerate(chain) if roles.fullmatch(t.text) or
+              t.lower_ in lexicon.title_abbreviations]
+    if titled:  # "Donetsk Mayor Alexei Kulemin": the name follows the title
+        chain = chain[titled[-1] + 1:]
+    while chain and chain[0].lower_ in org_words:
         chain.pop(0)
     if not 2 <= len(chain) <= 3:
         return None
