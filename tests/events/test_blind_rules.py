@@ -302,3 +302,12 @@ def test_a_title_before_a_name_is_the_role_not_part_of_the_name(run: Run) -> Non
              "Roman Mrochko (Kherson Mayor)")):
         claimants = {e["claimant"] for e in run(text, "2025-05-16")}
         assert claimants == {who}, (text, claimants)
+
+
+def test_drones_intercepted_or_neutralised_are_lost_equipment(run: Run) -> None:
+    events = of_type(run("Air defences neutralised 30 drones over the Sumy region overnight, "
+                         "the air force said.", "2025-05-16"), "equipment.lost")
+    assert [(e["equipment"], e["count"]["value"], place_id(e)) for e in events] == [
+        ("drones", 30, 692196)], events
+    assert not of_type(run("Police intercepted a car near Kupiansk.", "2025-05-16"),
+                       "equipment.lost")
