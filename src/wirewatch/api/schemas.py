@@ -478,3 +478,39 @@ class Health(Model):
     version: str
     writes: bool = Field(description="Whether write endpoints are enabled (a token is set).")
     counts: dict[str, int]
+
+
+# ------------------------------------------------------------------------------ accounts
+
+
+class Me(Model):
+    """Who a bearer token names, and whether the server takes writes."""
+
+    name: str | None
+    role: Literal["reader", "analyst", "admin"] | None
+    writes: bool
+
+
+class AccountOut(Model):
+    """An account (its token is never shown again)."""
+
+    name: str
+    role: Literal["reader", "analyst", "admin"]
+    created_at: str
+    disabled_at: str | None
+
+
+class AccountIn(BaseModel):
+    """A new account."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=100)
+    role: Literal["reader", "analyst", "admin"]
+
+
+class NewAccount(Model):
+    """A new account and its token, shown this once."""
+
+    name: str
+    role: str
+    token: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.store import models as m
 from wirewatch.store import views
 from wirewatch.store import write as w
+from wirewatch.store.accounts import Principal
 from wirewatch.store.db import (
     StoreError,
     check_sqlite_path,
@@ -34,7 +36,12 @@ from wirewatch.store.db import (
 from wirewatch.store.query import EventFilter, conditions, ordered
 from wirewatch.store.write import BatchResult, Extracted
 
-__all__ = ["BatchResult", "EventFilter", "Extracted", "Store", "StoreError"]
+__all__ = ["BatchResult", "EventFilter", "Extracted", "Principal", "Store", "StoreError"]
+
+
+def _now() -> datetime:
+    """The time a review or account change is recorded at (UTC, without zone, as stored)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -129,6 +136,48 @@ class Store:
         with self._writes() as s, s.begin():
             lock_for_writing(s)
             return w.replace_extraction(s, items, self.fusion)
+
+    # ------------------------------------------------------------------ accounts
+
+    def add_account(self, name: str, role: str, actor: str = "cli") -> str:
+        """Create an account (``role``: reader, analyst or admin) and return its token,
+        which is shown once: the store keeps only its hash. Raises
+        :class:`wirewatch.store.accounts.AccountError` for a bad name or role, or a name
+        in use."""
+        from wirewatch.store import accounts
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return accounts.add_account(s, name, role, actor, _now())
+
+    def disable_account(self, name: str, actor: str = "cli") -> None:
+        """Disable an account: its token is refused from now on."""
+        from wirewatch.store import accounts
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            accounts.disable_account(s, name, actor, _now())
+
+    def accounts(self) -> list[dict[str, Any]]:
+        """Return every account (name, role, when made, when disabled), never a token."""
+        from wirewatch.store import accounts
+
+        with self._sessions() as s:
+            return accounts.account_dicts(s)
+
+    def principal(self, token: str) -> Principal | None:
+        """Return who a token belongs to (an enabled account), or None."""
+        from wirewatch.store import accounts
+
+        with self._sessions() as s:
+            return accounts.principal_for(s, token)
+
+    def has_writers(self) -> bool:
+        """Whether an enabled analyst or admin account exists."""
+        from wirewatch.store import accounts
+
+        with self._sessions() as s:
+            return accounts.has_writers(s)
 
     # ------------------------------------------------------------------ reading
 

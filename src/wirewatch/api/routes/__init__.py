@@ -9,9 +9,10 @@ from wirewatch.api.routes import (
     families,
     places,
     server,
+    users,
 )
 
 ROUTERS = (server.router, events.router, articles.router, families.router, conflicts.router,
-           places.router, exports.router)
+           places.router, exports.router, users.router)
 
 __all__ = ["ROUTERS"]
