@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Request
 
 from wirewatch.api import schemas as sc
-from wirewatch.api.deps import ERRORS, WRITE_ERRORS, AdminDep, StoreDep, get_auth
+from wirewatch.api.deps import ERRORS, NOT_FOUND, WRITE_ERRORS, AdminDep, StoreDep, get_auth
 from wirewatch.api.strict import StrictRoute
 from wirewatch.store.accounts import AccountError
 
@@ -31,7 +31,8 @@ def list_users(store: StoreDep, _admin: AdminDep) -> list[dict[str, Any]]:
     return store.accounts()
 
 
-@router.post("/users", response_model=sc.NewAccount, responses={**ERRORS, **WRITE_ERRORS})
+@router.post("/users", response_model=sc.NewAccount, responses={
+    **ERRORS, **WRITE_ERRORS, 409: {"model": sc.Error, "description": "The name is taken."}})
 def add_user(store: StoreDep, admin: AdminDep, body: sc.AccountIn) -> dict[str, Any]:
     """Create an account and return its token, shown this once (the store keeps only its
     hash). Admins only."""
@@ -43,7 +44,7 @@ def add_user(store: StoreDep, admin: AdminDep, body: sc.AccountIn) -> dict[str, 
 
 
 @router.post("/users/{name}/disable", response_model=list[sc.AccountOut],
-             responses={**ERRORS, **WRITE_ERRORS})
+             responses={**ERRORS, **NOT_FOUND, **WRITE_ERRORS})
 def disable_user(store: StoreDep, admin: AdminDep,
                  name: Annotated[str, Path(max_length=100)]) -> list[dict[str, Any]]:
     """Disable an account (its token is refused from now on); return the accounts."""
