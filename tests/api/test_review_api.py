@@ -144,6 +144,9 @@ def test_the_queue_puts_what_needs_eyes_first_and_drops_what_was_reviewed(
     done = c.get("/api/review/queue", params={"status": "confirmed"}).json()["items"]
     assert [e["id"] for e in done] == [first]
     assert c.get("/api/review/queue", params={"status": "maybe"}).status_code == 422
+    rows = list(csv.DictReader(io.StringIO(c.get("/api/export/review.csv").text)))
+    assert [int(r["ww_id"]) for r in rows] == [e["id"] for e in after["items"]]
+    assert {r["ww_review_status"] for r in rows} == {"unreviewed"}
 
 
 def test_an_article_marked_irrelevant_leaves_the_record(

@@ -115,6 +115,13 @@ def event_history(s: Db, store: StoreDep, event_id: EventId) -> list[dict[str, A
     return store.history("event", event_id)
 
 
+def _statuses(status: str) -> list[str]:
+    statuses = [x.strip() for x in status.split(",") if x.strip()]
+    if not statuses or any(x not in STATUSES for x in statuses):
+        raise HTTPException(422, f"status: use {', '.join(STATUSES)}")
+    return statuses
+
+
 @router.get("/review/queue", response_model=sc.QueuePage, responses=ERRORS)
 def review_queue(s: Db, f: Filter, limit: Limit = 50, offset: Offset = 0,
                  status: Annotated[str, Query(max_length=60, description=(
@@ -122,12 +129,23 @@ def review_queue(s: Db, f: Filter, limit: Limit = 50, offset: Offset = 0,
                  ] = "unreviewed") -> dict[str, Any]:
     """Return the events to review, those most in need of eyes first: reports that
     disagree, then a single source, then low confidence, then the most recent."""
-    statuses = [x.strip() for x in status.split(",") if x.strip()]
-    bad = [x for x in statuses if x not in STATUSES]
-    if bad or not statuses:
-        raise HTTPException(422, f"status: use {', '.join(STATUSES)}")
-    total, items = qy.review_queue(s, f, statuses, limit, offset)
+    total, items = qy.review_queue(s, f, _statuses(status), limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/export/review.csv", responses={
+    **ERRORS, 200: {"content": {"text/csv": {}}, "description": "the review queue as CSV"}},
+    response_class=StreamingResponse)
+def export_queue(s: Db, f: Filter, status: Annotated[str, Query(max_length=60)] = "unreviewed"
+                 ) -> StreamingResponse:
+    """Return the review queue (in its order) as the events' CSV, ACLED's columns and
+    wirewatch's, with `ww_review_status` and `ww_reviewed_by`."""
+    from wirewatch.store import export as ex
+
+    _, items = qy.review_queue(s, f, _statuses(status), 10**7, 0)
+    return StreamingResponse(ex.iter_csv(items), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition":
+                                      'attachment; filename="wirewatch-review.csv"'})
 
 
 @router.get("/review/decisions", response_model=sc.DecisionPage, responses=ERRORS)
