@@ -156,8 +156,13 @@ def test_an_irrelevant_article_stays_without_events_when_re_extracted(store_url:
     with Store(store_url) as store:
         store.write_batch(extract([FIRST]))
         [aid] = [a["article"] for a in store.articles()]
+        e = strike(store)
+        store.review_event(e["id"], ReviewChange(status="confirmed"), "kate")
         store.mark_article(aid, True, "kate")
         assert store.events() == []
+        # the review's event left the record: its history says so
+        assert [(d["action"], d["actor"]) for d in store.history("event", e["id"])] == [
+            ("confirm", "kate"), ("detached", "wirewatch")]
         store.replace_extraction([(aid, extract(store.stored_documents([aid]))[0])])
         assert store.events() == []
         assert store.counts()["place_mentions"] > 0  # its places are kept

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -235,6 +235,21 @@ def review_event(s: Session, canonical_id: int, change: ReviewChange, actor: str
         ce.machine = machine_values(ce)
     resummarise(s, [canonical_id], now)  # the machine's values, then the review over them
     return rev.version
+
+
+def detach(s: Session, gone: Sequence[int]) -> None:
+    """Record that the reviews of these canonical events, about to be deleted (fusion
+    merged them into another event, or their mentions left the record), apply to nothing
+    any more: an entry ``detached`` by ``wirewatch`` in each one's history. The reviews
+    stay (the foreign key sets their event to NULL)."""
+    now = datetime.now(UTC).replace(tzinfo=None)  # the trail is in UTC
+    for cid, rev in reviews_of(s, gone).items():
+        s.add(m.ReviewDecision(target_kind="event", target_id=cid, action="detached",
+                               before={"review_status": rev.status, **rev.fields},
+                               after=None, actor="wirewatch", at=now,
+                               note="the event left the record (merged into another, or "
+                                    "its reports were re-extracted or marked irrelevant)",
+                               version=rev.version))
 
 
 def mark_article(s: Session, article_id: int, irrelevant: bool, actor: str, now: datetime,

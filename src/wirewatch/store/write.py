@@ -37,7 +37,7 @@ from wirewatch.fuse.text import content_hash, key64
 from wirewatch.store import models as m
 from wirewatch.store.canonical import Seed, refuse, single, sort_day
 from wirewatch.store.db import chunks as _chunks
-from wirewatch.store.review import reapply
+from wirewatch.store.review import detach, reapply
 
 
 def outlet_of(doc: Document) -> str | None:
@@ -240,6 +240,11 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
     touched |= {c for c in old_canonicals
                 if s.get(m.CanonicalEvent, c) is not None}
     resummarise(s, sorted(touched), now)
+    held: set[int] = set()
+    for chunk in _chunks(sorted(old_canonicals)):
+        held.update(s.scalars(select(m.CanonicalMember.canonical_id).distinct()
+                              .where(m.CanonicalMember.canonical_id.in_(chunk))))
+    detach(s, sorted(old_canonicals - held))
     for chunk in _chunks(sorted(old_canonicals)):
         s.execute(delete(m.CanonicalEvent).where(
             m.CanonicalEvent.id.in_(chunk),
