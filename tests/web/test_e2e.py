@@ -393,3 +393,126 @@ def test_the_map_page_weighs_less_than_250_kb_gzipped(server: str) -> None:
              "/basemap/admin1.geojson"]
     total = sum(len(gzip.compress(httpx.get(server + f).content)) for f in set(files))
     assert total < 250_000, total
+
+
+# --- review (docs/review.md): an analyst reviews from the keyboard ------------------------
+
+
+@pytest.fixture(scope="module")
+def review_server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory
+                  ) -> Iterator[tuple[str, str]]:
+    """`wirewatch serve` over a copy of the sample store with an analyst's account; its base
+    URL and the analyst's token."""
+    db = sample_store(str(tmp_path_factory.mktemp("e2e-review") / "sample.db"))
+    exe = Path(sys.executable).with_name("wirewatch")
+    token = subprocess.run([str(exe), "users", "add", "kate", "--role", "analyst", "--db", db],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    port = _free_port()
+    log = tmp_path_factory.mktemp("e2e-review-log") / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"wirewatch serve did not start: {log.read_text()}")
+            time.sleep(0.2)
+        yield base, token
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _done(page: Any, text: str) -> None:
+    """Wait until the page says ``text`` (it says what it did, or why it could not)."""
+    try:
+        page.wait_for_function(
+            "t => document.getElementById('status').textContent.includes(t)", arg=text,
+            timeout=10_000)
+    except Exception:
+        pytest.fail(f"waited for {text!r}; the page says "
+                    f"{page.locator('#status').inner_text()!r}")
+
+
+def test_an_analyst_reviews_five_events_from_the_keyboard_alone(
+        review_server: tuple[str, str], page: Any) -> None:
+    server, token = review_server
+    before = api(server, "/api/review/queue", limit=10)
+    ids = [e["id"] for e in before["items"]]
+    page.goto(server + "/review.html")
+    page.wait_for_selector(".queue-item.selected")
+    assert page.locator("#whoami").inner_text() == "not signed in: reading only"
+    page.keyboard.type(token)  # the token field has the focus until one is given
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('whoami').textContent"
+                           ".startsWith('signed in as kate')")
+    selected = "document.querySelector('.queue-item.selected').dataset.id"
+    assert page.evaluate(selected) == str(ids[0])
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.evaluate(selected) == str(ids[1])
+    page.keyboard.press("k")
+    page.keyboard.press("c")                       # 1: confirm
+    _done(page, f"#{ids[0]} confirmed")
+    page.keyboard.press("r")                       # 2: reject
+    _done(page, f"#{ids[1]} rejected")
+    page.keyboard.press("e")                       # 3: correct the count, with a note
+    page.wait_for_selector(".edit-form")
+    for _ in range(3):                             # type -> place -> date -> count
+        page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("7")
+    for _ in range(4):                             # -> modality -> claimant -> extent -> note
+        page.keyboard.press("Tab")
+    page.keyboard.type("recounted from the footage")
+    page.keyboard.press("Enter")
+    _done(page, f"#{ids[2]} corrected")
+    page.keyboard.press("e")                       # an edit cancelled changes nothing
+    page.wait_for_selector(".edit-form")
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".edit-form", state="detached")
+    page.keyboard.press("j")                       # skip one
+    page.keyboard.press("c")                       # 4
+    _done(page, f"#{ids[4]} confirmed")
+    page.keyboard.press("k")
+    page.keyboard.press("c")                       # 5
+    _done(page, f"#{ids[3]} confirmed")
+    after = api(server, "/api/review/queue", limit=10)
+    assert after["total"] == before["total"] - 5
+    expected = {ids[0]: "confirmed", ids[1]: "rejected", ids[2]: "corrected",
+                ids[3]: "confirmed", ids[4]: "confirmed"}
+    for eid, status in expected.items():
+        event = api(server, f"/api/events/{eid}")
+        assert event["review_status"] == status and event["reviewed_by"] == "kate"
+    corrected = api(server, f"/api/events/{ids[2]}")
+    assert corrected["count"] == 7 and corrected["reviewed"] == {"count": 7}
+    [entry] = api(server, f"/api/events/{ids[2]}/history")
+    assert entry["note"] == "recounted from the footage" and entry["actor"] == "kate"
+    # the event page shows the correction beside the machine's value, and the history
+    page.goto(server + f"/event.html?id={ids[2]}")
+    page.wait_for_selector("#history li strong")
+    assert page.locator("#history li").first.inner_text().startswith("correct by kate")
+    assert "count (corrected)" in page.locator("#review").inner_text()
+    assert page.locator("#review .machine").first.inner_text() == str(
+        corrected["machine"]["count"] if corrected["machine"]["count"] is not None else "none")
+
+
+def test_without_a_token_the_review_page_says_so_and_changes_nothing(
+        review_server: tuple[str, str], page: Any) -> None:
+    server, _ = review_server
+    total = api(server, "/api/review/queue", limit=1)["total"]
+    page.goto(server + "/review.html")
+    page.wait_for_selector(".queue-item.selected")
+    page.keyboard.press("Escape")
+    page.locator("#page-title").click()  # out of the token field
+    page.keyboard.press("c")
+    _done(page, "sign in with an analyst's token first")
+    assert api(server, "/api/review/queue", limit=1)["total"] == total

@@ -9,7 +9,8 @@ import pytest
 
 from wirewatch.web import static_dir
 
-PAGES = ["index.html", "event.html", "article.html", "conflicts.html", "stories.html"]
+PAGES = ["index.html", "event.html", "article.html", "conflicts.html", "stories.html",
+         "review.html"]
 REF = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 IMPORT = re.compile(r"""(?:import\s[^'"]*|import\s*\()\s*["']([^"']+)["']""")
 

@@ -1,6 +1,6 @@
 """The API's dependencies and shared parameter types: the store and resources of the app,
 a database session per request, the event filter of the query string (through the one
-query layer, :mod:`wirewatch.store.query`), and the writer's bearer-token check."""
+query layer, :mod:`wirewatch.store.query`), and the token checks by role."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from wirewatch.api import schemas as sc
-from wirewatch.api.middleware import write_refusal
+from wirewatch.api.auth import Auth
 from wirewatch.resources import Resources
 from wirewatch.store import Store
+from wirewatch.store.accounts import Principal
 from wirewatch.store.query import MODALITIES, EventFilter, QueryError, event_filter
 
 MAX_PAGE = 500
@@ -36,7 +37,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": sc.Error}}
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": sc.Error, "description": "Missing or wrong bearer token."},
-    403: {"model": sc.Error, "description": "Writing is disabled (no token configured)."},
+    403: {"model": sc.Error, "description": "Writing is disabled (no token configured), "
+                                            "or the token's role may not do this."},
     413: {"model": sc.Error, "description": "Request body too large."}}
 
 
@@ -94,15 +96,36 @@ def get_event_filter(
         raise HTTPException(422, str(exc)) from exc
 
 
-def check_writer(request: Request) -> None:
-    """Let the request write only with the configured bearer token (403 if none is). The
-    app's middleware checks the same before the body is read; this keeps a route safe
-    wherever it is mounted, and documents the answers."""
-    refused = write_refusal(request.app.state.token, request.headers.get("authorization", ""))
+def get_auth(request: Request) -> Auth:
+    """The app's token check."""
+    auth: Auth = request.app.state.auth
+    return auth
+
+
+def _principal(request: Request, need: str | None) -> Principal | None:
+    """Who the request acts as (checked by the middleware, or here when the route is
+    mounted without it); raise 401 or 403 when it may not do what needs ``need``."""
+    who, refused = get_auth(request).check(request.headers.get("authorization", ""), need)
     if refused:
-        status, reason = refused
-        raise HTTPException(status, reason,
-                            headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
+        raise HTTPException(refused.status, refused.reason,
+                            headers={"WWW-Authenticate": "Bearer"}
+                            if refused.status == 401 else None)
+    return who
+
+
+def check_writer(request: Request) -> Principal:
+    """The analyst or admin the request acts as (401 without a valid token, 403 for a
+    reader's token or when no token may write)."""
+    who = _principal(request, "analyst")
+    assert who is not None
+    return who
+
+
+def check_admin(request: Request) -> Principal:
+    """The admin the request acts as (403 for a reader's or analyst's token)."""
+    who = _principal(request, "admin")
+    assert who is not None
+    return who
 
 
 Db = Annotated[Session, Depends(get_session)]
@@ -114,3 +137,5 @@ Offset = Annotated[int, Query(ge=0, le=10**9, description="Items to skip.")]
 ExportLimit = Annotated[OptInt, Query(ge=1, le=10**7,
                                       description="At most this many (newest) events.")]
 Writer = Depends(check_writer)
+WriterDep = Annotated[Principal, Depends(check_writer)]
+AdminDep = Annotated[Principal, Depends(check_admin)]

@@ -1,5 +1,5 @@
-"""The API's middleware and error handlers: the Host check, the writer's token checked
-before any body is read, the request body limit, the security headers
+"""The API's middleware and error handlers: the Host check, the token (:mod:`wirewatch.api.auth`)
+checked before any body is read, the request body limit, the security headers
 (Content-Security-Policy and friends) on every answer, server errors caught inside them,
 and JSON error bodies ``{"detail": ...}``.
 
@@ -9,17 +9,19 @@ body limit, then FastAPI's own (validation and HTTP errors).
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from wirewatch.api.auth import Auth
 
 log = logging.getLogger("wirewatch.api")
 
@@ -188,38 +190,30 @@ class HostCheck:
                                                "to add a name it is reached by"})
 
 
-def write_refusal(configured: str | None, authorization: str) -> tuple[int, str] | None:
-    """Why a write with this ``Authorization`` header is refused (status, reason), or None
-    when it carries the configured bearer token."""
-    if not configured:
-        return 403, ("writing is disabled on this server: start it with --token or "
-                     "WIREWATCH_TOKEN to enable it")
-    scheme, _, given = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-            given.strip().encode(), configured.encode()):
-        return 401, "missing or wrong bearer token"
-    return None
+class AuthGuard:
+    """Check the bearer token of a request under ``/api/`` that needs one (a write; a read
+    when the server requires a reader token) before the app reads its body: an
+    unauthenticated client learns nothing from how its body is parsed, and no body of it
+    is read. Who the request acts as is left in ``request.state.wirewatch_principal``."""
 
-
-class WriteGuard:
-    """Check the bearer token of a write (POST, PUT, PATCH, DELETE under ``/api/``) before
-    the app reads its body: an unauthenticated client learns nothing from how its body is
-    parsed, and no body of it is read."""
-
-    def __init__(self, app: ASGIApp, token: str | None) -> None:
+    def __init__(self, app: ASGIApp, auth: Auth) -> None:
         self.app = app
-        self.token = token
+        self.auth = auth
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] == "http" and scope.get("method") in WRITE_METHODS
-                and str(scope.get("path", "")).startswith("/api/")):
+        if scope["type"] == "http":
+            from anyio import to_thread
+
+            need = self.auth.need_of(str(scope.get("method")), str(scope.get("path", "")))
             header = dict(scope.get("headers") or []).get(b"authorization", b"")
-            refused = write_refusal(self.token, header.decode("latin-1"))
-            if refused:
-                status, reason = refused
-                extra = [(b"www-authenticate", b"Bearer")] if status == 401 else []
-                await _send_json(send, status, {"detail": reason}, extra)
-                return
+            if need is not None or header:
+                who, refused = await to_thread.run_sync(
+                    self.auth.check, header.decode("latin-1"), need)
+                if refused:
+                    extra = [(b"www-authenticate", b"Bearer")] if refused.status == 401 else []
+                    await _send_json(send, refused.status, {"detail": refused.reason}, extra)
+                    return
+                scope.setdefault("state", {})["wirewatch_principal"] = who
         await self.app(scope, receive, send)
 
 
@@ -232,7 +226,7 @@ async def _send_json(send: Send, status: int, body: dict[str, Any],
     await send({"type": "http.response.body", "body": data})
 
 
-def add_middleware(app: FastAPI, max_body_bytes: int, token: str | None = None,
+def add_middleware(app: FastAPI, max_body_bytes: int, auth: Auth,
                    allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """Add the middleware of this module to ``app`` (``add_middleware`` puts each outside
     the ones before it). ``allowed_hosts`` None: no Host check."""
@@ -240,7 +234,7 @@ def add_middleware(app: FastAPI, max_body_bytes: int, token: str | None = None,
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
-    app.add_middleware(WriteGuard, token=token)
+    app.add_middleware(AuthGuard, auth=auth)
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=list(allowed_hosts))
     app.add_middleware(ServerErrors)

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from wirewatch.store import models as m
@@ -69,6 +69,11 @@ def iter_events(s: Session, ids: Sequence[int], chunk: int = 500
         yield from event_dicts(s, [rows[j] for j in part if j in rows], with_mentions=True)
 
 
+def get_event_row(s: Session, event_id: int) -> m.CanonicalEvent | None:
+    """Return a canonical event's row, or None."""
+    return s.get(CE, event_id)
+
+
 def get_event(s: Session, event_id: int) -> dict[str, Any] | None:
     """Return one canonical event with its mentions and rewrite families, or None."""
     row = s.get(CE, event_id)
@@ -77,6 +82,42 @@ def get_event(s: Session, event_id: int) -> dict[str, Any] | None:
     event = event_dicts(s, [row], with_mentions=True)[0]
     event["family"] = _families_of(s, event["mentions"])
     return event
+
+
+WEAK = ("hedged", "denied", "contested")
+
+
+def _attention() -> tuple[ColumnElement[int], ColumnElement[int], ColumnElement[int]]:
+    """Why an event needs eyes, as SQL: reports disagree; one independent source; low
+    confidence (no resolved place, no date, or a hedged, denied or contested claim)."""
+    conflict = case((CE.n_conflicts > 0, 1), else_=0)
+    single = case((CE.n_sources <= 1, 1), else_=0)
+    weak = case((or_(CE.geonameid.is_(None), CE.date_value.is_(None),
+                     CE.modality.in_(WEAK)), 1), else_=0)
+    return conflict, single, weak
+
+
+def review_queue(s: Session, f: EventFilter, statuses: Sequence[str], limit: int,
+                 offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """Return (total, one page of the events with these review statuses matching the
+    filter), most in need of eyes first: conflicts, then a single source, then low
+    confidence, then the most recent."""
+    conds = [*_where(s, f), CE.review_status.in_(list(statuses))]
+    total = int(s.scalar(select(func.count()).select_from(CE).where(*conds)) or 0)
+    if offset >= total:
+        return total, []
+    conflict, single, weak = _attention()
+    score = conflict * 4 + single * 2 + weak
+    rows = list(s.scalars(select(CE).where(*conds)
+                          .order_by(score.desc(), CE.sort_date.desc().nulls_last(),
+                                    CE.id.desc()).limit(limit).offset(offset)))
+    items = event_dicts(s, rows, with_mentions=False)
+    for r, item in zip(rows, items, strict=True):
+        item["attention"] = [why for why, on in (
+            ("conflict", r.n_conflicts > 0), ("single source", r.n_sources <= 1),
+            ("low confidence", r.geonameid is None or r.date_value is None
+             or r.modality in WEAK)) if on]
+    return total, items
 
 
 def _families_of(s: Session, mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -228,7 +269,8 @@ def get_article(s: Session, article_id: int) -> dict[str, Any] | None:
                        "subtype": e.subtype, "modality": e.modality, "canonical_id": cid,
                        "evidence": {"text": e.evidence_text, "start": e.evidence_start,
                                     "end": e.evidence_end}})
-    return {**_article_ref(a), "author": a.author, "site_name": a.site_name, "text": a.text,
+    return {**_article_ref(a), "author": a.author, "site_name": a.site_name,
+            "irrelevant": bool(a.irrelevant), "text": a.text,
             "places": places, "events": events}
 
 

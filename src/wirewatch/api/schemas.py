@@ -211,6 +211,18 @@ class Event(Model):
     conflicts: list[EventConflict]
     updated_at: str | None = Field(
         description="When the store last changed this event (ISO 8601, UTC).")
+    review_status: Literal["unreviewed", "confirmed", "corrected", "rejected"] = Field(
+        description="The analysts' verdict: `corrected` is confirmed with corrections; "
+                    "`rejected`: not an event (docs/review.md).")
+    reviewed_by: str | None = Field(description="Who last reviewed it.")
+    reviewed_at: str | None = Field(description="When (ISO 8601, UTC).")
+    review_note: str | None = Field(description="The note of the last review.")
+    version: int = Field(description="Send it back with a change (`PATCH`, or `If-Match`): "
+                                     "a change made against an older version gets 409.")
+    machine: dict[str, Any] | None = Field(
+        description="The machine's values of the fields an analyst corrected.")
+    reviewed: dict[str, Any] | None = Field(
+        description="The analyst's values of those fields (in force in the other keys).")
 
 
 class FamilyRef(Model):
@@ -367,6 +379,7 @@ class Article(ArticleRef):
 
     author: str | None
     site_name: str | None
+    irrelevant: bool = Field(description="An analyst marked it as reporting no event.")
     text: str
     places: list[PlaceSpan]
     events: list[EventSpan]
@@ -478,3 +491,123 @@ class Health(Model):
     version: str
     writes: bool = Field(description="Whether write endpoints are enabled (a token is set).")
     counts: dict[str, int]
+
+
+# ------------------------------------------------------------------------------ accounts
+
+
+class Me(Model):
+    """Who a bearer token names, and whether the server takes writes."""
+
+    name: str | None
+    role: Literal["reader", "analyst", "admin"] | None
+    writes: bool
+
+
+class AccountOut(Model):
+    """An account (its token is never shown again)."""
+
+    name: str
+    role: Literal["reader", "analyst", "admin"]
+    created_at: str
+    disabled_at: str | None
+
+
+class AccountIn(BaseModel):
+    """A new account."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=100)
+    role: Literal["reader", "analyst", "admin"]
+
+
+class NewAccount(Model):
+    """A new account and its token, shown this once."""
+
+    name: str
+    role: str
+    token: str
+
+
+# ------------------------------------------------------------------------------ review
+
+ReviewField = Literal["type", "subtype", "place", "date", "count", "modality", "claimant",
+                      "extent"]
+
+
+class EventReviewIn(BaseModel):
+    """An analyst's change to a canonical event: a verdict, corrected fields (each field
+    given is the analyst's value; `null` where the analyst says there is none), fields
+    given back to the machine, a note, and the version it was made against."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The event's `version` this change was made against (or an `If-Match` header); "
+        "409 when the event changed meanwhile."))
+    status: Literal["confirmed", "rejected", "unreviewed"] | None = Field(
+        default=None, description="`confirmed`, `rejected` (not an event), or "
+                                  "`unreviewed` (reopen it, dropping the corrections).")
+    note: str | None = Field(default=None, max_length=2000)
+    revert: list[ReviewField] = Field(default_factory=list, max_length=8, description=(
+        "Fields given back to the machine's value."))
+    type: str | None = Field(default=None, max_length=60)
+    subtype: str | None = Field(default=None, max_length=40)
+    geonameid: int | None = Field(default=None, ge=0, le=2**53, description=(
+        "The place, as a GeoNames id of the gazetteer."))
+    date: str | None = Field(default=None, max_length=40, description=(
+        "YYYY, YYYY-MM, YYYY-MM-DD or a range A/B."))
+    count: int | None = Field(default=None, ge=0, le=10**9)
+    modality: Literal["asserted", "claimed", "reported", "planned", "denied", "hedged",
+                      "contested"] | None = None
+    claimant: str | None = Field(default=None, max_length=300)
+    extent: Literal["full", "partial"] | None = None
+
+
+class Decision(Model):
+    """One change in the audit trail: who, when, what, the values before and after."""
+
+    id: int
+    target: Literal["event", "article", "account"]
+    target_id: int
+    action: str = Field(description="confirm, correct, reject, reopen, note; irrelevant, "
+                                    "relevant; account.add, account.disable")
+    actor: str
+    at: str = Field(description="ISO 8601, UTC.")
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    note: str | None
+    version: int | None = Field(description="The event's review version after it.")
+
+
+class DecisionPage(Model):
+    """One page of the audit trail, newest first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Decision]
+
+
+class QueueEvent(Event):
+    """An event in the review queue, with why it needs eyes."""
+
+    attention: list[str] = Field(description="conflict, single source, low confidence "
+                                             "(no resolved place or date, or a hedged, "
+                                             "denied or contested claim)")
+
+
+class QueuePage(Model):
+    """One page of the review queue, most in need of eyes first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[QueueEvent]
+
+
+class RelevanceIn(BaseModel):
+    """Mark an article irrelevant (it reports no event) or relevant again."""
+
+    model_config = ConfigDict(extra="forbid")
+    irrelevant: bool
+    note: str | None = Field(default=None, max_length=2000)

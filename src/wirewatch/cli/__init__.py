@@ -68,10 +68,10 @@ def main(ctx: click.Context, places_files: tuple[Path, ...], codebook: Path | No
 
 
 def _add_commands() -> None:
-    from wirewatch.cli import extract, places, serve, store
+    from wirewatch.cli import extract, places, serve, store, users
 
     for command in (extract.extract, places.places, store.demo, store.ingest, store.events,
-                    store.conflicts, store.stories, serve.serve):
+                    store.conflicts, store.stories, serve.serve, users.users):
         main.add_command(command)
 
 

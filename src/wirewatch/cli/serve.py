@@ -19,8 +19,9 @@ from wirewatch.cli.common import (
               help="Address to listen on (the default serves this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--token", envvar="WIREWATCH_TOKEN", default=None,
-              help="Enable the write endpoints for requests with 'Authorization: Bearer "
-                   "TOKEN' (env WIREWATCH_TOKEN). Without it the server is read-only.")
+              help="A shared admin token: enables the write endpoints for requests with "
+                   "'Authorization: Bearer TOKEN' (env WIREWATCH_TOKEN). Accounts "
+                   "(wirewatch users add) have tokens of their own.")
 @click.option("--max-body", default=2_000_000, show_default=True,
               type=click.IntRange(1_000, 1_000_000_000), help="Largest request body, in bytes.")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
@@ -29,9 +30,12 @@ from wirewatch.cli.common import (
                    "and the --host address (repeatable; env WIREWATCH_ALLOWED_HOSTS, "
                    "space-separated; '*' answers any). Requests naming another Host get "
                    "400: a web page cannot reach this server by rebinding its own name.")
+@click.option("--require-read-token", is_flag=True, default=False,
+              help="Reading the API needs a token too (any account's, or --token); by "
+                   "default reading is open.")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
-          max_body: int, allowed_hosts: tuple[str, ...]) -> None:
+          max_body: int, allowed_hosts: tuple[str, ...], require_read_token: bool) -> None:
     """Serve the JSON API and the web interface (map, timeline, events, articles)."""
     import ipaddress
 
@@ -53,14 +57,17 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
     try:
         # a read-only server never creates a store; one that takes writes may
         app = create_app(db, token, max_body_bytes=max_body, resources=resources_of(ctx),
-                         create=token is not None, allowed_hosts=hosts)
+                         create=token is not None, allowed_hosts=hosts,
+                         require_read_token=require_read_token)
     except StoreError as exc:
         click.echo(f"wirewatch: error: store {printable(str(exc))}", err=True)
         sys.exit(2)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    writes = app.state.auth.writes_enabled()
     click.echo(f"wirewatch: serving {display_url(database_url(db))} at "
                f"http://{shown}:{port}/ (API: /api/, OpenAPI: /docs); writing "
-               f"{'enabled (bearer token)' if token else 'disabled (no --token)'}", err=True)
+               f"{'enabled (bearer tokens)' if writes else 'disabled (no --token, no accounts)'}"
+               f"; reading {'needs a token' if require_read_token else 'open'}", err=True)
     if not local:
         click.echo(f"wirewatch: warning: listening on {host}, reachable from other machines; "
                    "there is no TLS: put it behind a TLS proxy", err=True)

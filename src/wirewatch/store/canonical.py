@@ -156,12 +156,16 @@ def _new_canonical(s: Session, c: Cluster, now: datetime) -> int:
 
 
 def _drop_if_empty(s: Session, canonical_ids: set[int]) -> set[int]:
-    """Delete the canonical events among these left without members; return the others."""
+    """Delete the canonical events among these left without members (recording it in the
+    history of those an analyst reviewed); return the others."""
+    from wirewatch.store.review import detach
+
     left: set[int] = set()
     for chunk in chunks(sorted(canonical_ids)):
         left.update(s.scalars(select(m.CanonicalMember.canonical_id).distinct()
                               .where(m.CanonicalMember.canonical_id.in_(chunk))))
     gone = sorted(canonical_ids - left)
+    detach(s, gone)
     for chunk in chunks(gone):
         s.execute(delete(m.Conflict).where(m.Conflict.canonical_id.in_(chunk)))
         s.execute(delete(m.CanonicalEvent).where(m.CanonicalEvent.id.in_(chunk)))

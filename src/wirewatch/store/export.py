@@ -33,7 +33,7 @@ OWN_COLUMNS = ["ww_id", "ww_type", "ww_subtype", "ww_date", "ww_date_precision",
                "ww_geonameid", "ww_country", "ww_modality", "ww_count", "ww_extent",
                "ww_aggregate", "ww_actor", "ww_claimants", "ww_denied_by", "ww_outlets",
                "ww_source_urls", "ww_independent_sources", "ww_n_independent_sources",
-               "ww_n_mentions", "ww_conflicts"]
+               "ww_n_mentions", "ww_conflicts", "ww_review_status", "ww_reviewed_by"]
 COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 ID_PREFIX = "WW"  # event_id_cnty: ISO3 + WW + wirewatch id, never an ACLED id
 NO_CLAIM = ("denied", "planned")  # modalities of an event no claim supports
@@ -206,6 +206,8 @@ def flat_row(event: Mapping[str, Any], acled: AcledMapping | None = None) -> dic
         "ww_n_mentions": event.get("n_mentions"),
         "ww_conflicts": "; ".join(sorted({c["kind"] for c in event.get("conflicts", [])}))
         or None,
+        "ww_review_status": event.get("review_status") or "unreviewed",
+        "ww_reviewed_by": event.get("reviewed_by"),
     }
 
 
@@ -380,6 +382,8 @@ def iter_csv(events: Iterable[Mapping[str, Any]], acled: AcledMapping | None = N
 CONFLICT_COLUMNS = ["kind", "canonical_event", "type", "place", "date", "article", "role",
                     "value_a", "claimants_a", "outlets_a", "urls_a", "value_b", "claimants_b",
                     "outlets_b", "urls_b"]
+DECISION_COLUMNS = ["id", "at", "actor", "target", "target_id", "action", "version", "before",
+                    "after", "note"]
 STORY_COLUMNS = ["family", "size", "first_published", "last_published", "head_outlet",
                  "head_title", "head_url", "outlets", "urls"]
 
@@ -417,6 +421,14 @@ def story_row(f: Mapping[str, Any]) -> dict[str, Any]:
            "outlets": "; ".join(dict.fromkeys(str(m["outlet"]) for m in members
                                               if m.get("outlet"))),
            "urls": " ".join(m["url"] for m in members if m.get("url"))}
+    return {k: _safe_cell(v) for k, v in row.items()}
+
+
+def decision_row(d: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the flat CSV row of an audit-trail entry (values before and after as JSON)."""
+    row = {k: d.get(k) for k in DECISION_COLUMNS}
+    for k in ("before", "after"):
+        row[k] = json.dumps(d[k], ensure_ascii=False, sort_keys=True) if d.get(k) else None
     return {k: _safe_cell(v) for k, v in row.items()}
 
 

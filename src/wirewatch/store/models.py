@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -54,6 +55,8 @@ class Article(Base):
         ForeignKey("rewrite_families.id", ondelete="SET NULL"), index=True)
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     features: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # migration 0006: an analyst marked it irrelevant (its events are not extracted)
+    irrelevant: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class LshBand(Base):
@@ -156,6 +159,12 @@ class CanonicalEvent(Base):
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # migration 0006: the analyst's verdict (unreviewed, confirmed, corrected, rejected),
+    # and the machine's values of the fields an analyst corrected (the columns above hold
+    # the values in force); see wirewatch.store.review
+    review_status: Mapped[str] = mapped_column(String(12), default="unreviewed",
+                                               server_default="unreviewed")
+    machine: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     __table_args__ = (
         Index("ix_canonical_events_key_window", "fuse_key", "window_lo"),
         # migration 0002: the API's filters in list order, and the timeline
@@ -167,6 +176,8 @@ class CanonicalEvent(Base):
         # migration 0005: with the modality, which the map groups by
         Index("ix_canonical_events_map", "geonameid", "type", "modality", "sort_date",
               "n_sources", "n_conflicts"),
+        # migration 0006: the review queue
+        Index("ix_canonical_events_review", "review_status", "sort_date", "id"),
     )
 
 
@@ -236,3 +247,54 @@ class NameFlag(Base):
     start_b: Mapped[int] = mapped_column(Integer)
     end_b: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------- migration 0006: review
+
+
+class Account(Base):
+    """A person or script with a token of its own: a reader, an analyst or an admin."""
+
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(12))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256, hex
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class EventReview(Base):
+    """An analyst's current verdict on a canonical event: its status, the fields corrected
+    (the analyst's values), the event's members when last decided, and a version that
+    every change increments (optimistic concurrency)."""
+
+    __tablename__ = "event_reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical_id: Mapped[int | None] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="SET NULL"), unique=True)
+    status: Mapped[str] = mapped_column(String(12))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    anchor: Mapped[list[Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer)
+    reviewed_by: Mapped[str] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ReviewDecision(Base):
+    """One change an analyst or admin made (the audit trail; rows are never updated)."""
+
+    __tablename__ = "review_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_kind: Mapped[str] = mapped_column(String(12))  # event, article, account
+    target_id: Mapped[int] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(20))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime, index=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (Index("ix_review_decisions_target", "target_kind", "target_id", "id"),
+                      Index("ix_review_decisions_at", "at"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from wirewatch.fuse.config import FusionConfig, default_fusion
 from wirewatch.store import models as m
 from wirewatch.store import views
 from wirewatch.store import write as w
+from wirewatch.store.accounts import Principal
 from wirewatch.store.db import (
     StoreError,
     check_sqlite_path,
@@ -32,9 +34,15 @@ from wirewatch.store.db import (
     writer,
 )
 from wirewatch.store.query import EventFilter, conditions, ordered
+from wirewatch.store.review import ReviewChange
 from wirewatch.store.write import BatchResult, Extracted
 
-__all__ = ["BatchResult", "EventFilter", "Extracted", "Store", "StoreError"]
+__all__ = ["BatchResult", "EventFilter", "Extracted", "Principal", "Store", "StoreError"]
+
+
+def _now() -> datetime:
+    """The time a review or account change is recorded at (UTC, without zone, as stored)."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -129,6 +137,94 @@ class Store:
         with self._writes() as s, s.begin():
             lock_for_writing(s)
             return w.replace_extraction(s, items, self.fusion)
+
+    # ------------------------------------------------------------------ review
+
+    def review_event(self, event_id: int, change: ReviewChange, actor: str) -> int:
+        """Apply an analyst's change (verdict, corrections, note) to a canonical event and
+        record it in the audit trail, in one transaction; return the review's new
+        version. Raises :class:`wirewatch.store.review.NotFound`, ``StaleVersion`` (the
+        change names an older version) or ``ReviewError``."""
+        from wirewatch.store import review
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            sides = views._sides_of(s, [event_id]).get(event_id) or {}
+            return review.review_event(s, event_id, change, actor, _now(),
+                                       sides.get("claimants") or [])
+
+    def mark_article(self, article_id: int, irrelevant: bool, actor: str,
+                     note: str | None = None, extracted: Extracted | None = None) -> bool:
+        """Mark an article irrelevant (its events are dropped and the canonical events they
+        were in fused again) or relevant again (``extracted``: its new extraction), and
+        record it in the audit trail, in one transaction; return whether it changed."""
+        from wirewatch.store import review
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            if not review.mark_article(s, article_id, irrelevant, actor, _now(), note):
+                return False
+            if irrelevant or extracted is None:
+                [doc] = w.stored_documents(s, [article_id])
+                extracted = Extracted(doc, w.stored_places(s, article_id), [])
+            w.replace_extraction(s, [(article_id, extracted)], self.fusion)
+            return True
+
+    def history(self, kind: str, target_id: int) -> list[dict[str, Any]]:
+        """Every change made to one event, article or account (``kind``), oldest first."""
+        from wirewatch.store import review
+
+        with self._sessions() as s:
+            return review.history(s, kind, target_id)
+
+    def decisions(self, limit: int = 100, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """One page of the whole audit trail, newest first, and its length."""
+        from wirewatch.store import review
+
+        with self._sessions() as s:
+            return review.decisions(s, limit, offset)
+
+    # ------------------------------------------------------------------ accounts
+
+    def add_account(self, name: str, role: str, actor: str = "cli") -> str:
+        """Create an account (``role``: reader, analyst or admin) and return its token,
+        which is shown once: the store keeps only its hash. Raises
+        :class:`wirewatch.store.accounts.AccountError` for a bad name or role, or a name
+        in use."""
+        from wirewatch.store import accounts
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return accounts.add_account(s, name, role, actor, _now())
+
+    def disable_account(self, name: str, actor: str = "cli") -> None:
+        """Disable an account: its token is refused from now on."""
+        from wirewatch.store import accounts
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            accounts.disable_account(s, name, actor, _now())
+
+    def accounts(self) -> list[dict[str, Any]]:
+        """Return every account (name, role, when made, when disabled), never a token."""
+        from wirewatch.store import accounts
+
+        with self._sessions() as s:
+            return accounts.account_dicts(s)
+
+    def principal(self, token: str) -> Principal | None:
+        """Return who a token belongs to (an enabled account), or None."""
+        from wirewatch.store import accounts
+
+        with self._sessions() as s:
+            return accounts.principal_for(s, token)
+
+    def has_writers(self) -> bool:
+        """Whether an enabled analyst or admin account exists."""
+        from wirewatch.store import accounts
+
+        with self._sessions() as s:
+            return accounts.has_writers(s)
 
     # ------------------------------------------------------------------ reading
 

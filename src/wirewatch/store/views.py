@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from wirewatch.store import models as m
 from wirewatch.store.db import chunks as _chunks
+from wirewatch.store.review import review_view, reviews_of
 
 FAMILY_ORDER = (m.RewriteFamily.size.desc(), m.RewriteFamily.first_published,
                 m.RewriteFamily.id)
@@ -60,8 +61,9 @@ def event_dicts(s: Session, rows: Sequence[m.CanonicalEvent], with_mentions: boo
     mentions = _mentions_of(s, [r.id for r in rows]) if with_mentions else {}
     conflicts = _conflicts_of(s, [r.id for r in rows if r.n_conflicts])
     sides = _sides_of(s, [r.id for r in rows])
+    reviews = reviews_of(s, [r.id for r in rows])
     return [_event_dict(r, mentions.get(r.id), conflicts.get(r.id, []),
-                        sides.get(r.id, _no_sides())) for r in rows]
+                        sides.get(r.id, _no_sides()), reviews.get(r.id)) for r in rows]
 
 
 def _no_sides() -> dict[str, Any]:
@@ -173,8 +175,12 @@ def _conflict_side(value: str, ids: Sequence[int], ev: Mapping[int, dict[str, An
 
 
 def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
-                conflicts: list[dict[str, Any]], sides: dict[str, Any]) -> dict[str, Any]:
+                conflicts: list[dict[str, Any]], sides: dict[str, Any],
+                review: m.EventReview | None = None) -> dict[str, Any]:
     sm = r.summary or {}
+    claimants = sides["claimants"]
+    if review is not None and "claimant" in review.fields:  # an analyst's correction
+        claimants = [review.fields["claimant"]] if review.fields["claimant"] else []
     out: dict[str, Any] = {
         "id": r.id, "type": r.type, "subtype": r.subtype, "aggregate": r.aggregate,
         "place": r.place,
@@ -182,13 +188,14 @@ def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
                  "window": [r.window_lo.isoformat() if r.window_lo else None,
                             r.window_hi.isoformat() if r.window_hi else None]},
         "modality": r.modality, "count": r.count_value, "extent": r.extent,
-        "claimants": sides["claimants"], "denied_by": sides["denied_by"],
+        "claimants": claimants, "denied_by": sides["denied_by"],
         "outlets": sm.get("outlets", []), "reports": sides["reports"],
         "independent_sources": sm.get("independent_sources", []),
         "n_independent_sources": r.n_sources, "source_groups": sm.get("source_groups", []),
         "n_mentions": r.n_mentions, "n_articles": sm.get("n_articles", 0),
         "has_conflict": r.n_conflicts > 0, "conflicts": conflicts,
         "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
+        **review_view(r, review, sides["claimants"]),
     }
     if mentions is not None:
         out["mentions"] = mentions

@@ -37,6 +37,7 @@ from wirewatch.fuse.text import content_hash, key64
 from wirewatch.store import models as m
 from wirewatch.store.canonical import Seed, refuse, single, sort_day
 from wirewatch.store.db import chunks as _chunks
+from wirewatch.store.review import detach, reapply
 
 
 def outlet_of(doc: Document) -> str | None:
@@ -93,6 +94,17 @@ def stored_documents(s: Session, article_ids: Sequence[int]) -> list[Document]:
                      author=a.author, site_name=a.site_name, lang=a.lang,
                      extra=tuple(sorted((str(k), str(v)) for k, v in (a.extra or {}).items())))
             for i in article_ids if (a := found.get(i)) is not None]
+
+
+def stored_places(s: Session, article_id: int) -> list[dict[str, Any]]:
+    """Return an article's stored place mentions as extraction gives them."""
+    return [{"surface": p.surface, "start": p.start, "end": p.end, "geonameid": p.geonameid,
+             "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+             "admin1": p.admin1, "confidence": p.confidence, "method": p.method,
+             "explanation": p.explanation}
+            for p in s.scalars(select(m.PlaceMention).where(m.PlaceMention.article_id
+                                                             == article_id)
+                               .order_by(m.PlaceMention.id))]
 
 
 def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) -> BatchResult:
@@ -160,7 +172,7 @@ def write_batch(s: Session, batch: Sequence[Extracted], fusion: FusionConfig) ->
     ids = _fuse_mentions(s, mention_rows, [], fusion, now)
     if regrouped:
         ids |= _canonicals_of_articles(s, regrouped)
-    _resummarise(s, sorted(ids), now)
+    resummarise(s, sorted(ids), now)
     res.canonical_touched = len(ids)
     return res
 
@@ -205,6 +217,8 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
         if art is None:
             res.skipped += 1
             continue
+        if art.irrelevant:  # an analyst said it reports no event: none are kept
+            x = replace(x, events=[])
         feats = article_features(aid, art.text, art.published, art.outlet, x.events, x.places,
                                  lang=x.doc.lang or art.lang)
         art.features = feats.to_json()
@@ -226,7 +240,12 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
     touched = _fuse_mentions(s, mention_rows, old_seeds, fusion, now, vacated)
     touched |= {c for c in old_canonicals
                 if s.get(m.CanonicalEvent, c) is not None}
-    _resummarise(s, sorted(touched), now)
+    resummarise(s, sorted(touched), now)
+    held: set[int] = set()
+    for chunk in _chunks(sorted(old_canonicals)):
+        held.update(s.scalars(select(m.CanonicalMember.canonical_id).distinct()
+                              .where(m.CanonicalMember.canonical_id.in_(chunk))))
+    detach(s, sorted(old_canonicals - held))
     for chunk in _chunks(sorted(old_canonicals)):
         s.execute(delete(m.CanonicalEvent).where(
             m.CanonicalEvent.id.in_(chunk),
@@ -443,7 +462,9 @@ def _members(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[Member]
     return out
 
 
-def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> None:
+def resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> None:
+    """Recompute the summaries and conflicts of these canonical events from their members,
+    then put the analysts' reviews back over them (:func:`wirewatch.store.review.reapply`)."""
     members = _members(s, canonical_ids)
     for chunk in _chunks(list(canonical_ids)):
         s.execute(delete(m.Conflict).where(m.Conflict.canonical_id.in_(chunk)))
@@ -476,3 +497,4 @@ def _resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> Non
     if rows:
         s.execute(update(m.CanonicalEvent), rows)
     _insert(s, m.Conflict, conflict_rows)
+    reapply(s, canonical_ids)

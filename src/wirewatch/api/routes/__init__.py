@@ -8,10 +8,12 @@ from wirewatch.api.routes import (
     exports,
     families,
     places,
+    review,
     server,
+    users,
 )
 
-ROUTERS = (server.router, events.router, articles.router, families.router, conflicts.router,
-           places.router, exports.router)
+ROUTERS = (server.router, events.router, review.router, articles.router, families.router,
+           conflicts.router, places.router, exports.router, users.router)
 
 __all__ = ["ROUTERS"]

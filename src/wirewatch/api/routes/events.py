@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
@@ -28,12 +28,15 @@ def list_events(s: Db, f: Filter, limit: Limit = 50, offset: Offset = 0) -> dict
 
 @router.get("/events/{event_id}", response_model=sc.EventDetail,
             responses={**ERRORS, **NOT_FOUND})
-def get_event(s: Db, event_id: Annotated[int, Path(ge=0, le=MAX_ID)]) -> dict[str, Any]:
+def get_event(s: Db, event_id: Annotated[int, Path(ge=0, le=MAX_ID)],
+              response: Response) -> dict[str, Any]:
     """Return one canonical event with every mention (evidence, claimant, conduit,
-    place as resolved), its conflicts and the rewrite families among its articles."""
+    place as resolved), its conflicts, the rewrite families among its articles, and
+    its review (the `ETag` is its `version`, for `If-Match` on a `PATCH`)."""
     event = qy.get_event(s, event_id)
     if event is None:
         raise HTTPException(404, f"no canonical event {event_id}")
+    response.headers["ETag"] = f'"{event["version"]}"'
     return event
 
 

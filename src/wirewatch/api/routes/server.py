@@ -18,4 +18,4 @@ def health(request: Request, store: StoreDep) -> dict[str, Any]:
     """Return that the server is up, its version, whether writing is enabled and the
     number of rows of the store's main tables."""
     return {"status": "ok", "version": request.app.state.version,
-            "writes": bool(request.app.state.token), "counts": store.counts()}
+            "writes": request.app.state.auth.writes_enabled(), "counts": store.counts()}

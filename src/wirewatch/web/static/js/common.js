@@ -97,7 +97,7 @@ export async function getJson(path, params = {}, signal = undefined) {
   }
   let resp;
   try {
-    resp = await fetch(url, { headers: { Accept: "application/json" }, signal });
+    resp = await fetch(url, { headers: { Accept: "application/json", ...authHeader() }, signal });
   } catch (err) {
     if (err.name === "AbortError") throw err;
     throw new ApiError(`cannot reach the wirewatch API at ${url.pathname} (${err.message})`, 0);
@@ -113,6 +113,57 @@ export async function getJson(path, params = {}, signal = undefined) {
     throw new ApiError(`${url.pathname}: ${resp.status} ${detail}`, resp.status);
   }
   return resp.json();
+}
+
+// The analyst's token, kept in this browser's localStorage after signing in on the review
+// page (docs/review.md); sent with every API request once set.
+const TOKEN_KEY = "wirewatch-token";
+
+/** The token this browser signed in with ("" if none). */
+export function storedToken() {
+  try {
+    return localStorage.getItem(TOKEN_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** Keep (or, with "", forget) the token of this browser. */
+export function storeToken(token) {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+function authHeader() {
+  const token = storedToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** Send a JSON body with `method` (PATCH, POST) to the API with the stored token; return the
+ * answer's JSON. Throws ApiError (its `status` tells 401, 403, 409 apart). */
+export async function sendJson(method, path, body, headers = {}) {
+  const url = new URL(path, apiBase());
+  let resp;
+  try {
+    resp = await fetch(url, {
+      method,
+      headers: { Accept: "application/json", "Content-Type": "application/json", ...authHeader(), ...headers },
+      body: JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(`cannot reach the wirewatch API at ${url.pathname} (${err.message})`, 0);
+  }
+  let answer = null;
+  try {
+    answer = await resp.json();
+  } catch {
+    // not JSON: keep null
+  }
+  if (!resp.ok) {
+    const detail = typeof answer?.detail === "string" ? answer.detail : resp.statusText;
+    throw new ApiError(`${resp.status} ${detail}`, resp.status);
+  }
+  return answer;
 }
 
 /** Filters read from a query string: {key: string} for the keys of FILTER_KEYS present. */

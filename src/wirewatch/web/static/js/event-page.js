@@ -255,6 +255,34 @@ function renderConflicts(e) {
 
 // --- page ------------------------------------------------------------------------------------
 
+// --- review: the verdict, the analyst's values beside the machine's, the history -----------
+
+function shown(value) {
+  if (value === null || value === undefined || value === "") return "none";
+  if (Array.isArray(value)) return value.join("; ") || "none";
+  if (typeof value === "object") return value.name ?? JSON.stringify(value);
+  return String(value);
+}
+
+function renderReview(e, history) {
+  const dl = document.getElementById("review");
+  dl.replaceChildren();
+  fact(dl, "Status", el("span", { class: `review-${e.review_status}` }, e.review_status),
+    e.reviewed_by ? el("span", { class: "muted" }, ` by ${e.reviewed_by}, ${e.reviewed_at}`) : null);
+  if (e.review_note) fact(dl, "Note", e.review_note);
+  for (const [k, v] of Object.entries(e.reviewed ?? {})) {
+    fact(dl, `${k} (corrected)`, el("span", { class: "reviewed" }, shown(v)),
+      el("span", { class: "machine", title: "the machine's value" }, shown(e.machine?.[k])));
+  }
+  const list = document.getElementById("history");
+  list.replaceChildren(...history.map((h) => el("li", {},
+    el("strong", {}, h.action), ` by ${h.actor}, ${h.at}`,
+    h.before || h.after ? el("div", { class: "muted" },
+      Object.keys({ ...h.before, ...h.after }).map((k) => `${k}: ${shown(h.before?.[k])} → ${shown(h.after?.[k])}`).join("; ")) : null,
+    h.note ? el("div", {}, el("q", {}, h.note)) : null)));
+  if (!history.length) list.replaceChildren(el("li", { class: "muted" }, "not reviewed yet"));
+}
+
 async function main() {
   document.getElementById("back-to-map").setAttribute("href", mapPageHref());
   const id = new URLSearchParams(location.search).get("id");
@@ -265,6 +293,7 @@ async function main() {
   try {
     const event = await getJson(`events/${encodeURIComponent(id)}`);
     renderFacts(event);
+    renderReview(event, await getJson(`events/${encodeURIComponent(id)}/history`));
     renderConflicts(event);
     renderMentions(event);
   } catch (err) {
