@@ -78,3 +78,41 @@ def test_a_lemma_lexicon_with_a_typo_is_refused_naming_the_key(tmp_path: Any) ->
     bad.write_text("rules: lemma\nlang: ru\ntrigers: {}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="trigers"):
         load_lemma_lexicon("ru", bad)
+
+
+def _claimants(resources: Any, text: str, lang: str, day: date) -> set[tuple[str, str | None]]:
+    (x,) = extract([Document("d", text, published=day, lang=lang)], resources)
+    return {(e.type, e.claimant) for e in x.events}
+
+
+@pytest.mark.parametrize(("text", "lang", "day", "claimant"), [
+    # an office named without its holder: whoever held it that day (the registry's dates)
+    ("Голова Харківської ОВА заявив, що через атаку дронів на Харків поранено четверо людей.",
+     "uk", date(2025, 6, 10), "Oleh Syniehubov (governor of Kharkiv region)"),
+    ("Очільник Запорізької ОВА повідомив про обстріл Оріхова.", "uk", date(2024, 6, 3),
+     "Yurii Malashko (governor of Zaporizhzhia region)"),
+    ("Очільник Запорізької ОВА повідомив про обстріл Оріхова.", "uk", date(2025, 6, 3),
+     "Ivan Fedorov (governor of Zaporizhzhia region)"),
+    ("Губернатор Белгородской области сообщил об атаке дрона на Шебекино.", "ru",
+     date(2025, 6, 10), "Vyacheslav Gladkov (governor of Belgorod region)"),
+    ("Губернатор Курской области сообщил об ударе по Рыльску.", "ru", date(2024, 8, 1),
+     "Alexei Smirnov (governor of Kursk region)"),
+    ("Глава ЛНР сообщил, что украинские войска нанесли удар по Луганску.", "ru",
+     date(2025, 6, 10), "Leonid Pasechnik (head of the LPR)"),
+    # the person named right after the body speaks for it
+    ("Окупанти захопили Селидове, визнав речник угруповання «Хортиця» Віктор Трегубов.", "uk",
+     date(2024, 11, 29), "Viktor Trehubov (spokesman of the Khortytsia group)"),
+    # surnames alone, and Russian spellings of Ukrainian officials
+    ("В результате обстрела Никополя пострадали четыре человека, сообщил Лысак.", "ru",
+     date(2024, 11, 29), "Serhiy Lysak (governor of Dnipropetrovsk region)"),
+    ("Мария Захарова обвинила ВСУ в обстреле Энергодара.", "ru", date(2025, 6, 10),
+     "Maria Zakharova (Russian Foreign Ministry spokeswoman)"),
+    ("Нацполіція повідомила, що внаслідок обстрілу Херсона загинули двоє цивільних.", "uk",
+     date(2025, 6, 10), "National Police of Ukraine"),
+    ("Аналітики ISW підтвердили захоплення Очеретиного.", "uk", date(2025, 6, 10),
+     "Institute for the Study of War"),
+])
+def test_claimants_of_offices_bodies_and_officials(
+        resources: Any, text: str, lang: str, day: date, claimant: str) -> None:
+    found = _claimants(resources, text, lang, day)
+    assert found and {c for _, c in found} == {claimant}, found

@@ -37,3 +37,112 @@ def test_running_ukrainian_text_resolves_genitives(gaz: Gazetteer) -> None:
     found = places_in_text("d", "Бої тривають біля Покровська та Мирнограда.", gaz=gaz)
     assert [(m.surface, m.place.geonameid if m.place else None) for m in found] == [
         ("Покровська", POKROVSK), ("Мирнограда", MYRNOHRAD)]
+
+
+RUSSIA, UKRAINE, BELARUS, POLAND, CRIMEA = 2017370, 690791, 630336, 798544, 703883
+SLOVIANSK, NIKOPOL = 693468, 700051
+
+
+def _found(text: str, gaz: Gazetteer) -> list[tuple[str, int | None]]:
+    return [(m.surface, m.place.geonameid if m.place else None)
+            for m in places_in_text("d", text, gaz=gaz)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Росія атакувала Україну.", [("Росія", RUSSIA), ("Україну", UKRAINE)]),
+    ("Удари з території Росії та Білорусі.", [("Росії", RUSSIA), ("Білорусі", BELARUS)]),
+    ("Росією окуповано частину півдня.", [("Росією", RUSSIA)]),
+    ("Россия и Белоруссия проведут учения у границ Украины.",
+     [("Россия", RUSSIA), ("Белоруссия", BELARUS), ("Украины", UKRAINE)]),
+    ("Навчання поблизу кордону з Польщею.", [("Польщею", POLAND)]),
+    ("Вибухи у Криму.", [("Криму", CRIMEA)]),
+    ("Взрывы в Крыму.", [("Крыму", CRIMEA)]),
+])
+def test_countries_and_crimea_in_every_case_and_both_languages(
+        text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
+    assert _found(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "seat"), [
+    ("Удар по Синельниківському району.", "Синельниківському району", 693796),
+    ("Краснопільська громада під обстрілами.", "Краснопільська громада", 704343),
+    ("Евакуація з Ізюмського району.", "Ізюмського району", 707292),
+    ("Харківський район знову під ударом.", "Харківський район", 706483),
+    ("Бої на Гуляйпільському напрямку.", "Гуляйпільському напрямку", 707898),
+    ("Ворог атакував Бериславську громаду.", "Бериславську громаду", 712260),
+    ("Шосткинський район атакували дрони.", "Шосткинський район", 693942),
+    ("Удар по Великоновосілківській громаді.", "Великоновосілківській громаді", 690237),
+    ("Повреждены дома в Шебекинском городском округе.", "Шебекинском городском округе",
+     495112),
+    ("Эвакуация из Суджанского района.", "Суджанского района", 486816),
+    ("Беспилотник атаковал село в Грайворонском районе.", "Грайворонском районе", 559034),
+    ("Обстрел Валуйского округа.", "Валуйского округа", 477192),
+])
+def test_a_district_community_or_direction_named_by_adjective_is_its_seat(
+        text: str, surface: str, seat: int, gaz: Gazetteer) -> None:
+    [m] = places_in_text("d", text, gaz=gaz)
+    assert m.surface == surface
+    assert m.place is not None and m.place.geonameid == seat, m.place
+    assert "its seat" in m.place.explanation
+
+
+def test_directions_listed_before_their_noun_and_left_without_it(gaz: Gazetteer) -> None:
+    assert _found("Бої тривають на Покровському та Лиманському напрямках.", gaz) == [
+        ("Покровському", POKROVSK), ("Лиманському напрямках", 704204)]
+    assert _found("Речник заявив, що у Гуляйпільському ворог втратив дві гармати.", gaz) == [
+        ("Гуляйпільському", 707898)]
+
+
+def test_the_region_named_beside_a_district_chooses_among_namesake_seats(
+        gaz: Gazetteer) -> None:
+    # Klimovsk (Moscow Oblast) is larger, but the Klimovo district is in Bryansk Oblast
+    assert _found("В Брянской области, в Климовском районе, повреждена ЛЭП.", gaz) == [
+        ("Брянской области", 571473), ("Климовском районе", 547591)]
+
+
+def test_an_adjective_with_its_own_noun_is_no_district(gaz: Gazetteer) -> None:
+    assert _found("Студенти у Харківському університеті.", gaz) == []
+    assert _found("Харківська область під обстрілом.", gaz) == [("Харківська область", 706482)]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_every_apostrophe_reads_alike(apostrophe: str, gaz: Gazetteer) -> None:
+    town = f"Слов{apostrophe}янськ"
+    assert _found(f"Удар по {town}у.", gaz) == [(f"{town}у", SLOVIANSK)]
+    assert _found(f"Громади Слов{apostrophe}янського району.", gaz) == [
+        (f"Слов{apostrophe}янського району", SLOVIANSK)]
+    assert _found(f"З Куп{apostrophe}янська вивезли людей.", gaz) == [
+        (f"Куп{apostrophe}янська", 703656)]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ru", "Песков заявил, что переговоры не планируются.", []),
+    ("ru", "Пушилин сообщил об обстреле Горловки.", [("Горловки", 707753)]),
+    ("uk", "Пушилін оголосив про евакуацію з Горлівки.", [("Горлівки", 707753)]),
+    ("ru", "Владимир Сальдо заявил об эвакуации.", []),
+    ("uk", "Володимир Зеленський заявив про удари.", []),
+    ("uk", "Українські військові відбили атаку біля Часового Яру.", [("Часового Яру", CHASIV_YAR)]),
+    ("ru", "Российские войска продвигаются.", []),
+    ("uk", "Вибухи у Криму.", [("Криму", CRIMEA)]),
+    ("uk", "Речник угруповання «Таврія» заявив про бої.", []),
+    ("uk", "Бої на лівому березі Дніпра.", []),
+])
+def test_names_of_people_common_words_and_formations_are_no_places(
+        lang: str, text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
+    from wirewatch.nlp import load_lemma_model
+
+    doc = load_lemma_model(lang)(text)
+    assert [(m.surface, m.place.geonameid if m.place else None)
+            for m in places_in_text("d", text, doc, gaz=gaz)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Эвакуация из Алешек в Херсонской области.",                # a first name's form, framed
+     [("Алешек", 691037), ("Херсонской области", 706442)]),
+    ("Обстріл Рильська тривав.", [("Рильська", 695019)]),        # Ryl'sk in the gazetteer
+    ("Начальник Донецької ОВА повідомив.", [("Донецької ОВА", 709716)]),
+    ("Харківська обласна військова адміністрація повідомила.", [("Харківська обласна", 706482)]),
+])
+def test_places_next_to_what_the_rules_leave_out_are_kept(
+        text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
+    assert _found(text, gaz) == expected

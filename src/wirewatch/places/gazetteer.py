@@ -29,10 +29,13 @@ from wirewatch.places.build import (
     load_places_yaml,
     source_fingerprint,
 )
-from wirewatch.places.morph import dictionary_forms
+from wirewatch.places.morph import dictionary_forms, seat_names
 from wirewatch.places.text import letters_key, normalize, translit_key
 
-NAME_SOURCES = ("name", "alt", "alias", "former", "user")
+# How telling a source is, most first: a project alias is a deliberate choice and outranks a
+# GeoNames alternate name of the same place ("Слов'янськ" is Sloviansk's alias, and also an
+# old name of Nikopol among Nikopol's alternates).
+NAME_SOURCES = ("name", "alias", "alt", "former", "user")
 EXACT_CACHE_SIZE = 200_000  # normalised n-grams remembered, found or not
 
 
@@ -250,7 +253,8 @@ class Gazetteer:
             # "Харьковской области", "Донецкой Народной Республике": each word in its forms
             # (an adjective also in the nominative of each gender)
             options = [(w, *dictionary_forms(w)) for w in words]
-            forms = [" ".join(c) for c in itertools.islice(itertools.product(*options), 400)][1:]
+            # the words as written first: "Харківська область" is itself a name
+            forms = [" ".join(c) for c in itertools.islice(itertools.product(*options), 400)]
         else:
             return []
         for form in forms:
@@ -258,6 +262,33 @@ class Gazetteer:
             if hits:
                 return hits
         return []
+
+    # A seat's name rebuilt from an adjective is kept beside the best one when its largest
+    # town has at least this share of the best one's people ("Климовский": Klimovsk, Moscow
+    # Oblast, and Klimovo, Bryansk Oblast; the region named beside it decides).
+    SEAT_POPULATION_SHARE = 0.1
+
+    def seats(self, adjective: str) -> list[NameHit]:
+        """Return the towns of the theatre that a district, community or direction adjective
+        is named after ("Синельниківського" -> Synelnykove; "Климовском" -> Klimovo and
+        Klimovsk), the most populous name's first; [] when none exists."""
+        names = [normalize(n) for n in seat_names(adjective)]
+        table = self.exact_many(names)
+        found: list[tuple[int, list[NameHit]]] = []
+        for n in dict.fromkeys(names):
+            towns = [h for h in table.get(n, []) if h.entry.kind == "city"
+                     and self.theatre_weight(h.entry.country) > 0]
+            if towns:
+                found.append((max(h.entry.population for h in towns), towns))
+        if not found:
+            return []
+        top = max(p for p, _ in found)
+        out: dict[int, NameHit] = {}
+        for p, towns in sorted(found, key=lambda f: -f[0]):
+            if p >= top * self.SEAT_POPULATION_SHARE:
+                for h in towns:
+                    out.setdefault(h.entry.id, h)
+        return list(out.values())
 
     def exact_many(self, norms: Sequence[str]) -> dict[str, list[NameHit]]:
         """Return, for each normalised name that is in the gazetteer, its hits."""

@@ -96,7 +96,153 @@ def lemmas(word: str, lang: str, limit: int = 3) -> frozenset[str]:
 def is_person_name(word: str, lang: str) -> bool:
     """Return whether a capitalised Russian or Ukrainian word is read as a first name,
     surname or patronymic ("Пушилин", "Синєгубов") and never as a place name."""
-    parses = _analyser(lang).parse(word.lower())[:2]
+    parses = _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))[:2]
     tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in parses]
     return bool(tags) and bool(tags[0] & {"Surn", "Name", "Patr"}) \
         and not any("Geox" in t for t in tags)
+
+
+# -- districts, communities and front directions named after their seat ----------------
+#
+# "Синельниківського району", "Краснопільська громада", "на Покровському напрямку",
+# "в Шебекинском городском округе": a district, community or direction is named by the
+# adjective of a town, its seat, and the project resolves it to that town. The adjective
+# is cut into its stem and suffix (-ськ-/-цьк-/-зьк-, Russian -ск-/-цк-/-зк-) and the
+# town's name is rebuilt from the stem by the regular derivations below; the gazetteer
+# says which of the rebuilt names exist.
+_APOSTROPHE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_SEAT_ADJECTIVE = re.compile(
+    r"^(?P<stem>[\w'-]{2,}?)(?P<suffix>ськ|цьк|зьк|ск|цк|зк)"
+    r"(?P<ending>ий|ій|ой|ый|ая|а|ое|е|ого|ому|ім|ом|ем|им|ым|ої|ою|ей|ую|у|ие|ые|і|их|ых|ими|ыми)$")
+# Locative endings: "у Гуляйпільському", "на Покровском" without a noun mean the direction
+# or district named before.
+LOCATIVE_ADJECTIVE_ENDINGS = ("ому", "ім", "ом", "ем")
+# Names the regular derivations miss (stem and suffix of the adjective -> the town).
+_IRREGULAR_SEATS: dict[str, tuple[str, ...]] = {
+    "криворізьк": ("кривий ріг",), "криворожск": ("кривой рог", "кривий ріг"),
+    "часовоярськ": ("часів яр",), "часовоярск": ("часов яр", "часів яр"),
+    "білоцерківськ": ("біла церква",), "белоцерковск": ("белая церковь",),
+    "волноваськ": ("волноваха",), "волновахск": ("волноваха",),
+    "роменськ": ("ромни",), "роменск": ("ромны",),
+    "кам'янсько-дніпровськ": ("кам'янка-дніпровська",),
+    "каменско-днепровск": ("каменка-днепровская",),
+    "білгород-дністровськ": ("білгород-дністровський",),
+    "краснояружск": ("красная яруга",), "беловск": ("белая",),
+}
+# A compound's first part and the words it stands for ("Великоновосілківський": Велика
+# Новосілка, "Великобурлуцька громада": Великий Бурлук, "Новокаховська": Нова Каховка).
+_SEAT_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("велико", ("велика ", "великий ", "велике ", "великая ", "великий ", "великое ")),
+    ("мало", ("мала ", "малий ", "мале ", "малая ", "малый ", "малое ")),
+    ("ново", ("нова ", "новий ", "нове ", "новая ", "новый ", "новое ")),
+    ("старо", ("стара ", "старий ", "старе ", "старая ", "старый ", "старое ")),
+)
+
+
+def _seat_stems(stem: str, suffix: str) -> list[str]:
+    """The names a town may have whose adjective has this stem and suffix."""
+    if suffix in ("цьк", "цк"):  # Донецьк/донецький, Токмак/токмацький, Бурлук/-луцький
+        return [stem + suffix, stem + "к", stem + "ки"]
+    if suffix in ("зьк", "зк"):  # Запоріжжя/запорізький, Печеніги/печенізький
+        return [stem + "жжя", stem + "жье", stem + "г", stem + "ги", stem + suffix]
+    s = stem
+    out = [s + "ськ", s + "ск", s, s + "а", s + "я", s + "е", s + "о", s + "и", s + "ы",
+           s + "ка", s + "ки", s + "ське", s + "ское", s + "ая", s + "ое", s + "ье"]
+    if s.endswith(("ів", "їв")):  # Синельникове, Лозова, Пологи, Самар; Новосілка (-ків-)
+        base = s[:-2]
+        out += [base + "ове", base + "ова", base + "еве", base + "и", base]
+        if s.endswith("ків"):
+            out.append(s[:-2] + "а")
+    if s.endswith(("ов", "ев")):  # Клинцы/клинцовский
+        out.append(s[:-2] + "ы")
+    if s.endswith(("ин", "ін", "ын")):  # Шостка/шосткинський, Кремінна, Щастя
+        out += [s[:-2] + "а", s[:-2] + "я", s + "на"]
+    if s.endswith(("ан", "ян")):  # Суджа/суджанский, Попасна/попаснянський
+        out += [s[:-1], s[:-2] + "а", s[:-2] + "я"]
+    if s.endswith("піль"):  # Гуляйполе/гуляйпільський, Краснопілля, Добропілля
+        out += [s[:-4] + "поле", s[:-4] + "пілля"]
+    if s.endswith("поль"):  # Гуляйполе/гуляйпольский, Краснополье
+        out += [s[:-4] + "поле", s[:-1] + "ье"]
+    if s.endswith("й"):  # Балаклія/балаклійський
+        out.append(s[:-1] + "я")
+    if s.endswith("в"):  # Дніпро/дніпровський
+        out.append(s[:-1])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def seat_names(word: str) -> tuple[str, ...]:
+    """Return the names (lower case, nominative) that the town a district, community or
+    direction adjective is derived from may have, most regular first; nothing when the
+    word is not such an adjective ("Покровському" -> "покровськ", ...; "Синельниківського"
+    -> ..., "синельникове"; "Краснопільська" -> ..., "краснопілля")."""
+    low = word.lower().translate(_APOSTROPHE_FOLD)
+    m = _SEAT_ADJECTIVE.match(low)
+    if m is None:
+        return ()
+    stem, suffix = m["stem"], m["suffix"]
+    if stem + suffix in _IRREGULAR_SEATS:
+        return _IRREGULAR_SEATS[stem + suffix]
+    out = _seat_stems(stem, suffix)
+    for prefix, heads in _SEAT_PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+            out += [h + rest[len(prefix):] for rest in list(out) if rest.startswith(prefix)
+                    for h in heads]
+    return tuple(dict.fromkeys(n for n in out if len(n) >= 3))
+
+
+@lru_cache(maxsize=65536)
+def parse_tags(word: str, lang: str) -> frozenset[str]:
+    """Return the grammemes of pymorphy3's best parse of a word ("ADJF", "plur", "loct"...)."""
+    parse = _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))[0]
+    return frozenset(str(parse.tag).replace(" ", ",").split(","))
+
+
+_NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, langs: tuple[str, ...] = ("uk", "ru")) -> bool:
+    """Return whether pymorphy3's dictionaries know a word as a common word ("Вибухи",
+    "Войска", "Російські") and never as a name of a place, person or organisation: the
+    Russian or Ukrainian dictionary knows it, and none of its best parses there is a name."""
+    low = word.lower().translate(_APOSTROPHE_FOLD)
+    known = False
+    for lang in langs:
+        analyser = _analyser(lang)
+        if not analyser.word_is_known(low):
+            continue
+        known = True
+        for parse in analyser.parse(low)[:3]:
+            if _NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(",")):
+                return False
+    return known
+
+
+@lru_cache(maxsize=65536)
+def has_first_name_reading(word: str, langs: tuple[str, ...] = ("uk", "ru")) -> bool:
+    """Return whether one of a word's best parses is a first name ("Владимир", "Олег")."""
+    low = word.lower().translate(_APOSTROPHE_FOLD)
+    # either dictionary, but only a word it knows: the Russian one guesses a first name for
+    # many a Ukrainian word it lacks ("Рильська"), and the Ukrainian one tags few first names
+    return any("Name" in parse.tag for lang in ("uk", "ru")
+               if lang in langs or _analyser(lang).word_is_known(low)
+               for parse in _analyser(lang).parse(low)[:3]
+               if _analyser(lang).word_is_known(low))
+
+
+@lru_cache(maxsize=65536)
+def is_person_reading(word: str, langs: tuple[str, ...] = ("uk", "ru")) -> bool:
+    """Return whether one of a capitalised word's three best parses, in a dictionary that
+    knows it, is a first name, surname or patronymic and none is a place ("Песков" is also
+    the genitive of "песок", "Пушилин"); the place recogniser's test for a person."""
+    low = word.lower().translate(_APOSTROPHE_FOLD)
+    readings: set[str] = set()
+    for lang in langs:
+        analyser = _analyser(lang)
+        parses = analyser.parse(low)[:3]
+        if not analyser.word_is_known(low) and not any("Surn" in p.tag for p in parses[:1]):
+            continue
+        for parse in parses:
+            readings |= set(str(parse.tag).replace(" ", ",").split(","))
+    return bool(readings & {"Surn", "Name", "Patr"}) and "Geox" not in readings

@@ -22,7 +22,15 @@ from typing import Any
 
 from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.places.models import Span
-from wirewatch.places.morph import dictionary_forms
+from wirewatch.places.morph import (
+    LOCATIVE_ADJECTIVE_ENDINGS,
+    dictionary_forms,
+    has_first_name_reading,
+    is_common_word,
+    is_person_reading,
+    parse_tags,
+    seat_names,
+)
 from wirewatch.places.text import has_cyrillic, normalize
 
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -143,6 +151,9 @@ class TextView:
     pos: dict[int, str]  # start offset of a word -> coarse POS tag
     person_words: frozenset[str] = frozenset()  # words of multi-word PERSON entities
     full_names: list[tuple[int, int]] = field(default_factory=list)  # those entities' spans
+    # the languages whose dictionaries read the text's Cyrillic words: the pipeline's
+    # language, else guessed from letters only one of Russian and Ukrainian has
+    cyrillic_langs: tuple[str, ...] = ("uk", "ru")
 
     def sentence_of(self, offset: int) -> int:
         """Return the index of the sentence holding a character offset."""
@@ -205,7 +216,19 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
     person_words = frozenset(w for start, end in full_names
                              for w in normalize(text[start:end]).replace("'s", "").split())
     return TextView(text, tokens, sorted(set(sentences)), paragraphs, ner, ner_spans, pos,
-                    person_words, full_names)
+                    person_words, full_names, _cyrillic_langs(text, spacy_doc))
+
+
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
+def _cyrillic_langs(text: str, spacy_doc: Any | None) -> tuple[str, ...]:
+    lang = getattr(spacy_doc, "lang_", None)
+    if lang in ("ru", "uk"):
+        return (lang,)
+    uk, ru = bool(_UKRAINIAN_LETTERS.search(text)), bool(_RUSSIAN_LETTERS.search(text))
+    return ("uk",) if uk and not ru else ("ru",) if ru and not uk else ("uk", "ru")
 
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
@@ -250,6 +273,14 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
     covered_until = -1
     for i in starts:
         if toks[i].start < covered_until or i < i_pos:
+            continue
+        seat = _seat_span(view, gaz, i) if has_cyrillic(toks[i].text) else None
+        if seat is not None:
+            # "Синельниківського району", "на Покровському напрямку": the seat town
+            seat_span, j = seat
+            add_evidence(seat_span, view, gaz)
+            spans.append(seat_span)
+            covered_until, i_pos = seat_span.end, j + 1
             continue
         best: tuple[int, str] | None = None
         span: Span | None = None
@@ -322,6 +353,116 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
 
 # Russian and Ukrainian nouns of a region that follow its adjective ("Курской области").
 _REGION_NOUNS = frozenset({"область", "край", "республика", "республіка", "округ", "район"})
+# Nouns of a district, community or front direction named by its seat's adjective
+# ("Синельниківського району", "Краснопільська громада", "Покровском направлении"), and
+# the adjectives that may stand between ("Шебекинском городском округе", "Краснопільська
+# селищна територіальна громада"); dictionary forms.
+_SEAT_NOUNS = frozenset({"район", "громада", "община", "округ", "напрямок", "напрям",
+                         "направление", "отг", "сільрада", "сельсовет", "міськрада"})
+_SEAT_BETWEEN = frozenset({
+    "міський", "міська", "сільський", "сільська", "селищний", "селищна", "територіальний",
+    "територіальна", "об'єднаний", "об'єднана", "городской", "муниципальный", "сельский",
+    "поселковый", "территориальный", "городская", "сельская", "поселковая",
+    "территориальная", "оперативний", "оперативный"})
+# Words joining a list of such adjectives ("на Покровському та Лиманському напрямках").
+_SEAT_JOINS = frozenset({"та", "і", "й", "и", "або", "или", "а"})
+# Prepositions before an adjective left without its noun ("у Гуляйпільському ворог...").
+_SEAT_PREPOSITIONS = frozenset({"в", "у", "во", "на"})
+
+
+def _word_forms(word: str) -> set[str]:
+    low = word.lower().replace("’", "'").replace("ʼ", "'")
+    return {low, *dictionary_forms(word)}
+
+
+def _seat_noun_after(view: TextView, i: int) -> int | None:
+    """The index of the district, community or direction noun that the adjective at token i
+    goes with ("Синельниківського району", "Шебекинском городском округе"), else None."""
+    toks, text = view.tokens, view.text
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and text[toks[j - 1].end:toks[j].start] == " " and (
+            toks[j].text.islower() or toks[j].text == "ОТГ"):
+        forms = _word_forms(toks[j].text)
+        if forms & _SEAT_NOUNS:
+            return j
+        if not forms & _SEAT_BETWEEN:
+            return None
+        j += 1
+    return None
+
+
+def _hyphen_adjective(view: TextView, i: int) -> int:
+    """The last token of a hyphenated adjective starting at token i ("Кам'янсько-
+    Дніпровського"), i when there is none."""
+    toks = view.tokens
+    j = i
+    while j + 1 < len(toks) and view.text[toks[j].end:toks[j + 1].start] == "-" \
+            and toks[j + 1].capitalised:
+        j += 1
+    return j
+
+
+def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span, int] | None:
+    """A district, community or front direction named by its seat's adjective, as a span
+    whose hits are the seat ("у Синельниківському районі" -> Synelnykove), with the index
+    of its last token; None when the words are not one or no such town is known."""
+    toks, text = view.tokens, view.text
+    k = _hyphen_adjective(view, i)
+    word = text[toks[i].start:toks[k].end]
+    if not seat_names(word):
+        return None
+    last = _seat_noun_after(view, k)
+    if last is None and not (_seat_listed(view, k) or _seat_elliptic(view, i, k)):
+        return None
+    hits = gaz.seats(word)
+    if not hits:
+        return None
+    end = toks[last if last is not None else k].end
+    span = Span(toks[i].start, end, text[toks[i].start:end], hits, "seat")
+    span.evidence |= {"seat", "pattern"}
+    return span, (last if last is not None else k)
+
+
+def _seat_listed(view: TextView, k: int) -> bool:
+    """True when the adjective ending at token k is listed with others whose noun follows
+    the last ("на Покровському, Курахівському та Лиманському напрямках")."""
+    toks, text = view.tokens, view.text
+    for _ in range(5):
+        n = k + 1
+        if n >= len(toks):
+            return False
+        if toks[n].text.lower() in _SEAT_JOINS and text[toks[k].end:toks[n].start].strip(
+                ) in ("", ","):
+            n += 1
+        elif text[toks[k].end:toks[n].start].strip() != ",":
+            return False
+        if n >= len(toks) or not toks[n].capitalised:
+            return False
+        k = _hyphen_adjective(view, n)
+        if not seat_names(text[toks[n].start:toks[k].end]):
+            return False
+        if _seat_noun_after(view, k) is not None:
+            return True
+    return False
+
+
+def _seat_elliptic(view: TextView, i: int, k: int) -> bool:
+    """True for a locative adjective after в/у/на whose noun is left out, as in "у
+    Гуляйпільському ворог втратив" (the direction named before)."""
+    toks, text = view.tokens, view.text
+    if i == 0 or toks[i - 1].text.lower() not in _SEAT_PREPOSITIONS or \
+            text[toks[i - 1].end:toks[i].start] != " ":
+        return False
+    if not toks[k].text.lower().endswith(LOCATIVE_ADJECTIVE_ENDINGS):
+        return False
+    if k + 1 < len(toks) and toks[k + 1].text.islower() and \
+            text[toks[k].end:toks[k + 1].start] == " ":
+        # "у Харківському університеті": the noun it goes with follows
+        for lang in ("uk", "ru"):
+            tags = parse_tags(toks[k + 1].text, lang)
+            if "NOUN" in tags and ("loct" in tags or "loc2" in tags or "datv" in tags):
+                return False
+    return True
 
 
 def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | None:
@@ -335,6 +476,17 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
             f in _REGION_NOUNS for f in (toks[i + 1].text.lower(),
                                          *dictionary_forms(toks[i + 1].text))):
         lasts.insert(0, i + 1)  # "Брянской областью", "Харківської області"
+    if i + 1 < len(toks) and view.text[toks[i].end:toks[i + 1].start] == " " and (
+            toks[i + 1].text in _ADMINISTRATIONS
+            or _word_forms(toks[i + 1].text) & _ADMINISTRATIONS):
+        # "Донецької ОВА", "Харківська обласна військова адміністрація" (its first words):
+        # the administration of a region, so the adjective names the region
+        hits = [h for h in gaz.inflected(f"{toks[i].text} області") if h.entry.kind != "city"]
+        if hits:
+            span = Span(toks[i].start, toks[i + 1].end, view.text[toks[i].start:toks[i + 1].end],
+                        hits, "lemma")
+            span.evidence |= {"lemma", "region"}
+            return span
     for last in dict.fromkeys(lasts):
         surface = view.text[toks[i].start:toks[last].end]
         hits = gaz.inflected(surface)
@@ -342,7 +494,24 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
             span = Span(toks[i].start, toks[last].end, surface, hits, "lemma")
             span.evidence.add("lemma")
             return span
+    if j == i:
+        # "Рильська": a case form of a name the gazetteer holds in another spelling only
+        # (Ryl'sk); its dictionary forms are looked up by their romanisation, in the theatre
+        for form in dictionary_forms(toks[i].text)[:4]:
+            hits = [h for h in gaz.by_translit(form) if h.entry.kind == "city"
+                    and gaz.theatre_weight(h.entry.country) > 0]
+            if hits:
+                span = Span(toks[i].start, toks[i].end, toks[i].text, hits, "translit")
+                span.evidence.add("lemma")
+                return span
     return None
+
+
+# What follows a region's adjective when the words name its administration ("Донецької
+# ОВА", "Харківська обласна військова адміністрація", "Сумської ОДА").
+_ADMINISTRATIONS = frozenset({"ОВА", "ОДА", "ОВА»", "обласний", "обласна", "областной",
+                              "областная", "обладміністрація", "облдержадміністрація",
+                              "облрада"})
 
 
 def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:
@@ -512,6 +681,121 @@ def _placeness(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> int:
     return score
 
 
+# Russian and Ukrainian words before a name that frame it as a place: prepositions of place
+# and direction ("біля Покровська", "под Курском", "удар по Харкову") and nouns of a kind
+# of place ("село Борова", "в городе Шебекино"); dictionary forms.
+_CYR_PLACE_CUES = frozenset({
+    "в", "у", "во", "на", "під", "под", "біля", "около", "возле", "поблизу", "поблиз",
+    "неподалік", "неподалеку", "недалеко", "до", "из", "із", "з", "зі", "від", "от", "по",
+    "через", "над", "за", "між", "между", "навколо", "вокруг", "поза", "вглиб",
+    "місто", "село", "селище", "смт", "город", "поселок", "посёлок", "деревня", "хутор",
+    "пункт", "станиця", "станица", "селение", "околиця", "окраина", "передмістя"})
+# Nouns of office and trade that come before a person's name ("губернатор Гладков", "речник
+# угруповання Дмитро Лиховій", "глава ДНР Денис Пушилин"); dictionary forms.
+_ROLE_NOUNS = frozenset({
+    "глава", "голова", "губернатор", "мэр", "мер", "речник", "представитель", "представник",
+    "спикер", "спікер", "президент", "премьер", "прем'єр", "министр", "міністр",
+    "командующий", "командувач", "командир", "генерал", "полковник", "начальник",
+    "очільник", "керівник", "руководитель", "заступник", "заместитель", "посол",
+    "пресс-секретарь", "прессекретарь", "пресс-секретар", "советник", "радник", "депутат",
+    "блогер", "журналист", "журналіст", "аналитик", "аналітик", "лидер", "лідер",
+    "омбудсмен", "уповноважений", "уполномоченный", "секретар", "секретарь", "военкор",
+    "воєнкор", "директор", "прокурор", "сенатор", "канцлер"})
+# Nouns of a river's parts before its name ("на лівому березі Дніпра"): the name is the river.
+_RIVER_NOUNS = frozenset({"берег", "березі", "берега", "берегу", "береге", "річка", "река",
+                          "русло", "гирло", "устье", "дельта", "водосховище",
+                          "водохранилище", "течія", "течение"})
+_QUOTES_OPEN, _QUOTES_CLOSE = "«\"„“", "»\"“”"
+
+
+def _word_before(view: TextView, tok: Token, skip_names: bool = False) -> Token | None:
+    """The word before ``tok`` in its sentence (with ``skip_names``, before any capitalised
+    words in between: the role noun of "губернатор Вячеслав Гладков")."""
+    toks = view.tokens
+    k = _token_index(view, tok) - 1
+    sentence = view.sentence_of(tok.start)
+    while k >= 0 and view.sentence_of(toks[k].start) == sentence:
+        if skip_names and toks[k].capitalised and _token_index(view, tok) - k <= 2:
+            k -= 1
+            continue
+        return toks[k]
+    return None
+
+
+def _token_index(view: TextView, tok: Token) -> int:
+    return _bisect([t.start for t in view.tokens], tok.start)
+
+
+def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
+    """Whether a Russian or Ukrainian span can be a place, as the words around it say.
+
+    Not a place: a surname or first name ("Песков", "Пушилин", "Владимир Сальдо") unless
+    the name itself is in the gazetteer and nothing marks a person; a name after a noun of
+    office ("губернатор Гладков"); a common word ("Вибухи", "Войска", "Російські") that
+    only a romanisation or an edit distance ties to a place; an adjective going with the
+    noun after it ("Українські військові"); a name in quotes ("угруповання «Таврія»"); a
+    river after "берег"."""
+    text = view.text
+    before = _word_before(view, first)
+    prev_forms = _word_forms(before.text) if before is not None and not before.capitalised \
+        else set()
+    framed = bool(span.evidence & {"pattern", "region", "seat", "list"}) or bool(
+        prev_forms & _CYR_PLACE_CUES)
+    if framed and "prep" not in span.evidence and prev_forms & _CYR_PLACE_CUES:
+        span.evidence.add("prep")
+    loose = span.how in ("none", "translit", "fuzzy") or not span.hits
+    single = " " not in span.surface.strip()
+    word = first.text
+    if prev_forms & _RIVER_NOUNS:
+        return False
+    if span.start > 0 and text[span.start - 1] in _QUOTES_OPEN and \
+            text[span.end:span.end + 1] in _QUOTES_CLOSE:
+        return False  # a formation, an operation, a company: "«Таврія»", "«Азовсталь»"
+    langs = view.cyrillic_langs
+    person = is_person_reading(word, langs)
+    role_word = _word_before(view, first, skip_names=True)
+    role = role_word is not None and not role_word.capitalised and bool(
+        _word_forms(role_word.text) & _ROLE_NOUNS) and single
+    toks = view.tokens
+    i = _token_index(view, first)
+    nxt = toks[i + 1] if i + 1 < len(toks) and text[first.end:toks[i + 1].start] == " " \
+        else None
+    if role and (loose or person):
+        return False  # "губернатор Гладков", "речник Лиховій"
+    if framed:
+        return True
+    if single and nxt is not None and nxt.capitalised and has_first_name_reading(word, langs):
+        return False  # "Владимир Сальдо", "Володимир Зеленський": a first name
+    if person and loose:
+        return False  # "Песков" (Pskov), "Пушилин" (Pushkin)
+    if loose and single and span.how != "translit" and is_common_word(word, langs) and not any(
+            gaz.theatre_weight(h.entry.country) > 0 for h in gaz.by_translit(span.surface)):
+        # "Вибухи", "Войска", "Російські": only an edit distance ties them to a place (the
+        # Ukrainian dictionary knows "Рильська" as a common adjective, but its romanisation
+        # is Rylsk's)
+        return False
+    if single and span.how != "exact":
+        for lang in langs:
+            if _modifies_next(word, nxt, lang):
+                return False  # "Українські військові", "Российские войска"
+    return True
+
+
+def _modifies_next(word: str, nxt: Token | None, lang: str) -> bool:
+    """True for an adjective of plural number (a people: "Українські") or agreeing in case
+    and number with the lower-case noun or adjective after it ("Российские войска")."""
+    tags = parse_tags(word, lang)
+    if "ADJF" not in tags:
+        return False
+    if "plur" in tags:
+        return True
+    if nxt is None or not nxt.text.islower():
+        return False
+    after = parse_tags(nxt.text, lang)
+    grammemes = {"nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur"}
+    return bool(after & {"NOUN", "ADJF"}) and (tags & grammemes) <= after
+
+
 def _well_known(span: Span, gaz: Gazetteer) -> bool:
     """True when the words are the GeoNames name of a large city (of the theatre, or
     anywhere when larger still): a name most readers know as a place."""
@@ -530,6 +814,8 @@ def _hopeless(span: Span, gaz: Gazetteer) -> bool:
 
 def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
     """Decide whether a span is reported as a place mention."""
+    if has_cyrillic(span.surface) and not _cyrillic_plausible(span, view, gaz, first):
+        return False
     norm = normalize(span.surface)
     if (gaz.is_not_place(norm) or norm in DIRECTIONS) and "pattern" not in span.evidence:
         return False

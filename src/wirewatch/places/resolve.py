@@ -36,12 +36,12 @@ from wirewatch.places.text import normalize
 
 # How the name matched: base score and ceiling of the confidence.
 MATCH = {"name": 1.0, "alt": 0.92, "alias": 1.0, "user": 1.0, "former": 0.95,
-         "translit": 0.8, "fuzzy": 0.62, "lemma": 0.9}
+         "translit": 0.8, "fuzzy": 0.62, "lemma": 0.9, "seat": 0.9}
 CEILING = {"name": 0.97, "alt": 0.95, "alias": 0.97, "user": 0.97, "former": 0.95,
-           "translit": 0.9, "fuzzy": 0.8, "lemma": 0.93}
+           "translit": 0.9, "fuzzy": 0.8, "lemma": 0.93, "seat": 0.93}
 METHOD = {"name": "exact", "alt": "exact", "alias": "alias", "user": "alias",
           "former": "renamed", "translit": "transliteration", "fuzzy": "fuzzy",
-          "lemma": "exact"}
+          "lemma": "exact", "seat": "exact"}
 KIND_PRIOR = {"country": 1.0, "admin1": 0.6, "region": 0.6}
 TEMPERATURE = 0.12  # margin (in score units) that makes confidence 0.73; 0.35 gives 0.95
 W_POPULATION = 0.7
@@ -206,6 +206,10 @@ class Resolver:
         pairs += [(h, "fuzzy") for h in span.fuzzy_hits]
         for hit, how in pairs:
             base = MATCH[how] - (0.1 * (hit.distance - 1) if how == "fuzzy" else 0.0)
+            if how in ("lemma", "seat") and hit.source in ("alias", "user"):
+                # an inflected form of a project alias outranks one of a GeoNames alternate
+                # name, as the uninflected names do ("Слов'янська": Sloviansk, not Nikopol)
+                base += MATCH["alias"] - MATCH["alt"]
             prior = self._prior(span, hit)
             out.append(_Scored(hit, how, base + prior, prior))
         # "Paris" is Paris: a name that is the GeoNames name of a large city is not read as
@@ -570,6 +574,8 @@ def _match_words(best: _Scored) -> str:
         return f"Russian/Ukrainian romanisation of {e.name}"
     if best.how == "lemma":
         return f"inflected Russian/Ukrainian form of a name of {e.name}"
+    if best.how == "seat":
+        return f"a district, community or front direction named after {e.name}, its seat"
     return f"garbled spelling of {e.name} ({hit.distance} letter{'s' if hit.distance > 1 else ''}" \
            " off a known name)"
 

@@ -23,6 +23,8 @@ from wirewatch.events.models import ActorRef
 from wirewatch.places.morph import best_parse
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN_ABBREVIATION = re.compile(r"^[A-Z]{3,}$")
+_HEAD_TITLE = re.compile(r"\b(?:head|governor|mayor|chief)\b", re.IGNORECASE)
 # How far (in words) an actor may sit from the verb of saying or marker it goes with.
 NEAR = 8
 
@@ -35,6 +37,9 @@ class Found:
     last: int
     actor: Actor
     words: str  # the text's own words
+    # named as the head of the body ("голова Харківської ОВА", "губернатор Белгородской
+    # области", "глава ДНР"): the claimant is whoever held that office on the day
+    head: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,13 +59,25 @@ class ActorIndex:
         self.lexicon = lexicon
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
+        # phrases that name a body only after a head noun ("губернатор Белгородской области")
+        self.offices: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for actor in registry:
             for alias in (actor.name, *actor.aliases):
-                if _CYRILLIC.search(alias):
+                # Cyrillic aliases, and Latin abbreviations Cyrillic text keeps ("ISW")
+                if _CYRILLIC.search(alias) or _LATIN_ABBREVIATION.match(alias):
                     self._add(alias, actor.id)
         for words, actor_id in lexicon.bare_actors.items():
             if registry.get(actor_id) is not None:
                 self._add(words, actor_id)
+        for words, actor_id in lexicon.region_offices.items():
+            if registry.get(actor_id) is not None:
+                key = phrase(words)
+                self.offices.setdefault(key[0], []).append((key, actor_id))
+        self._holders: dict[str, list[Actor]] = {}
+        for actor in registry:
+            for role in actor.roles:
+                if role.org:
+                    self._holders.setdefault(role.org, []).append(actor)
 
     def _add(self, alias: str, actor_id: str) -> None:
         # an abbreviation ("ДАН", "ВСУ") is matched as written, in capitals, never through
@@ -79,6 +96,7 @@ class ActorIndex:
         k = 0
         while k < len(words):
             best: tuple[int, str] | None = None
+            headed = k > 0 and bool(words[k - 1].forms & self.lexicon.head_nouns)
             for form in words[k].forms:
                 for names, actor_id in self.by_first.get(form, ()):
                     m = match_at(words, k, names, gap=0)
@@ -86,15 +104,33 @@ class ActorIndex:
                             words[k + j].text.isupper() or not cap
                             for j, cap in enumerate(self.caps[names])):
                         best = (m[1], actor_id)
+                for names, actor_id in self.offices.get(form, ()) if headed else ():
+                    m = match_at(words, k, names, gap=0)
+                    if m is not None and (best is None or m[1] > best[0]):
+                        best = (m[1], actor_id)
             if best is None:
                 k += 1
                 continue
             actor = self.registry.get(best[1])
             if actor is not None:
-                text = " ".join(w.text for w in words[k:best[0] + 1])
-                out.append(Found(k, best[0], actor, text))
+                text = " ".join(w.text for w in words[k - int(headed):best[0] + 1])
+                out.append(Found(k, best[0], actor, text,
+                                 head=headed and actor.type != "person"))
             k = best[0] + 1
         return out
+
+    def holder(self, found: Found, day: date | None) -> Actor:
+        """The person who headed the body on ``day`` when the text names the body's head
+        ("голова Харківської ОВА": Oleh Syniehubov), else the body itself."""
+        if not found.head or day is None:
+            return found.actor
+        held = {a.id: a for a in self._holders.get(found.actor.id, ())
+                if any(r.org == found.actor.id and r.held_on(day) for r in a.roles)}
+        if len(held) > 1:  # a spokesman and a governor of one body: the head is meant
+            held = {i: a for i, a in held.items() if any(
+                r.org == found.actor.id and r.held_on(day) and _HEAD_TITLE.search(r.title)
+                for r in a.roles)}
+        return next(iter(held.values())) if len(held) == 1 else found.actor
 
 
 def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexicon) -> Claim:
@@ -121,6 +157,13 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
             claimant = None
     if claimant is None:
         return Claim(None, (), said)
+    if claimant.actor.type != "person":
+        # "речник угруповання «Хортиця» Віктор Трегубов", "голова Дніпропетровської ОВА
+        # Сергій Лисак": the person named right after the body speaks for it
+        person = [f for f in found if f.actor.type == "person"
+                  and claimant.last < f.first <= claimant.last + 2]
+        if person:
+            claimant = person[0]
     conduits = tuple(f for f in found if f is not claimant and f.actor.kind == "media"
                      and (relays or said))
     if claimant.actor.kind == "media" and relays:

@@ -252,7 +252,7 @@ class LemmaExtractor:
         if c is None:
             return None, (), None, (), None
         day = _day(sc.date) or doc.published
-        name, ref = actor_ref(self.actors.registry, c.actor, day)
+        name, ref = actor_ref(self.actors.registry, self.actors.holder(c, day), day)
         conduits = [actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
         return (name, tuple(n for n, _ in conduits), ref, tuple(r for _, r in conduits),
                 c.words)
@@ -289,7 +289,7 @@ class LemmaExtractor:
         after = [f for f in self.actors.actors_in(sc.words) if f.first > trig[1]]
         speaker = min(after, key=lambda f: abs(f.first - at))
         day = _day(sc.date) or doc.published
-        name, ref = actor_ref(self.actors.registry, speaker.actor, day)
+        name, ref = actor_ref(self.actors.registry, self.actors.holder(speaker, day), day)
         return [replace_fields(m, modality="denied", claimant=name, claimant_actor=ref,
                                claimant_text=speaker.words, conduit=(), conduit_actors=())
                 for m in made]

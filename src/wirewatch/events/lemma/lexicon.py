@@ -46,6 +46,8 @@ class LemmaLexicon:
     source_markers: tuple[str, ...]  # 'according to': the actor after it is the claimant
     relay_markers: tuple[str, ...]  # 'citing': the actor before it relays the one after
     bare_actors: dict[str, str]  # a bare reference ('the ministry') -> actor id in this language
+    head_nouns: frozenset[str]  # 'губернатор', 'голова': the head of the body named after it
+    region_offices: dict[str, str]  # 'белгородский область' after a head noun -> the body
     sides: dict[str, tuple[str, ...]]  # RU / UA -> phrases naming that side's forces
     months: dict[str, int]  # month names (dictionary forms) -> number
     weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
