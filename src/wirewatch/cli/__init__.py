@@ -71,7 +71,8 @@ def _add_commands() -> None:
     from wirewatch.cli import extract, places, serve, store, users
 
     for command in (extract.extract, places.places, store.demo, store.ingest, store.events,
-                    store.conflicts, store.stories, serve.serve, users.users):
+                    store.conflicts, store.stories, store.export_gold, serve.serve,
+                    users.users):
         main.add_command(command)
 
 

@@ -256,3 +256,29 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, table: Any) -> None:
         from wirewatch.display import make_console
 
         make_console().print(table(rows))
+
+
+@click.command("export-gold")
+@db_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Write the YAML here (default: standard output).")
+def export_gold(db: str | None, output: Path | None) -> None:
+    """Write the reviewed articles as an evaluation set (eval/events*.yaml format).
+
+    An article is written when every event mention in it was reviewed (confirmed,
+    corrected or rejected): the gold is the machine's mentions with the analysts'
+    corrections, rejected ones left out. Score with eval/score_events.py --gold FILE.
+    """
+    import yaml
+
+    with open_store(db) as store:
+        docs = store.gold()
+    text = ("# wirewatch gold from analysts' review (wirewatch export-gold): articles whose\n"
+            "# every event mention was reviewed; see docs/review.md.\n"
+            + yaml.safe_dump(docs, allow_unicode=True, sort_keys=False, width=100))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+    click.echo(f"wirewatch: {len(docs)} reviewed article(s), "
+               f"{sum(len(d['events']) for d in docs)} gold event mention(s)", err=True)

@@ -268,6 +268,14 @@ class Store:
         with self._sessions() as s:
             return views.article_dicts(s)
 
+    def gold(self) -> list[dict[str, Any]]:
+        """Return the reviewed articles as evaluation gold (see :mod:`wirewatch.store.gold`):
+        those whose every event mention was reviewed, with the analysts' corrections."""
+        from wirewatch.store.gold import gold_documents
+
+        with self._sessions() as s:
+            return gold_documents(s)
+
     def snapshot(self) -> dict[str, Any]:
         """Return the store's content without ids (see :mod:`wirewatch.store.snapshot`): two
         stores with equal snapshots hold the same articles, families, links, canonical
