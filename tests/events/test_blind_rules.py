@@ -311,3 +311,9 @@ def test_drones_intercepted_or_neutralised_are_lost_equipment(run: Run) -> None:
         ("drones", 30, 692196)], events
     assert not of_type(run("Police intercepted a car near Kupiansk.", "2025-05-16"),
                        "equipment.lost")
+
+
+def test_nearly_all_of_a_region_is_a_partial_capture(run: Run) -> None:
+    events = of_type(run("Russian troops captured nearly all of the Kherson region in March "
+                         "2022.", "2025-05-16"), "territory.captured")
+    assert [e["extent"] for e in events] == ["partial"], events
