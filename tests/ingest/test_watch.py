@@ -213,3 +213,78 @@ def test_a_plain_page_is_one_article(site: Site, tmp_path: Path) -> None:
         [report] = poll(store, [f"{site.base}/report"], T0)
         assert (report.outcome, report.stored) == ("new", 1)
         assert store.sources()[0]["kind"] == "page"
+
+
+def test_watch_once_polls_each_source_and_exits_1_when_one_failed(site: Site,
+                                                                  tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wirewatch.cli import main
+
+    site.pages["/broken.rss"] = (500, "text/plain", b"boom")
+    db = str(tmp_path / "w.db")
+    res = CliRunner().invoke(main, ["watch", f"{site.base}/broken.rss", "--once", "--db", db,
+                                    "--allow-private-network"])
+    assert res.exit_code == 1
+    assert f"{site.base}/broken.rss: HTTP 500 Internal Server Error" in res.stderr
+    with Store(db) as store:
+        assert store.sources()[0]["status"] == "failing"
+
+    res = CliRunner().invoke(main, ["watch", "file:///etc/passwd", "--once", "--db", db])
+    assert res.exit_code == 2 and "is not an http(s) URL" in res.stderr
+    res = CliRunner().invoke(main, ["watch", site.base, "--every", "soon", "--db", db])
+    assert res.exit_code == 2 and "not a duration" in res.stderr
+
+
+def test_sigterm_stops_watch_with_status_0_and_its_sources_saved(site: Site,
+                                                                 tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site.pages["/broken.rss"] = (500, "text/plain", b"boom")
+    db = tmp_path / "w.db"
+    proc = subprocess.Popen([sys.executable, "-m", "wirewatch.cli", "watch",
+                             f"{site.base}/broken.rss", "--every", "1h", "--db", str(db),
+                             "--allow-private-network"], env=dict(os.environ),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not site.requests and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert b"wirewatch: stopped" in err
+    with Store(db) as store:
+        assert [s["status"] for s in store.sources()] == ["failing"]
+
+
+def test_the_api_serves_each_source_with_its_status_and_a_csv_twin(site: Site,
+                                                                    tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from wirewatch.api import create_app
+
+    feed = serve_feed(site)
+    site.pages["/broken.rss"] = (500, "text/plain", b"boom")
+    db = str(tmp_path / "w.db")
+    with Store(db) as store:
+        poll(store, [feed, f"{site.base}/broken.rss"], T0)
+    client = TestClient(create_app(db, serve_web=False))
+    body = client.get("/api/sources").json()
+    assert body["total"] == 2
+    by_url = {s["url"]: s for s in body["items"]}
+    assert by_url[feed]["status"] == "ok" and by_url[feed]["stored"] == 2
+    assert by_url[f"{site.base}/broken.rss"]["last_error"] == "HTTP 500 Internal Server Error"
+    csv = client.get("/api/export/sources.csv")
+    assert csv.headers["content-type"].startswith("text/csv")
+    lines = csv.text.splitlines()
+    assert lines[0].startswith("url,kind,status,last_success")
+    assert len(lines) == 3 and "HTTP 500 Internal Server Error" in csv.text
