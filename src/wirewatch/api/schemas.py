@@ -611,3 +611,27 @@ class RelevanceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     irrelevant: bool
     note: str | None = Field(default=None, max_length=2000)
+
+
+class WatchedSource(Model):
+    """A feed or page ``wirewatch watch`` polls, with its status (times in UTC)."""
+
+    url: str
+    kind: Literal["feed", "page"] | None = Field(description="null until first fetched")
+    status: Literal["ok", "failing", "new"]
+    last_success: str | None
+    last_error_at: str | None
+    last_error: str | None = Field(description="the last error's one-line reason")
+    failures: int = Field(description="errors in a row (0 after a success)")
+    next_poll: str | None
+    etag: str | None
+    last_modified: str | None
+    items_seen: int
+    stored: int = Field(description="articles stored from it")
+
+
+class WatchedSources(Model):
+    """Every watched source, by URL."""
+
+    total: int
+    items: list[WatchedSource]

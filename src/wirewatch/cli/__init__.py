@@ -68,11 +68,11 @@ def main(ctx: click.Context, places_files: tuple[Path, ...], codebook: Path | No
 
 
 def _add_commands() -> None:
-    from wirewatch.cli import extract, places, serve, store, users
+    from wirewatch.cli import extract, places, serve, store, users, watch
 
     for command in (extract.extract, places.places, store.demo, store.ingest, store.events,
-                    store.conflicts, store.stories, store.export_gold, serve.serve,
-                    users.users):
+                    store.conflicts, store.stories, store.export_gold, watch.watch,
+                    serve.serve, users.users):
         main.add_command(command)
 
 

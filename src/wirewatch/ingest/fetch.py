@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.client import HTTPMessage
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -127,6 +128,69 @@ def fetch_url(url: str, timeout: float = 20.0, max_bytes: int = 5_000_000,
         yield ReadError(url, f"page too large (more than the limit of {max_bytes} bytes)")
         return
     yield _page_document(url, final_url, body, ctype, charset)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The answer to a conditional request: ``status`` 304 (not modified: no body) or 200
+    with the body, its type and the validators to send next time."""
+
+    status: int
+    body: bytes = b""
+    content_type: str = ""
+    charset: str | None = None
+    final_url: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class FetchFailed(Exception):
+    """A fetch that failed, with its one-line reason."""
+
+
+def conditional_fetch(url: str, etag: str | None = None, last_modified: str | None = None,
+                      timeout: float = 20.0, max_bytes: int = 5_000_000,
+                      allow_private: bool = False) -> Fetched:
+    """Fetch ``url`` with ``If-None-Match``/``If-Modified-Since`` from the validators of the
+    last answer; a 304 comes back as ``Fetched(304)`` with nothing read. The same guards
+    as :func:`fetch_url` (public addresses only unless ``allow_private``, every redirect
+    checked, ``timeout`` for the whole fetch, ``max_bytes``); raises FetchFailed."""
+    deadline = time.monotonic() + timeout
+    headers = {"User-Agent": USER_AGENT}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        check_url(url, allow_private)
+        opener = urllib.request.build_opener(_CheckedRedirect(allow_private))
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as resp:
+            length = resp.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise FetchFailed(f"page too large ({length} bytes > limit {max_bytes})")
+            body = _read_until(resp, max_bytes, deadline)
+            answer = Fetched(200, body, (resp.headers.get("Content-Type") or "").lower(),
+                             resp.headers.get_content_charset(), resp.geturl(),
+                             resp.headers.get("ETag"), resp.headers.get("Last-Modified"))
+    except Refused as e:
+        raise FetchFailed(str(e.reason)) from None
+    except urllib.error.HTTPError as e:
+        if e.code == 304:
+            return Fetched(304, etag=e.headers.get("ETag") or etag,
+                           last_modified=e.headers.get("Last-Modified") or last_modified)
+        raise FetchFailed(f"HTTP {e.code} {e.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", None) or e
+        raise FetchFailed(f"fetch failed ({reason})") from None
+    if len(body) > max_bytes:
+        raise FetchFailed(f"page too large (more than the limit of {max_bytes} bytes)")
+    return answer
+
+
+def page_document(url: str, fetched: Fetched) -> Document | ReadError:
+    """The article of a fetched page (HTML through trafilatura, or plain text)."""
+    return _page_document(url, fetched.final_url or url, fetched.body, fetched.content_type,
+                          fetched.charset)
 
 
 def _page_document(url: str, final_url: str, body: bytes, ctype: str,

@@ -265,20 +265,26 @@ def _stream_csv(path: Path, limits: Limits) -> Iterator[Document | ReadError]:
 
 def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
     """Entries of an RSS or Atom feed; the entry's content (or summary) is its body."""
+    yield from read_feed(raw, str(path), path.name)
+
+
+def read_feed(raw: bytes, where: str, name: str) -> Iterator[Document | ReadError]:
+    """Entries of the RSS or Atom feed ``raw`` (read from ``where``, called ``name`` in the
+    ids of entries without one); the entry's content (or summary) is its body."""
     import feedparser
 
     try:
         feed = feedparser.parse(raw)
     except (UnicodeError, ValueError) as exc:  # e.g. "&#xd800;", a character that is no text
-        yield ReadError(str(path), f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})")
+        yield ReadError(where, f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})")
         return
     if not feed.entries:
         why = feed.get("bozo_exception")
-        yield ReadError(str(path), f"not an RSS/Atom feed or no entries ({why or 'empty'})")
+        yield ReadError(where, f"not an RSS/Atom feed or no entries ({why or 'empty'})")
         return
     outlet = feed.feed.get("title") or None
     for n, e in enumerate(feed.entries, 1):
-        where = f"{path}#entry{n}"
+        where = f"{where}#entry{n}"
         body = ""
         if e.get("content"):
             body = e["content"][0].get("value", "")
@@ -290,7 +296,7 @@ def _read_feed(path: Path, raw: bytes) -> Iterator[Document | ReadError]:
                 published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
             except ValueError:  # year 0 and the like: no date rather than no entry
                 published = None
-        rec = {"id": e.get("id") or e.get("link") or f"{path.name}#entry{n}",
+        rec = {"id": e.get("id") or e.get("link") or f"{name}#entry{n}",
                "title": e.get("title"), "url": e.get("link"), "outlet": outlet,
                "author": e.get("author"), "published": published}
         if "<" in body and ">" in body:

@@ -445,3 +445,11 @@ def iter_rows_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> 
         buf.truncate()
         w.writerow(r)
         yield buf.getvalue()
+
+
+def source_row(d: Mapping[str, Any]) -> dict[str, Any]:
+    """The CSV row of a watched source (``GET /api/export/sources.csv``): its status
+    columns, a cell a spreadsheet would read as a formula quoted."""
+    from wirewatch.store.sources import SOURCE_COLUMNS
+
+    return {k: _safe_cell(d.get(k)) for k in SOURCE_COLUMNS}

@@ -80,11 +80,29 @@ def ingest(sources: Iterable[str | Path], store: Store, *, batch_size: int = 32,
     None.
     """
     summary = IngestSummary()
+    items = read_sources(sources, published, fetch_timeout, fetch_max_bytes,
+                         ignored=summary.ignored, allow_private=allow_private)
+    return ingest_documents(items, store, summary=summary, batch_size=batch_size,
+                            extractor=extractor, on_error=on_error, on_batch=on_batch,
+                            workers=workers, dask=dask, lang=lang, on_language=on_language)
+
+
+def ingest_documents(items: Iterable[Document | ReadError], store: Store, *,
+                     summary: IngestSummary | None = None, batch_size: int = 32,
+                     extractor: Extractor | None = None,
+                     on_error: Callable[[ReadError], None] | None = None,
+                     on_batch: Callable[[IngestSummary, Document | None], None] | None = None,
+                     workers: int = 1, dask: str | None = None, lang: str | None = None,
+                     on_language: Callable[[Document, str | None], None] | None = None
+                     ) -> IngestSummary:
+    """Extract and store the documents not stored yet among ``items`` (documents already
+    read, and read errors, which are counted as failed); the options are
+    :func:`ingest`'s. ``summary``: the counts to add to (default: new ones)."""
+    summary = summary if summary is not None else IngestSummary()
     run = extractor or spacy_extractor()
 
     def docs() -> Iterator[Document]:
-        for item in read_sources(sources, published, fetch_timeout, fetch_max_bytes,
-                                 ignored=summary.ignored, allow_private=allow_private):
+        for item in items:
             if isinstance(item, ReadError):
                 summary.failed += 1
                 summary.errors.append(item)

@@ -298,3 +298,26 @@ class ReviewDecision(Base):
     version: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (Index("ix_review_decisions_target", "target_kind", "target_id", "id"),
                       Index("ix_review_decisions_at", "at"))
+
+
+# ---------------------------------------------------------------- migration 0007: watch
+
+
+class WatchSource(Base):
+    """A feed or page ``wirewatch watch`` polls: its conditional-request validators, the
+    item links seen, when it last succeeded or failed (and why), when it is polled next."""
+
+    __tablename__ = "watch_sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(8))  # feed or page, once fetched
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_success: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer)  # errors in a row (0 after a success)
+    next_poll: Mapped[datetime | None] = mapped_column(DateTime)
+    items_seen: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[int] = mapped_column(Integer)  # articles stored from it
+    seen: Mapped[list[str]] = mapped_column(JSON)  # item links fetched, newest last (capped)

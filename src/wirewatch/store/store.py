@@ -8,7 +8,7 @@ does and why a run killed between batches leaves the store consistent.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -227,6 +227,29 @@ class Store:
             return accounts.has_writers(s)
 
     # ------------------------------------------------------------------ reading
+
+    # ------------------------------------------------------------------ watched sources
+
+    def watch_states(self, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The saved polling state of each of these URLs that has one (``wirewatch watch``)."""
+        from wirewatch.store.sources import load_states
+
+        with self._sessions() as s:
+            return load_states(s, urls)
+
+    def save_watch_state(self, state: Mapping[str, Any]) -> None:
+        """Save the polling state of one watched source (one transaction)."""
+        from wirewatch.store.sources import save_state
+
+        with self._writes() as s, s.begin():
+            save_state(s, state)
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Every watched source with its status (see :mod:`wirewatch.store.sources`)."""
+        from wirewatch.store.sources import source_dicts
+
+        with self._sessions() as s:
+            return source_dicts(s)
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows of each main table."""

@@ -10,10 +10,12 @@ from wirewatch.api.routes import (
     places,
     review,
     server,
+    sources,
     users,
 )
 
 ROUTERS = (server.router, events.router, review.router, articles.router, families.router,
-           conflicts.router, places.router, exports.router, users.router)
+           conflicts.router, places.router, sources.router, exports.router,
+           users.router)
 
 __all__ = ["ROUTERS"]
