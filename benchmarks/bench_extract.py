@@ -1,7 +1,7 @@
 """Benchmark end-to-end `extract` (parse, places, events) against bare spaCy, side by side.
 
 Usage: python benchmarks/bench_extract.py [--docs 100] [--repeat 3] [--processes 1 2]
-                                          [--profile]
+                                          [--dask 2] [--profile]
 
 Documents of about 600 words are built from the project's own texts (the
 bundled sample corpus and the evaluation sets). In each repeat, for each
@@ -14,8 +14,12 @@ process count, the same texts go through
   processes (``wirewatch.pipeline.extract_parallel``),
 
 one after the other, and the medians of the repeats are compared. Worker start
-is inside the timed part on both sides. ``--profile`` runs pyinstrument over
-one single-process pipeline pass and prints where the time goes.
+is inside the timed part on both sides. ``--dask N`` adds the whole pipeline on a Dask
+LocalCluster of N single-threaded worker processes (``wirewatch.workers.DaskWorkers``,
+what ``wirewatch ingest --dask local:N`` uses); the cluster is started once, outside the
+timing, and each worker loads the model on its first batch (inside the first repeat).
+``--profile`` runs pyinstrument over one single-process pipeline pass and prints where
+the time goes.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -77,6 +82,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--dask", type=int, default=0,
+                    help="Also run the pipeline on a Dask LocalCluster of N workers.")
     ap.add_argument("--profile", action="store_true",
                     help="Profile one single-process pipeline pass with pyinstrument.")
     a = ap.parse_args()
@@ -108,6 +115,14 @@ def main() -> int:
             runs.setdefault(f"pipeline_{n}", []).append(p)
             events = sum(len(r.events) for r in res)  # type: ignore[attr-defined]
     result["events_found"] = events
+    if a.dask:
+        runs["dask"] = _dask_runs(docs, resources, a)
+        result["dask"] = {"workers": a.dask,
+                          "docs_per_s": round(len(texts) / statistics.median(runs["dask"]), 2),
+                          "runs_s": [round(x, 2) for x in runs["dask"]],
+                          "vs_spacy_1": round(statistics.median(runs["spacy_1"])
+                                              / statistics.median(runs["dask"]), 3)
+                          if "spacy_1" in runs else None}
     table = []
     for n in a.processes:
         spacy_med = statistics.median(runs[f"spacy_{n}"])
@@ -127,6 +142,10 @@ def main() -> int:
     for row in table:
         print(f"| {row['processes']} | {row['spacy_docs_per_s']} | "
               f"{row['pipeline_docs_per_s']} | {row['ratio_pipeline_to_spacy']:.0%} |")
+    if a.dask:
+        d = result["dask"]
+        print(f"| Dask LocalCluster, {a.dask} workers | | {d['docs_per_s']} | "  # type: ignore[index]
+              f"{d['vs_spacy_1']:.0%} of 1-process spaCy |")  # type: ignore[index]
     if a.profile:
         from pyinstrument import Profiler
 
@@ -138,5 +157,23 @@ def main() -> int:
     return 0
 
 
+def _dask_runs(docs: list[Any], resources: Any, a: argparse.Namespace) -> list[float]:
+    """Seconds of each repeat of the pipeline on a Dask LocalCluster of ``a.dask`` workers."""
+    from wirewatch.pipeline import extract as run
+    from wirewatch.workers import DaskWorkers
+
+    batches = [docs[i:i + a.batch_size] for i in range(0, len(docs), a.batch_size)]
+    times = []
+    with DaskWorkers[Any](lambda part: run(part, resources, batch_size=a.batch_size),
+                          f"local:{a.dask}") as pool:
+        for _ in range(a.repeat):
+            t = time.perf_counter()
+            n = sum(len(r) for r in pool.map(batches))
+            times.append(time.perf_counter() - t)
+            assert n == len(docs)
+    return times
+
+
 if __name__ == "__main__":
     sys.exit(main())
+
