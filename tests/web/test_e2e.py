@@ -32,6 +32,7 @@ def _free_port() -> int:
 def server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`wirewatch serve` on a free loopback port over the sample store; its base URL."""
     db = sample_store(str(tmp_path_factory.mktemp("e2e") / "sample.db"))
+    _watch_a_failing_source(db)
     port = _free_port()
     exe = Path(sys.executable).with_name("wirewatch")
     log = tmp_path_factory.mktemp("e2e-log") / "serve.log"
@@ -54,6 +55,24 @@ def server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Itera
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+FAILING_FEED = "https://feeds.example.org/frontline.xml"
+
+
+def _watch_a_failing_source(db: str) -> None:
+    """A source `wirewatch watch` failed on, as the sources page must show it."""
+    from datetime import datetime
+
+    from wirewatch.store import Store
+
+    with Store(db) as store:
+        store.save_watch_state({
+            "url": FAILING_FEED, "kind": "feed", "etag": None, "last_modified": None,
+            "last_success": datetime(2025, 11, 20, 6, 0), "last_error": "HTTP 503 (timed out)",
+            "last_error_at": datetime(2025, 11, 20, 7, 0), "failures": 2,
+            "next_poll": datetime(2025, 11, 20, 7, 40), "items_seen": 12, "stored": 9,
+            "seen": []})
 
 
 @pytest.fixture(scope="module")
@@ -516,3 +535,15 @@ def test_without_a_token_the_review_page_says_so_and_changes_nothing(
     page.keyboard.press("c")
     _done(page, "sign in with an analyst's token first")
     assert api(server, "/api/review/queue", limit=1)["total"] == total
+
+
+def test_the_sources_page_shows_each_watched_source_and_why_it_fails(
+        server: str, page: Any) -> None:
+    page.goto(server + "/sources.html")
+    row = page.locator("tr.source-failing")
+    row.wait_for()
+    text = row.inner_text()
+    assert FAILING_FEED in text and "HTTP 503 (timed out)" in text and "failing" in text
+    assert page.locator("#page-title").inner_text() == "Watched sources (1)"
+    assert page.locator("#downloads a", has_text="CSV").get_attribute("href").endswith(
+        "/api/export/sources.csv")

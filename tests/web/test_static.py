@@ -10,7 +10,7 @@ import pytest
 from wirewatch.web import static_dir
 
 PAGES = ["index.html", "event.html", "article.html", "conflicts.html", "stories.html",
-         "review.html"]
+         "review.html", "sources.html"]
 REF = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 IMPORT = re.compile(r"""(?:import\s[^'"]*|import\s*\()\s*["']([^"']+)["']""")
 
