@@ -135,3 +135,14 @@ def test_a_dask_scheduler_that_cannot_be_reached_is_one_line_and_exit_2(
     assert "Traceback" not in result.output
     bad = CliRunner().invoke(main, ["ingest", "--dask", "somewhere", str(source)])
     assert bad.exit_code == 2 and "local:N" in bad.output
+
+
+def test_a_batch_the_cluster_lost_is_sent_again_not_an_error() -> None:
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+
+    from wirewatch.workers import _lost
+
+    assert _lost(CancelledError("already forgotten")) and _lost(KilledWorker("k", "w"))
+    assert not _lost(ValueError("a document the pipeline failed on"))

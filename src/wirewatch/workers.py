@@ -183,6 +183,16 @@ def _on_dask_worker(run: BatchFn, docs: list[Document]) -> list[Any]:
     return guarded(run, docs)
 
 
+def _lost(exc: BaseException) -> bool:
+    """Whether a Dask future failed because the cluster lost it (not the batch's fault:
+    ``guarded`` turns the batch's own failures into results)."""
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+
+    return isinstance(exc, CancelledError | KilledWorker)
+
+
 class DaskWorkers(Generic[R]):
     """Runs a batch function over batches of documents on a Dask cluster.
 
@@ -219,15 +229,30 @@ class DaskWorkers(Generic[R]):
     def map(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[Any]]:
         """Yield the results of each batch (a result or a ReadError per document), in
         the order of the batches."""
-        run = self.client.scatter(self.run, broadcast=True, hash=False)
-        pending: deque[Any] = deque()
+        self._run = self.client.scatter(self.run, broadcast=True, hash=False)
+        pending: deque[tuple[list[Document], Any]] = deque()
         for batch in batches:
-            pending.append(self.client.submit(_on_dask_worker, run, list(batch), pure=False,
-                                              retries=1))
+            pending.append((list(batch), self._submit(list(batch))))
             while len(pending) >= self.in_flight:
-                yield pending.popleft().result()
+                yield self._result(*pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield self._result(*pending.popleft())
+
+    def _submit(self, batch: list[Document]) -> Any:
+        return self.client.submit(_on_dask_worker, self._run, batch, pure=False, retries=1)
+
+    def _result(self, batch: list[Document], future: Any) -> list[Any]:
+        """The batch's results; a batch the cluster lost (its worker died with the data it
+        needed, the scheduler gave up on it) is sent again, then run here."""
+        for _attempt in range(MAX_RESTARTS):
+            try:
+                return list(future.result())
+            except Exception as exc:  # distributed's FutureCancelledError, KilledWorker
+                if not _lost(exc):
+                    raise
+                self._run = self.client.scatter(self.run, broadcast=True, hash=False)
+                future = self._submit(batch)
+        return guarded(self.run, batch)
 
     def close(self) -> None:
         """Disconnect (and stop a local cluster)."""
