@@ -144,5 +144,5 @@ def test_a_batch_the_cluster_lost_is_sent_again_not_an_error() -> None:
 
     from wirewatch.workers import _lost
 
-    assert _lost(CancelledError("already forgotten")) and _lost(KilledWorker("k", "w"))
+    assert _lost(CancelledError("already forgotten")) and _lost(KilledWorker("k", "w", 3))
     assert not _lost(ValueError("a document the pipeline failed on"))
