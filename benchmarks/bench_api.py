@@ -46,6 +46,7 @@ from wirewatch.fuse.events import Member, summarise, window
 from wirewatch.fuse.text import content_hash
 from wirewatch.store import Extracted, Store
 from wirewatch.store import models as m
+from wirewatch.store.canonical import sort_day
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
 CHUNK = 5000
@@ -84,17 +85,6 @@ def _stories(n_events: int, per_story: int = 2) -> Iterator[list[Extracted]]:
             return
         yield rest
         made += 1
-
-
-def _sort_date(value: str | None, fallback: date | None) -> date | None:
-    if value:
-        parts = value.split("/")[0].split("-")
-        try:
-            return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
-                        int(parts[2]) if len(parts) > 2 else 1)
-        except (ValueError, IndexError):
-            pass
-    return fallback
 
 
 def build_store(url: str, n_events: int) -> float:
@@ -187,7 +177,7 @@ def build_store(url: str, n_events: int) -> float:
                                              "admin1")},
                 place_name=place["name"], admin1=place["admin1"], window_lo=lo, window_hi=hi,
                 date_value=sm.date_value, date_precision=sm.date_precision,
-                sort_date=_sort_date(sm.date_value, hi), modality=sm.modality,
+                sort_date=sort_day(sm.date_value, hi), modality=sm.modality,
                 count_value=sm.count, extent=sm.extent, n_mentions=len(members),
                 n_sources=len(sm.independent_sources), n_conflicts=len(sm.conflicts),
                 summary={"outlets": sm.outlets, "claimants": sm.claimants,

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import httpx
 import pytest
 
 CHROMIUM = Path(os.environ.get("WIREWATCH_CHROMIUM", "/usr/bin/chromium"))
+WIREWATCH = Path(sys.executable).with_name("wirewatch")
 
 
 def _free_port() -> int:
@@ -28,16 +30,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`wirewatch serve` on a free loopback port over the sample store; its base URL."""
-    db = sample_store(str(tmp_path_factory.mktemp("e2e") / "sample.db"))
-    _watch_a_failing_source(db)
+@contextmanager
+def _serving(db: str, log: Path) -> Iterator[str]:
+    """`wirewatch serve` on a free loopback port over the store ``db``; its base URL."""
     port = _free_port()
-    exe = Path(sys.executable).with_name("wirewatch")
-    log = tmp_path_factory.mktemp("e2e-log") / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)],
+        proc = subprocess.Popen([str(WIREWATCH), "serve", "--db", db, "--port", str(port)],
                                 stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -55,6 +53,15 @@ def server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Itera
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`wirewatch serve` on a free loopback port over the sample store; its base URL."""
+    db = sample_store(str(tmp_path_factory.mktemp("e2e") / "sample.db"))
+    _watch_a_failing_source(db)
+    with _serving(db, tmp_path_factory.mktemp("e2e-log") / "serve.log") as base:
+        yield base
 
 
 FAILING_FEED = "https://feeds.example.org/frontline.xml"
@@ -423,30 +430,11 @@ def review_server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory
     """`wirewatch serve` over a copy of the sample store with an analyst's account; its base
     URL and the analyst's token."""
     db = sample_store(str(tmp_path_factory.mktemp("e2e-review") / "sample.db"))
-    exe = Path(sys.executable).with_name("wirewatch")
-    token = subprocess.run([str(exe), "users", "add", "kate", "--role", "analyst", "--db", db],
-                           check=True, capture_output=True, text=True).stdout.strip()
-    port = _free_port()
-    log = tmp_path_factory.mktemp("e2e-review-log") / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"wirewatch serve did not start: {log.read_text()}")
-            time.sleep(0.2)
+    token = subprocess.run([str(WIREWATCH), "users", "add", "kate", "--role", "analyst",
+                            "--db", db], check=True, capture_output=True, text=True
+                           ).stdout.strip()
+    with _serving(db, tmp_path_factory.mktemp("e2e-review-log") / "serve.log") as base:
         yield base, token
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def _done(page: Any, text: str) -> None:

@@ -46,6 +46,25 @@ def format_option(*choices: str) -> Callable[[F], F]:
                         default=choices[0], show_default=True, help="Output format.")
 
 
+def batch_size_option(f: F) -> F:
+    """The ``--batch-size`` option: documents per committed batch."""
+    return click.option("--batch-size", default=32, show_default=True,
+                        type=click.IntRange(1, 10000),
+                        help="Documents per committed batch.")(f)
+
+
+def fetch_options(f: F) -> F:
+    """The options of fetching URLs (``ingest``, ``watch``): the whole-fetch timeout, the
+    size limit, and whether this machine and private networks may be fetched."""
+    f = click.option("--allow-private-network", "allow_private", is_flag=True,
+                     help="Also fetch URLs on this machine and private networks (refused "
+                          "by default: loopback, 10/8, 192.168/16, 169.254/16, ...).")(f)
+    f = click.option("--max-bytes", default=5_000_000, show_default=True,
+                     help="Largest feed or page a fetch accepts.")(f)
+    return click.option("--timeout", default=20.0, show_default=True,
+                        help="Seconds one fetch may take in all.")(f)
+
+
 def workers_option(f: F) -> F:
     """The ``--workers`` option: processes that extract (default: every core)."""
     from wirewatch.workers import default_workers

@@ -13,7 +13,9 @@ import click
 
 from wirewatch.cli.common import (
     UnreadNotes,
+    batch_size_option,
     db_option,
+    fetch_options,
     format_option,
     lang_option,
     open_store,
@@ -73,20 +75,13 @@ def _dask_address(_ctx: click.Context, _param: click.Parameter, value: str | Non
 @click.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
-              help="Documents per committed batch.")
+@batch_size_option
 @workers_option
 @click.option("--dask", "dask", metavar="ADDRESS", default=None, callback=_dask_address,
               help="Extract on a Dask cluster: local:N starts N workers here; "
                    "tcp://HOST:8786 uses a running scheduler (see docs/scale.md).")
 @published_option
-@click.option("--timeout", default=20.0, show_default=True,
-              help="Seconds a URL fetch may take in all.")
-@click.option("--max-bytes", default=5_000_000, show_default=True,
-              help="Largest page a URL fetch accepts.")
-@click.option("--allow-private-network", "allow_private", is_flag=True,
-              help="Also fetch URLs on this machine and private networks (refused by "
-                   "default: loopback, 10/8, 192.168/16, 169.254/16, ...).")
+@fetch_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no notes.")
 @lang_option
 @click.pass_context

@@ -13,7 +13,15 @@ from types import FrameType
 
 import click
 
-from wirewatch.cli.common import db_option, lang_option, open_store, printable, resources_of
+from wirewatch.cli.common import (
+    batch_size_option,
+    db_option,
+    fetch_options,
+    lang_option,
+    open_store,
+    printable,
+    resources_of,
+)
 
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -82,15 +90,8 @@ def _check_urls(urls: tuple[str, ...]) -> None:
 @db_option
 @click.option("--once", is_flag=True, help="Poll every source once, then exit (status 1 "
                                            "when one failed): for cron.")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
-              help="Documents per committed batch.")
-@click.option("--timeout", default=20.0, show_default=True,
-              help="Seconds one fetch may take in all.")
-@click.option("--max-bytes", default=5_000_000, show_default=True,
-              help="Largest feed or page a fetch accepts.")
-@click.option("--allow-private-network", "allow_private", is_flag=True,
-              help="Also fetch from this machine and private networks (refused by "
-                   "default, as for ingest).")
+@batch_size_option
+@fetch_options
 @click.option("--quiet", "-q", is_flag=True, help="Only errors on standard error.")
 @lang_option
 @click.pass_context

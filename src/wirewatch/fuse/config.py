@@ -41,10 +41,6 @@ class FusionConfig:
         """Return how many days apart two windows of this type may be and still fuse."""
         return self.tolerance_days.get(etype, self.default_tolerance_days)
 
-    def max_span(self, etype: str) -> int:
-        """Return the widest window (days) a candidate lookup must allow for."""
-        return self.max_window_days + 2 * self.tolerance(etype)
-
 
 def default_fusion_file() -> Path:
     """Return the bundled fusion file."""

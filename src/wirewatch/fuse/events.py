@@ -158,11 +158,6 @@ def _merge(c: Window | None, w: Window | None, tol: int) -> Window | None:
     return merged if (merged[1] - merged[0]).days <= limit else c
 
 
-def max_span(etype: str, config: FusionConfig | None = None) -> int:
-    """Return the widest window (days) a lookup must allow for when searching candidates."""
-    return (config or default_fusion()).max_span(etype)
-
-
 def components(mentions: Sequence[Placed], tol: int) -> list[list[Placed]]:
     """Split mentions of one key into the groups that can fuse with each other at all:
     windows that meet within ``tol`` days, chained (undated mentions form one group).
