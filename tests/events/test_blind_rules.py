@@ -317,3 +317,38 @@ def test_nearly_all_of_a_region_is_a_partial_capture(run: Run) -> None:
     events = of_type(run("Russian troops captured nearly all of the Kherson region in March "
                          "2022.", "2025-05-16"), "territory.captured")
     assert [e["extent"] for e in events] == ["partial"], events
+
+
+SUMY_OBLAST, CHERNIHIV_OBLAST = 692196, 710734
+
+
+def test_a_region_list_after_a_second_verb_places_both_figures(run: Run) -> None:
+    events = of_type(run("Shelling killed four civilians and wounded 15 over the past day in "
+                         "the Sumy and Chernihiv regions, regional officials said.",
+                         "2025-05-16"), "casualties")
+    assert sorted((e["subtype"], e["count"]["value"], place_id(e)) for e in events) == [
+        ("killed", 4, SUMY_OBLAST), ("killed", 4, CHERNIHIV_OBLAST),
+        ("wounded", 15, SUMY_OBLAST), ("wounded", 15, CHERNIHIV_OBLAST)], events
+    # two regions: the officials are not one region's
+    assert {e["claimant"] for e in events} == {"regional officials"}, events
+
+
+CHUHUIV, MEREFA = 710374, 701347
+
+
+def test_a_town_placed_by_its_compass_bearing_is_the_place_not_the_bearing(run: Run) -> None:
+    events = run("A pensioner died in a second strike on the town of Chuhuiv, southeast of "
+                 "Kharkiv, late on Sunday, the regional governor wrote.\n\nTwo people were "
+                 "wounded in another attack on the town of Merefa, southwest of Kharkiv, on "
+                 "Saturday, the governor said.", "2025-05-16")
+    assert sorted((e["type"], place_id(e)) for e in events) == [
+        ("casualties", CHUHUIV), ("casualties", MEREFA), ("strike", CHUHUIV),
+        ("strike", MEREFA)], events
+
+
+def test_a_village_unknown_to_the_gazetteer_is_not_placed_at_its_bearing(run: Run) -> None:
+    events = of_type(run("Russia's Defence Ministry said its troops had captured the village "
+                         "of Zvanivka Druha, north-east of Kostiantynivka.", "2025-05-16"),
+                     "territory.captured")
+    assert events and all(e["place"] is None or e["place"]["name"] != "Kostyantynivka"
+                          for e in events), events

@@ -337,6 +337,8 @@ class Attributor:
             # the sentence names, before any town of earlier sentences
             named = [p for p in self.places if p.place.kind == "admin1" and
                      sent.start_char <= p.start < sent.end_char]
+            if len({p.place.geonameid for p in named}) > 1:
+                return name  # "in the Donetsk and Kharkiv regions, regional officials said"
             if named:
                 region = self.lexicon.region_suffix.sub("", named[0].place.name)
                 return f"{region} {name}"

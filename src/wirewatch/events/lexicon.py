@@ -69,6 +69,7 @@ class Lexicon:
     repel_verbs: frozenset[str]
     part_nouns: frozenset[str]
     ground_attack_preps: frozenset[str]
+    compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]
     recency_adverbs: frozenset[str]

@@ -194,6 +194,8 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
                    for r in roots):
             continue
         found.append((tree_distance(trig, c.tok), c.mention.start, c))
+    named = {c.tok.i for c in cands} | {u.i for u in unresolved}
+    found = [f for f in found if not _reference_point(f[2].tok, named, lex)]
     if not found:
         return []
     found.sort(key=lambda x: (x[0], x[1]))
@@ -215,6 +217,22 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         if _kind(c) == _kind(best) and _coordinated(best.tok, c.tok, lex):
             chosen.append(c)
     return chosen
+
+
+def _reference_point(tok: Any, named: set[int], lex: Lexicon) -> bool:
+    """Return whether a place only locates another named just before it ("Chuhuiv,
+    southeast of Kharkiv", "the village of Nelipivka north-east of Kostiantynivka")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or \
+            tok.head.head.lower_ not in lex.compass_words:
+        return False
+    compass = tok.head.head
+    doc = tok.doc
+    for i in named:
+        # "Chuhuiv, some 20 km southeast of": a measure may come between, not a clause
+        if compass.i - 7 <= i < compass.i and not any(
+                t.pos_ in ("VERB", "AUX", "CCONJ") for t in doc[i + 1:compass.i]):
+            return True
+    return False
 
 
 def linear(tokens: Sequence[Any], cands: list[Candidate], et: EventType, lex: Lexicon
@@ -302,6 +320,10 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
             if t.dep_ == "compound" and not dets:
                 # "the village school", "the town hall": the determiner is the head's
                 dets = {c.lower_ for c in t.head.children if c.dep_ in ("det", "poss")}
+            if any(c.dep_ == "prep" and c.lower_ == "of" and
+                   any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+                   for c in t.children):
+                continue  # "the village of Vyimka" names a place, it does not point back
             if dets & {"the", "this", "that", "same"}:
                 return t
     return None

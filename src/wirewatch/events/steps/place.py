@@ -187,17 +187,20 @@ def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceC
 def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"destroyed two boats and killed 30 servicemen in the area": a place closing a
     coordination of verbs applies to each of them."""
+    lex = sc.doc.lexicon
     for c in d.head.children:
         if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < d.head.i:
             continue
+        # "... and wounded 23 over the past day in the Donetsk and Kharkiv regions": the
+        # place may hang on a time phrase of the verb; an object of the verb is its own
+        chosen = [x for x in attach(c, [c], d.type, d.candidates, sc.trigger_tokens, lex=lex)
+                  if any(a.dep_ == "prep" and a.lower_ in lex.locative_preps
+                         for a in path_up(x.tok)[1:] if is_under(a, c))]
+        if chosen:
+            return [(x.place, x.mention) for x in chosen]
         for prep in (p for p in c.children
-                     if p.dep_ == "prep" and p.lower_ in sc.doc.lexicon.locative_preps):
-            chosen = [x for x in attach(c, [c], d.type, d.candidates, sc.trigger_tokens,
-                                        lex=sc.doc.lexicon)
-                      if is_under(x.tok, prep)]
-            if chosen:
-                return [(chosen[0].place, chosen[0].mention)]
-            found = _resolved(anaphor(prep, [prep], sc.doc.book, d.type, sc.doc.lexicon), sc, d)
+                     if p.dep_ == "prep" and p.lower_ in lex.locative_preps):
+            found = _resolved(anaphor(prep, [prep], sc.doc.book, d.type, lex), sc, d)
             if found:
                 return found
     return []
