@@ -352,3 +352,17 @@ def test_a_village_unknown_to_the_gazetteer_is_not_placed_at_its_bearing(run: Ru
                      "territory.captured")
     assert events and all(e["place"] is None or e["place"]["name"] != "Kostyantynivka"
                           for e in events), events
+
+
+def test_a_total_since_the_war_began_runs_from_its_first_day_and_has_no_story_place(
+        run: Run) -> None:
+    events = of_type(run("Russian troops shelled Kupiansk overnight, destroying two trucks, "
+                         "the ministry said.\n\nSince the start of the full-scale invasion, "
+                         "Ukraine's forces have destroyed 410 Russian aircraft and 9,850 tanks, "
+                         "the ministry added.", "2025-05-16"), "equipment.lost")
+    totals = [e for e in events if e["count"]["value"] in (410, 9850)]
+    assert len(totals) == 2, events
+    for e in totals:
+        assert e["place"] is None, e
+        assert e["aggregate"] is True, e
+        assert e["date"]["value"] == "2022-02-24/2025-05-16", e

@@ -107,6 +107,7 @@ class Draft:
     ref_place: PlaceMention | None = None
     places: list[PlaceChoice] = field(default_factory=list)
     fell_back: bool = False
+    carried_place: bool = False  # the place came from earlier sentences, not its own
     date_tokens: list[tuple[Any, DateMention]] = field(default_factory=list)
     other_events: set[int] = field(default_factory=set)
     own: DateMention | None = None

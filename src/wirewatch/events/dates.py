@@ -73,6 +73,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
                                  rf"\s+of\s+{year}\b", re.I)),
         ("month_year", re.compile(rf"\b{month}\s+{year}\b", re.I)),
         ("holiday", re.compile(rf"\b(?P<hol>{_alternatives(lexicon.holidays)})\b", re.I)),
+        # "since the start of the full-scale invasion", "since the war began"
+        ("era", re.compile(r"(?:(?<=since )|\b(?:the\s+)?(?:start|beginning|outset)\s+of\s+)"
+                           r"(?:the\s+|russia['’]s\s+)?(?:full\s+)?"
+                           rf"(?P<era>{_alternatives(lexicon.eras)})\b", re.I)),
         ("last_month_name", re.compile(rf"\blast\s+{month}", re.I)),
         ("part_month", re.compile(rf"\b{part}\s*{month}", re.I)),
         ("in_month", re.compile(rf"\b(?:in|since|during|by|until|from)\s+{month}", re.I)),
@@ -309,6 +313,9 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
         month, day = lexicon.holidays[g["hol"].lower()]
         d = _closest_before(month, day, pub)
         return EventDate(d.isoformat(), "day", "explicit") if d else None
+    if kind == "era":
+        y, mo, da = lexicon.eras[re.sub(r"\s+", " ", g["era"].lower())]
+        return EventDate(date(y, mo, da).isoformat(), "day", "explicit")
     if kind == "in_year":
         return EventDate(g["year"], "year", "explicit")
     if kind in ("next_day", "same_day", "day_before", "since_then"):

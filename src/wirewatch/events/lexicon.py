@@ -70,6 +70,7 @@ class Lexicon:
     part_nouns: frozenset[str]
     ground_attack_preps: frozenset[str]
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
+    period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]
     recency_adverbs: frozenset[str]
@@ -146,6 +147,7 @@ class Lexicon:
     weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
     seasons: dict[str, tuple[int, ...]]  # season -> (first month, last month)
     holidays: dict[str, tuple[int, ...]]  # holiday -> (month, day)
+    eras: dict[str, tuple[int, ...]]  # 'the full-scale invasion' -> (year, month, day) it began
     month_parts: tuple[str, ...]  # 'early May', 'the end of May': part of a month
     year_parts: dict[str, int]  # 'the start of 2024' -> its month
     ago_numbers: dict[str, int]  # number words of 'three days ago'

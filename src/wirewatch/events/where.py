@@ -310,6 +310,8 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
         for t in r.subtree:
             if t != r and not _path_ok(t, r, et, lex, temporal_ok=True):
                 continue
+            if any(a.dep_ == "prep" and a.lower_ in lex.period_preps for a in path_up(t)):
+                continue
             if t.lower_ == "there" and t.dep_ in ("advmod",):
                 return t
             low = t.lemma_.lower()

@@ -26,6 +26,8 @@ def build(sc: SentenceContext, d: Draft) -> bool:
     aggregate = bool((d.count and (d.own and d.own.since)) or
                      (d.count and d.when.precision in ("range", "month", "year") and
                       sc.doc.lexicon.aggregate_words.search(span_text(sent))))
+    if d.carried_place and not et.place_required and _war_long(d, sc.doc.lexicon):
+        d.places = []  # a total since the war began is no one place's: not the story's place
     actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
                             d.claimant.name if d.claimant else None)
     d.subtype = subtype_of(et, toks) if et.subtypes else None
@@ -45,6 +47,14 @@ def build(sc: SentenceContext, d: Draft) -> bool:
             c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.event_reference_determiners
             for c in head.children))
     return True
+
+
+def _war_long(d: Draft, lex: Any) -> bool:
+    """Return whether the draft's figure runs from the start of the war ("since the
+    beginning of the special military operation"), as the lexicon's eras name it."""
+    own = d.own
+    words = (own.date.surface or "").lower() if own is not None and own.since else ""
+    return any(era in words for era in lex.eras)
 
 
 def produce(sc: SentenceContext, d: Draft) -> bool:

@@ -228,6 +228,7 @@ def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         for f in reversed(sc.doc.found):
             if f.mention.type == d.type_name and f.mention.place and (
                     not carried or same_source(f.source, att.claimant)):
+                d.carried_place = True
                 return [(f.mention.place, f.place_mention)]
     return []
 
@@ -250,6 +251,7 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     first = next((p for p in sc.doc.places if p.place is not None and
                   para <= p.start < d.head.idx and p.place.kind != "country"), None)
     if first is not None and first.place is not None:
+        d.carried_place = first.start < sent_of(d.head).start_char
         return [(first.place, first)]
     return []
 
