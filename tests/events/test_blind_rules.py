@@ -366,3 +366,22 @@ def test_a_total_since_the_war_began_runs_from_its_first_day_and_has_no_story_pl
         assert e["place"] is None, e
         assert e["aggregate"] is True, e
         assert e["date"]["value"] == "2022-02-24/2025-05-16", e
+
+
+def test_losses_amounting_to_a_figure_keep_the_days_part_and_the_dotted_range(
+        run: Run) -> None:
+    events = of_type(run("The overall combat losses of the enemy from 24.02.22 to 14.03.25 "
+                         "amounted to about 890,000 personnel killed and wounded, including "
+                         "1,320 over the past day, the General Staff said on Friday.",
+                         "2025-03-14"), "casualties")
+    got = sorted((e["count"]["value"], e["date"]["value"], e["aggregate"]) for e in events)
+    assert got == [(1320, "2022-02-24/2025-03-14", False),
+                   (890000, "2022-02-24/2025-03-14", True)], events
+
+
+def test_losses_amounting_to_up_to_a_figure_in_a_direction(run: Run) -> None:
+    events = of_type(run("In the Lyman direction, the enemy's losses amounted to up to 140 "
+                         "servicemen over the past day, the ministry said.", "2025-03-14"),
+                     "casualties")
+    assert [(e["count"]["value"], e["count"]["qualifier"]) for e in events] == [
+        (140, "up to")], events

@@ -57,6 +57,12 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     part = rf"(?P<part>{'|'.join(re.escape(w) for w in lexicon.month_parts)})"
     return [
         ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+        # the General Staff's running totals: "from 24.02.22 to 20.06.25"
+        ("dotted_range", re.compile(r"\bfrom\s+(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\."
+                                    r"(?P<y1>\d{2}(?:\d{2})?)\s+(?:to|till|until|through|-|–)\s+(?P<d2>\d{1,2})\."
+                                    r"(?P<m2>\d{1,2})\.(?P<y2>\d{2}(?:\d{2})?)\b", re.I)),
+        ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)?\d{2})"
+                              r"(?![\d.]\d)")),
         ("since_then", re.compile(r"\bsince then\b", re.I)),
         ("start_of_this_month", re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+"
                                            r"(?:the|this)\s+month\b", re.I)),
@@ -269,6 +275,25 @@ def _in_year(d: EventDate, year: int) -> EventDate:
     return replace(d, value=value, basis="explicit")
 
 
+def _dotted_day(d: str, m: str, y: str) -> date | None:
+    year = int(y) + (2000 if len(y) == 2 else 0)
+    try:
+        return date(year, int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _dotted(g: dict[str, str]) -> EventDate | None:
+    """Return a day ("24.02.22") or a range ("from 24.02.22 to 20.06.25") written with dots."""
+    if "d1" in g:
+        a, b = _dotted_day(g["d1"], g["m1"], g["y1"]), _dotted_day(g["d2"], g["m2"], g["y2"])
+        if a is None or b is None or b < a:
+            return None
+        return EventDate(f"{a.isoformat()}/{b.isoformat()}", "range", "explicit")
+    day = _dotted_day(g["d"], g["m"], g["y"])
+    return EventDate(day.isoformat(), "day", "explicit") if day else None
+
+
 def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
                future: bool, lexicon: Lexicon) -> EventDate | None:
     g = m.groupdict()
@@ -279,6 +304,8 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
                              "explicit")
         except ValueError:
             return None
+    if kind in ("dotted_range", "dotted"):
+        return _dotted(g)
     if kind == "between_years":
         return EventDate(f"{g['y1']}-01-01/{g['y2']}-12-31", "range", "explicit")
     if kind == "two_months":

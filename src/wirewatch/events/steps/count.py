@@ -60,6 +60,9 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
             for c in h.head.children:
                 if c != h and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
                     out.append(c)
+                if h.dep_ == "nsubj" and c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                    # "losses amounted to up to 215 servicemen", "stood at 1,100"
+                    out.extend(gc for gc in c.children if gc.dep_ == "pobj")
     for t in toks:
         if t.pos_ == "NOUN" and t != head:
             out.append(t)

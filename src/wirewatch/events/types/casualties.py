@@ -48,10 +48,11 @@ class Casualties(Behaviour):
         if d.count_key is None:
             return [f]
         sc.casualty_groups[d.count_key] = f
-        part = period_part(d.head, sc.sent, sc.doc.lexicon)
+        part = period_part(d.head, sc.sent, sc.doc.lexicon, d.count_key)
         if part is None or n != 0:
             return [f]
-        pf = Found(replace(f.mention, count=part[0], aggregate=False), d.claimant, sc.index,
+        pf = Found(replace(f.mention, count=part[0], aggregate=False, reference=False),
+                   d.claimant, sc.index,
                    f.place_mention, part[1])
         sc.period_parts.append((pf, f))
         sc.used_counts.add(part[1])
@@ -63,10 +64,15 @@ class Casualties(Behaviour):
             pf.mention = replace(pf.mention, subtype=total.mention.subtype)
 
 
-def period_part(head: Any, sent: Any, lex: Lexicon) -> tuple[Count, int] | None:
+def period_part(head: Any, sent: Any, lex: Lexicon, total: int | None = None
+                ) -> tuple[Count, int] | None:
     """Return the figure for a period written as part of a casualty total ("..., including
-    1,100 over the past day") and its token: a bare number with a time phrase."""
+    1,100 over the past day") and its token: a bare number with a time phrase. ``total``
+    is the token of the total's figure ("losses amounted to 1,005,000 personnel, including
+    1,060 over the past day": the part hangs on the figure's noun, not on the trigger)."""
     chain = path_up(head)[:4]
+    if total is not None:
+        chain += path_up(head.doc[total])[:3]
     for tok in sent:
         if tok.lower_ != "including" or tok.head not in chain:
             continue
