@@ -375,7 +375,7 @@ def test_losses_amounting_to_a_figure_keep_the_days_part_and_the_dotted_range(
                          "1,320 over the past day, the General Staff said on Friday.",
                          "2025-03-14"), "casualties")
     got = sorted((e["count"]["value"], e["date"]["value"], e["aggregate"]) for e in events)
-    assert got == [(1320, "2022-02-24/2025-03-14", False),
+    assert got == [(1320, "2025-03-14", False),
                    (890000, "2022-02-24/2025-03-14", True)], events
 
 
@@ -385,3 +385,14 @@ def test_losses_amounting_to_up_to_a_figure_in_a_direction(run: Run) -> None:
                      "casualties")
     assert [(e["count"]["value"], e["count"]["qualifier"]) for e in events] == [
         (140, "up to")], events
+
+
+def test_a_days_increment_in_brackets_is_its_own_loss_beside_the_total(run: Run) -> None:
+    events = of_type(run("Russian losses since February 24, 2022 have reached about 901,000 "
+                         "personnel, the General Staff said on Monday. Ukrainian forces have "
+                         "also destroyed 10,420 tanks (four of them over the past day) and "
+                         "25,310 artillery systems (+27).", "2025-03-17"), "equipment.lost")
+    got = sorted((e["count"]["value"], e["aggregate"], e["date"]["value"]) for e in events)
+    assert got == [(4, False, "2025-03-17"), (27, False, "2025-03-17"),
+                   (10420, True, "2022-02-24/2025-03-17"),
+                   (25310, True, "2022-02-24/2025-03-17")], events

@@ -134,6 +134,7 @@ class Lexicon:
     place_kinds: re.Pattern[str]  # owners that are kinds of place ('region')
     place_kind_possessive: re.Pattern[str]  # "the region's governor" -> 'governor'
     past_day: re.Pattern[str]  # 'over the past day': a daily statement's own day
+    increment_after: re.Pattern[str]  # '27,104 artillery systems (+41)': the day's part
     claim_pronouns: frozenset[str]  # 'but Kyiv denied it': a denial of the claim just made
     holding_verbs: frozenset[str]  # 'X remains under the control of our forces' (lemmas)
     held_by: re.Pattern[str]  # what follows such a verb for a denial of X's capture

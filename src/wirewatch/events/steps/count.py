@@ -10,7 +10,13 @@ from typing import Any
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, SentenceContext
 from wirewatch.events.lexicon import Lexicon
-from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
+from wirewatch.events.numbers import (
+    VAGUE,
+    Count,
+    count_from_token,
+    is_number_token,
+    words_to_number,
+)
 from wirewatch.events.syntax import path_up, subject_of, tree_distance
 
 
@@ -161,3 +167,14 @@ def continues(head: Any, toks: list[Any], lex: Lexicon) -> bool:
     near += [g for c in near if c.dep_ in ("nummod", "compound") for g in c.children]
     return any(c.lower_ in lex.continuation_modifiers and
                c.dep_ in ("det", "amod", "nummod", "advmod", "quantmod") for c in near)
+
+
+def increment_after(tok: Any, lex: Lexicon) -> Count | None:
+    """Return the day's part written right after a running total's noun or figure
+    ("27,104 artillery systems (+41)", "10,715 tanks (three of them over the past day)")."""
+    text = tok.doc.text
+    m = lex.increment_after.match(text, tok.idx + len(tok))
+    if m is None:
+        return None
+    value = words_to_number((m.group("n") or m.group("w")).split())
+    return Count(value, False, None) if value else None

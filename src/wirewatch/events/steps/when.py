@@ -256,3 +256,28 @@ def linked_strike(sc: SentenceContext, d: Draft) -> Found | None:
                 m.date.basis != "publication":
             return f
     return None
+
+
+def day_of_statement(d: Draft, total: EventDate) -> EventDate:
+    """The date of a day's part of a running total ("including 1,170 over the past day"):
+    the day the statement was made, else the last day of the total's range."""
+    if d.claim is not None and d.claim.date.precision == "day":
+        return d.claim.date
+    if total.precision == "range" and total.value:
+        return EventDate(total.value.split("/")[1], "day", total.basis)
+    return total
+
+
+def running_since(sc: SentenceContext, when: EventDate) -> EventDate:
+    """The period of a running total written without its start ("10,715 tanks (+3)" after
+    a lead "losses since February 24, 2022 ..."): from the start of the article's latest
+    running total up to this one's day."""
+    if when.precision != "day" or not when.value:
+        return when
+    for f in reversed([*sc.doc.found, *sc.produced]):
+        d = f.mention.date
+        if f.mention.aggregate and d.precision == "range" and d.value:
+            start = d.value.split("/")[0]
+            if start <= when.value:
+                return EventDate(f"{start}/{when.value}", "range", d.basis)
+    return when

@@ -16,6 +16,7 @@ from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import Count, count_from_token, is_number_token
 from wirewatch.events.steps.count import count_for
 from wirewatch.events.steps.mention import subtype_of
+from wirewatch.events.steps.when import day_of_statement
 from wirewatch.events.syntax import path_up
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
@@ -51,9 +52,9 @@ class Casualties(Behaviour):
         part = period_part(d.head, sc.sent, sc.doc.lexicon, d.count_key)
         if part is None or n != 0:
             return [f]
-        pf = Found(replace(f.mention, count=part[0], aggregate=False, reference=False),
-                   d.claimant, sc.index,
-                   f.place_mention, part[1])
+        pf = Found(replace(f.mention, count=part[0], aggregate=False, reference=False,
+                           date=day_of_statement(d, f.mention.date)),
+                   d.claimant, sc.index, f.place_mention, part[1])
         sc.period_parts.append((pf, f))
         sc.used_counts.add(part[1])
         return [f, pf]

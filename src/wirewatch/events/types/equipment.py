@@ -11,8 +11,8 @@ from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, SentenceContext
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import VAGUE, is_number_token
-from wirewatch.events.steps.count import count_of_noun
-from wirewatch.events.steps.when import choose_date
+from wirewatch.events.steps.count import count_of_noun, increment_after
+from wirewatch.events.steps.when import choose_date, day_of_statement, running_since
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
@@ -42,11 +42,17 @@ class Equipment(Behaviour):
                 sc.used_counts.add(key)
             when = d.linked or choose_date(sc, d, cnt)
             kind = equipment_text(n, sc.doc.lexicon)
+            part = increment_after(n, sc.doc.lexicon) if cnt else None
+            total = part is not None or bool(cnt and d.own and d.own.since)
             for place, pm in where:
                 out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt,
-                                         date=when,
-                                         aggregate=bool(cnt and d.own and d.own.since)),
+                                         date=running_since(sc, when) if part else when,
+                                         aggregate=total),
                                  d.claimant, sc.index, pm))
+                if part is not None:  # the day's part of a running total is its own claim
+                    out.append(Found(replace(d.base, place=place, equipment=kind, count=part,
+                                             date=day_of_statement(d, when), aggregate=False),
+                                     d.claimant, sc.index, pm))
         return out
 
 
