@@ -180,6 +180,26 @@ class Report(Model):
     role: Literal["claims", "denies"]
 
 
+VerificationStatus = Literal["unverified", "corroborated", "confirmed", "refuted"]
+ReviewStatus = Literal["unreviewed", "confirmed", "corrected", "rejected"]
+
+
+class Verification(Model):
+    """Whether the event happened, as far as wirewatch knows: kept apart from the
+    modality (how reports put it) and the review status (whether it is an event)."""
+
+    status: VerificationStatus = Field(description=(
+        "`unverified`; `corroborated`: two or more independent sources (distinct rewrite "
+        "families and claimants) claim it and no report denies it; `confirmed` or "
+        "`refuted`: by an analyst, citing evidence."))
+    by: str | None = Field(description="The analyst who confirmed or refuted it.")
+    at: str | None = Field(description="When (ISO 8601, UTC).")
+    evidence_url: str | None = Field(description="The evidence the analyst cited.")
+    note: str | None
+    machine: Literal["unverified", "corroborated"] = Field(
+        description="What the reports alone give (in force unless an analyst decided).")
+
+
 class Event(Model):
     """A canonical event: mentions of many articles fused into one claimed event."""
 
@@ -211,7 +231,7 @@ class Event(Model):
     conflicts: list[EventConflict]
     updated_at: str | None = Field(
         description="When the store last changed this event (ISO 8601, UTC).")
-    review_status: Literal["unreviewed", "confirmed", "corrected", "rejected"] = Field(
+    review_status: ReviewStatus = Field(
         description="The analysts' verdict: `corrected` is confirmed with corrections; "
                     "`rejected`: not an event (docs/review.md).")
     reviewed_by: str | None = Field(description="Who last reviewed it.")
@@ -223,6 +243,7 @@ class Event(Model):
         description="The machine's values of the fields an analyst corrected.")
     reviewed: dict[str, Any] | None = Field(
         description="The analyst's values of those fields (in force in the other keys).")
+    verification: Verification
 
 
 class FamilyRef(Model):
@@ -270,6 +291,8 @@ class MapProperties(Model):
     place: str | None
     modality: str = Field(description="The event's modality; `denied`: only denials "
                                       "support it, the map never draws it as a claim.")
+    verification: VerificationStatus = Field(description="See the event's `verification`.")
+    review_status: ReviewStatus
     n_independent_sources: int
     has_conflict: bool
 
@@ -283,6 +306,8 @@ class PlaceProperties(Model):
     n: int = Field(description="Matching events at this place.")
     types: dict[str, int] = Field(description="Events at this place by type.")
     modalities: dict[str, int] = Field(description="Events at this place by modality.")
+    verifications: dict[str, int] = Field(
+        description="Events at this place by verification status.")
     n_independent_sources: int = Field(description="The most of any event here.")
     has_conflict: bool = Field(description="Whether any event here has conflicting reports.")
     first: date | None = Field(description="Day of the earliest event here.")
