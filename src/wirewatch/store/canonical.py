@@ -188,7 +188,7 @@ def _write_clusters(s: Session, clusters: Sequence[Cluster], current: dict[int, 
         plans.append((c, keep))
     ids: dict[int, int] = {}
     for c, keep in plans:
-        ids[id(c)] = keep if keep is not None else _new_canonical(s, c, now)
+        ids[id(c)] = keep if keep is not None else new_canonical(s, c, now)
         if id(c) in group_of and forced.get(id(c)) != ids[id(c)]:  # the group's new home
             s.execute(update(m.PinGroup).where(m.PinGroup.id == group_of[id(c)])
                       .values(canonical_id=ids[id(c)]))
@@ -207,7 +207,9 @@ def _write_clusters(s: Session, clusters: Sequence[Cluster], current: dict[int, 
     return kept | _drop_if_empty(s, old_ids - kept)
 
 
-def _new_canonical(s: Session, c: Cluster, now: datetime) -> int:
+def new_canonical(s: Session, c: Cluster, now: datetime) -> int:
+    """Make a canonical event for a cluster (type, place, window from its first mention
+    and its window); return its id."""
     e = s.get(m.EventMention, c.members[0].id)
     assert e is not None
     place = e.data.get("place") or None
@@ -242,12 +244,12 @@ def _drop_if_empty(s: Session, canonical_ids: set[int]) -> set[int]:
 def single(s: Session, mention: m.EventMention, window: Window | None, now: datetime) -> int:
     """Store a mention that fuses with nothing (no key) as its own canonical event, or in
     the event an analyst pinned it to."""
-    pinned = _pins(s, [mention.fuse_order]).get(mention.fuse_order or "")
+    pinned = _pins(s, [mention.fuse_order or ""]).get(mention.fuse_order or "")
     if pinned is not None and pinned[1] is not None:
         s.execute(insert(m.CanonicalMember), [{"event_mention_id": mention.id,
                                                "canonical_id": pinned[1]}])
         return pinned[1]
-    cid = _new_canonical(s, Cluster("", window, [Placed(mention.id, "", window, "")]), now)
+    cid = new_canonical(s, Cluster("", window, [Placed(mention.id, "", window, "")]), now)
     if pinned is not None:
         s.execute(update(m.PinGroup).where(m.PinGroup.id == pinned[0])
                   .values(canonical_id=cid))

@@ -360,10 +360,15 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
     ids = sorted({i for lk in links for i in (lk.article, lk.other)})
     fam: dict[int, int | None] = {}
     pub: dict[int, date | None] = {}
+    alone: set[int] = set()  # split out of their family by an analyst: kept out
     for chunk in _chunks(ids):
-        for aid, fid, p in s.execute(select(m.Article.id, m.Article.family_id,
-                                            m.Article.published).where(m.Article.id.in_(chunk))):
+        for aid, fid, p, solo in s.execute(
+                select(m.Article.id, m.Article.family_id, m.Article.published,
+                       m.Article.family_alone).where(m.Article.id.in_(chunk))):
             fam[aid], pub[aid] = fid, p
+            if solo:
+                alone.add(aid)
+    links = [lk for lk in links if lk.article not in alone and lk.other not in alone]
     fams: dict[int, m.RewriteFamily] = {}
     old = sorted({f for f in fam.values() if f is not None})
     for chunk in _chunks(old):
