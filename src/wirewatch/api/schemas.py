@@ -588,14 +588,83 @@ class EventReviewIn(BaseModel):
     extent: Literal["full", "partial"] | None = None
 
 
+class VerificationIn(BaseModel):
+    """An analyst's verification of an event: confirmed or refuted, citing evidence; or
+    `unverified` to withdraw it."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: Literal["confirmed", "refuted", "unverified"]
+    evidence_url: str | None = Field(default=None, max_length=2048, description=(
+        "The evidence (http or https URL); required for confirmed and refuted."))
+    note: str | None = Field(default=None, max_length=2000)
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The event's `version` (or an `If-Match` header); 409 when it changed."))
+
+
+class MergeIn(BaseModel):
+    """Merge another event into this one."""
+
+    model_config = ConfigDict(extra="forbid")
+    other: int = Field(ge=0, le=2**63 - 1, description="The event merged into this one.")
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "This event's `version` (or an `If-Match` header); 409 when it changed."))
+    other_version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The other event's `version`, if you want it checked too."))
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class SplitIn(BaseModel):
+    """Move mentions out of this event into a new one."""
+
+    model_config = ConfigDict(extra="forbid")
+    mentions: list[int] = Field(min_length=1, max_length=10_000, description=(
+        "Ids of the mentions (`mentions[].mention`) to move out."))
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The event's `version` (or an `If-Match` header); 409 when it changed."))
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class SplitOut(Model):
+    """The event after a split, and the new event made of the mentions moved out."""
+
+    event: EventDetail
+    new_event: EventDetail
+
+
+class FamilySplitOut(Model):
+    """A rewrite family after an article was taken out (None: dissolved)."""
+
+    family: Family | None
+    article: int
+
+
+class FamilyMergeIn(BaseModel):
+    """Merge another rewrite family into this one."""
+
+    model_config = ConfigDict(extra="forbid")
+    other: int = Field(ge=0, le=2**63 - 1)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class FamilySplitIn(BaseModel):
+    """Take an article out of this rewrite family."""
+
+    model_config = ConfigDict(extra="forbid")
+    article: int = Field(ge=0, le=2**63 - 1)
+    note: str | None = Field(default=None, max_length=2000)
+
+
 class Decision(Model):
     """One change in the audit trail: who, when, what, the values before and after."""
 
     id: int
-    target: Literal["event", "article", "account"]
+    target: Literal["event", "article", "account", "family"]
     target_id: int
-    action: str = Field(description="confirm, correct, reject, reopen, note; irrelevant, "
-                                    "relevant; account.add, account.disable")
+    action: str = Field(description="confirm, correct, reject, reopen, note; verify.confirm, "
+                                    "verify.refute, verify.withdraw; merge, merged-into, "
+                                    "split, split-from; followed, inherited, detached; "
+                                    "irrelevant, relevant; family.merge, family.merged-into, "
+                                    "family.split; account.add, account.disable")
     actor: str
     at: str = Field(description="ISO 8601, UTC.")
     before: dict[str, Any] | None
