@@ -17,7 +17,7 @@ canonical event's id, which fusion keeps for the cluster holding most of its mem
 deletes a reviewed event (it merged into another, or its reports were re-extracted),
 :func:`follow` moves the review to the event now holding its ``anchor`` mentions (by
 their stable identity, ``fuse_order``); where that event has a review of its own, the
-two are combined and the later decision wins (decision 33 in docs/decisions.md).
+two are combined and the later decision wins (decision 31 in docs/decisions.md).
 
 The verification (``unverified``, ``corroborated``: two or more independent sources and
 no denial; an analyst's ``confirmed`` or ``refuted`` citing evidence) is kept apart from
@@ -289,7 +289,7 @@ def _review_state(rev: m.EventReview | None) -> dict[str, Any] | None:
 def combine(keep: m.EventReview, other: m.EventReview) -> None:
     """Fold ``other`` into ``keep`` (two reviews of events that became one): the later
     decision wins (its verdict, its value of a field both corrected, its verification);
-    a field only one corrected is kept; the anchors are united (decision 33)."""
+    a field only one corrected is kept; the anchors are united (decision 31)."""
     later, earlier = ((other, keep) if (other.reviewed_at, other.id or 0)
                       > (keep.reviewed_at, keep.id or 0) else (keep, other))
     fields = {**earlier.fields, **later.fields}
