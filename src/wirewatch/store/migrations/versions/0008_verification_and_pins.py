@@ -33,6 +33,12 @@ def upgrade() -> None:
                                                 nullable=False, server_default='unverified'))
     op.create_index('ix_canonical_events_verification', 'canonical_events',
                     ['verification', 'sort_date', 'id'])
+    # the events of a stored corpus that are corroborated already (write.resummarise keeps
+    # it from now on): two or more independent sources, and no member denies it
+    op.execute("UPDATE canonical_events SET verification = 'corroborated' "
+               "WHERE n_sources >= 2 AND NOT EXISTS (SELECT 1 FROM canonical_members cm "
+               "JOIN event_mentions em ON em.id = cm.event_mention_id "
+               "WHERE cm.canonical_id = canonical_events.id AND em.modality = 'denied')")
     op.add_column('event_reviews', sa.Column('verification', sa.String(length=12),
                                              nullable=True))
     op.add_column('event_reviews', sa.Column('verified_by', sa.String(length=100),
