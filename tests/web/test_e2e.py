@@ -535,3 +535,40 @@ def test_the_sources_page_shows_each_watched_source_and_why_it_fails(
     assert page.locator("#page-title").inner_text() == "Watched sources (1)"
     assert page.locator("#downloads a", has_text="CSV").get_attribute("href").endswith(
         "/api/export/sources.csv")
+
+
+def test_an_analyst_merges_from_the_queue_and_splits_on_the_event_page(
+        review_server: tuple[str, str], page: Any) -> None:
+    server, token = review_server
+    items = api(server, "/api/review/queue", limit=50)["items"]
+    a, b = items[5]["id"], items[6]["id"]
+    b_mentions = [mm["mention"] for mm in api(server, f"/api/events/{b}")["mentions"]]
+    page.goto(server + "/review.html")
+    page.wait_for_selector(".queue-item.selected")
+    page.keyboard.type(token)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('whoami').textContent"
+                           ".startsWith('signed in as kate')")
+    for _ in range(5):
+        page.keyboard.press("j")
+    selected = "document.querySelector('.queue-item.selected').dataset.id"
+    assert page.evaluate(selected) == str(a)
+    page.keyboard.press("m")                       # merge b into a, from the keyboard
+    page.wait_for_selector(".edit-form input[name=other]")
+    page.keyboard.type(str(b))
+    page.keyboard.press("Enter")
+    _done(page, f"#{a} absorbed #{b}")
+    merged = api(server, f"/api/events/{a}")
+    assert set(b_mentions) <= {mm["mention"] for mm in merged["mentions"]}
+    assert [d["action"] for d in api(server, f"/api/events/{b}/history")] == ["merged-into"]
+    # the event page: tick b's mentions and move them out again
+    page.goto(server + f"/event.html?id={a}")
+    page.wait_for_selector("#split-button")
+    for mid in b_mentions:
+        page.locator(f"input[name=split][value='{mid}']").check()
+    page.locator("#split-button").click()
+    _done(page, "moved out to #")
+    after = api(server, f"/api/events/{a}")
+    assert not set(b_mentions) & {mm["mention"] for mm in after["mentions"]}
+    assert [d["action"] for d in api(server, f"/api/events/{a}/history")][-2:] == [
+        "merge", "split"]

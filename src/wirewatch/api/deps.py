@@ -17,7 +17,15 @@ from wirewatch.api.auth import Auth
 from wirewatch.resources import Resources
 from wirewatch.store import Store
 from wirewatch.store.accounts import Principal
-from wirewatch.store.query import MODALITIES, EventFilter, QueryError, event_filter
+from wirewatch.store.query import (
+    MODALITIES,
+    REVIEW_STATUSES,
+    VERIFICATIONS,
+    VISIBLE,
+    EventFilter,
+    QueryError,
+    event_filter,
+)
 
 MAX_PAGE = 500
 MAX_ID = 2**63 - 1  # larger ids cannot name a row (and overflow SQLite's integers)
@@ -85,13 +93,23 @@ def get_event_filter(
     q: Annotated[str | None, Query(
         max_length=200, description="Words that must each occur (case-insensitive) in "
         "an evidence sentence of the event.")] = None,
+    review_status: Annotated[str | None, Query(
+        max_length=100, description="Comma-separated review statuses: "
+        + ", ".join(REVIEW_STATUSES) + "; `all`: any. Default: every status but "
+        "`rejected` (an event an analyst rejected is left off lists, the map, the "
+        "timeline and exports unless asked for).")] = None,
+    verification: Annotated[str | None, Query(
+        max_length=100, description="Comma-separated verification statuses: "
+        + ", ".join(VERIFICATIONS) + "; `all`: any.")] = None,
 ) -> EventFilter:
     """The event filter of the query string (422 naming the parameter if unusable)."""
     resources = get_resources(request)
     try:
         return event_filter(resources.codebook, resources.gazetteer, types=type, place=place,
                             admin1=admin1, since=since, until=until, min_sources=min_sources,
-                            modalities=modality, has_conflict=has_conflict, words=q)
+                            modalities=modality, has_conflict=has_conflict, words=q,
+                            review_status=VISIBLE if review_status is None else review_status,
+                            verification=verification)
     except QueryError as exc:
         raise HTTPException(422, str(exc)) from exc
 

@@ -149,11 +149,11 @@ def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
     stmt = _ordered(select(CE.id, CE.type, CE.date_value, CE.date_precision, CE.window_lo,
                            CE.window_hi, CE.place_name, CE.place["lon"].as_float(),
                            CE.place["lat"].as_float(), CE.n_sources, CE.n_conflicts,
-                           CE.modality)
+                           CE.modality, CE.verification, CE.review_status)
                     .where(*conds)).limit(limit)
     features = []
     for (eid, etype, value, precision, lo, hi, name, lon, lat, n_sources, n_conflicts,
-         modality) in s.execute(stmt):
+         modality, verification, review_status) in s.execute(stmt):
         if lat is None or lon is None:
             continue
         features.append({
@@ -163,6 +163,7 @@ def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
                            "date": {"value": value, "precision": precision,
                                     "window": [lo, hi]},
                            "place": name, "modality": modality,
+                           "verification": verification, "review_status": review_status,
                            "n_independent_sources": n_sources,
                            "has_conflict": n_conflicts > 0}})
     return {"type": "FeatureCollection", "grouped": "events", "features": features,
@@ -172,19 +173,22 @@ def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
 def _place_features(s: Session, conds: Sequence[ColumnElement[bool]]) -> list[dict[str, Any]]:
     """One feature per place: events by type and by modality, most independent sources,
     any conflict, first and last day."""
-    stmt = (select(CE.geonameid, CE.type, CE.modality, func.count(), func.max(CE.n_sources),
-                   func.max(CE.n_conflicts), func.min(CE.sort_date), func.max(CE.sort_date))
-            .where(*conds).group_by(CE.geonameid, CE.type, CE.modality))
+    stmt = (select(CE.geonameid, CE.type, CE.modality, CE.verification, func.count(),
+                   func.max(CE.n_sources), func.max(CE.n_conflicts), func.min(CE.sort_date),
+                   func.max(CE.sort_date))
+            .where(*conds).group_by(CE.geonameid, CE.type, CE.modality, CE.verification))
     places: dict[int, dict[str, Any]] = {}
-    for gid, etype, modality, n, sources, conflicts, first, last in s.execute(stmt):
+    for gid, etype, modality, ver, n, sources, conflicts, first, last in s.execute(stmt):
         if gid is None:
             continue
         p = places.setdefault(gid, {"kind": "place", "geonameid": gid, "n": 0, "types": {},
-                                    "modalities": {}, "n_independent_sources": 0,
+                                    "modalities": {}, "verifications": {},
+                                    "n_independent_sources": 0,
                                     "has_conflict": False, "first": None, "last": None})
         p["n"] += n
         p["types"][etype] = p["types"].get(etype, 0) + n
         p["modalities"][modality] = p["modalities"].get(modality, 0) + n
+        p["verifications"][ver] = p["verifications"].get(ver, 0) + n
         p["n_independent_sources"] = max(p["n_independent_sources"], sources or 0)
         p["has_conflict"] = p["has_conflict"] or bool(conflicts)
         if first is not None and (p["first"] is None or first < p["first"]):

@@ -180,6 +180,26 @@ class Report(Model):
     role: Literal["claims", "denies"]
 
 
+VerificationStatus = Literal["unverified", "corroborated", "confirmed", "refuted"]
+ReviewStatus = Literal["unreviewed", "confirmed", "corrected", "rejected"]
+
+
+class Verification(Model):
+    """Whether the event happened, as far as wirewatch knows: kept apart from the
+    modality (how reports put it) and the review status (whether it is an event)."""
+
+    status: VerificationStatus = Field(description=(
+        "`unverified`; `corroborated`: two or more independent sources (distinct rewrite "
+        "families and claimants) claim it and no report denies it; `confirmed` or "
+        "`refuted`: by an analyst, citing evidence."))
+    by: str | None = Field(description="The analyst who confirmed or refuted it.")
+    at: str | None = Field(description="When (ISO 8601, UTC).")
+    evidence_url: str | None = Field(description="The evidence the analyst cited.")
+    note: str | None
+    machine: Literal["unverified", "corroborated"] = Field(
+        description="What the reports alone give (in force unless an analyst decided).")
+
+
 class Event(Model):
     """A canonical event: mentions of many articles fused into one claimed event."""
 
@@ -211,7 +231,7 @@ class Event(Model):
     conflicts: list[EventConflict]
     updated_at: str | None = Field(
         description="When the store last changed this event (ISO 8601, UTC).")
-    review_status: Literal["unreviewed", "confirmed", "corrected", "rejected"] = Field(
+    review_status: ReviewStatus = Field(
         description="The analysts' verdict: `corrected` is confirmed with corrections; "
                     "`rejected`: not an event (docs/review.md).")
     reviewed_by: str | None = Field(description="Who last reviewed it.")
@@ -223,6 +243,7 @@ class Event(Model):
         description="The machine's values of the fields an analyst corrected.")
     reviewed: dict[str, Any] | None = Field(
         description="The analyst's values of those fields (in force in the other keys).")
+    verification: Verification
 
 
 class FamilyRef(Model):
@@ -270,6 +291,8 @@ class MapProperties(Model):
     place: str | None
     modality: str = Field(description="The event's modality; `denied`: only denials "
                                       "support it, the map never draws it as a claim.")
+    verification: VerificationStatus = Field(description="See the event's `verification`.")
+    review_status: ReviewStatus
     n_independent_sources: int
     has_conflict: bool
 
@@ -283,6 +306,8 @@ class PlaceProperties(Model):
     n: int = Field(description="Matching events at this place.")
     types: dict[str, int] = Field(description="Events at this place by type.")
     modalities: dict[str, int] = Field(description="Events at this place by modality.")
+    verifications: dict[str, int] = Field(
+        description="Events at this place by verification status.")
     n_independent_sources: int = Field(description="The most of any event here.")
     has_conflict: bool = Field(description="Whether any event here has conflicting reports.")
     first: date | None = Field(description="Day of the earliest event here.")
@@ -563,14 +588,83 @@ class EventReviewIn(BaseModel):
     extent: Literal["full", "partial"] | None = None
 
 
+class VerificationIn(BaseModel):
+    """An analyst's verification of an event: confirmed or refuted, citing evidence; or
+    `unverified` to withdraw it."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: Literal["confirmed", "refuted", "unverified"]
+    evidence_url: str | None = Field(default=None, max_length=2048, description=(
+        "The evidence (http or https URL); required for confirmed and refuted."))
+    note: str | None = Field(default=None, max_length=2000)
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The event's `version` (or an `If-Match` header); 409 when it changed."))
+
+
+class MergeIn(BaseModel):
+    """Merge another event into this one."""
+
+    model_config = ConfigDict(extra="forbid")
+    other: int = Field(ge=0, le=2**63 - 1, description="The event merged into this one.")
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "This event's `version` (or an `If-Match` header); 409 when it changed."))
+    other_version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The other event's `version`, if you want it checked too."))
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class SplitIn(BaseModel):
+    """Move mentions out of this event into a new one."""
+
+    model_config = ConfigDict(extra="forbid")
+    mentions: list[int] = Field(min_length=1, max_length=10_000, description=(
+        "Ids of the mentions (`mentions[].mention`) to move out."))
+    version: int | None = Field(default=None, ge=0, le=2**31, description=(
+        "The event's `version` (or an `If-Match` header); 409 when it changed."))
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class SplitOut(Model):
+    """The event after a split, and the new event made of the mentions moved out."""
+
+    event: EventDetail
+    new_event: EventDetail
+
+
+class FamilySplitOut(Model):
+    """A rewrite family after an article was taken out (None: dissolved)."""
+
+    family: Family | None
+    article: int
+
+
+class FamilyMergeIn(BaseModel):
+    """Merge another rewrite family into this one."""
+
+    model_config = ConfigDict(extra="forbid")
+    other: int = Field(ge=0, le=2**63 - 1)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class FamilySplitIn(BaseModel):
+    """Take an article out of this rewrite family."""
+
+    model_config = ConfigDict(extra="forbid")
+    article: int = Field(ge=0, le=2**63 - 1)
+    note: str | None = Field(default=None, max_length=2000)
+
+
 class Decision(Model):
     """One change in the audit trail: who, when, what, the values before and after."""
 
     id: int
-    target: Literal["event", "article", "account"]
+    target: Literal["event", "article", "account", "family"]
     target_id: int
-    action: str = Field(description="confirm, correct, reject, reopen, note; irrelevant, "
-                                    "relevant; account.add, account.disable")
+    action: str = Field(description="confirm, correct, reject, reopen, note; verify.confirm, "
+                                    "verify.refute, verify.withdraw; merge, merged-into, "
+                                    "split, split-from; followed, inherited, detached; "
+                                    "irrelevant, relevant; family.merge, family.merged-into, "
+                                    "family.split; account.add, account.disable")
     actor: str
     at: str = Field(description="ISO 8601, UTC.")
     before: dict[str, Any] | None

@@ -10,6 +10,13 @@ canonical events do not depend on batch size, file order or how a run was split.
 
 Canonical event ids stay stable where they can: a cluster keeps the id of the stored
 canonical event holding most of its mentions.
+
+Analysts' merges and splits are kept beside this as *pin groups* (``pin_groups``,
+``mention_pins``): mentions, by their stable identity, that belong together in one
+canonical event and apart from every other group. :func:`pin_clusters` applies them to
+the clusters before they are written (a group's mentions are gathered into the event the
+group is held in, whatever the clustering said), so merges and splits survive new
+articles and re-extraction.
 """
 
 from __future__ import annotations
@@ -103,14 +110,71 @@ def _rows(s: Session, key: str, span: Window | None, tol: int, fusion: FusionCon
     return out
 
 
+def _pins(s: Session, orders: Sequence[str]) -> dict[str, tuple[int, int | None]]:
+    """The pin group of each of these mention identities, and the event holding it (None
+    when it has none, or that event is gone)."""
+    out: dict[str, tuple[int, int | None]] = {}
+    for chunk in chunks(list(orders)):
+        rows = s.execute(select(m.MentionPin.mention_key, m.MentionPin.group_id,
+                                m.PinGroup.canonical_id, m.CanonicalEvent.id)
+                         .join(m.PinGroup, m.PinGroup.id == m.MentionPin.group_id)
+                         .outerjoin(m.CanonicalEvent,
+                                    m.CanonicalEvent.id == m.PinGroup.canonical_id)
+                         .where(m.MentionPin.mention_key.in_(chunk)))
+        out.update({key: (gid, alive) for key, gid, _, alive in rows})
+    return out
+
+
+def pin_clusters(clusters: Sequence[Cluster], pins: Mapping[str, tuple[int, int | None]]
+                 ) -> tuple[list[Cluster], dict[int, int | None], dict[int, int]]:
+    """Apply the analysts' pin groups to clusters: a cluster holding mentions of pin
+    groups is cut into one part per group (its unpinned mentions go with the largest
+    part), and the parts of one group are joined. Return the clusters, the event each
+    pinned cluster must keep (by ``id()`` of the cluster; None: choose as usual) and the
+    pin group of each pinned cluster (by ``id()``)."""
+    free: list[Cluster] = []
+    parts: dict[int, list[Placed]] = defaultdict(list)
+    for c in clusters:
+        here: dict[int, list[Placed]] = defaultdict(list)
+        loose: list[Placed] = []
+        for p in c.members:
+            (here[pins[p.order][0]] if p.order in pins else loose).append(p)
+        if not here:
+            free.append(c)
+            continue
+        biggest = min(here, key=lambda g: (-len(here[g]), g))
+        here[biggest].extend(loose)
+        for g, ms in here.items():
+            parts[g].extend(ms)
+    forced: dict[int, int | None] = {}
+    group_of: dict[int, int] = {}
+    out = list(free)
+    for g in sorted(parts):
+        ms = sorted(parts[g], key=lambda p: (p.order, p.id))
+        wins = [p.window for p in ms if p.window is not None]
+        window = (min(w[0] for w in wins), max(w[1] for w in wins)) if wins else None
+        part = Cluster(ms[0].key, window, ms)
+        out.append(part)
+        forced[id(part)] = next((pins[p.order][1] for p in ms if p.order in pins), None)
+        group_of[id(part)] = g
+    return out, forced, group_of
+
+
 def _write_clusters(s: Session, clusters: Sequence[Cluster], current: dict[int, int | None],
                     now: datetime, vacated: list[int]) -> set[int]:
-    """Write the clusters over what is stored; return the canonical ids holding them."""
+    """Write the clusters (with the analysts' pins applied) over what is stored; return
+    the canonical ids holding them."""
     old_ids = {cid for cid in current.values() if cid is not None}
-    spare = sorted(set(vacated) - old_ids)
-    taken: set[int] = set()
+    clusters, forced, group_of = pin_clusters(
+        clusters, _pins(s, [p.order for c in clusters for p in c.members]))
+    taken = {cid for cid in forced.values() if cid is not None}
+    spare = sorted(set(vacated) - old_ids - taken)
     plans: list[tuple[Cluster, int | None]] = []
-    for c in sorted(clusters, key=lambda c: (-len(c.members), c.members[0].order)):
+    for c in sorted(clusters, key=lambda c: (forced.get(id(c)) is None, -len(c.members),
+                                             c.members[0].order)):
+        if forced.get(id(c)) is not None:
+            plans.append((c, forced[id(c)]))
+            continue
         votes: dict[int, int] = defaultdict(int)
         for p in c.members:
             cid = current.get(p.id)
@@ -124,7 +188,10 @@ def _write_clusters(s: Session, clusters: Sequence[Cluster], current: dict[int, 
         plans.append((c, keep))
     ids: dict[int, int] = {}
     for c, keep in plans:
-        ids[id(c)] = keep if keep is not None else _new_canonical(s, c, now)
+        ids[id(c)] = keep if keep is not None else new_canonical(s, c, now)
+        if id(c) in group_of and forced.get(id(c)) != ids[id(c)]:  # the group's new home
+            s.execute(update(m.PinGroup).where(m.PinGroup.id == group_of[id(c)])
+                      .values(canonical_id=ids[id(c)]))
     moved = [p.id for c, _ in plans for p in c.members if current.get(p.id) != ids[id(c)]]
     for chunk in chunks(moved):
         s.execute(delete(m.CanonicalMember).where(m.CanonicalMember.event_mention_id.in_(chunk)))
@@ -140,7 +207,9 @@ def _write_clusters(s: Session, clusters: Sequence[Cluster], current: dict[int, 
     return kept | _drop_if_empty(s, old_ids - kept)
 
 
-def _new_canonical(s: Session, c: Cluster, now: datetime) -> int:
+def new_canonical(s: Session, c: Cluster, now: datetime) -> int:
+    """Make a canonical event for a cluster (type, place, window from its first mention
+    and its window); return its id."""
     e = s.get(m.EventMention, c.members[0].id)
     assert e is not None
     place = e.data.get("place") or None
@@ -158,14 +227,14 @@ def _new_canonical(s: Session, c: Cluster, now: datetime) -> int:
 def _drop_if_empty(s: Session, canonical_ids: set[int]) -> set[int]:
     """Delete the canonical events among these left without members (recording it in the
     history of those an analyst reviewed); return the others."""
-    from wirewatch.store.review import detach
+    from wirewatch.store.review import follow
 
     left: set[int] = set()
     for chunk in chunks(sorted(canonical_ids)):
         left.update(s.scalars(select(m.CanonicalMember.canonical_id).distinct()
                               .where(m.CanonicalMember.canonical_id.in_(chunk))))
     gone = sorted(canonical_ids - left)
-    detach(s, gone)
+    left |= follow(s, gone)  # reviews follow their reports (resummarised by the caller)
     for chunk in chunks(gone):
         s.execute(delete(m.Conflict).where(m.Conflict.canonical_id.in_(chunk)))
         s.execute(delete(m.CanonicalEvent).where(m.CanonicalEvent.id.in_(chunk)))
@@ -173,8 +242,17 @@ def _drop_if_empty(s: Session, canonical_ids: set[int]) -> set[int]:
 
 
 def single(s: Session, mention: m.EventMention, window: Window | None, now: datetime) -> int:
-    """Store a mention that fuses with nothing (no key) as its own canonical event."""
-    cid = _new_canonical(s, Cluster("", window, [Placed(mention.id, "", window, "")]), now)
+    """Store a mention that fuses with nothing (no key) as its own canonical event, or in
+    the event an analyst pinned it to."""
+    pinned = _pins(s, [mention.fuse_order or ""]).get(mention.fuse_order or "")
+    if pinned is not None and pinned[1] is not None:
+        s.execute(insert(m.CanonicalMember), [{"event_mention_id": mention.id,
+                                               "canonical_id": pinned[1]}])
+        return pinned[1]
+    cid = new_canonical(s, Cluster("", window, [Placed(mention.id, "", window, "")]), now)
+    if pinned is not None:
+        s.execute(update(m.PinGroup).where(m.PinGroup.id == pinned[0])
+                  .values(canonical_id=cid))
     s.execute(insert(m.CanonicalMember), [{"event_mention_id": mention.id,
                                            "canonical_id": cid}])
     return cid

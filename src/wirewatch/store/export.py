@@ -33,7 +33,8 @@ OWN_COLUMNS = ["ww_id", "ww_type", "ww_subtype", "ww_date", "ww_date_precision",
                "ww_geonameid", "ww_country", "ww_modality", "ww_count", "ww_extent",
                "ww_aggregate", "ww_actor", "ww_claimants", "ww_denied_by", "ww_outlets",
                "ww_source_urls", "ww_independent_sources", "ww_n_independent_sources",
-               "ww_n_mentions", "ww_conflicts", "ww_review_status", "ww_reviewed_by"]
+               "ww_n_mentions", "ww_conflicts", "ww_review_status", "ww_reviewed_by",
+               "ww_verification", "ww_evidence_url"]
 COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 ID_PREFIX = "WW"  # event_id_cnty: ISO3 + WW + wirewatch id, never an ACLED id
 NO_CLAIM = ("denied", "planned")  # modalities of an event no claim supports
@@ -208,6 +209,8 @@ def flat_row(event: Mapping[str, Any], acled: AcledMapping | None = None) -> dic
         or None,
         "ww_review_status": event.get("review_status") or "unreviewed",
         "ww_reviewed_by": event.get("reviewed_by"),
+        "ww_verification": (event.get("verification") or {}).get("status") or "unverified",
+        "ww_evidence_url": (event.get("verification") or {}).get("evidence_url"),
     }
 
 

@@ -57,6 +57,10 @@ class Article(Base):
     features: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # migration 0006: an analyst marked it irrelevant (its events are not extracted)
     irrelevant: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # migration 0008: an analyst split it out of its rewrite family; links found later do
+    # not pull it into a family again
+    family_alone: Mapped[bool] = mapped_column(Boolean, default=False,
+                                               server_default=false())
 
 
 class LshBand(Base):
@@ -129,7 +133,9 @@ class EventMention(Base):
     window_hi: Mapped[date | None] = mapped_column(Date)
     fuse_order: Mapped[str | None] = mapped_column(String(120))
     __table_args__ = (Index("ix_event_mentions_type_geonameid", "type", "geonameid"),
-                      Index("ix_event_mentions_fuse", "fuse_key", "window_lo"))
+                      Index("ix_event_mentions_fuse", "fuse_key", "window_lo"),
+                      # migration 0008: reviews and pins find their mentions by identity
+                      Index("ix_event_mentions_fuse_order", "fuse_order"))
 
 
 class CanonicalEvent(Base):
@@ -165,6 +171,10 @@ class CanonicalEvent(Base):
     review_status: Mapped[str] = mapped_column(String(12), default="unreviewed",
                                                server_default="unreviewed")
     machine: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # migration 0008: the verification status in force: unverified, corroborated (two or
+    # more independent sources and no denial), or an analyst's confirmed / refuted
+    verification: Mapped[str] = mapped_column(String(12), default="unverified",
+                                              server_default="unverified")
     __table_args__ = (
         Index("ix_canonical_events_key_window", "fuse_key", "window_lo"),
         # migration 0002: the API's filters in list order, and the timeline
@@ -178,6 +188,8 @@ class CanonicalEvent(Base):
               "n_sources", "n_conflicts"),
         # migration 0006: the review queue
         Index("ix_canonical_events_review", "review_status", "sort_date", "id"),
+        # migration 0008: the verification filter
+        Index("ix_canonical_events_verification", "verification", "sort_date", "id"),
     )
 
 
@@ -280,6 +292,34 @@ class EventReview(Base):
     reviewed_by: Mapped[str] = mapped_column(String(100))
     reviewed_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str | None] = mapped_column(Text)
+    # migration 0008: the analyst's verification (confirmed, refuted; None: none), with
+    # the evidence cited
+    verification: Mapped[str | None] = mapped_column(String(12))
+    verified_by: Mapped[str | None] = mapped_column(String(100))
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    evidence_url: Mapped[str | None] = mapped_column(String(2048))
+    verification_note: Mapped[str | None] = mapped_column(Text)
+
+
+class PinGroup(Base):
+    """Mentions an analyst decided belong to one canonical event, apart from every other
+    group (a merge or a split), and the canonical event that holds them."""
+
+    __tablename__ = "pin_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MentionPin(Base):
+    """A mention, by its stable identity (``event_mentions.fuse_order``: the article's
+    content and the mention's offsets, unchanged by re-extraction), in a pin group."""
+
+    __tablename__ = "mention_pins"
+    mention_key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("pin_groups.id", ondelete="CASCADE"),
+                                          index=True)
 
 
 class ReviewDecision(Base):

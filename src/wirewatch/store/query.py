@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 CE = m.CanonicalEvent
 MODALITIES = ("asserted", "claimed", "reported", "planned", "denied", "hedged", "contested")
+REVIEW_STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
+VERIFICATIONS = ("unverified", "corroborated", "confirmed", "refuted")
+# what lists, the map, the timeline and the exports show unless asked otherwise: an event
+# an analyst rejected (not an event) is left off (``review_status=all`` shows it)
+VISIBLE = ("unreviewed", "confirmed", "corrected")
 MAX_WORDS = 10  # tokens of a free-text query; all must occur in one evidence sentence
 _TOKEN = re.compile(r"\w+")
 
@@ -57,6 +62,8 @@ class EventFilter:
     claimants: tuple[str, ...] = ()
     denied_by: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    review_statuses: tuple[str, ...] = ()  # empty: any
+    verifications: tuple[str, ...] = ()
 
     def without_dates(self) -> EventFilter:
         """Return the same filter without since/until (the timeline shows every day)."""
@@ -70,14 +77,19 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
                  modalities: str | Sequence[str] | None = None,
                  has_conflict: bool | None = None, words: str | None = None,
                  claimant: str | None = None, denied_by: str | None = None,
-                 outlet: str | None = None) -> EventFilter:
+                 outlet: str | None = None,
+                 review_status: str | Sequence[str] | None = None,
+                 verification: str | Sequence[str] | None = None) -> EventFilter:
     """Return the filter of what a user asked for; raise QueryError naming what is wrong.
 
     ``types`` and ``modalities`` are lists or comma-separated strings; a type may be a
     prefix (``territory`` means every ``territory.*``). ``place`` is a GeoNames id or a
     name resolved with the gazetteer (a region also matches the events inside it).
     ``claimant``, ``denied_by`` and ``outlet`` are names, comma-separated, each matched
-    as a part of the name, ignoring case (see :func:`source_filter`).
+    as a part of the name, ignoring case (see :func:`source_filter`). ``review_status``
+    and ``verification`` are lists or comma-separated strings (``all``: any; see
+    :func:`status_filter`; None here means any, the API's default leaves rejected events
+    out).
     """
     chosen = _types(codebook, _split(types))
     mods = _split(modalities)
@@ -105,7 +117,29 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
         admin1=tuple(dict.fromkeys(regions)), since=since, until=until,
         min_sources=min_sources or None, modalities=tuple(mods), has_conflict=has_conflict,
         words=tuple(search_tokens((words or "").split())))
+    base = status_filter(base, review_status=review_status, verification=verification)
     return source_filter(base, claimant=claimant, denied_by=denied_by, outlet=outlet)
+
+
+def _choices(param: str, value: str | Sequence[str] | None, known: Sequence[str]
+             ) -> tuple[str, ...]:
+    asked = _split(value)
+    if "all" in asked:
+        return ()
+    for x in asked:
+        if x not in known:
+            raise QueryError(f"{param}: unknown value {x!r} (use {', '.join(known)} or all)")
+    return tuple(dict.fromkeys(asked))
+
+
+def status_filter(f: EventFilter, *, review_status: str | Sequence[str] | None = None,
+                  verification: str | Sequence[str] | None = None) -> EventFilter:
+    """Return ``f`` narrowed to events with one of these review statuses (unreviewed,
+    confirmed, corrected, rejected) and verification statuses (unverified, corroborated,
+    confirmed, refuted); ``all`` or nothing: any."""
+    return replace(f, review_statuses=_choices("review_status", review_status,
+                                               REVIEW_STATUSES),
+                   verifications=_choices("verification", verification, VERIFICATIONS))
 
 
 MAX_NAME = 300
@@ -200,6 +234,10 @@ def conditions(f: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(CE.modality.in_(f.modalities))
     if f.has_conflict is not None:
         out.append(CE.n_conflicts > 0 if f.has_conflict else CE.n_conflicts == 0)
+    if f.review_statuses:
+        out.append(CE.review_status.in_(f.review_statuses))
+    if f.verifications:
+        out.append(CE.verification.in_(f.verifications))
     if f.words:
         out.append(CE.id.in_(_evidence_search(f.words, dialect)))
     if f.claimants:

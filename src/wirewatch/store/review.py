@@ -13,7 +13,15 @@ The machine's output is never overwritten. The event's columns hold the values i
 they change. :func:`reapply` runs after every summary of canonical events (a new
 article joining, a re-extraction), so a correction survives them: the review follows the
 canonical event's id, which fusion keeps for the cluster holding most of its members
-(and re-extraction hands back to the cluster of the mentions it replaced).
+(and re-extraction hands back to the cluster of the mentions it replaced). When fusion
+deletes a reviewed event (it merged into another, or its reports were re-extracted),
+:func:`follow` moves the review to the event now holding its ``anchor`` mentions (by
+their stable identity, ``fuse_order``); where that event has a review of its own, the
+two are combined and the later decision wins (decision 31 in docs/decisions.md).
+
+The verification (``unverified``, ``corroborated``: two or more independent sources and
+no denial; an analyst's ``confirmed`` or ``refuted`` citing evidence) is kept apart from
+the review status and the modality: :func:`verify_event`.
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ COLUMN_FIELDS = ("type", "subtype", "place", "date", "date_precision", "count", 
 SUMMARISED = ("date", "date_precision", "count", "modality", "extent")  # from members
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 ACTIONS = ("confirm", "correct", "reject", "reopen", "note")
+VERIFICATIONS = ("unverified", "corroborated", "confirmed", "refuted")
+ANALYST_VERIFICATIONS = ("confirmed", "refuted")  # set by an analyst, with evidence
 
 
 class ReviewError(ValueError):
@@ -140,6 +150,8 @@ def _apply(ce: m.CanonicalEvent, rev: m.EventReview, fresh: bool) -> None:
     """Write a review over an event: the machine's values kept in ``machine`` (those the
     members give refreshed from the columns when ``fresh``), the values in force in the
     columns."""
+    if rev.verification in ANALYST_VERIFICATIONS:
+        ce.verification = rev.verification
     machine = dict(ce.machine or machine_values(ce))
     if fresh and ce.machine is not None:
         current = machine_values(ce)
@@ -223,8 +235,7 @@ def review_event(s: Session, canonical_id: int, change: ReviewChange, actor: str
     rev.version = version + 1
     rev.status, rev.fields = status, fields
     rev.reviewed_by, rev.reviewed_at, rev.note = actor, now, change.note
-    rev.anchor = sorted(s.scalars(select(m.CanonicalMember.event_mention_id)
-                                  .where(m.CanonicalMember.canonical_id == canonical_id)))
+    rev.anchor = anchor_of(s, canonical_id)
     s.add(m.ReviewDecision(target_kind="event", target_id=canonical_id,
                            action=_action(old_status, status, change.status,
                                           fields != old_fields),
@@ -237,19 +248,188 @@ def review_event(s: Session, canonical_id: int, change: ReviewChange, actor: str
     return rev.version
 
 
-def detach(s: Session, gone: Sequence[int]) -> None:
-    """Record that the reviews of these canonical events, about to be deleted (fusion
-    merged them into another event, or their mentions left the record), apply to nothing
-    any more: an entry ``detached`` by ``wirewatch`` in each one's history. The reviews
-    stay (the foreign key sets their event to NULL)."""
+def anchor_of(s: Session, canonical_id: int) -> list[str]:
+    """The stable identities (``fuse_order``) of a canonical event's member mentions: what
+    a review is anchored to (mention ids change when an article is re-extracted)."""
+    return sorted(k for k in s.scalars(
+        select(m.EventMention.fuse_order)
+        .join(m.CanonicalMember, m.CanonicalMember.event_mention_id == m.EventMention.id)
+        .where(m.CanonicalMember.canonical_id == canonical_id)) if k)
+
+
+def _anchor_home(s: Session, anchor: Sequence[Any], gone: Sequence[int]) -> int | None:
+    """The canonical event (not among ``gone``) holding most of these anchor mentions
+    (identities; older reviews hold mention ids), or None."""
+    keys = [a for a in anchor if isinstance(a, str)]
+    ids = [a for a in anchor if isinstance(a, int)]
+    votes: dict[int, int] = {}
+    cm, em = m.CanonicalMember, m.EventMention
+    for chunk in chunks(keys):
+        for cid in s.scalars(select(cm.canonical_id).join(em, em.id == cm.event_mention_id)
+                             .where(em.fuse_order.in_(chunk))):
+            votes[cid] = votes.get(cid, 0) + 1
+    for chunk in chunks(ids):
+        for cid in s.scalars(select(cm.canonical_id).where(cm.event_mention_id.in_(chunk))):
+            votes[cid] = votes.get(cid, 0) + 1
+    for cid in gone:
+        votes.pop(cid, None)
+    return min(votes, key=lambda c: (-votes[c], c)) if votes else None
+
+
+def _review_state(rev: m.EventReview | None) -> dict[str, Any] | None:
+    """A review as the audit trail records it."""
+    if rev is None:
+        return None
+    out: dict[str, Any] = {"review_status": rev.status, **rev.fields}
+    if rev.verification:
+        out["verification"] = rev.verification
+    return out
+
+
+def combine(keep: m.EventReview, other: m.EventReview) -> None:
+    """Fold ``other`` into ``keep`` (two reviews of events that became one): the later
+    decision wins (its verdict, its value of a field both corrected, its verification);
+    a field only one corrected is kept; the anchors are united (decision 31)."""
+    later, earlier = ((other, keep) if (other.reviewed_at, other.id or 0)
+                      > (keep.reviewed_at, keep.id or 0) else (keep, other))
+    fields = {**earlier.fields, **later.fields}
+    status = later.status if later.status != "unreviewed" else earlier.status
+    if status in ("confirmed", "corrected"):
+        status = "corrected" if fields else "confirmed"
+    ver = max((r for r in (keep, other) if r.verification),
+              key=lambda r: r.verified_at or r.reviewed_at, default=None)
+    if ver is not None and ver is not keep:
+        keep.verification, keep.verified_by = ver.verification, ver.verified_by
+        keep.verified_at, keep.evidence_url = ver.verified_at, ver.evidence_url
+        keep.verification_note = ver.verification_note
+    keep.status, keep.fields = status, fields
+    keep.reviewed_by, keep.reviewed_at, keep.note = (later.reviewed_by, later.reviewed_at,
+                                                     later.note)
+    keep.anchor = sorted({*map(str, keep.anchor), *map(str, other.anchor)})
+
+
+def move_review(s: Session, source: int, target: int, now: datetime, actor: str,
+                why: str) -> bool:
+    """Move the review of event ``source`` (about to leave the record) to event
+    ``target``, combining it with ``target``'s own (:func:`combine`); record it in both
+    histories (``followed`` on the source, ``inherited`` on the target). Return whether
+    there was a review to move."""
+    rev = s.scalar(select(m.EventReview).where(m.EventReview.canonical_id == source))
+    if rev is None:
+        return False
+    mine = s.scalar(select(m.EventReview).where(m.EventReview.canonical_id == target))
+    before = _review_state(mine)
+    s.add(m.ReviewDecision(target_kind="event", target_id=source, action="followed",
+                           before=_review_state(rev), after={"event": target}, actor=actor,
+                           at=now, note=why, version=rev.version))
+    rev.canonical_id = None
+    s.flush()  # one review per event: free the source's before the target takes one
+    if mine is None:
+        rev.canonical_id, rev.version = target, rev.version + 1
+        mine = rev
+    else:
+        combine(mine, rev)
+        mine.version += 1
+    s.add(m.ReviewDecision(target_kind="event", target_id=target, action="inherited",
+                           before=before, after=_review_state(mine), actor=actor, at=now,
+                           note=f"the review of event {source} came with its reports "
+                                f"({why}); the later decision wins", version=mine.version))
+    s.flush()
+    return True
+
+
+def follow(s: Session, gone: Sequence[int]) -> set[int]:
+    """The reviews of these canonical events, about to be deleted (fusion merged them
+    into another event, or their reports were re-extracted or marked irrelevant), follow
+    their anchor mentions into the event now holding most of them (:func:`move_review`);
+    a review whose mentions are nowhere is kept, detached, with an entry ``detached`` by
+    ``wirewatch`` in its history. Return the events that received a review (to
+    :func:`reapply`)."""
     now = datetime.now(UTC).replace(tzinfo=None)  # the trail is in UTC
+    received: set[int] = set()
     for cid, rev in reviews_of(s, gone).items():
+        home = _anchor_home(s, rev.anchor, gone)
+        if home is not None:
+            move_review(s, cid, home, now, "wirewatch",
+                        "fusion put its reports into another event")
+            received.add(home)
+            continue
         s.add(m.ReviewDecision(target_kind="event", target_id=cid, action="detached",
-                               before={"review_status": rev.status, **rev.fields},
-                               after=None, actor="wirewatch", at=now,
-                               note="the event left the record (merged into another, or "
-                                    "its reports were re-extracted or marked irrelevant)",
+                               before=_review_state(rev), after=None, actor="wirewatch",
+                               at=now, note="the event left the record (its reports were "
+                                            "re-extracted without it or marked irrelevant)",
                                version=rev.version))
+    return received
+
+
+def _check_url(url: str | None) -> str:
+    if not url or not url.strip():
+        raise ReviewError("evidence_url: cite the evidence (an http(s) URL)")
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ReviewError(f"evidence_url: {url!r} is not an http(s) URL")
+    return url.strip()
+
+
+def verify_event(s: Session, canonical_id: int, status: str, evidence_url: str | None,
+                 note: str | None, version: int | None, actor: str, now: datetime) -> int:
+    """Set an analyst's verification of a canonical event: ``confirmed`` or ``refuted``
+    (citing ``evidence_url``), or ``unverified`` (withdraw it: the machine's status,
+    ``unverified`` or ``corroborated``, is in force again). Shares the review's version;
+    return the new one. Raises :class:`NotFound`, :class:`StaleVersion` or
+    :class:`ReviewError`."""
+    from wirewatch.store.write import resummarise
+
+    ce = s.get(m.CanonicalEvent, canonical_id)
+    if ce is None:
+        raise NotFound(f"no canonical event {canonical_id}")
+    if status not in ("confirmed", "refuted", "unverified"):
+        raise ReviewError("status: use confirmed, refuted or unverified (withdraw)")
+    url = _check_url(evidence_url) if status != "unverified" else None
+    rev = s.scalar(select(m.EventReview).where(m.EventReview.canonical_id == canonical_id))
+    current = rev.version if rev else 0
+    if version is not None and version != current:
+        raise StaleVersion(version, current)
+    if rev is None:
+        rev = m.EventReview(canonical_id=canonical_id, version=0, fields={}, anchor=[],
+                            status="unreviewed", reviewed_by=actor, reviewed_at=now)
+        s.add(rev)
+    before = {"verification": ce.verification, "evidence_url": rev.evidence_url}
+    rev.verification = None if status == "unverified" else status
+    rev.verified_by, rev.verified_at = actor, now
+    rev.evidence_url, rev.verification_note = url, note
+    rev.version = current + 1
+    rev.anchor = anchor_of(s, canonical_id)
+    s.flush()
+    resummarise(s, [canonical_id], now)
+    s.refresh(ce)
+    action = {"confirmed": "verify.confirm", "refuted": "verify.refute"}.get(
+        status, "verify.withdraw")
+    s.add(m.ReviewDecision(target_kind="event", target_id=canonical_id, action=action,
+                           before=before, after={"verification": ce.verification,
+                                                 "evidence_url": url},
+                           actor=actor, at=now, note=note, version=rev.version))
+    s.flush()
+    return rev.version
+
+
+def bump(s: Session, canonical_id: int, actor: str, now: datetime,
+         version: int | None = None) -> m.EventReview:
+    """The review of an event (made, unreviewed, when it has none) with its version
+    checked against ``version`` and incremented: a merge or split changes the event, so
+    a change made against the version before it gets 409."""
+    rev = s.scalar(select(m.EventReview).where(m.EventReview.canonical_id == canonical_id))
+    current = rev.version if rev else 0
+    if version is not None and version != current:
+        raise StaleVersion(version, current)
+    if rev is None:
+        rev = m.EventReview(canonical_id=canonical_id, version=0, fields={}, anchor=[],
+                            status="unreviewed", reviewed_by=actor, reviewed_at=now)
+        s.add(rev)
+    rev.version = current + 1
+    return rev
 
 
 def mark_article(s: Session, article_id: int, irrelevant: bool, actor: str, now: datetime,
@@ -309,7 +489,8 @@ def reviews_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, m.EventRev
 
 
 def review_view(ce: m.CanonicalEvent, rev: m.EventReview | None,
-                claimants: Sequence[str]) -> dict[str, Any]:
+                claimants: Sequence[str], machine_verification: str = "unverified"
+                ) -> dict[str, Any]:
     """The review keys of an event's JSON: status, who and when, the version to send
     back with a change, and the machine's and the analyst's values of the corrected
     fields side by side."""
@@ -322,4 +503,19 @@ def review_view(ce: m.CanonicalEvent, rev: m.EventReview | None,
             "review_note": rev.note if rev else None,
             "version": rev.version if rev else 0,
             "machine": {k: machine.get(k) for k in fields} or None,
-            "reviewed": fields or None}
+            "reviewed": fields or None,
+            "verification": verification_view(ce, rev, machine_verification)}
+
+
+def verification_view(ce: m.CanonicalEvent, rev: m.EventReview | None,
+                      machine: str) -> dict[str, Any]:
+    """The ``verification`` key of an event's JSON: the status in force, the analyst who
+    set it, when, the evidence cited, the note, and what the machine derives."""
+    mine = rev is not None and rev.verification in ANALYST_VERIFICATIONS
+    return {"status": ce.verification,
+            "by": rev.verified_by if mine and rev else None,
+            "at": rev.verified_at.isoformat(timespec="seconds") + "Z"
+            if mine and rev and rev.verified_at else None,
+            "evidence_url": rev.evidence_url if mine and rev else None,
+            "note": rev.verification_note if mine and rev else None,
+            "machine": machine}

@@ -153,6 +153,60 @@ class Store:
             return review.review_event(s, event_id, change, actor, _now(),
                                        sides.get("claimants") or [])
 
+    def verify_event(self, event_id: int, status: str, evidence_url: str | None,
+                     actor: str, note: str | None = None, version: int | None = None
+                     ) -> int:
+        """Confirm or refute a canonical event citing evidence (or withdraw that:
+        ``unverified``), recorded in the audit trail; return the event's new version
+        (see :func:`wirewatch.store.review.verify_event`)."""
+        from wirewatch.store import review
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return review.verify_event(s, event_id, status, evidence_url, note, version,
+                                       actor, _now())
+
+    def merge_events(self, target: int, other: int, actor: str, version: int | None = None,
+                     other_version: int | None = None, note: str | None = None) -> int:
+        """Merge canonical event ``other`` into ``target`` (an analyst's decision, kept
+        by fusion); return the target's new version (see
+        :func:`wirewatch.store.decisions.merge_events`)."""
+        from wirewatch.store import decisions
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return decisions.merge_events(s, target, other, actor, _now(), version,
+                                          other_version, note)
+
+    def split_event(self, event_id: int, mention_ids: Sequence[int], actor: str,
+                    version: int | None = None, note: str | None = None) -> tuple[int, int]:
+        """Move these mentions out of a canonical event into a new one (an analyst's
+        decision, kept by fusion); return (the new event's id, the old one's version)."""
+        from wirewatch.store import decisions
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return decisions.split_event(s, event_id, mention_ids, actor, _now(), version,
+                                         note)
+
+    def merge_families(self, target: int, other: int, actor: str,
+                       note: str | None = None) -> None:
+        """Merge rewrite family ``other`` into ``target`` (an analyst's decision)."""
+        from wirewatch.store import decisions
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            decisions.merge_families(s, target, other, actor, _now(), note)
+
+    def split_article(self, family_id: int, article_id: int, actor: str,
+                      note: str | None = None) -> None:
+        """Take an article out of its rewrite family; later links do not pull it back."""
+        from wirewatch.store import decisions
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            decisions.split_article(s, family_id, article_id, actor, _now(), note)
+
     def mark_article(self, article_id: int, irrelevant: bool, actor: str,
                      note: str | None = None, extracted: Extracted | None = None) -> bool:
         """Mark an article irrelevant (its events are dropped and the canonical events they

@@ -195,7 +195,9 @@ def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
         "n_mentions": r.n_mentions, "n_articles": sm.get("n_articles", 0),
         "has_conflict": r.n_conflicts > 0, "conflicts": conflicts,
         "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
-        **review_view(r, review, sides["claimants"]),
+        **review_view(r, review, sides["claimants"],
+                      "corroborated" if r.n_sources >= 2 and not sides["denied_by"]
+                      else "unverified"),
     }
     if mentions is not None:
         out["mentions"] = mentions

@@ -37,7 +37,7 @@ from wirewatch.fuse.text import content_hash, key64
 from wirewatch.store import models as m
 from wirewatch.store.canonical import Seed, refuse, single, sort_day
 from wirewatch.store.db import chunks as _chunks
-from wirewatch.store.review import detach, reapply
+from wirewatch.store.review import follow, reapply
 
 
 def outlet_of(doc: Document) -> str | None:
@@ -245,12 +245,14 @@ def replace_extraction(s: Session, items: Sequence[tuple[int, Extracted]],
     for chunk in _chunks(sorted(old_canonicals)):
         held.update(s.scalars(select(m.CanonicalMember.canonical_id).distinct()
                               .where(m.CanonicalMember.canonical_id.in_(chunk))))
-    detach(s, sorted(old_canonicals - held))
+    received = follow(s, sorted(old_canonicals - held))
     for chunk in _chunks(sorted(old_canonicals)):
         s.execute(delete(m.CanonicalEvent).where(
             m.CanonicalEvent.id.in_(chunk),
             ~select(m.CanonicalMember.canonical_id)
             .where(m.CanonicalMember.canonical_id == m.CanonicalEvent.id).exists()))
+    if received:  # reviews that followed their reports into another event
+        resummarise(s, sorted(received), now)
     res.canonical_touched = len(touched)
     return res
 
@@ -358,10 +360,15 @@ def _apply_links(s: Session, links: Sequence[Link], new_ids: set[int]) -> set[in
     ids = sorted({i for lk in links for i in (lk.article, lk.other)})
     fam: dict[int, int | None] = {}
     pub: dict[int, date | None] = {}
+    alone: set[int] = set()  # split out of their family by an analyst: kept out
     for chunk in _chunks(ids):
-        for aid, fid, p in s.execute(select(m.Article.id, m.Article.family_id,
-                                            m.Article.published).where(m.Article.id.in_(chunk))):
+        for aid, fid, p, solo in s.execute(
+                select(m.Article.id, m.Article.family_id, m.Article.published,
+                       m.Article.family_alone).where(m.Article.id.in_(chunk))):
             fam[aid], pub[aid] = fid, p
+            if solo:
+                alone.add(aid)
+    links = [lk for lk in links if lk.article not in alone and lk.other not in alone]
     fams: dict[int, m.RewriteFamily] = {}
     old = sorted({f for f in fam.values() if f is not None})
     for chunk in _chunks(old):
@@ -480,7 +487,10 @@ def resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> None
         if not ms:
             continue
         sm = summarise(ms)
+        denied = any((x.data or {}).get("modality") == "denied" for x in ms)
         rows.append(dict(
+            verification="corroborated" if len(sm.independent_sources) >= 2 and not denied
+            else "unverified",
             id=cid, date_value=sm.date_value, date_precision=sm.date_precision,
             sort_date=sort_day(sm.date_value, windows.get(cid)), modality=sm.modality,
             count_value=sm.count, extent=sm.extent, n_mentions=len(ms),

@@ -4,6 +4,7 @@ includes them (which is the order of the OpenAPI document)."""
 from wirewatch.api.routes import (
     articles,
     conflicts,
+    decisions,
     events,
     exports,
     families,
@@ -14,8 +15,8 @@ from wirewatch.api.routes import (
     users,
 )
 
-ROUTERS = (server.router, events.router, review.router, articles.router, families.router,
-           conflicts.router, places.router, sources.router, exports.router,
+ROUTERS = (server.router, events.router, review.router, decisions.router, articles.router,
+           families.router, conflicts.router, places.router, sources.router, exports.router,
            users.router)
 
 __all__ = ["ROUTERS"]

@@ -3,6 +3,7 @@ the queue of what most needs eyes, and the audit trail (docs/review.md)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response
@@ -129,7 +130,9 @@ def review_queue(s: Db, f: Filter, limit: Limit = 50, offset: Offset = 0,
                  ] = "unreviewed") -> dict[str, Any]:
     """Return the events to review, those most in need of eyes first: reports that
     disagree, then a single source, then low confidence, then the most recent."""
-    total, items = qy.review_queue(s, f, _statuses(status), limit, offset)
+    # the queue's statuses are `status`; the filters' default (no rejected) is not its
+    total, items = qy.review_queue(s, replace(f, review_statuses=()), _statuses(status),
+                                   limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -142,7 +145,8 @@ def export_queue(s: Db, f: Filter, status: Annotated[str, Query(max_length=60)] 
     wirewatch's, with `ww_review_status` and `ww_reviewed_by`."""
     from wirewatch.store import export as ex
 
-    _, items = qy.review_queue(s, f, _statuses(status), 10**7, 0)
+    _, items = qy.review_queue(s, replace(f, review_statuses=()), _statuses(status),
+                               10**7, 0)
     return StreamingResponse(ex.iter_csv(items), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition":
                                       'attachment; filename="wirewatch-review.csv"'})

@@ -73,7 +73,7 @@ export function claimLines(e, tag = "div") {
 // Filters kept in the URL of the map page (and accepted by the list, map and timeline API).
 export const FILTER_KEYS = [
   "type", "modality", "admin1", "place", "claimant", "denied_by", "outlet", "since", "until",
-  "min_sources", "has_conflict", "q",
+  "min_sources", "has_conflict", "q", "verification", "review_status",
 ];
 
 /** The API's base URL: <meta name="wirewatch-api"> if present, else "api/" beside the page. */

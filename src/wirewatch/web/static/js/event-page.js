@@ -3,7 +3,7 @@
 // families, and conflicting reports side by side.
 import {
   ApiError, countText, dateText, el, externalLink, getJson, mapPageHref, modalityBadge,
-  modalityGlyph, pageLink, placeText, showStatus, typeChip,
+  modalityGlyph, pageLink, placeText, sendJson, showStatus, typeChip,
 } from "./common.js";
 import { excerpt, renderHighlighted } from "./highlight.js";
 
@@ -156,7 +156,11 @@ function mentionCard(m, index, expand) {
       aid !== undefined && aid !== null
         ? pageLink("article.html", { id: aid, start: ev.start, end: ev.end }, m.title || `article ${aid}`)
         : null,
-      m.modality ? modalityBadge(m.modality, m.type) : null),
+      m.modality ? modalityBadge(m.modality, m.type) : null,
+      el("label", { class: "split-pick" }, el("input", {
+        type: "checkbox", name: "split", value: String(m.mention),
+        "aria-label": `move mention ${m.mention} out`,
+      }), " move out")),
     el("div", {}, chain(m.claimant, m.conduit, m.outlet, m.modality === "denied")),
     el("div", { class: "muted" }, [
       m.date ? `date: ${dateText(m.date)}` : null,
@@ -270,6 +274,12 @@ function renderReview(e, history) {
   fact(dl, "Status", el("span", { class: `review-${e.review_status}` }, e.review_status),
     e.reviewed_by ? el("span", { class: "muted" }, ` by ${e.reviewed_by}, ${e.reviewed_at}`) : null);
   if (e.review_note) fact(dl, "Note", e.review_note);
+  const v = e.verification ?? { status: "unverified" };
+  fact(dl, "Verification", el("span", { class: `verification verification-${v.status}` }, v.status),
+    v.by ? el("span", { class: "muted" }, ` by ${v.by}, ${v.at}`) : null,
+    v.evidence_url ? el("span", {}, " · evidence: ", externalLink(v.evidence_url, v.evidence_url)) : null,
+    v.note ? el("span", {}, " · ", el("q", {}, v.note)) : null,
+    v.status !== v.machine ? el("span", { class: "machine", title: "what the reports alone give" }, v.machine) : null);
   for (const [k, v] of Object.entries(e.reviewed ?? {})) {
     fact(dl, `${k} (corrected)`, el("span", { class: "reviewed" }, shown(v)),
       el("span", { class: "machine", title: "the machine's value" }, shown(e.machine?.[k])));
@@ -283,6 +293,57 @@ function renderReview(e, history) {
   if (!history.length) list.replaceChildren(el("li", { class: "muted" }, "not reviewed yet"));
 }
 
+// --- decisions: verify, merge another event in, split chosen mentions out ------------------
+
+async function decide(path, body, done) {
+  try {
+    const out = await sendJson("POST", path, body);
+    showStatus(done(out), "info");
+    setTimeout(() => location.reload(), 600);
+  } catch (err) {
+    showStatus(err instanceof ApiError && err.status === 409
+      ? "the event was changed by someone else meanwhile: reload it and look again"
+      : err instanceof ApiError && err.status === 401 ? "sign in (review page) with an analyst's token first"
+        : err.message);
+  }
+}
+
+function renderDecisions(e) {
+  const box = document.getElementById("decisions");
+  const status = el("select", { name: "verification" },
+    ...["confirmed", "refuted", "unverified"].map((s) => el("option", { value: s }, s)));
+  const url = el("input", { name: "evidence_url", placeholder: "https://… (the evidence)", size: 40 });
+  const note = el("input", { name: "verification_note", placeholder: "note" });
+  const verify = el("form", { id: "verify-form", class: "decision" }, el("strong", {}, "Verify "), status, url, note,
+    el("button", { type: "submit" }, "Save verification"));
+  verify.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    decide(`events/${e.id}/verification`, {
+      status: status.value, evidence_url: url.value.trim() || null, note: note.value.trim() || null,
+      version: e.version,
+    }, (out) => `#${e.id} is ${out.verification.status}`);
+  });
+  const other = el("input", { name: "other", inputmode: "numeric", placeholder: "event id", size: 8 });
+  const merge = el("form", { id: "merge-form", class: "decision" }, el("strong", {}, "Merge event "), other,
+    " into this one ", el("button", { type: "submit" }, "Merge"));
+  merge.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    decide(`events/${e.id}/merge`, { other: Number(other.value.trim()), version: e.version },
+      () => `#${other.value.trim()} merged into #${e.id}`);
+  });
+  const split = el("button", { type: "button", id: "split-button" }, "Move the ticked mentions out to a new event");
+  split.addEventListener("click", () => {
+    const chosen = [...document.querySelectorAll("input[name=split]:checked")].map((x) => Number(x.value));
+    if (!chosen.length) {
+      showStatus("tick the mentions to move out first");
+      return;
+    }
+    decide(`events/${e.id}/split`, { mentions: chosen, version: e.version },
+      (out) => `${chosen.length} mention(s) moved out to #${out.new_event.id}`);
+  });
+  box.replaceChildren(verify, merge, el("div", { class: "decision" }, split));
+}
+
 async function main() {
   document.getElementById("back-to-map").setAttribute("href", mapPageHref());
   const id = new URLSearchParams(location.search).get("id");
@@ -294,6 +355,7 @@ async function main() {
     const event = await getJson(`events/${encodeURIComponent(id)}`);
     renderFacts(event);
     renderReview(event, await getJson(`events/${encodeURIComponent(id)}/history`));
+    renderDecisions(event);
     renderConflicts(event);
     renderMentions(event);
   } catch (err) {

@@ -191,7 +191,8 @@ function markerIcon(modality, type, diameter, conflict, data) {
   const hit = Math.max(size + 4, MIN_HIT);
   const glyph = modalityGlyph(modality, type, { size, conflict });
   const selected = data.id !== undefined && data.id === state.selected;
-  const box = el("span", { class: `mk-hit${selected ? " selected" : ""}`, dataset: { ...data, modality: modality ?? "" } }, glyph);
+  const ver = data.verification ? ` ver-${data.verification}` : "";
+  const box = el("span", { class: `mk-hit${selected ? " selected" : ""}${ver}`, dataset: { ...data, modality: modality ?? "" } }, glyph);
   return L.divIcon({ html: box, className: "mk-icon", iconSize: L.point(hit, hit) });
 }
 
@@ -232,6 +233,7 @@ function eventPopup(p) {
     who,
     el("div", {}, `${p.n_independent_sources ?? "?"} independent source(s)`,
       p.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null),
+    el("div", {}, "verification: ", el("span", { class: `verification verification-${p.verification}` }, p.verification ?? "unverified")),
     pageLink("event.html", { id: p.id }, "Open event ›"));
 }
 
@@ -309,7 +311,8 @@ function showMarkers(collection) {
       continue;
     }
     const m = L.marker([lat, lon], {
-      icon: markerIcon(p.modality, p.type, 2 * markerRadius(p.n_independent_sources), p.has_conflict, { id: p.id }),
+      icon: markerIcon(p.modality, p.type, 2 * markerRadius(p.n_independent_sources), p.has_conflict,
+        { id: p.id, verification: p.verification }),
       eventType: p.type,
       eventId: p.id,
       keyboard: true,
@@ -368,6 +371,9 @@ const Legend = L.Control.extend({
       el("ul", {},
         el("li", {}, modalityGlyph("claimed", "other", { conflict: true, title: false }), " reports disagree (date, count, extent or modality)"),
         el("li", {}, el("span", { class: "cluster-pie legend-pie" }, el("span", {}, "n")), " n events close together, by type")),
+      el("ul", {}, ["corroborated", "confirmed", "refuted"].map((v) => el("li", { dataset: { verification: v } },
+        el("span", { class: `mk-hit legend-ver ver-${v}` }, modalityGlyph("claimed", "other", { title: false })),
+        ` ${{ corroborated: "corroborated: 2+ independent sources, no denial", confirmed: "confirmed by an analyst (evidence cited)", refuted: "refuted by an analyst (evidence cited)" }[v]}`))),
       el("div", { class: "muted" }, "Colour: the event type (see the filters)."));
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
@@ -421,6 +427,11 @@ function writeForm() {
   document.getElementById("f-until").value = f.until ?? "";
   document.getElementById("f-min-sources").value = f.min_sources ?? "";
   document.getElementById("f-has-conflict").value = f.has_conflict ?? "";
+  for (const [id, key] of [["f-verification", "verification"], ["f-review-status", "review_status"]]) {
+    const select = document.getElementById(id);
+    if (f[key] && ![...select.options].some((o) => o.value === f[key])) select.append(el("option", { value: f[key] }, f[key]));
+    select.value = f[key] ?? "";
+  }
   for (const key of TEXT_FILTERS) {
     const input = form.querySelector(`input[name="${key}"]`);
     if (input !== document.activeElement) input.value = f[key] ?? "";
@@ -437,6 +448,8 @@ function readForm() {
     until: data.get("until"),
     min_sources: data.get("min_sources"),
     has_conflict: data.get("has_conflict"),
+    verification: data.get("verification"),
+    review_status: data.get("review_status"),
   };
   for (const key of TEXT_FILTERS) out[key] = String(data.get(key) ?? "").trim();
   return out;
@@ -531,6 +544,8 @@ function showList(page) {
         el("span", { class: "ev-date" }, dateText(e.date))),
       el("div", { class: "ev-meta" },
         el("span", { class: "ev-modality" }, e.modality), " · ",
+        el("span", { class: `verification verification-${e.verification?.status}` }, e.verification?.status ?? "unverified"), " · ",
+        e.review_status === "rejected" ? el("span", { class: "review-rejected" }, "rejected · ") : null,
         `${e.n_independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
         e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
         claimLines(e)),

@@ -1,6 +1,7 @@
 // The review queue: the events most in need of an analyst's eyes first (reports that
 // disagree, a single source, low confidence, recent), reviewed from the keyboard:
-// j/k move, c confirms, r rejects, e edits (Enter saves, Escape cancels), o opens the event.
+// j/k move, c confirms, r rejects, e edits (Enter saves, Escape cancels), o opens the event,
+// m merges another event into the selected one, v verifies it (citing evidence).
 // Every change is sent with the version the analyst saw; a stale one (409) is reloaded.
 import {
   ApiError, apiBase, claimLines, dateText, el, getJson, modalityBadge, pageLink, sendJson,
@@ -31,7 +32,8 @@ function itemNode(e, i) {
     el("span", { class: "muted" }, dateText(e.date)), " ", modalityBadge(e.modality, e.type)),
   el("div", { class: "attention" }, ...e.attention.map((a) => el("span", { class: "badge" }, a))),
   ...claimLines(e),
-  el("div", { class: "muted" }, `${e.n_independent_sources} independent source(s): ${e.outlets.join("; ")}`));
+  el("div", { class: "muted" }, `${e.n_independent_sources} independent source(s): ${e.outlets.join("; ")}`,
+    " · ", el("span", { class: `verification verification-${e.verification?.status}` }, e.verification?.status ?? "")));
   return node;
 }
 
@@ -69,9 +71,9 @@ async function change(body, done) {
   }
 }
 
-async function send(e, body, done) {
+async function send(e, body, done, method = "PATCH", path = `events/${e.id}`) {
   try {
-    await sendJson("PATCH", `events/${e.id}`, { version: e.version, ...body });
+    await sendJson(method, path, { version: e.version, ...body });
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
       showStatus(`#${e.id} was changed by someone else meanwhile: reloaded, look again`);
@@ -142,6 +144,53 @@ function edit() {
   inputs.type.focus();
 }
 
+// A one-line form under the selected event (merge: the other event's id; verify: status,
+// evidence URL, note); Enter sends it, Escape cancels.
+function miniForm(label, inputs, submit) {
+  const e = items[selected];
+  const node = document.getElementById("queue").children[selected];
+  if (!e || !node || editing) return;
+  editing = true;
+  const form = el("form", { class: "edit-form" }, el("strong", {}, label),
+    ...Object.entries(inputs).map(([k, input]) => field(k, input)),
+    el("button", { type: "submit" }, "Save (Enter)"),
+    el("button", { type: "button", onclick: () => cancel() }, "Cancel (Esc)"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    editing = false;
+    submit(e);
+  });
+  form.addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") {
+      ev.preventDefault();
+      cancel();
+    }
+  });
+  node.append(form);
+  Object.values(inputs)[0].focus();
+}
+
+function mergeForm() {
+  const other = el("input", { name: "other", inputmode: "numeric", placeholder: "event id" });
+  miniForm("Merge into this event: ", { other }, (e) => {
+    busy = true;
+    send(e, { other: Number(other.value.trim()) }, `absorbed #${other.value.trim()}`, "POST",
+      `events/${e.id}/merge`).finally(() => { busy = false; });
+  });
+}
+
+function verifyForm() {
+  const status = el("select", { name: "status" },
+    ...options(["confirmed", "refuted", "unverified"], "confirmed"));
+  const url = el("input", { name: "evidence_url", placeholder: "https://… (the evidence)" });
+  const note = el("input", { name: "note", placeholder: "note" });
+  miniForm("Verify: ", { status, evidence_url: url, note }, (e) => {
+    busy = true;
+    send(e, { status: status.value, evidence_url: url.value.trim() || null, note: note.value.trim() || null },
+      status.value, "POST", `events/${e.id}/verification`).finally(() => { busy = false; });
+  });
+}
+
 function cancel() {
   editing = false;
   render();
@@ -157,6 +206,8 @@ function onKey(ev) {
     c: () => change({ status: "confirmed" }, "confirmed"),
     r: () => change({ status: "rejected" }, "rejected (not an event)"),
     e: () => edit(),
+    m: () => mergeForm(),
+    v: () => verifyForm(),
     o: () => items[selected] && location.assign(`event.html?id=${encodeURIComponent(items[selected].id)}`),
   };
   const act = actions[ev.key];

@@ -1,0 +1,135 @@
+"""Analysts' decisions beyond a review: verify an event (confirmed or refuted, citing
+evidence), merge two events, split mentions out of one, merge two rewrite families,
+split an article out of its family (docs/review.md). Each needs an analyst's token, is
+kept beside the machine's output (fusion applies it again after new articles and
+re-extraction) and is recorded in the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Header, HTTPException, Path, Response
+
+from wirewatch.api import queries as qy
+from wirewatch.api import schemas as sc
+from wirewatch.api.deps import MAX_ID, Db, StoreDep, WriterDep
+from wirewatch.api.routes.review import REVIEW_ERRORS
+from wirewatch.api.strict import StrictRoute
+from wirewatch.store.review import NotFound, ReviewError, StaleVersion
+
+router = APIRouter(route_class=StrictRoute, prefix="/api", tags=["review"])
+
+Id = Annotated[int, Path(ge=0, le=MAX_ID)]
+IfMatch = Annotated[str | None, Header(max_length=40)]
+T = TypeVar("T")
+
+
+def version_of(given: int | None, if_match: str | None) -> int:
+    """The version a change was made against: the body's, else the If-Match header's
+    (422 if unreadable, 428 if neither is given)."""
+    if given is not None:
+        return given
+    raw = (if_match or "").strip().removeprefix("W/").strip('"')
+    if raw.isdigit() and len(raw) < 10:
+        return int(raw)
+    if if_match:
+        raise HTTPException(422, "If-Match: give the event's version, e.g. \"3\"")
+    raise HTTPException(428, "version: give the version of the event you decided on (its "
+                             "`version`, in the body or an If-Match header)")
+
+
+def run(call: Callable[[], T]) -> T:
+    """Run a store decision, answering its errors: 404, 409 (with the current version in
+    the ETag) or 422."""
+    try:
+        return call()
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except StaleVersion as exc:
+        raise HTTPException(409, str(exc), headers={"ETag": f'"{exc.current}"'}) from exc
+    except ReviewError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+def _event(s: Db, event_id: int, response: Response) -> dict[str, Any]:
+    s.expire_all()
+    event = qy.get_event(s, event_id)
+    if event is None:
+        raise HTTPException(404, f"no canonical event {event_id}")
+    response.headers["ETag"] = f'"{event["version"]}"'
+    return event
+
+
+@router.post("/events/{event_id}/verification", response_model=sc.EventDetail,
+             responses=REVIEW_ERRORS)
+def verify(s: Db, store: StoreDep, who: WriterDep, event_id: Id, body: sc.VerificationIn,
+           response: Response, if_match: IfMatch = None) -> dict[str, Any]:
+    """Confirm or refute an event, citing the evidence (`evidence_url`, http(s)), or
+    withdraw that (`unverified`: what the reports give is in force again). Give the
+    `version` you saw: 409 if the event changed since."""
+    version = version_of(body.version, if_match)
+    run(lambda: store.verify_event(event_id, body.status, body.evidence_url, who.name,
+                                   body.note, version))
+    return _event(s, event_id, response)
+
+
+@router.post("/events/{event_id}/merge", response_model=sc.EventDetail,
+             responses=REVIEW_ERRORS)
+def merge(s: Db, store: StoreDep, who: WriterDep, event_id: Id, body: sc.MergeIn,
+          response: Response, if_match: IfMatch = None) -> dict[str, Any]:
+    """Merge event `other` into this one: they report one event. `other` leaves the
+    record (its history says where it went), its mentions and its review come here (the
+    later decision wins where both were reviewed). New articles and re-extraction keep
+    the merge."""
+    version = version_of(body.version, if_match)
+    run(lambda: store.merge_events(event_id, body.other, who.name, version,
+                                   body.other_version, body.note))
+    return _event(s, event_id, response)
+
+
+@router.post("/events/{event_id}/split", response_model=sc.SplitOut,
+             responses=REVIEW_ERRORS)
+def split(s: Db, store: StoreDep, who: WriterDep, event_id: Id, body: sc.SplitIn,
+          response: Response, if_match: IfMatch = None) -> dict[str, Any]:
+    """Move these mentions out of the event into a new one: they report another event.
+    Both parts stay apart after new articles and re-extraction."""
+    version = version_of(body.version, if_match)
+    new, _ = run(lambda: store.split_event(event_id, body.mentions, who.name, version,
+                                           body.note))
+    event = _event(s, event_id, response)
+    created = qy.get_event(s, new)
+    assert created is not None
+    return {"event": event, "new_event": created}
+
+
+@router.post("/families/{family_id}/merge", response_model=sc.Family,
+             responses=REVIEW_ERRORS)
+def merge_families(s: Db, store: StoreDep, who: WriterDep, family_id: Id,
+                   body: sc.FamilyMergeIn) -> dict[str, Any]:
+    """Merge rewrite family `other` into this one: they retell one report (their
+    events count them as one source)."""
+    run(lambda: store.merge_families(family_id, body.other, who.name, body.note))
+    s.expire_all()
+    fam = qy.get_family(s, family_id)
+    assert fam is not None
+    return fam
+
+
+@router.post("/families/{family_id}/split", response_model=sc.FamilySplitOut,
+             responses=REVIEW_ERRORS)
+def split_family(s: Db, store: StoreDep, who: WriterDep, family_id: Id,
+                 body: sc.FamilySplitIn) -> dict[str, Any]:
+    """Take an article out of this rewrite family: it is no rewrite of the others, and
+    links found later do not pull it back. The family is dissolved when one article is
+    left."""
+    run(lambda: store.split_article(family_id, body.article, who.name, body.note))
+    s.expire_all()
+    return {"family": qy.get_family(s, family_id), "article": body.article}
+
+
+@router.get("/families/{family_id}/history", response_model=list[sc.Decision],
+            responses=REVIEW_ERRORS)
+def family_history(store: StoreDep, family_id: Id) -> list[dict[str, Any]]:
+    """Every merge and split of a rewrite family, oldest first."""
+    return store.history("family", family_id)
