@@ -396,3 +396,14 @@ def test_a_days_increment_in_brackets_is_its_own_loss_beside_the_total(run: Run)
     assert got == [(4, False, "2025-03-17"), (27, False, "2025-03-17"),
                    (10420, True, "2022-02-24/2025-03-17"),
                    (25310, True, "2022-02-24/2025-03-17")], events
+
+
+def test_a_town_held_answers_the_capture_claim_not_the_claimed_retreat(run: Run) -> None:
+    events = run("Russian forces have taken control of about half of Kupiansk, an occupation "
+                 "official said on Monday. He said Ukrainian units were withdrawing from the "
+                 "town's western districts.\n\n\"Kupiansk remains under the control of our "
+                 "forces,\" a spokesman for Ukraine's General Staff said later on Monday.",
+                 "2025-03-17")
+    denied = [e for e in events if e["modality"] == "denied"]
+    assert [(e["type"], e["extent"]) for e in denied] == [
+        ("territory.captured", "partial")], events

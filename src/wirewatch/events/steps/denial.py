@@ -111,7 +111,11 @@ def denial_by_control(sc: SentenceContext) -> None:
         if any(f.mention.modality == "denied" and f.sentence == sc.index for f in here):
             continue  # the sentence already denies the claim about this place
         claims = [f for f in here if f.mention.modality != "denied"]
-        etype = claims[-1].mention.type if claims else "territory.captured"
+        # holding a town denies first of all that it was taken (a claimed retreat from it
+        # is the same story told from the other side)
+        captures = [f for f in claims if f.mention.type == "territory.captured"]
+        denied = (captures or claims)[-1].mention if claims else None
+        etype = denied.type if denied else "territory.captured"
         if etype not in dc.book.types:
             continue
         att = dc.attributor.attribute(sc.sent, verb)
@@ -121,7 +125,10 @@ def denial_by_control(sc: SentenceContext) -> None:
         mention = EventMention(
             doc=dc.document.id, type=etype, place=pm.place, date=when,
             evidence=evidence(sc.sent), modality="denied", claimant=att.claimant.name,
-            conduit=tuple(att.conduits), extent="full" if etype == "territory.captured" else None,
+            conduit=tuple(att.conduits),
+            # "X remains ours" answering a claim of part of X denies that part
+            extent=((denied.extent if denied else None) or "full")
+            if etype == "territory.captured" else None,
             trigger=(verb.idx, verb.idx + len(verb)))
         dc.attributor.remember(att.claimant, att.conduits, when if when.value else None)
         # "X is under the control of our forces" read as a capture of X: it is the denial
