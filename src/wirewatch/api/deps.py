@@ -29,6 +29,7 @@ def _empty_is_none(v: Any) -> Any:
 
 OptDate = Annotated[date | None, BeforeValidator(_empty_is_none)]
 OptInt = Annotated[int | None, BeforeValidator(_empty_is_none)]
+OptFloat = Annotated[float | None, BeforeValidator(_empty_is_none)]
 OptBool = Annotated[bool | None, BeforeValidator(_empty_is_none)]
 
 # error responses the OpenAPI document declares
@@ -85,13 +86,17 @@ def get_event_filter(
     q: Annotated[str | None, Query(
         max_length=200, description="Words that must each occur (case-insensitive) in "
         "an evidence sentence of the event.")] = None,
+    min_confidence: Annotated[OptFloat, Query(ge=0.0, le=1.0, description=(
+        "At least this confidence (0..1): the probability, measured on blind sets, that "
+        "the event is real and at the right place (docs/evaluation.md)."))] = None,
 ) -> EventFilter:
     """The event filter of the query string (422 naming the parameter if unusable)."""
     resources = get_resources(request)
     try:
         return event_filter(resources.codebook, resources.gazetteer, types=type, place=place,
                             admin1=admin1, since=since, until=until, min_sources=min_sources,
-                            modalities=modality, has_conflict=has_conflict, words=q)
+                            modalities=modality, has_conflict=has_conflict, words=q,
+                            min_confidence=min_confidence)
     except QueryError as exc:
         raise HTTPException(422, str(exc)) from exc
 
