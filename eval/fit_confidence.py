@@ -11,9 +11,9 @@ pairs it with a gold mention of the same type and place, else wrong (0), and fit
 logistic regression on the features of ``wirewatch.events.confidence.features`` by MAP
 (Newton's method, numpy) under the prior of ``eval/confidence_prior.yaml``, which says
 why a prior is needed: the tuning sets hold almost no wrong mention. It writes the
-intercept, the weights, the date, the sets and the prior to the model file; caps given with ``--cap`` (else those
-already in the file) are kept. The blind sets (``events_*blind*.yaml``) are refused:
-they measure the calibration, they are never fitted on.
+intercept, the weights, the date, the sets and the prior to the model file; caps given
+with ``--cap`` (else those already in the file) are kept. The blind sets
+(``events_*blind*.yaml``) are refused: they measure the calibration, never fitted on.
 """
 
 from __future__ import annotations
