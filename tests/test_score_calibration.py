@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "eval"))
 
-from score_events import GoldEvent, calibration, match, render, summarise  # noqa: E402
+from score_events import GoldEvent, calibration, match, render, summarise
 
 
 def _pred(place: int | None, conf: float, start: int = 0) -> dict[str, Any]:
