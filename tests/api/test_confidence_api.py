@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import pairwise
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -44,7 +45,7 @@ def test_the_review_queue_flags_and_ranks_low_confidence(
         a = it["attention"]
         return 4 * ("conflict" in a) + 2 * ("single source" in a) + ("low confidence" in a)
 
-    for a, b in zip(items, items[1:], strict=False):
+    for a, b in pairwise(items):
         assert rank(a) >= rank(b)
         if rank(a) == rank(b):
             assert a["confidence"] <= b["confidence"]

@@ -43,6 +43,11 @@ _SUBJECTS = {"nsubj", "nsubjpass", "agent", "csubj"}
 _OBJECTS = {"dobj", "nsubjpass", "pobj", "attr", "oprd"}
 _MODALITIES = ("claimed", "reported", "planned", "denied", "hedged")
 _WEAK_METHODS = ("fuzzy", "context", "transliteration", "appositive")
+# single trigger words of many senses ("took", "fell", "lost", "cleared", "controls"):
+# weak when the codebook also needs their object; "captured", "seized" are not weak
+WEAK_WORDS = frozenset({"take", "took", "taken", "fall", "fell", "fallen", "lose", "lost",
+                        "clear", "cleared", "occupy", "occupied", "control", "controlled",
+                        "leave", "left", "abandon", "abandoned"})
 
 
 class ConfidenceError(ValueError):
@@ -104,7 +109,7 @@ def draft_signals(sc: SentenceContext, d: Draft) -> frozenset[str]:
     head, toks, et = d.head, d.tokens, d.type
     words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     out = {"trigger_phrase" if len(d.trigger.tokens) > 1 else "trigger_word"}
-    if len(d.trigger.tokens) == 1 and words & (et.needs_object | et.partial_only):
+    if len(d.trigger.tokens) == 1 and words & (et.needs_object | et.partial_only) & WEAK_WORDS:
         out.add("trigger_weak")
     if head.pos_ in ("NOUN", "PROPN"):
         out.add("trigger_noun")
@@ -122,7 +127,7 @@ def draft_signals(sc: SentenceContext, d: Draft) -> frozenset[str]:
         out.add("place_fallback")
     if sc.index == 0:
         out.add("lead_sentence")
-    if len(sc.triggers) > 2:
+    if len({t.tokens for t in sc.triggers}) > 2:  # one word may trigger several types
         out.add("many_triggers")
     if d.att.carried:
         out.add("claim_carried")  # the speaker of an earlier sentence ("He said ...")
