@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from wirewatch import Document, extract
+from wirewatch.events.models import EventMention
 from wirewatch.resources import Resources
 
 HERE = Path(__file__).parent
@@ -103,18 +104,30 @@ def load_gold(path: Path, ids: set[str] | None = None
     return docs, gold
 
 
-def predict(docs: list[dict[str, Any]], resources: Resources | None = None
-            ) -> dict[str, list[dict[str, Any]]]:
-    """Return the contract JSON of every event ``wirewatch.extract`` finds, per document."""
+def predict_mentions(docs: list[dict[str, Any]], resources: Resources | None = None
+                     ) -> dict[str, list[EventMention]]:
+    """Return every event mention ``wirewatch.extract`` finds, per document."""
     # a set in another language says so on each document (``lang``): it is read by the
     # pipeline of that language, as wirewatch reads a record that gives its language
     documents = [Document(id=d["id"], text=d["text"], outlet=d.get("outlet"),
                           published=_as_date(d.get("published")), lang=d.get("lang"))
                  for d in docs]
-    out: dict[str, list[dict[str, Any]]] = {d.id: [] for d in documents}
+    out: dict[str, list[EventMention]] = {d.id: [] for d in documents}
     for res in extract(documents, resources):
-        out[res.doc.id] = [json.loads(json.dumps(e.to_dict())) for e in res.events]
+        out[res.doc.id] = list(res.events)
     return out
+
+
+def as_json(mentions: dict[str, list[EventMention]]) -> dict[str, list[dict[str, Any]]]:
+    """Return the contract JSON of the mentions, per document."""
+    return {doc: [json.loads(json.dumps(e.to_dict())) for e in evs]
+            for doc, evs in mentions.items()}
+
+
+def predict(docs: list[dict[str, Any]], resources: Resources | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
+    """Return the contract JSON of every event ``wirewatch.extract`` finds, per document."""
+    return as_json(predict_mentions(docs, resources))
 
 
 def _as_date(value: Any) -> date | None:
@@ -273,10 +286,59 @@ def summarise(res: Result) -> dict[str, Any]:
         fields[name] = {"correct": ok, "of": tp, "accuracy": ok / tp if tp else 0.0}
     return {"name": res.name, "texts": res.texts, "gold": tp + fn, "predicted": tp + fp,
             "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f,
-            "per_type": per_type, "fields": fields,
+            "per_type": per_type, "fields": fields, "calibration": calibration(res),
             "texts_without_events": sum(1 for d, evs in res.pred.items()
                                         if not evs and not any(g.doc == d for g in res.gold)),
             "gold_empty_texts": len({d for d in res.pred} - {g.doc for g in res.gold})}
+
+
+# The reliability table's bins of confidence: [lo, hi); the last includes 1.0.
+BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.0))
+CONFIDENT = 0.9  # "of mentions at >= 0.9, the share right" (issue 14): target >= 0.9
+
+
+def calibration(res: Result) -> dict[str, Any]:
+    """Return how well the mentions' ``confidence`` is calibrated: per bin of confidence,
+    how many predicted mentions fall in it, how many of them match a gold mention (are
+    right) and their mean confidence; and the share right of those at >= 0.9."""
+    scored = [(x.pred.get("confidence"), True) for x in res.pairs]
+    scored += [(p.get("confidence"), False) for _d, p in res.fps]
+    rows = []
+    for lo, hi in BINS:
+        inside = [(c, ok) for c, ok in scored if c is not None
+                  and lo <= c and (c < hi or (hi == 1.0 and c <= 1.0))]
+        right = sum(1 for _c, ok in inside if ok)
+        rows.append({"bin": f"{lo:.1f}-{hi:.1f}" if hi < 1.0 else f">= {lo:.1f}",
+                     "lo": lo, "hi": hi, "count": len(inside), "right": right,
+                     "share_right": right / len(inside) if inside else None,
+                     "mean_confidence": (sum(c for c, _ in inside) / len(inside)
+                                         if inside else None)})
+    top = rows[-1]
+    known = [(c, ok) for c, ok in scored if c is not None]
+    brier = (sum((c - (1.0 if ok else 0.0)) ** 2 for c, ok in known) / len(known)
+             if known else None)
+    return {"bins": rows, "confident_count": top["count"], "confident_right": top["right"],
+            "confident_share_right": top["share_right"],
+            "without_confidence": len(scored) - len(known), "brier": brier}
+
+
+def render_calibration(c: dict[str, Any]) -> list[str]:
+    """Return the Markdown reliability table of one calibration."""
+    share = c["confident_share_right"]
+    lines = ["", "Calibration of `confidence` (a predicted mention is right when it matches a "
+             "gold mention):", "", "| confidence | mentions | right | share right | "
+             "mean confidence |", "|---|---|---|---|---|"]
+    for b in c["bins"]:
+        sr = f"{b['share_right']:.3f}" if b["share_right"] is not None else "-"
+        mc = f"{b['mean_confidence']:.3f}" if b["mean_confidence"] is not None else "-"
+        lines.append(f"| {b['bin']} | {b['count']} | {b['right']} | {sr} | {mc} |")
+    lines += ["", f"Of mentions at confidence >= {CONFIDENT}: "
+              + (f"**{share:.3f}** right ({c['confident_right']}/{c['confident_count']}; "
+                 f"target {CONFIDENT})" if share is not None else "none")
+              + (f"; Brier score {c['brier']:.3f}" if c["brier"] is not None else "")
+              + (f"; {c['without_confidence']} mentions without confidence"
+                 if c["without_confidence"] else "") + "."]
+    return lines
 
 
 def render(s: dict[str, Any]) -> list[str]:
@@ -296,6 +358,8 @@ def render(s: dict[str, Any]) -> list[str]:
     for name, v in s["fields"].items():
         mark = " (target 0.8)" if name in TARGETS else ""
         lines.append(f"| {name}{mark} | {v['accuracy']:.3f} | {v['correct']}/{v['of']} |")
+    if "calibration" in s:
+        lines += render_calibration(s["calibration"])
     return lines
 
 
@@ -380,6 +444,10 @@ def main() -> int:
                                        for k in ("count", "date", "claimant")}}
         print("targets: " + ", ".join(f"{k} {v:.3f} {'met' if v >= TARGETS[k] else 'NOT met'}"
                                       f" (>= {TARGETS[k]})" for k, v in met.items()) + "\n")
+        share = s["calibration"]["confident_share_right"]
+        if share is not None:
+            print(f"calibration: of mentions at confidence >= {CONFIDENT}, {share:.3f} right "
+                  f"({'met' if share >= CONFIDENT else 'NOT met'}, >= {CONFIDENT})\n")
     if a.markdown:
         a.markdown.parent.mkdir(parents=True, exist_ok=True)
         a.markdown.write_text("# Event extraction: scores\n\nWritten by "

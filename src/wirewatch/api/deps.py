@@ -37,6 +37,7 @@ def _empty_is_none(v: Any) -> Any:
 
 OptDate = Annotated[date | None, BeforeValidator(_empty_is_none)]
 OptInt = Annotated[int | None, BeforeValidator(_empty_is_none)]
+OptFloat = Annotated[float | None, BeforeValidator(_empty_is_none)]
 OptBool = Annotated[bool | None, BeforeValidator(_empty_is_none)]
 
 # error responses the OpenAPI document declares
@@ -101,6 +102,9 @@ def get_event_filter(
     verification: Annotated[str | None, Query(
         max_length=100, description="Comma-separated verification statuses: "
         + ", ".join(VERIFICATIONS) + "; `all`: any.")] = None,
+    min_confidence: Annotated[OptFloat, Query(ge=0.0, le=1.0, description=(
+        "At least this confidence (0..1): the probability, measured on blind sets, that "
+        "the event is real and at the right place (docs/evaluation.md)."))] = None,
 ) -> EventFilter:
     """The event filter of the query string (422 naming the parameter if unusable)."""
     resources = get_resources(request)
@@ -109,7 +113,8 @@ def get_event_filter(
                             admin1=admin1, since=since, until=until, min_sources=min_sources,
                             modalities=modality, has_conflict=has_conflict, words=q,
                             review_status=VISIBLE if review_status is None else review_status,
-                            verification=verification)
+                            verification=verification,
+                            min_confidence=min_confidence)
     except QueryError as exc:
         raise HTTPException(422, str(exc)) from exc
 

@@ -139,6 +139,10 @@ class Mention(Model):
     extent: str | None
     place: Place | None
     evidence: Evidence | None
+    confidence: float | None = Field(
+        default=None, description="How sure the extractor is that this mention is a real "
+        "event at the right place (0..1; calibrated, docs/evaluation.md); null for "
+        "mentions stored before confidences were written.")
 
 
 class ConflictMention(Model):
@@ -229,6 +233,10 @@ class Event(Model):
     n_articles: int
     has_conflict: bool
     conflicts: list[EventConflict]
+    confidence: float | None = Field(
+        default=None, description="How sure wirewatch is that the event is real and at the "
+        "right place (0..1): its best mention's confidence, raised when independent "
+        "sources agree (docs/store.md); null when no mention has one.")
     updated_at: str | None = Field(
         description="When the store last changed this event (ISO 8601, UTC).")
     review_status: ReviewStatus = Field(
@@ -686,8 +694,9 @@ class QueueEvent(Event):
     """An event in the review queue, with why it needs eyes."""
 
     attention: list[str] = Field(description="conflict, single source, low confidence "
-                                             "(no resolved place or date, or a hedged, "
-                                             "denied or contested claim)")
+                                             "(confidence below 0.7; for an event "
+                                             "without one: no resolved place or date, or "
+                                             "a hedged, denied or contested claim)")
 
 
 class QueuePage(Model):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from wirewatch.events.actors import ActorRegistry, with_actors
 from wirewatch.events.codebook import Codebook
+from wirewatch.events.confidence import with_confidence
 from wirewatch.events.extract import events_in_document
 from wirewatch.events.lemma.lexicon import LemmaLexicon, load_lemma_lexicon, uses_lemma_rules
 from wirewatch.events.lexicon import Lexicon, load_lexicon
@@ -41,8 +42,8 @@ class EventsComponent:
                   for m in places_of(doc) if not m.dateline]
         source = document_of(doc)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon)
-        doc._.wirewatch_events = with_actors(found, self.actors, source.published,
-                                             self.lexicon.role_words, doc.text)
+        doc._.wirewatch_events = with_confidence(with_actors(
+            found, self.actors, source.published, self.lexicon.role_words, doc.text))
         return doc
 
 
@@ -62,7 +63,8 @@ class LemmaEventsComponent:
         places = [m if m.place is not None or m.container is None
                   else replace(m, place=m.container)
                   for m in places_of(doc) if not m.dateline]
-        doc._.wirewatch_events = self.extractor.events(document_of(doc), doc, places)
+        doc._.wirewatch_events = with_confidence(
+            self.extractor.events(document_of(doc), doc, places))
         return doc
 
 

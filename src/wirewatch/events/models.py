@@ -19,7 +19,7 @@ CONTRACT_KEYS = ("doc", "type", "subtype", "place", "date", "actor", "target", "
                  "claimant", "conduit", "claimant_actor", "conduit_actors", "claimant_text",
                  "lang",
                  "modality", "extent", "aggregate", "venue", "equipment", "weapon", "object",
-                 "evidence")
+                 "evidence", "confidence")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,12 @@ class EventMention:
     reference: bool = field(default=False, compare=False)
     # character offsets of the trigger words, for highlighting; not part of the contract
     trigger: tuple[int, int] | None = field(default=None, compare=False)
+    # how sure the extractor is that this is a real event at the right place: the
+    # probability that it matches a gold mention (events/confidence.py); None until scored
+    confidence: float | None = field(default=None, compare=False)
+    # what the steps learnt about the trigger, the confidence model's ``signal:``
+    # features (events/confidence.py: draft_signals); not part of the output
+    signals: frozenset[str] = field(default=frozenset(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's event object (fields that do not apply are null)."""
@@ -114,6 +120,7 @@ class EventMention:
             "venue": self.venue.to_dict() if self.venue else None,
             "equipment": self.equipment, "weapon": self.weapon, "object": self.object,
             "evidence": self.evidence.to_dict(),
+            "confidence": self.confidence,
         }
 
     def to_record(self) -> dict[str, Any]:

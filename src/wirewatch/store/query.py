@@ -64,6 +64,9 @@ class EventFilter:
     outlets: tuple[str, ...] = ()
     review_statuses: tuple[str, ...] = ()  # empty: any
     verifications: tuple[str, ...] = ()
+    # at least this confidence (0..1; the summary's, wirewatch.fuse.confidence); events
+    # without one (stored before confidences were written) do not pass
+    min_confidence: float | None = None
 
     def without_dates(self) -> EventFilter:
         """Return the same filter without since/until (the timeline shows every day)."""
@@ -79,7 +82,8 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
                  claimant: str | None = None, denied_by: str | None = None,
                  outlet: str | None = None,
                  review_status: str | Sequence[str] | None = None,
-                 verification: str | Sequence[str] | None = None) -> EventFilter:
+                 verification: str | Sequence[str] | None = None,
+                 min_confidence: float | None = None) -> EventFilter:
     """Return the filter of what a user asked for; raise QueryError naming what is wrong.
 
     ``types`` and ``modalities`` are lists or comma-separated strings; a type may be a
@@ -89,7 +93,8 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
     as a part of the name, ignoring case (see :func:`source_filter`). ``review_status``
     and ``verification`` are lists or comma-separated strings (``all``: any; see
     :func:`status_filter`; None here means any, the API's default leaves rejected events
-    out).
+    out). ``min_confidence`` (0..1) keeps the events at least that sure
+    (wirewatch.fuse.confidence).
     """
     chosen = _types(codebook, _split(types))
     mods = _split(modalities)
@@ -101,6 +106,8 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
         raise QueryError(f"since: {since} is after until {until}")
     if min_sources is not None and min_sources < 0:
         raise QueryError(f"min_sources: {min_sources} is negative")
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise QueryError(f"min_confidence: {min_confidence} is not between 0 and 1")
     ids: tuple[int, ...] = ()
     names: tuple[str, ...] = ()
     regions: list[str] = []
@@ -116,7 +123,7 @@ def event_filter(codebook: Codebook, gazetteer: Gazetteer, *,
         types=tuple(chosen), geonameids=ids, place_names=names,
         admin1=tuple(dict.fromkeys(regions)), since=since, until=until,
         min_sources=min_sources or None, modalities=tuple(mods), has_conflict=has_conflict,
-        words=tuple(search_tokens((words or "").split())))
+        words=tuple(search_tokens((words or "").split())), min_confidence=min_confidence)
     base = status_filter(base, review_status=review_status, verification=verification)
     return source_filter(base, claimant=claimant, denied_by=denied_by, outlet=outlet)
 
@@ -232,6 +239,8 @@ def conditions(f: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(CE.n_sources >= f.min_sources)
     if f.modalities:
         out.append(CE.modality.in_(f.modalities))
+    if f.min_confidence is not None:
+        out.append(confidence_of() >= f.min_confidence)
     if f.has_conflict is not None:
         out.append(CE.n_conflicts > 0 if f.has_conflict else CE.n_conflicts == 0)
     if f.review_statuses:
@@ -248,6 +257,14 @@ def conditions(f: EventFilter, dialect: str) -> list[ColumnElement[bool]]:
         out.append(CE.id.in_(_members_where(or_(*(
             m.Article.outlet.icontains(o, autoescape=True) for o in f.outlets)))))
     return out
+
+
+def confidence_of() -> ColumnElement[float]:
+    """The canonical event's confidence as SQL (NULL when it has none): a key of its JSON
+    summary, so that no migration was needed; read the same way on SQLite and
+    PostgreSQL."""
+    value: ColumnElement[float] = CE.summary["confidence"].as_float()
+    return value
 
 
 def _members_where(cond: ColumnElement[bool]) -> Select[Any]:

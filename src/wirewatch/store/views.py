@@ -136,7 +136,7 @@ def _mention_view(e: m.EventMention, doc: str, outlet: str | None, pub: date | N
             "claimant": d.get("claimant"), "conduit": d.get("conduit") or [],
             "modality": d.get("modality"), "date": d.get("date"), "count": d.get("count"),
             "extent": d.get("extent"), "place": d.get("place"),
-            "evidence": d.get("evidence")}
+            "evidence": d.get("evidence"), "confidence": d.get("confidence")}
 
 
 def _mentions_of(s: Session, canonical_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
@@ -194,6 +194,7 @@ def _event_dict(r: m.CanonicalEvent, mentions: list[dict[str, Any]] | None,
         "n_independent_sources": r.n_sources, "source_groups": sm.get("source_groups", []),
         "n_mentions": r.n_mentions, "n_articles": sm.get("n_articles", 0),
         "has_conflict": r.n_conflicts > 0, "conflicts": conflicts,
+        "confidence": sm.get("confidence"),
         "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
         **review_view(r, review, sides["claimants"],
                       "corroborated" if r.n_sources >= 2 and not sides["denied_by"]

@@ -21,6 +21,7 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from wirewatch.document import Document
+from wirewatch.fuse.confidence import event_confidence
 from wirewatch.fuse.config import FusionConfig
 from wirewatch.fuse.events import Member, Window, fusion_place, shift, summarise
 from wirewatch.fuse.families import (
@@ -499,7 +500,8 @@ def resummarise(s: Session, canonical_ids: Sequence[int], now: datetime) -> None
             summary={"outlets": sm.outlets, "claimants": sm.claimants,
                      "source_groups": sm.source_groups,
                      "independent_sources": sm.independent_sources,
-                     "n_articles": len({x.article for x in ms})}))
+                     "n_articles": len({x.article for x in ms}),
+                     "confidence": event_confidence(ms, sm.source_groups)}))
         conflict_rows.extend({"canonical_id": cid, "kind": c["kind"],
                               "value_a": c["a"]["value"], "value_b": c["b"]["value"],
                               "mentions_a": c["a"]["mentions"],

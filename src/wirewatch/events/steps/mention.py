@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wirewatch.events.codebook import EventType
+from wirewatch.events.confidence import draft_signals
 from wirewatch.events.context import Draft, SentenceContext
 from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.steps.extent import extent_of
@@ -45,7 +46,8 @@ def build(sc: SentenceContext, d: Draft) -> bool:
         trigger=(pdoc[trig.first].idx, pdoc[trig.last].idx + len(pdoc[trig.last])),
         reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
             c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.event_reference_determiners
-            for c in head.children))
+            for c in head.children),
+        signals=draft_signals(sc, d))
     return True
 
 

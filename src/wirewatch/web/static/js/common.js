@@ -73,8 +73,13 @@ export function claimLines(e, tag = "div") {
 // Filters kept in the URL of the map page (and accepted by the list, map and timeline API).
 export const FILTER_KEYS = [
   "type", "modality", "admin1", "place", "claimant", "denied_by", "outlet", "since", "until",
-  "min_sources", "has_conflict", "q", "verification", "review_status",
+  "min_sources", "min_confidence", "has_conflict", "q", "verification", "review_status",
 ];
+
+/** A confidence (0..1) as a percentage, "?" when there is none. */
+export function confidenceText(c) {
+  return typeof c === "number" ? `${Math.round(c * 100)}%` : "?";
+}
 
 /** The API's base URL: <meta name="wirewatch-api"> if present, else "api/" beside the page. */
 export function apiBase() {

@@ -2,8 +2,8 @@
 // claims it through whom, each mention's evidence highlighted in its article, rewrite
 // families, and conflicting reports side by side.
 import {
-  ApiError, countText, dateText, el, externalLink, getJson, mapPageHref, modalityBadge,
-  modalityGlyph, pageLink, placeText, sendJson, showStatus, typeChip,
+  ApiError, confidenceText, countText, dateText, el, externalLink, getJson, mapPageHref,
+  modalityBadge, modalityGlyph, pageLink, placeText, sendJson, showStatus, typeChip,
 } from "./common.js";
 import { excerpt, renderHighlighted } from "./highlight.js";
 
@@ -95,6 +95,8 @@ function renderFacts(e) {
     ].filter(Boolean).join(" · ")) : null,
     dateBases(e));
   fact(dl, "Count", countText(e.count));
+  fact(dl, "Confidence", el("span", { id: "confidence" }, confidenceText(e.confidence)),
+    el("div", { class: "muted" }, "how likely this is a real event at the right place: the best report's, raised when independent sources agree"));
   const says = e.modality === "contested" && (e.denied_by ?? []).length
     ? `claimed by ${(e.claimants ?? []).join("; ") || "the outlet"}; denied by ${e.denied_by.join("; ")}`
     : MODALITY_SAYS[e.modality] ?? "";

@@ -4,7 +4,7 @@
 // the map view in the hash (#map=zoom/lat/lon), so a view can be shared by its link.
 /* global L */
 import {
-  ApiError, MODALITY_LOOKS, apiBase, TYPES, claimLines, dateText, el, filtersQuery, getJson,
+  ApiError, MODALITY_LOOKS, apiBase, TYPES, claimLines, confidenceText, dateText, el, filtersQuery, getJson,
   modalityBadge, modalityGlyph, pageLink, placeText, readFilters, showStatus, typeChip,
   typeColour,
 } from "./common.js";
@@ -426,6 +426,7 @@ function writeForm() {
   document.getElementById("f-since").value = f.since ?? "";
   document.getElementById("f-until").value = f.until ?? "";
   document.getElementById("f-min-sources").value = f.min_sources ?? "";
+  document.getElementById("f-min-confidence").value = f.min_confidence ?? "";
   document.getElementById("f-has-conflict").value = f.has_conflict ?? "";
   for (const [id, key] of [["f-verification", "verification"], ["f-review-status", "review_status"]]) {
     const select = document.getElementById(id);
@@ -447,6 +448,7 @@ function readForm() {
     since: data.get("since"),
     until: data.get("until"),
     min_sources: data.get("min_sources"),
+    min_confidence: data.get("min_confidence"),
     has_conflict: data.get("has_conflict"),
     verification: data.get("verification"),
     review_status: data.get("review_status"),
@@ -547,6 +549,8 @@ function showList(page) {
         el("span", { class: `verification verification-${e.verification?.status}` }, e.verification?.status ?? "unverified"), " · ",
         e.review_status === "rejected" ? el("span", { class: "review-rejected" }, "rejected · ") : null,
         `${e.n_independent_sources ?? 0} independent · ${e.n_mentions ?? 0} mention(s)`,
+        el("span", { class: "ev-confidence", title: "confidence: how likely it is a real event at the right place" },
+          ` · confidence ${confidenceText(e.confidence)}`),
         e.has_conflict ? el("span", { class: "conflict-flag" }, " · conflicting reports") : null,
         claimLines(e)),
       e.place ? el("button", { type: "button", class: "ev-show", onclick: () => select(e.id) }, "Show on map")
