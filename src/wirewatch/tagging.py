@@ -93,8 +93,9 @@ class FastAttributes:
 
     def _prepare(self) -> None:
         """Split the ruler's patterns into one-token tests and a Matcher of the longer ones."""
-        ruler = self.nlp.get_pipe(self.names[0])
-        self.ruler, self.lemmatizer = ruler, self.nlp.get_pipe(self.names[1])
+        ruler: Any = self.nlp.get_pipe(self.names[0])
+        self.ruler = ruler
+        self.lemmatizer: Any = self.nlp.get_pipe(self.names[1])
         self._multi = Matcher(self.nlp.vocab)
         for i, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
@@ -156,7 +157,7 @@ class FastAttributes:
         if self.lemmatizer.overwrite or self.lemmatizer.mode != "rule":
             self.lemmatizer(doc)
             return
-        cols = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        cols: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
         strings = self.nlp.vocab.strings
         changed = False
         for k, (orth, pos, morph, lemma) in enumerate(cols.tolist()):
