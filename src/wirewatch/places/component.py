@@ -26,13 +26,13 @@ for _name in ("wirewatch_document", "wirewatch_place_mentions"):
         Doc.set_extension(_name, default=None)
 
 
-_TEXT_KEY = ("wirewatch", "text")
+_TEXT_KEY = "wirewatch_text"  # in doc.user_data: (token count, text)
 
 
 def doc_text(doc: Doc) -> str:
     """Return a doc's text, joined once per doc (spaCy joins its tokens afresh on every
     ``doc.text``: about 1 ms for 600 words, and the components asked five times)."""
-    known = doc.user_data.get(_TEXT_KEY)
+    known: Any = doc.user_data.get(_TEXT_KEY)
     if known is None or known[0] != len(doc):
         known = (len(doc), doc.text)
         doc.user_data[_TEXT_KEY] = known
