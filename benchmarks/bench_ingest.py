@@ -13,6 +13,13 @@ Usage: python benchmarks/bench_ingest.py [--articles 10000] [--batch 1000]
 2. Full pipeline: the first ``--spacy`` of the same articles ingested with the real
    extractor (spaCy + places + events) into SQLite, to show what dominates.
 
+3. ``--end-to-end N``: N articles streamed (generated one by one and written to a JSON
+   Lines file, never held in memory) through ``wirewatch.store.ingest`` with the real
+   extractor (not precomputed) into PostgreSQL, in one process. Reports articles/s, the
+   peak resident memory, and the resident memory after each tenth of the run, which must
+   stay flat as the input grows (run it at two sizes: 100,000 articles take hours on two
+   cores, docs/performance.md gives the projection).
+
 PostgreSQL runs in a fresh schema of 127.0.0.1:5432/test, dropped afterwards.
 """
 
@@ -68,6 +75,49 @@ def _run(url: str, source: Path, batch: int, extractor: Any) -> dict[str, Any]:
             "families_pr": _family_pr(arts)}
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux)."""
+    import os
+
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _end_to_end(n: int, batch: int, seed: int, tmp: Path) -> dict[str, Any] | None:
+    """Ingest ``n`` generated articles with the real extractor into PostgreSQL."""
+    import resource
+
+    src = tmp / "e2e.jsonl"
+    with src.open("w", encoding="utf-8") as f:
+        for x in corpus(n, seed=seed):
+            f.write(json.dumps(as_record(x)) + "\n")
+    made = _pg_schema()
+    if made is None:
+        return None
+    inner = spacy_extractor()
+    inner([Document("warm", "Warm-up text about Kharkiv.")])  # load the models
+    rss: list[tuple[int, float]] = [(0, _rss_mb())]
+    step = max(batch, n // 10)
+
+    def tick(s: IngestSummary, _doc: Document | None) -> None:
+        done = s.stored + s.skipped
+        if done // step > rss[-1][0] // step:
+            rss.append((done, _rss_mb()))
+
+    try:
+        with Store(made[1]) as store:
+            t0 = time.perf_counter()
+            summary = ingest([src], store, batch_size=batch, extractor=inner, on_batch=tick)
+            seconds = time.perf_counter() - t0
+            counts = store.counts()
+    finally:
+        _drop(made[0])
+    return {"articles": summary.stored, "seconds": seconds,
+            "rate": summary.stored / seconds if seconds else 0.0, "counts": counts,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000,
+            "rss_mb": rss}
+
+
 def _family_pr(arts: list[dict[str, Any]]) -> tuple[float, float]:
     """Pairwise precision and recall of the families against the generator's stories
     (article ids are s<story>-<n>)."""
@@ -114,7 +164,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="Articles for the full-pipeline run (0: skip).")
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument("--end-to-end", type=int, default=0, metavar="N",
+                    help="Only this: N articles extracted for real into PostgreSQL, "
+                         "with articles/s and memory.")
     args = ap.parse_args(argv)
+    if args.end_to_end:
+        with tempfile.TemporaryDirectory() as tmp:
+            r = _end_to_end(args.end_to_end, args.batch, args.seed, Path(tmp))
+        if r is None:
+            return 1
+        print(json.dumps(r, indent=1))
+        print(f"\n{r['articles']} articles extracted and stored in PostgreSQL in "
+              f"{r['seconds']:.0f} s: {r['rate']:.1f} articles/s; peak RSS "
+              f"{r['peak_rss_mb']:.0f} MB; RSS after each tenth: "
+              + ", ".join(f"{m:.0f}" for _, m in r["rss_mb"]) + " MB")
+        return 0
 
     xs = list(corpus(args.articles, seed=args.seed))
     by_id = {x.doc.id: x for x in xs}

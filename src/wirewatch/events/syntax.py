@@ -104,7 +104,7 @@ class DocIndex:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = _text(doc)
         self.memo: dict[Any, Any] = {}
         self.sents = list(doc.sents)
         self.starts = [s.start for s in self.sents]
@@ -127,6 +127,12 @@ class DocIndex:
 
 
 _index: list[DocIndex] = []
+
+
+def _text(doc: Any) -> str:
+    from wirewatch.places.component import doc_text
+
+    return doc_text(doc) if hasattr(doc, "user_data") else str(doc.text)
 
 
 def index_document(doc: Any) -> DocIndex:
