@@ -407,3 +407,14 @@ def test_a_town_held_answers_the_capture_claim_not_the_claimed_retreat(run: Run)
     denied = [e for e in events if e["modality"] == "denied"]
     assert [(e["type"], e["extent"]) for e in denied] == [
         ("territory.captured", "partial")], events
+
+
+LYMAN = 704204
+
+
+def test_a_where_clause_takes_the_place_it_opens_on_and_occupiers_are_people(
+        run: Run) -> None:
+    events = of_type(run("Most clashes took place in the Lyman direction, the spokesman "
+                         "added, where Ukrainian units eliminated 86 occupiers.",
+                         "2025-03-17"), "casualties")
+    assert [(e["count"]["value"], place_id(e)) for e in events] == [(86, LYMAN)], events

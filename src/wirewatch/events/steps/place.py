@@ -49,6 +49,8 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
     if not d.chosen:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
+        d.chosen = where_antecedent(d.head, cands)
+    if not d.chosen:
         d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
         if d.ref_tok is not None:
             d.ref_place = resolve_anaphor(d.ref_tok, sc.doc.places, sc.doc.book,
@@ -110,6 +112,18 @@ def listed_among(head: Any, cands: list[Candidate], book: Codebook, lex: Lexicon
         if among and among[0].i < head.i and head.i - among[0].i <= 10:
             return [c]
     return []
+
+
+def where_antecedent(head: Any, cands: list[Candidate]) -> list[Candidate]:
+    """Return the place a "where" clause opens on ("fighting in the Pokrovsk direction, it
+    added, where defenders killed 213"), however the parse hangs the clause."""
+    verbs = [head, *([head.head] if head.dep_ == "conj" else [])]
+    where = next((c for v in verbs for c in v.children
+                  if c.lower_ == "where" and c.dep_ == "advmod" and c.i < v.i), None)
+    if where is None:
+        return []
+    before = [c for c in cands if not c.excluded and c.tok.i < where.i]
+    return before[-1:]
 
 
 def skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) -> set[int]:
