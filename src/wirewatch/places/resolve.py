@@ -303,7 +303,8 @@ class Resolver:
             regions = [s.hit.entry for s in scored[i + 1]
                        if s.hit.entry.kind in ("admin1", "region")
                        or (s.hit.entry.kind == "country" and b.surface == s.hit.entry.name)]
-            if regions and (TIGHT_CONTAINER_GAP.match(gap) or cyrillic) and b.sentence == a.sentence and \
+            tight = bool(TIGHT_CONTAINER_GAP.match(gap)) or cyrillic
+            if regions and tight and b.sentence == a.sentence and \
                     all(r.kind in ("admin1", "region") for r in regions):
                 out[i] = Container(regions, hard=True)
                 continue
