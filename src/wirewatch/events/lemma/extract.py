@@ -74,9 +74,12 @@ class LemmaExtractor:
         """Return the event mentions of one parsed document, each claim once."""
         story = Story()
         found: list[EventMention] = []
+        read: list[tuple[Sentence, int, int]] = []  # each sentence, its mentions' slice
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
             made = self._mentions(doc, sc, story)
+            self._name_earlier(doc, parsed.text, sc, read, found)
+            read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
             strikes = [m.place for m in made if m.type == "strike" and m.place]
             story.strike_place = strikes[-1] if strikes else None if made else \
@@ -91,8 +94,10 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is not None:
             story.claim = claim
-        elif story.claim is not None and not actors and not claim.said:
-            claim = story.claim  # the statement goes on in the next sentence
+        elif story.claim is not None and (not actors and not claim.said
+                                          or self._points_back(words)):
+            # the statement goes on in the next sentence ("По его словам, ...")
+            claim = story.claim
         dated = date_in(words, self.lex, doc.published)
         if dated is not None:
             story.date = dated[1]
@@ -101,6 +106,43 @@ class LemmaExtractor:
         found = _places_of(words, places, start, end, actors)
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when)
+
+    def _points_back(self, words: Sequence[Word]) -> bool:
+        """'по его словам', 'он добавил', 'в ведомстве подчеркнули': a word pointing back
+        to the speaker named before, beside a verb of saying or a source marker."""
+        said = [k for k, w in enumerate(words) if w.forms & self.lex.speech_verbs]
+        said += [k for f, la, _ in find_phrases(words, (phrase(p) for p in
+                                                         self.lex.source_markers))
+                 for k in range(f, la + 1)]
+        return any(w.forms & self.lex.anaphors and any(abs(k - j) <= 3 for j in said)
+                   for k, w in enumerate(words))
+
+    def _name_earlier(self, doc: Document, text: str, sc: Sentence,
+                      read: list[tuple[Sentence, int, int]], found: list[EventMention]
+                      ) -> None:
+        """'Росіяни обстріляли X. ... , повідомили в ОВА': a speaker named at the end of a
+        paragraph's statement is the claimant of its sentences before, which named none
+        and said nothing of who spoke; 'Об этом написал X' names the speaker of the
+        sentence just before."""
+        if sc.claim.claimant is None or not sc.claim.said:
+            return
+        back = has_phrase(sc.words, (phrase(p) for p in self.lex.back_references))
+        for n, (prev, lo, hi) in enumerate(reversed(read)):
+            if prev.claim.claimant is not None or "\n\n" in text[prev.start:sc.start]:
+                break
+            if prev.claim.said and not (back and n == 0):
+                break
+            earlier = replace_fields(prev, claim=sc.claim)
+            claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
+            kind = sc.claim.claimant.actor.kind
+            for i in range(lo, hi):
+                m = found[i]
+                modality = m.modality if m.modality != "asserted" else (
+                    "reported" if kind in ("media", "analyst", "ngo", "international")
+                    else "claimed")
+                found[i] = replace_fields(m, claimant=claimant, conduit=conduit,
+                                          claimant_actor=ref, conduit_actors=refs,
+                                          claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         out: list[EventMention] = []

@@ -46,6 +46,11 @@ class LemmaLexicon:
     source_markers: tuple[str, ...]  # 'according to': the actor after it is the claimant
     relay_markers: tuple[str, ...]  # 'citing': the actor before it relays the one after
     bare_actors: dict[str, str]  # a bare reference ('the ministry') -> actor id in this language
+    # words that point back to the speaker named before ('по его словам', 'в ведомстве
+    # подчеркнули'): a sentence of saying with one and no actor goes on with that speaker
+    anaphors: frozenset[str]
+    # 'об этом сообщил X': X is the speaker of the sentence before, which named none
+    back_references: tuple[str, ...]
     head_nouns: frozenset[str]  # 'губернатор', 'голова': the head of the body named after it
     region_offices: dict[str, str]  # 'белгородский область' after a head noun -> the body
     sides: dict[str, tuple[str, ...]]  # RU / UA -> phrases naming that side's forces
