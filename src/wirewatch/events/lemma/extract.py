@@ -94,7 +94,7 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is not None:
             story.claim = claim
-        elif story.claim is not None and (not actors and not claim.said
+        elif story.claim is not None and ((not actors and not claim.said)
                                           or self._points_back(words)):
             # the statement goes on in the next sentence ("По его словам, ...")
             claim = story.claim
