@@ -164,3 +164,21 @@ def test_ukrainian_plural_tanks_and_pickups_are_equipment(resources: Any) -> Non
     eq = _events(resources, "Сили оборони знищили під Покровськом два танки та три пікапи.", "uk")
     assert {(e["equipment"], e["count"]["value"]) for e in eq
             if e["type"] == "equipment.lost"} == {("tank", 2), ("pickup truck", 3)}
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("uk", "Протягом доби росіяни 45 разів обстріляли прикордонні громади Харківщини.", 45),
+    ("uk", "Ворог завдав 212 ударів по 9 населених пунктах Запорізької області.", 212),
+    ("uk", "Окупанти обстріляли 14 населених пунктів Херсонщини.", 14),
+    ("ru", "За сутки ВСУ нанесли 37 ударов по Горловке.", 37),
+])
+def test_the_figure_of_a_strike_tally_is_its_count(
+        resources: Any, lang: str, text: str, value: int) -> None:
+    (e,) = [e for e in _events(resources, text, lang) if e["type"] == "strike"]
+    assert e["count"]["value"] == value and e["aggregate"] is True
+
+
+def test_a_strike_without_a_tally_has_no_count(resources: Any) -> None:
+    (e,) = [e for e in _events(resources, "Росіяни обстріляли Нікополь, загинули двоє людей.",
+                               "uk") if e["type"] == "strike"]
+    assert e["count"] is None and e["aggregate"] is False

@@ -10,6 +10,7 @@ statement), and a modality; then each claim is kept once (``steps/dedupe.py``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,7 @@ from wirewatch.document import Document
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.dates import EventDate
 from wirewatch.events.lemma.attribution import ActorIndex, Claim, Found, actor_ref, claim_of
-from wirewatch.events.lemma.figures import UNKNOWN, count_near, date_in
+from wirewatch.events.lemma.figures import _YEAR, UNKNOWN, count_near, date_in, number_at
 from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, has_phrase, words_of
 from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
@@ -132,7 +133,7 @@ class LemmaExtractor:
                 break
             if prev.claim.said and not (back and n == 0):
                 break
-            earlier = replace_fields(prev, claim=sc.claim)
+            earlier = dataclasses.replace(prev, claim=sc.claim)
             claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
             kind = sc.claim.claimant.actor.kind
             for i in range(lo, hi):
@@ -188,7 +189,33 @@ class LemmaExtractor:
                 return []
             count = got
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if etype == "strike":
+            tally = self._strike_count(sc, trig)
+            if tally is not None:
+                base = replace_fields(base, count=tally, aggregate=True)
         return [replace_place(base, p) for p in places] if len(places) > 1 else [base]
+
+    def _strike_count(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'98 разів обстріляли', 'нанесли 412 ударов': the figure of what a strike counts
+        (the trigger's own noun included), else of the settlements it hit."""
+        lo, hi = max(0, trig[0] - 3), min(len(sc.words), trig[1] + 4)
+        for wanted in (self.lex.strike_nouns, self.lex.strike_settlements):
+            for k in range(lo, hi):
+                if k in sc.used_counts or (k > 0 and number_at(sc.words, k - 1, self.lex)):
+                    continue
+                got = number_at(sc.words, k, self.lex)
+                if got is None or got[1] + 1 >= len(sc.words) or (
+                        _YEAR.match(sc.words[k].text) and got[0] > 1900):
+                    continue
+                # the noun right after the figure, or after one adjective ("ударними")
+                after = sc.words[got[1] + 1:got[1] + 3]
+                if any(w.forms & wanted for w in after):
+                    sc.used_counts.add(k)
+                    qualifier = next((q for n in (2, 1) if k - n >= 0 and (q := (
+                        self.lex.count_qualifiers.get(" ".join(
+                            w.lower for w in sc.words[k - n:k]))))), None)
+                    return Count(got[0], qualifier is not None, qualifier)
+        return None
 
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         lo, hi = max(0, trig[0] - 6), min(len(sc.words), trig[1] + 7)

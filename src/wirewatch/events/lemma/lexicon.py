@@ -31,6 +31,10 @@ class LemmaLexicon:
     object_places: frozenset[str]  # types whose trigger needs a place after it
     equipment: dict[str, str]  # equipment noun -> English name written in the output
     people_nouns: frozenset[str]  # nouns a casualty or evacuation figure counts
+    # what a strike's figure counts ('98 разів обстріляли', 'нанесли 412 ударов', '112
+    # ударними безпілотниками'), and else the settlements it hit ('27 населених пунктів')
+    strike_nouns: frozenset[str]
+    strike_settlements: frozenset[str]
     number_words: dict[str, int]  # number words (dictionary forms) -> value
     count_qualifiers: dict[str, str]  # word before a figure -> the contract's qualifier
     denied: tuple[str, ...]  # phrases of denial
