@@ -116,3 +116,69 @@ def test_claimants_of_offices_bodies_and_officials(
         resources: Any, text: str, lang: str, day: date, claimant: str) -> None:
     found = _claimants(resources, text, lang, day)
     assert found and {c for _, c in found} == {claimant}, found
+
+
+def test_the_speaker_after_the_verb_of_a_closing_attribution(resources: Any) -> None:
+    text = ("Подразделения группировки войск «Юг» освободили населённый пункт Ивановка "
+            "Донецкой Народной Республики, сообщило в пятницу Министерство обороны России.")
+    (e,) = _events(resources, text, "ru")
+    assert e["claimant_actor"]["id"] == "ru-mod"
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("ru", "Губернатор Курской области Александр Хинштейн сообщил об атаке дронов на Рыльск. "
+           "По его словам, ранены двое мирных жителей.", "ru-khinshtein"),
+    ("ru", "Российские войска отведены от Крынок, сообщили в Минобороны России. В ведомстве "
+           "подчеркнули, что противник потерял до 40 военнослужащих.", "ru-mod"),
+    ("uk", "Про обстріл Херсона повідомив Олександр Прокудін. За його словами, поранено "
+           "трьох людей.", "ua-prokudin"),
+])
+def test_a_pronoun_or_the_body_again_carries_the_speaker_on(
+        resources: Any, lang: str, text: str, actor: str) -> None:
+    found = [e for e in _events(resources, text, lang) if e["type"] == "casualties"]
+    assert found and all(e["claimant_actor"]["id"] == actor for e in found)
+    assert all(e["modality"] == "claimed" for e in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "actor"), [
+    ("uk", "Російські війська вдарили керованими авіабомбами по Куп'янську. Поранено трьох "
+           "людей, повідомили в Харківській обласній військовій адміністрації.", "ua-kharkiv-ova"),
+    ("ru", "По неподтверждённым данным, российские войска окружили украинские подразделения "
+           "у Торецка. Об этом написал военкор Александр Коц.", "ru-kots"),
+])
+def test_a_speaker_named_at_the_end_is_the_claimant_of_the_sentences_before(
+        resources: Any, lang: str, text: str, actor: str) -> None:
+    found = _events(resources, text, lang)
+    assert found and all(e["claimant_actor"]["id"] == actor for e in found)
+    assert all(e["modality"] in ("claimed", "reported", "hedged") for e in found)
+
+
+def test_a_speaker_of_an_earlier_paragraph_is_not_carried_back(resources: Any) -> None:
+    text = ("Российские войска ударили по Купянску.\n\nРанены двое мирных жителей, сообщили в "
+            "Минобороны России.")
+    strike = [e for e in _events(resources, text, "ru") if e["type"] == "strike"]
+    assert strike and all(e["claimant"] is None for e in strike)
+
+
+def test_ukrainian_plural_tanks_and_pickups_are_equipment(resources: Any) -> None:
+    eq = _events(resources, "Сили оборони знищили під Покровськом два танки та три пікапи.", "uk")
+    assert {(e["equipment"], e["count"]["value"]) for e in eq
+            if e["type"] == "equipment.lost"} == {("tank", 2), ("pickup truck", 3)}
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("uk", "Протягом доби росіяни 45 разів обстріляли прикордонні громади Харківщини.", 45),
+    ("uk", "Ворог завдав 212 ударів по 9 населених пунктах Запорізької області.", 212),
+    ("uk", "Окупанти обстріляли 14 населених пунктів Херсонщини.", 14),
+    ("ru", "За сутки ВСУ нанесли 37 ударов по Горловке.", 37),
+])
+def test_the_figure_of_a_strike_tally_is_its_count(
+        resources: Any, lang: str, text: str, value: int) -> None:
+    (e,) = [e for e in _events(resources, text, lang) if e["type"] == "strike"]
+    assert e["count"]["value"] == value and e["aggregate"] is True
+
+
+def test_a_strike_without_a_tally_has_no_count(resources: Any) -> None:
+    (e,) = [e for e in _events(resources, "Росіяни обстріляли Нікополь, загинули двоє людей.",
+                               "uk") if e["type"] == "strike"]
+    assert e["count"] is None and e["aggregate"] is False

@@ -146,3 +146,29 @@ def test_names_of_people_common_words_and_formations_are_no_places(
 def test_places_next_to_what_the_rules_leave_out_are_kept(
         text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
     assert _found(text, gaz) == expected
+
+
+DONETSK_RU, ROSTOV_OBLAST, KRASNOARMEYSK_RU, SARATOV_OBLAST = 565348, 501165, 542464, 498671
+KHARKIV_OBLAST, BALAKLIIA, VOVCHANSK = 706482, 712926, 689304
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Взрывы слышали в Волчанске Харьковской области.",
+     [("Волчанске", VOVCHANSK), ("Харьковской области", KHARKIV_OBLAST)]),
+    ("Уламки дрона впали біля Балаклії Харківської області.",
+     [("Балаклії", BALAKLIIA), ("Харківської області", KHARKIV_OBLAST)]),
+])
+def test_a_region_in_the_genitive_after_a_town_is_its_own_mention(
+        text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
+    assert _found(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ночью беспилотник упал на склад в Донецке Ростовской области.",
+     [("Донецке", DONETSK_RU), ("Ростовской области", ROSTOV_OBLAST)]),
+    ("Кадетский центр открыли в Красноармейске Саратовской области.",
+     [("Красноармейске", KRASNOARMEYSK_RU), ("Саратовской области", SARATOV_OBLAST)]),
+])
+def test_the_region_after_a_town_contains_it(
+        text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
+    assert _found(text, gaz) == expected

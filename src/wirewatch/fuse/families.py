@@ -40,6 +40,7 @@ DIFFERENT_EVENTS = 0.2  # set on eval/families.yaml and the seeds (000 is not 00
 # a Russian original and its English rewrite share event, claimant and day, and little
 # else a word comparison can see)
 CROSSLANG_CLAIM = 0.25
+CROSSLANG_DAY = 1  # the days two languages' readings of one report may differ by
 MAX_CANDIDATES = 100  # per event key: the most recent ones (keeps a batch's cost bounded)
 
 
@@ -173,9 +174,16 @@ def _same_days(a: ArticleFeatures, b: ArticleFeatures, key: str, fusion: FusionC
     da, db = a.event_days.get(key), b.event_days.get(key)
     if not da or not db:
         return True
-    tol = fusion.tolerance(key.split("|", 1)[0])
+    # across languages the relative days are read by different rules ("минулої доби",
+    # "overnight"), so a day either way is the same day (eval/families_crosslang*.yaml)
+    tol = fusion.tolerance(key.split("|", 1)[0]) + (CROSSLANG_DAY if a.lang != b.lang else 0)
     return any(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= tol
                for x in da for y in db)
+
+
+def _speakers(f: ArticleFeatures) -> set[str]:
+    """The registry ids of the speakers of an article's claims ("actor:ru-mod")."""
+    return {"actor:" + k.split("|")[2] for k in f.claims}
 
 
 def _has_event_at(f: ArticleFeatures, place: str) -> bool:
@@ -201,7 +209,10 @@ def signals(a: ArticleFeatures, b: ArticleFeatures, fusion: FusionConfig | None 
                    if not (_has_event_at(a, p) and _has_event_at(b, p))},
         "places_other_events": {p for p in a.places & b.places
                                 if _has_event_at(a, p) and _has_event_at(b, p)},
-        "claimants": a.claimants & b.claimants,
+        # across languages the claimant strings differ ("Ministry of Defence of Russia",
+        # "Russian Defence Ministry"); the registry ids of the claims' speakers do not
+        "claimants": a.claimants & b.claimants | (
+            _speakers(a) & _speakers(b) if a.lang != b.lang else set()),
         # both report events, none of them the same: two stories from one region
         "different_events": bool(a.event_keys and b.event_keys
                                  and not a.event_keys & b.event_keys),

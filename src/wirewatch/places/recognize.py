@@ -326,8 +326,13 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             if surface.endswith(("'s", "’s")):
                 end -= 2
                 surface = surface[:-2]
-            span = _inflected_span(view, gaz, i, j) or Span(toks[i].start, end, surface, [],
-                                                             "none")
+            span = _inflected_span(view, gaz, i, j)
+            if span is None:
+                span = Span(toks[i].start, end, surface, [], "none")
+            else:
+                # "под Балаклеей Харьковской области": the inflected name is the first
+                # word only; the words after it are read on their own (the region)
+                j = max(k for k in range(i, j + 1) if toks[k].start < span.end)
         if not span.hits and _hopeless(span, gaz):
             continue
         add_evidence(span, view, gaz)

@@ -105,6 +105,7 @@ AS_THEY_CALL = re.compile(
 
 # "X in the Y region", "X, Y Oblast", "X (Y region)": the text itself puts X in region Y.
 # Then no namesake outside Y is X: it stays unresolved rather than drawn in another oblast.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 TIGHT_CONTAINER_GAP = re.compile(r"^\s*(?:,\s*(?:in\s+)?|\(\s*|\s(?:in|of)\s+)(?:the\s+)?$")
 
 
@@ -294,12 +295,16 @@ class Resolver:
         for i in range(len(spans) - 1):
             a, b = spans[i], spans[i + 1]
             gap = view.text[a.end:b.start]
-            if not CONTAINER_GAP.match(gap):
+            # "в Донецке Ростовской области", "біля Андріївки Сумської області": a region
+            # in the genitive right after a Cyrillic name contains it, as "X, in Y" does
+            cyrillic = gap == " " and bool(_CYRILLIC.search(a.surface + b.surface))
+            if not CONTAINER_GAP.match(gap) and not cyrillic:
                 continue
             regions = [s.hit.entry for s in scored[i + 1]
                        if s.hit.entry.kind in ("admin1", "region")
                        or (s.hit.entry.kind == "country" and b.surface == s.hit.entry.name)]
-            if regions and TIGHT_CONTAINER_GAP.match(gap) and b.sentence == a.sentence and \
+            tight = bool(TIGHT_CONTAINER_GAP.match(gap)) or cyrillic
+            if regions and tight and b.sentence == a.sentence and \
                     all(r.kind in ("admin1", "region") for r in regions):
                 out[i] = Container(regions, hard=True)
                 continue

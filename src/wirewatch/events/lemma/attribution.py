@@ -151,6 +151,11 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
         inside = [f for f in found for v in verbs if 0 < f.first - v <= 2
                   and words[f.first - 1].lower in ("в", "во", "у")]
+        # "..., сообщило в среду Министерство обороны России": after a comma or dash the
+        # verb comes first and its subject follows
+        inside += [f for f in found for v in verbs if 0 < f.first - v <= 4 and v > 0
+                   and words[v - 1].text in (",", "—", "–") and not any(
+                       w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
         claimant = inside[0] if inside else min(
             found, key=lambda f: min(_distance(f, v) for v in verbs))
         if min(_distance(claimant, v) for v in verbs) > NEAR:

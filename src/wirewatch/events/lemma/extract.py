@@ -10,6 +10,7 @@ statement), and a modality; then each claim is kept once (``steps/dedupe.py``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,7 @@ from wirewatch.document import Document
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.dates import EventDate
 from wirewatch.events.lemma.attribution import ActorIndex, Claim, Found, actor_ref, claim_of
-from wirewatch.events.lemma.figures import UNKNOWN, count_near, date_in
+from wirewatch.events.lemma.figures import _YEAR, UNKNOWN, count_near, date_in, number_at
 from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, has_phrase, words_of
 from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
@@ -74,9 +75,12 @@ class LemmaExtractor:
         """Return the event mentions of one parsed document, each claim once."""
         story = Story()
         found: list[EventMention] = []
+        read: list[tuple[Sentence, int, int]] = []  # each sentence, its mentions' slice
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
             made = self._mentions(doc, sc, story)
+            self._name_earlier(doc, parsed.text, sc, read, found)
+            read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
             strikes = [m.place for m in made if m.type == "strike" and m.place]
             story.strike_place = strikes[-1] if strikes else None if made else \
@@ -91,8 +95,10 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is not None:
             story.claim = claim
-        elif story.claim is not None and not actors and not claim.said:
-            claim = story.claim  # the statement goes on in the next sentence
+        elif story.claim is not None and ((not actors and not claim.said)
+                                          or self._points_back(words)):
+            # the statement goes on in the next sentence ("По его словам, ...")
+            claim = story.claim
         dated = date_in(words, self.lex, doc.published)
         if dated is not None:
             story.date = dated[1]
@@ -101,6 +107,43 @@ class LemmaExtractor:
         found = _places_of(words, places, start, end, actors)
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when)
+
+    def _points_back(self, words: Sequence[Word]) -> bool:
+        """'по его словам', 'он добавил', 'в ведомстве подчеркнули': a word pointing back
+        to the speaker named before, beside a verb of saying or a source marker."""
+        said = [k for k, w in enumerate(words) if w.forms & self.lex.speech_verbs]
+        said += [k for f, la, _ in find_phrases(words, (phrase(p) for p in
+                                                         self.lex.source_markers))
+                 for k in range(f, la + 1)]
+        return any(w.forms & self.lex.anaphors and any(abs(k - j) <= 3 for j in said)
+                   for k, w in enumerate(words))
+
+    def _name_earlier(self, doc: Document, text: str, sc: Sentence,
+                      read: list[tuple[Sentence, int, int]], found: list[EventMention]
+                      ) -> None:
+        """'Росіяни обстріляли X. ... , повідомили в ОВА': a speaker named at the end of a
+        paragraph's statement is the claimant of its sentences before, which named none
+        and said nothing of who spoke; 'Об этом написал X' names the speaker of the
+        sentence just before."""
+        if sc.claim.claimant is None or not sc.claim.said:
+            return
+        back = has_phrase(sc.words, (phrase(p) for p in self.lex.back_references))
+        for n, (prev, lo, hi) in enumerate(reversed(read)):
+            if prev.claim.claimant is not None or "\n\n" in text[prev.start:sc.start]:
+                break
+            if prev.claim.said and not (back and n == 0):
+                break
+            earlier = dataclasses.replace(prev, claim=sc.claim)
+            claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
+            kind = sc.claim.claimant.actor.kind
+            for i in range(lo, hi):
+                m = found[i]
+                modality = m.modality if m.modality != "asserted" else (
+                    "reported" if kind in ("media", "analyst", "ngo", "international")
+                    else "claimed")
+                found[i] = replace_fields(m, claimant=claimant, conduit=conduit,
+                                          claimant_actor=ref, conduit_actors=refs,
+                                          claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         out: list[EventMention] = []
@@ -146,7 +189,33 @@ class LemmaExtractor:
                 return []
             count = got
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if etype == "strike":
+            tally = self._strike_count(sc, trig)
+            if tally is not None:
+                base = replace_fields(base, count=tally, aggregate=True)
         return [replace_place(base, p) for p in places] if len(places) > 1 else [base]
+
+    def _strike_count(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'98 разів обстріляли', 'нанесли 412 ударов': the figure of what a strike counts
+        (the trigger's own noun included), else of the settlements it hit."""
+        lo, hi = max(0, trig[0] - 3), min(len(sc.words), trig[1] + 4)
+        for wanted in (self.lex.strike_nouns, self.lex.strike_settlements):
+            for k in range(lo, hi):
+                if k in sc.used_counts or (k > 0 and number_at(sc.words, k - 1, self.lex)):
+                    continue
+                got = number_at(sc.words, k, self.lex)
+                if got is None or got[1] + 1 >= len(sc.words) or (
+                        _YEAR.match(sc.words[k].text) and got[0] > 1900):
+                    continue
+                # the noun right after the figure, or after one adjective ("ударними")
+                after = sc.words[got[1] + 1:got[1] + 3]
+                if any(w.forms & wanted for w in after):
+                    sc.used_counts.add(k)
+                    qualifier = next((q for n in (2, 1) if k - n >= 0 and (q := (
+                        self.lex.count_qualifiers.get(" ".join(
+                            w.lower for w in sc.words[k - n:k]))))), None)
+                    return Count(got[0], qualifier is not None, qualifier)
+        return None
 
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         lo, hi = max(0, trig[0] - 6), min(len(sc.words), trig[1] + 7)

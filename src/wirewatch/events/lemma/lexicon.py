@@ -31,6 +31,10 @@ class LemmaLexicon:
     object_places: frozenset[str]  # types whose trigger needs a place after it
     equipment: dict[str, str]  # equipment noun -> English name written in the output
     people_nouns: frozenset[str]  # nouns a casualty or evacuation figure counts
+    # what a strike's figure counts ('98 разів обстріляли', 'нанесли 412 ударов', '112
+    # ударними безпілотниками'), and else the settlements it hit ('27 населених пунктів')
+    strike_nouns: frozenset[str]
+    strike_settlements: frozenset[str]
     number_words: dict[str, int]  # number words (dictionary forms) -> value
     count_qualifiers: dict[str, str]  # word before a figure -> the contract's qualifier
     denied: tuple[str, ...]  # phrases of denial
@@ -46,6 +50,11 @@ class LemmaLexicon:
     source_markers: tuple[str, ...]  # 'according to': the actor after it is the claimant
     relay_markers: tuple[str, ...]  # 'citing': the actor before it relays the one after
     bare_actors: dict[str, str]  # a bare reference ('the ministry') -> actor id in this language
+    # words that point back to the speaker named before ('по его словам', 'в ведомстве
+    # подчеркнули'): a sentence of saying with one and no actor goes on with that speaker
+    anaphors: frozenset[str]
+    # 'об этом сообщил X': X is the speaker of the sentence before, which named none
+    back_references: tuple[str, ...]
     head_nouns: frozenset[str]  # 'губернатор', 'голова': the head of the body named after it
     region_offices: dict[str, str]  # 'белгородский область' after a head noun -> the body
     sides: dict[str, tuple[str, ...]]  # RU / UA -> phrases naming that side's forces
