@@ -418,3 +418,11 @@ def test_a_where_clause_takes_the_place_it_opens_on_and_occupiers_are_people(
                          "added, where Ukrainian units eliminated 86 occupiers.",
                          "2025-03-17"), "casualties")
     assert [(e["count"]["value"], place_id(e)) for e in events] == [(86, LYMAN)], events
+
+
+def test_pounding_a_city_and_fire_on_a_community_are_strikes(run: Run) -> None:
+    events = of_type(run("Russia pounded Kherson with drones and guided bombs overnight, the "
+                         "governor said.\n\nOver the past day, mortar and artillery fire on "
+                         "Bilozerka was recorded 19 times, the administration said.",
+                         "2025-05-16"), "strike")
+    assert sorted(place_id(e) for e in events) == sorted([KHERSON, 712508]), events

@@ -94,6 +94,9 @@ def anchor(tokens: Sequence[Any]) -> Any:
         return first.head
     nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     for t in nouns:
+        if len(tokens) > 1 and all(o == t or is_under(o, t) for o in tokens):
+            return t  # "mortar and artillery fire": the noun the whole phrase hangs on
+    for t in nouns:
         if t.dep_ != "compound" or t.head not in tokens:
             return t  # "a drone attack": the head noun, not its modifier
     return nouns[0] if nouns else first
@@ -124,6 +127,11 @@ def _scope_roots(trig: Any, tokens: Sequence[Any],
     if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
         # "Occupied since 2022, Melitopol is ...": the participle's subject is the head's
         roots.extend(c for c in trig.head.children if c.dep_ == "nsubj")
+    if trig.dep_ == "conj" and trig.pos_ == "NOUN" and trig.head.pos_ == "NOUN" and \
+            trig.i - trig.head.i <= 3 and not any(c.dep_ in ("det", "poss")
+                                                  for c in trig.children):
+        # "mortar and artillery fire on the community": the conjuncts share their modifiers
+        roots.extend(c for c in trig.head.children if c.dep_ == "prep")
     if trig.dep_ in ("amod", "acl", "relcl") and trig.head.pos_ in ("PROPN", "NOUN"):
         roots.append(trig.head)
     if trig.pos_ == "AUX" or trig.lemma_ == "be":
