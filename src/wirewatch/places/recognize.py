@@ -346,6 +346,7 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
                 i_pos = j + 1  # "Krutyi Ostriv": an unknown name's last word is not a place
     spans = _add_coordinated(spans, rejected, view, gaz)
     spans = _add_dotted_abbreviations(spans, view, gaz)
+    spans = _add_region_abbreviations(spans, view, gaz)
     garbles = sum("garble" in s.evidence for s in spans)
     if garbles == 1 and not any(gaz.theatre_weight(h.entry.country) > 0 for s in spans
                                 if "garble" not in s.evidence for h in s.hits):
@@ -561,6 +562,37 @@ def _add_dotted_abbreviations(spans: list[Span], view: TextView, gaz: Gazetteer
             add_evidence(span, view, gaz)
             found.append(span)
     return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
+# "Paris, Tenn.", "Charleston, W. Va.", "Paris, TN", "Vancouver, B.C.": a region's
+# abbreviation (places.yaml ``abbreviations``) written after a town and a comma.
+REGION_ABBREVIATION = re.compile(
+    r",[ \t]*((?:[A-Z]\.[ ]?){1,2}[A-Z][a-z]{0,3}\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![\w.]))")
+# A dotted abbreviation with an inner dot ("W.Va.", "D.C.") is one anywhere.
+INNER_DOT = re.compile(r"^[A-Z]\.[ ]?[A-Z]")
+
+
+def _add_region_abbreviations(spans: list[Span], view: TextView, gaz: Gazetteer
+                              ) -> list[Span]:
+    """Add the abbreviations of regions written after a town ("Paris, Tenn.", "Paris, TN"):
+    they replace what the word alone was read as ("Kan." is Kansas, not Kan, Myanmar)."""
+    ends = {s.end for s in spans}
+    found = []
+    for m in REGION_ABBREVIATION.finditer(view.text):
+        start, end = m.span(1)
+        if m.start() not in ends and not INNER_DOT.match(m.group(1)):
+            continue  # a single word is a region's only right after a place's name
+        hits = gaz.abbreviation(m.group(1))
+        if not hits:
+            continue
+        span = Span(start, end, m.group(1), hits, "exact")
+        add_evidence(span, view, gaz)
+        span.evidence.add("region")
+        found.append(span)
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted(kept + found, key=lambda s: s.start)
 
 
 def _hyphen_tail(view: TextView, j: int) -> int:

@@ -27,6 +27,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from wirewatch.places.gazetteer import Entry, Gazetteer, NameHit
 from wirewatch.places.geo import distance_km
@@ -55,6 +56,17 @@ W_DISCOURSE, W_THIS, W_OTHER = 0.3, 1.2, -1.2
 CALLED_PRIOR_FACTOR = 0.2
 W_CALLED_FAMOUS = -0.3  # "a town called X" is not the X every reader knows
 ANCHOR_CONFIDENCE = 0.75
+# The article's home region: the admin-1 region (and the country) that most of the names
+# with namesakes in one admin-1 only (one country only) lie in. A candidate inside it
+# gains: a local paper's "Paris" among Tennessee towns is Paris, Tennessee. A home needs
+# HOME_MIN_VOTES distinct names and HOME_SHARE of the names that vote. Set on LGL
+# (eval/geoparsing.py: US local news, where Paris, Dublin, Athens, Alexandria lost to
+# their famous namesakes). It applies only to names that no nearer context (a region
+# named beside, a neighbouring town) speaks for: eval/places.yaml p011 places a village
+# in Poltava Oblast in an article whose other places lie in Donetsk Oblast.
+W_HOME_ADMIN, W_HOME_COUNTRY = 0.3, 0.15
+HOME_MIN_VOTES, HOME_SHARE = 2, 0.5
+HOME_COUNTRY_SHARE = 0.6
 FAMOUS_POPULATION, W_ALT_OF_FAMOUS = 100_000, -0.35
 
 # "A, known in Ukrainian as B", "A (Ukrainian: B)": A takes B's place. A comma or a
@@ -160,6 +172,13 @@ class Resolver:
     def fill_candidates(self, spans: Sequence[Span]) -> None:
         """Give spans without exact hits their romanisation-key or edit-distance hits."""
         for span in spans:
+            country = self.gaz.demonym(span.surface)
+            if country:
+                # "Georgian", "American": the country or nothing, never a town so named
+                # (Canadian, Australia) or so spelt (Americana, Brazil)
+                span.hits, span.how = country, "exact"
+                span.translit_hits, span.fuzzy_hits = [], []
+                continue
             if span.how == "exact" and not any(h.entry.kind != "city" for h in span.hits):
                 known = {h.entry.id for h in span.hits}
                 span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
@@ -193,7 +212,7 @@ class Resolver:
         e = hit.entry
         if e.kind in KIND_PRIOR:
             base = KIND_PRIOR[e.kind]
-        else:
+        else:  # a town, or an admin-2 unit by the people of its towns (Madison County, AL)
             base = W_POPULATION * min(1.0, math.log10(e.population + 1) / 7.0)
         theatre = self.gaz.theatre_weight(e.country)
         if "called" in span.evidence:
@@ -226,7 +245,7 @@ class Resolver:
             best_known.score += W_CALLED_FAMOUS
         if "region" in span.evidence:
             for s in out:
-                if s.hit.entry.kind in ("admin1", "region"):
+                if s.hit.entry.kind in ("admin1", "admin2", "region"):
                     s.score += 0.5
         return out
 
@@ -244,6 +263,7 @@ class Resolver:
         by_place: dict[int, tuple[Entry, list[Span]]] = {}
         for a_span, a, _conf in anchors:
             by_place.setdefault(a.id, (a, []))[1].append(a_span)
+        home = _home(spans, first)
         containers = self._containers(view, spans, first)
         near_of = self._relative_anchors(view, spans, {
             id(sp): _pick(sc)[0].hit.entry for sp, sc in zip(spans, first, strict=True) if sc})
@@ -267,6 +287,10 @@ class Resolver:
                 _filing_city(scored)
             else:
                 self._add_context(span, scored, by_place, view)
+                if not any(s.reasons for s in scored):
+                    # only when nothing nearer in the text speaks for a candidate: the
+                    # home is the article's default, not a rival of a region named beside
+                    _add_home(scored, home)
                 if idx in near_of:
                     _add_near(scored, near_of[idx])
                 self._add_discourse(span, scored, last_by_norm.get(norm),
@@ -495,6 +519,75 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
         elif m.place is not None and m.place.kind == "city" and not m.dateline:
             last_city = m
     return out
+
+
+@dataclass(frozen=True)
+class _Home:
+    """The article's home: an admin-1 region (country, code) and/or a country."""
+
+    admin1: tuple[str, str] | None
+    country: str | None
+    admin1_name: str = ""
+
+
+_EXACT_HOW = frozenset({"name", "alt", "alias", "user", "former", "lemma"})
+
+
+def _home(spans: Sequence[Span], scored: Sequence[list[_Scored]]) -> _Home:
+    """Vote the article's home region from its names whose namesakes all lie in one
+    admin-1 region (or one country); each distinct name votes once."""
+    admin_votes: dict[tuple[str, str], int] = {}
+    country_votes: dict[str, int] = {}
+    names: dict[tuple[str, str], str] = {}
+    named: set[tuple[str, str]] = set()  # voted for by a region's own name
+    seen: set[str] = set()
+    for span, cands in zip(spans, scored, strict=True):
+        norm = normalize(span.surface)
+        exact = [c.hit.entry for c in cands if c.how in _EXACT_HOW]
+        if not exact or norm in seen:
+            continue
+        seen.add(norm)
+        countries = {e.country for e in exact if e.country}
+        if len(countries) == 1:
+            c = next(iter(countries))
+            country_votes[c] = country_votes.get(c, 0) + 1
+        admins = {(e.country, e.admin1_code) for e in exact}
+        if len(admins) == 1 and all(e.kind in ("city", "admin1", "admin2") for e in exact):
+            key = next(iter(admins))
+            if key[1]:
+                admin_votes[key] = admin_votes.get(key, 0) + 1
+                names[key] = next((e.admin1 for e in exact if e.admin1), "")
+                if all(e.kind != "city" for e in exact):
+                    named.add(key)
+    home_admin = _winner(admin_votes, HOME_SHARE, named)
+    return _Home(home_admin, _winner(country_votes, HOME_COUNTRY_SHARE, set()),
+                 names.get(home_admin or ("", ""), ""))
+
+
+def _winner(votes: dict[Any, int], share: float, named: set[Any]) -> Any:
+    """Return the key with the most votes when it has enough of them, else None; one vote
+    is enough for a region the article names itself (a state, a county)."""
+    if not votes:
+        return None
+    key, n = max(votes.items(), key=lambda kv: kv[1])
+    enough = n >= HOME_MIN_VOTES or key in named
+    return key if enough and n >= share * sum(votes.values()) else None
+
+
+def _add_home(scored: list[_Scored], home: _Home) -> None:
+    """Candidates in the article's home region and country gain."""
+    if home.admin1 is None and home.country is None:
+        return
+    for s in scored:
+        e = s.hit.entry
+        if home.admin1 is not None and (e.country, e.admin1_code) == home.admin1 and \
+                e.kind in ("city", "admin1", "admin2"):
+            s.score += W_HOME_ADMIN
+            s.reasons.append((W_HOME_ADMIN, f"in {home.admin1_name or 'the region'}, where "
+                                            "the article's other places lie"))
+        if home.country is not None and e.country == home.country and e.kind != "country":
+            s.score += W_HOME_COUNTRY
+            s.reasons.append((W_HOME_COUNTRY, "in the country of the article's other places"))
 
 
 def _add_near(scored: list[_Scored], a: Entry) -> None:
