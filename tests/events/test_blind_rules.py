@@ -426,3 +426,17 @@ def test_pounding_a_city_and_fire_on_a_community_are_strikes(run: Run) -> None:
                          "Bilozerka was recorded 19 times, the administration said.",
                          "2025-05-16"), "strike")
     assert sorted(place_id(e) for e in events) == sorted([KHERSON, 712508]), events
+
+
+def test_a_titled_name_closing_a_long_sentence_and_its_bare_surname_later_are_the_speaker(
+        run: Run) -> None:
+    events = run("Russian forces shelled Nikopol and Marhanets with heavy artillery on "
+                 "Sunday and attacked both towns with drones, Dnipropetrovsk Oblast Governor "
+                 "Serhii Lysak reported on Monday.\n\nAir defence forces shot down five "
+                 "drones over the region overnight, Lysak added.", "2024-08-12")
+    strikes = of_type(events, "strike")
+    assert strikes and all("Lysak" in (e["claimant"] or "") for e in strikes), strikes
+    # the article's spelling, not another romanisation from the registry
+    assert all((e["claimant"] or "").startswith("Serhii Lysak") for e in strikes), strikes
+    downed = of_type(events, "equipment.lost")
+    assert downed and all("Lysak" in (e["claimant"] or "") for e in downed), downed

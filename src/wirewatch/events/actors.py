@@ -597,14 +597,21 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
                   role_words: re.Pattern[str] | None, text: str) -> list[EventMention]:
     people: dict[str, ActorRef] = {}  # persons the article names
     roles: dict[str, str] = {}  # person id -> the role in the article's words
+    written: dict[str, str] = {}  # person id -> the fullest name as the article spells it
     for m in mentions:
         ref = m.claimant_actor
         actor = registry.get(ref.id) if ref is not None else None
         if ref is None or actor is None or actor.type != "person" or not m.claimant:
             continue
-        if actor.name.split()[-1] not in text:
+        surname = actor.name.split()[-1]
+        if surname not in text:
             continue  # the article never names the person: keep its own words
         people.setdefault(ref.id, ref)
+        as_written = m.claimant.split(" (")[0]
+        if surname in as_written and as_written in text and \
+                len(as_written.split()) >= len(actor.name.split()) and \
+                len(as_written) > len(written.get(ref.id, "")):
+            written[ref.id] = as_written  # "Serhii Lysak", not the registry's "Serhiy"
         found = _QUALIFIED.match(m.claimant)
         role = found["qual"] if found else None if actor.name.split()[-1] in m.claimant \
             else m.claimant
@@ -627,7 +634,8 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
             continue
         person = people[pid]
         role = roles.get(pid) or person.role
-        named = f"{person.name} ({role})" if role else person.name
+        name = written.get(pid) or person.name
+        named = f"{name} ({role})" if role else name
         out.append(replace(m, claimant=named, claimant_actor=ref or person))
     return out
 

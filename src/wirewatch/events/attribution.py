@@ -222,6 +222,9 @@ class Attributor:
             return True  # a dateline: "KYIV, Nov 18 (Agency) - ..."
         if tok.lower_ in self.lexicon.capitals:
             return False
+        if any(s.kind == "person" and s.name.split(" (")[0].split()[-1] == tok.text
+               for s in self.sources):
+            return False  # "Lysak added": the surname of a speaker met earlier
         span = next(((s, e) for s, e in self.place_spans if s <= tok.idx < e), None)
         if span is not None:
             # "Alexei Smirnov": a surname that is also a place name is a person here
@@ -390,10 +393,10 @@ class Attributor:
             for t in sent:
                 if t.i > trigger.i and t.lemma_.lower() in self.book.speech_verbs and \
                         t.pos_ == "VERB" and not is_under(trigger, t) and \
-                        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children) and \
-                        any(c.dep_ == "nsubj" for c in t.children):
-                    subj = next(c for c in t.children if c.dep_ == "nsubj")
-                    before = t.doc[subj.left_edge.i - 1] if subj.left_edge.i > sent.start \
+                        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children):
+                    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                    first = subj.left_edge.i if subj is not None else _name_before(t)
+                    before = t.doc[first - 1] if first is not None and first > sent.start \
                         else None
                     if before is not None and before.text in (",", "—", "–"):
                         out.append(t)
@@ -602,6 +605,23 @@ class Attributor:
             if src is not None:
                 out.append((src, [], tok))
         return out
+
+
+def _name_before(verb: Any) -> int | None:
+    """Return where the name phrase right before a closing reporting verb starts ("...,
+    Dnipropetrovsk Oblast Governor Serhii Lysak reported on Aug. 12." parsed with the name
+    hung elsewhere), if the verb closes the sentence and a name phrase precedes it."""
+    sent = sent_of(verb)
+    if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
+           for t in sent):
+        return None  # the verb does not close the sentence
+    j: int = verb.i - 1
+    while j >= sent.start and verb.i - j <= 8 and (
+            verb.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or verb.doc[j].text in (".",)):
+        j -= 1
+    if j == verb.i - 1 or verb.doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    return int(j) + 1
 
 
 def _counter_statement(verb: Any) -> bool:

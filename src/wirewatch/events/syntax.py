@@ -183,3 +183,10 @@ def memo(doc: Any, key: Any, compute: Any) -> Any:
             cache[key] = compute()
         return cache[key]
     return compute()
+
+
+def paragraph_start(tok: Any) -> int:
+    """Return the offset of the paragraph a token is in."""
+    text = text_of(tok.doc)
+    i = text.rfind("\n", 0, sent_of(tok).start_char)
+    return 0 if i < 0 else i + 1

@@ -17,7 +17,7 @@ from wirewatch.events.context import Draft, Found, PlaceChoice, SentenceContext,
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.count import continues
 from wirewatch.events.steps.modality import negated
-from wirewatch.events.syntax import is_under, path_up, sent_of, text_of
+from wirewatch.events.syntax import is_under, paragraph_start, path_up, sent_of
 from wirewatch.events.where import (
     Candidate,
     anaphor,
@@ -268,10 +268,3 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         d.carried_place = first.start < sent_of(d.head).start_char
         return [(first.place, first)]
     return []
-
-
-def paragraph_start(tok: Any) -> int:
-    """Return the offset of the paragraph a token is in."""
-    text = text_of(tok.doc)
-    i = text.rfind("\n", 0, sent_of(tok).start_char)
-    return 0 if i < 0 else i + 1
