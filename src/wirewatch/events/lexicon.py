@@ -70,6 +70,8 @@ class Lexicon:
     part_nouns: frozenset[str]
     ground_attack_preps: frozenset[str]
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
+    ground_attack_words: frozenset[str]  # strike triggers that may be ground fighting
+    pair_words: frozenset[str]  # 'rejected both claims': the denial names two claims
     period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]

@@ -35,12 +35,12 @@ def denial_of_claim(sc: SentenceContext) -> None:
         if target is None:
             continue
         sc.produced.append(_denial(sc, tok, target_noun, target))
-        for other in _also_denied(target_noun, target, sc.found_so_far()):
+        for other in _also_denied(target_noun, target, sc.found_so_far(), sc.doc.lexicon):
             sc.produced.append(_denial(sc, tok, target_noun, other))
         return
 
 
-def _also_denied(noun: Any, first: Found, found: list[Found]) -> list[Found]:
+def _also_denied(noun: Any, first: Found, found: list[Found], lex: Lexicon) -> list[Found]:
     """The other claims a plural denial names: "rejected both claims" denies the claim
     its speaker led with and the next one; "denied the claims" every claim of that
     speaker's statement (the sentences it spans)."""
@@ -51,7 +51,7 @@ def _also_denied(noun: Any, first: Found, found: list[Found]) -> list[Found]:
             (first.source is None or same_source(f.source, first.source)) and
             (f.mention.type, f.mention.place and f.mention.place.geonameid) !=
             (first.mention.type, first.mention.place and first.mention.place.geonameid)]
-    both = any(c.lower_ in ("both", "two") for c in noun.children)
+    both = any(c.lower_ in lex.pair_words for c in noun.children)
     return pool[:1] if both else pool
 
 

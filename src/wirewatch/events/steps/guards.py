@@ -181,9 +181,9 @@ def _speech_verb(sc: SentenceContext, d: Draft) -> bool:
 def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
     """An attack that is ground fighting, not a strike: "repelled 11 attacks", "attacks
     were repulsed", "Russian forces attacked near Ocheretyne" (no object)."""
-    if d.type.name != "strike" or d.tokens[0].lemma_.lower() != "attack":
-        return False
     lex, head = sc.doc.lexicon, d.tokens[0]
+    if d.type.name != "strike" or head.lemma_.lower() not in lex.ground_attack_words:
+        return False
     repel = {w for w in lex.repel_verbs if " " not in w}
     if head.pos_ == "NOUN":
         verb = head.head
