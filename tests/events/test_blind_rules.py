@@ -440,3 +440,9 @@ def test_a_titled_name_closing_a_long_sentence_and_its_bare_surname_later_are_th
     assert all((e["claimant"] or "").startswith("Serhii Lysak") for e in strikes), strikes
     downed = of_type(events, "equipment.lost")
     assert downed and all("Lysak" in (e["claimant"] or "") for e in downed), downed
+
+
+def test_roads_under_fire_control_are_neither_a_capture_nor_a_strike(run: Run) -> None:
+    events = run("According to the occupation head, every road into Kostiantynivka is now "
+                 "under Russian fire control.", "2025-05-16")
+    assert events == [], events

@@ -39,6 +39,8 @@ def _forms(tok: Any) -> tuple[str, str]:
 def _gap_ok(tok: Any) -> bool:
     if tok.dep_ == "punct":
         return tok.text in ("-", "–", "'", "’")
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        return False  # "under Russian fire control" is not "under Russian control"
     return tok.dep_ in GAP_DEPS or tok.pos_ in ("DET", "ADJ", "ADV", "NUM")
 
 
@@ -63,6 +65,10 @@ def _match_from(toks: list[Any], i: int, phrase: Phrase) -> tuple[int, ...] | No
             return None
         positions.append(found)
         j = found + 1
+    first, last = toks[positions[0]], toks[positions[-1]]
+    if len(phrase) > 1 and first.pos_ == "ADP" and last.dep_ == "compound" and \
+            last.head.i > last.i and last.head.pos_ == "NOUN":
+        return None  # "under Russian fire control": the preposition governs another noun
     return tuple(positions)
 
 
