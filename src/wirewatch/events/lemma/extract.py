@@ -11,6 +11,7 @@ statement), and a modality; then each claim is kept once (``steps/dedupe.py``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,7 @@ from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
 from wirewatch.events.numbers import Count
 from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.places.models import Place, PlaceMention
+from wirewatch.places.morph import parse_tags
 
 # How many words after a territory trigger its place may come ("освободили населённый
 # пункт Новосёловка"), and before it when none comes after ("Угледар освобождён").
@@ -100,10 +102,12 @@ class LemmaExtractor:
             # the statement goes on in the next sentence ("По его словам, ...")
             claim = story.claim
         dated = date_in(words, self.lex, doc.published)
-        if dated is not None:
-            story.date = dated[1]
-        when = story.date or (EventDate(doc.published.isoformat(), "day", "publication")
-                              if doc.published else UNKNOWN)
+        own = dated[1] if dated is not None else None
+        if own is not None and own.precision != "range":
+            story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
+        when = own if own is not None and own.precision == "range" else story.date or (
+            EventDate(doc.published.isoformat(), "day", "publication")
+            if doc.published else UNKNOWN)
         found = _places_of(words, places, start, end, actors)
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when)
@@ -189,6 +193,8 @@ class LemmaExtractor:
                 return []
             count = got
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if count is not None and sc.date.precision == "range":
+            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         if etype == "strike":
             tally = self._strike_count(sc, trig)
             if tally is not None:
@@ -225,12 +231,37 @@ class LemmaExtractor:
 
     def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
         nouns = self.lex.people_nouns
+        if etype == "casualties" and self._one_person(sc, trig):
+            return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         got = count_near(sc.words, trig, self.lex, nouns, used=sc.used_counts) or count_near(
             sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
         if got is None:
             return None
         sc.used_counts.add(got[1])
         return got[0]
+
+    def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'загинув чоловік', 'погибла 67-летняя женщина', 'Водитель погиб': a trigger in
+        the singular beside a people noun in the nominative singular (only adjectives
+        between, no figure before it) tells of one person."""
+        lang = self.lex.lang
+        if not _singular(parse_tags(sc.words[trig[0]].text, lang)) or \
+                "NOUN" in parse_tags(sc.words[trig[0]].text, lang):
+            return False
+        after = range(trig[1] + 1, min(len(sc.words), trig[1] + 4))
+        before = range(trig[0] - 1, max(-1, trig[0] - 4), -1)
+        for span in (after, before):
+            for k in span:
+                w = sc.words[k]
+                tags = parse_tags(w.text, lang)
+                if w.forms & self.lex.people_nouns and "nomn" in tags and _singular(tags):
+                    j = min(k, trig[0]) - 1 if k < trig[0] else k - 1
+                    prev = sc.words[j] if j >= 0 else None
+                    return prev is None or number_at(sc.words, j, self.lex) is None or \
+                        bool(_AGE_WORD.match(prev.text))
+                if not (tags & {"ADJF", "PRTF"} or _AGE_WORD.match(w.text)):
+                    break
+        return False
 
     def _places_for(self, sc: Sentence, trig: tuple[int, int], etype: str,
                     typed: list[tuple[int, int, str]], story: Story) -> list[Place]:
@@ -423,6 +454,14 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
         else:
             break
     return out
+
+
+_AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
+
+
+def _singular(tags: frozenset[str]) -> bool:
+    """A form in the singular (Ukrainian parses give the gender only)."""
+    return "plur" not in tags and bool(tags & {"sing", "masc", "femn", "neut"})
 
 
 def _day(d: EventDate) -> date | None:

@@ -62,6 +62,10 @@ class LemmaLexicon:
     weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
     relative_days: dict[str, int]  # 'yesterday' -> -1
     past_day: tuple[str, ...]  # 'over the past day': the day before publication
+    range_from: frozenset[str]  # 'с 16 по 22 августа', 'з 14 жовтня': a period's start
+    range_to: frozenset[str]  # 'по', 'до': the word before a period's last day
+    since_start: tuple[str, ...]  # 'с начала': 'с начала 2024 года', 'з початку року'
+    year_nouns: frozenset[str]  # 'год', 'рік': 'с начала года' is this year's start
     partial_extent: tuple[str, ...]  # 'part of', 'half of': extent partial
 
 
