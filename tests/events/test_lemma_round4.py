@@ -81,3 +81,29 @@ def test_a_period_is_not_the_date_of_the_next_sentence(resources: Any) -> None:
 def test_thousands_written_as_a_word(resources: Any, lang: str, text: str, value: int) -> None:
     (e,) = [e for e in _events(resources, text, lang) if e["type"] == "civilians.evacuated"]
     assert e["count"]["value"] == value
+
+
+KHERSON_OBLAST, LUHANSK_OBLAST, SKADOVSK = 706442, 702657, 693709
+
+
+def test_passports_the_home_of_the_people_is_the_place_the_town_the_venue(
+        resources: Any) -> None:
+    text = ("Власти Херсонской области отчитались о паспортизации. В Скадовске 85 жителей "
+            "Херсонской области получили паспорта гражданина России. С начала года "
+            "российские паспорта в регионе получили более 14 тысяч человек.")
+    got = [(e["place"]["geonameid"], (e["venue"] or {}).get("geonameid"), e["count"]["value"])
+           for e in _events(resources, text, "ru") if e["type"] == "passport.issued"]
+    assert got == [(KHERSON_OBLAST, SKADOVSK, 85), (KHERSON_OBLAST, None, 14000)]
+
+
+def test_passports_to_residents_of_a_republic_and_the_country_of_the_passport(
+        resources: Any) -> None:
+    text = ("С 2020 года жителям Луганской Народной Республики выдано более 500 тысяч "
+            "российских паспортов, сообщили в МВД. Только в октябре паспорта получили около "
+            "7 тысяч жителей республики.")
+    got = [(e["place"]["geonameid"], e["count"]["value"]) for e in _events(resources, text, "ru")
+           if e["type"] == "passport.issued"]
+    assert got == [(LUHANSK_OBLAST, 500000), (LUHANSK_OBLAST, 7000)]
+    text = "У Скадовську окупанти вручили паспорти РФ ще 35 мешканцям Херсонщини."
+    (e,) = _events(resources, text, "uk")
+    assert e["place"]["geonameid"] == KHERSON_OBLAST and e["venue"]["geonameid"] == SKADOVSK

@@ -44,6 +44,7 @@ class Story:
     claim: Claim | None = None
     date: EventDate | None = None
     strike_place: Place | None = None
+    region: Place | None = None  # the last region named (what "в регионе" points back to)
 
 
 @dataclass
@@ -58,6 +59,9 @@ class Sentence:
     claim: Claim
     date: EventDate
     used_counts: set[int] = field(default_factory=set)
+    # every resolved place, those inside an actor's name too ("жителям Донецкой Народной
+    # Республики": the body's name is the people's home)
+    named: list[tuple[int, Place]] = field(default_factory=list)
 
 
 class LemmaExtractor:
@@ -84,6 +88,9 @@ class LemmaExtractor:
             self._name_earlier(doc, parsed.text, sc, read, found)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
+            regions = [m.place for m in places if m.place is not None and sc.start <= m.start
+                       < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
+            story.region = regions[-1] if regions else story.region
             strikes = [m.place for m in made if m.type == "strike" and m.place]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
@@ -109,8 +116,9 @@ class LemmaExtractor:
             EventDate(doc.published.isoformat(), "day", "publication")
             if doc.published else UNKNOWN)
         found = _places_of(words, places, start, end, actors)
+        named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
-                        [k for k, p in found if p is None], claim, when)
+                        [k for k, p in found if p is None], claim, when, named=named)
 
     def _points_back(self, words: Sequence[Word]) -> bool:
         """'по его словам', 'он добавил', 'в ведомстве подчеркнули': a word pointing back
@@ -192,7 +200,12 @@ class LemmaExtractor:
             if got is None and et.needs_count:
                 return []
             count = got
+        venue = None
+        if etype == "passport.issued":
+            places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if venue is not None:
+            base = replace_fields(base, venue=venue)
         if count is not None and sc.date.precision == "range":
             base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         if etype == "strike":
@@ -239,6 +252,35 @@ class LemmaExtractor:
             return None
         sc.used_counts.add(got[1])
         return got[0]
+
+    def _passport_places(self, sc: Sentence, story: Story, places: list[Place]
+                         ) -> tuple[list[Place], Place | None]:
+        """Passports: the home of the people given them ("жителям Херсонщини", "жителей
+        Запорожской области"; "в регионе" and "жителей республики" are the region named
+        before) is the place, a town named with them the venue; the country of "паспорта
+        РФ" is neither."""
+        w = sc.words
+        own = [(k, p) for k, p in sc.named if not (
+            p.kind == "country" and k > 0 and w[k - 1].forms & self.lex.passport_nouns)]
+        home: Place | None = None
+        for k, word in enumerate(w):
+            if word.forms & self.lex.resident_nouns:
+                after = [p for j, p in own if k < j <= k + 2]
+                if after:
+                    home = after[0]
+                    break
+                if k + 1 < len(w) and w[k + 1].forms & self.lex.region_nouns:
+                    home = story.region
+                    break
+            if word.forms & self.lex.region_nouns and k > 0 and \
+                    w[k - 1].lower in ("в", "у", "по") and story.region is not None:
+                home = story.region  # "в регионе получили"
+                break
+        if home is None:
+            return [p for p in places if p.kind != "country"] or [
+                p for k, p in own if (k, p) in sc.places][:1], None
+        venue = next((p for _, p in own if p.kind == "city" and p != home), None)
+        return [home], venue
 
     def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'загинув чоловік', 'погибла 67-летняя женщина', 'Водитель погиб': a trigger in
@@ -428,6 +470,7 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
     not those inside an actor's name ("Минобороны России") and not a region written
     right after a town ("в Покровске Донецкой области")."""
     out: list[tuple[int, Place | None]] = []
+    prev_end = start
     for m in places:
         if not start <= m.start < end:
             continue
@@ -436,9 +479,12 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
             continue
         prev = out[-1][1] if out else None
         if m.place is not None and prev is not None and m.place.kind != "city" \
-                and k - out[-1][0] <= 3 and prev.kind == "city":
+                and k - out[-1][0] <= 3 and prev.kind == "city" and not any(
+                    w.text.isalnum() for w in words[out[-1][0] + 1:k]
+                    if w.start >= prev_end and w.forms.isdisjoint(_TOWN_SUFFIX_WORDS)):
             continue
         out.append((k, m.place))
+        prev_end = m.end
     return out
 
 
@@ -456,6 +502,10 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
     return out
 
 
+# Words between a town and the region holding it ("в Покровске Донецкой области",
+# "в городе Покровск Донецкой области"): anything else between, and the region is not the
+# town's ("в Скадовске 85 жителей Херсонской области").
+_TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 
