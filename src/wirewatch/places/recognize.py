@@ -297,6 +297,17 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             if norm in table and (best is None or j >= best[0]):
                 best = (j, norm)
         longer = [(j, norm) for j, norm in grams[i] if best is not None and j > best[0]]
+        k = _hyphen_tail(view, i)
+        if k > i and has_cyrillic(toks[i].text):
+            # "в Каменке-Днепровской", "Купянске-Узловом": a hyphenated Cyrillic name in
+            # a case form, through its parts' dictionary forms (its head alone, "Каменка",
+            # names other places)
+            hits = gaz.inflected(text[toks[i].start:toks[k].end])
+            if hits:
+                best, longer, j = None, [], k
+                span = Span(toks[i].start, toks[k].end, text[toks[i].start:toks[k].end],
+                            hits, "lemma")
+                span.evidence.add("lemma")
         for j, _norm in sorted(longer, reverse=True):
             # "Novaya Kakhovka": a longer name known by its romanisation beats the exact
             # match of its first word ("Novaya", a Russian village).
