@@ -107,3 +107,15 @@ def test_passports_to_residents_of_a_republic_and_the_country_of_the_passport(
     text = "У Скадовську окупанти вручили паспорти РФ ще 35 мешканцям Херсонщини."
     (e,) = _events(resources, text, "uk")
     assert e["place"]["geonameid"] == KHERSON_OBLAST and e["venue"]["geonameid"] == SKADOVSK
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Украинские подразделения отошли из Работино, чтобы избежать окружения, сообщили "
+           "в группировке «Таврия»."),
+    ("uk", "Українські військові відійшли з Роботиного, щоб уникнути оточення, повідомили в "
+           "угрупованні «Таврія»."),
+])
+def test_a_withdrawal_to_avoid_encirclement_is_no_encirclement(
+        resources: Any, lang: str, text: str) -> None:
+    types = {e["type"] for e in _events(resources, text, lang)}
+    assert "territory.encircled" not in types
