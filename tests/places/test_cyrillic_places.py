@@ -172,3 +172,14 @@ def test_a_region_in_the_genitive_after_a_town_is_its_own_mention(
 def test_the_region_after_a_town_contains_it(
         text: str, expected: list[tuple[str, int]], gaz: Gazetteer) -> None:
     assert _found(text, gaz) == expected
+
+
+@pytest.mark.parametrize(("text", "surface", "gid"), [
+    ("Ночью дроны атаковали Каменку-Днепровскую.", "Каменку-Днепровскую", 707026),
+    ("Бои продолжаются в Купянске-Узловом и вокруг него.", "Купянске-Узловом", 703652),
+])
+def test_a_hyphenated_russian_name_declined_in_each_part(
+        text: str, surface: str, gid: int, gaz: Gazetteer) -> None:
+    found = [(m.surface, m.place.geonameid if m.place else None)
+             for m in places_in_text("d", text, gaz=gaz)]
+    assert found == [(surface, gid)]

@@ -290,6 +290,15 @@ class Gazetteer:
             hits = self.exact(form)
             if hits:
                 return hits
+        parts = name.split("-")
+        if len(words) == 1 and 2 <= len(parts) <= 3 and all(parts):
+            # "Каменке-Днепровской", "Купянске-Узловом": a hyphenated name declined in each
+            # part (pymorphy3's Russian dictionary does not read the compound whole)
+            options = [(p, *dictionary_forms(p)) for p in parts]
+            for combo in itertools.islice(itertools.product(*options), 200):
+                hits = self.exact("-".join(combo))
+                if hits:
+                    return hits
         return []
 
     # A seat's name rebuilt from an adjective is kept beside the best one when its largest

@@ -266,6 +266,9 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
     text, toks = view.text, view.tokens
     starts = [i for i, t in enumerate(toks) if t.capitalised]
     grams = {i: _ngrams(view, i) for i in starts}
+    # "на херсонском направлении": a front direction is often written in lower case
+    starts = sorted(starts + [i for i, t in enumerate(toks)
+                              if not t.capitalised and _lower_direction(view, i)])
     table = gaz.exact_many([n for gs in grams.values() for _, n in gs])
     spans: list[Span] = []
     rejected: list[tuple[Span, Token]] = []
@@ -275,6 +278,12 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         if toks[i].start < covered_until or i < i_pos:
             continue
         seat = _seat_span(view, gaz, i) if has_cyrillic(toks[i].text) else None
+        if i not in grams:
+            if seat is not None:
+                add_evidence(seat[0], view, gaz)
+                spans.append(seat[0])
+                covered_until, i_pos = seat[0].end, seat[1] + 1
+            continue
         if seat is not None:
             # "Синельниківського району", "на Покровському напрямку": the seat town
             seat_span, j = seat
@@ -288,6 +297,17 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             if norm in table and (best is None or j >= best[0]):
                 best = (j, norm)
         longer = [(j, norm) for j, norm in grams[i] if best is not None and j > best[0]]
+        k = _hyphen_tail(view, i)
+        if k > i and has_cyrillic(toks[i].text):
+            # "в Каменке-Днепровской", "Купянске-Узловом": a hyphenated Cyrillic name in
+            # a case form, through its parts' dictionary forms (its head alone, "Каменка",
+            # names other places)
+            hits = gaz.inflected(text[toks[i].start:toks[k].end])
+            if hits:
+                best, longer, j = None, [], k
+                span = Span(toks[i].start, toks[k].end, text[toks[i].start:toks[k].end],
+                            hits, "lemma")
+                span.evidence.add("lemma")
         for j, _norm in sorted(longer, reverse=True):
             # "Novaya Kakhovka": a longer name known by its romanisation beats the exact
             # match of its first word ("Novaya", a Russian village).
@@ -365,6 +385,7 @@ _REGION_NOUNS = frozenset({"область", "край", "республика",
 # селищна територіальна громада"); dictionary forms.
 _SEAT_NOUNS = frozenset({"район", "громада", "община", "округ", "напрямок", "напрям",
                          "направление", "отг", "сільрада", "сельсовет", "міськрада"})
+_DIRECTION_NOUNS = frozenset({"напрямок", "напрям", "направление"})
 _SEAT_BETWEEN = frozenset({
     "міський", "міська", "сільський", "сільська", "селищний", "селищна", "територіальний",
     "територіальна", "об'єднаний", "об'єднана", "городской", "муниципальный", "сельский",
@@ -395,6 +416,18 @@ def _seat_noun_after(view: TextView, i: int) -> int | None:
             return None
         j += 1
     return None
+
+
+def _lower_direction(view: TextView, i: int) -> bool:
+    """True for a Cyrillic adjective in lower case right before a noun of front direction
+    ("на херсонском направлении", "на покровському напрямку"): the direction is named
+    after its town. Districts and communities are written capitalised, so only directions."""
+    toks = view.tokens
+    if not has_cyrillic(toks[i].text) or not toks[i].text.isalpha() or \
+            i + 1 >= len(toks) or view.text[toks[i].end:toks[i + 1].start] != " ":
+        return False
+    return bool(_word_forms(toks[i + 1].text) & _DIRECTION_NOUNS) and \
+        bool(seat_names(toks[i].text))
 
 
 def _hyphen_adjective(view: TextView, i: int) -> int:

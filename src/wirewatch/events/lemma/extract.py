@@ -11,6 +11,7 @@ statement), and a modality; then each claim is kept once (``steps/dedupe.py``).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,7 @@ from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
 from wirewatch.events.numbers import Count
 from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.places.models import Place, PlaceMention
+from wirewatch.places.morph import parse_tags
 
 # How many words after a territory trigger its place may come ("освободили населённый
 # пункт Новосёловка"), and before it when none comes after ("Угледар освобождён").
@@ -42,6 +44,7 @@ class Story:
     claim: Claim | None = None
     date: EventDate | None = None
     strike_place: Place | None = None
+    region: Place | None = None  # the last region named (what "в регионе" points back to)
 
 
 @dataclass
@@ -56,6 +59,9 @@ class Sentence:
     claim: Claim
     date: EventDate
     used_counts: set[int] = field(default_factory=set)
+    # every resolved place, those inside an actor's name too ("жителям Донецкой Народной
+    # Республики": the body's name is the people's home)
+    named: list[tuple[int, Place]] = field(default_factory=list)
 
 
 class LemmaExtractor:
@@ -82,6 +88,9 @@ class LemmaExtractor:
             self._name_earlier(doc, parsed.text, sc, read, found)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
+            regions = [m.place for m in places if m.place is not None and sc.start <= m.start
+                       < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
+            story.region = regions[-1] if regions else story.region
             strikes = [m.place for m in made if m.type == "strike" and m.place]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
@@ -100,13 +109,16 @@ class LemmaExtractor:
             # the statement goes on in the next sentence ("По его словам, ...")
             claim = story.claim
         dated = date_in(words, self.lex, doc.published)
-        if dated is not None:
-            story.date = dated[1]
-        when = story.date or (EventDate(doc.published.isoformat(), "day", "publication")
-                              if doc.published else UNKNOWN)
+        own = dated[1] if dated is not None else None
+        if own is not None and own.precision != "range":
+            story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
+        when = own if own is not None and own.precision == "range" else story.date or (
+            EventDate(doc.published.isoformat(), "day", "publication")
+            if doc.published else UNKNOWN)
         found = _places_of(words, places, start, end, actors)
+        named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
-                        [k for k, p in found if p is None], claim, when)
+                        [k for k, p in found if p is None], claim, when, named=named)
 
     def _points_back(self, words: Sequence[Word]) -> bool:
         """'по его словам', 'он добавил', 'в ведомстве подчеркнули': a word pointing back
@@ -188,7 +200,14 @@ class LemmaExtractor:
             if got is None and et.needs_count:
                 return []
             count = got
+        venue = None
+        if etype == "passport.issued":
+            places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if venue is not None:
+            base = replace_fields(base, venue=venue)
+        if count is not None and sc.date.precision == "range":
+            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         if etype == "strike":
             tally = self._strike_count(sc, trig)
             if tally is not None:
@@ -225,12 +244,66 @@ class LemmaExtractor:
 
     def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
         nouns = self.lex.people_nouns
+        if etype == "casualties" and self._one_person(sc, trig):
+            return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         got = count_near(sc.words, trig, self.lex, nouns, used=sc.used_counts) or count_near(
             sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
         if got is None:
             return None
         sc.used_counts.add(got[1])
         return got[0]
+
+    def _passport_places(self, sc: Sentence, story: Story, places: list[Place]
+                         ) -> tuple[list[Place], Place | None]:
+        """Passports: the home of the people given them ("жителям Херсонщини", "жителей
+        Запорожской области"; "в регионе" and "жителей республики" are the region named
+        before) is the place, a town named with them the venue; the country of "паспорта
+        РФ" is neither."""
+        w = sc.words
+        own = [(k, p) for k, p in sc.named if not (
+            p.kind == "country" and k > 0 and w[k - 1].forms & self.lex.passport_nouns)]
+        home: Place | None = None
+        for k, word in enumerate(w):
+            if word.forms & self.lex.resident_nouns:
+                after = [p for j, p in own if k < j <= k + 2]
+                if after:
+                    home = after[0]
+                    break
+                if k + 1 < len(w) and w[k + 1].forms & self.lex.region_nouns:
+                    home = story.region
+                    break
+            if word.forms & self.lex.region_nouns and k > 0 and \
+                    w[k - 1].lower in ("в", "у", "по") and story.region is not None:
+                home = story.region  # "в регионе получили"
+                break
+        if home is None:
+            return [p for p in places if p.kind != "country"] or [
+                p for k, p in own if (k, p) in sc.places][:1], None
+        venue = next((p for _, p in own if p.kind == "city" and p != home), None)
+        return [home], venue
+
+    def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'загинув чоловік', 'погибла 67-летняя женщина', 'Водитель погиб': a trigger in
+        the singular beside a people noun in the nominative singular (only adjectives
+        between, no figure before it) tells of one person."""
+        lang = self.lex.lang
+        if not _singular(parse_tags(sc.words[trig[0]].text, lang)) or \
+                "NOUN" in parse_tags(sc.words[trig[0]].text, lang):
+            return False
+        after = range(trig[1] + 1, min(len(sc.words), trig[1] + 4))
+        before = range(trig[0] - 1, max(-1, trig[0] - 4), -1)
+        for span in (after, before):
+            for k in span:
+                w = sc.words[k]
+                tags = parse_tags(w.text, lang)
+                if w.forms & self.lex.people_nouns and "nomn" in tags and _singular(tags):
+                    j = min(k, trig[0]) - 1 if k < trig[0] else k - 1
+                    prev = sc.words[j] if j >= 0 else None
+                    return prev is None or number_at(sc.words, j, self.lex) is None or \
+                        bool(_AGE_WORD.match(prev.text))
+                if not (tags & {"ADJF", "PRTF"} or _AGE_WORD.match(w.text)):
+                    break
+        return False
 
     def _places_for(self, sc: Sentence, trig: tuple[int, int], etype: str,
                     typed: list[tuple[int, int, str]], story: Story) -> list[Place]:
@@ -397,6 +470,7 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
     not those inside an actor's name ("Минобороны России") and not a region written
     right after a town ("в Покровске Донецкой области")."""
     out: list[tuple[int, Place | None]] = []
+    prev_end = start
     for m in places:
         if not start <= m.start < end:
             continue
@@ -405,9 +479,12 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
             continue
         prev = out[-1][1] if out else None
         if m.place is not None and prev is not None and m.place.kind != "city" \
-                and k - out[-1][0] <= 3 and prev.kind == "city":
+                and k - out[-1][0] <= 3 and prev.kind == "city" and not any(
+                    w.text.isalnum() for w in words[out[-1][0] + 1:k]
+                    if w.start >= prev_end and w.forms.isdisjoint(_TOWN_SUFFIX_WORDS)):
             continue
         out.append((k, m.place))
+        prev_end = m.end
     return out
 
 
@@ -423,6 +500,18 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
         else:
             break
     return out
+
+
+# Words between a town and the region holding it ("в Покровске Донецкой области",
+# "в городе Покровск Донецкой области"): anything else between, and the region is not the
+# town's ("в Скадовске 85 жителей Херсонской области").
+_TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
+_AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
+
+
+def _singular(tags: frozenset[str]) -> bool:
+    """A form in the singular (Ukrainian parses give the gender only)."""
+    return "plur" not in tags and bool(tags & {"sing", "masc", "femn", "neut"})
 
 
 def _day(d: EventDate) -> date | None:

@@ -12,13 +12,15 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from wirewatch.events.dates import EventDate
+from wirewatch.events.dates import EventDate, since_range
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases
 from wirewatch.events.numbers import Count
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0]?\d{3})*$|^\d+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# An age adjective written with its figure: "67-річна", "45-летний", "12-летнего".
+_AGE = re.compile(r"^\d+-?(?:річн|рiчн|літн|летн|лiтн)", re.IGNORECASE)
 UNKNOWN = EventDate(None, "unknown", "unknown")
 
 
@@ -39,8 +41,21 @@ def _year_for(month: int, day: int, published: date | None) -> int | None:
 
 def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             ) -> tuple[int, EventDate] | None:
-    """Return (word index, date) of the first date written in a sentence, else None."""
+    """Return (word index, date) of the first date written in a sentence, else None; a
+    period ("с 16 по 22 августа", "з 14 жовтня", "с начала 2024 года") is a range, a
+    period begun in the past running up to publication."""
+    starts = {f: la for f, la, _ in find_phrases(words, (phrase(p) for p in
+                                                         lexicon.since_start))}
     for k, w in enumerate(words):
+        if k in starts:
+            got = _since_start(words, starts[k] + 1, lexicon, published)
+            if got is not None:
+                return k, got
+        if w.lower in lexicon.range_from and k + 2 < len(words) and \
+                _YEAR.match(words[k + 1].text) and words[k + 2].forms & lexicon.year_nouns:
+            # "с 2019 года": since the start of a year
+            return k, since_range(EventDate(words[k + 1].text, "year", "explicit",
+                                            f"{w.text} {words[k + 1].text}"), published)
         month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None)
         if month is not None and k > 0 and words[k - 1].text.isdigit():
             day = int(words[k - 1].text)
@@ -50,9 +65,10 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             if year is None or not 1 <= day <= 31:
                 continue
             try:
-                return k - 1, _day(date(year, month, day), "explicit", f"{day} {w.text}")
+                one = _day(date(year, month, day), "explicit", f"{day} {w.text}")
             except ValueError:
                 continue
+            return _period(words, k - 1, one, lexicon, published)
         if published is None:
             continue
         wd = next((lexicon.weekdays[f] for f in w.forms if f in lexicon.weekdays), None)
@@ -68,17 +84,66 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     return None
 
 
+def _period(words: Sequence[Word], k: int, day: EventDate, lexicon: LemmaLexicon,
+            published: date | None) -> tuple[int, EventDate]:
+    """The date whose day figure is word ``k``: the period it ends ("с 16 по 22 августа")
+    or begins ("с 6 мая", up to publication), else the day itself."""
+    last = day.first_day()
+    assert last is not None
+    if k >= 3 and words[k - 1].lower in lexicon.range_to and words[k - 2].text.isdigit() \
+            and words[k - 3].lower in lexicon.range_from:
+        try:
+            first = last.replace(day=int(words[k - 2].text))
+        except ValueError:
+            return k, day
+        if first > last:  # "с 28 по 3 сентября": the start is in the month before
+            first = (first.replace(day=1) - timedelta(days=1)).replace(day=first.day) \
+                if first.day <= 28 else first.replace(day=1) - timedelta(days=1)
+        return k - 3, EventDate(f"{first.isoformat()}/{last.isoformat()}", "range",
+                                "explicit", " ".join(w.text for w in words[k - 3:k + 2]))
+    if k >= 1 and words[k - 1].lower in lexicon.range_from and not (
+            k + 3 < len(words) and words[k + 2].lower in lexicon.range_to
+            and words[k + 3].text.isdigit()):
+        return k - 1, since_range(day, published)
+    return k, day
+
+
+def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
+                 published: date | None) -> EventDate | None:
+    """'с начала 2024 года', 'з початку року', 'с начала января': the range from that
+    start to publication (word ``k`` is the first after 'с начала'), else None."""
+    if published is None or k >= len(words):
+        return None
+    w = words[k]
+    if _YEAR.match(w.text):
+        start = EventDate(w.text, "year", "explicit", w.text)
+    elif w.forms & lexicon.year_nouns:
+        start = EventDate(str(published.year), "year", "relative", w.text)
+    else:
+        month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None)
+        if month is None:
+            return None
+        year = published.year if month <= published.month else published.year - 1
+        start = EventDate(f"{year}-{month:02d}", "month", "explicit", w.text)
+    return since_range(start, published)
+
+
 def number_at(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> tuple[int, int] | None:
     """Return (value, last word index) of a figure starting at word ``k`` ("1 200",
     "двадцать три", "12-ти"), else None."""
     w = words[k]
     text = w.text.split("-")[0]
+    if _AGE.search(w.text):
+        return None  # "67-річна жінка", "45-летний мужчина": an age, not a count
     if _DIGITS.match(text):
         value, last = int(re.sub(r"\D", "", text)), k
         # "1 200": thousands written apart
         while last + 1 < len(words) and re.fullmatch(r"\d{3}", words[last + 1].text) \
                 and words[last + 1].start - words[last].end == 1:
             value, last = value * 1000 + int(words[last + 1].text), last + 1
+        if last + 1 < len(words) and any(lexicon.number_words.get(f) == 1000
+                                         for f in words[last + 1].forms):
+            value, last = value * 1000, last + 1  # "118 тысяч", "21 тисячу"
         return value, last
     value, last = 0, k - 1
     for j in range(k, min(len(words), k + 4)):

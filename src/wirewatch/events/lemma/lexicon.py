@@ -62,6 +62,13 @@ class LemmaLexicon:
     weekdays: dict[str, int]  # weekday names -> 0 (Monday) .. 6
     relative_days: dict[str, int]  # 'yesterday' -> -1
     past_day: tuple[str, ...]  # 'over the past day': the day before publication
+    resident_nouns: frozenset[str]  # 'жителям X': X is the home of the people given passports
+    passport_nouns: frozenset[str]  # 'паспорта РФ': the country after it is no place
+    region_nouns: frozenset[str]  # 'в регионе', 'жителей республики': the region named before
+    range_from: frozenset[str]  # 'с 16 по 22 августа', 'з 14 жовтня': a period's start
+    range_to: frozenset[str]  # 'по', 'до': the word before a period's last day
+    since_start: tuple[str, ...]  # 'с начала': 'с начала 2024 года', 'з початку року'
+    year_nouns: frozenset[str]  # 'год', 'рік': 'с начала года' is this year's start
     partial_extent: tuple[str, ...]  # 'part of', 'half of': extent partial
 
 
