@@ -33,7 +33,7 @@ from wirewatch.store.db import (
     store_error,
     writer,
 )
-from wirewatch.store.query import EventFilter, conditions, ordered
+from wirewatch.store.query import EventFilter, conditions, narrowed, ordered
 from wirewatch.store.review import ReviewChange
 from wirewatch.store.write import BatchResult, Extracted
 
@@ -316,12 +316,22 @@ class Store:
                     for k, t in tables.items()}
 
     def events(self, f: EventFilter | None = None, with_mentions: bool = True,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, *, review_status: str | Sequence[str] | None = None,
+               verification: str | Sequence[str] | None = None,
+               min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Return canonical events matching the filter (see :func:`wirewatch.store.query.
-        event_filter`), newest first, as JSON-able dicts; at most ``limit``."""
+        event_filter`), newest first, as JSON-able dicts; at most ``limit``.
+
+        ``review_status``, ``verification`` (lists or comma-separated; ``all``: any) and
+        ``min_confidence`` (0..1) narrow the filter as the API's parameters of those
+        names do; one not given leaves the filter's own (by default: every status,
+        rejected included; the CLI and the API leave rejected events out unless asked).
+        Raises :class:`wirewatch.store.query.QueryError` for a value that is not one."""
+        f = narrowed(f or EventFilter(), review_status=review_status,
+                     verification=verification, min_confidence=min_confidence)
         with self._sessions() as s:
             stmt = ordered(select(m.CanonicalEvent).where(
-                *conditions(f or EventFilter(), s.get_bind().dialect.name)))
+                *conditions(f, s.get_bind().dialect.name)))
             if limit:
                 stmt = stmt.limit(limit)
             return views.event_dicts(s, list(s.scalars(stmt)), with_mentions)
