@@ -190,22 +190,39 @@ class Store:
                                          note)
 
     def merge_families(self, target: int, other: int, actor: str,
-                       note: str | None = None) -> None:
-        """Merge rewrite family ``other`` into ``target`` (an analyst's decision)."""
+                       note: str | None = None, version: int | None = None,
+                       other_version: int | None = None) -> int:
+        """Merge rewrite family ``other`` into ``target`` (an analyst's decision); return
+        the target's new version. ``version``/``other_version``: the families' versions
+        the decision was made on (None: not checked; a stale one raises StaleVersion)."""
         from wirewatch.store import decisions
 
         with self._writes() as s, s.begin():
             lock_for_writing(s)
-            decisions.merge_families(s, target, other, actor, _now(), note)
+            return decisions.merge_families(s, target, other, actor, _now(), note, version,
+                                            other_version)
 
     def split_article(self, family_id: int, article_id: int, actor: str,
-                      note: str | None = None) -> None:
-        """Take an article out of its rewrite family; later links do not pull it back."""
+                      note: str | None = None, version: int | None = None) -> int | None:
+        """Take an article out of its rewrite family; later links do not pull it back.
+        Return the family's new version (None: dissolved, one article was left)."""
         from wirewatch.store import decisions
 
         with self._writes() as s, s.begin():
             lock_for_writing(s)
-            decisions.split_article(s, family_id, article_id, actor, _now(), note)
+            return decisions.split_article(s, family_id, article_id, actor, _now(), note,
+                                           version)
+
+    def rejoin_article(self, article_id: int, actor: str, note: str | None = None,
+                       version: int | None = None) -> int:
+        """Put an article split out of its rewrite family back (undo the split, recorded
+        in the audit trail); return the id of the family it is in again (see
+        :func:`wirewatch.store.decisions.rejoin_article`)."""
+        from wirewatch.store import decisions
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return decisions.rejoin_article(s, article_id, actor, _now(), note, version)
 
     def mark_article(self, article_id: int, irrelevant: bool, actor: str,
                      note: str | None = None, extracted: Extracted | None = None) -> bool:
