@@ -136,7 +136,7 @@ def test_family_decisions_through_the_api(api: Client) -> None:
     arts = c.get("/api/articles").json()["items"]
     ids = [x["id"] for x in arts]
     assert all(x["family"] is None for x in arts)
-    r = c.post("/api/families/999/merge", json={"other": 1},
+    r = c.post("/api/families/999/merge", json={"other": 1, "version": 0},
                headers={"Authorization": who["kate"]})
     assert r.status_code == 404
     r = c.post("/api/families/1/split", json={"article": ids[0]},

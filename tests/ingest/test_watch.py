@@ -288,3 +288,106 @@ def test_the_api_serves_each_source_with_its_status_and_a_csv_twin(site: Site,
     lines = csv.text.splitlines()
     assert lines[0].startswith("url,kind,status,last_success")
     assert len(lines) == 3 and "HTTP 500 Internal Server Error" in csv.text
+
+
+def _serve_long_feed(site: Site, n: int) -> str:
+    items = []
+    for i in range(n):
+        path, title = f"/item{i}", f"Report {i}"
+        site.pages[path] = (200, "text/html; charset=utf-8",
+                            article(title, f"Shelling damaged building {i} in Kharkiv."))
+        items.append((path, title))
+    site.pages["/long.rss"] = (200, "application/rss+xml", site.feed(items))
+    return f"{site.base}/long.rss"
+
+
+def test_watch_extracts_in_worker_processes(site: Site, tmp_path: Path) -> None:
+    import os
+
+    url = _serve_long_feed(site, 6)
+    pids = tmp_path / "pids"
+
+    def recording(docs: Sequence[Document]) -> list[Extracted]:
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return fake_extractor(docs)
+
+    with Store(tmp_path / "w.db") as store:
+        [report] = poll_once(load_sources(store, [url]), store,
+                             HttpFetcher(timeout=10, allow_private=True), T0,
+                             extractor=recording, batch_size=1, workers=2)
+        assert report.items == 6 and report.stored == 6 and not report.error
+        assert len(stored(store)) == 6
+    extracted_in = set(pids.read_text().split())
+    assert extracted_in and str(os.getpid()) not in extracted_in
+
+
+def test_a_long_feed_is_fetched_as_it_is_extracted(site: Site, tmp_path: Path) -> None:
+    """Memory stays bounded: the items' pages are fetched batch by batch as extraction
+    asks for them, not all before the first batch is extracted."""
+    url = _serve_long_feed(site, 8)
+    fetched_when_extracting: list[int] = []
+
+    def counting(docs: Sequence[Document]) -> list[Extracted]:
+        fetched_when_extracting.append(
+            sum(1 for p, _ in site.requests if p.startswith("/item")))
+        return fake_extractor(docs)
+
+    with Store(tmp_path / "w.db") as store:
+        [report] = poll_once(load_sources(store, [url]), store,
+                             HttpFetcher(timeout=10, allow_private=True), T0,
+                             extractor=counting, batch_size=2, workers=1)
+        assert report.items == 8 and report.stored == 8
+    assert len(fetched_when_extracting) == 4
+    assert fetched_when_extracting[0] <= 4 < 8  # two batches read ahead, not the feed
+    assert fetched_when_extracting == sorted(fetched_when_extracting)
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return set()
+    return {int(x) for x in text.split()}
+
+
+def test_sigterm_with_workers_ends_watch_and_its_workers_cleanly(site: Site,
+                                                                 tmp_path: Path) -> None:
+    """`watch --workers 2`: a stop signal during extraction lets the source finish (its
+    articles stored, its state saved), the workers end with it, and the exit is 0."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    url = _serve_long_feed(site, 6)
+    db = tmp_path / "w.db"
+    proc = subprocess.Popen([sys.executable, "-m", "wirewatch.cli", "watch", url,
+                             "--every", "1h", "--db", str(db), "--workers", "2",
+                             "--batch-size", "1", "--allow-private-network"],
+                            env=dict(os.environ), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 180
+        while not seen and proc.poll() is None and time.monotonic() < deadline:
+            seen |= _children(proc.pid)  # the extraction workers, once forked
+            time.sleep(0.01)
+        assert seen, "no worker process was started"
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert b"wirewatch: stopped" in err
+    time.sleep(0.5)
+    for pid in seen:  # no worker outlives watch
+        assert not Path(f"/proc/{pid}").exists() or \
+            Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    with Store(db) as store:
+        [source] = store.sources()
+        assert source["status"] == "ok" and source["stored"] == 6
+        assert len(stored(store)) == 6

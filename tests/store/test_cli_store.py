@@ -167,3 +167,103 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(store_url: str,
     assert rows and not any(v.startswith(("=", "+", "@")) for v in cells)
     assert any(v.startswith("'=HYPERLINK") for v in cells)
     assert all(float(r["longitude"]) for r in rows if r["longitude"])  # numbers untouched
+
+
+def _decide(url: str) -> tuple[int, int, float]:
+    """Reject one event and confirm the verification of another; return their ids and a
+    confidence that some events are below."""
+    from wirewatch.store import Store
+    from wirewatch.store.review import ReviewChange
+
+    with Store(url) as store:
+        rows = store.events(with_mentions=False)
+        rejected, verified = rows[0]["id"], rows[1]["id"]
+        store.review_event(rejected, ReviewChange(status="rejected", version=0), "kate")
+        store.verify_event(verified, "confirmed", "https://example.org/photo", "kate",
+                           version=0)
+        confs = sorted({r["confidence"] for r in rows if r["confidence"] is not None})
+    return rejected, verified, confs[len(confs) // 2]
+
+
+def test_events_review_verification_and_confidence_filters(filled: str) -> None:
+    """`wirewatch events` takes the API's review, verification and confidence filters,
+    with the API's default (rejected events left out)."""
+    from wirewatch.store import Store
+
+    rejected, verified, cut = _decide(filled)
+
+    def rows(*args: str) -> list[dict[str, object]]:
+        out = _run("events", "--db", filled, "--format", "jsonl", *args)
+        return [json.loads(line) for line in out.splitlines()]
+
+    every = rows("--review-status", "all")
+    shown = rows()
+    assert rejected in {r["id"] for r in every}
+    assert {r["id"] for r in shown} == {r["id"] for r in every} - {rejected}
+    assert [r["id"] for r in rows("--review-status", "rejected")] == [rejected]
+    assert rejected in {r["id"] for r in rows("--review-status", "unreviewed,rejected")}
+    assert [r["id"] for r in rows("--verification", "confirmed")] == [verified]
+    assert verified not in {r["id"] for r in rows("--verification", "unverified")}
+    sure = rows("--min-confidence", str(cut), "--review-status", "all")
+    assert {r["id"] for r in sure} == {r["id"] for r in every
+                                       if r["confidence"] is not None
+                                       and float(str(r["confidence"])) >= cut}
+    assert 0 < len(sure) < len(every)
+    for bad in (["--review-status", "maybe"], ["--verification", "sure"]):
+        res = CliRunner().invoke(main, ["events", "--db", filled, *bad])
+        assert res.exit_code == 2 and "unknown value" in res.output
+    res = CliRunner().invoke(main, ["events", "--db", filled, "--min-confidence", "1.5"])
+    assert res.exit_code == 2
+    # the Python API: the same keywords (its own default shows every status)
+    with Store(filled) as store:
+        assert len(store.events(with_mentions=False)) == len(every)
+        assert [e["id"] for e in store.events(review_status="rejected")] == [rejected]
+        assert {e["id"] for e in store.events(review_status="all,rejected")} == {
+            r["id"] for r in every}
+        assert [e["id"] for e in store.events(verification="confirmed")] == [verified]
+        assert {e["id"] for e in store.events(min_confidence=cut,
+                                              with_mentions=False)} == {
+            r["id"] for r in sure}
+        with pytest.raises(ValueError, match="review_status"):
+            store.events(review_status="maybe")
+        with pytest.raises(ValueError, match="min_confidence"):
+            store.events(min_confidence=2.0)
+
+
+def test_exports_carry_confidence_review_and_verification(filled: str,
+                                                          tmp_path: Path) -> None:
+    """CSV, GeoJSON and Parquet have ww_confidence beside ww_review_status and
+    ww_verification, and the export options filter as `--format jsonl` does."""
+    rejected, verified, cut = _decide(filled)
+    truth = {r["id"]: r for r in (json.loads(x) for x in _run(
+        "events", "--db", filled, "--format", "jsonl", "--review-status", "all").splitlines())}
+
+    text = _run("events", "--db", filled, "--format", "csv", "--review-status", "all")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {int(r["ww_id"]) for r in rows} == set(truth)
+    for r in rows:
+        assert float(r["ww_confidence"]) == truth[int(r["ww_id"])]["confidence"]
+    by_id = {int(r["ww_id"]): r for r in rows}
+    assert by_id[rejected]["ww_review_status"] == "rejected"
+    assert by_id[verified]["ww_verification"] == "confirmed"
+    assert rejected not in {int(r["ww_id"]) for r in csv.DictReader(io.StringIO(
+        _run("events", "--db", filled, "--format", "csv")))}
+
+    gj = json.loads(_run("events", "--db", filled, "--format", "geojson",
+                         "--min-confidence", str(cut)))
+    assert gj["features"]
+    for f in gj["features"]:
+        p = f["properties"]
+        assert p["ww_confidence"] == truth[p["ww_id"]]["confidence"] >= cut
+        assert p["ww_review_status"] != "rejected" and p["ww_verification"]
+
+    out = tmp_path / "events.parquet"
+    _run("events", "--db", filled, "--format", "parquet", "--output", str(out),
+         "--verification", "confirmed")
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out)
+    assert table.schema.field("ww_confidence").type == "double"
+    assert table.column("ww_id").to_pylist() == [verified]
+    assert table.column("ww_confidence").to_pylist() == [truth[verified]["confidence"]]
+    assert table.column("ww_verification").to_pylist() == ["confirmed"]

@@ -219,3 +219,80 @@ def test_family_split_and_merge_survive_new_articles(store_url: str, extract: An
         assert [d["action"] for d in store.history("family", fams["a1"])] == [
             "family.split", "family.merge"]
         assert [d["action"] for d in store.history("article", second)] == ["family.split"]
+
+
+def _family_of_three(store: Store, extract: Any) -> tuple[dict[str, int | None], int]:
+    copy1 = Document("c1", FIRST.text + " Rescuers are at the scene.", outlet="Copy One",
+                     published=date(2025, 11, 20))
+    store.write_batch(extract([FIRST, copy1, SECOND, OTHER]))
+    fams = {x["doc"]: x["family"] for x in store.articles()}
+    assert fams["a1"] == fams["c1"] == fams["a2"] is not None
+    second = next(x["article"] for x in store.articles() if x["doc"] == "a2")
+    return fams, second
+
+
+def test_family_decisions_carry_a_version_and_refuse_a_stale_one(store_url: str,
+                                                                 extract: Any) -> None:
+    with Store(store_url) as store:
+        fams, second = _family_of_three(store, extract)
+        fam = fams["a1"]
+        assert fam is not None
+        [story] = [f for f in store.stories() if f["family"] == fam]
+        assert story["version"] == 0
+        with pytest.raises(StaleVersion, match="the family is at version 0"):
+            store.split_article(fam, second, "kate", version=3)
+        assert {x["doc"]: x["family"] for x in store.articles()}["a2"] == fam  # unchanged
+        assert store.split_article(fam, second, "kate", version=0) == 1
+        [story] = [f for f in store.stories() if f["family"] == fam]
+        assert story["version"] == 1 and story["size"] == 2
+        other = store.write_batch(extract([Document(
+            "o2", OTHER.text + " Rescuers are at the scene.", outlet="Copy Two",
+            published=date(2025, 11, 25))]))
+        assert other.stored == 1
+        fo = {x["doc"]: x["family"] for x in store.articles()}["o1"]
+        assert fo is not None
+        with pytest.raises(StaleVersion):  # omar decided on version 0, kate's split came first
+            store.merge_families(fam, fo, "omar", version=0)
+        with pytest.raises(StaleVersion):
+            store.merge_families(fam, fo, "omar", version=1, other_version=5)
+        assert store.merge_families(fam, fo, "omar", version=1, other_version=0) == 2
+        assert [d["version"] for d in store.history("family", fam)] == [1, 2]
+
+
+def test_an_article_split_out_can_be_put_back(store_url: str, extract: Any) -> None:
+    with Store(store_url) as store:
+        fams, second = _family_of_three(store, extract)
+        fam = fams["a1"]
+        sources = strikes(store)[0]["n_independent_sources"]
+        first = next(x["article"] for x in store.articles() if x["doc"] == "a1")
+        with pytest.raises(ReviewError, match="was not split out"):
+            store.rejoin_article(first, "kate")
+        store.split_article(fam, second, "kate", version=0)
+        assert strikes(store)[0]["n_independent_sources"] == sources + 1
+        with pytest.raises(StaleVersion):
+            store.rejoin_article(second, "kate", version=0)
+        assert store.rejoin_article(second, "kate", note="it is a rewrite after all",
+                                    version=1) == fam
+        after = {x["doc"]: x["family"] for x in store.articles()}
+        assert after["a2"] == fam
+        assert strikes(store)[0]["n_independent_sources"] == sources
+        assert [d["action"] for d in store.history("article", second)] == [
+            "family.split", "family.rejoin"]
+        assert store.history("family", fam)[-1]["action"] == "family.rejoin"
+        assert store.history("family", fam)[-1]["after"]["article"] == second
+        # it is no longer alone: new links may pull it in again, and it cannot be put back twice
+        with pytest.raises(ReviewError):
+            store.rejoin_article(second, "kate")
+        reextract_all(store, extract)
+        assert {x["doc"]: x["family"] for x in store.articles()}["a2"] == fam
+
+        # a split that dissolves a family of two: putting it back makes the family again
+        third = next(x["article"] for x in store.articles() if x["doc"] == "c1")
+        assert store.split_article(fam, second, "kate") is not None
+        assert store.split_article(fam, third, "kate") is None  # one left: dissolved
+        left = {x["doc"]: x["family"] for x in store.articles()}
+        assert left["a1"] is None and left["c1"] is None and left["a2"] is None
+        assert store.rejoin_article(third, "kate") == fam
+        back = {x["doc"]: x["family"] for x in store.articles()}
+        assert back["a1"] == back["c1"] == fam and back["a2"] is None
+        assert [f["size"] for f in store.stories() if f["family"] == fam] == [2]

@@ -572,3 +572,68 @@ def test_an_analyst_merges_from_the_queue_and_splits_on_the_event_page(
     assert not set(b_mentions) & {mm["mention"] for mm in after["mentions"]}
     assert [d["action"] for d in api(server, f"/api/events/{a}/history")][-2:] == [
         "merge", "split"]
+
+
+@pytest.fixture(scope="module")
+def family_server(sample_store: Any, tmp_path_factory: pytest.TempPathFactory
+                  ) -> Iterator[tuple[str, str]]:
+    """`wirewatch serve` over its own copy of the sample store (the families change) with
+    an analyst's account; its base URL and the analyst's token."""
+    db = sample_store(str(tmp_path_factory.mktemp("e2e-family") / "sample.db"))
+    token = subprocess.run([str(WIREWATCH), "users", "add", "kate", "--role", "analyst",
+                            "--db", db], check=True, capture_output=True, text=True
+                           ).stdout.strip()
+    with _serving(db, tmp_path_factory.mktemp("e2e-family-log") / "serve.log") as base:
+        yield base, token
+
+
+def test_an_analyst_splits_an_article_out_of_a_family_and_puts_it_back(
+        family_server: tuple[str, str], page: Any) -> None:
+    server, token = family_server
+    fam = max(api(server, "/api/families", limit=100)["items"], key=lambda f: f["size"])
+    assert fam["size"] >= 3 and fam["version"] == 0
+    first, chosen = fam["members"][0]["article"], fam["members"][-1]["article"]
+    page.goto(server + "/review.html")  # sign in: the token is kept for the other pages
+    page.wait_for_selector(".queue-item.selected")
+    page.keyboard.type(token)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('whoami').textContent"
+                           ".startsWith('signed in as kate')")
+    # the stories page leads to the family's page
+    page.goto(server + "/stories.html")
+    page.locator(f"a[href$='family.html?id={fam['family']}']").click()
+    page.wait_for_selector(f"button.split-article[data-article='{chosen}']")
+    assert page.locator("#members tbody tr").count() == fam["size"]
+
+    # meanwhile someone else splits the first article out: the page's version is stale
+    r = httpx.post(f"{server}/api/families/{fam['family']}/split",
+                   json={"article": first, "version": 0},
+                   headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert r.status_code == 200, r.text
+    page.locator(f"button.split-article[data-article='{chosen}']").focus()
+    page.keyboard.press("Enter")
+    _done(page, "changed by someone else meanwhile")
+    assert chosen in [mm["article"] for mm in
+                      api(server, f"/api/families/{fam['family']}")["members"]]
+
+    page.reload()
+    page.wait_for_selector(f"button.split-article[data-article='{chosen}']")
+    page.locator(f"button.split-article[data-article='{chosen}']").focus()
+    page.keyboard.press("Enter")                     # from the keyboard
+    _done(page, f"article {chosen} split out of family {fam['family']}")
+    assert api(server, f"/api/articles/{chosen}")["family"] is None
+    assert api(server, f"/api/articles/{chosen}")["family_alone"] is True
+    assert [d["action"] for d in api(server, f"/api/articles/{chosen}/history")] == [
+        "family.split"]
+    page.wait_for_selector(f"button.rejoin-article[data-article='{chosen}']")
+
+    # undo: put it back, from the keyboard
+    page.locator(f"button.rejoin-article[data-article='{chosen}']").focus()
+    page.keyboard.press("Enter")
+    _done(page, f"article {chosen} is back in family")
+    back = api(server, f"/api/articles/{chosen}")
+    assert back["family"] is not None and back["family_alone"] is False
+    assert [d["action"] for d in api(server, f"/api/articles/{chosen}/history")] == [
+        "family.split", "family.rejoin"]
+    page.wait_for_function("id => !document.querySelector("
+                           "`button.rejoin-article[data-article='${id}']`)", arg=chosen)

@@ -144,7 +144,7 @@ def _families_of(s: Session, mentions: Sequence[dict[str, Any]]) -> list[dict[st
     fams = s.scalars(select(m.RewriteFamily).where(m.RewriteFamily.id.in_(list(by_family)))
                      .order_by(m.RewriteFamily.id))
     return [{"id": f.id, "size": f.size, "head": f.head_article_id,
-             "articles": sorted(by_family[f.id])} for f in fams]
+             "articles": sorted(by_family[f.id]), "version": f.version} for f in fams]
 
 
 def map_features(s: Session, f: EventFilter, limit: int, group: str = "auto"
@@ -287,7 +287,8 @@ def get_article(s: Session, article_id: int) -> dict[str, Any] | None:
                        "evidence": {"text": e.evidence_text, "start": e.evidence_start,
                                     "end": e.evidence_end}})
     return {**_article_ref(a), "author": a.author, "site_name": a.site_name,
-            "irrelevant": bool(a.irrelevant), "text": a.text,
+            "irrelevant": bool(a.irrelevant), "family_alone": bool(a.family_alone),
+            "text": a.text,
             "places": places, "events": events}
 
 

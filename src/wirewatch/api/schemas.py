@@ -261,6 +261,8 @@ class FamilyRef(Model):
     size: int = Field(description="Articles in the whole family.")
     head: int = Field(description="Article id of the earliest-published member.")
     articles: list[int] = Field(description="Ids of this event's articles in the family.")
+    version: int = Field(description="The family's version: analysts' decisions on it so "
+                                     "far; a merge or split names it (409 when stale).")
 
 
 class EventDetail(Event):
@@ -413,6 +415,8 @@ class Article(ArticleRef):
     author: str | None
     site_name: str | None
     irrelevant: bool = Field(description="An analyst marked it as reporting no event.")
+    family_alone: bool = Field(description="An analyst split it out of its rewrite family "
+                                           "(`POST /api/articles/{id}/rejoin` puts it back).")
     text: str
     places: list[PlaceSpan]
     events: list[EventSpan]
@@ -458,6 +462,9 @@ class Family(Model):
 
     family: int
     size: int
+    version: int = Field(description="Analysts' decisions on the family so far (merge, "
+                                     "split, an article put back); a merge or split names "
+                                     "it, and gets 409 when it is stale.")
     head: FamilyHead | None
     first_published: date | None
     last_published: date | None
@@ -651,6 +658,10 @@ class FamilyMergeIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     other: int = Field(ge=0, le=2**63 - 1)
+    version: int | None = Field(default=None, ge=0, le=2**31 - 1, description=(
+        "This family's version the decision was made on (or an If-Match header)."))
+    other_version: int | None = Field(default=None, ge=0, le=2**31 - 1, description=(
+        "The other family's version (optional: checked when given)."))
     note: str | None = Field(default=None, max_length=2000)
 
 
@@ -659,7 +670,25 @@ class FamilySplitIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     article: int = Field(ge=0, le=2**63 - 1)
+    version: int | None = Field(default=None, ge=0, le=2**31 - 1, description=(
+        "The family's version the decision was made on (or an If-Match header)."))
     note: str | None = Field(default=None, max_length=2000)
+
+
+class RejoinIn(BaseModel):
+    """Put an article split out of its rewrite family back (undo the split)."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int | None = Field(default=None, ge=0, le=2**31 - 1, description=(
+        "The version of the family it goes back to, when known (checked when given)."))
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class RejoinOut(Model):
+    """The article put back and the family it is in again."""
+
+    article: int
+    family: Family
 
 
 class Decision(Model):
@@ -672,7 +701,8 @@ class Decision(Model):
                                     "verify.refute, verify.withdraw; merge, merged-into, "
                                     "split, split-from; followed, inherited, detached; "
                                     "irrelevant, relevant; family.merge, family.merged-into, "
-                                    "family.split; account.add, account.disable")
+                                    "family.split, family.rejoin; account.add, "
+                                    "account.disable")
     actor: str
     at: str = Field(description="ISO 8601, UTC.")
     before: dict[str, Any] | None

@@ -75,6 +75,56 @@ def workers_option(f: F) -> F:
                              "process only). Output stays in input order.")(f)
 
 
+def event_filter_options(f: F) -> F:
+    """The filters of canonical events, as the API's event filters take them (``events``
+    and its exports): type, place, admin-1, dates, sources, modality, conflicts, words,
+    claimant, denier, outlet, review status, verification and confidence. Each lands in
+    a keyword of :func:`wirewatch.store.query.event_filter`; ``review_status`` is None
+    when not given (the command then leaves rejected events out, as the API does)."""
+    # the statuses as wirewatch.store.query names them (not imported: the command line
+    # starts without SQLAlchemy; event_filter checks the values, tests/test_cli.py the help)
+    options = [
+        click.option("--type", "types", help="Event types, comma-separated, e.g. strike or "
+                                              "territory (a prefix: every territory.* type)."),
+        click.option("--place", help="Place name (resolved like any place) or GeoNames id; a "
+                                     "region also matches the events inside it."),
+        click.option("--admin1", help="Admin-1 region, e.g. 'Donetsk Oblast': events inside "
+                                      "it."),
+        click.option("--since", callback=lambda _c, _p, v: parse_date_option(v),
+                     help="Events dated on or after YYYY-MM-DD (undated events are left "
+                          "out)."),
+        click.option("--until", callback=lambda _c, _p, v: parse_date_option(v),
+                     help="Events dated on or before YYYY-MM-DD (undated events are left "
+                          "out)."),
+        click.option("--min-sources", type=click.IntRange(min=1), default=None,
+                     help="Only events with at least N independent sources."),
+        click.option("--modality", "modalities", help="Modalities, comma-separated, e.g. "
+                                                      "claimed,denied."),
+        click.option("--conflict/--no-conflict", "has_conflict", default=None,
+                     help="Only events with (or without) conflicting reports."),
+        click.option("--words", help="Words that must each occur in an evidence sentence."),
+        click.option("--claimant", help="Events claimed by this speaker (part of the name, "
+                                        "any case; comma-separated alternatives). Deniers "
+                                        "are not claimants: see --denied-by."),
+        click.option("--denied-by", "denied_by", help="Events denied by this speaker (or, "
+                                                      "for a denial naming none, this "
+                                                      "outlet)."),
+        click.option("--outlet", help="Events reported (claimed or denied) by this outlet."),
+        click.option("--review-status", "review_status", metavar="STATUSES",
+                     help="Review statuses, comma-separated: unreviewed, confirmed, corrected, "
+                          "rejected; all: any. Default: every status but rejected."),
+        click.option("--verification", metavar="STATUSES",
+                     help="Verification statuses, comma-separated: unverified, corroborated, "
+                          "confirmed, refuted; all: any (the default)."),
+        click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0),
+                     default=None, help="Only events at least this sure (0..1; events "
+                                        "stored without a confidence are left out)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
 def published_option(f: F) -> F:
     """The ``--published`` option: the date of inputs that do not carry one."""
     return click.option("--published", callback=lambda _c, _p, v: parse_date_option(v),

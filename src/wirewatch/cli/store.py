@@ -15,11 +15,11 @@ from wirewatch.cli.common import (
     UnreadNotes,
     batch_size_option,
     db_option,
+    event_filter_options,
     fetch_options,
     format_option,
     lang_option,
     open_store,
-    parse_date_option,
     printable,
     published_option,
     resources_of,
@@ -136,8 +136,11 @@ def _event_filter(ctx: click.Context, query: dict[str, Any]) -> Any:
     """The filter of the ``events`` options, with the codebook and gazetteer in use (a
     one-line error and exit 2 for a filter that cannot be used)."""
     from wirewatch.store import QueryError, event_filter
+    from wirewatch.store.query import VISIBLE
 
     resources = resources_of(ctx)
+    if query.get("review_status") is None:  # as the API: rejected events left out
+        query = {**query, "review_status": VISIBLE}
     try:
         return event_filter(resources.codebook, resources.gazetteer, **query)
     except QueryError as exc:
@@ -147,28 +150,7 @@ def _event_filter(ctx: click.Context, query: dict[str, Any]) -> Any:
 
 @click.command()
 @db_option
-@click.option("--type", "types", help="Event types, comma-separated, e.g. strike or "
-                                      "territory (a prefix: every territory.* type).")
-@click.option("--place", help="Place name (resolved like any place) or GeoNames id; a region "
-                              "also matches the events inside it.")
-@click.option("--admin1", help="Admin-1 region, e.g. 'Donetsk Oblast': events inside it.")
-@click.option("--since", callback=lambda _c, _p, v: parse_date_option(v),
-              help="Events dated on or after YYYY-MM-DD (undated events are left out).")
-@click.option("--until", callback=lambda _c, _p, v: parse_date_option(v),
-              help="Events dated on or before YYYY-MM-DD (undated events are left out).")
-@click.option("--min-sources", type=click.IntRange(min=1), default=None,
-              help="Only events with at least N independent sources.")
-@click.option("--modality", "modalities", help="Modalities, comma-separated, e.g. "
-                                               "claimed,denied.")
-@click.option("--conflict/--no-conflict", "has_conflict", default=None,
-              help="Only events with (or without) conflicting reports.")
-@click.option("--words", help="Words that must each occur in an evidence sentence.")
-@click.option("--claimant", help="Events claimed by this speaker (part of the name, any "
-                                 "case; comma-separated alternatives). Deniers are not "
-                                 "claimants: see --denied-by.")
-@click.option("--denied-by", "denied_by", help="Events denied by this speaker (or, for a "
-                                               "denial naming none, this outlet).")
-@click.option("--outlet", help="Events reported (claimed or denied) by this outlet.")
+@event_filter_options
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="At most N events (newest first).")
 @format_option("table", "jsonl", "csv", "geojson", "parquet")

@@ -21,6 +21,7 @@ from wirewatch.cli.common import (
     open_store,
     printable,
     resources_of,
+    workers_option,
 )
 
 DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -91,13 +92,14 @@ def _check_urls(urls: tuple[str, ...]) -> None:
 @click.option("--once", is_flag=True, help="Poll every source once, then exit (status 1 "
                                            "when one failed): for cron.")
 @batch_size_option
+@workers_option
 @fetch_options
 @click.option("--quiet", "-q", is_flag=True, help="Only errors on standard error.")
 @lang_option
 @click.pass_context
 def watch(ctx: click.Context, sources: tuple[str, ...], every: timedelta,
           max_backoff: timedelta, db: str | None, once: bool, batch_size: int,
-          timeout: float, max_bytes: int, allow_private: bool, quiet: bool,
+          workers: int, timeout: float, max_bytes: int, allow_private: bool, quiet: bool,
           lang: str | None) -> None:
     """Poll RSS/Atom feeds and pages, storing new articles, until SIGTERM or Ctrl-C.
 
@@ -106,7 +108,9 @@ def watch(ctx: click.Context, sources: tuple[str, ...], every: timedelta,
     when the page cannot be fetched). A failing source is polled less and less often
     (doubling up to --max-backoff) and normally again after a success. Each source's
     status is kept in the store (GET /api/sources). A stop signal lets the source being
-    polled finish; the exit status is then 0.
+    polled finish; the exit status is then 0. --workers extract in forked processes,
+    as for ingest, at most two batches per worker in memory; they finish their batches
+    and end with the source (a stop signal does not cut them short).
     """
     from wirewatch.ingest.watch import (
         HttpFetcher,
@@ -142,7 +146,7 @@ def watch(ctx: click.Context, sources: tuple[str, ...], every: timedelta,
         while not stopper():
             reports = poll_once(watched, store, fetcher, utcnow(), extractor=extractor,
                                 schedule=schedule, batch_size=batch_size, lang=lang,
-                                stop=stopper, on_report=report)
+                                stop=stopper, on_report=report, workers=workers)
             failed = failed or any(r.error for r in reports)
             if once:
                 break

@@ -15,7 +15,7 @@ network: :func:`poll_once` polls the sources that are due at ``now`` and returns
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -183,8 +183,9 @@ def _item_document(link: str, own: Document | ReadError, fetcher: Fetcher
 
 
 def _new_documents(source: Source, fetched: Fetched, fetcher: Fetcher,
-                   report: PollReport) -> list[Document]:
-    """The articles of a 200 answer not read before: a feed's new items, or the page."""
+                   report: PollReport) -> Iterable[Document]:
+    """The articles of a 200 answer not read before: a feed's new items, or the page.
+    A feed's items are fetched as they are asked for (:func:`_feed_documents`)."""
     if not is_feed(fetched):
         source.kind = "page"
         doc = page_document(source.url, fetched)
@@ -193,9 +194,15 @@ def _new_documents(source: Source, fetched: Fetched, fetcher: Fetcher,
         report.items = 1
         return [doc]
     source.kind = "feed"
+    return _feed_documents(source, feed_items(source.url, fetched.body), fetcher, report)
+
+
+def _feed_documents(source: Source, items: list[tuple[str, Document | ReadError]],
+                    fetcher: Fetcher, report: PollReport) -> Iterator[Document]:
+    """Yield a feed's new items, each page fetched when the extraction asks for it: the
+    articles in memory are those of the batches in flight, however long the feed."""
     seen = set(source.seen)
-    docs: list[Document] = []
-    for key, own in feed_items(source.url, fetched.body):
+    for key, own in items:
         if key in seen:
             continue
         item = _item_document(key, own, fetcher)
@@ -205,9 +212,8 @@ def _new_documents(source: Source, fetched: Fetched, fetcher: Fetcher,
         seen.add(key)
         source.seen.append(key)
         source.items_seen += 1
-        docs.append(item)
-    report.items = len(docs)
-    return docs
+        report.items += 1
+        yield item
 
 
 def _fail(source: Source, report: PollReport, reason: str, now: datetime,
@@ -222,26 +228,29 @@ def _fail(source: Source, report: PollReport, reason: str, now: datetime,
 
 def poll_source(source: Source, store: Store, fetcher: Fetcher, now: datetime, *,
                 extractor: Extractor, schedule: Schedule = Schedule(), batch_size: int = 32,
-                lang: str | None = None) -> PollReport:
+                lang: str | None = None, workers: int = 1) -> PollReport:
     """Poll one source, store its new articles and save its state; return the report.
 
     A source that cannot be fetched (or read) is put off (see :class:`Schedule`); an item
-    whose page and feed text both fail is reported and tried again next poll."""
+    whose page and feed text both fail is reported and tried again next poll.
+    ``workers``: processes that extract, as ``ingest``'s (:mod:`wirewatch.workers`:
+    forked when the new articles fill more than one batch, at most two batches per
+    worker in flight, ended when the source is done)."""
     report = PollReport(source.url, "new")
     try:
         fetched = fetcher.fetch(source.url, source.etag, source.last_modified)
         if fetched.status == 304:
             report.outcome = "not modified"
-            docs: list[Document] = []
+            docs: Iterable[Document] = []
         else:
             docs = _new_documents(source, fetched, fetcher, report)
         source.etag, source.last_modified = fetched.etag, fetched.last_modified
     except FetchFailed as exc:
         _fail(source, report, str(exc) or "fetch failed", now, schedule)
     else:
-        if docs:
+        if fetched.status != 304:
             summary = ingest_documents(docs, store, batch_size=batch_size,
-                                       extractor=extractor, lang=lang)
+                                       extractor=extractor, lang=lang, workers=workers)
             report.stored = summary.stored
             source.stored += summary.stored
         source.failures, source.last_success = 0, now
@@ -253,7 +262,8 @@ def poll_source(source: Source, store: Store, fetcher: Fetcher, now: datetime, *
 def poll_once(sources: Sequence[Source], store: Store, fetcher: Fetcher, now: datetime, *,
               extractor: Extractor, schedule: Schedule = Schedule(), batch_size: int = 32,
               lang: str | None = None, stop: Callable[[], bool] = lambda: False,
-              on_report: Callable[[PollReport], None] | None = None) -> list[PollReport]:
+              on_report: Callable[[PollReport], None] | None = None,
+              workers: int = 1) -> list[PollReport]:
     """Poll the sources due at ``now`` one after another (each saved as it is done) and
     return their reports; ``stop`` is asked before each source (a stop request lets the
     source being polled finish)."""
@@ -264,7 +274,8 @@ def poll_once(sources: Sequence[Source], store: Store, fetcher: Fetcher, now: da
         if not source.due(now):
             continue
         report = poll_source(source, store, fetcher, now, extractor=extractor,
-                             schedule=schedule, batch_size=batch_size, lang=lang)
+                             schedule=schedule, batch_size=batch_size, lang=lang,
+                             workers=workers)
         reports.append(report)
         if on_report is not None:
             on_report(report)

@@ -238,40 +238,122 @@ def _recount(s: Session, article_ids: Sequence[int], now: datetime) -> None:
     resummarise(s, sorted(_canonicals_of_articles(s, set(article_ids))), now)
 
 
+def _check_family(fam: m.RewriteFamily, version: int | None) -> None:
+    if version is not None and version != fam.version:
+        raise StaleVersion(version, fam.version, "family")
+
+
 def merge_families(s: Session, target: int, other: int, actor: str, now: datetime,
-                   note: str | None = None) -> None:
+                   note: str | None = None, version: int | None = None,
+                   other_version: int | None = None) -> int:
     """Merge rewrite family ``other`` into ``target`` (an analyst says they retell one
-    report): one family, whose events count them as one source."""
+    report): one family, whose events count them as one source. ``version`` and
+    ``other_version``: the families' versions the decision was made on (None: not
+    checked); return the target's new version. Raises NotFound, StaleVersion or
+    ReviewError."""
     fam = _family(s, target)
     gone = _family(s, other)
     if target == other:
         raise ReviewError("other: a family cannot be merged into itself")
+    _check_family(fam, version)
+    _check_family(gone, other_version)
     s.execute(update(m.Article).where(m.Article.family_id == other)
               .values(family_id=target, family_alone=False)
               .execution_options(synchronize_session=False))
     s.delete(gone)
     s.flush()
     members = _refresh_family(s, fam)
+    fam.version += 1
     _log(s, "family", target, "family.merge", {"merged": other, "size": len(members)},
-         actor, now, note)
+         actor, now, note, fam.version)
     _log(s, "family", other, "family.merged-into", {"family": target}, actor, now, note)
     s.flush()
     _recount(s, members, now)
+    return fam.version
 
 
 def split_article(s: Session, family_id: int, article_id: int, actor: str, now: datetime,
-                  note: str | None = None) -> None:
+                  note: str | None = None, version: int | None = None) -> int | None:
     """Take an article out of its rewrite family (an analyst says it is not a rewrite of
-    the others): it stands alone, and links found later do not pull it back."""
+    the others): it stands alone, and links found later do not pull it back (until it is
+    put back, :func:`rejoin_article`). ``version``: the family's version the decision was
+    made on (None: not checked). Return the family's new version, or None when it was
+    dissolved (one article left)."""
     fam = _family(s, family_id)
     art = s.get(m.Article, article_id)
     if art is None or art.family_id != family_id:
         raise ReviewError(f"article: {article_id} is not in family {family_id}")
+    _check_family(fam, version)
     art.family_id, art.family_alone = None, True
     s.flush()
     members = _refresh_family(s, fam)
-    _log(s, "family", family_id, "family.split", {"article": article_id,
-                                                  "size": len(members)}, actor, now, note)
+    dissolved = len(members) < 2
+    if not dissolved:
+        fam.version += 1
+    # the members left are kept, so that the split can be undone after a dissolution
+    _log(s, "family", family_id, "family.split",
+         {"article": article_id, "size": len(members), "members": members}, actor, now,
+         note, None if dissolved else fam.version)
     _log(s, "article", article_id, "family.split", {"family": family_id}, actor, now, note)
     s.flush()
     _recount(s, [*members, article_id], now)
+    return None if dissolved else fam.version
+
+
+def rejoin_article(s: Session, article_id: int, actor: str, now: datetime,
+                   note: str | None = None, version: int | None = None) -> int:
+    """Put an article an analyst split out of its rewrite family back (undo the split):
+    into that family, or, when the split dissolved it, into the family its other
+    members are in now (the family is made again, with its old id, when they are in
+    none). ``version``: the family's version (None: not checked). Return the id of the
+    family the article is in. Raises NotFound, StaleVersion or ReviewError (the article
+    was not split out of a family)."""
+    art = s.get(m.Article, article_id)
+    if art is None:
+        raise NotFound(f"no article {article_id}")
+    split = s.scalar(select(m.ReviewDecision).where(
+        m.ReviewDecision.target_kind == "article", m.ReviewDecision.target_id == article_id,
+        m.ReviewDecision.action == "family.split").order_by(m.ReviewDecision.id.desc())
+        .limit(1))
+    if not art.family_alone or split is None:
+        raise ReviewError(f"article: {article_id} was not split out of a rewrite family")
+    family_id = int((split.after or {})["family"])
+    fam = s.get(m.RewriteFamily, family_id)
+    if fam is None:  # the split dissolved it: where are its other members now?
+        record = s.scalar(select(m.ReviewDecision).where(
+            m.ReviewDecision.target_kind == "family",
+            m.ReviewDecision.target_id == family_id,
+            m.ReviewDecision.action == "family.split").order_by(
+            m.ReviewDecision.id.desc()).limit(1))
+        former = [int(x) for x in ((record.after or {}).get("members") or [])] if record \
+            else []
+        others = list(s.scalars(select(m.Article).where(m.Article.id.in_(former or [-1]))))
+        if not others:
+            raise ReviewError(f"article: the other articles of family {family_id} are gone")
+        now_in = sorted({a.family_id for a in others if a.family_id is not None})
+        if now_in:
+            fam = s.get(m.RewriteFamily, now_in[0])
+            assert fam is not None
+        else:
+            free = [a for a in others if not a.family_alone]
+            if not free:
+                raise ReviewError(f"article: the other articles of family {family_id} were "
+                                  "split out too")
+            fam = m.RewriteFamily(id=family_id, head_article_id=article_id, size=0,
+                                  created_at=now, version=0)
+            s.add(fam)
+            s.flush()
+            for a in free:
+                a.family_id = fam.id
+    _check_family(fam, version)
+    art.family_id, art.family_alone = fam.id, False
+    s.flush()
+    members = _refresh_family(s, fam)
+    fam.version += 1
+    _log(s, "family", fam.id, "family.rejoin", {"article": article_id,
+                                                "size": len(members)}, actor, now, note,
+         fam.version)
+    _log(s, "article", article_id, "family.rejoin", {"family": fam.id}, actor, now, note)
+    s.flush()
+    _recount(s, members, now)
+    return fam.id

@@ -34,7 +34,7 @@ OWN_COLUMNS = ["ww_id", "ww_type", "ww_subtype", "ww_date", "ww_date_precision",
                "ww_aggregate", "ww_actor", "ww_claimants", "ww_denied_by", "ww_outlets",
                "ww_source_urls", "ww_independent_sources", "ww_n_independent_sources",
                "ww_n_mentions", "ww_conflicts", "ww_review_status", "ww_reviewed_by",
-               "ww_verification", "ww_evidence_url"]
+               "ww_verification", "ww_evidence_url", "ww_confidence"]
 COLUMNS = ACLED_COLUMNS + OWN_COLUMNS
 ID_PREFIX = "WW"  # event_id_cnty: ISO3 + WW + wirewatch id, never an ACLED id
 NO_CLAIM = ("denied", "planned")  # modalities of an event no claim supports
@@ -211,6 +211,7 @@ def flat_row(event: Mapping[str, Any], acled: AcledMapping | None = None) -> dic
         "ww_reviewed_by": event.get("reviewed_by"),
         "ww_verification": (event.get("verification") or {}).get("status") or "unverified",
         "ww_evidence_url": (event.get("verification") or {}).get("evidence_url"),
+        "ww_confidence": event.get("confidence"),
     }
 
 
@@ -315,7 +316,7 @@ def _parquet_schema() -> Any:
             fields.append((c, pa.date32()))
         elif c in ints:
             fields.append((c, pa.int64()))
-        elif c in ("latitude", "longitude"):
+        elif c in ("latitude", "longitude", "ww_confidence"):
             fields.append((c, pa.float64()))
         elif c == "ww_aggregate":
             fields.append((c, pa.bool_()))

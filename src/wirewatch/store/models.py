@@ -213,6 +213,9 @@ class RewriteFamily(Base):
     first_published: Mapped[date | None] = mapped_column(Date, index=True)
     last_published: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # migration 0009: analysts' decisions on the family so far (merge, split, put back);
+    # a decision made on an older version is refused (decisions.StaleVersion)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RewriteLink(Base):

@@ -149,6 +149,24 @@ def status_filter(f: EventFilter, *, review_status: str | Sequence[str] | None =
                    verifications=_choices("verification", verification, VERIFICATIONS))
 
 
+def narrowed(f: EventFilter, *, review_status: str | Sequence[str] | None = None,
+             verification: str | Sequence[str] | None = None,
+             min_confidence: float | None = None) -> EventFilter:
+    """Return ``f`` with each of these given (not None) in place of its own: review
+    statuses, verification statuses (``all``: any) and the least confidence (0..1);
+    raise QueryError naming the one that cannot be used."""
+    if review_status is not None:
+        f = replace(f, review_statuses=_choices("review_status", review_status,
+                                                REVIEW_STATUSES))
+    if verification is not None:
+        f = replace(f, verifications=_choices("verification", verification, VERIFICATIONS))
+    if min_confidence is not None:
+        if not 0.0 <= min_confidence <= 1.0:
+            raise QueryError(f"min_confidence: {min_confidence} is not between 0 and 1")
+        f = replace(f, min_confidence=min_confidence)
+    return f
+
+
 MAX_NAME = 300
 
 

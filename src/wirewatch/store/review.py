@@ -62,8 +62,8 @@ class NotFound(ReviewError):
 class StaleVersion(ReviewError):
     """The change was made against an older version of the review."""
 
-    def __init__(self, given: int, current: int) -> None:
-        super().__init__(f"version {given} is stale: the event is at version {current} "
+    def __init__(self, given: int, current: int, what: str = "event") -> None:
+        super().__init__(f"version {given} is stale: the {what} is at version {current} "
                          "(someone changed it meanwhile; reload it)")
         self.current = current
 

@@ -33,7 +33,7 @@ from wirewatch.store.db import (
     store_error,
     writer,
 )
-from wirewatch.store.query import EventFilter, conditions, ordered
+from wirewatch.store.query import EventFilter, conditions, narrowed, ordered
 from wirewatch.store.review import ReviewChange
 from wirewatch.store.write import BatchResult, Extracted
 
@@ -190,22 +190,39 @@ class Store:
                                          note)
 
     def merge_families(self, target: int, other: int, actor: str,
-                       note: str | None = None) -> None:
-        """Merge rewrite family ``other`` into ``target`` (an analyst's decision)."""
+                       note: str | None = None, version: int | None = None,
+                       other_version: int | None = None) -> int:
+        """Merge rewrite family ``other`` into ``target`` (an analyst's decision); return
+        the target's new version. ``version``/``other_version``: the families' versions
+        the decision was made on (None: not checked; a stale one raises StaleVersion)."""
         from wirewatch.store import decisions
 
         with self._writes() as s, s.begin():
             lock_for_writing(s)
-            decisions.merge_families(s, target, other, actor, _now(), note)
+            return decisions.merge_families(s, target, other, actor, _now(), note, version,
+                                            other_version)
 
     def split_article(self, family_id: int, article_id: int, actor: str,
-                      note: str | None = None) -> None:
-        """Take an article out of its rewrite family; later links do not pull it back."""
+                      note: str | None = None, version: int | None = None) -> int | None:
+        """Take an article out of its rewrite family; later links do not pull it back.
+        Return the family's new version (None: dissolved, one article was left)."""
         from wirewatch.store import decisions
 
         with self._writes() as s, s.begin():
             lock_for_writing(s)
-            decisions.split_article(s, family_id, article_id, actor, _now(), note)
+            return decisions.split_article(s, family_id, article_id, actor, _now(), note,
+                                           version)
+
+    def rejoin_article(self, article_id: int, actor: str, note: str | None = None,
+                       version: int | None = None) -> int:
+        """Put an article split out of its rewrite family back (undo the split, recorded
+        in the audit trail); return the id of the family it is in again (see
+        :func:`wirewatch.store.decisions.rejoin_article`)."""
+        from wirewatch.store import decisions
+
+        with self._writes() as s, s.begin():
+            lock_for_writing(s)
+            return decisions.rejoin_article(s, article_id, actor, _now(), note, version)
 
     def mark_article(self, article_id: int, irrelevant: bool, actor: str,
                      note: str | None = None, extracted: Extracted | None = None) -> bool:
@@ -316,12 +333,22 @@ class Store:
                     for k, t in tables.items()}
 
     def events(self, f: EventFilter | None = None, with_mentions: bool = True,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, *, review_status: str | Sequence[str] | None = None,
+               verification: str | Sequence[str] | None = None,
+               min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Return canonical events matching the filter (see :func:`wirewatch.store.query.
-        event_filter`), newest first, as JSON-able dicts; at most ``limit``."""
+        event_filter`), newest first, as JSON-able dicts; at most ``limit``.
+
+        ``review_status``, ``verification`` (lists or comma-separated; ``all``: any) and
+        ``min_confidence`` (0..1) narrow the filter as the API's parameters of those
+        names do; one not given leaves the filter's own (by default: every status,
+        rejected included; the CLI and the API leave rejected events out unless asked).
+        Raises :class:`wirewatch.store.query.QueryError` for a value that is not one."""
+        f = narrowed(f or EventFilter(), review_status=review_status,
+                     verification=verification, min_confidence=min_confidence)
         with self._sessions() as s:
             stmt = ordered(select(m.CanonicalEvent).where(
-                *conditions(f or EventFilter(), s.get_bind().dialect.name)))
+                *conditions(f, s.get_bind().dialect.name)))
             if limit:
                 stmt = stmt.limit(limit)
             return views.event_dicts(s, list(s.scalars(stmt)), with_mentions)

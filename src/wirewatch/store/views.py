@@ -43,7 +43,7 @@ def family_dicts(s: Session, fams: Sequence[m.RewriteFamily]) -> list[dict[str, 
         ms = sorted(members[f.id], key=lambda a: (a.published or date.max, a.id))
         head = next((a for a in ms if a.id == f.head_article_id), ms[0] if ms else None)
         out.append({
-            "family": f.id, "size": f.size,
+            "family": f.id, "size": f.size, "version": f.version,
             "head": _article_ref(head) if head else None,
             "first_published": f.first_published.isoformat() if f.first_published else None,
             "last_published": f.last_published.isoformat() if f.last_published else None,

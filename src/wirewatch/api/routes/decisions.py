@@ -103,15 +103,38 @@ def split(s: Db, store: StoreDep, who: WriterDep, event_id: Id, body: sc.SplitIn
     return {"event": event, "new_event": created}
 
 
+def _family_version(given: int | None, if_match: str | None) -> int:
+    """The family's version a decision was made on (428 without one)."""
+    try:
+        return version_of(given, if_match)
+    except HTTPException as exc:
+        if exc.status_code == 428:
+            raise HTTPException(428, "version: give the version of the family you decided "
+                                     "on (its `version`, in the body or an If-Match "
+                                     "header)") from exc
+        raise
+
+
+def _family(s: Db, family_id: int, response: Response) -> dict[str, Any] | None:
+    s.expire_all()
+    fam = qy.get_family(s, family_id)
+    if fam is not None:
+        response.headers["ETag"] = f'"{fam["version"]}"'
+    return fam
+
+
 @router.post("/families/{family_id}/merge", response_model=sc.Family,
              responses=REVIEW_ERRORS)
 def merge_families(s: Db, store: StoreDep, who: WriterDep, family_id: Id,
-                   body: sc.FamilyMergeIn) -> dict[str, Any]:
+                   body: sc.FamilyMergeIn, response: Response,
+                   if_match: IfMatch = None) -> dict[str, Any]:
     """Merge rewrite family `other` into this one: they retell one report (their
-    events count them as one source)."""
-    run(lambda: store.merge_families(family_id, body.other, who.name, body.note))
-    s.expire_all()
-    fam = qy.get_family(s, family_id)
+    events count them as one source). Give this family's `version` (409 if it changed
+    since; `other_version` is checked when given)."""
+    version = _family_version(body.version, if_match)
+    run(lambda: store.merge_families(family_id, body.other, who.name, body.note, version,
+                                     body.other_version))
+    fam = _family(s, family_id, response)
     assert fam is not None
     return fam
 
@@ -119,13 +142,30 @@ def merge_families(s: Db, store: StoreDep, who: WriterDep, family_id: Id,
 @router.post("/families/{family_id}/split", response_model=sc.FamilySplitOut,
              responses=REVIEW_ERRORS)
 def split_family(s: Db, store: StoreDep, who: WriterDep, family_id: Id,
-                 body: sc.FamilySplitIn) -> dict[str, Any]:
+                 body: sc.FamilySplitIn, response: Response,
+                 if_match: IfMatch = None) -> dict[str, Any]:
     """Take an article out of this rewrite family: it is no rewrite of the others, and
-    links found later do not pull it back. The family is dissolved when one article is
-    left."""
-    run(lambda: store.split_article(family_id, body.article, who.name, body.note))
-    s.expire_all()
-    return {"family": qy.get_family(s, family_id), "article": body.article}
+    links found later do not pull it back (`POST /api/articles/{id}/rejoin` undoes it).
+    The family is dissolved when one article is left. Give the family's `version` (409
+    if it changed since)."""
+    version = _family_version(body.version, if_match)
+    run(lambda: store.split_article(family_id, body.article, who.name, body.note,
+                                    version))
+    return {"family": _family(s, family_id, response), "article": body.article}
+
+
+@router.post("/articles/{article_id}/rejoin", response_model=sc.RejoinOut,
+             responses=REVIEW_ERRORS)
+def rejoin(s: Db, store: StoreDep, who: WriterDep, article_id: Id, body: sc.RejoinIn,
+           response: Response) -> dict[str, Any]:
+    """Put an article an analyst split out of its rewrite family back (undo the split):
+    into that family, or, if the split dissolved it, with its other articles again.
+    Recorded in the audit trail (`family.rejoin`, on the article and the family)."""
+    family_id = run(lambda: store.rejoin_article(article_id, who.name, body.note,
+                                                 body.version))
+    fam = _family(s, family_id, response)
+    assert fam is not None
+    return {"article": article_id, "family": fam}
 
 
 @router.get("/families/{family_id}/history", response_model=list[sc.Decision],

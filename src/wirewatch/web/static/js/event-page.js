@@ -224,7 +224,8 @@ function renderMentions(e) {
     const cards = items.map(([m, i]) => mentionCard(m, i, n++ < AUTO_EXPAND));
     if (fam && (fam.articles ?? []).length > 1) {
       root.append(el("section", { class: "family" },
-        el("div", { class: "muted" }, `Rewrite family ${fam.id}: these ${fam.articles.length} articles (of ${fam.size ?? fam.articles.length} in the family) copy or paraphrase one another and count as one source`),
+        el("div", { class: "muted" }, `Rewrite family ${fam.id}: these ${fam.articles.length} articles (of ${fam.size ?? fam.articles.length} in the family) copy or paraphrase one another and count as one source `,
+          pageLink("family.html", { id: fam.id }, "merge or split this family ›")),
         cards));
     } else {
       root.append(...cards);

@@ -1,5 +1,6 @@
 // The stories page: rewrite families (near-copies and paraphrases of one report), largest
-// first, each with its earliest member and its outlets, with its .json and .csv.
+// first, each with its earliest member and its outlets, with its .json and .csv; each
+// links to its page (family.html), where an analyst merges and splits families.
 import { apiBase, el, externalLink, getJson, pageLink, showStatus } from "./common.js";
 
 async function main() {
@@ -15,7 +16,7 @@ async function main() {
     const page = await getJson("families", { limit: 500, offset });
     for (const f of page.items) {
       const head = f.head ?? {};
-      body.append(el("tr", {}, el("td", {}, String(f.family)), el("td", {}, String(f.size)),
+      body.append(el("tr", {}, el("td", {}, pageLink("family.html", { id: f.family }, `family ${f.family}`)), el("td", {}, String(f.size)),
         el("td", {}, el("strong", {}, head.outlet ?? head.doc ?? "?"), " ",
           head.url ? externalLink(head.url, head.title || head.url) : pageLink("article.html", { id: head.article }, head.title || "article")),
         el("td", {}, [f.first_published, f.last_published].filter(Boolean).join(" – ")),
