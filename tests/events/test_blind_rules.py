@@ -446,3 +446,13 @@ def test_roads_under_fire_control_are_neither_a_capture_nor_a_strike(run: Run) -
     events = run("According to the occupation head, every road into Kostiantynivka is now "
                  "under Russian fire control.", "2025-05-16")
     assert events == [], events
+
+
+def test_a_body_named_short_after_its_full_name_is_the_same_speaker(run: Run) -> None:
+    events = run("Russian losses over the past day amounted to 1,140 personnel, the General "
+                 "Staff of the Armed Forces of Ukraine said on Friday. In a separate "
+                 "statement, the General Staff said its drones had struck an oil depot in "
+                 "Russia's Bryansk region overnight.", "2025-06-20")
+    strikes = of_type(events, "strike")
+    assert [e["claimant"] for e in strikes] == [
+        "General Staff of the Armed Forces of Ukraine"], strikes

@@ -325,8 +325,24 @@ class Attributor:
         src = _describe(tok, start, end, self.registry, self.book, self.lexicon, side_hint)
         if src.kind != "person":
             src.name = self._localise(src.name, tok)
+            fuller = self._fuller(src)
+            if fuller is not None:
+                return fuller, (start, end), True
         src.via = via
         return src, (start, end), False
+
+    def _fuller(self, src: Source) -> Source | None:
+        """The body met earlier whose name holds every word of a shorter one ("the General
+        Staff" after "the General Staff of the Armed Forces of Ukraine")."""
+        words = set(src.name.lower().split())
+        if len(words) < 2:
+            return None  # "the ministry", "the brigade": references, resolved elsewhere
+        for s in reversed(self.sources):
+            if s.kind != "person" and len(s.name) > len(src.name) and \
+                    words <= set(s.name.lower().split()) and \
+                    (src.side is None or s.side in (None, src.side)):
+                return s
+        return None
 
     def _localise(self, name: str, tok: Any) -> str:
         """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
