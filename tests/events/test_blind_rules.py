@@ -456,3 +456,10 @@ def test_a_body_named_short_after_its_full_name_is_the_same_speaker(run: Run) ->
     strikes = of_type(events, "strike")
     assert [e["claimant"] for e in strikes] == [
         "General Staff of the Armed Forces of Ukraine"], strikes
+
+
+def test_a_struck_evacuation_vehicle_is_a_strike_not_an_evacuation(run: Run) -> None:
+    events = run("A Russian drone hit a police evacuation van in Kostiantynivka on Monday, "
+                 "injuring two officers, the regional police said.", "2025-05-16")
+    assert not of_type(events, "civilians.evacuated"), events
+    assert of_type(events, "strike"), events

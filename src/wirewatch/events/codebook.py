@@ -23,7 +23,8 @@ Phrase = tuple[str, ...]
 TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
              "needs_object", "partial_only", "needs_military_subject", "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
-             "object_is_equipment", "object_nouns", "not_as_modifier", "needs_people",
+             "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
+             "needs_people",
              "followup_verbs", "noun_reaches_verb", "behaviour"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
@@ -58,6 +59,9 @@ class EventType:
     object_is_equipment: frozenset[Phrase] = frozenset()
     object_nouns: frozenset[str] = frozenset()
     not_as_modifier: bool = False
+    # a trigger used as a noun modifier is an event only on the clause's subject ("an
+    # evacuation bus will leave"; not "a drone struck an evacuation vehicle")
+    modifier_of_subject: bool = False
     needs_people: bool = False
     followup_verbs: frozenset[str] = frozenset()
     noun_reaches_verb: bool = False
@@ -200,6 +204,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
                                           spec.get("object_is_equipment") or []),
             object_nouns=_lower_set(spec.get("object_nouns")),
             not_as_modifier=bool(spec.get("not_as_modifier")),
+            modifier_of_subject=bool(spec.get("modifier_of_subject")),
             needs_people=bool(spec.get("needs_people")),
             followup_verbs=_lower_set(spec.get("followup_verbs")),
             noun_reaches_verb=bool(spec.get("noun_reaches_verb")),

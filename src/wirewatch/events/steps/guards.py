@@ -40,8 +40,14 @@ def _condition(sc: SentenceContext, d: Draft) -> bool:
 def _modifier(sc: SentenceContext, d: Draft) -> bool:
     """"a passport office": a trigger of a type that is no event as a modifier."""
     first = d.tokens[0]
-    return len(d.tokens) == 1 and d.type.not_as_modifier and \
-        first.dep_ in ("compound", "amod", "nmod")
+    if len(d.tokens) != 1 or first.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if d.type.modifier_of_subject:
+        # "an evacuation bus will leave" is one; "struck an evacuation vehicle" is not
+        vehicle = first.head
+        moves = any(c.dep_ == "acl" and c.pos_ == "VERB" for c in vehicle.children)
+        return vehicle.dep_ not in ("nsubj", "nsubjpass") and not moves
+    return d.type.not_as_modifier
 
 
 def _heading(sc: SentenceContext, d: Draft) -> bool:
