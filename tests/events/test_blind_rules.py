@@ -463,3 +463,21 @@ def test_a_struck_evacuation_vehicle_is_a_strike_not_an_evacuation(run: Run) -> 
                  "injuring two officers, the regional police said.", "2025-05-16")
     assert not of_type(events, "civilians.evacuated"), events
     assert of_type(events, "strike"), events
+
+
+def test_a_hyphened_city_is_never_the_place_a_later_reference_points_to(run: Run) -> None:
+    events = run("Ukrainian troops pushed back Russian units near Robotyne, a claim "
+                 "Moscow-installed officials dismissed.\n\nRussian forces had lost more than "
+                 "80 soldiers killed or wounded in the area since June 1, the spokesman said.",
+                 "2024-07-09")
+    assert all((e["place"] or {}).get("name") != "Moscow" for e in events), events
+
+
+def test_a_nationwide_figure_takes_no_place_from_the_story(run: Run) -> None:
+    events = of_type(run("The occupation administration of the Kherson region said 9,000 "
+                         "residents of Skadovsk had received Russian passports. Nationwide, "
+                         "the interior ministry says 2.9 million people in the annexed "
+                         "regions have been issued passports since 2022.", "2025-05-16"),
+                     "passport.issued")
+    nationwide = [e for e in events if e["count"] and e["count"]["value"] == 2900000]
+    assert nationwide and all(e["place"] is None for e in nationwide), events

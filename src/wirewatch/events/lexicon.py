@@ -72,6 +72,7 @@ class Lexicon:
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
     ground_attack_words: frozenset[str]  # strike triggers that may be ground fighting
     pair_words: frozenset[str]  # 'rejected both claims': the denial names two claims
+    nationwide: re.Pattern[str]  # 'nationwide', 'across the country': a figure of no one place
     period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]

@@ -62,12 +62,18 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
-        after = text[p.end:p.end + 2]
-        qualifier = (after[:1] in ("-", "–") and after[1:2].isalpha()) or \
+        qualifier = qualifies_by_hyphen(p, text) or \
             _qualifies_actor(tok, book) or \
-            (p.surface.isupper() and p.start < 3 and after[:1] == ",")  # "KYIV, Nov 18 -"
+            (p.surface.isupper() and p.start < 3 and text[p.end:p.end + 1] == ",")  # dateline
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
+
+
+def qualifies_by_hyphen(p: PlaceMention, text: str) -> bool:
+    """Return whether a place name only qualifies a word it is hyphened to
+    ("Moscow-installed officials", "Kyiv-based"): never where anything happened."""
+    after = text[p.end:p.end + 2]
+    return after[:1] in ("-", "–") and after[1:2].isalpha()
 
 
 def _qualifies_actor(tok: Any, book: Codebook) -> bool:
@@ -326,6 +332,8 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
             kinds = [k for k, words in book.place_anaphora.items() if low in words]
             if not kinds or t.pos_ != "NOUN":
                 continue
+            if t.tag_ == "NNS" and "any" not in kinds:
+                continue  # "the annexed regions", "the villages": no one place
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
             if t.dep_ == "compound" and not dets:
                 # "the village school", "the town hall": the determiner is the head's
@@ -354,13 +362,14 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
              and any(lo <= p.start < hi for lo, hi in spans)]
     if named and kind != "region":
         return named[0]  # "the town, which Ukraine calls Lyman, ..."
+    text = text_of(doc)
     before = [p for p in places if p.place is not None and p.end <= tok.idx
-              and p.place.kind != "country" and p.start not in skip]
+              and p.place.kind != "country" and p.start not in skip
+              and not qualifies_by_hyphen(p, text)]
     if not before:
         return None
     if low in book.direction_words:
         # "in this direction": the town the article named a direction after
-        text = text_of(doc)
         named_dirs = [p for p in before if any(
             w.strip(",.;:)") in book.direction_words
             for w in text[p.end:p.end + 20].lower().split()[:1])]

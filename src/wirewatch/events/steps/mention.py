@@ -27,8 +27,10 @@ def build(sc: SentenceContext, d: Draft) -> bool:
     aggregate = bool((d.count and (d.own and d.own.since)) or
                      (d.count and d.when.precision in ("range", "month", "year") and
                       sc.doc.lexicon.aggregate_words.search(span_text(sent))))
-    if d.carried_place and not et.place_required and _war_long(d, sc.doc.lexicon):
-        d.places = []  # a total since the war began is no one place's: not the story's place
+    if d.fell_back and not et.place_required and (
+            (d.carried_place and _war_long(d, sc.doc.lexicon)) or
+            sc.doc.lexicon.nationwide.search(span_text(sent))):
+        d.places = []  # a total since the war began, or nationwide, is no one place's
     actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
                             d.claimant.name if d.claimant else None)
     d.subtype = subtype_of(et, toks) if et.subtypes else None

@@ -17,7 +17,7 @@ from wirewatch.events.context import Draft, Found, PlaceChoice, SentenceContext,
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.count import continues
 from wirewatch.events.steps.modality import negated
-from wirewatch.events.syntax import is_under, paragraph_start, path_up, sent_of
+from wirewatch.events.syntax import is_under, paragraph_start, path_up, sent_of, text_of
 from wirewatch.events.where import (
     Candidate,
     anaphor,
@@ -26,6 +26,7 @@ from wirewatch.events.where import (
     direction,
     linear,
     low_confidence,
+    qualifies_by_hyphen,
     resolve_anaphor,
 )
 
@@ -262,7 +263,9 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         c = next(iter(towns.values()))
         return [(c.place, c.mention)]
     para = paragraph_start(d.head)
+    text = text_of(d.head.doc)
     first = next((p for p in sc.doc.places if p.place is not None and
+                  not qualifies_by_hyphen(p, text) and
                   para <= p.start < d.head.idx and p.place.kind != "country"), None)
     if first is not None and first.place is not None:
         d.carried_place = first.start < sent_of(d.head).start_char

@@ -29,7 +29,8 @@ class Passport(Behaviour):
         body names none)."""
         assert d.base is not None
         new = passport_found(sc, d, d.base)
-        if len(new) == 1 and new[0].mention.place is None and d.type.place_fallback:
+        if len(new) == 1 and new[0].mention.place is None and d.type.place_fallback and \
+                not sc.doc.lexicon.nationwide.search(span_text(sc.sent)):
             fb = fallback_place(sc, d, ())
             if fb and fb[0][0] is not None and fb[0][0].kind != "city":
                 new[0].mention = replace(new[0].mention, place=fb[0][0])
