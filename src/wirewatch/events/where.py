@@ -332,8 +332,8 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
             kinds = [k for k, words in book.place_anaphora.items() if low in words]
             if not kinds or t.pos_ != "NOUN":
                 continue
-            if t.tag_ == "NNS" and "any" not in kinds:
-                continue  # "the annexed regions", "the villages": no one place
+            if t.tag_ == "NNS" and "city" in kinds:
+                continue  # "the villages": no one place
             dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
             if t.dep_ == "compound" and not dets:
                 # "the village school", "the town hall": the determiner is the head's
@@ -385,7 +385,9 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
         cities = [p for p in before if p.place is not None and p.place.kind == "city"]
         return cities[-1] if cities else None
     if kind == "region":
-        regions = [p for p in before if p.place is not None and p.place.kind != "city"]
+        regions = [p for p in before if p.place is not None and p.place.kind != "city"
+                   # "the separatist republics": only a region made of several (Donbas)
+                   and (tok.tag_ != "NNS" or p.place.kind == "region")]
         return regions[-1] if regions else None
     sent_start = sent_of(tok).start
     prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
