@@ -118,3 +118,12 @@ def test_a_countrys_adjective_is_the_country_or_nothing(word: str, iso: str, gaz
                                                         nlp: Any) -> None:
     m = resolve_place(word, f"The {word} delegation arrived on Monday.", _neutral(gaz), nlp)
     assert m.place is None or (m.place.kind == "country" and m.place.country == iso), m
+
+
+def test_the_citys_named_district_is_the_city_not_a_village_namesake() -> None:
+    from wirewatch.places import places_in_text
+
+    text = ("Russian bombs struck Kharkiv on Sunday. The mayor said two bombs hit apartment "
+            "blocks in the city's Kyivskyi district.")
+    found = [m for m in places_in_text("t", text) if m.surface == "Kyivskyi"]
+    assert found and found[0].place is not None and found[0].place.name == "Kharkiv", found

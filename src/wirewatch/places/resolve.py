@@ -109,6 +109,7 @@ PART_OF_THE_CITY = re.compile(rf"^\s+{CITY_PART}\s+of\s+(?:the\s+)?(?:city|town|
                               re.IGNORECASE)
 PART_OF = re.compile(rf"^\s+{CITY_PART}\s+of\s+$", re.IGNORECASE)
 CITYS_PART = re.compile(r"^\s*['’]s\s+$")
+THE_CITYS = re.compile(r"\b(?:city|town|capital)['’]s\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
@@ -502,8 +503,10 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
     for i, m in enumerate(out):
         after = view.text[m.end:m.end + 60]
         city: PlaceMention | None = None
-        if PART_OF_THE_CITY.match(after):
-            city = last_city
+        if PART_OF_THE_CITY.match(after) or (
+                THE_CITYS.search(view.text[max(0, m.start - 20):m.start]) and
+                PART_AFTER.match(after)):
+            city = last_city  # "the Kievsky district of the city", "the city's X district"
         elif i + 1 < len(out) and PART_OF.match(view.text[m.end:out[i + 1].start]):
             city = out[i + 1]
         elif i > 0 and CITYS_PART.match(view.text[out[i - 1].end:m.start]) and \
