@@ -127,3 +127,13 @@ def test_the_citys_named_district_is_the_city_not_a_village_namesake() -> None:
             "blocks in the city's Kyivskyi district.")
     found = [m for m in places_in_text("t", text) if m.surface == "Kyivskyi"]
     assert found and found[0].place is not None and found[0].place.name == "Kharkiv", found
+
+
+def test_a_village_found_only_by_spelling_far_from_the_story_stays_unresolved() -> None:
+    from wirewatch.places import places_in_text
+
+    text = ("Russian troops said they had taken the village of Kotlino west of Pokrovsk, "
+            "near Myrnohrad and Selydove.")
+    found = [m for m in places_in_text("t", text) if m.surface == "Kotlino"]
+    assert found and found[0].place is None, found
+    assert "far from" in found[0].explanation, found
