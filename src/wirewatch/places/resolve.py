@@ -605,6 +605,7 @@ def _add_home(scored: list[_Scored], home: _Home) -> None:
 # Kotlin, Poland; "Sukhyi Yar" -> Sohar, Oman). Set on eval/places_blind5.yaml's first-run
 # errors and checked on every place set (docs/evaluation.md, round 4).
 FAR_GARBLE_KM = 300.0
+METONYM_POPULATION = 1_000_000
 
 
 def _far_garble(best: _Scored, span: Span, anchors: Sequence[tuple[Span, Entry, float]]
@@ -613,7 +614,10 @@ def _far_garble(best: _Scored, span: Span, anchors: Sequence[tuple[Span, Entry, 
     if best.how not in ("fuzzy", "translit") or best.reasons:
         return False
     e = best.hit.entry
-    others = [a for s, a, _c in anchors if s is not span and a.kind == "city"]
+    # capitals and other very large cities are named for their governments as often as for
+    # themselves ("Moscow-installed", "Kyiv said"): they do not place a story
+    others = [a for s, a, _c in anchors if s is not span and a.kind == "city"
+              and a.population < METONYM_POPULATION]
     return bool(others) and all(_distance_km(a, e) > FAR_GARBLE_KM for a in others)
 
 
