@@ -481,3 +481,10 @@ def test_a_nationwide_figure_takes_no_place_from_the_story(run: Run) -> None:
                      "passport.issued")
     nationwide = [e for e in events if e["count"] and e["count"]["value"] == 2900000]
     assert nationwide and all(e["place"] is None for e in nationwide), events
+
+
+def test_occupied_before_a_town_in_a_phrase_is_no_capture_whatever_the_date(run: Run) -> None:
+    events = run("Last month, soldiers took at least 20 tractors from farmers of occupied "
+                 "Vasylivka, the prosecutor said. Troops also stole computers from the school "
+                 "in occupied Oleshky in April.", "2025-05-16")
+    assert not of_type(events, "territory.captured"), events

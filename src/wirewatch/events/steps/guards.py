@@ -357,6 +357,15 @@ def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
 def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "occupied Crimea": a state described in passing, not news."""
     head = d.head
-    return not (len(d.tokens) == 1 and head.dep_ == "amod" and d.own is None and not any(
+    # "residents of occupied X", "in occupied X in March": a date of the sentence is the
+    # main verb's, not the adjective's
+    in_phrase = head.head.pos_ == "PROPN" and any(
+        a.dep_ == "pobj" for a in path_up(head.head)[:2])
+    doc = head.doc
+    if len(d.tokens) == 1 and 0 < head.i < len(doc) - 1 and head.tag_ in ("VBN", "VBD") and \
+            doc[head.i - 1].pos_ == "ADP" and doc[head.i + 1].pos_ == "PROPN":
+        return False  # "in occupied Nova Kakhovka", however the parse reads "occupied"
+    return not (len(d.tokens) == 1 and head.dep_ == "amod" and
+                (d.own is None or in_phrase) and not any(
         c.lower_ in sc.doc.lexicon.recency_adverbs for c in head.children) and
         not perfect_misparsed(head) and not result_predicate(head))
