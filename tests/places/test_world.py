@@ -137,3 +137,12 @@ def test_a_village_found_only_by_spelling_far_from_the_story_stays_unresolved() 
     found = [m for m in places_in_text("t", text) if m.surface == "Kotlino"]
     assert found and found[0].place is None, found
     assert "far from" in found[0].explanation, found
+
+
+def test_the_citys_district_is_not_the_capital_whose_troops_were_named_before() -> None:
+    from wirewatch.places import places_in_text
+
+    text = ("Glide bombs struck Kharkiv on Sunday as Moscow's troops pressed on in the region. "
+            "The mayor said two bombs hit the city's Kyivskyi district.")
+    found = [m for m in places_in_text("t", text) if m.surface == "Kyivskyi"]
+    assert found and found[0].place is not None and found[0].place.name == "Kharkiv", found

@@ -109,6 +109,8 @@ PART_OF_THE_CITY = re.compile(rf"^\s+{CITY_PART}\s+of\s+(?:the\s+)?(?:city|town|
                               re.IGNORECASE)
 PART_OF = re.compile(rf"^\s+{CITY_PART}\s+of\s+$", re.IGNORECASE)
 CITYS_PART = re.compile(r"^\s*['’]s\s+$")
+QUALIFYING_AFTER = re.compile(r"^(?:['’]s\s+(?:troops|forces|army|military|government|"
+                              r"officials|ministry|leadership)\b|[-–][A-Za-z])", re.IGNORECASE)
 THE_CITYS = re.compile(r"\b(?:city|town|capital)['’]s\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
 AS_THEY_CALL = re.compile(
@@ -526,8 +528,9 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
             out[i] = replace(m, place=_rebind(
                 city.place, m.surface, min(0.9, city.place.confidence),
                 f"'{phrase}' is a district of {city.place.name}"), container=None)
-        elif m.place is not None and m.place.kind == "city" and not m.dateline:
-            last_city = m
+        elif m.place is not None and m.place.kind == "city" and not m.dateline and \
+                not QUALIFYING_AFTER.match(after):
+            last_city = m  # not "Moscow's troops", "Moscow-installed": a government
     return out
 
 
