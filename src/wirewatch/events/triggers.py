@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.codebook import Phrase
-from wirewatch.events.syntax import memo
+from wirewatch.events.syntax import memo, token_forms
 
 GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
             "npadvmod", "punct"}
@@ -36,20 +36,41 @@ def _forms(tok: Any) -> tuple[str, str]:
     return tok.lower_, tok.lemma_.lower()
 
 
+def _doc_forms(doc: Any) -> Any:
+    """Every token's ``_forms``, by token index: read once per document being processed,
+    else (another doc) computed per token on demand."""
+    known = token_forms(doc)
+    if known is not None:
+        return known
+    return _FormsOf(doc)
+
+
+class _FormsOf:
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+
+    def __getitem__(self, i: int) -> tuple[str, str]:
+        return _forms(self.doc[i])
+
+
 def _gap_ok(tok: Any) -> bool:
     if tok.dep_ == "punct":
         return tok.text in ("-", "–", "'", "’")
     return tok.dep_ in GAP_DEPS or tok.pos_ in ("DET", "ADJ", "ADV", "NUM")
 
 
-def _match_from(toks: list[Any], i: int, phrase: Phrase) -> tuple[int, ...] | None:
+def _match_from(toks: list[Any], i: int, phrase: Phrase,
+                forms: Any = None) -> tuple[int, ...] | None:
+    if forms is None:
+        forms = _doc_forms(toks[0].doc)
+    base = toks[0].i
     positions = [i]
     j = i + 1
     for word in phrase[1:]:
         found = None
         prev = toks[positions[-1]]
         for k in range(j, min(len(toks), j + MAX_GAP + 1)):
-            if word in _forms(toks[k]):
+            if word in forms[base + k]:
                 found = k
                 break
             if not _gap_ok(toks[k]):
@@ -88,15 +109,17 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
 def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> list[Trigger]:
     """Return the trigger phrases of a sentence; the longest phrase wins per type and token."""
     toks = list(sent)
+    forms = _doc_forms(sent.doc)
+    base = sent.start
     found: list[Trigger] = []
-    for i, tok in enumerate(toks):
+    for i in range(len(toks)):
         seen: set[tuple[str, Phrase]] = set()
-        for key in _forms(tok):
+        for key in forms[base + i]:
             for etype, phrase in index.get(key, []):
                 if (etype, phrase) in seen:
                     continue
                 seen.add((etype, phrase))
-                pos = _match_from(toks, i, phrase)
+                pos = _match_from(toks, i, phrase, forms)
                 if pos is not None:
                     found.append(Trigger(etype, phrase, tuple(toks[p].i for p in pos)))
     found.sort(key=lambda t: (-len(t.phrase), t.first))
@@ -110,7 +133,7 @@ def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> lis
 
 def phrase_before(sent: Any, tok_i: int, phrases: tuple[Phrase, ...], window: int = 3) -> bool:
     """Return whether one of ``phrases`` ends within ``window`` tokens before token ``tok_i``."""
-    doc = sent.doc
+    forms = _doc_forms(sent.doc)
     start = max(sent.start, tok_i - window - 3)
     for phrase in phrases:
         n = len(phrase)
@@ -118,7 +141,7 @@ def phrase_before(sent: Any, tok_i: int, phrases: tuple[Phrase, ...], window: in
             first = end - n + 1
             if first < sent.start:
                 continue
-            if all(phrase[k] in _forms(doc[first + k]) for k in range(n)):
+            if all(phrase[k] in forms[first + k] for k in range(n)):
                 return True
     return False
 
