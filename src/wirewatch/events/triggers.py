@@ -135,15 +135,37 @@ def phrase_before(sent: Any, tok_i: int, phrases: tuple[Phrase, ...], window: in
     """Return whether one of ``phrases`` ends within ``window`` tokens before token ``tok_i``."""
     forms = _doc_forms(sent.doc)
     start = max(sent.start, tok_i - window - 3)
-    for phrase in phrases:
-        n = len(phrase)
-        for end in range(max(start + n - 1, tok_i - window), tok_i):
-            first = end - n + 1
-            if first < sent.start:
-                continue
-            if all(phrase[k] in forms[first + k] for k in range(n)):
-                return True
+    by_last, has_empty = _by_last_word(phrases)
+    if has_empty and max(start - 1, tok_i - window) < tok_i:
+        return True  # an empty phrase ends anywhere
+    for end in range(max(start, tok_i - window), tok_i):
+        for form in set(forms[end]):
+            for phrase in by_last.get(form, ()):
+                n = len(phrase)
+                first = end - n + 1
+                if first < start:
+                    continue
+                if all(phrase[k] in forms[first + k] for k in range(n - 1)):
+                    return True
     return False
+
+
+# phrases by their last word, per tuple of phrases (a codebook's lists live as long as it)
+_LAST_WORD: dict[int, tuple[tuple[Phrase, ...], dict[str, list[Phrase]], bool]] = {}
+
+
+def _by_last_word(phrases: tuple[Phrase, ...]) -> tuple[dict[str, list[Phrase]], bool]:
+    """The phrases by their last word, and whether there is an empty one."""
+    known = _LAST_WORD.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        index: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[-1], []).append(phrase)
+        if len(_LAST_WORD) > 256:
+            _LAST_WORD.clear()
+        known = _LAST_WORD[id(phrases)] = (phrases, index, not all(phrases))
+    return known[1], known[2]
 
 
 def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
