@@ -77,3 +77,70 @@ def test_the_text_given_is_the_text_spacy_joins(resources: Any, texts: list[str]
         assert doc_text(doc) == doc.text
         parsed = nlp(doc)
         assert doc_text(parsed) == parsed.text
+
+
+def test_extraction_is_the_same_without_the_caches(resources: Any, texts: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch import extract
+    from wirewatch.events import triggers
+
+    docs = [Document(f"d{i}", t) for i, t in enumerate(texts)]
+
+    def found() -> list[Any]:
+        return [([e.to_dict() for e in r.events], [repr(m) for m in r.places])
+                for r in extract(docs, resources)]
+
+    cached = found()
+    assert any(events for events, _ in cached)
+
+    def walked(self: Any, i: int) -> list[Any]:
+        tok = self.doc[i]
+        out = [tok]
+        while tok.head.i != tok.i:
+            tok = tok.head
+            out.append(tok)
+        return out
+
+    monkeypatch.setattr(syntax.DocIndex, "path_up", walked)
+    monkeypatch.setattr(triggers, "token_forms", lambda doc: None)
+    from wirewatch.events.steps import denial
+
+    monkeypatch.setattr(denial, "memo", lambda doc, key, compute: compute())
+    assert found() == cached
+
+
+def _phrase_before_one_by_one(sent: Any, tok_i: int, phrases: Any, window: int = 3) -> bool:
+    """``phrase_before`` as it was: every phrase tried at every position."""
+    doc = sent.doc
+    start = max(sent.start, tok_i - window - 3)
+    for phrase in phrases:
+        n = len(phrase)
+        for end in range(max(start + n - 1, tok_i - window), tok_i):
+            first = end - n + 1
+            if first < sent.start:
+                continue
+            if all(phrase[k] in _forms(doc[first + k]) for k in range(n)):
+                return True
+    return False
+
+
+def test_phrases_before_a_word_are_found_as_when_tried_one_by_one(
+        nlp: Any, resources: Any) -> None:
+    phrases = resources.codebook.not_event_before
+    assert phrases
+    text = ("Russia's threat of an offensive and an attempt to storm Avdiivka failed; troops "
+            "nearly captured it and tried to encircle it, almost reaching the road.")
+    doc = nlp(text)
+    hits = 0
+    for indexed in (False, True):
+        syntax._index.clear()
+        if indexed:
+            index_document(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                for window in (1, 3, 5):
+                    for ph in (phrases, (*phrases, ())):
+                        want = _phrase_before_one_by_one(sent, i, ph, window)
+                        assert phrase_before(sent, i, ph, window) == want
+                        hits += want and ph is phrases
+    assert hits > 10
