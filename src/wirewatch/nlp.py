@@ -24,9 +24,12 @@ def paragraph_breaks(doc: Any) -> Any:
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
-    dateline = DATELINE.match(doc.text)
+    from wirewatch.places.component import doc_text
+
+    text = doc_text(doc)  # joined once per doc, kept for the components after
+    dateline = DATELINE.match(text)
     if dateline is not None:
-        first = doc.char_span(dateline.end(), len(doc.text), alignment_mode="expand")
+        first = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
         if first is not None and first.start > 0:
             doc[first.start].is_sent_start = True
     return doc

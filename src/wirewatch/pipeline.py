@@ -15,7 +15,7 @@ from typing import Any
 from wirewatch.document import Document, ReadError
 from wirewatch.events.models import EventMention
 from wirewatch.ingest.language import detect_language, language_name
-from wirewatch.places.component import places_of
+from wirewatch.places.component import places_of, remember_text
 from wirewatch.places.models import PlaceMention
 from wirewatch.resources import Resources, supported_languages
 
@@ -45,7 +45,7 @@ _PUNCTUATION_RUN = re.compile(r"[^\w\s]{64,}")
 def _spacy_docs(nlp: Any, docs: Sequence[Document]) -> Iterator[Any]:
     for d in docs:
         text = _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), d.text)
-        made = nlp.make_doc(text)
+        made = remember_text(nlp.make_doc(text), text)
         made._.wirewatch_document = d
         yield made
 

@@ -13,6 +13,9 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "
 
 def ancestors(tok: Token) -> Iterator[Token]:
     """Yield the heads of a token up to the root of its sentence."""
+    if _index and _index[0].doc is tok.doc:
+        yield from _index[0].path_up(tok.i)[1:]
+        return
     while tok.head.i != tok.i:
         tok = tok.head
         yield tok
@@ -20,6 +23,8 @@ def ancestors(tok: Token) -> Iterator[Token]:
 
 def path_up(tok: Token) -> list[Token]:
     """Return the token and its ancestors, nearest first."""
+    if _index and _index[0].doc is tok.doc:
+        return [tok, *_index[0].path_up(tok.i)[1:]]
     return [tok, *ancestors(tok)]
 
 
@@ -106,6 +111,10 @@ class DocIndex:
         self.doc = doc
         self.text: str = _text(doc)
         self.memo: dict[Any, Any] = {}
+        self._heads: list[int] | None = None
+        self._tokens: list[Token] = []
+        self._paths: dict[int, list[Token]] = {}
+        self._forms: list[tuple[str, str]] | None = None
         self.sents = list(doc.sents)
         self.starts = [s.start for s in self.sents]
         self.chunks: dict[int, list[Any]] = {s.start: [] for s in self.sents}
@@ -118,6 +127,44 @@ class DocIndex:
         self.ents: dict[int, list[Any]] = {s.start: [] for s in self.sents}
         for ent in doc.ents:
             self.ents.setdefault(self.sent_at(ent.start).start, []).append(ent)
+
+    def path_up(self, i: int) -> list[Token]:
+        """Return token ``i`` and its heads up to its sentence's root, nearest first (one
+        walk per token and document, from the doc's head column; the tokens are made once)."""
+        found = self._paths.get(i)
+        if found is None:
+            if self._heads is None:
+                from spacy.attrs import HEAD
+
+                # relative offsets, stored unsigned: read them back as signed
+                rel = self.doc.to_array([HEAD]).view("int64").tolist()
+                self._heads = [k + h for k, h in enumerate(rel)]
+                self._tokens = list(self.doc)
+            heads, toks = self._heads, self._tokens
+            found = [toks[i]]
+            j = i
+            while heads[j] != j:
+                j = heads[j]
+                found.append(toks[j])
+            self._paths[i] = found
+        return found
+
+    def forms(self) -> list[tuple[str, str]]:
+        """Return each token's lower-case form and lower-case lemma (``triggers._forms``),
+        read from the doc's columns once."""
+        if self._forms is None:
+            from spacy.attrs import LEMMA, LOWER
+
+            strings = self.doc.vocab.strings
+            lowered: dict[int, str] = {}
+            out = []
+            for low, lemma in self.doc.to_array([LOWER, LEMMA]).tolist():
+                lem = lowered.get(lemma)
+                if lem is None:
+                    lem = lowered[lemma] = strings[lemma].lower()
+                out.append((strings[low], lem))
+            self._forms = out
+        return self._forms
 
     def sent_at(self, i: int) -> Span:
         """Return the sentence holding token ``i``."""
@@ -168,6 +215,14 @@ def text_of(doc: Any) -> str:
     if _index and _index[0].doc is doc:
         return str(_index[0].text)
     return str(doc.text)
+
+
+def token_forms(doc: Any) -> list[tuple[str, str]] | None:
+    """Return each token's (lower-case form, lower-case lemma) when ``doc`` is the document
+    being processed, else None."""
+    if _index and _index[0].doc is doc:
+        return _index[0].forms()
+    return None
 
 
 def span_text(span: Span) -> str:

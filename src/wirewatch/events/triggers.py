@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.codebook import Phrase
-from wirewatch.events.syntax import memo
+from wirewatch.events.syntax import memo, token_forms
 
 GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
             "npadvmod", "punct"}
@@ -36,6 +36,23 @@ def _forms(tok: Any) -> tuple[str, str]:
     return tok.lower_, tok.lemma_.lower()
 
 
+def _doc_forms(doc: Any) -> Any:
+    """Every token's ``_forms``, by token index: read once per document being processed,
+    else (another doc) computed per token on demand."""
+    known = token_forms(doc)
+    if known is not None:
+        return known
+    return _FormsOf(doc)
+
+
+class _FormsOf:
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+
+    def __getitem__(self, i: int) -> tuple[str, str]:
+        return _forms(self.doc[i])
+
+
 def _gap_ok(tok: Any) -> bool:
     if tok.dep_ == "punct":
         return tok.text in ("-", "–", "'", "’")
@@ -44,14 +61,18 @@ def _gap_ok(tok: Any) -> bool:
     return tok.dep_ in GAP_DEPS or tok.pos_ in ("DET", "ADJ", "ADV", "NUM")
 
 
-def _match_from(toks: list[Any], i: int, phrase: Phrase) -> tuple[int, ...] | None:
+def _match_from(toks: list[Any], i: int, phrase: Phrase,
+                forms: Any = None) -> tuple[int, ...] | None:
+    if forms is None:
+        forms = _doc_forms(toks[0].doc)
+    base = toks[0].i
     positions = [i]
     j = i + 1
     for word in phrase[1:]:
         found = None
         prev = toks[positions[-1]]
         for k in range(j, min(len(toks), j + MAX_GAP + 1)):
-            if word in _forms(toks[k]):
+            if word in forms[base + k]:
                 found = k
                 break
             if not _gap_ok(toks[k]):
@@ -94,15 +115,17 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
 def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> list[Trigger]:
     """Return the trigger phrases of a sentence; the longest phrase wins per type and token."""
     toks = list(sent)
+    forms = _doc_forms(sent.doc)
+    base = sent.start
     found: list[Trigger] = []
-    for i, tok in enumerate(toks):
+    for i in range(len(toks)):
         seen: set[tuple[str, Phrase]] = set()
-        for key in _forms(tok):
+        for key in forms[base + i]:
             for etype, phrase in index.get(key, []):
                 if (etype, phrase) in seen:
                     continue
                 seen.add((etype, phrase))
-                pos = _match_from(toks, i, phrase)
+                pos = _match_from(toks, i, phrase, forms)
                 if pos is not None:
                     found.append(Trigger(etype, phrase, tuple(toks[p].i for p in pos)))
     found.sort(key=lambda t: (-len(t.phrase), t.first))
@@ -116,17 +139,39 @@ def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> lis
 
 def phrase_before(sent: Any, tok_i: int, phrases: tuple[Phrase, ...], window: int = 3) -> bool:
     """Return whether one of ``phrases`` ends within ``window`` tokens before token ``tok_i``."""
-    doc = sent.doc
+    forms = _doc_forms(sent.doc)
     start = max(sent.start, tok_i - window - 3)
-    for phrase in phrases:
-        n = len(phrase)
-        for end in range(max(start + n - 1, tok_i - window), tok_i):
-            first = end - n + 1
-            if first < sent.start:
-                continue
-            if all(phrase[k] in _forms(doc[first + k]) for k in range(n)):
-                return True
+    by_last, has_empty = _by_last_word(phrases)
+    if has_empty and max(start - 1, tok_i - window) < tok_i:
+        return True  # an empty phrase ends anywhere
+    for end in range(max(start, tok_i - window), tok_i):
+        for form in set(forms[end]):
+            for phrase in by_last.get(form, ()):
+                n = len(phrase)
+                first = end - n + 1
+                if first < start:
+                    continue
+                if all(phrase[k] in forms[first + k] for k in range(n - 1)):
+                    return True
     return False
+
+
+# phrases by their last word, per tuple of phrases (a codebook's lists live as long as it)
+_LAST_WORD: dict[int, tuple[tuple[Phrase, ...], dict[str, list[Phrase]], bool]] = {}
+
+
+def _by_last_word(phrases: tuple[Phrase, ...]) -> tuple[dict[str, list[Phrase]], bool]:
+    """The phrases by their last word, and whether there is an empty one."""
+    known = _LAST_WORD.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        index: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            if phrase:
+                index.setdefault(phrase[-1], []).append(phrase)
+        if len(_LAST_WORD) > 256:
+            _LAST_WORD.clear()
+        known = _LAST_WORD[id(phrases)] = (phrases, index, not all(phrases))
+    return known[1], known[2]
 
 
 def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:

@@ -39,6 +39,13 @@ def doc_text(doc: Doc) -> str:
     return str(known[1])
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record the text a doc was made from (``nlp.make_doc(text)``), so that ``doc_text``
+    need not join it again: spaCy's tokenizer keeps every character, ``doc.text == text``."""
+    doc.user_data[_TEXT_KEY] = (len(doc), text)
+    return doc
+
+
 def document_of(doc: Doc) -> Document:
     """Return the wirewatch document a spaCy doc was made from (a bare one for plain text)."""
     known: Document | None = doc._.wirewatch_document

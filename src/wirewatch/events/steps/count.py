@@ -17,7 +17,7 @@ from wirewatch.events.numbers import (
     is_number_token,
     words_to_number,
 )
-from wirewatch.events.syntax import path_up, subject_of, tree_distance
+from wirewatch.events.syntax import path_up, subject_of, text_of, tree_distance
 
 
 def count(sc: SentenceContext, d: Draft) -> bool:
@@ -172,7 +172,7 @@ def continues(head: Any, toks: list[Any], lex: Lexicon) -> bool:
 def increment_after(tok: Any, lex: Lexicon) -> Count | None:
     """Return the day's part written right after a running total's noun or figure
     ("27,104 artillery systems (+41)", "10,715 tanks (three of them over the past day)")."""
-    text = tok.doc.text
+    text = text_of(tok.doc)
     m = lex.increment_after.match(text, tok.idx + len(tok))
     if m is None:
         return None

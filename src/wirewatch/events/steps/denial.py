@@ -16,7 +16,7 @@ from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.when import date_tokens, path_clear
-from wirewatch.events.syntax import is_under, span_text
+from wirewatch.events.syntax import is_under, memo, span_text
 
 
 def denial_of_claim(sc: SentenceContext) -> None:
@@ -58,7 +58,8 @@ def _also_denied(noun: Any, first: Found, found: list[Found], lex: Lexicon) -> l
 def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     """Return the claim noun a word denies ("rejected the claim", "the claim was false",
     "called the claim fabricated"), if it denies one."""
-    denied_verbs = {p[0] for p in book.modality.get("denied", ()) if len(p) == 1}
+    denied_verbs = memo(tok.doc, ("denied_verbs", id(book)), lambda: {
+        p[0] for p in book.modality.get("denied", ()) if len(p) == 1})
     low = tok.lemma_.lower()
     if low in denied_verbs and tok.pos_ == "VERB":
         # "rejected the claim"; "Russia said it took X, but Kyiv denied it"
