@@ -158,6 +158,9 @@ class LemmaExtractor:
                                           claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        tally = self._loss_tally(doc, sc)
+        if tally:
+            return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
         trigs = find_phrases(sc.words, self._trigger_phrases())
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
@@ -170,6 +173,51 @@ class LemmaExtractor:
                 out.extend(self._later_denial(doc, sc, (first, last), made))
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(self._holding(doc, sc))
+        return out
+
+    def _loss_tally(self, doc: Document, sc: Sentence) -> list[EventMention]:
+        """A running tally of losses with the day's increase in brackets ("втрати противника
+        склали: особового складу — близько 1 131 410 (+970) осіб, танків — 11 284 (+3)";
+        "потери составили 925 680 (+1 160) человек, 10 612 (+9) танков"): each item of the
+        list is two mentions, the total over the tally's period (aggregate) and the day's
+        increase (the period's last day); people are casualties, the rest equipment."""
+        if not any(w.forms & self.lex.tally_words for w in sc.words):
+            return []
+        out: list[EventMention] = []
+        trig = next(k for k, w in enumerate(sc.words) if w.forms & self.lex.tally_words)
+        last = sc.date.last_day() if sc.date.precision == "range" else None
+        daily = EventDate(last.isoformat(), "day", sc.date.basis) if last else (
+            EventDate(doc.published.isoformat(), "day", "publication") if doc.published
+            else UNKNOWN)
+        for m in _INCREMENT.finditer(sc.text):
+            lo_c, hi_c = sc.start + m.start(), sc.start + m.end()
+            inside = [k for k, w in enumerate(sc.words) if lo_c <= w.start < hi_c]
+            if not inside:
+                continue
+            # the item: the words between the separators around the figures
+            lo = inside[0]
+            while lo > 0 and sc.words[lo - 1].text not in _ITEM_SEPARATORS:
+                lo -= 1
+            hi = inside[-1] + 1
+            while hi < len(sc.words) and sc.words[hi].text not in _ITEM_SEPARATORS:
+                hi += 1
+            total, increase = (int(re.sub(r"\D", "", g)) for g in m.groups())
+            qualifier = self.lex.count_qualifiers.get(sc.words[inside[0] - 1].lower) \
+                if inside[0] > lo else None
+            kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, lo, hi)]
+            people = any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi])
+            if kinds:
+                etype, extra = "equipment.lost", {"equipment": self.equipment[kinds[0]]}
+            elif people and "casualties" in self.book.types:
+                etype, extra = "casualties", {"subtype": "mixed"}
+            else:
+                continue
+            base = self._mention(doc, sc, (trig, trig), etype, None, None)
+            base = replace_fields(base, **extra, target=None, actor=None)
+            out.append(replace_fields(base, count=Count(total, qualifier is not None,
+                                                        qualifier), aggregate=True))
+            out.append(replace_fields(base, count=Count(increase, False, None),
+                                      date=daily, aggregate=False))
         return out
 
     def _trigger_phrases(self) -> list[Phrase]:
@@ -319,7 +367,8 @@ class LemmaExtractor:
                 return _listed(sc.words, after)
             before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
             return before[-1:] if etype != "strike" else (before[-1:] or
-                                                          [p for _, p in sc.places][:1])
+                                                          [p for _, p in sc.places][:1] or
+                                                          self._bare_region(sc, story))
         # a place in the attribution after the claim ("сообщил глава Харьковской области")
         # is the speaker's, not the event's, when the claim has a place of its own
         verb = next((k for k, w in enumerate(sc.words) if k > trig[1]
@@ -328,9 +377,21 @@ class LemmaExtractor:
         near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
         if near:
             return [near[0][1]]
+        if bare := self._bare_region(sc, story):
+            return bare  # "з прифронтових громад області евакуювали", "над областю збили"
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
         return []
+
+    def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
+        """'из прифронтовых громад области', 'над территорией области', '18 населённых
+        пунктов региона': a sentence naming no place of its own that says 'the region' with
+        a bare noun refers to the region named before."""
+        if story.region is None or sc.places or sc.unresolved:
+            return []
+        said = any(w.forms & self.lex.region_nouns and w.text.islower()
+                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words)
+        return [story.region] if said else []
 
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
                    places: list[Place]) -> list[EventMention]:
@@ -341,6 +402,8 @@ class LemmaExtractor:
         place = places[0] if places else None
         out = []
         for first, last, p in kinds:
+            if first > 0 and sc.words[first - 1].forms & self.lex.agent_heads:
+                continue  # "сили ППО знищили", "средствами ПВО уничтожены": the destroyer
             got = count_near(sc.words, (first, last), self.lex, None, window=3)
             count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
             if got and count:
@@ -506,6 +569,10 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 # "в городе Покровск Донецкой области"): anything else between, and the region is not the
 # town's ("в Скадовске 85 жителей Херсонской области").
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
+# a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
+_FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+_INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
+_ITEM_SEPARATORS = frozenset({",", ";", ":"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 

@@ -70,6 +70,11 @@ class LemmaLexicon:
     since_start: tuple[str, ...]  # 'с начала': 'с начала 2024 года', 'з початку року'
     year_nouns: frozenset[str]  # 'год', 'рік': 'с начала года' is this year's start
     partial_extent: tuple[str, ...]  # 'part of', 'half of': extent partial
+    # 'потери составили: ... 11 284 (+3) танков': the loss nouns of a running tally
+    tally_words: frozenset[str]
+    # 'сили ППО знищили', 'средствами ПВО уничтожены': equipment after one of these nouns
+    # is what destroyed, not what was lost
+    agent_heads: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
