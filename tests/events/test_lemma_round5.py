@@ -14,7 +14,7 @@ from wirewatch.document import Document
 from wirewatch.pipeline import extract
 
 PUB = date(2025, 3, 14)
-KHARKIV_OBLAST_TOWN_IZIUM, KHARKIV, HORLIVKA, KRAMATORSK = 707292, 706483, 707753, 704508
+IZIUM, KHARKIV, HORLIVKA, KRAMATORSK = 707292, 706483, 707753, 704508
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -62,7 +62,7 @@ def test_air_defence_that_destroyed_is_not_lost(resources: Any, lang: str, text:
 
 
 @pytest.mark.parametrize(("lang", "text", "town"), [
-    ("uk", "Пряме влучання зафіксовано в Ізюмі.", KHARKIV_OBLAST_TOWN_IZIUM),
+    ("uk", "Пряме влучання зафіксовано в Ізюмі.", IZIUM),
     ("uk", "Уночі окупанти скинули на Краматорськ дві керовані авіабомби.", KRAMATORSK),
     ("ru", "Утром зафиксировано попадание в жилой дом в Горловке.", HORLIVKA),
     ("ru", "Ночью противник сбросил на Краматорск две авиабомбы.", KRAMATORSK),
@@ -80,3 +80,39 @@ def test_a_strike_named_by_a_noun_of_hitting_or_dropping(
 def test_a_street_is_no_place(resources: Any, lang: str, text: str) -> None:
     assert [e["place"]["geonameid"] for e in _events(resources, text, lang)
             if e["type"] == "strike"] == [KHARKIV]
+
+
+@pytest.mark.parametrize(("lang", "text", "kinds"), [
+    ("ru", "По данным министерства, потери противника в полосе ответственности группы "
+           "составили до 210 военнослужащих, два танка и три бронетранспортёра БТР.",
+     ["casualties", "equipment.lost", "equipment.lost"]),
+    ("ru", "Генштаб сообщил, что с начала вторжения уничтожены 9 100 (+12) танков и 19 400 "
+           "(+21) боевых бронированных машин.", ["equipment.lost"] * 4),
+])
+def test_equipment_listed_after_a_loss_noun_is_lost(
+        resources: Any, lang: str, text: str, kinds: list[str]) -> None:
+    assert sorted(e["type"] for e in _events(resources, text, lang)) == kinds
+
+
+@pytest.mark.parametrize(("lang", "text", "towns"), [
+    ("uk", "Упродовж доби ворог завдав 140 ударів по 12 населених пунктах Харківщини, "
+           "зокрема по Ізюму та Харкову.", [IZIUM, KHARKIV]),
+    ("ru", "Противник нанёс 90 ударов по 11 населённым пунктам Харьковской области. Под "
+           "обстрелом оказались, в частности, Изюм и Харьков.", [IZIUM, KHARKIV]),
+])
+def test_places_listed_in_particular_are_strikes_of_their_own(
+        resources: Any, lang: str, text: str, towns: list[int]) -> None:
+    got = [e["place"]["geonameid"] for e in _events(resources, text, lang)
+           if e["type"] == "strike" and not e["aggregate"]]
+    assert sorted(got) == sorted(towns)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Бои продолжаются в районе Краматорска. Потери ВСУ на этом направлении за сутки "
+           "составили до 60 военнослужащих."),
+    ("uk", "Бої тривають біля Краматорська. Ворог втратив на цій ділянці 75 військових."),
+])
+def test_this_direction_points_back_to_the_place_named_before(
+        resources: Any, lang: str, text: str) -> None:
+    (e,) = [e for e in _events(resources, text, lang) if e["type"] == "casualties"]
+    assert e["place"]["geonameid"] == KRAMATORSK

@@ -45,6 +45,7 @@ class Story:
     date: EventDate | None = None
     strike_place: Place | None = None
     region: Place | None = None  # the last region named (what "в регионе" points back to)
+    place: Place | None = None  # the last place named ("на этом направлении" points back)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Sentence:
     # every resolved place, those inside an actor's name too ("жителям Донецкой Народной
     # Республики": the body's name is the people's home)
     named: list[tuple[int, Place]] = field(default_factory=list)
+    included: list[Place] = field(default_factory=list)  # "в том числе по X, Y"
 
 
 class LemmaExtractor:
@@ -91,7 +93,9 @@ class LemmaExtractor:
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
-            strikes = [m.place for m in made if m.type == "strike" and m.place]
+            story.place = sc.places[-1][1] if sc.places else story.place
+            strikes = [m.place for m in made if m.type == "strike" and m.place
+                       and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
         return dedupe(found, self.book)
@@ -173,6 +177,12 @@ class LemmaExtractor:
                 out.extend(self._later_denial(doc, sc, (first, last), made))
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(self._holding(doc, sc))
+        if not out and story.strike_place is not None:
+            # "... завдали 512 ударів по 14 населених пунктах. Під вогнем були, зокрема, X,
+            # Y та Z": the places listed go on with the strike of the sentence before
+            base = self._mention(doc, sc, (0, 0), "strike", None, None)
+            out.extend(replace_fields(base, place=p, trigger=None)
+                       for p in self._included(sc, 0))
         return out
 
     def _loss_tally(self, doc: Document, sc: Sentence) -> list[EventMention]:
@@ -181,10 +191,15 @@ class LemmaExtractor:
         "потери составили 925 680 (+1 160) человек, 10 612 (+9) танков"): each item of the
         list is two mentions, the total over the tally's period (aggregate) and the day's
         increase (the period's last day); people are casualties, the rest equipment."""
-        if not any(w.forms & self.lex.tally_words for w in sc.words):
+        if not _INCREMENT.search(sc.text):
             return []
+        lost = [f for f, _, p in find_phrases(sc.words, self._trigger_phrases())
+                if (p, "equipment.lost") in self.triggers]
+        trig = next((k for k, w in enumerate(sc.words) if w.forms & self.lex.tally_words),
+                    lost[0] if lost else None)
+        if trig is None:
+            return []  # "Также уничтожены 10 612 (+9) танков": a verb of loss will do
         out: list[EventMention] = []
-        trig = next(k for k, w in enumerate(sc.words) if w.forms & self.lex.tally_words)
         last = sc.date.last_day() if sc.date.precision == "range" else None
         daily = EventDate(last.isoformat(), "day", sc.date.basis) if last else (
             EventDate(doc.published.isoformat(), "day", "publication") if doc.published
@@ -241,6 +256,13 @@ class LemmaExtractor:
             return []  # "вывезли экспонаты": no people, no evacuation
         if etype == "equipment.lost":
             return self._equipment(doc, sc, trig, places)
+        lost: list[EventMention] = []
+        if etype == "casualties" and sc.words[trig[0]].forms & self.lex.tally_words and \
+                "equipment.lost" in self.book.types:
+            # "потери ВСУ составили до 465 военнослужащих, танк и четыре боевые
+            # бронированные машины": the equipment listed after a loss noun is lost too
+            lost = self._equipment(doc, sc, trig, places, people=False,
+                                   hi=len(sc.words), kind="equipment.lost")
         count = None
         if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
                      "passport.issued"):
@@ -252,15 +274,36 @@ class LemmaExtractor:
         if etype == "passport.issued":
             places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if lost:
+            return [base, *lost]
         if venue is not None:
             base = replace_fields(base, venue=venue)
         if count is not None and sc.date.precision == "range":
             base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
+        named: list[Place] = []
         if etype == "strike":
             tally = self._strike_count(sc, trig)
             if tally is not None:
                 base = replace_fields(base, count=tally, aggregate=True)
-        return [replace_place(base, p) for p in places] if len(places) > 1 else [base]
+            # "ударов по 41 населённому пункту области, в том числе по Херсону и Белозерке":
+            # the places listed after "in particular" are strikes of their own
+            named = [p for p in self._included(sc, trig[1] + 1) if p not in places]
+        own = [replace_fields(base, place=p, count=None, aggregate=False) for p in named]
+        return ([replace_place(base, p) for p in places] if len(places) > 1 else [base]) + own
+
+    def _included(self, sc: Sentence, lo: int) -> list[Place]:
+        """The places listed right after a word of 'in particular' ('в том числе',
+        'зокрема') at or after word ``lo``."""
+        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.including), lo)
+        if not marks:
+            return []
+        at = marks[0][1]
+        after = [(k, p) for k, p in sc.places if at < k <= at + 4]
+        if not after:
+            return []
+        listed = _listed(sc.words, [(k, p) for k, p in sc.places if k >= after[0][0]])
+        sc.included.extend(listed)
+        return listed
 
     def _strike_count(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
         """'98 разів обстріляли', 'нанесли 412 ударов': the figure of what a strike counts
@@ -294,8 +337,11 @@ class LemmaExtractor:
         nouns = self.lex.people_nouns
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
-        got = count_near(sc.words, trig, self.lex, nouns, used=sc.used_counts) or count_near(
-            sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
+        # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
+        # ответственности группировки составили до 465 военнослужащих")
+        wide = 10 if sc.words[trig[0]].forms & self.lex.tally_words else 6
+        got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
+            or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
         if got is None:
             return None
         sc.used_counts.add(got[1])
@@ -379,6 +425,9 @@ class LemmaExtractor:
             return [near[0][1]]
         if bare := self._bare_region(sc, story):
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
+        if story.place is not None and not sc.places and has_phrase(
+                sc.words, (phrase(p) for p in self.lex.this_place)):
+            return [story.place]  # "потери ВСУ на этом направлении": the place named before
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
         return []
@@ -394,10 +443,12 @@ class LemmaExtractor:
         return [story.region] if said else []
 
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
-                   places: list[Place]) -> list[EventMention]:
-        """One mention per kind of equipment named near the trigger; people destroyed
-        ("уничтожено до 300 военнослужащих") are casualties."""
-        lo, hi = max(0, trig[0] - 4), min(len(sc.words), trig[1] + 10)
+                   places: list[Place], people: bool = True, hi: int | None = None,
+                   kind: str = "equipment.lost") -> list[EventMention]:
+        """One mention per kind of equipment named near the trigger (up to word ``hi``);
+        people destroyed ("уничтожено до 300 военнослужащих") are casualties."""
+        lo = max(0, trig[0] - 4) if hi is None else trig[1] + 1
+        hi = min(len(sc.words), trig[1] + 10) if hi is None else hi
         kinds = find_phrases(sc.words, self.equipment, lo, hi)
         place = places[0] if places else None
         out = []
@@ -408,8 +459,10 @@ class LemmaExtractor:
             count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
-            m = self._mention(doc, sc, trig, "equipment.lost", place, count)
-            out.append(replace_fields(m, equipment=self.equipment[p]))
+            m = self._mention(doc, sc, trig, kind, place, count)
+            out.append(replace_fields(m, equipment=self.equipment[p], subtype=None))
+        if not people:
+            return out
         # people lost or destroyed with the equipment ("потеряли 1200 военнослужащих и 12
         # танков", "уничтожено до 300 военнослужащих") are casualties
         got = count_near(sc.words, trig, self.lex, self.lex.people_nouns, window=8,
@@ -556,7 +609,10 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
     out = [after[0][1]]
     prev = after[0][0]
     for k, p in after[1:]:
-        between = {w.lower for w in words[prev + 1:k]}
+        j = prev + 1
+        while j < k and words[j].text[:1].isupper():
+            j += 1  # the rest of a name of several words ("Мала Токмачка")
+        between = {w.lower for w in words[j:k]}
         if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
             out.append(p)
             prev = k
@@ -572,7 +628,7 @@ _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "�
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
-_ITEM_SEPARATORS = frozenset({",", ";", ":"})
+_ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 

@@ -75,6 +75,11 @@ class LemmaLexicon:
     # 'сили ППО знищили', 'средствами ПВО уничтожены': equipment after one of these nouns
     # is what destroyed, not what was lost
     agent_heads: frozenset[str]
+    # 'в том числе', 'зокрема': the places listed after it, in a sentence of strikes on a
+    # region, are strikes of their own
+    including: tuple[str, ...]
+    # 'на этом направлении', 'на цій ділянці': the place named in the sentence before
+    this_place: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
