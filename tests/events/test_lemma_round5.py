@@ -116,3 +116,23 @@ def test_this_direction_points_back_to_the_place_named_before(
         resources: Any, lang: str, text: str) -> None:
     (e,) = [e for e in _events(resources, text, lang) if e["type"] == "casualties"]
     assert e["place"]["geonameid"] == KRAMATORSK
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Втрати ворога з 24.02.22 по 13.03.25 склали: танків — 10 100 (+4)."),
+    ("ru", "Потери противника с 24.02.2022 по 13.03.2025 составили 10 100 (+4) танков."),
+])
+def test_a_period_in_digits_dates_the_tally(resources: Any, lang: str, text: str) -> None:
+    got = sorted((e["count"]["value"], e["date"]["value"])
+                 for e in _events(resources, text, lang))
+    assert got == [(4, "2025-03-13"), (10100, "2022-02-24/2025-03-13")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Окупанти вивезли з елеватора в Ізюмі близько двох тисяч тонн пшениці та зерно "
+           "кукурудзи."),
+    ("ru", "Оккупанты вывезли из музея в Изюме коллекцию картин и старинную мебель."),
+])
+def test_goods_taken_away_are_looting(resources: Any, lang: str, text: str) -> None:
+    got = [(e["type"], e["place"]["geonameid"]) for e in _events(resources, text, lang)]
+    assert got == [("property.looted", IZIUM)]

@@ -46,6 +46,7 @@ class Story:
     strike_place: Place | None = None
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом направлении" points back)
+    tally: EventDate | None = None  # the period of the running tally just read, if any
 
 
 @dataclass
@@ -162,7 +163,8 @@ class LemmaExtractor:
                                           claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
-        tally = self._loss_tally(doc, sc)
+        tally = self._loss_tally(doc, sc, story)
+        story.tally = sc.date if tally and sc.date.precision == "range" else None
         if tally:
             return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
@@ -185,7 +187,7 @@ class LemmaExtractor:
                        for p in self._included(sc, 0))
         return out
 
-    def _loss_tally(self, doc: Document, sc: Sentence) -> list[EventMention]:
+    def _loss_tally(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         """A running tally of losses with the day's increase in brackets ("втрати противника
         склали: особового складу — близько 1 131 410 (+970) осіб, танків — 11 284 (+3)";
         "потери составили 925 680 (+1 160) человек, 10 612 (+9) танков"): each item of the
@@ -200,6 +202,17 @@ class LemmaExtractor:
         if trig is None:
             return []  # "Также уничтожены 10 612 (+9) танков": a verb of loss will do
         out: list[EventMention] = []
+        if sc.date.precision != "range":
+            # "на утро 15 апреля потери с 24.02.22 по 15.04.25 составили": the tally's
+            # period, written after the day of the report
+            later = next((got[1] for k in range(1, len(sc.words))
+                          if sc.words[k - 1].lower in self.lex.range_from
+                          and (got := date_in(sc.words[k - 1:], self.lex, doc.published))
+                          and got[1].precision == "range"), None)
+            if later is not None:
+                sc.date = later
+            elif story.tally is not None:
+                sc.date = story.tally  # it goes on: "Также уничтожены 10 612 (+9) танков"
         last = sc.date.last_day() if sc.date.precision == "range" else None
         daily = EventDate(last.isoformat(), "day", sc.date.basis) if last else (
             EventDate(doc.published.isoformat(), "day", "publication") if doc.published
@@ -252,6 +265,12 @@ class LemmaExtractor:
         if etype in self.lex.object_places and trig[1] + 1 < len(sc.words) and \
                 sc.words[trig[1] + 1].forms & self.lex.not_objects:
             return []  # "отбили атаку у Красногоровки"
+        if etype == "civilians.evacuated" and "property.looted" in self.book.types and \
+                self._goods_taken(sc, trig):
+            # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
+            base = self._mention(doc, sc, trig, "property.looted", places[0] if places
+                                 else None, None)
+            return [replace_fields(base, actor=self._party(sc, trig, before=True))]
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
         if etype == "equipment.lost":
@@ -326,6 +345,16 @@ class LemmaExtractor:
                             w.lower for w in sc.words[k - n:k]))))), None)
                     return Count(got[0], qualifier is not None, qualifier)
         return None
+
+    def _goods_taken(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """Whether a noun of goods ("зерно", "оборудование", "экспонаты") is what the
+        verb took, the first of goods and people after it."""
+        for w in sc.words[trig[1] + 1:trig[1] + 10]:
+            if w.forms & self.lex.people_nouns:
+                return False
+            if w.forms & self.lex.goods_nouns:
+                return True
+        return False
 
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         lo, hi = max(0, trig[0] - 6), min(len(sc.words), trig[1] + 7)

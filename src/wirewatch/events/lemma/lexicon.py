@@ -80,6 +80,8 @@ class LemmaLexicon:
     including: tuple[str, ...]
     # 'на этом направлении', 'на цій ділянці': the place named in the sentence before
     this_place: tuple[str, ...]
+    # 'вывезли зерно', 'вивезли експонати': goods taken away are looting, not evacuation
+    goods_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
