@@ -182,9 +182,10 @@ class LemmaExtractor:
         if not out and story.strike_place is not None:
             # "... завдали 512 ударів по 14 населених пунктах. Під вогнем були, зокрема, X,
             # Y та Z": the places listed go on with the strike of the sentence before
-            base = self._mention(doc, sc, (0, 0), "strike", None, None)
-            out.extend(replace_fields(base, place=p, trigger=None)
-                       for p in self._included(sc, 0))
+            listed = self._included(sc, 0)
+            if listed:
+                base = self._mention(doc, sc, (0, 0), "strike", None, None)
+                out.extend(replace_fields(base, place=p, trigger=None) for p in listed)
         return out
 
     def _loss_tally(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
