@@ -775,6 +775,11 @@ _ROLE_NOUNS = frozenset({
 _RIVER_NOUNS = frozenset({"берег", "березі", "берега", "берегу", "береге", "річка", "река",
                           "русло", "гирло", "устье", "дельта", "водосховище",
                           "водохранилище", "течія", "течение"})
+# Nouns of a street or a part of a town before its name ("на улице Ленина", "мікрорайон
+# Шахтарський", "проспект Миру"): the name is the street's or the quarter's, not a place's.
+_STREET_NOUNS = frozenset({"улица", "вулиця", "проспект", "переулок", "провулок", "бульвар",
+                           "площадь", "площа", "шоссе", "шосе", "набережная", "набережна",
+                           "проезд", "проїзд", "микрорайон", "мікрорайон", "тупик"})
 _QUOTES_OPEN, _QUOTES_CLOSE = "«\"„“", "»\"“”"
 
 
@@ -804,7 +809,7 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     office ("губернатор Гладков"); a common word ("Вибухи", "Войска", "Російські") that
     only a romanisation or an edit distance ties to a place; an adjective going with the
     noun after it ("Українські військові"); a name in quotes ("угруповання «Таврія»"); a
-    river after "берег"."""
+    river after "берег"; a street or quarter after its noun ("на улице Ленина")."""
     text = view.text
     before = _word_before(view, first)
     prev_forms = _word_forms(before.text) if before is not None and not before.capitalised \
@@ -816,7 +821,7 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     loose = span.how in ("none", "translit", "fuzzy") or not span.hits
     single = " " not in span.surface.strip()
     word = first.text
-    if prev_forms & _RIVER_NOUNS:
+    if prev_forms & (_RIVER_NOUNS | _STREET_NOUNS):
         return False
     if span.start > 0 and text[span.start - 1] in _QUOTES_OPEN and \
             text[span.end:span.end + 1] in _QUOTES_CLOSE:

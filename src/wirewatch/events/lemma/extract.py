@@ -45,6 +45,8 @@ class Story:
     date: EventDate | None = None
     strike_place: Place | None = None
     region: Place | None = None  # the last region named (what "в регионе" points back to)
+    place: Place | None = None  # the last place named ("на этом направлении" points back)
+    tally: EventDate | None = None  # the period of the running tally just read, if any
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Sentence:
     # every resolved place, those inside an actor's name too ("жителям Донецкой Народной
     # Республики": the body's name is the people's home)
     named: list[tuple[int, Place]] = field(default_factory=list)
+    included: list[Place] = field(default_factory=list)  # "в том числе по X, Y"
 
 
 class LemmaExtractor:
@@ -91,7 +94,9 @@ class LemmaExtractor:
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
-            strikes = [m.place for m in made if m.type == "strike" and m.place]
+            story.place = sc.places[-1][1] if sc.places else story.place
+            strikes = [m.place for m in made if m.type == "strike" and m.place
+                       and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
         return dedupe(found, self.book)
@@ -158,6 +163,10 @@ class LemmaExtractor:
                                           claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        tally = self._loss_tally(doc, sc, story)
+        story.tally = sc.date if tally and sc.date.precision == "range" else None
+        if tally:
+            return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
         trigs = find_phrases(sc.words, self._trigger_phrases())
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
@@ -170,6 +179,74 @@ class LemmaExtractor:
                 out.extend(self._later_denial(doc, sc, (first, last), made))
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(self._holding(doc, sc))
+        if not out and story.strike_place is not None:
+            # "... завдали 512 ударів по 14 населених пунктах. Під вогнем були, зокрема, X,
+            # Y та Z": the places listed go on with the strike of the sentence before
+            listed = self._included(sc, 0)
+            if listed:
+                base = self._mention(doc, sc, (0, 0), "strike", None, None)
+                out.extend(replace_fields(base, place=p, trigger=None) for p in listed)
+        return out
+
+    def _loss_tally(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        """A running tally of losses with the day's increase in brackets ("втрати противника
+        склали: особового складу — близько 1 131 410 (+970) осіб, танків — 11 284 (+3)";
+        "потери составили 925 680 (+1 160) человек, 10 612 (+9) танков"): each item of the
+        list is two mentions, the total over the tally's period (aggregate) and the day's
+        increase (the period's last day); people are casualties, the rest equipment."""
+        if not _INCREMENT.search(sc.text):
+            return []
+        lost = [f for f, _, p in find_phrases(sc.words, self._trigger_phrases())
+                if (p, "equipment.lost") in self.triggers]
+        trig = next((k for k, w in enumerate(sc.words) if w.forms & self.lex.tally_words),
+                    lost[0] if lost else None)
+        if trig is None:
+            return []  # "Также уничтожены 10 612 (+9) танков": a verb of loss will do
+        out: list[EventMention] = []
+        if sc.date.precision != "range":
+            # "на утро 15 апреля потери с 24.02.22 по 15.04.25 составили": the tally's
+            # period, written after the day of the report
+            later = next((got[1] for k in range(1, len(sc.words))
+                          if sc.words[k - 1].lower in self.lex.range_from
+                          and (got := date_in(sc.words[k - 1:], self.lex, doc.published))
+                          and got[1].precision == "range"), None)
+            if later is not None:
+                sc.date = later
+            elif story.tally is not None:
+                sc.date = story.tally  # it goes on: "Также уничтожены 10 612 (+9) танков"
+        last = sc.date.last_day() if sc.date.precision == "range" else None
+        daily = EventDate(last.isoformat(), "day", sc.date.basis) if last else (
+            EventDate(doc.published.isoformat(), "day", "publication") if doc.published
+            else UNKNOWN)
+        for m in _INCREMENT.finditer(sc.text):
+            lo_c, hi_c = sc.start + m.start(), sc.start + m.end()
+            inside = [k for k, w in enumerate(sc.words) if lo_c <= w.start < hi_c]
+            if not inside:
+                continue
+            # the item: the words between the separators around the figures
+            lo = inside[0]
+            while lo > 0 and sc.words[lo - 1].text not in _ITEM_SEPARATORS:
+                lo -= 1
+            hi = inside[-1] + 1
+            while hi < len(sc.words) and sc.words[hi].text not in _ITEM_SEPARATORS:
+                hi += 1
+            total, increase = (int(re.sub(r"\D", "", g)) for g in m.groups())
+            qualifier = self.lex.count_qualifiers.get(sc.words[inside[0] - 1].lower) \
+                if inside[0] > lo else None
+            kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, lo, hi)]
+            people = any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi])
+            if kinds:
+                etype, extra = "equipment.lost", {"equipment": self.equipment[kinds[0]]}
+            elif people and "casualties" in self.book.types:
+                etype, extra = "casualties", {"subtype": "mixed"}
+            else:
+                continue
+            base = self._mention(doc, sc, (trig, trig), etype, None, None)
+            base = replace_fields(base, **extra, target=None, actor=None)
+            out.append(replace_fields(base, count=Count(total, qualifier is not None,
+                                                        qualifier), aggregate=True))
+            out.append(replace_fields(base, count=Count(increase, False, None),
+                                      date=daily, aggregate=False))
         return out
 
     def _trigger_phrases(self) -> list[Phrase]:
@@ -189,10 +266,23 @@ class LemmaExtractor:
         if etype in self.lex.object_places and trig[1] + 1 < len(sc.words) and \
                 sc.words[trig[1] + 1].forms & self.lex.not_objects:
             return []  # "отбили атаку у Красногоровки"
+        if etype == "civilians.evacuated" and "property.looted" in self.book.types and \
+                self._goods_taken(sc, trig):
+            # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
+            base = self._mention(doc, sc, trig, "property.looted", places[0] if places
+                                 else None, None)
+            return [replace_fields(base, actor=self._party(sc, trig, before=True))]
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
         if etype == "equipment.lost":
             return self._equipment(doc, sc, trig, places)
+        lost: list[EventMention] = []
+        if etype == "casualties" and sc.words[trig[0]].forms & self.lex.tally_words and \
+                "equipment.lost" in self.book.types:
+            # "потери ВСУ составили до 465 военнослужащих, танк и четыре боевые
+            # бронированные машины": the equipment listed after a loss noun is lost too
+            lost = self._equipment(doc, sc, trig, places, people=False,
+                                   hi=len(sc.words), kind="equipment.lost")
         count = None
         if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
                      "passport.issued"):
@@ -204,15 +294,36 @@ class LemmaExtractor:
         if etype == "passport.issued":
             places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if lost:
+            return [base, *lost]
         if venue is not None:
             base = replace_fields(base, venue=venue)
         if count is not None and sc.date.precision == "range":
             base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
+        named: list[Place] = []
         if etype == "strike":
             tally = self._strike_count(sc, trig)
             if tally is not None:
                 base = replace_fields(base, count=tally, aggregate=True)
-        return [replace_place(base, p) for p in places] if len(places) > 1 else [base]
+            # "ударов по 41 населённому пункту области, в том числе по Херсону и Белозерке":
+            # the places listed after "in particular" are strikes of their own
+            named = [p for p in self._included(sc, trig[1] + 1) if p not in places]
+        own = [replace_fields(base, place=p, count=None, aggregate=False) for p in named]
+        return ([replace_place(base, p) for p in places] if len(places) > 1 else [base]) + own
+
+    def _included(self, sc: Sentence, lo: int) -> list[Place]:
+        """The places listed right after a word of 'in particular' ('в том числе',
+        'зокрема') at or after word ``lo``."""
+        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.including), lo)
+        if not marks:
+            return []
+        at = marks[0][1]
+        after = [(k, p) for k, p in sc.places if at < k <= at + 4]
+        if not after:
+            return []
+        listed = _listed(sc.words, [(k, p) for k, p in sc.places if k >= after[0][0]])
+        sc.included.extend(listed)
+        return listed
 
     def _strike_count(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
         """'98 разів обстріляли', 'нанесли 412 ударов': the figure of what a strike counts
@@ -236,6 +347,16 @@ class LemmaExtractor:
                     return Count(got[0], qualifier is not None, qualifier)
         return None
 
+    def _goods_taken(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """Whether a noun of goods ("зерно", "оборудование", "экспонаты") is what the
+        verb took, the first of goods and people after it."""
+        for w in sc.words[trig[1] + 1:trig[1] + 10]:
+            if w.forms & self.lex.people_nouns:
+                return False
+            if w.forms & self.lex.goods_nouns:
+                return True
+        return False
+
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         lo, hi = max(0, trig[0] - 6), min(len(sc.words), trig[1] + 7)
         return any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi]) or \
@@ -246,8 +367,11 @@ class LemmaExtractor:
         nouns = self.lex.people_nouns
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
-        got = count_near(sc.words, trig, self.lex, nouns, used=sc.used_counts) or count_near(
-            sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
+        # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
+        # ответственности группировки составили до 465 военнослужащих")
+        wide = 10 if sc.words[trig[0]].forms & self.lex.tally_words else 6
+        got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
+            or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
         if got is None:
             return None
         sc.used_counts.add(got[1])
@@ -319,7 +443,8 @@ class LemmaExtractor:
                 return _listed(sc.words, after)
             before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
             return before[-1:] if etype != "strike" else (before[-1:] or
-                                                          [p for _, p in sc.places][:1])
+                                                          [p for _, p in sc.places][:1] or
+                                                          self._bare_region(sc, story))
         # a place in the attribution after the claim ("сообщил глава Харьковской области")
         # is the speaker's, not the event's, when the claim has a place of its own
         verb = next((k for k, w in enumerate(sc.words) if k > trig[1]
@@ -328,25 +453,46 @@ class LemmaExtractor:
         near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
         if near:
             return [near[0][1]]
+        if bare := self._bare_region(sc, story):
+            return bare  # "з прифронтових громад області евакуювали", "над областю збили"
+        if story.place is not None and not sc.places and has_phrase(
+                sc.words, (phrase(p) for p in self.lex.this_place)):
+            return [story.place]  # "потери ВСУ на этом направлении": the place named before
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
         return []
 
+    def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
+        """'из прифронтовых громад области', 'над территорией области', '18 населённых
+        пунктов региона': a sentence naming no place of its own that says 'the region' with
+        a bare noun refers to the region named before."""
+        if story.region is None or sc.places or sc.unresolved:
+            return []
+        said = any(w.forms & self.lex.region_nouns and w.text.islower()
+                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words)
+        return [story.region] if said else []
+
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
-                   places: list[Place]) -> list[EventMention]:
-        """One mention per kind of equipment named near the trigger; people destroyed
-        ("уничтожено до 300 военнослужащих") are casualties."""
-        lo, hi = max(0, trig[0] - 4), min(len(sc.words), trig[1] + 10)
+                   places: list[Place], people: bool = True, hi: int | None = None,
+                   kind: str = "equipment.lost") -> list[EventMention]:
+        """One mention per kind of equipment named near the trigger (up to word ``hi``);
+        people destroyed ("уничтожено до 300 военнослужащих") are casualties."""
+        lo = max(0, trig[0] - 4) if hi is None else trig[1] + 1
+        hi = min(len(sc.words), trig[1] + 10) if hi is None else hi
         kinds = find_phrases(sc.words, self.equipment, lo, hi)
         place = places[0] if places else None
         out = []
         for first, last, p in kinds:
+            if first > 0 and sc.words[first - 1].forms & self.lex.agent_heads:
+                continue  # "сили ППО знищили", "средствами ПВО уничтожены": the destroyer
             got = count_near(sc.words, (first, last), self.lex, None, window=3)
             count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
-            m = self._mention(doc, sc, trig, "equipment.lost", place, count)
-            out.append(replace_fields(m, equipment=self.equipment[p]))
+            m = self._mention(doc, sc, trig, kind, place, count)
+            out.append(replace_fields(m, equipment=self.equipment[p], subtype=None))
+        if not people:
+            return out
         # people lost or destroyed with the equipment ("потеряли 1200 военнослужащих и 12
         # танков", "уничтожено до 300 военнослужащих") are casualties
         got = count_near(sc.words, trig, self.lex, self.lex.people_nouns, window=8,
@@ -493,7 +639,10 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
     out = [after[0][1]]
     prev = after[0][0]
     for k, p in after[1:]:
-        between = {w.lower for w in words[prev + 1:k]}
+        j = prev + 1
+        while j < k and words[j].text[:1].isupper():
+            j += 1  # the rest of a name of several words ("Мала Токмачка")
+        between = {w.lower for w in words[j:k]}
         if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
             out.append(p)
             prev = k
@@ -506,6 +655,10 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 # "в городе Покровск Донецкой области"): anything else between, and the region is not the
 # town's ("в Скадовске 85 жителей Херсонской области").
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
+# a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
+_FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+_INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
+_ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 

@@ -19,6 +19,7 @@ from wirewatch.events.numbers import Count
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0]?\d{3})*$|^\d+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 # An age adjective written with its figure: "67-річна", "45-летний", "12-летнего".
 _AGE = re.compile(r"^\d+-?(?:річн|рiчн|літн|летн|лiтн)", re.IGNORECASE)
 UNKNOWN = EventDate(None, "unknown", "unknown")
@@ -56,6 +57,17 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             # "с 2019 года": since the start of a year
             return k, since_range(EventDate(words[k + 1].text, "year", "explicit",
                                             f"{w.text} {words[k + 1].text}"), published)
+        numeric = _numeric_date(w.text)
+        if numeric is not None:
+            # "с 24.02.22 по 15.04.25", "з 24.02.2022", "15.04.2025"
+            one = _day(numeric, "explicit", w.text)
+            before = k > 0 and words[k - 1].lower in lexicon.range_from
+            end = _numeric_date(words[k + 2].text) if k + 2 < len(words) and \
+                words[k + 1].lower in lexicon.range_to else None
+            if before and end is not None and end >= numeric:
+                return k - 1, EventDate(f"{numeric.isoformat()}/{end.isoformat()}", "range",
+                                        "explicit", " ".join(x.text for x in words[k - 1:k + 3]))
+            return (k - 1, since_range(one, published)) if before else (k, one)
         month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None)
         if month is not None and k > 0 and words[k - 1].text.isdigit():
             day = int(words[k - 1].text)
@@ -82,6 +94,18 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
     return None
+
+
+def _numeric_date(text: str) -> date | None:
+    """'24.02.22', '15.04.2025': a day written in digits, else None."""
+    m = _NUMERIC_DATE.match(text)
+    if m is None:
+        return None
+    year = int(m.group(3))
+    try:
+        return date(year + 2000 if year < 100 else year, int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def _period(words: Sequence[Word], k: int, day: EventDate, lexicon: LemmaLexicon,

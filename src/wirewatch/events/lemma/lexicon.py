@@ -70,6 +70,18 @@ class LemmaLexicon:
     since_start: tuple[str, ...]  # 'с начала': 'с начала 2024 года', 'з початку року'
     year_nouns: frozenset[str]  # 'год', 'рік': 'с начала года' is this year's start
     partial_extent: tuple[str, ...]  # 'part of', 'half of': extent partial
+    # 'потери составили: ... 11 284 (+3) танков': the loss nouns of a running tally
+    tally_words: frozenset[str]
+    # 'сили ППО знищили', 'средствами ПВО уничтожены': equipment after one of these nouns
+    # is what destroyed, not what was lost
+    agent_heads: frozenset[str]
+    # 'в том числе', 'зокрема': the places listed after it, in a sentence of strikes on a
+    # region, are strikes of their own
+    including: tuple[str, ...]
+    # 'на этом направлении', 'на цій ділянці': the place named in the sentence before
+    this_place: tuple[str, ...]
+    # 'вывезли зерно', 'вивезли експонати': goods taken away are looting, not evacuation
+    goods_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
