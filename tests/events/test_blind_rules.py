@@ -488,3 +488,13 @@ def test_occupied_before_a_town_in_a_phrase_is_no_capture_whatever_the_date(run:
                  "Vasylivka, the prosecutor said. Troops also stole computers from the school "
                  "in occupied Oleshky in April.", "2025-05-16")
     assert not of_type(events, "territory.captured"), events
+
+
+def test_goods_seized_from_residents_are_looting_and_fleeing_troops_withdraw(
+        run: Run) -> None:
+    events = run("Occupation soldiers seized at least 12 cars from residents of Oleshky at "
+                 "checkpoints last week, the prosecutor's office said.", "2025-05-16")
+    assert [(e["type"], e["count"]["value"]) for e in of_type(events, "property.looted")] == [
+        ("property.looted", 12)], events
+    civilians = run("Residents fled the shelling in Kupiansk, the governor said.", "2025-05-16")
+    assert not of_type(civilians, "territory.withdrawn"), civilians
