@@ -498,3 +498,11 @@ def test_goods_seized_from_residents_are_looting_and_fleeing_troops_withdraw(
         ("property.looted", 12)], events
     civilians = run("Residents fled the shelling in Kupiansk, the governor said.", "2025-05-16")
     assert not of_type(civilians, "territory.withdrawn"), civilians
+
+
+def test_a_capture_of_a_village_the_gazetteer_lacks_is_written_without_a_place(
+        run: Run) -> None:
+    events = of_type(run("Russia's Defence Ministry said on Monday that its forces had taken "
+                         "the village of Zolotarivka-Nyzhnia.", "2025-05-16"), "territory.captured")
+    assert [(e["place"], e["modality"]) for e in events] == [(None, "claimed")], events
+    assert "Zolotarivka-Nyzhnia" in events[0]["evidence"]["text"]

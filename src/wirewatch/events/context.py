@@ -108,6 +108,9 @@ class Draft:
     places: list[PlaceChoice] = field(default_factory=list)
     fell_back: bool = False
     carried_place: bool = False  # the place came from earlier sentences, not its own
+    # a place the text ties to the trigger that the gazetteer cannot resolve (a village it
+    # lacks): the event is written with place null rather than dropped
+    unresolved_place: Any = None
     date_tokens: list[tuple[Any, DateMention]] = field(default_factory=list)
     other_events: set[int] = field(default_factory=set)
     own: DateMention | None = None

@@ -233,6 +233,21 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
     return chosen
 
 
+def tied_unresolved(trig: Any, tokens: Sequence[Any], et: EventType, unresolved: Sequence[Any],
+                    lex: Lexicon) -> Any | None:
+    """Return the unresolved place (a village the gazetteer lacks) the parse ties to a
+    trigger as its object or location ("had taken Yanvarske", "the liberation of the village
+    of Starytsia"), if any."""
+    roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
+    for u in unresolved:
+        if u.ent_type_ in ("PERSON", "NORP") or any(
+                t.text == "(" for t in u.doc[max(0, u.left_edge.i - 3):u.left_edge.i]):
+            continue  # "(Interfax-Ukraine)": an agency, not a village
+        if any(is_under(u, r) and _path_ok(u, r, et, lex) for r in roots):
+            return u
+    return None
+
+
 def _reference_point(tok: Any, named: set[int], lex: Lexicon) -> bool:
     """Return whether a place only locates another named just before it ("Chuhuiv,
     southeast of Kharkiv", "the village of Nelipivka north-east of Kostiantynivka")."""

@@ -267,7 +267,8 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         return True
     if head.pos_ == "NOUN":  # "the capture of X"
         return True
-    targets = [c.tok for c in chosen] + ([ref] if ref is not None else [])
+    targets = [c.tok for c in chosen] + ([ref] if ref is not None else []) + (
+        [d.unresolved_place] if d.unresolved_place is not None else [])
     if object_place(head, toks, targets, sc.doc.lexicon):
         return True
     if d.behaviour.passive_object and any(c.dep_ in ("nsubjpass", "auxpass")

@@ -28,6 +28,7 @@ from wirewatch.events.where import (
     low_confidence,
     qualifies_by_hyphen,
     resolve_anaphor,
+    tied_unresolved,
 )
 
 
@@ -51,6 +52,9 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
+    if not d.chosen:
+        d.unresolved_place = tied_unresolved(d.head, toks, d.type, sc.unresolved,
+                                             sc.doc.lexicon)
     if not d.chosen:
         d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
         if d.ref_tok is not None:
@@ -80,7 +84,10 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         # "denied that any units had been cut off", "no withdrawal had taken place":
         # the place of the claim denied
         d.places = _denied_place(sc, d)
-    return bool(d.places) or not d.type.place_required
+    # a village the gazetteer lacks is still where the event happened: place null
+    # (decision 36), never a guess
+    return bool(d.places) or not d.type.place_required or (
+        d.unresolved_place is not None and d.ref_place is None)
 
 
 def denied_place(sc: SentenceContext, d: Draft) -> bool:
