@@ -52,6 +52,9 @@ function select(i) {
 
 async function load() {
   const page = await getJson("review/queue", Object.fromEntries(queueParams()));
+  // a reload that lands while a form is open (signing in reloads the queue) keeps the
+  // queue the analyst is working on: the form's event stays as it was shown
+  if (editing) return;
   items = page.items;
   selected = Math.min(selected, Math.max(0, items.length - 1));
   document.getElementById("queue-total").textContent = `${page.total} event(s) to review`;
