@@ -388,19 +388,11 @@ def verify_event(s: Session, canonical_id: int, status: str, evidence_url: str |
     if status not in ("confirmed", "refuted", "unverified"):
         raise ReviewError("status: use confirmed, refuted or unverified (withdraw)")
     url = _check_url(evidence_url) if status != "unverified" else None
-    rev = s.scalar(select(m.EventReview).where(m.EventReview.canonical_id == canonical_id))
-    current = rev.version if rev else 0
-    if version is not None and version != current:
-        raise StaleVersion(version, current)
-    if rev is None:
-        rev = m.EventReview(canonical_id=canonical_id, version=0, fields={}, anchor=[],
-                            status="unreviewed", reviewed_by=actor, reviewed_at=now)
-        s.add(rev)
+    rev = bump(s, canonical_id, actor, now, version)
     before = {"verification": ce.verification, "evidence_url": rev.evidence_url}
     rev.verification = None if status == "unverified" else status
     rev.verified_by, rev.verified_at = actor, now
     rev.evidence_url, rev.verification_note = url, note
-    rev.version = current + 1
     rev.anchor = anchor_of(s, canonical_id)
     s.flush()
     resummarise(s, [canonical_id], now)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Header, HTTPException, Path, Response
 from wirewatch.api import queries as qy
 from wirewatch.api import schemas as sc
 from wirewatch.api.deps import MAX_ID, Db, StoreDep, WriterDep
-from wirewatch.api.routes.review import REVIEW_ERRORS
+from wirewatch.api.routes.review import REVIEW_ERRORS, version_of
 from wirewatch.api.strict import StrictRoute
 from wirewatch.store.review import NotFound, ReviewError, StaleVersion
 
@@ -23,20 +23,6 @@ router = APIRouter(route_class=StrictRoute, prefix="/api", tags=["review"])
 Id = Annotated[int, Path(ge=0, le=MAX_ID)]
 IfMatch = Annotated[str | None, Header(max_length=40)]
 T = TypeVar("T")
-
-
-def version_of(given: int | None, if_match: str | None) -> int:
-    """The version a change was made against: the body's, else the If-Match header's
-    (422 if unreadable, 428 if neither is given)."""
-    if given is not None:
-        return given
-    raw = (if_match or "").strip().removeprefix("W/").strip('"')
-    if raw.isdigit() and len(raw) < 10:
-        return int(raw)
-    if if_match:
-        raise HTTPException(422, "If-Match: give the event's version, e.g. \"3\"")
-    raise HTTPException(428, "version: give the version of the event you decided on (its "
-                             "`version`, in the body or an If-Match header)")
 
 
 def run(call: Callable[[], T]) -> T:

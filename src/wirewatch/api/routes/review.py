@@ -43,15 +43,17 @@ REVIEW_ERRORS: dict[int | str, dict[str, Any]] = {
     428: {"model": sc.Error, "description": "No version given (body or If-Match)."}}
 
 
-def _version(body: sc.EventReviewIn, if_match: str | None) -> int:
-    if body.version is not None:
-        return body.version
+def version_of(given: int | None, if_match: str | None) -> int:
+    """The version a change was made against: the body's, else the If-Match header's
+    (422 if unreadable, 428 if neither is given)."""
+    if given is not None:
+        return given
     raw = (if_match or "").strip().removeprefix("W/").strip('"')
     if raw.isdigit() and len(raw) < 10:
         return int(raw)
     if if_match:
         raise HTTPException(422, "If-Match: give the event's version, e.g. \"3\"")
-    raise HTTPException(428, "version: give the version of the event you reviewed (its "
+    raise HTTPException(428, "version: give the version of the event you decided on (its "
                              "`version`, in the body or an If-Match header)")
 
 
@@ -89,7 +91,7 @@ def review_event(s: Db, store: StoreDep, resources: ResourcesDep, who: WriterDep
     (`machine`, `reviewed`). Give the `version` you reviewed: 409 if it changed since."""
     change = ReviewChange(status=body.status, set=_corrections(body, resources),
                           revert=body.revert, note=body.note,
-                          version=_version(body, if_match))
+                          version=version_of(body.version, if_match))
     try:
         store.review_event(event_id, change, who.name)
     except NotFound as exc:
