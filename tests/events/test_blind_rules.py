@@ -506,3 +506,10 @@ def test_a_capture_of_a_village_the_gazetteer_lacks_is_written_without_a_place(
                          "the village of Zolotarivka-Nyzhnia.", "2025-05-16"), "territory.captured")
     assert [(e["place"], e["modality"]) for e in events] == [(None, "claimed")], events
     assert "Zolotarivka-Nyzhnia" in events[0]["evidence"]["text"]
+
+
+def test_the_air_force_and_national_police_are_named_as_the_registry_names_them(
+        run: Run) -> None:
+    events = run("Ukraine's air force said it had shot down 41 drones over the Poltava region "
+                 "overnight.", "2025-05-16")
+    assert {e["claimant"] for e in events} == {"Air Force of the Armed Forces of Ukraine"}, events
