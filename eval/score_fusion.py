@@ -21,6 +21,7 @@ import argparse
 import itertools
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,30 @@ def _matches(c: dict[str, Any], g: dict[str, Any], doc_of: dict[int, str]) -> bo
     b = {m["doc"] for m in c["b"]["mentions"]}
     ga, gb = set(g["a"]), set(g["b"])
     return bool((a & ga and b & gb) or (a & gb and b & ga))
+
+
+def _print_errors(pred_pairs: set[frozenset[str]], gold_pairs: set[frozenset[str]],
+                  flat: list[dict[str, Any]], hit_pred: list[dict[str, Any]],
+                  gold_c: list[dict[str, Any]], hit_gold: list[dict[str, Any]],
+                  reachable: Callable[[dict[str, Any]], bool]) -> None:
+    """List wrong and missed family pairs and conflicts (``--errors``)."""
+    print("\n### Family errors\n")
+    for pair in sorted(pred_pairs - gold_pairs, key=sorted):
+        print("- wrong pair:", " + ".join(sorted(pair)))
+    for pair in sorted(gold_pairs - pred_pairs, key=sorted):
+        print("- missed pair:", " + ".join(sorted(pair)))
+    print("\n### Conflict errors\n")
+    for c in flat:
+        if c not in hit_pred:
+            sides = [sorted({m["doc"] for m in c[s]["mentions"]}) if "mentions" in c[s]
+                     else c[s]["value"] for s in ("a", "b")]
+            print(f"- wrong: {c['kind']} {c.get('type', '')} {c.get('place', '')} "
+                  f"{c['a']['value']} vs {c['b']['value']} {sides}")
+    for g in gold_c:
+        if g not in hit_gold:
+            why = "" if reachable(g) else " (extraction gave no mention of this type "\
+                "and place on one side)"
+            print(f"- missed: {g}{why}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,23 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nRecall where the extractor produced both sides' mentions (the fusion stage "
           f"alone): {rr}/{len(reach)}" + (f" = {rr / len(reach):.2f}" if reach else ""))
     if args.errors:
-        print("\n### Family errors\n")
-        for pair in sorted(pred_pairs - gold_pairs, key=sorted):
-            print("- wrong pair:", " + ".join(sorted(pair)))
-        for pair in sorted(gold_pairs - pred_pairs, key=sorted):
-            print("- missed pair:", " + ".join(sorted(pair)))
-        print("\n### Conflict errors\n")
-        for c in flat:
-            if c not in hit_pred:
-                sides = [sorted({m["doc"] for m in c[s]["mentions"]}) if "mentions" in c[s]
-                         else c[s]["value"] for s in ("a", "b")]
-                print(f"- wrong: {c['kind']} {c.get('type', '')} {c.get('place', '')} "
-                      f"{c['a']['value']} vs {c['b']['value']} {sides}")
-        for g in gold_c:
-            if g not in hit_gold:
-                why = "" if reachable(g) else " (extraction gave no mention of this type "\
-                    "and place on one side)"
-                print(f"- missed: {g}{why}")
+        _print_errors(pred_pairs, gold_pairs, flat, hit_pred, gold_c, hit_gold, reachable)
     return 0
 
 

@@ -294,9 +294,27 @@ def _dotted(g: dict[str, str]) -> EventDate | None:
     return EventDate(day.isoformat(), "day", "explicit") if day else None
 
 
+# kinds read without the publication date (written dates, and those counted from ``ref``)
+_OWN_KINDS = frozenset({
+    "iso", "dotted_range", "dotted", "between_years", "two_months", "month_day_year",
+    "day_month_year", "season", "part_month_year", "month_year", "part_year", "holiday", "era",
+    "in_year", "next_day", "same_day", "day_before", "since_then"})
+
+
 def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
                future: bool, lexicon: Lexicon) -> EventDate | None:
     g = m.groupdict()
+    if kind in _OWN_KINDS:
+        return _written(kind, g, pub, ref, lexicon)
+    if pub is None:
+        return None
+    return _relative(kind, g, pub, future, lexicon)
+
+
+def _written(kind: str, g: dict[str, Any], pub: date | None, ref: date | None,
+             lexicon: Lexicon) -> EventDate | None:
+    """A date the text writes out (a yearless one takes the year closest before ``pub``),
+    or one counted from ``ref`` ("the following day")."""
     months = lexicon.months
     if kind == "iso":
         try:
@@ -350,8 +368,13 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
             return None
         delta = {"next_day": 1, "day_before": -1}.get(kind, 0)
         return EventDate((ref + timedelta(days=delta)).isoformat(), "day", "relative")
-    if pub is None:
-        return None
+    return None
+
+
+def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Lexicon
+              ) -> EventDate | None:
+    """A date counted from the publication date ("on Tuesday", "last week", "in May")."""
+    months = lexicon.months
     if kind in ("part_month", "in_month"):
         month = months[_month_key(g["month"], months)]
         return EventDate(f"{_month_before(month, pub)}-{month:02d}", "month", "explicit")

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wirewatch.places.gazetteer import Gazetteer
+from wirewatch.places.gazetteer import Gazetteer, NameHit
 from wirewatch.places.models import Span
 from wirewatch.places.morph import (
     LOCATIVE_ADJECTIVE_ENDINGS,
@@ -263,7 +263,7 @@ def _ngrams(view: TextView, i: int) -> list[tuple[int, str]]:
 
 def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
     """Return the place-like spans of a text, each with its gazetteer hits (maybe none)."""
-    text, toks = view.text, view.tokens
+    toks = view.tokens
     starts = [i for i, t in enumerate(toks) if t.capitalised]
     grams = {i: _ngrams(view, i) for i in starts}
     # "на херсонском направлении": a front direction is often written in lower case
@@ -278,81 +278,15 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         if toks[i].start < covered_until or i < i_pos:
             continue
         seat = _seat_span(view, gaz, i) if has_cyrillic(toks[i].text) else None
-        if i not in grams:
-            if seat is not None:
-                add_evidence(seat[0], view, gaz)
-                spans.append(seat[0])
-                covered_until, i_pos = seat[0].end, seat[1] + 1
-            continue
         if seat is not None:
             # "Синельниківського району", "на Покровському напрямку": the seat town
-            seat_span, j = seat
-            add_evidence(seat_span, view, gaz)
-            spans.append(seat_span)
-            covered_until, i_pos = seat_span.end, j + 1
+            add_evidence(seat[0], view, gaz)
+            spans.append(seat[0])
+            covered_until, i_pos = seat[0].end, seat[1] + 1
             continue
-        best: tuple[int, str] | None = None
-        span: Span | None = None
-        for j, norm in grams[i]:
-            if norm in table and (best is None or j >= best[0]):
-                best = (j, norm)
-        longer = [(j, norm) for j, norm in grams[i] if best is not None and j > best[0]]
-        k = _hyphen_tail(view, i)
-        if k > i and has_cyrillic(toks[i].text):
-            # "в Каменке-Днепровской", "Купянске-Узловом": a hyphenated Cyrillic name in
-            # a case form, through its parts' dictionary forms (its head alone, "Каменка",
-            # names other places)
-            hits = gaz.inflected(text[toks[i].start:toks[k].end])
-            if hits:
-                best, longer, j = None, [], k
-                span = Span(toks[i].start, toks[k].end, text[toks[i].start:toks[k].end],
-                            hits, "lemma")
-                span.evidence.add("lemma")
-        for j, _norm in sorted(longer, reverse=True):
-            # "Novaya Kakhovka": a longer name known by its romanisation beats the exact
-            # match of its first word ("Novaya", a Russian village).
-            hits = gaz.by_translit(text[toks[i].start:toks[j].end])
-            if hits:
-                best = None
-                span = Span(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end],
-                            hits, "translit")
-                break
-        if best is not None and _hyphen_tail(view, best[0]) > best[0]:
-            # "Kamenka-Dneprovskaya": a hyphenated name is one word; its head alone
-            # ("Kamenka") names another place. Try the whole word by romanisation first.
-            k = _hyphen_tail(view, best[0])
-            hits = gaz.by_translit(text[toks[i].start:toks[k].end])
-            # Without a match the whole word is still one name ("Ozerki-Pogranichnye" is
-            # not Ozerki): it goes on as an unknown name, to fuzzy matching or unresolved.
-            best = None
-            j = k
-            span = Span(toks[i].start, toks[k].end, text[toks[i].start:toks[k].end],
-                        hits, "translit" if hits else "none")
-        if span is None and best is not None:
-            j, norm = best
-            end = toks[j].end
-            surface = text[toks[i].start:end]
-            if norm != normalize(surface) and surface.endswith(("'s", "’s")):
-                end -= 2
-                surface = surface[:-2]
-            span = Span(toks[i].start, end, surface, list(table[norm]), "exact")
-        elif span is None:
-            j = i
-            while (j + 1 < len(toks) and j - i < 2 and toks[j + 1].capitalised
-                   and _joinable(text, toks[j], toks[j + 1])):
-                j += 1
-            end = toks[j].end
-            surface = text[toks[i].start:end]
-            if surface.endswith(("'s", "’s")):
-                end -= 2
-                surface = surface[:-2]
-            span = _inflected_span(view, gaz, i, j)
-            if span is None:
-                span = Span(toks[i].start, end, surface, [], "none")
-            else:
-                # "под Балаклеей Харьковской области": the inflected name is the first
-                # word only; the words after it are read on their own (the region)
-                j = max(k for k in range(i, j + 1) if toks[k].start < span.end)
+        if i not in grams:
+            continue
+        span, j = _span_at(view, gaz, i, grams[i], table)
         if not span.hits and _hopeless(span, gaz):
             continue
         add_evidence(span, view, gaz)
@@ -364,6 +298,84 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
             rejected.append((span, toks[i]))
             if span.how == "none" and j > i and view.pos.get(toks[i].start) == "PROPN":
                 i_pos = j + 1  # "Krutyi Ostriv": an unknown name's last word is not a place
+    return _completed(spans, rejected, view, gaz)
+
+
+def _span_at(view: TextView, gaz: Gazetteer, i: int, grams: list[tuple[int, str]],
+             table: dict[str, list[NameHit]]) -> tuple[Span, int]:
+    """Return the span a name starting at token ``i`` makes (the longest known name, a
+    hyphenated or romanised whole, an inflected form, else an unknown name) and the index
+    of its last token."""
+    text, toks = view.text, view.tokens
+    best: tuple[int, str] | None = None
+    span: Span | None = None
+    for j, norm in grams:
+        if norm in table and (best is None or j >= best[0]):
+            best = (j, norm)
+    longer = [(j, norm) for j, norm in grams if best is not None and j > best[0]]
+    k = _hyphen_tail(view, i)
+    if k > i and has_cyrillic(toks[i].text):
+        # "в Каменке-Днепровской", "Купянске-Узловом": a hyphenated Cyrillic name in
+        # a case form, through its parts' dictionary forms (its head alone, "Каменка",
+        # names other places)
+        hits = gaz.inflected(text[toks[i].start:toks[k].end])
+        if hits:
+            best, longer, j = None, [], k
+            span = Span(toks[i].start, toks[k].end, text[toks[i].start:toks[k].end],
+                        hits, "lemma")
+            span.evidence.add("lemma")
+    for j, _norm in sorted(longer, reverse=True):
+        # "Novaya Kakhovka": a longer name known by its romanisation beats the exact
+        # match of its first word ("Novaya", a Russian village).
+        hits = gaz.by_translit(text[toks[i].start:toks[j].end])
+        if hits:
+            best = None
+            span = Span(toks[i].start, toks[j].end, text[toks[i].start:toks[j].end],
+                        hits, "translit")
+            break
+    if best is not None and _hyphen_tail(view, best[0]) > best[0]:
+        # "Kamenka-Dneprovskaya": a hyphenated name is one word; its head alone
+        # ("Kamenka") names another place. Try the whole word by romanisation first.
+        k = _hyphen_tail(view, best[0])
+        hits = gaz.by_translit(text[toks[i].start:toks[k].end])
+        # Without a match the whole word is still one name ("Ozerki-Pogranichnye" is
+        # not Ozerki): it goes on as an unknown name, to fuzzy matching or unresolved.
+        best = None
+        j = k
+        span = Span(toks[i].start, toks[k].end, text[toks[i].start:toks[k].end],
+                    hits, "translit" if hits else "none")
+    if span is None and best is not None:
+        j, norm = best
+        end = toks[j].end
+        surface = text[toks[i].start:end]
+        if norm != normalize(surface) and surface.endswith(("'s", "’s")):
+            end -= 2
+            surface = surface[:-2]
+        span = Span(toks[i].start, end, surface, list(table[norm]), "exact")
+    elif span is None:
+        j = i
+        while (j + 1 < len(toks) and j - i < 2 and toks[j + 1].capitalised
+               and _joinable(text, toks[j], toks[j + 1])):
+            j += 1
+        end = toks[j].end
+        surface = text[toks[i].start:end]
+        if surface.endswith(("'s", "’s")):
+            end -= 2
+            surface = surface[:-2]
+        span = _inflected_span(view, gaz, i, j)
+        if span is None:
+            span = Span(toks[i].start, end, surface, [], "none")
+        else:
+            # "под Балаклеей Харьковской области": the inflected name is the first
+            # word only; the words after it are read on their own (the region)
+            j = max(k for k in range(i, j + 1) if toks[k].start < span.end)
+    return span, j
+
+
+def _completed(spans: list[Span], rejected: list[tuple[Span, Token]], view: TextView,
+               gaz: Gazetteer) -> list[Span]:
+    """Add what the first pass left (coordinated names, abbreviations, the dateline) and
+    mark region lists and regional offices."""
     spans = _add_coordinated(spans, rejected, view, gaz)
     spans = _add_dotted_abbreviations(spans, view, gaz)
     spans = _add_region_abbreviations(spans, view, gaz)
