@@ -8,10 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from api_helpers import Client, app_with_accounts
 from fastapi.testclient import TestClient
-
-from wirewatch.api import create_app
-from wirewatch.store import Store
 
 ARTICLES = [
     {"id": "r1", "outlet": "Wire One", "published": "2025-11-20",
@@ -24,21 +22,16 @@ ARTICLES = [
      "text": "Ukraine's air force said a Russian Iskander missile hit an industrial site in "
              "Kramatorsk on November 19, 2025."},
 ]
-Client = tuple[TestClient, dict[str, str]]
+
+ACCOUNTS = {"kate": "analyst", "rita": "reader"}
 
 
 @pytest.fixture
 def api(store_url: str, resources: Any) -> Iterator[Client]:
     """An app over a fresh store with the three articles; an analyst's and a reader's
     Authorization headers."""
-    with Store(store_url) as store:
-        kate = store.add_account("kate", "analyst")
-        rita = store.add_account("rita", "reader")
-    with TestClient(create_app(store_url, resources=resources)) as c:
-        r = c.post("/api/articles", json={"articles": ARTICLES},
-                   headers={"Authorization": f"Bearer {kate}"})
-        assert r.status_code == 200, r.text
-        yield c, {"kate": f"Bearer {kate}", "rita": f"Bearer {rita}"}
+    with app_with_accounts(store_url, resources, ARTICLES, ACCOUNTS) as client:
+        yield client
 
 
 def strikes(c: TestClient, **params: str) -> list[dict[str, Any]]:

@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from api_helpers import Client, app_with_accounts
 from fastapi.testclient import TestClient
-
-from wirewatch.api import create_app
-from wirewatch.store import Store
 
 FIRST = ("Russian forces struck Kramatorsk with missiles on November 19, 2025, the city's "
          "mayor said. Three people were wounded.")
@@ -28,19 +26,14 @@ ARTICLES = [
      "text": "Ukraine's air force said a Russian Iskander missile hit an industrial site in "
              "Kramatorsk on November 19, 2025. Rescuers are at the scene."},
 ]
-Client = tuple[TestClient, dict[str, str]]
+
+ACCOUNTS = {"kate": "analyst", "rita": "reader"}
 
 
 @pytest.fixture
 def api(store_url: str, resources: Any) -> Iterator[Client]:
-    with Store(store_url) as store:
-        kate = store.add_account("kate", "analyst")
-        rita = store.add_account("rita", "reader")
-    with TestClient(create_app(store_url, resources=resources)) as c:
-        r = c.post("/api/articles", json={"articles": ARTICLES},
-                   headers={"Authorization": f"Bearer {kate}"})
-        assert r.status_code == 200, r.text
-        yield c, {"kate": f"Bearer {kate}", "rita": f"Bearer {rita}"}
+    with app_with_accounts(store_url, resources, ARTICLES, ACCOUNTS) as client:
+        yield client
 
 
 def _families(c: TestClient) -> dict[str, int | None]:

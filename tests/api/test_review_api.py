@@ -9,10 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from api_helpers import app_with_accounts
 from fastapi.testclient import TestClient
-
-from wirewatch.api import create_app
-from wirewatch.store import Store
 
 ARTICLES = [
     {"id": "r1", "outlet": "Wire One", "published": "2025-11-20",
@@ -23,19 +21,15 @@ ARTICLES = [
              "officials said. A school was damaged."},
 ]
 
+ACCOUNTS = {"kate": "analyst", "omar": "analyst"}
+
 
 @pytest.fixture
 def review(store_url: str, resources: Any) -> Iterator[tuple[TestClient, dict[str, str]]]:
     """An app over a fresh store with the two articles, and an analyst's and a second
     analyst's Authorization headers."""
-    with Store(store_url) as store:
-        kate = store.add_account("kate", "analyst")
-        omar = store.add_account("omar", "analyst")
-    with TestClient(create_app(store_url, resources=resources)) as c:
-        r = c.post("/api/articles", json={"articles": ARTICLES},
-                   headers={"Authorization": f"Bearer {kate}"})
-        assert r.status_code == 200, r.text
-        yield c, {"kate": f"Bearer {kate}", "omar": f"Bearer {omar}"}
+    with app_with_accounts(store_url, resources, ARTICLES, ACCOUNTS) as client:
+        yield client
 
 
 def strikes(c: TestClient) -> list[dict[str, Any]]:
