@@ -67,6 +67,7 @@ class Attribution:
     conduits: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     carried: bool = False
+    continued: bool = False  # an unattributed sentence going on with the last statement
     verbs: list[Any] = field(default_factory=list)
     denial: bool = False
     hedged: bool = False
@@ -377,8 +378,13 @@ class Attributor:
         out: list[Any] = []
         prev = trigger
         for a in path_up(trigger)[1:]:
-            if prev.dep_ == "relcl" and not any(c.lower_ == "that" for c in prev.children):
-                break  # a relative clause is the writer's description, not the speaker's
+            if prev.dep_ == "relcl" and not any(
+                    c.lower_ == "that" or (c.lower_ in self.lexicon.simultaneous_marks and
+                                           c.dep_ in ("advmod", "mark"))
+                    for c in prev.children):
+                # a relative clause is the writer's description, not the speaker's; "were
+                # wounded on Wednesday when a drone hit a car" is still what was said
+                break
             if prev.dep_ == "conj" and prev.lemma_.lower() in self.book.speech_verbs and \
                     any(c.dep_ == "nsubj" for c in prev.children):
                 break  # "X reported A, but Y denied B": Y's statement is not relayed by X

@@ -186,14 +186,16 @@ def _clause_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
 
 def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceChoice]:
     """"killed two when a glide bomb hit a building in Kramatorsk"; "... today when drones
-    struck a market in X" (the clause hung on the time word); the clause hung on the
-    reporting verb, written between the event and the speaker."""
+    struck a market in X", "... on Wednesday when ..." (the clause hung on the time word);
+    the clause hung on the reporting verb, written between the event and the speaker."""
     head = d.head
     near = [head, *path_up(head)[1:2]]
     near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     for a in near:
-        clauses = [*a.children, *(g for c in a.children if c.dep_ == "npadvmod"
-                                  for g in c.children if g.dep_ == "relcl")]
+        times = [*(c for c in a.children if c.dep_ == "npadvmod"),
+                 *(o for c in a.children if c.dep_ == "prep"
+                   for o in c.children if o.dep_ == "pobj")]
+        clauses = [*a.children, *(g for c in times for g in c.children if g.dep_ == "relcl")]
         clauses += [c for v in d.att.verbs[:1] for c in v.children
                     if c.dep_ == "advcl" and head.i < c.i < v.i]
         for c in clauses:
@@ -239,6 +241,14 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
         [f for f in produced if f.mention.type == d.type_name and f.mention.place]
     if same:
         return [(same[-1].mention.place, same[-1].place_mention)]
+    if produced or d.candidates:
+        return []
+    # "A glide bomb hit a plant in Zaporizhzhia. Two workers were killed": losses that name
+    # no place of their own, told right after a strike, are that strike's
+    before = [f for f in sc.doc.found if f.sentence == sc.index - 1 and
+              sc.doc.behaviour(f.mention.type).strike and f.mention.place]
+    if before:
+        return [(before[-1].mention.place, before[-1].place_mention)]
     return []
 
 

@@ -1,0 +1,66 @@
+"""Reading across sentences: losses told right after their strike, a bulletin going on
+for several paragraphs without repeating who speaks, and the writer's background that
+does not go on with it (the sentences here are written for these tests)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+KLIMOVO, NIKOPOL, KUPIANSK = 547591, 700051, 703656
+
+
+def test_losses_told_after_a_strike_take_its_place_and_date(run: Run) -> None:
+    events = run("On the night of March 3, a Shahed drone hit a warehouse in Nikopol. Three "
+                 "workers were wounded, the regional governor said.", "2025-03-04")
+    wounded = of_type(events, "casualties")
+    assert [(place_id(e), e["date"]["value"]) for e in wounded] == [
+        (NIKOPOL, "2025-03-03")], events
+
+
+def test_losses_after_an_unrelated_sentence_keep_no_place(run: Run) -> None:
+    events = run("A Shahed drone hit a warehouse in Nikopol on Monday.\n\nThe governor "
+                 "thanked the rescuers. Across the country, 14 civilians were killed over "
+                 "the past day, the prosecutor general said.", "2025-03-04")
+    assert [place_id(e) for e in of_type(events, "casualties")] == [None], events
+
+
+def test_a_when_clause_on_the_day_shares_place_and_speaker(run: Run) -> None:
+    events = run("Bryansk Governor Alexander Bogomaz said two people were wounded on "
+                 "Wednesday when a drone hit a car in the village of Klimovo.", "2025-03-05")
+    wounded = of_type(events, "casualties")
+    strike = of_type(events, "strike")
+    assert [place_id(e) for e in wounded] == [KLIMOVO], events
+    assert [(place_id(e), e["modality"]) for e in strike] == [(KLIMOVO, "claimed")], events
+    assert strike[0]["claimant"] == wounded[0]["claimant"], events
+
+
+BULLETIN = (
+    "Russian troops shelled 11 settlements in Kharkiv Oblast over the past day, the head "
+    "of the regional military administration, Oleh Syniehubov, reported on Friday.\n\n"
+    "In Kupiansk, artillery fire damaged a school and two houses.\n\n"
+    "The occupiers also dropped guided bombs on Borova and Izium.\n\n")
+
+
+def test_a_bulletin_goes_on_without_repeating_who_speaks(run: Run) -> None:
+    events = run(BULLETIN, "2025-03-07")
+    strikes = of_type(events, "strike")
+    later = [e for e in strikes if place_id(e) != 702658 and e["evidence"]["start"] > 150]
+    assert later and all(e["claimant"] and "Syniehubov" in e["claimant"] for e in later), \
+        events
+    assert all(e["modality"] == "claimed" for e in later), events
+
+
+def test_the_writers_background_does_not_go_on_with_the_statement(run: Run) -> None:
+    text = BULLETIN + ("Russian forces captured Kupiansk in the first weeks of the invasion "
+                       "in February 2022.")
+    captured = of_type(run(text, "2025-03-07"), "territory.captured")
+    assert [(place_id(e), e["claimant"]) for e in captured] == [(KUPIANSK, None)], captured
+
+
+def test_another_speaker_in_between_ends_the_statement(run: Run) -> None:
+    text = ("Russian troops shelled 11 settlements in Kharkiv Oblast over the past day, "
+            "Governor Oleh Syniehubov reported on Friday.\n\nZelensky told reporters that "
+            "more air defence was needed.\n\nArtillery fire damaged a school in Kupiansk.")
+    strikes = [e for e in of_type(run(text, "2025-03-07"), "strike")
+               if place_id(e) == KUPIANSK]
+    assert [e["claimant"] for e in strikes] == [None], strikes
