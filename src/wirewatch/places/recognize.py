@@ -497,6 +497,32 @@ def _seat_listed(view: TextView, k: int) -> bool:
     return False
 
 
+def _region_listed(view: TextView, k: int) -> bool:
+    """True when the capitalised word at token k is listed with others whose last is
+    followed by a noun of region in the plural ("Київській, Житомирській та Черкаській
+    областях", "Белгородской и Курской областей")."""
+    toks, text = view.tokens, view.text
+    for _ in range(6):
+        n = k + 1
+        if n >= len(toks):
+            return False
+        if toks[n].text.lower() in _SEAT_JOINS and text[toks[k].end:toks[n].start].strip(
+                ) in ("", ","):
+            n += 1
+        elif text[toks[k].end:toks[n].start].strip() != ",":
+            return False
+        if n >= len(toks) or not toks[n].capitalised or not has_cyrillic(toks[n].text):
+            return False
+        k = n
+        if k + 1 < len(toks) and text[toks[k].end:toks[k + 1].start] == " " and \
+                toks[k + 1].text.islower():
+            low = toks[k + 1].text.lower()
+            if low.startswith(("област", "республик", "республік")):
+                return low not in ("область", "области", "області", "республика",
+                                   "республіка")
+    return False
+
+
 def _seat_elliptic(view: TextView, i: int, k: int) -> bool:
     """True for a locative adjective after в/у/на whose noun is left out, as in "у
     Гуляйпільському ворог втратив" (the direction named before)."""
@@ -538,6 +564,15 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "region"}
             return span
+    if j == i and _region_listed(view, i):
+        # "в Київській, Житомирській та Черкаській областях", "в Белгородской и Курской
+        # областях": each adjective of the list names a region, as the last one does
+        for noun in ("області", "области"):
+            hits = [h for h in gaz.inflected(f"{toks[i].text} {noun}") if h.entry.kind != "city"]
+            if hits:
+                span = Span(toks[i].start, toks[i].end, toks[i].text, hits, "lemma")
+                span.evidence |= {"lemma", "region"}
+                return span
     for last in dict.fromkeys(lasts):
         surface = view.text[toks[i].start:toks[last].end]
         hits = gaz.inflected(surface)

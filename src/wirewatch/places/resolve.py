@@ -334,6 +334,8 @@ class Resolver:
             cyrillic = gap == " " and bool(_CYRILLIC.search(a.surface + b.surface))
             if not CONTAINER_GAP.match(gap) and not cyrillic:
                 continue
+            if "region" in a.evidence and _CYRILLIC.search(a.surface):
+                continue  # "Харківській, Сумській та ... областях": a region listed, not held
             regions = [s.hit.entry for s in scored[i + 1]
                        if s.hit.entry.kind in ("admin1", "region")
                        or (s.hit.entry.kind == "country" and b.surface == s.hit.entry.name)]

@@ -25,6 +25,11 @@ from wirewatch.places.morph import best_parse
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN_ABBREVIATION = re.compile(r"^[A-Z]{3,}$")
 _HEAD_TITLE = re.compile(r"\b(?:head|governor|mayor|chief)\b", re.IGNORECASE)
+_BREAKS = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "и", "і", "та", "й"})
+# A surname in -ов/-ев/-єв/-ин/-ін in a case form ("Синєгубова", "Кимом" is no such): the
+# case ending, and the nominative the registry writes
+_SURNAME_CASE = re.compile(r"^([А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+(?:ов|ев|єв|ёв|ин|ін|їн))"
+                           r"(?:а|у|ым|им|ом|ові|еві|е|і)$")
 # How far (in words) an actor may sit from the verb of saying or marker it goes with.
 NEAR = 8
 
@@ -97,9 +102,12 @@ class ActorIndex:
         while k < len(words):
             best: tuple[int, str] | None = None
             headed = k > 0 and bool(words[k - 1].forms & self.lexicon.head_nouns)
-            for form in words[k].forms:
+            base = _SURNAME_CASE.match(words[k].text)
+            forms = words[k].forms | {base.group(1).lower()} if base else words[k].forms
+            for form in forms:
                 for names, actor_id in self.by_first.get(form, ()):
-                    m = match_at(words, k, names, gap=0)
+                    m = match_at(words, k, names, gap=0) or (
+                        (k, k) if names == (form,) else None)
                     if m is not None and (best is None or m[1] > best[0]) and all(
                             words[k + j].text.isupper() or not cap
                             for j, cap in enumerate(self.caps[names])):
@@ -142,7 +150,9 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
     if not found:
         return Claim(None, (), said)
     claimant: Found | None = None
-    for _first, last, _ in markers:  # 'по данным X': the actor right after the marker
+    for first, last, _ in markers:  # 'по данным X': the actor right after the marker
+        if any(w.forms & lexicon.anaphors for w in words[first:last]):
+            continue  # "По его словам, подразделения группировки ...": the one named before
         after = [f for f in found if last < f.first <= last + 3]
         if after:
             claimant = after[0]
@@ -165,8 +175,11 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
     if claimant.actor.type != "person":
         # "речник угруповання «Хортиця» Віктор Трегубов", "голова Дніпропетровської ОВА
         # Сергій Лисак": the person named right after the body speaks for it
+        # ("Уповноважений Верховної Ради з прав людини Дмитро Лубінець": the words of the
+        # office may go on before the name)
         person = [f for f in found if f.actor.type == "person"
-                  and claimant.last < f.first <= claimant.last + 2]
+                  and claimant.last < f.first <= claimant.last + 5 and not any(
+                      w.text in _BREAKS for w in words[claimant.last + 1:f.first])]
         if person:
             claimant = person[0]
     conduits = tuple(f for f in found if f is not claimant and f.actor.kind == "media"

@@ -109,8 +109,12 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is not None:
             story.claim = claim
-        elif story.claim is not None and ((not actors and not claim.said)
-                                          or self._points_back(words)):
+        elif story.claim is not None and ((not claim.said and all(
+                (f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
+                or f.actor.id in self.lex.acting_forces for f in actors))
+                or self._points_back(words)):
+            # the forces a bulletin tells of ("Подразделения группировки «Восток»
+            # продолжили продвижение", "Потери ВСУ составили") are not its speakers
             # the statement goes on in the next sentence ("По его словам, ...")
             claim = story.claim
         dated = date_in(words, self.lex, doc.published)
@@ -260,6 +264,10 @@ class LemmaExtractor:
     def _of_trigger(self, doc: Document, sc: Sentence, story: Story, trig: tuple[int, int],
                     etype: str, typed: list[tuple[int, int, str]]) -> list[EventMention]:
         et = self.book.types[etype]
+        if etype == "territory.captured":
+            taken = self._settlements_taken(doc, sc, story, trig)
+            if taken is not None:
+                return [taken]
         places = self._places_for(sc, trig, etype, typed, story)
         if et.place_required and not places:
             return []
@@ -369,6 +377,13 @@ class LemmaExtractor:
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
         # ответственности группировки составили до 465 военнослужащих")
+        nxt = trig[1] + 1
+        bare = number_at(sc.words, nxt, self.lex) if nxt < len(sc.words) else None
+        if bare is not None and nxt not in sc.used_counts and (
+                bare[1] + 1 == len(sc.words) or sc.words[bare[1] + 1].text in _STOPS):
+            # "поранені 15, серед них троє дітей": the figure right after the trigger
+            sc.used_counts.add(nxt)
+            return Count(bare[0], False, None)
         wide = 10 if sc.words[trig[0]].forms & self.lex.tally_words else 6
         got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
             or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
@@ -433,14 +448,23 @@ class LemmaExtractor:
                     typed: list[tuple[int, int, str]], story: Story) -> list[Place]:
         """The places tied to a trigger (several when the text lists them)."""
         nxt = min((f for f, _, _ in typed if f > trig[1]), default=len(sc.words))
-        after = [(k, p) for k, p in sc.places if trig[1] < k <= min(trig[1] + AFTER, nxt)]
+        # "взяли Новогродовку под контроль": a place inside a trigger with a gap is its object
+        inner = [(k, p) for k, p in sc.places if trig[0] < k < trig[1]]
+        after = inner + [(k, p) for k, p in sc.places if trig[1] < k <= min(trig[1] + AFTER, nxt)]
+        if etype == "offensive.launched":
+            toward = self._toward(sc, trig)
+            if toward:
+                return toward  # "начали наступление в направлении Юнаковки"
         if etype in self.lex.object_places or etype == "strike":
             first_unknown = min((k for k in sc.unresolved if trig[1] < k <= trig[1] + AFTER),
                                 default=None)
             if first_unknown is not None and (not after or first_unknown < after[0][0]):
                 return []  # "освободили Кліщіївку": a village the gazetteer lacks, no namesake
             if after:
-                return _listed(sc.words, after)
+                # a list goes on past the window ("атакували з артилерії та дронів Нікополь,
+                # Марганецьку й Червоногригорівську громади")
+                return _listed(sc.words, after + [(k, p) for k, p in sc.places
+                                                  if min(trig[1] + AFTER, nxt) < k < nxt])
             before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
             return before[-1:] if etype != "strike" else (before[-1:] or
                                                           [p for _, p in sc.places][:1] or
@@ -451,6 +475,12 @@ class LemmaExtractor:
                      and w.forms & self.lex.speech_verbs), None)
         pool = [kp for kp in sc.places if verb is None or kp[0] < verb] or sc.places
         near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
+        if near and etype == "civilians.evacuated":
+            # "з Добропільської та Білозерської громад евакуювали": every place of the list
+            pos = sc.places.index(near[0])
+            while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
+                pos -= 1
+            return _listed(sc.words, sc.places[pos:])
         if near:
             return [near[0][1]]
         if bare := self._bare_region(sc, story):
@@ -461,6 +491,37 @@ class LemmaExtractor:
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
         return []
+
+    def _toward(self, sc: Sentence, trig: tuple[int, int]) -> list[Place]:
+        """'в направлении Юнаковки', 'в бік Степногірська', 'выход к Орехову': the place an
+        offensive is aimed at, written after a word of direction after the trigger."""
+        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.toward), trig[1] + 1)
+        for _, last, _ in marks:
+            got = [(k, p) for k, p in sc.places if last < k <= last + 2]
+            if got:
+                return _listed(sc.words, [(k, p) for k, p in sc.places if k >= got[0][0]])
+        return []
+
+    def _settlements_taken(self, doc: Document, sc: Sentence, story: Story,
+                           trig: tuple[int, int]) -> EventMention | None:
+        """'освободили более 300 населённых пунктов', 'зайняли 79 населених пунктів',
+        'занял 31 населённый пункт области': a count of settlements taken is one tally, at
+        the region named with them (or pointed back to by 'области'), else at no place."""
+        got = count_near(sc.words, trig, self.lex, self.lex.strike_settlements, window=4,
+                         used=sc.used_counts)
+        if got is None or got[1] < trig[1]:
+            return None
+        count, k = got
+        sc.used_counts.add(k)
+        region = next((p for j, p in sc.places if k < j <= k + 6
+                       and p.kind in ("admin1", "region")), None)
+        if region is None and (not any(p.kind != "country" for _, p in sc.places) or any(
+                w.forms & self.lex.region_nouns and w.text.islower()
+                for w in sc.words[k + 1:k + 5])):
+            # "занял 31 населённый пункт области", or no place at all: the region of the story
+            region = story.region
+        base = self._mention(doc, sc, trig, "territory.captured", region, count)
+        return replace_fields(base, aggregate=True)
 
     def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
         """'из прифронтовых громад области', 'над территорией области', '18 населённых
@@ -658,6 +719,7 @@ _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "�
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
+_STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
 _ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 

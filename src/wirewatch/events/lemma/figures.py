@@ -16,9 +16,12 @@ from wirewatch.events.dates import EventDate, since_range
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases
 from wirewatch.events.numbers import Count
+from wirewatch.places.morph import parse_tags
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u00a0]?\d{3})*$|^\d+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# "6,5 тысячи", "1,2 миллиона": a decimal figure before a word of thousands or millions
+_DECIMAL = re.compile(r"^(\d+)[,.](\d{1,3})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 # An age adjective written with its figure: "67-річна", "45-летний", "12-летнего".
 _AGE = re.compile(r"^\d+-?(?:річн|рiчн|літн|летн|лiтн)", re.IGNORECASE)
@@ -84,7 +87,7 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
         if published is None:
             continue
         wd = next((lexicon.weekdays[f] for f in w.forms if f in lexicon.weekdays), None)
-        if wd is not None:
+        if wd is not None and _weekday_framed(words, k, lexicon.lang):
             delta = (published.weekday() - wd) % 7
             return k, _day(published - timedelta(days=delta), "relative", w.text)
         rel = next((lexicon.relative_days[f] for f in w.forms if f in lexicon.relative_days),
@@ -94,6 +97,17 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
     return None
+
+
+def _weekday_framed(words: Sequence[Word], k: int, lang: str) -> bool:
+    """A weekday is a date after a preposition or a modifier ("в четверг", "у середу", "в
+    ночь на вторник", "минулої середи"); "серед них" (among them), which the Ukrainian
+    dictionary also reads as a form of "середа", is not one."""
+    if k == 0:
+        return True
+    prev = parse_tags(words[k - 1].text, lang)
+    return bool(prev & {"PREP", "ADJF", "PRTF", "NPRO", "Apro"}) or \
+        words[k - 1].lower in ("в", "во", "у", "на", "с", "з", "до", "по", "к")
 
 
 def _numeric_date(text: str) -> date | None:
@@ -159,15 +173,24 @@ def number_at(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> tuple[int
     text = w.text.split("-")[0]
     if _AGE.search(w.text):
         return None  # "67-річна жінка", "45-летний мужчина": an age, not a count
+    dec = _DECIMAL.match(w.text)
+    if dec is not None and k + 1 < len(words):
+        big = next((n for f in words[k + 1].forms
+                    if (n := lexicon.number_words.get(f, 0)) >= 1000), None)
+        if big is not None:  # "6,5 тысячи": 6500; "1,2 миллиона": 1 200 000
+            whole, frac = dec.groups()
+            return int(whole) * big + int(frac) * big // 10 ** len(frac), k + 1
     if _DIGITS.match(text):
         value, last = int(re.sub(r"\D", "", text)), k
         # "1 200": thousands written apart
         while last + 1 < len(words) and re.fullmatch(r"\d{3}", words[last + 1].text) \
                 and words[last + 1].start - words[last].end == 1:
             value, last = value * 1000 + int(words[last + 1].text), last + 1
-        if last + 1 < len(words) and any(lexicon.number_words.get(f) == 1000
-                                         for f in words[last + 1].forms):
-            value, last = value * 1000, last + 1  # "118 тысяч", "21 тисячу"
+        scale = next((n for f in words[last + 1].forms
+                      if (n := lexicon.number_words.get(f, 0)) >= 1000), None) \
+            if last + 1 < len(words) else None
+        if scale is not None:
+            value, last = value * scale, last + 1  # "118 тысяч", "21 тисячу", "2 миллиона"
         return value, last
     value, last = 0, k - 1
     for j in range(k, min(len(words), k + 4)):
@@ -175,7 +198,7 @@ def number_at(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> tuple[int
                   if f in lexicon.number_words), None)
         if v is None:
             break
-        value = value * v if v == 1000 and value else value + v
+        value = value * v if v >= 1000 and value else value + v
         last = j
     return (value, last) if last >= k and value else None
 

@@ -82,6 +82,11 @@ class LemmaLexicon:
     this_place: tuple[str, ...]
     # 'вывезли зерно', 'вивезли експонати': goods taken away are looting, not evacuation
     goods_nouns: frozenset[str]
+    # 'в направлении', 'в бік', 'выход к': the place after it is what an offensive aims at
+    toward: tuple[str, ...]
+    # armed forces a bulletin names as doers or losers ("потери ВСУ"), never as speakers:
+    # a sentence naming only these (and units and groupings) goes on with the speaker before
+    acting_forces: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:

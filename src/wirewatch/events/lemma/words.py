@@ -11,6 +11,7 @@ from wirewatch.places.morph import lemmas
 
 # Words a phrase may skip between two of its words ("взяли под полный контроль").
 MAX_GAP = 2
+_QUOTES = {"«", "»", '"', "„", "“", "”"}
 _STOP = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"', ".", "!", "?"}
 
 
@@ -46,12 +47,17 @@ def match_at(words: Sequence[Word], k: int, phrase: Phrase, gap: int = MAX_GAP
     pos = k
     for w in phrase[1:]:
         nxt = None
-        for j in range(pos + 1, min(len(words), pos + 2 + gap)):
+        j, skipped = pos + 1, 0
+        while j < len(words) and skipped <= gap:
             if w in words[j].forms:
                 nxt = j
                 break
+            if words[j].text in _QUOTES:
+                j += 1  # scare quotes are no words: "в «котле»", "взяли «под контроль»"
+                continue
             if words[j].text in _STOP:
                 break
+            j, skipped = j + 1, skipped + 1
         if nxt is None:
             return None
         pos = nxt
