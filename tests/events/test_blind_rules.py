@@ -513,3 +513,36 @@ def test_the_air_force_and_national_police_are_named_as_the_registry_names_them(
     events = run("Ukraine's air force said it had shot down 41 drones over the Poltava region "
                  "overnight.", "2025-05-16")
     assert {e["claimant"] for e in events} == {"Air Force of the Armed Forces of Ukraine"}, events
+
+
+DNIPRO, MYRNOHRAD, SUMY = 709930, 710035, 692194
+
+
+def test_a_missile_tearing_through_a_block_is_a_strike(run: Run) -> None:
+    events = of_type(run("A Russian missile tore through an apartment block in Dnipro on "
+                         "Sunday night, the mayor said.", "2025-06-02"), "strike")
+    assert [place_id(e) for e in events] == [DNIPRO], events
+
+
+def test_the_looting_of_homes_is_looting(run: Run) -> None:
+    events = of_type(run("Police said they had documented the looting of dozens of homes in "
+                         "Sumy last month.", "2025-06-02"), "property.looted")
+    assert [place_id(e) for e in events] == [SUMY], events
+
+
+def test_troops_that_began_to_pull_out_withdrew(run: Run) -> None:
+    events = run("The brigade had begun to pull its companies out of Myrnohrad, a "
+                 "spokesman said on Monday.", "2025-06-02")
+    assert [place_id(e) for e in of_type(events, "territory.withdrawn")] == [MYRNOHRAD]
+
+
+def test_an_assault_begun_to_take_a_town_is_no_capture(run: Run) -> None:
+    events = run("The ministry said its troops had begun an assault to take Myrnohrad.",
+                 "2025-06-02")
+    assert of_type(events, "territory.captured") == [], events
+
+
+def test_a_part_of_a_whole_counts_the_part(run: Run) -> None:
+    events = of_type(run("The air force said it had shot down 31 of 40 drones over the "
+                         "Sumy region overnight.", "2025-06-02"), "equipment.lost")
+    assert [e["count"]["value"] for e in events] == [31], events

@@ -60,6 +60,7 @@ class Lexicon:
     denial_words: frozenset[str]
     truth_words: frozenset[str]
     infinitive_verbs: frozenset[str]
+    phase_verbs: frozenset[str]
     collective_nouns: frozenset[str]
     continuation_modifiers: frozenset[str]
     loser_verbs: frozenset[str]

@@ -87,6 +87,10 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
                 for gc in c.children:
                     if gc.dep_ == "pobj":
                         return count_of_noun(gc, nouns_ok, lex, singular)
+    part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if part is not None and part.i < noun.i and is_number_token(part):
+        # "shot down 12 of 14 cruise missiles", "killed three of the five crew": the part
+        return count_from_token(part), part.i
     if is_number_token(noun) or noun.lower_ in VAGUE:
         # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
         of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"

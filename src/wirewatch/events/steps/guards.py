@@ -167,11 +167,15 @@ def _not_people(sc: SentenceContext, d: Draft) -> bool:
 
 def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
     """A purpose infinitive ("an assault to take X", "moved in to take X") is no event; an
-    infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave")."""
-    head, book = d.head, sc.doc.book
+    infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave"),
+    and so is one a phase verb takes ("had begun to pull out")."""
+    head, book, lex = d.head, sc.doc.book, sc.doc.lexicon
+    governor = head.head.lemma_.lower()
     return not d.behaviour.purpose_infinitive and head.tag_ == "VB" and \
         any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
-        head.head.lemma_.lower() not in sc.doc.lexicon.infinitive_verbs and \
+        governor not in lex.infinitive_verbs and \
+        not (governor in lex.phase_verbs and head.dep_ == "xcomp" and
+             not any(c.dep_ == "dobj" for c in head.head.children)) and \
         head.head.lemma_.lower() not in book.speech_verbs and \
         (head.head.lemma_.lower(),) not in book.modality.get("planned", ())
 

@@ -63,8 +63,9 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
     objs: list[Any] = []
     for h in [head, *([head.head] if head.dep_ == "conj" else [])]:
         for c in h.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
-                objs.append(c)
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "npadvmod" and
+                                                    is_number_token(c)):
+                objs.append(c)  # "shot down 12 of 14 missiles" (12 may parse as npadvmod)
             if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
                     g.dep_ == "cc" and g.i < c.i for g in h.children):
                 objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
