@@ -546,3 +546,21 @@ def test_a_part_of_a_whole_counts_the_part(run: Run) -> None:
     events = of_type(run("The air force said it had shot down 31 of 40 drones over the "
                          "Sumy region overnight.", "2025-06-02"), "equipment.lost")
     assert [e["count"]["value"] for e in events] == [31], events
+
+
+def test_soldiers_trapped_near_a_town_are_encircled(run: Run) -> None:
+    events = of_type(run("The ministry said its forces had trapped about 400 Ukrainian "
+                         "soldiers near Myrnohrad.", "2025-06-02"), "territory.encircled")
+    assert [(place_id(e), e["count"]["value"]) for e in events] == [(MYRNOHRAD, 400)], events
+
+
+def test_an_incursion_into_a_region_is_an_offensive(run: Run) -> None:
+    events = of_type(run("Ukraine launched its incursion into the Kursk region on Aug. 6, "
+                         "2024.", "2025-06-02"), "offensive.launched")
+    assert [place_id(e) for e in events] == [538555], events
+
+
+def test_a_garrison_found_in_an_encirclement_is_encircled(run: Run) -> None:
+    events = run("The ministry said the Ukrainian garrison had found itself in an "
+                 "encirclement near Myrnohrad on Monday.", "2025-06-02")
+    assert [place_id(e) for e in of_type(events, "territory.encircled")] == [MYRNOHRAD]
