@@ -23,6 +23,7 @@ from wirewatch.nlp import get_nlp, load_lemma_model
 from wirewatch.places import PlaceMention, places_in_text
 
 HERE = Path(__file__).parent
+BINS = (("conf >= 0.9", 0.9), ("0.5 <= conf < 0.9", 0.5), ("conf < 0.5", 0.0))
 
 
 @dataclass
@@ -74,9 +75,19 @@ def score(docs: list[dict[str, Any]], gold: list[Gold]) -> dict[str, Any]:
     confident_wrong: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     confident = confident_right = 0  # calibration: gold mentions resolved at >= 0.9
+    # reliability in every bin (issue 11: a confidence must not understate either):
+    # gold mentions by the confidence of their first overlapping resolution, and how many
+    # of them are right
+    bins = {name: [0, 0] for name, _low in BINS}
     for g in gold:
         preds = [p for p in predicted[g.doc] if _overlaps(p.start, p.end, g.start, g.end)]
         resolved = [p for p in preds if p.place is not None]
+        if resolved:
+            first = resolved[0].place
+            assert first is not None
+            name = next(n for n, low in BINS if first.confidence >= low)
+            bins[name][0] += 1
+            bins[name][1] += first.geonameid == g.geonameid
         sure = [p for p in resolved if p.place is not None and p.place.confidence >= 0.9]
         if sure:
             confident += 1
@@ -129,6 +140,7 @@ def score(docs: list[dict[str, Any]], gold: list[Gold]) -> dict[str, Any]:
         "wrong_with_confidence_over_0.9": len(confident_wrong),
         "resolved_at_0.9": confident, "right_at_0.9": confident_right,
         "calibration_at_0.9": round(confident_right / confident, 4) if confident else 0.0,
+        "reliability": {name: {"resolved": n, "right": r} for name, (n, r) in bins.items()},
         "errors": errors, "spurious": spurious,
     }
 
@@ -150,6 +162,10 @@ def main() -> int:
           f"{r['unresolved_kept_unresolved']}/{r['must_stay_unresolved']} | "
           f"{r['recognition_precision']:.1%} | {r['wrong_with_confidence_over_0.9']} | "
           f"{r['calibration_at_0.9']:.1%} ({r['right_at_0.9']}/{r['resolved_at_0.9']}) |")
+    print("\nreliability (gold mentions by the confidence of their resolution): " + "; ".join(
+        f"{name}: {v['right']}/{v['resolved']}"
+        + (f" = {v['right'] / v['resolved']:.3f}" if v["resolved"] else "")
+        for name, v in r["reliability"].items()))
     if a.errors:
         for e in r["errors"]:
             print("ERROR", json.dumps(e, ensure_ascii=False))
