@@ -64,3 +64,21 @@ def test_another_speaker_in_between_ends_the_statement(run: Run) -> None:
     strikes = [e for e in of_type(run(text, "2025-03-07"), "strike")
                if place_id(e) == KUPIANSK]
     assert [e["claimant"] for e in strikes] == [None], strikes
+
+
+def test_the_head_of_the_rma_is_the_head_named_before(run: Run) -> None:
+    text = ("Ivan Fedorov, head of the Zaporizhzhia Regional Military Administration, said "
+            "on Monday that Russian troops had shelled 9 settlements in the region.\n\n"
+            "In Stepnohirsk, a drone hit a house, wounding a woman, the head of the RMA "
+            "said.")
+    later = [e for e in run(text, "2025-03-04") if e["evidence"]["start"] > 140]
+    assert later and all(e["claimant"].startswith("Ivan Fedorov") for e in later), later
+
+
+def test_the_head_of_another_administration_is_not_the_one_named_before(run: Run) -> None:
+    text = ("Ivan Fedorov, head of the Zaporizhzhia Regional Military Administration, said "
+            "on Monday that Russian troops had shelled 9 settlements in the region.\n\n"
+            "Russian drones struck a depot in Kupiansk, the head of the Russian-installed "
+            "administration said.")
+    later = [e for e in run(text, "2025-03-04") if place_id(e) == KUPIANSK]
+    assert later and not any("Fedorov" in (e["claimant"] or "") for e in later), later

@@ -267,8 +267,35 @@ class Attributor:
         if head in lex.document_nouns or head in spokes:
             # "the same source", "the representative": whoever spoke last
             return self.sources[-1] if self.sources else None
+        if head in lex.titled_heads:
+            return self._office_holder(tok, head)
         for s in reversed(self.sources):
             if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
+                return s
+        return None
+
+    def _office_holder(self, tok: Any, head: str) -> Source | None:
+        """Return the person named earlier in the office a description names: "the head of
+        the RMA" after "Oleh Syniehubov, head of the Kharkiv Regional Military
+        Administration"; never the holder of another office ("the head of the
+        Russian-installed administration")."""
+        lex = self.lexicon
+        office = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for w in c.subtree if w.i != c.i]
+        words = set()
+        for w in office:
+            words.update(lex.office_abbreviations.get(w.lower_, w.lower_).split())
+        words -= lex.generic_office_words
+        sent = tok.sent
+        # "In Zaporizhzhia Oblast, the head of the regional military administration said":
+        # the region the sentence names must be the one the holder was named for
+        regions = [p.surface.split()[0].lower() for p in self.places
+                   if p.place is not None and p.place.kind == "admin1" and
+                   sent.start_char <= p.start < sent.end_char]
+        for s in reversed(self.sources):
+            named = set(re.findall(r"[\w'-]+", s.name.lower()))
+            if s.kind == "person" and head in named and words <= named and \
+                    (not regions or any(r in named for r in regions)):
                 return s
         return None
 

@@ -95,6 +95,8 @@ class Lexicon:
     title_abbreviations: dict[str, str]  # "gov." -> "governor": a title before a name
     document_nouns: frozenset[str]  # 'the statement', 'reports from X': who issued it speaks
     reference_heads: frozenset[str]  # 'the ministry': refers to an earlier speaker
+    office_abbreviations: dict[str, str]  # 'rma' -> 'regional military administration'
+    generic_office_words: frozenset[str]  # 'the head of the region': no particular office
     spokes_heads: frozenset[str]  # 'a spokesman for X': X speaks
     role_words: re.Pattern[str]  # words of a role or office ('mayor', 'chief')
     relays: tuple[re.Pattern[str], ...]  # how a relay is named; group c is the relay
