@@ -100,3 +100,12 @@ def test_a_post_carried_by_channels_then_the_same_post(run: Run) -> None:
     [eq] = of_type(events, "equipment.lost")
     assert cap["claimant"] == eq["claimant"] == "pro-Russian channels"
     assert cap["modality"] == "hedged" and eq["modality"] == "reported"
+
+
+def test_a_closing_speaker_named_after_a_comma_is_found(run: Run) -> None:
+    events = run("Russian forces shelled the Kutsurub community of Mykolaiv region over the "
+                 "past day, damaging a school, a house and a power line, the head of the "
+                 "Mykolaiv Regional Military Administration, Vitaliy Kim, reported on "
+                 "Telegram on Tuesday morning.", "2025-08-19")
+    assert events and all((e["claimant"] or "").startswith("Vitaliy Kim") for e in events), \
+        events

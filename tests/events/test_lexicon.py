@@ -46,8 +46,8 @@ def test_a_language_without_a_lexicon_is_named(tmp_path: Path) -> None:
 
 # -- a word changed in a copy of the lexicon changes what is read --------------------------
 
-_DISPATCH = ("A dispatch from the Russian Defence Ministry said that Russian forces captured "
-             "Toretsk.")
+_DISPATCH = ("According to a dispatch from the Russian Defence Ministry, Russian forces "
+             "captured Toretsk.")
 _SHARED = "Russian forces captured Toretsk, the Defence Ministry said in a video shared by Zvezda."
 
 

@@ -118,14 +118,29 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
             for gc in c.children:
                 if gc.dep_ == "pobj":
                     return gc
+    subject = None
     for c in verb.children:
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
             if c.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
-            return c
-    if verb.dep_ == "conj":
+            subject = c
+            break
+    if subject is not None and not (subject.pos_ == "NOUN" and
+                                    _speaker_rank(subject, lexicon) == 9 and
+                                    subject.lemma_.lower() not in lexicon.role_nouns):
+        return subject
+    # "damaging a house and a power line, the head of the administration, Vitaliy Kim,
+    # reported": a subject no speaker could be is a misparse; the phrase before the verb
+    # names the speaker, if it names one
+    return _speaker_before(verb, trigger, lexicon, is_place, subject is None) or subject
+
+
+def _speaker_before(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = None,
+                    shared_ok: bool = True) -> Any | None:
+    """Return the speaker named right before a reporting verb, if the parse gave none."""
+    if verb.dep_ == "conj" and shared_ok:
         # "Authorities ordered X and said Y": the subject is shared
         shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if shared is not None and not is_under(trigger, shared) and \
@@ -664,11 +679,14 @@ def _name_before(verb: Any) -> int | None:
     if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
            for t in sent):
         return None  # the verb does not close the sentence
-    j: int = verb.i - 1
-    while j >= sent.start and verb.i - j <= 8 and (
+    end: int = verb.i - 1
+    if end > sent.start and verb.doc[end].text == ",":
+        end -= 1  # "..., the head of the regional administration, Vitaliy Kim, reported"
+    j = end
+    while j >= sent.start and end - j <= 7 and (
             verb.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or verb.doc[j].text in (".",)):
         j -= 1
-    if j == verb.i - 1 or verb.doc[verb.i - 1].pos_ != "PROPN":
+    if j == end or verb.doc[end].pos_ != "PROPN":
         return None
     return int(j) + 1
 
