@@ -82,3 +82,11 @@ def test_the_head_of_another_administration_is_not_the_one_named_before(run: Run
             "administration said.")
     later = [e for e in run(text, "2025-03-04") if place_id(e) == KUPIANSK]
     assert later and not any("Fedorov" in (e["claimant"] or "") for e in later), later
+
+
+def test_the_city_is_the_town_its_own_sentence_names(run: Run) -> None:
+    text = ("A missile attack on Nikopol on Sunday damaged a substation, the governor "
+            "said.\n\nIn Kupiansk, the head of the military administration said air "
+            "defences had shot down five drones over the city overnight.")
+    lost = of_type(run(text, "2025-03-04"), "equipment.lost")
+    assert [place_id(e) for e in lost] == [KUPIANSK], lost

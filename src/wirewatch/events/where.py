@@ -390,6 +390,13 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
             for w in text[p.end:p.end + 20].lower().split()[:1])]
         if named_dirs:
             return named_dirs[-1]
+    if kind == "city":
+        # "In Sevastopol, the governor said drones were shot down over the city": a town
+        # named earlier in the same sentence comes before the places of earlier events
+        here = [p for p in before if p.place is not None and p.place.kind == "city" and
+                p.start >= sent_of(tok).start_char]
+        if here:
+            return here[-1]
     if kind != "region":
         at_events = [p for p in before if p.place is not None and
                      p.place.geonameid in event_places and
