@@ -747,7 +747,9 @@ def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
         span.evidence.add("river")
     if re.match(r"^[\s,]+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
                 r"[a-z-]*\s+)?[A-Z\u0400-\u042F]", after) or re.match(
-            r"^\s+(?:region|oblast|province|district|raion)\b", after, re.IGNORECASE):
+            r"^\s+(?:region|oblast|province|district|raion|direction|axis|sector)\b", after,
+            re.IGNORECASE):
+        # "the Krasnarmeysk direction": a front direction is named after its town
         span.evidence.add("pattern")
     if any(tok in view.person_words for tok in normalize(span.surface).split()):
         span.evidence.add("person")
