@@ -90,3 +90,15 @@ def test_the_city_is_the_town_its_own_sentence_names(run: Run) -> None:
             "defences had shot down five drones over the city overnight.")
     lost = of_type(run(text, "2025-03-04"), "equipment.lost")
     assert [place_id(e) for e in lost] == [KUPIANSK], lost
+
+
+def test_no_one_hurt_after_a_strike_is_no_event(run: Run) -> None:
+    events = run("Russian troops also fired on Nikopol, where a shop and a car were damaged. "
+                 "No one was injured there, according to Lysak.", "2025-03-04")
+    assert of_type(events, "casualties") == [], events
+
+
+def test_no_one_killed_answering_a_claim_is_a_denial(run: Run) -> None:
+    events = run("Russia said its strike on Kupiansk killed 30 soldiers. Ukraine's military "
+                 "said no one was killed in Kupiansk.", "2025-03-04")
+    assert "denied" in {e["modality"] for e in of_type(events, "casualties")}, events

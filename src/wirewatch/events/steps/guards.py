@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wirewatch.events.codebook import Codebook
-from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.context import Draft, SentenceContext, same_source
 from wirewatch.events.numbers import VAGUE
 from wirewatch.events.syntax import is_under, path_up, text_of
 from wirewatch.events.triggers import phrase_before
@@ -378,3 +378,18 @@ def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
                 (d.own is None or in_phrase) and not any(
         c.lower_ in sc.doc.lexicon.recency_adverbs for c in head.children) and
         not perfect_misparsed(head) and not result_predicate(head))
+
+
+def not_a_report_of_none(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "No one was hurt", "the driver was not injured": a report that a strike
+    caused no losses is no event, and denies nothing unless someone claimed losses there
+    (a coder codes the strike, not its absent casualties)."""
+    if not d.behaviour.losses or d.type.count != "people" or d.modality != "denied" or \
+            d.att.denial:
+        return True  # "no equipment had been left behind" answers a withdrawal: kept
+    place = d.places[0][0] if d.places else None
+    return any(f.mention.type == d.type_name and f.mention.modality != "denied" and
+               not same_source(f.source, d.claimant) and
+               (place is None or f.mention.place is None or
+                f.mention.place.geonameid == place.geonameid)
+               for f in sc.found_so_far())
