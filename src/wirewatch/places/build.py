@@ -304,6 +304,14 @@ def _admin1_english(name: str, aliases: Iterable[str], country: str, kind: str) 
 # Moldovan district's); other namesakes do not take a region's name ("Minnesota" is not
 # Minneota; "Indiana" is the state, not the Pennsylvania town; LGL, eval/geoparsing.py).
 CITY_TAKES_REGION_NAME = 20_000
+# ... but an alternate name of a city outside the region takes the region's name only when
+# the city lies within this distance of one of the region's towns: Mexico City ("México"),
+# Sofia, Tashkent, Vientiane keep their provinces' names (all within 55 km), while GeoNames'
+# stray alternate names of far towns do not take a state's: Bozeman's "Missouri" (1,388 km
+# from the nearest Missouri town), Des Plaines' "Maine" (1,389 km), Reisterstown's
+# "Washington" (2,724 km). Set on the 71 such region names of cities500 (issue 11, branch
+# place-choice; the next closest is Xalisco for Jalisco at 63 km).
+REGION_NAME_NEIGHBOUR_KM = 60.0
 
 # A row of the ``name`` table: (normalised name, romanisation key, id, source, note).
 NameRow = tuple[str, str, int, str, str]
@@ -332,7 +340,9 @@ class _Rows:
         default_factory=lambda: defaultdict(lambda: [0.0, 0.0, 0.0, 0.0]))
     coords: dict[tuple[str, str], list[tuple[float, float]]] = field(
         default_factory=lambda: defaultdict(list))
-    city_names_by_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # alternate names of cities of CITY_TAKES_REGION_NAME people or more: (country, name)
+    city_alt_names: dict[tuple[str, str], list[PlaceRow]] = field(
+        default_factory=lambda: defaultdict(list))
     seat_names: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
@@ -385,7 +395,7 @@ def _add_cities(rows: _Rows, admin_names: dict[tuple[str, str], str]) -> None:
             if r[0] != primary and len(r[0]) > 3:
                 rows.names.append(r)
                 if row.population >= CITY_TAKES_REGION_NAME:
-                    rows.city_names_by_country[country].add(r[0])
+                    rows.city_alt_names[(country, r[0])].append(row)
         if row.population >= CITY_TAKES_REGION_NAME // 10:
             rows.seat_names[(country, code)].add(primary)
 
@@ -405,7 +415,7 @@ def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
     # has it; a hamlet does not take "Minnesota" from the state.
     kept = [
         v for v in variants
-        if (normalize(v) not in rows.city_names_by_country[country]
+        if (not _city_takes_name(rows, country, code, normalize(v))
             and normalize(v) not in rows.seat_names[(country, code)]) or _ADMIN_SUFFIX.search(v)
     ]
     # the English name is the region's own name, as a city's GeoNames name is its own
@@ -413,6 +423,19 @@ def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
     rows.names.extend(_name_rows(english_names, int(sub.geonames_id), "name"))
     rows.names.extend(_name_rows([v for v in kept if v != english], int(sub.geonames_id),
                                  "alt"))
+
+
+def _city_takes_name(rows: _Rows, country: str, code: str, norm: str) -> bool:
+    """Return whether a sizeable city has the region's bare name as an alternate name and
+    lies in the region or near it (REGION_NAME_NEIGHBOUR_KM)."""
+    cities = rows.city_alt_names.get((country, norm), [])
+    if any(c.admin1_code == code for c in cities):
+        return True
+    towns = rows.coords.get((country, code), [])
+    if cities and not towns:
+        return True  # a region whose towns GeoNames files under other codes: keep the city's
+    return any(distance_km(c.lat, c.lon, lat, lon) <= REGION_NAME_NEIGHBOUR_KM
+               for c in cities for lat, lon in towns)
 
 
 # The last word of an admin-2 unit's name that makes it the unit's own ("Laurel County",

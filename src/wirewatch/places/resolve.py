@@ -68,6 +68,12 @@ W_HOME_ADMIN, W_HOME_COUNTRY = 0.3, 0.15
 HOME_MIN_VOTES, HOME_SHARE = 2, 0.5
 HOME_COUNTRY_SHARE = 0.6
 FAMOUS_POPULATION, W_ALT_OF_FAMOUS = 100_000, -0.35
+# A region whose bare name is the own GeoNames name of a large city of its country that lies
+# outside it yields to the city, as a village's alternate name does (decision 11e: "New
+# York", "Donetsk"): "a summit in Washington" is the capital, while "Washington" beside
+# Seattle in the same paragraph (+W_HOLDS_PARAGRAPH) is still the state. The same weight as
+# W_ALT_OF_FAMOUS: before it, the state won the bare name by 0.016 (issue 11, place-choice).
+W_REGION_OF_FAMOUS = W_ALT_OF_FAMOUS
 
 # "A, known in Ukrainian as B", "A (Ukrainian: B)": A takes B's place. A comma or a
 # bracket must come first: "Ukraine renamed Krasnodon" is a sentence, not an appositive.
@@ -246,6 +252,14 @@ class Resolver:
             for x in out:
                 if x.how == "alt" and x.hit.entry.population * 100 < famous:
                     x.score += W_ALT_OF_FAMOUS
+        for x in out:
+            e = x.hit.entry
+            if e.kind == "admin1" and any(
+                    y.how == "name" and y.hit.entry.kind == "city"
+                    and y.hit.entry.population >= FAMOUS_POPULATION
+                    and y.hit.entry.country == e.country
+                    and y.hit.entry.admin1_code != e.admin1_code for y in out):
+                x.score += W_REGION_OF_FAMOUS
         if "called" in span.evidence and len(out) > 1:
             best_known = max(out, key=lambda s: s.hit.entry.population)
             best_known.score += W_CALLED_FAMOUS
