@@ -50,7 +50,13 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     period begun in the past running up to publication."""
     starts = {f: la for f, la, _ in find_phrases(words, (phrase(p) for p in
                                                          lexicon.since_start))}
+    # "минулої ночі", "этой ночью", "цього ранку": a relative day of several words
+    several = {f: lexicon.relative_days[" ".join(p)] for f, _, p in find_phrases(
+        words, (phrase(p) for p in lexicon.relative_days if " " in p))}
     for k, w in enumerate(words):
+        if k in several and published is not None:
+            return k, _day(published + timedelta(days=several[k]), "relative",
+                           w.text)
         if k in starts:
             got = _since_start(words, starts[k] + 1, lexicon, published)
             if got is not None:
@@ -96,6 +102,19 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             return k, _day(published + timedelta(days=rel), "relative", w.text)
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
+    return None
+
+
+def later_period(words: Sequence[Word], after: int, lexicon: LemmaLexicon,
+                 published: date | None) -> tuple[int, EventDate] | None:
+    """Return (word index, range) of a period that begins after word ``after`` ("заявил в
+    четверг, что с начала 2025 года ..."), else None."""
+    for k in range(after + 1, len(words)):
+        if words[k].lower in lexicon.range_from or any(
+                p[0] in words[k].forms for p in map(phrase, lexicon.since_start)):
+            got = date_in(words[k:], lexicon, published)
+            if got is not None and got[0] == 0 and got[1].precision == "range":
+                return k, got[1]
     return None
 
 
