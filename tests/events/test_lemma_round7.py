@@ -134,3 +134,16 @@ def test_shelling_given_as_a_cause_is_no_strike(resources: Any, lang: str, text:
     got = _events(resources, text, lang)
     assert not _of(got, "strike")
     assert _of(got, "civilians.evacuated")
+
+
+@pytest.mark.parametrize(("lang", "text", "month"), [
+    ("ru", "В феврале российские паспорта получили более 6 тысяч жителей Мелитополя.",
+     "2025-02"),
+    ("uk", "У грудні 2023 року окупанти вивезли з Мелітополя понад 300 експонатів.",
+     "2023-12"),
+    ("ru", "Командование планирует в апреле начать наступление на Запорожье.", "2025-04"),
+])
+def test_a_month_named_alone_dates_the_event_to_that_month(
+        resources: Any, lang: str, text: str, month: str) -> None:
+    (e,) = _events(resources, text, lang)
+    assert (e["date"]["value"], e["date"]["precision"]) == (month, "month")

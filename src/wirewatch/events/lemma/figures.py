@@ -26,6 +26,9 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 # An age adjective written with its figure: "67-річна", "45-летний", "12-летнего".
 _AGE = re.compile(r"^\d+-?(?:річн|рiчн|літн|летн|лiтн)", re.IGNORECASE)
 UNKNOWN = EventDate(None, "unknown", "unknown")
+# Prepositions of a month named alone: "в марте", "у березні" (the next month still this
+# year: "планирует в июле", written in June).
+_IN = frozenset({"в", "во", "у"})
 
 
 def _day(d: date, basis: str, surface: str) -> EventDate:
@@ -90,6 +93,13 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             except ValueError:
                 continue
             return _period(words, k - 1, one, lexicon, published)
+        if month is not None and k > 0 and words[k - 1].lower in _IN and published is not None:
+            # "в марте", "у березні 2024 року": a month with no day
+            year_word = words[k + 1].text if k + 1 < len(words) else ""
+            year = int(year_word) if _YEAR.match(year_word) else (
+                published.year if month <= published.month + 1 else published.year - 1)
+            surface = f"{words[k - 1].text} {w.text}"
+            return k - 1, EventDate(f"{year}-{month:02d}", "month", "explicit", surface)
         if published is None:
             continue
         wd = next((lexicon.weekdays[f] for f in w.forms if f in lexicon.weekdays), None)
