@@ -147,3 +147,39 @@ def test_a_month_named_alone_dates_the_event_to_that_month(
         resources: Any, lang: str, text: str, month: str) -> None:
     (e,) = _events(resources, text, lang)
     assert (e["date"]["value"], e["date"]["precision"]) == (month, "month")
+
+
+@pytest.mark.parametrize(("text", "etype", "count"), [
+    ("Ворог утратив біля Покровська два танки.", "equipment.lost", 2),
+    ("Сили оборони вразили біля Покровська ворожу гаубицю.", "equipment.lost", None),
+])
+def test_a_ukrainian_word_is_read_with_either_initial_u_or_v(
+        resources: Any, text: str, etype: str, count: int | None) -> None:
+    (e,) = _of(_events(resources, text, "uk"), etype)
+    assert _place(e) == POKROVSK
+    assert (e["count"] or {}).get("value") == count
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("uk", "Біля Покровська в полон узято ще 20 російських військових.", 20),
+    ("uk", "За тиждень у полон потрапили 43 російські військовослужбовці біля Покровська.", 43),
+    ("ru", "Под Покровском в плен взяты 12 военнослужащих ВСУ.", 12),
+])
+def test_taken_prisoner_with_the_words_reversed_is_a_casualty(
+        resources: Any, lang: str, text: str, count: int) -> None:
+    got = _events(resources, text, lang)
+    (e,) = _of(got, "casualties")
+    assert (_place(e), e["count"]["value"], e["subtype"]) == (POKROVSK, count, "captured")
+    assert not _of(got, "territory.captured")
+
+
+@pytest.mark.parametrize(("lang", "text", "town"), [
+    ("uk", "Ворог розпочав наступ у бік Покровська. Відбито вже чотири штурми, противник "
+           "утратив три танки.", POKROVSK),
+    ("ru", "Российские войска начали наступление в направлении Мирнограда. Отражены пять "
+           "атак, противник потерял два танка.", MYRNOHRAD),
+])
+def test_losses_in_the_fighting_just_told_of_are_at_its_place(
+        resources: Any, lang: str, text: str, town: int) -> None:
+    (e,) = _of(_events(resources, text, lang), "equipment.lost")
+    assert (_place(e), e["count"]["value"]) == (town, 3 if lang == "uk" else 2)

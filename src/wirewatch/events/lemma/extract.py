@@ -55,6 +55,9 @@ class Story:
     place: Place | None = None  # the last place named ("на этом направлении" points back)
     tally: EventDate | None = None  # the period of the running tally just read, if any
     town: Place | None = None  # the last town named ("по городу" points back)
+    # the place of the last event told of, where the losses of its fighting were taken
+    # ("наступ в бік Степногірська ... Відбито шість штурмів, ворог утратив два танки")
+    fought: Place | None = None
 
 
 @dataclass
@@ -111,6 +114,10 @@ class LemmaExtractor:
             story.region = regions[-1] if regions else story.region
             story.place = sc.places[-1][1] if sc.places else story.place
             towns = [p for _, p in sc.places if p.kind == "city"]
+            fought = [m.place for m in made if m.place is not None
+                      and m.type in ("offensive.launched", "territory.captured",
+                                     "territory.encircled", "territory.withdrawn")]
+            story.fought = fought[-1] if fought else story.fought
             story.town = towns[-1] if towns else story.town
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
@@ -584,7 +591,17 @@ class LemmaExtractor:
             return [story.place]  # "потери ВСУ на этом направлении": the place named before
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
+        if etype in ("casualties", "equipment.lost") and story.fought is not None and \
+                not sc.places and not sc.unresolved and self._repelled(sc):
+            # "Відбито вже шість штурмів, ворог утратив два танки": losses in the fighting
+            # just told of, at its place
+            return [story.fought]
         return []
+
+    def _repelled(self, sc: Sentence) -> bool:
+        """Whether the sentence tells of attacks fought off ("відбито штурми", "отразили
+        атаки"): a noun of attack (`not_objects`) in it."""
+        return any(w.forms & self.lex.not_objects for w in sc.words)
 
     def _toward(self, sc: Sentence, trig: tuple[int, int]) -> list[Place]:
         """'в направлении Юнаковки', 'в бік Степногірська', 'выход к Орехову': the place an
