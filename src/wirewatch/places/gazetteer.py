@@ -37,6 +37,15 @@ from wirewatch.places.text import letters_key, normalize, translit_key
 # old name of Nikopol among Nikopol's alternates).
 NAME_SOURCES = ("name", "alias", "alt", "former", "user")
 EXACT_CACHE_SIZE = 200_000  # normalised n-grams remembered, found or not
+# "Новоивановка", "Нова Каховка", "Староконстантинов": a Cyrillic name that begins with
+# one of these prefixes keeps it in its romanised name; a village whose own name lacks it
+# ("Ivanovka", which GeoNames also lists as "Новоивановка") is a namesake by a variant
+# only, dropped when another entry keeps the prefix. A town renamed (Novomoskovsk, now
+# Samar) is no village and stays.
+NAME_PREFIXES = (("ново", "nov"), ("нова", "nov"), ("нове", "nov"), ("нові", "nov"),
+                 ("нови", "nov"), ("старо", "star"), ("стара", "star"),
+                 ("велико", "vel"), ("велика", "vel"), ("мало", "mal"), ("мала", "mal"))
+PREFIX_VILLAGE_POPULATION = 10_000
 
 
 @dataclass(frozen=True)
@@ -346,7 +355,7 @@ class Gazetteer:
         if len(self._exact_cache) > EXACT_CACHE_SIZE:
             self._exact_cache.clear()
         for n in uniq:  # misses are cached too: most capitalised words are no place
-            hits = self._hits(found[n]) if n in found else []
+            hits = _keep_prefix(n, self._hits(found[n])) if n in found else []
             self._exact_cache[n] = hits
             if hits:
                 out[n] = hits
@@ -424,3 +433,14 @@ def default_gazetteer() -> Gazetteer:
         if _default is None:
             _default = Gazetteer()
         return _default
+
+
+def _keep_prefix(norm: str, hits: list[NameHit]) -> list[NameHit]:
+    """The hits of a Cyrillic name without the villages whose own name drops the name's
+    prefix ("новоивановка": not Ivanovka), when another hit keeps it (NAME_PREFIXES)."""
+    latin = next((lat for cyr, lat in NAME_PREFIXES if norm.startswith(cyr)), None)
+    if latin is None or len(hits) < 2:
+        return hits
+    kept = [h for h in hits if h.entry.name.lower().startswith(latin)
+            or h.entry.population >= PREFIX_VILLAGE_POPULATION]
+    return kept if any(h.entry.name.lower().startswith(latin) for h in kept) else hits

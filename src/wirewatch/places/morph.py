@@ -246,3 +246,12 @@ def is_person_reading(word: str, langs: tuple[str, ...] = ("uk", "ru")) -> bool:
         for parse in parses:
             readings |= set(str(parse.tag).replace(" ", ",").split(","))
     return bool(readings & {"Surn", "Name", "Patr"}) and "Geox" not in readings
+
+
+@lru_cache(maxsize=65536)
+def may_be_locative(word: str) -> bool:
+    """Return whether one of the best parses of a Russian or Ukrainian word is in the
+    locative ("Курской", "Сумщині"; not "Крым", "ДНР")."""
+    low = word.lower().translate(_APOSTROPHE_FOLD)
+    return any({"loct", "loc2"} & set(str(p.tag).replace(" ", ",").split(","))
+               for lang in ("ru", "uk") for p in _analyser(lang).parse(low)[:4])

@@ -32,6 +32,7 @@ from typing import Any
 from wirewatch.places.gazetteer import Entry, Gazetteer, NameHit
 from wirewatch.places.geo import distance_km
 from wirewatch.places.models import Place, PlaceMention, Span
+from wirewatch.places.morph import may_be_locative
 from wirewatch.places.recognize import TextView
 from wirewatch.places.text import normalize
 
@@ -119,6 +120,15 @@ QUALIFYING_AFTER = re.compile(r"^(?:['’]s\s+(?:troops|forces|army|military|gov
                               r"officials|ministry|leadership)\b|[-–][A-Za-z])", re.IGNORECASE)
 THE_CITYS = re.compile(r"\b(?:city|town|capital)['’]s\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
+# A Russian or Ukrainian district named by an adjective ("в Приморском районе",
+# "Центрального району", "Киевский район"): the district of a city when a city is named
+# before it and the namesake the adjective leads to is a village or lies in another region.
+CYRILLIC_DISTRICT = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+\s+район(?:е|а|у|і|ом|ах|ы|и)?$")
+CYRILLIC_DISTRICT_AFTER = re.compile(r"^\s+район(?:е|а|у|і|ом)?\b")
+CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
+# A city with districts of its own; a namesake below this is a village, no district's seat.
+DISTRICT_CITY_MIN_POPULATION = 100_000
+DISTRICT_SEAT_MIN_POPULATION = 10_000
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
     r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
@@ -342,7 +352,40 @@ class Resolver:
             if decided >= 0.5:
                 last_by_norm[norm] = best.hit.entry.id
                 resolved_by_norm.setdefault(norm, []).append(best.hit.entry.id)
-        return _apply_city_parts(view, self._apply_appositives(view, results))
+        return self._apply_cyrillic_districts(
+            view, _apply_city_parts(view, self._apply_appositives(view, results)))
+
+    def _apply_cyrillic_districts(self, view: TextView, mentions: list[PlaceMention]
+                                  ) -> list[PlaceMention]:
+        """'Дроны атаковали Одессу. В Приморском районе повреждены дома': a district named
+        by an adjective after a city is the city's district, when the place the adjective
+        leads to is no town big enough to have given a district its name, or lies in
+        another region than the city (Киевский район of Donetsk is not Kyiv's)."""
+        out = list(mentions)
+        last_city: tuple[PlaceMention, Entry] | None = None
+        for i, m in enumerate(out):
+            district = CYRILLIC_DISTRICT.match(m.surface) or (
+                " " not in m.surface.strip()
+                and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 12]))
+            if district and last_city is not None and \
+                    "\n\n" not in view.text[last_city[0].end:m.start] and \
+                    (m.place is None or m.place.geonameid != last_city[1].id):
+                city = last_city[1]
+                seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
+                if seat is None or seat.population < DISTRICT_SEAT_MIN_POPULATION or (
+                        seat.country, seat.admin1_code) != (city.country, city.admin1_code):
+                    p = last_city[0].place
+                    assert p is not None
+                    out[i] = replace(m, place=_rebind(
+                        p, m.surface, min(0.9, p.confidence),
+                        f"'{m.surface}' is a district of {p.name}, named before"),
+                        container=None)
+                    continue
+            if m.place is not None and m.place.kind == "city" and not district:
+                e = self.gaz.entry(m.place.geonameid)
+                if e is not None and e.population >= DISTRICT_CITY_MIN_POPULATION:
+                    last_city = (m, e)
+        return out
 
     def _containers(self, view: TextView, spans: Sequence[Span],
                     scored: Sequence[list[_Scored]]) -> dict[int, Container]:
@@ -352,8 +395,11 @@ class Resolver:
             a, b = spans[i], spans[i + 1]
             gap = view.text[a.end:b.start]
             # "в Донецке Ростовской области", "біля Андріївки Сумської області": a region
-            # in the genitive right after a Cyrillic name contains it, as "X, in Y" does
-            cyrillic = gap == " " and bool(_CYRILLIC.search(a.surface + b.surface))
+            # in the genitive right after a Cyrillic name contains it, as "X, in Y" does;
+            # so does one after "в"/"у"/"на" ("освободили Новоивановку в Курской области")
+            cyrillic = bool(CYRILLIC_CONTAINER_GAP.match(gap)) and bool(
+                _CYRILLIC.search(a.surface + b.surface)) and (
+                    gap == " " or may_be_locative(b.surface.split()[0]))
             if not CONTAINER_GAP.match(gap) and not cyrillic:
                 continue
             if "region" in a.evidence and _CYRILLIC.search(a.surface):

@@ -21,7 +21,14 @@ from wirewatch.document import Document
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.dates import EventDate
 from wirewatch.events.lemma.attribution import ActorIndex, Claim, Found, actor_ref, claim_of
-from wirewatch.events.lemma.figures import _YEAR, UNKNOWN, count_near, date_in, number_at
+from wirewatch.events.lemma.figures import (
+    _YEAR,
+    UNKNOWN,
+    count_near,
+    date_in,
+    later_period,
+    number_at,
+)
 from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, has_phrase, words_of
 from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
@@ -47,6 +54,10 @@ class Story:
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом направлении" points back)
     tally: EventDate | None = None  # the period of the running tally just read, if any
+    town: Place | None = None  # the last town named ("по городу" points back)
+    # the place of the last event told of, where the losses of its fighting were taken
+    # ("наступ в бік Степногірська ... Відбито шість штурмів, ворог утратив два танки")
+    fought: Place | None = None
 
 
 @dataclass
@@ -65,6 +76,10 @@ class Sentence:
     # Республики": the body's name is the people's home)
     named: list[tuple[int, Place]] = field(default_factory=list)
     included: list[Place] = field(default_factory=list)  # "в том числе по X, Y"
+    # the sentence's first date's word index, and a period begun after it ("заявил в
+    # четверг, что с начала 2025 года ..."): the one nearer a trigger dates its event
+    dated_at: int | None = None
+    period: tuple[int, EventDate] | None = None
 
 
 class LemmaExtractor:
@@ -85,9 +100,12 @@ class LemmaExtractor:
         story = Story()
         found: list[EventMention] = []
         read: list[tuple[Sentence, int, int]] = []  # each sentence, its mentions' slice
+        dropped: set[int] = set()  # tallies replaced by the places they counted
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
             made = self._mentions(doc, sc, story)
+            if not made and read:
+                made = self._settlements_named(sc, found, read[-1], dropped)
             self._name_earlier(doc, parsed.text, sc, read, found)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
@@ -95,11 +113,17 @@ class LemmaExtractor:
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
             story.place = sc.places[-1][1] if sc.places else story.place
+            towns = [p for _, p in sc.places if p.kind == "city"]
+            fought = [m.place for m in made if m.place is not None
+                      and m.type in ("offensive.launched", "territory.captured",
+                                     "territory.encircled", "territory.withdrawn")]
+            story.fought = fought[-1] if fought else story.fought
+            story.town = towns[-1] if towns else story.town
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
-        return dedupe(found, self.book)
+        return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
 
     def _sentence(self, doc: Document, sent: Any, places: Sequence[PlaceMention],
                   story: Story) -> Sentence:
@@ -112,7 +136,7 @@ class LemmaExtractor:
         elif story.claim is not None and ((not claim.said and all(
                 (f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
                 or f.actor.id in self.lex.acting_forces for f in actors))
-                or self._points_back(words)):
+                or self._points_back(words) or (not actors and self._impersonal(words))):
             # the forces a bulletin tells of ("Подразделения группировки «Восток»
             # продолжили продвижение", "Потери ВСУ составили") are not its speakers
             # the statement goes on in the next sentence ("По его словам, ...")
@@ -126,8 +150,38 @@ class LemmaExtractor:
             if doc.published else UNKNOWN)
         found = _places_of(words, places, start, end, actors)
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
+        period = later_period(words, dated[0], self.lex, doc.published) \
+            if dated is not None and own is not None and own.precision != "range" else None
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
-                        [k for k, p in found if p is None], claim, when, named=named)
+                        [k for k, p in found if p is None], claim, when, named=named,
+                        dated_at=dated[0] if dated is not None else None, period=period)
+
+    @staticmethod
+    def _date_for(sc: Sentence, trig: tuple[int, int]) -> EventDate:
+        """The sentence's date, or the period written after it when that is nearer the
+        trigger ("заявил в четверг, что с начала 2025 года ... освободили")."""
+        if sc.period is None or sc.dated_at is None:
+            return sc.date
+        k = sc.period[0]
+        if abs(k - trig[0]) < abs(sc.dated_at - trig[0]):
+            return sc.period[1]
+        return sc.date
+
+    def _impersonal(self, words: Sequence[Word]) -> bool:
+        """'в области объявили эвакуацию', 'у громаді повідомили': a verb of saying in the
+        plural with no subject (no speaker noun, no noun in the nominative plural before
+        it) tells what the speaker named before goes on saying."""
+        lang = self.lex.lang
+        speakers = self.lex.media_speakers | self.lex.party_speakers
+        if any(w.forms & speakers for w in words):
+            return False
+        for k, w in enumerate(words):
+            if w.forms & self.lex.speech_verbs and "plur" in parse_tags(w.text, lang):
+                before = words[max(0, k - 4):k]
+                return not any({"nomn", "plur"} <= parse_tags(x.text, lang)
+                               and parse_tags(x.text, lang) & {"NOUN", "ADJF", "NPRO"}
+                               for x in before)
+        return False
 
     def _points_back(self, words: Sequence[Word]) -> bool:
         """'по его словам', 'он добавил', 'в ведомстве подчеркнули': a word pointing back
@@ -190,6 +244,33 @@ class LemmaExtractor:
             if listed:
                 base = self._mention(doc, sc, (0, 0), "strike", None, None)
                 out.extend(replace_fields(base, place=p, trigger=None) for p in listed)
+        return out
+
+    def _settlements_named(self, sc: Sentence, found: list[EventMention],
+                           prev: tuple[Sentence, int, int], dropped: set[int]
+                           ) -> list[EventMention]:
+        """'Минобороны заявило о захвате ещё трёх населённых пунктов. Речь идёт о X, Y и
+        Z': the places listed after a word of 'namely' in the sentence after a count of
+        settlements taken are captures of their own, with the tally's claim and date; the
+        tally goes when they are all it counted."""
+        tally = next((i for i in range(prev[1], prev[2]) if found[i].aggregate
+                      and found[i].type == "territory.captured"), None)
+        if tally is None:
+            return []
+        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.namely))
+        at = marks[0][1] if marks else None
+        after = [(k, p) for k, p in sc.places if at is not None and at < k <= at + 2]
+        if not after:
+            return []
+        listed = _listed(sc.words, [(k, p) for k, p in sc.places if k >= after[0][0]])
+        agg = found[tally]
+        text = sc.text.strip()
+        lead = len(sc.text) - len(sc.text.lstrip())
+        evidence = Evidence(text, sc.start + lead, sc.start + lead + len(text))
+        out = [replace_fields(agg, place=p, count=None, aggregate=False, evidence=evidence,
+                              trigger=None) for p in listed]
+        if agg.count is not None and agg.count.value == len(listed):
+            dropped.add(tally)  # the three places are the three settlements counted
         return out
 
     def _loss_tally(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
@@ -283,6 +364,12 @@ class LemmaExtractor:
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
         if etype == "equipment.lost":
+            if "strike" in self.book.types and self._facility_hit(sc, trig):
+                # "уразили нафтовий термінал", "поразили нефтебазу": a facility hit is a
+                # strike on it, not equipment lost
+                hit = self._places_for(sc, trig, "strike", typed, story)
+                return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None,
+                                      None)]
             return self._equipment(doc, sc, trig, places)
         lost: list[EventMention] = []
         if etype == "casualties" and sc.words[trig[0]].forms & self.lex.tally_words and \
@@ -306,7 +393,7 @@ class LemmaExtractor:
             return [base, *lost]
         if venue is not None:
             base = replace_fields(base, venue=venue)
-        if count is not None and sc.date.precision == "range":
+        if count is not None and self._date_for(sc, trig).precision == "range":
             base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         named: list[Place] = []
         if etype == "strike":
@@ -354,6 +441,17 @@ class LemmaExtractor:
                             w.lower for w in sc.words[k - n:k]))))), None)
                     return Count(got[0], qualifier is not None, qualifier)
         return None
+
+    def _facility_hit(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """Whether a noun of a facility ("термінал", "нефтебаза", "подстанция") is the
+        object of a verb of destroying, within three words after it and before any
+        equipment named after it."""
+        for k in range(trig[1] + 1, min(len(sc.words), trig[1] + 4)):
+            if sc.words[k].forms & self.lex.facility_nouns:
+                return True
+            if find_phrases(sc.words, self.equipment, k, k + 1):
+                return False
+        return False
 
     def _goods_taken(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """Whether a noun of goods ("зерно", "оборудование", "экспонаты") is what the
@@ -468,6 +566,7 @@ class LemmaExtractor:
             before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
             return before[-1:] if etype != "strike" else (before[-1:] or
                                                           [p for _, p in sc.places][:1] or
+                                                          self._bare_town(sc, story, trig) or
                                                           self._bare_region(sc, story))
         # a place in the attribution after the claim ("сообщил глава Харьковской области")
         # is the speaker's, not the event's, when the claim has a place of its own
@@ -485,12 +584,24 @@ class LemmaExtractor:
             return [near[0][1]]
         if bare := self._bare_region(sc, story):
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
+        if bare := self._bare_town(sc, story):
+            return bare  # "в городе объявили эвакуацию": the town named before
         if story.place is not None and not sc.places and has_phrase(
                 sc.words, (phrase(p) for p in self.lex.this_place)):
             return [story.place]  # "потери ВСУ на этом направлении": the place named before
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
+        if etype in ("casualties", "equipment.lost") and story.fought is not None and \
+                not sc.places and not sc.unresolved and self._repelled(sc):
+            # "Відбито вже шість штурмів, ворог утратив два танки": losses in the fighting
+            # just told of, at its place
+            return [story.fought]
         return []
+
+    def _repelled(self, sc: Sentence) -> bool:
+        """Whether the sentence tells of attacks fought off ("відбито штурми", "отразили
+        атаки"): a noun of attack (`not_objects`) in it."""
+        return any(w.forms & self.lex.not_objects for w in sc.words)
 
     def _toward(self, sc: Sentence, trig: tuple[int, int]) -> list[Place]:
         """'в направлении Юнаковки', 'в бік Степногірська', 'выход к Орехову': the place an
@@ -522,6 +633,22 @@ class LemmaExtractor:
             region = story.region
         base = self._mention(doc, sc, trig, "territory.captured", region, count)
         return replace_fields(base, aggregate=True)
+
+    def _bare_town(self, sc: Sentence, story: Story, trig: tuple[int, int] | None = None
+                   ) -> list[Place]:
+        """'ворог ударив по місту', 'обстреляли город' (right after a strike), 'в городе
+        объявили эвакуацию' (after a preposition): a bare noun of a town, in a sentence
+        naming no place of its own, is the town named before."""
+        if story.town is None or sc.places or sc.unresolved:
+            return []
+        if trig is not None:
+            said = any(w.forms & self.lex.town_nouns and w.text.islower()
+                       for w in sc.words[trig[1] + 1:trig[1] + 3])
+        else:
+            said = any(w.forms & self.lex.town_nouns and w.text.islower() and k > 0
+                       and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
+                       for k, w in enumerate(sc.words))
+        return [story.town] if said else []
 
     def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
         """'из прифронтовых громад области', 'над территорией области', '18 населённых
@@ -581,7 +708,7 @@ class LemmaExtractor:
         text = sc.text.strip()
         lead = len(sc.text) - len(sc.text.lstrip())
         return EventMention(
-            doc=doc.id, type=etype, place=place, date=sc.date,
+            doc=doc.id, type=etype, place=place, date=self._date_for(sc, trig),
             evidence=Evidence(text, sc.start + lead, sc.start + lead + len(text)),
             modality=self._modality(sc, trig, ref), subtype=subtype,
             actor=self._party(sc, trig, before=True)

@@ -26,6 +26,9 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 # An age adjective written with its figure: "67-річна", "45-летний", "12-летнего".
 _AGE = re.compile(r"^\d+-?(?:річн|рiчн|літн|летн|лiтн)", re.IGNORECASE)
 UNKNOWN = EventDate(None, "unknown", "unknown")
+# Prepositions of a month named alone: "в марте", "у березні" (the next month still this
+# year: "планирует в июле", written in June).
+_IN = frozenset({"в", "во", "у"})
 
 
 def _day(d: date, basis: str, surface: str) -> EventDate:
@@ -50,7 +53,13 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     period begun in the past running up to publication."""
     starts = {f: la for f, la, _ in find_phrases(words, (phrase(p) for p in
                                                          lexicon.since_start))}
+    # "минулої ночі", "этой ночью", "цього ранку": a relative day of several words
+    several = {f: lexicon.relative_days[" ".join(p)] for f, _, p in find_phrases(
+        words, (phrase(p) for p in lexicon.relative_days if " " in p))}
     for k, w in enumerate(words):
+        if k in several and published is not None:
+            return k, _day(published + timedelta(days=several[k]), "relative",
+                           w.text)
         if k in starts:
             got = _since_start(words, starts[k] + 1, lexicon, published)
             if got is not None:
@@ -84,6 +93,13 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             except ValueError:
                 continue
             return _period(words, k - 1, one, lexicon, published)
+        if month is not None and k > 0 and words[k - 1].lower in _IN and published is not None:
+            # "в марте", "у березні 2024 року": a month with no day
+            year_word = words[k + 1].text if k + 1 < len(words) else ""
+            year = int(year_word) if _YEAR.match(year_word) else (
+                published.year if month <= published.month + 1 else published.year - 1)
+            surface = f"{words[k - 1].text} {w.text}"
+            return k - 1, EventDate(f"{year}-{month:02d}", "month", "explicit", surface)
         if published is None:
             continue
         wd = next((lexicon.weekdays[f] for f in w.forms if f in lexicon.weekdays), None)
@@ -96,6 +112,19 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             return k, _day(published + timedelta(days=rel), "relative", w.text)
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
+    return None
+
+
+def later_period(words: Sequence[Word], after: int, lexicon: LemmaLexicon,
+                 published: date | None) -> tuple[int, EventDate] | None:
+    """Return (word index, range) of a period that begins after word ``after`` ("заявил в
+    четверг, что с начала 2025 года ..."), else None."""
+    for k in range(after + 1, len(words)):
+        if words[k].lower in lexicon.range_from or any(
+                p[0] in words[k].forms for p in map(phrase, lexicon.since_start)):
+            got = date_in(words[k:], lexicon, published)
+            if got is not None and got[0] == 0 and got[1].precision == "range":
+                return k, got[1]
     return None
 
 

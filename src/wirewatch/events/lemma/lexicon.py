@@ -87,6 +87,15 @@ class LemmaLexicon:
     # armed forces a bulletin names as doers or losers ("потери ВСУ"), never as speakers:
     # a sentence naming only these (and units and groupings) goes on with the speaker before
     acting_forces: frozenset[str]
+    # 'речь идёт о', 'йдеться про', 'а именно': the places listed after it, in the sentence
+    # after a count of settlements taken, are the settlements counted
+    namely: tuple[str, ...]
+    # 'ударили по городу', 'обстріляли село': a bare noun of a town after a strike is the
+    # town named before
+    town_nouns: frozenset[str]
+    # 'уразили нафтовий термінал', 'поразили нефтебазу': a facility after a verb of
+    # destroying makes it a strike on the facility, not equipment lost
+    facility_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:

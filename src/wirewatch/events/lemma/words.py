@@ -35,8 +35,23 @@ class Word:
 def words_of(sent: Any, lang: str) -> list[Word]:
     """Return the words of a spaCy sentence (blank lines left out) with their forms."""
     return [Word(t.i, t.idx, t.idx + len(t.text), t.text,
-                 lemmas(t.text, lang) | {t.lemma_.lower()}, t.pos_)
+                 _alternants(lemmas(t.text, lang) | {t.lemma_.lower()}, lang), t.pos_)
             for t in sent if not t.is_space]
+
+
+_VOWELS = set("аеєиіїоуюяё")
+
+
+def _alternants(forms: frozenset[str], lang: str) -> frozenset[str]:
+    """Ukrainian writes a word's first у- or в- before a consonant either way ("утратив" /
+    "втратив", "уразили" / "вразили", "узято" / "взято", "у полон" / "в полон"): each form
+    with both."""
+    if lang != "uk":
+        return forms
+    alt = {("в" if f[0] == "у" else "у") + f[1:] for f in forms
+           if f in ("у", "в") or (len(f) > 2 and f[0] in "ув" and f[1] not in _VOWELS
+                                  and f[1].isalpha())}
+    return forms | alt if alt else forms
 
 
 def match_at(words: Sequence[Word], k: int, phrase: Phrase, gap: int = MAX_GAP
