@@ -479,15 +479,8 @@ def _seat_listed(view: TextView, k: int) -> bool:
     the last ("на Покровському, Курахівському та Лиманському напрямках")."""
     toks, text = view.tokens, view.text
     for _ in range(5):
-        n = k + 1
-        if n >= len(toks):
-            return False
-        if toks[n].text.lower() in _SEAT_JOINS and text[toks[k].end:toks[n].start].strip(
-                ) in ("", ","):
-            n += 1
-        elif text[toks[k].end:toks[n].start].strip() != ",":
-            return False
-        if n >= len(toks) or not toks[n].capitalised:
+        n = _next_listed(view, k)
+        if n is None:
             return False
         k = _hyphen_adjective(view, n)
         if not seat_names(text[toks[n].start:toks[k].end]):
@@ -497,21 +490,31 @@ def _seat_listed(view: TextView, k: int) -> bool:
     return False
 
 
+def _next_listed(view: TextView, k: int) -> int | None:
+    """The index of the capitalised word listed after token k (after a comma, "і", "та",
+    "и"), else None."""
+    toks, text = view.tokens, view.text
+    n = k + 1
+    if n >= len(toks):
+        return None
+    if toks[n].text.lower() in _SEAT_JOINS and text[toks[k].end:toks[n].start].strip(
+            ) in ("", ","):
+        n += 1
+    elif text[toks[k].end:toks[n].start].strip() != ",":
+        return None
+    if n >= len(toks) or not toks[n].capitalised:
+        return None
+    return n
+
+
 def _region_listed(view: TextView, k: int) -> bool:
     """True when the capitalised word at token k is listed with others whose last is
     followed by a noun of region in the plural ("Київській, Житомирській та Черкаській
     областях", "Белгородской и Курской областей")."""
     toks, text = view.tokens, view.text
     for _ in range(6):
-        n = k + 1
-        if n >= len(toks):
-            return False
-        if toks[n].text.lower() in _SEAT_JOINS and text[toks[k].end:toks[n].start].strip(
-                ) in ("", ","):
-            n += 1
-        elif text[toks[k].end:toks[n].start].strip() != ",":
-            return False
-        if n >= len(toks) or not toks[n].capitalised or not has_cyrillic(toks[n].text):
+        n = _next_listed(view, k)
+        if n is None or not has_cyrillic(toks[n].text):
             return False
         k = n
         if k + 1 < len(toks) and text[toks[k].end:toks[k + 1].start] == " " and \
