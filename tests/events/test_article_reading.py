@@ -102,3 +102,11 @@ def test_no_one_killed_answering_a_claim_is_a_denial(run: Run) -> None:
     events = run("Russia said its strike on Kupiansk killed 30 soldiers. Ukraine's military "
                  "said no one was killed in Kupiansk.", "2025-03-04")
     assert "denied" in {e["modality"] for e in of_type(events, "casualties")}, events
+
+
+def test_a_capture_told_in_a_relative_clause_is_at_the_town_it_hangs_on(run: Run) -> None:
+    events = run("Shelling continued near Kupiansk and Nikopol, which Ukrainian forces "
+                 "recaptured in May 2022, the governor said.", "2025-03-04")
+    captured = of_type(events, "territory.captured")
+    assert [(place_id(e), e["date"]["value"]) for e in captured] == [(NIKOPOL, "2022-05")], \
+        captured

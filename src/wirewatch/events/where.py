@@ -468,3 +468,17 @@ def is_container(p: Place, of: Place) -> bool:
     if p.kind == "country":
         return of.country == getattr(p, "country", None)
     return False
+
+
+def relative_antecedent(head: Any, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Bakhmut, which Russian forces captured in May 2023": the place a relative clause
+    hangs on is the object its relative pronoun stands for."""
+    pronoun = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and
+                    c.lower_ in lex.relative_pronouns), None)
+    if head.dep_ != "relcl" or pronoun is None:
+        return []
+    # "near Siversk and Bakhmut, which ... captured": the parse may hang the clause on the
+    # first of the list; the pronoun stands for the name right before it
+    named = {head.head.i, *(c.i for c in head.head.subtree if c.dep_ == "conj")}
+    before = [c for c in cands if c.tok.i in named and c.tok.i < pronoun.i and not c.excluded]
+    return before[-1:]

@@ -16,7 +16,7 @@ from wirewatch.events.context import Draft, SentenceContext, same_source
 from wirewatch.events.numbers import VAGUE
 from wirewatch.events.syntax import is_under, path_up, text_of
 from wirewatch.events.triggers import phrase_before
-from wirewatch.events.where import linear, object_place
+from wirewatch.events.where import linear, object_place, relative_antecedent
 
 NotEvent = Callable[[SentenceContext, Draft], bool]
 
@@ -285,6 +285,8 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if any(t.dep_ == "dobj" and t.head.lemma_.lower() in sc.doc.lexicon.list_verbs
            for t in targets):
         return True  # "listed X among the villages it had taken"
+    if d.chosen and d.chosen == relative_antecedent(head, d.candidates, sc.doc.lexicon):
+        return True  # "Bakhmut, which Russian forces captured in May 2023"
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
         return True  # "Occupied since 2022, Melitopol is ..."

@@ -27,6 +27,7 @@ from wirewatch.events.where import (
     linear,
     low_confidence,
     qualifies_by_hyphen,
+    relative_antecedent,
     resolve_anaphor,
     tied_unresolved,
 )
@@ -43,8 +44,9 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
     """Step: the places tied to the trigger, written beside it, listed with it, or the
     earlier place a reference ("the town") points back to."""
     toks, cands = d.tokens, d.candidates
-    d.chosen = attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved,
-                      lex=sc.doc.lexicon)
+    d.chosen = relative_antecedent(d.head, cands, sc.doc.lexicon) or \
+        attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved,
+               lex=sc.doc.lexicon)
     if not d.chosen and not any(u.i > toks[-1].i and u.i - toks[-1].i <= 3
                                 for u in sc.unresolved):
         d.chosen = linear(toks, cands, d.type, sc.doc.lexicon)
