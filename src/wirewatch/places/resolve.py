@@ -300,18 +300,28 @@ class Resolver:
         results: list[PlaceMention] = []
         last_by_norm: dict[str, int] = {}
         resolved_by_norm: dict[str, list[int]] = {}
+        # names the text put in a region none of their namesakes lies in: later mentions of
+        # the same name without a region of their own are that unknown village too
+        outside_by_norm: dict[str, tuple[str, Place | None]] = {}
         for idx, (span, scored) in enumerate(zip(spans, first, strict=True)):
             dateline = "dateline" in span.evidence
             box = containers.get(idx)
+            norm = normalize(span.surface)
+            if box is None and norm in outside_by_norm:
+                why, region = outside_by_norm[norm]
+                results.append(PlaceMention(doc_id, span.surface, span.start, span.end, None,
+                                            why, dateline=dateline, container=region))
+                continue
             scored, outside = _within(self.gaz, scored, box)
             if not scored:
                 why = _outside_reason(span, outside, box) if outside and box else \
                     _unresolved_reason(span)
                 region = _region_place(span, box, why) if outside and box else None
+                if outside and box:
+                    outside_by_norm[norm] = (why, region)
                 results.append(PlaceMention(doc_id, span.surface, span.start, span.end, None,
                                             why, dateline=dateline, container=region))
                 continue
-            norm = normalize(span.surface)
             self._add_container(scored, box)
             if dateline:
                 _filing_city(scored)
@@ -394,6 +404,12 @@ class Resolver:
         for i in range(len(spans) - 1):
             a, b = spans[i], spans[i + 1]
             gap = view.text[a.end:b.start]
+            j = i + 1
+            if j + 1 < len(spans) and view.text[b.end:spans[j + 1].start] in ("'s ", "’s ") \
+                    and any(s.hit.entry.kind == "country" for s in scored[j]):
+                # "X in Ukraine's Zaporizhzhia region": the country's region holds X
+                j += 1
+                b = spans[j]
             # "в Донецке Ростовской области", "біля Андріївки Сумської області": a region
             # in the genitive right after a Cyrillic name contains it, as "X, in Y" does;
             # so does one after "в"/"у"/"на" ("освободили Новоивановку в Курской области")
@@ -404,7 +420,7 @@ class Resolver:
                 continue
             if "region" in a.evidence and _CYRILLIC.search(a.surface):
                 continue  # "Харківській, Сумській та ... областях": a region listed, not held
-            regions = [s.hit.entry for s in scored[i + 1]
+            regions = [s.hit.entry for s in scored[j]
                        if s.hit.entry.kind in ("admin1", "region")
                        or (s.hit.entry.kind == "country" and b.surface == s.hit.entry.name)]
             tight = bool(TIGHT_CONTAINER_GAP.match(gap)) or cyrillic
@@ -412,11 +428,11 @@ class Resolver:
                     all(r.kind in ("admin1", "region") for r in regions):
                 out[i] = Container(regions, hard=True)
                 continue
-            regions += [s.hit.entry for s in scored[i + 1] if s.hit.entry.kind == "country"
+            regions += [s.hit.entry for s in scored[j] if s.hit.entry.kind == "country"
                         and s.hit.entry not in regions]
             # "Krasnarmeysk in Donetsk": a city name read as its region when a region has it.
             if not regions:
-                for s in scored[i + 1]:
+                for s in scored[j]:
                     admin = self.gaz.admin1_of(s.hit.entry)
                     if admin is not None and normalize(admin.name).startswith(
                             normalize(b.surface)):
