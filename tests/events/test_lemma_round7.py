@@ -183,3 +183,16 @@ def test_losses_in_the_fighting_just_told_of_are_at_its_place(
         resources: Any, lang: str, text: str, town: int) -> None:
     (e,) = _of(_events(resources, text, lang), "equipment.lost")
     assert (_place(e), e["count"]["value"]) == (town, 3 if lang == "uk" else 2)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Генштаб ВСУ обнародовал данные о потерях противника за сутки. Общие потери "
+           "составили:\nтанков — 10 900 (+4);\nартиллерийских систем — 31 200 (+25)."),
+    ("uk", "Генштаб ЗСУ оприлюднив дані про втрати ворога за добу. Загальні втрати "
+           "становлять:\nтанків — 10 900 (+4);\nартилерійських систем — 31 200 (+25)."),
+])
+def test_a_body_that_makes_figures_public_is_their_claimant(
+        resources: Any, lang: str, text: str) -> None:
+    got = _of(_events(resources, text, lang), "equipment.lost")
+    assert got and all(e["claimant"] == "General Staff of the Armed Forces of Ukraine"
+                       for e in got), got
