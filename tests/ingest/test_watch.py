@@ -5,8 +5,11 @@ Every test serves its feeds from a local HTTP server of its own (127.0.0.1, fetc
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -239,10 +242,7 @@ def test_watch_once_polls_each_source_and_exits_1_when_one_failed(site: Site,
 def test_sigterm_stops_watch_with_status_0_and_its_sources_saved(site: Site,
                                                                  tmp_path: Path) -> None:
     import os
-    import signal
-    import subprocess
     import sys
-    import time
 
     site.pages["/broken.rss"] = (500, "text/plain", b"boom")
     db = tmp_path / "w.db"
@@ -250,16 +250,7 @@ def test_sigterm_stops_watch_with_status_0_and_its_sources_saved(site: Site,
                              f"{site.base}/broken.rss", "--every", "1h", "--db", str(db),
                              "--allow-private-network"], env=dict(os.environ),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while not site.requests and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGTERM)
-        _out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    err = _stop_when(proc, lambda: bool(site.requests), wait=120, timeout=60)
     assert proc.returncode == 0, err
     assert b"wirewatch: stopped" in err
     with Store(db) as store:
@@ -343,6 +334,23 @@ def test_a_long_feed_is_fetched_as_it_is_extracted(site: Site, tmp_path: Path) -
     assert fetched_when_extracting == sorted(fetched_when_extracting)
 
 
+def _stop_when(proc: subprocess.Popen[bytes], ready: Callable[[], bool], *, wait: float,
+               timeout: float, poll: float = 0.05) -> bytes:
+    """Wait (at most ``wait`` s) until ``ready()`` or the process ends, stop it with SIGTERM
+    and return its stderr; never leave it running."""
+    try:
+        deadline = time.monotonic() + wait
+        while not ready() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(poll)
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return err
+
+
 def _children(pid: int) -> set[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
@@ -356,10 +364,7 @@ def test_sigterm_with_workers_ends_watch_and_its_workers_cleanly(site: Site,
     """`watch --workers 2`: a stop signal during extraction lets the source finish (its
     articles stored, its state saved), the workers end with it, and the exit is 0."""
     import os
-    import signal
-    import subprocess
     import sys
-    import time
 
     url = _serve_long_feed(site, 6)
     db = tmp_path / "w.db"
@@ -369,18 +374,13 @@ def test_sigterm_with_workers_ends_watch_and_its_workers_cleanly(site: Site,
                             env=dict(os.environ), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     seen: set[int] = set()
-    try:
-        deadline = time.monotonic() + 180
-        while not seen and proc.poll() is None and time.monotonic() < deadline:
-            seen |= _children(proc.pid)  # the extraction workers, once forked
-            time.sleep(0.01)
-        assert seen, "no worker process was started"
-        proc.send_signal(signal.SIGTERM)
-        _out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+
+    def workers_forked() -> bool:
+        seen.update(_children(proc.pid))  # the extraction workers, once forked
+        return bool(seen)
+
+    err = _stop_when(proc, workers_forked, wait=180, timeout=120, poll=0.01)
+    assert seen, "no worker process was started"
     assert proc.returncode == 0, err
     assert b"wirewatch: stopped" in err
     time.sleep(0.5)
