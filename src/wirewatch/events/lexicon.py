@@ -65,6 +65,7 @@ class Lexicon:
     continuation_modifiers: frozenset[str]
     loser_verbs: frozenset[str]
     list_verbs: frozenset[str]
+    tally_verbs: frozenset[str]  # 'losses include 10,212 tanks': a running total stated
     locative_preps: frozenset[str]
     possibility_auxes: frozenset[str]
     repel_verbs: frozenset[str]

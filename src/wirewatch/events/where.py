@@ -397,6 +397,17 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                 p.start >= sent_of(tok).start_char]
         if here:
             return here[-1]
+    sent_start = sent_of(tok).start
+    prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
+    if kind == "any":
+        # "there" points to the sentence before: the place of an event told there, else the
+        # town it names ("... near Konstantinovka. Ukrainian losses there amounted to ...")
+        recent = [p for p in before if p.start >= prev_start and p.place is not None and
+                  (p.place.geonameid in event_places or p.place.kind == "city")]
+        at_recent_events = [p for p in recent if p.place is not None and
+                            p.place.geonameid in event_places]
+        if recent:
+            return (at_recent_events or recent)[-1]
     if kind != "region":
         at_events = [p for p in before if p.place is not None and
                      p.place.geonameid in event_places and
@@ -411,8 +422,6 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                    # "the separatist republics": only a region made of several (Donbas)
                    and (tok.tag_ != "NNS" or p.place.kind == "region")]
         return regions[-1] if regions else None
-    sent_start = sent_of(tok).start
-    prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
     recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
                      and p.start >= prev_start]
     return recent_cities[-1] if recent_cities else before[-1]

@@ -113,6 +113,10 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
                 c.dep_ in ("compound", "nmod", "amod") and is_number_token(c) and c.i < noun.i):
             if c.dep_ == "quantmod" and not is_number_token(c):
                 continue
+            part = next((q for q in c.children if q.dep_ == "quantmod" and q.i < c.i and
+                         is_number_token(q) and q.nbor().lower_ == "of"), None)
+            if part is not None:  # "seven of nine missiles" parsed as one figure: the part
+                c = part
             cnt = count_from_token(c)
             if cnt is not None:
                 return cnt, c.i

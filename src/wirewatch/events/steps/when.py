@@ -264,7 +264,9 @@ def day_of_statement(d: Draft, total: EventDate) -> EventDate:
     if d.claim is not None and d.claim.date.precision == "day":
         return d.claim.date
     if total.precision == "range" and total.value:
-        return EventDate(total.value.split("/")[1], "day", total.basis)
+        end = total.value.split("/")[1]
+        # an open-ended total ("since 2022", no publication date) has no known last day
+        return EventDate(end, "day", total.basis) if end != ".." else UNKNOWN
     return total
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, SentenceContext
 from wirewatch.events.lexicon import Lexicon
-from wirewatch.events.numbers import VAGUE, is_number_token
+from wirewatch.events.numbers import VAGUE, Count, is_number_token
 from wirewatch.events.steps.count import count_of_noun, increment_after
 from wirewatch.events.steps.when import choose_date, day_of_statement, running_since
 from wirewatch.events.triggers import Trigger
@@ -36,13 +36,13 @@ class Equipment(Behaviour):
         assert d.base is not None
         out: list[Found] = []
         where = d.places or [(None, None)]
-        for n in equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book):
+        for n, kind in _kinds(equipment_nouns(d.head, d.tokens, d.type, d.trigger,
+                                              sc.doc.book, sc.doc.lexicon), sc.doc.lexicon):
             cnt, key = count_of_noun(n, None, sc.doc.lexicon)
             if key is not None:
                 sc.used_counts.add(key)
             when = d.linked or choose_date(sc, d, cnt)
-            kind = equipment_text(n, sc.doc.lexicon)
-            part = increment_after(n, sc.doc.lexicon) if cnt else None
+            part = _increment(n, key, sc.doc.lexicon) if cnt else None
             total = part is not None or bool(cnt and d.own and d.own.since)
             for place, pm in where:
                 out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt,
@@ -56,8 +56,36 @@ class Equipment(Behaviour):
         return out
 
 
+def _kinds(nouns: list[Any], lex: Lexicon) -> list[tuple[Any, str]]:
+    """Each equipment noun with the words naming its kind; a noun joined by "and" to the one
+    before it, with no figure of its own, is one item with it ("28 ships and boats",
+    "43,500 vehicles and fuel trucks": one figure for both kinds)."""
+    out: list[tuple[Any, str]] = []
+    for n in nouns:
+        kind = equipment_text(n, lex)
+        if out and n.dep_ == "conj" and n.head == out[-1][0] and not any(
+                c.dep_ in ("nummod", "det", "quantmod") for c in n.children) and any(
+                c.dep_ == "nummod" for c in n.head.children) and any(
+                t.lower_ == "and" for t in n.doc[n.head.i + 1:n.i]) and not any(
+                t.text in (",", ";") for t in n.doc[n.head.i + 1:n.i]):
+            out[-1] = (out[-1][0], f"{out[-1][1]} and {kind}")
+            continue
+        out.append((n, kind))
+    return out
+
+
+def _increment(noun: Any, figure: int | None, lex: Lexicon) -> Count | None:
+    """The day's part of a running total, after its noun ("10,212 tanks (+4)") or between
+    its figure and noun ("10,212 (+4) tanks")."""
+    if figure is not None and figure != noun.i:
+        part = increment_after(noun.doc[figure], lex)
+        if part is not None:
+            return part
+    return increment_after(noun, lex)
+
+
 def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
-                     book: Codebook) -> list[Any]:
+                     book: Codebook, lex: Lexicon) -> list[Any]:
     """Return the equipment nouns a trigger takes as object, one per kind (with conjuncts)."""
     any_object = trig.phrase in et.object_is_equipment
     objs: list[Any] = []
@@ -82,6 +110,14 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             # "losses amounted to 1,120 personnel, three tanks and ...": the kinds listed
             objs.extend(gc for c in h.head.children if c.dep_ == "prep" and
                         c.lower_ in ("to", "at") for gc in c.children if gc.dep_ == "pobj")
+            if h.head.lemma_.lower() in lex.tally_verbs:  # "losses include 10,212 tanks"
+                objs.extend(c for c in h.head.children if c.dep_ == "dobj")
+        if h.pos_ == "NOUN" and h.dep_ == "dobj" and h.head.lemma_.lower() in lex.list_verbs:
+            # "the report listed Russia's losses as 10,252 tanks, ..."
+            # (the parse may hang "as" on the period before it: "since the start ... as")
+            objs.extend(gc for c in h.head.subtree if c.dep_ == "prep" and c.lower_ == "as"
+                        and c.i > h.i and _within_clause(c, h.head)
+                        for gc in c.children if gc.dep_ == "pobj")
         if objs:
             break
     # "lost 412 soldiers killed and wounded ..., as well as three tanks": the parse may hang
@@ -105,6 +141,15 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
         todo.extend(c for c in n.children if c.dep_ == "conj" or
                     (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
     return out
+
+
+def _within_clause(tok: Any, verb: Any) -> bool:
+    """True when no other verb comes between ``tok`` and the ``verb`` it hangs under."""
+    while tok != verb and tok.head != tok:
+        tok = tok.head
+        if tok != verb and tok.pos_ in ("VERB", "AUX"):
+            return False
+    return bool(tok == verb)
 
 
 def _as_well_as(t: Any) -> bool:
@@ -134,6 +179,9 @@ def equipment_text(n: Any, lex: Lexicon) -> str:
         "det", "nummod", "poss", "case", "quantmod", "predet", "advmod", "prep", "pobj", "cc")
         and not (c.dep_ == "amod" and c.lower_ in VAGUE)]
     lo = min([t.i for t in keep] + [n.i])
+    closing = [t.i for t in n.doc[lo:n.i] if t.text == ")"]
+    if closing:  # "10,212 (+4) tanks": the day's part is no word of the kind
+        lo = closing[-1] + 1
     while lo < n.i and (n.doc[lo].is_punct or n.doc[lo].lower_ in lex.side_adjectives):
         lo += 1
     return str(n.doc[lo:n.i + 1].text).strip(" ‘’'\"")

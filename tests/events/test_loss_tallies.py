@@ -1,0 +1,70 @@
+"""Loss tallies as the two sides' bulletins write them: running totals with the day's part
+in brackets, totals stated in the present, kinds sharing one figure, munitions shot down,
+and losses placed by "there" (the sentences here are written for these tests)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+KOSTIANTYNIVKA = 705104
+
+TALLY = (
+    "KYIV, Nov. 4 (Ukrinform) - Russia has lost about 954,300 troops since the start of "
+    "the full-scale invasion, the General Staff of the Armed Forces of Ukraine said on "
+    "Tuesday.\n\nRussian losses since February 24, 2022 also include 11,310 (+3) tanks, "
+    "23,480 (+7) armored fighting vehicles, 1,520 multiple rocket launchers, 19 ships and "
+    "boats, and 61,250 (+88) vehicles and fuel trucks, the General Staff said."
+)
+
+
+def _equipment(events: list[dict]) -> list[tuple[str, int, bool]]:
+    return sorted((e["equipment"], e["count"]["value"], e["aggregate"])
+                  for e in of_type(events, "equipment.lost"))
+
+
+def test_a_tally_with_the_days_part_between_figure_and_kind(run: Run) -> None:
+    events = run(TALLY, "2025-11-04")
+    assert _equipment(events) == [
+        ("armored fighting vehicles", 7, False), ("armored fighting vehicles", 23480, True),
+        ("multiple rocket launchers", 1520, True),
+        ("ships and boats", 19, True),
+        ("tanks", 3, False), ("tanks", 11310, True),
+        ("vehicles and fuel trucks", 88, False), ("vehicles and fuel trucks", 61250, True),
+    ], events
+    day = [e for e in of_type(events, "equipment.lost") if not e["aggregate"]]
+    assert {e["date"]["value"] for e in day} == {"2025-11-04"}, day
+    total = [e for e in of_type(events, "equipment.lost") if e["aggregate"]]
+    assert {e["date"]["value"] for e in total} == {"2022-02-24/2025-11-04"}, total
+
+
+def test_a_tally_without_a_publication_date_is_still_read(run: Run) -> None:
+    # an open-ended total ("since 2022", no date to end it) has no known day for its part
+    events = run("Russian losses since February 24, 2022 include 11,310 (+3) tanks, the "
+                 "General Staff said.")
+    assert sorted((e["count"]["value"], e["date"]["value"])
+                  for e in of_type(events, "equipment.lost")) == [
+        (3, None), (11310, "2022-02-24/..")], events
+
+
+def test_a_report_listing_losses_as_figures(run: Run) -> None:
+    events = run("The Defence Ministry in Moscow gave its own figures on Monday. The "
+                 "statement listed Ukraine's losses since the start of the year as 2,140 "
+                 "tanks and 6,020 artillery systems.", "2025-06-02")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in of_type(
+        events, "equipment.lost")) == [("artillery systems", 6020), ("tanks", 2140)], events
+
+
+def test_munitions_shot_down_are_losses_and_the_part_counts(run: Run) -> None:
+    events = run("The Air Force said on Sunday that air defences had intercepted eight of "
+                 "ten Kh-101 cruise missiles launched overnight.", "2025-05-18")
+    assert [(e["count"]["value"], e["equipment"]) for e in of_type(
+        events, "equipment.lost")] == [(8, "Kh-101 cruise missiles")], events
+
+
+def test_losses_there_are_at_the_town_of_the_sentence_before(run: Run) -> None:
+    events = run("Units of the Southern group pushed back two Ukrainian brigades near "
+                 "Kupiansk over the past day, with the enemy losing up to 90 troops. "
+                 "Other units repelled attacks near Konstantinovka. Ukrainian losses there "
+                 "amounted to up to 140 personnel, the ministry said.", "2025-04-10")
+    counts = {e["count"]["value"]: place_id(e) for e in of_type(events, "casualties")}
+    assert counts.get(140) == KOSTIANTYNIVKA, events
