@@ -615,6 +615,8 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
         found = _QUALIFIED.match(m.claimant)
         role = found["qual"] if found else None if actor.name.split()[-1] in m.claimant \
             else m.claimant
+        if role and role_words is not None and not role_words.search(role):
+            role = None  # "Valery Gerasimov (Russia)": a country is no role
         if role and len(role) > len(roles.get(ref.id, "")):
             roles[ref.id] = role
     if not people:
@@ -648,8 +650,9 @@ def _role_holder(claimant: str | None, people: dict[str, ActorRef],
     words = {w.lower() for w in role_words.findall(claimant)}
     if not words:
         return None
+    # "the top general": any word of the holder's title ("Chief of the General Staff")
     fits = [pid for pid, ref in people.items()
-            if ref.role and words & {w.lower() for w in role_words.findall(ref.role)}]
+            if ref.role and words & set(re.findall(r"\w+", ref.role.lower()))]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -284,9 +284,38 @@ class Attributor:
             return self.sources[-1] if self.sources else None
         if head in lex.titled_heads:
             return self._office_holder(tok, head)
+        if head in lex.unit_heads:
+            unit = self._unit_named_before(tok, head)
+            if unit is not None:
+                return unit
         for s in reversed(self.sources):
             if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
                 return s
+        return None
+
+    def _unit_named_before(self, tok: Any, head: str) -> Source | None:
+        """Return the unit "the brigade" refers to: the last one named with its number or
+        name ("Ukraine's 47th Separate Mechanized Brigade") in its sentence or the two
+        before, whether or not it had spoken."""
+        doc = tok.doc
+        start = sent_of(tok).start
+        for _ in range(2):
+            if start > 0:
+                start = sent_of(doc[start - 1]).start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = doc[i]
+            if t.lemma_.lower() == head and t.i != tok.i and any(
+                    c.dep_ in ("compound", "amod", "nummod") and
+                    (c.pos_ in ("PROPN", "NUM") or c.like_num or c.tag_ == "CD" or
+                     re.match(r"\d", c.text)) for c in t.children):
+                found, _span, _carried = self._source_at(t, tok, None)
+                if found is not None:
+                    text = text_of(doc)
+                    for c in t.children:  # "... Brigade near Pokrovsk": where, not who
+                        if c.dep_ == "prep" and c.i > t.i:
+                            phrase = text[c.idx:c.right_edge.idx + len(c.right_edge)]
+                            found.name = found.name.replace(" " + phrase, "")
+                return found
         return None
 
     def _office_holder(self, tok: Any, head: str) -> Source | None:
@@ -381,6 +410,8 @@ class Attributor:
         if len(words) < 2:
             return None  # "the ministry", "the brigade": references, resolved elsewhere
         for s in reversed(self.sources):
+            if self.lexicon.role_words.match(s.name):
+                continue  # "chief of the General Staff" holds an office of it, is not it
             if s.kind != "person" and len(s.name) > len(src.name) and \
                     words <= set(s.name.lower().split()) and \
                     (src.side is None or s.side in (None, src.side)):

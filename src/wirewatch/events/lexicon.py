@@ -128,6 +128,8 @@ class Lexicon:
     issuing_verbs: frozenset[str]  # 'a post circulated by X': the agent speaks
     quoting_verbs: frozenset[str]  # 'TASS, quoting the ministry': the quoted source claims
     reference_determiners: frozenset[str]  # 'the ministry', 'the same source': refers back
+    unit_heads: frozenset[str]  # 'the brigade': the unit named last
+    topic_shift_words: frozenset[str]  # 'Separately, ...': a new statement begins
     titled_heads: frozenset[str]  # 'the commander, Major X': the named appositive speaks
     relative_pronouns: frozenset[str]  # 'the ministry, which said': the noun before speaks
     region_suffix: re.Pattern[str]  # ' Oblast': dropped from a region naming a local body

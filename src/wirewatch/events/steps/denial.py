@@ -31,21 +31,33 @@ def denial_of_claim(sc: SentenceContext) -> None:
         if any(c.lower_ in book.other_claim_words for c in target_noun.children
                if c.dep_ in ("amod", "det", "predet")):
             continue  # "rejected similar accusations in the past": other claims
-        target = denied_target(target_noun, sc, sc.found_so_far())
+        denier = _speaker_of(sc, tok, target_noun)[0]
+        # a speaker does not deny its own claim: the claim is another's
+        target = denied_target(target_noun, sc, [
+            f for f in sc.found_so_far()
+            if denier is None or f.source is None or not same_source(f.source, denier)])
         if target is None:
             continue
         sc.produced.append(_denial(sc, tok, target_noun, target))
-        for other in _also_denied(target_noun, target, sc.found_so_far(), sc.doc.lexicon):
+        for other in _also_denied(target_noun, target, sc):
             sc.produced.append(_denial(sc, tok, target_noun, other))
         return
 
 
-def _also_denied(noun: Any, first: Found, found: list[Found], lex: Lexicon) -> list[Found]:
+def _kinds_named(noun: Any, sc: SentenceContext) -> set[str]:
+    """The event types a claim noun names ("the reports of casualties"), if any."""
+    inside = {t.i for t in noun.subtree}
+    return {tr.type for tr in sc.triggers if inside & set(tr.tokens)}
+
+
+def _also_denied(noun: Any, first: Found, sc: SentenceContext) -> list[Found]:
     """The other claims a plural denial names: "rejected both claims" denies the claim
     its speaker led with and the next one; "denied the claims" every claim of that
-    speaker's statement (the sentences it spans)."""
-    if noun.tag_ != "NNS":
+    speaker's statement (the sentences it spans), of the kind the noun names if it
+    names one."""
+    if noun.tag_ != "NNS" or _kinds_named(noun, sc):
         return []
+    found, lex = sc.found_so_far(), sc.doc.lexicon
     pool = [f for f in found if f.mention.modality != "denied" and f is not first and
             f.sentence == first.sentence and
             (first.source is None or same_source(f.source, first.source)) and
@@ -80,6 +92,11 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
         if target_noun is None and tok.dep_ == "relcl" and \
                 tok.head.lemma_.lower() in book.claim_nouns:
             target_noun = tok.head
+        if target_noun is None:
+            # "called that claim \"a lie\"": the parse may take the claim for a verb
+            target_noun = next((c for c in tok.children if c.dep_ == "ccomp" and
+                                c.lower_ in book.claim_nouns and
+                                any(d.dep_ == "det" for d in c.children)), None)
         if target_noun is None:
             # "called the report propaganda" parsed as one noun phrase
             target_noun = next((g for c in tok.children if c.dep_ in ("dobj", "oprd") and
@@ -165,20 +182,25 @@ def _statement_date(sc: SentenceContext, verb: Any) -> EventDate:
     return UNKNOWN
 
 
-def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> Found:
-    """Return the denial of ``target`` by the speaker of ``tok``, dated as it was said."""
-    dc, sent, si = sc.doc, sc.sent, sc.index
+def _speaker_of(sc: SentenceContext, tok: Any, target_noun: Any
+                ) -> tuple[Source | None, list[str], Any]:
+    """Return who says a claim is false (the subject of the denying word, else the speaker
+    of the sentence), the relays, and the sentence's attribution."""
+    dc, sent = sc.doc, sc.sent
     att = dc.attributor.attribute(sent, target_noun)
     speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj" and
                         c.lemma_.lower() not in dc.book.claim_nouns), None)
-    denier: Source | None = None
-    conduits: list[str] = []
     if speaker_tok is not None:
         denier, _span, _c = dc.attributor._source_at(speaker_tok, target_noun, None)
-        conduits = [n for _p, n in dc.attributor._relays(sent, tok, [tok])]
-    elif att.claimant is not None:
-        # "a spokesman told Suspilne that the claim was false"
-        denier, conduits = att.claimant, att.conduits
+        return denier, [n for _p, n in dc.attributor._relays(sent, tok, [tok])], att
+    # "a spokesman told Suspilne that the claim was false"
+    return att.claimant, list(att.conduits), att
+
+
+def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> Found:
+    """Return the denial of ``target`` by the speaker of ``tok``, dated as it was said."""
+    dc, sent, si = sc.doc, sc.sent, sc.index
+    denier, conduits, att = _speaker_of(sc, tok, target_noun)
     ref = date.fromisoformat(target.mention.date.value) if (
         target.mention.date.precision == "day" and target.mention.date.value) else \
         dc.last_date
@@ -217,12 +239,32 @@ def denied_target(noun: Any, sc: SentenceContext, found: list[Found]) -> Found |
     named = {p.place.geonameid for p in sc.doc.places if p.place is not None and
              noun.idx <= p.start < sent.end_char}
     pool = [f for f in found if f.mention.modality not in ("denied",)]
+    kinds = _kinds_named(noun, sc)
+    if kinds:
+        pool = [f for f in pool if f.mention.type in kinds] or pool
     if named:
         pool = [f for f in pool if f.mention.place and f.mention.place.geonameid in named] or pool
     if not pool:
         return None
     latest_source = pool[-1].source
-    group = [f for f in pool if same_source(f.source, latest_source)] if latest_source \
-        else pool[-1:]
-    # the claim the speaker led with: its first mention
+    if latest_source is None:
+        return pool[-1]
+    # the claim the speaker led with in its latest statement: the first of its claims told
+    # one after the other, back to where a new topic begins ("Separately, the ministry
+    # claimed ..."), not a claim it made earlier in the article
+    group = [pool[-1]]
+    for f in reversed(pool[:-1]):
+        if f.sentence == group[0].sentence or (
+                f.sentence == group[0].sentence - 1 and
+                not _starts_new_topic(group[0], sc.doc.lexicon)):
+            if same_source(f.source, latest_source):
+                group.insert(0, f)
+                continue
+        break
     return group[0]
+
+
+def _starts_new_topic(f: Found, lex: Lexicon) -> bool:
+    """Whether the sentence of a mention opens with a word of a new topic ("Separately")."""
+    words = f.mention.evidence.text.split(None, 1)
+    return bool(words) and words[0].strip(",").lower() in lex.topic_shift_words
