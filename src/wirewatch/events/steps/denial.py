@@ -254,13 +254,12 @@ def denied_target(noun: Any, sc: SentenceContext, found: list[Found]) -> Found |
     # claimed ..."), not a claim it made earlier in the article
     group = [pool[-1]]
     for f in reversed(pool[:-1]):
-        if f.sentence == group[0].sentence or (
-                f.sentence == group[0].sentence - 1 and
-                not _starts_new_topic(group[0], sc.doc.lexicon)):
-            if same_source(f.source, latest_source):
-                group.insert(0, f)
-                continue
-        break
+        adjacent = f.sentence == group[0].sentence or (
+            f.sentence == group[0].sentence - 1 and
+            not _starts_new_topic(group[0], sc.doc.lexicon))
+        if not (adjacent and same_source(f.source, latest_source)):
+            break
+        group.insert(0, f)
     return group[0]
 
 
