@@ -25,7 +25,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people",
-             "followup_verbs", "noun_reaches_verb", "behaviour"}
+             "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
@@ -65,6 +65,8 @@ class EventType:
     needs_people: bool = False
     followup_verbs: frozenset[str] = frozenset()
     noun_reaches_verb: bool = False
+    # trigger phrases whose subject is the place hit ("Marhanets came under fire")
+    subject_is_target: frozenset[Phrase] = frozenset()
     behaviour: str | None = None  # the registered behaviour (events/types/) it uses
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
@@ -208,6 +210,8 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             needs_people=bool(spec.get("needs_people")),
             followup_verbs=_lower_set(spec.get("followup_verbs")),
             noun_reaches_verb=bool(spec.get("noun_reaches_verb")),
+            subject_is_target=frozenset(_words(p) for p in
+                                        spec.get("subject_is_target") or []),
             behaviour=_behaviour(name, spec.get("behaviour")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},

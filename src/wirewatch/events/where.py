@@ -154,7 +154,8 @@ BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
 def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool = False,
-             events: set[int] | frozenset[int] = frozenset()) -> bool:
+             events: set[int] | frozenset[int] = frozenset(), subject_ok: bool = False
+             ) -> bool:
     """Return whether a place hangs on a scope root without leaving the trigger's clause
     (``temporal_ok``: "while they held the town" still speaks of the same place)."""
     prev = tok
@@ -170,7 +171,8 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
         prev = a
         if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
             return False
-        if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events:
+        if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events and \
+                not subject_ok:
             # the actor's own phrase ("output in the Donbas has fallen"), unless it is an
             # event itself ("a missile strike on Sumy killed four")
             return False
@@ -192,6 +194,7 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
     roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded},
                          et.noun_reaches_verb)
     found: list[tuple[int, int, Candidate]] = []
+    subject_ok = tuple(t.lemma_.lower() for t in tokens) in et.subject_is_target
     for c in cands:
         if c.excluded:
             continue
@@ -204,7 +207,8 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         if last.dep_ == "pobj" and last.head.lower_ in et.avoid_preps and \
                 c.tok.dep_ == "pobj" and c.tok.head.i == last.i + 1:
             continue  # "taken to hospital in X": where the destination is
-        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, lex, events=events)
+        if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, lex, events=events,
+                                                    subject_ok=subject_ok)
                    for r in roots):
             continue
         found.append((tree_distance(trig, c.tok), c.mention.start, c))
@@ -343,6 +347,9 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                 continue
             if t.lower_ == "there" and t.dep_ in ("advmod",):
                 return t
+            if t.lower_ == "it" and et.place_required and t.head == r and \
+                    t.dep_ in ("dobj", "nsubjpass"):
+                return t  # "captured Vysokopillia and held it until Ukraine liberated it"
             low = t.lemma_.lower()
             kinds = [k for k, words in book.place_anaphora.items() if low in words]
             if not kinds or t.pos_ != "NOUN":

@@ -162,6 +162,25 @@ def _no_plan(sc: SentenceContext, d: Draft) -> bool:
         gov.lemma_.lower() in planners and any(c.dep_ == "neg" for c in gov.children)
 
 
+def _no_decision(sc: SentenceContext, d: Draft) -> bool:
+    """"No decision has been taken on a mandatory evacuation of X", "a decision on
+    evacuating X has not been made": a decision not taken, no event."""
+    head = d.head
+    prep = head.head
+    if head.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("on", "about", "regarding"):
+        return False
+    gov = prep.head
+    nouns = [gov] if gov.lemma_.lower() in sc.doc.lexicon.decision_nouns else [
+        c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and
+        c.lemma_.lower() in sc.doc.lexicon.decision_nouns]
+    for noun in nouns:
+        verb = gov if noun is not gov else noun.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or \
+                any(c.dep_ == "neg" for c in verb.children):
+            return True
+    return False
+
+
 def _not_people(sc: SentenceContext, d: Draft) -> bool:
     """"all its guns had been evacuated": a type about people moving something else."""
     return d.type.needs_people and not people_or_place(d.head, sc.doc.book)
@@ -212,7 +231,7 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
-    _adjective, _no_plan, _not_people, _purpose_infinitive, _speech_verb, _ground_fighting,
+    _adjective, _no_plan, _no_decision, _not_people, _purpose_infinitive, _speech_verb, _ground_fighting,
 )
 
 
@@ -292,6 +311,10 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
         return True  # "Occupied since 2022, Melitopol is ..."
+    if head.dep_ == "conj" and head.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in head.children) and any(
+            t.dep_ == "nsubjpass" and t.head == head.head for t in targets):
+        return True  # "X was occupied in 2022 and retaken by Ukraine in September"
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
                for t in targets) or bool(linear(toks, chosen, et, sc.doc.lexicon))

@@ -1,0 +1,40 @@
+"""The writer's background (captures of years before, told in one sentence with their
+dates) and near-events that are no events (the sentences here are written for these
+tests)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+VOVCHANSK, VYSOKOPILLIA, MARHANETS = 689304, 688689, 701855
+
+
+def test_no_decision_on_an_evacuation_is_no_evacuation(run: Run) -> None:
+    events = run("No decision has been taken on a mandatory evacuation of Marhanets, the "
+                 "governor said. He said a decision on evacuating children from Nikopol "
+                 "had not been made either.", "2025-06-14")
+    assert not of_type(events, "civilians.evacuated"), events
+
+
+def test_a_second_passive_verb_shares_the_place_it_is_said_of(run: Run) -> None:
+    events = run("Vovchansk was occupied by Russian troops in the spring of 2022 and "
+                 "retaken by Ukraine in September of that year.", "2025-06-14")
+    captures = of_type(events, "territory.captured")
+    assert sorted((place_id(e), e["date"]["value"]) for e in captures) == [
+        (VOVCHANSK, "2022-03-01/2022-05-31"), (VOVCHANSK, "2022-09")], events
+
+
+def test_it_as_the_object_of_a_capture_is_the_town_named_before(run: Run) -> None:
+    events = run("In April 2022, Russian troops captured the town of Vysokopillia and held "
+                 "it until Ukrainian forces liberated it in September of that year.",
+                 "2025-06-14")
+    captures = of_type(events, "territory.captured")
+    assert sorted((place_id(e), e["date"]["value"]) for e in captures) == [
+        (VYSOKOPILLIA, "2022-04"), (VYSOKOPILLIA, "2022-09")], events
+
+
+def test_a_hromada_that_came_under_fire_is_where_the_strike_was(run: Run) -> None:
+    events = run("Russian forces shelled the Nikopol district on Friday, the governor said. "
+                 "The Marhanets hromada also came under fire in the afternoon.",
+                 "2025-06-14")
+    assert MARHANETS in [place_id(e) for e in of_type(events, "strike")], events
