@@ -231,7 +231,8 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
-    _adjective, _no_plan, _no_decision, _not_people, _purpose_infinitive, _speech_verb, _ground_fighting,
+    _adjective, _no_plan, _no_decision, _not_people, _purpose_infinitive, _speech_verb,
+    _ground_fighting,
 )
 
 
