@@ -7,6 +7,7 @@ from __future__ import annotations
 from events_helpers import Run, of_type, place_id
 
 VOVCHANSK, VYSOKOPILLIA, MARHANETS = 689304, 688689, 701855
+HULIAIPOLE, HORLIVKA = 707898, 707753
 
 
 def test_no_decision_on_an_evacuation_is_no_evacuation(run: Run) -> None:
@@ -38,3 +39,25 @@ def test_a_hromada_that_came_under_fire_is_where_the_strike_was(run: Run) -> Non
                  "The Marhanets hromada also came under fire in the afternoon.",
                  "2025-06-14")
     assert MARHANETS in [place_id(e) for e in of_type(events, "strike")], events
+
+
+def test_a_demand_to_withdraw_is_no_withdrawal(run: Run) -> None:
+    events = run("A source in the delegation said Russia had demanded that Ukraine pull its "
+                 "troops out of the Donetsk region.", "2025-06-14")
+    assert not of_type(events, "territory.withdrawn"), events
+
+
+def test_losses_of_up_to_a_figure_by_direction(run: Run) -> None:
+    events = run("The ministry said Ukrainian forces had lost up to 260 troops and 11 "
+                 "armored vehicles in the Huliaipole direction over the past day.",
+                 "2025-07-01")
+    assert [(e["type"], e["count"]["value"], place_id(e)) for e in events] == [
+        ("casualties", 260, HULIAIPOLE), ("equipment.lost", 11, HULIAIPOLE)], events
+
+
+def test_a_town_the_sentence_opens_with_sets_the_scene(run: Run) -> None:
+    events = run("In occupied Horlivka, the Russian-installed mayor Ivan Prikhodko claimed "
+                 "that Ukrainian drone strikes had injured three people on Monday.",
+                 "2025-07-01")
+    assert sorted((e["type"], place_id(e)) for e in events) == [
+        ("casualties", HORLIVKA), ("strike", HORLIVKA)], events

@@ -61,6 +61,7 @@ class Lexicon:
     truth_words: frozenset[str]
     infinitive_verbs: frozenset[str]
     phase_verbs: frozenset[str]
+    demand_verbs: frozenset[str]  # 'demanded that Ukraine pull out': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'
     collective_nouns: frozenset[str]
     continuation_modifiers: frozenset[str]

@@ -32,6 +32,15 @@ def has_needed_count(sc: SentenceContext, d: Draft) -> bool:
         d.modality != "denied" or not counts_people(d.head, d.tokens, d.type, sc.doc.book)))
 
 
+def up_to_object(prep: Any) -> list[Any]:
+    """The object of a verb that the parse read as "up to" prepositions ("had lost up to
+    260 troops": "up" hung on the verb as a preposition, the troops under "to")."""
+    if prep.dep_ != "prep" or prep.lower_ != "up":
+        return []
+    return [gc for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"
+            for gc in c.children if gc.dep_ == "pobj"]
+
+
 def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
     """Return the nouns a trigger counts: its subject, object, or the noun it describes."""
     out: list[Any] = []
@@ -44,6 +53,7 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ in ("of", "at", "to", "among"):
                 out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+            out.extend(up_to_object(c))
         if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(h.head)
         # a result clause: "..., leaving two workers wounded" (however the parse hangs the

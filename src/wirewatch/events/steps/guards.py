@@ -181,6 +181,19 @@ def _no_decision(sc: SentenceContext, d: Draft) -> bool:
     return False
 
 
+def _demand(sc: SentenceContext, d: Draft) -> bool:
+    """"Russia demanded that Ukraine pull its troops out of X", "urged residents to leave":
+    a demand, a proposal or a wish, not an event."""
+    prev = d.head
+    for a in path_up(d.head)[1:4]:
+        if prev.dep_ not in ("ccomp", "xcomp", "conj"):
+            return False
+        if a.pos_ == "VERB" and a.lemma_.lower() in sc.doc.lexicon.demand_verbs:
+            return True
+        prev = a
+    return False
+
+
 def _not_people(sc: SentenceContext, d: Draft) -> bool:
     """"all its guns had been evacuated": a type about people moving something else."""
     return d.type.needs_people and not people_or_place(d.head, sc.doc.book)
@@ -231,7 +244,7 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
-    _adjective, _no_plan, _no_decision, _not_people, _purpose_infinitive, _speech_verb,
+    _adjective, _no_plan, _no_decision, _demand, _not_people, _purpose_infinitive, _speech_verb,
     _ground_fighting,
 )
 

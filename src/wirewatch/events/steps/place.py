@@ -78,9 +78,11 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         d.places.append((place, c.mention))
     if not d.places and d.ref_place is not None and d.ref_place.place is not None:
         d.places.append((d.ref_place.place, d.ref_place))
+    if not d.places and d.type.place_required and d.unresolved_place is None:
+        d.places = _fronted_place(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
-        d.places = fallback_place(sc, d, sc.produced)
+        d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
     if d.type.place_required and not d.places and (d.att.denial or
                                                   negated(d.head, d.tokens, sc.doc.lexicon)):
         # "denied that any units had been cut off", "no withdrawal had taken place":
@@ -90,6 +92,23 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
         d.unresolved_place is not None and d.ref_place is None)
+
+
+def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"In occupied Horlivka, the mayor claimed that drone strikes had injured three
+    people": a place the sentence opens with sets the scene for what it reports, when the
+    event's own clause names none."""
+    sent = sc.sent
+    if len(sent) < 4 or sent[0].lower_ not in sc.doc.lexicon.locative_preps:
+        return []
+    doc = sent.doc
+    comma = next((t.i for t in sent[1:8] if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+                            for t in doc[sent.start + 1:comma]):
+        return []
+    opening = [c for c in d.candidates if not c.qualifier and c.place.kind != "country" and
+               sent.start < c.tok.i < comma]
+    return [(opening[-1].place, opening[-1].mention)] if opening else []
 
 
 def denied_place(sc: SentenceContext, d: Draft) -> bool:

@@ -11,7 +11,7 @@ from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, SentenceContext
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import VAGUE, Count, is_number_token
-from wirewatch.events.steps.count import count_of_noun, increment_after
+from wirewatch.events.steps.count import count_of_noun, increment_after, up_to_object
 from wirewatch.events.steps.when import choose_date, day_of_statement, running_since
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import register
@@ -94,6 +94,7 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "npadvmod" and
                                                     is_number_token(c)):
                 objs.append(c)  # "shot down 12 of 14 missiles" (12 may parse as npadvmod)
+            objs.extend(up_to_object(c))  # "lost up to 260 troops and 11 vehicles"
             if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
                     g.dep_ == "cc" and g.i < c.i for g in h.children):
                 objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
