@@ -53,8 +53,12 @@ DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ians|eans|ists?|ic)$", re.IGNORECASE)
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east",
               "west", "greater", "occupied", "free", "ukrainian", "russian"}
 THIS_BEFORE = re.compile(r"\b(this|that)\s+$", re.IGNORECASE)
-OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$",
-                          re.IGNORECASE)
+# "the other X", "a very different X": not the X last named ("another X" is left out:
+# "another Kharkiv district" is the same Kharkiv)
+OTHER_BEFORE = re.compile(
+    r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$"
+    r"|\b(?:a|an|the)\s+(?:(?:very|quite|wholly|entirely|completely)\s+)?different\s+$",
+    re.IGNORECASE)
 # "formerly X", "known until 2016 as X", "renamed X": X is a name of a place.
 RENAME_BEFORE = re.compile(
     r"\b(?:formerly|previously|the\s+former|renamed(?:\s+as)?|known\s+(?:[\w-]+\s+){0,3}as)\s+$",
@@ -76,7 +80,8 @@ RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|islands?|delta|estuary|floodpl
                          re.IGNORECASE)
 # The last word before a span that any of the patterns above can end with.
 _CUE_LAST_WORDS = frozenset({
-    "of", "called", "named", "as", "this", "that", "other", "with", "formerly", "previously",
+    "of", "called", "named", "as", "this", "that", "other", "different", "with",
+    "formerly", "previously",
     "former", "renamed", "the", "in", "near", "outside", "around", "toward", "towards", "into",
     "from", "over", "across", "through", "via", "beyond", "inside", "on", "off", "between",
     "capture", "captured", "took", "take", "taken", "overran", "overrun", "retook",
@@ -621,7 +626,19 @@ def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Spa
     span = Span(start, end, name, hits, "exact")
     add_evidence(span, view, gaz)
     span.evidence |= {"dateline", "pattern"}
-    return sorted([*kept, span], key=lambda s: s.start)
+    added = [span]
+    region = m.group("region")
+    state = gaz.abbreviation(region) if region else []
+    if state:
+        # "WARSAW, Ind. (AP) —": the wire services' abbreviation of the town's state; the
+        # place after the comma then holds the town (decision 70)
+        r_start, r_end = m.span("region")
+        kept = [s for s in kept if not (s.start < r_end and r_start < s.end)]
+        state_span = Span(r_start, r_end, region, state, "exact")
+        add_evidence(state_span, view, gaz)
+        state_span.evidence |= {"region", "dateline"}
+        added.append(state_span)
+    return sorted([*kept, *added], key=lambda s: s.start)
 
 
 def _mark_regional_office(spans: list[Span], view: TextView, gaz: Gazetteer) -> None:

@@ -292,6 +292,8 @@ class Resolver:
                     anchors.append((span, best.hit.entry, conf))
         by_place: dict[int, tuple[Entry, list[Span]]] = {}
         for a_span, a, _conf in anchors:
+            if "dateline" in a_span.evidence and a.kind != "city":
+                continue  # "VIENNA, Va.": the desk's state holds the desk, not the story
             by_place.setdefault(a.id, (a, []))[1].append(a_span)
         home = _home(spans, first)
         containers = self._containers(view, spans, first)
