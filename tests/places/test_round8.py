@@ -45,3 +45,55 @@ def test_a_different_x_is_not_the_x_just_named(gaz: Gazetteer, nlp: Any) -> None
     text = ("The orthopedic-device makers of Warsaw, Indiana, are now shipping artificial "
             "knees to a very different Warsaw.")
     assert _ids(text, "Warsaw", gaz, nlp) == [WARSAW_IN, WARSAW_PL]
+
+
+MEDYKA, LUBLIN, KIDAL, VOVCHANSK, HOLA_PRYSTAN = 765028, 765876, 2455290, 689304, 708632
+KIRYAT_SHMONA, BANDAR_ABBAS, HODEIDAH = 293825, 141681, 79415
+
+
+def test_a_site_at_a_place_frames_the_place(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Many of the wounded are flown out of Lviv or driven across the border at "
+            "Medyka.")
+    assert _ids(text, "Medyka", gaz, nlp) == [MEDYKA]
+
+
+def test_a_possessive_only_places_take_frames_the_place(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Poland scrambled fighter jets overnight. Lublin's airport also suspended "
+            "flights.")
+    assert _ids(text, "Lublin", gaz, nlp) == [LUBLIN]
+
+
+def test_a_place_the_model_calls_a_person_is_not_also_a_persons_name(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = ("The Israeli military said it had targeted a rocket launcher that had been used "
+            "to fire toward Kiryat Shmona, Metula and Haifa across the border.")
+    assert _ids(text, "Kiryat Shmona", gaz, nlp) == [KIRYAT_SHMONA]
+    cargo = ("Iran has kept supplying drone engines to Russia, with cargo leaving from "
+             "Bandar Abbas and ending up at a factory in Tatarstan.")
+    assert _ids(cargo, "Bandar Abbas", gaz, nlp) == [BANDAR_ABBAS]
+
+
+def test_a_framed_town_abroad_outweighs_a_weak_label(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Mali's military government said a convoy had been ambushed on the road between "
+            "Gao and Kidal, the third such attack this month.")
+    assert _ids(text, "Kidal", gaz, nlp) == [KIDAL]
+
+
+def test_a_name_used_as_a_place_in_the_article_is_a_place_in_its_headline(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Volchansk and Kupyansk: what is really happening on the northern front\n\n"
+            "Russian Telegram channels report new advances in the Kharkov region. The fight "
+            "for Volchansk is said to be over.")
+    assert _ids(text, "Volchansk", gaz, nlp) == [VOVCHANSK, VOVCHANSK]
+
+
+def test_a_theatre_town_listed_beside_a_place_is_kept_whatever_its_tag(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Across the river, Russian forces have turned Oleshky and Hola Prystan into "
+            "launch sites for drones, Ukrainian officials say.")
+    assert _ids(text, "Hola Prystan", gaz, nlp) == [HOLA_PRYSTAN]
+
+
+def test_hodeidah_is_the_yemeni_port(gaz: Gazetteer, nlp: Any) -> None:
+    text = "In Yemen, the Houthi movement fired missiles from the area around Hodeidah."
+    assert _ids(text, "Hodeidah", gaz, nlp) == [HODEIDAH]
