@@ -111,3 +111,16 @@ def test_a_neighbours_own_name_is_not_a_named_towns_alternate(gaz: Gazetteer,
            "defence ministry said.")
     assert _ids(old, "Grishino", gaz, nlp) == [HRYSHYNE]
     assert _ids(old, "Pokrovsk", gaz, nlp) == [POKROVSK]
+
+
+def test_a_theatre_village_found_far_from_its_list_is_not_confident(gaz: Gazetteer,
+                                                                     nlp: Any) -> None:
+    text = ("Russian drones wounded nine people in Kherson and its suburbs on Monday. Attacks "
+            "were also recorded in Bilozerka, Zelenivka, Stanislav, Veletenske, Dniprovske "
+            "and Poniativka.")
+    found = {m.surface: m.place for m in _mentions(text, gaz, nlp)}
+    for surface in ("Dniprovske", "Poniativka"):  # Dnipropetrovsk and Odesa oblasts only
+        place = found[surface]
+        assert place is None or place.confidence <= 0.3, (surface, place)
+    bilozerka = found["Bilozerka"]
+    assert bilozerka is not None and bilozerka.confidence >= 0.9
