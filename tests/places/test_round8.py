@@ -124,3 +124,20 @@ def test_a_theatre_village_found_far_from_its_list_is_not_confident(gaz: Gazette
         assert place is None or place.confidence <= 0.3, (surface, place)
     bilozerka = found["Bilozerka"]
     assert bilozerka is not None and bilozerka.confidence >= 0.9
+
+
+MOLDOVA, OREL_OBLAST, KRASNODAR_KRAI = 617790, 514801, 542415
+
+
+def test_a_countrys_own_name_is_not_a_villages_alternate_name(gaz: Gazetteer,
+                                                                nlp: Any) -> None:
+    text = ("Drones attacked port infrastructure in the Odesa region overnight, and debris "
+            "fell near Izmail. Border guards in Moldova briefly closed the crossing.")
+    assert _ids(text, "Moldova", gaz, nlp) == [MOLDOVA]
+
+
+def test_regions_by_their_english_designators(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Air defence units destroyed drones over the Bryansk, Kursk, Oryol and Voronezh "
+            "regions. A refinery was hit in the Krasnodar Territory.")
+    assert _ids(text, "Oryol", gaz, nlp) == [OREL_OBLAST]
+    assert _ids(text, "Krasnodar Territory", gaz, nlp) == [KRASNODAR_KRAI]

@@ -264,9 +264,13 @@ class Resolver:
         # a village's rare alternate name, however near the front the village lies.
         famous = max((x.hit.entry.population for x in out
                       if x.how in ("name", "alt") and x.hit.entry.kind == "city"), default=0)
-        if famous >= FAMOUS_POPULATION:
+        # a country's own name ("Moldova") is as famous as a name gets: a village that only
+        # carries it as an alternate name (Krutoiarivka, Odesa Oblast) is not it
+        country = any(x.how == "name" and x.hit.entry.kind == "country" for x in out)
+        if famous >= FAMOUS_POPULATION or country:
             for x in out:
-                if x.how == "alt" and x.hit.entry.population * 100 < famous:
+                if x.how == "alt" and (x.hit.entry.population * 100 < famous or (
+                        country and x.hit.entry.kind == "city")):
                     x.score += W_ALT_OF_FAMOUS
         for x in out:
             e = x.hit.entry
