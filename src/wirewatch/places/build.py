@@ -63,6 +63,8 @@ CREATE INDEX fkey_bucket ON fkey(first, len);
 _ADMIN_SUFFIX = re.compile(
     r"\b(Oblast|Region|Province|Republic|Krai|Kray|Territory|County|State|Governorate)$"
 )
+# The English designators of a first-level region's name ("Orel Oblast", "Krasnodar Krai").
+_DESIGNATOR = re.compile(r"\s+(?:Oblast|Region|Province|Krai|Kray|Territory)$", re.IGNORECASE)
 # Alternate names in cities500 that are codes (airport, postal), not names.
 _CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 _OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ"}
@@ -407,10 +409,16 @@ def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
         id=int(sub.geonames_id), name=english, lat=round(lat, 4), lon=round(lon, 4),
         country=country, admin1_code=code, admin1=english, population=0, kind="admin1",
     ))
-    base = re.sub(r"\s+(Oblast|Region|Province|Krai|Kray|Territory)$", "", english)
     variants = {english, sub.name, *sub.aliases}
-    if base != english:
+    # "Orel Oblast" and its alias "Oryol Oblast" give "Oryol region" too; a krai is a
+    # "territory" in English news ("Krasnodar Territory")
+    bases = {_DESIGNATOR.sub("", v) for v in (english, *sub.aliases)
+             if v.isascii() and _DESIGNATOR.search(v)}
+    krai = bool(re.search(r"\s(?:Krai|Kray)$", english))
+    for base in bases:
         variants |= {f"{base} region", f"{base} oblast", f"{base} province"}
+        if krai:
+            variants |= {f"{base} territory", f"{base} krai"}
     # A bare base name ("Donetsk") is the city, not the oblast, when a sizeable city
     # has it; a hamlet does not take "Minnesota" from the state.
     kept = [

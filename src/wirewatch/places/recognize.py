@@ -53,8 +53,22 @@ DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ians|eans|ists?|ic)$", re.IGNORECASE)
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east",
               "west", "greater", "occupied", "free", "ukrainian", "russian"}
 THIS_BEFORE = re.compile(r"\b(this|that)\s+$", re.IGNORECASE)
-OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$",
-                          re.IGNORECASE)
+# "the other X", "a very different X": not the X last named ("another X" is left out:
+# "another Kharkiv district" is the same Kharkiv)
+OTHER_BEFORE = re.compile(
+    r"\bthe\s+other\s+$|\bconfused\s+with\s+(?:the\s+)?$"
+    r"|\b(?:a|an|the)\s+(?:(?:very|quite|wholly|entirely|completely)\s+)?different\s+$",
+    re.IGNORECASE)
+# "the border crossing at Medyka", "the airport at Jasionka": a site at a place.
+AT_SITE_BEFORE = re.compile(
+    r"\b(?:border|crossings?|checkpoints?|airports?|air\s*bases?|bases?|ports?|stations?|"
+    r"terminals?|depots?|bridges?|dams?|plants?|refinery|refineries|harbou?rs?)\s+at\s+$",
+    re.IGNORECASE)
+# "Lublin's airport", "Kharkiv's mayor": a possessive that only a place takes.
+PLACE_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s\s+(?:(?:main|international|central|regional|old|northern|southern|eastern|"
+    r"western)\s+)?(?:airport|port|harbou?r|mayor|outskirts|suburbs?|city\s+cent(?:re|er)|"
+    r"(?:railway|train|bus)\s+station|residents|city\s+council|old\s+town)\b", re.IGNORECASE)
 # "formerly X", "known until 2016 as X", "renamed X": X is a name of a place.
 RENAME_BEFORE = re.compile(
     r"\b(?:formerly|previously|the\s+former|renamed(?:\s+as)?|known\s+(?:[\w-]+\s+){0,3}as)\s+$",
@@ -76,14 +90,15 @@ RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|islands?|delta|estuary|floodpl
                          re.IGNORECASE)
 # The last word before a span that any of the patterns above can end with.
 _CUE_LAST_WORDS = frozenset({
-    "of", "called", "named", "as", "this", "that", "other", "with", "formerly", "previously",
+    "of", "called", "named", "as", "this", "that", "other", "different", "with",
+    "formerly", "previously",
     "former", "renamed", "the", "in", "near", "outside", "around", "toward", "towards", "into",
     "from", "over", "across", "through", "via", "beyond", "inside", "on", "off", "between",
     "capture", "captured", "took", "take", "taken", "overran", "overrun", "retook",
     "recaptured", "seize", "seized", "liberate", "liberated",
     "liberating", "struck", "strike", "shelled", "shelling", "hit", "entered", "enter",
     "encircle", "encircled", "surround", "surrounded", "storm", "stormed", "reach", "reached",
-    "attack", "attacked", "defend", "defended", "clear", "cleared"})
+    "attack", "attacked", "defend", "defended", "clear", "cleared", "at"})
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
@@ -386,7 +401,8 @@ def _completed(spans: list[Span], rejected: list[tuple[Span, Token]], view: Text
         spans = [s for s in spans if "garble" not in s.evidence]
     _mark_region_coordination(spans, view, gaz)
     _mark_regional_office(spans, view, gaz)
-    return _add_dateline(spans, view, gaz)
+    spans = _add_dateline(spans, view, gaz)
+    return _add_repeated(spans, rejected)
 
 
 # Russian and Ukrainian nouns of a region that follow its adjective ("Курской области").
@@ -621,7 +637,19 @@ def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Spa
     span = Span(start, end, name, hits, "exact")
     add_evidence(span, view, gaz)
     span.evidence |= {"dateline", "pattern"}
-    return sorted([*kept, span], key=lambda s: s.start)
+    added = [span]
+    region = m.group("region")
+    state = gaz.abbreviation(region) if region else []
+    if state:
+        # "WARSAW, Ind. (AP) —": the wire services' abbreviation of the town's state; the
+        # place after the comma then holds the town (decision 70)
+        r_start, r_end = m.span("region")
+        kept = [s for s in kept if not (s.start < r_end and r_start < s.end)]
+        state_span = Span(r_start, r_end, region, state, "exact")
+        add_evidence(state_span, view, gaz)
+        state_span.evidence |= {"region", "dateline"}
+        added.append(state_span)
+    return sorted([*kept, *added], key=lambda s: s.start)
 
 
 def _mark_regional_office(spans: list[Span], view: TextView, gaz: Gazetteer) -> None:
@@ -690,9 +718,10 @@ def _hyphen_tail(view: TextView, j: int) -> int:
 def _add_coordinated(spans: list[Span], rejected: list[tuple[Span, Token]], view: TextView,
                      gaz: Gazetteer) -> list[Span]:
     """Take back rejected names listed beside a kept place ("Avdeevka and Vuhledr")."""
-    # Only proper nouns that a cue could have saved are worth a second look.
+    # Only proper nouns that a cue could have saved are worth a second look, and names of
+    # towns of the theatre the model tags as it can ("turned Oleshky and Hola Prystan")
     pending = [(span, first) for span, first in rejected
-               if view.pos.get(first.start) in (None, "PROPN")
+               if (view.pos.get(first.start) in (None, "PROPN") or _theatre_name(span, gaz))
                and not DEMONYM.search(span.surface) and len(span.surface) >= 4]
     changed = True
     while changed and pending:
@@ -719,6 +748,34 @@ def _add_coordinated(spans: list[Span], rejected: list[tuple[Span, Token]], view
     return spans
 
 
+def _theatre_name(span: Span, gaz: Gazetteer) -> bool:
+    """True when the span is the exact name of a town of the theatre of 1,000 people or
+    more (or of a region)."""
+    return span.how == "exact" and any(
+        h.entry.kind != "city" or (h.entry.population >= 1000
+                                   and gaz.theatre_weight(h.entry.country) > 0)
+        for h in span.hits)
+
+
+def _add_repeated(spans: list[Span], rejected: list[tuple[Span, Token]]) -> list[Span]:
+    """Take back a name the article uses as a place elsewhere ("Volchansk and Kupyansk:
+    what is happening" in a headline, "The fight for Volchansk" below it): one article
+    does not use one known name for a place and for something else."""
+    kept = {normalize(s.surface) for s in spans if s.hits}
+    if not kept:
+        return spans
+    found = []
+    for span, _first in rejected:
+        if not span.hits or normalize(span.surface) not in kept or span.evidence & {
+                "group", "river", "person"} or any(
+                s.start < span.end and span.start < s.end for s in spans):
+            continue
+        if span.surface.isupper() and len(span.surface) > 1:
+            continue  # an acronym ("EU"), as _keep has it
+        found.append(span)
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
 def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
     """Record on ``span`` what its context says for or against it being a place."""
     before = view.text[max(0, span.start - 60):span.start]
@@ -734,13 +791,15 @@ def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
             span.evidence.add("pattern")
         if CALLED_BEFORE.search(before):
             span.evidence.add("called")
-        if PREP_BEFORE.search(before):
+        if PREP_BEFORE.search(before) or AT_SITE_BEFORE.search(before):
             span.evidence.add("prep")
         if THIS_BEFORE.search(before):
             span.evidence.add("this")
         if OTHER_BEFORE.search(before):
             span.evidence.add("other")
     after = view.text[span.end:span.end + 40]
+    if PLACE_POSSESSIVE_AFTER.match(after):
+        span.evidence.add("prep")
     if GROUP_AFTER.match(after):
         span.evidence.add("group")
     regional = any(h.entry.kind != "city" for h in span.hits)
@@ -754,10 +813,27 @@ def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
             re.IGNORECASE):
         # "the Krasnarmeysk direction": a front direction is named after its town
         span.evidence.add("pattern")
-    if any(tok in view.person_words for tok in normalize(span.surface).split()):
+    if _in_other_full_name(span, view):
         span.evidence.add("person")
     span.sentence = view.sentence_of(span.start)
     span.paragraph = view.paragraph_of(span.start)
+
+
+def _in_other_full_name(span: Span, view: TextView) -> bool:
+    """True when a word of the span is a word of a person's full name in the article other
+    than the span's own words: the model's PERSON label on a known place ("Kiryat Shmona",
+    "Bandar Abbas") is counted once (as a label), not again as a person's name."""
+    words = normalize(span.surface).split()
+    if not any(w in view.person_words for w in words):
+        return False
+    if not span.hits:
+        return True  # an unknown name the model calls a person ("Nino Beridze") is one
+    norm = " ".join(words)
+    for start, end in view.full_names:
+        name = normalize(view.text[start:end]).replace("'s", "")
+        if name != norm and set(name.split()) & set(words):
+            return True
+    return False
 
 
 def _placeness(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> int:
@@ -789,10 +865,15 @@ def _placeness(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> int:
     # ("while Bratislava said", "over Tiraspol"): their own GeoNames name outweighs it
     well_known = _well_known(span, gaz)
     score += 1 if well_known else 0
+    # a town abroad the text frames as a place ("between Gao and Kidal"): the small model's
+    # NORP or WORK_OF_ART on its own name is as weak as on a town of the theatre
+    framed_town = bool(ev & {"prep", "list", "pattern"}) and any(
+        h.source == "name" and h.entry.kind == "city"
+        and h.entry.population >= SMALL_FOREIGN_POPULATION for h in span.hits)
     against = 0
     for e in ev:
         if e.startswith("neg:") and e != "neg:PERSON":
-            against += 1 if (e[4:] in WEAK_NEG_LABELS and theatre_place
+            against += 1 if (e[4:] in WEAK_NEG_LABELS and (theatre_place or framed_town)
                              and not DEMONYM.search(span.surface)) else 2
     score -= min(against, 1) if well_known else against
     tag = view.pos.get(first.start)
