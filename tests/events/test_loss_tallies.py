@@ -68,3 +68,26 @@ def test_losses_there_are_at_the_town_of_the_sentence_before(run: Run) -> None:
                  "amounted to up to 140 personnel, the ministry said.", "2025-04-10")
     counts = {e["count"]["value"]: place_id(e) for e in of_type(events, "casualties")}
     assert counts.get(140) == KOSTIANTYNIVKA, events
+
+
+UKRINFORM_STYLE = (
+    "The total combat losses of the Russian forces in Ukraine from February 24, 2022 to "
+    "November 4, 2025 are estimated at about 954,300 personnel.\n\nThis was reported by the "
+    "General Staff of the Armed Forces of Ukraine on Facebook.\n\nAccording to the General "
+    "Staff, Ukraine's Defense Forces have also destroyed 11,310 (+3) Russian tanks, 23,480 "
+    "(+7) armored combat vehicles and 428 aircraft.\n\nIn the Pokrovsk direction, according "
+    "to preliminary estimates, 64 occupiers were killed today."
+)
+
+
+def test_a_general_staff_tally_as_a_news_agency_retells_it(run: Run) -> None:
+    events = run(UKRINFORM_STYLE, "2025-11-04")
+    staff = "General Staff of the Armed Forces of Ukraine"
+    assert {e["claimant"] for e in events} == {staff}, events
+    [total] = [e for e in of_type(events, "casualties") if e["aggregate"]]
+    assert (total["count"]["value"], total["date"]["value"]) == (
+        954300, "2022-02-24/2025-11-04"), total
+    assert _equipment(events) == [
+        ("aircraft", 428, True), ("armored combat vehicles", 7, False),
+        ("armored combat vehicles", 23480, True), ("tanks", 3, False),
+        ("tanks", 11310, True)], events

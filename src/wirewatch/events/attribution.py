@@ -577,6 +577,9 @@ class Attributor:
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is None or is_under(trigger, obj):
                 continue
+            if obj.lemma_.lower() in self.lexicon.estimate_nouns and not any(
+                    c.dep_ in ("poss", "prep", "compound") for c in obj.children):
+                continue  # "according to preliminary estimates": whose, the story says
             src, span, carried = self._source_at(obj, trigger, side_hint)
             out.append((src, span, carried, obj))
         return out

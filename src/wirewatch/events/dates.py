@@ -255,7 +255,36 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
                                since=since,
                                anaphoric=kind in ("since_then", "next_day", "same_day",
                                                   "day_before")))
-    return sorted(out, key=lambda x: x.start)
+    return _joined_ranges(sorted(out, key=lambda x: x.start), text)
+
+
+# "from February 24, 2022 to April 5, 2025", "between March 3 and March 9": two days that
+# bound one period
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:to|through|until|till|and|-|–)\s*$", re.I)
+
+
+def _joined_ranges(found: list[DateMention], text: str) -> list[DateMention]:
+    """Return the dates with "from X to Y" written with two days made one range."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.date.precision == b.date.precision == "day" and \
+                a.date.value and b.date.value and a.date.value < b.date.value and \
+                _RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) and \
+                _RANGE_JOIN.match(text[a.end:b.start]):
+            start = text.rfind(" ", 0, a.start - 1) + 1
+            value = f"{a.date.value}/{b.date.value}"
+            basis = "explicit" if "explicit" in (a.date.basis, b.date.basis) else a.date.basis
+            out.append(DateMention(start, b.end, EventDate(value, "range", basis,
+                                                           text[start:b.end])))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 # kinds of date that name no year; one follows the year the sentence named before it

@@ -13,11 +13,12 @@ describes how the stage is built.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from wirewatch.document import Document
-from wirewatch.events.attribution import Attributor, learn_people
+from wirewatch.events.attribution import Attributor, learn_people, party_or_media
 from wirewatch.events.codebook import Codebook, load_codebook
 from wirewatch.events.context import DocContext, Draft, SentenceContext
 from wirewatch.events.dates import find_dates
@@ -81,6 +82,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     for si, sent in enumerate(sents):
         learn_people(sent, dc.attributor.registry, dc.lexicon, dc.attributor._is_place)
         _sentence(dc, sent, si)
+        _said_after(dc, sent, si)
         _remember_speakers(dc, sent)
     return dedupe([f.mention for f in dc.found], book)
 
@@ -111,6 +113,24 @@ def _sentence(dc: DocContext, sent: Any, si: int) -> None:
         if day.precision == "day" and day.value:
             dc.last_date = date.fromisoformat(day.value)
     dc.found.extend(sc.produced)
+
+
+def _said_after(dc: DocContext, sent: Any, si: int) -> None:
+    """"… 917,330 personnel. This was reported by the General Staff on Facebook": a
+    sentence naming who said what the sentence before it told gives that sentence's
+    unattributed mentions their claimant."""
+    if not dc.lexicon.said_after.match(span_text(sent)):
+        return
+    speakers = dc.attributor.speakers_of(sent)
+    if not speakers:
+        return
+    src, conduits, _verb = speakers[0]
+    for i, f in enumerate(dc.found):
+        if f.sentence == si - 1 and f.mention.claimant is None:
+            modality = f.mention.modality if f.mention.modality not in (
+                "asserted", "reported") else party_or_media(src, dc.book)
+            dc.found[i] = replace(f, source=src, mention=replace(
+                f.mention, claimant=src.name, conduit=tuple(conduits), modality=modality))
 
 
 def _draft(sc: SentenceContext, trig: Trigger) -> Draft | None:

@@ -131,6 +131,9 @@ class Lexicon:
     quoting_verbs: frozenset[str]  # 'TASS, quoting the ministry': the quoted source claims
     reference_determiners: frozenset[str]  # 'the ministry', 'the same source': refers back
     unit_heads: frozenset[str]  # 'the brigade': the unit named last
+    estimate_nouns: frozenset[str]  # 'according to preliminary estimates': no speaker
+    channel_suffix: re.Pattern[str]  # 'X on Facebook': where X posted, not its name
+    said_after: re.Pattern[str]  # 'This was reported by X': X said the sentence before
     topic_shift_words: frozenset[str]  # 'Separately, ...': a new statement begins
     titled_heads: frozenset[str]  # 'the commander, Major X': the named appositive speaks
     relative_pronouns: frozenset[str]  # 'the ministry, which said': the noun before speaks

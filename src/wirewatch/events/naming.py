@@ -71,6 +71,7 @@ def clean(text: str, lexicon: Lexicon) -> str:
     """Return a speaker's words without article, possessive and surrounding punctuation."""
     text = " ".join(text.replace("\n", " ").split())
     text = lexicon.speaker_determiners.sub("", text.strip())
+    text = lexicon.channel_suffix.sub("", text)  # "the General Staff on Facebook"
     text = re.sub(r"['’]s$", "", text)
     return text.strip(" ,.;:'\"‘’“”")
 

@@ -76,8 +76,10 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
             for c in h.head.children:
                 if c != h and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
                     out.append(c)
-                if h.dep_ == "nsubj" and c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                    # "losses amounted to up to 215 servicemen", "stood at 1,100"
+                if h.dep_ in ("nsubj", "nsubjpass") and c.dep_ == "prep" and \
+                        c.lower_ in ("to", "at"):
+                    # "losses amounted to up to 215 servicemen", "stood at 1,100", "are
+                    # estimated at about 917,330 personnel"
                     out.extend(gc for gc in c.children if gc.dep_ == "pobj")
     for t in toks:
         if t.pos_ == "NOUN" and t != head:

@@ -10,7 +10,7 @@ from typing import Any
 from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, SentenceContext
 from wirewatch.events.lexicon import Lexicon
-from wirewatch.events.numbers import VAGUE, Count, is_number_token
+from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
 from wirewatch.events.steps.count import count_of_noun, increment_after, up_to_object
 from wirewatch.events.steps.when import choose_date, day_of_statement, running_since
 from wirewatch.events.triggers import Trigger
@@ -36,17 +36,20 @@ class Equipment(Behaviour):
         assert d.base is not None
         out: list[Found] = []
         where = d.places or [(None, None)]
-        for n, kind in _kinds(equipment_nouns(d.head, d.tokens, d.type, d.trigger,
-                                              sc.doc.book, sc.doc.lexicon), sc.doc.lexicon):
-            cnt, key = count_of_noun(n, None, sc.doc.lexicon)
+        lex = sc.doc.lexicon
+        items = [(n, kind, *(_figure_of(n, lex))) for n, kind in _kinds(
+            equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book, lex), lex)]
+        parts = [_increment(n, key, lex) if cnt else None for n, _k, cnt, key in items]
+        # a tally with the day's part on some kinds: the kinds without one are totals too
+        tally = any(p is not None for p in parts)
+        for (_n, kind, cnt, key), part in zip(items, parts, strict=True):
             if key is not None:
                 sc.used_counts.add(key)
             when = d.linked or choose_date(sc, d, cnt)
-            part = _increment(n, key, sc.doc.lexicon) if cnt else None
-            total = part is not None or bool(cnt and d.own and d.own.since)
+            total = tally or bool(cnt and d.own and d.own.since)
             for place, pm in where:
                 out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt,
-                                         date=running_since(sc, when) if part else when,
+                                         date=running_since(sc, when) if tally else when,
                                          aggregate=total),
                                  d.claimant, sc.index, pm))
                 if part is not None:  # the day's part of a running total is its own claim
@@ -72,6 +75,22 @@ def _kinds(nouns: list[Any], lex: Lexicon) -> list[tuple[Any, str]]:
             continue
         out.append((n, kind))
     return out
+
+
+def _figure_of(noun: Any, lex: Lexicon) -> tuple[Count | None, int | None]:
+    """The count of an equipment noun and where it is written; also a figure the parse cut
+    off by the day's part ("10,541 (+6) Russian tanks": 10,541 hung on the verb)."""
+    cnt, key = count_of_noun(noun, None, lex)
+    if cnt is not None:
+        return cnt, key
+    j = noun.i - 1
+    while j >= 0 and (noun.doc[j].text in ("(", ")") or noun.doc[j].text.startswith("+") or
+                      (noun.doc[j].dep_ in ("amod", "compound") and noun.doc[j].head == noun)):
+        j -= 1
+    if j >= 0 and j < noun.i - 1 and is_number_token(noun.doc[j]) and \
+            any(noun.doc[k].text.startswith("+") for k in range(j + 1, noun.i)):
+        return count_from_token(noun.doc[j]), j
+    return None, None
 
 
 def _increment(noun: Any, figure: int | None, lex: Lexicon) -> Count | None:
