@@ -91,3 +91,27 @@ def test_a_general_staff_tally_as_a_news_agency_retells_it(run: Run) -> None:
         ("aircraft", 428, True), ("armored combat vehicles", 7, False),
         ("armored combat vehicles", 23480, True), ("tanks", 3, False),
         ("tanks", 11310, True)], events
+
+
+def test_a_tally_of_settlements_taken_in_a_list_of_regions(run: Run) -> None:
+    events = run("The Russian Defence Ministry said on Monday that Russian forces had captured "
+                 "23 settlements in the Donetsk, Luhansk and Zaporizhzhia regions since the "
+                 "start of October.", "2025-10-27")
+    captures = of_type(events, "territory.captured")
+    assert sorted(place_id(e) for e in captures) == [687699, 702657, 709716], events
+    assert {(e["count"]["value"], e["date"]["value"]) for e in captures} == {
+        (23, "2025-10-01/2025-10-27")}, events
+
+
+def test_a_tally_of_settlements_taken_needs_no_place(run: Run) -> None:
+    events = run("Defence Minister Andrei Belousov said Russian forces had taken control of "
+                 "190 settlements since the start of this year.", "2025-10-27")
+    [capture] = of_type(events, "territory.captured")
+    assert (place_id(capture), capture["count"]["value"]) == (None, 190), events
+
+
+def test_a_running_total_of_tanks_is_no_capture(run: Run) -> None:
+    events = run("Ukrainian forces destroyed three tanks over the past day, bringing the total "
+                 "number of Russian tanks lost to 11,203, the General Staff said.",
+                 "2025-06-10")
+    assert not of_type(events, "territory.captured"), events

@@ -11,6 +11,7 @@ event places.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -234,7 +235,31 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
     for _d, _s, c in found[1:]:
         if _kind(c) == _kind(best) and _coordinated(best.tok, c.tok, lex):
             chosen.append(c)
-    return chosen
+    return _listed_with(chosen, [c for _d, _s, c in found])
+
+
+# what may stand between two members of a written list of places ("X, Y and Z")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
+
+
+def _listed_with(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """The chosen places with the members of the same written list the parse split off
+    ("in the Donetsk, Luhansk and Kharkiv regions" parsed as two phrases)."""
+    text = text_of(chosen[0].tok.doc)
+    out = list(chosen)
+    grown = True
+    while grown:
+        grown = False
+        for c in found:
+            if c in out or _kind(c) != _kind(out[0]):
+                continue
+            if any(_LIST_GAP.match(text[a.mention.end:b.mention.start])
+                   for a, b in ((c, o) for o in out) if a.mention.end <= b.mention.start) or \
+                    any(_LIST_GAP.match(text[o.mention.end:c.mention.start])
+                        for o in out if o.mention.end <= c.mention.start):
+                out.append(c)
+                grown = True
+    return out
 
 
 def tied_unresolved(trig: Any, tokens: Sequence[Any], et: EventType, unresolved: Sequence[Any],

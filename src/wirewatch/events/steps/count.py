@@ -84,6 +84,9 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
     for t in toks:
         if t.pos_ == "NOUN" and t != head:
             out.append(t)
+        if t.lower_ == "of" and t == toks[-1]:
+            # "had taken control of 181 settlements": the object of the phrase's last word
+            out.extend(c for c in t.children if c.dep_ == "pobj")
     if head.pos_ == "NOUN":
         out.append(head)
     return out

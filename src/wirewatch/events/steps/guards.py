@@ -13,7 +13,8 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext, same_source
-from wirewatch.events.numbers import VAGUE
+from wirewatch.events.numbers import VAGUE, is_number_token
+from wirewatch.events.steps.count import count_nouns
 from wirewatch.events.syntax import is_under, path_up, text_of
 from wirewatch.events.triggers import phrase_before
 from wirewatch.events.where import linear, object_place, relative_antecedent
@@ -325,6 +326,8 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if head.dep_ == "advcl" and head.tag_ == "VBN" and any(
             t.dep_ == "nsubj" and t.head == head.head for t in targets):
         return True  # "Occupied since 2022, Melitopol is ..."
+    if settlements_tally(sc, d):
+        return True  # "had captured 17 settlements in the Donetsk and Luhansk regions"
     if head.dep_ == "conj" and head.tag_ == "VBN" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in head.children) and any(
             t.dep_ == "nsubjpass" and t.head == head.head for t in targets):
@@ -332,6 +335,17 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     # a place written right after the verb is its object even where the parse says otherwise
     return any(t.i > head.i and t.head == head and t.dep_ not in ("prep", "agent", "nsubj")
                for t in targets) or bool(linear(toks, chosen, et, sc.doc.lexicon))
+
+
+def settlements_tally(sc: SentenceContext, d: Draft) -> bool:
+    """Whether the draft counts settlements rather than naming them ("captured 17
+    settlements", "liberated 205 settlements since January")."""
+    words = sc.doc.book.count_nouns.get("settlements", frozenset())
+    if d.type.count != "settlements":
+        return False
+    return any(n.lemma_.lower() in words and any(
+        c.dep_ == "nummod" and is_number_token(c) for c in n.children)
+        for n in count_nouns(d.head, d.tokens))
 
 
 def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:

@@ -16,6 +16,7 @@ from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, PlaceChoice, SentenceContext, same_source
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.count import continues
+from wirewatch.events.steps.guards import settlements_tally
 from wirewatch.events.steps.modality import negated
 from wirewatch.events.syntax import is_under, paragraph_start, path_up, sent_of, text_of
 from wirewatch.events.where import (
@@ -91,7 +92,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     # a village the gazetteer lacks is still where the event happened: place null
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
-        d.unresolved_place is not None and d.ref_place is None)
+        d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
 
 
 def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
