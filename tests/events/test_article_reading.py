@@ -110,3 +110,12 @@ def test_a_capture_told_in_a_relative_clause_is_at_the_town_it_hangs_on(run: Run
     captured = of_type(events, "territory.captured")
     assert [(place_id(e), e["date"]["value"]) for e in captured] == [(NIKOPOL, "2022-05")], \
         captured
+
+
+def test_the_region_is_the_one_the_speaker_is_named_for(run: Run) -> None:
+    events = run("Kharkiv regional governor Oleh Syniehubov said Russian forces struck 14 "
+                 "settlements in the region.\n\nThe head of the Kherson regional military "
+                 "administration, Oleksandr Prokudin, said Russian troops hit 38 settlements "
+                 "in the region over the weekend.", "2025-11-24")
+    strikes = {e["count"]["value"]: place_id(e) for e in of_type(events, "strike")}
+    assert strikes == {14: 706482, 38: 706442}, events

@@ -410,6 +410,13 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     if named and kind != "region":
         return named[0]  # "the town, which Ukraine calls Lyman, ..."
     text = text_of(doc)
+    if kind == "region" and tok.tag_ != "NNS":
+        # "the head of the Kherson regional administration said ... in the region": the
+        # region the speaker is named for, before the regions of earlier sentences
+        own = [p for p in places if p.place is not None and p.place.kind == "admin1" and
+               sent_of(tok).start_char <= p.start and p.end <= tok.idx]
+        if own:
+            return own[-1]
     before = [p for p in places if p.place is not None and p.end <= tok.idx
               and p.place.kind != "country" and p.start not in skip
               and not qualifies_by_hyphen(p, text)]
