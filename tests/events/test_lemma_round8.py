@@ -1,0 +1,130 @@
+"""Round 8 of the Russian and Ukrainian lemma rules: loss tallies cut into several
+sentences, lists of equipment lost that run past the trigger's window, kinds that qualify
+the item before them, and the figure of a loss noun written far after it. Every sentence
+here was written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from wirewatch.document import Document
+from wirewatch.pipeline import extract
+
+PUB = date(2025, 3, 14)  # a Friday
+
+
+def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
+    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
+    return [e.to_dict() for e in x.events]
+
+
+def _of(events: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["type"] == etype]
+
+
+def _place(e: dict[str, Any]) -> int | None:
+    return (e["place"] or {}).get("geonameid")
+
+
+def _lost(events: list[dict[str, Any]]) -> list[tuple[str, int | None]]:
+    return sorted((e["equipment"], (e["count"] or {}).get("value"))
+                  for e in _of(events, "equipment.lost"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Втрати ворога з 24.02.22 по 14.03.25 склали, повідомив Генштаб ЗСУ:\n"
+           "танків – 10 210 (+4) од.;\nартилерійських систем – 22 905 (+31) од.;\n"
+           "крилатих ракет – 3 010 (+6);\nавтоцистерн – 41 300 (+55) од."),
+    ("ru", "Потери противника с 24.02.22 по 14.03.25 составили, сообщил Генштаб ВСУ:\n"
+           "танков — 10 210 (+4) ед.;\nартиллерийских систем — 22 905 (+31) ед.;\n"
+           "крылатых ракет — 3 010 (+6);\nавтоцистерн — 41 300 (+55) ед."),
+])
+def test_a_tally_cut_at_an_abbreviation_goes_on_in_the_next_sentences(
+        resources: Any, lang: str, text: str) -> None:
+    events = _events(resources, text, lang)
+    assert _lost(events) == sorted([
+        ("tank", 10210), ("tank", 4), ("artillery system", 22905), ("artillery system", 31),
+        ("missile", 3010), ("missile", 6), ("vehicle", 41300), ("vehicle", 55)])
+    lost = _of(events, "equipment.lost")
+    assert all(e["claimant"] == "General Staff of the Armed Forces of Ukraine" for e in lost)
+    totals = [e for e in lost if e["aggregate"]]
+    assert {e["date"]["value"] for e in totals} == {"2022-02-24/2025-03-14"}
+
+
+def test_a_sentence_after_a_tally_with_no_increments_is_no_tally(resources: Any) -> None:
+    text = ("Втрати ворога з 24.02.22 по 14.03.25 склали, повідомив Генштаб ЗСУ:\n"
+            "танків – 10 210 (+4) од.\nДані уточнюються.")
+    assert len(_of(_events(resources, text, "uk"), "equipment.lost")) == 2
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "По данным ведомства, средствами ПВО за сутки сбиты четыре управляемые авиационные "
+           "бомбы, реактивный снаряд системы залпового огня HIMARS и 57 беспилотных "
+           "летательных аппаратов самолётного типа.",
+     [("drone", 57), ("guided bomb", 4), ("rocket", None)]),
+    ("ru", "Противник потерял до 320 военнослужащих, две боевые бронированные машины, в том "
+           "числе бронетранспортёр M113, и девять автомобилей.",
+     [("armoured vehicle", 2), ("vehicle", 9)]),
+    ("uk", "За добу ворог втратив 210 військових, чотири бойові броньовані машини, в тому "
+           "числі бронетранспортер, а також сім артилерійських систем і 12 автомобілів.",
+     [("armoured vehicle", 4), ("artillery system", 7), ("vehicle", 12)]),
+])
+def test_a_list_of_equipment_lost_goes_on_past_the_trigger_one_mention_an_item(
+        resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _lost(_events(resources, text, lang)) == sorted(want)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "На лиманском направлении ВСУ лишились до 140 военнослужащих и трёх танков Leopard."),
+    ("ru", "На лиманском направлении противник потерял до 140 военнослужащих и три танка "
+           "Leopard."),
+])
+def test_a_kind_right_after_another_qualifies_it_and_lishitsya_is_a_loss(
+        resources: Any, lang: str, text: str) -> None:
+    events = _events(resources, text, lang)
+    assert _lost(events) == [("tank", 3)]
+    (c,) = _of(events, "casualties")
+    assert c["count"]["value"] == 140
+
+
+def test_the_figure_of_a_loss_noun_may_come_after_a_long_genitive(resources: Any) -> None:
+    text = ("Потери противника в зоне ответственности группировки войск «Запад» за минувшие "
+            "сутки составили до 210 военнослужащих, танк и пять автомобилей.")
+    events = _events(resources, text, "ru")
+    (c,) = _of(events, "casualties")
+    assert c["count"]["value"] == 210
+    assert [k for k, _ in _lost(events)] == ["tank", "vehicle"]
+
+
+def test_losses_in_a_groupings_sector_take_no_place_of_the_strike_before(
+        resources: Any) -> None:
+    text = ("Подразделения группировки «Запад» нанесли удар по Купянску, сообщили в "
+            "Минобороны России. Потери ВСУ в зоне ответственности группировки «Запад» "
+            "составили до 190 военнослужащих и три автомобиля.")
+    events = _events(resources, text, "ru")
+    assert [_place(e) for e in _of(events, "strike")] == [703656]
+    assert [_place(e) for e in _of(events, "casualties")] == [None]
+    assert [_place(e) for e in _of(events, "equipment.lost")] == [None]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Противник потерял две бронемашины производства Германии."),
+    ("uk", "Ворог втратив дві бронемашини виробництва Німеччини."),
+])
+def test_the_country_that_made_a_thing_is_no_place_of_its_loss(
+        resources: Any, lang: str, text: str) -> None:
+    (e,) = _of(_events(resources, text, lang), "equipment.lost")
+    assert _place(e) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "Операторы FPV-дронов сожгли БМП и грузовик.",
+     [("infantry fighting vehicle", None), ("truck", None)]),
+    ("uk", "Морські дрони знищили десантний катер.", [("boat", None)]),
+])
+def test_a_kind_before_an_active_verb_is_what_destroyed(
+        resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _lost(_events(resources, text, lang)) == want
