@@ -14,6 +14,7 @@ from wirewatch.document import Document
 from wirewatch.pipeline import extract
 
 PUB = date(2025, 3, 14)  # a Friday
+LYMAN, CRIMEA, CHERNIHIV_OBLAST = 704204, 703883, 710734
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -128,3 +129,37 @@ def test_the_country_that_made_a_thing_is_no_place_of_its_loss(
 def test_a_kind_before_an_active_verb_is_what_destroyed(
         resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
     assert _lost(_events(resources, text, lang)) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "На Лиманському напрямку ворог 30 разів атакував позиції біля Торського та в "
+           "напрямку Ямполя. На цьому напрямку ліквідовано 64 окупанти і знищено два танки."),
+    ("ru", "На лиманском направлении противник 30 раз атаковал позиции у Торского и в "
+           "направлении Ямполя. На этом направлении уничтожены 64 военнослужащих и два танка."),
+])
+def test_this_direction_points_back_to_the_direction_not_the_last_place(
+        resources: Any, lang: str, text: str) -> None:
+    events = _events(resources, text, lang)
+    lost = _of(events, "equipment.lost") + _of(events, "casualties")
+    assert lost and {_place(e) for e in lost} == {LYMAN}
+
+
+@pytest.mark.parametrize(("lang", "text", "claimant"), [
+    ("uk", "Генштаб ЗСУ повідомив про 140 бойових зіткнень за добу. За попередніми даними, "
+           "ворог втратив 90 військових.", "General Staff of the Armed Forces of Ukraine"),
+    ("ru", "Минобороны России сообщило об отражении атак. По предварительным данным, "
+           "противник потерял 90 военнослужащих.", "Ministry of Defence of Russia"),
+])
+def test_a_source_marker_naming_no_one_goes_on_with_the_speaker_before(
+        resources: Any, lang: str, text: str, claimant: str) -> None:
+    (c,) = _of(_events(resources, text, lang), "casualties")
+    assert c["claimant"] == claimant
+
+
+def test_krim_besides_is_no_crimea(resources: Any) -> None:
+    text = ("Росіяни обстріляли Семенівську громаду Чернігівщини.\nКрім того, вночі сили ППО "
+            "збили над Чернігівщиною шість безпілотників, повідомив начальник ОВА.")
+    (x,) = extract([Document("d", text, published=PUB, lang="uk")], resources)
+    assert CRIMEA not in {m.place.geonameid for m in x.places if m.place}
+    (e,) = _of([m.to_dict() for m in x.events], "equipment.lost")
+    assert _place(e) == CHERNIHIV_OBLAST

@@ -52,7 +52,8 @@ class Story:
     date: EventDate | None = None
     strike_place: Place | None = None
     region: Place | None = None  # the last region named (what "в регионе" points back to)
-    place: Place | None = None  # the last place named ("на этом направлении" points back)
+    place: Place | None = None  # the last place named ("на этом участке" points back)
+    direction: Place | None = None  # the last front direction ("на этом направлении")
     tally: EventDate | None = None  # the period of the running tally just read, if any
     # the sentence before was a running tally: its list may go on in a sentence cut off at
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
@@ -116,6 +117,9 @@ class LemmaExtractor:
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
             story.place = sc.places[-1][1] if sc.places else story.place
+            fronts = [p for k, p in sc.places if any(
+                w.forms & self.lex.direction_nouns for w in sc.words[k:k + 3])]
+            story.direction = fronts[-1] if fronts else story.direction
             towns = [p for _, p in sc.places if p.kind == "city"]
             fought = [m.place for m in made if m.place is not None
                       and m.type in ("offensive.launched", "territory.captured",
@@ -139,7 +143,8 @@ class LemmaExtractor:
         elif story.claim is not None and ((not claim.said and all(
                 (f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
                 or f.actor.id in self.lex.acting_forces for f in actors))
-                or self._points_back(words) or (not actors and self._impersonal(words))):
+                or self._points_back(words) or (not actors and (
+                    self._impersonal(words) or self._bare_source(words)))):
             # the forces a bulletin tells of ("Подразделения группировки «Восток»
             # продолжили продвижение", "Потери ВСУ составили") are not its speakers
             # the statement goes on in the next sentence ("По его словам, ...")
@@ -187,6 +192,13 @@ class LemmaExtractor:
                                and parse_tags(x.text, lang) & {"NOUN", "ADJF", "NPRO"}
                                for x in before)
         return False
+
+    def _bare_source(self, words: Sequence[Word]) -> bool:
+        """'За попередніми даними, ...', 'По предварительным данным, ...': a source marker
+        naming no one, and no verb of saying, in a sentence that names no actor, goes on
+        with the speaker before."""
+        return has_phrase(words, (phrase(p) for p in self.lex.source_markers)) and not any(
+            w.forms & self.lex.speech_verbs for w in words)
 
     def _points_back(self, words: Sequence[Word]) -> bool:
         """'по его словам', 'он добавил', 'в ведомстве подчеркнули': a word pointing back
@@ -594,9 +606,12 @@ class LemmaExtractor:
             return bare  # "в городе объявили эвакуацию": the town named before
         if has_phrase(sc.words, (phrase(p) for p in self.lex.sector)):
             return []  # "потери ВСУ в зоне ответственности группировки": a sector, no place
-        if story.place is not None and not sc.places and has_phrase(
-                sc.words, (phrase(p) for p in self.lex.this_place)):
-            return [story.place]  # "потери ВСУ на этом направлении": the place named before
+        back = find_phrases(sc.words, (phrase(p) for p in self.lex.this_place))
+        if story.place is not None and not sc.places and back:
+            # "потери ВСУ на этом направлении": the direction named before, else the place
+            front = any(w.forms & self.lex.direction_nouns
+                        for f, la, _ in back for w in sc.words[f:la + 1])
+            return [story.direction if front and story.direction else story.place]
         if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
             return [story.strike_place]
         if etype in ("casualties", "equipment.lost") and story.fought is not None and \

@@ -102,6 +102,9 @@ class LemmaLexicon:
     # 'бронетранспортёр M113 производства США': the country after one of these made the
     # thing; it is no place of the event
     maker_nouns: frozenset[str]
+    # 'на Покровском направлении': a place named with one of these is a front direction;
+    # "на этом направлении" later points back to the last direction, not the last place
+    direction_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
