@@ -15,6 +15,7 @@ from wirewatch.pipeline import extract
 
 PUB = date(2025, 3, 14)  # a Friday
 LYMAN, CRIMEA, CHERNIHIV_OBLAST = 704204, 703883, 710734
+GRAYVORON, POKROVSK = 559034, 704422
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -163,3 +164,16 @@ def test_krim_besides_is_no_crimea(resources: Any) -> None:
     assert CRIMEA not in {m.place.geonameid for m in x.places if m.place}
     (e,) = _of([m.to_dict() for m in x.events], "equipment.lost")
     assert _place(e) == CHERNIHIV_OBLAST
+
+
+@pytest.mark.parametrize(("lang", "text", "origin"), [
+    ("ru", "Губернатор сообщил, что из приграничных сёл Грайворонского округа в пункты "
+           "временного размещения в Белгороде вывезены 64 человека.", GRAYVORON),
+    ("uk", "Потяг вивіз до Львова 230 переселенців з Покровська, повідомили в Укрзалізниці.",
+     POKROVSK),
+])
+def test_an_evacuation_is_placed_where_people_leave_from_not_where_they_are_taken(
+        resources: Any, lang: str, text: str, origin: int) -> None:
+    (e,) = _of(_events(resources, text, lang), "civilians.evacuated")
+    assert _place(e) == origin
+    assert e["count"]["value"] in (64, 230)

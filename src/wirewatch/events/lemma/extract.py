@@ -591,6 +591,10 @@ class LemmaExtractor:
         verb = next((k for k, w in enumerate(sc.words) if k > trig[1]
                      and w.forms & self.lex.speech_verbs), None)
         pool = [kp for kp in sc.places if verb is None or kp[0] < verb] or sc.places
+        if etype == "civilians.evacuated":
+            # "из сёл Шебекинского округа в пункты размещения в Белгороде вывезены": where
+            # people leave from, not where they are taken
+            pool = [kp for kp in pool if self._from_place(sc, kp[0])] or pool
         near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
         if near and etype == "civilians.evacuated":
             # "з Добропільської та Білозерської громад евакуювали": every place of the list
@@ -620,6 +624,18 @@ class LemmaExtractor:
             # just told of, at its place
             return [story.fought]
         return []
+
+    def _from_place(self, sc: Sentence, k: int) -> bool:
+        """Whether the place at word ``k`` is where people leave from: the preposition
+        before it, within four words ("из приграничных сёл Шебекинского", "з Донеччини"), is
+        one of origin."""
+        for j in range(k - 1, max(-1, k - 5), -1):
+            w = sc.words[j]
+            if w.lower in self.lex.origin_preps:
+                return True
+            if w.text in _STOPS or "PREP" in parse_tags(w.text, self.lex.lang):
+                return False
+        return False
 
     def _repelled(self, sc: Sentence) -> bool:
         """Whether the sentence tells of attacks fought off ("відбито штурми", "отразили

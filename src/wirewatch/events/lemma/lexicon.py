@@ -105,6 +105,9 @@ class LemmaLexicon:
     # 'на Покровском направлении': a place named with one of these is a front direction;
     # "на этом направлении" later points back to the last direction, not the last place
     direction_nouns: frozenset[str]
+    # 'из сёл Шебекинского округа в Белгород вывезены': people are evacuated from the
+    # place after one of these, not to the place they are taken to
+    origin_preps: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
