@@ -15,7 +15,9 @@ from wirewatch.pipeline import extract
 
 PUB = date(2025, 3, 14)  # a Friday
 LYMAN, CRIMEA, CHERNIHIV_OBLAST = 704204, 703883, 710734
-GRAYVORON, POKROVSK = 559034, 704422
+GRAYVORON, POKROVSK, SHEBEKINO = 559034, 704422, 495112
+BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL, KRASNODAR_KRAI = 578071, 472039, 501165, 542415
+BRYANSK_OBL, KURSK_OBL, TAGANROG, MELITOPOL = 571473, 538555, 484907, 701404
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -177,3 +179,40 @@ def test_an_evacuation_is_placed_where_people_leave_from_not_where_they_are_take
     (e,) = _of(_events(resources, text, lang), "civilians.evacuated")
     assert _place(e) == origin
     assert e["count"]["value"] in (64, 230)
+
+
+@pytest.mark.parametrize(("lang", "text", "etype", "regions"), [
+    ("ru", "Минобороны России сообщило, что над Белгородской, Воронежской и Ростовской "
+           "областями сбиты 37 беспилотников.", "equipment.lost",
+     {BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL}),
+    ("uk", "Міноборони РФ стверджує, що над Ростовською областю і Краснодарським краєм збито "
+           "19 дронів.", "equipment.lost", {ROSTOV_OBL, KRASNODAR_KRAI}),
+    ("ru", "За неделю в Брянской и Курской областях ранения получили 16 мирных жителей.",
+     "casualties", {BRYANSK_OBL, KURSK_OBL}),
+])
+def test_a_tally_over_regions_listed_together_is_claimed_of_each(
+        resources: Any, lang: str, text: str, etype: str, regions: set[int]) -> None:
+    got = _of(_events(resources, text, lang), etype)
+    assert {_place(e) for e in got} == regions
+    assert len(got) == len(regions)
+    assert len({(e["count"] or {}).get("value") for e in got}) == 1
+
+
+def test_a_town_and_its_region_are_no_list_of_regions(resources: Any) -> None:
+    text = "В Шебекино Белгородской области ранены двое мирных жителей."
+    (e,) = _of(_events(resources, text, "ru"), "casualties")
+    assert _place(e) == SHEBEKINO
+
+
+def test_the_region_of_a_heads_office_is_no_place_of_the_event(resources: Any) -> None:
+    text = ("Ночью дроны атаковали Таганрог. Губернатор Ростовской области Юрий Слюсарь "
+            "подтвердил атаку беспилотников.")
+    strikes = _of(_events(resources, text, "ru"), "strike")
+    assert [_place(e) for e in strikes] == [TAGANROG]
+
+
+def test_where_goods_are_taken_is_no_place_of_the_event(resources: Any) -> None:
+    text = "У Мелітополі окупанти вкрали музейні експонати і вивезли до Криму."
+    got = [e for e in _events(resources, text, "uk")
+           if e["type"] in ("property.looted", "civilians.evacuated")]
+    assert got and {_place(e) for e in got} == {MELITOPOL}

@@ -45,3 +45,13 @@ def test_the_ukrainian_spelling_of_novorossiysk_is_novorossiysk(
         resources: Any, text: str) -> None:
     got = _places(resources, text, "uk")
     assert [g for _, g in got] == [NOVOROSSIYSK]
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Над Краснодарським краєм збито дрони.", 542415),
+    ("Вибухи лунали у Воронезькій області.", 472039),
+    ("Губернатор Ростовської області заявив про атаку.", 501165),
+])
+def test_ukrainian_names_of_russian_regions_in_any_case(
+        resources: Any, text: str, region: int) -> None:
+    assert [g for _, g in _places(resources, text, "uk")] == [region]

@@ -157,14 +157,23 @@ class LemmaExtractor:
             EventDate(doc.published.isoformat(), "day", "publication")
             if doc.published else UNKNOWN)
         found = [(k, p) for k, p in _places_of(words, places, start, end, actors)
-                 if not (p is not None and p.kind == "country" and k > 0
-                         and words[k - 1].forms & self.lex.maker_nouns)]
+                 if not self._office_or_maker(words, k, p)]
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         period = later_period(words, dated[0], self.lex, doc.published) \
             if dated is not None and own is not None and own.precision != "range" else None
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when, named=named,
                         dated_at=dated[0] if dated is not None else None, period=period)
+
+    def _office_or_maker(self, words: Sequence[Word], k: int, p: Place | None) -> bool:
+        """Whether the place at word ``k`` names no place of an event: a country that made
+        a thing ("M113 производства США"), or a region after a head of office ("Губернатор
+        Краснодарського краю", the speaker's office)."""
+        if p is None or k == 0:
+            return False
+        before = words[k - 1].forms
+        return (p.kind == "country" and bool(before & self.lex.maker_nouns)) or (
+            p.kind in ("admin1", "region") and bool(before & self.lex.head_nouns))
 
     @staticmethod
     def _date_for(sc: Sentence, trig: tuple[int, int]) -> EventDate:
@@ -591,10 +600,12 @@ class LemmaExtractor:
         verb = next((k for k, w in enumerate(sc.words) if k > trig[1]
                      and w.forms & self.lex.speech_verbs), None)
         pool = [kp for kp in sc.places if verb is None or kp[0] < verb] or sc.places
-        if etype == "civilians.evacuated":
-            # "из сёл Шебекинского округа в пункты размещения в Белгороде вывезены": where
-            # people leave from, not where they are taken
-            pool = [kp for kp in pool if self._from_place(sc, kp[0])] or pool
+        if etype in ("civilians.evacuated", "property.looted"):
+            # "из сёл Шебекинского округа в пункты размещения в Белгороде вывезены", "вивезли
+            # до Ростовської області": where people or goods leave from, not where taken
+            pool = [kp for kp in pool if self._preposition(sc, kp[0]) in self.lex.origin_preps
+                    ] or [kp for kp in pool if self._preposition(sc, kp[0])
+                          not in self.lex.destination_preps] or pool
         near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
         if near and etype == "civilians.evacuated":
             # "з Добропільської та Білозерської громад евакуювали": every place of the list
@@ -602,6 +613,16 @@ class LemmaExtractor:
             while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
                 pos -= 1
             return _listed(sc.words, sc.places[pos:])
+        if near and etype in ("casualties", "equipment.lost"):
+            # "над Брянской, Курской и Орловской областями сбиты 46 беспилотников", "в
+            # Белгородской и Курской областях ранены 38": a tally over regions listed
+            # together is claimed of each
+            pos = sc.places.index(near[0])
+            while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
+                pos -= 1
+            regions = _listed(sc.words, sc.places[pos:])
+            if len(regions) > 1 and all(p.kind in ("admin1", "region") for p in regions):
+                return regions
         if near:
             return [near[0][1]]
         if bare := self._bare_region(sc, story):
@@ -625,17 +646,17 @@ class LemmaExtractor:
             return [story.fought]
         return []
 
-    def _from_place(self, sc: Sentence, k: int) -> bool:
-        """Whether the place at word ``k`` is where people leave from: the preposition
-        before it, within four words ("из приграничных сёл Шебекинского", "з Донеччини"), is
-        one of origin."""
+    def _preposition(self, sc: Sentence, k: int) -> str | None:
+        """The preposition governing the place at word ``k``, within four words before it
+        ("из приграничных сёл Шебекинского", "з Донеччини", "до Ростовської області")."""
         for j in range(k - 1, max(-1, k - 5), -1):
             w = sc.words[j]
-            if w.lower in self.lex.origin_preps:
-                return True
-            if w.text in _STOPS or "PREP" in parse_tags(w.text, self.lex.lang):
-                return False
-        return False
+            if w.lower in self.lex.origin_preps | self.lex.destination_preps or \
+                    "PREP" in parse_tags(w.text, self.lex.lang):
+                return w.lower
+            if w.text in _STOPS:
+                return None
+        return None
 
     def _repelled(self, sc: Sentence) -> bool:
         """Whether the sentence tells of attacks fought off ("відбито штурми", "отразили
@@ -708,14 +729,15 @@ class LemmaExtractor:
         hi = min(len(sc.words), trig[1] + 10) if hi is None else hi
         kinds = self._equipment_list(sc, lo, hi, trig)
         place = places[0] if places else None
-        out = []
+        out: list[EventMention] = []
         for first, last, p in kinds:
             got = count_near(sc.words, (first, last), self.lex, None, window=3)
             count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
             m = self._mention(doc, sc, trig, kind, place, count)
-            out.append(replace_fields(m, equipment=self.equipment[p], subtype=None))
+            m = replace_fields(m, equipment=self.equipment[p], subtype=None)
+            out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         if not people:
             return out
         # people lost or destroyed with the equipment ("потеряли 1200 военнослужащих и 12
@@ -725,8 +747,9 @@ class LemmaExtractor:
         if got is not None and "casualties" in self.book.types:
             sc.used_counts.add(got[1])
             m = self._mention(doc, sc, trig, "casualties", place, got[0])
-            out.append(replace_fields(m, subtype=self._subtype(sc, trig), actor=None,
-                                      target=self._party(sc, trig, before=False)))
+            m = replace_fields(m, subtype=self._subtype(sc, trig), actor=None,
+                               target=self._party(sc, trig, before=False))
+            out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
 
     def _equipment_list(self, sc: Sentence, lo: int, hi: int, trig: tuple[int, int]
@@ -900,8 +923,8 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
     prev = after[0][0]
     for k, p in after[1:]:
         j = prev + 1
-        while j < k and words[j].text[:1].isupper():
-            j += 1  # the rest of a name of several words ("Мала Токмачка")
+        while j < k and (words[j].text[:1].isupper() or words[j].forms & _REGION_NOUNS):
+            j += 1  # the rest of a name ("Мала Токмачка", "Ростовською областю")
         between = {w.lower for w in words[j:k]}
         if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
             out.append(p)
@@ -914,6 +937,9 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 # Words between a town and the region holding it ("в Покровске Донецкой области",
 # "в городе Покровск Донецкой области"): anything else between, and the region is not the
 # town's ("в Скадовске 85 жителей Херсонской области").
+# The noun of a region's name, written after its adjective ("Ростовською областю і
+# Краснодарським краєм").
+_REGION_NOUNS = frozenset({"область", "край", "округ", "республика", "республіка"})
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"

@@ -108,6 +108,9 @@ class LemmaLexicon:
     # 'из сёл Шебекинского округа в Белгород вывезены': people are evacuated from the
     # place after one of these, not to the place they are taken to
     origin_preps: frozenset[str]
+    # 'вивезли до Ростовської області': the place after one of these is where people or
+    # goods are taken, not the place of the evacuation or looting
+    destination_preps: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
