@@ -216,3 +216,53 @@ def test_where_goods_are_taken_is_no_place_of_the_event(resources: Any) -> None:
     got = [e for e in _events(resources, text, "uk")
            if e["type"] in ("property.looted", "civilians.evacuated")]
     assert got and {_place(e) for e in got} == {MELITOPOL}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "У 47-й окремій механізованій бригаді повідомили, що під Покровськом знищено два "
+           "танки."),
+    ("uk", "За даними 47 ОМБр, під Покровськом знищено два танки."),
+    ("ru", "В 47-й отдельной механизированной бригаде ВСУ заявили, что под Покровском "
+           "уничтожены два танка."),
+])
+def test_a_unit_named_by_number_and_kind_is_the_registrys_unit(
+        resources: Any, lang: str, text: str) -> None:
+    (e,) = _of(_events(resources, text, lang), "equipment.lost")
+    assert e["claimant"] == "47th Mechanised Brigade"
+
+
+def test_a_count_of_brigades_is_no_unit(resources: Any) -> None:
+    text = "Генштаб ЗСУ повідомив, що 47 бригад відбили штурми, під Покровськом знищено танк."
+    (e,) = _of(_events(resources, text, "uk"), "equipment.lost")
+    assert e["claimant"] == "General Staff of the Armed Forces of Ukraine"
+
+
+def test_a_unit_noun_beside_saying_names_the_last_unit_of_that_kind(resources: Any) -> None:
+    text = ("Бійці 47-ї окремої механізованої бригади взяли в полон шістьох окупантів. Ще "
+            "двоє, за даними проєкту «Хочу жити», здалися на Куп'янському напрямку. За даними "
+            "бригади, від початку місяця під Покровськом ліквідовано 140 окупантів.")
+    events = _of(_events(resources, text, "uk"), "casualties")
+    tally = [e for e in events if (e["count"] or {}).get("value") == 140]
+    assert [e["claimant"] for e in tally] == ["47th Mechanised Brigade"]
+
+
+def test_a_sentence_opening_in_a_body_is_said_by_the_body(resources: Any) -> None:
+    text = ("В 7-м корпусе быстрого реагирования Десантно-штурмовых войск ВСУ опровергли "
+            "заявления об окружении в Покровске. Также в корпусе сообщили, что под Покровском "
+            "ликвидированы 40 российских военных.")
+    events = _events(resources, text, "ru")
+    assert {e["claimant"] for e in events} == {"7th Rapid Response Corps"}
+
+
+@pytest.mark.parametrize(("lang", "text", "person"), [
+    ("ru", "Член главного совета администрации Запорожской области Владимир Рогов заявил о "
+           "боях у Каменского. Рогов также сообщил, что ВСУ ударили по Васильевке.",
+     "Vladimir Rogov"),
+    ("uk", "Очільник Харківської ОВА Олег Синєгубов повідомив про обстріл Куп'янська. Як "
+           "зазначив Синєгубов, у Балаклії поранено двох людей.", "Oleh Syniehubov"),
+])
+def test_a_person_named_in_full_is_named_again_by_the_surname_alone(
+        resources: Any, lang: str, text: str, person: str) -> None:
+    events = _events(resources, text, lang)
+    later = [e for e in events if e["evidence"]["start"] > text.index(". ")]
+    assert later and all(e["claimant"].startswith(person) for e in later)

@@ -18,9 +18,17 @@ from datetime import date
 from typing import Any
 
 from wirewatch.document import Document
+from wirewatch.events.actors import Actor
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.dates import EventDate
-from wirewatch.events.lemma.attribution import ActorIndex, Claim, Found, actor_ref, claim_of
+from wirewatch.events.lemma.attribution import (
+    SURNAME_CASE,
+    ActorIndex,
+    Claim,
+    Found,
+    actor_ref,
+    claim_of,
+)
 from wirewatch.events.lemma.figures import (
     _YEAR,
     UNKNOWN,
@@ -62,6 +70,9 @@ class Story:
     # the place of the last event told of, where the losses of its fighting were taken
     # ("наступ в бік Степногірська ... Відбито шість штурмів, ворог утратив два танки")
     fought: Place | None = None
+    # the people and units named so far: a surname alone ("Рогов также сообщил") or a unit
+    # noun pointing back ("за даними бригади") names them again
+    seen: list[Actor] = field(default_factory=list)
 
 
 @dataclass
@@ -137,7 +148,11 @@ class LemmaExtractor:
         words = words_of(sent, self.lex.lang)
         start, end = sent.start_char, sent.end_char
         actors = self.actors.actors_in(words)
+        actors = sorted(actors + self._surnames(words, actors, story), key=lambda f: f.first)
+        story.seen.extend(f.actor for f in actors if f.actor.type in ("person", "unit"))
         claim = claim_of(words, actors, self.lex)
+        if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
+            claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
         if claim.claimant is not None:
             story.claim = claim
         elif story.claim is not None and ((not claim.said and all(
@@ -201,6 +216,37 @@ class LemmaExtractor:
                                and parse_tags(x.text, lang) & {"NOUN", "ADJF", "NPRO"}
                                for x in before)
         return False
+
+    def _surnames(self, words: Sequence[Word], actors: Sequence[Found], story: Story
+                  ) -> list[Found]:
+        """'Рогов также сообщил', 'По мнению Рогова': a person named in full before in the
+        document is named again by the surname alone, in any case."""
+        out: list[Found] = []
+        for k, w in enumerate(words):
+            if not w.text[:1].isupper() or any(f.first <= k <= f.last for f in actors):
+                continue
+            base = SURNAME_CASE.match(w.text)
+            forms = w.forms | {base.group(1).lower()} if base else w.forms
+            person = next((a for a in reversed(story.seen) if a.type == "person"
+                           and forms & _surname_of(a)), None)
+            if person is not None:
+                out.append(Found(k, k, person, w.text))
+        return out
+
+    def _unit_back(self, words: Sequence[Word], story: Story) -> Found | None:
+        """'за даними бригади', 'в корпусе сообщили': a unit noun beside a verb of saying
+        or a source marker names the last unit of that kind named before."""
+        if not self._points_back(words):
+            return None
+        for k, w in enumerate(words):
+            kinds = {self.lex.unit_nouns[f] for f in w.forms if f in self.lex.unit_nouns}
+            if not kinds or not w.text.islower():
+                continue
+            unit = next((a for a in reversed(story.seen) if a.type == "unit"
+                         and any(kind in a.name.split() for kind in kinds)), None)
+            if unit is not None:
+                return Found(k, k, unit, w.text)
+        return None
 
     def _bare_source(self, words: Sequence[Word]) -> bool:
         """'За попередніми даними, ...', 'По предварительным данным, ...': a source marker
@@ -956,6 +1002,13 @@ _TALLY_REACH = 16
 _LIST_GAP = 9
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", "—", "–"})
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
+
+
+def _surname_of(actor: Actor) -> frozenset[str]:
+    """The surnames of a person's Cyrillic aliases of two or more words ("Владимир Рогов":
+    "рогов"), in lower case."""
+    return frozenset(a.split()[-1].lower() for a in actor.aliases
+                     if len(a.split()) > 1 and re.search("[а-яіїєґё]", a.lower()))
 
 
 def _singular(tags: frozenset[str]) -> bool:

@@ -111,6 +111,9 @@ class LemmaLexicon:
     # 'вивезли до Ростовської області': the place after one of these is where people or
     # goods are taken, not the place of the evacuation or looting
     destination_preps: frozenset[str]
+    # 'в 47-й бригаде', 'у 7-му корпусі', '47 ОМБр': a number before one of these nouns
+    # names the registry's unit of that number and kind (the English word of its name)
+    unit_nouns: dict[str, str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
