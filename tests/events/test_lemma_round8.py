@@ -18,6 +18,7 @@ LYMAN, CRIMEA, CHERNIHIV_OBLAST = 704204, 703883, 710734
 GRAYVORON, POKROVSK, SHEBEKINO = 559034, 704422, 495112
 BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL, KRASNODAR_KRAI = 578071, 472039, 501165, 542415
 BRYANSK_OBL, KURSK_OBL, TAGANROG, MELITOPOL = 571473, 538555, 484907, 701404
+PAVLOHRAD, KRAMATORSK = 697889, 704508
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -266,3 +267,22 @@ def test_a_person_named_in_full_is_named_again_by_the_surname_alone(
     events = _events(resources, text, lang)
     later = [e for e in events if e["evidence"]["start"] > text.index(". ")]
     assert later and all(e["claimant"].startswith(person) for e in later)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("uk", "Увечері ворожий дрон влучив у склад у Павлограді, повідомив голова ОВА.", PAVLOHRAD),
+    ("ru", "В Краматорске управляемая авиабомба попала в здание школы.", KRAMATORSK),
+])
+def test_what_hit_a_place_makes_a_strike(
+        resources: Any, lang: str, text: str, place: int) -> None:
+    assert [_place(e) for e in _of(_events(resources, text, lang), "strike")] == [place]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "З агропідприємства окупанти вивезли 25 тракторів і комбайнів, повідомили в поліції."),
+    ("ru", "Из музея военные вывезли старинные иконы, сообщили в полиции."),
+])
+def test_goods_taken_away_are_looting_not_an_evacuation(
+        resources: Any, lang: str, text: str) -> None:
+    events = _events(resources, text, lang)
+    assert _of(events, "property.looted") and not _of(events, "civilians.evacuated")

@@ -12,7 +12,7 @@ import pytest
 from wirewatch.document import Document
 from wirewatch.pipeline import extract
 
-KHARKIV, KYIV, ZAPORIZHZHIA, NOVOROSSIYSK = 706483, 703448, 687700, 518255
+KHARKIV, KYIV, ZAPORIZHZHIA, NOVOROSSIYSK, SUMY = 706483, 703448, 687700, 518255, 692194
 
 
 def _places(resources: Any, text: str, lang: str) -> list[tuple[str, int | None]]:
@@ -55,3 +55,8 @@ def test_the_ukrainian_spelling_of_novorossiysk_is_novorossiysk(
 def test_ukrainian_names_of_russian_regions_in_any_case(
         resources: Any, text: str, region: int) -> None:
     assert [g for _, g in _places(resources, text, "uk")] == [region]
+
+
+def test_a_district_whose_namesake_lies_inside_the_city_is_the_citys(resources: Any) -> None:
+    text = "Росіяни атакували Суми дроном: уламки впали у дворі в Зарічному районі."
+    assert ("Зарічному районі", SUMY) in _places(resources, text, "uk")

@@ -134,6 +134,10 @@ CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
+# A namesake this close to the city is one of its own districts that GeoNames lists as a
+# populated place ("в Зарічному районі" of Sumy, Zarichnyi, 2 km from its centre), not a
+# district's seat town (Brovary is 20 km from Kyiv).
+DISTRICT_INSIDE_KM = 10.0
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
     r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
@@ -393,7 +397,8 @@ class Resolver:
                 city = last_city[1]
                 seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
                 if seat is None or seat.population < DISTRICT_SEAT_MIN_POPULATION or (
-                        seat.country, seat.admin1_code) != (city.country, city.admin1_code):
+                        seat.country, seat.admin1_code) != (city.country, city.admin1_code) \
+                        or _distance_km(seat, city) < DISTRICT_INSIDE_KM:
                     p = last_city[0].place
                     assert p is not None
                     if m.place is not None:
