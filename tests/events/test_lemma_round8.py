@@ -286,3 +286,28 @@ def test_goods_taken_away_are_looting_not_an_evacuation(
         resources: Any, lang: str, text: str) -> None:
     events = _events(resources, text, lang)
     assert _of(events, "property.looted") and not _of(events, "civilians.evacuated")
+
+
+@pytest.mark.parametrize(("lang", "text", "published", "period"), [
+    ("ru", "За выходные противник 40 раз обстрелял Шебекино.", date(2025, 3, 17),
+     "2025-03-15/2025-03-16"),
+    ("uk", "У вихідні ворог 18 разів атакував Білопілля.", date(2025, 3, 16),
+     "2025-03-15/2025-03-16"),
+    ("ru", "За прошлую неделю в Шебекино ранены девять человек.", date(2025, 3, 19),
+     "2025-03-10/2025-03-16"),
+    ("uk", "За минулий тиждень у Білопіллі поранено дев'ятьох людей.", date(2025, 3, 17),
+     "2025-03-10/2025-03-16"),
+])
+def test_the_weekend_and_the_week_just_past_are_periods(
+        resources: Any, lang: str, text: str, published: date, period: str) -> None:
+    (x,) = extract([Document("d", text, published=published, lang=lang)], resources)
+    (e,) = [m.to_dict() for m in x.events]
+    assert e["date"]["value"] == period
+    assert e["date"]["basis"] == "relative"
+    assert e["aggregate"]
+
+
+def test_a_day_off_is_no_weekend(resources: Any) -> None:
+    text = "В выходной день противник обстрелял Шебекино."
+    (e,) = _events(resources, text, "ru")
+    assert e["date"]["precision"] != "range"

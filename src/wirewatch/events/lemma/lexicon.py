@@ -114,6 +114,9 @@ class LemmaLexicon:
     # 'в 47-й бригаде', 'у 7-му корпусі', '47 ОМБр': a number before one of these nouns
     # names the registry's unit of that number and kind (the English word of its name)
     unit_nouns: dict[str, str]
+    # 'за выходные', 'у вихідні': the last weekend before publication; 'за прошлую неделю',
+    # 'минулого тижня': the calendar week before publication's ('weekend' / 'week')
+    past_periods: dict[str, str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
