@@ -18,7 +18,7 @@ LYMAN, CRIMEA, CHERNIHIV_OBLAST = 704204, 703883, 710734
 GRAYVORON, POKROVSK, SHEBEKINO = 559034, 704422, 495112
 BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL, KRASNODAR_KRAI = 578071, 472039, 501165, 542415
 BRYANSK_OBL, KURSK_OBL, TAGANROG, MELITOPOL = 571473, 538555, 484907, 701404
-PAVLOHRAD, KRAMATORSK = 697889, 704508
+PAVLOHRAD, KRAMATORSK, STEPNOHIRSK = 697889, 704508, 692248
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -311,3 +311,34 @@ def test_a_day_off_is_no_weekend(resources: Any) -> None:
     text = "В выходной день противник обстрелял Шебекино."
     (e,) = _events(resources, text, "ru")
     assert e["date"]["precision"] != "range"
+
+
+def test_a_figure_of_people_is_not_the_count_of_the_equipment_after_it(
+        resources: Any) -> None:
+    text = ("По данным ведомства, противник потерял до 80 военнослужащих, бронетранспортёр "
+            "Stryker и три боевые машины пехоты Bradley.")
+    events = _events(resources, text, "ru")
+    assert _lost(events) == [("armoured personnel carrier", None),
+                             ("infantry fighting vehicle", 3)]
+    (c,) = _of(events, "casualties")
+    assert c["count"]["value"] == 80
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("ru", "На лиманском направлении оккупанты потеряли 70 человек убитыми и ранеными, а также "
+           "три танка.", [("tank", 3)]),
+    ("uk", "Сили ППО знищили над областю 12 «шахедів», повідомили в ОВА.", [("drone", 12)]),
+    ("uk", "За добу ворог втратив 15 одиниць техніки.", [("equipment", 15)]),
+])
+def test_equipment_after_a_loss_of_people_and_figures_before_quotes_or_units(
+        resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
+    assert _lost(_events(resources, text, lang)) == want
+
+
+def test_the_bare_noun_of_a_town_points_back_to_the_town_named_with_it(
+        resources: Any) -> None:
+    text = ("Украинские подразделения отступили из посёлка Степногорск и отходят к Приморскому. "
+            "По данным ведомства, в ходе боёв за посёлок противник потерял до 90 "
+            "военнослужащих.")
+    (c,) = _of(_events(resources, text, "ru"), "casualties")
+    assert _place(c) == STEPNOHIRSK

