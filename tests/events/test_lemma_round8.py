@@ -342,3 +342,27 @@ def test_the_bare_noun_of_a_town_points_back_to_the_town_named_with_it(
             "военнослужащих.")
     (c,) = _of(_events(resources, text, "ru"), "casualties")
     assert _place(c) == STEPNOHIRSK
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("uk", "Дев'ятеро людей дістали поранення, повідомили в ОВА.", 9),
+    ("ru", "Восьмеро человек получили ранения, сообщили в администрации.", 8),
+])
+def test_collective_numerals_up_to_ten_are_figures(
+        resources: Any, lang: str, text: str, count: int) -> None:
+    (e,) = _of(_events(resources, text, lang), "casualties")
+    assert e["count"]["value"] == count
+
+
+def test_one_person_as_the_object_of_an_impersonal_verb(resources: Any) -> None:
+    text = "У Павлограді поранено 48-річного чоловіка, повідомив голова ОВА."
+    (e,) = _of(_events(resources, text, "uk"), "casualties")
+    assert e["count"]["value"] == 1
+    assert _place(e) == PAVLOHRAD
+
+
+def test_a_place_in_the_clause_of_the_next_trigger_is_that_triggers(resources: Any) -> None:
+    text = ("У Павлограді російська ракета влучила в адміністративну будівлю, у Краматорську "
+            "дрон атакував цивільний автомобіль.")
+    strikes = _of(_events(resources, text, "uk"), "strike")
+    assert sorted(_place(e) or 0 for e in strikes) == sorted([PAVLOHRAD, KRAMATORSK])

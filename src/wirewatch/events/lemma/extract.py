@@ -609,8 +609,8 @@ class LemmaExtractor:
         the singular beside a people noun in the nominative singular (only adjectives
         between, no figure before it) tells of one person."""
         lang = self.lex.lang
-        if not _singular(parse_tags(sc.words[trig[0]].text, lang)) or \
-                "NOUN" in parse_tags(sc.words[trig[0]].text, lang):
+        trig_tags = parse_tags(sc.words[trig[0]].text, lang)
+        if not (_singular(trig_tags) or "Impe" in trig_tags) or "NOUN" in trig_tags:
             return False
         after = range(trig[1] + 1, min(len(sc.words), trig[1] + 4))
         before = range(trig[0] - 1, max(-1, trig[0] - 4), -1)
@@ -618,7 +618,11 @@ class LemmaExtractor:
             for k in span:
                 w = sc.words[k]
                 tags = parse_tags(w.text, lang)
-                if w.forms & self.lex.people_nouns and "nomn" in tags and _singular(tags):
+                # "загинув чоловік"; "поранено 56-річного чоловіка" (an impersonal verb's
+                # object, in the accusative, which for a person is the genitive's form)
+                case = "nomn" in tags or ("Impe" in trig_tags and (
+                    "accs" in tags or {"gent", "anim"} <= tags))
+                if w.forms & self.lex.people_nouns and case and _singular(tags):
                     j = min(k, trig[0]) - 1 if k < trig[0] else k - 1
                     prev = sc.words[j] if j >= 0 else None
                     return prev is None or number_at(sc.words, j, self.lex) is None or \
@@ -631,6 +635,12 @@ class LemmaExtractor:
                     typed: list[tuple[int, int, str]], story: Story) -> list[Place]:
         """The places tied to a trigger (several when the text lists them)."""
         nxt = min((f for f, _, _ in typed if f > trig[1]), default=len(sc.words))
+        # "ракета влучила в будівлю, у Краматорську дрон атакував": a place after the last
+        # comma before the next trigger belongs to that trigger's clause
+        cut = max((k for k in range(trig[1] + 1, nxt) if sc.words[k].text == ","),
+                  default=None)
+        if nxt < len(sc.words) and cut is not None and any(cut < k < nxt for k, _ in sc.places):
+            nxt = cut
         # "взяли Новогродовку под контроль": a place inside a trigger with a gap is its object
         inner = [(k, p) for k, p in sc.places if trig[0] < k < trig[1]]
         after = inner + [(k, p) for k, p in sc.places if trig[1] < k <= min(trig[1] + AFTER, nxt)]
