@@ -19,6 +19,7 @@ GRAYVORON, POKROVSK, SHEBEKINO = 559034, 704422, 495112
 BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL, KRASNODAR_KRAI = 578071, 472039, 501165, 542415
 BRYANSK_OBL, KURSK_OBL, TAGANROG, MELITOPOL = 571473, 538555, 484907, 701404
 PAVLOHRAD, KRAMATORSK, STEPNOHIRSK = 697889, 704508, 692248
+KHARKIV_OBL, ZAPORIZHZHIA_OBL, DNIPRO_OBL = 706482, 687699, 709929
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -366,3 +367,20 @@ def test_a_place_in_the_clause_of_the_next_trigger_is_that_triggers(resources: A
             "дрон атакував цивільний автомобіль.")
     strikes = _of(_events(resources, text, "uk"), "strike")
     assert sorted(_place(e) or 0 for e in strikes) == sorted([PAVLOHRAD, KRAMATORSK])
+
+
+@pytest.mark.parametrize(("lang", "text", "regions"), [
+    ("ru", "Минобороны России сообщило, что с начала осени войска освободили 30 населённых "
+           "пунктов в Харьковской, Запорожской и Днепропетровской областях.",
+     {KHARKIV_OBL, ZAPORIZHZHIA_OBL, DNIPRO_OBL}),
+    ("uk", "Міноборони РФ заявило, що з початку літа війська зайняли 25 населених пунктів у "
+           "Запорізькій та Дніпропетровській областях.", {ZAPORIZHZHIA_OBL, DNIPRO_OBL}),
+])
+def test_settlements_taken_in_regions_listed_together_are_claimed_of_each(
+        resources: Any, lang: str, text: str, regions: set[int]) -> None:
+    (x,) = extract([Document("d", text, published=date(2025, 11, 3), lang=lang)], resources)
+    got = [e.to_dict() for e in x.events if e.type == "territory.captured"]
+    assert {_place(e) for e in got} == regions and len(got) == len(regions)
+    assert all(e["aggregate"] and e["count"]["value"] in (25, 30) for e in got)
+    start = "2025-09-01" if lang == "ru" else "2025-06-01"
+    assert {e["date"]["value"] for e in got} == {f"{start}/2025-11-03"}

@@ -433,7 +433,7 @@ class LemmaExtractor:
         if etype == "territory.captured":
             taken = self._settlements_taken(doc, sc, story, trig)
             if taken is not None:
-                return [taken]
+                return taken
         places = self._places_for(sc, trig, etype, typed, story)
         if et.place_required and not places:
             return []
@@ -742,25 +742,30 @@ class LemmaExtractor:
         return []
 
     def _settlements_taken(self, doc: Document, sc: Sentence, story: Story,
-                           trig: tuple[int, int]) -> EventMention | None:
+                           trig: tuple[int, int]) -> list[EventMention] | None:
         """'освободили более 300 населённых пунктов', 'зайняли 79 населених пунктів',
         'занял 31 населённый пункт области': a count of settlements taken is one tally, at
-        the region named with them (or pointed back to by 'области'), else at no place."""
+        the region named with them (each of the regions listed: "в ДНР, Запорожской и
+        Днепропетровской областях"; or pointed back to by 'области'), else at no place."""
         got = count_near(sc.words, trig, self.lex, self.lex.strike_settlements, window=4,
                          used=sc.used_counts)
         if got is None or got[1] < trig[1]:
             return None
         count, k = got
         sc.used_counts.add(k)
-        region = next((p for j, p in sc.places if k < j <= k + 6
-                       and p.kind in ("admin1", "region")), None)
-        if region is None and (not any(p.kind != "country" for _, p in sc.places) or any(
+        at = next((i for i, (j, p) in enumerate(sc.named) if k < j <= k + 6
+                   and p.kind in ("admin1", "region")), None)
+        regions = [p for p in _listed(sc.words, sc.named[at:]) if p.kind in ("admin1", "region")
+                   ] if at is not None else []
+        if not regions and (not any(p.kind != "country" for _, p in sc.places) or any(
                 w.forms & self.lex.region_nouns and w.text.islower()
                 for w in sc.words[k + 1:k + 5])):
             # "занял 31 населённый пункт области", or no place at all: the region of the story
-            region = story.region
-        base = self._mention(doc, sc, trig, "territory.captured", region, count)
-        return replace_fields(base, aggregate=True)
+            regions = [story.region] if story.region is not None else []
+        base = replace_fields(self._mention(doc, sc, trig, "territory.captured",
+                                            regions[0] if regions else None, count),
+                              aggregate=True)
+        return [replace_place(base, p) for p in regions] if len(regions) > 1 else [base]
 
     def _bare_town(self, sc: Sentence, story: Story, trig: tuple[int, int] | None = None
                    ) -> list[Place]:

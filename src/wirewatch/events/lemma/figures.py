@@ -193,8 +193,8 @@ def _period(words: Sequence[Word], k: int, day: EventDate, lexicon: LemmaLexicon
 
 def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
                  published: date | None) -> EventDate | None:
-    """'с начала 2024 года', 'з початку року', 'с начала января': the range from that
-    start to publication (word ``k`` is the first after 'с начала'), else None."""
+    """'с начала 2024 года', 'з початку року', 'с начала января', 'с начала осени': the
+    range from that start to publication (word ``k`` is the first after 'с начала'), else None."""
     if published is None or k >= len(words):
         return None
     w = words[k]
@@ -203,7 +203,8 @@ def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
     elif w.forms & lexicon.year_nouns:
         start = EventDate(str(published.year), "year", "relative", w.text)
     else:
-        month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None)
+        month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None) or \
+            next((lexicon.seasons[f] for f in w.forms if f in lexicon.seasons), None)
         if month is None:
             return None
         year = published.year if month <= published.month else published.year - 1

@@ -117,6 +117,8 @@ class LemmaLexicon:
     # 'за выходные', 'у вихідні': the last weekend before publication; 'за прошлую неделю',
     # 'минулого тижня': the calendar week before publication's ('weekend' / 'week')
     past_periods: dict[str, str]
+    # 'с начала осени', 'з початку літа': a season's first month, after 'since the start'
+    seasons: dict[str, int]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
