@@ -19,7 +19,8 @@ GRAYVORON, POKROVSK, SHEBEKINO = 559034, 704422, 495112
 BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL, KRASNODAR_KRAI = 578071, 472039, 501165, 542415
 BRYANSK_OBL, KURSK_OBL, TAGANROG, MELITOPOL = 571473, 538555, 484907, 701404
 PAVLOHRAD, KRAMATORSK, STEPNOHIRSK = 697889, 704508, 692248
-KHARKIV_OBL, ZAPORIZHZHIA_OBL, DNIPRO_OBL = 706482, 687699, 709929
+KHARKIV_OBL, ZAPORIZHZHIA_OBL, DNIPRO_OBL, KRASNOPILLIA = 706482, 687699, 709929, 704343
+SUMY = 692194
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -384,3 +385,31 @@ def test_settlements_taken_in_regions_listed_together_are_claimed_of_each(
     assert all(e["aggregate"] and e["count"]["value"] in (25, 30) for e in got)
     start = "2025-09-01" if lang == "ru" else "2025-06-01"
     assert {e["date"]["value"] for e in got} == {f"{start}/2025-11-03"}
+
+
+def test_an_evacuation_of_settlements_is_of_their_people_uncounted(resources: Any) -> None:
+    text = ("Начальник ОВА оголосив обов'язкову евакуацію ще 9 населених пунктів "
+            "Краснопільської громади.")
+    (e,) = _of(_events(resources, text, "uk"), "civilians.evacuated")
+    assert _place(e) == KRASNOPILLIA
+    assert e["count"] is None
+    assert e["modality"] == "planned"
+
+
+def test_civilians_are_people(resources: Any) -> None:
+    text = "У Краснопільській громаді загинули двоє цивільних, ще одна людина поранена в Сумах."
+    got = _of(_events(resources, text, "uk"), "casualties")
+    assert sorted((_place(e), e["count"]["value"]) for e in got) == [
+        (SUMY, 1), (KRASNOPILLIA, 2)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Командувач повідомив, що з 4 серпня Сили оборони звільнили п'ять населених "
+           "пунктів. За його словами, за цей час у полон взято 31 російського військового."),
+    ("ru", "Командующий сообщил, что с 4 августа войска освободили пять населённых пунктов. "
+           "По его словам, за это время в плен взяты 31 украинский военнослужащий."),
+])
+def test_this_time_is_the_period_named_before(resources: Any, lang: str, text: str) -> None:
+    (x,) = extract([Document("d", text, published=date(2025, 8, 29), lang=lang)], resources)
+    (e,) = [m.to_dict() for m in x.events if m.type == "casualties"]
+    assert e["date"]["value"] == "2025-08-04/2025-08-29"

@@ -63,6 +63,7 @@ class Story:
     place: Place | None = None  # the last place named ("на этом участке" points back)
     direction: Place | None = None  # the last front direction ("на этом направлении")
     tally: EventDate | None = None  # the period of the running tally just read, if any
+    period: EventDate | None = None  # the last period named ("за цей час" points back)
     # the sentence before was a running tally: its list may go on in a sentence cut off at
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
     tallying: bool = False
@@ -180,6 +181,11 @@ class LemmaExtractor:
         own = dated[1] if dated is not None else None
         if own is not None and own.precision != "range":
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
+        if own is not None and own.precision == "range":
+            story.period = own
+        elif own is None and story.period is not None and has_phrase(
+                words, (phrase(p) for p in self.lex.this_period)):
+            own = story.period  # "за цей час у полон взято 46": the period named before
         when = own if own is not None and own.precision == "range" else story.date or (
             EventDate(doc.published.isoformat(), "day", "publication")
             if doc.published else UNKNOWN)
@@ -549,8 +555,12 @@ class LemmaExtractor:
         return False
 
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """Whether the trigger is about people: a people noun near it, a place right after
+        it, or settlements right after it ("евакуацію ще 11 населених пунктів": their
+        people)."""
         lo, hi = max(0, trig[0] - 6), min(len(sc.words), trig[1] + 7)
-        return any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi]) or \
+        return any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi]) or any(
+            w.forms & self.lex.strike_settlements for w in sc.words[trig[1] + 1:trig[1] + 5]) or \
             bool(sc.places and trig[1] + 1 < len(sc.words)
                  and any(k in (trig[1] + 1, trig[1] + 2) for k, _ in sc.places))
 
@@ -570,10 +580,16 @@ class LemmaExtractor:
         wide = _TALLY_REACH if sc.words[trig[0]].forms & self.lex.tally_words else 6
         got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
             or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
-        if got is None:
-            return None
+        if got is None or self._counts_settlements(sc, got[1]):
+            return None  # "евакуацію 11 населених пунктів": settlements, not people
         sc.used_counts.add(got[1])
         return got[0]
+
+    def _counts_settlements(self, sc: Sentence, k: int) -> bool:
+        """Whether the figure at word ``k`` counts settlements ("11 населених пунктів")."""
+        got = number_at(sc.words, k, self.lex)
+        after = sc.words[got[1] + 1:got[1] + 3] if got else []
+        return any(w.forms & self.lex.strike_settlements for w in after)
 
     def _passport_places(self, sc: Sentence, story: Story, places: list[Place]
                          ) -> tuple[list[Place], Place | None]:

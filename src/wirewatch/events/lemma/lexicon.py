@@ -119,6 +119,8 @@ class LemmaLexicon:
     past_periods: dict[str, str]
     # 'с начала осени', 'з початку літа': a season's first month, after 'since the start'
     seasons: dict[str, int]
+    # 'за цей час', 'за это время': the period named before in the document
+    this_period: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
