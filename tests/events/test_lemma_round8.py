@@ -20,7 +20,7 @@ BELGOROD_OBL, VORONEZH_OBL, ROSTOV_OBL, KRASNODAR_KRAI = 578071, 472039, 501165,
 BRYANSK_OBL, KURSK_OBL, TAGANROG, MELITOPOL = 571473, 538555, 484907, 701404
 PAVLOHRAD, KRAMATORSK, STEPNOHIRSK = 697889, 704508, 692248
 KHARKIV_OBL, ZAPORIZHZHIA_OBL, DNIPRO_OBL, KRASNOPILLIA = 706482, 687699, 709929, 704343
-SUMY = 692194
+SUMY, KHERSON_OBL = 692194, 706442
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -413,3 +413,16 @@ def test_this_time_is_the_period_named_before(resources: Any, lang: str, text: s
     (x,) = extract([Document("d", text, published=date(2025, 8, 29), lang=lang)], resources)
     (e,) = [m.to_dict() for m in x.events if m.type == "casualties"]
     assert e["date"]["value"] == "2025-08-04/2025-08-29"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "С начала года российские паспорта получили 90 тысяч жителей Запорожской и "
+           "Херсонской областей, сообщили в МВД России."),
+    ("uk", "З початку року російські паспорти отримали 90 тисяч мешканців Запорізької та "
+           "Херсонської областей, заявили в МВС РФ."),
+])
+def test_passports_of_residents_of_regions_listed_together_are_claimed_of_each(
+        resources: Any, lang: str, text: str) -> None:
+    got = _of(_events(resources, text, lang), "passport.issued")
+    assert {_place(e) for e in got} == {ZAPORIZHZHIA_OBL, KHERSON_OBL} and len(got) == 2
+    assert {e["count"]["value"] for e in got} == {90000}

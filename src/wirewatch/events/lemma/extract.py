@@ -601,11 +601,15 @@ class LemmaExtractor:
         own = [(k, p) for k, p in sc.named if not (
             p.kind == "country" and k > 0 and w[k - 1].forms & self.lex.passport_nouns)]
         home: Place | None = None
+        homes: list[Place] = []
         for k, word in enumerate(w):
             if word.forms & self.lex.resident_nouns:
-                after = [p for j, p in own if k < j <= k + 2]
+                after = [i for i, (j, _) in enumerate(own) if k < j <= k + 2]
                 if after:
-                    home = after[0]
+                    # "жителей ДНР, ЛНР, Запорожской и Херсонской областей": each region
+                    homes = [p for p in _listed(w, own[after[0]:])
+                             if p.kind in ("admin1", "region")]
+                    home = own[after[0]][1]
                     break
                 if k + 1 < len(w) and w[k + 1].forms & self.lex.region_nouns:
                     home = story.region
@@ -618,7 +622,7 @@ class LemmaExtractor:
             return [p for p in places if p.kind != "country"] or [
                 p for k, p in own if (k, p) in sc.places][:1], None
         venue = next((p for _, p in own if p.kind == "city" and p != home), None)
-        return [home], venue
+        return (homes if len(homes) > 1 else [home]), venue
 
     def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'загинув чоловік', 'погибла 67-летняя женщина', 'Водитель погиб': a trigger in
