@@ -129,12 +129,21 @@ PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
 # A Russian or Ukrainian district named by an adjective ("в Приморском районе",
 # "Центрального району", "Киевский район"): the district of a city when a city is named
 # before it and the namesake the adjective leads to is a village or lies in another region.
-CYRILLIC_DISTRICT = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+\s+район(?:е|а|у|і|ом|ах|ы|и)?$")
-CYRILLIC_DISTRICT_AFTER = re.compile(r"^\s+район(?:е|а|у|і|ом)?\b")
+# Plural forms too: "по Основянскому и Киевскому районам города".
+_RAION_ENDINGS = r"(?:е|а|у|і|ом|ах|ы|и|ам|ами|ов|ів)?"
+CYRILLIC_DISTRICT = re.compile(rf"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+\s+район{_RAION_ENDINGS}$")
+CYRILLIC_DISTRICT_AFTER = re.compile(rf"^\s+район{_RAION_ENDINGS}\b")
+# A district's adjective standing alone, its noun left out ("в Киевском повреждены").
+CYRILLIC_DISTRICT_ADJ = re.compile(
+    r"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]*(?:ск|цк|зк|ськ|цьк|зьк)(?:ом|ому|ий|ій|ого|им|ім|ой|ая|ої|у|е|і)$")
 CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
+# A namesake this close to the city is one of its own districts that GeoNames lists as a
+# populated place ("в Зарічному районі" of Sumy, Zarichnyi, 2 km from its centre), not a
+# district's seat town (Brovary is 20 km from Kyiv).
+DISTRICT_INSIDE_KM = 10.0
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
     r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
@@ -385,19 +394,27 @@ class Resolver:
         another region than the city (Киевский район of Donetsk is not Kyiv's)."""
         out = list(mentions)
         last_city: tuple[PlaceMention, Entry] | None = None
+        # the seats already read as a city's districts: "в Киевском повреждены" after
+        # "Киевскому районам города" is the same district, its noun left out
+        rebound: set[int] = set()
         for i, m in enumerate(out):
             district = CYRILLIC_DISTRICT.match(m.surface) or (
                 " " not in m.surface.strip()
-                and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 12]))
+                and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 12])) or (
+                m.place is not None and m.place.geonameid in rebound
+                and bool(CYRILLIC_DISTRICT_ADJ.search(m.surface.strip())))
             if district and last_city is not None and \
                     "\n\n" not in view.text[last_city[0].end:m.start] and \
                     (m.place is None or m.place.geonameid != last_city[1].id):
                 city = last_city[1]
                 seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
                 if seat is None or seat.population < DISTRICT_SEAT_MIN_POPULATION or (
-                        seat.country, seat.admin1_code) != (city.country, city.admin1_code):
+                        seat.country, seat.admin1_code) != (city.country, city.admin1_code) \
+                        or _distance_km(seat, city) < DISTRICT_INSIDE_KM:
                     p = last_city[0].place
                     assert p is not None
+                    if m.place is not None:
+                        rebound.add(m.place.geonameid)
                     out[i] = replace(m, place=_rebind(
                         p, m.surface, min(0.9, p.confidence),
                         f"'{m.surface}' is a district of {p.name}, named before"),

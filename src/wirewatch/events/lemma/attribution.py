@@ -28,8 +28,12 @@ _HEAD_TITLE = re.compile(r"\b(?:head|governor|mayor|chief)\b", re.IGNORECASE)
 _BREAKS = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "и", "і", "та", "й"})
 # A surname in -ов/-ев/-єв/-ин/-ін in a case form ("Синєгубова", "Кимом" is no such): the
 # case ending, and the nominative the registry writes
-_SURNAME_CASE = re.compile(r"^([А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+(?:ов|ев|єв|ёв|ин|ін|їн))"
+SURNAME_CASE = re.compile(r"^([А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+(?:ов|ев|єв|ёв|ин|ін|їн))"
                            r"(?:а|у|ым|им|ом|ові|еві|е|і)$")
+# A unit's registry name ("47th Mechanised Brigade") and a number written before a unit
+# noun ("47-й", "7-м", "93-тя", "47" before "ОМБр").
+_ORDINAL_NAME = re.compile(r"^(\d+)(?:st|nd|rd|th)\b(.*)$")
+_UNIT_NUMBER = re.compile(r"^(\d{1,3})(-[а-яіїєґё]{1,3})?$")
 # How far (in words) an actor may sit from the verb of saying or marker it goes with.
 NEAR = 8
 
@@ -78,6 +82,15 @@ class ActorIndex:
             if registry.get(actor_id) is not None:
                 key = phrase(words)
                 self.offices.setdefault(key[0], []).append((key, actor_id))
+        # units by number and kind ("47th Mechanised Brigade": (47, "Brigade"))
+        self.units: dict[tuple[int, str], list[Actor]] = {}
+        for actor in registry:
+            numbered = _ORDINAL_NAME.match(actor.name) if actor.type == "unit" else None
+            if numbered is None:
+                continue
+            for kind in set(lexicon.unit_nouns.values()):
+                if re.search(rf"\b{kind}\b", numbered.group(2)):
+                    self.units.setdefault((int(numbered.group(1)), kind), []).append(actor)
         self._holders: dict[str, list[Actor]] = {}
         for actor in registry:
             for role in actor.roles:
@@ -102,7 +115,7 @@ class ActorIndex:
         while k < len(words):
             best: tuple[int, str] | None = None
             headed = k > 0 and bool(words[k - 1].forms & self.lexicon.head_nouns)
-            base = _SURNAME_CASE.match(words[k].text)
+            base = SURNAME_CASE.match(words[k].text)
             forms = words[k].forms | {base.group(1).lower()} if base else words[k].forms
             for form in forms:
                 for names, actor_id in self.by_first.get(form, ()):
@@ -125,6 +138,34 @@ class ActorIndex:
                 out.append(Found(k, best[0], actor, text,
                                  head=headed and actor.type != "person"))
             k = best[0] + 1
+        return sorted(out + self.numbered_units(words, out), key=lambda f: f.first)
+
+    def numbered_units(self, words: Sequence[Word], taken: Sequence[Found]) -> list[Found]:
+        """Units named by number and kind ("в 7-м корпусе быстрого реагирования", "у 47-й
+        окремій механізованій бригаді", "47 ОМБр"): an ordinal, or a figure before an
+        abbreviation, up to three words before a unit noun, when one registry unit of that
+        number and kind fits (of the side the sentence names, when several do)."""
+        out: list[Found] = []
+        for k, w in enumerate(words):
+            m = _UNIT_NUMBER.match(w.text)
+            if m is None or any(f.first <= k <= f.last for f in taken):
+                continue
+            for j in range(k + 1, min(len(words), k + 4)):
+                kinds = [self.lexicon.unit_nouns[f] for f in words[j].forms
+                         if f in self.lexicon.unit_nouns]
+                if not kinds:
+                    continue
+                if not (m.group(2) or sum(c.isupper() for c in words[j].text) >= 2):
+                    break  # "47 бригад" is a count, not a unit; "47 ОМБр" is one
+                fits = self.units.get((int(m.group(1)), kinds[0]), [])
+                if len(fits) > 1:
+                    sides = {side for side, ps in self.lexicon.sides.items()
+                             if find_phrases(words, (phrase(p) for p in ps))}
+                    fits = [a for a in fits if a.side in sides]
+                if len(fits) == 1:
+                    text = " ".join(x.text for x in words[k:j + 1])
+                    out.append(Found(k, j, fits[0], text))
+                break
         return out
 
     def holder(self, found: Found, day: date | None) -> Actor:
@@ -161,6 +202,11 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
         inside = [f for f in found for v in verbs if 0 < f.first - v <= 2
                   and words[f.first - 1].lower in ("в", "во", "у")]
+        # "В 7-м корпусе ... ВСУ опровергли": the body the sentence opens in, before the
+        # verb, with no break between (the forces in its name are not the speaker)
+        inside += [f for f in found for v in verbs if f.first == 1 and 0 < v - f.last <= NEAR
+                   and words[0].lower in ("в", "во", "у")
+                   and not any(w.text in _BREAKS for w in words[f.last + 1:v])]
         # "..., сообщило в среду Министерство обороны России": after a comma or dash the
         # verb comes first and its subject follows
         inside += [f for f in found for v in verbs if 0 < f.first - v <= 4 and v > 0

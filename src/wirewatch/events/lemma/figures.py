@@ -56,7 +56,11 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     # "минулої ночі", "этой ночью", "цього ранку": a relative day of several words
     several = {f: lexicon.relative_days[" ".join(p)] for f, _, p in find_phrases(
         words, (phrase(p) for p in lexicon.relative_days if " " in p))}
+    periods = {f: (lexicon.past_periods[" ".join(p)], " ".join(w.text for w in words[f:la + 1]))
+               for f, la, p in find_phrases(words, (phrase(p) for p in lexicon.past_periods))}
     for k, w in enumerate(words):
+        if k in periods and published is not None:
+            return k, _past_period(*periods[k], published)
         if k in several and published is not None:
             return k, _day(published + timedelta(days=several[k]), "relative",
                            w.text)
@@ -113,6 +117,18 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
     return None
+
+
+def _past_period(kind: str, surface: str, published: date) -> EventDate:
+    """The last weekend up to ``published`` (Saturday and Sunday; a report of a Monday tells
+    of the two days before it), or the calendar week (Monday to Sunday) before its week."""
+    if kind == "weekend":
+        last = published - timedelta(days=(published.weekday() - 6) % 7)
+        first = last - timedelta(days=1)
+    else:
+        first = published - timedelta(days=published.weekday() + 7)
+        last = first + timedelta(days=6)
+    return EventDate(f"{first.isoformat()}/{last.isoformat()}", "range", "relative", surface)
 
 
 def later_period(words: Sequence[Word], after: int, lexicon: LemmaLexicon,
@@ -177,8 +193,8 @@ def _period(words: Sequence[Word], k: int, day: EventDate, lexicon: LemmaLexicon
 
 def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
                  published: date | None) -> EventDate | None:
-    """'с начала 2024 года', 'з початку року', 'с начала января': the range from that
-    start to publication (word ``k`` is the first after 'с начала'), else None."""
+    """'с начала 2024 года', 'з початку року', 'с начала января', 'с начала осени': the
+    range from that start to publication (word ``k`` is the first after 'с начала'), else None."""
     if published is None or k >= len(words):
         return None
     w = words[k]
@@ -187,7 +203,8 @@ def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
     elif w.forms & lexicon.year_nouns:
         start = EventDate(str(published.year), "year", "relative", w.text)
     else:
-        month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None)
+        month = next((lexicon.months[f] for f in w.forms if f in lexicon.months), None) or \
+            next((lexicon.seasons[f] for f in w.forms if f in lexicon.seasons), None)
         if month is None:
             return None
         year = published.year if month <= published.month else published.year - 1

@@ -96,6 +96,31 @@ class LemmaLexicon:
     # 'уразили нафтовий термінал', 'поразили нефтебазу': a facility after a verb of
     # destroying makes it a strike on the facility, not equipment lost
     facility_nouns: frozenset[str]
+    # 'в зоне ответственности группировки', 'у смузі відповідальності': losses in a
+    # grouping's sector, which names no place; the place of the strike before is not theirs
+    sector: tuple[str, ...]
+    # 'бронетранспортёр M113 производства США': the country after one of these made the
+    # thing; it is no place of the event
+    maker_nouns: frozenset[str]
+    # 'на Покровском направлении': a place named with one of these is a front direction;
+    # "на этом направлении" later points back to the last direction, not the last place
+    direction_nouns: frozenset[str]
+    # 'из сёл Шебекинского округа в Белгород вывезены': people are evacuated from the
+    # place after one of these, not to the place they are taken to
+    origin_preps: frozenset[str]
+    # 'вивезли до Ростовської області': the place after one of these is where people or
+    # goods are taken, not the place of the evacuation or looting
+    destination_preps: frozenset[str]
+    # 'в 47-й бригаде', 'у 7-му корпусі', '47 ОМБр': a number before one of these nouns
+    # names the registry's unit of that number and kind (the English word of its name)
+    unit_nouns: dict[str, str]
+    # 'за выходные', 'у вихідні': the last weekend before publication; 'за прошлую неделю',
+    # 'минулого тижня': the calendar week before publication's ('weekend' / 'week')
+    past_periods: dict[str, str]
+    # 'с начала осени', 'з початку літа': a season's first month, after 'since the start'
+    seasons: dict[str, int]
+    # 'за цей час', 'за это время': the period named before in the document
+    this_period: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
