@@ -61,3 +61,26 @@ def test_a_town_the_sentence_opens_with_sets_the_scene(run: Run) -> None:
                  "2025-07-01")
     assert sorted((e["type"], place_id(e)) for e in events) == [
         ("casualties", HORLIVKA), ("strike", HORLIVKA)], events
+
+
+def test_an_aim_to_take_a_town_is_no_capture(run: Run) -> None:
+    events = run("\"The enemy's goal is obvious: to take Huliaipole and push toward "
+                 "Zaporizhzhia,\" the governor said.", "2025-10-20")
+    assert not events, events
+
+
+def test_where_after_a_town_in_a_region_is_the_town(run: Run) -> None:
+    events = run("Battlegroup North units struck Ukrainian formations near Volchansk in the "
+                 "Kharkov Region, where the enemy lost up to 80 troops, the ministry said.",
+                 "2025-04-05")
+    assert [(e["type"], place_id(e)) for e in events if e["type"] == "casualties"] == [
+        ("casualties", VOVCHANSK)], events
+
+
+def test_air_defence_figures_take_no_place_from_the_battle_before(run: Run) -> None:
+    events = run("Battlegroup North units struck Ukrainian formations near Vovchansk, where "
+                 "the enemy lost up to 110 troops and two pickup trucks.\n\nAir defense forces "
+                 "shot down 140 fixed-wing drones over the past day, the ministry said.",
+                 "2025-04-05")
+    downed = [e for e in of_type(events, "equipment.lost") if e["count"]["value"] == 140]
+    assert [place_id(e) for e in downed] == [None], events

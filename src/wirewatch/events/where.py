@@ -224,6 +224,7 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         # "in the Kherson region, an attack on a market in Bilozerka": the most specific
         # place tied to the trigger, not the region around it
         best = inner[0]
+    best = _where_antecedent(best, trig, cands)
     if best.place.kind != "city":
         # "the liberation of Krasni Lyman, a railway town in the DPR": the region only
         # locates a place the gazetteer could not resolve; the event's place is unknown
@@ -260,6 +261,21 @@ def _listed_with(chosen: list[Candidate], found: list[Candidate]) -> list[Candid
                 out.append(c)
                 grown = True
     return out
+
+
+def _where_antecedent(best: Candidate, trig: Any, cands: list[Candidate]) -> Candidate:
+    """"Near Volchansk in the Kharkov Region, where the enemy lost 110 troops": a "where"
+    clause the parse hangs on the region stands for the town the region only locates."""
+    tok = best.tok
+    if best.place.kind == "city" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return best
+    clause = next((c for c in tok.children if c.dep_ == "relcl" and is_under(trig, c) and
+                   any(w.lower_ == "where" for w in c.children)), None)
+    if clause is None:
+        return best
+    town = next((c for c in cands if c.tok == tok.head.head and c.place.kind == "city" and
+                 not c.excluded), None)
+    return town or best
 
 
 def tied_unresolved(trig: Any, tokens: Sequence[Any], et: EventType, unresolved: Sequence[Any],

@@ -182,6 +182,18 @@ def _no_decision(sc: SentenceContext, d: Draft) -> bool:
     return False
 
 
+def _aim(sc: SentenceContext, d: Draft) -> bool:
+    """"The enemy's goal is to take Huliaipole and push toward Zaporizhzhia": an aim, not
+    an event."""
+    head = d.head
+    while head.dep_ == "conj" and head.head.pos_ == "VERB":
+        head = head.head
+    if head.tag_ != "VB" or head.dep_ not in ("xcomp", "ccomp", "attr", "advcl"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and
+               c.lemma_.lower() in sc.doc.lexicon.aim_nouns for c in head.head.children)
+
+
 def _demand(sc: SentenceContext, d: Draft) -> bool:
     """"Russia demanded that Ukraine pull its troops out of X", "urged residents to leave":
     a demand, a proposal or a wish, not an event."""
@@ -245,8 +257,8 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
-    _adjective, _no_plan, _no_decision, _demand, _not_people, _purpose_infinitive, _speech_verb,
-    _ground_fighting,
+    _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _purpose_infinitive,
+    _speech_verb, _ground_fighting,
 )
 
 

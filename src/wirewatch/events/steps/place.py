@@ -176,6 +176,10 @@ def event_places(found: Sequence[Found]) -> set[int]:
 def fallback_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
                    ) -> list[PlaceChoice]:
     """Places for types that may have none: the event this one hangs on, the claimant's."""
+    if d.trigger.phrase[0] in sc.doc.lexicon.air_defence_verbs:
+        # "Air defence forces shot down 167 drones over the past day": a figure for the
+        # whole front or country, not at the battle the bulletin told before
+        return _clause_place(sc, d)
     return (_clause_place(sc, d) or _simultaneous_place(d, sc.trigger_tokens, sc.doc.lexicon) or
             _coordinated_place(sc, d) or _strike_place(sc, d, produced) or
             _continued_place(sc, d) or _claimant_place(sc, d))
