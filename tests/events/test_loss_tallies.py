@@ -115,3 +115,26 @@ def test_a_running_total_of_tanks_is_no_capture(run: Run) -> None:
                  "number of Russian tanks lost to 11,203, the General Staff said.",
                  "2025-06-10")
     assert not of_type(events, "territory.captured"), events
+
+
+def test_a_regions_tally_with_losses_in_its_towns_is_a_strike_at_each(run: Run) -> None:
+    events = run("Kharkiv regional governor Oleh Syniehubov said on Friday that Russian forces "
+                 "had struck 14 settlements in the region over the past day, killing a "
+                 "71-year-old man in Kivsharivka and wounding three people in Kharkiv.",
+                 "2025-06-13")
+    assert sorted(place_id(e) for e in of_type(events, "strike")) == [
+        704608, 706482, 706483], events
+
+
+def test_losses_of_up_to_a_figure_read_as_a_particle(run: Run) -> None:
+    events = run("It also claimed that Ukrainian forces had lost up to 260 troops and 11 "
+                 "armored vehicles in the Huliaipole direction in the past day.", "2025-10-22")
+    assert sorted((e["type"], e["count"]["value"]) for e in events) == [
+        ("casualties", 260), ("equipment.lost", 11)], events
+
+
+def test_motorcycles_of_assault_groups_are_equipment(run: Run) -> None:
+    events = run("The corps said its units had destroyed 11 Russian motorcycles and three "
+                 "armored vehicles near Pokrovsk over the past day.", "2025-11-04")
+    assert _equipment(events) == [("armored vehicles", 3, False),
+                                  ("motorcycles", 11, False)], events

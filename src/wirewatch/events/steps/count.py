@@ -35,7 +35,7 @@ def has_needed_count(sc: SentenceContext, d: Draft) -> bool:
 def up_to_object(prep: Any) -> list[Any]:
     """The object of a verb that the parse read as "up to" prepositions ("had lost up to
     260 troops": "up" hung on the verb as a preposition, the troops under "to")."""
-    if prep.dep_ != "prep" or prep.lower_ != "up":
+    if prep.dep_ not in ("prep", "prt") or prep.lower_ != "up":
         return []
     return [gc for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"
             for gc in c.children if gc.dep_ == "pobj"]

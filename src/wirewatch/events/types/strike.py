@@ -1,9 +1,14 @@
-"""Strikes, and surrenders: behaviours that are only flags for the shared steps."""
+"""Strikes, and surrenders: behaviours that are only flags for the shared steps, and the
+strikes a region's daily tally implies at the towns its losses are told of."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from wirewatch.events.context import Found, SentenceContext
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
+from wirewatch.events.where import is_container
 
 
 @register("strike")
@@ -11,6 +16,29 @@ class Strike(Behaviour):
     """A strike: the losses reported with it take its place and date."""
 
     strike = True
+
+    def finish(self, sc: SentenceContext) -> None:
+        """"Russian forces struck 14 settlements in the region, killing a man in X and
+        wounding three people in Y": besides the region's tally, a strike at each town of
+        the region whose losses the sentence tells."""
+        strikes = [f for f in sc.produced if f.mention.type == self.name]
+        tallies = [f for f in strikes if f.mention.place and f.mention.place.kind == "admin1"]
+        if not tallies:
+            return
+        struck = {f.mention.place.geonameid for f in strikes if f.mention.place}
+        for f in list(sc.produced):
+            m = f.mention
+            if not sc.doc.behaviour(m.type).losses or m.place is None or \
+                    m.place.geonameid in struck:
+                continue
+            tally = next((t for t in tallies if t.mention.place is not None and
+                          is_container(t.mention.place, m.place)), None)
+            if tally is None:
+                continue
+            struck.add(m.place.geonameid)
+            sc.produced.append(Found(replace(tally.mention, place=m.place, count=None,
+                                             aggregate=False, date=m.date),
+                                     tally.source, sc.index, f.place_mention))
 
 
 @register("personnel.surrendered")
