@@ -185,6 +185,10 @@ class ActorRegistry:
         """Return the registry shipped with wirewatch (``wirewatch/data/actors.yaml``)."""
         return cls.from_file(default_actors_file())
 
+    def is_side_word(self, word: str) -> bool:
+        """Whether a word names a side ("Ukraine's", "Russian"), not a place or body."""
+        return basic_key(re.sub(r"['’]s$", "", word)) in self._side_of
+
     def get(self, actor_id: str) -> Actor | None:
         """Return the actor with this id, or None."""
         return self._actors.get(actor_id)
@@ -621,7 +625,7 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
             roles[ref.id] = role
     if not people:
         return mentions
-    holders = {i: _role_holder(m.claimant, people, role_words) for i, m in
+    holders = {i: _role_holder(m.claimant, people, role_words, registry) for i, m in
                enumerate(mentions) if m.claimant_actor is None}
     for i, pid in holders.items():
         claimant = mentions[i].claimant
@@ -643,16 +647,21 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
 
 
 def _role_holder(claimant: str | None, people: dict[str, ActorRef],
-                 role_words: re.Pattern[str] | None) -> str | None:
+                 role_words: re.Pattern[str] | None, registry: ActorRegistry) -> str | None:
     """The one person of the article whose role has the role word of a nameless claimant."""
     if not claimant or role_words is None:
         return None
     words = {w.lower() for w in role_words.findall(claimant)}
     if not words:
         return None
-    # "the top general": any word of the holder's title ("Chief of the General Staff")
+    # "the top general": any word of the holder's title ("Chief of the General Staff"); a
+    # name in the claimant ("the mayor of Kherson") must be in the title too
+    names = set(re.findall(r"[A-Z][\w'-]+", re.sub(r"\([^)]*\)", "", claimant)))
+    names = {n.lower() for n in names if not role_words.fullmatch(n) and
+             not registry.is_side_word(n)}
     fits = [pid for pid, ref in people.items()
-            if ref.role and words & set(re.findall(r"\w+", ref.role.lower()))]
+            if ref.role and words & set(re.findall(r"\w+", ref.role.lower())) and
+            names <= set(re.findall(r"[\w'-]+", ref.role.lower()))]
     return fits[0] if len(fits) == 1 else None
 
 

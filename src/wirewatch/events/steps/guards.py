@@ -133,6 +133,9 @@ def _scare_quotes(sc: SentenceContext, d: Draft) -> bool:
     if len(d.tokens) != 1 or first.pos_ != "NOUN":
         return False
     text = text_of(first.doc)
+    if first.dep_ in ("dobj", "nsubjpass") and \
+            first.head.lemma_.lower() in sc.doc.book.speech_verbs:
+        return False  # "announced the 'liberation' of X": the claim, in the writer's quotes
     return text[max(0, first.idx - 1):first.idx] in ("\"", "“", "'", "‘") and \
         text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’")
 

@@ -80,7 +80,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     if not d.places and d.ref_place is not None and d.ref_place.place is not None:
         d.places.append((d.ref_place.place, d.ref_place))
     if not d.places and d.type.place_required and d.unresolved_place is None:
-        d.places = _fronted_place(sc, d)
+        d.places = _fronted_place(sc, d) or _speakers_town(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
@@ -93,6 +93,19 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
         d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
+
+
+def _speakers_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"Russian artillery hit the museum building again, the mayor of Kherson said": the
+    town a local official speaks for, when the event's clause names no place."""
+    text = text_of(sc.sent.doc)
+    for s, e in d.att.spans:
+        if not sc.doc.lexicon.local_office.search(text[s:e]):
+            continue
+        towns = [c for c in d.candidates if c.place.kind == "city" and s <= c.mention.start < e]
+        if len(towns) == 1:
+            return [(towns[0].place, towns[0].mention)]
+    return []
 
 
 def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:

@@ -1,0 +1,31 @@
+"""Where a local official's report places an event, which office holder a title names,
+and a claim the writer puts in quotes (the sentences here are written for these tests)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+KHERSON, KHARKIV, VELYKA_NOVOSILKA = 706448, 706483, 690237
+
+
+def test_a_mayors_report_is_placed_in_the_mayors_town(run: Run) -> None:
+    events = run("Russian artillery hit the museum building again on Tuesday, the mayor of "
+                 "Kherson said.", "2025-08-26")
+    assert [place_id(e) for e in of_type(events, "strike")] == [KHERSON], events
+
+
+def test_a_title_with_a_town_is_not_another_towns_office_holder(run: Run) -> None:
+    events = run("Russian artillery hit the museum building again on Tuesday, the mayor of "
+                 "Kherson said.\n\nA drone hit a school, Kharkiv Mayor Ihor Terekhov said.",
+                 "2025-08-26")
+    by_place = {place_id(e): e["claimant"] for e in of_type(events, "strike")}
+    assert by_place[KHERSON] == "mayor of Kherson", events
+    assert by_place[KHARKIV].startswith("Ihor Terekhov"), events
+
+
+def test_a_capture_the_writer_puts_in_quotes_is_still_the_claim(run: Run) -> None:
+    events = run("The Russian Defence Ministry announced the \"liberation\" of Velyka "
+                 "Novosilka on Sunday.", "2025-01-27")
+    captures = of_type(events, "territory.captured")
+    assert [(place_id(e), e["modality"]) for e in captures] == [
+        (VELYKA_NOVOSILKA, "claimed")], events
