@@ -119,3 +119,18 @@ def test_the_region_is_the_one_the_speaker_is_named_for(run: Run) -> None:
                  "in the region over the weekend.", "2025-11-24")
     strikes = {e["count"]["value"]: place_id(e) for e in of_type(events, "strike")}
     assert strikes == {14: 706482, 38: 706442}, events
+
+
+def test_the_weekend_is_the_saturday_and_sunday_before(run: Run) -> None:
+    events = run("Over the weekend, Russian troops shelled 37 settlements in the Kherson "
+                 "region, the governor said on Monday. Drones struck residential areas of "
+                 "Beryslav and Bilozerka.", "2025-05-12")
+    assert {e["date"]["value"] for e in of_type(events, "strike")} == {
+        "2025-05-10/2025-05-11"}, events
+
+
+def test_two_days_in_a_row_are_one_range(run: Run) -> None:
+    events = run("The Russian army carried out 486 attacks on the Kherson region on Saturday "
+                 "and Sunday, the governor said.", "2025-05-12")
+    assert [e["date"]["value"] for e in of_type(events, "strike")] == [
+        "2025-05-10/2025-05-11"], events

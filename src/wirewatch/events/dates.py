@@ -97,6 +97,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
         ("weekday", re.compile(r"\b(?P<rel>on\s+|last\s+|this\s+|next\s+|late\s+on\s+|"
                                rf"early\s+on\s+)?(?:the\s+\w+\s+of\s+)?{wd}\b", re.I)),
+        # "over the weekend", "at the weekend", "last weekend": the Saturday and Sunday
+        # last before publication (or the one it falls on)
+        ("weekend", re.compile(r"\b(?:over|at|on|during|this|last)\s+(?:the\s+)?weekend\b",
+                               re.I)),
         ("last_week", re.compile(r"\blast\s+week\b", re.I)),
         ("next_week", re.compile(r"\bnext\s+week\b", re.I)),
         ("this_week", re.compile(r"\bthis\s+week\b", re.I)),
@@ -264,6 +268,14 @@ _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|until|till|and|-|–)\s*$", re.I)
 
 
+def _next_day(a: str, b: str) -> bool:
+    """Whether day ``b`` is the day after day ``a`` ("on Saturday and Sunday")."""
+    try:
+        return date.fromisoformat(b) - date.fromisoformat(a) == timedelta(days=1)
+    except ValueError:
+        return False
+
+
 def _joined_ranges(found: list[DateMention], text: str) -> list[DateMention]:
     """Return the dates with "from X to Y" written with two days made one range."""
     out: list[DateMention] = []
@@ -273,9 +285,11 @@ def _joined_ranges(found: list[DateMention], text: str) -> list[DateMention]:
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and a.date.precision == b.date.precision == "day" and \
                 a.date.value and b.date.value and a.date.value < b.date.value and \
-                _RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) and \
+                (_RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) or
+                 _next_day(a.date.value, b.date.value)) and \
                 _RANGE_JOIN.match(text[a.end:b.start]):
-            start = text.rfind(" ", 0, a.start - 1) + 1
+            start = text.rfind(" ", 0, a.start - 1) + 1 if _RANGE_OPEN.search(
+                text[max(0, a.start - 12):a.start]) else a.start
             value = f"{a.date.value}/{b.date.value}"
             basis = "explicit" if "explicit" in (a.date.basis, b.date.basis) else a.date.basis
             out.append(DateMention(start, b.end, EventDate(value, "range", basis,
@@ -430,6 +444,12 @@ def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Le
             delta = 7
         return EventDate((pub - timedelta(days=delta)).isoformat(), "day", "relative")
     monday = pub - timedelta(days=pub.weekday())
+    if kind == "weekend":
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        sunday = min(saturday + timedelta(days=1), pub)
+        value = saturday.isoformat() if sunday == saturday else \
+            f"{saturday.isoformat()}/{sunday.isoformat()}"
+        return EventDate(value, "day" if sunday == saturday else "range", "relative")
     if kind == "last_week":
         return EventDate(_week_range(monday - timedelta(days=7)), "range", "relative")
     if kind == "next_week":

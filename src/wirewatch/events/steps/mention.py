@@ -14,6 +14,7 @@ from typing import Any
 from wirewatch.events.codebook import EventType
 from wirewatch.events.confidence import draft_signals
 from wirewatch.events.context import Draft, SentenceContext
+from wirewatch.events.dates import EventDate
 from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.steps.extent import extent_of
 from wirewatch.events.steps.parties import parties
@@ -68,9 +69,19 @@ def produce(sc: SentenceContext, d: Draft) -> bool:
         sc.doc.types_seen.add(f.mention.type)
     if d.claimant is not None:
         sc.doc.attributor.remember(d.claimant, d.att.conduits,
-                                   d.claim.date if d.claim else None,
-                                   d.when if d.when.precision == "day" else None)
+                                   d.claim.date if d.claim else None, _story_date(d))
     return True
+
+
+def _story_date(d: Draft) -> EventDate | None:
+    """The date the draft's statement goes on with: its day, or a short period of its own
+    ("over the weekend"; not a running total's "since 2022")."""
+    if d.when.precision == "day":
+        return d.when
+    if d.when.precision != "range" or d.own is None or d.own.since:
+        return None
+    first, last = d.when.first_day(), d.when.last_day()
+    return d.when if first and last and (last - first).days <= 7 else None
 
 
 def words_of(toks: Sequence[Any]) -> tuple[str, ...]:

@@ -198,7 +198,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         earlier = sc.doc.attributor.find(claimant.name)
         if earlier is not None:
             claim_date = earlier.claim_date
-            if att.carried:
+            if att.carried or att.continued:
                 context_date = earlier.event_date
     if own is not None:
         if own.since:
@@ -212,6 +212,12 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                 return since_range(own.date, end)
             return own.date
         return own.date
+    if att.continued and context_date is not None and context_date.precision == "range" and \
+            modality != "planned":
+        # "Over the weekend, troops shelled 37 settlements, the governor said on Monday.
+        # Drones struck Beryslav.": the bulletin's period, not the day it was told
+        return EventDate(context_date.value, context_date.precision, context_date.basis,
+                         context_date.surface)
     if claim_date is not None:
         return EventDate(claim_date.value, claim_date.precision, claim_date.basis,
                          claim_date.surface)
