@@ -51,7 +51,8 @@ W_CONTAINER, W_CONTAINER_MISS = 0.9, -0.5
 W_ADMIN_PARAGRAPH, W_ADMIN_DOC = 0.5, 0.3
 W_HOLDS_PARAGRAPH, W_HOLDS_DOC = 0.5, 0.3  # a region or country holding a town named nearby
 W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.3, 0.15, 0.25, 0.1
-# each further town named nearby within 50 km, up to NEAR_MORE_MAX of them: a village listed
+# each further town within 50 km named in the same sentence (half for the adjacent one), up to
+# NEAR_MORE_MAX of them: a village listed
 # among its neighbours is theirs, not a far city's namesake (decision 92; eval/places_blind6:
 # Kamianske among Orikhiv, Mala Tokmachka and Stepnohirsk is not the Dnipropetrovsk city)
 W_NEAR_MORE, NEAR_MORE_MAX = 0.1, 2
@@ -521,7 +522,7 @@ class Resolver:
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
-            close = 0  # distinct towns named nearby within 50 km
+            close = 0.0  # towns within 50 km named in the same sentence (or, half, beside it)
             surface = normalize(span.surface)
             for a, a_spans in anchors.values():
                 # Another mention of the same name is no neighbour: it only says how that
@@ -567,7 +568,8 @@ class Resolver:
                     continue
                 if any(near):
                     d = _distance_km(a, e)
-                    close += d < 50
+                    if d < 50:  # a town of the same sentence counts in full, one beside half
+                        close += 1.0 if any(x.sentence == span.sentence for x in others) else 0.5
                     w = W_NEAR_50 if d < 50 else W_NEAR_150 if d < 150 else 0.0
                     if a.admin1_code == e.admin1_code and a.country == e.country:
                         w = max(w, W_SAME_ADMIN_LOCAL)
@@ -595,7 +597,7 @@ class Resolver:
             more = W_NEAR_MORE * min(close - 1, NEAR_MORE_MAX) if close > 1 else 0.0
             for w, why in ((best_admin, admin_reason), (best_local, local_reason),
                            (best_doc, doc_reason),
-                           (more, f"{close} towns named nearby within 50 km")):
+                           (more, "other towns within 50 km named with it")):
                 if w:
                     s.score += w
                     s.reasons.append((w, why))
