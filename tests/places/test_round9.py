@@ -48,8 +48,8 @@ def test_a_region_named_as_another_towns_container_does_not_claim_the_paragraph(
 
 def test_a_region_named_sentences_away_counts_as_named_in_the_article(
         gaz: Gazetteer, nlp: Any) -> None:
-    text = ("Glide bombs hit Huliaipole on Saturday, the governor said. A school was "
-            "damaged in Orikhiv and Polohy. Power lines were cut overnight. In neighbouring "
+    text = ("Glide bombs hit Huliaipole, Orikhiv and Polohy on Saturday, the governor said. "
+            "Power lines were cut overnight. Repairs will take a week. In neighbouring "
             "Dnipropetrovsk region, a drone hit a grain elevator.")
     assert _ids(text, "Huliaipole", gaz, nlp) == [HULIAIPOLE]
 
@@ -60,3 +60,14 @@ def test_a_village_listed_among_its_neighbours_is_theirs(gaz: Gazetteer, nlp: An
             "Orikhiv, Mala Tokmachka, Kamianske and Stepnohirsk.\n\nIn Zaporizhzhia itself, a "
             "drone damaged several cars.")
     assert _ids(text, "Kamianske", gaz, nlp) == [KAMIANSKE_ZAP]
+
+
+POKROVSKE_MEZHOVA = 696720
+
+
+def test_neighbours_of_its_own_sentence_outweigh_those_of_the_sentence_before(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Shelling hit Nikopol, Marhanets and Pokrov in the Dnipropetrovsk region on "
+            "Tuesday. Russian units pushed toward Mezhova and Velykomykhailivka, and drones "
+            "struck a farm in nearby Pokrovske.")
+    assert _ids(text, "Pokrovske", gaz, nlp) == [POKROVSKE_MEZHOVA]
