@@ -71,3 +71,12 @@ def test_neighbours_of_its_own_sentence_outweigh_those_of_the_sentence_before(
             "Tuesday. Russian units pushed toward Mezhova and Velykomykhailivka, and drones "
             "struck a farm in nearby Pokrovske.")
     assert _ids(text, "Pokrovske", gaz, nlp) == [POKROVSKE_MEZHOVA]
+
+
+MARHANETS = 701855
+
+
+def test_a_known_town_of_the_theatre_opening_a_sentence_is_a_place(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = "Shelling hit Nikopol overnight. Marhanets came under attack in the afternoon."
+    assert _ids(text, "Marhanets", gaz, nlp) == [MARHANETS]
