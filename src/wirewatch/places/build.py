@@ -364,8 +364,9 @@ def _iter_sources(aliases: dict[str, Any]) -> tuple[list[PlaceRow], list[NameRow
         admin_subs.append((sub, english))
     rows = _Rows()
     _add_cities(rows, admin_names)
+    keeps = {int(x) for x in aliases.get("region_keeps_name") or ()}
     for sub, english in admin_subs:
-        _add_admin1(rows, sub, english)
+        _add_admin1(rows, sub, english, int(sub.geonames_id) in keeps)
     _add_admin2(rows, admin_names, set(aliases.get("admin2_seat_countries") or ()))
     _add_countries(rows)
     _add_regions(rows, aliases)
@@ -402,7 +403,9 @@ def _add_cities(rows: _Rows, admin_names: dict[tuple[str, str], str]) -> None:
             rows.seat_names[(country, code)].add(primary)
 
 
-def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
+def _add_admin1(rows: _Rows, sub: Any, english: str, keeps_name: bool = False) -> None:
+    """Add an admin-1 region and its names; ``keeps_name``: its bare name stays its own
+    even when a city inside it carries it as an alternate name (``region_keeps_name``)."""
     country, _, code = sub.geonames_code.partition(".")
     lat, lon = _middle(rows.coords.get((country, code), []))
     rows.places.append(PlaceRow(
@@ -423,7 +426,8 @@ def _add_admin1(rows: _Rows, sub: Any, english: str) -> None:
     # has it; a hamlet does not take "Minnesota" from the state.
     kept = [
         v for v in variants
-        if (not _city_takes_name(rows, country, code, normalize(v))
+        if (keeps_name and v == english)
+        or (not _city_takes_name(rows, country, code, normalize(v))
             and normalize(v) not in rows.seat_names[(country, code)]) or _ADMIN_SUFFIX.search(v)
     ]
     # the English name is the region's own name, as a city's GeoNames name is its own

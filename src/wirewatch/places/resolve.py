@@ -51,6 +51,11 @@ W_CONTAINER, W_CONTAINER_MISS = 0.9, -0.5
 W_ADMIN_PARAGRAPH, W_ADMIN_DOC = 0.5, 0.3
 W_HOLDS_PARAGRAPH, W_HOLDS_DOC = 0.5, 0.3  # a region or country holding a town named nearby
 W_NEAR_50, W_NEAR_150, W_SAME_ADMIN_LOCAL, W_SAME_COUNTRY_LOCAL = 0.3, 0.15, 0.25, 0.1
+# each further town within 50 km named in the same sentence (half for the adjacent one), up to
+# NEAR_MORE_MAX of them: a village listed
+# among its neighbours is theirs, not a far city's namesake (decision 92; eval/places_blind6:
+# Kamianske among Orikhiv, Mala Tokmachka and Stepnohirsk is not the Dnipropetrovsk city)
+W_NEAR_MORE, NEAR_MORE_MAX = 0.1, 2
 W_SAME_AS_ANCHOR = 0.4  # another name in the article already resolved to this very place
 # ... unless the name is only one of its GeoNames alternate names and the own name of a place
 # this close to it: then it counts against (eval/places_blind6.yaml: Hrodivka, Grishino,
@@ -204,6 +209,10 @@ class Resolver:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        # region spans the text names as the container of one town ("Cook County,
+        # Illinois", "Novopavlovka in the Dnepropetrovsk region"): id(span) -> the index of
+        # the span it holds (decision 91)
+        self._holder_of: dict[int, int] = {}
 
     # -- candidates -------------------------------------------------------------------
     def fill_candidates(self, spans: Sequence[Span]) -> None:
@@ -347,7 +356,7 @@ class Resolver:
             if dateline:
                 _filing_city(scored)
             else:
-                self._add_context(span, scored, by_place, view)
+                self._add_context(span, scored, by_place, view, idx)
                 if not any(s.reasons for s in scored):
                     # only when nothing nearer in the text speaks for a candidate: the
                     # home is the article's default, not a rival of a region named beside
@@ -430,6 +439,7 @@ class Resolver:
                     scored: Sequence[list[_Scored]]) -> dict[int, Container]:
         """Map a span index to the regions that the text puts it in ('X, in the Y region')."""
         out: dict[int, Container] = {}
+        self._holder_of = {}
         for i in range(len(spans) - 1):
             a, b = spans[i], spans[i + 1]
             gap = view.text[a.end:b.start]
@@ -456,6 +466,7 @@ class Resolver:
             if regions and tight and b.sentence == a.sentence and \
                     all(r.kind in ("admin1", "region") for r in regions):
                 out[i] = Container(regions, hard=True)
+                self._holder_of[id(b)] = i
                 continue
             regions += [s.hit.entry for s in scored[j] if s.hit.entry.kind == "country"
                         and s.hit.entry not in regions]
@@ -500,7 +511,7 @@ class Resolver:
 
     def _add_context(self, span: Span, scored: list[_Scored],
                      anchors: dict[int, tuple[Entry, list[Span]]],
-                     view: TextView) -> None:
+                     view: TextView, idx: int = -1) -> None:
         # the places whose own name this is, as written or romanised otherwise ("Grishino"
         # is the Russian form of the village Hryshyne)
         key = translit_key(span.surface)
@@ -511,6 +522,7 @@ class Resolver:
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
+            close = 0.0  # towns within 50 km named in the same sentence (or, half, beside it)
             surface = normalize(span.surface)
             for a, a_spans in anchors.values():
                 # Another mention of the same name is no neighbour: it only says how that
@@ -522,7 +534,11 @@ class Resolver:
                     same_as_anchor = True
                     continue
                 if a.kind in ("admin1", "region") and _contains(self.gaz, a, e):
-                    same_par = any(x.paragraph == span.paragraph for x in others)
+                    # a region named as another town's container places that town, not the
+                    # paragraph's other names: for them it is a region of the article
+                    same_par = any(x.paragraph == span.paragraph
+                                   and abs(x.sentence - span.sentence) <= 1
+                                   and self._holder_of.get(id(x), idx) == idx for x in others)
                     w = W_ADMIN_PARAGRAPH if same_par else W_ADMIN_DOC
                     if w > best_admin:
                         where = "the same paragraph" if same_par else "the article"
@@ -535,11 +551,25 @@ class Resolver:
                     if w > best_admin:
                         best_admin, admin_reason = w, f"{a.name}, inside it, named in the article"
                     continue
-                if a.kind != "city" or e.kind != "city":
+                if a.kind != "city" or e.kind not in ("city", "admin1"):
                     continue
                 near = [abs(x.sentence - span.sentence) <= 1 for x in others]
+                if e.kind == "admin1":
+                    # a region of the country of the towns named gets from them what its
+                    # towns get: "California" among US towns is not a Maryland town's
+                    # name because the towns all count for it (decision 91)
+                    if a.country == e.country:
+                        if any(near) and best_local < W_SAME_COUNTRY_LOCAL:
+                            best_local = W_SAME_COUNTRY_LOCAL
+                            local_reason = f"{a.name}, in the same country, named nearby"
+                        if not all(near) and best_doc < W_SAME_COUNTRY_DOC:
+                            best_doc = W_SAME_COUNTRY_DOC
+                            doc_reason = f"{a.name} ({a.country}) in the article"
+                    continue
                 if any(near):
                     d = _distance_km(a, e)
+                    if d < 50:  # a town of the same sentence counts in full, one beside half
+                        close += 1.0 if any(x.sentence == span.sentence for x in others) else 0.5
                     w = W_NEAR_50 if d < 50 else W_NEAR_150 if d < 150 else 0.0
                     if a.admin1_code == e.admin1_code and a.country == e.country:
                         w = max(w, W_SAME_ADMIN_LOCAL)
@@ -564,8 +594,10 @@ class Resolver:
             elif same_as_anchor:
                 s.score += W_SAME_AS_ANCHOR
                 s.reasons.append((W_SAME_AS_ANCHOR, f"{e.name} itself is named in the article"))
+            more = W_NEAR_MORE * min(close - 1, NEAR_MORE_MAX) if close > 1 else 0.0
             for w, why in ((best_admin, admin_reason), (best_local, local_reason),
-                           (best_doc, doc_reason)):
+                           (best_doc, doc_reason),
+                           (more, "other towns within 50 km named with it")):
                 if w:
                     s.score += w
                     s.reasons.append((w, why))
