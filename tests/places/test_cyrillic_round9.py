@@ -1,0 +1,51 @@
+"""Round 9 of Cyrillic places: the regional centre and the capital named by a common noun.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from wirewatch.document import Document
+from wirewatch.pipeline import extract
+
+KHARKIV, KYIV, MOSCOW, KHERSON, BELGOROD = 706483, 703448, 524901, 706448, 578072
+
+
+def _places(resources: Any, text: str, lang: str) -> list[tuple[str, int | None]]:
+    (x,) = extract([Document("d", text, published=date(2025, 3, 14), lang=lang)], resources)
+    return [(m.surface, m.place.geonameid if m.place else None) for m in x.places]
+
+
+def _events(resources: Any, text: str, lang: str) -> list[tuple[str, int | None]]:
+    (x,) = extract([Document("d", text, published=date(2025, 3, 14), lang=lang)], resources)
+    return [(e.type, e.place.geonameid if e.place else None) for e in x.events]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "city"), [
+    ("uk", "Росіяни обстріляли 12 громад Херсонської області. В обласному центрі поранено "
+           "двох людей.", "обласному центрі", KHERSON),
+    ("ru", "За сутки в Белгородской области сбиты 14 беспилотников. В областном центре "
+           "ранены три человека.", "областном центре", BELGOROD),
+    ("ru", "Минувшей ночью Харьковскую область атаковали дроны. В областном центре ранены "
+           "двое.", "областном центре", KHARKIV),
+    ("uk", "Уночі ворог атакував Україну дронами. У столиці загинула жінка.", "столиці", KYIV),
+    ("ru", "Ночью Россию атаковали 40 беспилотников. В столице ранен мужчина.",
+     "столице", MOSCOW),
+])
+def test_the_regional_centre_and_the_capital_are_their_towns(
+        resources: Any, lang: str, text: str, surface: str, city: int) -> None:
+    assert (surface, city) in _places(resources, text, lang)
+    # and the event told there takes the town
+    assert any(p == city for _, p in _events(resources, text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "В областном центре повреждены три дома."),  # no region named before
+    ("ru", "Мэр столицы Сергей Собянин сообщил о сбитом дроне."),  # an office, no place
+])
+def test_no_capital_without_a_region_named_before_or_a_preposition(
+        resources: Any, lang: str, text: str) -> None:
+    assert all(s not in ("областном центре", "столицы") for s, _ in _places(resources, text, lang))
