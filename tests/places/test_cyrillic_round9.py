@@ -49,3 +49,13 @@ def test_the_regional_centre_and_the_capital_are_their_towns(
 def test_no_capital_without_a_region_named_before_or_a_preposition(
         resources: Any, lang: str, text: str) -> None:
     assert all(s not in ("областном центре", "столицы") for s, _ in _places(resources, text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Командування повідомило, що в Чорному морі знищено катер."),
+    ("uk", "Флот заявив, що в Азовському морі знищено катер."),
+    ("ru", "Флот сообщил, что в Черном море уничтожен катер."),
+])
+def test_a_sea_named_by_its_adjective_is_no_village(resources: Any, lang: str,
+                                                    text: str) -> None:
+    assert _places(resources, text, lang) == []

@@ -913,6 +913,9 @@ _RIVER_NOUNS = frozenset({"берег", "березі", "берега", "бер�
 _STREET_NOUNS = frozenset({"улица", "вулиця", "проспект", "переулок", "провулок", "бульвар",
                            "площадь", "площа", "шоссе", "шосе", "набережная", "набережна",
                            "проезд", "проїзд", "микрорайон", "мікрорайон", "тупик"})
+# Nouns of a sea or a gulf after its adjective ("в Чорному морі", "в Азовском море",
+# "Керченської протоки"): the adjective names the water, not the village of that name.
+_SEA_NOUNS = frozenset({"море", "протока", "пролив", "залив", "затока", "лиман"})
 _QUOTES_OPEN, _QUOTES_CLOSE = "«\"„“", "»\"“”"
 
 
@@ -942,7 +945,8 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     office ("губернатор Гладков"); a common word ("Вибухи", "Войска", "Російські") that
     only a romanisation or an edit distance ties to a place; an adjective going with the
     noun after it ("Українські військові"); a name in quotes ("угруповання «Таврія»"); a
-    river after "берег"; a street or quarter after its noun ("на улице Ленина")."""
+    river after "берег"; a street or quarter after its noun ("на улице Ленина"); a sea
+    before its noun ("в Чорному морі")."""
     text = view.text
     before = _word_before(view, first)
     prev_forms = _word_forms(before.text) if before is not None and not before.capitalised \
@@ -956,6 +960,9 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     word = first.text
     if prev_forms & (_RIVER_NOUNS | _STREET_NOUNS):
         return False
+    after = re.match(r"\s+(\w+)", text[span.end:span.end + 30])
+    if after and after.group(1).islower() and _word_forms(after.group(1)) & _SEA_NOUNS:
+        return False  # "в Чорному морі": a sea, not the village Chornoye
     if span.start > 0 and text[span.start - 1] in _QUOTES_OPEN and \
             text[span.end:span.end + 1] in _QUOTES_CLOSE:
         return False  # a formation, an operation, a company: "«Таврія»", "«Азовсталь»"
