@@ -808,12 +808,15 @@ class LemmaExtractor:
 
     def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
         """'из прифронтовых громад области', 'над территорией области', '18 населённых
-        пунктов региона': a sentence naming no place of its own that says 'the region' with
-        a bare noun refers to the region named before."""
+        пунктов региона', 'з прифронтових громад евакуйовано' (communities in the plural): a
+        sentence naming no place of its own that says 'the region' with a bare noun refers
+        to the region named before."""
         if story.region is None or sc.places or sc.unresolved:
             return []
         said = any(w.forms & self.lex.region_nouns and w.text.islower()
-                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words)
+                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words
+                   ) or any(w.forms & self.lex.region_parts and w.text.islower()
+                            and "plur" in parse_tags(w.text, self.lex.lang) for w in sc.words)
         return [story.region] if said else []
 
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],

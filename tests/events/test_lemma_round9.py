@@ -1,0 +1,41 @@
+"""Round 9 of the Russian and Ukrainian lemma rules. Every sentence here was written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from wirewatch.document import Document
+from wirewatch.pipeline import extract
+
+PUB = date(2025, 3, 14)  # a Friday
+KHARKIV_OBL, ZAPORIZHZHIA_OBL, SUMY_OBL = 706482, 687699, 692196
+
+
+def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
+    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
+    return [e.to_dict() for e in x.events]
+
+
+def _of(events: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["type"] == etype]
+
+
+def _place(e: dict[str, Any]) -> int | None:
+    return (e["place"] or {}).get("geonameid")
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    ("uk", "Начальник Харківської ОВА повідомив про обстріли. За тиждень із прикордонних "
+           "громад вивезли 212 людей.", KHARKIV_OBL),
+    ("ru", "Глава Запорожской областной военной администрации сообщил об ударах. За сутки из "
+           "прифронтовых громад эвакуированы 64 человека.", ZAPORIZHZHIA_OBL),
+    ("uk", "Сумщину обстріляли 40 разів. З прифронтових громад евакуйовано 31 особу.", SUMY_OBL),
+])
+def test_communities_in_the_plural_with_no_name_are_the_region_named_before(
+        resources: Any, lang: str, text: str, region: int) -> None:
+    (evac,) = _of(_events(resources, text, lang), "civilians.evacuated")
+    assert _place(evac) == region
