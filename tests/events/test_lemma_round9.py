@@ -39,3 +39,19 @@ def test_communities_in_the_plural_with_no_name_are_the_region_named_before(
         resources: Any, lang: str, text: str, region: int) -> None:
     (evac,) = _of(_events(resources, text, lang), "civilians.evacuated")
     assert _place(evac) == region
+
+
+@pytest.mark.parametrize(("lang", "text", "claimants"), [
+    ("uk", "Російські війська захопили Торське, повідомили аналітики DeepState. Також, за "
+           "даними проєкту, ворог просунувся біля Лимана. Аналітики зазначають, що бої "
+           "тривають.", ["DeepState"]),
+    ("uk", "За підрахунками DeepState, окупанти захопили Торське.", ["DeepState"]),
+    ("ru", "По подсчётам ISW, российские войска заняли Торское.",
+     ["Institute for the Study of War"]),
+    ("ru", "По оценке DeepState, российские войска заняли Торское.", ["DeepState"]),
+])
+def test_analysts_named_in_latin_or_by_their_estimate_are_the_claimants(
+        resources: Any, lang: str, text: str, claimants: list[str]) -> None:
+    got = _of(_events(resources, text, lang), "territory.captured")
+    assert got and sorted({e["claimant"] for e in got}) == claimants
+    assert all(e["modality"] == "reported" for e in got)
