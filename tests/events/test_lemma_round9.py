@@ -55,3 +55,30 @@ def test_analysts_named_in_latin_or_by_their_estimate_are_the_claimants(
     got = _of(_events(resources, text, lang), "territory.captured")
     assert got and sorted({e["claimant"] for e in got}) == claimants
     assert all(e["modality"] == "reported" for e in got)
+
+
+UKRAINE, DONETSK_OBL, LUHANSK_OBL = 690791, 709716, 702657
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("uk", "За місяць росіяни окупували 215 квадратних кілометрів української території.",
+     UKRAINE),
+    ("ru", "С начала года Россия заняла около 900 квадратных километров украинской "
+           "территории.", UKRAINE),
+])
+def test_area_taken_of_a_countrys_territory_is_a_capture_in_that_country(
+        resources: Any, lang: str, text: str, place: int) -> None:
+    got = _of(_events(resources, text, lang), "territory.captured")
+    assert [_place(e) for e in got] == [place]
+
+
+@pytest.mark.parametrize(("lang", "text", "region"), [
+    ("uk", "Сили оборони звільнили три населені пункти і понад 40 квадратних кілометрів "
+           "території Луганської області.", LUHANSK_OBL),
+    ("ru", "Войска освободили пять населённых пунктов и более 70 квадратных километров "
+           "территории Донецкой области.", DONETSK_OBL),
+])
+def test_settlements_counted_with_an_area_take_the_region_named_after_the_area(
+        resources: Any, lang: str, text: str, region: int) -> None:
+    got = _of(_events(resources, text, lang), "territory.captured")
+    assert [_place(e) for e in got] == [region]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wirewatch.document import Document
-from wirewatch.places.capitals import capital_mentions
+from wirewatch.places.common_nouns import common_noun_mentions
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import PlaceMention, Span
 from wirewatch.places.recognize import add_evidence, find_spans, make_view
@@ -21,7 +21,7 @@ def places_in_text(doc_id: str, text: str, spacy_doc: Any | None = None,
     view = make_view(text, spacy_doc)
     spans = find_spans(view, gaz)
     mentions = Resolver(gaz).resolve(doc_id, view, spans)
-    return capital_mentions(doc_id, text, mentions, gaz) if has_cyrillic(text) else mentions
+    return common_noun_mentions(doc_id, text, mentions, gaz) if has_cyrillic(text) else mentions
 
 
 def extract_places(docs: Sequence[Document], gaz: Gazetteer | None = None,

@@ -773,8 +773,11 @@ class LemmaExtractor:
             return None
         count, k = got
         sc.used_counts.add(k)
-        at = next((i for i, (j, p) in enumerate(sc.named) if k < j <= k + 6
-                   and p.kind in ("admin1", "region")), None)
+        # "48 населённых пунктов в ДНР", "сім населених пунктів і понад 160 квадратних
+        # кілометрів території Донецької області": the region within the clause of the count
+        at = next((i for i, (j, p) in enumerate(sc.named) if k < j <= k + 10
+                   and p.kind in ("admin1", "region") and (j <= k + 6 or not any(
+                       w.text in _STOPS for w in sc.words[k:j]))), None)
         regions = [p for p in _listed(sc.words, sc.named[at:]) if p.kind in ("admin1", "region")
                    ] if at is not None else []
         if not regions and (not any(p.kind != "country" for _, p in sc.places) or any(

@@ -1,10 +1,13 @@
-"""A capital named by a common noun in Russian and Ukrainian text.
+"""Places named by common nouns in Russian and Ukrainian text: a capital, a country's
+territory.
 
 "В областном центре", "в обласному центрі" (in the regional centre) is the capital of the
 region named before it; "в столице", "у столиці" (in the capital) is the capital of the
 country named before it. GeoNames keeps no flag for a capital that the index holds, so
 the capital is the most populous town of the region or country, which it is for every
-region and country of the theatre.
+region and country of the theatre. "Української території", "украинской территории" (a
+country's adjective before the noun of territory) is the country: "окупували 412
+квадратних кілометрів української території".
 """
 
 from __future__ import annotations
@@ -20,11 +23,34 @@ _CAPITAL = re.compile(
     r"\s+центр[іеу])|столиц[еі])(?![\w'’ʼ])", re.IGNORECASE)
 
 
-def capital_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
-                     gaz: Gazetteer) -> list[PlaceMention]:
-    """Return the mentions with one added for each regional centre or capital named by a
-    common noun after a preposition, resolved through the region or country named before
-    it (none when no such place is named before)."""
+# a country's adjective (any case) before the noun of territory, with the country's code
+_TERRITORY = re.compile(
+    r"(?<![\w'’ʼ])(?P<adj>українськ|украинск|російськ|российск)\w*\s+(?:територі|территори)\w*",
+    re.IGNORECASE)
+_COUNTRY_OF = {"українськ": "UA", "украинск": "UA", "російськ": "RU", "российск": "RU"}
+
+
+def common_noun_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
+                         gaz: Gazetteer) -> list[PlaceMention]:
+    """Return the mentions with those added that common nouns name: a regional centre or
+    capital after a preposition (through the region or country named before it: none when
+    no such place is named before), a country's territory by its adjective."""
+    added = _capitals(doc_id, text, mentions, gaz)
+    for m in _TERRITORY.finditer(text):
+        entry = gaz.country_entry(_COUNTRY_OF[m.group("adj").lower()])
+        if entry is None or any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        explanation = f"a country's territory named by its adjective: {entry.name}"
+        place = Place.from_entry(entry, m.group(), 0.8, "context", explanation)
+        added.append(PlaceMention(doc_id, m.group(), m.start(), m.end(), place, explanation))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda x: x.start)
+
+
+def _capitals(doc_id: str, text: str, mentions: list[PlaceMention],
+              gaz: Gazetteer) -> list[PlaceMention]:
+    """The regional centres and capitals named by a common noun after a preposition."""
     added: list[PlaceMention] = []
     for m in _CAPITAL.finditer(text):
         start, end = m.start("noun"), m.end("noun")
@@ -46,6 +72,4 @@ def capital_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
         explanation = f"a common noun for a capital: {what}, its largest town"
         place = Place.from_entry(entry, text[start:end], 0.8, "context", explanation)
         added.append(PlaceMention(doc_id, text[start:end], start, end, place, explanation))
-    if not added:
-        return mentions
-    return sorted([*mentions, *added], key=lambda x: x.start)
+    return added
