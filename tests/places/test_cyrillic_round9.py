@@ -59,3 +59,21 @@ def test_no_capital_without_a_region_named_before_or_a_preposition(
 def test_a_sea_named_by_its_adjective_is_no_village(resources: Any, lang: str,
                                                     text: str) -> None:
     assert _places(resources, text, lang) == []
+
+
+NOVHOROD_SIVERSKYI, SNOVSK, SEMENIVKA, KHOTIN = 699753, 694273, 694590, 706253
+
+
+@pytest.mark.parametrize(("text", "seats"), [
+    ("Обстріляли Новгород-Сіверську громаду.", [NOVHOROD_SIVERSKYI]),
+    ("Евакуацію оголошено в Хотінській громаді.", [KHOTIN]),
+])
+def test_a_hyphenated_adjective_and_a_soft_sign_stem_name_their_seats(
+        resources: Any, text: str, seats: list[int]) -> None:
+    assert [g for _, g in _places(resources, text, "uk")] == seats
+
+
+def test_a_list_of_communities_goes_on_past_a_hyphenated_name(resources: Any) -> None:
+    text = "Під ударами дронів опинилися Семенівська, Новгород-Сіверська та Сновська громади."
+    got = sorted(p for _, p in _events(resources, text, "uk"))
+    assert got == sorted([SEMENIVKA, NOVHOROD_SIVERSKYI, SNOVSK])

@@ -1036,8 +1036,10 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
     prev = after[0][0]
     for k, p in after[1:]:
         j = prev + 1
-        while j < k and (words[j].text[:1].isupper() or words[j].forms & _REGION_NOUNS):
-            j += 1  # the rest of a name ("Мала Токмачка", "Ростовською областю")
+        while j < k and (words[j].text[:1].isupper() or words[j].text == "-"
+                         or words[j].forms & _REGION_NOUNS):
+            # the rest of a name ("Мала Токмачка", "Ростовською областю", "Новгород-Сіверська")
+            j += 1
         between = {w.lower for w in words[j:k]}
         if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
             out.append(p)
