@@ -82,3 +82,27 @@ def test_settlements_counted_with_an_area_take_the_region_named_after_the_area(
         resources: Any, lang: str, text: str, region: int) -> None:
     got = _of(_events(resources, text, lang), "territory.captured")
     assert [_place(e) for e in got] == [region]
+
+
+UA_GS = "General Staff of the Armed Forces of Ukraine"
+
+
+def test_a_short_name_after_the_full_one_names_the_same_body(resources: Any) -> None:
+    text = ("Генштаб ВСУ сообщил об обстрелах Харьковской области. Минобороны РФ заявило о "
+            "взятии Лимана. По данным Генштаба, за сутки под Купянском противник потерял 80 "
+            "военнослужащих.")
+    (loss,) = _of(_events(resources, text, "ru"), "casualties")
+    assert loss["claimant"] == UA_GS
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Минобороны РФ заявило о взятии Лимана. В Генштабе ВСУ назвали это ложью. «Лиман "
+           "остаётся под контролем Сил обороны Украины», — говорится в сообщении."),
+    ("uk", "Міноборони РФ заявило про взяття Лимана. У Генштабі ЗСУ назвали це брехнею. "
+           "«Лиман залишається під контролем Сил оборони України», — йдеться в повідомленні."),
+])
+def test_a_denial_by_naming_it_a_lie_and_its_quoted_statement_are_the_deniers(
+        resources: Any, lang: str, text: str) -> None:
+    held = [e for e in _of(_events(resources, text, lang), "territory.captured")
+            if e["modality"] == "denied"]
+    assert held and all(e["claimant"] == UA_GS for e in held)

@@ -77,6 +77,8 @@ class Story:
     # the people and units named so far: a surname alone ("Рогов также сообщил") or a unit
     # noun pointing back ("за даними бригади") names them again
     seen: list[Actor] = field(default_factory=list)
+    # the bodies named so far: a short name ("Генштаб" after "Генштаб ВСУ") names them again
+    bodies: list[Actor] = field(default_factory=list)
 
 
 @dataclass
@@ -161,8 +163,10 @@ class LemmaExtractor:
         words = words_of(sent, self.lex.lang)
         start, end = sent.start_char, sent.end_char
         actors = self.actors.actors_in(words)
-        actors = sorted(actors + self._surnames(words, actors, story), key=lambda f: f.first)
+        actors = actors + self._surnames(words, actors, story)
+        actors = sorted(actors + self._short_names(words, actors, story), key=lambda f: f.first)
         story.seen.extend(f.actor for f in actors if f.actor.type in ("person", "unit"))
+        story.bodies.extend(f.actor for f in actors if f.actor.type not in ("person", "unit"))
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
             claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
@@ -249,6 +253,24 @@ class LemmaExtractor:
                            and forms & _surname_of(a)), None)
             if person is not None:
                 out.append(Found(k, k, person, w.text))
+        return out
+
+    def _short_names(self, words: Sequence[Word], actors: Sequence[Found], story: Story
+                     ) -> list[Found]:
+        """'По данным Генштаба' after 'В Генштабе ВСУ': a capitalised noun that begins a
+        longer name of a body named before in the document, standing alone, names that body
+        again (the last one named, when several names begin with it)."""
+        out: list[Found] = []
+        for k, w in enumerate(words):
+            if not w.text[:1].isupper() or w.text.isupper() or any(
+                    f.first <= k <= f.last for f in actors) or "NOUN" not in parse_tags(
+                    w.text, self.lex.lang):
+                continue  # an abbreviation ("ОВА"), an adjective ("Херсонської") is none
+            ids = {aid for form in w.forms for names, aid in self.actors.by_first.get(form, ())
+                   if len(names) > 1}
+            body = next((a for a in reversed(story.bodies) if a.id in ids), None)
+            if body is not None:
+                out.append(Found(k, k, body, w.text))
         return out
 
     def _unit_back(self, words: Sequence[Word], story: Story) -> Found | None:
