@@ -106,3 +106,19 @@ def test_a_denial_by_naming_it_a_lie_and_its_quoted_statement_are_the_deniers(
     held = [e for e in _of(_events(resources, text, lang), "territory.captured")
             if e["modality"] == "denied"]
     assert held and all(e["claimant"] == UA_GS for e in held)
+
+
+ANDRIIVKA_KHARKIV, IZIUM = 713428, 707292
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Окупанти скинули авіабомбу на село Андріївка Ізюмського району, поранено трьох "
+           "людей."),
+    ("ru", "Оккупанты сбросили авиабомбу на село Андреевка Изюмского района, ранены три "
+           "человека."),
+])
+def test_a_district_named_after_a_village_holds_it_and_is_no_place_of_its_own(
+        resources: Any, lang: str, text: str) -> None:
+    got = _events(resources, text, lang)
+    assert got and all(_place(e) != IZIUM for e in got)
+    assert {_place(e) for e in _of(got, "casualties")} == {_place(_of(got, "strike")[0])}

@@ -195,6 +195,8 @@ class LemmaExtractor:
             if doc.published else UNKNOWN)
         found = [(k, p) for k, p in _places_of(words, places, start, end, actors)
                  if not self._office_or_maker(words, k, p)]
+        found = [(k, p) for n, (k, p) in enumerate(found)
+                 if not (n and _district_after(words, found[n - 1][0], k))]
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         period = later_period(words, dated[0], self.lex, doc.published) \
             if dated is not None and own is not None and own.precision != "range" else None
@@ -1052,6 +1054,14 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
     return out
 
 
+def _district_after(words: Sequence[Word], prev: int, k: int) -> bool:
+    """'село Андріївка Ізюмського району', 'Іванівку Синельниківського району': a district
+    named right after a place (no word between but the rest of its name) holds it; it is
+    no place of the event of its own."""
+    return k + 1 < len(words) and bool(words[k + 1].forms & _DISTRICT_NOUNS) and all(
+        w.text[:1].isupper() or w.text == "-" for w in words[prev + 1:k])
+
+
 def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place]:
     """The first place after a trigger and those listed with it ("X, Y и Z")."""
     out = [after[0][1]]
@@ -1077,6 +1087,8 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 # The noun of a region's name, written after its adjective ("Ростовською областю і
 # Краснодарським краєм").
 _REGION_NOUNS = frozenset({"область", "край", "округ", "республика", "республіка"})
+# The noun of a district or community after its adjective ("Ізюмського району").
+_DISTRICT_NOUNS = frozenset({"район", "округ", "громада", "община"})
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
