@@ -77,3 +77,15 @@ def test_a_list_of_communities_goes_on_past_a_hyphenated_name(resources: Any) ->
     text = "Під ударами дронів опинилися Семенівська, Новгород-Сіверська та Сновська громади."
     got = sorted(p for _, p in _events(resources, text, "uk"))
     assert got == sorted([SEMENIVKA, NOVHOROD_SIVERSKYI, SNOVSK])
+
+
+KAMIANSKE_CITY, KAMIANSKE_ZAPORIZHZHIA = 709932, 706967
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ворог захопив село Кам'янське.", KAMIANSKE_ZAPORIZHZHIA),
+    ("Дрони атакували Кам'янське.", KAMIANSKE_CITY),  # no noun of a village: the city
+])
+def test_a_noun_of_a_village_before_a_name_drops_the_city_of_that_name(
+        resources: Any, text: str, place: int) -> None:
+    assert ("Кам'янське", place) in _places(resources, text, "uk")

@@ -893,6 +893,10 @@ _CYR_PLACE_CUES = frozenset({
     "через", "над", "за", "між", "между", "навколо", "вокруг", "поза", "вглиб",
     "місто", "село", "селище", "смт", "город", "поселок", "посёлок", "деревня", "хутор",
     "пункт", "станиця", "станица", "селение", "околиця", "окраина", "передмістя"})
+# Nouns of a village before its name ("село Кам'янське", "в посёлке Каменское"): the place
+# is no city (the resolver drops namesakes of CITY_POPULATION and more when another is left).
+_VILLAGE_NOUNS = frozenset({"село", "селище", "поселок", "посёлок", "деревня", "хутор",
+                            "станиця", "станица"})
 # Nouns of office and trade that come before a person's name ("губернатор Гладков", "речник
 # угруповання Дмитро Лиховій", "глава ДНР Денис Пушилин"); dictionary forms.
 _ROLE_NOUNS = frozenset({
@@ -955,6 +959,8 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
         prev_forms & _CYR_PLACE_CUES)
     if framed and "prep" not in span.evidence and prev_forms & _CYR_PLACE_CUES:
         span.evidence.add("prep")
+    if prev_forms & _VILLAGE_NOUNS:
+        span.evidence.add("village")  # "село Кам'янське": no city of that name
     loose = span.how in ("none", "translit", "fuzzy") or not span.hits
     single = " " not in span.surface.strip()
     word = first.text

@@ -111,6 +111,9 @@ RELATIVE_GAP = re.compile(
     r"(?:ern)?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 RELATIVE_KM = 75.0
 W_RELATIVE = 0.6
+# A namesake this populous is no village: "село X" (a Cyrillic noun of a village before the
+# name) drops it when a smaller namesake is left.
+VILLAGE_NOUN_CITY = 50_000
 REGION_OF_MISSING_CONFIDENCE = 0.5  # an event at a village the gazetteer lacks, coded to its region
 W_DATELINE = 1.0  # extra weight of population for a dateline's city (a news hub)
 # "Krasnokamensk, or Pokrovsk as the Ukrainians call it": the first name takes the second's.
@@ -209,6 +212,10 @@ class Resolver:
     def fill_candidates(self, spans: Sequence[Span]) -> None:
         """Give spans without exact hits their romanisation-key or edit-distance hits."""
         for span in spans:
+            if "village" in span.evidence:
+                # "село Кам'янське" is the village, not the city of Kamianske
+                small = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
+                span.hits = small or span.hits
             country = self.gaz.demonym(span.surface)
             if country:
                 # "Georgian", "American": the country or nothing, never a town so named
