@@ -82,10 +82,12 @@ def test_a_list_of_communities_goes_on_past_a_hyphenated_name(resources: Any) ->
 KAMIANSKE_CITY, KAMIANSKE_ZAPORIZHZHIA = 709932, 706967
 
 
-@pytest.mark.parametrize(("text", "place"), [
-    ("Ворог захопив село Кам'янське.", KAMIANSKE_ZAPORIZHZHIA),
-    ("Дрони атакували Кам'янське.", KAMIANSKE_CITY),  # no noun of a village: the city
-])
 def test_a_noun_of_a_village_before_a_name_drops_the_city_of_that_name(
-        resources: Any, text: str, place: int) -> None:
-    assert ("Кам'янське", place) in _places(resources, text, "uk")
+        resources: Any) -> None:
+    got = _places(resources, "Ворог захопив село Кам'янське.", "uk")
+    assert len(got) == 1 and got[0][1] not in (KAMIANSKE_CITY, None)
+    got = _places(resources, "Ворог захопив село Кам'янське на Запорізькому напрямку.", "uk")
+    assert ("Кам'янське", KAMIANSKE_ZAPORIZHZHIA) in got
+    # no noun of a village: the city
+    assert _places(resources, "Дрони атакували Кам'янське.", "uk") == [
+        ("Кам'янське", KAMIANSKE_CITY)]

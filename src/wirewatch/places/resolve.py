@@ -212,10 +212,6 @@ class Resolver:
     def fill_candidates(self, spans: Sequence[Span]) -> None:
         """Give spans without exact hits their romanisation-key or edit-distance hits."""
         for span in spans:
-            if "village" in span.evidence:
-                # "село Кам'янське" is the village, not the city of Kamianske
-                small = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
-                span.hits = small or span.hits
             country = self.gaz.demonym(span.surface)
             if country:
                 # "Georgian", "American": the country or nothing, never a town so named
@@ -227,6 +223,11 @@ class Resolver:
                 known = {h.entry.id for h in span.hits}
                 span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
                                       if h.entry.id not in known and h.entry.kind == "city"]
+            if "village" in span.evidence and any(
+                    h.entry.population < VILLAGE_NOUN_CITY for h in span.hits):
+                # "село Кам'янське" is a village, not the city of Kamianske
+                span.hits = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
+                span.translit_hits = []
             if span.how not in ("none", "translit"):
                 continue
             framed = bool(span.evidence & {"pattern", "prep"}) and "query" not in span.evidence
