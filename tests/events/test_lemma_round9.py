@@ -122,3 +122,16 @@ def test_a_district_named_after_a_village_holds_it_and_is_no_place_of_its_own(
     got = _events(resources, text, lang)
     assert got and all(_place(e) != IZIUM for e in got)
     assert {_place(e) for e in _of(got, "casualties")} == {_place(_of(got, "strike")[0])}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Генштаб ЗСУ повідомив про 120 бойових зіткнень. За попередніми даними, ворог "
+           "втратив 70 військових."),
+    ("ru", "Генштаб ВСУ сообщил о 120 боестолкновениях. По предварительным данным, противник "
+           "потерял 70 военнослужащих."),
+])
+def test_preliminary_data_of_the_speaker_are_claimed_not_hedged(
+        resources: Any, lang: str, text: str) -> None:
+    (c,) = _of(_events(resources, text, lang), "casualties")
+    assert c["modality"] == "claimed"
+    assert c["claimant"] == UA_GS
