@@ -91,3 +91,21 @@ def test_a_noun_of_a_village_before_a_name_drops_the_city_of_that_name(
     # no noun of a village: the city
     assert _places(resources, "Дрони атакували Кам'янське.", "uk") == [
         ("Кам'янське", KAMIANSKE_CITY)]
+
+
+KOSTIANTYNIVKA, POKROVSK = 705104, 704422
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "town"), [
+    ("ru", "На константиновском участке сдались двое военнослужащих.",
+     "константиновском участке", KOSTIANTYNIVKA),
+    ("uk", "На Покровській ділянці ворог втратив 40 військових.", "Покровській ділянці",
+     POKROVSK),
+])
+def test_a_sector_of_the_front_named_by_a_towns_adjective_is_the_town(
+        resources: Any, lang: str, text: str, surface: str, town: int) -> None:
+    assert (surface, town) in _places(resources, text, lang)
+
+
+def test_a_plot_of_land_is_no_sector(resources: Any) -> None:
+    assert _places(resources, "На земельній ділянці впав дрон.", "uk") == []
