@@ -135,3 +135,16 @@ def test_preliminary_data_of_the_speaker_are_claimed_not_hedged(
     (c,) = _of(_events(resources, text, lang), "casualties")
     assert c["modality"] == "claimed"
     assert c["claimant"] == UA_GS
+
+
+YEVPATORIIA = 688105
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "У ГУР заявили, що поблизу Євпаторії в окупованому Криму знищено радар."),
+    ("ru", "В ГУР заявили, что под Евпаторией в оккупированном Крыму уничтожен радар."),
+])
+def test_a_region_written_after_the_town_it_holds_leaves_the_town_the_place(
+        resources: Any, lang: str, text: str) -> None:
+    (lost,) = _of(_events(resources, text, lang), "equipment.lost")
+    assert _place(lost) == YEVPATORIIA

@@ -736,7 +736,7 @@ class LemmaExtractor:
             if len(regions) > 1 and all(p.kind in ("admin1", "region") for p in regions):
                 return regions
         if near:
-            return [near[0][1]]
+            return [_town_within(sc, near[0])]
         if bare := self._bare_region(sc, story):
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
         if bare := self._bare_town(sc, story):
@@ -1052,6 +1052,19 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
         out.append((k, m.place))
         prev_end = m.end
     return out
+
+
+def _town_within(sc: Sentence, kp: tuple[int, Place]) -> Place:
+    """'поблизу Євпаторії в окупованому Криму знищено': a region named right after a town it
+    holds (at most three words between, no comma) says where the town is; the town is the
+    place."""
+    k, p = kp
+    if p.kind not in ("admin1", "region"):
+        return p
+    town = next((q for j, q in reversed(sc.places) if k - 4 <= j < k and q.kind == "city"
+                 and q.country == p.country and q.admin1_code == p.admin1_code
+                 and not any(w.text in _STOPS for w in sc.words[j:k])), None)
+    return town or p
 
 
 def _district_after(words: Sequence[Word], prev: int, k: int) -> bool:
