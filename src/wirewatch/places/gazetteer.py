@@ -256,6 +256,17 @@ class Gazetteer:
                 out.add((e.country, e.admin1_code))
         return frozenset(out)
 
+    @lru_cache(maxsize=256)  # noqa: B019
+    def largest_town(self, country: str, admin1_code: str | None = None) -> Entry | None:
+        """Return the most populous town of a country, or of one of its admin-1 regions."""
+        sql = "SELECT id FROM place WHERE kind = 'city' AND country = ?"
+        args: tuple[str, ...] = (country,)
+        if admin1_code is not None:
+            sql += " AND admin1_code = ?"
+            args = (country, admin1_code)
+        row = self._con.execute(sql + " ORDER BY population DESC LIMIT 1", args).fetchone()
+        return self.entry(int(row[0])) if row else None
+
     def country_entry(self, iso2: str) -> Entry | None:
         """Return the entry of a country by ISO code."""
         row = self._con.execute(

@@ -167,6 +167,10 @@ def _seat_stems(stem: str, suffix: str) -> list[str]:
         out.append(s[:-1] + "я")
     if s.endswith("в"):  # Дніпро/дніпровський
         out.append(s[:-1])
+    if s[-1:] in "бвгджзклмнпрстфхцчшщ":  # Хотінь/хотінський
+        out.append(s + "ь")
+    if "-" in s:  # Новгород-Сіверський/новгород-сіверська: the town's name is the adjective
+        out += [s + "ський", s + "ский"]
     return out
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wirewatch.document import Document
+from wirewatch.places.common_nouns import common_noun_mentions
 from wirewatch.places.gazetteer import Gazetteer, default_gazetteer
 from wirewatch.places.models import PlaceMention, Span
 from wirewatch.places.recognize import add_evidence, find_spans, make_view
@@ -19,7 +20,8 @@ def places_in_text(doc_id: str, text: str, spacy_doc: Any | None = None,
     gaz = gaz or default_gazetteer()
     view = make_view(text, spacy_doc)
     spans = find_spans(view, gaz)
-    return Resolver(gaz).resolve(doc_id, view, spans)
+    mentions = Resolver(gaz).resolve(doc_id, view, spans)
+    return common_noun_mentions(doc_id, text, mentions, gaz) if has_cyrillic(text) else mentions
 
 
 def extract_places(docs: Sequence[Document], gaz: Gazetteer | None = None,

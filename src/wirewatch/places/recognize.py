@@ -414,8 +414,10 @@ _REGION_NOUNS = frozenset({"область", "край", "республика",
 # the adjectives that may stand between ("Шебекинском городском округе", "Краснопільська
 # селищна територіальна громада"); dictionary forms.
 _SEAT_NOUNS = frozenset({"район", "громада", "община", "округ", "напрямок", "напрям",
-                         "направление", "отг", "сільрада", "сельсовет", "міськрада"})
-_DIRECTION_NOUNS = frozenset({"напрямок", "напрям", "направление"})
+                         "направление", "отг", "сільрада", "сельсовет", "міськрада",
+                         "участок", "ділянка"})
+# a sector of the front is named like a direction ("на константиновском участке")
+_DIRECTION_NOUNS = frozenset({"напрямок", "напрям", "направление", "участок", "ділянка"})
 _SEAT_BETWEEN = frozenset({
     "міський", "міська", "сільський", "сільська", "селищний", "селищна", "територіальний",
     "територіальна", "об'єднаний", "об'єднана", "городской", "муниципальный", "сельский",
@@ -895,6 +897,10 @@ _CYR_PLACE_CUES = frozenset({
     "через", "над", "за", "між", "между", "навколо", "вокруг", "поза", "вглиб",
     "місто", "село", "селище", "смт", "город", "поселок", "посёлок", "деревня", "хутор",
     "пункт", "станиця", "станица", "селение", "околиця", "окраина", "передмістя"})
+# Nouns of a village before its name ("село Кам'янське", "в посёлке Каменское"): the place
+# is no city (the resolver drops namesakes of CITY_POPULATION and more when another is left).
+_VILLAGE_NOUNS = frozenset({"село", "селище", "поселок", "посёлок", "деревня", "хутор",
+                            "станиця", "станица"})
 # Nouns of office and trade that come before a person's name ("губернатор Гладков", "речник
 # угруповання Дмитро Лиховій", "глава ДНР Денис Пушилин"); dictionary forms.
 _ROLE_NOUNS = frozenset({
@@ -915,6 +921,9 @@ _RIVER_NOUNS = frozenset({"берег", "березі", "берега", "бер�
 _STREET_NOUNS = frozenset({"улица", "вулиця", "проспект", "переулок", "провулок", "бульвар",
                            "площадь", "площа", "шоссе", "шосе", "набережная", "набережна",
                            "проезд", "проїзд", "микрорайон", "мікрорайон", "тупик"})
+# Nouns of a sea or a gulf after its adjective ("в Чорному морі", "в Азовском море",
+# "Керченської протоки"): the adjective names the water, not the village of that name.
+_SEA_NOUNS = frozenset({"море", "протока", "пролив", "залив", "затока", "лиман"})
 _QUOTES_OPEN, _QUOTES_CLOSE = "«\"„“", "»\"“”"
 
 
@@ -944,7 +953,8 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     office ("губернатор Гладков"); a common word ("Вибухи", "Войска", "Російські") that
     only a romanisation or an edit distance ties to a place; an adjective going with the
     noun after it ("Українські військові"); a name in quotes ("угруповання «Таврія»"); a
-    river after "берег"; a street or quarter after its noun ("на улице Ленина")."""
+    river after "берег"; a street or quarter after its noun ("на улице Ленина"); a sea
+    before its noun ("в Чорному морі")."""
     text = view.text
     before = _word_before(view, first)
     prev_forms = _word_forms(before.text) if before is not None and not before.capitalised \
@@ -953,11 +963,16 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
         prev_forms & _CYR_PLACE_CUES)
     if framed and "prep" not in span.evidence and prev_forms & _CYR_PLACE_CUES:
         span.evidence.add("prep")
+    if prev_forms & _VILLAGE_NOUNS:
+        span.evidence.add("village")  # "село Кам'янське": no city of that name
     loose = span.how in ("none", "translit", "fuzzy") or not span.hits
     single = " " not in span.surface.strip()
     word = first.text
     if prev_forms & (_RIVER_NOUNS | _STREET_NOUNS):
         return False
+    after = re.match(r"\s+(\w+)", text[span.end:span.end + 30])
+    if after and after.group(1).islower() and _word_forms(after.group(1)) & _SEA_NOUNS:
+        return False  # "в Чорному морі": a sea, not the village Chornoye
     if span.start > 0 and text[span.start - 1] in _QUOTES_OPEN and \
             text[span.end:span.end + 1] in _QUOTES_CLOSE:
         return False  # a formation, an operation, a company: "«Таврія»", "«Азовсталь»"

@@ -116,6 +116,9 @@ RELATIVE_GAP = re.compile(
     r"(?:ern)?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
 RELATIVE_KM = 75.0
 W_RELATIVE = 0.6
+# A namesake this populous is no village: "село X" (a Cyrillic noun of a village before the
+# name) drops it when a smaller namesake is left.
+VILLAGE_NOUN_CITY = 50_000
 REGION_OF_MISSING_CONFIDENCE = 0.5  # an event at a village the gazetteer lacks, coded to its region
 W_DATELINE = 1.0  # extra weight of population for a dateline's city (a news hub)
 # "Krasnokamensk, or Pokrovsk as the Ukrainians call it": the first name takes the second's.
@@ -229,6 +232,11 @@ class Resolver:
                 known = {h.entry.id for h in span.hits}
                 span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
                                       if h.entry.id not in known and h.entry.kind == "city"]
+            if "village" in span.evidence and any(
+                    h.entry.population < VILLAGE_NOUN_CITY for h in span.hits):
+                # "село Кам'янське" is a village, not the city of Kamianske
+                span.hits = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
+                span.translit_hits = []
             if span.how not in ("none", "translit"):
                 continue
             framed = bool(span.evidence & {"pattern", "prep"}) and "query" not in span.evidence

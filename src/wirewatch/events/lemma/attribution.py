@@ -23,7 +23,9 @@ from wirewatch.events.models import ActorRef
 from wirewatch.places.morph import best_parse
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN_ABBREVIATION = re.compile(r"^[A-Z]{3,}$")
+# "ISW", and one Latin word written with a capital inside ("DeepState"): names Cyrillic
+# text keeps in Latin letters
+_LATIN_ABBREVIATION = re.compile(r"^(?:[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+)$")
 _HEAD_TITLE = re.compile(r"\b(?:head|governor|mayor|chief)\b", re.IGNORECASE)
 _BREAKS = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "и", "і", "та", "й"})
 # A surname in -ов/-ев/-єв/-ин/-ін in a case form ("Синєгубова", "Кимом" is no such): the
@@ -72,7 +74,8 @@ class ActorIndex:
         self.offices: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for actor in registry:
             for alias in (actor.name, *actor.aliases):
-                # Cyrillic aliases, and Latin abbreviations Cyrillic text keeps ("ISW")
+                # Cyrillic aliases, and Latin abbreviations Cyrillic text keeps ("ISW",
+                # "DeepState")
                 if _CYRILLIC.search(alias) or _LATIN_ABBREVIATION.match(alias):
                     self._add(alias, actor.id)
         for words, actor_id in lexicon.bare_actors.items():

@@ -77,6 +77,8 @@ class Story:
     # the people and units named so far: a surname alone ("Рогов также сообщил") or a unit
     # noun pointing back ("за даними бригади") names them again
     seen: list[Actor] = field(default_factory=list)
+    # the bodies named so far: a short name ("Генштаб" after "Генштаб ВСУ") names them again
+    bodies: list[Actor] = field(default_factory=list)
 
 
 @dataclass
@@ -161,8 +163,10 @@ class LemmaExtractor:
         words = words_of(sent, self.lex.lang)
         start, end = sent.start_char, sent.end_char
         actors = self.actors.actors_in(words)
-        actors = sorted(actors + self._surnames(words, actors, story), key=lambda f: f.first)
+        actors = actors + self._surnames(words, actors, story)
+        actors = sorted(actors + self._short_names(words, actors, story), key=lambda f: f.first)
         story.seen.extend(f.actor for f in actors if f.actor.type in ("person", "unit"))
+        story.bodies.extend(f.actor for f in actors if f.actor.type not in ("person", "unit"))
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
             claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
@@ -191,6 +195,8 @@ class LemmaExtractor:
             if doc.published else UNKNOWN)
         found = [(k, p) for k, p in _places_of(words, places, start, end, actors)
                  if not self._office_or_maker(words, k, p)]
+        found = [(k, p) for n, (k, p) in enumerate(found)
+                 if not (n and _district_after(words, found[n - 1][0], k))]
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         period = later_period(words, dated[0], self.lex, doc.published) \
             if dated is not None and own is not None and own.precision != "range" else None
@@ -249,6 +255,24 @@ class LemmaExtractor:
                            and forms & _surname_of(a)), None)
             if person is not None:
                 out.append(Found(k, k, person, w.text))
+        return out
+
+    def _short_names(self, words: Sequence[Word], actors: Sequence[Found], story: Story
+                     ) -> list[Found]:
+        """'По данным Генштаба' after 'В Генштабе ВСУ': a capitalised noun that begins a
+        longer name of a body named before in the document, standing alone, names that body
+        again (the last one named, when several names begin with it)."""
+        out: list[Found] = []
+        for k, w in enumerate(words):
+            if not w.text[:1].isupper() or w.text.isupper() or any(
+                    f.first <= k <= f.last for f in actors) or "NOUN" not in parse_tags(
+                    w.text, self.lex.lang):
+                continue  # an abbreviation ("ОВА"), an adjective ("Херсонської") is none
+            ids = {aid for form in w.forms for names, aid in self.actors.by_first.get(form, ())
+                   if len(names) > 1}
+            body = next((a for a in reversed(story.bodies) if a.id in ids), None)
+            if body is not None:
+                out.append(Found(k, k, body, w.text))
         return out
 
     def _unit_back(self, words: Sequence[Word], story: Story) -> Found | None:
@@ -712,7 +736,7 @@ class LemmaExtractor:
             if len(regions) > 1 and all(p.kind in ("admin1", "region") for p in regions):
                 return regions
         if near:
-            return [near[0][1]]
+            return [_town_within(sc, near[0])]
         if bare := self._bare_region(sc, story):
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
         if bare := self._bare_town(sc, story):
@@ -773,8 +797,11 @@ class LemmaExtractor:
             return None
         count, k = got
         sc.used_counts.add(k)
-        at = next((i for i, (j, p) in enumerate(sc.named) if k < j <= k + 6
-                   and p.kind in ("admin1", "region")), None)
+        # "48 населённых пунктов в ДНР", "сім населених пунктів і понад 160 квадратних
+        # кілометрів території Донецької області": the region within the clause of the count
+        at = next((i for i, (j, p) in enumerate(sc.named) if k < j <= k + 10
+                   and p.kind in ("admin1", "region") and (j <= k + 6 or not any(
+                       w.text in _STOPS for w in sc.words[k:j]))), None)
         regions = [p for p in _listed(sc.words, sc.named[at:]) if p.kind in ("admin1", "region")
                    ] if at is not None else []
         if not regions and (not any(p.kind != "country" for _, p in sc.places) or any(
@@ -808,12 +835,15 @@ class LemmaExtractor:
 
     def _bare_region(self, sc: Sentence, story: Story) -> list[Place]:
         """'из прифронтовых громад области', 'над территорией области', '18 населённых
-        пунктов региона': a sentence naming no place of its own that says 'the region' with
-        a bare noun refers to the region named before."""
+        пунктов региона', 'з прифронтових громад евакуйовано' (communities in the plural): a
+        sentence naming no place of its own that says 'the region' with a bare noun refers
+        to the region named before."""
         if story.region is None or sc.places or sc.unresolved:
             return []
         said = any(w.forms & self.lex.region_nouns and w.text.islower()
-                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words)
+                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words
+                   ) or any(w.forms & self.lex.region_parts and w.text.islower()
+                            and "plur" in parse_tags(w.text, self.lex.lang) for w in sc.words)
         return [story.region] if said else []
 
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
@@ -1024,14 +1054,37 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
     return out
 
 
+def _town_within(sc: Sentence, kp: tuple[int, Place]) -> Place:
+    """'поблизу Євпаторії в окупованому Криму знищено': a region named right after a town it
+    holds (at most three words between, no comma) says where the town is; the town is the
+    place."""
+    k, p = kp
+    if p.kind not in ("admin1", "region"):
+        return p
+    town = next((q for j, q in reversed(sc.places) if k - 4 <= j < k and q.kind == "city"
+                 and q.country == p.country and q.admin1_code == p.admin1_code
+                 and not any(w.text in _STOPS for w in sc.words[j:k])), None)
+    return town or p
+
+
+def _district_after(words: Sequence[Word], prev: int, k: int) -> bool:
+    """'село Андріївка Ізюмського району', 'Іванівку Синельниківського району': a district
+    named right after a place (no word between but the rest of its name) holds it; it is
+    no place of the event of its own."""
+    return k + 1 < len(words) and bool(words[k + 1].forms & _DISTRICT_NOUNS) and all(
+        w.text[:1].isupper() or w.text == "-" for w in words[prev + 1:k])
+
+
 def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place]:
     """The first place after a trigger and those listed with it ("X, Y и Z")."""
     out = [after[0][1]]
     prev = after[0][0]
     for k, p in after[1:]:
         j = prev + 1
-        while j < k and (words[j].text[:1].isupper() or words[j].forms & _REGION_NOUNS):
-            j += 1  # the rest of a name ("Мала Токмачка", "Ростовською областю")
+        while j < k and (words[j].text[:1].isupper() or words[j].text == "-"
+                         or words[j].forms & _REGION_NOUNS):
+            # the rest of a name ("Мала Токмачка", "Ростовською областю", "Новгород-Сіверська")
+            j += 1
         between = {w.lower for w in words[j:k]}
         if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
             out.append(p)
@@ -1047,6 +1100,8 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 # The noun of a region's name, written after its adjective ("Ростовською областю і
 # Краснодарським краєм").
 _REGION_NOUNS = frozenset({"область", "край", "округ", "республика", "республіка"})
+# The noun of a district or community after its adjective ("Ізюмського району").
+_DISTRICT_NOUNS = frozenset({"район", "округ", "громада", "община"})
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"

@@ -65,6 +65,9 @@ class LemmaLexicon:
     resident_nouns: frozenset[str]  # 'жителям X': X is the home of the people given passports
     passport_nouns: frozenset[str]  # 'паспорта РФ': the country after it is no place
     region_nouns: frozenset[str]  # 'в регионе', 'жителей республики': the region named before
+    # 'з прифронтових громад евакуйовано': parts of a region named in the plural with no name
+    # of their own are the region named before
+    region_parts: frozenset[str]
     range_from: frozenset[str]  # 'с 16 по 22 августа', 'з 14 жовтня': a period's start
     range_to: frozenset[str]  # 'по', 'до': the word before a period's last day
     since_start: tuple[str, ...]  # 'с начала': 'с начала 2024 года', 'з початку року'

@@ -1,0 +1,75 @@
+"""Places named by common nouns in Russian and Ukrainian text: a capital, a country's
+territory.
+
+"В областном центре", "в обласному центрі" (in the regional centre) is the capital of the
+region named before it; "в столице", "у столиці" (in the capital) is the capital of the
+country named before it. GeoNames keeps no flag for a capital that the index holds, so
+the capital is the most populous town of the region or country, which it is for every
+region and country of the theatre. "Української території", "украинской территории" (a
+country's adjective before the noun of territory) is the country: "окупували 412
+квадратних кілометрів української території".
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirewatch.places.gazetteer import Gazetteer
+from wirewatch.places.models import Place, PlaceMention
+
+# only after a preposition of place: "мэр столицы" names the speaker's office, not a place
+_CAPITAL = re.compile(
+    r"(?<![\w'’ʼ])(?:в|у|во)\s+(?P<noun>(?P<region>областн(?:ом|ому)\s+центр[еі]|обласн(?:ому|ім)"
+    r"\s+центр[іеу])|столиц[еі])(?![\w'’ʼ])", re.IGNORECASE)
+
+
+# a country's adjective (any case) before the noun of territory, with the country's code
+_TERRITORY = re.compile(
+    r"(?<![\w'’ʼ])(?P<adj>українськ|украинск|російськ|российск)\w*\s+(?:територі|территори)\w*",
+    re.IGNORECASE)
+_COUNTRY_OF = {"українськ": "UA", "украинск": "UA", "російськ": "RU", "российск": "RU"}
+
+
+def common_noun_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
+                         gaz: Gazetteer) -> list[PlaceMention]:
+    """Return the mentions with those added that common nouns name: a regional centre or
+    capital after a preposition (through the region or country named before it: none when
+    no such place is named before), a country's territory by its adjective."""
+    added = _capitals(doc_id, text, mentions, gaz)
+    for m in _TERRITORY.finditer(text):
+        entry = gaz.country_entry(_COUNTRY_OF[m.group("adj").lower()])
+        if entry is None or any(x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        explanation = f"a country's territory named by its adjective: {entry.name}"
+        place = Place.from_entry(entry, m.group(), 0.8, "context", explanation)
+        added.append(PlaceMention(doc_id, m.group(), m.start(), m.end(), place, explanation))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda x: x.start)
+
+
+def _capitals(doc_id: str, text: str, mentions: list[PlaceMention],
+              gaz: Gazetteer) -> list[PlaceMention]:
+    """The regional centres and capitals named by a common noun after a preposition."""
+    added: list[PlaceMention] = []
+    for m in _CAPITAL.finditer(text):
+        start, end = m.start("noun"), m.end("noun")
+        before = [x for x in mentions if x.end <= start and x.place is not None
+                  and not x.dateline]
+        if m.group("region"):
+            region = next((x.place for x in reversed(before) if x.place is not None
+                           and x.place.kind == "admin1"), None)
+            entry = gaz.largest_town(region.country, region.admin1_code) if region else None
+            what = f"the centre of {region.name}" if region else ""
+        else:
+            last = before[-1].place if before else None
+            country = next((x.place for x in reversed(before) if x.place is not None
+                            and x.place.kind == "country"), last)
+            entry = gaz.largest_town(country.country) if country else None
+            what = f"the capital of {country.country}" if country else ""
+        if entry is None:
+            continue
+        explanation = f"a common noun for a capital: {what}, its largest town"
+        place = Place.from_entry(entry, text[start:end], 0.8, "context", explanation)
+        added.append(PlaceMention(doc_id, text[start:end], start, end, place, explanation))
+    return added
