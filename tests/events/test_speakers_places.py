@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from events_helpers import Run, of_type, place_id
 
-KHERSON, KHARKIV, VELYKA_NOVOSILKA = 706448, 706483, 690237
+KHERSON, KHARKIV, VELYKA_NOVOSILKA, OLESHKY = 706448, 706483, 690237, 691037
 
 
 def test_a_mayors_report_is_placed_in_the_mayors_town(run: Run) -> None:
@@ -29,3 +29,10 @@ def test_a_capture_the_writer_puts_in_quotes_is_still_the_claim(run: Run) -> Non
     captures = of_type(events, "territory.captured")
     assert [(place_id(e), e["modality"]) for e in captures] == [
         (VELYKA_NOVOSILKA, "claimed")], events
+
+
+def test_the_region_of_a_closing_speakers_title_is_not_where_the_losses_were(run: Run) -> None:
+    events = run("Ukrainian armed formations shelled the town of Aleshki on the left bank of "
+                 "the Dnieper on Monday, killing two civilians and wounding five, the governor "
+                 "of the Kherson region, Vladimir Saldo, said on Tuesday.", "2025-10-14")
+    assert {place_id(e) for e in events} == {OLESHKY}, events

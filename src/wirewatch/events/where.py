@@ -64,7 +64,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
         qualifier = qualifies_by_hyphen(p, text) or \
-            _qualifies_actor(tok, book) or \
+            _qualifies_actor(tok, book) or _of_a_title(tok, lexicon) or \
             (p.surface.isupper() and p.start < 3 and text[p.end:p.end + 1] == ",")  # dateline
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
@@ -75,6 +75,16 @@ def qualifies_by_hyphen(p: PlaceMention, text: str) -> bool:
     ("Moscow-installed officials", "Kyiv-based"): never where anything happened."""
     after = text[p.end:p.end + 2]
     return after[:1] in ("-", "–") and after[1:2].isalpha()
+
+
+def _of_a_title(tok: Any, lexicon: Lexicon) -> bool:
+    """"The governor of the Kherson region", "the mayor of Kherson": a place an office is
+    named for (where the parse did not see the speaker it belongs to)."""
+    t = tok
+    while t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and \
+        bool(lexicon.role_words.fullmatch(t.head.head.text))
 
 
 def _qualifies_actor(tok: Any, book: Codebook) -> bool:
