@@ -8,17 +8,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-
-from wirewatch.document import Document
-from wirewatch.pipeline import extract
+from events_helpers import events_in
 
 PUB = date(2024, 11, 29)
 KHERSON, POKROVSK, KUPIANSK, IZIUM = 706448, 704422, 703656, 707292
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
-    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
-    return [e.to_dict() for e in x.events]
+    return events_in(resources, text, lang, PUB)
 
 
 @pytest.mark.parametrize(("lang", "text", "town"), [

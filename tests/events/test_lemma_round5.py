@@ -9,17 +9,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-
-from wirewatch.document import Document
-from wirewatch.pipeline import extract
+from events_helpers import events_in
 
 PUB = date(2025, 3, 14)
 IZIUM, KHARKIV, HORLIVKA, KRAMATORSK = 707292, 706483, 707753, 704508
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
-    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
-    return [e.to_dict() for e in x.events]
+    return events_in(resources, text, lang, PUB)
 
 
 @pytest.mark.parametrize(("lang", "text"), [

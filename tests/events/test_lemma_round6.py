@@ -10,9 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-
-from wirewatch.document import Document
-from wirewatch.pipeline import extract
+from events_helpers import events_in
 
 PUB = date(2025, 3, 14)  # a Friday
 KHARKIV_OBL, SUMY_OBL, CHERNIHIV_OBL, KURSK_OBL = 706482, 692196, 710734, 538555
@@ -20,8 +18,7 @@ KYIV_OBL, POLTAVA_OBL = 703446, 696634
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
-    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
-    return [e.to_dict() for e in x.events]
+    return events_in(resources, text, lang, PUB)
 
 
 def _places(events: list[dict[str, Any]], etype: str) -> set[int | None]:

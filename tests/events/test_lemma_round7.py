@@ -10,9 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-
-from wirewatch.document import Document
-from wirewatch.pipeline import extract
+from events_helpers import events_in, of_type, place_id
 
 PUB = date(2025, 3, 14)  # a Friday
 POKROVSK, MYRNOHRAD, RODYNSKE = 704422, 710035, 695581
@@ -20,16 +18,13 @@ KHERSON, HORLIVKA, SHEBEKINO, NOVOROSSIYSK, BELGOROD = 706448, 707753, 495112, 5
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
-    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
-    return [e.to_dict() for e in x.events]
+    return events_in(resources, text, lang, PUB)
 
 
-def _of(events: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
-    return [e for e in events if e["type"] == etype]
+_of = of_type
 
 
-def _place(e: dict[str, Any]) -> int | None:
-    return (e["place"] or {}).get("geonameid")
+_place = place_id
 
 
 @pytest.mark.parametrize(("lang", "text"), [

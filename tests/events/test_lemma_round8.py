@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from events_helpers import events_in, of_type, place_id
 
 from wirewatch.document import Document
 from wirewatch.pipeline import extract
@@ -24,16 +25,13 @@ SUMY, KHERSON_OBL = 692194, 706442
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
-    (x,) = extract([Document("d", text, published=PUB, lang=lang)], resources)
-    return [e.to_dict() for e in x.events]
+    return events_in(resources, text, lang, PUB)
 
 
-def _of(events: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
-    return [e for e in events if e["type"] == etype]
+_of = of_type
 
 
-def _place(e: dict[str, Any]) -> int | None:
-    return (e["place"] or {}).get("geonameid")
+_place = place_id
 
 
 def _lost(events: list[dict[str, Any]]) -> list[tuple[str, int | None]]:
