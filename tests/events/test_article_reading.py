@@ -134,3 +134,15 @@ def test_two_days_in_a_row_are_one_range(run: Run) -> None:
                  "and Sunday, the governor said.", "2025-05-12")
     assert [e["date"]["value"] for e in of_type(events, "strike")] == [
         "2025-05-10/2025-05-11"], events
+
+
+def test_an_agencys_own_dateline_and_the_bulletins_weekend(run: Run) -> None:
+    events = run("BELGOROD. Jan 20 (Interfax) - The Ukrainian armed forces carried out 164 "
+                 "attacks on 22 settlements in the Belgorod region over the weekend, Governor "
+                 "Vyacheslav Gladkov said on Monday.\n\nShebekino and Grayvoron came under "
+                 "fire from artillery and drones, the governor said. Over the past day, a "
+                 "drone hit a car in Shebekino.", "2025-01-20")
+    dates = sorted((e["date"]["value"], place_id(e)) for e in of_type(events, "strike"))
+    assert ("2025-01-18/2025-01-19", 578071) in dates, events
+    assert ("2025-01-18/2025-01-19", 559034) in dates, events
+    assert ("2025-01-20", 495112) in dates, events

@@ -116,9 +116,12 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}"
     r"|[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2}))?"
-    r"(?P<date>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-    r"(?:,?\s+\d{4})?)?"
-    r"\s*(?P<agency>\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:—|–|-{1,2}|:)\s")
+    # "KYIV, Nov 20 (Reuters) -", and the agencies' own "BELGOROD. Jan 20 (Interfax) -",
+    # "MOSCOW, April 5. /TASS/."
+    r"(?P<date>(?:,\s*|(?<=\.)\s+)(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+    r"\s*(?:(?P<agency>\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:—|–|-{1,2}|:)|"
+    r"/[A-Za-z][\w-]{0,20}/\.?)\s")
 NEG_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
               "CARDINAL", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 # Labels the small English model gives to unfamiliar foreign names as often as to what
@@ -628,13 +631,14 @@ def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Spa
     m = DATELINE.match(view.text)
     if m is None:
         return spans
-    name = m.group("place")
+    name = m.group("place").rstrip(".")  # "BELGOROD. Jan 20 (Interfax) -"
     if not (name.isupper() or m.group("date") or m.group("agency")):
         return spans
     hits = gaz.exact(name) or gaz.by_translit(name)
     if not hits:
         return spans
-    start, end = m.span("place")
+    start = m.start("place")
+    end = start + len(name)
     date_start, date_end = m.span("date") if m.group("date") else (-1, -1)
     kept = [s for s in spans if not (s.start < end and start < s.end)
             and not date_start <= s.start < date_end]

@@ -212,8 +212,9 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                 return since_range(own.date, end)
             return own.date
         return own.date
-    if att.continued and context_date is not None and context_date.precision == "range" and \
-            modality != "planned":
+    if (att.continued or att.carried) and context_date is not None and \
+            context_date.precision == "range" and modality != "planned" and \
+            not sc.doc.lexicon.day_period.search(span_text(sent)):
         # "Over the weekend, troops shelled 37 settlements, the governor said on Monday.
         # Drones struck Beryslav.": the bulletin's period, not the day it was told
         return EventDate(context_date.value, context_date.precision, context_date.basis,
