@@ -138,3 +138,10 @@ def test_motorcycles_of_assault_groups_are_equipment(run: Run) -> None:
                  "armored vehicles near Pokrovsk over the past day.", "2025-11-04")
     assert _equipment(events) == [("armored vehicles", 3, False),
                                   ("motorcycles", 11, False)], events
+
+
+def test_a_town_that_only_locates_another_is_no_member_of_a_list(run: Run) -> None:
+    events = run("Russian troops completed the liberation of Krasnarmeysk in Donetsk and "
+                 "Volchansk in the Kharkiv region, the ministry said.", "2025-11-21")
+    places = [place_id(e) for e in of_type(events, "territory.captured")]
+    assert 704422 in places and 709717 not in places, events  # Pokrovsk; not Donetsk city

@@ -249,6 +249,8 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
     return _listed_with(chosen, [c for _d, _s, c in found])
 
 
+# a place right after one of these locates the one before it, it is no member of a list
+_LOCATING_PREPS = frozenset({"in", "of", "near", "outside", "at"})
 # what may stand between two members of a written list of places ("X, Y and Z")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
 
@@ -264,6 +266,9 @@ def _listed_with(chosen: list[Candidate], found: list[Candidate]) -> list[Candid
         for c in found:
             if c in out or _kind(c) != _kind(out[0]):
                 continue
+            before = text[max(0, c.mention.start - 8):c.mention.start].split()
+            if before and before[-1].lower() in _LOCATING_PREPS:
+                continue  # "Krasnarmeysk in Donetsk and Volchansk": Donetsk only locates
             if any(_LIST_GAP.match(text[a.mention.end:b.mention.start])
                    for a, b in ((c, o) for o in out) if a.mention.end <= b.mention.start) or \
                     any(_LIST_GAP.match(text[o.mention.end:c.mention.start])
