@@ -2,6 +2,8 @@
 
 Usage: python benchmarks/bench_ingest.py [--articles 10000] [--batch 1000]
                                           [--spacy 200] [--backends sqlite,postgresql]
+       python benchmarks/bench_ingest.py --end-to-end 100000 [--batch 100] [--workers 1]
+                                          [--checkpoints 10000,25000,50000] [--pg URL]
 
 1. Store + fusion: ``--articles`` synthetic articles (benchmarks/synthetic.py: stories told
    by originals, paraphrases, republications and denials, over a year) are written to a
@@ -15,12 +17,15 @@ Usage: python benchmarks/bench_ingest.py [--articles 10000] [--batch 1000]
 
 3. ``--end-to-end N``: N articles streamed (generated one by one and written to a JSON
    Lines file, never held in memory) through ``wirewatch.store.ingest`` with the real
-   extractor (not precomputed) into PostgreSQL, in one process. Reports articles/s, the
-   peak resident memory, and the resident memory after each tenth of the run, which must
-   stay flat as the input grows (run it at two sizes: 100,000 articles take hours on two
-   cores, docs/performance.md gives the projection).
+   extractor (not precomputed) into PostgreSQL, in one process (``--workers``: extraction
+   processes, as ``wirewatch ingest --workers``). At each checkpoint (``--checkpoints
+   10000,25000,50000,100000``; default: every tenth of N) it prints a line to standard
+   error at once (so a long run's log shows its progress, and a run cut short keeps its
+   figures) with articles/s so far and since the last checkpoint, the resident memory of
+   the writing process and of the worker processes now, and their peaks so far (VmHWM);
+   memory must stay flat as the input grows. At the end: the rows of each table.
 
-PostgreSQL runs in a fresh schema of 127.0.0.1:5432/test, dropped afterwards.
+PostgreSQL: a fresh schema of ``--pg`` (default 127.0.0.1:5432/test), dropped afterwards.
 """
 
 from __future__ import annotations
@@ -75,15 +80,73 @@ def _run(url: str, source: Path, batch: int, extractor: Any) -> dict[str, Any]:
             "families_pr": _family_pr(arts)}
 
 
-def _rss_mb() -> float:
-    """This process's resident memory now, in MB (Linux)."""
+def _status_mb(pid: int | str) -> tuple[float, float]:
+    """Resident memory of process ``pid`` now and its peak so far (VmRSS, VmHWM), in MB
+    (Linux); zeros for a process that has gone."""
+    now = peak = 0.0
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    kb = int(line.split()[1]) * 1024 / 1e6
+                    if line.startswith("VmRSS:"):
+                        now = kb
+                    else:
+                        peak = kb
+    except OSError:
+        pass
+    return now, peak
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (the extraction workers), from /proc."""
     import os
 
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:  # field 4, after "(comm)"
+                out.append(int(entry))
+    return out
 
 
-def _end_to_end(n: int, batch: int, seed: int, tmp: Path) -> dict[str, Any] | None:
+def _memory() -> dict[str, float]:
+    """Resident memory (MB) now and peak so far of this process (the reader and writer)
+    and, summed, of its children (the extraction workers; pages they share with this
+    process by fork are counted in both)."""
+    import os
+
+    main, main_peak = _status_mb("self")
+    kids = [_status_mb(c) for c in _children(os.getpid())]
+    return {"main_mb": main, "main_peak_mb": main_peak,
+            "workers_mb": sum(k[0] for k in kids), "workers_peak_mb": sum(k[1] for k in kids)}
+
+
+def checkpoints(spec: str | None, n: int, batch: int) -> list[int]:
+    """The article counts to report at: ``spec`` (comma-separated, ``_`` allowed: "10_000,
+    25000"), those above ``n`` dropped and ``n`` added; without it every tenth of ``n``
+    (at least one batch apart)."""
+    if spec:
+        marks = {int(x.replace("_", "")) for x in spec.split(",") if x.strip()}
+    else:
+        step = max(batch, n // 10)
+        marks = set(range(step, n, step))
+    return sorted({m for m in marks if 0 < m < n} | {n})
+
+
+def crossed(marks: Sequence[int], before: int, done: int) -> list[int]:
+    """The checkpoints passed when the count of articles went from ``before`` to ``done``
+    (one batch may pass several)."""
+    return [m for m in marks if before < m <= done]
+
+
+def _end_to_end(n: int, batch: int, seed: int, tmp: Path, *, pg: str = PG,
+                marks: Sequence[int] = (), workers: int = 1) -> dict[str, Any] | None:
     """Ingest ``n`` generated articles with the real extractor into PostgreSQL."""
     import resource
 
@@ -91,31 +154,53 @@ def _end_to_end(n: int, batch: int, seed: int, tmp: Path) -> dict[str, Any] | No
     with src.open("w", encoding="utf-8") as f:
         for x in corpus(n, seed=seed):
             f.write(json.dumps(as_record(x)) + "\n")
-    made = _pg_schema()
+    made = _pg_schema(pg)
     if made is None:
         return None
     inner = spacy_extractor()
     inner([Document("warm", "Warm-up text about Kharkiv.")])  # load the models
-    rss: list[tuple[int, float]] = [(0, _rss_mb())]
-    step = max(batch, n // 10)
+    marks = list(marks) or checkpoints(None, n, batch)
+    rows: list[dict[str, float]] = [{"articles": 0, "seconds": 0.0, **_memory()}]
+    print(f"models loaded: {rows[0]['main_mb']:.0f} MB resident", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
 
     def tick(s: IngestSummary, _doc: Document | None) -> None:
         done = s.stored + s.skipped
-        if done // step > rss[-1][0] // step:
-            rss.append((done, _rss_mb()))
+        if not crossed(marks, int(rows[-1]["articles"]), done):
+            return
+        now = time.perf_counter() - t0
+        last = rows[-1]
+        row = {"articles": done, "seconds": now, "rate": done / now,
+               "rate_since_last": (done - last["articles"]) / (now - last["seconds"]),
+               **_memory()}
+        rows.append(row)
+        print(f"{done} articles, {now:.0f} s: {row['rate']:.1f} articles/s "
+              f"({row['rate_since_last']:.1f} since {int(last['articles'])}); RSS "
+              f"{row['main_mb']:.0f} MB (peak {row['main_peak_mb']:.0f})"
+              + (f", workers {row['workers_mb']:.0f} MB (peak {row['workers_peak_mb']:.0f})"
+                 if workers > 1 else "")
+              + f"; {time.strftime('%H:%M:%S')}, load average "
+              + " ".join(f"{x:.2f}" for x in _loadavg()), file=sys.stderr, flush=True)
 
     try:
         with Store(made[1]) as store:
-            t0 = time.perf_counter()
-            summary = ingest([src], store, batch_size=batch, extractor=inner, on_batch=tick)
+            summary = ingest([src], store, batch_size=batch, extractor=inner, on_batch=tick,
+                             workers=workers)
             seconds = time.perf_counter() - t0
             counts = store.counts()
     finally:
-        _drop(made[0])
-    return {"articles": summary.stored, "seconds": seconds,
+        _drop(made[0], pg)
+    return {"articles": summary.stored, "summary": summary.to_dict(), "seconds": seconds,
             "rate": summary.stored / seconds if seconds else 0.0, "counts": counts,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000,
-            "rss_mb": rss}
+            "workers": workers,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6,
+            "checkpoints": rows}
+
+
+def _loadavg() -> tuple[float, float, float]:
+    import os
+
+    return os.getloadavg()
 
 
 def _family_pr(arts: list[dict[str, Any]]) -> tuple[float, float]:
@@ -136,23 +221,23 @@ def _family_pr(arts: list[dict[str, Any]]) -> tuple[float, float]:
     return (tp / len(pred) if pred else 1.0, tp / len(gold) if gold else 1.0)
 
 
-def _pg_schema() -> tuple[str, str] | None:
+def _pg_schema(pg: str = PG) -> tuple[str, str] | None:
     try:
         import psycopg
 
         schema = f"ww_bench_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(PG, autocommit=True, connect_timeout=3) as con:
+        with psycopg.connect(pg, autocommit=True, connect_timeout=3) as con:
             con.execute(f'CREATE SCHEMA "{schema}"')
-        return schema, f"{PG}?options=-csearch_path%3D{schema}"
+        return schema, f"{pg}?options=-csearch_path%3D{schema}"
     except Exception as e:  # the benchmark still runs SQLite
         print(f"PostgreSQL unavailable: {e}", file=sys.stderr)
         return None
 
 
-def _drop(schema: str) -> None:
+def _drop(schema: str, pg: str = PG) -> None:
     import psycopg
 
-    with psycopg.connect(PG, autocommit=True) as con:
+    with psycopg.connect(pg, autocommit=True) as con:
         con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
@@ -167,17 +252,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--end-to-end", type=int, default=0, metavar="N",
                     help="Only this: N articles extracted for real into PostgreSQL, "
                          "with articles/s and memory.")
+    ap.add_argument("--checkpoints", metavar="N,N,...",
+                    help="With --end-to-end: article counts to report at (default: "
+                         "every tenth).")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="With --end-to-end: extraction processes (default 1).")
+    ap.add_argument("--pg", default=PG,
+                    help=f"PostgreSQL database to make a scratch schema in (default {PG}).")
     args = ap.parse_args(argv)
     if args.end_to_end:
+        marks = checkpoints(args.checkpoints, args.end_to_end, args.batch)
         with tempfile.TemporaryDirectory() as tmp:
-            r = _end_to_end(args.end_to_end, args.batch, args.seed, Path(tmp))
+            r = _end_to_end(args.end_to_end, args.batch, args.seed, Path(tmp), pg=args.pg,
+                            marks=marks, workers=args.workers)
         if r is None:
             return 1
         print(json.dumps(r, indent=1))
         print(f"\n{r['articles']} articles extracted and stored in PostgreSQL in "
-              f"{r['seconds']:.0f} s: {r['rate']:.1f} articles/s; peak RSS "
-              f"{r['peak_rss_mb']:.0f} MB; RSS after each tenth: "
-              + ", ".join(f"{m:.0f}" for _, m in r["rss_mb"]) + " MB")
+              f"{r['seconds']:.0f} s ({args.workers} extraction process(es)): "
+              f"{r['rate']:.1f} articles/s; peak RSS {r['peak_rss_mb']:.0f} MB")
+        print("\n| articles | seconds | articles/s so far | since last | RSS MB | peak MB "
+              "| workers' RSS MB | workers' peak MB |\n|---|---|---|---|---|---|---|---|")
+        for c in r["checkpoints"]:
+            print(f"| {int(c['articles'])} | {c['seconds']:.0f} | {c.get('rate', 0):.1f} "
+                  f"| {c.get('rate_since_last', 0):.1f} | {c['main_mb']:.0f} "
+                  f"| {c['main_peak_mb']:.0f} | {c['workers_mb']:.0f} "
+                  f"| {c['workers_peak_mb']:.0f} |")
+        print("\nrows: " + ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
         return 0
 
     xs = list(corpus(args.articles, seed=args.seed))
