@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,27 @@ def test_a_store_that_cannot_be_opened_is_one_line_and_exit_2_and_nothing_is_cre
         assert len(lines) == 1 and lines[0].startswith("wirewatch: error: store ")
         assert says.format(tmp=tmp_path) in lines[0] and "Traceback" not in result.output
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_postgresql_writer_gathers_the_planners_statistics_as_the_store_grows(
+        pg_schemas: Callable[[], str]) -> None:
+    """Where autovacuum is off, lookups of the write path would scan whole tables: the
+    writer runs ANALYZE after its first articles and again each time it has doubled them."""
+    from sqlalchemy import text
+
+    from wirewatch.document import Document
+    from wirewatch.store import Extracted
+
+    def analysed(store: Store) -> float:
+        # the planner's row estimate: -1 until statistics are gathered, kept in the catalog
+        with store.session() as s:
+            return float(s.execute(text(
+                "SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass")).scalar_one())
+
+    with Store(pg_schemas(), analyze_after=3) as store:
+        store.write_batch([Extracted(Document(f"d{i}", f"Text number {i}."), [], [])
+                           for i in range(2)])
+        before = analysed(store)
+        store.write_batch([Extracted(Document(f"e{i}", f"Other text {i}."), [], [])
+                           for i in range(2)])
+        assert (before, analysed(store)) == (-1, 4)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,15 +45,27 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# PostgreSQL plans the write path's lookups (the LSH bands of near-duplicates, the members of
+# canonical events) from table statistics. Where autovacuum is off they are never gathered
+# and a lookup becomes a full scan, its cost growing with the store: the 100,000-article
+# run of benchmarks/bench_ingest.py (docs/performance.md, Round 8) measured 206 ms per band
+# lookup at 1.2 million bands without statistics, 12 ms with them. A writer therefore
+# refreshes them after its first ANALYZE_FIRST articles and each time it has doubled that.
+ANALYZE_FIRST = 1000
+
+
 class Store:
     """A wirewatch store in SQLite or PostgreSQL, migrated to the current schema on open."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, migrate_schema: bool = True,
-                 fusion: FusionConfig | None = None, create: bool = True):
+                 fusion: FusionConfig | None = None, create: bool = True,
+                 analyze_after: int = ANALYZE_FIRST):
         """Open the store ``db`` (a SQLite path or database URL; None: ``WIREWATCH_DB`` or
         ``wirewatch.db``). ``fusion``: the fusion tolerances writes use (default: the
         bundled data/fusion.yaml; see :func:`wirewatch.fuse.config.load_fusion`).
         ``create``: make a new SQLite store when the file does not exist (its folder must).
+        ``analyze_after``: on PostgreSQL, refresh the planner's statistics once this writer
+        has stored this many articles, and again each time it has doubled them.
 
         Raises :class:`wirewatch.store.db.StoreError` (one line naming the store and the
         reason) when the store cannot be opened: a missing or foreign file, a folder, an
@@ -80,6 +92,8 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         self._writes = sessionmaker(writer(self.engine), expire_on_commit=False,
                                     autoflush=False)
+        self._written = 0  # articles this writer stored
+        self._next_analyze = max(1, analyze_after)
 
     def __enter__(self) -> Store:
         return self
@@ -112,13 +126,33 @@ class Store:
             try:
                 with self._writes() as s, s.begin():
                     lock_for_writing(s)
-                    return w.write_batch(s, batch, self.fusion)
+                    result = w.write_batch(s, batch, self.fusion)
+                self._count_written(result.stored)
+                return result
             except IntegrityError:
                 # another process stored one of these articles meanwhile: retry, which
                 # now skips it
                 if attempt == retries:
                     raise
         raise AssertionError("unreachable")
+
+    def _count_written(self, stored: int) -> None:
+        """Count what this writer stored; on PostgreSQL, refresh the statistics when it has
+        doubled since the last refresh (see ANALYZE_FIRST)."""
+        self._written += stored
+        if self.engine.dialect.name == "postgresql" and self._written >= self._next_analyze:
+            self.refresh_statistics()
+            while self._next_analyze <= self._written:
+                self._next_analyze *= 2
+
+    def refresh_statistics(self) -> None:
+        """Gather the planner's statistics on the store's tables (PostgreSQL's ANALYZE; a
+        no-op on SQLite, whose planner needs none for these lookups)."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        tables = ", ".join(t.name for t in m.Base.metadata.sorted_tables)
+        with self._writes() as s, s.begin():
+            s.execute(text(f"ANALYZE {tables}"))
 
     def stored_documents(self, article_ids: Sequence[int]) -> list[Document]:
         """Return the stored articles with these ids as documents (for re-extraction),
