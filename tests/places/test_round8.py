@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirewatch.places import PlaceMention, places_in_text
+from places_helpers import ids_of, mentions_in
+
 from wirewatch.places.gazetteer import Gazetteer
 
 WARSAW_IN, WARSAW_PL, INDIANA = 4927854, 756135, 4921868
@@ -13,14 +14,10 @@ VIENNA_VA, VIENNA_AT, VIRGINIA = 4791160, 2761369, 6254928
 WASHINGTON_DC = 4140963
 
 
-def _mentions(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
-    return places_in_text("t", text, nlp(text), gaz)
+_mentions = mentions_in
 
 
-def _ids(text: str, surface: str, gaz: Gazetteer, nlp: Any) -> list[int | None]:
-    found = [m for m in _mentions(text, gaz, nlp) if m.surface == surface]
-    assert found, f"{surface!r} not found in {text!r}"
-    return [m.place.geonameid if m.place is not None else None for m in found]
+_ids = ids_of
 
 
 def test_a_dateline_with_a_state_abbreviation_is_the_town_in_that_state(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirewatch.places import PlaceMention, places_in_text
+from places_helpers import ids_of, mentions_in
+
 from wirewatch.places.gazetteer import Gazetteer
 
 OKLAHOMA, OKLAHOMA_CITY, CALIFORNIA = 4544379, 4544349, 5332921
@@ -13,14 +14,10 @@ HULIAIPOLE, HULIAIPOLE_DNIPRO = 707898, 707897
 KAMIANSKE_ZAP, KAMIANSKE_CITY = 706967, 709932
 
 
-def _mentions(text: str, gaz: Gazetteer, nlp: Any) -> list[PlaceMention]:
-    return places_in_text("t", text, nlp(text), gaz)
+_mentions = mentions_in
 
 
-def _ids(text: str, surface: str, gaz: Gazetteer, nlp: Any) -> list[int | None]:
-    found = [m for m in _mentions(text, gaz, nlp) if m.surface == surface]
-    assert found, f"{surface!r} not found in {text!r}"
-    return [m.place.geonameid if m.place is not None else None for m in found]
+_ids = ids_of
 
 
 def test_oklahoma_is_the_state_and_oklahoma_city_the_city(gaz: Gazetteer, nlp: Any) -> None:

@@ -31,16 +31,17 @@ def denial_of_claim(sc: SentenceContext) -> None:
         if any(c.lower_ in book.other_claim_words for c in target_noun.children
                if c.dep_ in ("amod", "det", "predet")):
             continue  # "rejected similar accusations in the past": other claims
-        denier = _speaker_of(sc, tok, target_noun)[0]
+        speaker = _speaker_of(sc, tok, target_noun)
+        denier = speaker[0]
         # a speaker does not deny its own claim: the claim is another's
         target = denied_target(target_noun, sc, [
             f for f in sc.found_so_far()
             if denier is None or f.source is None or not same_source(f.source, denier)])
         if target is None:
             continue
-        sc.produced.append(_denial(sc, tok, target_noun, target))
+        sc.produced.append(_denial(sc, tok, speaker, target))
         for other in _also_denied(target_noun, target, sc):
-            sc.produced.append(_denial(sc, tok, target_noun, other))
+            sc.produced.append(_denial(sc, tok, speaker, other))
         return
 
 
@@ -197,10 +198,11 @@ def _speaker_of(sc: SentenceContext, tok: Any, target_noun: Any
     return att.claimant, list(att.conduits), att
 
 
-def _denial(sc: SentenceContext, tok: Any, target_noun: Any, target: Found) -> Found:
+def _denial(sc: SentenceContext, tok: Any,
+            speaker: tuple[Source | None, list[str], Any], target: Found) -> Found:
     """Return the denial of ``target`` by the speaker of ``tok``, dated as it was said."""
     dc, sent, si = sc.doc, sc.sent, sc.index
-    denier, conduits, att = _speaker_of(sc, tok, target_noun)
+    denier, conduits, att = speaker
     ref = date.fromisoformat(target.mention.date.value) if (
         target.mention.date.precision == "day" and target.mention.date.value) else \
         dc.last_date
