@@ -575,6 +575,12 @@ def _check_aliases(actors: list[Actor], normaliser: Normaliser,
 # -- the claimants of event mentions ------------------------------------------------------
 
 
+# The sides at war, and the kinds of actor that speak for one of them (a claim by one is
+# "claimed"; media, analysts and NGOs "report").
+PARTY_SIDES = frozenset({"RU", "UA"})
+PARTY_KINDS = frozenset({"government", "military", "official"})
+
+
 def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
                 published: date | None, role_words: re.Pattern[str] | None = None,
                 text: str = "") -> list[EventMention]:
@@ -593,7 +599,14 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
         day = _day_of(m) or published
         claimant = _ref(registry.claimant_actor(m.claimant, day))
         conduits = tuple(_ref(registry.claimant_actor(c, day)) for c in m.conduit)
-        out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits))
+        modality = m.modality
+        if modality == "reported" and claimant is not None and \
+                claimant.side in PARTY_SIDES and claimant.kind in PARTY_KINDS:
+            # "Oleksandr Prokudin reported": named without his office, he still speaks for
+            # a party to the war (decision 135)
+            modality = "claimed"
+        out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits,
+                           modality=modality))
     return _named_people(out, registry, role_words, text)
 
 

@@ -127,6 +127,12 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
                 return verb.head
             subject = c
             break
+    closing = _closing_phrase(verb)
+    if subject is not None and closing is not None and subject.i < closing and \
+            not (is_place is not None and is_place(verb.doc[verb.i - 1])):
+        # "... to clear Russian groups from Kupiansk, the Joint Forces Task Force said":
+        # the parse hung the groups on "said"; the phrase the verb closes on speaks
+        return verb.doc[verb.i - 1]
     if subject is not None and not (subject.pos_ == "NOUN" and
                                     _speaker_rank(subject, lexicon) == 9 and
                                     subject.lemma_.lower() not in lexicon.role_nouns):
@@ -397,7 +403,10 @@ class Attributor:
         src = _describe(tok, start, end, self.registry, self.book, self.lexicon, side_hint)
         if src.kind != "person":
             src.name = self._localise(src.name, tok)
-            fuller = self._fuller(src)
+            # the body as its own words name it, before the sentence's side is guessed
+            plain = _describe(tok, start, end, self.registry, self.book, self.lexicon, None) \
+                if side_hint else src
+            fuller = self._fuller(plain) or self._fuller(src)
             if fuller is not None:
                 return fuller, (start, end), True
         src.via = via
@@ -406,17 +415,28 @@ class Attributor:
     def _fuller(self, src: Source) -> Source | None:
         """The body met earlier whose name holds every word of a shorter one ("the General
         Staff" after "the General Staff of the Armed Forces of Ukraine")."""
-        words = set(src.name.lower().split())
+        words = self._folded_words(src.name)
         if len(words) < 2:
             return None  # "the ministry", "the brigade": references, resolved elsewhere
+        # the side its own words give: a side guessed from the sentence ("Russian aircraft
+        # dropped bombs, according to the General Staff") is the actor's, not the speaker's
+        own_side = side_of(src.name, self.book)
         for s in reversed(self.sources):
             if self.lexicon.role_words.match(s.name):
                 continue  # "chief of the General Staff" holds an office of it, is not it
             if s.kind != "person" and len(s.name) > len(src.name) and \
-                    words <= set(s.name.lower().split()) and \
-                    (src.side is None or s.side in (None, src.side)):
+                    words <= self._folded_words(s.name) and \
+                    (own_side is None or s.side in (None, own_side)):
                 return s
         return None
+
+    def _folded_words(self, name: str) -> set[str]:
+        """The words of a body's name with its spellings folded ("Defense Ministry" ->
+        ministry, of, defence), so a short name finds the full one written otherwise."""
+        low = name.lower()
+        for pat, rep in self.lexicon.claimant_folds:
+            low = pat.sub(rep, low)
+        return set(re.findall(r"[\w'-]+", low))
 
     def _localise(self, name: str, tok: Any) -> str:
         """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
@@ -476,7 +496,9 @@ class Attributor:
                         not is_under(trigger, c) and \
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
                         (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)) \
-                        and not _counter_statement(c):
+                        and not _counter_statement(c) and \
+                        c.left_edge.lower_ not in self.lexicon.relative_pronouns:
+                    # (not "the village, which Russia claimed to have taken in April")
                     out.append(c)
         if not out and trigger.sent.start in self.quoted:
             # '"Claims ... are not true. Our units hold," the General Staff said.'
@@ -721,6 +743,24 @@ def _name_before(verb: Any) -> int | None:
             verb.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or verb.doc[j].text in (".",)):
         j -= 1
     if j == end or verb.doc[end].pos_ != "PROPN":
+        return None
+    return int(j) + 1
+
+
+def _closing_phrase(verb: Any) -> int | None:
+    """Return where the phrase between the last comma and a reporting verb that closes the
+    sentence starts (", the Joint Forces Task Force said on Oct. 13."), if it is a plain
+    noun phrase."""
+    sent = sent_of(verb)
+    if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
+           for t in sent):
+        return None
+    j = verb.i - 1
+    while j > sent.start and verb.i - j <= 8 and verb.doc[j].pos_ in (
+            "PROPN", "NOUN", "ADJ", "DET", "PART") and verb.doc[j].text != ",":
+        j -= 1
+    if j == verb.i - 1 or verb.doc[j].text != "," or verb.doc[verb.i - 1].pos_ not in (
+            "PROPN", "NOUN"):
         return None
     return int(j) + 1
 

@@ -30,7 +30,7 @@ TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "m
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
             "place_anaphora", "direction_words", "claimant_names", "conduit_names", "sides",
-            "not_event_heads", "continuation_words"}
+            "not_event_heads", "continuation_words", "loss_nouns"}
 
 
 class CodebookError(ValueError):
@@ -99,6 +99,9 @@ class Codebook:
     not_event_heads: frozenset[str] = frozenset()
     continuation_words: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
+    # who a casualty figure counts: an army's losses or civilians (decision 130)
+    soldier_nouns: frozenset[str] = frozenset()
+    civilian_nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     place_anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
     direction_words: frozenset[str] = frozenset()
@@ -233,6 +236,8 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         not_event_heads=_lower_set(data.get("not_event_heads")),
         continuation_words=_lower_set(data.get("continuation_words")),
         military_nouns=_lower_set(data.get("military_nouns")),
+        soldier_nouns=_lower_set((data.get("loss_nouns") or {}).get("soldiers")),
+        civilian_nouns=_lower_set((data.get("loss_nouns") or {}).get("civilians")),
         actor_nouns=_lower_set(data.get("actor_nouns")),
         place_anaphora={k: _lower_set(v)
                         for k, v in (data.get("place_anaphora") or {}).items()},

@@ -78,6 +78,10 @@ class Lexicon:
     part_nouns: frozenset[str]
     ground_attack_preps: frozenset[str]
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
+    example_words: frozenset[str]  # '38 settlements in the region, including X': an example
+    controlling_verbs: frozenset[str]  # 'said Ukrainian units controlled the village'
+    one_person_pronouns: frozenset[str]  # '... on a woman in her garden, killing her': one
+    holder_subject: re.Pattern[str]  # 'Ukrainian units', 'our forces': a side's forces
     ground_attack_words: frozenset[str]  # strike triggers that may be ground fighting
     pair_words: frozenset[str]  # 'rejected both claims': the denial names two claims
     nationwide: re.Pattern[str]  # 'nationwide', 'across the country': a figure of no one place

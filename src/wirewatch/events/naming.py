@@ -134,6 +134,8 @@ def person_name(tok: Any, lexicon: Lexicon, is_place: Any = None) -> tuple[int, 
                 lo -= 1  # "Oleksandr Prokudin" where the model tagged only "Prokudin"
             while lo < ent.end - 1 and (roles.fullmatch(tok.doc[lo].text) or
                                         tok.doc[lo].lower_ in org_words or
+                                        # "Near Chasov Yar, ...": an opening preposition
+                                        tok.doc[lo].lower_ in lexicon.locative_preps or
                                         tok.doc[lo].lower_ in lexicon.title_abbreviations):
                 lo += 1
             if tok.doc[lo].lower_ not in org_words:
@@ -154,8 +156,8 @@ def person_name(tok: Any, lexicon: Lexicon, is_place: Any = None) -> tuple[int, 
               t.lower_ in lexicon.title_abbreviations]
     if titled:  # "Donetsk Mayor Alexei Kulemin": the name follows the title
         chain = chain[titled[-1] + 1:]
-    while chain and chain[0].lower_ in org_words:
-        chain.pop(0)
+    while chain and (chain[0].lower_ in org_words or chain[0].lower_ in lexicon.locative_preps):
+        chain.pop(0)  # "Near Kupiansk," opening a sentence: the preposition is no first name
     if not 2 <= len(chain) <= 3:
         return None
     if any((not t.is_alpha and "-" not in t.text) or t.lower_ in org_words or

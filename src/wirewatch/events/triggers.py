@@ -95,6 +95,7 @@ def _match_from(toks: list[Any], i: int, phrase: Phrase,
 
 DEPENDENT_DEPS = {"prt", "prep", "pobj"}
 OBJECT_DEPS = {"dobj", "nsubjpass"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
@@ -109,6 +110,9 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
         for c in h.children:
             if c.i > after and c.dep_ in DEPENDENT_DEPS and word in _forms(c):
                 return int(c.i - base)
+    if prev.dep_ in SUBJECT_DEPS and prev.head.i > after and word in _forms(prev.head):
+        # "debris from a downed drone had fallen on ...": a subject and its verb
+        return int(prev.head.i - base)
     return None
 
 

@@ -229,7 +229,8 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
         return []
     found.sort(key=lambda x: (x[0], x[1]))
     best = found[0][2]
-    inner = [c for _d, _s, c in found[1:] if is_container(best.place, c.place)]
+    inner = [c for _d, _s, c in found[1:] if is_container(best.place, c.place) and
+             not an_example(c.tok, lex)]
     if inner:
         # "in the Kherson region, an attack on a market in Bilozerka": the most specific
         # place tied to the trigger, not the region around it
@@ -536,6 +537,12 @@ def passport_places(sent: Any, cands: list[Candidate], lexicon: Lexicon
         else:
             homes.append(c)
     return homes, venues
+
+
+def an_example(tok: Any, lex: Lexicon) -> bool:
+    """Whether a place is named as one example of many ("attacked 38 settlements in the
+    region, including the city of Kherson"): the tally stays the region's (decision 131)."""
+    return any(a.lower_ in lex.example_words for a in path_up(tok)[:4])
 
 
 def is_container(p: Place, of: Place) -> bool:

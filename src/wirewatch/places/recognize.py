@@ -99,6 +99,12 @@ _CUE_LAST_WORDS = frozenset({
     "liberating", "struck", "strike", "shelled", "shelling", "hit", "entered", "enter",
     "encircle", "encircled", "surround", "surrounded", "storm", "stormed", "reach", "reached",
     "attack", "attacked", "defend", "defended", "clear", "cleared", "at"})
+# "Near Kupiansk, ...": a preposition opening a sentence is capitalised, yet no name starts
+# with it unless the gazetteer knows the whole ("Near" is tagged a proper noun there).
+LEADING_PREPOSITIONS = frozenset({
+    "near", "outside", "around", "toward", "towards", "into", "from", "over", "across",
+    "through", "beyond", "inside", "in", "on", "off", "between", "at", "along", "behind",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
@@ -309,6 +315,8 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         span, j = _span_at(view, gaz, i, grams[i], table)
         if not span.hits and _hopeless(span, gaz):
             continue
+        if not span.hits and j > i and toks[i].text.lower() in LEADING_PREPOSITIONS:
+            continue  # "Near Kupiansk": the name starts after the preposition
         add_evidence(span, view, gaz)
         if _keep(span, view, gaz, toks[i]):
             spans.append(span)

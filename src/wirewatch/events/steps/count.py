@@ -113,6 +113,8 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
         if of and nouns_ok is not None and not ({of[0].lemma_.lower(), of[0].lower_} & nouns_ok):
             return None, None
         return count_from_token(noun), noun.i
+    if singular and noun.pos_ == "PRON" and noun.lower_ in lex.one_person_pronouns:
+        return Count(1, False, None), noun.i  # "..., killing her"
     if nouns_ok is not None and not (noun_words & nouns_ok):
         return None, None
     if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in noun.children):

@@ -17,6 +17,7 @@ from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.when import date_tokens, path_clear
 from wirewatch.events.syntax import is_under, memo, span_text
+from wirewatch.places.models import PlaceMention
 
 
 def denial_of_claim(sc: SentenceContext) -> None:
@@ -118,11 +119,10 @@ def denial_by_control(sc: SentenceContext) -> None:
     dc = sc.doc
     lex = dc.lexicon
     for verb in sc.sent:
-        place_tok = _held_place(verb, lex)
+        place_tok, active = _held_place(verb, lex)
         if place_tok is None:
             continue
-        pm = next((p for p in dc.places if p.place is not None and
-                   p.start <= place_tok.idx < p.end), None)
+        pm = _held_mention(sc, place_tok)
         if pm is None or pm.place is None:
             continue
         here = [f for f in sc.found_so_far() if f.mention.type in HELD_DENIES and
@@ -130,6 +130,8 @@ def denial_by_control(sc: SentenceContext) -> None:
         if any(f.mention.modality == "denied" and f.sentence == sc.index for f in here):
             continue  # the sentence already denies the claim about this place
         claims = [f for f in here if f.mention.modality != "denied"]
+        if active and not claims:
+            continue  # "Ukrainian units hold X" with no claim to answer: a description
         # holding a town denies first of all that it was taken (a claimed retreat from it
         # is the same story told from the other side)
         captures = [f for f in claims if f.mention.type == "territory.captured"]
@@ -157,16 +159,41 @@ def denial_by_control(sc: SentenceContext) -> None:
         sc.produced.append(Found(mention, att.claimant, sc.index, pm))
 
 
-def _held_place(verb: Any, lex: Lexicon) -> Any | None:
+def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
     """The place token of "X remains under the control of our forces", "X is still held by
-    Ukrainian troops", or None."""
-    if verb.lemma_.lower() not in lex.holding_verbs:
-        return None
+    Ukrainian troops" or (active, True) "Ukrainian units controlled the village", else None."""
+    lemma = verb.lemma_.lower()
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "PROPN":
-        return None
+    if subject is None:
+        return None, False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma in lex.controlling_verbs and verb.pos_ == "VERB" and obj is not None:
+        words = " ".join(t.text for t in subject.subtree)
+        return (obj, True) if lex.holder_subject.match(words) else (None, False)
+    if lemma not in lex.holding_verbs or subject.pos_ not in ("PROPN", "NOUN"):
+        return None, False
     phrase = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
-    return subject if lex.held_by.match(phrase) else None
+    return (subject if lex.held_by.match(phrase) else None), False
+
+
+def _held_mention(sc: SentenceContext, place_tok: Any) -> PlaceMention | None:
+    """The place mention a held place names: its own name, or for "the village" the place
+    of the latest claim about territory that the sentence answers."""
+    dc = sc.doc
+    pm = next((p for p in dc.places if p.place is not None and
+               p.start <= place_tok.idx < p.end), None)
+    if pm is not None or place_tok.pos_ != "NOUN" or place_tok.tag_ == "NNS" or \
+            place_tok.lemma_.lower() not in dc.book.place_anaphora.get("city", frozenset()):
+        return pm
+    sent = sc.sent
+    named = [p for p in dc.places if p.place is not None and p.place.kind == "city" and
+             sent.start_char <= p.start < place_tok.idx]
+    if named:
+        return named[-1]  # "threatening to encircle Vuhledar, but our forces hold the town"
+    claims = [f for f in sc.found_so_far() if f.mention.type in HELD_DENIES and
+              f.mention.modality != "denied" and f.place_mention is not None and
+              f.sentence >= sc.index - 3]
+    return claims[-1].place_mention if claims else None
 
 
 def _statement_date(sc: SentenceContext, verb: Any) -> EventDate:

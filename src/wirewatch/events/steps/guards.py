@@ -413,11 +413,15 @@ def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
 
 
 def particular(sc: SentenceContext, d: Draft) -> bool:
-    """Guard: "a fall of Lyman would ...": no particular event (for a state of territory);
+    """Guard: "a fall of Lyman would ...": no particular event (for a state of territory),
+    nor "one of the largest thefts of cultural property" (a class compared);
     "found itself in an encirclement", "ended up in a cauldron" is one."""
     head = d.head
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "into"):
         return True
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
+            head.head.head.lower_ in ("one", "some", "many", "most"):
+        return False  # "one of the largest thefts in Europe": a class compared, no event
     return not (d.head.pos_ == "NOUN" and d.behaviour.state and any(
         c.dep_ == "det" and c.lower_ in sc.doc.lexicon.indefinite_articles
         for c in d.head.children))

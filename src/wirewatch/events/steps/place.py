@@ -89,10 +89,31 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         # "denied that any units had been cut off", "no withdrawal had taken place":
         # the place of the claim denied
         d.places = _denied_place(sc, d)
+    if d.type_name == "casualties" and _across_regions(d.places) and \
+            _military_losses(sc, d):
+        d.places = []  # "lost up to 140 personnel in the Kursk and Belgorod regions"
     # a village the gazetteer lacks is still where the event happened: place null
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
         d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
+
+
+def _across_regions(places: list[PlaceChoice]) -> bool:
+    """Whether a figure is spread over several regions or countries: an army's losses
+    counted over "the Kursk and Belgorod regions" have no one place (decision 130), where
+    civilians killed in two regions, a strike on two regions or drones downed over them
+    are one mention for each region."""
+    ids = {p.geonameid for p, _m in places if p is not None}
+    return len(ids) > 1 and all(p is not None and p.kind in ("admin1", "country")
+                                for p, _m in places)
+
+
+def _military_losses(sc: SentenceContext, d: Draft) -> bool:
+    """Whether the trigger's clause counts soldiers ("the army lost up to 140 personnel")
+    and no civilians."""
+    lemmas = {t.lemma_.lower() for t in d.head.subtree} | {t.lemma_.lower() for t in d.tokens}
+    book = sc.doc.book
+    return bool(lemmas & book.soldier_nouns) and not lemmas & book.civilian_nouns
 
 
 def _speakers_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:

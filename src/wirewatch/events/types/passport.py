@@ -16,7 +16,8 @@ from wirewatch.events.steps.place import fallback_place
 from wirewatch.events.syntax import span_text, text_of
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
-from wirewatch.events.where import is_container, passport_places
+from wirewatch.events.where import is_container, passport_places, resolve_anaphor
+from wirewatch.places.models import PlaceMention
 
 
 @register("passport")
@@ -56,6 +57,8 @@ def passport_found(sc: SentenceContext, d: Draft, base: EventMention) -> list[Fo
     if not homes and venues and not institution and \
             not lex.passport_issued_in.search(span_text(sent)):
         homes, venue = venues[:1], None
+    if not homes and ref_place is None:
+        ref_place = _home_region(sc)  # "300,000 residents of the region received passports"
     if not homes:
         if ref_place is not None and ref_place.place is not None and \
                 ref_place.place.kind != "country":
@@ -74,3 +77,15 @@ def passport_found(sc: SentenceContext, d: Draft, base: EventMention) -> list[Fo
                                         for o in homes if o is not h)]
     return [Found(replace(base, place=h.place, venue=venue, count=count), claimant, si,
                    h.mention) for h in home[:2]]
+
+
+def _home_region(sc: SentenceContext) -> PlaceMention | None:
+    """The region "residents of the region" points back to: the recipients' home."""
+    sent, book, lex = sc.sent, sc.doc.book, sc.doc.lexicon
+    text = text_of(sent.doc)
+    regions = book.place_anaphora.get("region", frozenset())
+    for t in sent:
+        if t.pos_ == "NOUN" and t.tag_ != "NNS" and t.lemma_.lower() in regions and \
+                lex.home_before.search(text[max(sent.start_char, t.idx - 40):t.idx]):
+            return resolve_anaphor(t, sc.doc.places, book)
+    return None

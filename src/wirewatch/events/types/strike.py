@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wirewatch.events.context import Found, SentenceContext
+from wirewatch.events.syntax import token_at
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
-from wirewatch.events.where import is_container
+from wirewatch.events.where import an_example, is_container
 
 
 @register("strike")
@@ -26,6 +27,7 @@ class Strike(Behaviour):
         if not tallies:
             return
         struck = {f.mention.place.geonameid for f in strikes if f.mention.place}
+        self._examples(sc, tallies, struck)
         for f in list(sc.produced):
             m = f.mention
             if not sc.doc.behaviour(m.type).losses or m.place is None or \
@@ -39,6 +41,27 @@ class Strike(Behaviour):
             sc.produced.append(Found(replace(tally.mention, place=m.place, count=None,
                                              aggregate=False, date=m.date),
                                      tally.source, sc.index, f.place_mention))
+
+
+    def _examples(self, sc: SentenceContext, tallies: list[Found], struck: set[int]) -> None:
+        """"Shelled 37 settlements in the region, including the city of Kherson": the town
+        given as an example was struck too (decision 131), on the tally's day or period."""
+        sent = sc.sent
+        for pm in sc.doc.places:
+            if pm.place is None or pm.place.kind != "city" or \
+                    pm.place.geonameid in struck or \
+                    not sent.start_char <= pm.start < sent.end_char:
+                continue
+            tok = token_at(sent.doc, pm.start, pm.end)
+            if tok is None or not an_example(tok, sc.doc.lexicon):
+                continue
+            tally = next((t for t in tallies if t.mention.place is not None and
+                          is_container(t.mention.place, pm.place)), None)
+            if tally is not None:
+                struck.add(pm.place.geonameid)
+                sc.produced.append(Found(replace(tally.mention, place=pm.place, count=None,
+                                                 aggregate=False),
+                                         tally.source, sc.index, pm))
 
 
 @register("personnel.surrendered")
