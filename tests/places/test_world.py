@@ -61,9 +61,15 @@ def test_a_county_is_never_its_bare_name(gaz: Gazetteer) -> None:
     assert any(h.entry.id == LAUREL_COUNTY_KY for h in gaz.exact("Laurel Co."))
 
 
-def test_ukrainian_districts_stay_their_seats(gaz: Gazetteer) -> None:
-    """Decision 11f: no admin-2 units for UA, RU, BY; a raion is reported as its seat."""
-    for name in ("Bakhmut Raion", "Pokrovsk Raion", "Pokrovskyi Raion", "Belgorodskiy Rayon"):
+def test_ukrainian_and_russian_raions_are_admin2_units_with_their_seat(gaz: Gazetteer) -> None:
+    """Decision 100 (replacing 11f's old clause): a raion of UA, RU, BY is an admin-2 unit
+    found by a name with its designator, and records its seat; the bare name is the town's."""
+    for name, seat in (("Bakhmut Raion", "Bakhmut"), ("Pokrovsk district", "Pokrovsk"),
+                       ("Pokrovskyi Raion", "Pokrovsk"), ("Belgorodsky district", "Belgorod")):
+        # "Pokrovskyi Raion" is also Orel Oblast's Pokrovsky district (seat Pokrovskoye)
+        seats = [gaz.entry(h.entry.seat) for h in gaz.exact(name) if h.entry.kind == "admin2"]
+        assert seat in [t.name for t in seats if t is not None], name
+    for name in ("Bakhmut", "Pokrovsk", "Belgorod"):
         assert not any(h.entry.kind == "admin2" for h in gaz.exact(name)), name
 
 

@@ -21,9 +21,31 @@ from wirewatch.events.extract import events_in_document
 from wirewatch.events.lemma.lexicon import LemmaLexicon, load_lemma_lexicon, uses_lemma_rules
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.component import document_of, places_of
+from wirewatch.places.models import PlaceMention
 
 if not Doc.has_extension("wirewatch_events"):
     Doc.set_extension("wirewatch_events", default=None)
+
+
+def event_places(doc: Doc) -> list[PlaceMention]:
+    """Return the place mentions of a doc as the event stage reads them.
+
+    A dateline is where the report was filed, never by itself where an event was; a
+    village the gazetteer lacks is coded to the region the text puts it in; a raion of
+    Ukraine, Russia or Belarus ("the Kupiansk district", "Куп'янського району") is coded
+    to its seat town, which the place stage records on it (decision 11f, as ACLED codes
+    an event in a district; decision 100).
+    """
+    out = []
+    for m in places_of(doc):
+        if m.dateline:
+            continue
+        if m.place is None and m.container is not None:
+            m = replace(m, place=m.container)
+        elif m.place is not None and m.place.seat is not None:
+            m = replace(m, place=m.place.seat)
+        out.append(m)
+    return out
 
 
 class EventsComponent:
@@ -35,11 +57,7 @@ class EventsComponent:
         self.actors = actors
 
     def __call__(self, doc: Doc) -> Doc:
-        # a dateline is where the report was filed, never by itself where an event was; a
-        # village the gazetteer lacks is coded to the region the text puts it in
-        places = [m if m.place is not None or m.container is None
-                  else replace(m, place=m.container)
-                  for m in places_of(doc) if not m.dateline]
+        places = event_places(doc)
         source = document_of(doc)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon)
         doc._.wirewatch_events = with_confidence(with_actors(
@@ -60,9 +78,7 @@ class LemmaEventsComponent:
         self.extractor = LemmaExtractor(codebook, lexicon, ActorIndex(actors, lexicon))
 
     def __call__(self, doc: Doc) -> Doc:
-        places = [m if m.place is not None or m.container is None
-                  else replace(m, place=m.container)
-                  for m in places_of(doc) if not m.dateline]
+        places = event_places(doc)
         doc._.wirewatch_events = with_confidence(
             self.extractor.events(document_of(doc), doc, places))
         return doc

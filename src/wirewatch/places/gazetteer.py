@@ -62,6 +62,8 @@ class Entry:
     population: int
     kind: str
     members: tuple[int, ...] = ()
+    # a raion of ``admin2_seat_countries``: the GeoNames id of its seat town (decision 100)
+    seat: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,14 +226,22 @@ class Gazetteer:
         if pid in self._overlay.entries:
             return self._overlay.entries[pid]
         row = self._con.execute(
-            "SELECT id, name, lat, lon, country, admin1_code, admin1, population, kind, members"
-            " FROM place WHERE id = ?", (pid,)).fetchone()
+            "SELECT id, name, lat, lon, country, admin1_code, admin1, population, kind, members,"
+            " seat FROM place WHERE id = ?", (pid,)).fetchone()
         if row is None:
             return None
         members = tuple(int(m) for m in row[9].split(",") if m) if row[9] else ()
         return Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4],
                      admin1_code=row[5], admin1=row[6], population=row[7], kind=row[8],
-                     members=members)
+                     members=members, seat=int(row[10] or 0))
+
+    @lru_cache(maxsize=8192)  # noqa: B019
+    def raions_of(self, seat: int) -> tuple[Entry, ...]:
+        """Return the raions whose seat is the town ``seat`` (the Kupiansk Raion for
+        Kupiansk; decision 100), or ()."""
+        rows = self._con.execute(
+            "SELECT id FROM place WHERE kind = 'admin2' AND seat = ?", (seat,)).fetchall()
+        return tuple(e for (pid,) in rows if (e := self.entry(int(pid))) is not None)
 
     def admin1_of(self, entry: Entry) -> Entry | None:
         """Return the admin-1 entry that contains a place (itself for an admin-1)."""

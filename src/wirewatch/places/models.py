@@ -24,6 +24,10 @@ class Place:
     explanation: str
     kind: str = "city"
     admin1_code: str = ""
+    # a raion of Ukraine, Russia or Belarus: its seat town, where an event "in the X
+    # district" is placed (decision 100; the event stage reads it, the contract's place
+    # object does not carry it)
+    seat: Place | None = field(default=None, compare=False)
 
     @classmethod
     def from_entry(cls, e: Entry, surface: str, confidence: float, method: str,

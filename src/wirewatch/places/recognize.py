@@ -112,7 +112,8 @@ PERSON_PAIR = re.compile(
 # "Donetsk, Luhansk and Kharkiv regions", "the Luhansk and Donetsk republics": a plural
 # head noun after a coordination makes every member a region. _LIST_NAME is one member.
 _LIST_NAME = r"(?:the\s+)?[A-Z\u0400-\u042F][\w'’-]*(?:\s+[A-Z\u0400-\u042F][\w'’-]*)?"
-_REGION_HEADS = r"((?i:regions|oblasts|provinces|krais|people['’]?s?\s+republics|republics))"
+_REGION_HEADS = (r"((?i:regions|oblasts|provinces|krais|people['’]?s?\s+republics|republics"
+                 r"|districts|raions|rayons))")
 REGION_PLURAL = re.compile(
     rf"^(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+{_REGION_HEADS}\b")
 REGION_HEAD_AFTER = re.compile(rf"^\s+{_REGION_HEADS}\b")
@@ -261,8 +262,15 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end:right.start]
     return gap in (" ", "-", "‑", "–") and (
         right.capitalised or gap == "-" or right.text.lower() in CONNECTORS
-        or right.text.lower().removesuffix("'s").removesuffix("’s") in (
-            "region", "oblast", "province", "krai", "kray"))
+        or right.text.lower().removesuffix("'s").removesuffix("’s") in _HEAD_NOUNS)
+
+
+# Lower-case head nouns that end a region's or a raion's name ("Kharkiv region",
+# "Kupiansk district", "the Pavlohrad and Kamianske districts"; decision 100).
+_HEAD_NOUNS = frozenset({"region", "oblast", "province", "krai", "kray", "district", "raion",
+                         "rayon", "districts", "raions", "rayons"})
+_DISTRICT_NOUNS = frozenset({"district", "raion", "rayon", "districts", "raions", "rayons"})
+_PLURAL_HEADS = ("regions", "oblasts", "provinces", "republics", "districts", "raions", "rayons")
 
 
 def _ngrams(view: TextView, i: int) -> list[tuple[int, str]]:
@@ -280,8 +288,7 @@ def _ngrams(view: TextView, i: int) -> list[tuple[int, str]]:
             out.append((j, norm))
             if norm.endswith("'s"):
                 out.append((j, norm[:-2]))
-            if norm.endswith("s") and j > i and last.text.lower() in (
-                    "regions", "oblasts", "provinces", "republics"):
+            if norm.endswith("s") and j > i and last.text.lower() in _PLURAL_HEADS:
                 out.append((j, norm[:-1]))
         j += 1
     return out
@@ -338,9 +345,14 @@ def _span_at(view: TextView, gaz: Gazetteer, i: int, grams: list[tuple[int, str]
     best: tuple[int, str] | None = None
     span: Span | None = None
     for j, norm in grams:
-        if norm in table and (best is None or j >= best[0]):
+        if norm in table and (best is None or j >= best[0]) and (
+                toks[j].text.lower() not in _DISTRICT_NOUNS
+                or any(h.entry.kind == "admin2" for h in table[norm])):
+            # "Kupiansk district" is a raion's name; "Kyivskyi district", a GeoNames
+            # alternate name of a city's quarter, leaves the quarter's own name alone
             best = (j, norm)
-    longer = [(j, norm) for j, norm in grams if best is not None and j > best[0]]
+    longer = [(j, norm) for j, norm in grams if best is not None and j > best[0]
+              and toks[j].text.lower() not in _DISTRICT_NOUNS]
     k = _hyphen_tail(view, i)
     if k > i and has_cyrillic(toks[i].text):
         # "в Каменке-Днепровской", "Купянске-Узловом": a hyphenated Cyrillic name in
@@ -494,7 +506,8 @@ def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span, int] | Non
     if not seat_names(word):
         return None
     last = _seat_noun_after(view, k)
-    if last is None and not (_seat_listed(view, k) or _seat_elliptic(view, i, k)):
+    noun = last if last is not None else _seat_listed(view, k)
+    if noun is None and not _seat_elliptic(view, i, k):
         return None
     hits = gaz.seats(word)
     if not hits:
@@ -502,23 +515,29 @@ def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span, int] | Non
     end = toks[last if last is not None else k].end
     span = Span(toks[i].start, end, text[toks[i].start:end], hits, "seat")
     span.evidence |= {"seat", "pattern"}
+    if noun is not None and "район" in _word_forms(toks[noun].text):
+        # "Куп'янського району", "в Севском и Климовском районах": a raion, which the
+        # resolver takes for the raion its seat gives its name to (decision 100)
+        span.evidence.add("raion")
     return span, (last if last is not None else k)
 
 
-def _seat_listed(view: TextView, k: int) -> bool:
-    """True when the adjective ending at token k is listed with others whose noun follows
-    the last ("на Покровському, Курахівському та Лиманському напрямках")."""
+def _seat_listed(view: TextView, k: int) -> int | None:
+    """The index of the noun that follows the last of a list of adjectives the one ending
+    at token k is listed in ("на Покровському, Курахівському та Лиманському напрямках"),
+    else None."""
     toks, text = view.tokens, view.text
     for _ in range(5):
         n = _next_listed(view, k)
         if n is None:
-            return False
+            return None
         k = _hyphen_adjective(view, n)
         if not seat_names(text[toks[n].start:toks[k].end]):
-            return False
-        if _seat_noun_after(view, k) is not None:
-            return True
-    return False
+            return None
+        noun = _seat_noun_after(view, k)
+        if noun is not None:
+            return noun
+    return None
 
 
 def _next_listed(view: TextView, k: int) -> int | None:
@@ -1136,7 +1155,8 @@ def _mark_region_coordination(spans: list[Span], view: TextView, gaz: Gazetteer)
             continue
         span.evidence.add("region")
         word = m.group(1).lower()
-        suffixes = (" people's republic", " region") if "republic" in word else (" region",)
+        suffixes = (" people's republic", " region") if "republic" in word else (
+            (" district",) if word in ("districts", "raions", "rayons") else (" region",))
         for suffix in suffixes:
             hits = [h for h in gaz.exact(span.surface + suffix) if h.entry.kind != "city"]
             if hits:

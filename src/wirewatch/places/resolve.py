@@ -134,6 +134,7 @@ QUALIFYING_AFTER = re.compile(r"^(?:['’]s\s+(?:troops|forces|army|military|gov
                               r"officials|ministry|leadership)\b|[-–][A-Za-z])", re.IGNORECASE)
 THE_CITYS = re.compile(r"\b(?:city|town|capital)['’]s\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
+HEAD_NOUN_END = re.compile(r"\s+(?:district|raion|rayon)s?$", re.IGNORECASE)
 # A Russian or Ukrainian district named by an adjective ("в Приморском районе",
 # "Центрального району", "Киевский район"): the district of a city when a city is named
 # before it and the namesake the adjective leads to is a village or lies in another region.
@@ -228,6 +229,12 @@ class Resolver:
                 span.hits, span.how = country, "exact"
                 span.translit_hits, span.fuzzy_hits = [], []
                 continue
+            if span.how == "exact" and any(h.entry.seat and h.source == "name"
+                                           for h in span.hits):
+                # "Bohodukhiv district" is the raion's own name; a town that GeoNames gives
+                # it as an alternate name (a district of Donetsk city) is not it (decision 100)
+                span.hits = [h for h in span.hits
+                             if not (h.entry.kind == "city" and h.source == "alt")]
             if span.how == "exact" and not any(h.entry.kind != "city" for h in span.hits):
                 known = {h.entry.id for h in span.hits}
                 span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
@@ -400,8 +407,39 @@ class Resolver:
             if decided >= 0.5:
                 last_by_norm[norm] = best.hit.entry.id
                 resolved_by_norm.setdefault(norm, []).append(best.hit.entry.id)
-        return self._apply_cyrillic_districts(
-            view, _apply_city_parts(view, self._apply_appositives(view, results)))
+        return self._with_seats(spans, self._apply_cyrillic_districts(
+            view, _apply_city_parts(view, self._apply_appositives(view, results))))
+
+    def _with_seats(self, spans: Sequence[Span], mentions: list[PlaceMention]
+                    ) -> list[PlaceMention]:
+        """Raions of Ukraine, Russia and Belarus (decision 100): a Russian or Ukrainian
+        raion named by its seat's adjective ("Куп'янського району", "в Севском и Климовском
+        районах"), resolved to the seat, is the raion the seat names, in the seat's region;
+        and every raion carries its seat town, where the event stage places an event "in
+        the X district" (decision 11f)."""
+        by_pos = {(s.start, s.end): s for s in spans}
+        out = []
+        for m in mentions:
+            p = m.place
+            span = by_pos.get((m.start, m.end))
+            if p is not None and p.kind == "city" and span is not None and \
+                    "raion" in span.evidence and p.geonameid in {h.entry.id for h in span.hits}:
+                raions = sorted((r for r in self.gaz.raions_of(p.geonameid)
+                                 if (r.country, r.admin1_code) == (p.country, p.admin1_code)),
+                                key=lambda r: -r.population)
+                if raions:
+                    p = Place.from_entry(raions[0], m.surface, p.confidence, p.method,
+                                         f"the raion named after its seat {p.name}; "
+                                         f"{p.explanation}")
+            if p is not None and p.kind == "admin2":
+                e = self.gaz.entry(p.geonameid)
+                seat = self.gaz.entry(e.seat) if e is not None and e.seat else None
+                if seat is not None:
+                    p = replace(p, seat=Place.from_entry(
+                        seat, m.surface, p.confidence, p.method,
+                        f"{seat.name}, the seat of {p.name}: {p.explanation}"))
+            out.append(m if p is m.place else replace(m, place=p))
+        return out
 
     def _apply_cyrillic_districts(self, view: TextView, mentions: list[PlaceMention]
                                   ) -> list[PlaceMention]:
@@ -714,13 +752,17 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
     out = list(mentions)
     last_city: PlaceMention | None = None
     for i, m in enumerate(out):
-        after = view.text[m.end:m.end + 60]
+        # "the Darnytskyi district of Kyiv": a span that ends with its head noun is read
+        # from the noun on, as one without it
+        noun = HEAD_NOUN_END.search(m.surface)
+        end = m.start + noun.start() if noun else m.end
+        after = view.text[end:end + 60]
         city: PlaceMention | None = None
         if PART_OF_THE_CITY.match(after) or (
                 THE_CITYS.search(view.text[max(0, m.start - 20):m.start]) and
                 PART_AFTER.match(after)):
             city = last_city  # "the Kievsky district of the city", "the city's X district"
-        elif i + 1 < len(out) and PART_OF.match(view.text[m.end:out[i + 1].start]):
+        elif i + 1 < len(out) and PART_OF.match(view.text[end:out[i + 1].start]):
             city = out[i + 1]
         elif i > 0 and CITYS_PART.match(view.text[out[i - 1].end:m.start]) and \
                 PART_AFTER.match(after):
@@ -728,7 +770,8 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
         if city is not None and city.place is not None and city.place.kind == "city" and \
                 (m.place is None or m.place.geonameid != city.place.geonameid):
             part = PART_AFTER.match(after)
-            phrase = " ".join((m.surface + part.group() if part else m.surface).split())
+            words = view.text[m.start:end]
+            phrase = " ".join((words + part.group() if part else words).split())
             out[i] = replace(m, place=_rebind(
                 city.place, m.surface, min(0.9, city.place.confidence),
                 f"'{phrase}' is a district of {city.place.name}"), container=None)
