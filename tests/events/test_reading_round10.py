@@ -151,3 +151,29 @@ def test_a_pronoun_for_one_person_killed_is_a_count_of_one(run: Run) -> None:
                  "him, the regional governor said on Friday.", "2025-06-09")
     (killed,) = of_type(events, "casualties")
     assert killed["count"]["value"] == 1, killed
+
+
+def test_losses_in_a_groupings_zone_have_no_place(run: Run) -> None:
+    text = ("Units of the Battlegroup South liberated the village of Dyliivka in the Donetsk "
+            "People's Republic, the ministry said. The enemy's losses in the area of "
+            "responsibility of the South battlegroup amounted to up to 180 personnel.\n\n"
+            "Units of the Battlegroup Dnepr struck two brigades of the Ukrainian army. The "
+            "enemy lost up to 60 personnel in that area, the ministry said.")
+    losses = of_type(run(text, "2025-04-20"), "casualties")
+    assert sorted((e["count"]["value"], place_id(e)) for e in losses) == [
+        (60, None), (180, None)], losses
+
+
+def test_a_grouping_named_with_a_place_keeps_the_next_losses_there(run: Run) -> None:
+    text = ("Units of the Battlegroup West struck Ukrainian positions in Kupiansk, the "
+            "ministry said. Over the past day, the enemy lost up to 210 servicemen there, "
+            "the ministry said.")
+    (loss,) = of_type(run(text, "2025-04-20"), "casualties")
+    assert place_id(loss) == KUPIANSK, loss
+
+
+def test_a_town_held_in_a_background_clause_is_no_denial(run: Run) -> None:
+    text = ("Russian forces said on Monday they had retaken Sudzha. On Friday, investigators "
+            "said they had opened a case over the looting of shops in Sudzha while the town "
+            "was under Ukrainian control.")
+    assert [e for e in run(text, "2025-03-15") if e["modality"] == "denied"] == []

@@ -81,6 +81,7 @@ class Lexicon:
     example_words: frozenset[str]  # '38 settlements in the region, including X': an example
     controlling_verbs: frozenset[str]  # 'said Ukrainian units controlled the village'
     one_person_pronouns: frozenset[str]  # '... on a woman in her garden, killing her': one
+    zone_words: re.Pattern[str]  # 'in the area of responsibility of the East battlegroup'
     holder_subject: re.Pattern[str]  # 'Ukrainian units', 'our forces': a side's forces
     ground_attack_words: frozenset[str]  # strike triggers that may be ground fighting
     pair_words: frozenset[str]  # 'rejected both claims': the denial names two claims

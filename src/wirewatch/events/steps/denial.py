@@ -172,6 +172,8 @@ def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
         return (obj, True) if lex.holder_subject.match(words) else (None, False)
     if lemma not in lex.holding_verbs or subject.pos_ not in ("PROPN", "NOUN"):
         return None, False
+    if subject.pos_ == "NOUN" and verb.dep_ not in ("ROOT", "ccomp"):
+        return None, False  # "looting homes in Sudzha while the town was under our control"
     phrase = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
     return (subject if lex.held_by.match(phrase) else None), False
 

@@ -18,6 +18,7 @@ from wirewatch.events.dates import EventDate
 from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.steps.extent import extent_of
 from wirewatch.events.steps.parties import parties
+from wirewatch.events.steps.place import military_losses
 from wirewatch.events.syntax import span_text
 
 
@@ -32,6 +33,8 @@ def build(sc: SentenceContext, d: Draft) -> bool:
             (d.carried_place and _war_long(d, sc.doc.lexicon)) or
             sc.doc.lexicon.nationwide.search(span_text(sent))):
         d.places = []  # a total since the war began, or nationwide, is no one place's
+    if d.behaviour.losses and not d.chosen and military_losses(sc, d) and _in_a_zone(sc):
+        d.places = []  # losses in a grouping's zone ("in that area" included)
     actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
                             d.claimant.name if d.claimant else None)
     d.subtype = subtype_of(et, toks) if et.subtypes else None
@@ -52,6 +55,24 @@ def build(sc: SentenceContext, d: Draft) -> bool:
             for c in head.children),
         signals=draft_signals(sc, d))
     return True
+
+
+def _in_a_zone(sc: SentenceContext) -> bool:
+    """Whether losses are counted in a grouping's zone of responsibility, named in their
+    sentence or the one before ("Units of the Battlegroup Dnepr inflicted losses on two
+    brigades. The enemy lost up to 70 personnel"): no one place (decision 138)."""
+    zone = sc.doc.lexicon.zone_words
+    if zone.search(span_text(sc.sent)):
+        return True
+    start = sc.sent.start
+    if start == 0:
+        return False
+    before = sc.sent.doc[start - 1].sent
+    # a grouping named with a place ("units of the Battlegroup West near Kupiansk") put
+    # the losses of the next sentence there
+    return bool(zone.search(span_text(before))) and not any(
+        p.place is not None and before.start_char <= p.start < before.end_char
+        for p in sc.doc.places)
 
 
 def _war_long(d: Draft, lex: Any) -> bool:

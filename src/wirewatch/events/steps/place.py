@@ -90,7 +90,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         # the place of the claim denied
         d.places = _denied_place(sc, d)
     if d.type_name == "casualties" and _across_regions(d.places) and \
-            _military_losses(sc, d):
+            military_losses(sc, d):
         d.places = []  # "lost up to 140 personnel in the Kursk and Belgorod regions"
     # a village the gazetteer lacks is still where the event happened: place null
     # (decision 36), never a guess
@@ -108,7 +108,7 @@ def _across_regions(places: list[PlaceChoice]) -> bool:
                                 for p, _m in places)
 
 
-def _military_losses(sc: SentenceContext, d: Draft) -> bool:
+def military_losses(sc: SentenceContext, d: Draft) -> bool:
     """Whether the trigger's clause counts soldiers ("the army lost up to 140 personnel")
     and no civilians."""
     lemmas = {t.lemma_.lower() for t in d.head.subtree} | {t.lemma_.lower() for t in d.tokens}
