@@ -193,12 +193,19 @@ def _period(words: Sequence[Word], k: int, day: EventDate, lexicon: LemmaLexicon
 
 def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
                  published: date | None) -> EventDate | None:
-    """'с начала 2024 года', 'з початку року', 'с начала января', 'с начала осени': the
-    range from that start to publication (word ``k`` is the first after 'с начала'), else None."""
+    """'с начала 2024 года', 'з початку року', 'с начала января', 'с начала осени', 'с
+    начала специальной военной операции': the range from that start to publication (word
+    ``k`` is the first after 'с начала'), else None."""
     if published is None or k >= len(words):
         return None
     w = words[k]
-    if _YEAR.match(w.text):
+    # "с начала (проведения) специальной военной операции": the day the war began
+    era = next((lexicon.eras[" ".join(p)] for f, _, p in find_phrases(
+        words, (phrase(e) for e in lexicon.eras), k, min(len(words), k + 6)) if f <= k + 1),
+        None)
+    if era is not None and date.fromisoformat(era) <= published:
+        start = EventDate(era, "day", "explicit", w.text)
+    elif _YEAR.match(w.text):
         start = EventDate(w.text, "year", "explicit", w.text)
     elif w.forms & lexicon.year_nouns:
         start = EventDate(str(published.year), "year", "relative", w.text)
@@ -257,6 +264,9 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
     and its word index."""
     cands: list[tuple[int, int, int]] = []  # distance, index, value
     lo, hi = max(0, trig[0] - window), min(len(words), trig[1] + window + 1)
+    while lo > 0 and re.fullmatch(r"\d{3}", words[lo].text) and words[lo - 1].text.isdigit() \
+            and words[lo].start - words[lo - 1].end == 1:
+        lo -= 1  # "43 206 единиц": the figure the window cuts is read whole
     k = lo
     while k < hi:
         if trig[0] <= k <= trig[1]:

@@ -124,6 +124,20 @@ class LemmaLexicon:
     seasons: dict[str, int]
     # 'за цей час', 'за это время': the period named before in the document
     this_period: tuple[str, ...]
+    # 'с начала специальной военной операции', 'з початку повномасштабного вторгнення':
+    # the start of a war named after 'since the start' (ISO day), as the English `eras`
+    eras: dict[str, str]
+    # 'танков и других боевых бронированных машин', 'танків та інших': a kind after one of
+    # these words is the class the kind before belongs to, one item with it
+    other_words: frozenset[str]
+    # Russian text writes Ukrainian names in Russian ("Евгений Евтушенко" for "Євген
+    # Євтушенко"): first names and letters respelled, so that a person's Ukrainian alias
+    # in the registry also finds the Russian spelling (empty in a lexicon with none)
+    respell_names: dict[str, str]
+    respell_letters: dict[str, str]
+    # 'обломки сбитого дрона', 'уламки збитих дронів': a verb of shooting down right after
+    # one of these is no loss (the debris's strike is the event)
+    debris_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:

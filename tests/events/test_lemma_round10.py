@@ -1,0 +1,164 @@
+"""Round 10 of the Russian and Ukrainian lemma rules. Every sentence here was written for
+these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from events_helpers import events_in, of_type, place_id
+
+PUB = date(2025, 4, 9)  # a Wednesday
+
+
+def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
+    return events_in(resources, text, lang, PUB)
+
+
+def _figures(events: list[dict[str, Any]]) -> list[tuple[str | None, int, bool, str]]:
+    return sorted((e.get("equipment"), e["count"]["value"], e["aggregate"], e["date"]["value"])
+                  for e in events if e["count"])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Генштаб ВСУ опубликовал сводку. На утро 9 апреля общие потери противника с 24 "
+           "февраля 2022 года составили:\n\nтанков — 10 420 (+2);\nкрылатых ракет — 3 105;\n"
+           "реактивных систем залпового огня — 1 377 (+1)."),
+    ("uk", "Генштаб ЗСУ оприлюднив зведення. Загальні втрати противника з 24.02.22 по "
+           "09.04.25 склали:\n\nтанків – 10 420 (+2) од.;\nкрилатих ракет – 3 105 од.;\n"
+           "реактивних систем залпового вогню – 1 377 (+1) од."),
+])
+def test_a_tally_opened_by_a_colon_goes_on_in_the_list_after_it_with_or_without_increases(
+        resources: Any, lang: str, text: str) -> None:
+    lost = of_type(_events(resources, text, lang), "equipment.lost")
+    period = "2022-02-24/2025-04-09"
+    assert _figures(lost) == [
+        ("missile", 3105, True, period), ("rocket launcher", 1, False, "2025-04-09"),
+        ("rocket launcher", 1377, True, period), ("tank", 2, False, "2025-04-09"),
+        ("tank", 10420, True, period)]
+    assert {e["claimant"] for e in lost} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_an_item_with_no_increase_cut_off_at_od_does_not_end_the_list(resources: Any) -> None:
+    text = ("Втрати ворога з 24.02.22 по 09.04.25 склали: танків – 10 420 (+2) од.; літаків – "
+            "370 од.; засобів ППО – 1 102 (+1) од.; гелікоптерів – 335 од.")
+    got = _figures(of_type(_events(resources, text, "uk"), "equipment.lost"))
+    assert [(kind, n) for kind, n, _, _ in got] == [
+        ("air defence system", 1), ("air defence system", 1102), ("aircraft", 370),
+        ("helicopter", 335), ("tank", 2), ("tank", 10420)]
+
+
+def test_a_dash_and_figure_outside_a_list_of_increases_is_no_tally(resources: Any) -> None:
+    text = "Потери противника за сутки — до 140 военнослужащих, сообщили в Минобороны России."
+    (cas,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert cas["count"]["value"] == 140 and not cas["aggregate"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Всего с начала специальной военной операции, по данным Минобороны России, "
+           "уничтожены 640 самолётов и 280 вертолётов."),
+    ("uk", "Загалом з початку повномасштабного вторгнення, за даними Генштабу ЗСУ, знищено "
+           "640 літаків і 280 гелікоптерів."),
+])
+def test_a_total_since_the_war_began_runs_from_its_first_day(
+        resources: Any, lang: str, text: str) -> None:
+    lost = of_type(_events(resources, text, lang), "equipment.lost")
+    assert _figures(lost) == [("aircraft", 640, True, "2022-02-24/2025-04-09"),
+                              ("helicopter", 280, True, "2022-02-24/2025-04-09")]
+
+
+def test_the_classes_of_the_russian_running_total_are_one_item_each(resources: Any) -> None:
+    text = ("С начала специальной военной операции уничтожены 24 980 танков и других боевых "
+            "бронированных машин, 1 590 боевых машин реактивных систем залпового огня, "
+            "29 870 орудий полевой артиллерии и минометов, а также 41 330 единиц специальной "
+            "военной автомобильной техники.")
+    lost = of_type(_events(resources, text, "ru"), "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [1590, 24980, 29870, 41330]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Российские войска нанесли удар по Краматорску. Средствами противовоздушной обороны "
+           "сбиты две управляемые авиабомбы и 41 беспилотник."),
+    ("uk", "Ворог атакував Краматорськ. Протиповітряною обороною збито дві керовані авіабомби "
+           "і 41 безпілотник."),
+])
+def test_what_air_defence_shot_down_takes_no_place_from_the_strike_before(
+        resources: Any, lang: str, text: str) -> None:
+    lost = of_type(_events(resources, text, lang), "equipment.lost")
+    assert sorted(e["equipment"] for e in lost) == ["drone", "guided bomb"]
+    assert all(place_id(e) is None for e in lost)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("ru", "Российские подразделения заняли Торское, сообщили в Минобороны России. В ходе боёв "
+           "в плен сдались семь военнослужащих ВСУ.", 691358),
+    ("uk", "Сили оборони звільнили Торське, повідомили в Генштабі ЗСУ. Під час боїв здалися в "
+           "полон п'ятеро окупантів.", 691358),
+])
+def test_a_surrender_with_no_place_is_where_the_fighting_just_told_of_was(
+        resources: Any, lang: str, text: str, place: int) -> None:
+    (sur,) = of_type(_events(resources, text, lang), "personnel.surrendered")
+    assert place_id(sur) == place
+
+
+def test_a_bare_title_beside_saying_is_the_speaker_named_before(resources: Any) -> None:
+    text = ("«Наши бойцы заняли Торское», — сказал Апти Алаудинов. Генерал также сообщил, что "
+            "украинские подразделения оставили Торецк.")
+    got = of_type(_events(resources, text, "ru"), "territory.withdrawn")
+    assert [e["claimant"] for e in got] and all(
+        e["claimant"].startswith("Apti Alaudinov") for e in got)
+
+
+def test_his_words_point_back_to_the_person_named_before_who_had_said_nothing(
+        resources: Any) -> None:
+    text = ("Губернатор Курской области Александр Хинштейн подвёл итоги недели. По его словам, "
+            "беспилотник атаковал автобус в Рыльске.")
+    (strike,) = of_type(_events(resources, text, "ru"), "strike")
+    assert strike["claimant"].startswith("Alexander Khinshtein")
+    assert strike["modality"] == "claimed"
+
+
+def test_a_ukrainian_official_is_found_by_his_name_spelled_in_russian(resources: Any) -> None:
+    text = ("В Кривом Роге ракета попала в предприятие, ранены двое работников, сообщил глава "
+            "городской военной администрации Александр Вилкул.")
+    got = _events(resources, text, "ru")
+    assert got and all(e["claimant"].startswith("Oleksandr Vilkul") for e in got)
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("ru", "В Изюме обломками сбитого беспилотника повреждены два гаража.", 707292),
+    ("uk", "В Ізюмі уламки збитого безпілотника пошкодили два гаражі.", 707292),
+])
+def test_debris_of_a_downed_drone_is_a_strike_where_it_fell_not_a_loss(
+        resources: Any, lang: str, text: str, place: int) -> None:
+    got = _events(resources, text, lang)
+    assert [(e["type"], place_id(e)) for e in got] == [("strike", place)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "В Изюме в результате удара авиабомбы ранены трое мужчин, в Купянске от атаки "
+           "дрона погибла женщина."),
+    ("uk", "В Ізюмі внаслідок удару авіабомби поранено трьох чоловіків, у Куп'янську від атаки "
+           "дрона загинула жінка."),
+])
+def test_casualties_take_the_place_of_their_own_clause(
+        resources: Any, lang: str, text: str) -> None:
+    got = of_type(_events(resources, text, lang), "casualties")
+    assert sorted((e["count"]["value"], place_id(e)) for e in got) == [
+        (1, 703656), (3, 707292)]
+
+
+@pytest.mark.parametrize(("lang", "text", "denier", "owner"), [
+    ("ru", "Андрей Беседин опроверг заявления Минобороны России о том, что Купянск якобы "
+           "полностью окружён.", "Andrii Besedin", "Ministry of Defence of Russia"),
+    ("uk", "У Генштабі ЗСУ спростували заяви Міноборони Росії про те, що Куп'янськ нібито "
+           "оточено.", "General Staff of the Armed Forces of Ukraine",
+     "Ministry of Defence of Russia"),
+])
+def test_a_hedged_claim_relayed_inside_its_denial_is_a_mention_of_its_own(
+        resources: Any, lang: str, text: str, denier: str, owner: str) -> None:
+    got = of_type(_events(resources, text, lang), "territory.encircled")
+    assert sorted((e["modality"], (e["claimant"] or "").split(" (")[0]) for e in got) == [
+        ("denied", denier), ("hedged", owner)]
+    assert {place_id(e) for e in got} == {703656}
