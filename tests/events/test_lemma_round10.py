@@ -162,3 +162,72 @@ def test_a_hedged_claim_relayed_inside_its_denial_is_a_mention_of_its_own(
     assert sorted((e["modality"], (e["claimant"] or "").split(" (")[0]) for e in got) == [
         ("denied", denier), ("hedged", owner)]
     assert {place_id(e) for e in got} == {703656}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Под огнём оказались Херсон, Берислав, а также Каховка."),
+    ("uk", "Під вогнем опинилися Херсон, Берислав, а також Каховка."),
+])
+def test_towns_under_fire_are_struck_each_a_list_going_on_after_a_takzhe(
+        resources: Any, lang: str, text: str) -> None:
+    got = of_type(_events(resources, text, lang), "strike")
+    assert sorted(place_id(e) or 0 for e in got) == sorted([706448, 712260, 707244])
+
+
+def test_the_forces_told_of_and_a_bare_title_go_on_with_the_person_named_before(
+        resources: Any) -> None:
+    text = ("Губернатор Белгородской области Вячеслав Гладков подвёл итоги суток. По его "
+            "словам, ВСУ 30 раз атаковали Шебекино. Кроме того, дрон ударил по Грайворону, "
+            "сообщил губернатор.")
+    got = of_type(_events(resources, text, "ru"), "strike")
+    assert len(got) == 2 and all(e["claimant"].startswith("Vyacheslav Gladkov") for e in got)
+
+
+@pytest.mark.parametrize(("lang", "text", "claimant"), [
+    ("ru", "Глава ДНР Денис Пушилин заявил, что ВСУ обстреляли Горловку. Минобороны России "
+           "провело брифинг. Как сообщили в ведомстве, войска освободили Торское.",
+     "Ministry of Defence of Russia"),
+    ("uk", "Голова Харківської ОВА Олег Синєгубов повідомив про обстріл Ізюма. Міноборони "
+           "Росії оприлюднило зведення. За даними російського відомства, війська захопили "
+           "Торське.", "Ministry of Defence of Russia"),
+])
+def test_the_agency_pointed_back_to_is_the_last_body_named_not_the_last_speaker(
+        resources: Any, lang: str, text: str, claimant: str) -> None:
+    (cap,) = of_type(_events(resources, text, lang), "territory.captured")
+    assert cap["claimant"] == claimant
+
+
+@pytest.mark.parametrize(("lang", "text", "etype", "period"), [
+    ("ru", "За последние три дня восемь военнослужащих ВСУ сдались в плен у Торского.",
+     "personnel.surrendered", "2025-04-07/2025-04-09"),
+    ("uk", "За останні дві доби в Херсоні поранено п'ятьох людей.", "casualties",
+     "2025-04-08/2025-04-09"),
+    ("ru", "С 24 марта по 6 апреля российские войска заняли Торское.", "territory.captured",
+     "2025-03-24/2025-04-06"),
+    ("ru", "Оккупанты с февраля выдали российские паспорта 700 жителям Мелитополя.",
+     "passport.issued", "2025-02-01/2025-04-09"),
+    ("uk", "З листопада 2024 року з Херсона евакуювали понад 2 300 мешканців.",
+     "civilians.evacuated", "2024-11-01/2025-04-09"),
+])
+def test_periods_of_recent_days_across_two_months_and_since_a_month(
+        resources: Any, lang: str, text: str, etype: str, period: str) -> None:
+    (got,) = of_type(_events(resources, text, lang), etype)
+    assert got["date"]["value"] == period
+
+
+def test_a_period_from_one_month_to_another(resources: Any) -> None:
+    text = ("В период оккупации с октября 2024 года по февраль 2025 года военные вывезли из "
+            "больницы Суджи медицинское оборудование.")
+    (got,) = of_type(_events(resources, text, "ru"), "property.looted")
+    assert got["date"]["value"] == "2024-10-01/2025-02-28"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Ночью дрон ударил по многоэтажке в Херсоне. Оттуда временно отселены 26 жильцов."),
+    ("uk", "Уночі дрон влучив у багатоповерхівку в Херсоні. Звідти тимчасово відселили 26 "
+           "мешканців."),
+])
+def test_people_resettled_from_there_are_evacuated_from_the_place_named_before(
+        resources: Any, lang: str, text: str) -> None:
+    (evac,) = of_type(_events(resources, text, lang), "civilians.evacuated")
+    assert place_id(evac) == 706448 and evac["count"]["value"] == 26

@@ -80,6 +80,7 @@ class Story:
     # the bodies named so far: a short name ("Генштаб" after "Генштаб ВСУ") names them again
     bodies: list[Actor] = field(default_factory=list)
     person: Found | None = None  # the last person named ("по его словам" points back)
+    body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
 
 
 @dataclass
@@ -171,24 +172,33 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
             claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
+        # only the forces a bulletin tells of ("Подразделения группировки «Восток»
+        # продолжили продвижение", "Потери ВСУ составили"), who are not its speakers
+        acting = all((f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
+                     or f.actor.id in self.lex.acting_forces for f in actors)
         if claim.claimant is not None:
             story.claim = claim
-        elif story.claim is not None and ((not claim.said and all(
-                (f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
-                or f.actor.id in self.lex.acting_forces for f in actors))
+        elif story.claim is not None and ((not claim.said and acting)
                 or self._points_back(words) or (not actors and (
                     self._impersonal(words) or self._bare_source(words)))):
-            # the forces a bulletin tells of ("Подразделения группировки «Восток»
-            # продолжили продвижение", "Потери ВСУ составили") are not its speakers
-            # the statement goes on in the next sentence ("По его словам, ...")
-            claim = story.claim
-        elif story.claim is None and story.person is not None and not actors and \
+            # the statement goes on in the next sentence ("По его словам, ..."); "в
+            # ведомстве", "російського відомства" is the body named last
+            body = self._body_back(words, story)
+            claim = story.claim = Claim(body, (), True) if body is not None else story.claim
+        elif story.claim is None and story.person is not None and acting and \
                 self._points_back(words):
             # "Губернатор X подвёл итоги. По его словам, ...": the person named before, who
             # had said nothing yet
             claim = story.claim = Claim(story.person, (), True)
         story.person = next((f for f in reversed(actors) if f.actor.type == "person"),
                             story.person)
+        # the body that speaks in a sentence or opens it ("Следственный комитет России
+        # возбудил дело"), not one named in passing ("в ДНР", "группировки «Север»")
+        story.body = next((f for f in (claim.claimant, *actors[:1]) if f is not None
+                           and (f is claim.claimant or f.first == 0)
+                           and f.actor.type not in ("person", "unit", "grouping")
+                           and f.actor.kind != "media"
+                           and f.actor.id not in self.lex.acting_forces), story.body)
         dated = date_in(words, self.lex, doc.published)
         own = dated[1] if dated is not None else None
         if own is not None and own.precision != "range":
@@ -297,6 +307,17 @@ class LemmaExtractor:
             if unit is not None:
                 return Found(k, k, unit, w.text)
         return None
+
+    def _body_back(self, words: Sequence[Word], story: Story) -> Found | None:
+        """'Как сообщили в ведомстве', 'за даними російського відомства': a noun of a body
+        beside a verb of saying or a source marker names the last body named before, when
+        another spoke last ("Посол X заявил ... Следственный комитет возбудил дело. Как
+        сообщили в ведомстве, ..."); None when it is the last speaker."""
+        if story.body is None or not any(w.forms & self.lex.body_anaphors for w in words) \
+                or not self._points_back(words):
+            return None
+        last = story.claim.claimant if story.claim is not None else None
+        return None if last is not None and last.actor.id == story.body.actor.id else story.body
 
     def _bare_source(self, words: Sequence[Word]) -> bool:
         """'За попередніми даними, ...', 'По предварительным данным, ...': a source marker
@@ -1181,7 +1202,7 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
             # the rest of a name ("Мала Токмачка", "Ростовською областю", "Новгород-Сіверська")
             j += 1
         between = {w.lower for w in words[j:k]}
-        if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
+        if not between or between <= {",", "и", "і", "та", "й", "а", "также", "також"}:
             out.append(p)
             prev = k
         else:

@@ -138,6 +138,12 @@ class LemmaLexicon:
     # 'обломки сбитого дрона', 'уламки збитих дронів': a verb of shooting down right after
     # one of these is no loss (the debris's strike is the event)
     debris_nouns: frozenset[str]
+    # 'в ведомстве', 'відомства': of the words pointing back, those that name a body; they
+    # point back to the last body named, not to the last speaker
+    body_anaphors: frozenset[str]
+    # 'за последние три дня', 'за останні дві доби': the days up to publication, that many
+    recent_words: frozenset[str]
+    day_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
