@@ -231,3 +231,39 @@ def test_people_resettled_from_there_are_evacuated_from_the_place_named_before(
         resources: Any, lang: str, text: str) -> None:
     (evac,) = of_type(_events(resources, text, lang), "civilians.evacuated")
     assert place_id(evac) == 706448 and evac["count"]["value"] == 26
+
+
+@pytest.mark.parametrize(("lang", "text", "town"), [
+    ("ru", "Минниханов сообщил, что четыре беспилотника были сбиты на подлёте к Казани.",
+     551487),
+    ("uk", "Сили ППО збили шість дронів на підльоті до Одеси.", 698740),
+])
+def test_drones_shot_down_approaching_a_town_are_lost_in_a_strike_on_it(
+        resources: Any, lang: str, text: str, town: int) -> None:
+    got = _events(resources, text, lang)
+    assert sorted((e["type"], place_id(e)) for e in got) == [
+        ("equipment.lost", town), ("strike", town)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Ещё пять беспилотников, по данным Пасечника, были сбиты над Луганском."),
+    ("uk", "Ще п'ять безпілотників, за даними Повітряних сил, було збито над Луганськом."),
+])
+def test_an_aside_naming_the_source_does_not_part_the_kind_from_its_loss(
+        resources: Any, lang: str, text: str) -> None:
+    (lost,) = of_type(_events(resources, text, lang), "equipment.lost")
+    assert lost["equipment"] == "drone" and lost["count"]["value"] == 5
+    assert place_id(lost) == 702658
+
+
+@pytest.mark.parametrize(("lang", "text", "modality"), [
+    ("ru", "Российские подразделения контролируют более 60 процентов территории Торецка.",
+     "asserted"),
+    ("uk", "Російські війська контролюють близько 70% Торецька.", "asserted"),
+    ("ru", "ВСУ продолжают контролировать часть Торецка.", "denied"),
+])
+def test_control_of_part_of_a_town_is_a_partial_capture(
+        resources: Any, lang: str, text: str, modality: str) -> None:
+    (cap,) = of_type(_events(resources, text, lang), "territory.captured")
+    assert place_id(cap) == 709354 and cap["modality"] == modality
+    assert cap["extent"] == "partial" or modality == "denied"

@@ -375,8 +375,10 @@ class LemmaExtractor:
         trigs = find_phrases(sc.words, self._trigger_phrases())
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
         for first, last, etype in typed:
-            if self._guarded(sc, first):
-                continue
+            if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
+                    sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
+                    last + 1)):
+                continue  # "ВСУ продолжают контролировать часть Торецка": no capture
             made = self._of_trigger(doc, sc, story, (first, last), etype, typed)
             out.extend(made)
             if made and self._denied_later(sc, (first, last)):
@@ -551,7 +553,7 @@ class LemmaExtractor:
                 hit = self._places_for(sc, trig, "strike", typed, story)
                 return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None,
                                       None)]
-            return self._equipment(doc, sc, trig, places)
+            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places))
         lost: list[EventMention] = []
         if etype == "casualties" and sc.words[trig[0]].forms & (
                 self.lex.tally_words | self._loss_verbs) and "equipment.lost" in self.book.types:
@@ -586,6 +588,19 @@ class LemmaExtractor:
             named = [p for p in self._included(sc, trig[1] + 1) if p not in places]
         own = [replace_fields(base, place=p, count=None, aggregate=False) for p in named]
         return ([replace_place(base, p) for p in places] if len(places) > 1 else [base]) + own
+
+    def _approached(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                    made: list[EventMention]) -> list[EventMention]:
+        """'три беспилотника были сбиты на подлёте к Елабуге', 'збиті на підльоті до Одеси':
+        what was shot down approaching a town was lost there, in an attack on it (a strike
+        at the town)."""
+        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.approach), trig[1] + 1)
+        town = next((p for _, last, _ in marks[:1] for k, p in sc.places
+                     if last < k <= last + 2), None)
+        if town is None or not made or "strike" not in self.book.types:
+            return made
+        return [*(replace_place(m, town) for m in made),
+                self._mention(doc, sc, trig, "strike", town, None)]
 
     def _included(self, sc: Sentence, lo: int) -> list[Place]:
         """The places listed right after a word of 'in particular' ('в том числе',
@@ -934,7 +949,7 @@ class LemmaExtractor:
                    kind: str = "equipment.lost") -> list[EventMention]:
         """One mention per kind of equipment named near the trigger (up to word ``hi``);
         people destroyed ("уничтожено до 300 военнослужащих") are casualties."""
-        lo = max(0, trig[0] - 4) if hi is None else trig[1] + 1
+        lo = max(0, trig[0] - 4 - self._aside_before(sc, trig[0])) if hi is None else trig[1] + 1
         hi = min(len(sc.words), trig[1] + _KIND_REACH) if hi is None else hi
         kinds = self._equipment_list(sc, lo, hi, trig)
         place = places[0] if places else None
@@ -963,6 +978,21 @@ class LemmaExtractor:
                                target=self._party(sc, trig, before=False))
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
+
+    def _aside_before(self, sc: Sentence, k: int) -> int:
+        """The length of an aside naming a source, between commas, that ends at most two words
+        before word ``k`` ("Ещё три беспилотника, по данным Пасечника, были сбиты"): the
+        words before it are as near the trigger as without it. 0 when there is none."""
+        end = next((j for j in range(k - 1, max(-1, k - 4), -1) if sc.words[j].text == ","),
+                   None)
+        if end is None:
+            return 0
+        start = next((j for j in range(end - 1, max(-1, end - 8), -1)
+                      if sc.words[j].text == ","), None)
+        if start is None or not has_phrase(sc.words, (phrase(p) for p in
+                                                       self.lex.source_markers), start, end):
+            return 0
+        return end - start + 1
 
     def _counts_kind(self, sc: Sentence, k: int, first: int) -> bool:
         """Whether the figure at word ``k`` counts the kind of equipment at word ``first``:

@@ -144,6 +144,9 @@ class LemmaLexicon:
     # 'за последние три дня', 'за останні дві доби': the days up to publication, that many
     recent_words: frozenset[str]
     day_nouns: frozenset[str]
+    # 'сбиты на подлёте к Елабуге', 'на підльоті до Одеси': what was shot down approaching
+    # the town after one of these was lost there, in a strike on it
+    approach: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
