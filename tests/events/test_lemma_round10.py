@@ -267,3 +267,17 @@ def test_control_of_part_of_a_town_is_a_partial_capture(
     (cap,) = of_type(_events(resources, text, lang), "territory.captured")
     assert place_id(cap) == 709354 and cap["modality"] == modality
     assert cap["extent"] == "partial" or modality == "denied"
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("uk", "Під Покровськом знищено броньовану машину та три мотоцикли.",
+     [("armoured vehicle", 1), ("motorcycle", 3)]),
+    ("ru", "Противник потерял 12 автомобилей и станцию радиоэлектронной борьбы.",
+     [("electronic warfare station", 1), ("vehicle", 12)]),
+    ("uk", "Поблизу Олешок знищено радіолокаційну станцію і техніку.",
+     [("equipment", None), ("radar", 1)]),
+])
+def test_a_kind_in_the_singular_with_no_figure_is_one_item_unless_collective(
+        resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
+    got = of_type(_events(resources, text, lang), "equipment.lost")
+    assert sorted((e["equipment"], (e["count"] or {}).get("value")) for e in got) == want

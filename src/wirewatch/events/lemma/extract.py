@@ -956,10 +956,12 @@ class LemmaExtractor:
         out: list[EventMention] = []
         for first, last, p in kinds:
             got = count_near(sc.words, (first, last), self.lex, None, window=5)
-            count = got[0] if got and got[1] < first and got[1] not in sc.used_counts \
-                and self._counts_kind(sc, got[1], first) else None
+            figure = got is not None and got[1] < first and self._counts_kind(sc, got[1], first)
+            count = got[0] if got and figure and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
+            elif not figure and self._one_item(sc, first, last):
+                count = Count(1, False, None)  # "сожгли БМП", "знищено броньовану машину"
             m = self._mention(doc, sc, trig, kind, place, count)
             # "всего с начала СВО уничтожены 667 самолётов": a figure over a period, a tally
             m = replace_fields(m, equipment=self.equipment[p], subtype=None,
@@ -978,6 +980,21 @@ class LemmaExtractor:
                                target=self._party(sc, trig, before=False))
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
+
+    def _one_item(self, sc: Sentence, first: int, last: int) -> bool:
+        """Whether the kind at words ``first``..``last``, with no figure of its own, is one
+        item: its first noun in the singular (an abbreviation, "БМП", which shows no number,
+        counts as one), and no collective noun ("техника") in it."""
+        kind = sc.words[first:last + 1]
+        if any(w.forms & self.lex.collective_nouns for w in kind):
+            return False
+        for w in kind:
+            if w.text.isupper() and len(w.text) > 1 and _CYRILLIC_WORD.match(w.text):
+                return True
+            tags = parse_tags(w.text, self.lex.lang)
+            if "NOUN" in tags:
+                return _singular(tags)
+        return False
 
     def _aside_before(self, sc: Sentence, k: int) -> int:
         """The length of an aside naming a source, between commas, that ends at most two words
@@ -1275,6 +1292,7 @@ _KIND_REACH = 12
 # автомобилей"), and what ends the list.
 _LIST_GAP = 9
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", "—", "–"})
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐа-яёіїєґ]+$")
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 

@@ -147,6 +147,9 @@ class LemmaLexicon:
     # 'сбиты на подлёте к Елабуге', 'на підльоті до Одеси': what was shot down approaching
     # the town after one of these was lost there, in a strike on it
     approach: tuple[str, ...]
+    # 'техника', 'бронетехніка': collective nouns of equipment; a kind named by one with no
+    # figure is no single item (any other kind in the singular counts one)
+    collective_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
