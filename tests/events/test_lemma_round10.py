@@ -281,3 +281,18 @@ def test_a_kind_in_the_singular_with_no_figure_is_one_item_unless_collective(
         resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
     got = of_type(_events(resources, text, lang), "equipment.lost")
     assert sorted((e["equipment"], (e["count"] or {}).get("value")) for e in got) == want
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Сырский в понедельник сообщил, что с начала марта войска освободили три населённых "
+           "пункта в Харьковской области, в том числе Петропавловку. За это время противник "
+           "потерял более 900 военнослужащих убитыми и ранеными."),
+])
+def test_settlements_named_among_those_counted_and_the_period_named_after_the_day(
+        resources: Any, lang: str, text: str) -> None:
+    got = _events(resources, text, lang)
+    caps = of_type(got, "territory.captured")
+    assert sorted((place_id(e), e["aggregate"]) for e in caps) == [
+        (697421, False), (706482, True)]
+    (cas,) = of_type(got, "casualties")
+    assert cas["date"]["value"] == "2025-03-01/2025-04-09" and cas["aggregate"]

@@ -218,6 +218,8 @@ class LemmaExtractor:
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         period = later_period(words, dated[0], self.lex, doc.published) \
             if dated is not None and own is not None and own.precision != "range" else None
+        if period is not None:
+            story.period = period[1]  # "заявил в понедельник, что с начала октября ..."
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when, named=named,
                         dated_at=dated[0] if dated is not None else None, period=period)
@@ -572,12 +574,12 @@ class LemmaExtractor:
         if etype == "passport.issued":
             places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if count is not None and self._date_for(sc, trig).precision == "range":
+            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         if lost:
             return [base, *lost]
         if venue is not None:
             base = replace_fields(base, venue=venue)
-        if count is not None and self._date_for(sc, trig).precision == "range":
-            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         named: list[Place] = []
         if etype == "strike":
             tally = self._strike_count(sc, trig)
@@ -910,7 +912,11 @@ class LemmaExtractor:
         base = replace_fields(self._mention(doc, sc, trig, "territory.captured",
                                             regions[0] if regions else None, count),
                               aggregate=True)
-        return [replace_place(base, p) for p in regions] if len(regions) > 1 else [base]
+        # "освободили четыре населённых пункта, в том числе Петропавловку и Кучеровку": the
+        # settlements named among those counted are captures of their own
+        named = [replace_fields(base, place=p, count=None, aggregate=False)
+                 for p in self._included(sc, k + 1) if p not in regions]
+        return ([replace_place(base, p) for p in regions] if len(regions) > 1 else [base]) + named
 
     def _bare_town(self, sc: Sentence, story: Story, trig: tuple[int, int] | None = None
                    ) -> list[Place]:
@@ -977,7 +983,8 @@ class LemmaExtractor:
             sc.used_counts.add(got[1])
             m = self._mention(doc, sc, trig, "casualties", place, got[0])
             m = replace_fields(m, subtype=self._subtype(sc, trig), actor=None,
-                               target=self._party(sc, trig, before=False))
+                               target=self._party(sc, trig, before=False),
+                               aggregate=m.date.precision == "range")
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
 
