@@ -300,3 +300,13 @@ def test_settlements_named_among_those_counted_and_the_period_named_after_the_da
         (697421, False), (706482, True)]
     (cas,) = of_type(got, "casualties")
     assert cas["date"]["value"] == "2025-03-01/2025-04-09" and cas["aggregate"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Українські воїни відбили дві атаки поблизу Торецька. Сили оборони відбили Торське."),
+    ("ru", "Бойцы отбили три атаки у Торецка. Войска отбили Торское."),
+])
+def test_attacks_fought_off_past_their_figure_are_no_capture(
+        resources: Any, lang: str, text: str) -> None:
+    got = of_type(_events(resources, text, lang), "territory.captured")
+    assert [place_id(e) for e in got] == [691358]

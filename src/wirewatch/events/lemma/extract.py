@@ -535,9 +535,12 @@ class LemmaExtractor:
         places = self._places_for(sc, trig, etype, typed, story)
         if et.place_required and not places:
             return []
-        if etype in self.lex.object_places and trig[1] + 1 < len(sc.words) and \
-                sc.words[trig[1] + 1].forms & self.lex.not_objects:
-            return []  # "отбили атаку у Красногоровки"
+        obj = trig[1] + 1
+        got = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
+        obj = got[1] + 1 if got is not None else obj  # "відбили дві атаки": past the figure
+        if etype in self.lex.object_places and obj < len(sc.words) and \
+                sc.words[obj].forms & self.lex.not_objects:
+            return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
         if etype == "civilians.evacuated" and "property.looted" in self.book.types and \
                 self._goods_taken(sc, trig):
             # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
