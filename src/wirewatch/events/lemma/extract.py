@@ -536,8 +536,8 @@ class LemmaExtractor:
         if et.place_required and not places:
             return []
         obj = trig[1] + 1
-        got = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
-        obj = got[1] + 1 if got is not None else obj  # "відбили дві атаки": past the figure
+        fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
+        obj = fig[1] + 1 if fig is not None else obj  # "відбили дві атаки": past the figure
         if etype in self.lex.object_places and obj < len(sc.words) and \
                 sc.words[obj].forms & self.lex.not_objects:
             return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
