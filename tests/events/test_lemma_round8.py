@@ -69,7 +69,7 @@ def test_a_sentence_after_a_tally_with_no_increments_is_no_tally(resources: Any)
     ("ru", "По данным ведомства, средствами ПВО за сутки сбиты четыре управляемые авиационные "
            "бомбы, реактивный снаряд системы залпового огня HIMARS и 57 беспилотных "
            "летательных аппаратов самолётного типа.",
-     [("drone", 57), ("guided bomb", 4), ("rocket", None)]),
+     [("drone", 57), ("guided bomb", 4), ("rocket", 1)]),  # one item counts one (decision 111)
     ("ru", "Противник потерял до 320 военнослужащих, две боевые бронированные машины, в том "
            "числе бронетранспортёр M113, и девять автомобилей.",
      [("armoured vehicle", 2), ("vehicle", 9)]),
@@ -127,8 +127,8 @@ def test_the_country_that_made_a_thing_is_no_place_of_its_loss(
 
 @pytest.mark.parametrize(("lang", "text", "want"), [
     ("ru", "Операторы FPV-дронов сожгли БМП и грузовик.",
-     [("infantry fighting vehicle", None), ("truck", None)]),
-    ("uk", "Морські дрони знищили десантний катер.", [("boat", None)]),
+     [("infantry fighting vehicle", 1), ("truck", 1)]),  # one item counts one (decision 111)
+    ("uk", "Морські дрони знищили десантний катер.", [("boat", 1)]),
 ])
 def test_a_kind_before_an_active_verb_is_what_destroyed(
         resources: Any, lang: str, text: str, want: list[tuple[str, int | None]]) -> None:
@@ -318,7 +318,8 @@ def test_a_figure_of_people_is_not_the_count_of_the_equipment_after_it(
     text = ("По данным ведомства, противник потерял до 80 военнослужащих, бронетранспортёр "
             "Stryker и три боевые машины пехоты Bradley.")
     events = _events(resources, text, "ru")
-    assert _lost(events) == [("armoured personnel carrier", None),
+    # the 80 are people; the one APC counts one (decision 111)
+    assert _lost(events) == [("armoured personnel carrier", 1),
                              ("infantry fighting vehicle", 3)]
     (c,) = _of(events, "casualties")
     assert c["count"]["value"] == 80

@@ -78,6 +78,9 @@ class ActorIndex:
                 # "DeepState")
                 if _CYRILLIC.search(alias) or _LATIN_ABBREVIATION.match(alias):
                     self._add(alias, actor.id)
+                respelt = self.respelt(alias) if actor.type == "person" else None
+                if respelt is not None:
+                    self._add(respelt, actor.id)  # "Евгений Евтушенко" for "Євген Євтушенко"
         for words, actor_id in lexicon.bare_actors.items():
             if registry.get(actor_id) is not None:
                 self._add(words, actor_id)
@@ -99,6 +102,21 @@ class ActorIndex:
             for role in actor.roles:
                 if role.org:
                     self._holders.setdefault(role.org, []).append(actor)
+
+    def respelt(self, alias: str) -> str | None:
+        """A person's Cyrillic name of two or more words in this language's spelling (its
+        first name and letters respelled), when that differs; else None."""
+        lex = self.lexicon
+        parts = alias.split()
+        if len(parts) < 2 or not _CYRILLIC.search(alias) or not (
+                lex.respell_names or lex.respell_letters):
+            return None
+        first = lex.respell_names.get(parts[0].lower())
+        out = [first.capitalize() if first else parts[0], *parts[1:]]
+        text = "".join(lex.respell_letters.get(c.lower(), c).upper() if c.isupper() and
+                       c.lower() in lex.respell_letters else lex.respell_letters.get(c, c)
+                       for c in " ".join(out))
+        return text if text != alias else None
 
     def _add(self, alias: str, actor_id: str) -> None:
         # an abbreviation ("ДАН", "ВСУ") is matched as written, in capitals, never through

@@ -79,6 +79,8 @@ class Story:
     seen: list[Actor] = field(default_factory=list)
     # the bodies named so far: a short name ("Генштаб" after "Генштаб ВСУ") names them again
     bodies: list[Actor] = field(default_factory=list)
+    person: Found | None = None  # the last person named ("по его словам" points back)
+    body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
 
 
 @dataclass
@@ -170,17 +172,33 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
             claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
+        # only the forces a bulletin tells of ("Подразделения группировки «Восток»
+        # продолжили продвижение", "Потери ВСУ составили"), who are not its speakers
+        acting = all((f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
+                     or f.actor.id in self.lex.acting_forces for f in actors)
         if claim.claimant is not None:
             story.claim = claim
-        elif story.claim is not None and ((not claim.said and all(
-                (f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
-                or f.actor.id in self.lex.acting_forces for f in actors))
+        elif story.claim is not None and ((not claim.said and acting)
                 or self._points_back(words) or (not actors and (
                     self._impersonal(words) or self._bare_source(words)))):
-            # the forces a bulletin tells of ("Подразделения группировки «Восток»
-            # продолжили продвижение", "Потери ВСУ составили") are not its speakers
-            # the statement goes on in the next sentence ("По его словам, ...")
-            claim = story.claim
+            # the statement goes on in the next sentence ("По его словам, ..."); "в
+            # ведомстве", "російського відомства" is the body named last
+            body = self._body_back(words, story)
+            claim = story.claim = Claim(body, (), True) if body is not None else story.claim
+        elif story.claim is None and story.person is not None and acting and \
+                self._points_back(words):
+            # "Губернатор X подвёл итоги. По его словам, ...": the person named before, who
+            # had said nothing yet
+            claim = story.claim = Claim(story.person, (), True)
+        story.person = next((f for f in reversed(actors) if f.actor.type == "person"),
+                            story.person)
+        # the body that speaks in a sentence or opens it ("Следственный комитет России
+        # возбудил дело"), not one named in passing ("в ДНР", "группировки «Север»")
+        story.body = next((f for f in (claim.claimant, *actors[:1]) if f is not None
+                           and (f is claim.claimant or f.first == 0)
+                           and f.actor.type not in ("person", "unit", "grouping")
+                           and f.actor.kind != "media"
+                           and f.actor.id not in self.lex.acting_forces), story.body)
         dated = date_in(words, self.lex, doc.published)
         own = dated[1] if dated is not None else None
         if own is not None and own.precision != "range":
@@ -200,6 +218,8 @@ class LemmaExtractor:
         named = [(k, p) for k, p in _places_of(words, places, start, end, ()) if p is not None]
         period = later_period(words, dated[0], self.lex, doc.published) \
             if dated is not None and own is not None and own.precision != "range" else None
+        if period is not None:
+            story.period = period[1]  # "заявил в понедельник, что с начала октября ..."
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when, named=named,
                         dated_at=dated[0] if dated is not None else None, period=period)
@@ -252,7 +272,7 @@ class LemmaExtractor:
             base = SURNAME_CASE.match(w.text)
             forms = w.forms | {base.group(1).lower()} if base else w.forms
             person = next((a for a in reversed(story.seen) if a.type == "person"
-                           and forms & _surname_of(a)), None)
+                           and forms & _surname_of(a, self.actors)), None)
             if person is not None:
                 out.append(Found(k, k, person, w.text))
         return out
@@ -289,6 +309,17 @@ class LemmaExtractor:
             if unit is not None:
                 return Found(k, k, unit, w.text)
         return None
+
+    def _body_back(self, words: Sequence[Word], story: Story) -> Found | None:
+        """'Как сообщили в ведомстве', 'за даними російського відомства': a noun of a body
+        beside a verb of saying or a source marker names the last body named before, when
+        another spoke last ("Посол X заявил ... Следственный комитет возбудил дело. Как
+        сообщили в ведомстве, ..."); None when it is the last speaker."""
+        if story.body is None or not any(w.forms & self.lex.body_anaphors for w in words) \
+                or not self._points_back(words):
+            return None
+        last = story.claim.claimant if story.claim is not None else None
+        return None if last is not None and last.actor.id == story.body.actor.id else story.body
 
     def _bare_source(self, words: Sequence[Word]) -> bool:
         """'За попередніми даними, ...', 'По предварительным данным, ...': a source marker
@@ -336,20 +367,26 @@ class LemmaExtractor:
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         tally = self._loss_tally(doc, sc, story)
-        story.tally = sc.date if tally and sc.date.precision == "range" else None
-        story.tallying = bool(tally)
+        # "потери противника составили:" and the list in the sentences after it
+        opens = not tally and self._opens_tally(doc, sc, story)
+        story.tally = sc.date if (tally or opens) and sc.date.precision == "range" else None
+        story.tallying = bool(tally) or opens
         if tally:
             return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
         trigs = find_phrases(sc.words, self._trigger_phrases())
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
         for first, last, etype in typed:
-            if self._guarded(sc, first):
-                continue
+            if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
+                    sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
+                    last + 1)):
+                continue  # "ВСУ продолжают контролировать часть Торецка": no capture
             made = self._of_trigger(doc, sc, story, (first, last), etype, typed)
             out.extend(made)
             if made and self._denied_later(sc, (first, last)):
                 out.extend(self._later_denial(doc, sc, (first, last), made))
+            elif made and self._relayed(sc, (first, last)):
+                out.extend(self._relayed_claim(doc, sc, (first, last), made))
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(self._holding(doc, sc))
         if not out and story.strike_place is not None:
@@ -393,8 +430,14 @@ class LemmaExtractor:
         склали: особового складу — близько 1 131 410 (+970) осіб, танків — 11 284 (+3)";
         "потери составили 925 680 (+1 160) человек, 10 612 (+9) танков"): each item of the
         list is two mentions, the total over the tally's period (aggregate) and the day's
-        increase (the period's last day); people are casualties, the rest equipment."""
-        if not _INCREMENT.search(sc.text):
+        increase (the period's last day); people are casualties, the rest equipment. An item
+        written after a dash with no increase ("РСЗВ – 1 563 од.", "крылатых ракет — 3 880")
+        is its total alone, in a tally only."""
+        increments = list(_INCREMENT.finditer(sc.text))
+        # items with no increase only in a list of items with one
+        totals = [m for m in _DASH_ITEM.finditer(sc.text) if m.group(2) is None] \
+            if increments or story.tallying else []
+        if not increments and not totals:
             return []
         lost = [f for f, _, p in find_phrases(sc.words, self._trigger_phrases())
                 if (p, "equipment.lost") in self.triggers]
@@ -402,51 +445,76 @@ class LemmaExtractor:
                     lost[0] if lost else 0 if story.tallying else None)
         if trig is None:
             return []  # "Также уничтожены 10 612 (+9) танков": a verb of loss will do
-        out: list[EventMention] = []
-        if sc.date.precision != "range":
-            # "на утро 15 апреля потери с 24.02.22 по 15.04.25 составили": the tally's
-            # period, written after the day of the report
-            later = next((got[1] for k in range(1, len(sc.words))
-                          if sc.words[k - 1].lower in self.lex.range_from
-                          and (got := date_in(sc.words[k - 1:], self.lex, doc.published))
-                          and got[1].precision == "range"), None)
-            if later is not None:
-                sc.date = later
-            elif story.tally is not None:
-                sc.date = story.tally  # it goes on: "Также уничтожены 10 612 (+9) танков"
+        self._tally_period(doc, sc, story)
         last = sc.date.last_day() if sc.date.precision == "range" else None
         daily = EventDate(last.isoformat(), "day", sc.date.basis) if last else (
             EventDate(doc.published.isoformat(), "day", "publication") if doc.published
             else UNKNOWN)
-        for m in _INCREMENT.finditer(sc.text):
-            lo_c, hi_c = sc.start + m.start(), sc.start + m.end()
-            inside = [k for k, w in enumerate(sc.words) if lo_c <= w.start < hi_c]
-            if not inside:
-                continue
-            # the item: the words between the separators around the figures
-            lo = inside[0]
-            while lo > 0 and sc.words[lo - 1].text not in _ITEM_SEPARATORS:
-                lo -= 1
-            hi = inside[-1] + 1
-            while hi < len(sc.words) and sc.words[hi].text not in _ITEM_SEPARATORS:
-                hi += 1
-            total, increase = (int(re.sub(r"\D", "", g)) for g in m.groups())
-            qualifier = self.lex.count_qualifiers.get(sc.words[inside[0] - 1].lower) \
-                if inside[0] > lo else None
-            kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, lo, hi)]
-            people = any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi])
-            if kinds:
-                etype, extra = "equipment.lost", {"equipment": self.equipment[kinds[0]]}
-            elif people and "casualties" in self.book.types:
-                etype, extra = "casualties", {"subtype": "mixed"}
-            else:
-                continue
-            base = self._mention(doc, sc, (trig, trig), etype, None, None)
-            base = replace_fields(base, **extra, target=None, actor=None)
-            out.append(replace_fields(base, count=Count(total, qualifier is not None,
-                                                        qualifier), aggregate=True))
-            out.append(replace_fields(base, count=Count(increase, False, None),
-                                      date=daily, aggregate=False))
+        out: list[EventMention] = []
+        for m in sorted(increments + totals, key=lambda m: m.start()):
+            total = int(re.sub(r"\D", "", m.group(1)))
+            increase = int(re.sub(r"\D", "", m.group(2))) if m.group(2) is not None else None
+            out.extend(self._tally_item(doc, sc, trig, (m.start(), m.end()), total, increase,
+                                        daily))
+        return out
+
+    def _tally_period(self, doc: Document, sc: Sentence, story: Story) -> None:
+        """The period of a tally: the sentence's own, else one written after the day of the
+        report ("на утро 15 апреля потери с 24.02.22 по 15.04.25 составили"), else the period
+        of the tally it goes on with ("Также уничтожены 10 612 (+9) танков")."""
+        if sc.date.precision == "range":
+            return
+        later = next((got[1] for k in range(1, len(sc.words))
+                      if sc.words[k - 1].lower in self.lex.range_from
+                      and (got := date_in(sc.words[k - 1:], self.lex, doc.published))
+                      and got[1].precision == "range"), None)
+        if later is not None:
+            sc.date = later
+        elif story.tally is not None:
+            sc.date = story.tally
+
+    def _opens_tally(self, doc: Document, sc: Sentence, story: Story) -> bool:
+        """'Общие боевые потери противника с 24 февраля 2022 года составили:': a loss noun of
+        a tally and a colon at the sentence's end open the list the next sentences give."""
+        if not sc.text.rstrip().endswith(":") or not any(
+                w.forms & self.lex.tally_words for w in sc.words):
+            return False
+        self._tally_period(doc, sc, story)
+        return True
+
+    def _tally_item(self, doc: Document, sc: Sentence, trig: int, span: tuple[int, int],
+                    total: int, increase: int | None, daily: EventDate) -> list[EventMention]:
+        """The mentions of one item of a tally whose figures are at characters ``span`` of
+        the sentence: its total (aggregate) and its day's increase when written."""
+        lo_c, hi_c = sc.start + span[0], sc.start + span[1]
+        inside = [k for k, w in enumerate(sc.words) if lo_c <= w.start < hi_c
+                  and any(c.isdigit() for c in w.text)]
+        if not inside:
+            return []
+        # the item: the words between the separators around the figures
+        lo = inside[0]
+        while lo > 0 and sc.words[lo - 1].text not in _ITEM_SEPARATORS:
+            lo -= 1
+        hi = inside[-1] + 1
+        while hi < len(sc.words) and sc.words[hi].text not in _ITEM_SEPARATORS:
+            hi += 1
+        qualifier = self.lex.count_qualifiers.get(sc.words[inside[0] - 1].lower) \
+            if inside[0] > lo else None
+        kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, lo, hi)]
+        people = any(w.forms & self.lex.people_nouns for w in sc.words[lo:hi])
+        if kinds:
+            etype, extra = "equipment.lost", {"equipment": self.equipment[kinds[0]]}
+        elif people and "casualties" in self.book.types:
+            etype, extra = "casualties", {"subtype": "mixed"}
+        else:
+            return []
+        base = self._mention(doc, sc, (trig, trig), etype, None, None)
+        base = replace_fields(base, **extra, target=None, actor=None)
+        out = [replace_fields(base, count=Count(total, qualifier is not None, qualifier),
+                              aggregate=True)]
+        if increase is not None:
+            out.append(replace_fields(base, count=Count(increase, False, None), date=daily,
+                                      aggregate=False))
         return out
 
     def _trigger_phrases(self) -> list[Phrase]:
@@ -467,9 +535,12 @@ class LemmaExtractor:
         places = self._places_for(sc, trig, etype, typed, story)
         if et.place_required and not places:
             return []
-        if etype in self.lex.object_places and trig[1] + 1 < len(sc.words) and \
-                sc.words[trig[1] + 1].forms & self.lex.not_objects:
-            return []  # "отбили атаку у Красногоровки"
+        obj = trig[1] + 1
+        fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
+        obj = fig[1] + 1 if fig is not None else obj  # "відбили дві атаки": past the figure
+        if etype in self.lex.object_places and obj < len(sc.words) and \
+                sc.words[obj].forms & self.lex.not_objects:
+            return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
         if etype == "civilians.evacuated" and "property.looted" in self.book.types and \
                 self._goods_taken(sc, trig):
             # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
@@ -479,13 +550,15 @@ class LemmaExtractor:
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
         if etype == "equipment.lost":
+            if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
+                return []  # "обломками сбитого дрона повреждены дома": the debris's strike
             if "strike" in self.book.types and self._facility_hit(sc, trig):
                 # "уразили нафтовий термінал", "поразили нефтебазу": a facility hit is a
                 # strike on it, not equipment lost
                 hit = self._places_for(sc, trig, "strike", typed, story)
                 return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None,
                                       None)]
-            return self._equipment(doc, sc, trig, places)
+            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places))
         lost: list[EventMention] = []
         if etype == "casualties" and sc.words[trig[0]].forms & (
                 self.lex.tally_words | self._loss_verbs) and "equipment.lost" in self.book.types:
@@ -504,12 +577,12 @@ class LemmaExtractor:
         if etype == "passport.issued":
             places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
+        if count is not None and self._date_for(sc, trig).precision == "range":
+            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         if lost:
             return [base, *lost]
         if venue is not None:
             base = replace_fields(base, venue=venue)
-        if count is not None and self._date_for(sc, trig).precision == "range":
-            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
         named: list[Place] = []
         if etype == "strike":
             tally = self._strike_count(sc, trig)
@@ -520,6 +593,19 @@ class LemmaExtractor:
             named = [p for p in self._included(sc, trig[1] + 1) if p not in places]
         own = [replace_fields(base, place=p, count=None, aggregate=False) for p in named]
         return ([replace_place(base, p) for p in places] if len(places) > 1 else [base]) + own
+
+    def _approached(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                    made: list[EventMention]) -> list[EventMention]:
+        """'три беспилотника были сбиты на подлёте к Елабуге', 'збиті на підльоті до Одеси':
+        what was shot down approaching a town was lost there, in an attack on it (a strike
+        at the town)."""
+        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.approach), trig[1] + 1)
+        town = next((p for _, last, _ in marks[:1] for k, p in sc.places
+                     if last < k <= last + 2), None)
+        if town is None or not made or "strike" not in self.book.types:
+            return made
+        return [*(replace_place(m, town) for m in made),
+                self._mention(doc, sc, trig, "strike", town, None)]
 
     def _included(self, sc: Sentence, lo: int) -> list[Place]:
         """The places listed right after a word of 'in particular' ('в том числе',
@@ -718,7 +804,12 @@ class LemmaExtractor:
             pool = [kp for kp in pool if self._preposition(sc, kp[0]) in self.lex.origin_preps
                     ] or [kp for kp in pool if self._preposition(sc, kp[0])
                           not in self.lex.destination_preps] or pool
-        near = sorted(pool, key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
+        # "В Купянске ... ранены две женщины, в Боровой погиб мужчина": a place of the
+        # trigger's own clause (no comma between) before a nearer one of the next clause
+        clause = [kp for kp in pool if not any(
+            w.text in (",", ";") for w in sc.words[min(kp[0], trig[0]) + 1:max(kp[0], trig[1])])]
+        near = sorted(clause or pool,
+                      key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
         if near and etype == "civilians.evacuated":
             # "з Добропільської та Білозерської громад евакуювали": every place of the list
             pos = sc.places.index(near[0])
@@ -749,14 +840,26 @@ class LemmaExtractor:
             front = any(w.forms & self.lex.direction_nouns
                         for f, la, _ in back for w in sc.words[f:la + 1])
             return [story.direction if front and story.direction else story.place]
-        if etype in ("casualties", "equipment.lost") and story.strike_place is not None:
+        if etype in ("casualties", "equipment.lost") and story.strike_place is not None and \
+                not (etype == "equipment.lost" and self._shot_down(sc, trig)):
             return [story.strike_place]
+        if etype == "personnel.surrendered" and story.fought is not None and \
+                not sc.places and not sc.unresolved:
+            return [story.fought]  # "в плен сдались девять военнослужащих": where it was fought
         if etype in ("casualties", "equipment.lost") and story.fought is not None and \
                 not sc.places and not sc.unresolved and self._repelled(sc):
             # "Відбито вже шість штурмів, ворог утратив два танки": losses in the fighting
             # just told of, at its place
             return [story.fought]
         return []
+
+    def _shot_down(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'Средствами ПВО сбиты ...', 'сили ППО збили', 'протиповітряною обороною збито':
+        what air defence shot down, told before the trigger by the noun of a destroyer or a
+        kind in the instrumental; it fell nowhere the strike before names."""
+        return any(w.forms & self.lex.agent_heads for w in sc.words[:trig[0]]) or any(
+            "ablt" in parse_tags(sc.words[f].text, self.lex.lang)
+            for f, _, _ in find_phrases(sc.words, self.equipment, 0, trig[0]))
 
     def _preposition(self, sc: Sentence, k: int) -> str | None:
         """The preposition governing the place at word ``k``, within four words before it
@@ -812,7 +915,11 @@ class LemmaExtractor:
         base = replace_fields(self._mention(doc, sc, trig, "territory.captured",
                                             regions[0] if regions else None, count),
                               aggregate=True)
-        return [replace_place(base, p) for p in regions] if len(regions) > 1 else [base]
+        # "освободили четыре населённых пункта, в том числе Петропавловку и Кучеровку": the
+        # settlements named among those counted are captures of their own
+        named = [replace_fields(base, place=p, count=None, aggregate=False)
+                 for p in self._included(sc, k + 1) if p not in regions]
+        return ([replace_place(base, p) for p in regions] if len(regions) > 1 else [base]) + named
 
     def _bare_town(self, sc: Sentence, story: Story, trig: tuple[int, int] | None = None
                    ) -> list[Place]:
@@ -851,19 +958,23 @@ class LemmaExtractor:
                    kind: str = "equipment.lost") -> list[EventMention]:
         """One mention per kind of equipment named near the trigger (up to word ``hi``);
         people destroyed ("уничтожено до 300 военнослужащих") are casualties."""
-        lo = max(0, trig[0] - 4) if hi is None else trig[1] + 1
+        lo = max(0, trig[0] - 4 - self._aside_before(sc, trig[0])) if hi is None else trig[1] + 1
         hi = min(len(sc.words), trig[1] + _KIND_REACH) if hi is None else hi
         kinds = self._equipment_list(sc, lo, hi, trig)
         place = places[0] if places else None
         out: list[EventMention] = []
         for first, last, p in kinds:
-            got = count_near(sc.words, (first, last), self.lex, None, window=3)
-            count = got[0] if got and got[1] < first and got[1] not in sc.used_counts \
-                and self._counts_kind(sc, got[1], first) else None
+            got = count_near(sc.words, (first, last), self.lex, None, window=5)
+            figure = got is not None and got[1] < first and self._counts_kind(sc, got[1], first)
+            count = got[0] if got and figure and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
+            elif not figure and self._one_item(sc, first, last):
+                count = Count(1, False, None)  # "сожгли БМП", "знищено броньовану машину"
             m = self._mention(doc, sc, trig, kind, place, count)
-            m = replace_fields(m, equipment=self.equipment[p], subtype=None)
+            # "всего с начала СВО уничтожены 667 самолётов": a figure over a period, a tally
+            m = replace_fields(m, equipment=self.equipment[p], subtype=None,
+                               aggregate=count is not None and m.date.precision == "range")
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         if not people:
             return out
@@ -875,9 +986,40 @@ class LemmaExtractor:
             sc.used_counts.add(got[1])
             m = self._mention(doc, sc, trig, "casualties", place, got[0])
             m = replace_fields(m, subtype=self._subtype(sc, trig), actor=None,
-                               target=self._party(sc, trig, before=False))
+                               target=self._party(sc, trig, before=False),
+                               aggregate=m.date.precision == "range")
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
+
+    def _one_item(self, sc: Sentence, first: int, last: int) -> bool:
+        """Whether the kind at words ``first``..``last``, with no figure of its own, is one
+        item: its first noun in the singular (an abbreviation, "БМП", which shows no number,
+        counts as one), and no collective noun ("техника") in it."""
+        kind = sc.words[first:last + 1]
+        if any(w.forms & self.lex.collective_nouns for w in kind):
+            return False
+        for w in kind:
+            if w.text.isupper() and len(w.text) > 1 and _CYRILLIC_WORD.match(w.text):
+                return True
+            tags = parse_tags(w.text, self.lex.lang)
+            if "NOUN" in tags:
+                return _singular(tags)
+        return False
+
+    def _aside_before(self, sc: Sentence, k: int) -> int:
+        """The length of an aside naming a source, between commas, that ends at most two words
+        before word ``k`` ("Ещё три беспилотника, по данным Пасечника, были сбиты"): the
+        words before it are as near the trigger as without it. 0 when there is none."""
+        end = next((j for j in range(k - 1, max(-1, k - 4), -1) if sc.words[j].text == ","),
+                   None)
+        if end is None:
+            return 0
+        start = next((j for j in range(end - 1, max(-1, end - 8), -1)
+                      if sc.words[j].text == ","), None)
+        if start is None or not has_phrase(sc.words, (phrase(p) for p in
+                                                       self.lex.source_markers), start, end):
+            return 0
+        return end - start + 1
 
     def _counts_kind(self, sc: Sentence, k: int, first: int) -> bool:
         """Whether the figure at word ``k`` counts the kind of equipment at word ``first``:
@@ -908,8 +1050,11 @@ class LemmaExtractor:
                 continue  # "морські дрони знищили катер": the subject of the verb destroyed
             if prev is None and first >= hi:
                 break
-            if first > 0 and words[first - 1].forms & self.lex.agent_heads:
-                continue  # "сили ППО знищили", "средствами ПВО уничтожены": the destroyer
+            if (first > 0 and words[first - 1].forms & self.lex.agent_heads) or \
+                    "ablt" in parse_tags(words[first].text, self.lex.lang):
+                # "сили ППО знищили", "средствами ПВО уничтожены", "протиповітряною обороною
+                # збито": the destroyer, or what it destroyed with
+                continue
             if prev is not None and prev < trig[0] and first > trig[1]:
                 prev = None  # "операторы FPV-дронов сожгли БМП": the list starts anew
             between = words[prev + 1:first] if prev is not None else []
@@ -919,8 +1064,9 @@ class LemmaExtractor:
             joined = prev is None or any(w.text in _ITEM_SEPARATORS for w in between)
             prev = last
             if not joined or has_phrase(words, (phrase(q) for q in self.lex.including),
-                                        max(lo, first - 4), first):
-                continue
+                                        max(lo, first - 4), first) or any(
+                    w.forms & self.lex.other_words for w in between):
+                continue  # "25 310 танков и других боевых бронированных машин": one item
             out.append((first, last, p))
         return out
 
@@ -1000,6 +1146,33 @@ class LemmaExtractor:
         name, ref = actor_ref(self.actors.registry, self.actors.holder(speaker, day), day)
         return [replace_fields(m, modality="denied", claimant=name, claimant_actor=ref,
                                claimant_text=speaker.words, conduit=(), conduit_actors=())
+                for m in made]
+
+    def _relayed(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'Беседин опроверг заявления Минобороны о том, что Купянск якобы окружён', 'сообщения
+        о том, что якобы окружила ..., что «является фейком»': a claim told with a word of
+        hedging (at most four words before its trigger) in a sentence that denies it."""
+        return self._denial_at(sc) is not None and has_phrase(
+            sc.words, (phrase(p) for p in self.lex.hedged), max(0, trig[0] - 4), trig[0])
+
+    def _relayed_claim(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                       made: list[EventMention]) -> list[EventMention]:
+        """The hedged mentions of a claim a sentence relays to deny it: its claimant is the
+        actor named between the phrase of denial and the claim ("заявления российского
+        Минобороны"), none when none is named there; the denial is the speaker's."""
+        at = self._denial_at(sc) or 0
+        lo = at + 1 if at < trig[0] else 0
+        speaker = sc.claim.claimant.actor.id if sc.claim.claimant is not None else None
+        owner = next((f for f in self.actors.actors_in(sc.words[lo:trig[0]])
+                      if f.actor.id != speaker and f.actor.type != "person"), None)
+        day = _day(sc.date) or doc.published
+        if owner is None:
+            fields: dict[str, object] = {"claimant": None, "claimant_actor": None,
+                                         "claimant_text": None}
+        else:
+            name, ref = actor_ref(self.actors.registry, self.actors.holder(owner, day), day)
+            fields = {"claimant": name, "claimant_actor": ref, "claimant_text": owner.words}
+        return [replace_fields(m, modality="hedged", conduit=(), conduit_actors=(), **fields)
                 for m in made]
 
     def _denial_at(self, sc: Sentence) -> int | None:
@@ -1086,7 +1259,7 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
             # the rest of a name ("Мала Токмачка", "Ростовською областю", "Новгород-Сіверська")
             j += 1
         between = {w.lower for w in words[j:k]}
-        if not between or between <= {",", "и", "і", "та", "й", "а", "также"}:
+        if not between or between <= {",", "и", "і", "та", "й", "а", "также", "також"}:
             out.append(p)
             prev = k
         else:
@@ -1106,6 +1279,11 @@ _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "�
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
+# an item of a tally written after a dash, its increase in brackets or none, and at most a
+# unit's word before the item ends: "танков — 11 342 (+3);", "РСЗВ – 1 563 од.", "крылатых
+# ракет — 3 880;", "личного состава — около 1 153 740 (+1 060) человек;"
+_DASH_ITEM = re.compile(r"[–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\(\s*\+\s*" + _FIGURE
+                        + r"\s*\))?(?=\s*(?:[^\W\d_]+\.?)?\s*(?:[;,.]|$))", re.MULTILINE)
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
 _ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
 # How far after a loss noun its figure of people may come: "Потери противника в зоне
@@ -1124,14 +1302,17 @@ _KIND_REACH = 12
 # автомобилей"), and what ends the list.
 _LIST_GAP = 9
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?", "—", "–"})
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐа-яёіїєґ]+$")
 _AGE_WORD = re.compile(r"^\d+-?(?:річн|літн|летн)", re.IGNORECASE)
 
 
-def _surname_of(actor: Actor) -> frozenset[str]:
+def _surname_of(actor: Actor, index: ActorIndex) -> frozenset[str]:
     """The surnames of a person's Cyrillic aliases of two or more words ("Владимир Рогов":
-    "рогов"), in lower case."""
-    return frozenset(a.split()[-1].lower() for a in actor.aliases
-                     if len(a.split()) > 1 and re.search("[а-яіїєґё]", a.lower()))
+    "рогов"), as the registry spells them and respelled in the language read ("Беседін",
+    "Беседин"), in lower case."""
+    names = [a for a in actor.aliases if len(a.split()) > 1 and re.search("[а-яіїєґё]", a.lower())]
+    names += [r for a in names if (r := index.respelt(a)) is not None]
+    return frozenset(a.split()[-1].lower() for a in names)
 
 
 def _singular(tags: frozenset[str]) -> bool:

@@ -97,6 +97,18 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             except ValueError:
                 continue
             return _period(words, k - 1, one, lexicon, published)
+        if month is not None and k > 0 and words[k - 1].lower in lexicon.range_from and \
+                published is not None:
+            # "с сентября", "з вересня 2024 року": since the month's first day
+            year_word = words[k + 1].text if k + 1 < len(words) else ""
+            year = int(year_word) if _YEAR.match(year_word) else (
+                published.year if month <= published.month else published.year - 1)
+            surface = f"{words[k - 1].text} {w.text}"
+            start = EventDate(f"{year}-{month:02d}", "month", "explicit", surface)
+            j = k + 1 + bool(_YEAR.match(year_word))
+            j += int(j < len(words) and bool(words[j].forms & lexicon.year_nouns))
+            until = _month_until(words, j, lexicon, published)  # "... по март 2025 года"
+            return k - 1, since_range(start, until or published)
         if month is not None and k > 0 and words[k - 1].lower in _IN and published is not None:
             # "в марте", "у березні 2024 року": a month with no day
             year_word = words[k + 1].text if k + 1 < len(words) else ""
@@ -110,6 +122,9 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
         if wd is not None and _weekday_framed(words, k, lexicon.lang):
             delta = (published.weekday() - wd) % 7
             return k, _day(published - timedelta(days=delta), "relative", w.text)
+        recent = _recent_days(words, k, lexicon, published)
+        if recent is not None:
+            return k, recent
         rel = next((lexicon.relative_days[f] for f in w.forms if f in lexicon.relative_days),
                    None)
         if rel is not None:
@@ -117,6 +132,38 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
     return None
+
+
+def _month_until(words: Sequence[Word], k: int, lexicon: LemmaLexicon, published: date
+                 ) -> date | None:
+    """'(с августа 2024 года) по март 2025 года': the last day of the month after 'по' / 'до'
+    at word ``k``, else None."""
+    if k + 1 >= len(words) or words[k].lower not in lexicon.range_to:
+        return None
+    month = next((lexicon.months[f] for f in words[k + 1].forms if f in lexicon.months), None)
+    if month is None:
+        return None
+    year_word = words[k + 2].text if k + 2 < len(words) else ""
+    year = int(year_word) if _YEAR.match(year_word) else (
+        published.year if month <= published.month else published.year - 1)
+    after = date(year + month // 12, month % 12 + 1, 1)
+    return after - timedelta(days=1)
+
+
+def _recent_days(words: Sequence[Word], k: int, lexicon: LemmaLexicon, published: date
+                 ) -> EventDate | None:
+    """'за последние три дня', 'за останні дві доби': the days up to publication, that
+    many of them (word ``k`` is 'последние'), else None."""
+    if not words[k].forms & lexicon.recent_words or k + 2 >= len(words):
+        return None
+    got = number_at(words, k + 1, lexicon)
+    if got is None or got[1] + 1 >= len(words) or not 1 < got[0] <= 31 or \
+            not words[got[1] + 1].forms & lexicon.day_nouns:
+        return None
+    first = published - timedelta(days=got[0] - 1)
+    surface = " ".join(w.text for w in words[k:got[1] + 2])
+    return EventDate(f"{first.isoformat()}/{published.isoformat()}", "range", "relative",
+                     surface)
 
 
 def _past_period(kind: str, surface: str, published: date) -> EventDate:
@@ -188,17 +235,36 @@ def _period(words: Sequence[Word], k: int, day: EventDate, lexicon: LemmaLexicon
             k + 3 < len(words) and words[k + 2].lower in lexicon.range_to
             and words[k + 3].text.isdigit()):
         return k - 1, since_range(day, published)
+    if k >= 1 and words[k - 1].lower in lexicon.range_from and k + 4 < len(words):
+        # "с 27 октября по 2 ноября": a period across two months
+        month = next((lexicon.months[f] for f in words[k + 4].forms if f in lexicon.months),
+                     None)
+        year = _year_for(month, int(words[k + 3].text), published) if month else None
+        try:
+            end = date(year, month, int(words[k + 3].text)) if year and month else None
+        except ValueError:
+            end = None
+        if end is not None and end > last:
+            return k - 1, EventDate(f"{last.isoformat()}/{end.isoformat()}", "range",
+                                    "explicit", " ".join(w.text for w in words[k - 1:k + 5]))
     return k, day
 
 
 def _since_start(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
                  published: date | None) -> EventDate | None:
-    """'с начала 2024 года', 'з початку року', 'с начала января', 'с начала осени': the
-    range from that start to publication (word ``k`` is the first after 'с начала'), else None."""
+    """'с начала 2024 года', 'з початку року', 'с начала января', 'с начала осени', 'с
+    начала специальной военной операции': the range from that start to publication (word
+    ``k`` is the first after 'с начала'), else None."""
     if published is None or k >= len(words):
         return None
     w = words[k]
-    if _YEAR.match(w.text):
+    # "с начала (проведения) специальной военной операции": the day the war began
+    era = next((lexicon.eras[" ".join(p)] for f, _, p in find_phrases(
+        words, (phrase(e) for e in lexicon.eras), k, min(len(words), k + 6)) if f <= k + 1),
+        None)
+    if era is not None and date.fromisoformat(era) <= published:
+        start = EventDate(era, "day", "explicit", w.text)
+    elif _YEAR.match(w.text):
         start = EventDate(w.text, "year", "explicit", w.text)
     elif w.forms & lexicon.year_nouns:
         start = EventDate(str(published.year), "year", "relative", w.text)
@@ -257,6 +323,9 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
     and its word index."""
     cands: list[tuple[int, int, int]] = []  # distance, index, value
     lo, hi = max(0, trig[0] - window), min(len(words), trig[1] + window + 1)
+    while lo > 0 and re.fullmatch(r"\d{3}", words[lo].text) and words[lo - 1].text.isdigit() \
+            and words[lo].start - words[lo - 1].end == 1:
+        lo -= 1  # "43 206 единиц": the figure the window cuts is read whole
     k = lo
     while k < hi:
         if trig[0] <= k <= trig[1]:

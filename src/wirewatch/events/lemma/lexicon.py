@@ -124,6 +124,32 @@ class LemmaLexicon:
     seasons: dict[str, int]
     # 'за цей час', 'за это время': the period named before in the document
     this_period: tuple[str, ...]
+    # 'с начала специальной военной операции', 'з початку повномасштабного вторгнення':
+    # the start of a war named after 'since the start' (ISO day), as the English `eras`
+    eras: dict[str, str]
+    # 'танков и других боевых бронированных машин', 'танків та інших': a kind after one of
+    # these words is the class the kind before belongs to, one item with it
+    other_words: frozenset[str]
+    # Russian text writes Ukrainian names in Russian ("Евгений Евтушенко" for "Євген
+    # Євтушенко"): first names and letters respelled, so that a person's Ukrainian alias
+    # in the registry also finds the Russian spelling (empty in a lexicon with none)
+    respell_names: dict[str, str]
+    respell_letters: dict[str, str]
+    # 'обломки сбитого дрона', 'уламки збитих дронів': a verb of shooting down right after
+    # one of these is no loss (the debris's strike is the event)
+    debris_nouns: frozenset[str]
+    # 'в ведомстве', 'відомства': of the words pointing back, those that name a body; they
+    # point back to the last body named, not to the last speaker
+    body_anaphors: frozenset[str]
+    # 'за последние три дня', 'за останні дві доби': the days up to publication, that many
+    recent_words: frozenset[str]
+    day_nouns: frozenset[str]
+    # 'сбиты на подлёте к Елабуге', 'на підльоті до Одеси': what was shot down approaching
+    # the town after one of these was lost there, in a strike on it
+    approach: tuple[str, ...]
+    # 'техника', 'бронетехніка': collective nouns of equipment; a kind named by one with no
+    # figure is no single item (any other kind in the singular counts one)
+    collective_nouns: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
