@@ -36,12 +36,14 @@ from wirewatch.events.naming import learn_people as learn_people
 from wirewatch.events.naming import side_of as side_of
 from wirewatch.events.syntax import (
     is_under,
+    memo,
     noun_chunks_of,
     path_up,
     phrase_text,
     sent_of,
     span_text,
     text_of,
+    tokens_with,
 )
 
 
@@ -570,8 +572,8 @@ class Attributor:
     def _according(self, sent: Any, trigger: Any, side_hint: str | None
                    ) -> list[tuple[Source | None, tuple[int, int], bool, Any]]:
         out = []
-        for tok in sent:
-            if tok.lower_ != "according" or is_under(trigger, tok):
+        for tok in tokens_with(sent, lowers=("according",)):
+            if is_under(trigger, tok):
                 continue
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -689,8 +691,8 @@ class Attributor:
         """Return the speakers of a sentence's speech verbs (to resolve later references)."""
         out = []
         hint = side_hint(sent, self.book)
-        for tok in sent:
-            if tok.lemma_.lower() in self.book.speech_verbs and tok.pos_ == "VERB":
+        for tok in tokens_with(sent, lemmas=self.book.speech_verbs):
+            if tok.pos_ == "VERB":
                 if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in tok.children):
                     continue  # "which Russian officials still call Dimitrov": naming
                 sp = _speaker_token(tok, tok, self.lexicon, self._is_place)
@@ -744,6 +746,12 @@ def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
 
 def side_hint(sent: Any, book: Codebook) -> str | None:
     """Return the side of the sentence's first subject that names one ("Russian air defences")."""
+    hint: str | None = memo(sent.doc, ("side_hint", sent.start, sent.end, id(book)),
+                            lambda: _side_hint(sent, book))
+    return hint
+
+
+def _side_hint(sent: Any, book: Codebook) -> str | None:
     for nc in noun_chunks_of(sent):
         if nc.root.dep_ in ("nsubj", "nsubjpass"):
             side = side_of(nc.text, book)

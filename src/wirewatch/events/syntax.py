@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from typing import Any
 
 Token = Any
@@ -139,8 +139,7 @@ class DocIndex:
                 # relative offsets, stored unsigned: read them back as signed
                 rel = self.doc.to_array([HEAD]).view("int64").tolist()
                 self._heads = [k + h for k, h in enumerate(rel)]
-                self._tokens = list(self.doc)
-            heads, toks = self._heads, self._tokens
+            heads, toks = self._heads, self.tokens()
             found = [toks[i]]
             j = i
             while heads[j] != j:
@@ -148,6 +147,13 @@ class DocIndex:
                 found.append(toks[j])
             self._paths[i] = found
         return found
+
+    def tokens(self) -> list[Token]:
+        """Return the doc's tokens, made once per document (spaCy makes a new ``Token`` object
+        on every ``doc[i]`` and every step through a span)."""
+        if not self._tokens:
+            self._tokens = list(self.doc)
+        return self._tokens
 
     def forms(self) -> list[tuple[str, str]]:
         """Return each token's lower-case form and lower-case lemma (``triggers._forms``),
@@ -215,6 +221,25 @@ def text_of(doc: Any) -> str:
     if _index and _index[0].doc is doc:
         return str(_index[0].text)
     return str(doc.text)
+
+
+def tokens_of(span: Span) -> list[Token]:
+    """Return the tokens of a span (made once for the document being processed)."""
+    if _index and _index[0].doc is span.doc:
+        return _index[0].tokens()[span.start:span.end]
+    return list(span)
+
+
+def tokens_with(span: Span, lowers: Container[str] = (),
+                lemmas: Container[str] = ()) -> list[Token]:
+    """Return the tokens of a span whose lower-case form is one of ``lowers`` or whose
+    lower-case lemma is one of ``lemmas``, in order: the rules that look for a rare word
+    test only these instead of every token."""
+    if _index and _index[0].doc is span.doc:
+        forms, toks = _index[0].forms(), _index[0].tokens()
+        return [toks[i] for i in range(span.start, span.end)
+                if forms[i][0] in lowers or forms[i][1] in lemmas]
+    return [t for t in span if t.lower_ in lowers or t.lemma_.lower() in lemmas]
 
 
 def token_forms(doc: Any) -> list[tuple[str, str]] | None:

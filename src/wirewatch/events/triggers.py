@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.codebook import Phrase
-from wirewatch.events.syntax import memo, token_forms
+from wirewatch.events.syntax import memo, token_forms, tokens_of
 
 GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
             "npadvmod", "punct"}
@@ -114,7 +114,7 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
 
 def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> list[Trigger]:
     """Return the trigger phrases of a sentence; the longest phrase wins per type and token."""
-    toks = list(sent)
+    toks = tokens_of(sent)
     forms = _doc_forms(sent.doc)
     base = sent.start
     found: list[Trigger] = []
@@ -185,13 +185,13 @@ def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phras
     by_first: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         by_first.setdefault(phrase[0], []).append(phrase)
-    toks = list(sent)
-    forms = [_forms(t) for t in toks]
+    doc_forms = _doc_forms(sent.doc)
+    forms = [doc_forms[i] for i in range(sent.start, sent.end)]
     out = []
     for i, (lower, lemma) in enumerate(forms):
         cands = by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else [])
         for phrase in cands:
             n = len(phrase)
-            if i + n <= len(toks) and all(phrase[k] in forms[i + k] for k in range(1, n)):
-                out.append((phrase, toks[i].i))
+            if i + n <= len(forms) and all(phrase[k] in forms[i + k] for k in range(1, n)):
+                out.append((phrase, sent.start + i))
     return out

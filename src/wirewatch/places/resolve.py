@@ -525,19 +525,20 @@ class Resolver:
         key = translit_key(span.surface)
         own = [x.hit.entry for x in scored
                if x.hit.source == "name" or translit_key(x.hit.entry.name) == key]
+        surface = normalize(span.surface)
+        # Another mention of the same name is no neighbour: it only says how that name was
+        # read, which is the discourse cue's business. Each anchor's other mentions, and
+        # which of them are in this sentence or beside it, are the same for every candidate.
+        neighbours = [(a, others, [abs(x.sentence - span.sentence) <= 1 for x in others])
+                      for a, a_spans in anchors.values()
+                      if (others := [x for x in a_spans if normalize(x.surface) != surface])]
         for s in scored:
             e = s.hit.entry
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
             close = 0.0  # towns within 50 km named in the same sentence (or, half, beside it)
-            surface = normalize(span.surface)
-            for a, a_spans in anchors.values():
-                # Another mention of the same name is no neighbour: it only says how that
-                # name was read, which is the discourse cue's business.
-                others = [x for x in a_spans if normalize(x.surface) != surface]
-                if not others:
-                    continue
+            for a, others, near in neighbours:
                 if a.id == e.id:
                     same_as_anchor = True
                     continue
@@ -561,7 +562,6 @@ class Resolver:
                     continue
                 if a.kind != "city" or e.kind not in ("city", "admin1"):
                     continue
-                near = [abs(x.sentence - span.sentence) <= 1 for x in others]
                 if e.kind == "admin1":
                     # a region of the country of the towns named gets from them what its
                     # towns get: "California" among US towns is not a Maryland town's

@@ -15,6 +15,8 @@ def find_triggers(sent: Any, book: Codebook, types_seen: set[str]) -> list[Trigg
     trigs = match_triggers(sent, book.phrases)
     follow = {k: [x for x in v if x[0] in types_seen]
               for k, v in book.followup_phrases.items()}
+    if not any(follow.values()):
+        return trigs  # no follow-up of a type seen so far
     trigs += [t for t in match_triggers(sent, follow)
               if not any(set(t.tokens) & set(o.tokens) for o in trigs)
               and followup_ok(t, sent.doc, book)]
