@@ -572,7 +572,7 @@ class Attributor:
     def _according(self, sent: Any, trigger: Any, side_hint: str | None
                    ) -> list[tuple[Source | None, tuple[int, int], bool, Any]]:
         out = []
-        for tok in tokens_with(sent, lowers=("according",)):
+        for tok in tokens_with(sent, lowers=_ACCORDING):
             if is_under(trigger, tok):
                 continue
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -589,30 +589,33 @@ class Attributor:
     def _relays(self, sent: Any, trigger: Any, verbs: list[Any]) -> list[tuple[int, str]]:
         """Return (position, name) of the relays named in the sentence ("as relayed by X",
         "speaking to TASS", "on his Telegram channel", "told the RIA Novosti agency")."""
-        text = span_text(sent)
-        base = sent.start_char
         found: list[tuple[int, str]] = []
-        for p in self.lexicon.relays:
-            for m in p.finditer(text):
-                raw = m.group("c")
-                if m.group().startswith("told") and not self._is_media(raw):
-                    continue  # "told President Putin", "told reporters": an audience
-                name = canonical_conduit(raw, self.book, self.lexicon, self.registry)
-                if name and name.lower() not in {n.lower() for _s, n in found}:
-                    found.append((base + m.start("c"), name))
+        for start, _end, raw, told in self._relay_matches(sent):
+            if told and not self._is_media(raw):
+                continue  # "told President Putin", "told reporters": an audience
+            name = canonical_conduit(raw, self.book, self.lexicon, self.registry)
+            if name and name.lower() not in {n.lower() for _s, n in found}:
+                found.append((start, name))
         return sorted(found)
 
     def _relay_spans(self, sent: Any) -> list[tuple[int, int]]:
         """Return the character spans of the relays named in the sentence."""
-        text = span_text(sent)
-        base = sent.start_char
-        out = []
-        for p in self.lexicon.relays:
-            for m in p.finditer(text):
-                if m.group().startswith("told") and not self._is_media(m.group("c")):
-                    continue
-                out.append((base + m.start("c"), base + m.end("c")))
-        return out
+        return [(start, end) for start, end, raw, told in self._relay_matches(sent)
+                if not told or self._is_media(raw)]
+
+    def _relay_matches(self, sent: Any) -> list[tuple[int, int, str, bool]]:
+        """Where the lexicon's relay patterns match in a sentence: (start, end, the relay's
+        words, whether the match starts with "told"), searched once per sentence. Whether a
+        match names a relay depends on the people met so far, so it is decided per call."""
+        def search() -> list[tuple[int, int, str, bool]]:
+            text, base = span_text(sent), sent.start_char
+            return [(base + m.start("c"), base + m.end("c"), m.group("c"),
+                     m.group().startswith("told"))
+                    for p in self.lexicon.relays for m in p.finditer(text)]
+
+        found: list[tuple[int, int, str, bool]] = memo(
+            sent.doc, ("relay_matches", sent.start, sent.end, id(self.lexicon)), search)
+        return found
 
     def _is_media(self, words: str) -> bool:
         low = words.lower()
@@ -742,6 +745,9 @@ def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
     if lo <= trigger.i <= hi:
         return phrase_text(tok)
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+_ACCORDING = frozenset({"according"})
 
 
 def side_hint(sent: Any, book: Codebook) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 Token = Any
@@ -174,8 +175,6 @@ class DocIndex:
 
     def sent_at(self, i: int) -> Span:
         """Return the sentence holding token ``i``."""
-        from bisect import bisect_right
-
         return self.sents[max(0, bisect_right(self.starts, i) - 1)]
 
 
@@ -230,15 +229,18 @@ def tokens_of(span: Span) -> list[Token]:
     return list(span)
 
 
-def tokens_with(span: Span, lowers: Container[str] = (),
-                lemmas: Container[str] = ()) -> list[Token]:
+def tokens_with(span: Span, lowers: frozenset[str] = frozenset(),
+                lemmas: frozenset[str] = frozenset()) -> list[Token]:
     """Return the tokens of a span whose lower-case form is one of ``lowers`` or whose
     lower-case lemma is one of ``lemmas``, in order: the rules that look for a rare word
-    test only these instead of every token."""
+    test only these instead of every token (found once per document and pair of sets)."""
     if _index and _index[0].doc is span.doc:
-        forms, toks = _index[0].forms(), _index[0].tokens()
-        return [toks[i] for i in range(span.start, span.end)
-                if forms[i][0] in lowers or forms[i][1] in lemmas]
+        index = _index[0]
+        where: list[int] = memo(span.doc, ("tokens_with", lowers, lemmas), lambda: [
+            i for i, (low, lem) in enumerate(index.forms()) if low in lowers or lem in lemmas])
+        toks = index.tokens()
+        return [toks[i] for i in
+                where[bisect_left(where, span.start):bisect_left(where, span.end)]]
     return [t for t in span if t.lower_ in lowers or t.lemma_.lower() in lemmas]
 
 

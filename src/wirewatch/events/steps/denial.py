@@ -24,8 +24,7 @@ def denial_of_claim(sc: SentenceContext) -> None:
     if any(f.mention.modality == "denied" for f in sc.produced):
         return
     book = sc.doc.book
-    # only these lemmas can deny a claim (``_claim_said_false``)
-    for tok in tokens_with(sc.sent, lemmas=_denied_verbs(sc.sent.doc, book) | {"be", "call"}):
+    for tok in tokens_with(sc.sent, lemmas=_denying_lemmas(sc.sent.doc, book)):
         target_noun = _claim_said_false(tok, book, sc.doc.lexicon)
         if target_noun is None:
             continue
@@ -107,10 +106,17 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     return None
 
 
-def _denied_verbs(doc: Any, book: Codebook) -> set[str]:
+def _denied_verbs(doc: Any, book: Codebook) -> frozenset[str]:
     """The one-word denial phrases of the codebook (a set made once per document)."""
-    found: set[str] = memo(doc, ("denied_verbs", id(book)), lambda: {
-        p[0] for p in book.modality.get("denied", ()) if len(p) == 1})
+    found: frozenset[str] = memo(doc, ("denied_verbs", id(book)), lambda: frozenset(
+        p[0] for p in book.modality.get("denied", ()) if len(p) == 1))
+    return found
+
+
+def _denying_lemmas(doc: Any, book: Codebook) -> frozenset[str]:
+    """The lemmas of the only words ``_claim_said_false`` finds a denial on."""
+    found: frozenset[str] = memo(doc, ("denying_lemmas", id(book)),
+                                 lambda: _denied_verbs(doc, book) | {"be", "call"})
     return found
 
 
