@@ -326,11 +326,13 @@ class Resolver:
                 best, conf = _pick(scored)
                 if conf >= ANCHOR_CONFIDENCE:
                     anchors.append((span, best.hit.entry, conf))
-        by_place: dict[int, tuple[Entry, list[Span]]] = {}
+        # each anchor place with its mentions and their normalised names (compared with
+        # every span's in _add_context)
+        by_place: dict[int, tuple[Entry, list[tuple[Span, str]]]] = {}
         for a_span, a, _conf in anchors:
             if "dateline" in a_span.evidence and a.kind != "city":
                 continue  # "VIENNA, Va.": the desk's state holds the desk, not the story
-            by_place.setdefault(a.id, (a, []))[1].append(a_span)
+            by_place.setdefault(a.id, (a, []))[1].append((a_span, normalize(a_span.surface)))
         home = _home(spans, first)
         containers = self._containers(view, spans, first)
         near_of = self._relative_anchors(view, spans, {
@@ -518,7 +520,7 @@ class Resolver:
                 s.score += W_CONTAINER_MISS
 
     def _add_context(self, span: Span, scored: list[_Scored],
-                     anchors: dict[int, tuple[Entry, list[Span]]],
+                     anchors: dict[int, tuple[Entry, list[tuple[Span, str]]]],
                      view: TextView, idx: int = -1) -> None:
         # the places whose own name this is, as written or romanised otherwise ("Grishino"
         # is the Russian form of the village Hryshyne)
@@ -531,7 +533,7 @@ class Resolver:
         # which of them are in this sentence or beside it, are the same for every candidate.
         neighbours = [(a, others, [abs(x.sentence - span.sentence) <= 1 for x in others])
                       for a, a_spans in anchors.values()
-                      if (others := [x for x in a_spans if normalize(x.surface) != surface])]
+                      if (others := [x for x, norm in a_spans if norm != surface])]
         for s in scored:
             e = s.hit.entry
             best_admin = best_local = best_doc = 0.0
