@@ -163,13 +163,17 @@ class DocIndex:
             from spacy.attrs import LEMMA, LOWER
 
             strings = self.doc.vocab.strings
+            known: dict[int, str] = {}  # each distinct form read from the string store once
             lowered: dict[int, str] = {}
             out = []
             for low, lemma in self.doc.to_array([LOWER, LEMMA]).tolist():
                 lem = lowered.get(lemma)
                 if lem is None:
                     lem = lowered[lemma] = strings[lemma].lower()
-                out.append((strings[low], lem))
+                form = known.get(low)
+                if form is None:
+                    form = known[low] = strings[low]
+                out.append((form, lem))
             self._forms = out
         return self._forms
 
