@@ -530,8 +530,10 @@ class Resolver:
         surface = normalize(span.surface)
         # Another mention of the same name is no neighbour: it only says how that name was
         # read, which is the discourse cue's business. Each anchor's other mentions, and
-        # which of them are in this sentence or beside it, are the same for every candidate.
-        neighbours = [(a, others, [abs(x.sentence - span.sentence) <= 1 for x in others])
+        # (for a town, the only anchor that asks) which of them are in this sentence or
+        # beside it, are the same for every candidate.
+        neighbours = [(a, others, [abs(x.sentence - span.sentence) <= 1 for x in others]
+                       if a.kind == "city" else [])
                       for a, a_spans in anchors.values()
                       if (others := [x for x, norm in a_spans if norm != surface])]
         for s in scored:
