@@ -23,7 +23,10 @@ Usage: python benchmarks/bench_ingest.py [--articles 10000] [--batch 1000]
    error at once (so a long run's log shows its progress, and a run cut short keeps its
    figures) with articles/s so far and since the last checkpoint, the resident memory of
    the writing process and of the worker processes now, and their peaks so far (VmHWM);
-   memory must stay flat as the input grows. At the end: the rows of each table.
+   memory must stay flat as the input grows; with one process also the size of spaCy's
+   vocabulary (strings and lexemes), which grows with every new word read. At the end: the
+   rows of each table, and the peak memory's growth per 10,000 articles over the second
+   half of the run (``peak_mb_per_10k_articles_second_half``: the creep).
 
 PostgreSQL: a fresh schema of ``--pg`` (default 127.0.0.1:5432/test), dropped afterwards.
 """
@@ -44,6 +47,7 @@ from typing import Any
 from synthetic import as_record, corpus
 
 from wirewatch.document import Document
+from wirewatch.resources import Resources
 from wirewatch.store import Extracted, IngestSummary, Store, ingest
 from wirewatch.store.ingest import spacy_extractor
 
@@ -157,10 +161,13 @@ def _end_to_end(n: int, batch: int, seed: int, tmp: Path, *, pg: str = PG,
     made = _pg_schema(pg)
     if made is None:
         return None
-    inner = spacy_extractor()
+    resources = Resources.load()
+    inner = spacy_extractor(resources)
     inner([Document("warm", "Warm-up text about Kharkiv.")])  # load the models
+    vocab = resources.nlp.vocab  # of this process; workers have their own
     marks = list(marks) or checkpoints(None, n, batch)
-    rows: list[dict[str, float]] = [{"articles": 0, "seconds": 0.0, **_memory()}]
+    rows: list[dict[str, float]] = [{"articles": 0, "seconds": 0.0, **_memory(),
+                                     **_vocab(vocab)}]
     print(f"models loaded: {rows[0]['main_mb']:.0f} MB resident", file=sys.stderr, flush=True)
     t0 = time.perf_counter()
 
@@ -172,13 +179,15 @@ def _end_to_end(n: int, batch: int, seed: int, tmp: Path, *, pg: str = PG,
         last = rows[-1]
         row = {"articles": done, "seconds": now, "rate": done / now,
                "rate_since_last": (done - last["articles"]) / (now - last["seconds"]),
-               **_memory()}
+               **_memory(), **_vocab(vocab)}
         rows.append(row)
         print(f"{done} articles, {now:.0f} s: {row['rate']:.1f} articles/s "
               f"({row['rate_since_last']:.1f} since {int(last['articles'])}); RSS "
               f"{row['main_mb']:.0f} MB (peak {row['main_peak_mb']:.0f})"
               + (f", workers {row['workers_mb']:.0f} MB (peak {row['workers_peak_mb']:.0f})"
                  if workers > 1 else "")
+              + (f"; spaCy strings {row['strings']:.0f}, lexemes {row['lexemes']:.0f}"
+                 if workers == 1 else "")
               + f"; {time.strftime('%H:%M:%S')}, load average "
               + " ".join(f"{x:.2f}" for x in _loadavg()), file=sys.stderr, flush=True)
 
@@ -194,7 +203,27 @@ def _end_to_end(n: int, batch: int, seed: int, tmp: Path, *, pg: str = PG,
             "rate": summary.stored / seconds if seconds else 0.0, "counts": counts,
             "workers": workers,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6,
+            "peak_mb_per_10k_articles_second_half": memory_slope(rows),
             "checkpoints": rows}
+
+
+def _vocab(vocab: Any) -> dict[str, float]:
+    """The size of the extraction pipeline's vocabulary: spaCy adds every new word's string
+    and lexeme and never drops them, so a long run's memory grows with the distinct words
+    it has read."""
+    return {"strings": len(vocab.strings), "lexemes": len(vocab)}
+
+
+def memory_slope(rows: Sequence[dict[str, float]]) -> float | None:
+    """Growth of the peak resident memory in MB per 10,000 articles over the second half of
+    the run (the first thousands fill the parser's working memory; what grows after that is
+    the creep), or None with fewer than two checkpoints in it."""
+    half = rows[-1]["articles"] / 2
+    late = [r for r in rows if r["articles"] >= half]
+    if len(late) < 2 or late[-1]["articles"] == late[0]["articles"]:
+        return None
+    grown = late[-1]["main_peak_mb"] - late[0]["main_peak_mb"]
+    return grown / (late[-1]["articles"] - late[0]["articles"]) * 10_000
 
 
 def _loadavg() -> tuple[float, float, float]:

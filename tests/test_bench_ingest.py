@@ -41,3 +41,13 @@ def test_memory_reads_this_process_and_its_children() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_the_memory_slope_is_read_over_the_second_half_of_the_run() -> None:
+    from bench_ingest import memory_slope
+
+    rows = [{"articles": a, "main_peak_mb": mb}
+            for a, mb in ((0, 200.0), (1000, 330.0), (5000, 360.0), (10_000, 362.0),
+                          (20_000, 366.0))]
+    assert memory_slope(rows) == (366.0 - 362.0) / 10_000 * 10_000
+    assert memory_slope(rows[:2]) is None  # one checkpoint in the second half

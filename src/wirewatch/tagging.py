@@ -34,8 +34,12 @@ _ATTRS: dict[str, Callable[[Any], object]] = {
 }
 
 # Distinct answers kept (token signatures, lemma keys); beyond this the cache starts
-# again, so a long stream keeps a bounded memory (bench_ingest.py: memory flat).
-CACHE_LIMIT = 200_000
+# again, so a long stream keeps a bounded memory. Round 10 (docs/performance.md): with the
+# pipeline kept for a whole ingest, the two caches grew by about 550 and 430 entries per
+# 1,000 generated articles (bench_ingest.py --end-to-end), at about 430 and 170 bytes an
+# entry: 200,000 of each would have been about 120 MB; 50,000 is about 30 MB, still
+# fifteen times what all of bench_extract.py's texts need (3,215 and 2,299 entries).
+CACHE_LIMIT = 50_000
 
 Signature = tuple[str, str, str, bool]
 

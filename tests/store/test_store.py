@@ -205,3 +205,26 @@ def test_a_postgresql_writer_gathers_the_planners_statistics_as_the_store_grows(
         store.write_batch([Extracted(Document(f"e{i}", f"Other text {i}."), [], [])
                            for i in range(2)])
         assert (before, analysed(store)) == (-1, 4)
+
+
+def test_the_default_extractor_loads_the_pipeline_once_not_per_batch(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # decision 120: it built a new spaCy pipeline for every batch of an ingest
+    from wirewatch.document import Document
+    from wirewatch.resources import Resources
+    from wirewatch.store.ingest import spacy_extractor
+
+    loads: list[Resources] = []
+    real = Resources.load
+
+    def counted() -> Resources:
+        loads.append(real())
+        return loads[-1]
+
+    monkeypatch.setattr(Resources, "load", staticmethod(counted))
+    run = spacy_extractor()
+    assert loads == []  # nothing is loaded until there is text to read
+    first = run([Document("a", "Russian forces captured Avdiivka, the ministry said.")])
+    second = run([Document("b", "Ukrainian troops withdrew from Avdiivka.")])
+    assert len(loads) == 1
+    assert [len(x.events) for x in first + second] == [1, 1]

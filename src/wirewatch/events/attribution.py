@@ -36,12 +36,14 @@ from wirewatch.events.naming import learn_people as learn_people
 from wirewatch.events.naming import side_of as side_of
 from wirewatch.events.syntax import (
     is_under,
+    memo,
     noun_chunks_of,
     path_up,
     phrase_text,
     sent_of,
     span_text,
     text_of,
+    tokens_with,
 )
 
 
@@ -592,8 +594,8 @@ class Attributor:
     def _according(self, sent: Any, trigger: Any, side_hint: str | None
                    ) -> list[tuple[Source | None, tuple[int, int], bool, Any]]:
         out = []
-        for tok in sent:
-            if tok.lower_ != "according" or is_under(trigger, tok):
+        for tok in tokens_with(sent, lowers=_ACCORDING):
+            if is_under(trigger, tok):
                 continue
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
@@ -609,30 +611,33 @@ class Attributor:
     def _relays(self, sent: Any, trigger: Any, verbs: list[Any]) -> list[tuple[int, str]]:
         """Return (position, name) of the relays named in the sentence ("as relayed by X",
         "speaking to TASS", "on his Telegram channel", "told the RIA Novosti agency")."""
-        text = span_text(sent)
-        base = sent.start_char
         found: list[tuple[int, str]] = []
-        for p in self.lexicon.relays:
-            for m in p.finditer(text):
-                raw = m.group("c")
-                if m.group().startswith("told") and not self._is_media(raw):
-                    continue  # "told President Putin", "told reporters": an audience
-                name = canonical_conduit(raw, self.book, self.lexicon, self.registry)
-                if name and name.lower() not in {n.lower() for _s, n in found}:
-                    found.append((base + m.start("c"), name))
+        for start, _end, raw, told in self._relay_matches(sent):
+            if told and not self._is_media(raw):
+                continue  # "told President Putin", "told reporters": an audience
+            name = canonical_conduit(raw, self.book, self.lexicon, self.registry)
+            if name and name.lower() not in {n.lower() for _s, n in found}:
+                found.append((start, name))
         return sorted(found)
 
     def _relay_spans(self, sent: Any) -> list[tuple[int, int]]:
         """Return the character spans of the relays named in the sentence."""
-        text = span_text(sent)
-        base = sent.start_char
-        out = []
-        for p in self.lexicon.relays:
-            for m in p.finditer(text):
-                if m.group().startswith("told") and not self._is_media(m.group("c")):
-                    continue
-                out.append((base + m.start("c"), base + m.end("c")))
-        return out
+        return [(start, end) for start, end, raw, told in self._relay_matches(sent)
+                if not told or self._is_media(raw)]
+
+    def _relay_matches(self, sent: Any) -> list[tuple[int, int, str, bool]]:
+        """Where the lexicon's relay patterns match in a sentence: (start, end, the relay's
+        words, whether the match starts with "told"), searched once per sentence. Whether a
+        match names a relay depends on the people met so far, so it is decided per call."""
+        def search() -> list[tuple[int, int, str, bool]]:
+            text, base = span_text(sent), sent.start_char
+            return [(base + m.start("c"), base + m.end("c"), m.group("c"),
+                     m.group().startswith("told"))
+                    for p in self.lexicon.relays for m in p.finditer(text)]
+
+        found: list[tuple[int, int, str, bool]] = memo(
+            sent.doc, ("relay_matches", sent.start, sent.end, id(self.lexicon)), search)
+        return found
 
     def _is_media(self, words: str) -> bool:
         low = words.lower()
@@ -711,8 +716,8 @@ class Attributor:
         """Return the speakers of a sentence's speech verbs (to resolve later references)."""
         out = []
         hint = side_hint(sent, self.book)
-        for tok in sent:
-            if tok.lemma_.lower() in self.book.speech_verbs and tok.pos_ == "VERB":
+        for tok in tokens_with(sent, lemmas=self.book.speech_verbs):
+            if tok.pos_ == "VERB":
                 if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in tok.children):
                     continue  # "which Russian officials still call Dimitrov": naming
                 sp = _speaker_token(tok, tok, self.lexicon, self._is_place)
@@ -782,8 +787,17 @@ def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
+_ACCORDING = frozenset({"according"})
+
+
 def side_hint(sent: Any, book: Codebook) -> str | None:
     """Return the side of the sentence's first subject that names one ("Russian air defences")."""
+    hint: str | None = memo(sent.doc, ("side_hint", sent.start, sent.end, id(book)),
+                            lambda: _side_hint(sent, book))
+    return hint
+
+
+def _side_hint(sent: Any, book: Codebook) -> str | None:
     for nc in noun_chunks_of(sent):
         if nc.root.dep_ in ("nsubj", "nsubjpass"):
             side = side_of(nc.text, book)

@@ -119,6 +119,16 @@ class Codebook:
         """Return follow-up trigger phrases indexed by their first word."""
         return self._index(lambda t: t.followup_triggers)
 
+    @cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        """Return the first words of the trigger phrases (the keys of ``phrases``)."""
+        return frozenset(self.phrases)
+
+    @cached_property
+    def anaphora_words(self) -> frozenset[str]:
+        """Return every word of ``place_anaphora`` ("town", "village" ...), of any kind."""
+        return frozenset(w for words in self.place_anaphora.values() for w in words)
+
     def _index(self, get: Any) -> dict[str, list[tuple[str, Phrase]]]:
         index: dict[str, list[tuple[str, Phrase]]] = {}
         for t in self.types.values():

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from wirewatch.events.actors import ActorRegistry, with_actors
 from wirewatch.events.codebook import Codebook
+from wirewatch.events.confidence import load_model as load_confidence_model
 from wirewatch.events.confidence import with_confidence
 from wirewatch.events.extract import events_in_document
 from wirewatch.events.lemma.lexicon import LemmaLexicon, load_lemma_lexicon, uses_lemma_rules
@@ -55,13 +56,17 @@ class EventsComponent:
         self.codebook = codebook
         self.lexicon = lexicon
         self.actors = actors
+        # read once: finding the bundled file and checking its version per document cost
+        # about 1 ms a document (round 10)
+        self.confidence = load_confidence_model()
 
     def __call__(self, doc: Doc) -> Doc:
         places = event_places(doc)
         source = document_of(doc)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon)
         doc._.wirewatch_events = with_confidence(with_actors(
-            found, self.actors, source.published, self.lexicon.role_words, source.text))
+            found, self.actors, source.published, self.lexicon.role_words, source.text),
+            self.confidence)
         return doc
 
 
@@ -76,11 +81,12 @@ class LemmaEventsComponent:
 
         self.lexicon = lexicon
         self.extractor = LemmaExtractor(codebook, lexicon, ActorIndex(actors, lexicon))
+        self.confidence = load_confidence_model()
 
     def __call__(self, doc: Doc) -> Doc:
         places = event_places(doc)
         doc._.wirewatch_events = with_confidence(
-            self.extractor.events(document_of(doc), doc, places))
+            self.extractor.events(document_of(doc), doc, places), self.confidence)
         return doc
 
 

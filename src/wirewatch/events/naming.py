@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import ENT_TYPE, POS
+from spacy.symbols import PROPN
+
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.lexicon import Lexicon
-from wirewatch.events.syntax import ents_of, sent_of, text_of
+from wirewatch.events.syntax import ents_of, memo, sent_of, text_of, tokens_of
 from wirewatch.fold import normalise
 
 # -- the people of an article ------------------------------------------------------------
@@ -168,12 +171,26 @@ def person_name(tok: Any, lexicon: Lexicon, is_place: Any = None) -> tuple[int, 
     return chain[0].i, chain[-1].i + 1
 
 
+def _name_words(sent: Any) -> list[Any]:
+    """The tokens of a sentence ``person_name`` can take: in a PERSON entity, or proper nouns
+    (read from the doc's columns once, so the other words make no ``Token`` objects)."""
+    flags: list[bool] = memo(sent.doc, "name_words", lambda: _name_word_flags(sent.doc))
+    toks = tokens_of(sent)
+    return [t for k, t in enumerate(toks) if flags[sent.start + k]]
+
+
+def _name_word_flags(doc: Any) -> list[bool]:
+    person = doc.vocab.strings["PERSON"]
+    return [pos == PROPN or ent == person
+            for pos, ent in doc.to_array([POS, ENT_TYPE]).tolist()]
+
+
 def learn_people(sent: Any, registry: PersonRegistry, lexicon: Lexicon,
                  is_place: Any = None) -> None:
     """Record the people named in a sentence with the roles written around them."""
     text = text_of(sent.doc)
     seen: set[int] = set()
-    for tok in sent:
+    for tok in _name_words(sent):
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
             continue
         rng = person_name(tok, lexicon, is_place)

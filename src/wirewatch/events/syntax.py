@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -139,8 +140,7 @@ class DocIndex:
                 # relative offsets, stored unsigned: read them back as signed
                 rel = self.doc.to_array([HEAD]).view("int64").tolist()
                 self._heads = [k + h for k, h in enumerate(rel)]
-                self._tokens = list(self.doc)
-            heads, toks = self._heads, self._tokens
+            heads, toks = self._heads, self.tokens()
             found = [toks[i]]
             j = i
             while heads[j] != j:
@@ -149,6 +149,13 @@ class DocIndex:
             self._paths[i] = found
         return found
 
+    def tokens(self) -> list[Token]:
+        """Return the doc's tokens, made once per document (spaCy makes a new ``Token`` object
+        on every ``doc[i]`` and every step through a span)."""
+        if not self._tokens:
+            self._tokens = list(self.doc)
+        return self._tokens
+
     def forms(self) -> list[tuple[str, str]]:
         """Return each token's lower-case form and lower-case lemma (``triggers._forms``),
         read from the doc's columns once."""
@@ -156,20 +163,22 @@ class DocIndex:
             from spacy.attrs import LEMMA, LOWER
 
             strings = self.doc.vocab.strings
+            known: dict[int, str] = {}  # each distinct form read from the string store once
             lowered: dict[int, str] = {}
             out = []
             for low, lemma in self.doc.to_array([LOWER, LEMMA]).tolist():
                 lem = lowered.get(lemma)
                 if lem is None:
                     lem = lowered[lemma] = strings[lemma].lower()
-                out.append((strings[low], lem))
+                form = known.get(low)
+                if form is None:
+                    form = known[low] = strings[low]
+                out.append((form, lem))
             self._forms = out
         return self._forms
 
     def sent_at(self, i: int) -> Span:
         """Return the sentence holding token ``i``."""
-        from bisect import bisect_right
-
         return self.sents[max(0, bisect_right(self.starts, i) - 1)]
 
 
@@ -215,6 +224,28 @@ def text_of(doc: Any) -> str:
     if _index and _index[0].doc is doc:
         return str(_index[0].text)
     return str(doc.text)
+
+
+def tokens_of(span: Span) -> list[Token]:
+    """Return the tokens of a span (made once for the document being processed)."""
+    if _index and _index[0].doc is span.doc:
+        return _index[0].tokens()[span.start:span.end]
+    return list(span)
+
+
+def tokens_with(span: Span, lowers: frozenset[str] = frozenset(),
+                lemmas: frozenset[str] = frozenset()) -> list[Token]:
+    """Return the tokens of a span whose lower-case form is one of ``lowers`` or whose
+    lower-case lemma is one of ``lemmas``, in order: the rules that look for a rare word
+    test only these instead of every token (found once per document and pair of sets)."""
+    if _index and _index[0].doc is span.doc:
+        index = _index[0]
+        where: list[int] = memo(span.doc, ("tokens_with", lowers, lemmas), lambda: [
+            i for i, (low, lem) in enumerate(index.forms()) if low in lowers or lem in lemmas])
+        toks = index.tokens()
+        return [toks[i] for i in
+                where[bisect_left(where, span.start):bisect_left(where, span.end)]]
+    return [t for t in span if t.lower_ in lowers or t.lemma_.lower() in lemmas]
 
 
 def token_forms(doc: Any) -> list[tuple[str, str]] | None:

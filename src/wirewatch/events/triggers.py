@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.codebook import Phrase
-from wirewatch.events.syntax import memo, token_forms
+from wirewatch.events.syntax import memo, token_forms, tokens_of, tokens_with
 
 GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
             "npadvmod", "punct"}
@@ -116,13 +116,18 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
     return None
 
 
-def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]]) -> list[Trigger]:
-    """Return the trigger phrases of a sentence; the longest phrase wins per type and token."""
-    toks = list(sent)
+def match_triggers(sent: Any, index: dict[str, list[tuple[str, Phrase]]],
+                   keys: frozenset[str] | None = None) -> list[Trigger]:
+    """Return the trigger phrases of a sentence; the longest phrase wins per type and token.
+    ``keys`` (the keys of ``index``, when the caller has them as a set) lets only the words
+    that start a phrase be tried."""
+    toks = tokens_of(sent)
     forms = _doc_forms(sent.doc)
     base = sent.start
     found: list[Trigger] = []
-    for i in range(len(toks)):
+    starts = range(len(toks)) if keys is None else [
+        t.i - base for t in tokens_with(sent, lowers=keys, lemmas=keys)]
+    for i in starts:
         seen: set[tuple[str, Phrase]] = set()
         for key in forms[base + i]:
             for etype, phrase in index.get(key, []):
@@ -189,13 +194,13 @@ def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phras
     by_first: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         by_first.setdefault(phrase[0], []).append(phrase)
-    toks = list(sent)
-    forms = [_forms(t) for t in toks]
+    doc_forms = _doc_forms(sent.doc)
+    forms = [doc_forms[i] for i in range(sent.start, sent.end)]
     out = []
     for i, (lower, lemma) in enumerate(forms):
         cands = by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else [])
         for phrase in cands:
             n = len(phrase)
-            if i + n <= len(toks) and all(phrase[k] in forms[i + k] for k in range(1, n)):
-                out.append((phrase, toks[i].i))
+            if i + n <= len(forms) and all(phrase[k] in forms[i + k] for k in range(1, n)):
+                out.append((phrase, sent.start + i))
     return out

@@ -398,6 +398,8 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
     roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
     for r in roots:
         for t in r.subtree:
+            if t.lower_ not in ("there", "it") and t.lemma_.lower() not in book.anaphora_words:
+                continue  # only these words refer back (tested first: the rest is costlier)
             if t != r and not _path_ok(t, r, et, lex, temporal_ok=True):
                 continue
             if any(a.dep_ == "prep" and a.lower_ in lex.period_preps for a in path_up(t)):

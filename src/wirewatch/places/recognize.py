@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from wirewatch.places.gazetteer import Gazetteer, NameHit
 from wirewatch.places.models import Span
@@ -151,18 +151,14 @@ SURNAME = re.compile(r"(?:[oe]v|yov|[oe]va|in|ina|yn|enko|uk|ko|sk[iy]i?|ska|ich
 POS_LABELS = {"GPE", "LOC", "FAC"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the text with its character offsets."""
+class Token(NamedTuple):
+    """A word of the text with its character offsets (a named tuple: a text has thousands,
+    made in one go by ``make_view``)."""
 
     start: int
     end: int
     text: str
-
-    @property
-    def capitalised(self) -> bool:
-        """True when the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
+    capitalised: bool  # the word starts with an upper-case letter
 
 
 @dataclass
@@ -207,7 +203,8 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z\u0400-\u0
 
 def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
     """Return the tokens, sentences, paragraphs and (with a spaCy doc) entities of a text."""
-    tokens = [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    tokens = [Token(m.start(), m.end(), word := m.group(), word[:1].isupper())
+              for m in WORD.finditer(text)]
     paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
     ner: dict[int, str] = {}
     ner_spans: list[tuple[int, int, str]] = []

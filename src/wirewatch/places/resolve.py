@@ -333,11 +333,13 @@ class Resolver:
                 best, conf = _pick(scored)
                 if conf >= ANCHOR_CONFIDENCE:
                     anchors.append((span, best.hit.entry, conf))
-        by_place: dict[int, tuple[Entry, list[Span]]] = {}
+        # each anchor place with its mentions and their normalised names (compared with
+        # every span's in _add_context)
+        by_place: dict[int, tuple[Entry, list[tuple[Span, str]]]] = {}
         for a_span, a, _conf in anchors:
             if "dateline" in a_span.evidence and a.kind != "city":
                 continue  # "VIENNA, Va.": the desk's state holds the desk, not the story
-            by_place.setdefault(a.id, (a, []))[1].append(a_span)
+            by_place.setdefault(a.id, (a, []))[1].append((a_span, normalize(a_span.surface)))
         home = _home(spans, first)
         containers = self._containers(view, spans, first)
         near_of = self._relative_anchors(view, spans, {
@@ -556,26 +558,29 @@ class Resolver:
                 s.score += W_CONTAINER_MISS
 
     def _add_context(self, span: Span, scored: list[_Scored],
-                     anchors: dict[int, tuple[Entry, list[Span]]],
+                     anchors: dict[int, tuple[Entry, list[tuple[Span, str]]]],
                      view: TextView, idx: int = -1) -> None:
         # the places whose own name this is, as written or romanised otherwise ("Grishino"
         # is the Russian form of the village Hryshyne)
         key = translit_key(span.surface)
         own = [x.hit.entry for x in scored
                if x.hit.source == "name" or translit_key(x.hit.entry.name) == key]
+        surface = normalize(span.surface)
+        # Another mention of the same name is no neighbour: it only says how that name was
+        # read, which is the discourse cue's business. Each anchor's other mentions, and
+        # (for a town, the only anchor that asks) which of them are in this sentence or
+        # beside it, are the same for every candidate.
+        neighbours = [(a, others, [abs(x.sentence - span.sentence) <= 1 for x in others]
+                       if a.kind == "city" else [])
+                      for a, a_spans in anchors.values()
+                      if (others := [x for x, norm in a_spans if norm != surface])]
         for s in scored:
             e = s.hit.entry
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
             close = 0.0  # towns within 50 km named in the same sentence (or, half, beside it)
-            surface = normalize(span.surface)
-            for a, a_spans in anchors.values():
-                # Another mention of the same name is no neighbour: it only says how that
-                # name was read, which is the discourse cue's business.
-                others = [x for x in a_spans if normalize(x.surface) != surface]
-                if not others:
-                    continue
+            for a, others, near in neighbours:
                 if a.id == e.id:
                     same_as_anchor = True
                     continue
@@ -599,7 +604,6 @@ class Resolver:
                     continue
                 if a.kind != "city" or e.kind not in ("city", "admin1"):
                     continue
-                near = [abs(x.sentence - span.sentence) <= 1 for x in others]
                 if e.kind == "admin1":
                     # a region of the country of the towns named gets from them what its
                     # towns get: "California" among US towns is not a Maryland town's

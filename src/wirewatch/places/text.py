@@ -21,6 +21,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "´":
 _DASHES = re.compile(r"[\u2010-\u2015\-]+")
 _SPACES = re.compile(r"\s+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 # Cyrillic to Latin, Ukrainian-leaning (г -> h); the romanisation key folds g/h anyway.
 _CYR = {
@@ -71,7 +72,7 @@ def normalize(name: str) -> str:
 
 def has_cyrillic(s: str) -> bool:
     """Return True when the string holds at least one Cyrillic letter."""
-    return any("\u0400" <= c <= "\u04ff" for c in s)
+    return _CYRILLIC.search(s) is not None
 
 
 def transliterate(s: str) -> str:

@@ -24,12 +24,18 @@ Extractor = Callable[[Sequence[Document]], list[Extracted]]
 
 def spacy_extractor(resources: Resources | None = None) -> Extractor:
     """Return the extractor of the full pipeline (spaCy, places, events) as contract dicts,
-    with the codebook and places of ``resources`` (default: the bundled ones). Each
-    result says why its document was not read (``unread``: a language wirewatch cannot
-    read), so that the reason travels back from worker processes."""
+    with the codebook and places of ``resources`` (default: the bundled ones, loaded on the
+    first batch and kept). Each result says why its document was not read (``unread``: a
+    language wirewatch cannot read), so that the reason travels back from worker
+    processes."""
     from wirewatch.pipeline import extract
 
     def run(docs: Sequence[Document]) -> list[Extracted]:
+        # the bundled resources are loaded on the first batch and kept: loading them per
+        # batch built a new spaCy pipeline for every batch (decision 120)
+        nonlocal resources
+        if resources is None:
+            resources = Resources.load()
         return [Extracted(x.doc, [p.to_dict() for p in x.places],
                           [e.to_record() for e in x.events], unread=x.unread)
                 for x in extract(docs, resources)]

@@ -16,7 +16,7 @@ from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.when import date_tokens, path_clear
-from wirewatch.events.syntax import is_under, memo, span_text
+from wirewatch.events.syntax import is_under, memo, span_text, tokens_with
 from wirewatch.places.models import PlaceMention
 
 
@@ -25,7 +25,7 @@ def denial_of_claim(sc: SentenceContext) -> None:
     if any(f.mention.modality == "denied" for f in sc.produced):
         return
     book = sc.doc.book
-    for tok in sc.sent:
+    for tok in tokens_with(sc.sent, lemmas=_denying_lemmas(sc.sent.doc, book)):
         target_noun = _claim_said_false(tok, book, sc.doc.lexicon)
         if target_noun is None:
             continue
@@ -72,10 +72,8 @@ def _also_denied(noun: Any, first: Found, sc: SentenceContext) -> list[Found]:
 def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     """Return the claim noun a word denies ("rejected the claim", "the claim was false",
     "called the claim fabricated"), if it denies one."""
-    denied_verbs = memo(tok.doc, ("denied_verbs", id(book)), lambda: {
-        p[0] for p in book.modality.get("denied", ()) if len(p) == 1})
     low = tok.lemma_.lower()
-    if low in denied_verbs and tok.pos_ == "VERB":
+    if low in _denied_verbs(tok.doc, book) and tok.pos_ == "VERB":
         # "rejected the claim"; "Russia said it took X, but Kyiv denied it"
         return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                      and (c.lemma_.lower() in book.claim_nouns
@@ -109,6 +107,20 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     return None
 
 
+def _denied_verbs(doc: Any, book: Codebook) -> frozenset[str]:
+    """The one-word denial phrases of the codebook (a set made once per document)."""
+    found: frozenset[str] = memo(doc, ("denied_verbs", id(book)), lambda: frozenset(
+        p[0] for p in book.modality.get("denied", ()) if len(p) == 1))
+    return found
+
+
+def _denying_lemmas(doc: Any, book: Codebook) -> frozenset[str]:
+    """The lemmas of the only words ``_claim_said_false`` finds a denial on."""
+    found: frozenset[str] = memo(doc, ("denying_lemmas", id(book)),
+                                 lambda: _denied_verbs(doc, book) | {"be", "call"})
+    return found
+
+
 # "X remains under our control" denies the latest claim that X was taken or given up
 HELD_DENIES = ("territory.captured", "territory.withdrawn")
 
@@ -118,7 +130,7 @@ def denial_by_control(sc: SentenceContext) -> None:
     the capture of X, with the speaker as claimant; it claims no event of its own."""
     dc = sc.doc
     lex = dc.lexicon
-    for verb in sc.sent:
+    for verb in tokens_with(sc.sent, lemmas=lex.holding_verbs | lex.controlling_verbs):
         place_tok, active = _held_place(verb, lex)
         if place_tok is None:
             continue

@@ -12,9 +12,11 @@ from wirewatch.events.triggers import Trigger, match_triggers
 
 def find_triggers(sent: Any, book: Codebook, types_seen: set[str]) -> list[Trigger]:
     """Return the triggers of a sentence, follow-ups of the types already seen included."""
-    trigs = match_triggers(sent, book.phrases)
+    trigs = match_triggers(sent, book.phrases, book.phrase_starts)
     follow = {k: [x for x in v if x[0] in types_seen]
               for k, v in book.followup_phrases.items()}
+    if not any(follow.values()):
+        return trigs  # no follow-up of a type seen so far
     trigs += [t for t in match_triggers(sent, follow)
               if not any(set(t.tokens) & set(o.tokens) for o in trigs)
               and followup_ok(t, sent.doc, book)]
