@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -13,20 +14,31 @@ from wirewatch.places.recognize import DATELINE
 if TYPE_CHECKING:
     from wirewatch.resources import Settings
 
+# A live blog's entry time on a line of its own ("09.15 BST", "14:40"): the entry starts
+# after it, so the time is never read as the first words of the entry's subject.
+LIVE_TIMESTAMP = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[.:]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}|Kyiv time|Moscow time))?"
+    r"[ \t]*\r?\n")
+
 _model: Any = None
 _lock = threading.Lock()
 
 
 def paragraph_breaks(doc: Any) -> Any:
-    """Start a sentence after every blank line and after an opening dateline ("KYIV, Nov 20
-    (Reuters) -"): no sentence runs across paragraphs, and no dateline is read as part of
-    the first sentence's subject."""
+    """Start a sentence after every blank line, after an opening dateline ("KYIV, Nov 20
+    (Reuters) -") and after a live blog's entry time on a line of its own ("09.15 BST"):
+    no sentence runs across paragraphs, and no dateline or time is read as part of the
+    first sentence's subject."""
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
     from wirewatch.places.component import doc_text
 
     text = doc_text(doc)  # joined once per doc, kept for the components after
+    for stamp in LIVE_TIMESTAMP.finditer(text):
+        entry = doc.char_span(stamp.end(), len(text), alignment_mode="expand")
+        if entry is not None and entry.start > 0:
+            doc[entry.start].is_sent_start = True
     dateline = DATELINE.match(text)
     if dateline is not None:
         first = doc.char_span(dateline.end(), len(text), alignment_mode="expand")

@@ -177,3 +177,13 @@ def test_a_town_held_in_a_background_clause_is_no_denial(run: Run) -> None:
             "said they had opened a case over the looting of shops in Sudzha while the town "
             "was under Ukrainian control.")
     assert [e for e in run(text, "2025-03-15") if e["modality"] == "denied"] == []
+
+
+def test_a_live_blogs_entry_time_is_no_part_of_its_speaker(run: Run) -> None:
+    text = ("Russia-Ukraine war live\n\n07.55 BST\nRussia's defence ministry has claimed "
+            "that its troops captured the village of Basivka in Sumy region.\n\n"
+            "13:20\nThe Sumy regional military administration said 140 people had been "
+            "evacuated from Krasnopillia.")
+    claimants = sorted(e["claimant"] for e in run(text, "2025-05-14"))
+    assert claimants == ["Russian Ministry of Defence",
+                         "Sumy regional military administration"], claimants
