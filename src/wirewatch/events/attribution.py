@@ -130,10 +130,11 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
             subject = c
             break
     closing = _closing_phrase(verb)
-    if subject is not None and closing is not None and subject.i < closing and \
+    if closing is not None and (subject is None or subject.i < closing) and \
             not (is_place is not None and is_place(verb.doc[verb.i - 1])):
         # "... to clear Russian groups from Kupiansk, the Joint Forces Task Force said":
-        # the parse hung the groups on "said"; the phrase the verb closes on speaks
+        # the parse hung the groups on "said", or the speaker on a place before it; the
+        # phrase the verb closes on speaks
         return verb.doc[verb.i - 1]
     if subject is not None and not (subject.pos_ == "NOUN" and
                                     _speaker_rank(subject, lexicon) == 9 and
