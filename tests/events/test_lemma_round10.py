@@ -310,3 +310,15 @@ def test_attacks_fought_off_past_their_figure_are_no_capture(
         resources: Any, lang: str, text: str) -> None:
     got = of_type(_events(resources, text, lang), "territory.captured")
     assert [place_id(e) for e in got] == [691358]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Російські військові розграбували аптеку в Олешках, повідомили в ОВА."),
+    ("uk", "Окупанти «націоналізували» ще 120 квартир у Мелітополі, заявив міський голова."),
+    ("ru", "Российские военные обокрали аптеку в Алешках, сообщили в администрации."),
+    ("ru", "Оккупанты «национализировали» еще 120 квартир в Мелитополе, заявил мэр."),
+])
+def test_the_occupiers_taking_of_shops_and_flats_is_looting(
+        resources: Any, lang: str, text: str) -> None:
+    looted = of_type(_events(resources, text, lang), "property.looted")
+    assert len(looted) == 1 and looted[0]["place"] is not None, looted
