@@ -12,6 +12,7 @@ describes how the stage is built.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -29,6 +30,7 @@ from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
 from wirewatch.events.syntax import index_document, span_text, token_at
+from wirewatch.events.tally_list import outside_tallies, tally_list_mentions
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
 from wirewatch.events.where import anchor
@@ -68,12 +70,18 @@ STEPS: tuple[Step, ...] = (
 
 
 def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention],
-                       book: Codebook | None = None, lexicon: Lexicon | None = None
-                       ) -> list[EventMention]:
-    """Return the event mentions of one parsed document, each claim once."""
+                       book: Codebook | None = None, lexicon: Lexicon | None = None,
+                       *, outlet_speaks: bool = False) -> list[EventMention]:
+    """Return the event mentions of one parsed document, each claim once.
+
+    ``outlet_speaks``: the outlet is itself a speaker of the war (a body's own bulletin,
+    decision 160), so what the text states without a speaker is the outlet's news of the
+    day, dated as a claim is.
+    """
     book = book or load_codebook()
     lexicon = lexicon or load_lexicon()
-    dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places))
+    dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places),
+                    outlet_speaks=outlet_speaks)
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
     dateline = DATELINE.match(doc.text)
@@ -84,7 +92,26 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
         _sentence(dc, sent, si)
         _said_after(dc, sent, si)
         _remember_speakers(dc, sent)
-    return dedupe([f.mention for f in dc.found], book)
+    tallies = tally_list_mentions(doc, book, lexicon)
+    found = without_headline_repeats([f.mention for f in dc.found], doc.text)
+    return dedupe(outside_tallies(found, tallies), book) + tallies
+
+
+# A headline: the text's first line, short, with no closing punctuation, a blank line after.
+HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n[ \t]*\n")
+
+
+def without_headline_repeats(mentions: list[EventMention], text: str) -> list[EventMention]:
+    """Drop the mentions of a headline whose type the body reports too: a headline repeats
+    the story's claim in fewer words, and the body's sentence is the claim's evidence
+    (codebook: one claim, one mention; decision 164). A headline's claim the body never
+    tells stays."""
+    headline = HEADLINE.match(text)
+    if headline is None:
+        return mentions
+    end = headline.end()
+    body_types = {m.type for m in mentions if m.evidence.start >= end}
+    return [m for m in mentions if m.evidence.start >= end or m.type not in body_types]
 
 
 def _sentence(dc: DocContext, sent: Any, si: int) -> None:

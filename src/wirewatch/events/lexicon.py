@@ -72,6 +72,7 @@ class Lexicon:
     loser_verbs: frozenset[str]
     list_verbs: frozenset[str]
     tally_verbs: frozenset[str]  # 'losses include 10,212 tanks': a running total stated
+    tally_nouns: frozenset[str]  # 'the total combat losses ... were:' opens a list tally
     locative_preps: frozenset[str]
     possibility_auxes: frozenset[str]
     repel_verbs: frozenset[str]
