@@ -113,3 +113,18 @@ def test_a_headline_repeating_the_bodys_claim_is_not_a_mention_of_its_own(run: R
                  "Chuhuiv overnight, the regional governor said on Friday.", "2025-05-16")
     strikes = of_type(events, "strike")
     assert len(strikes) == 1 and "warehouse" in strikes[0]["evidence"]["text"], strikes
+
+
+def test_a_live_blogs_recap_retells_and_adds_no_mention(run: Run) -> None:
+    events = run("10.05 BST\nRussian drones struck a grain silo in Izmail overnight, the "
+                 "Odesa regional governor said.\n\n14.30 BST\nA quick recap: drones hit a "
+                 "silo in Izmail and Kyiv is counting the damage.", "2025-05-16")
+    strikes = of_type(events, "strike")
+    assert len(strikes) == 1 and "recap" not in strikes[0]["evidence"]["text"], strikes
+
+
+def test_a_part_of_a_figure_just_given_is_no_mention(run: Run) -> None:
+    events = run("The monitors recorded 140 civilians killed in April across Ukraine. "
+                 "Among them, 9 children were killed.", "2025-05-10")
+    killed = of_type(events, "casualties")
+    assert [e["count"]["value"] for e in killed] == [140], killed

@@ -93,7 +93,8 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
         _said_after(dc, sent, si)
         _remember_speakers(dc, sent)
     tallies = tally_list_mentions(doc, book, lexicon)
-    found = without_headline_repeats([f.mention for f in dc.found], doc.text)
+    found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
+                                                   lexicon), lexicon)
     return dedupe(outside_tallies(found, tallies), book) + tallies
 
 
@@ -101,17 +102,38 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
 HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n[ \t]*\n")
 
 
-def without_headline_repeats(mentions: list[EventMention], text: str) -> list[EventMention]:
-    """Drop the mentions of a headline whose type the body reports too: a headline repeats
-    the story's claim in fewer words, and the body's sentence is the claim's evidence
-    (codebook: one claim, one mention; decision 164). A headline's claim the body never
-    tells stays."""
-    headline = HEADLINE.match(text)
-    if headline is None:
+def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: Lexicon
+                             ) -> list[EventMention]:
+    """Drop the mentions of a headline or of a recap paragraph ("A quick recap: …") whose
+    type the rest of the article reports too: they retell the story in fewer words, and
+    the story's own sentence is the claim's evidence (codebook: one claim, one mention;
+    decision 164). A claim only the headline or the recap tells stays."""
+    spans = [(0, h.end())] if (h := HEADLINE.match(text)) else []
+    for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
+        if lexicon.recap_openers.match(line.group(1)):
+            end = re.compile(r"\n[ \t]*\n").search(text, line.start(1))
+            spans.append((line.start(1), end.start() if end else len(text)))
+    if not spans:
         return mentions
-    end = headline.end()
-    body_types = {m.type for m in mentions if m.evidence.start >= end}
-    return [m for m in mentions if m.evidence.start >= end or m.type not in body_types]
+
+    def retold(m: EventMention) -> bool:
+        return any(s <= m.evidence.start < e for s, e in spans)
+
+    told = {m.type for m in mentions if not retold(m)}
+    return [m for m in mentions if not retold(m) or m.type not in told]
+
+
+def without_parts(mentions: list[EventMention], lexicon: Lexicon) -> list[EventMention]:
+    """Drop the mentions of a sentence that gives a part of the figure before it ("… 183
+    civilians killed and 1,002 injured. Among them, 6 children were killed and 41
+    injured."): a part of a figure already coded is no mention (decision 165)."""
+    out: list[EventMention] = []
+    for m in mentions:
+        if lexicon.part_openers.match(m.evidence.text) and any(
+                o.type == m.type and o.evidence.end <= m.evidence.start for o in out):
+            continue
+        out.append(m)
+    return out
 
 
 def _sentence(dc: DocContext, sent: Any, si: int) -> None:
