@@ -20,6 +20,13 @@ LIVE_TIMESTAMP = re.compile(
     r"(?m)^[ \t]*\d{1,2}[.:]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}|Kyiv time|Moscow time))?"
     r"[ \t]*\r?\n")
 
+# A line that is a list item ("- Russia's Ministry of Defence said …", "• 40 drones") or
+# that follows a short line without closing punctuation (a heading such as "Fighting", a
+# tally's line "tanks - 10,677 (+4)") starts a sentence of its own. A longer unpunctuated
+# line is a hard-wrapped sentence going on, so it does not end one.
+BULLET_LINE = re.compile(r"(?m)^[ \t]*[-\u2013\u2014\u2022*\u00b7][ \t]+(?=\S)")
+SHORT_OPEN_LINE = re.compile(r"(?m)^[^\n]{1,60}(?<![.!?;,])[ \t]*\n(?=[ \t]*\S)")
+
 _model: Any = None
 _lock = threading.Lock()
 
@@ -39,12 +46,23 @@ def paragraph_breaks(doc: Any) -> Any:
         entry = doc.char_span(stamp.end(), len(text), alignment_mode="expand")
         if entry is not None and entry.start > 0:
             doc[entry.start].is_sent_start = True
+    for line in BULLET_LINE.finditer(text):
+        _start_sentence_at(doc, text, line.start())
+        _start_sentence_at(doc, text, line.end())
+    for line in SHORT_OPEN_LINE.finditer(text):
+        _start_sentence_at(doc, text, line.end())
     dateline = DATELINE.match(text)
     if dateline is not None:
         first = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
         if first is not None and first.start > 0:
             doc[first.start].is_sent_start = True
     return doc
+
+
+def _start_sentence_at(doc: Any, text: str, char: int) -> None:
+    rest = doc.char_span(char, len(text), alignment_mode="expand")
+    if rest is not None and rest.start > 0:
+        doc[rest.start].is_sent_start = True
 
 
 @Language.factory("wirewatch_paragraphs")

@@ -18,8 +18,9 @@ def run(resources: Resources) -> Run:
     with the bundled configuration unless ``config`` (a Resources) is given."""
 
     def _run(text: str, published: str | None = None, doc_id: str = "t.txt",
-             config: Resources | None = None) -> list[dict[str, Any]]:
-        doc = Document(id=doc_id, text=text,
+             config: Resources | None = None, outlet: str | None = None
+             ) -> list[dict[str, Any]]:
+        doc = Document(id=doc_id, text=text, outlet=outlet,
                        published=date.fromisoformat(published) if published else None)
         [result] = extract([doc], config or resources)
         return [e.to_dict() for e in result.events]

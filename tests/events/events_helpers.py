@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-# text, published=None, doc_id='t.txt', config=None -> the contract JSON of the events found
+# text, published=None, doc_id='t.txt', config=None, outlet=None -> the contract JSON of
+# the events found
 Run = Callable[..., list[dict[str, Any]]]
 
 

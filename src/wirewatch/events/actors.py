@@ -610,6 +610,48 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
     return _named_people(out, registry, role_words, text)
 
 
+def outlet_speaker(registry: ActorRegistry, outlet: str | None,
+                   published: date | None) -> ActorRef | None:
+    """Return the registry's actor for an outlet that is itself a speaker of the war (a
+    body, an official, a monitor or an analyst publishing its own statements), or None
+    for a media outlet or an outlet the registry does not know."""
+    if not outlet:
+        return None
+    found = _ref(registry.claimant_actor(outlet, published))
+    actor = registry.get(found.id) if found is not None else None
+    if found is None or actor is None or actor.type == "outlet" or found.kind == "media":
+        return None
+    return found
+
+
+def spoken_by_outlet(mentions: Sequence[EventMention], registry: ActorRegistry,
+                     outlet: str | None, published: date | None) -> list[EventMention]:
+    """Return the mentions with the outlet as claimant where the outlet is itself a
+    speaker of the war and the text names no one else (decision 160).
+
+    A bulletin published by the body that makes it (a regional military administration's
+    press release, the General Staff's morning tally, a UN monitoring update, a governor's
+    Telegram channel) states its claims without "said": each unattributed mention is the
+    outlet's claim, ``claimed`` when the outlet speaks for a party to the war and
+    ``reported`` when it is a monitor or analyst. Media outlets stay the outlet only: what
+    a newspaper states on its own account is ``asserted``.
+    """
+    found = outlet_speaker(registry, outlet, published)
+    if found is None or outlet is None:
+        return list(mentions)
+    party = found.side in PARTY_SIDES and found.kind in PARTY_KINDS
+    out = []
+    for m in mentions:
+        if m.claimant is not None:
+            out.append(m)
+            continue
+        modality = m.modality
+        if modality == "asserted":
+            modality = "claimed" if party else "reported"
+        out.append(replace(m, claimant=outlet, claimant_actor=found, modality=modality))
+    return out
+
+
 def _named_people(mentions: list[EventMention], registry: ActorRegistry,
                   role_words: re.Pattern[str] | None, text: str) -> list[EventMention]:
     people: dict[str, ActorRef] = {}  # persons the article names

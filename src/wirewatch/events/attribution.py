@@ -375,8 +375,7 @@ class Attributor:
                    ) -> tuple[Source | None, tuple[int, int], bool]:
         """Return the source a speaker token names, its span, and whether it was carried."""
         spokes = self.lexicon.spokes_heads
-        named = next((c for c in tok.children if c.dep_ == "appos" and
-                      person_name(c, self.lexicon)), None)
+        named = _named_appositive(tok, self.lexicon)
         if named is not None and (tok.lemma_.lower() in spokes or
                                   tok.lemma_.lower() in self.lexicon.titled_heads):
             tok = named  # "a spokesman for the joint forces, Major Denys Lytvyn"
@@ -804,4 +803,20 @@ def _side_hint(sent: Any, book: Codebook) -> str | None:
             side = side_of(nc.text, book)
             if side:
                 return side
+    return None
+
+
+def _named_appositive(tok: Any, lexicon: Lexicon) -> Any | None:
+    """The person named in apposition to a speaker's title: "the commander, Major Denys
+    Lytvyn", also where the parse hung the name on the last noun of the title's
+    of-phrase ("the head of the regional military administration, Viacheslav Chaus")."""
+    for _ in range(3):
+        named = next((c for c in tok.children if c.dep_ == "appos" and
+                      person_name(c, lexicon)), None)
+        if named is not None:
+            return named
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        tok = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if tok is None:
+            return None
     return None

@@ -14,7 +14,12 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wirewatch.events.actors import ActorRegistry, with_actors
+from wirewatch.events.actors import (
+    ActorRegistry,
+    outlet_speaker,
+    spoken_by_outlet,
+    with_actors,
+)
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.confidence import load_model as load_confidence_model
 from wirewatch.events.confidence import with_confidence
@@ -63,10 +68,13 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         places = event_places(doc)
         source = document_of(doc)
-        found = events_in_document(source, doc, places, self.codebook, self.lexicon)
-        doc._.wirewatch_events = with_confidence(with_actors(
-            found, self.actors, source.published, self.lexicon.role_words, source.text),
-            self.confidence)
+        speaker = outlet_speaker(self.actors, source.outlet, source.published)
+        found = events_in_document(source, doc, places, self.codebook, self.lexicon,
+                                   outlet_speaks=speaker is not None)
+        found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
+                            source.text)
+        found = spoken_by_outlet(found, self.actors, source.outlet, source.published)
+        doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 
 
@@ -81,12 +89,15 @@ class LemmaEventsComponent:
 
         self.lexicon = lexicon
         self.extractor = LemmaExtractor(codebook, lexicon, ActorIndex(actors, lexicon))
+        self.actors = actors
         self.confidence = load_confidence_model()
 
     def __call__(self, doc: Doc) -> Doc:
         places = event_places(doc)
-        doc._.wirewatch_events = with_confidence(
-            self.extractor.events(document_of(doc), doc, places), self.confidence)
+        source = document_of(doc)
+        found = spoken_by_outlet(self.extractor.events(source, doc, places), self.actors,
+                                 source.outlet, source.published)
+        doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 
 

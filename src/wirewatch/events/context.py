@@ -60,6 +60,7 @@ class DocContext:
     book: Codebook
     lexicon: Lexicon
     attributor: Attributor
+    outlet_speaks: bool = False
     found: list[Found] = field(default_factory=list)
     last_date: date | None = None
     types_seen: set[str] = field(default_factory=set)

@@ -12,6 +12,7 @@ describes how the stage is built.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -29,6 +30,7 @@ from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
 from wirewatch.events.syntax import index_document, span_text, token_at
+from wirewatch.events.tally_list import outside_tallies, tally_list_mentions
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
 from wirewatch.events.where import anchor
@@ -68,12 +70,18 @@ STEPS: tuple[Step, ...] = (
 
 
 def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention],
-                       book: Codebook | None = None, lexicon: Lexicon | None = None
-                       ) -> list[EventMention]:
-    """Return the event mentions of one parsed document, each claim once."""
+                       book: Codebook | None = None, lexicon: Lexicon | None = None,
+                       *, outlet_speaks: bool = False) -> list[EventMention]:
+    """Return the event mentions of one parsed document, each claim once.
+
+    ``outlet_speaks``: the outlet is itself a speaker of the war (a body's own bulletin,
+    decision 160), so what the text states without a speaker is the outlet's news of the
+    day, dated as a claim is.
+    """
     book = book or load_codebook()
     lexicon = lexicon or load_lexicon()
-    dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places))
+    dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places),
+                    outlet_speaks=outlet_speaks)
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
     dateline = DATELINE.match(doc.text)
@@ -84,7 +92,48 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
         _sentence(dc, sent, si)
         _said_after(dc, sent, si)
         _remember_speakers(dc, sent)
-    return dedupe([f.mention for f in dc.found], book)
+    tallies = tally_list_mentions(doc, book, lexicon)
+    found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
+                                                   lexicon), lexicon)
+    return dedupe(outside_tallies(found, tallies), book) + tallies
+
+
+# A headline: the text's first line, short, with no closing punctuation, a blank line after.
+HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n[ \t]*\n")
+
+
+def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: Lexicon
+                             ) -> list[EventMention]:
+    """Drop the mentions of a headline or of a recap paragraph ("A quick recap: …") whose
+    type the rest of the article reports too: they retell the story in fewer words, and
+    the story's own sentence is the claim's evidence (codebook: one claim, one mention;
+    decision 164). A claim only the headline or the recap tells stays."""
+    spans = [(0, h.end())] if (h := HEADLINE.match(text)) else []
+    for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
+        if lexicon.recap_openers.match(line.group(1)):
+            end = re.compile(r"\n[ \t]*\n").search(text, line.start(1))
+            spans.append((line.start(1), end.start() if end else len(text)))
+    if not spans:
+        return mentions
+
+    def retold(m: EventMention) -> bool:
+        return any(s <= m.evidence.start < e for s, e in spans)
+
+    told = {m.type for m in mentions if not retold(m)}
+    return [m for m in mentions if not retold(m) or m.type not in told]
+
+
+def without_parts(mentions: list[EventMention], lexicon: Lexicon) -> list[EventMention]:
+    """Drop the mentions of a sentence that gives a part of the figure before it ("… 183
+    civilians killed and 1,002 injured. Among them, 6 children were killed and 41
+    injured."): a part of a figure already coded is no mention (decision 165)."""
+    out: list[EventMention] = []
+    for m in mentions:
+        if lexicon.part_openers.match(m.evidence.text) and any(
+                o.type == m.type and o.evidence.end <= m.evidence.start for o in out):
+            continue
+        out.append(m)
+    return out
 
 
 def _sentence(dc: DocContext, sent: Any, si: int) -> None:

@@ -72,6 +72,9 @@ class Lexicon:
     loser_verbs: frozenset[str]
     list_verbs: frozenset[str]
     tally_verbs: frozenset[str]  # 'losses include 10,212 tanks': a running total stated
+    tally_nouns: frozenset[str]  # 'the total combat losses ... were:' opens a list tally
+    recap_openers: re.Pattern[str]  # 'A quick recap:': a paragraph retelling the story
+    part_openers: re.Pattern[str]  # 'Among them, 6 children ...': part of the figure before
     locative_preps: frozenset[str]
     possibility_auxes: frozenset[str]
     repel_verbs: frozenset[str]

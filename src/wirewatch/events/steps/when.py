@@ -235,7 +235,9 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         for dm in find_dates(span_text(sent), doc.published, lexicon=sc.doc.lexicon))
     # the lead is news of the day; so is a later claim that names its claimant and gives
     # no day of its own ("the ministry said it had destroyed 21 drones")
-    news = si < 2 or (claimant is not None and modality in ("claimed", "reported", "denied"))
+    news = si < 2 or (claimant is not None and
+                      modality in ("claimed", "reported", "denied", "hedged")) or \
+        (sc.doc.outlet_speaks and claimant is None)
     if news and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
         return publication_date(doc.published)
     if (att.verbs or claimant is not None) and \
