@@ -43,6 +43,7 @@ from wirewatch.events.syntax import (
     sent_of,
     span_text,
     text_of,
+    tokens_of,
     tokens_with,
 )
 
@@ -738,8 +739,7 @@ def _name_before(verb: Any) -> int | None:
     Dnipropetrovsk Oblast Governor Serhii Lysak reported on Aug. 12." parsed with the name
     hung elsewhere), if the verb closes the sentence and a name phrase precedes it."""
     sent = sent_of(verb)
-    if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
-           for t in sent):
+    if not _closes_sentence(verb):
         return None  # the verb does not close the sentence
     end: int = verb.i - 1
     if end > sent.start and verb.doc[end].text == ",":
@@ -753,13 +753,24 @@ def _name_before(verb: Any) -> int | None:
     return int(j) + 1
 
 
+def _closes_sentence(verb: Any) -> bool:
+    """Return whether only punctuation, spaces and the verb's own dependents follow the verb
+    in its sentence (once per document and verb: both closing-clause rules ask, for every
+    speech verb, when a sentence's speakers are remembered and again per trigger)."""
+    def compute() -> bool:
+        after = tokens_of(sent_of(verb))[verb.i - sent_of(verb).start + 1:]
+        return not any(not (t.is_punct or t.is_space) and not is_under(t, verb) for t in after)
+
+    closes: bool = memo(verb.doc, ("closes_sentence", verb.i), compute)
+    return closes
+
+
 def _closing_phrase(verb: Any) -> int | None:
     """Return where the phrase between the last comma and a reporting verb that closes the
     sentence starts (", the Joint Forces Task Force said on Oct. 13."), if it is a plain
     noun phrase."""
     sent = sent_of(verb)
-    if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
-           for t in sent):
+    if not _closes_sentence(verb):
         return None
     j = verb.i - 1
     while j > sent.start and verb.i - j <= 8 and verb.doc[j].pos_ in (

@@ -31,6 +31,8 @@ def path_up(tok: Token) -> list[Token]:
 
 def is_under(tok: Token, top: Token) -> bool:
     """Return whether ``tok`` is ``top`` or in its subtree."""
+    if _index and _index[0].doc is tok.doc:
+        return _index[0].is_under(tok.i, top.i)
     if not (top.left_edge.i <= tok.i <= top.right_edge.i):
         return False
     return tok.i == top.i or any(a.i == top.i for a in ancestors(tok))
@@ -134,13 +136,7 @@ class DocIndex:
         walk per token and document, from the doc's head column; the tokens are made once)."""
         found = self._paths.get(i)
         if found is None:
-            if self._heads is None:
-                from spacy.attrs import HEAD
-
-                # relative offsets, stored unsigned: read them back as signed
-                rel = self.doc.to_array([HEAD]).view("int64").tolist()
-                self._heads = [k + h for k, h in enumerate(rel)]
-            heads, toks = self._heads, self.tokens()
+            heads, toks = self.heads(), self.tokens()
             found = [toks[i]]
             j = i
             while heads[j] != j:
@@ -148,6 +144,28 @@ class DocIndex:
                 found.append(toks[j])
             self._paths[i] = found
         return found
+
+    def heads(self) -> list[int]:
+        """Return the index of each token's head, read from the doc's head column once."""
+        if self._heads is None:
+            from spacy.attrs import HEAD
+
+            # relative offsets, stored unsigned: read them back as signed
+            rel = self.doc.to_array([HEAD]).view("int64").tolist()
+            self._heads = [k + h for k, h in enumerate(rel)]
+        return self._heads
+
+    def is_under(self, i: int, top: int) -> bool:
+        """Return whether token ``i`` is token ``top`` or in its subtree: a walk up the head
+        column, no ``Token`` made (spaCy's edges of the subtree, which ``is_under`` would
+        otherwise test first, make two)."""
+        heads = self.heads()
+        while i != top:
+            head = heads[i]
+            if head == i:
+                return False
+            i = head
+        return True
 
     def tokens(self) -> list[Token]:
         """Return the doc's tokens, made once per document (spaCy makes a new ``Token`` object
