@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.codebook import Codebook
@@ -434,13 +435,10 @@ class Attributor:
                 return s
         return None
 
-    def _folded_words(self, name: str) -> set[str]:
+    def _folded_words(self, name: str) -> frozenset[str]:
         """The words of a body's name with its spellings folded ("Defense Ministry" ->
         ministry, of, defence), so a short name finds the full one written otherwise."""
-        low = name.lower()
-        for pat, rep in self.lexicon.claimant_folds:
-            low = pat.sub(rep, low)
-        return set(re.findall(r"[\w'-]+", low))
+        return _folded_words(name, self.lexicon)
 
     def _localise(self, name: str, tok: Any) -> str:
         """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
@@ -732,6 +730,16 @@ class Attributor:
             if src is not None:
                 out.append((src, [], tok))
         return out
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(name: str, lexicon: Lexicon) -> frozenset[str]:
+    # once per name and lexicon (a lexicon is hashed by identity, and held here): the same
+    # bodies' names are compared with every later speaker's
+    low = name.lower()
+    for pat, rep in lexicon.claimant_folds:
+        low = pat.sub(rep, low)
+    return frozenset(re.findall(r"[\w'-]+", low))
 
 
 def _name_before(verb: Any) -> int | None:
