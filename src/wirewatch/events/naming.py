@@ -124,6 +124,15 @@ def person_name(tok: Any, lexicon: Lexicon, is_place: Any = None) -> tuple[int, 
     A PERSON entity, or two or three capitalised proper nouns ("Alexei Kulemin") that
     are not a place, an organisation or a role ("President", "Ministry").
     """
+    if is_place is not None:  # its answers change as the document is read
+        return _person_name(tok, lexicon, is_place)
+    # the parse alone decides: once per token and lexicon of the document being read
+    found: tuple[int, int] | None = memo(tok.doc, ("person_name", tok.i, lexicon),
+                                         lambda: _person_name(tok, lexicon, None))
+    return found
+
+
+def _person_name(tok: Any, lexicon: Lexicon, is_place: Any) -> tuple[int, int] | None:
     roles = lexicon.role_words
     org_words = lexicon.name_org_words
     if tok.ent_type_ == "PERSON":

@@ -118,6 +118,7 @@ class DocIndex:
         self._tokens: list[Token] = []
         self._paths: dict[int, list[Token]] = {}
         self._forms: list[tuple[str, str]] | None = None
+        self._where: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self.sents = list(doc.sents)
         self.starts = [s.start for s in self.sents]
         self.chunks: dict[int, list[Any]] = {s.start: [] for s in self.sents}
@@ -195,6 +196,25 @@ class DocIndex:
             self._forms = out
         return self._forms
 
+    def positions_of(self, lowers: frozenset[str], lemmas: frozenset[str]) -> list[int]:
+        """Return, in order, the positions of the tokens whose lower-case form is one of
+        ``lowers`` or whose lower-case lemma is one of ``lemmas`` (looked up in a map of
+        each form's and lemma's positions, made once, instead of testing every token)."""
+        if self._where is None:
+            by_form: dict[str, list[int]] = {}
+            by_lemma: dict[str, list[int]] = {}
+            for i, (low, lem) in enumerate(self.forms()):
+                by_form.setdefault(low, []).append(i)
+                by_lemma.setdefault(lem, []).append(i)
+            self._where = (by_form, by_lemma)
+        found: set[int] = set()
+        for words, where in zip((lowers, lemmas), self._where, strict=True):
+            met = [w for w in where if w in words] if len(where) < len(words) else \
+                [w for w in words if w in where]
+            for w in met:
+                found.update(where[w])
+        return sorted(found)
+
     def sent_at(self, i: int) -> Span:
         """Return the sentence holding token ``i``."""
         return self.sents[max(0, bisect_right(self.starts, i) - 1)]
@@ -258,8 +278,8 @@ def tokens_with(span: Span, lowers: frozenset[str] = frozenset(),
     test only these instead of every token (found once per document and pair of sets)."""
     if _index and _index[0].doc is span.doc:
         index = _index[0]
-        where: list[int] = memo(span.doc, ("tokens_with", lowers, lemmas), lambda: [
-            i for i, (low, lem) in enumerate(index.forms()) if low in lowers or lem in lemmas])
+        where: list[int] = memo(span.doc, ("tokens_with", lowers, lemmas),
+                                lambda: index.positions_of(lowers, lemmas))
         toks = index.tokens()
         return [toks[i] for i in
                 where[bisect_left(where, span.start):bisect_left(where, span.end)]]
