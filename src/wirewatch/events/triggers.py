@@ -190,10 +190,25 @@ def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase
     return result
 
 
+# phrases by their first word, per tuple of phrases (as ``_LAST_WORD``)
+_FIRST_WORD: dict[int, tuple[tuple[Phrase, ...], dict[str, list[Phrase]]]] = {}
+
+
+def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, list[Phrase]]:
+    """The phrases by their first word (made once per tuple of phrases, not per sentence)."""
+    known = _FIRST_WORD.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        index: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        if len(_FIRST_WORD) > 256:
+            _FIRST_WORD.clear()
+        known = _FIRST_WORD[id(phrases)] = (phrases, index)
+    return known[1]
+
+
 def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
-    by_first: dict[str, list[Phrase]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
+    by_first = _by_first_word(phrases)
     doc_forms = _doc_forms(sent.doc)
     forms = [doc_forms[i] for i in range(sent.start, sent.end)]
     out = []
