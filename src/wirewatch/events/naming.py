@@ -232,25 +232,33 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
 
 def side_of(text: str, book: Codebook) -> str | None:
     """Return RU, UA or None for a description of an actor, target or claimant."""
-    if book is not _SIDES.book or len(_SIDES.known) >= _SIDES_KEPT:
-        _SIDES.book, _SIDES.known = book, {}  # the codebook is held, so never mistaken
-    known = _SIDES.known
-    if text not in known:
-        known[text] = _side_of(text, book)
-    return known[text]
+    side: str | None = _per_codebook(book, text, lambda: _side_of(text, book))
+    return side
 
 
 @dataclass
-class _SideCache:
-    """The sides of the texts met, for one codebook (the rules ask about the same noun
-    phrases again and again: 26,000 times per 40 documents, most of them repeats)."""
+class _CodebookCache:
+    """Answers that depend on a text and one codebook (and lexicon) only: the sides and
+    canonical names of the noun phrases met. The rules ask about the same phrases again
+    and again (sides: 26,000 times per 40 documents, most of them repeats)."""
 
     book: Codebook | None = None
-    known: dict[str, str | None] = field(default_factory=dict)
+    known: dict[Any, Any] = field(default_factory=dict)
 
 
-_SIDES = _SideCache()
-_SIDES_KEPT = 50_000
+_BY_CODEBOOK = _CodebookCache()
+_BY_CODEBOOK_KEPT = 50_000
+
+
+def _per_codebook(book: Codebook, key: Any, compute: Any) -> Any:
+    """Return ``compute()`` for ``key``, once per key while ``book`` is the codebook asked
+    about (the cache holds the codebook, so another one is never mistaken for it)."""
+    cache = _BY_CODEBOOK
+    if book is not cache.book or len(cache.known) >= _BY_CODEBOOK_KEPT:
+        cache.book, cache.known = book, {}
+    if key not in cache.known:
+        cache.known[key] = compute()
+    return cache.known[key]
 
 
 def _side_of(text: str, book: Codebook) -> str | None:
@@ -264,6 +272,12 @@ def _side_of(text: str, book: Codebook) -> str | None:
 def canonical_name(text: str, book: Codebook, lexicon: Lexicon,
                    side_hint: str | None = None) -> str:
     """Return the canonical name of an organisation as the output writes it."""
+    name: str = _per_codebook(book, ("canonical_name", text, lexicon, side_hint),
+                              lambda: _canonical_name(text, book, lexicon, side_hint))
+    return name
+
+
+def _canonical_name(text: str, book: Codebook, lexicon: Lexicon, side_hint: str | None) -> str:
     name = clean(text, lexicon)
     low = name.lower()
     for np in book.claimant_names:
