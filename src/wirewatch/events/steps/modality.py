@@ -5,10 +5,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.attribution import Attribution, Source, party_or_media, side_hint
-from wirewatch.events.codebook import Codebook
+from wirewatch.events.codebook import Codebook, Phrase
 from wirewatch.events.context import Draft, SentenceContext
 from wirewatch.events.dates import find_dates
 from wirewatch.events.lexicon import Lexicon
@@ -96,9 +97,16 @@ def negated(head: Any, toks: list[Any], lex: Lexicon) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
+def _split_markers(markers: tuple[Phrase, ...]) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+    """The one-word markers' words and the longer markers (once per tuple of markers: the
+    longer ones are then the same tuple, which ``lemma_phrase_at`` indexes once)."""
+    return frozenset(p[0] for p in markers if len(p) == 1), tuple(p for p in markers
+                                                                  if len(p) > 1)
+
+
 def planned(head: Any, book: Codebook) -> bool:
-    markers = book.modality.get("planned", ())
-    singles = {p[0] for p in markers if len(p) == 1}
+    singles, longer = _split_markers(book.modality.get("planned", ()))
     prev = head
     for a in path_up(head)[:5]:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
@@ -116,7 +124,7 @@ def planned(head: Any, book: Codebook) -> bool:
             break  # "an evacuation bus will leave": the vehicle's verb is the event's
         prev = a
     sent = sent_of(head)
-    for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
+    for phrase, i in lemma_phrase_at(sent, longer):
         tok = sent.doc[i + len(phrase) - 1]
         if any(a == tok for a in path_up(head)[1:5]) or tok.head == head or \
                 (tok.i + 2 >= head.i > tok.i):
