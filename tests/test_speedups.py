@@ -176,3 +176,15 @@ def test_tokens_with_words_are_found_as_when_every_token_is_tested(
             for lowers, lemmas in sets:
                 want = [t.i for t in sent if t.lower_ in lowers or t.lemma_.lower() in lemmas]
                 assert [t.i for t in tokens_with(sent, lowers, lemmas)] == want
+
+
+def test_children_from_the_head_column_are_spacys_own(nlp: Any, texts: list[str]) -> None:
+    from wirewatch.events.syntax import children_of
+
+    for doc in nlp.pipe(texts):
+        syntax._index.clear()
+        want = [[c.i for c in tok.children] for tok in doc]
+        assert [[c.i for c in children_of(tok)] for tok in doc] == want  # no cache
+        index_document(doc)
+        assert [[c.i for c in children_of(tok)] for tok in doc] == want
+        assert all(c.doc is doc for tok in doc for c in children_of(tok))

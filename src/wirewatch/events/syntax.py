@@ -12,6 +12,15 @@ Span = Any
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
+def children_of(tok: Token) -> list[Token]:
+    """Return a token's children in order (spaCy's ``tok.children``): for the document being
+    processed, read from its head column once per document and kept (the caller must not
+    change the list); spaCy walks the subtree's edges and makes new tokens on every call."""
+    if _index and _index[0].doc is tok.doc:
+        return _index[0].children(tok.i)
+    return list(tok.children)
+
+
 def ancestors(tok: Token) -> Iterator[Token]:
     """Yield the heads of a token up to the root of its sentence."""
     if _index and _index[0].doc is tok.doc:
@@ -61,17 +70,17 @@ def has_child(tok: Token, deps: Iterable[str], lemmas: Iterable[str] | None = No
     deps = set(deps)
     lem = {x.lower() for x in lemmas} if lemmas is not None else None
     return any(c.dep_ in deps and (lem is None or c.lemma_.lower() in lem or c.lower_ in lem)
-               for c in tok.children)
+               for c in children_of(tok))
 
 
 def subject_of(tok: Token) -> Token | None:
     """Return the subject of a verb, following xcomp/conj to the verb that carries it."""
     for t in path_up(tok)[:4]:
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
         if t.dep_ == "xcomp":
-            for c in t.head.children:
+            for c in children_of(t.head):
                 if c.dep_ == "dobj":  # "ordered troops to leave"
                     return c
         if t.dep_ not in ("xcomp", "conj", "advcl"):
@@ -95,7 +104,7 @@ def phrase_text(tok: Token, stop: Iterable[str] = ("relcl", "acl", "advcl")) -> 
     todo = [tok]
     while todo:
         t = todo.pop()
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i):
                 continue
             if c.dep_ == "appos" and c.i > tok.i:
@@ -118,6 +127,7 @@ class DocIndex:
         self._tokens: list[Token] = []
         self._paths: dict[int, list[Token]] = {}
         self._forms: list[tuple[str, str]] | None = None
+        self._kids: list[list[Token]] | None = None
         self._where: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self.sents = list(doc.sents)
         self.starts = [s.start for s in self.sents]
@@ -155,6 +165,17 @@ class DocIndex:
             rel = self.doc.to_array([HEAD]).view("int64").tolist()
             self._heads = [k + h for k, h in enumerate(rel)]
         return self._heads
+
+    def children(self, i: int) -> list[Token]:
+        """Return token ``i``'s children, in order (made once per document)."""
+        if self._kids is None:
+            toks = self.tokens()
+            kids: list[list[Token]] = [[] for _ in toks]
+            for j, head in enumerate(self.heads()):
+                if head != j:
+                    kids[head].append(toks[j])
+            self._kids = kids
+        return self._kids[i]
 
     def is_under(self, i: int, top: int) -> bool:
         """Return whether token ``i`` is token ``top`` or in its subtree: a walk up the head
