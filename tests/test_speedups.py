@@ -144,3 +144,47 @@ def test_phrases_before_a_word_are_found_as_when_tried_one_by_one(
                         assert phrase_before(sent, i, ph, window) == want
                         hits += want and ph is phrases
     assert hits > 10
+
+
+def _under_by_spacy(tok: Any, top: Any) -> bool:
+    if not (top.left_edge.i <= tok.i <= top.right_edge.i):
+        return False
+    return tok.i == top.i or any(a.i == top.i for a in tok.ancestors)
+
+
+def test_subtrees_from_the_head_column_are_spacys_own(nlp: Any, texts: list[str]) -> None:
+    from wirewatch.events.syntax import is_under
+
+    for doc in nlp.pipe(texts):
+        index_document(doc)
+        for sent in doc.sents:
+            for tok in sent:
+                for top in sent:
+                    assert is_under(tok, top) == _under_by_spacy(tok, top), (tok, top)
+
+
+def test_tokens_with_words_are_found_as_when_every_token_is_tested(
+        nlp: Any, texts: list[str]) -> None:
+    from wirewatch.events.syntax import tokens_with
+
+    sets = [(frozenset({"said", "the", "нет"}), frozenset({"say", "capture"})),
+            (frozenset(), frozenset({"be"})), (frozenset({","}), frozenset()),
+            (frozenset(f"w{i}" for i in range(2000)) | {"russian"}, frozenset())]
+    for doc in nlp.pipe(texts):
+        index_document(doc)
+        for sent in doc.sents:
+            for lowers, lemmas in sets:
+                want = [t.i for t in sent if t.lower_ in lowers or t.lemma_.lower() in lemmas]
+                assert [t.i for t in tokens_with(sent, lowers, lemmas)] == want
+
+
+def test_children_from_the_head_column_are_spacys_own(nlp: Any, texts: list[str]) -> None:
+    from wirewatch.events.syntax import children_of
+
+    for doc in nlp.pipe(texts):
+        syntax._index.clear()
+        want = [[c.i for c in tok.children] for tok in doc]
+        assert [[c.i for c in children_of(tok)] for tok in doc] == want  # no cache
+        index_document(doc)
+        assert [[c.i for c in children_of(tok)] for tok in doc] == want
+        assert all(c.doc is doc for tok in doc for c in children_of(tok))

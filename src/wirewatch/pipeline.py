@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from wirewatch.collector import fewer_collections
 from wirewatch.document import Document, ReadError
 from wirewatch.events.models import EventMention
 from wirewatch.ingest.language import detect_language, language_name
@@ -59,9 +60,16 @@ def extract(docs: Sequence[Document], resources: Resources | None = None, *,
     input gives or else the one detected (``ingest/language.py``); text in a language
     wirewatch cannot read gives no mentions and says so (``Extraction.unread``). A
     document longer than ``CHUNK_CHARS`` is read in parts cut at paragraph breaks, its
-    offsets still counted from the start of its text.
+    offsets still counted from the start of its text. While it reads, Python's collector
+    runs less often (``collector.fewer_collections``; the host's thresholds are restored).
     """
     resources = resources or Resources.load()
+    with fewer_collections():
+        return _extract(docs, resources, batch_size)
+
+
+def _extract(docs: Sequence[Document], resources: Resources,
+             batch_size: int) -> list[Extraction]:
     docs = [with_language(d, resources.settings.lang) for d in docs]
     found: list[tuple[list[PlaceMention], list[EventMention]]] = [([], []) for _ in docs]
     by_lang: dict[str, list[int]] = {}

@@ -227,6 +227,21 @@ def resources_of(ctx: click.Context) -> Any:
     return config.resources()
 
 
+def resources_for_extraction(ctx: click.Context, in_process: bool) -> Any:
+    """The resources of the group's options, for a command that extracts. When it extracts
+    in this process (``in_process``), the pipeline of the default language is built now and
+    everything loaded is moved out of the garbage collector's reach
+    (``collector.freeze_loaded``, decision 150): the command line is the host process, so
+    it may; worker processes build their own pipelines and are left as they are."""
+    resources = resources_of(ctx)
+    if in_process:
+        from wirewatch.collector import freeze_loaded
+
+        resources.nlp_for(resources.settings.lang)  # built now, before the freeze
+        freeze_loaded()
+    return resources
+
+
 def documents(files: tuple[Path, ...], published: date | None,
               errors: list[ReadError], lang: str | None = None) -> Iterator[Document]:
     """Yield the documents of ``files`` (``lang`` for those that do not give theirs); name

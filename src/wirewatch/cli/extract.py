@@ -18,7 +18,7 @@ from wirewatch.cli.common import (
     lang_option,
     printable,
     published_option,
-    resources_of,
+    resources_for_extraction,
     workers_option,
 )
 from wirewatch.document import ReadError
@@ -45,7 +45,7 @@ def extract(ctx: click.Context, files: tuple[Path, ...], what: str, published: d
     from wirewatch.pipeline import extract as run
     from wirewatch.workers import Workers
 
-    resources = resources_of(ctx)
+    resources = resources_for_extraction(ctx, in_process=workers <= 1)
     errors: list[ReadError] = []
     unread = UnreadNotes()
     out = sys.stdout

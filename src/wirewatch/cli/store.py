@@ -22,6 +22,7 @@ from wirewatch.cli.common import (
     open_store,
     printable,
     published_option,
+    resources_for_extraction,
     resources_of,
     workers_option,
 )
@@ -104,7 +105,8 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str | None, batch_s
     with open_store(db, create=True) as store, \
             progress_reporter(enabled=not quiet, total=total) as progress:
         unread = UnreadNotes(progress.error)
-        extractor = spacy_extractor(resources_of(ctx))
+        extractor = spacy_extractor(resources_for_extraction(
+            ctx, in_process=workers <= 1 and not dask))
         try:
             summary = run_ingest(
                 list(sources), store, batch_size=batch_size, published=published,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.codebook import Codebook
@@ -35,6 +36,7 @@ from wirewatch.events.naming import (
 from wirewatch.events.naming import learn_people as learn_people
 from wirewatch.events.naming import side_of as side_of
 from wirewatch.events.syntax import (
+    children_of,
     is_under,
     memo,
     noun_chunks_of,
@@ -43,6 +45,7 @@ from wirewatch.events.syntax import (
     sent_of,
     span_text,
     text_of,
+    tokens_of,
     tokens_with,
 )
 
@@ -115,13 +118,13 @@ def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Co
 def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = None
                    ) -> Any | None:
     """Return the head token of who speaks with ``verb``, from the parse or what precedes it."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "agent":
-            for gc in c.children:
+            for gc in children_of(c):
                 if gc.dep_ == "pobj":
                     return gc
     subject = None
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
@@ -151,7 +154,7 @@ def _speaker_before(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = N
     """Return the speaker named right before a reporting verb, if the parse gave none."""
     if verb.dep_ == "conj" and shared_ok:
         # "Authorities ordered X and said Y": the subject is shared
-        shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        shared = next((c for c in children_of(verb.head) if c.dep_ == "nsubj"), None)
         if shared is not None and not is_under(trigger, shared) and \
                 _speaker_rank(shared, lexicon) < 9:
             return shared
@@ -196,21 +199,21 @@ def _through(tok: Any, lexicon: Lexicon) -> Any | None:
     """'reports from X', 'a post circulated by X', 'a representative of X' -> X."""
     head = tok.lemma_.lower()
     doc_nouns = lexicon.document_nouns
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ in lexicon.issuer_preps and (
                 head in doc_nouns or (head in lexicon.spokes_heads and
                                       c.lower_ in lexicon.spokes_preps)):
-            for gc in c.children:
+            for gc in children_of(c):
                 if gc.dep_ == "pobj":
                     return gc
         if c.dep_ == "acl" and c.lemma_.lower() in lexicon.issuing_verbs:
-            for gc in c.children:
+            for gc in children_of(c):
                 if gc.dep_ == "agent":
-                    for ggc in gc.children:
+                    for ggc in children_of(gc):
                         if ggc.dep_ == "pobj":
                             return ggc
     if head in doc_nouns:
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "poss":
                 return c
     return None
@@ -221,7 +224,7 @@ def _quoting(tok: Any, lexicon: Lexicon) -> Any | None:
     for c in tok.subtree:
         if c.lemma_.lower() in lexicon.quoting_verbs and c.dep_ in ("acl", "advcl") and \
                 c.tag_ == "VBG":
-            for gc in c.children:
+            for gc in children_of(c):
                 if gc.dep_ == "dobj":
                     return gc
     return None
@@ -278,10 +281,10 @@ class Attributor:
         head = tok.lemma_.lower()
         if head not in self.reference_heads:
             return None
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "poss")}
+        dets = {c.lower_ for c in children_of(tok) if c.dep_ in ("det", "amod", "poss")}
         if not dets & lex.reference_determiners:
             return None
-        if any(c.pos_ == "PROPN" for c in tok.children) or tok.pos_ == "PROPN":
+        if any(c.pos_ == "PROPN" for c in children_of(tok)) or tok.pos_ == "PROPN":
             return None
         if head in spokes:
             # "the spokesman": the last source that spoke through a spokesman
@@ -316,11 +319,11 @@ class Attributor:
             if t.lemma_.lower() == head and t.i != tok.i and any(
                     c.dep_ in ("compound", "amod", "nummod") and
                     (c.pos_ in ("PROPN", "NUM") or c.like_num or c.tag_ == "CD" or
-                     re.match(r"\d", c.text)) for c in t.children):
+                     re.match(r"\d", c.text)) for c in children_of(t)):
                 found, _span, _carried = self._source_at(t, tok, None)
                 if found is not None:
                     text = text_of(doc)
-                    for c in t.children:  # "... Brigade near Pokrovsk": where, not who
+                    for c in children_of(t):  # "... Brigade near Pokrovsk": where, not who
                         if c.dep_ == "prep" and c.i > t.i:
                             phrase = text[c.idx:c.right_edge.idx + len(c.right_edge)]
                             found.name = found.name.replace(" " + phrase, "")
@@ -333,7 +336,7 @@ class Attributor:
         Administration"; never the holder of another office ("the head of the
         Russian-installed administration")."""
         lex = self.lexicon
-        office = [w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        office = [w for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
                   for w in c.subtree if w.i != c.i]
         words = set()
         for w in office:
@@ -387,7 +390,7 @@ class Attributor:
             start, end = phrase_text(tok)
         if tok.pos_ == "NOUN":
             # "the state news agency TASS": the agency's name
-            name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+            name = next((c for c in children_of(tok) if c.dep_ == "appos" and c.pos_ == "PROPN"),
                         None)
             if name is not None:
                 start, end = phrase_text(name)
@@ -432,13 +435,10 @@ class Attributor:
                 return s
         return None
 
-    def _folded_words(self, name: str) -> set[str]:
+    def _folded_words(self, name: str) -> frozenset[str]:
         """The words of a body's name with its spellings folded ("Defense Ministry" ->
         ministry, of, defence), so a short name finds the full one written otherwise."""
-        low = name.lower()
-        for pat, rep in self.lexicon.claimant_folds:
-            low = pat.sub(rep, low)
-        return set(re.findall(r"[\w'-]+", low))
+        return _folded_words(name, self.lexicon)
 
     def _localise(self, name: str, tok: Any) -> str:
         """'local authorities' -> 'Siversk local authorities': the town (or, for 'regional',
@@ -476,12 +476,12 @@ class Attributor:
             if prev.dep_ == "relcl" and not any(
                     c.lower_ == "that" or (c.lower_ in self.lexicon.simultaneous_marks and
                                            c.dep_ in ("advmod", "mark"))
-                    for c in prev.children):
+                    for c in children_of(prev)):
                 # a relative clause is the writer's description, not the speaker's; "were
                 # wounded on Wednesday when a drone hit a car" is still what was said
                 break
             if prev.dep_ == "conj" and prev.lemma_.lower() in self.book.speech_verbs and \
-                    any(c.dep_ == "nsubj" for c in prev.children):
+                    any(c.dep_ == "nsubj" for c in children_of(prev)):
                 break  # "X reported A, but Y denied B": Y's statement is not relayed by X
             if a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
@@ -493,11 +493,11 @@ class Attributor:
         for a in path_up(trigger):
             if a in out:
                 break
-            for c in a.children:
+            for c in children_of(a):
                 if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
                         not is_under(trigger, c) and \
                         c.lemma_.lower() in self.book.speech_verbs and c not in out and \
-                        (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in c.children)) \
+                        (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in children_of(c))) \
                         and not _counter_statement(c) and \
                         c.left_edge.lower_ not in self.lexicon.relative_pronouns:
                     # (not "the village, which Russia claimed to have taken in April")
@@ -512,8 +512,8 @@ class Attributor:
             for t in sent:
                 if t.i > trigger.i and t.lemma_.lower() in self.book.speech_verbs and \
                         t.pos_ == "VERB" and not is_under(trigger, t) and \
-                        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children):
-                    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children_of(t)):
+                    subj = next((c for c in children_of(t) if c.dep_ == "nsubj"), None)
                     first = subj.left_edge.i if subj is not None else _name_before(t)
                     before = t.doc[first - 1] if first is not None and first > sent.start \
                         else None
@@ -538,7 +538,7 @@ class Attributor:
             if self._is_place(tok):
                 # a misparsed place ("Chasiv Yar, a military blogger wrote"): its appositive
                 # is the speaker; a place alone is not ("Bilogorovka, described as ...")
-                tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+                tok = next((c for c in children_of(tok) if c.dep_ == "appos"), None)
                 if tok is None:
                     continue
             quoted = _quoting(tok, self.lexicon)
@@ -597,12 +597,12 @@ class Attributor:
         for tok in tokens_with(sent, lowers=_ACCORDING):
             if is_under(trigger, tok):
                 continue
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            to = next((c for c in children_of(tok) if c.lower_ == "to"), None)
+            obj = next((c for c in children_of(to) if c.dep_ == "pobj"), None) if to else None
             if obj is None or is_under(trigger, obj):
                 continue
             if obj.lemma_.lower() in self.lexicon.estimate_nouns and not any(
-                    c.dep_ in ("poss", "prep", "compound") for c in obj.children):
+                    c.dep_ in ("poss", "prep", "compound") for c in children_of(obj)):
                 continue  # "according to preliminary estimates": whose, the story says
             src, span, carried = self._source_at(obj, trigger, side_hint)
             out.append((src, span, carried, obj))
@@ -718,7 +718,7 @@ class Attributor:
         hint = side_hint(sent, self.book)
         for tok in tokens_with(sent, lemmas=self.book.speech_verbs):
             if tok.pos_ == "VERB":
-                if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in tok.children):
+                if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in children_of(tok)):
                     continue  # "which Russian officials still call Dimitrov": naming
                 sp = _speaker_token(tok, tok, self.lexicon, self._is_place)
                 if sp is None or self._is_place(sp):
@@ -732,13 +732,22 @@ class Attributor:
         return out
 
 
+@lru_cache(maxsize=4096)
+def _folded_words(name: str, lexicon: Lexicon) -> frozenset[str]:
+    # once per name and lexicon (a lexicon is hashed by identity, and held here): the same
+    # bodies' names are compared with every later speaker's
+    low = name.lower()
+    for pat, rep in lexicon.claimant_folds:
+        low = pat.sub(rep, low)
+    return frozenset(re.findall(r"[\w'-]+", low))
+
+
 def _name_before(verb: Any) -> int | None:
     """Return where the name phrase right before a closing reporting verb starts ("...,
     Dnipropetrovsk Oblast Governor Serhii Lysak reported on Aug. 12." parsed with the name
     hung elsewhere), if the verb closes the sentence and a name phrase precedes it."""
     sent = sent_of(verb)
-    if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
-           for t in sent):
+    if not _closes_sentence(verb):
         return None  # the verb does not close the sentence
     end: int = verb.i - 1
     if end > sent.start and verb.doc[end].text == ",":
@@ -752,13 +761,24 @@ def _name_before(verb: Any) -> int | None:
     return int(j) + 1
 
 
+def _closes_sentence(verb: Any) -> bool:
+    """Return whether only punctuation, spaces and the verb's own dependents follow the verb
+    in its sentence (once per document and verb: both closing-clause rules ask, for every
+    speech verb, when a sentence's speakers are remembered and again per trigger)."""
+    def compute() -> bool:
+        after = tokens_of(sent_of(verb))[verb.i - sent_of(verb).start + 1:]
+        return not any(not (t.is_punct or t.is_space) and not is_under(t, verb) for t in after)
+
+    closes: bool = memo(verb.doc, ("closes_sentence", verb.i), compute)
+    return closes
+
+
 def _closing_phrase(verb: Any) -> int | None:
     """Return where the phrase between the last comma and a reporting verb that closes the
     sentence starts (", the Joint Forces Task Force said on Oct. 13."), if it is a plain
     noun phrase."""
     sent = sent_of(verb)
-    if any(t.i > verb.i and not (t.is_punct or t.is_space) and not is_under(t, verb)
-           for t in sent):
+    if not _closes_sentence(verb):
         return None
     j = verb.i - 1
     while j > sent.start and verb.i - j <= 8 and verb.doc[j].pos_ in (
@@ -773,9 +793,9 @@ def _closing_phrase(verb: Any) -> int | None:
 def _counter_statement(verb: Any) -> bool:
     """'..., but Ukraine's military denied it': a second speaker's own statement joined to
     the claim by a contrast, not the claim's speaker (the denial is its own mention)."""
-    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children) and any(
+    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in children_of(verb)) and any(
         c.dep_ == "cc" and c.lower_ in ("but", "while", "whereas", "yet")
-        for c in verb.head.children)
+        for c in children_of(verb.head))
 
 
 def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:

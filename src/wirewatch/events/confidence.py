@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from wirewatch.datafile import load_data_file
 from wirewatch.events.models import EventMention
+from wirewatch.events.syntax import children_of
 
 if TYPE_CHECKING:
     from wirewatch.events.context import Draft, SentenceContext
@@ -113,11 +114,11 @@ def draft_signals(sc: SentenceContext, d: Draft) -> frozenset[str]:
         out.add("trigger_weak")
     if head.pos_ in ("NOUN", "PROPN"):
         out.add("trigger_noun")
-    deps = {c.dep_ for c in head.children}
+    deps = {c.dep_ for c in children_of(head)}
     if deps & _SUBJECTS:
         out.add("has_subject")
-    if deps & _OBJECTS or any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
-                              for c in head.children):
+    if deps & _OBJECTS or any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in children_of(c))
+                              for c in children_of(head)):
         out.add("has_object")
     if d.chosen:
         out.add("place_tied")

@@ -12,6 +12,15 @@ Span = Any
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 
 
+def children_of(tok: Token) -> list[Token]:
+    """Return a token's children in order (spaCy's ``tok.children``): for the document being
+    processed, read from its head column once per document and kept (the caller must not
+    change the list); spaCy walks the subtree's edges and makes new tokens on every call."""
+    if _index and _index[0].doc is tok.doc:
+        return _index[0].children(tok.i)
+    return list(tok.children)
+
+
 def ancestors(tok: Token) -> Iterator[Token]:
     """Yield the heads of a token up to the root of its sentence."""
     if _index and _index[0].doc is tok.doc:
@@ -31,6 +40,8 @@ def path_up(tok: Token) -> list[Token]:
 
 def is_under(tok: Token, top: Token) -> bool:
     """Return whether ``tok`` is ``top`` or in its subtree."""
+    if _index and _index[0].doc is tok.doc:
+        return _index[0].is_under(tok.i, top.i)
     if not (top.left_edge.i <= tok.i <= top.right_edge.i):
         return False
     return tok.i == top.i or any(a.i == top.i for a in ancestors(tok))
@@ -59,17 +70,17 @@ def has_child(tok: Token, deps: Iterable[str], lemmas: Iterable[str] | None = No
     deps = set(deps)
     lem = {x.lower() for x in lemmas} if lemmas is not None else None
     return any(c.dep_ in deps and (lem is None or c.lemma_.lower() in lem or c.lower_ in lem)
-               for c in tok.children)
+               for c in children_of(tok))
 
 
 def subject_of(tok: Token) -> Token | None:
     """Return the subject of a verb, following xcomp/conj to the verb that carries it."""
     for t in path_up(tok)[:4]:
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
         if t.dep_ == "xcomp":
-            for c in t.head.children:
+            for c in children_of(t.head):
                 if c.dep_ == "dobj":  # "ordered troops to leave"
                     return c
         if t.dep_ not in ("xcomp", "conj", "advcl"):
@@ -93,7 +104,7 @@ def phrase_text(tok: Token, stop: Iterable[str] = ("relcl", "acl", "advcl")) -> 
     todo = [tok]
     while todo:
         t = todo.pop()
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ in stop or (c.dep_ == "punct" and c.i > tok.i):
                 continue
             if c.dep_ == "appos" and c.i > tok.i:
@@ -116,6 +127,8 @@ class DocIndex:
         self._tokens: list[Token] = []
         self._paths: dict[int, list[Token]] = {}
         self._forms: list[tuple[str, str]] | None = None
+        self._kids: list[list[Token]] | None = None
+        self._where: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self.sents = list(doc.sents)
         self.starts = [s.start for s in self.sents]
         self.chunks: dict[int, list[Any]] = {s.start: [] for s in self.sents}
@@ -134,13 +147,7 @@ class DocIndex:
         walk per token and document, from the doc's head column; the tokens are made once)."""
         found = self._paths.get(i)
         if found is None:
-            if self._heads is None:
-                from spacy.attrs import HEAD
-
-                # relative offsets, stored unsigned: read them back as signed
-                rel = self.doc.to_array([HEAD]).view("int64").tolist()
-                self._heads = [k + h for k, h in enumerate(rel)]
-            heads, toks = self._heads, self.tokens()
+            heads, toks = self.heads(), self.tokens()
             found = [toks[i]]
             j = i
             while heads[j] != j:
@@ -148,6 +155,39 @@ class DocIndex:
                 found.append(toks[j])
             self._paths[i] = found
         return found
+
+    def heads(self) -> list[int]:
+        """Return the index of each token's head, read from the doc's head column once."""
+        if self._heads is None:
+            from spacy.attrs import HEAD
+
+            # relative offsets, stored unsigned: read them back as signed
+            rel = self.doc.to_array([HEAD]).view("int64").tolist()
+            self._heads = [k + h for k, h in enumerate(rel)]
+        return self._heads
+
+    def children(self, i: int) -> list[Token]:
+        """Return token ``i``'s children, in order (made once per document)."""
+        if self._kids is None:
+            toks = self.tokens()
+            kids: list[list[Token]] = [[] for _ in toks]
+            for j, head in enumerate(self.heads()):
+                if head != j:
+                    kids[head].append(toks[j])
+            self._kids = kids
+        return self._kids[i]
+
+    def is_under(self, i: int, top: int) -> bool:
+        """Return whether token ``i`` is token ``top`` or in its subtree: a walk up the head
+        column, no ``Token`` made (spaCy's edges of the subtree, which ``is_under`` would
+        otherwise test first, make two)."""
+        heads = self.heads()
+        while i != top:
+            head = heads[i]
+            if head == i:
+                return False
+            i = head
+        return True
 
     def tokens(self) -> list[Token]:
         """Return the doc's tokens, made once per document (spaCy makes a new ``Token`` object
@@ -176,6 +216,25 @@ class DocIndex:
                 out.append((form, lem))
             self._forms = out
         return self._forms
+
+    def positions_of(self, lowers: frozenset[str], lemmas: frozenset[str]) -> list[int]:
+        """Return, in order, the positions of the tokens whose lower-case form is one of
+        ``lowers`` or whose lower-case lemma is one of ``lemmas`` (looked up in a map of
+        each form's and lemma's positions, made once, instead of testing every token)."""
+        if self._where is None:
+            by_form: dict[str, list[int]] = {}
+            by_lemma: dict[str, list[int]] = {}
+            for i, (low, lem) in enumerate(self.forms()):
+                by_form.setdefault(low, []).append(i)
+                by_lemma.setdefault(lem, []).append(i)
+            self._where = (by_form, by_lemma)
+        found: set[int] = set()
+        for words, where in zip((lowers, lemmas), self._where, strict=True):
+            met = [w for w in where if w in words] if len(where) < len(words) else \
+                [w for w in words if w in where]
+            for w in met:
+                found.update(where[w])
+        return sorted(found)
 
     def sent_at(self, i: int) -> Span:
         """Return the sentence holding token ``i``."""
@@ -240,8 +299,8 @@ def tokens_with(span: Span, lowers: frozenset[str] = frozenset(),
     test only these instead of every token (found once per document and pair of sets)."""
     if _index and _index[0].doc is span.doc:
         index = _index[0]
-        where: list[int] = memo(span.doc, ("tokens_with", lowers, lemmas), lambda: [
-            i for i, (low, lem) in enumerate(index.forms()) if low in lowers or lem in lemmas])
+        where: list[int] = memo(span.doc, ("tokens_with", lowers, lemmas),
+                                lambda: index.positions_of(lowers, lemmas))
         toks = index.tokens()
         return [toks[i] for i in
                 where[bisect_left(where, span.start):bisect_left(where, span.end)]]

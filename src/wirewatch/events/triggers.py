@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.events.codebook import Phrase
-from wirewatch.events.syntax import memo, token_forms, tokens_of, tokens_with
+from wirewatch.events.syntax import children_of, memo, token_forms, tokens_of, tokens_with
 
 GAP_DEPS = {"det", "amod", "advmod", "compound", "nummod", "poss", "case", "nmod", "quantmod",
             "npadvmod", "punct"}
@@ -101,13 +101,13 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
     """Return the sentence index of a particle or preposition ``word`` that hangs on
     ``prev`` (or on its object) after token ``after``, else None."""
-    objs = [c for c in prev.children if c.dep_ in OBJECT_DEPS]
+    objs = [c for c in children_of(prev) if c.dep_ in OBJECT_DEPS]
     # "removed dozens of paintings from X": the object's "of" phrase
-    objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj"]
+    objs += [g for o in objs for c in children_of(o) if c.dep_ == "prep" and c.lower_ == "of"
+             for g in children_of(c) if g.dep_ == "pobj"]
     heads = [prev, *objs]
     for h in heads:
-        for c in h.children:
+        for c in children_of(h):
             if c.i > after and c.dep_ in DEPENDENT_DEPS and word in _forms(c):
                 return int(c.i - base)
     if prev.dep_ in SUBJECT_DEPS and prev.head.i > after and word in _forms(prev.head):
@@ -190,10 +190,25 @@ def lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase
     return result
 
 
+# phrases by their first word, per tuple of phrases (as ``_LAST_WORD``)
+_FIRST_WORD: dict[int, tuple[tuple[Phrase, ...], dict[str, list[Phrase]]]] = {}
+
+
+def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, list[Phrase]]:
+    """The phrases by their first word (made once per tuple of phrases, not per sentence)."""
+    known = _FIRST_WORD.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        index: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        if len(_FIRST_WORD) > 256:
+            _FIRST_WORD.clear()
+        known = _FIRST_WORD[id(phrases)] = (phrases, index)
+    return known[1]
+
+
 def _lemma_phrase_at(sent: Any, phrases: tuple[Phrase, ...]) -> list[tuple[Phrase, int]]:
-    by_first: dict[str, list[Phrase]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
+    by_first = _by_first_word(phrases)
     doc_forms = _doc_forms(sent.doc)
     forms = [doc_forms[i] for i in range(sent.start, sent.end)]
     out = []

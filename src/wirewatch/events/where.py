@@ -20,6 +20,7 @@ from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.naming import person_name
 from wirewatch.events.syntax import (
+    children_of,
     is_under,
     path_up,
     sent_of,
@@ -135,24 +136,24 @@ def _scope_roots(trig: Any, tokens: Sequence[Any],
     if noun_reaches_verb and (trig.pos_ == "NOUN" or trig.tag_ == "VBG") and \
             trig.dep_ in ("nsubj", "nsubjpass", "dobj"):
         # "a missile strike destroyed a depot in Druzhkivka", "passports handed out there"
-        roots.extend(c for c in trig.head.children if c.dep_ in ARG_DEPS and c != trig)
+        roots.extend(c for c in children_of(trig.head) if c.dep_ in ARG_DEPS and c != trig)
     elif noun_reaches_verb and trig.pos_ == "NOUN" and trig.dep_ == "compound" and \
             trig.head.dep_ in ("nsubj", "nsubjpass"):
         # "an evacuation bus will leave the community centre": the vehicle's verb
-        roots.extend(c for c in trig.head.head.children
+        roots.extend(c for c in children_of(trig.head.head)
                      if c.dep_ in ARG_DEPS and c != trig.head)
     if trig.dep_ == "advcl" and trig.tag_ == "VBN" and subj is None:
         # "Occupied since 2022, Melitopol is ...": the participle's subject is the head's
-        roots.extend(c for c in trig.head.children if c.dep_ == "nsubj")
+        roots.extend(c for c in children_of(trig.head) if c.dep_ == "nsubj")
     if trig.dep_ == "conj" and trig.pos_ == "NOUN" and trig.head.pos_ == "NOUN" and \
             trig.i - trig.head.i <= 3 and not any(c.dep_ in ("det", "poss")
-                                                  for c in trig.children):
+                                                  for c in children_of(trig)):
         # "mortar and artillery fire on the community": the conjuncts share their modifiers
-        roots.extend(c for c in trig.head.children if c.dep_ == "prep")
+        roots.extend(c for c in children_of(trig.head) if c.dep_ == "prep")
     if trig.dep_ in ("amod", "acl", "relcl") and trig.head.pos_ in ("PROPN", "NOUN"):
         roots.append(trig.head)
     if trig.pos_ == "AUX" or trig.lemma_ == "be":
-        roots.extend(c for c in trig.children if c.dep_ in ("nsubj", "attr"))
+        roots.extend(c for c in children_of(trig) if c.dep_ in ("nsubj", "attr"))
     return roots
 
 
@@ -189,11 +190,11 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
             return False
         if a.dep_ in BLOCK_DEPS and not (
                 temporal_ok and a.dep_ == "advcl" and
-                any(c.lower_ in ("while", "when") for c in a.children)):
+                any(c.lower_ in ("while", "when") for c in children_of(a))):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
             return False
-        if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+        if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
             return False
     return False
 
@@ -285,8 +286,8 @@ def _where_antecedent(best: Candidate, trig: Any, cands: list[Candidate]) -> Can
     tok = best.tok
     if best.place.kind == "city" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
         return best
-    clause = next((c for c in tok.children if c.dep_ == "relcl" and is_under(trig, c) and
-                   any(w.lower_ == "where" for w in c.children)), None)
+    clause = next((c for c in children_of(tok) if c.dep_ == "relcl" and is_under(trig, c) and
+                   any(w.lower_ == "where" for w in children_of(c))), None)
     if clause is None:
         return best
     town = next((c for c in cands if c.tok == tok.head.head and c.place.kind == "city" and
@@ -415,13 +416,13 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                 continue
             if t.tag_ == "NNS" and "city" in kinds:
                 continue  # "the villages": no one place
-            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss", "amod")}
+            dets = {c.lower_ for c in children_of(t) if c.dep_ in ("det", "poss", "amod")}
             if t.dep_ == "compound" and not dets:
                 # "the village school", "the town hall": the determiner is the head's
-                dets = {c.lower_ for c in t.head.children if c.dep_ in ("det", "poss")}
+                dets = {c.lower_ for c in children_of(t.head) if c.dep_ in ("det", "poss")}
             if any(c.dep_ == "prep" and c.lower_ == "of" and
-                   any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-                   for c in t.children):
+                   any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in children_of(c))
+                   for c in children_of(t)):
                 continue  # "the village of Vyimka" names a place, it does not point back
             if dets & {"the", "this", "that", "same"}:
                 return t
@@ -438,7 +439,7 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     kind = next((k for k, words in book.place_anaphora.items() if low in words), "any")
     doc = tok.doc
     spans = [(doc[c.left_edge.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
-             for c in tok.children if c.dep_ in ("relcl", "appos", "acl")]
+             for c in children_of(tok) if c.dep_ in ("relcl", "appos", "acl")]
     named = [p for p in places if p.place is not None and p.place.kind == "city"
              and any(lo <= p.start < hi for lo, hi in spans)]
     if named and kind != "region":
@@ -561,7 +562,7 @@ def is_container(p: Place, of: Place) -> bool:
 def relative_antecedent(head: Any, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """"Bakhmut, which Russian forces captured in May 2023": the place a relative clause
     hangs on is the object its relative pronoun stands for."""
-    pronoun = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and
+    pronoun = next((c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass") and
                     c.lower_ in lex.relative_pronouns), None)
     if head.dep_ != "relcl" or pronoun is None:
         return []

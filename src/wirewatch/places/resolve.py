@@ -184,6 +184,51 @@ class _Scored:
     echoes: set[str] = field(default_factory=set)
 
 
+@dataclass
+class _AnchorMentions:
+    """An anchor place, its mentions with their normalised names, and (made once per
+    article) those names and the sentences of the mentions."""
+
+    place: Entry
+    mentions: list[tuple[Span, str]]
+    spans: list[Span] = field(default_factory=list)
+    norms: set[str] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.spans = [x for x, _norm in self.mentions]
+        self.norms = {norm for _x, norm in self.mentions}
+        self.sentences = {x.sentence for x in self.spans}
+
+
+def _neighbours(span: Span, surface: str, anchors: list[_AnchorMentions]
+                ) -> list[tuple[Entry, list[Span], bool, bool]]:
+    """Each anchor place with its mentions other than ``surface``'s and, for a town (the only
+    anchor that asks), whether any and whether all of them are in the span's sentence or
+    beside it: the same for every candidate of the span, so found once per span.
+
+    Another mention of the same name is no neighbour: it only says how that name was read,
+    which is the discourse cue's business."""
+    out = []
+    here = span.sentence
+    for anchor in anchors:
+        a = anchor.place
+        if surface in anchor.norms:
+            others = [x for x, norm in anchor.mentions if norm != surface]
+            if not others:
+                continue
+            sentences = {x.sentence for x in others}
+        else:
+            others, sentences = anchor.spans, anchor.sentences
+        if a.kind != "city":
+            out.append((a, others, False, True))
+            continue
+        near_any = bool(sentences & {here - 1, here, here + 1})
+        near_all = min(sentences) >= here - 1 and max(sentences) <= here + 1
+        out.append((a, others, near_any, near_all))
+    return out
+
+
 def _distance_km(a: Entry, b: Entry) -> float:
     return distance_km(a.lat, a.lon, b.lat, b.lon)
 
@@ -340,6 +385,7 @@ class Resolver:
             if "dateline" in a_span.evidence and a.kind != "city":
                 continue  # "VIENNA, Va.": the desk's state holds the desk, not the story
             by_place.setdefault(a.id, (a, []))[1].append((a_span, normalize(a_span.surface)))
+        anchor_mentions = [_AnchorMentions(a, a_spans) for a, a_spans in by_place.values()]
         home = _home(spans, first)
         containers = self._containers(view, spans, first)
         near_of = self._relative_anchors(view, spans, {
@@ -373,7 +419,7 @@ class Resolver:
             if dateline:
                 _filing_city(scored)
             else:
-                self._add_context(span, scored, by_place, view, idx)
+                self._add_context(span, scored, anchor_mentions, view, idx)
                 if not any(s.reasons for s in scored):
                     # only when nothing nearer in the text speaks for a candidate: the
                     # home is the article's default, not a rival of a region named beside
@@ -558,7 +604,7 @@ class Resolver:
                 s.score += W_CONTAINER_MISS
 
     def _add_context(self, span: Span, scored: list[_Scored],
-                     anchors: dict[int, tuple[Entry, list[tuple[Span, str]]]],
+                     anchors: list[_AnchorMentions],
                      view: TextView, idx: int = -1) -> None:
         # the places whose own name this is, as written or romanised otherwise ("Grishino"
         # is the Russian form of the village Hryshyne)
@@ -566,21 +612,14 @@ class Resolver:
         own = [x.hit.entry for x in scored
                if x.hit.source == "name" or translit_key(x.hit.entry.name) == key]
         surface = normalize(span.surface)
-        # Another mention of the same name is no neighbour: it only says how that name was
-        # read, which is the discourse cue's business. Each anchor's other mentions, and
-        # (for a town, the only anchor that asks) which of them are in this sentence or
-        # beside it, are the same for every candidate.
-        neighbours = [(a, others, [abs(x.sentence - span.sentence) <= 1 for x in others]
-                       if a.kind == "city" else [])
-                      for a, a_spans in anchors.values()
-                      if (others := [x for x, norm in a_spans if norm != surface])]
+        neighbours = _neighbours(span, surface, anchors)
         for s in scored:
             e = s.hit.entry
             best_admin = best_local = best_doc = 0.0
             admin_reason = local_reason = doc_reason = ""
             same_as_anchor = False
             close = 0.0  # towns within 50 km named in the same sentence (or, half, beside it)
-            for a, others, near in neighbours:
+            for a, others, near_any, near_all in neighbours:
                 if a.id == e.id:
                     same_as_anchor = True
                     continue
@@ -609,14 +648,14 @@ class Resolver:
                     # towns get: "California" among US towns is not a Maryland town's
                     # name because the towns all count for it (decision 91)
                     if a.country == e.country:
-                        if any(near) and best_local < W_SAME_COUNTRY_LOCAL:
+                        if near_any and best_local < W_SAME_COUNTRY_LOCAL:
                             best_local = W_SAME_COUNTRY_LOCAL
                             local_reason = f"{a.name}, in the same country, named nearby"
-                        if not all(near) and best_doc < W_SAME_COUNTRY_DOC:
+                        if not near_all and best_doc < W_SAME_COUNTRY_DOC:
                             best_doc = W_SAME_COUNTRY_DOC
                             doc_reason = f"{a.name} ({a.country}) in the article"
                     continue
-                if any(near):
+                if near_any:
                     d = _distance_km(a, e)
                     if d < 50:  # a town of the same sentence counts in full, one beside half
                         close += 1.0 if any(x.sentence == span.sentence for x in others) else 0.5
@@ -627,7 +666,7 @@ class Resolver:
                         w = max(w, W_SAME_COUNTRY_LOCAL)
                     if w > best_local:
                         best_local, local_reason = w, f"{round(d)} km from {a.name}, named nearby"
-                if not all(near):
+                if not near_all:
                     w = W_SAME_ADMIN_DOC if (a.admin1_code == e.admin1_code
                                              and a.country == e.country) else (
                         W_SAME_COUNTRY_DOC if a.country == e.country else 0.0)

@@ -17,7 +17,7 @@ from wirewatch.events.numbers import (
     is_number_token,
     words_to_number,
 )
-from wirewatch.events.syntax import path_up, subject_of, text_of, tree_distance
+from wirewatch.events.syntax import children_of, path_up, subject_of, text_of, tree_distance
 
 
 def count(sc: SentenceContext, d: Draft) -> bool:
@@ -37,8 +37,8 @@ def up_to_object(prep: Any) -> list[Any]:
     260 troops": "up" hung on the verb as a preposition, the troops under "to")."""
     if prep.dep_ not in ("prep", "prt") or prep.lower_ != "up":
         return []
-    return [gc for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"
-            for gc in c.children if gc.dep_ == "pobj"]
+    return [gc for c in children_of(prep) if c.dep_ == "prep" and c.lower_ == "to"
+            for gc in children_of(c) if gc.dep_ == "pobj"]
 
 
 def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
@@ -48,11 +48,11 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
     if head.dep_ == "conj":
         heads.append(head.head)
     for h in heads:
-        for c in h.children:
+        for c in children_of(h):
             if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "oprd"):
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ in ("of", "at", "to", "among"):
-                out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+                out.extend(gc for gc in children_of(c) if gc.dep_ == "pobj")
             out.extend(up_to_object(c))
         if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(h.head)
@@ -60,33 +60,33 @@ def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
         # participle on "leave", the people are the object of "leave")
         leave = [h.head] if h.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and \
             h.head.lemma_.lower() == "leave" else []
-        leave += [c for c in h.children if c.dep_ in ("csubj", "advcl") and
+        leave += [c for c in children_of(h) if c.dep_ in ("csubj", "advcl") and
                   c.lemma_.lower() == "leave" and c.i < h.i]
         if h.dep_ in ("advcl", "xcomp", "conj"):  # "leaving" and "wounded" as sisters
-            leave += [c for c in h.head.children if c.dep_ in ("advcl", "xcomp", "conj") and
+            leave += [c for c in children_of(h.head) if c.dep_ in ("advcl", "xcomp", "conj") and
                       c.lemma_.lower() == "leave" and c.i < h.i and
-                      any(g.dep_ == "dobj" and g.i < h.i for g in c.children)]
+                      any(g.dep_ == "dobj" and g.i < h.i for g in children_of(c))]
         for lv in leave:
-            out.extend(c for c in lv.children if c.dep_ == "dobj")
-        if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+            out.extend(c for c in children_of(lv) if c.dep_ == "dobj")
+        if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(h)):
             # "nine marines are said to have surrendered": the raising verb's subject
-            out.extend(c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+            out.extend(c for c in children_of(h.head) if c.dep_ in ("nsubj", "nsubjpass"))
         if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # "losses reached 210 servicemen", "passports ... residents collected"
-            for c in h.head.children:
+            for c in children_of(h.head):
                 if c != h and c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
                     out.append(c)
                 if h.dep_ in ("nsubj", "nsubjpass") and c.dep_ == "prep" and \
                         c.lower_ in ("to", "at"):
                     # "losses amounted to up to 215 servicemen", "stood at 1,100", "are
                     # estimated at about 917,330 personnel"
-                    out.extend(gc for gc in c.children if gc.dep_ == "pobj")
+                    out.extend(gc for gc in children_of(c) if gc.dep_ == "pobj")
     for t in toks:
         if t.pos_ == "NOUN" and t != head:
             out.append(t)
         if t.lower_ == "of" and t == toks[-1]:
             # "had taken control of 181 settlements": the object of the phrase's last word
-            out.extend(c for c in t.children if c.dep_ == "pobj")
+            out.extend(c for c in children_of(t) if c.dep_ == "pobj")
     if head.pos_ == "NOUN":
         out.append(head)
     return out
@@ -97,9 +97,9 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
     """Return the count written on a noun ("three people", "hundreds of soldiers", "a man")."""
     noun_words = {noun.lemma_.lower(), noun.lower_}
     if noun.lemma_.lower() in lex.collective_nouns:
-        for c in noun.children:
+        for c in children_of(noun):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for gc in c.children:
+                for gc in children_of(c):
                     if gc.dep_ == "pobj":
                         return count_of_noun(gc, nouns_ok, lex, singular)
     part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
@@ -108,8 +108,8 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
         return count_from_token(part), part.i
     if is_number_token(noun) or noun.lower_ in VAGUE:
         # "injuring 17", "hundreds of Ukrainian soldiers", "a further 95 were wounded"
-        of = [gc for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-              for gc in c.children if gc.dep_ == "pobj"]
+        of = [gc for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
+              for gc in children_of(c) if gc.dep_ == "pobj"]
         if of and nouns_ok is not None and not ({of[0].lemma_.lower(), of[0].lower_} & nouns_ok):
             return None, None
         return count_from_token(noun), noun.i
@@ -117,31 +117,31 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
         return Count(1, False, None), noun.i  # "..., killing her"
     if nouns_ok is not None and not (noun_words & nouns_ok):
         return None, None
-    if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in noun.children):
+    if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in children_of(noun)):
         # "more than 10,000 artworks and artefacts": the conjuncts share the figure
         first = noun.head
         while first.dep_ == "conj":
             first = first.head
         if first.pos_ == "NOUN":
             return count_of_noun(first, None, lex, singular)
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.lower_ in VAGUE) or (
                 c.dep_ == "det" and c.lower_ in lex.vague_determiners) or (
                 c.dep_ in ("compound", "nmod", "amod") and is_number_token(c) and c.i < noun.i):
             if c.dep_ == "quantmod" and not is_number_token(c):
                 continue
-            part = next((q for q in c.children if q.dep_ == "quantmod" and q.i < c.i and
+            part = next((q for q in children_of(c) if q.dep_ == "quantmod" and q.i < c.i and
                          is_number_token(q) and q.nbor().lower_ == "of"), None)
             if part is not None:  # "seven of nine missiles" parsed as one figure: the part
                 c = part
             cnt = count_from_token(c)
             if cnt is not None:
                 return cnt, c.i
-    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
-    advs = {c.lower_ for c in noun.children if c.dep_ in ("advmod", "predet")}
-    for c in noun.children:
+    dets = {c.lower_ for c in children_of(noun) if c.dep_ in ("det", "poss")}
+    advs = {c.lower_ for c in children_of(noun) if c.dep_ in ("advmod", "predet")}
+    for c in children_of(noun):
         if c.lower_ == "all":
-            advs |= {"all"} | {gc.lower_ for gc in c.children if gc.dep_ == "advmod"}
+            advs |= {"all"} | {gc.lower_ for gc in children_of(c) if gc.dep_ == "advmod"}
     if "all" in dets | advs and advs & lex.nearly_words:
         return Count(None, True, "nearly all"), noun.i
     ones = set(lex.one_determiners)
@@ -188,8 +188,8 @@ def continues(head: Any, toks: list[Any], lex: Lexicon) -> bool:
     subj = subject_of(head)
     if subj is not None:
         nouns.append(subj)
-    near = [c for n in nouns for c in n.children]
-    near += [g for c in near if c.dep_ in ("nummod", "compound") for g in c.children]
+    near = [c for n in nouns for c in children_of(n)]
+    near += [g for c in near if c.dep_ in ("nummod", "compound") for g in children_of(c)]
     return any(c.lower_ in lex.continuation_modifiers and
                c.dep_ in ("det", "amod", "nummod", "advmod", "quantmod") for c in near)
 

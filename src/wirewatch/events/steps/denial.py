@@ -16,7 +16,7 @@ from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.when import date_tokens, path_clear
-from wirewatch.events.syntax import is_under, memo, span_text, tokens_with
+from wirewatch.events.syntax import children_of, is_under, memo, span_text, tokens_with
 from wirewatch.places.models import PlaceMention
 
 
@@ -29,7 +29,7 @@ def denial_of_claim(sc: SentenceContext) -> None:
         target_noun = _claim_said_false(tok, book, sc.doc.lexicon)
         if target_noun is None:
             continue
-        if any(c.lower_ in book.other_claim_words for c in target_noun.children
+        if any(c.lower_ in book.other_claim_words for c in children_of(target_noun)
                if c.dep_ in ("amod", "det", "predet")):
             continue  # "rejected similar accusations in the past": other claims
         speaker = _speaker_of(sc, tok, target_noun)
@@ -65,7 +65,7 @@ def _also_denied(noun: Any, first: Found, sc: SentenceContext) -> list[Found]:
             (first.source is None or same_source(f.source, first.source)) and
             (f.mention.type, f.mention.place and f.mention.place.geonameid) !=
             (first.mention.type, first.mention.place and first.mention.place.geonameid)]
-    both = any(c.lower_ in lex.pair_words for c in noun.children)
+    both = any(c.lower_ in lex.pair_words for c in children_of(noun))
     return pool[:1] if both else pool
 
 
@@ -75,18 +75,18 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     low = tok.lemma_.lower()
     if low in _denied_verbs(tok.doc, book) and tok.pos_ == "VERB":
         # "rejected the claim"; "Russia said it took X, but Kyiv denied it"
-        return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+        return next((c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")
                      and (c.lemma_.lower() in book.claim_nouns
                           or c.lower_ in lex.claim_pronouns)), None)
     if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.denial_words
-                           for c in tok.children):
+                           for c in children_of(tok)):
         # "the claim was false", "the reports are fake"
-        return next((c for c in tok.children if c.dep_ == "nsubj" and
+        return next((c for c in children_of(tok) if c.dep_ == "nsubj" and
                      c.lemma_.lower() in book.claim_nouns), None)
     if low == "call" and any(c.lower_ in lex.denial_words for c in tok.subtree):
         # "called the claim fabricated", "a figure Kyiv called fabricated"
-        near = [*tok.children, *(g for c in tok.children if c.dep_ in ("ccomp", "oprd")
-                                 for g in c.children)]
+        near = [*children_of(tok), *(g for c in children_of(tok) if c.dep_ in ("ccomp", "oprd")
+                                 for g in children_of(c))]
         target_noun = next((c for c in near if c.dep_ in ("dobj", "nsubj") and
                             c.lemma_.lower() in book.claim_nouns and c.pos_ == "NOUN"), None)
         if target_noun is None and tok.dep_ == "relcl" and \
@@ -94,13 +94,13 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
             target_noun = tok.head
         if target_noun is None:
             # "called that claim \"a lie\"": the parse may take the claim for a verb
-            target_noun = next((c for c in tok.children if c.dep_ == "ccomp" and
+            target_noun = next((c for c in children_of(tok) if c.dep_ == "ccomp" and
                                 c.lower_ in book.claim_nouns and
-                                any(d.dep_ == "det" for d in c.children)), None)
+                                any(d.dep_ == "det" for d in children_of(c))), None)
         if target_noun is None:
             # "called the report propaganda" parsed as one noun phrase
-            target_noun = next((g for c in tok.children if c.dep_ in ("dobj", "oprd") and
-                                c.lower_ in lex.denial_words for g in c.children
+            target_noun = next((g for c in children_of(tok) if c.dep_ in ("dobj", "oprd") and
+                                c.lower_ in lex.denial_words for g in children_of(c)
                                 if g.dep_ == "compound" and
                                 g.lemma_.lower() in book.claim_nouns), None)
         return target_noun
@@ -175,10 +175,10 @@ def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
     """The place token of "X remains under the control of our forces", "X is still held by
     Ukrainian troops" or (active, True) "Ukrainian units controlled the village", else None."""
     lemma = verb.lemma_.lower()
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None, False
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
     if lemma in lex.controlling_verbs and verb.pos_ == "VERB" and obj is not None:
         words = " ".join(t.text for t in subject.subtree)
         return (obj, True) if lex.holder_subject.match(words) else (None, False)
@@ -230,7 +230,7 @@ def _speaker_of(sc: SentenceContext, tok: Any, target_noun: Any
     of the sentence), the relays, and the sentence's attribution."""
     dc, sent = sc.doc, sc.sent
     att = dc.attributor.attribute(sent, target_noun)
-    speaker_tok = next((c for c in tok.children if c.dep_ == "nsubj" and
+    speaker_tok = next((c for c in children_of(tok) if c.dep_ == "nsubj" and
                         c.lemma_.lower() not in dc.book.claim_nouns), None)
     if speaker_tok is not None:
         denier, _span, _c = dc.attributor._source_at(speaker_tok, target_noun, None)
@@ -254,7 +254,7 @@ def _denial(sc: SentenceContext, tok: Any,
         if path_clear(t, tok, dc.lexicon) or any(
                 path_clear(t, v, dc.lexicon, allow_acl=True) and
                                      not is_under(t, next(iter(
-                                         c for c in v.children if is_under(tok, c)), v))
+                                         c for c in children_of(v) if is_under(tok, c)), v))
                                      for v in att.verbs):
             own = dm  # the denial's date, or the date its speaker said it on
             break

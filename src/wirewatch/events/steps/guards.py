@@ -15,7 +15,7 @@ from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext, same_source
 from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_nouns
-from wirewatch.events.syntax import is_under, path_up, text_of
+from wirewatch.events.syntax import children_of, is_under, path_up, text_of
 from wirewatch.events.triggers import phrase_before
 from wirewatch.events.where import linear, object_place, relative_antecedent
 
@@ -31,7 +31,7 @@ def _condition(sc: SentenceContext, d: Draft) -> bool:
     """"if", "unless", "whether" marking the trigger's clause."""
     for a in path_up(d.head)[:4]:
         if any(c.dep_ == "mark" and c.lemma_.lower() in sc.doc.book.not_event_marks
-               for c in a.children):
+               for c in children_of(a)):
             return True
         if a.dep_ not in ("xcomp", "conj", "aux", "prep", "pobj", "dobj", "acl"):
             break
@@ -46,7 +46,7 @@ def _modifier(sc: SentenceContext, d: Draft) -> bool:
     if d.type.modifier_of_subject:
         # "an evacuation bus will leave" is one; "struck an evacuation vehicle" is not
         vehicle = first.head
-        moves = any(c.dep_ == "acl" and c.pos_ == "VERB" for c in vehicle.children)
+        moves = any(c.dep_ == "acl" and c.pos_ == "VERB" for c in children_of(vehicle))
         return vehicle.dep_ not in ("nsubj", "nsubjpass") and not moves
     return d.type.not_as_modifier
 
@@ -67,16 +67,16 @@ def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
         return True
     for a in path_up(head)[:3]:
         if any(c.dep_ in ("mark", "advmod") and c.lower_ in sc.doc.lexicon.state_clause_marks
-               for c in a.children):
+               for c in children_of(a)):
             return True
     return bool(head.lemma_.lower() in book.continuation_words or any(
-        c.lower_ in book.continuation_words and c.dep_ == "advmod" for c in head.children))
+        c.lower_ in book.continuation_words and c.dep_ == "advmod" for c in children_of(head)))
 
 
 def _possibility(sc: SentenceContext, d: Draft) -> bool:
     """"could", "might", "may" on the trigger."""
     return any(c.dep_ in ("aux",) and c.lower_ in sc.doc.lexicon.possibility_auxes
-               for c in d.head.children)
+               for c in children_of(d.head))
 
 
 def _hypothetical_subject(sc: SentenceContext, d: Draft) -> bool:
@@ -85,7 +85,7 @@ def _hypothetical_subject(sc: SentenceContext, d: Draft) -> bool:
     for a in path_up(d.head)[:3]:
         if a.dep_ in ("csubj", "nsubj") and any(
                 c.dep_ == "aux" and c.lower_ in sc.doc.lexicon.hypothetical_auxes
-                for c in a.head.children) and \
+                for c in children_of(a.head)) and \
                 a.head.lemma_.lower() not in sc.doc.book.continuation_words:
             return True
         if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
@@ -104,7 +104,7 @@ def _prospect(sc: SentenceContext, d: Draft) -> bool:
             # "debated the timeline for the liberation of X" (the phrase misattached)
             return head.dep_ == "pobj" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in book.not_event_heads
-                for c in a.children)
+                for c in children_of(a))
     return False
 
 
@@ -122,7 +122,7 @@ def _habit(sc: SentenceContext, d: Draft) -> bool:
     if noun.dep_ == "nsubj" and verb.lemma_.lower() in sc.doc.lexicon.tally_verbs:
         return False  # "losses include 10,212 tanks": a running total, stated in the present
     return bool(verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children) and
+        c.dep_ in ("aux", "auxpass") for c in children_of(verb)) and
         (verb.lemma_.lower() not in sc.doc.book.speech_verbs or
          (noun.pos_ == "NOUN" and noun.dep_ == "nsubj")))
 
@@ -163,7 +163,7 @@ def _no_plan(sc: SentenceContext, d: Draft) -> bool:
     head = d.head
     gov = head.head
     return head.dep_ in ("dobj", "xcomp") and gov.pos_ == "VERB" and \
-        gov.lemma_.lower() in planners and any(c.dep_ == "neg" for c in gov.children)
+        gov.lemma_.lower() in planners and any(c.dep_ == "neg" for c in children_of(gov))
 
 
 def _no_decision(sc: SentenceContext, d: Draft) -> bool:
@@ -175,12 +175,12 @@ def _no_decision(sc: SentenceContext, d: Draft) -> bool:
         return False
     gov = prep.head
     nouns = [gov] if gov.lemma_.lower() in sc.doc.lexicon.decision_nouns else [
-        c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and
+        c for c in children_of(gov) if c.dep_ in ("nsubj", "nsubjpass", "dobj") and
         c.lemma_.lower() in sc.doc.lexicon.decision_nouns]
     for noun in nouns:
         verb = gov if noun is not gov else noun.head
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or \
-                any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in children_of(noun)) or \
+                any(c.dep_ == "neg" for c in children_of(verb)):
             return True
     return False
 
@@ -194,7 +194,7 @@ def _aim(sc: SentenceContext, d: Draft) -> bool:
     if head.tag_ != "VB" or head.dep_ not in ("xcomp", "ccomp", "attr", "advcl"):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and
-               c.lemma_.lower() in sc.doc.lexicon.aim_nouns for c in head.head.children)
+               c.lemma_.lower() in sc.doc.lexicon.aim_nouns for c in children_of(head.head))
 
 
 def _demand(sc: SentenceContext, d: Draft) -> bool:
@@ -222,10 +222,10 @@ def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
     head, book, lex = d.head, sc.doc.book, sc.doc.lexicon
     governor = head.head.lemma_.lower()
     return not d.behaviour.purpose_infinitive and head.tag_ == "VB" and \
-        any(c.lower_ == "to" and c.dep_ == "aux" for c in head.children) and \
+        any(c.lower_ == "to" and c.dep_ == "aux" for c in children_of(head)) and \
         governor not in lex.infinitive_verbs and \
         not (governor in lex.phase_verbs and head.dep_ == "xcomp" and
-             not any(c.dep_ == "dobj" for c in head.head.children)) and \
+             not any(c.dep_ == "dobj" for c in children_of(head.head))) and \
         head.head.lemma_.lower() not in book.speech_verbs and \
         (head.head.lemma_.lower(),) not in book.modality.get("planned", ())
 
@@ -250,11 +250,11 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
         return head.dep_ in ("dobj", "nsubjpass") and (
             verb.lemma_.lower() in repel or any(
                 f"{verb.lemma_.lower()} {c.lower_}" in lex.repel_verbs
-                for c in verb.children if c.dep_ == "prt"))
-    if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+                for c in children_of(verb) if c.dep_ == "prt"))
+    if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in children_of(head)):
         return False
     return any(c.dep_ == "prep" and c.lower_ in lex.ground_attack_preps
-               for c in head.children)
+               for c in children_of(head))
 
 
 NOT_EVENTS: tuple[NotEvent, ...] = (
@@ -294,21 +294,21 @@ def people_or_place(head: Any, book: Codebook) -> bool:
     people = book.count_nouns.get("people", frozenset())
     towns = book.place_anaphora.get("city", frozenset()) | {"area", "district", "region",
                                                             "border", "zone", "village"}
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of" and
                                               head.pos_ == "NOUN"):
-            n = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" \
+            n = next((g for g in children_of(c) if g.dep_ == "pobj"), None) if c.dep_ == "prep" \
                 else c
             if n is None:
                 continue
             if n.pos_ == "VERB":
                 # "people still living in X would be taken to ...": the clause's subject
-                n = next((g for g in n.children if g.dep_ == "nsubj"), n)
+                n = next((g for g in children_of(n) if g.dep_ == "nsubj"), n)
             low = {n.lemma_.lower(), n.lower_}
             if low & people or low & towns or n.pos_ in ("PROPN", "NUM", "PRON") or \
                     n.lower_ in VAGUE or n.ent_type_ in ("GPE", "LOC"):
                 continue
-            if any(g.dep_ == "prep" and g.lower_ == "of" for g in n.children):
+            if any(g.dep_ == "prep" and g.lower_ == "of" for g in children_of(n)):
                 continue  # "families with children", "residents of X"
             return False
     return True
@@ -327,9 +327,9 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if object_place(head, toks, targets, sc.doc.lexicon):
         return True
     if d.behaviour.passive_object and any(c.dep_ in ("nsubjpass", "auxpass")
-                                                  for c in head.children):
+                                                  for c in children_of(head)):
         return True  # "the town had been encircled", "troops were surrounded"
-    for c in head.children:  # "abandoned their positions in Vuhledar"
+    for c in children_of(head):  # "abandoned their positions in Vuhledar"
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
                 (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
             return True
@@ -344,7 +344,7 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if settlements_tally(sc, d):
         return True  # "had captured 17 settlements in the Donetsk and Luhansk regions"
     if head.dep_ == "conj" and head.tag_ == "VBN" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in head.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children_of(head)) and any(
             t.dep_ == "nsubjpass" and t.head == head.head for t in targets):
         return True  # "X was occupied in 2022 and retaken by Ukraine in September"
     # a place written right after the verb is its object even where the parse says otherwise
@@ -359,7 +359,7 @@ def settlements_tally(sc: SentenceContext, d: Draft) -> bool:
     if d.type.count != "settlements":
         return False
     return any(n.lemma_.lower() in words and any(
-        c.dep_ == "nummod" and is_number_token(c) for c in n.children)
+        c.dep_ == "nummod" and is_number_token(c) for c in children_of(n))
         for n in count_nouns(d.head, d.tokens))
 
 
@@ -372,7 +372,7 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
     if head.pos_ != "VERB":
         return False
     lex = sc.doc.lexicon
-    for obj in (c for c in head.children if c.dep_ == "dobj"):
+    for obj in (c for c in children_of(head) if c.dep_ == "dobj"):
         span = sc.doc.parsed[obj.left_edge.i:obj.right_edge.i + 1].text
         if obj.lower_ in lex.part_nouns and lex.partial_extent.search(span) and \
                 not lex.whole_extent.search(span):
@@ -386,19 +386,19 @@ def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
     if trig.phrase[0] not in et.needs_military_subject:
         return True
     if any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
-           for c in head.children):
+           for c in children_of(head)):
         return False  # "left the town without power", "fields were left unsown": a result
     subj = None
     for a in path_up(head)[:3]:
-        subj = next((c for c in a.children if c.dep_ in ("nsubj", "csubj")), None)
+        subj = next((c for c in children_of(a) if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             break
         if a.dep_ == "advcl" and a.tag_ == "VBG":
             # "a drone attack damaged X, leaving ...": the participle's subject is its head's
-            subj = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in children_of(a.head) if c.dep_ == "nsubj"), None)
             if subj is not None:
                 break
-        dobj = next((c for c in a.head.children if c.dep_ == "dobj"), None) \
+        dobj = next((c for c in children_of(a.head) if c.dep_ == "dobj"), None) \
             if a.dep_ == "xcomp" else None
         if dobj is not None:
             subj = dobj
@@ -424,7 +424,7 @@ def particular(sc: SentenceContext, d: Draft) -> bool:
         return False  # "one of the largest thefts in Europe": a class compared, no event
     return not (d.head.pos_ == "NOUN" and d.behaviour.state and any(
         c.dep_ == "det" and c.lower_ in sc.doc.lexicon.indefinite_articles
-        for c in d.head.children))
+        for c in children_of(d.head)))
 
 
 def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
@@ -434,7 +434,7 @@ def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
     return not (not d.chosen and (d.ref_tok is None or d.ref_tok == head) and
                 head.pos_ == "NOUN" and len(d.tokens) == 1 and any(
                     c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.earlier_determiners
-                    for c in head.children) and d.behaviour.earlier_reference)
+                    for c in children_of(head)) and d.behaviour.earlier_reference)
 
 
 def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
@@ -450,7 +450,7 @@ def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
         return False  # "in occupied Nova Kakhovka", however the parse reads "occupied"
     return not (len(d.tokens) == 1 and head.dep_ == "amod" and
                 (d.own is None or in_phrase) and not any(
-        c.lower_ in sc.doc.lexicon.recency_adverbs for c in head.children) and
+        c.lower_ in sc.doc.lexicon.recency_adverbs for c in children_of(head)) and
         not perfect_misparsed(head) and not result_predicate(head))
 
 

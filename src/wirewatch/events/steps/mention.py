@@ -19,7 +19,7 @@ from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.steps.extent import extent_of
 from wirewatch.events.steps.parties import parties
 from wirewatch.events.steps.place import military_losses
-from wirewatch.events.syntax import span_text
+from wirewatch.events.syntax import children_of, span_text
 
 
 def build(sc: SentenceContext, d: Draft) -> bool:
@@ -52,7 +52,7 @@ def build(sc: SentenceContext, d: Draft) -> bool:
         trigger=(pdoc[trig.first].idx, pdoc[trig.last].idx + len(pdoc[trig.last])),
         reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
             c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.event_reference_determiners
-            for c in head.children),
+            for c in children_of(head)),
         signals=draft_signals(sc, d))
     return True
 

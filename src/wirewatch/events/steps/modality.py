@@ -5,14 +5,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.events.attribution import Attribution, Source, party_or_media, side_hint
-from wirewatch.events.codebook import Codebook
+from wirewatch.events.codebook import Codebook, Phrase
 from wirewatch.events.context import Draft, SentenceContext
 from wirewatch.events.dates import find_dates
 from wirewatch.events.lexicon import Lexicon
-from wirewatch.events.syntax import path_up, sent_of, span_text
+from wirewatch.events.syntax import children_of, path_up, sent_of, span_text
 from wirewatch.events.triggers import lemma_phrase_at
 
 # How many sentences an unattributed sentence may lie after the last statement that gave
@@ -52,12 +53,12 @@ def continued_statement(sc: SentenceContext, d: Draft) -> Source | None:
     lex = sc.doc.lexicon
     text = span_text(sc.sent)
     if lex.background_words.search(text) or any(
-            c.dep_ == "aux" and c.lower_ == "had" for c in d.head.children) or any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in children_of(d.head)) or any(
             t.lower_ == "since" or (t.lemma_.lower() in sc.doc.book.speech_verbs and
                                     t.pos_ == "VERB") for t in sc.sent):
         return None  # background, or a speaker of its own the attribution could not place
     if any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
-           for c in sc.sent.root.children):
+           for c in children_of(sc.sent.root)):
         return None  # "ISW also cited footage showing ...": a named source of its own
     published = sc.doc.document.published
     today = published or sc.doc.last_date
@@ -85,23 +86,30 @@ def not_conditional(sc: SentenceContext, d: Draft) -> bool:
 def negated(head: Any, toks: list[Any], lex: Lexicon) -> bool:
     """Return whether the trigger is negated ("no withdrawal", "none of the units")."""
     for t in {head, *toks}:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children_of(t)):
             return True
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-                gc.dep_ == "det" and gc.lower_ in ("no",) for gc in c.children):
+                gc.dep_ == "det" and gc.lower_ in ("no",) for gc in children_of(c)):
             return True
         if c.dep_ in ("nsubjpass", "dobj") and c.lower_ in lex.negative_pronouns:
             return True  # "none of the units had been cut off", "nothing was taken"
     return False
 
 
+@lru_cache(maxsize=64)
+def _split_markers(markers: tuple[Phrase, ...]) -> tuple[frozenset[str], tuple[Phrase, ...]]:
+    """The one-word markers' words and the longer markers (once per tuple of markers: the
+    longer ones are then the same tuple, which ``lemma_phrase_at`` indexes once)."""
+    return frozenset(p[0] for p in markers if len(p) == 1), tuple(p for p in markers
+                                                                  if len(p) > 1)
+
+
 def planned(head: Any, book: Codebook) -> bool:
-    markers = book.modality.get("planned", ())
-    singles = {p[0] for p in markers if len(p) == 1}
+    singles, longer = _split_markers(book.modality.get("planned", ()))
     prev = head
     for a in path_up(head)[:5]:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in a.children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in singles for c in children_of(a)):
             return True
         if prev.pos_ == "NOUN" and prev.dep_ in ("pobj", "conj", "appos"):
             break  # "use successes such as the capture of X": a past event referred to
@@ -116,7 +124,7 @@ def planned(head: Any, book: Codebook) -> bool:
             break  # "an evacuation bus will leave": the vehicle's verb is the event's
         prev = a
     sent = sent_of(head)
-    for phrase, i in lemma_phrase_at(sent, tuple(p for p in markers if len(p) > 1)):
+    for phrase, i in lemma_phrase_at(sent, longer):
         tok = sent.doc[i + len(phrase) - 1]
         if any(a == tok for a in path_up(head)[1:5]) or tok.head == head or \
                 (tok.i + 2 >= head.i > tok.i):
@@ -147,7 +155,7 @@ def conditional(head: Any, lex: Lexicon) -> bool:
     """Return whether the trigger's clause is a conditional ("would", "could") rather than
     a plan (a plan is announced by someone, or says "will")."""
     for a in path_up(head)[:4]:
-        auxes = {c.lower_ for c in a.children if c.dep_ in ("aux", "auxpass")}
+        auxes = {c.lower_ for c in children_of(a) if c.dep_ in ("aux", "auxpass")}
         if auxes & lex.future_auxes:
             return False
         if auxes & lex.conditional_auxes:
@@ -160,8 +168,8 @@ def denied_claim_noun(head: Any, book: Codebook, lex: Lexicon) -> bool:
     for a in path_up(head)[1:5]:
         if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
             pred = a.head
-            acomps = [c for c in pred.children if c.dep_ in ("acomp", "attr")]
-            negated = any(c.dep_ == "neg" for c in pred.children)
+            acomps = [c for c in children_of(pred) if c.dep_ in ("acomp", "attr")]
+            negated = any(c.dep_ == "neg" for c in children_of(pred))
             return any(c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words)
                        for c in acomps)
     return False

@@ -18,7 +18,14 @@ from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.count import continues
 from wirewatch.events.steps.guards import settlements_tally
 from wirewatch.events.steps.modality import negated
-from wirewatch.events.syntax import is_under, paragraph_start, path_up, sent_of, text_of
+from wirewatch.events.syntax import (
+    children_of,
+    is_under,
+    paragraph_start,
+    path_up,
+    sent_of,
+    text_of,
+)
 from wirewatch.events.where import (
     Candidate,
     anaphor,
@@ -171,8 +178,8 @@ def listed_among(head: Any, cands: list[Candidate], book: Codebook, lex: Lexicon
         verb = c.tok.head
         if c.excluded or c.tok.dep_ != "dobj" or verb.lemma_.lower() not in lex.list_verbs:
             continue
-        among = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
-                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in towns]
+        among = [g for p in children_of(verb) if p.dep_ == "prep" and p.lower_ == "among"
+                 for g in children_of(p) if g.dep_ == "pobj" and g.lemma_.lower() in towns]
         if among and among[0].i < head.i and head.i - among[0].i <= 10:
             return [c]
     return []
@@ -182,7 +189,7 @@ def where_antecedent(head: Any, cands: list[Candidate]) -> list[Candidate]:
     """Return the place a "where" clause opens on ("fighting in the Pokrovsk direction, it
     added, where defenders killed 213"), however the parse hangs the clause."""
     verbs = [head, *([head.head] if head.dep_ == "conj" else [])]
-    where = next((c for v in verbs for c in v.children
+    where = next((c for v in verbs for c in children_of(v)
                   if c.lower_ == "where" and c.dep_ == "advmod" and c.i < v.i), None)
     if where is None:
         return []
@@ -250,17 +257,18 @@ def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceC
     the clause hung on the reporting verb, written between the event and the speaker."""
     head = d.head
     near = [head, *path_up(head)[1:2]]
-    near += [c for a in near for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    near += [c for a in near for c in children_of(a) if c.dep_ == "conj" and c.pos_ == "VERB"]
     for a in near:
-        times = [*(c for c in a.children if c.dep_ == "npadvmod"),
-                 *(o for c in a.children if c.dep_ == "prep"
-                   for o in c.children if o.dep_ == "pobj")]
-        clauses = [*a.children, *(g for c in times for g in c.children if g.dep_ == "relcl")]
-        clauses += [c for v in d.att.verbs[:1] for c in v.children
+        times = [*(c for c in children_of(a) if c.dep_ == "npadvmod"),
+                 *(o for c in children_of(a) if c.dep_ == "prep"
+                   for o in children_of(c) if o.dep_ == "pobj")]
+        clauses = [*children_of(a),
+                   *(g for c in times for g in children_of(c) if g.dep_ == "relcl")]
+        clauses += [c for v in d.att.verbs[:1] for c in children_of(v)
                     if c.dep_ == "advcl" and head.i < c.i < v.i]
         for c in clauses:
             if c.dep_ in ("advcl", "relcl") and any(m.lower_ in lex.simultaneous_marks | {"after"}
-                                                    for m in c.children
+                                                    for m in children_of(c)
                                                     if m.dep_ in ("mark", "advmod")):
                 chosen = attach(c, [c], d.type, d.candidates, events, lex=lex)
                 if chosen:
@@ -272,7 +280,7 @@ def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"destroyed two boats and killed 30 servicemen in the area": a place closing a
     coordination of verbs applies to each of them."""
     lex = sc.doc.lexicon
-    for c in d.head.children:
+    for c in children_of(d.head):
         if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < d.head.i:
             continue
         # "... and wounded 23 over the past day in the Donetsk and Kharkiv regions": the
@@ -282,7 +290,7 @@ def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
                          for a in path_up(x.tok)[1:] if is_under(a, c))]
         if chosen:
             return [(x.place, x.mention) for x in chosen]
-        for prep in (p for p in c.children
+        for prep in (p for p in children_of(c)
                      if p.dep_ == "prep" and p.lower_ in lex.locative_preps):
             found = _resolved(anaphor(prep, [prep], sc.doc.book, d.type, lex), sc, d)
             if found:

@@ -19,7 +19,15 @@ from wirewatch.events.dates import (
 )
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import Count
-from wirewatch.events.syntax import is_under, path_up, sent_of, span_text, token_at, tree_distance
+from wirewatch.events.syntax import (
+    children_of,
+    is_under,
+    path_up,
+    sent_of,
+    span_text,
+    token_at,
+    tree_distance,
+)
 
 CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
 
@@ -103,7 +111,7 @@ def path_clear(tok: Any, top: Any, lex: Lexicon, allow_acl: bool = False,
             return False
         if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | lex.simultaneous_marks) and
                                      c.dep_ in ("mark", "advmod", "prep")
-                                     for c in a.children):
+                                     for c in children_of(a)):
             continue
         if a.dep_ in CLAUSE_BLOCK and not (a.dep_ == "xcomp" and a.head == top):
             return False
@@ -143,7 +151,7 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, le
         for a in chain:
             if a.pos_ not in ("VERB", "AUX"):
                 continue
-            for c in [*a.children, a.head]:
+            for c in [*children_of(a), a.head]:
                 if c.pos_ != "VERB" or not ((c.dep_ == "conj" and c.head == a) or
                                             (a.dep_ == "conj" and a.head == c)):
                     continue
@@ -163,8 +171,8 @@ def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]], lex: Lexi
     for a in path_up(tok)[1:]:
         if a.pos_ in ("VERB", "AUX"):
             return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_clause_auxes
-                       for c in a.children) or (a.tag_ in ("VB", "VBZ", "VBP") and any(
-                c.lower_ == "to" for c in a.children))
+                       for c in children_of(a)) or (a.tag_ in ("VB", "VBZ", "VBP") and any(
+                c.lower_ == "to" for c in children_of(a)))
     return False
 
 
@@ -178,7 +186,7 @@ def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], 
             for tok, dm in dts:
                 if is_under(head, tok) or not path_clear(tok, w, lex, allow_acl=True):
                     continue
-                branch = next((c for c in w.children if is_under(head, c)), None)
+                branch = next((c for c in children_of(w) if is_under(head, c)), None)
                 if branch is not None and is_under(tok, branch):
                     continue
                 return dm

@@ -17,7 +17,7 @@ from wirewatch.events.numbers import Count, count_from_token, is_number_token
 from wirewatch.events.steps.count import count_for
 from wirewatch.events.steps.mention import subtype_of
 from wirewatch.events.steps.when import day_of_statement
-from wirewatch.events.syntax import path_up
+from wirewatch.events.syntax import children_of, path_up
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
 
@@ -77,10 +77,10 @@ def period_part(head: Any, sent: Any, lex: Lexicon, total: int | None = None
     for tok in sent:
         if tok.lower_ != "including" or tok.head not in chain:
             continue
-        for num in (c for c in tok.children if c.dep_ == "pobj" and is_number_token(c)):
+        for num in (c for c in children_of(tok) if c.dep_ == "pobj" and is_number_token(c)):
             if any(p.dep_ == "prep" and any(g.lemma_.lower() in lex.period_nouns or
                                             g.lower_ in lex.period_nouns for g in p.subtree)
-                   for p in num.children):
+                   for p in children_of(num)):
                 cnt = count_from_token(num)
                 if cnt is not None:
                     return cnt, num.i

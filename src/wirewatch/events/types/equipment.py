@@ -13,6 +13,7 @@ from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import VAGUE, Count, count_from_token, is_number_token
 from wirewatch.events.steps.count import count_of_noun, increment_after, up_to_object
 from wirewatch.events.steps.when import choose_date, day_of_statement, running_since
+from wirewatch.events.syntax import children_of
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import register
 from wirewatch.events.types.base import Behaviour
@@ -67,8 +68,8 @@ def _kinds(nouns: list[Any], lex: Lexicon) -> list[tuple[Any, str]]:
     for n in nouns:
         kind = equipment_text(n, lex)
         if out and n.dep_ == "conj" and n.head == out[-1][0] and not any(
-                c.dep_ in ("nummod", "det", "quantmod") for c in n.children) and any(
-                c.dep_ == "nummod" for c in n.head.children) and any(
+                c.dep_ in ("nummod", "det", "quantmod") for c in children_of(n)) and any(
+                c.dep_ == "nummod" for c in children_of(n.head)) and any(
                 t.lower_ == "and" for t in n.doc[n.head.i + 1:n.i]) and not any(
                 t.text in (",", ";") for t in n.doc[n.head.i + 1:n.i]):
             out[-1] = (out[-1][0], f"{out[-1][1]} and {kind}")
@@ -109,35 +110,35 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
     any_object = trig.phrase in et.object_is_equipment
     objs: list[Any] = []
     for h in [head, *([head.head] if head.dep_ == "conj" else [])]:
-        for c in h.children:
+        for c in children_of(h):
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "npadvmod" and
                                                     is_number_token(c)):
                 objs.append(c)  # "shot down 12 of 14 missiles" (12 may parse as npadvmod)
             objs.extend(up_to_object(c))  # "lost up to 260 troops and 11 vehicles"
             if c.dep_ == "conj" and c.pos_ == "NOUN" and h.pos_ == "VERB" and any(
-                    g.dep_ == "cc" and g.i < c.i for g in h.children):
+                    g.dep_ == "cc" and g.i < c.i for g in children_of(h)):
                 objs.append(c)  # "lost 90 servicemen, as well as a tank" (hung on the verb)
             if c.dep_ == "prep" and c.lower_ in ("along", "together") and h.pos_ == "VERB" and \
-                    any(c2.dep_ == "dobj" for c2 in h.children):
+                    any(c2.dep_ == "dobj" for c2 in children_of(h)):
                 # "destroyed a workshop, along with four boats": a second object
-                objs.extend(gc for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
-                            for gc in w.children if gc.dep_ == "pobj")
+                objs.extend(gc for w in children_of(c) if w.dep_ == "prep" and w.lower_ == "with"
+                            for gc in children_of(w) if gc.dep_ == "pobj")
             if c.dep_ == "prep" and c.lower_ == "of" and h.pos_ == "NOUN":
-                objs.extend(gc for gc in c.children if gc.dep_ == "pobj")
+                objs.extend(gc for gc in children_of(c) if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
             objs.append(h.head)
         if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass"):
             # "losses amounted to 1,120 personnel, three tanks and ...": the kinds listed
-            objs.extend(gc for c in h.head.children if c.dep_ == "prep" and
-                        c.lower_ in ("to", "at") for gc in c.children if gc.dep_ == "pobj")
+            objs.extend(gc for c in children_of(h.head) if c.dep_ == "prep" and
+                        c.lower_ in ("to", "at") for gc in children_of(c) if gc.dep_ == "pobj")
             if h.head.lemma_.lower() in lex.tally_verbs:  # "losses include 10,212 tanks"
-                objs.extend(c for c in h.head.children if c.dep_ == "dobj")
+                objs.extend(c for c in children_of(h.head) if c.dep_ == "dobj")
         if h.pos_ == "NOUN" and h.dep_ == "dobj" and h.head.lemma_.lower() in lex.list_verbs:
             # "the report listed Russia's losses as 10,252 tanks, ..."
             # (the parse may hang "as" on the period before it: "since the start ... as")
             objs.extend(gc for c in h.head.subtree if c.dep_ == "prep" and c.lower_ == "as"
                         and c.i > h.i and _within_clause(c, h.head)
-                        for gc in c.children if gc.dep_ == "pobj")
+                        for gc in children_of(c) if gc.dep_ == "pobj")
         if objs:
             break
     # "lost 412 soldiers killed and wounded ..., as well as three tanks": the parse may hang
@@ -150,15 +151,15 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
     while todo:
         n = todo.pop(0)
         if n.lower_ in VAGUE or is_number_token(n):
-            of = [gc for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for gc in c.children if gc.dep_ == "pobj"]
+            of = [gc for c in children_of(n) if c.dep_ == "prep" and c.lower_ == "of"
+                  for gc in children_of(c) if gc.dep_ == "pobj"]
             todo[:0] = of
             continue
         if (any_object and n.pos_ in ("NOUN", "PROPN")) or is_equipment(n, book):
             out.append(n)
         # a list of kinds: "two tanks, seven armoured vehicles, 31 artillery systems" is
         # often parsed as an apposition of its first item
-        todo.extend(c for c in n.children if c.dep_ == "conj" or
+        todo.extend(c for c in children_of(n) if c.dep_ == "conj" or
                     (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
     return out
 
@@ -175,7 +176,7 @@ def _within_clause(tok: Any, verb: Any) -> bool:
 def _as_well_as(t: Any) -> bool:
     """True when 'as well as' joins ``t`` to what comes before it."""
     return any(c.dep_ == "cc" and c.lower_ == "as" and c.i < t.i and
-               any(w.lower_ == "well" for w in c.children) for c in t.head.children)
+               any(w.lower_ == "well" for w in children_of(c)) for c in children_of(t.head))
 
 
 def is_equipment(n: Any, book: Codebook) -> bool:
@@ -190,7 +191,7 @@ def is_equipment(n: Any, book: Codebook) -> bool:
     m = re.match(r"^([a-z]+)-\d", n.lower_)
     if m and m.group(1) in book.equipment_index:
         return True  # a model designation: "the Su-25", "a T-72"
-    return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in n.children)
+    return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in children_of(n))
 
 
 def equipment_text(n: Any, lex: Lexicon) -> str:
