@@ -511,20 +511,13 @@ def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span | None, int
     if noun is None and not _seat_elliptic(view, i, k):
         return None
     raion = noun is not None and "район" in _word_forms(toks[noun].text)
-    if raion and last is not None and _city_after(view, last):
+    if raion and last is not None and _city_after(view, gaz, last):
         # "у Заводському районі Саратова", "Заводской район Запорожья": the city's own
         # district; the city named after it is the place (decision 142)
         return None, last
     hits = gaz.seats(word)
     if not hits:
         return None
-    district = raion or (noun is None and any(
-        "район" in _word_forms(t.text) for t in toks[max(0, i - 10):i]))
-    if district and not any(gaz.raions_of(h.entry.id) for h in hits):
-        # "у Святошинському районі", "в Дарницькому районі", "по Основянскому и Киевскому
-        # районам города: ... в Киевском": no raion is named after such a town; a district
-        # of the city the article is about (decision 142)
-        return None, k if last is None else last
     end = toks[last if last is not None else k].end
     span = Span(toks[i].start, end, text[toks[i].start:end], hits, "seat")
     span.evidence |= {"seat", "pattern"}
@@ -535,9 +528,9 @@ def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span | None, int
     return span, (last if last is not None else k)
 
 
-def _city_after(view: TextView, noun: int) -> bool:
+def _city_after(view: TextView, gaz: Gazetteer, noun: int) -> bool:
     """Whether a town's name in the genitive follows the noun of a district ("районі
-    Саратова"), which makes the district the city's own."""
+    Саратова"; not a region's, "район Сумщини"), which makes the district the city's own."""
     toks, text = view.tokens, view.text
     nxt = noun + 1
     if nxt >= len(toks) or not toks[nxt].capitalised or not has_cyrillic(toks[nxt].text) \
@@ -546,7 +539,7 @@ def _city_after(view: TextView, noun: int) -> bool:
     for lang in ("uk", "ru"):
         tags = parse_tags(toks[nxt].text, lang)
         if "NOUN" in tags and "gent" in tags:
-            return True
+            return any(h.entry.kind == "city" for h in gaz.inflected(toks[nxt].text))
     return False
 
 
