@@ -67,6 +67,10 @@ class Story:
     # the sentence before was a running tally: its list may go on in a sentence cut off at
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
     tallying: bool = False
+    # the sentence before gave items of the list (not only the words opening it)
+    tally_read: bool = False
+    # a passport noun has been named: "документы получили" speaks of passports after it
+    passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
     # the last town named after each noun of a town ("из посёлка Степногорск"): "за посёлок"
     # points back to it, ahead of a town named since without that noun
@@ -367,18 +371,28 @@ class LemmaExtractor:
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         if not sc.text.strip():
-            return []  # a blank line between paragraphs ends no list
+            # a blank line after the words that open a list goes on to the list; one after
+            # the list's items ends it
+            if story.tally_read:
+                story.tallying, story.tally = False, None
+            return []
         tally = self._loss_tally(doc, sc, story)
         # "потери противника составили:" and the list in the sentences after it
         opens = not tally and self._opens_tally(doc, sc, story)
         story.tally = sc.date if (tally or opens) and sc.date.precision == "range" else None
         story.tallying = bool(tally) or opens
+        story.tally_read = bool(tally)
         if tally:
             return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
         trigs = find_phrases(sc.words, self._trigger_phrases())
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
+        story.passports = story.passports or any(
+            w.forms & self.lex.passport_nouns for w in sc.words)
         for first, last, etype in typed:
+            if etype == "passport.issued" and not story.passports and any(
+                    w.forms & self.lex.passport_documents for w in sc.words[first:last + 1]):
+                continue  # "документы получили": passports only once the article named them
             if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
@@ -671,6 +685,8 @@ class LemmaExtractor:
                 if got is None or got[1] + 1 >= len(sc.words) or (
                         _YEAR.match(sc.words[k].text) and got[0] > 1900):
                     continue
+                if sc.words[got[1] + 1].forms & self.lex.months.keys():
+                    continue  # "у ніч на 4 липня дрони атакували": a day, not a count
                 # the noun right after the figure, or after one adjective ("ударними")
                 after = sc.words[got[1] + 1:got[1] + 3]
                 if any(w.forms & wanted for w in after):
