@@ -106,3 +106,35 @@ def test_damage_told_alone_is_a_strike_where_it_was(resources: Any, lang: str, t
 def test_a_district_followed_by_its_city_is_in_that_city(resources: Any, lang: str,
                                                          text: str, where: int) -> None:
     assert _at(of_type(_events(resources, text, lang), "strike")) == [where]
+
+
+@pytest.mark.parametrize(("lang", "text", "where"), [
+    ("uk", "У ніч на 9 жовтня дрони атакували Суми, пошкоджено гуртожиток.", SUMY),
+    ("ru", "В ночь на 9 октября беспилотники атаковали Харьков.", KHARKIV),
+])
+def test_the_day_of_a_night_attack_is_no_count_of_drones(resources: Any, lang: str, text: str,
+                                                         where: int) -> None:
+    (hit,) = of_type(_events(resources, text, lang), "strike")
+    assert place_id(hit) == where and hit["count"] is None
+
+
+KYIV, DARNYTSIA = 703448, 13580095
+
+
+def test_a_district_named_after_a_quarter_of_the_capital_is_no_place_of_its_own(
+        resources: Any) -> None:
+    text = ("Уночі російські дрони атакували Київ, повідомив Віталій Кличко. У Дарницькому "
+            "районі уламки впали на територію школи.")
+    got = _events(resources, text, "uk")
+    assert DARNYTSIA not in _at(got)
+    assert KYIV in _at(of_type(got, "strike"))
+
+
+def test_documents_received_after_passports_were_named_are_passports(resources: Any) -> None:
+    text = ("Оккупационные власти заставляют работников станции брать паспорта РФ. В "
+            "сентябре в Энергодаре документы получили около 700 человек.")
+    got = of_type(_events(resources, text, "ru"), "passport.issued")
+    assert [(place_id(e), e["count"]["value"]) for e in got] == [(ENERHODAR, 700)]
+    # with no passport named, documents are no passports
+    other = "Слідчі Харкова отримали документи про 300 зруйнованих будинків."
+    assert of_type(_events(resources, other, "uk"), "passport.issued") == []
