@@ -308,7 +308,10 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         if toks[i].start < covered_until or i < i_pos:
             continue
         seat = _seat_span(view, gaz, i) if has_cyrillic(toks[i].text) else None
-        if seat is not None:
+        if seat is not None and seat[0] is None:
+            i_pos = seat[1] + 1  # a city's own district: its words name no place
+            continue
+        if seat is not None and seat[0] is not None:
             # "Синельниківського району", "на Покровському напрямку": the seat town
             add_evidence(seat[0], view, gaz)
             spans.append(seat[0])
@@ -493,10 +496,11 @@ def _hyphen_adjective(view: TextView, i: int) -> int:
     return j
 
 
-def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span, int] | None:
+def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span | None, int] | None:
     """A district, community or front direction named by its seat's adjective, as a span
     whose hits are the seat ("у Синельниківському районі" -> Synelnykove), with the index
-    of its last token; None when the words are not one or no such town is known."""
+    of its last token; None when the words are not one or no such town is known. A city's
+    own district is no span (None with the index of its noun): its words name no place."""
     toks, text = view.tokens, view.text
     k = _hyphen_adjective(view, i)
     word = text[toks[i].start:toks[k].end]
@@ -506,17 +510,37 @@ def _seat_span(view: TextView, gaz: Gazetteer, i: int) -> tuple[Span, int] | Non
     noun = last if last is not None else _seat_listed(view, k)
     if noun is None and not _seat_elliptic(view, i, k):
         return None
+    raion = noun is not None and "район" in _word_forms(toks[noun].text)
+    if raion and last is not None and _city_after(view, gaz, last):
+        # "у Заводському районі Саратова", "Заводской район Запорожья": the city's own
+        # district; the city named after it is the place (decision 142)
+        return None, last
     hits = gaz.seats(word)
     if not hits:
         return None
     end = toks[last if last is not None else k].end
     span = Span(toks[i].start, end, text[toks[i].start:end], hits, "seat")
     span.evidence |= {"seat", "pattern"}
-    if noun is not None and "район" in _word_forms(toks[noun].text):
+    if raion:
         # "Куп'янського району", "в Севском и Климовском районах": a raion, which the
         # resolver takes for the raion its seat gives its name to (decision 100)
         span.evidence.add("raion")
     return span, (last if last is not None else k)
+
+
+def _city_after(view: TextView, gaz: Gazetteer, noun: int) -> bool:
+    """Whether a town's name in the genitive follows the noun of a district ("районі
+    Саратова"; not a region's, "район Сумщини"), which makes the district the city's own."""
+    toks, text = view.tokens, view.text
+    nxt = noun + 1
+    if nxt >= len(toks) or not toks[nxt].capitalised or not has_cyrillic(toks[nxt].text) \
+            or text[toks[noun].end:toks[nxt].start] != " ":
+        return False
+    for lang in ("uk", "ru"):
+        tags = parse_tags(toks[nxt].text, lang)
+        if "NOUN" in tags and "gent" in tags:
+            return any(h.entry.kind == "city" for h in gaz.inflected(toks[nxt].text))
+    return False
 
 
 def _seat_listed(view: TextView, k: int) -> int | None:

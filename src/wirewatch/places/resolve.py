@@ -153,6 +153,9 @@ DISTRICT_SEAT_MIN_POPULATION = 10_000
 # populated place ("в Зарічному районі" of Sumy, Zarichnyi, 2 km from its centre), not a
 # district's seat town (Brovary is 20 km from Kyiv).
 DISTRICT_INSIDE_KM = 10.0
+# A namesake this close that is the seat of no raion is one of the city's quarters too
+# ("у Святошинському районі" of Kyiv, Svyatoshyn 13 km from its centre; decision 142).
+DISTRICT_QUARTER_KM = 20.0
 AS_THEY_CALL = re.compile(
     r"^\s*,?\s*as\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:calls?|knows?|names?|spells?)\s+it\b"
     r"|^\s*in\s+(?:Ukrainian|Russian)\b", re.IGNORECASE)
@@ -513,7 +516,9 @@ class Resolver:
                 seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
                 if seat is None or seat.population < DISTRICT_SEAT_MIN_POPULATION or (
                         seat.country, seat.admin1_code) != (city.country, city.admin1_code) \
-                        or _distance_km(seat, city) < DISTRICT_INSIDE_KM:
+                        or _distance_km(seat, city) < DISTRICT_INSIDE_KM or (
+                            _distance_km(seat, city) < DISTRICT_QUARTER_KM
+                            and not self.gaz.raions_of(seat.id)):
                     p = last_city[0].place
                     assert p is not None
                     if m.place is not None:

@@ -67,6 +67,10 @@ class Story:
     # the sentence before was a running tally: its list may go on in a sentence cut off at
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
     tallying: bool = False
+    # the sentence before gave items of the list (not only the words opening it)
+    tally_read: bool = False
+    # a passport noun has been named: "документы получили" speaks of passports after it
+    passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
     # the last town named after each noun of a town ("из посёлка Степногорск"): "за посёлок"
     # points back to it, ahead of a town named since without that noun
@@ -366,17 +370,29 @@ class LemmaExtractor:
                                           claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        if not sc.text.strip():
+            # a blank line after the words that open a list goes on to the list; one after
+            # the list's items ends it
+            if story.tally_read:
+                story.tallying, story.tally = False, None
+            return []
         tally = self._loss_tally(doc, sc, story)
         # "потери противника составили:" and the list in the sentences after it
         opens = not tally and self._opens_tally(doc, sc, story)
         story.tally = sc.date if (tally or opens) and sc.date.precision == "range" else None
         story.tallying = bool(tally) or opens
+        story.tally_read = bool(tally)
         if tally:
             return tally  # "втрати ... склали: танків — 11 284 (+3), ..."
         out: list[EventMention] = []
         trigs = find_phrases(sc.words, self._trigger_phrases())
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
+        story.passports = story.passports or any(
+            w.forms & self.lex.passport_nouns for w in sc.words)
         for first, last, etype in typed:
+            if etype == "passport.issued" and not story.passports and any(
+                    w.forms & self.lex.passport_documents for w in sc.words[first:last + 1]):
+                continue  # "документы получили": passports only once the article named them
             if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
@@ -387,6 +403,7 @@ class LemmaExtractor:
                 out.extend(self._later_denial(doc, sc, (first, last), made))
             elif made and self._relayed(sc, (first, last)):
                 out.extend(self._relayed_claim(doc, sc, (first, last), made))
+        out.extend(self._gapped(sc, out))
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(self._holding(doc, sc))
         if not out and story.strike_place is not None:
@@ -396,6 +413,35 @@ class LemmaExtractor:
             if listed:
                 base = self._mention(doc, sc, (0, 0), "strike", None, None)
                 out.extend(replace_fields(base, place=p, trigger=None) for p in listed)
+        return out
+
+    def _gapped(self, sc: Sentence, made: list[EventMention]) -> list[EventMention]:
+        """'27 аппаратов сбиты над Брянской областью, 19 — над Курской областью, 11 — над
+        Белгородской': a figure, a dash and a place after a counted mention of the sentence
+        are one more of it, there, the dash standing for the words the first item gave
+        (its kind, verb and claim)."""
+        counted = [m for m in made if m.count is not None and m.place is not None
+                   and m.type in _GAPPED_TYPES]
+        if not counted:
+            return []
+        base = counted[0]
+        first = next((k for k, p in sc.places if p == base.place), None)
+        if first is None:
+            return []
+        out: list[EventMention] = []
+        k = first + 1
+        while k < len(sc.words) - 2:
+            got = number_at(sc.words, k, self.lex)
+            if got is None or sc.words[got[1] + 1].text not in ("—", "–"):
+                k += 1
+                continue
+            value, last = got
+            place = next((p for j, p in sc.places if last + 1 < j <= last + 4), None)
+            if place is not None and place != base.place:
+                qualifier = self.lex.count_qualifiers.get(sc.words[k - 1].lower)
+                out.append(replace_fields(base, place=place, trigger=None,
+                                          count=Count(value, qualifier is not None, qualifier)))
+            k = last + 1
         return out
 
     def _settlements_named(self, sc: Sentence, found: list[EventMention],
@@ -475,10 +521,16 @@ class LemmaExtractor:
 
     def _opens_tally(self, doc: Document, sc: Sentence, story: Story) -> bool:
         """'Общие боевые потери противника с 24 февраля 2022 года составили:': a loss noun of
-        a tally and a colon at the sentence's end open the list the next sentences give."""
-        if not sc.text.rstrip().endswith(":") or not any(
-                w.forms & self.lex.tally_words for w in sc.words):
+        a tally and a colon at the sentence's end open the list the next sentences give; so
+        does a tally's verb with no figure after it ('втрати противника з 24.02.22 по
+        24.09.25 склали, повідомляє Генштаб.')."""
+        if not any(w.forms & self.lex.tally_words for w in sc.words):
             return False
+        if not sc.text.rstrip().endswith(":"):
+            verb = next((k for k, w in enumerate(sc.words)
+                         if w.forms & self.lex.tally_verbs), None)
+            if verb is None or any(c.isdigit() for w in sc.words[verb + 1:] for c in w.text):
+                return False
         self._tally_period(doc, sc, story)
         return True
 
@@ -633,6 +685,8 @@ class LemmaExtractor:
                 if got is None or got[1] + 1 >= len(sc.words) or (
                         _YEAR.match(sc.words[k].text) and got[0] > 1900):
                     continue
+                if sc.words[got[1] + 1].forms & self.lex.months.keys():
+                    continue  # "у ніч на 4 липня дрони атакували": a day, not a count
                 # the noun right after the figure, or after one adjective ("ударними")
                 after = sc.words[got[1] + 1:got[1] + 3]
                 if any(w.forms & wanted for w in after):
@@ -1285,6 +1339,9 @@ _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
 _DASH_ITEM = re.compile(r"[–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\(\s*\+\s*" + _FIGURE
                         + r"\s*\))?(?=\s*(?:[^\W\d_]+\.?)?\s*(?:[;,.]|$))", re.MULTILINE)
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
+# the types whose counted mention a gapped item goes on with ("19 — над Курской")
+_GAPPED_TYPES = frozenset({"equipment.lost", "casualties", "passport.issued",
+                           "civilians.evacuated"})
 _ITEM_SEPARATORS = frozenset({",", ";", ":", "и", "і", "та", "й"})
 # How far after a loss noun its figure of people may come: "Потери противника в зоне
 # ответственности группировки войск «Север» за сутки составили до 165 военнослужащих"

@@ -150,6 +150,12 @@ class LemmaLexicon:
     # 'техника', 'бронетехніка': collective nouns of equipment; a kind named by one with no
     # figure is no single item (any other kind in the singular counts one)
     collective_nouns: frozenset[str]
+    # 'втрати противника склали, повідомляє Генштаб.': a tally's verb with no figure after
+    # it leaves the list to the sentences after it, as a colon does
+    tally_verbs: frozenset[str]
+    # 'документы получили 600 человек': a noun standing for the passports an article has
+    # already named; a passport trigger with one counts only after a passport noun
+    passport_documents: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
