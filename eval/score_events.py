@@ -10,7 +10,9 @@ its denial, three kinds of equipment), the pairs are chosen greedily by how
 well they agree: overlapping evidence first, then modality, count, subtype.
 
 On matched pairs the scorer reports the accuracy of count (value; qualifier),
-date (value; basis), claimant (lenient and strict, see ``claimant_match``),
+date (value; basis), claimant (lenient and strict, see ``claimant_match``; lenient also
+counts the same institution, group or outlet of the actor registry spelt otherwise,
+``same_body``),
 modality, conduit, extent, subtype, aggregate and venue.
 
 ``--verbose`` lists every false positive and false negative with its evidence,
@@ -225,6 +227,25 @@ def claimant_match(gold: str | None, pred: str | None) -> bool:
     return bool(g) and sorted(_norm_words(g)) == sorted(_norm_words(p))
 
 
+def same_body(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Return whether gold and prediction name the same institution, group or outlet of
+    the actor registry ("Ukrainian General Staff" = "General Staff of the Armed Forces of
+    Ukraine": both ``ua-general-staff``). A person must be named as the lenient match
+    says: the registry knowing who holds a role does not name them in the text."""
+    gold_id = gold.get("claimant_actor")
+    pred_id = (pred.get("claimant_actor") or {}).get("id")
+    if not gold_id or gold_id != pred_id:
+        return False
+    return _actor_type(gold_id) not in (None, "person")
+
+
+def _actor_type(actor_id: str) -> str | None:
+    from wirewatch.events.actors import ActorRegistry
+
+    actor = ActorRegistry.bundled().get(actor_id)
+    return actor.type if actor is not None else None
+
+
 def claimant_strict(gold: str | None, pred: str | None) -> bool:
     """Return whether two claimants are the same string up to case and spacing."""
     if gold is None or pred is None:
@@ -255,7 +276,8 @@ CHECKS: list[tuple[str, Callable[[dict[str, Any], dict[str, Any]], bool]]] = [
     ("date", lambda g, p: _date_str(g.get("date")) == (p.get("date") or {}).get("value")),
     ("date basis", lambda g, p: (g.get("date_basis") or "unknown")
      == (p.get("date") or {}).get("basis")),
-    ("claimant", lambda g, p: claimant_match(g.get("claimant"), p.get("claimant"))),
+    ("claimant", lambda g, p: claimant_match(g.get("claimant"), p.get("claimant"))
+     or same_body(g, p)),
     ("claimant (strict)", lambda g, p: claimant_strict(g.get("claimant"), p.get("claimant"))),
     ("modality", lambda g, p: g.get("modality") == p.get("modality")),
     ("conduit", lambda g, p: conduit_match(g.get("conduit"), p.get("conduit"))),

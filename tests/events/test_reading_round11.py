@@ -128,3 +128,38 @@ def test_a_part_of_a_figure_just_given_is_no_mention(run: Run) -> None:
                  "Among them, 9 children were killed.", "2025-05-10")
     killed = of_type(events, "casualties")
     assert [e["count"]["value"] for e in killed] == [140], killed
+
+
+def test_a_loss_tally_written_in_one_sentence_after_a_colon(run: Run) -> None:
+    events = run(
+        "Ukraine's forces killed 1,240 Russian soldiers over the past day, the General Staff "
+        "said on Thursday.\n\n\"Russia's total combat losses from 24.02.2022 to 15.05.2025 "
+        "were approximately: personnel - 969,450 (+1,240) people, tanks - 10,851 (+11), "
+        "artillery systems - 25,310 (+40), helicopters - 335,\" the report says.",
+        "2025-05-15")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [11, 40, 335, 10851, 25310], lost
+    assert all(e["claimant"] == "General Staff of the Armed Forces of Ukraine"
+               for e in lost), lost
+    totals = [e for e in of_type(events, "casualties") if e["aggregate"]]
+    assert [e["count"]["value"] for e in totals] == [969450], totals
+
+
+def test_the_ministry_capitalised_still_refers_to_the_ministry_named_before(run: Run) -> None:
+    events = run("The Russian Defence Ministry said its forces had taken the village of "
+                 "Dachne. According to the Ministry, Ukraine lost up to 210 servicemen in the "
+                 "Pokrovsk direction over the past day.", "2025-03-01")
+    (lost,) = of_type(events, "casualties")
+    assert lost["claimant"] == "Russian Ministry of Defence", lost
+
+
+def test_a_channel_named_after_its_description_is_named_by_its_name(run: Run) -> None:
+    events = run("A drone hit a fuel depot in Novozybkov overnight, the independent Telegram "
+                 "channel Astra reported on Monday.", "2025-03-03")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant"] == "Astra", strike
+    events = run("Russian troops entered the village of Dachne and took it, the pro-Kremlin "
+                 "channel Rybar wrote on Monday.", "2025-03-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["claimant"] == "Rybar" and capture["claimant_actor"]["id"] == "ru-rybar", \
+        capture

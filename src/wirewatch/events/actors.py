@@ -42,7 +42,8 @@ KINDS = frozenset({"government", "military", "official", "media", "analyst", "ng
 SIDES = frozenset({"RU", "UA", "other"})
 SIDE_PREFIX = {"RU": "ru-", "UA": "ua-"}
 
-TOP_KEYS = frozenset({"version", "actors", "equivalences", "ambiguous", "titles", "side_words"})
+TOP_KEYS = frozenset({"version", "actors", "equivalences", "ambiguous", "titles", "side_words",
+                      "descriptors"})
 ACTOR_KEYS = frozenset({"id", "name", "type", "kind", "side", "aliases", "roles",
                         "state_affiliated", "country", "parent", "note"})
 ACTOR_REQUIRED = ("id", "name", "type", "kind", "side")
@@ -154,12 +155,14 @@ class ActorRegistry:
                  titles: frozenset[str] = frozenset(),
                  side_words: Mapping[str, Sequence[str]] | None = None,
                  ambiguous: frozenset[str] = frozenset(),
+                 descriptors: frozenset[str] = frozenset(),
                  source: str = "<registry>") -> None:
         self.source = source
         self._ambiguous = ambiguous  # keys of aliases that name several actors on purpose
         self._actors = {a.id: a for a in actors}
         self._norm = normaliser or Normaliser()
         self._titles = titles
+        self._descriptors = descriptors  # words before a body's or outlet's name
         words = side_words or {}
         self._side_of = {w: side for side, ws in words.items() for w in ws}
         self._adjective = {side: ws[0] for side, ws in words.items() if ws}
@@ -253,7 +256,37 @@ class ActorRegistry:
             hits = self._by_name(whole) or self._find_qualified(
                 qualified["head"], qualified["qual"], day)
         unique = {h.actor.id: h for h in hits}
+        if not unique and qualified is None:
+            return self._after_descriptors(whole, day)
         return next(iter(unique.values())) if len(unique) == 1 else None
+
+    def name_after_descriptors(self, text: str) -> str | None:
+        """The proper name a claimant string gives after words that only describe it
+        ("the independent Telegram channel Astra" -> "Astra"), or None when the string is
+        not such a phrase."""
+        words = text.split()
+        i = 0
+        while i < len(words) - 1 and basic_key(words[i]) and all(
+                w in self._descriptors for w in basic_key(words[i]).split()):
+            i += 1
+        rest = words[i:]
+        if i == 0 or basic_key(words[i - 1]) not in _MEDIA_HEADS or \
+                not all(w[:1].isupper() or w[:1].isdigit() for w in rest):
+            return None  # "military blogger Yuri Podolyaka": the role stays with the person
+        return " ".join(rest)
+
+    def _after_descriptors(self, key: str, day: date | None) -> _Hit | None:
+        """The body or outlet named after words that only describe it ("the independent
+        Telegram channel Astra", "the monitoring group DeepState"); never a person."""
+        words = key.split()
+        i = 0
+        while i < len(words) - 1 and words[i] in self._descriptors:
+            i += 1
+        if i == 0:
+            return None
+        hits = {h.actor.id: h for h in self._find(" ".join(words[i:]), day)
+                if h.actor.type != "person"}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _by_name(self, key: str) -> list[_Hit]:
         ids = set(self._index.names.get(key, ()))
@@ -391,13 +424,15 @@ def parse_registry(data: Any, source: str = "<registry>") -> ActorRegistry:
         side_words = _side_words(data.get("side_words") or {}, normaliser)
         ambiguous = frozenset(normaliser.key(a) for a in _strings(data.get("ambiguous") or [],
                                                                   "ambiguous"))
+        descriptors = frozenset(w for t in _strings(data.get("descriptors") or [],
+                                                    "descriptors") for w in basic_key(t).split())
         actors = [_actor(entry, i) for i, entry in enumerate(data["actors"])]
         _check_references(actors)
         _check_aliases(actors, normaliser, ambiguous)
     except ActorRegistryError as exc:
         raise fail(str(exc)) from exc
     return ActorRegistry(actors, normaliser, titles=titles, side_words=side_words,
-                         ambiguous=ambiguous, source=source)
+                         ambiguous=ambiguous, descriptors=descriptors, source=source)
 
 
 def _strings(value: Any, where: str) -> list[str]:
@@ -575,6 +610,12 @@ def _check_aliases(actors: list[Actor], normaliser: Normaliser,
 # -- the claimants of event mentions ------------------------------------------------------
 
 
+# the nouns a descriptor phrase ends in before an outlet's or body's own name
+_MEDIA_HEADS = frozenset({"channel", "agency", "outlet", "newspaper", "daily", "website",
+                          "site", "portal", "broadcaster", "tv", "television", "radio",
+                          "station", "project", "group", "team"})
+
+
 # The sides at war, and the kinds of actor that speak for one of them (a claim by one is
 # "claimed"; media, analysts and NGOs "report").
 PARTY_SIDES = frozenset({"RU", "UA"})
@@ -597,6 +638,9 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
     out = []
     for m in mentions:
         day = _day_of(m) or published
+        named = registry.name_after_descriptors(m.claimant) if m.claimant else None
+        if named is not None:
+            m = replace(m, claimant=named)  # "the independent channel Astra" -> "Astra"
         claimant = _ref(registry.claimant_actor(m.claimant, day))
         conduits = tuple(_ref(registry.claimant_actor(c, day)) for c in m.conduit)
         modality = m.modality

@@ -284,8 +284,9 @@ class Attributor:
         dets = {c.lower_ for c in children_of(tok) if c.dep_ in ("det", "amod", "poss")}
         if not dets & lex.reference_determiners:
             return None
-        if any(c.pos_ == "PROPN" for c in children_of(tok)) or tok.pos_ == "PROPN":
-            return None
+        if any(c.pos_ == "PROPN" for c in children_of(tok)) or (
+                tok.pos_ == "PROPN" and tok.lower_ not in self.reference_heads):
+            return None  # "the Ministry", capitalised as some outlets write it, still refers
         if head in spokes:
             # "the spokesman": the last source that spoke through a spokesman
             via = next((s for s in reversed(self.sources) if s.via == head), None)

@@ -30,7 +30,7 @@ from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
 from wirewatch.events.syntax import index_document, span_text, token_at
-from wirewatch.events.tally_list import outside_tallies, tally_list_mentions
+from wirewatch.events.tally_list import tally_list_mentions, with_tallies
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
 from wirewatch.events.where import anchor
@@ -95,7 +95,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     tallies = tally_list_mentions(doc, book, lexicon)
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
-    return dedupe(outside_tallies(found, tallies), book) + tallies
+    return dedupe(with_tallies(found, tallies), book)
 
 
 # A headline: the text's first line, short, with no closing punctuation, a blank line after.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from wirewatch.document import Document
@@ -27,57 +28,108 @@ from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.numbers import QUALIFIERS, Count
 
 _FIGURE = r"\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+"
-TALLY_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[-\u2013\u2014\u2022*][ \t]+)?"
+# one item: "tanks - 10,677 (+4)", "personnel - about 937,880 (+1,160) persons"
+TALLY_ITEM = re.compile(
+    r"[ \t]*(?:[-\u2013\u2014\u2022*][ \t]+)?"
     r"(?P<label>[^\W\d_][^\d\n:\u2012\u2013\u2014]{0,60}?)[ \t]*[-\u2012\u2013\u2014:][ \t]*"
     r"(?:(?P<qual>[a-z]+(?: [a-z]+)?)[ \t]+)?(?P<total>" + _FIGURE + r")[ \t]*"
-    r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*$")
-# fewer lines than this after an opening line are not read as a tally
-MIN_LINES = 3
+    r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*")
+# an item ends at a line break or at a comma or semicolon followed by a space (a figure's
+# own commas have none: "10,677"), or at a comma or quote closing the quoted list
+_ITEM_END = re.compile(r"\n|[,;](?=[ \t\"\u201d\u2019'])|[\"\u201d](?=[\s,.;])|$")
+# a colon opening a list; the line (or sentence) before it must name losses
+_OPENING = re.compile(r":[ \t]*(?:\n|(?=[ \t]*[^\W\d_]))")
+# fewer items than this after an opening are not read as a tally
+MIN_ITEMS = 3
+
+
+@dataclass(frozen=True)
+class TallyBlock:
+    """One tally: the characters from its opening words to its last item, its mentions."""
+
+    start: int
+    end: int
+    mentions: tuple[EventMention, ...]
 
 
 def tally_list_mentions(doc: Document, book: Codebook, lexicon: Lexicon
-                        ) -> list[EventMention]:
-    """Return the mentions of every loss tally written as a list in the document."""
-    out: list[EventMention] = []
-    lines = list(TALLY_LINE.finditer(doc.text))
-    for block in _blocks(doc.text, lines):
-        opening = _opening_line(doc.text, block[0].start())
-        if opening is None or not set(re.findall(r"[a-z]+", opening.lower())) & \
-                lexicon.tally_nouns:
+                        ) -> list[TallyBlock]:
+    """Return every loss tally written as a list in the document, one class a line or one
+    class after another in a sentence after a colon, with its mentions."""
+    out: list[TallyBlock] = []
+    for colon in _OPENING.finditer(doc.text):
+        opening = _opening_words(doc.text, colon.start())
+        if not set(re.findall(r"[a-z]+", opening.lower())) & lexicon.tally_nouns:
+            continue
+        items = _items(doc.text, colon.start() + 1)
+        if len(items) < MIN_ITEMS:
             continue
         period = _period(opening, doc.published, lexicon)
         approx = _qualifier(opening)
-        for line in block:
-            out.extend(_line_mentions(doc, book, lexicon, line, period, approx))
+        found = [m for item in items
+                 for m in _line_mentions(doc, book, lexicon, item, period, approx)]
+        if found:
+            out.append(TallyBlock(colon.start() - len(opening) + 1, items[-1].end(),
+                                  tuple(found)))
     return out
 
 
-def outside_tallies(mentions: Sequence[EventMention], tallies: Sequence[EventMention]
-                    ) -> list[EventMention]:
-    """The mentions read from the sentences that are no tally's lines (a line read by the
-    parse as well gives its mentions once, the tally's)."""
-    spans = [(t.evidence.start, t.evidence.end) for t in tallies]
-    return [m for m in mentions
-            if not any(s <= m.evidence.start < e for s, e in spans)]
+def with_tallies(mentions: Sequence[EventMention], tallies: Sequence[TallyBlock]
+                 ) -> list[EventMention]:
+    """The mentions of the parse with each tally's in place of those the parse read from
+    the tally's own words (the tally's are read item by item). A tally takes the speaker
+    the parse found for its words ("'The total combat losses … were: …,' the report
+    says"), if any."""
+    out = list(mentions)
+    for block in tallies:
+        inside = [m for m in out
+                  if m.evidence.start < block.end and block.start < m.evidence.end]
+        speaker = next((m for m in inside if m.claimant), None) or _last_speaker(
+            [m for m in mentions if m.evidence.end <= block.start])
+        out = [m for m in out if m not in inside]
+        if speaker is None:
+            out.extend(block.mentions)
+            continue
+        out.extend(replace(m, claimant=speaker.claimant, conduit=speaker.conduit,
+                           modality=speaker.modality) for m in block.mentions)
+    return out
 
 
-def _blocks(text: str, lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """Runs of consecutive tally lines (only line breaks between them)."""
-    blocks: list[list[re.Match[str]]] = []
-    for line in lines:
-        if blocks and not text[blocks[-1][-1].end():line.start()].strip():
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    return [b for b in blocks if len(b) >= MIN_LINES]
+def _last_speaker(before: Sequence[EventMention]) -> EventMention | None:
+    named = [m for m in before if m.claimant]
+    return max(named, key=lambda m: m.evidence.start) if named else None
 
 
-def _opening_line(text: str, start: int) -> str | None:
-    """The last non-empty line before the list, if it ends with a colon."""
-    before = text[:start].rstrip()
-    line = before[before.rfind("\n") + 1:].strip()
-    return line if line.endswith(":") else None
+def _items(text: str, pos: int) -> list[re.Match[str]]:
+    """The items of a list that starts at ``pos``, up to the first text that is none."""
+    items: list[re.Match[str]] = []
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        if text.startswith("\n", pos) and items:
+            if text[pos + 1:pos + 2] == "\n" or not text[pos + 1:].strip():
+                break  # a blank line ends the list
+            pos += 1
+            continue
+        if text.startswith("\n", pos):
+            pos += 1
+            continue
+        stop = _ITEM_END.search(text, pos)
+        end = stop.start() if stop else len(text)
+        item = TALLY_ITEM.fullmatch(text, pos, end + (text[end:end + 1] in ",;"))
+        if item is None:
+            break
+        items.append(item)
+        pos = item.end()
+    return items
+
+
+def _opening_words(text: str, colon: int) -> str:
+    """The words before a list's colon, back to the start of their line or sentence."""
+    line_start = text.rfind("\n", 0, colon) + 1
+    before = text[line_start:colon]
+    sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
+    return sentence + ":"
 
 
 def _period(opening: str, published: date | None, lexicon: Lexicon) -> EventDate:
@@ -114,8 +166,8 @@ def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Mat
     if line["qual"] and qualifier is None:
         return []  # "tanks - destroyed 4": no tally line
     start = line.start("label")
-    evidence = Evidence(doc.text[start:line.end()].strip(), start,
-                        start + len(doc.text[start:line.end()].rstrip()))
+    shown = doc.text[start:line.end()].rstrip(" \t,;.")
+    evidence = Evidence(shown, start, start + len(shown))
     base = EventMention(doc=doc.id, type=etype, place=None, date=period, evidence=evidence,
                         modality="asserted", subtype=subtype, equipment=equipment,
                         trigger=(line.start("label"), line.end("label")))
@@ -140,7 +192,6 @@ def _is_equipment(words: set[str], label: str, book: Codebook) -> bool:
 
 
 def _with(m: EventMention, **changes: object) -> EventMention:
-    from dataclasses import replace
     return replace(m, **changes)  # type: ignore[arg-type]
 
 
