@@ -14,7 +14,9 @@ process count, the same texts go through
   processes (``wirewatch.pipeline.extract_parallel``),
 
 one after the other, and the medians of the repeats are compared. Worker start
-is inside the timed part on both sides. ``--dask N`` adds the whole pipeline on a Dask
+is inside the timed part on both sides. With one process, the CPU seconds of this process
+(``time.process_time``) are compared too: on a shared machine they wander less than the
+wall clock. ``--dask N`` adds the whole pipeline on a Dask
 LocalCluster of N single-threaded worker processes (``wirewatch.workers.DaskWorkers``,
 what ``wirewatch ingest --dask local:N`` uses); the cluster is started once, outside the
 timing, and each worker loads the model on its first batch (inside the first repeat).
@@ -81,10 +83,18 @@ def corpus(n_docs: int, words: int = 600, distinct: bool = False) -> list[str]:
     return out
 
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
-    """Return the seconds a call took and what it returned."""
-    t = time.perf_counter()
+# CPU seconds of this process per timed call, by the label of the call (one process only:
+# other sessions' load on a shared machine counts less than in wall time)
+CPU: dict[str, list[float]] = {}
+
+
+def timed(fn: Callable[[], object], label: str = "") -> tuple[float, object]:
+    """Return the seconds a call took and what it returned (its CPU seconds in this
+    process are kept under ``label``, if given)."""
+    t, c = time.perf_counter(), time.process_time()
     out = fn()
+    if label:
+        CPU.setdefault(label, []).append(time.process_time() - c)
     return time.perf_counter() - t, out
 
 
@@ -123,11 +133,11 @@ def main() -> int:
             timed(lambda: [nlp.make_doc(t) for t in texts])[0])
         for n in a.processes:
             s, _parsed = timed(lambda n=n: sum(1 for _ in nlp.pipe(
-                texts, batch_size=a.batch_size, n_process=n)))
+                texts, batch_size=a.batch_size, n_process=n)), f"spacy_{n}" if n == 1 else "")
             runs.setdefault(f"spacy_{n}", []).append(s)
             if n == 1:
                 p, res = timed(lambda: extract(docs, resources,
-                                               batch_size=a.batch_size))
+                                               batch_size=a.batch_size), "pipeline_1")
             else:
                 p, res = timed(lambda n=n: extract_parallel(docs, processes=n, resources=resources,
                                                             batch_size=a.batch_size))
@@ -154,6 +164,12 @@ def main() -> int:
                "pipeline_runs_s": [round(x, 2) for x in runs[f"pipeline_{n}"]]}
         table.append(row)
     result["results"] = table
+    if CPU:
+        cpu = {k: statistics.median(v) for k, v in CPU.items()}
+        result["one_process_cpu_s"] = {"spacy": round(cpu["spacy_1"], 3),
+                                       "pipeline": round(cpu["pipeline_1"], 3),
+                                       "ratio_pipeline_to_spacy": round(
+                                           cpu["spacy_1"] / cpu["pipeline_1"], 3)}
     tok_med = statistics.median(runs["tokenizer"])
     result["tokenizer_docs_per_s"] = round(len(texts) / tok_med, 1)
     if 1 in a.processes:
@@ -167,6 +183,10 @@ def main() -> int:
     for row in table:
         print(f"| {row['processes']} | {row['spacy_docs_per_s']} | "
               f"{row['pipeline_docs_per_s']} | {row['ratio_pipeline_to_spacy']:.0%} |")
+    if CPU:
+        c = result["one_process_cpu_s"]
+        print(f"| 1, CPU seconds of this process | {c['spacy']} s | {c['pipeline']} s | "  # type: ignore[index]
+              f"{c['ratio_pipeline_to_spacy']:.1%} |")  # type: ignore[index]
     if a.dask:
         d = result["dask"]
         print(f"| Dask LocalCluster, {a.dask} workers | | {d['docs_per_s']} | "  # type: ignore[index]

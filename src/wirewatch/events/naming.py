@@ -240,10 +240,11 @@ def side_of(text: str, book: Codebook) -> str | None:
 class _CodebookCache:
     """Answers that depend on a text and one codebook (and lexicon) only: the sides and
     canonical names of the noun phrases met. The rules ask about the same phrases again
-    and again (sides: 26,000 times per 40 documents, most of them repeats)."""
+    and again (sides: 26,000 times per 40 documents, most of them repeats). One pair of
+    codebook and answers, replaced as a whole: a thread reading another codebook can only
+    drop the answers, never write into the other codebook's."""
 
-    book: Codebook | None = None
-    known: dict[Any, Any] = field(default_factory=dict)
+    entry: tuple[Codebook | None, dict[Any, Any]] = field(default_factory=lambda: (None, {}))
 
 
 _BY_CODEBOOK = _CodebookCache()
@@ -253,12 +254,13 @@ _BY_CODEBOOK_KEPT = 50_000
 def _per_codebook(book: Codebook, key: Any, compute: Any) -> Any:
     """Return ``compute()`` for ``key``, once per key while ``book`` is the codebook asked
     about (the cache holds the codebook, so another one is never mistaken for it)."""
-    cache = _BY_CODEBOOK
-    if book is not cache.book or len(cache.known) >= _BY_CODEBOOK_KEPT:
-        cache.book, cache.known = book, {}
-    if key not in cache.known:
-        cache.known[key] = compute()
-    return cache.known[key]
+    held, known = _BY_CODEBOOK.entry
+    if held is not book or len(known) >= _BY_CODEBOOK_KEPT:
+        known = {}
+        _BY_CODEBOOK.entry = (book, known)
+    if key not in known:
+        known[key] = compute()
+    return known[key]
 
 
 def _side_of(text: str, book: Codebook) -> str | None:
