@@ -163,3 +163,16 @@ def test_a_channel_named_after_its_description_is_named_by_its_name(run: Run) ->
     (capture,) = of_type(events, "territory.captured")
     assert capture["claimant"] == "Rybar" and capture["claimant_actor"]["id"] == "ru-rybar", \
         capture
+
+
+def test_partial_control_stated_in_the_present_is_a_partial_capture(run: Run) -> None:
+    events = run("Russian troops now occupy about 60% of Toretsk, the analysts said on "
+                 "Monday.", "2025-03-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["extent"] == "partial", capture
+    events = run("The governor said Russian forces controlled about a third of the town of "
+                 "Vovchansk.", "2025-03-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["extent"] == "partial", capture
+    assert of_type(run("Ukrainian units still control positions around Pokrovsk, the "
+                       "brigade said.", "2025-03-03"), "territory.captured") == []
