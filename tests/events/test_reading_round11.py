@@ -187,3 +187,10 @@ def test_a_national_toll_of_civilians_is_the_countrys(run: Run) -> None:
                  "General Staff said on Friday.", "2025-05-09")
     (lost,) = of_type(events, "casualties")
     assert lost["place"] is None, lost
+
+
+def test_a_dateline_with_the_country_in_brackets_is_where_it_was_filed(run: Run) -> None:
+    events = run("Izmail (Ukraine) (AFP) - Russian drones struck grain silos in Reni "
+                 "overnight, the regional governor said on Friday.", "2025-05-16")
+    (strike,) = of_type(events, "strike")
+    assert strike["place"]["name"] == "Reni", strike
