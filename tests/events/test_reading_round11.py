@@ -194,3 +194,18 @@ def test_a_dateline_with_the_country_in_brackets_is_where_it_was_filed(run: Run)
                  "overnight, the regional governor said on Friday.", "2025-05-16")
     (strike,) = of_type(events, "strike")
     assert strike["place"]["name"] == "Reni", strike
+
+
+def test_a_running_total_listed_with_brackets_in_a_sentence(run: Run) -> None:
+    events = run(
+        "Russia's total combat losses from February 24, 2022, to May 15, 2025, amount to "
+        "about 969,450 personnel, the General Staff said.\n\nUkraine's forces have also "
+        "destroyed 10,851 (+11) tanks, 22,590 (+9) armored combat vehicles, 1,390 multiple "
+        "launch rocket systems and 27,100 (+40) artillery systems, it said.", "2025-05-15")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [9, 11, 40, 1390, 10851, 22590,
+                                                          27100], lost
+    totals = [e for e in lost if e["aggregate"]]
+    assert {e["date"]["value"] for e in totals} == {"2022-02-24/2025-05-15"}, totals
+    (people,) = of_type(events, "casualties")
+    assert people["date"]["value"] == "2022-02-24/2025-05-15", people
