@@ -163,3 +163,49 @@ def test_a_channel_named_after_its_description_is_named_by_its_name(run: Run) ->
     (capture,) = of_type(events, "territory.captured")
     assert capture["claimant"] == "Rybar" and capture["claimant_actor"]["id"] == "ru-rybar", \
         capture
+
+
+def test_partial_control_stated_in_the_present_is_a_partial_capture(run: Run) -> None:
+    events = run("Russian troops now occupy about 60% of Toretsk, the analysts said on "
+                 "Monday.", "2025-03-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["extent"] == "partial", capture
+    events = run("The governor said Russian forces controlled about a third of the town of "
+                 "Vovchansk.", "2025-03-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["extent"] == "partial", capture
+    assert of_type(run("Ukrainian units still control positions around Pokrovsk, the "
+                       "brigade said.", "2025-03-03"), "territory.captured") == []
+
+
+def test_a_national_toll_of_civilians_is_the_countrys(run: Run) -> None:
+    events = run("The UN monitoring mission said at least 180 civilians were killed and 950 "
+                 "injured across Ukraine in April.", "2025-05-09")
+    tolls = of_type(events, "casualties")
+    assert {e["place"]["name"] for e in tolls if e["place"]} == {"Ukraine"}, tolls
+    events = run("Russia has lost about 950,000 troops in Ukraine since February 2022, the "
+                 "General Staff said on Friday.", "2025-05-09")
+    (lost,) = of_type(events, "casualties")
+    assert lost["place"] is None, lost
+
+
+def test_a_dateline_with_the_country_in_brackets_is_where_it_was_filed(run: Run) -> None:
+    events = run("Izmail (Ukraine) (AFP) - Russian drones struck grain silos in Reni "
+                 "overnight, the regional governor said on Friday.", "2025-05-16")
+    (strike,) = of_type(events, "strike")
+    assert strike["place"]["name"] == "Reni", strike
+
+
+def test_a_running_total_listed_with_brackets_in_a_sentence(run: Run) -> None:
+    events = run(
+        "Russia's total combat losses from February 24, 2022, to May 15, 2025, amount to "
+        "about 969,450 personnel, the General Staff said.\n\nUkraine's forces have also "
+        "destroyed 10,851 (+11) tanks, 22,590 (+9) armored combat vehicles, 1,390 multiple "
+        "launch rocket systems and 27,100 (+40) artillery systems, it said.", "2025-05-15")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [9, 11, 40, 1390, 10851, 22590,
+                                                          27100], lost
+    totals = [e for e in lost if e["aggregate"]]
+    assert {e["date"]["value"] for e in totals} == {"2022-02-24/2025-05-15"}, totals
+    (people,) = of_type(events, "casualties")
+    assert people["date"]["value"] == "2022-02-24/2025-05-15", people

@@ -265,7 +265,7 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
 # "from February 24, 2022 to April 5, 2025", "between March 3 and March 9": two days that
 # bound one period
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
-_RANGE_JOIN = re.compile(r"^\s*(?:to|through|until|till|and|-|–)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^,?\s*(?:to|through|until|till|and|-|–)\s*$", re.I)
 
 
 def _next_day(a: str, b: str) -> bool:

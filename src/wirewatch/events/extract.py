@@ -95,6 +95,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     tallies = tally_list_mentions(doc, book, lexicon)
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
+    found = with_national_tolls(found, places, doc.text, lexicon)
     return dedupe(with_tallies(found, tallies), book)
 
 
@@ -121,6 +122,27 @@ def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: L
 
     told = {m.type for m in mentions if not retold(m)}
     return [m for m in mentions if not retold(m) or m.type not in told]
+
+
+def with_national_tolls(mentions: list[EventMention], places: Sequence[PlaceMention],
+                        text: str, lexicon: Lexicon) -> list[EventMention]:
+    """Place a toll of civilians told for a whole country at the country ("at least 232
+    civilians were killed and 1,343 injured in Ukraine"; decision 168). Casualties are
+    otherwise never placed at a country, so that the soldiers a country lost ("Russia has
+    lost 900,000 troops in Ukraine") stay without a place."""
+    countries = [p for p in places if p.place is not None and p.place.kind == "country"]
+    out = []
+    for m in mentions:
+        if m.type == "casualties" and m.place is None and not m.reference:
+            country = next((p for p in countries
+                            if m.evidence.start <= p.start < m.evidence.end and
+                            not text.startswith("'s", p.end) and
+                            lexicon.national_toll.search(text[m.evidence.start:p.start])),
+                           None)
+            if country is not None:
+                m = replace(m, place=country.place)
+        out.append(m)
+    return out
 
 
 def without_parts(mentions: list[EventMention], lexicon: Lexicon) -> list[EventMention]:

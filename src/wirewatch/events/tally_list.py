@@ -41,6 +41,18 @@ _ITEM_END = re.compile(r"\n|[,;](?=[ \t\"\u201d\u2019'])|[\"\u201d](?=[\s,.;])|$
 _OPENING = re.compile(r":[ \t]*(?:\n|(?=[ \t]*[^\W\d_]))")
 # fewer items than this after an opening are not read as a tally
 MIN_ITEMS = 3
+# an item of a running total written in a sentence, figure first: "24,107 (+5) armored
+# combat vehicles", "1,339 multiple launch rocket systems" (a class without a day's part);
+# the parse of such a list is often broken by the brackets
+INLINE_ITEM = re.compile(
+    r"(?:(?P<qual>about|approximately|around|over|more than|up to)\s+)?"
+    r"(?P<total>" + _FIGURE + r")\s*(?:\(\s*\+\s*(?P<inc>" + _FIGURE + r")\s*\)\s*)?\s"
+    r"(?P<label>[^\W\d_][\w-]*(?:\s+(?!since\b|in\b|over\b|during\b|the\b|and\s+[\d(])"
+    r"(?:and\s+)?[^\W\d_][\w-]*){0,4})")
+# what may stand between two items of such a list
+_INLINE_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|as well as\s+)?")
+# runs with fewer bracketed items than this are left to the parse
+MIN_INLINE = 2
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,45 @@ def tally_list_mentions(doc: Document, book: Codebook, lexicon: Lexicon
         if found:
             out.append(TallyBlock(colon.start() - len(opening) + 1, items[-1].end(),
                                   tuple(found)))
+    return out + [b for b in _inline_blocks(doc, book, lexicon)
+                  if not any(o.start <= b.start < o.end for o in out)]
+
+
+def _inline_blocks(doc: Document, book: Codebook, lexicon: Lexicon) -> list[TallyBlock]:
+    """Runs of bracketed items in a sentence ("destroyed 11,618 (+3) tanks, 24,107 (+5)
+    armored combat vehicles and 1,611 (+1) multiple rocket launchers"): each item is a
+    total and the day's increase, dated by the period the sentence or the text before it
+    gives."""
+    runs: list[list[re.Match[str]]] = []
+    for item in INLINE_ITEM.finditer(doc.text):
+        gap = doc.text[runs[-1][-1].end():item.start()] if runs else None
+        if gap is not None and _INLINE_GAP.fullmatch(gap):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    out = []
+    for run in (r for r in runs if sum(1 for i in r if i["inc"]) >= MIN_INLINE):
+        start = doc.text.rfind(". ", 0, run[0].start()) + 2 if "." in doc.text[
+            :run[0].start()] else 0
+        end = doc.text.find(".", run[-1].end())
+        sentence = doc.text[max(start, 0):end if end >= 0 else len(doc.text)]
+        period = _period(sentence, doc.published, lexicon)
+        if period.value is None:
+            period = _period_before(doc.text[:start], doc.published, lexicon)
+        found = [m for item in run
+                 for m in _line_mentions(doc, book, lexicon, item, period, None)]
+        if found:
+            out.append(TallyBlock(run[0].start(), run[-1].end(), tuple(found)))
     return out
+
+
+def _period_before(text: str, published: date | None, lexicon: Lexicon) -> EventDate:
+    """The last period a running total gave in the paragraph before ("The total combat
+    losses … from February 24, 2022, to March 17, 2026, amount to …")."""
+    paragraph = text[text.rfind("\n\n") + 1:]
+    found = [d.date for d in find_dates(paragraph, published, lexicon=lexicon)
+             if d.date.precision == "range"]
+    return found[-1] if found else UNKNOWN
 
 
 def with_tallies(mentions: Sequence[EventMention], tallies: Sequence[TallyBlock]
@@ -82,8 +132,9 @@ def with_tallies(mentions: Sequence[EventMention], tallies: Sequence[TallyBlock]
     says"), if any."""
     out = list(mentions)
     for block in tallies:
-        inside = [m for m in out
-                  if m.evidence.start < block.end and block.start < m.evidence.end]
+        kinds = {t.type for t in block.mentions}
+        inside = [m for m in out if m.type in kinds and
+                  m.evidence.start < block.end and block.start < m.evidence.end]
         speaker = next((m for m in inside if m.claimant), None) or _last_speaker(
             [m for m in mentions if m.evidence.end <= block.start])
         out = [m for m in out if m not in inside]
@@ -159,13 +210,14 @@ def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Mat
     if singular & book.count_nouns.get("people", frozenset()):
         etype, subtype, equipment = "casualties", "mixed", None
     elif _is_equipment(singular, line["label"], book):
-        etype, subtype, equipment = "equipment.lost", None, line["label"].strip()
+        etype, subtype, equipment = "equipment.lost", None, _kind(line["label"], lexicon)
     else:
         return []
     qualifier = _QUALIFIER_OF.get(line["qual"].lower()) if line["qual"] else approx
     if line["qual"] and qualifier is None:
         return []  # "tanks - destroyed 4": no tally line
-    start = line.start("label")
+    start = min(line.start("label"), line.start("qual") if line["qual"] else
+                line.start("total"))
     shown = doc.text[start:line.end()].rstrip(" \t,;.")
     evidence = Evidence(shown, start, start + len(shown))
     base = EventMention(doc=doc.id, type=etype, place=None, date=period, evidence=evidence,
@@ -179,6 +231,14 @@ def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Mat
         day = EventDate(last, "day", period.basis) if last else publication_date(doc.published)
         out.append(_with(base, count=Count(_number(line["inc"]), False, None), date=day))
     return out
+
+
+def _kind(label: str, lexicon: Lexicon) -> str:
+    """The class of equipment without the side's word ("Russian tanks" -> "tanks")."""
+    words = label.split()
+    while len(words) > 1 and words[0].lower() in lexicon.side_adjectives:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _is_equipment(words: set[str], label: str, book: Codebook) -> bool:

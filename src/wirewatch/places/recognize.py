@@ -127,6 +127,8 @@ DATELINE = re.compile(
     # "MOSCOW, April 5. /TASS/."
     r"(?P<date>(?:,\s*|(?<=\.)\s+)(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+    # "Izmail (Ukraine) (AFP) -": the country in brackets before the agency
+    r"(?:\s*\([A-Z][A-Za-z .'’-]{1,30}\)(?=\s*\([A-Za-z]))?"
     r"\s*(?:(?P<agency>\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:—|–|-{1,2}|:)|"
     r"/[A-Za-z][\w-]{0,20}/\.?)\s")
 NEG_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",

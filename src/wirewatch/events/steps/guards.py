@@ -115,6 +115,9 @@ def _habit(sc: SentenceContext, d: Draft) -> bool:
     if len(d.trigger.phrase) == 1 and d.trigger.phrase[0] in d.type.partial_only:
         return False
     head = noun = d.head
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in sc.doc.lexicon.part_nouns
+                                   for c in children_of(head)):
+        return False  # "Russian troops now occupy about 70% of X": a state, claimed now
     if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.pos_ == "NOUN":
         noun = noun.head.head  # "the issuance of passports underscores ...": commentary
@@ -363,6 +366,9 @@ def settlements_tally(sc: SentenceContext, d: Draft) -> bool:
         for n in count_nouns(d.head, d.tokens))
 
 
+_AMOUNT_PREPS = frozenset({"about", "around", "over", "nearly", "almost", "roughly", "some"})
+
+
 def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a word that is an event only for part of a place ("control about 80% of
     X", "control most of it") governs such a part: its object says which part."""
@@ -372,7 +378,12 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
     if head.pos_ != "VERB":
         return False
     lex = sc.doc.lexicon
-    for obj in (c for c in children_of(head) if c.dep_ == "dobj"):
+    # "controlled about a third of X": the parse may hang the part on "about" as a
+    # preposition; the part is still what the verb governs
+    objs = [c for c in children_of(head) if c.dep_ == "dobj"] + [
+        g for c in children_of(head) if c.dep_ == "prep" and c.lower_ in _AMOUNT_PREPS
+        for g in children_of(c) if g.dep_ == "pobj"]
+    for obj in objs:
         span = sc.doc.parsed[obj.left_edge.i:obj.right_edge.i + 1].text
         if obj.lower_ in lex.part_nouns and lex.partial_extent.search(span) and \
                 not lex.whole_extent.search(span):
