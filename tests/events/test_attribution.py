@@ -20,7 +20,9 @@ from wirewatch.events.naming import canonical_name
     ("local authorities in Mezhova", "Mezhova local authorities"),
     ("The Russian-installed authorities in Enerhodar", "Enerhodar occupation authorities"),
     ("the Kharkiv regional governor", "governor of Kharkiv region"),
-    ("Kyiv", "Ukrainian authorities"),
+    ("Kyiv", "Ukrainian government"),
+    ("Kiev", "Ukrainian government"),
+    ("Moscow", "Russian government"),
 ])
 def test_canonical_claimant_names(words: str, name: str) -> None:
     assert canonical_name(words, load_codebook(), load_lexicon()) == name

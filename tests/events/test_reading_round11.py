@@ -209,3 +209,14 @@ def test_a_running_total_listed_with_brackets_in_a_sentence(run: Run) -> None:
     assert {e["date"]["value"] for e in totals} == {"2022-02-24/2025-05-15"}, totals
     (people,) = of_type(events, "casualties")
     assert people["date"]["value"] == "2022-02-24/2025-05-15", people
+
+
+def test_a_capital_speaks_for_its_government_and_is_no_place(run: Run) -> None:
+    events = run("Kiev had earlier claimed, on August 15, to have taken full control of "
+                 "Sudzha.", "2025-08-20")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["place"]["name"] == "Sudzha", capture
+    assert capture["claimant"] == "Ukrainian government", capture
+    events = run("Moscow said its troops had captured Toretsk.", "2025-08-20")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["claimant_actor"]["id"] == "ru-government", capture
