@@ -220,3 +220,12 @@ def test_a_capital_speaks_for_its_government_and_is_no_place(run: Run) -> None:
     events = run("Moscow said its troops had captured Toretsk.", "2025-08-20")
     (capture,) = of_type(events, "territory.captured")
     assert capture["claimant_actor"]["id"] == "ru-government", capture
+
+
+def test_the_administration_is_the_regional_body_named_before(run: Run) -> None:
+    events = run("Evacuation has become a daily job in Donetsk Oblast. On Monday, the regional "
+                 "military administration ordered families with children to leave eight more "
+                 "villages.\n\nRussian forces struck Kramatorsk with guided bombs on Monday, "
+                 "wounding four people, the administration said.", "2026-02-24")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant_actor"]["id"] == "ua-donetsk-ova", strike

@@ -304,12 +304,16 @@ class Attributor:
         for s in reversed(self.sources):
             if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
                 return s
+        if head in lex.body_heads:
+            return self._unit_named_before(tok, head, adjectives=True)
         return None
 
-    def _unit_named_before(self, tok: Any, head: str) -> Source | None:
+    def _unit_named_before(self, tok: Any, head: str, *, adjectives: bool = False
+                           ) -> Source | None:
         """Return the unit "the brigade" refers to: the last one named with its number or
         name ("Ukraine's 47th Separate Mechanized Brigade") in its sentence or the two
-        before, whether or not it had spoken."""
+        before, whether or not it had spoken; with ``adjectives``, also a body named by
+        its kind ("the regional military administration ordered ...")."""
         doc = tok.doc
         start = sent_of(tok).start
         for _ in range(2):
@@ -320,7 +324,8 @@ class Attributor:
             if t.lemma_.lower() == head and t.i != tok.i and any(
                     c.dep_ in ("compound", "amod", "nummod") and
                     (c.pos_ in ("PROPN", "NUM") or c.like_num or c.tag_ == "CD" or
-                     re.match(r"\d", c.text)) for c in children_of(t)):
+                     re.match(r"\d", c.text) or (adjectives and c.pos_ == "ADJ"))
+                    for c in children_of(t)):
                 found, _span, _carried = self._source_at(t, tok, None)
                 if found is not None:
                     text = text_of(doc)
@@ -455,6 +460,16 @@ class Attributor:
                      sent.start_char <= p.start < sent.end_char]
             if len({p.place.geonameid for p in named}) > 1:
                 return name  # "in the Donetsk and Kharkiv regions, regional officials said"
+            # failing that, the region of a town the sentence names, then the region the
+            # article named last before it ("evacuation has become a permanent job in
+            # Donetsk Oblast. On Monday, the regional military administration ordered ...")
+            in_sentence = [p for p in self.places if p.place.kind == "city" and
+                           sent.start_char <= p.start < sent.end_char and p.place.admin1]
+            if not named and in_sentence:
+                region = self.lexicon.region_suffix.sub("", in_sentence[0].place.admin1 or "")
+                return f"{region} {name}"
+            named = named or [p for p in self.places if p.place.kind == "admin1" and
+                              p.start < sent.start_char][-1:]
             if named:
                 region = self.lexicon.region_suffix.sub("", named[0].place.name)
                 return f"{region} {name}"

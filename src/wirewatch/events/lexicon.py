@@ -144,6 +144,7 @@ class Lexicon:
     quoting_verbs: frozenset[str]  # 'TASS, quoting the ministry': the quoted source claims
     reference_determiners: frozenset[str]  # 'the ministry', 'the same source': refers back
     unit_heads: frozenset[str]  # 'the brigade': the unit named last
+    body_heads: frozenset[str]  # 'the administration': the body named last, if none spoke
     estimate_nouns: frozenset[str]  # 'according to preliminary estimates': no speaker
     channel_suffix: re.Pattern[str]  # 'X on Facebook': where X posted, not its name
     said_after: re.Pattern[str]  # 'This was reported by X': X said the sentence before
