@@ -225,6 +225,13 @@ def parse_tags(word: str, lang: str) -> frozenset[str]:
     return frozenset(str(parse.tag).replace(" ", ",").split(","))
 
 
+def may_be_genitive_noun(word: str, lang: str) -> bool:
+    """Whether any of pymorphy3's first parses of a word is a noun in the genitive
+    ("Запоріжжя", whose best parse is the nominative of the same form)."""
+    return any("NOUN" in p.tag and "gent" in p.tag
+               for p in _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))[:4])
+
+
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 
 

@@ -28,6 +28,7 @@ from wirewatch.places.morph import (
     has_first_name_reading,
     is_common_word,
     is_person_reading,
+    may_be_genitive_noun,
     parse_tags,
     seat_names,
 )
@@ -537,9 +538,11 @@ def _city_after(view: TextView, gaz: Gazetteer, noun: int) -> bool:
             or text[toks[noun].end:toks[nxt].start] != " ":
         return False
     for lang in ("uk", "ru"):
-        tags = parse_tags(toks[nxt].text, lang)
-        if "NOUN" in tags and "gent" in tags:
-            return any(h.entry.kind == "city" for h in gaz.inflected(toks[nxt].text))
+        # "району Запоріжжя": a neuter's genitive is written as its nominative, which the
+        # best parse gives, and the gazetteer holds the name in that form (decision 176)
+        if may_be_genitive_noun(toks[nxt].text, lang):
+            return any(h.entry.kind == "city" for h in
+                       gaz.inflected(toks[nxt].text) or gaz.exact(toks[nxt].text))
     return False
 
 
