@@ -121,3 +121,13 @@ def test_a_town_whose_last_consonant_alternates_in_the_locative(resources: Any, 
                                                                where: int) -> None:
     (hit,) = of_type(_events(resources, text, "uk"), "strike")
     assert place_id(hit) == where
+
+
+@pytest.mark.parametrize("text", [
+    "Ворог ударив по Дніпровському району Запоріжжя двома ракетами.",
+    "Ворог ударив по Заводському району Запоріжжя.",
+])
+def test_a_district_of_a_city_whose_genitive_reads_as_its_nominative(resources: Any,
+                                                                     text: str) -> None:
+    (hit,) = of_type(_events(resources, text, "uk"), "strike")
+    assert place_id(hit) == 687700  # Zaporizhzhia, not Dnipro or Zavodske
