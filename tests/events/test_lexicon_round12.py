@@ -131,3 +131,14 @@ def test_a_district_of_a_city_whose_genitive_reads_as_its_nominative(resources: 
                                                                      text: str) -> None:
     (hit,) = of_type(_events(resources, text, "uk"), "strike")
     assert place_id(hit) == 687700  # Zaporizhzhia, not Dnipro or Zavodske
+
+
+def test_the_other_items_of_a_bulletin_after_a_colon_are_its_tally(resources: Any) -> None:
+    text = ("Генштаб ВСУ сообщил, что за сутки российские войска потеряли 900 военнослужащих. "
+            "Общие потери армии России с начала вторжения достигли 1 000 000 человек.\n\n"
+            "Среди других позиций сводки:\nтанков — 10 900 (+3);\n"
+            "артиллерийских систем — 28 900 (+40);\nкрылатых ракет — 3 200.")
+    lost = of_type(_events(resources, text, "ru"), "equipment.lost")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in lost) == [
+        ("artillery system", 40), ("artillery system", 28900), ("missile", 3200),
+        ("tank", 3), ("tank", 10900)]
