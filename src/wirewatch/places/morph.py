@@ -71,7 +71,28 @@ def dictionary_forms(word: str) -> tuple[str, ...]:
     for ending, nominative in _ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             forms.append(low[: len(low) - len(ending)] + nominative)
+    forms.extend(_alternated(low))
     return tuple(dict.fromkeys(f for f in forms if f != low))
+
+
+# Ukrainian locatives whose last consonant alternates (г/з, к/ц, х/с before -і) and whose
+# last "і" is an "о" in the other cases: "у Кривому Розі" (Кривий Ріг), "у Новому Бузі"
+# (Новий Буг); the dictionaries read neither as the town's noun.
+_ALTERNATING = {"зі": "г", "ці": "к", "сі": "х"}
+
+
+def _alternated(low: str) -> list[str]:
+    """The nominatives of a masculine Ukrainian locative with an alternating consonant
+    ("розі" -> "ріг", "бузі" -> "буг"), for a word of at most two syllables."""
+    consonant = _ALTERNATING.get(low[-2:])
+    stem = low[:-2]
+    if consonant is None or not 2 <= len(stem) <= 5:
+        return []
+    out = [stem + consonant]
+    k = stem.rfind("о")
+    if k >= 0 and not any(v in stem[k + 1:] for v in "аеєиіїоуюя"):
+        out.insert(0, stem[:k] + "і" + stem[k + 1:] + consonant)
+    return out
 
 
 @lru_cache(maxsize=131072)
@@ -202,6 +223,13 @@ def parse_tags(word: str, lang: str) -> frozenset[str]:
     """Return the grammemes of pymorphy3's best parse of a word ("ADJF", "plur", "loct"...)."""
     parse = _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))[0]
     return frozenset(str(parse.tag).replace(" ", ",").split(","))
+
+
+def may_be_genitive_noun(word: str, lang: str) -> bool:
+    """Whether any of pymorphy3's first parses of a word is a noun in the genitive
+    ("Запоріжжя", whose best parse is the nominative of the same form)."""
+    return any("NOUN" in p.tag and "gent" in p.tag
+               for p in _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))[:4])
 
 
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})

@@ -28,6 +28,7 @@ from wirewatch.places.morph import (
     has_first_name_reading,
     is_common_word,
     is_person_reading,
+    may_be_genitive_noun,
     parse_tags,
     seat_names,
 )
@@ -539,9 +540,11 @@ def _city_after(view: TextView, gaz: Gazetteer, noun: int) -> bool:
             or text[toks[noun].end:toks[nxt].start] != " ":
         return False
     for lang in ("uk", "ru"):
-        tags = parse_tags(toks[nxt].text, lang)
-        if "NOUN" in tags and "gent" in tags:
-            return any(h.entry.kind == "city" for h in gaz.inflected(toks[nxt].text))
+        # "району Запоріжжя": a neuter's genitive is written as its nominative, which the
+        # best parse gives, and the gazetteer holds the name in that form (decision 176)
+        if may_be_genitive_noun(toks[nxt].text, lang):
+            return any(h.entry.kind == "city" for h in
+                       gaz.inflected(toks[nxt].text) or gaz.exact(toks[nxt].text))
     return False
 
 
@@ -599,6 +602,35 @@ def _region_listed(view: TextView, k: int) -> bool:
     return False
 
 
+# Prepositions before a region's adjective whose noun is left out ("над Курской — 19").
+_ELLIPTIC_REGION_PREPOSITIONS = frozenset({"над", "в", "у", "во", "по", "из", "з", "із"})
+# How many words back the region's noun may be, in the same sentence.
+_ELLIPTIC_REGION_REACH = 30
+
+
+def _region_elliptic(view: TextView, i: int) -> bool:
+    """True for a capitalised adjective after a preposition with no noun after it, in a
+    sentence whose words before it include a region's noun ("27 беспилотников сбиты над
+    Брянской областью, 19 — над Курской", "над Сумською областю — 12, над Полтавською —
+    5"): the noun left out is that one (decision 173)."""
+    toks, text = view.tokens, view.text
+    if i == 0 or toks[i - 1].text.lower() not in _ELLIPTIC_REGION_PREPOSITIONS or \
+            text[toks[i - 1].end:toks[i].start] != " ":
+        return False
+    if not toks[i].text.lower().endswith(("ой", "ою", "ій", "ої", "ей")):
+        return False
+    if i + 1 < len(toks) and text[toks[i].end:toks[i + 1].start] == " " and \
+            toks[i + 1].text[:1].isalpha():
+        return False  # "над Курской областью", "в Курской АЭС": the noun is written
+    sent = view.sentence_of(toks[i].start)
+    for k in range(i - 2, max(-1, i - _ELLIPTIC_REGION_REACH), -1):
+        if view.sentence_of(toks[k].start) != sent:
+            return False
+        if toks[k].text.lower().startswith(("област", "регион", "регіон")):
+            return True
+    return False
+
+
 def _seat_elliptic(view: TextView, i: int, k: int) -> bool:
     """True for a locative adjective after в/у/на whose noun is left out, as in "у
     Гуляйпільському ворог втратив" (the direction named before)."""
@@ -640,6 +672,15 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "region"}
             return span
+    if j == i and _region_elliptic(view, i):
+        # "над Брянской областью — 23, над Курской — 19": a region's adjective after a
+        # preposition, with no noun after it, in a sentence that named a region by its noun
+        for noun in ("области", "області"):
+            hits = [h for h in gaz.inflected(f"{toks[i].text} {noun}") if h.entry.kind != "city"]
+            if hits:
+                span = Span(toks[i].start, toks[i].end, toks[i].text, hits, "lemma")
+                span.evidence |= {"lemma", "region"}
+                return span
     if j == i and _region_listed(view, i):
         # "в Київській, Житомирській та Черкаській областях", "в Белгородской и Курской
         # областях": each adjective of the list names a region, as the last one does
@@ -657,6 +698,13 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
             span.evidence.add("lemma")
             return span
     if j == i:
+        shchyna = _shchyna_seat(gaz, toks[i].text)
+        if shchyna:
+            # "на Обухівщині", "Бериславщини": the land around a district's seat
+            span = Span(toks[i].start, toks[i].end, toks[i].text, shchyna, "lemma")
+            span.evidence.add("lemma")
+            return span
+    if j == i:
         # "Рильська": a case form of a name the gazetteer holds in another spelling only
         # (Ryl'sk); its dictionary forms are looked up by their romanisation, in the theatre
         for form in dictionary_forms(toks[i].text)[:4]:
@@ -667,6 +715,28 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                 span.evidence.add("lemma")
                 return span
     return None
+
+
+# "Обухівщина", "Броварщину", "Куп'янщини": the land around a town named by the town's stem
+# and "-щина"; the stem's endings that the town's name may have had (Бровари, Куп'янськ).
+_SHCHYNA = re.compile(r"^(?P<stem>[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+?)щин(?:а|и|і|у|ою|е|ой)$")
+_SHCHYNA_ENDINGS = ("", "и", "а", "е", "і", "ськ", "ск")
+
+
+def _shchyna_seat(gaz: Gazetteer, word: str) -> list[NameHit]:
+    """The town a "-щина" name is the land of ("на Обухівщині" -> Obukhiv, "Броварщину" ->
+    Brovary), when it is the seat of a raion and the gazetteer does not know the word
+    itself (the regions' "Харківщина" it does); [] otherwise (decision 174)."""
+    m = _SHCHYNA.match(word)
+    if m is None:
+        return []
+    stem = m.group("stem").replace("’", "'").replace("ʼ", "'")
+    for ending in _SHCHYNA_ENDINGS:
+        hits = [h for h in gaz.exact(stem + ending) if h.entry.kind == "city"
+                and gaz.theatre_weight(h.entry.country) > 0 and gaz.raions_of(h.entry.id)]
+        if hits:
+            return hits[:1]
+    return []
 
 
 # What follows a region's adjective when the words name its administration ("Донецької

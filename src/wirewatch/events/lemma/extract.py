@@ -393,6 +393,14 @@ class LemmaExtractor:
             if etype == "passport.issued" and not story.passports and any(
                     w.forms & self.lex.passport_documents for w in sc.words[first:last + 1]):
                 continue  # "документы получили": passports only once the article named them
+            if etype == "passport.issued" and first == last and \
+                    sc.words[first].forms & self.lex.passport_documents and (not any(
+                        number_at(sc.words, k, self.lex)
+                        for k in range(last + 1, min(last + 4, len(sc.words)))) or any(
+                        t == etype and f != first for f, _, t in typed)):
+                # "выдали ещё 1,5 тысячи": a bare verb of handing out, counted, and the
+                # sentence's only words of passports given ("паспорта РФ выдали" is one)
+                continue
             if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
@@ -442,6 +450,23 @@ class LemmaExtractor:
                 out.append(replace_fields(base, place=place, trigger=None,
                                           count=Count(value, qualifier is not None, qualifier)))
             k = last + 1
+        # "… над Брянской областью, над Курской — 19, над Орловской областью — 11": the
+        # place first, then the dash and the figure (decision 173)
+        done = {m.place for m in out} | {base.place}
+        for j, place in sc.places:
+            if j <= first or place in done:
+                continue
+            dash = next((d for d in range(j + 1, min(j + 3, len(sc.words) - 1))
+                         if sc.words[d].text in ("—", "–")), None)
+            if dash is None or any(sc.words[d].text in _STOPS for d in range(j + 1, dash)):
+                continue
+            got = number_at(sc.words, dash + 1, self.lex)
+            if got is None or (got[1] + 1 < len(sc.words)
+                               and sc.words[got[1] + 1].text not in _STOPS):
+                continue  # "над Курской — 19 беспилотников" is told in full
+            done.add(place)
+            out.append(replace_fields(base, place=place, trigger=None,
+                                      count=Count(got[0], False, None)))
         return out
 
     def _settlements_named(self, sc: Sentence, found: list[EventMention],
@@ -593,6 +618,11 @@ class LemmaExtractor:
         if etype in self.lex.object_places and obj < len(sc.words) and \
                 sc.words[obj].forms & self.lex.not_objects:
             return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
+        within = sc.words[trig[0]:trig[1] + 1]
+        if etype == "property.looted" and any(w.forms & self.lex.goods_verbs for w in within) \
+                and not any(w.forms & self.lex.goods_nouns for w in within) and \
+                not self._goods_taken(sc, trig):
+            return []  # "забрали двох чоловіків": taking people is no looting
         if etype == "civilians.evacuated" and "property.looted" in self.book.types and \
                 self._goods_taken(sc, trig):
             # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
@@ -783,8 +813,10 @@ class LemmaExtractor:
                 home = story.region  # "в регионе получили"
                 break
         if home is None:
+            # a country is no home of the people given passports ("у МВС РФ заявили, що
+            # жителям нових регіонів видали ...": the body's country; decision 172)
             return [p for p in places if p.kind != "country"] or [
-                p for k, p in own if (k, p) in sc.places][:1], None
+                p for k, p in own if (k, p) in sc.places and p.kind != "country"][:1], None
         venue = next((p for _, p in own if p.kind == "city" and p != home), None)
         return (homes if len(homes) > 1 else [home]), venue
 

@@ -156,6 +156,9 @@ class LemmaLexicon:
     # 'документы получили 600 человек': a noun standing for the passports an article has
     # already named; a passport trigger with one counts only after a passport noun
     passport_documents: frozenset[str]
+    # 'забрали 14 тракторов', 'винесли будівельні матеріали': verbs of taking that are
+    # looting only when what they took is goods (goods_nouns), never people
+    goods_verbs: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
