@@ -29,3 +29,13 @@ def test_a_toll_shared_out_among_towns_after_a_colon(
     got = of_type(_events(resources, text, lang), "casualties")
     shares = sorted((place_id(m), m["count"]["value"]) for m in got)
     assert shares == sorted([(KUPIANSK, 2), (IZYUM, 1)])
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "В Херсоне за месяц выдано 730 паспортов жителям Каховки."),
+    ("uk", "У Херсоні за місяць видали 730 паспортів жителям Каховки."),
+])
+def test_the_figure_of_passports_handed_out_counts_them(
+        resources: Any, lang: str, text: str) -> None:
+    (issued,) = of_type(_events(resources, text, lang), "passport.issued")
+    assert issued["count"]["value"] == 730

@@ -812,6 +812,16 @@ class LemmaExtractor:
             # "поранені 15, серед них троє дітей": the figure right after the trigger
             sc.used_counts.add(nxt)
             return Count(bare[0], False, None)
+        if etype == "passport.issued":
+            # "выдали 410 паспортов", "видано 410 паспортів жителям Каховки": the figure of
+            # passports inside the trigger counts them, though people are named after it
+            for k in range(trig[0] + 1, trig[1]):
+                fig = number_at(sc.words, k, self.lex)
+                if fig is not None and fig[1] + 1 == trig[1] and k not in sc.used_counts \
+                        and sc.words[trig[1]].forms & self.lex.passport_nouns:
+                    sc.used_counts.add(k)
+                    qualifier = self.lex.count_qualifiers.get(sc.words[k - 1].lower)
+                    return Count(fig[0], qualifier is not None, qualifier)
         wide = _TALLY_REACH if sc.words[trig[0]].forms & self.lex.tally_words else 6
         got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
             or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
