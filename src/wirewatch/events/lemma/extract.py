@@ -412,6 +412,7 @@ class LemmaExtractor:
             elif made and self._relayed(sc, (first, last)):
                 out.extend(self._relayed_claim(doc, sc, (first, last), made))
         out.extend(self._gapped(sc, out))
+        out = self._spread(sc, out)
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(self._holding(doc, sc))
         if not out and story.strike_place is not None:
@@ -467,6 +468,46 @@ class LemmaExtractor:
             done.add(place)
             out.append(replace_fields(base, place=place, trigger=None,
                                       count=Count(got[0], False, None)))
+        return out
+
+    def _spread(self, sc: Sentence, made: list[EventMention]) -> list[EventMention]:
+        """'вбили чотирьох жителів Донеччини: двох у Костянтинівці, одного в Торецьку та
+        одного в Дружківці': a counted casualty mention whose figure a colon after it
+        shares out among places, a figure and a place each, is one mention per place with
+        its share; the total goes when the shares add up to it (decision 190)."""
+        out = list(made)
+        for m in made:
+            if m.type != "casualties" or m.count is None or m.trigger is None:
+                continue
+            start = next((k for k, w in enumerate(sc.words) if w.start >= m.trigger[0]), None)
+            colon = next((k for k in range(start, len(sc.words))
+                          if sc.words[k].text == ":"), None) if start is not None else None
+            if colon is None or any(w.text in _CLAUSE_ENDS for w in sc.words[start:colon]):
+                continue
+            shares: list[tuple[int, Place]] = []
+            k = colon + 1
+            while k < len(sc.words):
+                got = number_at(sc.words, k, self.lex)
+                if got is None:
+                    break
+                place = next((p for j, p in sc.places if got[1] + 1 < j <= got[1] + 3
+                              and all(sc.words[i].text not in _STOPS
+                                      for i in range(got[1] + 1, j))), None)
+                if place is None:
+                    break
+                shares.append((got[0], place))
+                j = next((i for i, q in sc.places if q == place and i > got[1]), k) + 1
+                while j < len(sc.words) and (sc.words[j].text[:1].isupper()
+                                             or sc.words[j].text == "-"):
+                    j += 1  # the rest of a name ("у Новому Бузі")
+                if j >= len(sc.words) or sc.words[j].lower not in _ITEM_SEPARATORS:
+                    break
+                k = j + 1
+            if len(shares) < 2 or sum(v for v, _ in shares) != m.count.value:
+                continue
+            out.remove(m)
+            out.extend(replace_fields(m, place=p, count=Count(v, False, None))
+                       for v, p in shares)
         return out
 
     def _settlements_named(self, sc: Sentence, found: list[EventMention],
@@ -771,6 +812,16 @@ class LemmaExtractor:
             # "поранені 15, серед них троє дітей": the figure right after the trigger
             sc.used_counts.add(nxt)
             return Count(bare[0], False, None)
+        if etype == "passport.issued":
+            # "выдали 410 паспортов", "видано 410 паспортів жителям Каховки": the figure of
+            # passports inside the trigger counts them, though people are named after it
+            for k in range(trig[0] + 1, trig[1]):
+                fig = number_at(sc.words, k, self.lex)
+                if fig is not None and fig[1] + 1 == trig[1] and k not in sc.used_counts \
+                        and sc.words[trig[1]].forms & self.lex.passport_nouns:
+                    sc.used_counts.add(k)
+                    qualifier = self.lex.count_qualifiers.get(sc.words[k - 1].lower)
+                    return Count(fig[0], qualifier is not None, qualifier)
         wide = _TALLY_REACH if sc.words[trig[0]].forms & self.lex.tally_words else 6
         got = count_near(sc.words, trig, self.lex, nouns, window=wide, used=sc.used_counts) \
             or count_near(sc.words, trig, self.lex, None, window=2, used=sc.used_counts)
