@@ -265,23 +265,26 @@ class ActorRegistry:
         ("the independent Telegram channel Astra" -> "Astra"), or None when the string is
         not such a phrase."""
         words = text.split()
-        i = 0
-        while i < len(words) - 1 and basic_key(words[i]) and all(
-                w in self._descriptors for w in basic_key(words[i]).split()):
-            i += 1
+        i = self._described_prefix([basic_key(w) for w in words])
         rest = words[i:]
         if i == 0 or basic_key(words[i - 1]) not in _MEDIA_HEADS or \
                 not all(w[:1].isupper() or w[:1].isdigit() for w in rest):
             return None  # "military blogger Yuri Podolyaka": the role stays with the person
         return " ".join(rest)
 
+    def _described_prefix(self, keys: list[str]) -> int:
+        """How many leading words (normalised) only describe the name after them."""
+        i = 0
+        while i < len(keys) - 1 and keys[i] and all(
+                w in self._descriptors for w in keys[i].split()):
+            i += 1
+        return i
+
     def _after_descriptors(self, key: str, day: date | None) -> _Hit | None:
         """The body or outlet named after words that only describe it ("the independent
         Telegram channel Astra", "the monitoring group DeepState"); never a person."""
         words = key.split()
-        i = 0
-        while i < len(words) - 1 and words[i] in self._descriptors:
-            i += 1
+        i = self._described_prefix(words)
         if i == 0:
             return None
         hits = {h.actor.id: h for h in self._find(" ".join(words[i:]), day)
@@ -668,10 +671,11 @@ def outlet_speaker(registry: ActorRegistry, outlet: str | None,
     return found
 
 
-def spoken_by_outlet(mentions: Sequence[EventMention], registry: ActorRegistry,
-                     outlet: str | None, published: date | None) -> list[EventMention]:
+def spoken_by_outlet(mentions: Sequence[EventMention], outlet: str | None,
+                     speaker: ActorRef | None) -> list[EventMention]:
     """Return the mentions with the outlet as claimant where the outlet is itself a
-    speaker of the war and the text names no one else (decision 160).
+    speaker of the war (``speaker``, from :func:`outlet_speaker`) and the text names no
+    one else (decision 160).
 
     A bulletin published by the body that makes it (a regional military administration's
     press release, the General Staff's morning tally, a UN monitoring update, a governor's
@@ -680,7 +684,7 @@ def spoken_by_outlet(mentions: Sequence[EventMention], registry: ActorRegistry,
     ``reported`` when it is a monitor or analyst. Media outlets stay the outlet only: what
     a newspaper states on its own account is ``asserted``.
     """
-    found = outlet_speaker(registry, outlet, published)
+    found = speaker
     if found is None or outlet is None:
         return list(mentions)
     party = found.side in PARTY_SIDES and found.kind in PARTY_KINDS

@@ -73,7 +73,7 @@ class EventsComponent:
                                    outlet_speaks=speaker is not None)
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
                             source.text)
-        found = spoken_by_outlet(found, self.actors, source.outlet, source.published)
+        found = spoken_by_outlet(found, source.outlet, speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 
@@ -95,8 +95,9 @@ class LemmaEventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         places = event_places(doc)
         source = document_of(doc)
-        found = spoken_by_outlet(self.extractor.events(source, doc, places), self.actors,
-                                 source.outlet, source.published)
+        speaker = outlet_speaker(self.actors, source.outlet, source.published)
+        found = spoken_by_outlet(self.extractor.events(source, doc, places), source.outlet,
+                                 speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 

@@ -99,6 +99,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     return dedupe(with_tallies(found, tallies), book)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A headline: the text's first line, short, with no closing punctuation, a blank line after.
 HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n[ \t]*\n")
 
@@ -112,7 +113,7 @@ def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: L
     spans = [(0, h.end())] if (h := HEADLINE.match(text)) else []
     for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
         if lexicon.recap_openers.match(line.group(1)):
-            end = re.compile(r"\n[ \t]*\n").search(text, line.start(1))
+            end = _BLANK_LINE.search(text, line.start(1))
             spans.append((line.start(1), end.start() if end else len(text)))
     if not spans:
         return mentions

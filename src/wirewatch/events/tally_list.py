@@ -223,13 +223,13 @@ def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Mat
     base = EventMention(doc=doc.id, type=etype, place=None, date=period, evidence=evidence,
                         modality="asserted", subtype=subtype, equipment=equipment,
                         trigger=(line.start("label"), line.end("label")))
-    out = [_with(base, count=Count(_number(line["total"]), qualifier is not None, qualifier),
-                 aggregate=True)]
+    out = [replace(base, count=Count(_number(line["total"]), qualifier is not None,
+                                     qualifier), aggregate=True)]
     if line["inc"]:
         last = period.value.split("/")[-1] \
             if period.value and period.precision == "range" else None
         day = EventDate(last, "day", period.basis) if last else publication_date(doc.published)
-        out.append(_with(base, count=Count(_number(line["inc"]), False, None), date=day))
+        out.append(replace(base, count=Count(_number(line["inc"]), False, None), date=day))
     return out
 
 
@@ -244,15 +244,9 @@ def _kind(label: str, lexicon: Lexicon) -> str:
 def _is_equipment(words: set[str], label: str, book: Codebook) -> bool:
     """Whether a tally line's class is equipment: one of the codebook's equipment phrases
     in its words (singular or plural), or a designation written in capitals ("MLRS")."""
-    padded = f" {' '.join(sorted(words))} "
-    if any(all(f" {w} " in padded or f" {w.lower()} " in padded for w in phrase)
-           for phrase in book.equipment_words):
+    if any(set(phrase) <= words for phrase in book.equipment_words):
         return True
     return any(w.isupper() and len(w) >= 3 for w in label.split())
-
-
-def _with(m: EventMention, **changes: object) -> EventMention:
-    return replace(m, **changes)  # type: ignore[arg-type]
 
 
 def _number(figure: str) -> int:
