@@ -145,6 +145,11 @@ CYRILLIC_DISTRICT_AFTER = re.compile(rf"^\s+район{_RAION_ENDINGS}\b")
 # A district's adjective standing alone, its noun left out ("в Киевском повреждены").
 CYRILLIC_DISTRICT_ADJ = re.compile(
     r"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]*(?:ск|цк|зк|ськ|цьк|зьк)(?:ом|ому|ий|ій|ого|им|ім|ой|ая|ої|у|е|і)$")
+# The same in English: "in the Darnytskyi and Obolonskyi districts", "the Saltivskyi
+# district" after the city (decision 231); a raion the adjective names keeps its own place.
+LATIN_DISTRICT_ADJ = re.compile(r"^[A-Z][a-z'’-]+(?:skyi|skyy|sky|skiy|skii|ski|nyi|nyy|nyj)$")
+LATIN_DISTRICT_AFTER = re.compile(
+    r"^\s+(?:(?:and|or|,)\s+(?:the\s+)?[A-Z][\w'’-]+\s+)?(?:city\s+)?districts?\b")
 CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
@@ -450,6 +455,15 @@ class Resolver:
             explanation = _explain(span, best, scored)
             if not dateline:
                 cap, why_low = self._unsupported_cap(best, span, anchors)
+                if conf > cap and best.how in ("fuzzy", "translit"):
+                    # a spelling-only match that nothing in the article places is a
+                    # village the gazetteer lacks, not a far namesake (decision 230)
+                    results.append(PlaceMention(
+                        doc_id, span.surface, span.start, span.end, None,
+                        f"no place of that name; the nearest spelling, {best.hit.entry.name}"
+                        f" ({best.hit.entry.admin1 or best.hit.entry.country}): {why_low}",
+                        dateline=dateline))
+                    continue
                 if conf > cap:
                     conf, explanation = cap, f"{explanation}; {why_low}"
             place = Place.from_entry(best.hit.entry, span.surface, conf, method, explanation)
@@ -494,7 +508,8 @@ class Resolver:
 
     def _apply_cyrillic_districts(self, view: TextView, mentions: list[PlaceMention]
                                   ) -> list[PlaceMention]:
-        """'Дроны атаковали Одессу. В Приморском районе повреждены дома': a district named
+        """'Дроны атаковали Одессу. В Приморском районе повреждены дома' (and in English,
+        "... on Kyiv. Debris fell in the Darnytskyi district"): a district named
         by an adjective after a city is the city's district, when the place the adjective
         leads to is no town big enough to have given a district its name, or lies in
         another region than the city (Киевский район of Donetsk is not Kyiv's)."""
@@ -508,7 +523,11 @@ class Resolver:
                 " " not in m.surface.strip()
                 and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 12])) or (
                 m.place is not None and m.place.geonameid in rebound
-                and bool(CYRILLIC_DISTRICT_ADJ.search(m.surface.strip())))
+                and bool(CYRILLIC_DISTRICT_ADJ.search(m.surface.strip()))) or (
+                (m.place is None or m.place.kind == "city")
+                and bool(LATIN_DISTRICT_ADJ.match(HEAD_NOUN_END.sub("", m.surface.strip())))
+                and (bool(HEAD_NOUN_END.search(m.surface))
+                     or bool(LATIN_DISTRICT_AFTER.match(view.text[m.end:m.end + 40]))))
             if district and last_city is not None and \
                     "\n\n" not in view.text[last_city[0].end:m.start] and \
                     (m.place is None or m.place.geonameid != last_city[1].id):
@@ -936,7 +955,8 @@ UNSUPPORTED_VILLAGE, UNSUPPORTED_TOWN = 0.3, 0.5
 def _far_garble(best: _Scored, span: Span, anchors: Sequence[tuple[Span, Entry, float]]
                 ) -> bool:
     """Return whether a spelling-only match lies far from every place the article names."""
-    if best.how not in ("fuzzy", "translit") or best.reasons:
+    if best.how not in ("fuzzy", "translit") or any(
+            w >= W_SUPPORT and why not in best.echoes for w, why in best.reasons):
         return False
     e = best.hit.entry
     # capitals and other very large cities are named for their governments as often as for
