@@ -27,6 +27,8 @@ LIVE_TIMESTAMP = re.compile(
 BULLET_LINE = re.compile(r"(?m)^[ \t]*[-\u2013\u2014\u2022*\u00b7][ \t]+(?=\S)")
 SHORT_OPEN_LINE = re.compile(r"(?m)^[^\n]{1,60}(?<![.!?;,])[ \t]*\n(?=[ \t]*\S)")
 
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")"})
+
 _model: Any = None
 _lock = threading.Lock()
 
@@ -36,6 +38,13 @@ def paragraph_breaks(doc: Any) -> Any:
     (Reuters) -") and after a live blog's entry time on a line of its own ("09.15 BST"):
     no sentence runs across paragraphs, and no dateline or time is read as part of the
     first sentence's subject."""
+    for tok in doc[1:]:
+        # a lowercase word after anything but a sentence's end goes on the sentence ("Hryhorov
+        # announced on Nov. 26 the evacuation of ..." is one sentence; decision 234)
+        prev = doc[tok.i - 1]
+        if tok.is_lower and tok.is_alpha and not prev.is_space and \
+                prev.text not in SENTENCE_ENDS:
+            tok.is_sent_start = False
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True

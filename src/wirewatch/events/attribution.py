@@ -484,6 +484,13 @@ class Attributor:
         return f"{place.name} {name}"
 
     # -- the claim chain --------------------------------------------------------------------
+    def _gives_figure(self, verb: Any) -> bool:
+        """True for a verb by which its subject gives a figure ("put the number of injured
+        at 11", "has given a higher figure", "raised the toll to 12"; decision 232)."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.lexicon.figure_verbs and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.figure_nouns
+                for c in children_of(verb))
+
     def governing_verbs(self, trigger: Any) -> list[Any]:
         """Return the speech verbs whose complement holds the trigger, innermost first."""
         out: list[Any] = []
@@ -499,7 +506,9 @@ class Attributor:
             if prev.dep_ == "conj" and prev.lemma_.lower() in self.book.speech_verbs and \
                     any(c.dep_ == "nsubj" for c in children_of(prev)):
                 break  # "X reported A, but Y denied B": Y's statement is not relayed by X
-            if a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
+            if self._gives_figure(a) and prev.dep_ in ("dobj", "parataxis", "appos"):
+                out.append(a)  # "X put the number of wounded at 14", "X gave a figure: 12 hurt"
+            elif a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
                                   "advcl", "oprd", "prep", "npadvmod", "attr") and \
                     not (a.lemma_.lower() == "describe" and prev.dep_ != "ccomp"):

@@ -146,6 +146,8 @@ class Lexicon:
     unit_heads: frozenset[str]  # 'the brigade': the unit named last
     body_heads: frozenset[str]  # 'the administration': the body named last, if none spoke
     estimate_nouns: frozenset[str]  # 'according to preliminary estimates': no speaker
+    figure_verbs: frozenset[str]  # 'X put the number of wounded at 14': X gives the figure
+    figure_nouns: frozenset[str]  # 'the number of wounded', 'the death toll': a figure's noun
     channel_suffix: re.Pattern[str]  # 'X on Facebook': where X posted, not its name
     said_after: re.Pattern[str]  # 'This was reported by X': X said the sentence before
     topic_shift_words: frozenset[str]  # 'Separately, ...': a new statement begins

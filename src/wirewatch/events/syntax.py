@@ -335,3 +335,17 @@ def paragraph_start(tok: Any) -> int:
     text = text_of(tok.doc)
     i = text.rfind("\n", 0, sent_of(tok).start_char)
     return 0 if i < 0 else i + 1
+
+
+def figure_frame(h: Any, figure_nouns: frozenset[str]) -> list[Any]:
+    """Return the figure a figure noun is given for the trigger ``h``: the object of "at"
+    or "to" on the verb whose subject or object is "the number of <h>" or "<h> toll"
+    ("put the number of wounded at 14", "put the death toll at five", "the toll rose to
+    12"; decision 232)."""
+    noun = h.head.head if h.dep_ == "pobj" and h.head.lower_ == "of" else \
+        h.head if h.dep_ == "compound" else None
+    if noun is None or noun.lemma_.lower() not in figure_nouns or \
+            noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return []
+    return [gc for c in children_of(noun.head) if c.dep_ == "prep" and c.lower_ in ("at", "to")
+            for gc in children_of(c) if gc.dep_ == "pobj"]

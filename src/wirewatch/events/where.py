@@ -424,6 +424,9 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                    any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in children_of(c))
                    for c in children_of(t)):
                 continue  # "the village of Vyimka" names a place, it does not point back
+            if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+                   for c in children_of(t)):
+                continue  # "the Azovstal steel plant" is named, it does not point back
             if dets & {"the", "this", "that", "same"}:
                 return t
     return None
@@ -482,6 +485,13 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                             p.place.geonameid in event_places]
         if recent:
             return (at_recent_events or recent)[-1]
+    if kind == "site":
+        # "the airfield": the town a site of that kind was named with ("Saky military
+        # airfield", "the airfield near Saky"), else the place of the last event
+        named_with = [p for p in before if low in text[max(0, p.start - 40):p.end + 40].lower()]
+        towns = [p for p in named_with if p.place is not None and p.place.kind == "city"]
+        if towns or named_with:
+            return (towns or named_with)[-1]
     if kind != "region":
         at_events = [p for p in before if p.place is not None and
                      p.place.geonameid in event_places and

@@ -455,7 +455,8 @@ class Resolver:
             explanation = _explain(span, best, scored)
             if not dateline:
                 cap, why_low = self._unsupported_cap(best, span, anchors)
-                if conf > cap and best.how in ("fuzzy", "translit"):
+                if conf > cap and best.how in ("fuzzy", "translit") and \
+                        _far_from_towns(best.hit.entry, span, anchors):
                     # a spelling-only match that nothing in the article places is a
                     # village the gazetteer lacks, not a far namesake (decision 230)
                     results.append(PlaceMention(
@@ -524,7 +525,7 @@ class Resolver:
                 and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 12])) or (
                 m.place is not None and m.place.geonameid in rebound
                 and bool(CYRILLIC_DISTRICT_ADJ.search(m.surface.strip()))) or (
-                (m.place is None or m.place.kind == "city")
+                (m.place is None or (m.place.kind == "city" and m.place.method != "appositive"))
                 and bool(LATIN_DISTRICT_ADJ.match(HEAD_NOUN_END.sub("", m.surface.strip())))
                 and (bool(HEAD_NOUN_END.search(m.surface))
                      or bool(LATIN_DISTRICT_AFTER.match(view.text[m.end:m.end + 40]))))
@@ -547,7 +548,8 @@ class Resolver:
                         f"'{m.surface}' is a district of {p.name}, named before"),
                         container=None)
                     continue
-            if m.place is not None and m.place.kind == "city" and not district:
+            if m.place is not None and m.place.kind == "city" and not district and \
+                    not QUALIFYING_AFTER.match(view.text[m.end:m.end + 30]):
                 e = self.gaz.entry(m.place.geonameid)
                 if e is not None and e.population >= DISTRICT_CITY_MIN_POPULATION:
                     last_city = (m, e)
@@ -961,8 +963,15 @@ def _far_garble(best: _Scored, span: Span, anchors: Sequence[tuple[Span, Entry, 
     e = best.hit.entry
     # capitals and other very large cities are named for their governments as often as for
     # themselves ("Moscow-installed", "Kyiv said"): they do not place a story
+    return _far_from_towns(e, span, anchors)
+
+
+def _far_from_towns(e: Entry, span: Span, anchors: Sequence[tuple[Span, Entry, float]]
+                    ) -> bool:
+    """Return whether every town the article names (capitals and other metonyms aside)
+    lies more than FAR_GARBLE_KM from ``e``."""
     others = [a for s, a, _c in anchors if s is not span and a.kind == "city"
-              and a.population < METONYM_POPULATION]
+              and a.population < METONYM_POPULATION and a.id != e.id]
     return bool(others) and all(_distance_km(a, e) > FAR_GARBLE_KM for a in others)
 
 

@@ -17,7 +17,14 @@ from wirewatch.events.numbers import (
     is_number_token,
     words_to_number,
 )
-from wirewatch.events.syntax import children_of, path_up, subject_of, text_of, tree_distance
+from wirewatch.events.syntax import (
+    children_of,
+    figure_frame,
+    path_up,
+    subject_of,
+    text_of,
+    tree_distance,
+)
 
 
 def count(sc: SentenceContext, d: Draft) -> bool:
@@ -41,9 +48,11 @@ def up_to_object(prep: Any) -> list[Any]:
             for gc in children_of(c) if gc.dep_ == "pobj"]
 
 
-def count_nouns(head: Any, toks: list[Any]) -> list[Any]:
-    """Return the nouns a trigger counts: its subject, object, or the noun it describes."""
-    out: list[Any] = []
+def count_nouns(head: Any, toks: list[Any], figure_nouns: frozenset[str] = frozenset()
+                ) -> list[Any]:
+    """Return the nouns a trigger counts: its subject, object, or the noun it describes
+    (or the figure given for it: "put the number of wounded at 14", ``figure_nouns``)."""
+    out: list[Any] = figure_frame(head, figure_nouns)
     heads = [head]
     if head.dep_ == "conj":
         heads.append(head.head)
@@ -167,7 +176,7 @@ def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook, lex:
         return None, None
     nouns_ok = None if kind == "any" else book.count_nouns.get(kind, frozenset())
     best: tuple[int, Count, int] | None = None
-    for n in count_nouns(head, toks):
+    for n in count_nouns(head, toks, lex.figure_nouns):
         if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
         cnt, key = count_of_noun(n, nouns_ok, lex, singular=kind == "people")

@@ -57,9 +57,13 @@ def continued_statement(sc: SentenceContext, d: Draft) -> Source | None:
             t.lower_ == "since" or (t.lemma_.lower() in sc.doc.book.speech_verbs and
                                     t.pos_ == "VERB") for t in sc.sent):
         return None  # background, or a speaker of its own the attribution could not place
-    if any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
-           for c in children_of(sc.sent.root)):
-        return None  # "ISW also cited footage showing ...": a named source of its own
+    if sc.sent.root not in d.tokens and any(
+            c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
+            for c in children_of(sc.sent.root)):
+        # "ISW also cited footage showing ...": a named source of its own; a unit that is
+        # the subject of the event itself ("Battlegroup Center took control of X") is its
+        # actor, and the bulletin goes on (decision 233)
+        return None
     published = sc.doc.document.published
     today = published or sc.doc.last_date
     for dm in find_dates(text, published, lexicon=lex):

@@ -20,6 +20,7 @@ from wirewatch.events.steps.guards import settlements_tally
 from wirewatch.events.steps.modality import negated
 from wirewatch.events.syntax import (
     children_of,
+    figure_frame,
     is_under,
     paragraph_start,
     path_up,
@@ -298,6 +299,11 @@ def _coordinated_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return []
 
 
+# How far back a figure given for losses ("put the number of injured at 19") looks for the
+# strike or losses it gives a figure for; set on events_blind10/11's revised tolls.
+FIGURE_AFTER_SENTENCES = 3
+
+
 def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
                   ) -> list[PlaceChoice]:
     """"a drone struck the station in X; two people were killed": the losses of the strike
@@ -309,6 +315,15 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
         [f for f in produced if f.mention.type == d.type_name and f.mention.place]
     if same:
         return [(same[-1].mention.place, same[-1].place_mention)]
+    if not produced and not any(not c.excluded for c in d.candidates) and \
+            figure_frame(d.head, sc.doc.lexicon.figure_nouns):
+        # "The mayor later put the number of injured at 19": another figure for the losses
+        # or the strike just told (decision 232)
+        told = [f for f in sc.doc.found if sc.index - f.sentence <= FIGURE_AFTER_SENTENCES
+                and f.mention.place and (sc.doc.behaviour(f.mention.type).strike
+                                         or f.mention.type == d.type_name)]
+        if told:
+            return [(told[-1].mention.place, told[-1].place_mention)]
     if produced or d.candidates:
         return []
     # "A glide bomb hit a plant in Zaporizhzhia. Two workers were killed": losses that name

@@ -43,11 +43,21 @@ class Equipment(Behaviour):
         parts = [_increment(n, key, lex) if cnt else None for n, _k, cnt, key in items]
         # a tally with the day's part on some kinds: the kinds without one are totals too
         tally = any(p is not None for p in parts)
-        for (_n, kind, cnt, key), part in zip(items, parts, strict=True):
+        for (n, kind, cnt, key), part in zip(items, parts, strict=True):
             if key is not None:
                 sc.used_counts.add(key)
             when = d.linked or choose_date(sc, d, cnt)
             total = tally or bool(cnt and d.own and d.own.since)
+            shares = _shares_over(n, where) if cnt is not None and len(items) == 1 else []
+            if shares:
+                # "downed 38 drones, 16 of them over the Belgorod region": the total has no
+                # one place, each share has its own (decision 236)
+                out.append(Found(replace(d.base, place=None, equipment=kind, count=cnt,
+                                         date=when, aggregate=total), d.claimant, sc.index, None))
+                out.extend(Found(replace(d.base, place=place, equipment=kind, count=share,
+                                         date=when, aggregate=False), d.claimant, sc.index, pm)
+                           for place, pm, share in shares)
+                continue
             for place, pm in where:
                 out.append(Found(replace(d.base, place=place, equipment=kind, count=cnt,
                                          date=running_since(sc, when) if tally else when,
@@ -58,6 +68,36 @@ class Equipment(Behaviour):
                                              date=day_of_statement(d, when), aggregate=False),
                                      d.claimant, sc.index, pm))
         return out
+
+
+# prepositions of where equipment in the air was brought down ("16 over the Belgorod region")
+_SHARE_PREPS = frozenset({"over", "above"})
+
+
+def _shares_over(noun: Any, where: list[Any]) -> list[tuple[Any, Any, Count]]:
+    """The places of ``where`` written after the noun with a share of its figure before
+    them: "38 drones, 16 of them over the Belgorod region", "112 drones, including 31 over
+    the Samara region" -> [(place, place mention, 16)]."""
+    doc = noun.doc
+    out: list[tuple[Any, Any, Count]] = []
+    for place, pm in where:
+        if pm is None or place is None or pm.start <= noun.idx:
+            continue
+        span = doc.char_span(pm.start, pm.end, alignment_mode="expand")
+        i = span.start - 1 if span is not None else -1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i <= noun.i or doc[i].lower_ not in _SHARE_PREPS:
+            continue
+        i -= 1
+        if i > noun.i + 1 and doc[i].lower_ in ("them", "which") and doc[i - 1].lower_ == "of":
+            i -= 2
+        if i <= noun.i or not is_number_token(doc[i]):
+            continue
+        share = count_from_token(doc[i])
+        if share is not None and share.value is not None:
+            out.append((place, pm, share))
+    return out
 
 
 def _kinds(nouns: list[Any], lex: Lexicon) -> list[tuple[Any, str]]:

@@ -1,0 +1,101 @@
+"""Round 14 of reading real English reporting: a figure given for an event ("put the number
+of wounded at 14"), a bulletin going on through a unit that is its own event's subject, and
+no sentence started by a lowercase word (the sentences here are written for these tests)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type
+
+
+def test_a_figure_given_for_the_wounded_counts_them_and_names_who_gave_it(run: Run) -> None:
+    events = run("A glide bomb hit a shopping centre in Kharkiv on Saturday. Mayor Ihor Terekhov "
+                 "later put the number of wounded at 23.", "2025-06-08")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 23, hurt
+    assert hurt["claimant"] is not None and "Terekhov" in hurt["claimant"], hurt
+    assert hurt["modality"] == "claimed", hurt
+
+
+def test_a_death_toll_given_by_officials(run: Run) -> None:
+    events = run("A drone struck a minibus near Nikopol. Local officials put the death toll at "
+                 "four.", "2025-06-08")
+    (dead,) = of_type(events, "casualties")
+    assert dead["count"]["value"] == 4 and dead["subtype"] == "killed", dead
+
+
+def test_a_higher_figure_after_a_colon_is_the_speakers(run: Run) -> None:
+    events = run("Regional governor Ivan Fedorov has since given a higher figure for the strike "
+                 "on Zaporizhzhia: 17 people injured, three of them children.", "2025-06-08")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 17, hurt
+    assert hurt["claimant"] is not None and "Fedorov" in hurt["claimant"], hurt
+
+
+def test_number_of_a_thing_without_a_figure_verb_is_no_claimant(run: Run) -> None:
+    events = run("The number of wounded rose to 14 after a missile hit Odesa on Monday.",
+                 "2025-06-08")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 14 and hurt["claimant"] is None, hurt
+
+
+def test_a_bulletin_goes_on_through_a_unit_that_is_the_events_own_subject(run: Run) -> None:
+    text = ("Battlegroup West units liberated Kolisnykivka in the Kharkiv region, the "
+            "Russian Defence Ministry said on Friday.\n\n"
+            "Battlegroup Centre took control of the village of Novoserhiivka and repelled "
+            "nine counterattacks.")
+    events = run(text, "2025-08-15")
+    caps = of_type(events, "territory.captured")
+    second = [e for e in caps if "Novoserhiivka" in e["evidence"]["text"]]
+    assert second and second[0]["modality"] == "claimed", caps
+    assert second[0]["claimant_actor"]["id"] == "ru-mod", second
+
+
+def test_a_named_source_of_its_own_still_stops_the_bulletin(run: Run) -> None:
+    text = ("Russian troops captured Kolisnykivka in the Kharkiv region, the Russian Defence "
+            "Ministry said on Friday.\n\n"
+            "DeepState published footage showing Russian soldiers in the centre of "
+            "Novoserhiivka.")
+    events = run(text, "2025-08-15")
+    assert not [e for e in events if "DeepState" in e["evidence"]["text"]
+                and e["claimant_actor"] and e["claimant_actor"]["id"] == "ru-mod"], events
+
+
+def test_an_abbreviated_month_does_not_end_the_sentence(run: Run) -> None:
+    events = run("Governor Oleh Hryhorov announced on Nov. 26 the mandatory evacuation of seven "
+                 "more villages in the Sumy and Okhtyrka districts, saying that the shelling "
+                 "there was relentless.", "2024-11-28")
+    evacs = of_type(events, "civilians.evacuated")
+    assert evacs, events
+    for evac in evacs:
+        assert evac["claimant"] is not None and "Hryhorov" in evac["claimant"], evac
+        assert evac["date"]["value"] == "2024-11-26", evac
+
+
+def test_the_airfield_is_the_town_the_airfield_was_named_with(run: Run) -> None:
+    text = ("Residents reported a fire at the Millerovo air base in the Rostov region after "
+            "a night of drone attacks, a local channel said.\n\n"
+            "Ukraine's General Staff said on Thursday that its drones had hit the airbase "
+            "and damaged two aircraft.")
+    events = run(text, "2025-07-10")
+    strikes = [e for e in of_type(events, "strike") if "General Staff" in e["evidence"]["text"]
+               or "airbase" in e["evidence"]["text"]]
+    assert strikes and strikes[0]["place"] is not None, events
+    assert strikes[0]["place"]["name"] == "Millerovo", strikes
+
+
+def test_a_share_of_downed_drones_over_a_region_is_its_own_mention(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Monday its air defences had destroyed 64 "
+                 "Ukrainian drones overnight, 22 of them over the Kursk region.", "2025-09-08")
+    lost = of_type(events, "equipment.lost")
+    by_count = {e["count"]["value"]: e for e in lost}
+    assert set(by_count) == {64, 22}, lost
+    assert by_count[64]["place"] is None, by_count[64]
+    assert by_count[22]["place"]["name"] == "Kursk Oblast", by_count[22]
+
+
+def test_drones_over_listed_regions_share_one_figure(run: Run) -> None:
+    events = run("Air defence units shot down 19 drones over the Voronezh and Lipetsk regions, "
+                 "the Russian Defence Ministry said.", "2025-09-08")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["place"]["name"] for e in lost) == ["Lipetsk Oblast", "Voronezh Oblast"]
+    assert {e["count"]["value"] for e in lost} == {19}, lost
