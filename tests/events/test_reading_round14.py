@@ -99,3 +99,17 @@ def test_drones_over_listed_regions_share_one_figure(run: Run) -> None:
     lost = of_type(events, "equipment.lost")
     assert sorted(e["place"]["name"] for e in lost) == ["Lipetsk Oblast", "Voronezh Oblast"]
     assert {e["count"]["value"] for e in lost} == {19}, lost
+
+
+def test_a_town_claimed_is_a_capture_claimed_by_the_subject(run: Run) -> None:
+    events = run("Russia's Defence Ministry claimed the village of Pishchane on Sunday, a week "
+                 "after its troops reached the outskirts.", "2025-08-05")
+    (cap,) = of_type(events, "territory.captured")
+    assert cap["place"] is not None and cap["place"]["name"].startswith("Pishchan"), cap
+    assert cap["claimant_actor"]["id"] == "ru-mod" and cap["modality"] == "claimed", cap
+
+
+def test_a_toll_claimed_is_no_capture(run: Run) -> None:
+    events = run("The missile strike on Sumy claimed the lives of four people, the regional "
+                 "administration said.", "2025-08-05")
+    assert not of_type(events, "territory.captured"), events

@@ -493,7 +493,11 @@ class Attributor:
 
     def governing_verbs(self, trigger: Any) -> list[Any]:
         """Return the speech verbs whose complement holds the trigger, innermost first."""
-        out: list[Any] = []
+        # "Moscow claimed the town in February": a speech verb that is itself the trigger
+        # is said by its own subject (decision 237)
+        out: list[Any] = [trigger] if trigger.pos_ == "VERB" and \
+            trigger.lemma_.lower() in self.book.speech_verbs and \
+            any(c.dep_ == "dobj" for c in children_of(trigger)) else []
         prev = trigger
         for a in path_up(trigger)[1:]:
             if prev.dep_ == "relcl" and not any(

@@ -22,6 +22,7 @@ from wirewatch.events.naming import person_name
 from wirewatch.events.syntax import (
     children_of,
     is_under,
+    paragraph_start,
     path_up,
     sent_of,
     subject_of,
@@ -474,6 +475,16 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                 p.start >= sent_of(tok).start_char]
         if here:
             return here[-1]
+        # "Toretsk showed how long the dispute can last. Moscow claimed the town in
+        # February": the paragraph's own town, before towns of earlier paragraphs' events
+        # (decision 237)
+        para = paragraph_start(tok)
+        in_para = [p for p in before if p.place is not None and p.place.kind == "city" and
+                   p.start >= para]
+        para_events = [p for p in in_para if p.place is not None and
+                       p.place.geonameid in event_places]
+        if para_events or in_para:
+            return (para_events or in_para)[-1]
     sent_start = sent_of(tok).start
     prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
     if kind == "any":

@@ -69,8 +69,11 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
     if not d.chosen:
         d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
         if d.ref_tok is not None:
+            # "Moscow claimed the town": a capital that speaks is not the town it speaks of
+            speakers = {c.mention.start for c in cands
+                        if c.tok.dep_ == "nsubj" and c.tok.head in d.att.verbs}
             d.ref_place = resolve_anaphor(d.ref_tok, sc.doc.places, sc.doc.book,
-                                          skip(cands, d.type, d.head),
+                                          skip(cands, d.type, d.head) | speakers,
                                           event_places(sc.found_so_far()))
     return True
 
