@@ -25,7 +25,8 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people",
-             "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target"}
+             "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
+             "object_only"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
@@ -67,6 +68,9 @@ class EventType:
     noun_reaches_verb: bool = False
     # trigger phrases whose subject is the place hit ("Marhanets came under fire")
     subject_is_target: frozenset[Phrase] = frozenset()
+    # verbs that are events only with a named place or "the town" as their direct object
+    # ("Moscow claimed the town"; not "claimed that ...", "rejected both claims")
+    object_only: frozenset[Phrase] = frozenset()
     behaviour: str | None = None  # the registered behaviour (events/types/) it uses
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
@@ -225,6 +229,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             noun_reaches_verb=bool(spec.get("noun_reaches_verb")),
             subject_is_target=frozenset(_words(p) for p in
                                         spec.get("subject_is_target") or []),
+            object_only=frozenset(_words(p) for p in spec.get("object_only") or []),
             behaviour=_behaviour(name, spec.get("behaviour")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},

@@ -48,7 +48,7 @@ def denial_of_claim(sc: SentenceContext) -> None:
 
 def _kinds_named(noun: Any, sc: SentenceContext) -> set[str]:
     """The event types a claim noun names ("the reports of casualties"), if any."""
-    inside = {t.i for t in noun.subtree}
+    inside = {t.i for t in noun.subtree} - {noun.i}  # "claims" itself names no kind
     return {tr.type for tr in sc.triggers if inside & set(tr.tokens)}
 
 

@@ -241,6 +241,17 @@ def _speech_verb(sc: SentenceContext, d: Draft) -> bool:
                 len(d.tokens) == 1 and lemma != "claim")
 
 
+def _not_a_place_object(sc: SentenceContext, d: Draft) -> bool:
+    """A verb that is an event only with a place as its direct object ("Moscow claimed the
+    town") used otherwise: "claimed that ...", "rejected both claims", "claimed the lives"."""
+    if d.trigger.phrase not in d.type.object_only:
+        return False
+    head, book = d.head, sc.doc.book
+    return not (head.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in book.anaphora_words)
+        for c in children_of(head)))
+
+
 def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
     """An attack that is ground fighting, not a strike: "repelled 11 attacks", "attacks
     were repulsed", "Russian forces attacked near Ocheretyne" (no object)."""
@@ -264,7 +275,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _purpose_infinitive,
-    _speech_verb, _ground_fighting,
+    _speech_verb, _ground_fighting, _not_a_place_object,
 )
 
 
