@@ -87,6 +87,42 @@ def _date_str(value: Any) -> str | None:
     return str(value)
 
 
+def _interval(value: str) -> tuple[date, date] | None:
+    """The first and last day a written date covers ("2024": the year, "2024-05": May,
+    "2022-06/2022-08": June to August), or None when it is no date."""
+    import calendar
+
+    def ends(part: str) -> tuple[date, date] | None:
+        bits = part.split("-")
+        try:
+            y = int(bits[0])
+            if len(bits) == 1:
+                return date(y, 1, 1), date(y, 12, 31)
+            m = int(bits[1])
+            if len(bits) == 2:
+                return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+            d = date(y, m, int(bits[2]))
+            return d, d
+        except (ValueError, IndexError):
+            return None
+    if "/" in value:
+        first, last = (ends(x) for x in value.split("/", 1))
+        return (first[0], last[1]) if first and last else None
+    return ends(value)
+
+
+def same_date(gold: Any, pred: str | None) -> bool:
+    """True when the gold and predicted dates cover the same days, however each is written
+    ("2022-06/2022-08" and "2022-06-01/2022-08-31"; "2024" and "2024-01-01/2024-12-31")."""
+    g = _date_str(gold)
+    if g is None or pred is None:
+        return g == pred
+    if g == pred:
+        return True
+    gi, pi = _interval(g), _interval(pred)
+    return gi is not None and gi == pi
+
+
 def load_gold(path: Path, ids: set[str] | None = None
               ) -> tuple[list[dict[str, Any]], list[GoldEvent]]:
     """Return the documents and gold event mentions of an annotated YAML file."""
@@ -156,7 +192,7 @@ def _agreement(g: GoldEvent, p: dict[str, Any]) -> float:
         score += 1
     if p.get("subtype") == g.fields.get("subtype"):
         score += 1
-    if _date_str(g.fields.get("date")) == (p.get("date") or {}).get("value"):
+    if same_date(g.fields.get("date"), (p.get("date") or {}).get("value")):
         score += 0.5
     return score
 
@@ -273,7 +309,7 @@ def _count_qualifier(p: dict[str, Any]) -> str | None:
 CHECKS: list[tuple[str, Callable[[dict[str, Any], dict[str, Any]], bool]]] = [
     ("count", lambda g, p: g.get("count") == _count_value(p)),
     ("count qualifier", lambda g, p: g.get("count_qualifier") == _count_qualifier(p)),
-    ("date", lambda g, p: _date_str(g.get("date")) == (p.get("date") or {}).get("value")),
+    ("date", lambda g, p: same_date(g.get("date"), (p.get("date") or {}).get("value"))),
     ("date basis", lambda g, p: (g.get("date_basis") or "unknown")
      == (p.get("date") or {}).get("basis")),
     ("claimant", lambda g, p: claimant_match(g.get("claimant"), p.get("claimant"))

@@ -113,3 +113,16 @@ def test_a_toll_claimed_is_no_capture(run: Run) -> None:
     events = run("The missile strike on Sumy claimed the lives of four people, the regional "
                  "administration said.", "2025-08-05")
     assert not of_type(events, "territory.captured"), events
+
+
+def test_residents_becoming_citizens_is_a_passport_figure(run: Run) -> None:
+    events = run("In Melitopol, 4,800 residents have become Russian citizens since January, "
+                 "the occupation administration said.", "2025-06-01")
+    (issued,) = of_type(events, "passport.issued")
+    assert issued["count"]["value"] == 4800, issued
+
+
+def test_citizens_killed_are_no_passports(run: Run) -> None:
+    events = run("Two Ukrainian citizens were killed when a drone hit a car in Kherson.",
+                 "2025-06-01")
+    assert not of_type(events, "passport.issued"), events
