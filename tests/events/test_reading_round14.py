@@ -126,3 +126,18 @@ def test_citizens_killed_are_no_passports(run: Run) -> None:
     events = run("Two Ukrainian citizens were killed when a drone hit a car in Kherson.",
                  "2025-06-01")
     assert not of_type(events, "passport.issued"), events
+
+
+def test_who_ordered_an_evacuation_claims_it(run: Run) -> None:
+    events = run("The Kharkiv Regional Military Administration has ordered the mandatory "
+                 "evacuation of families with children from 12 villages of the Balakliia "
+                 "community.", "2025-07-24")
+    (evac,) = of_type(events, "civilians.evacuated")
+    assert evac["claimant"] == "Kharkiv Regional Military Administration", evac
+    assert evac["modality"] == "planned", evac
+
+
+def test_troops_ordered_to_leave_is_no_claim_by_the_commander(run: Run) -> None:
+    events = run("Syrskyi ordered troops to withdraw from Avdiivka on Saturday.", "2024-02-18")
+    (left,) = of_type(events, "territory.withdrawn")
+    assert left["claimant"] is None, left

@@ -512,6 +512,9 @@ class Attributor:
                 break  # "X reported A, but Y denied B": Y's statement is not relayed by X
             if self._gives_figure(a) and prev.dep_ in ("dobj", "parataxis", "appos"):
                 out.append(a)  # "X put the number of wounded at 14", "X gave a figure: 12 hurt"
+            elif a.pos_ == "VERB" and a.lemma_.lower() in self.lexicon.ordering_verbs and \
+                    prev is trigger and prev.dep_ == "dobj":
+                out.append(a)  # "the administration has ordered the evacuation of ..." (239)
             elif a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
                                   "advcl", "oprd", "prep", "npadvmod", "attr") and \
