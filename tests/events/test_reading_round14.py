@@ -141,3 +141,10 @@ def test_troops_ordered_to_leave_is_no_claim_by_the_commander(run: Run) -> None:
     events = run("Syrskyi ordered troops to withdraw from Avdiivka on Saturday.", "2024-02-18")
     (left,) = of_type(events, "territory.withdrawn")
     assert left["claimant"] is None, left
+
+
+def test_a_question_claims_nothing(run: Run) -> None:
+    events = run("Is Kramatorsk still being shelled every day?\n\nYes. Russian artillery hit "
+                 "the city's outskirts on Monday, the mayor said.", "2025-02-05")
+    strikes = of_type(events, "strike")
+    assert len(strikes) == 1 and "Monday" in strikes[0]["evidence"]["text"], strikes

@@ -57,6 +57,15 @@ def _heading(sc: SentenceContext, d: Draft) -> bool:
         not any(t.pos_ in ("VERB", "AUX") for t in sc.sent)
 
 
+def _question(sc: SentenceContext, d: Draft) -> bool:
+    """A question asks, it claims nothing: "Is the area around Pokrovsk still under fire?",
+    an explainer's "What has Russia lost?" (decision 240)."""
+    sent = sc.sent
+    after = sent.doc[d.tokens[-1].i:sent.end]
+    end = next((t.text for t in after if t.text in (".", "!", "?")), None)
+    return end == "?" and not any(t.text in ('"', "“", "”", "«", "»") for t in sent)
+
+
 def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
     """A stative phrase that tells no change of hands: "the part of the Donbas still under
     Ukrainian control", "while under Russian control", "X remained under Ukrainian control"."""
@@ -275,7 +284,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _purpose_infinitive,
-    _speech_verb, _ground_fighting, _not_a_place_object,
+    _speech_verb, _ground_fighting, _not_a_place_object, _question,
 )
 
 
