@@ -148,3 +148,10 @@ def test_a_question_claims_nothing(run: Run) -> None:
                  "the city's outskirts on Monday, the mayor said.", "2025-02-05")
     strikes = of_type(events, "strike")
     assert len(strikes) == 1 and "Monday" in strikes[0]["evidence"]["text"], strikes
+
+
+def test_a_governor_telling_of_an_order_is_the_claimant(run: Run) -> None:
+    events = run("Governor Ivan Fedorov said authorities had ordered the mandatory evacuation "
+                 "of children from seven villages in the Polohy district.", "2025-07-24")
+    (evac,) = of_type(events, "civilians.evacuated")
+    assert "Fedorov" in (evac["claimant"] or ""), evac

@@ -498,6 +498,7 @@ class Attributor:
         out: list[Any] = [trigger] if trigger.pos_ == "VERB" and \
             trigger.lemma_.lower() in self.book.speech_verbs and \
             any(c.dep_ == "dobj" for c in children_of(trigger)) else []
+        ordered: list[Any] = []
         prev = trigger
         for a in path_up(trigger)[1:]:
             if prev.dep_ == "relcl" and not any(
@@ -514,7 +515,10 @@ class Attributor:
                 out.append(a)  # "X put the number of wounded at 14", "X gave a figure: 12 hurt"
             elif a.pos_ == "VERB" and a.lemma_.lower() in self.lexicon.ordering_verbs and \
                     prev is trigger and prev.dep_ == "dobj":
-                out.append(a)  # "the administration has ordered the evacuation of ..." (239)
+                # "the administration has ordered the evacuation of ..." (239); a speaker
+                # who tells of the order ("the governor said authorities had ordered ...")
+                # comes first
+                ordered.append(a)
             elif a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
                                   "advcl", "oprd", "prep", "npadvmod", "attr") and \
@@ -552,7 +556,7 @@ class Attributor:
                     if before is not None and before.text in (",", "—", "–"):
                         out.append(t)
                         break
-        return out
+        return out or ordered
 
     def attribute(self, sent: Any, trigger: Any, side_hint: str | None = None) -> Attribution:
         """Return the claimant, conduits and spans of the claim carried by ``trigger``."""
