@@ -32,6 +32,17 @@ def _person(claimant: str | None) -> str | None:
     return re.sub(r"\s*\(.*\)$", "", claimant) if claimant else claimant
 
 
+# "Ukrainian officials", "local authorities": a speaker no one is named as, which a named one
+# telling the same claim completes (decision 239)
+GENERIC_CLAIMANT = re.compile(
+    r"(?:[A-Z][a-z]+ )?(?:(?:local|regional|city|military|government) )?(?:officials|authorities)")
+
+
+def _named(claimant: str | None) -> str | None:
+    """Return the claimant unless it names no one ("Ukrainian officials")."""
+    return None if claimant and GENERIC_CLAIMANT.fullmatch(claimant) else claimant
+
+
 def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
     """Keep each claim once: the first mention, completed with what later ones add.
 
@@ -56,12 +67,12 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if not (same_key or elaboration) or not _compatible(o, e):
                 continue
             same_claimant = _person(o.claimant) == _person(e.claimant)
-            if o.claimant and e.claimant and not same_claimant and same_key and \
-                    not elaboration:
+            if _named(o.claimant) and _named(e.claimant) and not same_claimant and same_key \
+                    and not elaboration:
                 continue
             if not same_claimant and o.date.value is None and e.date.value is not None:
                 continue  # a later dated event of another source does not date this claim
-            claimant = o.claimant or e.claimant
+            claimant = _named(o.claimant) or e.claimant or o.claimant
             if same_claimant and e.claimant and len(e.claimant) > len(claimant or ""):
                 claimant = e.claimant  # "Ilya Gornov", then "Ilya Gornov (war correspondent)"
             out[i] = replace(
@@ -69,7 +80,7 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
                 count=o.count or e.count,
                 date=o.date if (o.date.value and o.date.basis != "publication") or not
                 e.date.value else e.date,
-                modality=o.modality if o.claimant or not e.claimant else e.modality,
+                modality=o.modality if _named(o.claimant) or not e.claimant else e.modality,
                 venue=o.venue or e.venue)
             merged = True
             break
