@@ -155,3 +155,12 @@ def test_a_governor_telling_of_an_order_is_the_claimant(run: Run) -> None:
                  "of children from seven villages in the Polohy district.", "2025-07-24")
     (evac,) = of_type(events, "civilians.evacuated")
     assert "Fedorov" in (evac["claimant"] or ""), evac
+
+
+def test_officials_ordering_and_a_governor_restating_are_one_claim(run: Run) -> None:
+    events = run("Ukrainian officials ordered the mandatory evacuation of nine more villages in "
+                 "the Kharkiv region on Monday. Regional governor Oleh Syniehubov said about "
+                 "900 residents would be evacuated from the region.", "2025-05-20")
+    evacs = of_type(events, "civilians.evacuated")
+    assert len(evacs) == 1, evacs
+    assert "Syniehubov" in (evacs[0]["claimant"] or ""), evacs
