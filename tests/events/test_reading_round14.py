@@ -164,3 +164,9 @@ def test_officials_ordering_and_a_governor_restating_are_one_claim(run: Run) -> 
     evacs = of_type(events, "civilians.evacuated")
     assert len(evacs) == 1, evacs
     assert "Syniehubov" in (evacs[0]["claimant"] or ""), evacs
+
+
+def test_not_claiming_an_attack_is_no_capture(run: Run) -> None:
+    events = run("A drone hit a bus near Enerhodar, the Russian-installed authorities said. "
+                 "Ukraine's military did not claim the attack.", "2025-05-20")
+    assert not of_type(events, "territory.captured"), events

@@ -256,8 +256,10 @@ def _not_a_place_object(sc: SentenceContext, d: Draft) -> bool:
     if d.trigger.phrase not in d.type.object_only:
         return False
     head, book = d.head, sc.doc.book
+    towns = book.place_anaphora.get("city", frozenset()) | \
+        book.place_anaphora.get("region", frozenset())
     return not (head.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in book.anaphora_words)
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in towns)
         for c in children_of(head)))
 
 
