@@ -170,3 +170,11 @@ def test_not_claiming_an_attack_is_no_capture(run: Run) -> None:
     events = run("A drone hit a bus near Enerhodar, the Russian-installed authorities said. "
                  "Ukraine's military did not claim the attack.", "2025-05-20")
     assert not of_type(events, "territory.captured"), events
+
+
+def test_the_air_force_is_ukraines_unless_a_side_says_otherwise(run: Run) -> None:
+    events = run("Air defences shot down 31 of 40 drones overnight, the Air Force said. The "
+                 "Russian Air Force said it had destroyed two Ukrainian tanks near Kupiansk.",
+                 "2025-01-14")
+    ids = sorted(e["claimant_actor"]["id"] for e in of_type(events, "equipment.lost"))
+    assert ids == ["ru-aerospace-forces", "ua-air-force"], events
