@@ -178,3 +178,21 @@ def test_the_air_force_is_ukraines_unless_a_side_says_otherwise(run: Run) -> Non
                  "2025-01-14")
     ids = sorted(e["claimant_actor"]["id"] for e in of_type(events, "equipment.lost"))
     assert ids == ["ru-aerospace-forces", "ua-air-force"], events
+
+
+def test_the_investigation_is_the_prosecutors_office_named_before(run: Run) -> None:
+    text = ("The Kherson Regional Prosecutor's Office has opened a case over looting in the "
+            "occupied part of the region.\n\n"
+            "According to the investigation, Russian soldiers stole 23 tractors from a farm "
+            "near Nova Kakhovka in 2022.")
+    events = run(text, "2025-04-15")
+    (looted,) = [e for e in of_type(events, "property.looted")
+                 if "tractors" in e["evidence"]["text"]]
+    assert looted["claimant"] == "Kherson Regional Prosecutor's Office", looted
+
+
+def test_an_investigation_with_no_body_named_stays_as_it_was(run: Run) -> None:
+    events = run("According to the investigation, Russian soldiers stole 23 tractors from a "
+                 "farm near Nova Kakhovka in 2022.", "2025-04-15")
+    (looted,) = of_type(events, "property.looted")
+    assert looted["claimant"] != "Kherson Regional Prosecutor's Office", looted

@@ -279,6 +279,10 @@ class Attributor:
                     return s
             return self.sources[-1] if self.sources and kind == "group" else None
         head = tok.lemma_.lower()
+        if tok.lower_ in lex.inquiry_nouns or head in lex.inquiry_nouns:
+            body = self._inquiring_body(tok)
+            if body is not None:
+                return body
         if head not in self.reference_heads:
             return None
         dets = {c.lower_ for c in children_of(tok) if c.dep_ in ("det", "amod", "poss")}
@@ -307,6 +311,17 @@ class Attributor:
         if head in lex.body_heads:
             return self._unit_named_before(tok, head, adjectives=True)
         return None
+
+    def _inquiring_body(self, tok: Any) -> Source | None:
+        """"According to the investigation", "prosecutors said": the prosecutor's office,
+        police or security service the article named before (decision 242)."""
+        before = text_of(tok.doc)[:tok.idx]
+        found = list(self.lexicon.inquiry_bodies.finditer(before))
+        if not found:
+            return None
+        words = found[-1].group(0)
+        return Source(canonical_name(words, self.book, self.lexicon), "org",
+                      side_of(words, self.book))
 
     def _unit_named_before(self, tok: Any, head: str, *, adjectives: bool = False
                            ) -> Source | None:

@@ -149,6 +149,8 @@ class Lexicon:
     figure_verbs: frozenset[str]  # 'X put the number of wounded at 14': X gives the figure
     figure_nouns: frozenset[str]  # 'the number of wounded', 'the death toll': a figure's noun
     ordering_verbs: frozenset[str]  # 'X ordered the evacuation': X speaks for what it ordered
+    inquiry_nouns: frozenset[str]  # 'according to the investigation', 'prosecutors said'
+    inquiry_bodies: re.Pattern[str]  # the bodies they stand for, as the article names them
     channel_suffix: re.Pattern[str]  # 'X on Facebook': where X posted, not its name
     said_after: re.Pattern[str]  # 'This was reported by X': X said the sentence before
     topic_shift_words: frozenset[str]  # 'Separately, ...': a new statement begins
