@@ -196,3 +196,11 @@ def test_an_investigation_with_no_body_named_stays_as_it_was(run: Run) -> None:
                  "farm near Nova Kakhovka in 2022.", "2025-04-15")
     (looted,) = of_type(events, "property.looted")
     assert looted["claimant"] != "Kherson Regional Prosecutor's Office", looted
+
+
+def test_a_title_written_before_the_name_without_a_comma_is_no_part_of_it(run: Run) -> None:
+    events = run("Russian drones hit port infrastructure in Izmail overnight, head of the Odesa "
+                 "Regional Military Administration Oleh Kiper said.", "2025-01-14")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant"].startswith("Oleh Kiper"), strike
+    assert strike["claimant_actor"]["id"] == "ua-kiper", strike

@@ -715,6 +715,11 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
             continue  # the article never names the person: keep its own words
         people.setdefault(ref.id, ref)
         as_written = m.claimant.split(" (")[0]
+        words, size = as_written.split(), len(actor.name.split())
+        if len(words) > size and any(w[:1].islower() for w in words[:-size]):
+            # "head of the Odesa Regional Military Administration Oleh Kiper": the title
+            # written before the name without a comma is no part of it (decision 243)
+            as_written = " ".join(words[-size:])
         if surname in as_written and as_written in text and \
                 len(as_written.split()) >= len(actor.name.split()) and \
                 len(as_written) > len(written.get(ref.id, "")):
