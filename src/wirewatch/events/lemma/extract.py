@@ -85,6 +85,9 @@ class Story:
     bodies: list[Actor] = field(default_factory=list)
     person: Found | None = None  # the last person named ("по его словам" points back)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
+    # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
+    # and where its paragraph ends: the place of the paragraph's events naming none
+    heading: tuple[Place, int] | None = None
 
 
 @dataclass
@@ -135,6 +138,7 @@ class LemmaExtractor:
         dropped: set[int] = set()  # tallies replaced by the places they counted
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
+            self._read_heading(doc, sc, story)
             made = self._mentions(doc, sc, story)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
@@ -163,6 +167,20 @@ class LemmaExtractor:
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
         return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
+
+    @staticmethod
+    def _read_heading(doc: Document, sc: Sentence, story: Story) -> None:
+        """'Тёткино. Около 11:00 вражеский дрон атаковал автомобиль.': a sentence that is
+        only a place's name heads its paragraph; the events after it there that name no
+        place of their own are at it (decision 204)."""
+        if story.heading is not None and sc.start >= story.heading[1]:
+            story.heading = None
+        named = [w for w in sc.words if any(c.isalnum() for c in w.text)]
+        if len(sc.places) != 1 or sc.places[0][0] != 0 or \
+                len(named) != len(sc.places[0][1].surface.split()):
+            return
+        end = doc.text.find("\n\n", sc.start)
+        story.heading = (sc.places[0][1], end if end >= 0 else len(doc.text))
 
     def _sentence(self, doc: Document, sent: Any, places: Sequence[PlaceMention],
                   story: Story) -> Sentence:
@@ -370,10 +388,11 @@ class LemmaExtractor:
                                           claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
-        if not sc.text.strip():
+        if not any(c.isalnum() for c in sc.text):
             # a blank line after the words that open a list goes on to the list; one after
-            # the list's items ends it
-            if story.tally_read:
+            # the list's items ends it; a bullet's dash alone ("—\nтанков — 11 196 (+2);")
+            # leaves the list as it is (decision 200)
+            if not sc.text.strip() and story.tally_read:
                 story.tallying, story.tally = False, None
             return []
         tally = self._loss_tally(doc, sc, story)
@@ -589,9 +608,14 @@ class LemmaExtractor:
         """'Общие боевые потери противника с 24 февраля 2022 года составили:': a loss noun of
         a tally and a colon at the sentence's end open the list the next sentences give; so
         does a tally's verb with no figure after it ('втрати противника з 24.02.22 по
-        24.09.25 склали, повідомляє Генштаб.')."""
+        24.09.25 склали, повідомляє Генштаб.'); so does a verb of losing before a colon at
+        the sentence's end ('с начала вторжения Россия потеряла:', decision 200)."""
         if not any(w.forms & self.lex.tally_words for w in sc.words):
-            return False
+            if not (sc.text.rstrip().endswith(":")
+                    and any(w.forms & self._loss_verbs for w in sc.words)):
+                return False
+            self._tally_period(doc, sc, story)
+            return True
         if not sc.text.rstrip().endswith(":"):
             verb = next((k for k, w in enumerate(sc.words)
                          if w.forms & self.lex.tally_verbs), None)
@@ -651,6 +675,12 @@ class LemmaExtractor:
             if taken is not None:
                 return taken
         places = self._places_for(sc, trig, etype, typed, story)
+        if etype == "territory.withdrawn" and places and story.fought is not None and \
+                self._preposition(sc, sc.places[[p for _, p in sc.places].index(places[0])][0]
+                                  ) in self.lex.destination_preps:
+            # "зачистили центр Нью-Йорка. Противник откатывается к Торецку": a retreat
+            # toward a town leaves the place fought over (decision 207)
+            places = [story.fought]
         if et.place_required and not places:
             return []
         obj = trig[1] + 1
@@ -725,6 +755,12 @@ class LemmaExtractor:
         marks = find_phrases(sc.words, (phrase(p) for p in self.lex.approach), trig[1] + 1)
         town = next((p for _, last, _ in marks[:1] for k, p in sc.places
                      if last < k <= last + 2), None)
+        if town is None and made and all(m.place is not None and m.place.kind == "city"
+                                         and m.equipment in _AIRBORNE for m in made):
+            # "подавлен средствами РЭБ над Алексином": over a town, an attack on it
+            over = find_phrases(sc.words, (phrase(p) for p in self.lex.overhead))
+            town = next((p for _, last, _ in over for k, p in sc.places
+                         if k == last + 1 and p == made[0].place), None)
         if town is None or not made or "strike" not in self.book.types:
             return made
         return [*(replace_place(m, town) for m in made),
@@ -926,8 +962,10 @@ class LemmaExtractor:
                 return _listed(sc.words, after + [(k, p) for k, p in sc.places
                                                   if min(trig[1] + AFTER, nxt) < k < nxt])
             before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
+            heading = [story.heading[0]] if story.heading is not None else []
             return before[-1:] if etype != "strike" else (before[-1:] or
                                                           [p for _, p in sc.places][:1] or
+                                                          heading or
                                                           self._bare_town(sc, story, trig) or
                                                           self._bare_region(sc, story))
         # a place in the attribution after the claim ("сообщил глава Харьковской области")
@@ -941,6 +979,16 @@ class LemmaExtractor:
             pool = [kp for kp in pool if self._preposition(sc, kp[0]) in self.lex.origin_preps
                     ] or [kp for kp in pool if self._preposition(sc, kp[0])
                           not in self.lex.destination_preps] or pool
+        if etype in ("casualties", "equipment.lost"):
+            # "Россия потеряла 930 военных", "троє військових РФ": a country with no
+            # preposition before it is whose the losses are, not where (decision 201)
+            pool = [kp for kp in pool if kp[1].kind != "country" or (kp[0] > 0 and "PREP" in
+                    parse_tags(sc.words[kp[0] - 1].text, self.lex.lang))]
+        if etype == "casualties":
+            # "его доставили в районную больницу, затем перевезут в Белгород": where the
+            # wounded are taken for care is no place of the casualty (decision 202)
+            pool = [kp for kp in pool if not any(
+                w.forms & self.lex.care_verbs for w in sc.words[max(0, kp[0] - 4):kp[0]])]
         # "В Купянске ... ранены две женщины, в Боровой погиб мужчина": a place of the
         # trigger's own clause (no comma between) before a nearer one of the next clause
         clause = [kp for kp in pool if not any(
@@ -965,6 +1013,8 @@ class LemmaExtractor:
                 return regions
         if near:
             return [_town_within(sc, near[0])]
+        if story.heading is not None:
+            return [story.heading[0]]  # "Тёткино. ... Ранены двое сотрудников"
         if bare := self._bare_region(sc, story):
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
         if bare := self._bare_town(sc, story):
@@ -977,8 +1027,11 @@ class LemmaExtractor:
             front = any(w.forms & self.lex.direction_nouns
                         for f, la, _ in back for w in sc.words[f:la + 1])
             return [story.direction if front and story.direction else story.place]
-        if etype in ("casualties", "equipment.lost") and story.strike_place is not None and \
+        if etype in ("casualties", "equipment.lost", "civilians.evacuated") and \
+                story.strike_place is not None and \
                 not (etype == "equipment.lost" and self._shot_down(sc, trig)):
+            # "Жителей одной из улиц временно отселили": people moved out after the strike
+            # just told of are moved out of where it hit (decision 202)
             return [story.strike_place]
         if etype == "personnel.surrendered" and story.fought is not None and \
                 not sc.places and not sc.unresolved:
@@ -1419,8 +1472,10 @@ _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
 # an item of a tally written after a dash, its increase in brackets or none, and at most a
 # unit's word before the item ends: "танков — 11 342 (+3);", "РСЗВ – 1 563 од.", "крылатых
 # ракет — 3 880;", "личного состава — около 1 153 740 (+1 060) человек;"
-_DASH_ITEM = re.compile(r"[–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\(\s*\+\s*" + _FIGURE
+_DASH_ITEM = re.compile(r"[‒–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\(\s*\+\s*" + _FIGURE
                         + r"\s*\))?(?=\s*(?:[^\W\d_]+\.?)?\s*(?:[;,.]|$))", re.MULTILINE)
+# What flies at a town: brought down over it, it was an attack on the town (decision 206).
+_AIRBORNE = frozenset({"drone", "missile", "rocket", "guided bomb"})
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
 # the types whose counted mention a gapped item goes on with ("19 — над Курской")
 _GAPPED_TYPES = frozenset({"equipment.lost", "casualties", "passport.issued",
