@@ -162,3 +162,46 @@ def test_a_two_word_name_known_only_in_latin(resources: Any, text: str) -> None:
 def test_here_is_the_place_named_before(resources: Any, lang: str, text: str) -> None:
     (lost,) = of_type(_events(resources, text, lang), "casualties")
     assert place_id(lost) == 710035  # Myrnohrad
+
+
+def test_the_community_named_before(resources: Any) -> None:
+    text = ("За добу з Великописарівської громади вивезли 20 людей. Загалом з громади з "
+            "початку року евакуювали понад 900 мешканців.")
+    got = of_type(_events(resources, text, "uk"), "civilians.evacuated")
+    assert sorted((place_id(m), m["count"]["value"]) for m in got) == [
+        (690230, 20), (690230, 900)]  # Velyka Pysarivka
+
+
+def test_losses_told_after_a_direction_are_the_directions(resources: Any) -> None:
+    text = ("На Новопавлівському напрямку наші захисники зупинили 19 штурмів. Сили оборони "
+            "знешкодили 87 окупантів, а також знищили танк.")
+    got = _events(resources, text, "uk")
+    assert {place_id(m) for m in of_type(got, "casualties")} == {699373}  # Novopavlivka
+    assert {place_id(m) for m in of_type(got, "equipment.lost")} == {699373}
+
+
+def test_residents_of_several_towns_get_one_mention_each(resources: Any) -> None:
+    got = of_type(_events(resources, "С начала года паспорта получили более 1,2 тысячи "
+                                     "жителей Селидова и Украинска.", "ru"), "passport.issued")
+    assert sorted(place_id(m) for m in got) == sorted([694677, 690771])
+
+
+def test_missiles_intercepted_are_lost(resources: Any) -> None:
+    (lost,) = of_type(_events(resources, "Над Одещиною перехоплено вісім ракет.", "uk"),
+                      "equipment.lost")
+    assert lost["count"]["value"] == 8
+
+
+def test_homes_appropriated_in_two_towns(resources: Any) -> None:
+    got = _events(resources, "Прокуратура розслідує привласнення окупантами житла у Пологах "
+                             "і Молочанську.", "uk")
+    assert sorted(place_id(m) for m in of_type(got, "property.looted")) == sorted(
+        [696677, 700848])  # Polohy, Molochansk
+
+
+def test_a_total_after_a_direction_is_no_loss_there(resources: Any) -> None:
+    text = ("За добу відбулося 150 боїв, найбільше — на Покровському напрямку. Загалом втрати "
+            "противника склали 1 020 осіб. Також Сили оборони знищили три танки.")
+    got = _events(resources, text, "uk")
+    assert {place_id(m) for m in of_type(got, "casualties")} == {None}
+    assert {place_id(m) for m in of_type(got, "equipment.lost")} == {None}

@@ -62,6 +62,8 @@ class Story:
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом участке" points back)
     direction: Place | None = None  # the last front direction ("на этом направлении")
+    # the direction the last sentence naming places named last, until a sentence of totals
+    front: Place | None = None
     tally: EventDate | None = None  # the period of the running tally just read, if any
     period: EventDate | None = None  # the last period named ("за цей час" points back)
     # the sentence before was a running tally: its list may go on in a sentence cut off at
@@ -72,6 +74,9 @@ class Story:
     # a passport noun has been named: "документы получили" speaks of passports after it
     passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # the last community named by its town's adjective ("з Вовчанської громади"): "з
+    # громади" points back to it
+    community: Place | None = None
     # the last town named after each noun of a town ("из посёлка Степногорск"): "за посёлок"
     # points back to it, ahead of a town named since without that noun
     town_by_noun: dict[str, Place] = field(default_factory=dict)
@@ -148,16 +153,26 @@ class LemmaExtractor:
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
-            story.place = sc.places[-1][1] if sc.places else story.place
+            # a country named as whose the soldiers are ("військових РФ") is no place a later
+            # sentence points back to (decision 214)
+            named = [p for _, p in sc.places if p.kind != "country"]
+            story.place = named[-1] if named else story.place
             fronts = [p for k, p in sc.places if any(
                 w.forms & self.lex.direction_nouns for w in sc.words[k:k + 3])]
             story.direction = fronts[-1] if fronts else story.direction
+            if named:
+                story.front = named[-1] if named[-1] in fronts else None
+            if has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+                story.front = None  # "Загалом втрати противника склали 930 осіб": all fronts
             towns = [p for _, p in sc.places if p.kind == "city"]
             fought = [m.place for m in made if m.place is not None
                       and m.type in ("offensive.launched", "territory.captured",
                                      "territory.encircled", "territory.withdrawn")]
             story.fought = fought[-1] if fought else story.fought
             story.town = towns[-1] if towns else story.town
+            story.community = next((p for k, p in reversed(sc.places) if p.kind == "city"
+                                    and any(w.forms & self.lex.region_parts
+                                            for w in sc.words[k + 1:k + 2])), story.community)
             for k, p in sc.places:
                 if p.kind == "city" and k > 0:
                     story.town_by_noun.update(
@@ -887,9 +902,9 @@ class LemmaExtractor:
             if word.forms & self.lex.resident_nouns:
                 after = [i for i, (j, _) in enumerate(own) if k < j <= k + 2]
                 if after:
-                    # "жителей ДНР, ЛНР, Запорожской и Херсонской областей": each region
-                    homes = [p for p in _listed(w, own[after[0]:])
-                             if p.kind in ("admin1", "region")]
+                    # "жителей ДНР, ЛНР, Запорожской и Херсонской областей": each region;
+                    # "жителей Селидова, Новогродовки и Украинска": each town (decision 211)
+                    homes = [p for p in _listed(w, own[after[0]:]) if p.kind != "country"]
                     home = own[after[0]][1]
                     break
                 if k + 1 < len(w) and w[k + 1].forms & self.lex.region_nouns:
@@ -904,7 +919,8 @@ class LemmaExtractor:
             # жителям нових регіонів видали ...": the body's country; decision 172)
             return [p for p in places if p.kind != "country"] or [
                 p for k, p in own if (k, p) in sc.places and p.kind != "country"][:1], None
-        venue = next((p for _, p in own if p.kind == "city" and p != home), None)
+        venue = next((p for _, p in own if p.kind == "city" and p != home
+                      and p not in homes), None)
         return (homes if len(homes) > 1 else [home]), venue
 
     def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
@@ -979,9 +995,10 @@ class LemmaExtractor:
             pool = [kp for kp in pool if self._preposition(sc, kp[0]) in self.lex.origin_preps
                     ] or [kp for kp in pool if self._preposition(sc, kp[0])
                           not in self.lex.destination_preps] or pool
-        if etype in ("casualties", "equipment.lost"):
-            # "Россия потеряла 930 военных", "троє військових РФ": a country with no
-            # preposition before it is whose the losses are, not where (decision 201)
+        if etype in ("casualties", "equipment.lost", "property.looted"):
+            # "Россия потеряла 930 военных", "троє військових РФ", "власники виїхали на
+            # підконтрольну Україні територію": a country with no preposition before it is
+            # whose the losses or homes are, not where (decision 201)
             pool = [kp for kp in pool if kp[1].kind != "country" or (kp[0] > 0 and "PREP" in
                     parse_tags(sc.words[kp[0] - 1].text, self.lex.lang))]
         if etype == "casualties":
@@ -995,8 +1012,9 @@ class LemmaExtractor:
             w.text in (",", ";") for w in sc.words[min(kp[0], trig[0]) + 1:max(kp[0], trig[1])])]
         near = sorted(clause or pool,
                       key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
-        if near and etype == "civilians.evacuated":
-            # "з Добропільської та Білозерської громад евакуювали": every place of the list
+        if near and etype in ("civilians.evacuated", "property.looted"):
+            # "з Добропільської та Білозерської громад евакуювали", "привласнення житла у
+            # Пологах і Молочанську" (decision 208): every place of the list
             pos = sc.places.index(near[0])
             while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
                 pos -= 1
@@ -1013,6 +1031,13 @@ class LemmaExtractor:
                 return regions
         if near:
             return [_town_within(sc, near[0])]
+        return self._places_told_before(sc, trig, etype, story)
+
+    def _places_told_before(self, sc: Sentence, trig: tuple[int, int], etype: str,
+                            story: Story) -> list[Place]:
+        """The place of a trigger whose sentence ties it to none: a heading, a bare noun of
+        the region or town, a place pointed back to, the direction, strike or fighting just
+        told of."""
         if story.heading is not None:
             return [story.heading[0]]  # "Тёткино. ... Ранены двое сотрудников"
         if bare := self._bare_region(sc, story):
@@ -1027,6 +1052,13 @@ class LemmaExtractor:
             front = any(w.forms & self.lex.direction_nouns
                         for f, la, _ in back for w in sc.words[f:la + 1])
             return [story.direction if front and story.direction else story.place]
+        if etype in ("casualties", "equipment.lost") and not sc.unresolved and \
+                all(p.kind == "country" for _, p in sc.places) and story.front is not None \
+                and not has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+            # "На Новопавлівському напрямку наші захисники зупинили 19 штурмів. Сили оборони
+            # знешкодили 87 окупантів": losses told after a sentence about a direction, no
+            # place named since, are the direction's (decision 214)
+            return [story.front]
         if etype in ("casualties", "equipment.lost", "civilians.evacuated") and \
                 story.strike_place is not None and \
                 not (etype == "equipment.lost" and self._shot_down(sc, trig)):
@@ -1115,8 +1147,17 @@ class LemmaExtractor:
                    ) -> list[Place]:
         """'ворог ударив по місту', 'обстреляли город' (right after a strike), 'в городе
         объявили эвакуацию' (after a preposition): a bare noun of a town, in a sentence
-        naming no place of its own, is the town named before."""
-        if story.town is None or sc.places or sc.unresolved:
+        naming no place of its own, is the town named before; 'з громади евакуювали' (a
+        community in the singular) the community named before (decision 214)."""
+        if sc.places or sc.unresolved:
+            return []
+        if story.community is not None and any(
+                w.forms & self.lex.region_parts and w.text.islower() and k > 0
+                and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
+                and "plur" not in parse_tags(w.text, self.lex.lang)
+                for k, w in enumerate(sc.words)):
+            return [story.community]
+        if story.town is None:
             return []
         if trig is not None:
             said = [w for w in sc.words[trig[1] + 1:trig[1] + 3]

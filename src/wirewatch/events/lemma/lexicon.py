@@ -165,6 +165,9 @@ class LemmaLexicon:
     # 'над Алексином', 'в районе Качи': what was shot down over a town (not a region) was
     # lost in a strike on it
     overhead: tuple[str, ...]
+    # 'загалом', 'всего': a sentence of totals over every front; its losses are no front
+    # direction's named before
+    overall: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
