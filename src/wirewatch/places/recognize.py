@@ -14,6 +14,7 @@ Three sources of evidence are combined:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -697,6 +698,10 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
             span = Span(toks[i].start, toks[last].end, surface, hits, "lemma")
             span.evidence.add("lemma")
             return span
+        if last == i + 1:
+            pair = _translit_pair(view, gaz, i)
+            if pair is not None:
+                return pair
     if j == i:
         shchyna = _shchyna_seat(gaz, toks[i].text)
         if shchyna:
@@ -714,6 +719,25 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                 span = Span(toks[i].start, toks[i].end, toks[i].text, hits, "translit")
                 span.evidence.add("lemma")
                 return span
+    return None
+
+
+def _translit_pair(view: TextView, gaz: Gazetteer, i: int) -> Span | None:
+    """'Великой Новосёлки': a two-word name the gazetteer holds in Latin only (Velikaya
+    Novoselka, an alternate name of Velyka Novosilka), found through the romanisation of
+    the words' dictionary forms, a town of the theatre only (decision 212)."""
+    toks = view.tokens
+    if view.text[toks[i].end:toks[i + 1].start] != " " or not toks[i + 1].text[:1].isupper():
+        return None
+    options = [(t.text.lower(), *dictionary_forms(t.text)[:4]) for t in (toks[i], toks[i + 1])]
+    for first, second in itertools.product(*options):
+        hits = [h for h in gaz.by_translit(f"{first} {second}") if h.entry.kind == "city"
+                and gaz.theatre_weight(h.entry.country) > 0]
+        if hits:
+            surface = view.text[toks[i].start:toks[i + 1].end]
+            span = Span(toks[i].start, toks[i + 1].end, surface, hits, "translit")
+            span.evidence.add("lemma")
+            return span
     return None
 
 

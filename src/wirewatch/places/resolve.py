@@ -529,16 +529,18 @@ class Resolver:
                 and bool(LATIN_DISTRICT_ADJ.match(HEAD_NOUN_END.sub("", m.surface.strip())))
                 and (bool(HEAD_NOUN_END.search(m.surface))
                      or bool(LATIN_DISTRICT_AFTER.match(view.text[m.end:m.end + 40]))))
-            if district and last_city is not None and \
-                    "\n\n" not in view.text[last_city[0].end:m.start] and \
+            seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
+            # a quarter of the city itself is its district past a paragraph's end too ("атака
+            # на Київ ... \n\nУ Дарницькому районі"; decision 205)
+            quarter = last_city is not None and seat is not None and self._quarter_of(
+                seat, last_city[1])
+            if district and last_city is not None and (
+                    quarter or "\n\n" not in view.text[last_city[0].end:m.start]) and \
                     (m.place is None or m.place.geonameid != last_city[1].id):
                 city = last_city[1]
-                seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
                 if seat is None or seat.population < DISTRICT_SEAT_MIN_POPULATION or (
                         seat.country, seat.admin1_code) != (city.country, city.admin1_code) \
-                        or _distance_km(seat, city) < DISTRICT_INSIDE_KM or (
-                            _distance_km(seat, city) < DISTRICT_QUARTER_KM
-                            and not self.gaz.raions_of(seat.id)):
+                        or quarter:
                     p = last_city[0].place
                     assert p is not None
                     if m.place is not None:
@@ -554,6 +556,15 @@ class Resolver:
                 if e is not None and e.population >= DISTRICT_CITY_MIN_POPULATION:
                     last_city = (m, e)
         return out
+
+    def _quarter_of(self, seat: Entry, city: Entry) -> bool:
+        """Whether a place a district's adjective leads to lies inside the city: close to
+        its centre, or a little further and the seat of no raion (decision 142)."""
+        if (seat.country, seat.admin1_code) != (city.country, city.admin1_code):
+            return False
+        km = _distance_km(seat, city)
+        return km < DISTRICT_INSIDE_KM or (km < DISTRICT_QUARTER_KM
+                                           and not self.gaz.raions_of(seat.id))
 
     def _containers(self, view: TextView, spans: Sequence[Span],
                     scored: Sequence[list[_Scored]]) -> dict[int, Container]:

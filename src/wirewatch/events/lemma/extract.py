@@ -62,6 +62,8 @@ class Story:
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом участке" points back)
     direction: Place | None = None  # the last front direction ("на этом направлении")
+    # the direction the last sentence naming places named last, until a sentence of totals
+    front: Place | None = None
     tally: EventDate | None = None  # the period of the running tally just read, if any
     period: EventDate | None = None  # the last period named ("за цей час" points back)
     # the sentence before was a running tally: its list may go on in a sentence cut off at
@@ -72,6 +74,9 @@ class Story:
     # a passport noun has been named: "документы получили" speaks of passports after it
     passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # the last community named by its town's adjective ("з Вовчанської громади"): "з
+    # громади" points back to it
+    community: Place | None = None
     # the last town named after each noun of a town ("из посёлка Степногорск"): "за посёлок"
     # points back to it, ahead of a town named since without that noun
     town_by_noun: dict[str, Place] = field(default_factory=dict)
@@ -85,6 +90,9 @@ class Story:
     bodies: list[Actor] = field(default_factory=list)
     person: Found | None = None  # the last person named ("по его словам" points back)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
+    # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
+    # and where its paragraph ends: the place of the paragraph's events naming none
+    heading: tuple[Place, int] | None = None
 
 
 @dataclass
@@ -135,6 +143,7 @@ class LemmaExtractor:
         dropped: set[int] = set()  # tallies replaced by the places they counted
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
+            self._read_heading(doc, sc, story)
             made = self._mentions(doc, sc, story)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
@@ -144,16 +153,26 @@ class LemmaExtractor:
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
-            story.place = sc.places[-1][1] if sc.places else story.place
+            # a country named as whose the soldiers are ("військових РФ") is no place a later
+            # sentence points back to (decision 214)
+            named = [p for _, p in sc.places if p.kind != "country"]
+            story.place = named[-1] if named else story.place
             fronts = [p for k, p in sc.places if any(
                 w.forms & self.lex.direction_nouns for w in sc.words[k:k + 3])]
             story.direction = fronts[-1] if fronts else story.direction
+            if named:
+                story.front = named[-1] if named[-1] in fronts else None
+            if has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+                story.front = None  # "Загалом втрати противника склали 930 осіб": all fronts
             towns = [p for _, p in sc.places if p.kind == "city"]
             fought = [m.place for m in made if m.place is not None
                       and m.type in ("offensive.launched", "territory.captured",
                                      "territory.encircled", "territory.withdrawn")]
             story.fought = fought[-1] if fought else story.fought
             story.town = towns[-1] if towns else story.town
+            story.community = next((p for k, p in reversed(sc.places) if p.kind == "city"
+                                    and any(w.forms & self.lex.region_parts
+                                            for w in sc.words[k + 1:k + 2])), story.community)
             for k, p in sc.places:
                 if p.kind == "city" and k > 0:
                     story.town_by_noun.update(
@@ -163,6 +182,20 @@ class LemmaExtractor:
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
         return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
+
+    @staticmethod
+    def _read_heading(doc: Document, sc: Sentence, story: Story) -> None:
+        """'Тёткино. Около 11:00 вражеский дрон атаковал автомобиль.': a sentence that is
+        only a place's name heads its paragraph; the events after it there that name no
+        place of their own are at it (decision 204)."""
+        if story.heading is not None and sc.start >= story.heading[1]:
+            story.heading = None
+        named = [w for w in sc.words if any(c.isalnum() for c in w.text)]
+        if len(sc.places) != 1 or sc.places[0][0] != 0 or \
+                len(named) != len(sc.places[0][1].surface.split()):
+            return
+        end = doc.text.find("\n\n", sc.start)
+        story.heading = (sc.places[0][1], end if end >= 0 else len(doc.text))
 
     def _sentence(self, doc: Document, sent: Any, places: Sequence[PlaceMention],
                   story: Story) -> Sentence:
@@ -370,10 +403,11 @@ class LemmaExtractor:
                                           claimant_text=words, modality=modality)
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
-        if not sc.text.strip():
+        if not any(c.isalnum() for c in sc.text):
             # a blank line after the words that open a list goes on to the list; one after
-            # the list's items ends it
-            if story.tally_read:
+            # the list's items ends it; a bullet's dash alone ("—\nтанков — 11 196 (+2);")
+            # leaves the list as it is (decision 200)
+            if not sc.text.strip() and story.tally_read:
                 story.tallying, story.tally = False, None
             return []
         tally = self._loss_tally(doc, sc, story)
@@ -589,9 +623,14 @@ class LemmaExtractor:
         """'Общие боевые потери противника с 24 февраля 2022 года составили:': a loss noun of
         a tally and a colon at the sentence's end open the list the next sentences give; so
         does a tally's verb with no figure after it ('втрати противника з 24.02.22 по
-        24.09.25 склали, повідомляє Генштаб.')."""
+        24.09.25 склали, повідомляє Генштаб.'); so does a verb of losing before a colon at
+        the sentence's end ('с начала вторжения Россия потеряла:', decision 200)."""
         if not any(w.forms & self.lex.tally_words for w in sc.words):
-            return False
+            if not (sc.text.rstrip().endswith(":")
+                    and any(w.forms & self._loss_verbs for w in sc.words)):
+                return False
+            self._tally_period(doc, sc, story)
+            return True
         if not sc.text.rstrip().endswith(":"):
             verb = next((k for k, w in enumerate(sc.words)
                          if w.forms & self.lex.tally_verbs), None)
@@ -651,6 +690,12 @@ class LemmaExtractor:
             if taken is not None:
                 return taken
         places = self._places_for(sc, trig, etype, typed, story)
+        if etype == "territory.withdrawn" and places and story.fought is not None and \
+                self._preposition(sc, sc.places[[p for _, p in sc.places].index(places[0])][0]
+                                  ) in self.lex.destination_preps:
+            # "зачистили центр Нью-Йорка. Противник откатывается к Торецку": a retreat
+            # toward a town leaves the place fought over (decision 207)
+            places = [story.fought]
         if et.place_required and not places:
             return []
         obj = trig[1] + 1
@@ -725,6 +770,12 @@ class LemmaExtractor:
         marks = find_phrases(sc.words, (phrase(p) for p in self.lex.approach), trig[1] + 1)
         town = next((p for _, last, _ in marks[:1] for k, p in sc.places
                      if last < k <= last + 2), None)
+        if town is None and made and all(m.place is not None and m.place.kind == "city"
+                                         and m.equipment in _AIRBORNE for m in made):
+            # "подавлен средствами РЭБ над Алексином": over a town, an attack on it
+            over = find_phrases(sc.words, (phrase(p) for p in self.lex.overhead))
+            town = next((p for _, last, _ in over for k, p in sc.places
+                         if k == last + 1 and p == made[0].place), None)
         if town is None or not made or "strike" not in self.book.types:
             return made
         return [*(replace_place(m, town) for m in made),
@@ -851,9 +902,9 @@ class LemmaExtractor:
             if word.forms & self.lex.resident_nouns:
                 after = [i for i, (j, _) in enumerate(own) if k < j <= k + 2]
                 if after:
-                    # "жителей ДНР, ЛНР, Запорожской и Херсонской областей": each region
-                    homes = [p for p in _listed(w, own[after[0]:])
-                             if p.kind in ("admin1", "region")]
+                    # "жителей ДНР, ЛНР, Запорожской и Херсонской областей": each region;
+                    # "жителей Селидова, Новогродовки и Украинска": each town (decision 211)
+                    homes = [p for p in _listed(w, own[after[0]:]) if p.kind != "country"]
                     home = own[after[0]][1]
                     break
                 if k + 1 < len(w) and w[k + 1].forms & self.lex.region_nouns:
@@ -868,7 +919,8 @@ class LemmaExtractor:
             # жителям нових регіонів видали ...": the body's country; decision 172)
             return [p for p in places if p.kind != "country"] or [
                 p for k, p in own if (k, p) in sc.places and p.kind != "country"][:1], None
-        venue = next((p for _, p in own if p.kind == "city" and p != home), None)
+        venue = next((p for _, p in own if p.kind == "city" and p != home
+                      and p not in homes), None)
         return (homes if len(homes) > 1 else [home]), venue
 
     def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
@@ -926,8 +978,10 @@ class LemmaExtractor:
                 return _listed(sc.words, after + [(k, p) for k, p in sc.places
                                                   if min(trig[1] + AFTER, nxt) < k < nxt])
             before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
+            heading = [story.heading[0]] if story.heading is not None else []
             return before[-1:] if etype != "strike" else (before[-1:] or
                                                           [p for _, p in sc.places][:1] or
+                                                          heading or
                                                           self._bare_town(sc, story, trig) or
                                                           self._bare_region(sc, story))
         # a place in the attribution after the claim ("сообщил глава Харьковской области")
@@ -941,14 +995,26 @@ class LemmaExtractor:
             pool = [kp for kp in pool if self._preposition(sc, kp[0]) in self.lex.origin_preps
                     ] or [kp for kp in pool if self._preposition(sc, kp[0])
                           not in self.lex.destination_preps] or pool
+        if etype in ("casualties", "equipment.lost", "property.looted"):
+            # "Россия потеряла 930 военных", "троє військових РФ", "власники виїхали на
+            # підконтрольну Україні територію": a country with no preposition before it is
+            # whose the losses or homes are, not where (decision 201)
+            pool = [kp for kp in pool if kp[1].kind != "country" or (kp[0] > 0 and "PREP" in
+                    parse_tags(sc.words[kp[0] - 1].text, self.lex.lang))]
+        if etype == "casualties":
+            # "его доставили в районную больницу, затем перевезут в Белгород": where the
+            # wounded are taken for care is no place of the casualty (decision 202)
+            pool = [kp for kp in pool if not any(
+                w.forms & self.lex.care_verbs for w in sc.words[max(0, kp[0] - 4):kp[0]])]
         # "В Купянске ... ранены две женщины, в Боровой погиб мужчина": a place of the
         # trigger's own clause (no comma between) before a nearer one of the next clause
         clause = [kp for kp in pool if not any(
             w.text in (",", ";") for w in sc.words[min(kp[0], trig[0]) + 1:max(kp[0], trig[1])])]
         near = sorted(clause or pool,
                       key=lambda kp: min(abs(kp[0] - trig[0]), abs(kp[0] - trig[1])))
-        if near and etype == "civilians.evacuated":
-            # "з Добропільської та Білозерської громад евакуювали": every place of the list
+        if near and etype in ("civilians.evacuated", "property.looted"):
+            # "з Добропільської та Білозерської громад евакуювали", "привласнення житла у
+            # Пологах і Молочанську" (decision 208): every place of the list
             pos = sc.places.index(near[0])
             while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
                 pos -= 1
@@ -965,6 +1031,15 @@ class LemmaExtractor:
                 return regions
         if near:
             return [_town_within(sc, near[0])]
+        return self._places_told_before(sc, trig, etype, story)
+
+    def _places_told_before(self, sc: Sentence, trig: tuple[int, int], etype: str,
+                            story: Story) -> list[Place]:
+        """The place of a trigger whose sentence ties it to none: a heading, a bare noun of
+        the region or town, a place pointed back to, the direction, strike or fighting just
+        told of."""
+        if story.heading is not None:
+            return [story.heading[0]]  # "Тёткино. ... Ранены двое сотрудников"
         if bare := self._bare_region(sc, story):
             return bare  # "з прифронтових громад області евакуювали", "над областю збили"
         if bare := self._bare_town(sc, story):
@@ -977,8 +1052,18 @@ class LemmaExtractor:
             front = any(w.forms & self.lex.direction_nouns
                         for f, la, _ in back for w in sc.words[f:la + 1])
             return [story.direction if front and story.direction else story.place]
-        if etype in ("casualties", "equipment.lost") and story.strike_place is not None and \
+        if etype in ("casualties", "equipment.lost") and not sc.unresolved and \
+                all(p.kind == "country" for _, p in sc.places) and story.front is not None \
+                and not has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+            # "На Новопавлівському напрямку наші захисники зупинили 19 штурмів. Сили оборони
+            # знешкодили 87 окупантів": losses told after a sentence about a direction, no
+            # place named since, are the direction's (decision 214)
+            return [story.front]
+        if etype in ("casualties", "equipment.lost", "civilians.evacuated") and \
+                story.strike_place is not None and \
                 not (etype == "equipment.lost" and self._shot_down(sc, trig)):
+            # "Жителей одной из улиц временно отселили": people moved out after the strike
+            # just told of are moved out of where it hit (decision 202)
             return [story.strike_place]
         if etype == "personnel.surrendered" and story.fought is not None and \
                 not sc.places and not sc.unresolved:
@@ -1062,8 +1147,17 @@ class LemmaExtractor:
                    ) -> list[Place]:
         """'ворог ударив по місту', 'обстреляли город' (right after a strike), 'в городе
         объявили эвакуацию' (after a preposition): a bare noun of a town, in a sentence
-        naming no place of its own, is the town named before."""
-        if story.town is None or sc.places or sc.unresolved:
+        naming no place of its own, is the town named before; 'з громади евакуювали' (a
+        community in the singular) the community named before (decision 214)."""
+        if sc.places or sc.unresolved:
+            return []
+        if story.community is not None and any(
+                w.forms & self.lex.region_parts and w.text.islower() and k > 0
+                and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
+                and "plur" not in parse_tags(w.text, self.lex.lang)
+                for k, w in enumerate(sc.words)):
+            return [story.community]
+        if story.town is None:
             return []
         if trig is not None:
             said = [w for w in sc.words[trig[1] + 1:trig[1] + 3]
@@ -1419,8 +1513,10 @@ _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
 # an item of a tally written after a dash, its increase in brackets or none, and at most a
 # unit's word before the item ends: "танков — 11 342 (+3);", "РСЗВ – 1 563 од.", "крылатых
 # ракет — 3 880;", "личного состава — около 1 153 740 (+1 060) человек;"
-_DASH_ITEM = re.compile(r"[–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\(\s*\+\s*" + _FIGURE
+_DASH_ITEM = re.compile(r"[‒–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\(\s*\+\s*" + _FIGURE
                         + r"\s*\))?(?=\s*(?:[^\W\d_]+\.?)?\s*(?:[;,.]|$))", re.MULTILINE)
+# What flies at a town: brought down over it, it was an attack on the town (decision 206).
+_AIRBORNE = frozenset({"drone", "missile", "rocket", "guided bomb"})
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
 # the types whose counted mention a gapped item goes on with ("19 — над Курской")
 _GAPPED_TYPES = frozenset({"equipment.lost", "casualties", "passport.issued",

@@ -304,6 +304,9 @@ def number_at(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> tuple[int
         if scale is not None:
             value, last = value * scale, last + 1  # "118 тысяч", "21 тисячу", "2 миллиона"
         return value, last
+    if k > 0 and (_DIGITS.match(words[k - 1].text) or _DECIMAL.match(words[k - 1].text)) \
+            and any(lexicon.number_words.get(f, 0) >= 1000 for f in w.forms):
+        return None  # the "тысячи" of "1,4 тысячи" is part of the figure before it
     value, last = 0, k - 1
     for j in range(k, min(len(words), k + 4)):
         v = next((lexicon.number_words[f] for f in words[j].forms

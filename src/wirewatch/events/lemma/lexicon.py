@@ -159,6 +159,15 @@ class LemmaLexicon:
     # 'забрали 14 тракторов', 'винесли будівельні матеріали': verbs of taking that are
     # looting only when what they took is goods (goods_nouns), never people
     goods_verbs: frozenset[str]
+    # 'доставили в больницу', 'госпіталізували до Харкова': verbs of taking the wounded for
+    # care; a place just after one is where they were taken, no place of the casualty
+    care_verbs: frozenset[str]
+    # 'над Алексином', 'в районе Качи': what was shot down over a town (not a region) was
+    # lost in a strike on it
+    overhead: tuple[str, ...]
+    # 'загалом', 'всего': a sentence of totals over every front; its losses are no front
+    # direction's named before
+    overall: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
