@@ -204,3 +204,19 @@ def test_a_title_written_before_the_name_without_a_comma_is_no_part_of_it(run: R
     (strike,) = of_type(events, "strike")
     assert strike["claimant"].startswith("Oleh Kiper"), strike
     assert strike["claimant_actor"]["id"] == "ua-kiper", strike
+
+
+def test_a_claim_a_side_denied_in_the_same_sentence_is_denied(run: Run) -> None:
+    events = run("Moscow claimed Chasiv Yar in July, a claim Kyiv denied.", "2025-08-02")
+    caps = of_type(events, "territory.captured")
+    assert sorted(e["modality"] for e in caps) == ["claimed", "denied"], caps
+    (denied,) = [e for e in caps if e["modality"] == "denied"]
+    assert denied["claimant"] == "Ukrainian government", denied
+
+
+def test_a_claim_rejected_by_the_general_staff_in_the_same_sentence(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Sunday its forces had captured Kurakhove, a "
+                 "claim Ukraine's General Staff rejected the same day as untrue.", "2025-06-02")
+    caps = of_type(events, "territory.captured")
+    denied = [e for e in caps if e["modality"] == "denied"]
+    assert denied and denied[0]["claimant_actor"]["id"] == "ua-general-staff", caps

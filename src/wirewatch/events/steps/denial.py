@@ -35,8 +35,12 @@ def denial_of_claim(sc: SentenceContext) -> None:
         speaker = _speaker_of(sc, tok, target_noun)
         denier = speaker[0]
         # a speaker does not deny its own claim: the claim is another's
+        # "X said it had captured Y, a claim Kyiv denied": the claim told before the noun
+        # in the same sentence too (decision 244)
+        told = [*sc.found_so_far(), *(f for f in sc.produced
+                                      if f.mention.evidence.start < target_noun.idx)]
         target = denied_target(target_noun, sc, [
-            f for f in sc.found_so_far()
+            f for f in told
             if denier is None or f.source is None or not same_source(f.source, denier)])
         if target is None:
             continue
@@ -75,9 +79,21 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
     low = tok.lemma_.lower()
     if low in _denied_verbs(tok.doc, book) and tok.pos_ == "VERB":
         # "rejected the claim"; "Russia said it took X, but Kyiv denied it"
-        return next((c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")
-                     and (c.lemma_.lower() in book.claim_nouns
-                          or c.lower_ in lex.claim_pronouns)), None)
+        target = next((c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")
+                       and (c.lemma_.lower() in book.claim_nouns
+                            or c.lower_ in lex.claim_pronouns)), None)
+        if target is None and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and \
+                tok.head.lemma_.lower() in book.claim_nouns:
+            target = tok.head  # "..., a claim Kyiv denied" (decision 244)
+        if target is None:
+            # the same, parsed as the claim rejecting: ", a claim Ukraine's General Staff
+            # rejected the same day"
+            target = next((c for c in children_of(tok) if c.dep_ == "nsubj" and
+                           c.lemma_.lower() in book.claim_nouns and c.i > 1 and
+                           tok.doc[c.i - 2].text == "," and
+                           any(a.dep_ in ("appos", "compound") for a in children_of(c))),
+                          None)
+        return target
     if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.denial_words
                            for c in children_of(tok)):
         # "the claim was false", "the reports are fake"
@@ -232,6 +248,10 @@ def _speaker_of(sc: SentenceContext, tok: Any, target_noun: Any
     att = dc.attributor.attribute(sent, target_noun)
     speaker_tok = next((c for c in children_of(tok) if c.dep_ == "nsubj" and
                         c.lemma_.lower() not in dc.book.claim_nouns), None)
+    if speaker_tok is None and target_noun.dep_ == "nsubj" and target_noun.head == tok:
+        # ", a claim Ukraine's General Staff rejected" read as the claim with the speaker
+        # in apposition (decision 244)
+        speaker_tok = next((c for c in children_of(target_noun) if c.dep_ == "appos"), None)
     if speaker_tok is not None:
         denier, _span, _c = dc.attributor._source_at(speaker_tok, target_noun, None)
         return denier, [n for _p, n in dc.attributor._relays(sent, tok, [tok])], att
