@@ -18,7 +18,7 @@ from datetime import date
 
 from wirewatch.events.actors import Actor, ActorRegistry
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
-from wirewatch.events.lemma.words import Word, find_phrases, match_at
+from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
 from wirewatch.places.morph import best_parse
 
@@ -69,6 +69,7 @@ class ActorIndex:
         self.registry = registry
         self.lexicon = lexicon
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.by_last: dict[str, set[str]] = {}  # the ids of names of two words or more
         self.caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
         # phrases that name a body only after a head noun ("губернатор Белгородской области")
         self.offices: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -127,6 +128,8 @@ class ActorIndex:
         caps = tuple(w.isupper() and len(w) > 1 for w in re.findall(r"[\w'’ʼ-]+", alias))
         if words:
             self.by_first.setdefault(words[0], []).append((words, actor_id))
+            if len(words) > 1:
+                self.by_last.setdefault(words[-1], set()).add(actor_id)
             self.caps[words] = caps
 
     def actors_in(self, words: Sequence[Word]) -> list[Found]:
@@ -258,6 +261,21 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
             conduits = (claimant, *[c for c in conduits if c is not claimant])
             claimant = others[0]
     return Claim(claimant, conduits, said)
+
+
+def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
+                      ) -> tuple[str, ActorRef] | None:
+    """The speaker of the war an outlet's Cyrillic name names, read by dictionary forms
+    ("Telegram-канал губернатора Белгородской области": the governor on ``day``;
+    "Оперативный штаб Курской области (Telegram)": the headquarters), as the claimant
+    string and actor; None when it names no one, a media outlet or several speakers."""
+    if not outlet or not _CYRILLIC.search(outlet):
+        return None
+    found = [f for f in index.actors_in(words_in(outlet, index.lexicon.lang))
+             if f.actor.kind != "media" and f.actor.type != "outlet"]
+    if len({f.actor.id for f in found}) != 1:
+        return None
+    return actor_ref(index.registry, index.holder(found[0], day), day)
 
 
 def _distance(f: Found, k: int) -> int:

@@ -50,6 +50,8 @@ from wirewatch.places.morph import parse_tags
 AFTER, BEFORE = 8, 5
 # Words before a trigger where a threat or attempt word makes it no event.
 GUARD = 4
+# A blank line: where a paragraph ends
+_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -138,7 +140,7 @@ class LemmaExtractor:
             made = self._mentions(doc, sc, story)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
-            self._name_earlier(doc, parsed.text, sc, read, found)
+            self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
@@ -285,18 +287,27 @@ class LemmaExtractor:
                      ) -> list[Found]:
         """'По данным Генштаба' after 'В Генштабе ВСУ': a capitalised noun that begins a
         longer name of a body named before in the document, standing alone, names that body
-        again (the last one named, when several names begin with it)."""
+        again (the last one named, when several names begin with it); so does an
+        abbreviation of a kind of body that ends such a name ("за даними ОВА")."""
         out: list[Found] = []
         for k, w in enumerate(words):
-            if not w.text[:1].isupper() or w.text.isupper() or any(
-                    f.first <= k <= f.last for f in actors) or "NOUN" not in parse_tags(
+            if any(f.first <= k <= f.last for f in actors):
+                continue
+            if w.text.isupper() and w.lower in self.lex.body_abbreviations:
+                # "за даними ОВА" after "Донецької ОВА": the body whose name ends in it
+                ids = self.actors.by_last.get(w.lower, set())
+            elif not w.text[:1].isupper() or w.text.isupper() or "NOUN" not in parse_tags(
                     w.text, self.lex.lang):
-                continue  # an abbreviation ("ОВА"), an adjective ("Херсонської") is none
-            ids = {aid for form in w.forms for names, aid in self.actors.by_first.get(form, ())
-                   if len(names) > 1}
+                continue  # another abbreviation ("ЗСУ"), an adjective ("Херсонської")
+            else:
+                ids = {aid for form in w.forms
+                       for names, aid in self.actors.by_first.get(form, ()) if len(names) > 1}
             body = next((a for a in reversed(story.bodies) if a.id in ids), None)
+            # "додав очільник ОВА": the head of the body named again
+            head = k > 0 and bool(words[k - 1].forms & self.lex.head_nouns)
             if body is not None:
-                out.append(Found(k, k, body, w.text))
+                out.append(Found(k, k, body, " ".join(x.text for x in words[k - head:k + 1]),
+                                 head=head))
         return out
 
     def _unit_back(self, words: Sequence[Word], story: Story) -> Found | None:
@@ -343,17 +354,21 @@ class LemmaExtractor:
                    for k, w in enumerate(words))
 
     def _name_earlier(self, doc: Document, text: str, sc: Sentence,
-                      read: list[tuple[Sentence, int, int]], found: list[EventMention]
-                      ) -> None:
+                      read: list[tuple[Sentence, int, int]], found: list[EventMention],
+                      alone: bool = False) -> None:
         """'Росіяни обстріляли X. ... , повідомили в ОВА': a speaker named at the end of a
         paragraph's statement is the claimant of its sentences before, which named none
         and said nothing of who spoke; 'Об этом написал X' names the speaker of the
-        sentence just before."""
+        sentence just before. A paragraph that only names the speaker ("Дані уточнюються,
+        повідомляє Генштаб" after a tally's list; ``alone``: it tells no event) names the
+        speaker of the paragraph before it."""
         if sc.claim.claimant is None or not sc.claim.said:
             return
         back = has_phrase(sc.words, (phrase(p) for p in self.lex.back_references))
+        breaks = 1 if alone and _own_paragraph(text, sc) else 0
         for n, (prev, lo, hi) in enumerate(reversed(read)):
-            if prev.claim.claimant is not None or "\n\n" in text[prev.start:sc.start]:
+            between = text[prev.start + len(prev.text.rstrip()):sc.start]
+            if prev.claim.claimant is not None or len(_BLANK.findall(between)) > breaks:
                 break
             if prev.claim.said and not (back and n == 0):
                 break
@@ -1362,6 +1377,15 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
         out.append((k, m.place))
         prev_end = m.end
     return out
+
+
+def _own_paragraph(text: str, sc: Sentence) -> bool:
+    """Whether a sentence is a paragraph of its own (blank lines or the text's ends around
+    it)."""
+    first = sc.start + len(sc.text) - len(sc.text.lstrip())
+    last = sc.start + len(sc.text.rstrip())
+    return bool(re.search(r"(?:\A|\n[ \t]*\n)\s*\Z", text[:first])
+                and re.match(r"\s*\Z|[ \t]*\n[ \t]*\n", text[last:]))
 
 
 def _town_within(sc: Sentence, kp: tuple[int, Place]) -> Place:
