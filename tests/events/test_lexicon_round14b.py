@@ -88,3 +88,60 @@ def test_a_speaker_two_paragraphs_on_names_no_earlier_claim(resources: Any) -> N
     got = _events(resources, text, "uk")
     school = [e for e in got if "Дружківці" in e["evidence"]["text"]]
     assert school and all(e["claimant"] is None for e in school)
+
+
+# -- decision 218: a denial that points back to the claim -------------------------------
+
+KUPIANSK = 703656
+
+
+def _denied(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["modality"] == "denied"]
+
+
+def test_calling_the_claim_a_lie_denies_it_at_its_place(resources: Any) -> None:
+    text = ("Минобороны России во вторник заявило, что войска освободили Купянск. "
+            "Командующий ВСУ Александр Сырский назвал это заявление ложью.")
+    got = _events(resources, text, "ru")
+    (denial,) = _denied(got)
+    assert denial["type"] == "territory.captured"
+    assert denial["place"]["geonameid"] == KUPIANSK
+    assert denial["claimant_actor"]["id"] != "ru-mod"
+    assert any(e["modality"] == "claimed" and e["type"] == "territory.captured" for e in got)
+
+
+def test_a_denial_of_a_noun_of_capture_names_the_claim(resources: Any) -> None:
+    text = ("Минобороны России заявило о взятии Купянска. В Генштабе ВСУ сообщили, что "
+            "информация о захвате города не соответствует действительности.")
+    (denial,) = _denied(_events(resources, text, "ru"))
+    assert (denial["type"], denial["place"]["geonameid"]) == ("territory.captured", KUPIANSK)
+
+
+def test_no_encirclement_denies_it_at_the_place_named(resources: Any) -> None:
+    text = ("Міноборони РФ заявило, що російські війська оточили Куп'янськ. "
+            "Щодо Куп'янська в Генштабі ЗСУ наголосили: оточення немає.")
+    (denial,) = _denied(_events(resources, text, "uk"))
+    assert (denial["type"], denial["place"]["geonameid"]) == ("territory.encircled", KUPIANSK)
+
+
+def test_none_hurt_is_no_denial_of_an_earlier_toll(resources: Any) -> None:
+    text = ("Уночі росіяни обстріляли Куп'янськ, поранено двох людей. "
+            "У сусідньому селі постраждалих немає.")
+    assert not _denied(_events(resources, text, "uk"))
+
+
+def test_a_denial_goes_on_in_the_next_sentence_once(resources: Any) -> None:
+    text = ("Міноборони РФ заявило про захоплення Куп'янська. У Генштабі ЗСУ цю заяву "
+            "спростували. «Це фейк. Місто контролюють наші підрозділи», — сказали там.")
+    assert len(_denied(_events(resources, text, "uk"))) == 1
+
+
+# -- decision 219: an outlet told is no speaker -----------------------------------------
+
+
+def test_an_outlet_in_the_dative_is_who_was_told(resources: Any) -> None:
+    text = ("Губернатор Белгородской области Вячеслав Гладков в понедельник вечером "
+            "рассказал «Известиям», что "
+            "в Грайвороне дрон ударил по легковому автомобилю.")
+    got = _events(resources, text, "ru")
+    assert got and all(e["claimant_actor"]["id"] == "ru-gladkov" for e in got)

@@ -20,7 +20,7 @@ from wirewatch.events.actors import Actor, ActorRegistry
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
-from wirewatch.places.morph import best_parse
+from wirewatch.places.morph import best_parse, may_be_dative
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # "ISW", and one Latin word written with a capital inside ("DeepState"): names Cyrillic
@@ -236,8 +236,14 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         inside += [f for f in found for v in verbs if 0 < f.first - v <= 4 and v > 0
                    and words[v - 1].text in (",", "—", "–") and not any(
                        w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
+        # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
+        # is who was told, not who spoke, when someone else is named
+        told = [f for f in found if f.actor.kind == "media" and any(
+            may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
+            if not w.text.isupper())]
+        speakers = [f for f in found if f not in told] or list(found)
         claimant = inside[0] if inside else min(
-            found, key=lambda f: min(_distance(f, v) for v in verbs))
+            speakers, key=lambda f: min(_distance(f, v) for v in verbs))
         if min(_distance(claimant, v) for v in verbs) > NEAR:
             claimant = None
     if claimant is None:

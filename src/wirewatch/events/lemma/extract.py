@@ -86,6 +86,9 @@ class Story:
     # the bodies named so far: a short name ("Генштаб" after "Генштаб ВСУ") names them again
     bodies: list[Actor] = field(default_factory=list)
     person: Found | None = None  # the last person named ("по его словам" points back)
+    # the places of the denials the sentence before made ("Это неправда. Наши подразделения
+    # удерживают X": the same denial goes on)
+    denied: set[int] = field(default_factory=set)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
 
 
@@ -140,9 +143,14 @@ class LemmaExtractor:
             made = self._mentions(doc, sc, story)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
+            if not made and read:
+                made = self._denied_back(doc, sc, story, found, read)
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
+            if sc.text.strip():
+                story.denied = {m.place.geonameid for m in made
+                                if m.modality == "denied" and m.place is not None}
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
@@ -429,7 +437,8 @@ class LemmaExtractor:
         out.extend(self._gapped(sc, out))
         out = self._spread(sc, out)
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
-            out.extend(self._holding(doc, sc))
+            out.extend(m for m in self._holding(doc, sc)
+                       if m.place is None or m.place.geonameid not in story.denied)
         if not out and story.strike_place is not None:
             # "... завдали 512 ударів по 14 населених пунктах. Під вогнем були, зокрема, X,
             # Y та Z": the places listed go on with the strike of the sentence before
@@ -551,6 +560,72 @@ class LemmaExtractor:
         if agg.count is not None and agg.count.value == len(listed):
             dropped.add(tally)  # the three places are the three settlements counted
         return out
+
+    def _denied_back(self, doc: Document, sc: Sentence, story: Story,
+                     found: list[EventMention], read: list[tuple[Sentence, int, int]]
+                     ) -> list[EventMention]:
+        """'Сырский назвал это заявление ложью', 'информация о захвате посёлка не
+        соответствует действительности', 'Окружения нет': a sentence that denies and tells
+        no event of its own denies the claim told just before (of the type its trigger
+        names, else of the last sentence that made claims, not its strikes when it made
+        others), at that claim's places, with its own speaker and date. A denial never
+        makes a claim of its own."""
+        trigs = [(f, la, t) for f, la, p in find_phrases(sc.words, self._trigger_phrases())
+                 for q, t in self.triggers if q == p]
+        # "Окружения нет" (a territory claim), not "пострадавших нет" (none were hurt)
+        absent = [t for f, la, t in trigs if t in self.lex.object_places and any(
+            sc.words[k].forms & self.lex.absent for k in (f - 1, la + 1)
+            if 0 <= k < len(sc.words))]
+        if self._denial_at(sc) is None and not absent:
+            return []
+        types = {t for _, _, t in trigs}
+        named = [p for _, p in sc.places]
+        told = [[m for m in found[lo:hi] if m.modality != "denied" and m.place is not None
+                 and (not types or m.type in types)] for _, lo, hi in read[-6:]]
+        ids = {p.geonameid for p in named}
+        # "заяву щодо Костянтинівки спростували": the claims at the places it names, else
+        # those of the last sentence that made any, unless that one denied ("... назвали
+        # неправдою. «Це фейк.»": the same denial goes on)
+        claims = [m for ms in told for m in ms if m.place is not None and m.place.geonameid
+                  in ids]
+        _, _, ref, _, _ = self._claimant(doc, sc)
+        last = next((found[lo:hi] for _, lo, hi in reversed(read[-6:]) if hi > lo), [])
+        going_on = all(m.modality == "denied" and (ref is None or m.claimant_actor is None
+                                                   or m.claimant_actor.id == ref.id)
+                       for m in last)
+        if not claims and (types or not going_on):
+            claims = next((ms for ms in reversed(told) if ms), [])
+        if ref is not None and any(m.claimant_actor is not None
+                                   and m.claimant_actor.id == ref.id for m in claims):
+            return []  # the speaker of the claim goes on: who denies is not yet named
+        if named and types and not claims:
+            # "Щодо Костянтинівки ... оточення немає": the places the denial names
+            claims = [self._mention(doc, sc, (0, 0), t, p, None) for t in sorted(types)
+                      for p in named]
+        elif not claims and absent and story.fought is not None:
+            # "Окружения нет": the place fought over that the article told of last
+            claims = [self._mention(doc, sc, (0, 0), absent[0], story.fought, None)]
+        # "назвал это заявление ложью" after a capture and its toll: the capture; after a
+        # strike and its toll, the toll (the strike itself is seldom what is disputed)
+        for keep in (self.lex.object_places, frozenset(self.book.types) - {"strike"}):
+            if not types and any(m.type in keep for m in claims):
+                claims = [m for m in claims if m.type in keep]
+        text = sc.text.strip()
+        lead = len(sc.text) - len(sc.text.lstrip())
+        base = self._mention(doc, sc, (0, 0), "strike", None, None)
+        # the day of the denial: its own, else the day it was published (not the story's
+        # day of the claim)
+        when = base.date if sc.dated_at is not None or doc.published is None else \
+            EventDate(doc.published.isoformat(), "day", "publication")
+        out: dict[tuple[str, int | None], EventMention] = {}
+        for m in claims:
+            out.setdefault((m.type, m.place.geonameid if m.place else None), replace_fields(
+                m, modality="denied", date=when, claimant=base.claimant,
+                claimant_actor=base.claimant_actor, claimant_text=base.claimant_text,
+                conduit=base.conduit, conduit_actors=base.conduit_actors, count=None,
+                aggregate=False, trigger=None,
+                evidence=Evidence(text, sc.start + lead, sc.start + lead + len(text))))
+        return list(out.values())
 
     def _loss_tally(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         """A running tally of losses with the day's increase in brackets ("втрати противника

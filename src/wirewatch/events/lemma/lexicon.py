@@ -144,6 +144,8 @@ class LemmaLexicon:
     # 'за даними ОВА' after 'Донецької ОВА': abbreviations of a kind of body that, standing
     # alone, name the body named before whose name ends in one
     body_abbreviations: frozenset[str]
+    # 'Окружения нет', 'оточення немає': a trigger's noun said not to be there denies it
+    absent: frozenset[str]
     # 'за последние три дня', 'за останні дві доби': the days up to publication, that many
     recent_words: frozenset[str]
     day_nouns: frozenset[str]
