@@ -145,3 +145,72 @@ def test_an_outlet_in_the_dative_is_who_was_told(resources: Any) -> None:
             "в Грайвороне дрон ударил по легковому автомобилю.")
     got = _events(resources, text, "ru")
     assert got and all(e["claimant_actor"]["id"] == "ru-gladkov" for e in got)
+
+
+# -- decision 220: the regional administrations behind the front -------------------------
+
+
+def test_a_regional_administration_behind_the_front_is_a_body(resources: Any) -> None:
+    text = "У Полтавській ОВА повідомили, що уночі дрон влучив у підприємство в Лубнах."
+    got = _events(resources, text, "uk")
+    assert got and all(e["claimant_actor"]["id"] == "ua-poltava-ova" for e in got)
+
+
+def test_the_head_of_the_vinnytsia_administration_is_named(resources: Any) -> None:
+    text = ("Уночі дрони атакували Козятин, повідомив начальник Вінницької ОВА Сергій "
+            "Борзов.")
+    got = _events(resources, text, "uk")
+    assert got and all(e["claimant_actor"]["id"] == "ua-borzov" for e in got)
+
+
+# -- decision 221: the day a heading names dates the daily statement under it -------------
+
+
+def test_the_day_of_the_heading_dates_the_past_day(resources: Any) -> None:
+    text = ("Обстріли Сумщини за добу 14 жовтня\n\n"
+            "Протягом доби противник обстріляв Шостку.")
+    (strike,) = [e for e in _events(resources, text, "uk") if "Шостку" in e["evidence"]["text"]]
+    assert strike["date"]["value"] == "2025-10-14"
+    assert strike["date"]["basis"] == "explicit"
+
+
+def test_a_dateline_is_no_heading(resources: Any) -> None:
+    text = ("КИЕВ, 14 октября. Обстрелы продолжаются. За минувшие сутки противник "
+            "обстрелял Шостку.")
+    (strike,) = [e for e in _events(resources, text, "ru") if "Шостку" in e["evidence"]["text"]]
+    assert strike["date"]["basis"] == "publication"
+
+
+# -- decision 222: which claim a bare denial answers -------------------------------------
+
+
+def test_a_bare_denial_after_a_strike_and_its_toll_denies_the_toll(resources: Any) -> None:
+    text = ("Минобороны России заявило, что ракетным ударом по Купянску уничтожены до 30 "
+            "боевиков. Глава города назвал это ложью.")
+    assert [e["type"] for e in _denied(_events(resources, text, "ru"))] == ["casualties"]
+
+
+def test_a_bare_denial_reaches_no_further_than_the_sentence_before(resources: Any) -> None:
+    text = ("В Купянске ранены трое мирных жителей. Минобороны России заявило, что войска "
+            "продвинулись на юге. Глава города назвал это ложью.")
+    assert not _denied(_events(resources, text, "ru"))
+
+
+def test_a_bare_denial_after_a_capture_and_its_prisoners_denies_the_capture(
+        resources: Any) -> None:
+    text = ("Минобороны России заявило об освобождении Купянска. Генштаб также сообщил, что "
+            "в районе Купянска в плен взяты 40 военнослужащих ВСУ. "
+            "В Генштабе ВСУ заявления Москвы назвали ложью.")
+    denials = _denied(_events(resources, text, "ru"))
+    assert [(e["type"], e["place"]["geonameid"]) for e in denials] == [
+        ("territory.captured", KUPIANSK)]
+
+
+def test_the_quote_after_a_bare_denial_says_what_was_denied(resources: Any) -> None:
+    text = ("Минобороны России заявило об освобождении Купянска. Кроме того, ведомство "
+            "утверждает, что окружило ВСУ в Купянске-Узловом. В Генштабе ВСУ назвали эти "
+            "заявления ложью. «Купянск остаётся под контролем Сил обороны», — говорится в "
+            "сообщении.")
+    denials = _denied(_events(resources, text, "ru"))
+    assert [(e["type"], e["place"]["geonameid"]) for e in denials] == [
+        ("territory.captured", KUPIANSK)]

@@ -50,6 +50,12 @@ from wirewatch.places.morph import parse_tags
 AFTER, BEFORE = 8, 5
 # Words before a trigger where a threat or attempt word makes it no event.
 GUARD = 4
+# What a denial that names no event denies ("назвал это заявление ложью"): the claims
+# sides dispute, not the evacuations and passports told beside them
+_DISPUTED = frozenset({"territory.captured", "territory.encircled", "territory.withdrawn",
+                       "casualties", "equipment.lost", "personnel.surrendered", "strike"})
+# Places that are areas, not settlements: no place where ground changes hands
+_AREAS = frozenset({"admin1", "region", "country"})
 # A blank line: where a paragraph ends
 _BLANK = re.compile(r"\n[ \t]*\n")
 
@@ -89,6 +95,11 @@ class Story:
     # the places of the denials the sentence before made ("Это неправда. Наши подразделения
     # удерживают X": the same denial goes on)
     denied: set[int] = field(default_factory=set)
+    # the day a heading of its own names, on the day of publication or the day before (not
+    # a dateline, which goes on in its paragraph): the day of a daily statement under it
+    heading: EventDate | None = None
+    # the mentions (indices) the sentence before made by pointing back from a denial
+    backs: list[int] = field(default_factory=list)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
 
 
@@ -140,11 +151,21 @@ class LemmaExtractor:
         dropped: set[int] = set()  # tallies replaced by the places they counted
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
+            if not any(r[0].text.strip() for r in read) and _own_paragraph(parsed.text, sc) \
+                    and sc.dated_at is not None and _daily(sc.date, doc.published):
+                story.heading = sc.date
             made = self._mentions(doc, sc, story)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
-            if not made and read:
+            backs = story.backs
+            story.backs = backs if not sc.text.strip() else []
+            if not made and read and sc.text.strip():
                 made = self._denied_back(doc, sc, story, found, read)
+                story.backs = list(range(len(found), len(found) + len(made)))
+            elif any(m.modality == "denied" and m.trigger is not None for m in made):
+                # "назвали эти заявления ложью. «Купянск остаётся под контролем ...»": the
+                # quote says what was denied
+                dropped.update(backs)
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
@@ -215,6 +236,10 @@ class LemmaExtractor:
                            and f.actor.id not in self.lex.acting_forces), story.body)
         dated = date_in(words, self.lex, doc.published)
         own = dated[1] if dated is not None else None
+        if own is not None and own.basis == "publication" and story.heading is not None:
+            # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
+            # the heading names is the day of the daily statement
+            own = story.heading
         if own is not None and own.precision != "range":
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
         if own is not None and own.precision == "range":
@@ -566,10 +591,10 @@ class LemmaExtractor:
                      ) -> list[EventMention]:
         """'Сырский назвал это заявление ложью', 'информация о захвате посёлка не
         соответствует действительности', 'Окружения нет': a sentence that denies and tells
-        no event of its own denies the claim told just before (of the type its trigger
-        names, else of the last sentence that made claims, not its strikes when it made
-        others), at that claim's places, with its own speaker and date. A denial never
-        makes a claim of its own."""
+        no event of its own denies the claim told just before (at the places it names, else
+        of the type its trigger names, else the last capture, change of ground or toll),
+        at that claim's places, with its own speaker and date. A denial never makes a
+        claim of its own."""
         trigs = [(f, la, t) for f, la, p in find_phrases(sc.words, self._trigger_phrases())
                  for q, t in self.triggers if q == p]
         # "Окружения нет" (a territory claim), not "пострадавших нет" (none were hurt)
@@ -580,12 +605,17 @@ class LemmaExtractor:
             return []
         types = {t for _, _, t in trigs}
         named = [p for _, p in sc.places]
+        # untyped, a denial is of a change of ground, a toll or a strike, not of an
+        # evacuation; a territory claim placed at a whole region names a village the
+        # gazetteer lacks
         told = [[m for m in found[lo:hi] if m.modality != "denied" and m.place is not None
-                 and (not types or m.type in types)] for _, lo, hi in read[-6:]]
+                 and (m.type in types if types else m.type in _DISPUTED) and not (
+                     m.type in self.lex.object_places and m.place.kind in _AREAS)]
+                for _, lo, hi in read[-6:]]
         ids = {p.geonameid for p in named}
-        # "заяву щодо Костянтинівки спростували": the claims at the places it names, else
-        # those of the last sentence that made any, unless that one denied ("... назвали
-        # неправдою. «Це фейк.»": the same denial goes on)
+        # "заяву щодо Костянтинівки спростували": the claims at the places it names; none
+        # when the sentence before was the same speaker's denial ("... назвали неправдою.
+        # «Це фейк.»": the same denial goes on)
         claims = [m for ms in told for m in ms if m.place is not None and m.place.geonameid
                   in ids]
         _, _, ref, _, _ = self._claimant(doc, sc)
@@ -594,7 +624,17 @@ class LemmaExtractor:
                                                    or m.claimant_actor.id == ref.id)
                        for m in last)
         if not claims and (types or not going_on):
-            claims = next((ms for ms in reversed(told) if ms), [])
+            # "заявления Москвы назвали ложью": the last capture claimed, else the last
+            # other change of ground, else the last claims, their toll before their strike
+            # ("назвал это брехнею" after a strike and the fighters it claimed killed)
+            for kinds in (() if types else ({"territory.captured"}, self.lex.object_places)):
+                claims = claims or next((held for ms in reversed(told) if (held := [
+                    m for m in ms if m.type in kinds])), [])
+            # typed, the last such claim; untyped, those of the sentence just before
+            last_told = next((ms for ms in reversed(told) if ms), []) if types else next(
+                (ms for (prev, _, _), ms in zip(reversed(read[-6:]), reversed(told), strict=True)
+                 if prev.text.strip()), [])
+            claims = claims or [m for m in last_told if m.type != "strike"] or last_told
         if ref is not None and any(m.claimant_actor is not None
                                    and m.claimant_actor.id == ref.id for m in claims):
             return []  # the speaker of the claim goes on: who denies is not yet named
@@ -605,11 +645,6 @@ class LemmaExtractor:
         elif not claims and absent and story.fought is not None:
             # "Окружения нет": the place fought over that the article told of last
             claims = [self._mention(doc, sc, (0, 0), absent[0], story.fought, None)]
-        # "назвал это заявление ложью" after a capture and its toll: the capture; after a
-        # strike and its toll, the toll (the strike itself is seldom what is disputed)
-        for keep in (self.lex.object_places, frozenset(self.book.types) - {"strike"}):
-            if not types and any(m.type in keep for m in claims):
-                claims = [m for m in claims if m.type in keep]
         text = sc.text.strip()
         lead = len(sc.text) - len(sc.text.lstrip())
         base = self._mention(doc, sc, (0, 0), "strike", None, None)
@@ -1452,6 +1487,15 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
         out.append((k, m.place))
         prev_end = m.end
     return out
+
+
+def _daily(told: EventDate | None, published: date | None) -> bool:
+    """Whether a date the article gave is a day written out ("21 березня", "14 июня 2025 г.")
+    on the day of publication or the day before: the day a daily statement covers."""
+    if told is None or told.value is None or published is None or \
+            told.basis != "explicit" or told.precision != "day":
+        return False
+    return 0 <= (published - date.fromisoformat(told.value)).days <= 1
 
 
 def _own_paragraph(text: str, sc: Sentence) -> bool:
