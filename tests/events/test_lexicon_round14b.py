@@ -214,3 +214,24 @@ def test_the_quote_after_a_bare_denial_says_what_was_denied(resources: Any) -> N
     denials = _denied(_events(resources, text, "ru"))
     assert [(e["type"], e["place"]["geonameid"]) for e in denials] == [
         ("territory.captured", KUPIANSK)]
+
+
+# -- decision 223: hedges and verbs of saying --------------------------------------------
+
+
+def test_by_all_appearances_is_a_hedge(resources: Any) -> None:
+    text = "Российские войска, по всей видимости, заняли Купянск."
+    got = [e for e in _events(resources, text, "ru") if e["type"] == "territory.captured"]
+    assert got and all(e["modality"] == "hedged" for e in got)
+
+
+def test_judging_by_everything_is_a_hedge(resources: Any) -> None:
+    text = "Російські війська, судячи з усього, захопили Куп'янськ."
+    got = [e for e in _events(resources, text, "uk") if e["type"] == "territory.captured"]
+    assert got and all(e["modality"] == "hedged" for e in got)
+
+
+def test_analysts_noting_is_a_statement(resources: Any) -> None:
+    text = "Аналитики DeepState отмечают, что российские войска заняли Купянск."
+    got = [e for e in _events(resources, text, "ru") if e["type"] == "territory.captured"]
+    assert got and all(e["claimant_actor"]["id"] == "ua-deepstate" for e in got)
