@@ -235,3 +235,19 @@ def test_analysts_noting_is_a_statement(resources: Any) -> None:
     text = "Аналитики DeepState отмечают, что российские войска заняли Купянск."
     got = [e for e in _events(resources, text, "ru") if e["type"] == "territory.captured"]
     assert got and all(e["claimant_actor"]["id"] == "ua-deepstate" for e in got)
+
+
+# -- decision 224: the governors of the Russian regions drones reach ---------------------
+
+
+def test_a_moscow_region_governor_named_is_the_claimant(resources: Any) -> None:
+    text = ("Губернатор Подмосковья Андрей Воробьёв сообщил, что в Раменском обломки "
+            "беспилотника повредили крышу дома.")
+    got = _events(resources, text, "ru")
+    assert got and all(e["claimant_actor"]["id"] == "ru-vorobyov" for e in got)
+
+
+def test_the_head_of_a_region_by_office_is_its_governor_that_day(resources: Any) -> None:
+    text = "В Ельце, по данным главы Липецкой области, обломки дрона повредили крышу."
+    got = _events(resources, text, "ru")
+    assert got and all(e["claimant_actor"]["id"] == "ru-artamonov" for e in got)
