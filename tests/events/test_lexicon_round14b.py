@@ -251,3 +251,24 @@ def test_the_head_of_a_region_by_office_is_its_governor_that_day(resources: Any)
     text = "В Ельце, по данным главы Липецкой области, обломки дрона повредили крышу."
     got = _events(resources, text, "ru")
     assert got and all(e["claimant_actor"]["id"] == "ru-artamonov" for e in got)
+
+
+# -- decision 225: a headline's speaker is the first speaker under it --------------------
+
+
+def test_a_headline_takes_the_speaker_of_the_paragraph_under_it(resources: Any) -> None:
+    text = ("Херсонщина під обстрілами: за добу загинула людина\n\n"
+            "Минулої доби росіяни обстріляли Херсон, повідомив начальник Херсонської ОВА "
+            "Олександр Прокудін. Загинула одна людина.")
+    got = _events(resources, text, "uk")
+    head = [e for e in got if e["evidence"]["text"].startswith("Херсонщина")]
+    assert head and all(e["claimant_actor"]["id"] == "ua-prokudin" for e in head)
+
+
+def test_a_headline_keeps_no_speaker_named_two_paragraphs_on(resources: Any) -> None:
+    text = ("Херсонщина під обстрілами: за добу загинула людина\n\n"
+            "Минулої доби росіяни обстріляли Херсон.\n\n"
+            "Про евакуацію повідомив начальник Херсонської ОВА Олександр Прокудін.")
+    got = _events(resources, text, "uk")
+    head = [e for e in got if e["evidence"]["text"].startswith("Херсонщина")]
+    assert head and all(e["claimant"] is None for e in head)

@@ -98,6 +98,8 @@ class Story:
     # the day a heading of its own names, on the day of publication or the day before (not
     # a dateline, which goes on in its paragraph): the day of a daily statement under it
     heading: EventDate | None = None
+    # a headline of its own that named no speaker, and its mentions' slice of those found
+    headline: tuple[Sentence, int, int] | None = None
     # the mentions (indices) the sentence before made by pointing back from a denial
     backs: list[int] = field(default_factory=list)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
@@ -167,6 +169,12 @@ class LemmaExtractor:
                 # quote says what was denied
                 dropped.update(backs)
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
+            self._headline_speaker(doc, parsed.text, sc, story, found)
+            # a headline: the first line, a paragraph of its own with no full stop
+            if made and not any(r[0].text.strip() for r in read) and sc.claim.claimant is None \
+                    and not sc.claim.said and _own_paragraph(parsed.text, sc) and \
+                    sc.text.rstrip()[-1:] not in ".!?…":
+                story.headline = (sc, len(found), len(found) + len(made))
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
             if sc.text.strip():
@@ -405,17 +413,39 @@ class LemmaExtractor:
                 break
             if prev.claim.said and not (back and n == 0):
                 break
-            earlier = dataclasses.replace(prev, claim=sc.claim)
-            claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
-            kind = sc.claim.claimant.actor.kind
-            for i in range(lo, hi):
-                m = found[i]
-                modality = m.modality if m.modality != "asserted" else (
-                    "reported" if kind in ("media", "analyst", "ngo", "international")
-                    else "claimed")
-                found[i] = replace_fields(m, claimant=claimant, conduit=conduit,
-                                          claimant_actor=ref, conduit_actors=refs,
-                                          claimant_text=words, modality=modality)
+            self._give_claim(doc, prev, sc.claim, found, lo, hi)
+
+    def _give_claim(self, doc: Document, prev: Sentence, claim: Claim,
+                    found: list[EventMention], lo: int, hi: int) -> None:
+        """Make the mentions found[lo:hi] of an earlier sentence the claims of ``claim``'s
+        speaker (claimed, or reported by media and monitors, where they were asserted)."""
+        if claim.claimant is None:
+            return
+        earlier = dataclasses.replace(prev, claim=claim)
+        claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
+        kind = claim.claimant.actor.kind
+        for i in range(lo, hi):
+            m = found[i]
+            modality = m.modality if m.modality != "asserted" else (
+                "reported" if kind in ("media", "analyst", "ngo", "international")
+                else "claimed")
+            found[i] = replace_fields(m, claimant=claimant, conduit=conduit,
+                                      claimant_actor=ref, conduit_actors=refs,
+                                      claimant_text=words, modality=modality)
+
+    def _headline_speaker(self, doc: Document, text: str, sc: Sentence, story: Story,
+                          found: list[EventMention]) -> None:
+        """'Херсонщина під обстрілами: за добу загинула людина' above a paragraph that
+        says who told it: the headline's mentions that name no speaker are the claims of
+        the first speaker of the paragraph under it."""
+        if story.headline is None:
+            return
+        head, lo, hi = story.headline
+        if len(_BLANK.findall(text[head.start + len(head.text.rstrip()):sc.start])) > 1:
+            story.headline = None  # past the paragraph under the headline
+        elif sc.claim.claimant is not None and sc.claim.said:
+            self._give_claim(doc, head, sc.claim, found, lo, hi)
+            story.headline = None
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         if not sc.text.strip():
