@@ -93,11 +93,18 @@ class LemmaEventsComponent:
         self.confidence = load_confidence_model()
 
     def __call__(self, doc: Doc) -> Doc:
+        from wirewatch.events.lemma.attribution import outlet_speaker_of
+
         places = event_places(doc)
         source = document_of(doc)
         speaker = outlet_speaker(self.actors, source.outlet, source.published)
-        found = spoken_by_outlet(self.extractor.events(source, doc, places), source.outlet,
-                                 speaker)
+        outlet = source.outlet
+        if speaker is None:
+            # "Telegram-канал губернатора Белгородской области": an outlet named by its
+            # speaker's office, in words of the text's language (decision 215)
+            named = outlet_speaker_of(self.extractor.actors, outlet, source.published)
+            outlet, speaker = named if named is not None else (outlet, None)
+        found = spoken_by_outlet(self.extractor.events(source, doc, places), outlet, speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 

@@ -225,6 +225,13 @@ def parse_tags(word: str, lang: str) -> frozenset[str]:
     return frozenset(str(parse.tag).replace(" ", ",").split(","))
 
 
+def may_be_dative(word: str, lang: str) -> bool:
+    """Whether any of pymorphy3's parses of a word is in the dative ("газете", whose best
+    parse may be the locative)."""
+    return any("datv" in p.tag
+               for p in _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD)))
+
+
 def may_be_genitive_noun(word: str, lang: str) -> bool:
     """Whether any of pymorphy3's first parses of a word is a noun in the genitive
     ("Запоріжжя", whose best parse is the nominative of the same form)."""

@@ -18,9 +18,9 @@ from datetime import date
 
 from wirewatch.events.actors import Actor, ActorRegistry
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
-from wirewatch.events.lemma.words import Word, find_phrases, match_at
+from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
-from wirewatch.places.morph import best_parse
+from wirewatch.places.morph import best_parse, may_be_dative
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # "ISW", and one Latin word written with a capital inside ("DeepState"): names Cyrillic
@@ -69,6 +69,7 @@ class ActorIndex:
         self.registry = registry
         self.lexicon = lexicon
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.by_last: dict[str, set[str]] = {}  # the ids of names of two words or more
         self.caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
         # phrases that name a body only after a head noun ("губернатор Белгородской области")
         self.offices: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -127,6 +128,8 @@ class ActorIndex:
         caps = tuple(w.isupper() and len(w) > 1 for w in re.findall(r"[\w'’ʼ-]+", alias))
         if words:
             self.by_first.setdefault(words[0], []).append((words, actor_id))
+            if len(words) > 1:
+                self.by_last.setdefault(words[-1], set()).add(actor_id)
             self.caps[words] = caps
 
     def actors_in(self, words: Sequence[Word]) -> list[Found]:
@@ -233,8 +236,14 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         inside += [f for f in found for v in verbs if 0 < f.first - v <= 4 and v > 0
                    and words[v - 1].text in (",", "—", "–") and not any(
                        w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
+        # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
+        # is who was told, not who spoke, when someone else is named
+        told = [f for f in found if f.actor.kind == "media" and any(
+            may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
+            if not w.text.isupper())]
+        speakers = [f for f in found if f not in told] or list(found)
         claimant = inside[0] if inside else min(
-            found, key=lambda f: min(_distance(f, v) for v in verbs))
+            speakers, key=lambda f: min(_distance(f, v) for v in verbs))
         if min(_distance(claimant, v) for v in verbs) > NEAR:
             claimant = None
     if claimant is None:
@@ -258,6 +267,21 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
             conduits = (claimant, *[c for c in conduits if c is not claimant])
             claimant = others[0]
     return Claim(claimant, conduits, said)
+
+
+def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
+                      ) -> tuple[str, ActorRef] | None:
+    """The speaker of the war an outlet's Cyrillic name names, read by dictionary forms
+    ("Telegram-канал губернатора Белгородской области": the governor on ``day``;
+    "Оперативный штаб Курской области (Telegram)": the headquarters), as the claimant
+    string and actor; None when it names no one, a media outlet or several speakers."""
+    if not outlet or not _CYRILLIC.search(outlet):
+        return None
+    found = [f for f in index.actors_in(words_in(outlet, index.lexicon.lang))
+             if f.actor.kind != "media" and f.actor.type != "outlet"]
+    if len({f.actor.id for f in found}) != 1:
+        return None
+    return actor_ref(index.registry, index.holder(found[0], day), day)
 
 
 def _distance(f: Found, k: int) -> int:

@@ -50,6 +50,14 @@ from wirewatch.places.morph import parse_tags
 AFTER, BEFORE = 8, 5
 # Words before a trigger where a threat or attempt word makes it no event.
 GUARD = 4
+# What a denial that names no event denies ("назвал это заявление ложью"): the claims
+# sides dispute, not the evacuations and passports told beside them
+_DISPUTED = frozenset({"territory.captured", "territory.encircled", "territory.withdrawn",
+                       "casualties", "equipment.lost", "personnel.surrendered", "strike"})
+# Places that are areas, not settlements: no place where ground changes hands
+_AREAS = frozenset({"admin1", "region", "country"})
+# A blank line: where a paragraph ends
+_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -89,6 +97,16 @@ class Story:
     # the bodies named so far: a short name ("Генштаб" after "Генштаб ВСУ") names them again
     bodies: list[Actor] = field(default_factory=list)
     person: Found | None = None  # the last person named ("по его словам" points back)
+    # the places of the denials the sentence before made ("Это неправда. Наши подразделения
+    # удерживают X": the same denial goes on)
+    denied: set[int] = field(default_factory=set)
+    # the day a heading of its own names, on the day of publication or the day before (not
+    # a dateline, which goes on in its paragraph): the day of a daily statement under it
+    heading_day: EventDate | None = None
+    # a headline of its own that named no speaker, and its mentions' slice of those found
+    headline: tuple[Sentence, int, int] | None = None
+    # the mentions (indices) the sentence before made by pointing back from a denial
+    backs: list[int] = field(default_factory=list)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
     # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
     # and where its paragraph ends: the place of the paragraph's events naming none
@@ -144,12 +162,33 @@ class LemmaExtractor:
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
             self._read_heading(doc, sc, story)
+            if not any(r[0].text.strip() for r in read) and _own_paragraph(parsed.text, sc) \
+                    and sc.dated_at is not None and _daily(sc.date, doc.published):
+                story.heading_day = sc.date
             made = self._mentions(doc, sc, story)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
-            self._name_earlier(doc, parsed.text, sc, read, found)
+            backs = story.backs
+            story.backs = backs if not sc.text.strip() else []
+            if not made and read and sc.text.strip():
+                made = self._denied_back(doc, sc, story, found, read)
+                story.backs = list(range(len(found), len(found) + len(made)))
+            elif any(m.modality == "denied" and m.trigger is not None for m in made):
+                # "назвали эти заявления ложью. «Купянск остаётся под контролем ...»": the
+                # quote says what was denied
+                dropped.update(backs)
+            self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
+            self._headline_speaker(doc, parsed.text, sc, story, found)
+            # a headline: the first line, a paragraph of its own with no full stop
+            if made and not any(r[0].text.strip() for r in read) and sc.claim.claimant is None \
+                    and not sc.claim.said and _own_paragraph(parsed.text, sc) and \
+                    sc.text.rstrip()[-1:] not in ".!?…":
+                story.headline = (sc, len(found), len(found) + len(made))
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
+            if sc.text.strip():
+                story.denied = {m.place.geonameid for m in made
+                                if m.modality == "denied" and m.place is not None}
             regions = [m.place for m in places if m.place is not None and sc.start <= m.start
                        < sc.start + len(sent.text) and m.place.kind in ("admin1", "region")]
             story.region = regions[-1] if regions else story.region
@@ -238,6 +277,10 @@ class LemmaExtractor:
                            and f.actor.id not in self.lex.acting_forces), story.body)
         dated = date_in(words, self.lex, doc.published)
         own = dated[1] if dated is not None else None
+        if own is not None and own.basis == "publication" and story.heading_day is not None:
+            # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
+            # the heading names is the day of the daily statement
+            own = story.heading_day
         if own is not None and own.precision != "range":
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
         if own is not None and own.precision == "range":
@@ -318,18 +361,27 @@ class LemmaExtractor:
                      ) -> list[Found]:
         """'По данным Генштаба' after 'В Генштабе ВСУ': a capitalised noun that begins a
         longer name of a body named before in the document, standing alone, names that body
-        again (the last one named, when several names begin with it)."""
+        again (the last one named, when several names begin with it); so does an
+        abbreviation of a kind of body that ends such a name ("за даними ОВА")."""
         out: list[Found] = []
         for k, w in enumerate(words):
-            if not w.text[:1].isupper() or w.text.isupper() or any(
-                    f.first <= k <= f.last for f in actors) or "NOUN" not in parse_tags(
+            if any(f.first <= k <= f.last for f in actors):
+                continue
+            if w.text.isupper() and w.lower in self.lex.body_abbreviations:
+                # "за даними ОВА" after "Донецької ОВА": the body whose name ends in it
+                ids = self.actors.by_last.get(w.lower, set())
+            elif not w.text[:1].isupper() or w.text.isupper() or "NOUN" not in parse_tags(
                     w.text, self.lex.lang):
-                continue  # an abbreviation ("ОВА"), an adjective ("Херсонської") is none
-            ids = {aid for form in w.forms for names, aid in self.actors.by_first.get(form, ())
-                   if len(names) > 1}
+                continue  # another abbreviation ("ЗСУ"), an adjective ("Херсонської")
+            else:
+                ids = {aid for form in w.forms
+                       for names, aid in self.actors.by_first.get(form, ()) if len(names) > 1}
             body = next((a for a in reversed(story.bodies) if a.id in ids), None)
+            # "додав очільник ОВА": the head of the body named again
+            head = k > 0 and bool(words[k - 1].forms & self.lex.head_nouns)
             if body is not None:
-                out.append(Found(k, k, body, w.text))
+                out.append(Found(k, k, body, " ".join(x.text for x in words[k - head:k + 1]),
+                                 head=head))
         return out
 
     def _unit_back(self, words: Sequence[Word], story: Story) -> Found | None:
@@ -376,31 +428,57 @@ class LemmaExtractor:
                    for k, w in enumerate(words))
 
     def _name_earlier(self, doc: Document, text: str, sc: Sentence,
-                      read: list[tuple[Sentence, int, int]], found: list[EventMention]
-                      ) -> None:
+                      read: list[tuple[Sentence, int, int]], found: list[EventMention],
+                      alone: bool = False) -> None:
         """'Росіяни обстріляли X. ... , повідомили в ОВА': a speaker named at the end of a
         paragraph's statement is the claimant of its sentences before, which named none
         and said nothing of who spoke; 'Об этом написал X' names the speaker of the
-        sentence just before."""
+        sentence just before. A paragraph that only names the speaker ("Дані уточнюються,
+        повідомляє Генштаб" after a tally's list; ``alone``: it tells no event) names the
+        speaker of the paragraph before it."""
         if sc.claim.claimant is None or not sc.claim.said:
             return
         back = has_phrase(sc.words, (phrase(p) for p in self.lex.back_references))
+        breaks = 1 if alone and _own_paragraph(text, sc) else 0
         for n, (prev, lo, hi) in enumerate(reversed(read)):
-            if prev.claim.claimant is not None or "\n\n" in text[prev.start:sc.start]:
+            between = text[prev.start + len(prev.text.rstrip()):sc.start]
+            if prev.claim.claimant is not None or len(_BLANK.findall(between)) > breaks:
                 break
             if prev.claim.said and not (back and n == 0):
                 break
-            earlier = dataclasses.replace(prev, claim=sc.claim)
-            claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
-            kind = sc.claim.claimant.actor.kind
-            for i in range(lo, hi):
-                m = found[i]
-                modality = m.modality if m.modality != "asserted" else (
-                    "reported" if kind in ("media", "analyst", "ngo", "international")
-                    else "claimed")
-                found[i] = replace_fields(m, claimant=claimant, conduit=conduit,
-                                          claimant_actor=ref, conduit_actors=refs,
-                                          claimant_text=words, modality=modality)
+            self._give_claim(doc, prev, sc.claim, found, lo, hi)
+
+    def _give_claim(self, doc: Document, prev: Sentence, claim: Claim,
+                    found: list[EventMention], lo: int, hi: int) -> None:
+        """Make the mentions found[lo:hi] of an earlier sentence the claims of ``claim``'s
+        speaker (claimed, or reported by media and monitors, where they were asserted)."""
+        if claim.claimant is None:
+            return
+        earlier = dataclasses.replace(prev, claim=claim)
+        claimant, conduit, ref, refs, words = self._claimant(doc, earlier)
+        kind = claim.claimant.actor.kind
+        for i in range(lo, hi):
+            m = found[i]
+            modality = m.modality if m.modality != "asserted" else (
+                "reported" if kind in ("media", "analyst", "ngo", "international")
+                else "claimed")
+            found[i] = replace_fields(m, claimant=claimant, conduit=conduit,
+                                      claimant_actor=ref, conduit_actors=refs,
+                                      claimant_text=words, modality=modality)
+
+    def _headline_speaker(self, doc: Document, text: str, sc: Sentence, story: Story,
+                          found: list[EventMention]) -> None:
+        """'Херсонщина під обстрілами: за добу загинула людина' above a paragraph that
+        says who told it: the headline's mentions that name no speaker are the claims of
+        the first speaker of the paragraph under it."""
+        if story.headline is None:
+            return
+        head, lo, hi = story.headline
+        if len(_BLANK.findall(text[head.start + len(head.text.rstrip()):sc.start])) > 1:
+            story.headline = None  # past the paragraph under the headline
+        elif sc.claim.claimant is not None and sc.claim.said:
+            self._give_claim(doc, head, sc.claim, found, lo, hi)
+            story.headline = None
 
     def _mentions(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         if not any(c.isalnum() for c in sc.text):
@@ -448,7 +526,8 @@ class LemmaExtractor:
         out.extend(self._gapped(sc, out))
         out = self._spread(sc, out)
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
-            out.extend(self._holding(doc, sc))
+            out.extend(m for m in self._holding(doc, sc)
+                       if m.place is None or m.place.geonameid not in story.denied)
         if not out and story.strike_place is not None:
             # "... завдали 512 ударів по 14 населених пунктах. Під вогнем були, зокрема, X,
             # Y та Z": the places listed go on with the strike of the sentence before
@@ -570,6 +649,82 @@ class LemmaExtractor:
         if agg.count is not None and agg.count.value == len(listed):
             dropped.add(tally)  # the three places are the three settlements counted
         return out
+
+    def _denied_back(self, doc: Document, sc: Sentence, story: Story,
+                     found: list[EventMention], read: list[tuple[Sentence, int, int]]
+                     ) -> list[EventMention]:
+        """'Сырский назвал это заявление ложью', 'информация о захвате посёлка не
+        соответствует действительности', 'Окружения нет': a sentence that denies and tells
+        no event of its own denies the claim told just before (at the places it names, else
+        of the type its trigger names, else the last capture, change of ground or toll),
+        at that claim's places, with its own speaker and date. A denial never makes a
+        claim of its own."""
+        trigs = [(f, la, t) for f, la, p in find_phrases(sc.words, self._trigger_phrases())
+                 for q, t in self.triggers if q == p]
+        # "Окружения нет" (a territory claim), not "пострадавших нет" (none were hurt)
+        absent = [t for f, la, t in trigs if t in self.lex.object_places and any(
+            sc.words[k].forms & self.lex.absent for k in (f - 1, la + 1)
+            if 0 <= k < len(sc.words))]
+        if self._denial_at(sc) is None and not absent:
+            return []
+        types = {t for _, _, t in trigs}
+        named = [p for _, p in sc.places]
+        # untyped, a denial is of a change of ground, a toll or a strike, not of an
+        # evacuation; a territory claim placed at a whole region names a village the
+        # gazetteer lacks
+        told = [[m for m in found[lo:hi] if m.modality != "denied" and m.place is not None
+                 and (m.type in types if types else m.type in _DISPUTED) and not (
+                     m.type in self.lex.object_places and m.place.kind in _AREAS)]
+                for _, lo, hi in read[-6:]]
+        ids = {p.geonameid for p in named}
+        # "заяву щодо Костянтинівки спростували": the claims at the places it names; none
+        # when the sentence before was the same speaker's denial ("... назвали неправдою.
+        # «Це фейк.»": the same denial goes on)
+        claims = [m for ms in told for m in ms if m.place is not None and m.place.geonameid
+                  in ids]
+        _, _, ref, _, _ = self._claimant(doc, sc)
+        last = next((found[lo:hi] for _, lo, hi in reversed(read[-6:]) if hi > lo), [])
+        going_on = all(m.modality == "denied" and (ref is None or m.claimant_actor is None
+                                                   or m.claimant_actor.id == ref.id)
+                       for m in last)
+        if not claims and (types or not going_on):
+            # "заявления Москвы назвали ложью": the last capture claimed, else the last
+            # other change of ground, else the last claims, their toll before their strike
+            # ("назвал это брехнею" after a strike and the fighters it claimed killed)
+            for kinds in (() if types else ({"territory.captured"}, self.lex.object_places)):
+                claims = claims or next((held for ms in reversed(told) if (held := [
+                    m for m in ms if m.type in kinds])), [])
+            # typed, the last such claim; untyped, those of the sentence just before
+            last_told = next((ms for ms in reversed(told) if ms), []) if types else next(
+                (ms for (prev, _, _), ms in zip(reversed(read[-6:]), reversed(told), strict=True)
+                 if prev.text.strip()), [])
+            claims = claims or [m for m in last_told if m.type != "strike"] or last_told
+        if ref is not None and any(m.claimant_actor is not None
+                                   and m.claimant_actor.id == ref.id for m in claims):
+            return []  # the speaker of the claim goes on: who denies is not yet named
+        if named and types and not claims:
+            # "Щодо Костянтинівки ... оточення немає": the places the denial names
+            claims = [self._mention(doc, sc, (0, 0), t, p, None) for t in sorted(types)
+                      for p in named]
+        elif not claims and absent and story.fought is not None:
+            # "Окружения нет": the place fought over that the article told of last
+            claims = [self._mention(doc, sc, (0, 0), absent[0], story.fought, None)]
+        text = sc.text.strip()
+        lead = len(sc.text) - len(sc.text.lstrip())
+        base = self._mention(doc, sc, (0, 0), "strike", None, None)
+        # the day of the denial: its own, else the day it was published (not the story's
+        # day of the claim)
+        when = base.date if sc.dated_at is not None or doc.published is None else \
+            EventDate(doc.published.isoformat(), "day", "publication")
+        out: dict[tuple[str, int | None], EventMention] = {}
+        for m in claims:
+            out.setdefault((m.type, m.place.geonameid if m.place else None), replace_fields(
+                m, modality="denied", date=when, claimant=base.claimant,
+                claimant_actor=base.claimant_actor, claimant_text=base.claimant_text,
+                conduit=base.conduit, conduit_actors=base.conduit_actors, count=None,
+                aggregate=False, trigger=None,
+                evidence=Evidence(text, sc.start + lead, sc.start + lead + len(text))))
+        return list(out.values())
 
     def _loss_tally(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
         """A running tally of losses with the day's increase in brackets ("втрати противника
@@ -1456,6 +1611,24 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
         out.append((k, m.place))
         prev_end = m.end
     return out
+
+
+def _daily(told: EventDate | None, published: date | None) -> bool:
+    """Whether a date the article gave is a day written out ("21 березня", "14 июня 2025 г.")
+    on the day of publication or the day before: the day a daily statement covers."""
+    if told is None or told.value is None or published is None or \
+            told.basis != "explicit" or told.precision != "day":
+        return False
+    return 0 <= (published - date.fromisoformat(told.value)).days <= 1
+
+
+def _own_paragraph(text: str, sc: Sentence) -> bool:
+    """Whether a sentence is a paragraph of its own (blank lines or the text's ends around
+    it)."""
+    first = sc.start + len(sc.text) - len(sc.text.lstrip())
+    last = sc.start + len(sc.text.rstrip())
+    return bool(re.search(r"(?:\A|\n[ \t]*\n)\s*\Z", text[:first])
+                and re.match(r"\s*\Z|[ \t]*\n[ \t]*\n", text[last:]))
 
 
 def _town_within(sc: Sentence, kp: tuple[int, Place]) -> Place:

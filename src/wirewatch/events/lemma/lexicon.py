@@ -141,6 +141,11 @@ class LemmaLexicon:
     # 'в ведомстве', 'відомства': of the words pointing back, those that name a body; they
     # point back to the last body named, not to the last speaker
     body_anaphors: frozenset[str]
+    # 'за даними ОВА' after 'Донецької ОВА': abbreviations of a kind of body that, standing
+    # alone, name the body named before whose name ends in one
+    body_abbreviations: frozenset[str]
+    # 'Окружения нет', 'оточення немає': a trigger's noun said not to be there denies it
+    absent: frozenset[str]
     # 'за последние три дня', 'за останні дві доби': the days up to publication, that many
     recent_words: frozenset[str]
     day_nouns: frozenset[str]

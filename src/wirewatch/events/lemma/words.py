@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,13 @@ def words_of(sent: Any, lang: str) -> list[Word]:
     return [Word(t.i, t.idx, t.idx + len(t.text), t.text,
                  _alternants(lemmas(t.text, lang) | {t.lemma_.lower()}, lang), t.pos_)
             for t in sent if not t.is_space]
+
+
+def words_in(text: str, lang: str) -> list[Word]:
+    """Return the words of a short text read without a parser (an outlet's name): runs of
+    letters, digits and apostrophes, and each other mark alone."""
+    return [Word(k, m.start(), m.end(), m.group(), _alternants(lemmas(m.group(), lang), lang),
+                 "") for k, m in enumerate(re.finditer(r"[\w'’ʼ-]+|[^\w\s]", text))]
 
 
 _VOWELS = set("аеєиіїоуюяё")
