@@ -220,3 +220,12 @@ def test_a_claim_rejected_by_the_general_staff_in_the_same_sentence(run: Run) ->
     caps = of_type(events, "territory.captured")
     denied = [e for e in caps if e["modality"] == "denied"]
     assert denied and denied[0]["claimant_actor"]["id"] == "ua-general-staff", caps
+
+
+def test_the_first_day_of_a_running_total_gives_no_year_to_the_day_said(run: Run) -> None:
+    events = run("Russia has lost about 1,150,000 troops since the start of the full-scale "
+                 "invasion on Feb. 24, 2022, including 870 over the past day, Ukraine's "
+                 "General Staff said on March 9.", "2026-03-09")
+    days = {e["date"]["value"] for e in of_type(events, "casualties")}
+    assert "2022-03-09" not in days, days
+    assert any(v and v.endswith("2026-03-09") for v in days), days

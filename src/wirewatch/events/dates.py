@@ -236,7 +236,11 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
         # "on May 10, and since then": an anaphoric date follows the sentence's own date
         d = _interpret(kind, m, published, last_day or ref, future, lexicon)
         if d is not None and m.groupdict().get("year"):
-            year = int(m.group("year"))
+            # the first day of a running total ("since Feb. 24, 2022, ... said on April 14")
+            # gives no year to the dates after it (decision 245)
+            starts = bool(SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
+                m.group().lower().startswith("since")
+            year = None if starts else int(m.group("year"))
         elif d is not None and year is not None and kind in YEARLESS:
             d = _in_year(d, year)  # "in the summer of 2022, after the fall of X in late June"
         if d is not None and last_day is not None and kind in (
