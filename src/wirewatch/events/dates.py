@@ -232,16 +232,18 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
     last_day: date | None = None
     last_basis = "relative"
     year: int | None = None  # the year the sentence last named
+    year_opens = False  # named by the first day of a running total
     for _pos, kind, m in found:
         # "on May 10, and since then": an anaphoric date follows the sentence's own date
         d = _interpret(kind, m, published, last_day or ref, future, lexicon)
         if d is not None and m.groupdict().get("year"):
             # the first day of a running total ("since Feb. 24, 2022, ... said on April 14")
-            # gives no year to the dates after it (decision 245)
+            # gives no year to a day after it (decision 245)
             starts = bool(SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
                 m.group().lower().startswith("since")
-            year = None if starts else int(m.group("year"))
-        elif d is not None and year is not None and kind in YEARLESS:
+            year, year_opens = int(m.group("year")), starts
+        elif d is not None and year is not None and kind in YEARLESS and not (
+                year_opens and d.precision == "day"):
             d = _in_year(d, year)  # "in the summer of 2022, after the fall of X in late June"
         if d is not None and last_day is not None and kind in (
                 "next_day", "same_day", "day_before", "since_then"):
