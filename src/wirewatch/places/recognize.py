@@ -673,19 +673,12 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "region"}
             return span
-    if j == i and _region_elliptic(view, i):
+    if j == i and (_region_elliptic(view, i) or _region_listed(view, i)):
         # "над Брянской областью — 23, над Курской — 19": a region's adjective after a
-        # preposition, with no noun after it, in a sentence that named a region by its noun
+        # preposition, with no noun after it, in a sentence that named a region by its noun;
+        # "в Київській, Житомирській та Черкаській областях": each adjective of the list
+        # names a region, as the last one does
         for noun in ("области", "області"):
-            hits = [h for h in gaz.inflected(f"{toks[i].text} {noun}") if h.entry.kind != "city"]
-            if hits:
-                span = Span(toks[i].start, toks[i].end, toks[i].text, hits, "lemma")
-                span.evidence |= {"lemma", "region"}
-                return span
-    if j == i and _region_listed(view, i):
-        # "в Київській, Житомирській та Черкаській областях", "в Белгородской и Курской
-        # областях": each adjective of the list names a region, as the last one does
-        for noun in ("області", "области"):
             hits = [h for h in gaz.inflected(f"{toks[i].text} {noun}") if h.entry.kind != "city"]
             if hits:
                 span = Span(toks[i].start, toks[i].end, toks[i].text, hits, "lemma")

@@ -438,11 +438,8 @@ class Resolver:
                                     resolved_by_norm.get(norm, []))
             best, conf = _pick(scored)
             if _far_garble(best, span, anchors):
-                results.append(PlaceMention(
-                    doc_id, span.surface, span.start, span.end, None,
-                    f"no place of that name; the nearest spelling, {best.hit.entry.name} "
-                    f"({best.hit.entry.admin1 or best.hit.entry.country}), lies far from "
-                    "every place the article names", dateline=dateline))
+                results.append(_no_such_place(doc_id, span, best, dateline,
+                                              "lies far from every place the article names"))
                 continue
             prior_best = max(scored, key=lambda s: s.prior + MATCH[s.how]).hit.entry.id
             method = METHOD[best.how]
@@ -459,11 +456,7 @@ class Resolver:
                         _far_from_towns(best.hit.entry, span, anchors):
                     # a spelling-only match that nothing in the article places is a
                     # village the gazetteer lacks, not a far namesake (decision 230)
-                    results.append(PlaceMention(
-                        doc_id, span.surface, span.start, span.end, None,
-                        f"no place of that name; the nearest spelling, {best.hit.entry.name}"
-                        f" ({best.hit.entry.admin1 or best.hit.entry.country}): {why_low}",
-                        dateline=dateline))
+                    results.append(_no_such_place(doc_id, span, best, dateline, why_low))
                     continue
                 if conf > cap:
                     conf, explanation = cap, f"{explanation}; {why_low}"
@@ -975,6 +968,15 @@ def _far_garble(best: _Scored, span: Span, anchors: Sequence[tuple[Span, Entry, 
     # capitals and other very large cities are named for their governments as often as for
     # themselves ("Moscow-installed", "Kyiv said"): they do not place a story
     return _far_from_towns(e, span, anchors)
+
+
+def _no_such_place(doc_id: str, span: Span, best: _Scored, dateline: bool, why: str
+                   ) -> PlaceMention:
+    """An unresolved mention whose nearest spelling in the gazetteer is no place of it."""
+    e = best.hit.entry
+    return PlaceMention(doc_id, span.surface, span.start, span.end, None,
+                        f"no place of that name; the nearest spelling, {e.name} "
+                        f"({e.admin1 or e.country}), {why}", dateline=dateline)
 
 
 def _far_from_towns(e: Entry, span: Span, anchors: Sequence[tuple[Span, Entry, float]]
