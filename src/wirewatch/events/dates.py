@@ -66,6 +66,17 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("since_then", re.compile(r"\bsince then\b", re.I)),
         ("start_of_this_month", re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+"
                                            r"(?:the|this)\s+month\b", re.I)),
+        # "since the beginning of the year" (decision 281): from January 1 of the claim's year
+        ("start_of_this_year", re.compile(r"\b(?:the\s+)?(?:start|beginning|outset)\s+of\s+"
+                                          r"(?:the|this)\s+year\b", re.I)),
+        # "in the first half of 2025", "in the second half of the year" (decision 281)
+        ("half_year", re.compile(r"\b(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+"
+                                 rf"(?:(?:the|this)\s+year\b|{year}\b)", re.I)),
+        # "over the past week", "in the last ten days": the days up to the claim
+        # (decision 281); "over the past day / 24 hours" is the day of the claim
+        ("past_days", re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|"
+                                 r"previous|preceding)\s+(?:(?P<n>\w+)\s+)?"
+                                 r"(?P<unit>days|weeks?|fortnight|months?)\b(?!\s+of\b)", re.I)),
         ("between_years", re.compile(r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+"
                                      r"(?P<y2>(?:19|20)\d{2})\b", re.I)),
         ("two_months", re.compile(rf"\b{_month_re('m1', lexicon)}\s+(?:and|to|-|–)\s+"
@@ -179,6 +190,8 @@ class DateMention:
     date: EventDate
     since: bool = False
     anaphoric: bool = False
+    # "over the past week": the period's length in days, counted back from the claim's day
+    period_days: int | None = None
 
 
 UNKNOWN = EventDate(None, "unknown", "unknown")
@@ -254,7 +267,8 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
             last_basis = d.basis
         if d is None:
             continue
-        since = kind in ("since_then", "start_of_this_month") or bool(
+        since = kind in ("since_then", "start_of_this_month", "start_of_this_year",
+                         "past_days") or bool(
             SINCE_BEFORE.search(text[max(0, m.start() - 80):m.start()])) or \
             m.group().lower().startswith("since")
         end = m.end()
@@ -264,7 +278,9 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
                                EventDate(d.value, d.precision, d.basis, text[m.start():end]),
                                since=since,
                                anaphoric=kind in ("since_then", "next_day", "same_day",
-                                                  "day_before")))
+                                                  "day_before"),
+                               period_days=_period_days(m.groupdict(), lexicon)
+                               if kind == "past_days" else None))
     return _joined_ranges(sorted(out, key=lambda x: x.start), text)
 
 
@@ -289,6 +305,14 @@ def _joined_ranges(found: list[DateMention], text: str) -> list[DateMention]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and _month_span(a, b, text):
+            # "between July 2024 and June 2025": the first day of one to the last of the other
+            value = f"{a.date.first_day()}/{b.date.last_day()}"
+            start = text.rfind(" ", 0, a.start - 1) + 1
+            out.append(DateMention(start, b.end, EventDate(value, "range", "explicit",
+                                                           text[start:b.end])))
+            i += 2
+            continue
         if b is not None and a.date.precision == b.date.precision == "day" and \
                 a.date.value and b.date.value and a.date.value < b.date.value and \
                 (_RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) or
@@ -305,6 +329,17 @@ def _joined_ranges(found: list[DateMention], text: str) -> list[DateMention]:
         out.append(a)
         i += 1
     return out
+
+
+def _month_span(a: DateMention, b: DateMention, text: str) -> bool:
+    """Whether two months written with their years bound one period ("from March 2023 to
+    June 2024", "between July 2024 and June 2025"; decision 281)."""
+    first, last = a.date.first_day(), b.date.last_day()
+    return a.date.precision == b.date.precision == "month" and \
+        a.date.basis == b.date.basis == "explicit" and first is not None and \
+        last is not None and first < last and \
+        bool(_RANGE_OPEN.search(text[max(0, a.start - 12):a.start])) and \
+        bool(_RANGE_JOIN.match(text[a.end:b.start]))
 
 
 # kinds of date that name no year; one follows the year the sentence named before it
@@ -433,6 +468,19 @@ def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Le
         return EventDate(f"{year}-{month:02d}", "month", "relative")
     if kind == "start_of_this_month":
         return EventDate(pub.replace(day=1).isoformat(), "day", "relative")
+    if kind == "start_of_this_year":
+        return EventDate(pub.replace(month=1, day=1).isoformat(), "day", "relative")
+    if kind == "half_year":
+        year = int(g["year"]) if g.get("year") else pub.year
+        first, last = (1, 6) if g["half"].lower() == "first" else (7, 12)
+        return EventDate(f"{date(year, first, 1).isoformat()}/"
+                         f"{_month_end(year, last).isoformat()}", "range",
+                         "explicit" if g.get("year") else "relative")
+    if kind == "past_days":
+        days = _period_days(g, lexicon)
+        if days is None:
+            return None
+        return EventDate((pub - timedelta(days=days - 1)).isoformat(), "day", "relative")
     if kind == "today":
         return EventDate(pub.isoformat(), "day", "relative")
     if kind == "yesterday":
@@ -475,6 +523,24 @@ def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Le
             return None
         return EventDate((pub - timedelta(days=n)).isoformat(), "day", "relative")
     return None
+
+
+# the days of the periods "the past N days / weeks / fortnight / months" count
+_PERIOD_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+
+
+def _period_days(g: dict[str, Any], lexicon: Lexicon) -> int | None:
+    """The number of days of "the past N units" (None for a single day, which is the day
+    of the claim itself, or a count that is no number)."""
+    unit = _PERIOD_UNIT_DAYS[g["unit"].lower().rstrip("s")]
+    word = (g.get("n") or "").lower()
+    if not word and g["unit"].lower().endswith("s"):
+        return None  # "over the past weeks": no number of days
+    n = 1 if not word else lexicon.ago_numbers.get(word) or (
+        int(word) if word.isdigit() else None)
+    if n is None or n * unit < 2:
+        return None
+    return n * unit
 
 
 def _month_key(word: str, months: dict[str, int]) -> str:

@@ -93,7 +93,8 @@ def _match_from(toks: list[Any], i: int, phrase: Phrase,
     return tuple(positions)
 
 
-DEPENDENT_DEPS = {"prt", "prep", "pobj"}
+# "set an oil depot ablaze": an adverb or predicate after the object ends a phrase too
+DEPENDENT_DEPS = {"prt", "prep", "pobj", "advmod", "oprd", "acomp"}
 OBJECT_DEPS = {"dobj", "nsubjpass"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 

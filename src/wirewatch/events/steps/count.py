@@ -90,6 +90,16 @@ def count_nouns(head: Any, toks: list[Any], figure_nouns: frozenset[str] = froze
                     # "losses amounted to up to 215 servicemen", "stood at 1,100", "are
                     # estimated at about 917,330 personnel"
                     out.extend(gc for gc in children_of(c) if gc.dep_ == "pobj")
+        if h.dep_ == "pobj" and h.head.lower_ == "with":
+            # "seven people were pulled from the rubble with injuries": whoever has them
+            bearer = h.head.head
+            if bearer.pos_ in ("NOUN", "PROPN", "NUM"):
+                out.append(bearer)
+            else:  # "rescuers pulled eleven people out with injuries": the object first
+                kids = children_of(bearer)
+                out.extend(next(([c for c in kids if c.dep_ == dep]
+                                 for dep in ("dobj", "nsubjpass", "nsubj")
+                                 if any(c.dep_ == dep for c in kids)), []))
     for t in toks:
         if t.pos_ == "NOUN" and t != head:
             out.append(t)

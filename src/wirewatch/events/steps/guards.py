@@ -487,6 +487,11 @@ def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
         not perfect_misparsed(head) and not result_predicate(head))
 
 
+# How far back "no one was hurt", naming no place, may answer a claim of losses (decision
+# 283; set on events_blind11)
+DENIED_LOSSES_SENTENCES = 2
+
+
 def not_a_report_of_none(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "No one was hurt", "the driver was not injured": a report that a strike
     caused no losses is no event, and denies nothing unless someone claimed losses there
@@ -495,7 +500,11 @@ def not_a_report_of_none(sc: SentenceContext, d: Draft) -> bool:
             d.att.denial:
         return True  # "no equipment had been left behind" answers a withdrawal: kept
     place = d.places[0][0] if d.places else None
+    # a place the sentence does not name is borrowed: only a claim just told is answered
+    # ("... killing five of the crew. In Feodosia, ... He said no one was hurt": no denial)
+    reach = DENIED_LOSSES_SENTENCES if d.fell_back else len(sc.doc.found) + sc.index + 1
     return any(f.mention.type == d.type_name and f.mention.modality != "denied" and
+               sc.index - f.sentence <= reach and
                not same_source(f.source, d.claimant) and
                (place is None or f.mention.place is None or
                 f.mention.place.geonameid == place.geonameid)

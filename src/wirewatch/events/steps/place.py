@@ -91,7 +91,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     if not d.places and d.ref_place is not None and d.ref_place.place is not None:
         d.places.append((d.ref_place.place, d.ref_place))
     if not d.places and d.type.place_required and d.unresolved_place is None:
-        d.places = _fronted_place(sc, d) or _speakers_town(sc, d)
+        d.places = _shared_verb_place(sc, d) or _fronted_place(sc, d) or _speakers_town(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
@@ -140,6 +140,17 @@ def _speakers_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return []
 
 
+def _shared_verb_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"Drones hit the refinery in Syzran and set a unit ablaze": a trigger verb coordinated
+    after another trigger verb takes that verb's place (decision 284)."""
+    head = d.head
+    if head.dep_ != "conj" or head.head.i not in sc.trigger_tokens:
+        return []
+    chosen = attach(head.head, [head.head], d.type, d.candidates, sc.trigger_tokens,
+                    lex=sc.doc.lexicon)
+    return [(chosen[0].place, chosen[0].mention)] if chosen else []
+
+
 def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"In occupied Horlivka, the mayor claimed that drone strikes had injured three
     people": a place the sentence opens with sets the scene for what it reports, when the
@@ -154,7 +165,15 @@ def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         return []
     opening = [c for c in d.candidates if not c.qualifier and c.place.kind != "country" and
                sent.start < c.tok.i < comma]
-    return [(opening[-1].place, opening[-1].mention)] if opening else []
+    if not opening:
+        return []
+    last = opening[-1]
+    # "Near Lyptsi in the Kharkiv region, ...": the town, not the region that locates it
+    inside = [c for c in opening if c.place.kind == "city" and last.place.kind == "admin1" and
+              (c.place.country, c.place.admin1_code) == (last.place.country,
+                                                         last.place.admin1_code)]
+    chosen = inside[-1] if inside else last
+    return [(chosen.place, chosen.mention)]
 
 
 def denied_place(sc: SentenceContext, d: Draft) -> bool:
@@ -331,11 +350,30 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
         return []
     # "A glide bomb hit a plant in Zaporizhzhia. Two workers were killed": losses that name
     # no place of their own, told right after a strike, are that strike's
-    before = [f for f in sc.doc.found if f.sentence == sc.index - 1 and
+    # soldiers' losses counted later ("its pilots had killed 214 soldiers since April") are
+    # a tally of their own; only the sentence right after a strike gives them its place
+    back = 1 if military_losses(sc, d) or d.own is not None else STRIKE_LOSSES_SENTENCES
+    before = [f for f in sc.doc.found if sc.index - back <= f.sentence and
               sc.doc.behaviour(f.mention.type).strike and f.mention.place]
-    if before:
+    if before and _no_other_place_since(sc, before[-1]):
         return [(before[-1].mention.place, before[-1].place_mention)]
     return []
+
+
+# How many sentences back losses that name no place look for the strike they follow ("A
+# shell hit Donetsk. 'It landed near a market. Two men died,' the mayor wrote."); set on
+# events_blind13/14 (decision 282)
+STRIKE_LOSSES_SENTENCES = 2
+
+
+def _no_other_place_since(sc: SentenceContext, strike: Found) -> bool:
+    """Whether the text between a strike and the losses after it names no other place (a
+    place named in between would be where the losses were, or unclear)."""
+    assert strike.mention.place is not None
+    own = strike.mention.place.geonameid
+    return all(p.place is None or p.place.geonameid == own or p.place.kind == "country"
+               for p in sc.doc.places
+               if strike.mention.evidence.end <= p.start < sc.sent.start_char)
 
 
 def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:

@@ -6,6 +6,7 @@ the strike whose losses these are."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from wirewatch.events.context import Draft, Found, SentenceContext
@@ -19,6 +20,7 @@ from wirewatch.events.dates import (
 )
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.numbers import Count
+from wirewatch.events.steps.place import STRIKE_LOSSES_SENTENCES
 from wirewatch.events.syntax import (
     children_of,
     is_under,
@@ -215,6 +217,10 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                 end = claim_date.last_day() if claim_date and claim_date.precision == "day" \
                     else doc.published
                 first = own.date.first_day()
+                if end is not None and own.period_days:
+                    # "said on Monday that over the past week ...": the week up to Monday
+                    start = end - timedelta(days=own.period_days - 1)
+                    return since_range(replace(own.date, value=start.isoformat()), end)
                 if end is not None and first is not None and end <= first:
                     end = doc.published
                 return since_range(own.date, end)
@@ -265,7 +271,7 @@ def linked_strike(sc: SentenceContext, d: Draft) -> Found | None:
     if place is None:
         return None
     for f in reversed(sc.found_so_far()):
-        if sc.index - f.sentence > 1:
+        if sc.index - f.sentence > STRIKE_LOSSES_SENTENCES:
             break
         m = f.mention
         if sc.doc.behaviour(m.type).strike and m.place is not None and \

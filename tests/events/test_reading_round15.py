@@ -1,0 +1,143 @@
+"""Round 15 of reading real English reporting: words for the hurt ("was hurt", "with
+injuries", "sought medical help"), periods written as ranges ("over the past week", "since
+the beginning of the year", "in the first half of 2025", "between July 2024 and June 2025")
+and losses told two sentences after their strike (the sentences are written for these
+tests)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type
+
+
+def test_a_person_hurt_after_a_strike_is_a_casualty_of_it(run: Run) -> None:
+    events = run("A drone slammed into a grain store on the edge of Balakliia on Monday, the "
+                 "governor said. A 61-year-old watchman was hurt.", "2025-03-12")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 1 and hurt["subtype"] == "wounded", hurt
+    assert hurt["place"]["name"].startswith("Balakl"), hurt
+
+
+def test_nobody_hurt_is_no_casualty(run: Run) -> None:
+    events = run("A drone slammed into a grain store on the edge of Balakliia on Monday, the "
+                 "governor said. Nobody was hurt.", "2025-03-12")
+    assert not of_type(events, "casualties"), events
+
+
+def test_hurt_without_people_is_no_casualty(run: Run) -> None:
+    events = run("The blackouts have hurt 300 bakeries in Odesa, the mayor said.", "2025-03-12")
+    assert not of_type(events, "casualties"), events
+
+
+def test_people_pulled_out_with_injuries_are_counted(run: Run) -> None:
+    events = run("A missile hit an apartment block in Kryvyi Rih on Sunday, the regional "
+                 "governor said. Rescuers pulled eleven people from the rubble with injuries.",
+                 "2025-03-12")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 11 and hurt["subtype"] == "wounded", hurt
+
+
+def test_people_who_sought_medical_help_are_wounded(run: Run) -> None:
+    events = run("Russian drones attacked Sumy overnight, the city council said. Nine residents "
+                 "sought medical help.", "2025-03-12")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 9 and hurt["subtype"] == "wounded", hurt
+
+
+def test_over_the_past_week_is_the_seven_days_up_to_the_claim(run: Run) -> None:
+    events = run("Police evacuated 52 residents from Kostiantynivka over the past week, the "
+                 "regional police said.", "2025-06-19")
+    (ev,) = of_type(events, "civilians.evacuated")
+    assert ev["date"]["value"] == "2025-06-13/2025-06-19", ev
+
+
+def test_the_past_week_counts_back_from_the_day_the_claim_was_made(run: Run) -> None:
+    events = run("The regional police said on Monday that over the past week 52 residents were "
+                 "evacuated from Kostiantynivka.", "2025-06-19")
+    (ev,) = of_type(events, "civilians.evacuated")
+    assert ev["date"]["value"] == "2025-06-10/2025-06-16", ev
+
+
+def test_the_past_day_stays_the_day_of_the_claim(run: Run) -> None:
+    events = run("Over the past 24 hours Russian troops shelled Marhanets 14 times, the "
+                 "governor said.", "2025-06-19")
+    (strike,) = of_type(events, "strike")
+    assert strike["date"]["value"] == "2025-06-19", strike
+
+
+def test_since_the_beginning_of_the_year_runs_from_january(run: Run) -> None:
+    events = run("Since the beginning of the year, 12,300 residents of Melitopol have received "
+                 "Russian passports, the occupation authorities said.", "2025-06-19")
+    (ev,) = of_type(events, "passport.issued")
+    assert ev["date"]["value"] == "2025-01-01/2025-06-19", ev
+
+
+def test_the_first_half_of_a_year_is_its_six_months(run: Run) -> None:
+    events = run("In the first half of 2025, Russian shelling killed 64 civilians in Nikopol, "
+                 "the regional administration said.", "2025-08-19")
+    (dead,) = of_type(events, "casualties")
+    assert dead["date"]["value"] == "2025-01-01/2025-06-30", dead
+
+
+def test_between_two_months_is_the_whole_period(run: Run) -> None:
+    events = run("Between October 2024 and March 2025, Russian drones killed at least 47 "
+                 "civilians in Kherson, the monitors said.", "2025-08-19")
+    (dead,) = of_type(events, "casualties")
+    assert dead["date"]["value"] == "2024-10-01/2025-03-31", dead
+
+
+def test_losses_two_sentences_after_their_strike_take_its_place_and_day(run: Run) -> None:
+    text = ("Ukrainian artillery shelled the Kalininsky district of Horlivka on Monday "
+            "evening, the city's mayor said. \"A shell landed next to a bus stop. One man died "
+            "and three people were wounded,\" he wrote.")
+    events = run(text, "2025-06-19")
+    losses = of_type(events, "casualties")
+    assert losses and all(e["place"] and e["place"]["name"] == "Horlivka" for e in losses), losses
+    assert all(e["date"]["value"] == "2025-06-16" for e in losses), losses
+
+
+def test_losses_after_another_place_was_named_do_not_take_the_strike(run: Run) -> None:
+    text = ("Russian drones hit Izmail overnight, the governor said. Drones also flew towards "
+            "the Romanian border near Reni. A 45-year-old worker was injured.")
+    events = run(text, "2025-06-19")
+    hurt = of_type(events, "casualties")
+    assert not [e for e in hurt if e["place"] and e["place"]["name"].startswith("Izma")], hurt
+
+
+def test_losses_counted_for_soldiers_later_keep_no_strike_place(run: Run) -> None:
+    text = ("Russian glide bombs hit Kostiantynivka on Monday, the city's administration said. "
+            "The brigade did not comment. Its drone pilots had killed 120 Russian soldiers "
+            "since the start of April, the brigade said.")
+    events = run(text, "2025-06-19")
+    dead = [e for e in of_type(events, "casualties") if e["count"]["value"] == 120]
+    assert dead and dead[0]["place"] is None, dead
+
+
+def test_a_borrowed_place_answers_only_a_claim_just_told(run: Run) -> None:
+    text = ("Ukraine's navy said it had sunk a Russian landing boat near Skadovsk, killing "
+            "five of the crew. The spokesman did not say how many sailors were aboard. The "
+            "Russian-installed authorities did not comment on the boat.\n\n"
+            "Aksyonov said Ukrainian drones had hit a fuel depot overnight. He said no one "
+            "was injured.")
+    events = run(text, "2025-06-19")
+    assert not [e for e in of_type(events, "casualties") if e["modality"] == "denied"], events
+
+
+def test_drones_that_set_a_depot_ablaze_struck_it(run: Run) -> None:
+    events = run("Ukrainian drones set an oil depot in Feodosia ablaze overnight, Sergei "
+                 "Aksyonov said.", "2025-06-19")
+    (strike,) = of_type(events, "strike")
+    assert strike["place"]["name"].startswith("Feodosi"), strike
+
+
+def test_a_verb_coordinated_with_a_strike_is_the_same_strike(run: Run) -> None:
+    events = run("In the Samara region, drones hit the refinery in the city of Syzran overnight "
+                 "and set a processing unit ablaze, the governor said.", "2025-06-19")
+    strikes = of_type(events, "strike")
+    assert [e["place"]["name"] for e in strikes] == ["Syzran"], strikes
+
+
+def test_a_town_opening_the_sentence_with_its_region_is_the_town(run: Run) -> None:
+    events = run("Near Lyptsi in the Kharkiv region, the 13th Khartiia Brigade said its "
+                 "fighters had destroyed two Russian tanks on Monday.", "2025-06-19")
+    (lost,) = of_type(events, "equipment.lost")
+    assert lost["place"]["name"] == "Lyptsi", lost
