@@ -141,3 +141,21 @@ def test_a_town_opening_the_sentence_with_its_region_is_the_town(run: Run) -> No
                  "fighters had destroyed two Russian tanks on Monday.", "2025-06-19")
     (lost,) = of_type(events, "equipment.lost")
     assert lost["place"]["name"] == "Lyptsi", lost
+
+
+def test_according_to_preliminary_data_is_the_statement_being_told(run: Run) -> None:
+    text = ("Russian troops attacked 23 times near Rodynske, Ukraine's General Staff said in its "
+            "evening update. In the Huliaipole direction, Ukrainian units repelled 12 "
+            "assaults. According to preliminary data, 41 occupiers were eliminated there.")
+    events = run(text, "2026-04-15")
+    dead = [e for e in of_type(events, "casualties") if e["count"]["value"] == 41]
+    assert dead and dead[0]["claimant_actor"] and \
+        dead[0]["claimant_actor"]["id"] == "ua-general-staff", dead
+    assert dead[0]["modality"] == "claimed", dead
+
+
+def test_according_to_estimates_with_no_speaker_before_names_none(run: Run) -> None:
+    events = run("Russian shelling damaged 40 houses in Nikopol on Monday. According to "
+                 "preliminary estimates, three people were killed.", "2025-06-19")
+    (dead,) = of_type(events, "casualties")
+    assert dead["claimant"] is None, dead

@@ -644,7 +644,7 @@ class Attributor:
 
     def _according(self, sent: Any, trigger: Any, side_hint: str | None
                    ) -> list[tuple[Source | None, tuple[int, int], bool, Any]]:
-        out = []
+        out: list[tuple[Source | None, tuple[int, int], bool, Any]] = []
         for tok in tokens_with(sent, lowers=_ACCORDING):
             if is_under(trigger, tok):
                 continue
@@ -654,7 +654,11 @@ class Attributor:
                 continue
             if obj.lemma_.lower() in self.lexicon.estimate_nouns and not any(
                     c.dep_ in ("poss", "prep", "compound") for c in children_of(obj)):
-                continue  # "according to preliminary estimates": whose, the story says
+                # "according to preliminary data": whose, the story says: the statement
+                # it is telling, whose speaker spoke last (decision 286)
+                if self.sources:
+                    out.append((self.sources[-1], (tok.idx, obj.idx + len(obj)), True, obj))
+                continue
             src, span, carried = self._source_at(obj, trigger, side_hint)
             out.append((src, span, carried, obj))
         return out

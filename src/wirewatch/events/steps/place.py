@@ -352,6 +352,8 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
     # no place of their own, told right after a strike, are that strike's
     # soldiers' losses counted later ("its pilots had killed 214 soldiers since April") are
     # a tally of their own; only the sentence right after a strike gives them its place
+    if d.own is not None and d.own.since:
+        return []  # "130,000 soldiers killed in the war since February 2022": a tally
     back = 1 if military_losses(sc, d) or d.own is not None else STRIKE_LOSSES_SENTENCES
     before = [f for f in sc.doc.found if sc.index - back <= f.sentence and
               sc.doc.behaviour(f.mention.type).strike and f.mention.place]
