@@ -159,3 +159,19 @@ def test_according_to_estimates_with_no_speaker_before_names_none(run: Run) -> N
                  "preliminary estimates, three people were killed.", "2025-06-19")
     (dead,) = of_type(events, "casualties")
     assert dead["claimant"] is None, dead
+
+
+def test_a_city_administration_is_named_as_the_article_spells_its_town(run: Run) -> None:
+    events = run("On Tuesday evening a Russian ballistic missile hit an enterprise in "
+                 "Chornomorsk. Three employees were injured, the city administration said.",
+                 "2025-07-16")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["claimant"] == "Chornomorsk city administration", hurt
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_the_speaker(run: Run) -> None:
+    events = run("09:15 - Ukraine's Air Force says it shot down 45 of 60 drones launched "
+                 "overnight.", "2025-07-16")
+    (lost,) = of_type(events, "equipment.lost")
+    assert lost["claimant_actor"] and lost["claimant_actor"]["id"] == "ua-air-force", lost
+    assert "09:15" not in (lost["claimant"] or ""), lost

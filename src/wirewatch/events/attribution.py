@@ -496,7 +496,9 @@ class Attributor:
         if m.group(1).lower() == "regional":
             region = self.lexicon.region_suffix.sub("", place.admin1 or "")
             return f"{region} {name}" if region else name
-        return f"{place.name} {name}"
+        # the town as the article spells it ("Chornomorsk city administration", not the
+        # gazetteer's "Chornomors'k"; decision 287)
+        return f"{_town_as_written(here[0].surface) or place.name} {name}"
 
     # -- the claim chain --------------------------------------------------------------------
     def _gives_figure(self, verb: Any) -> bool:
@@ -863,6 +865,14 @@ def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
 
 
 _ACCORDING = frozenset({"according"})
+
+
+def _town_as_written(surface: str) -> str | None:
+    """The town's name as a place mention writes it, without a possessive ("Kharkiv's"),
+    or None when it is not one capitalised name."""
+    name = re.sub(r"['’]s$", "", surface.strip())
+    return name if name[:1].isupper() and not any(w[:1].islower() for w in name.split()) \
+        else None
 
 
 def side_hint(sent: Any, book: Codebook) -> str | None:

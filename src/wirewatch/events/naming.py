@@ -70,9 +70,14 @@ class PersonRegistry:
         return f"{full} ({role})" if role else full
 
 
+# a live blog's time stamp opening an entry ("09:15 - Ukraine's Air Force said ...",
+# "14:02 EET: ..."): no part of the speaker's name (decision 287)
+_TIME_STAMP = re.compile(r"^\(?\d{1,2}[:.]\d{2}\)?(?:\s*[A-Z]{2,4})?\s*[-–—:|]\s*")
+
+
 def clean(text: str, lexicon: Lexicon) -> str:
     """Return a speaker's words without article, possessive and surrounding punctuation."""
-    text = " ".join(text.replace("\n", " ").split())
+    text = _TIME_STAMP.sub("", " ".join(text.replace("\n", " ").split()))
     text = lexicon.speaker_determiners.sub("", text.strip())
     text = lexicon.channel_suffix.sub("", text)  # "the General Staff on Facebook"
     text = re.sub(r"['’]s$", "", text)
