@@ -175,3 +175,23 @@ def test_a_live_blog_time_stamp_is_no_part_of_the_speaker(run: Run) -> None:
     (lost,) = of_type(events, "equipment.lost")
     assert lost["claimant_actor"] and lost["claimant_actor"]["id"] == "ua-air-force", lost
     assert "09:15" not in (lost["claimant"] or ""), lost
+
+
+def test_a_writers_picture_of_a_shelled_town_is_no_event(run: Run) -> None:
+    events = run("Pokrovsk itself is under near-constant bombardment. For most of the war, "
+                 "Orikhiv was a frontline town shelled every day.", "2025-07-16")
+    assert not of_type(events, "strike"), events
+
+
+def test_a_speaker_telling_of_daily_strikes_still_claims_them(run: Run) -> None:
+    events = run("Russian drones hit Kherson every day, the governor said on Monday.",
+                 "2025-07-16")
+    assert of_type(events, "strike"), events
+
+
+def test_fire_of_two_kinds_is_one_strike_on_each_community(run: Run) -> None:
+    events = run("Over the past day, the Novhorod-Siverskyi and Horodnia communities came under "
+                 "mortar and artillery fire 17 times, the Chernihiv regional military "
+                 "administration said.", "2025-07-16")
+    places = sorted(e["place"]["name"] for e in of_type(events, "strike"))
+    assert len(places) == 2 and "Novhorod-Siverskyi" in places, places

@@ -55,6 +55,7 @@ STEPS: tuple[Step, ...] = (
     place.places,                   # directions, fallbacks; required places
     when.dates,                     # the date of its own clause, of its claim
     modality.modality,              # denied, planned, hedged, claimed, reported, asserted
+    guards.not_habitual,            # "under near-constant bombardment": the writer's picture
     guards.not_a_report_of_none,    # "no one was hurt": no losses, no denial of a claim
     place.denied_place,             # a denial takes the place of the claim it denies
     modality.not_conditional,       # "would bring them closer"

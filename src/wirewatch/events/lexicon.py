@@ -65,6 +65,7 @@ class Lexicon:
     local_office: re.Pattern[str]  # 'the mayor of Kherson': the town an official speaks for
     air_defence_verbs: frozenset[str]  # 'shot down 167 drones': no place carried over
     day_period: re.Pattern[str]  # 'over the past day': a sentence's own day
+    habit_words: re.Pattern[str]  # 'shelled every day': the writer's picture of a place
     aim_nouns: frozenset[str]  # 'the goal is to take X': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'
     collective_nouns: frozenset[str]

@@ -111,6 +111,12 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
         for c in children_of(h):
             if c.i > after and c.dep_ in DEPENDENT_DEPS and word in _forms(c):
                 return int(c.i - base)
+            if c.i > after and c.dep_ == "pobj":
+                # "came under mortar and artillery fire": the last of coordinated nouns
+                conj = next((g for g in children_of(c) if g.dep_ == "conj" and
+                             word in _forms(g)), None)
+                if conj is not None:
+                    return int(conj.i - base)
     if prev.dep_ in SUBJECT_DEPS and prev.head.i > after and word in _forms(prev.head):
         # "debris from a downed drone had fallen on ...": a subject and its verb
         return int(prev.head.i - base)

@@ -290,6 +290,19 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
 )
 
 
+def not_habitual(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "Myrnohrad itself is under near-constant bombardment", "Huliaipole was a quiet
+    town, shelled every day": a writer's picture of a place with no one claiming an event
+    is no event (decision 288). A speaker's "drones hit the city every day" is left to the
+    other rules."""
+    if d.modality != "asserted" or d.claimant is not None:
+        return True
+    words = " ".join(t.text for t in sorted({*d.head.subtree, *d.tokens, *(
+        c for c in children_of(d.head.head) if c.dep_ in ("advmod", "npadvmod"))},
+        key=lambda t: t.i))
+    return not sc.doc.lexicon.habit_words.search(words)
+
+
 def is_event(sc: SentenceContext, d: Draft) -> bool:
     """Guard: none of the rules of ``NOT_EVENTS`` says the trigger is no event."""
     return not any(rule(sc, d) for rule in NOT_EVENTS)
