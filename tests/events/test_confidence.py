@@ -26,7 +26,7 @@ def test_every_extracted_mention_has_a_confidence_between_0_and_1(resources: Any
     docs = [Document(id=p.name, text=p.read_text(encoding="utf-8"))
             for p in sorted(sample_dir().glob("*.txt"))]
     found = [e for r in extract(docs, resources) for e in r.events]
-    assert len(found) > 5
+    assert len(found) >= 5  # the bundled samples claim five events or more
     for e in found:
         out = json.loads(json.dumps(e.to_dict()))
         assert isinstance(out["confidence"], float) and 0.0 <= out["confidence"] <= 1.0
