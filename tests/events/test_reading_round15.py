@@ -195,3 +195,10 @@ def test_fire_of_two_kinds_is_one_strike_on_each_community(run: Run) -> None:
                  "administration said.", "2025-07-16")
     places = sorted(e["place"]["name"] for e in of_type(events, "strike"))
     assert len(places) == 2 and "Novhorod-Siverskyi" in places, places
+
+
+def test_a_town_shelled_almost_daily_since_a_date_is_a_periods_strike(run: Run) -> None:
+    events = run("Kherson has been shelled almost daily since Russian forces withdrew from it "
+                 "in November 2022.", "2025-07-16")
+    (strike,) = of_type(events, "strike")
+    assert strike["date"]["value"] == "2022-11-01/2025-07-16", strike

@@ -354,7 +354,8 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
     # a tally of their own; only the sentence right after a strike gives them its place
     if d.own is not None and d.own.since:
         return []  # "130,000 soldiers killed in the war since February 2022": a tally
-    back = 1 if military_losses(sc, d) or d.own is not None else STRIKE_LOSSES_SENTENCES
+    back = STRIKE_LOSSES_SENTENCES if d.type.count == "people" and d.own is None and \
+        not military_losses(sc, d) else 1
     before = [f for f in sc.doc.found if sc.index - back <= f.sentence and
               sc.doc.behaviour(f.mention.type).strike and f.mention.place]
     if before and _no_other_place_since(sc, before[-1]):
