@@ -202,3 +202,22 @@ def test_a_town_shelled_almost_daily_since_a_date_is_a_periods_strike(run: Run) 
                  "in November 2022.", "2025-07-16")
     (strike,) = of_type(events, "strike")
     assert strike["date"]["value"] == "2022-11-01/2025-07-16", strike
+
+
+def test_the_town_is_not_the_town_named_only_to_locate_it(run: Run) -> None:
+    text = ("Pro-war channels on Wednesday celebrated a breakthrough in Kostiantynivka, the "
+            "last large Ukrainian-held town south of Kramatorsk.\n\n"
+            "One channel wrote that Russian assault units had \"raised the flag\" over the "
+            "eastern part of the town.")
+    events = run(text, "2026-07-02")
+    caps = of_type(events, "territory.captured")
+    assert caps and all(e["place"]["name"].startswith("Kost") for e in caps), caps
+
+
+def test_a_milblogger_who_complained_of_losses_claims_them(run: Run) -> None:
+    events = run("The milblogger behind the channel Military Informant complained that a "
+                 "battalion had lost about 70 men killed and wounded near Druzhkivka.",
+                 "2026-07-02")
+    (dead,) = of_type(events, "casualties")
+    assert dead["claimant_actor"] and dead["claimant_actor"]["id"] == "ru-military-informant", \
+        dead

@@ -55,7 +55,8 @@ class _FormsOf:
 
 def _gap_ok(tok: Any) -> bool:
     if tok.dep_ == "punct":
-        return tok.text in ("-", "–", "'", "’")
+        # a writer's quotes around the phrase ("had \"raised the flag\" over the town")
+        return tok.text in ("-", "–", "'", "’", '"', "“", "”")
     if tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return False  # "under Russian fire control" is not "under Russian control"
     return tok.dep_ in GAP_DEPS or tok.pos_ in ("DET", "ADJ", "ADV", "NUM")

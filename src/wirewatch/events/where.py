@@ -256,6 +256,12 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
 _LOCATING_PREPS = frozenset({"in", "of", "near", "outside", "at"})
 # what may stand between two members of a written list of places ("X, Y and Z")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
+# a town named only to locate another ("Kostiantynivka, the last large town south of
+# Kramatorsk"): never what "the town" later refers to (decision 290)
+_LOCATOR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
+                             r"(?:part\s+)?of\s+$|\b(?:km|kilometres|kilometers|miles)\s+"
+                             r"(?:from|of|outside)\s+$", re.I)
+
 
 
 def _listed_with(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
@@ -458,7 +464,9 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
             return own[-1]
     before = [p for p in places if p.place is not None and p.end <= tok.idx
               and p.place.kind != "country" and p.start not in skip
-              and not qualifies_by_hyphen(p, text)]
+              and not qualifies_by_hyphen(p, text)
+              and not (kind != "region" and _LOCATOR_BEFORE.search(text[max(0, p.start - 30):
+                                                                     p.start]))]
     if not before:
         return None
     if low in book.direction_words:
