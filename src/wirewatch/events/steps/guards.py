@@ -296,8 +296,9 @@ def not_habitual(sc: SentenceContext, d: Draft) -> bool:
     is no event (decision 288). A speaker's "drones hit the city every day" is left to the
     other rules."""
     if d.modality != "asserted" or d.claimant is not None or (d.own is not None and
-                                                                d.own.since):
-        return True  # "has been shelled almost daily since 2022": a period's strikes
+                                                                d.own.since) or \
+            any(t.lower_ == "since" for t in d.head.subtree):
+        return True  # "has been shelled almost daily since 2022 / since troops left": a period
     words = " ".join(t.text for t in sorted({*d.head.subtree, *d.tokens, *(
         c for c in children_of(d.head.head) if c.dep_ in ("advmod", "npadvmod"))},
         key=lambda t: t.i))

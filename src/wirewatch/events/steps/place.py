@@ -144,7 +144,8 @@ def _shared_verb_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"Drones hit the refinery in Syzran and set a unit ablaze": a trigger verb coordinated
     after another trigger verb takes that verb's place (decision 284)."""
     head = d.head
-    if head.dep_ != "conj" or head.head.i not in sc.trigger_tokens:
+    if head.dep_ != "conj" or not any(t.type == d.type_name and head.head.i in t.tokens
+                                      for t in sc.triggers):
         return []
     chosen = attach(head.head, [head.head], d.type, d.candidates, sc.trigger_tokens,
                     lex=sc.doc.lexicon)
