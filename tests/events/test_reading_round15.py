@@ -221,3 +221,17 @@ def test_a_milblogger_who_complained_of_losses_claims_them(run: Run) -> None:
     (dead,) = of_type(events, "casualties")
     assert dead["claimant_actor"] and dead["claimant_actor"]["id"] == "ru-military-informant", \
         dead
+
+
+def test_a_village_the_gazetteer_lacks_stays_unplaced_before_its_region(run: Run) -> None:
+    events = run("A brigade spokesman confirmed that Ukrainian units had pulled out of "
+                 "Hrekivka, in Luhansk Oblast, at the end of November.", "2025-12-03")
+    (out,) = of_type(events, "territory.withdrawn")
+    assert out["place"] is None, out
+
+
+def test_a_town_and_its_region_after_a_comma_is_the_town(run: Run) -> None:
+    events = run("Russian drones struck Lyptsi, Kharkiv region, on Monday, the governor said.",
+                 "2025-12-03")
+    (strike,) = of_type(events, "strike")
+    assert strike["place"]["name"] == "Lyptsi", strike

@@ -65,11 +65,33 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
-        qualifier = qualifies_by_hyphen(p, text) or \
+        qualifier = qualifies_by_hyphen(p, text) or _locates_place(p, places, text) or \
             _qualifies_actor(tok, book) or _of_a_title(tok, lexicon) or \
             (p.surface.isupper() and p.start < 3 and text[p.end:p.end + 1] == ",")  # dateline
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
+
+
+_REGION_AFTER = re.compile(r",\s*(?P<in>in\s+)?(?:the\s+)?")
+
+
+def _locates_place(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> bool:
+    """Whether a region only locates the place written right before it ("pulled out of
+    Hrekivka, in Luhansk Oblast", "Lyptsi, Kharkiv region"): the event is at that place,
+    known to the gazetteer or not (decision 291)."""
+    if p.place is None or p.place.kind != "admin1":
+        return False
+    for q in places:
+        if q.end > p.start or p.start - q.end > 8:
+            continue
+        m = _REGION_AFTER.fullmatch(text, q.end, p.start)
+        if m is None:
+            continue
+        if q.place is None:
+            return bool(m.group("in"))  # a village the gazetteer lacks, "in" its region
+        return q.place.kind == "city" and (q.place.country, q.place.admin1_code) == (
+            p.place.country, p.place.admin1_code)
+    return False
 
 
 def qualifies_by_hyphen(p: PlaceMention, text: str) -> bool:
