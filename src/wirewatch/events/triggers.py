@@ -94,8 +94,11 @@ def _match_from(toks: list[Any], i: int, phrase: Phrase,
     return tuple(positions)
 
 
-# "set an oil depot ablaze": an adverb or predicate after the object ends a phrase too
-DEPENDENT_DEPS = {"prt", "prep", "pobj", "advmod", "oprd", "acomp"}
+DEPENDENT_DEPS = {"prt", "prep", "pobj"}
+# "set an oil depot ablaze": a predicate after the object ends a phrase too (a particle the
+# parser read as an adverb, "pushed out of it", is not one: decision 284)
+RESULT_DEPS = {"advmod", "oprd", "acomp"}
+PARTICLES = {"out", "off", "up", "down", "back", "away", "in", "on", "over"}
 OBJECT_DEPS = {"dobj", "nsubjpass"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -110,7 +113,8 @@ def _dependent(prev: Any, word: str, after: int, base: int) -> int | None:
     heads = [prev, *objs]
     for h in heads:
         for c in children_of(h):
-            if c.i > after and c.dep_ in DEPENDENT_DEPS and word in _forms(c):
+            if c.i > after and word in _forms(c) and (c.dep_ in DEPENDENT_DEPS or (
+                    c.dep_ in RESULT_DEPS and c.lower_ not in PARTICLES)):
                 return int(c.i - base)
             if c.i > after and c.dep_ == "pobj":
                 # "came under mortar and artillery fire": the last of coordinated nouns

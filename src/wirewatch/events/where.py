@@ -280,9 +280,10 @@ _LOCATING_PREPS = frozenset({"in", "of", "near", "outside", "at"})
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
 # a town named only to locate another ("Kostiantynivka, the last large town south of
 # Kramatorsk"): never what "the town" later refers to (decision 290)
-_LOCATOR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
-                             r"(?:part\s+)?of\s+$|\b(?:km|kilometres|kilometers|miles)\s+"
-                             r"(?:from|of|outside)\s+$", re.I)
+# ("the southern part of Siversk" is Siversk itself)
+_LOCATOR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$|"
+                             r"\b(?:km|kilometres|kilometers|miles)\s+(?:from|of|outside)\s+$",
+                             re.I)
 
 
 

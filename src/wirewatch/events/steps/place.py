@@ -144,8 +144,9 @@ def _shared_verb_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"Drones hit the refinery in Syzran and set a unit ablaze": a trigger verb coordinated
     after another trigger verb takes that verb's place (decision 284)."""
     head = d.head
-    if head.dep_ != "conj" or not any(t.type == d.type_name and head.head.i in t.tokens
-                                      for t in sc.triggers):
+    # strikes only: "seized X ... and were pushed out of it" tells two events
+    if head.dep_ != "conj" or not d.behaviour.strike or not any(
+            t.type == d.type_name and head.head.i in t.tokens for t in sc.triggers):
         return []
     chosen = attach(head.head, [head.head], d.type, d.candidates, sc.trigger_tokens,
                     lex=sc.doc.lexicon)
@@ -355,8 +356,13 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
     # a tally of their own; only the sentence right after a strike gives them its place
     if d.own is not None and d.own.since:
         return []  # "130,000 soldiers killed in the war since February 2022": a tally
+    head = d.head
+    soldiers = military_losses(sc, d) or (head.dep_ in ("acl", "relcl", "amod") and
+                                          head.head.lemma_.lower() in sc.doc.book.soldier_nouns)
+    if sc.sent[0].lower_ in sc.doc.lexicon.topic_shift_words:
+        return []  # "Meanwhile, Mediazona said ...": another story
     back = STRIKE_LOSSES_SENTENCES if d.type.count == "people" and d.own is None and \
-        not military_losses(sc, d) else 1
+        not soldiers else 1
     before = [f for f in sc.doc.found if sc.index - back <= f.sentence and
               sc.doc.behaviour(f.mention.type).strike and f.mention.place]
     if before and _no_other_place_since(sc, before[-1]):
