@@ -235,3 +235,11 @@ def test_a_town_and_its_region_after_a_comma_is_the_town(run: Run) -> None:
                  "2025-12-03")
     (strike,) = of_type(events, "strike")
     assert strike["place"]["name"] == "Lyptsi", strike
+
+
+def test_losses_during_an_attempted_assault_take_its_day_and_no_offensive(run: Run) -> None:
+    events = run("The brigade said its fighters had destroyed three Russian tanks during an "
+                 "attempted assault near Lyptsi on Monday.", "2025-12-02")
+    (lost,) = of_type(events, "equipment.lost")
+    assert lost["date"]["value"] == "2025-12-01", lost
+    assert not of_type(events, "offensive.launched"), events

@@ -43,13 +43,20 @@ def dates(sc: SentenceContext, d: Draft) -> bool:
     # of X in May 2023"); a simultaneous clause's date is shared
     pdoc = sc.sent.doc
     d.other_events = {i for i in sc.trigger_tokens - set(d.trigger.tokens)
-                      if pdoc[i].pos_ == "NOUN"}
+                      if pdoc[i].pos_ == "NOUN" and not _during(pdoc[i], d.head)}
     d.own = own_date(d.head, d.date_tokens, d.att.verbs[0] if d.att.verbs else None,
                      sc.doc.lexicon, d.other_events)
     d.claim = claim_date(d.att.verbs, d.head, d.date_tokens, sc.doc.lexicon)
     d.future = bool(d.own and d.own.date.value and doc.published and
                     (d.own.date.first_day() or doc.published) > doc.published)
     return True
+
+
+def _during(noun: Any, head: Any) -> bool:
+    """Whether an event noun only times the trigger ("destroyed three tanks during an
+    attempted assault on Monday"): its date is the trigger's too (decision 292)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("during", "amid") and prep.head == head
 
 
 def future_date(sc: SentenceContext, d: Draft) -> bool:
