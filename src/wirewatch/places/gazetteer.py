@@ -316,10 +316,10 @@ class Gazetteer:
             forms = [" ".join(c) for c in itertools.islice(itertools.product(*options), 400)]
         else:
             return []
-        for form in forms:
+        for k, form in enumerate(forms):
             hits = self.exact(form)
             if hits:
-                return hits
+                return hits + self._big_cities_of(forms[k + 1:], hits)
         parts = name.split("-")
         if len(words) == 1 and 2 <= len(parts) <= 3 and all(parts):
             # "Каменке-Днепровской", "Купянске-Узловом": a hyphenated name declined in each
@@ -330,6 +330,24 @@ class Gazetteer:
                 if hits:
                     return hits
         return []
+
+    # A city this large that another dictionary form of a word names stays a candidate beside
+    # the first form's hits (decision 250).
+    INFLECTED_BIG_CITY = 100_000
+
+    def _big_cities_of(self, forms: list[str], hits: list[NameHit]) -> list[NameHit]:
+        """The large cities the other dictionary forms name: "Воронеже" reads first as the
+        Ukrainian "Вороніж" (a village of Sumy Oblast) and then as "Воронеж", the city of a
+        million that the resolver's famous-name rule then prefers."""
+        known = {h.entry.id for h in hits}
+        out: list[NameHit] = []
+        for form in forms:
+            for h in self.exact(form):
+                if h.entry.id not in known and h.entry.kind == "city" and \
+                        h.entry.population >= self.INFLECTED_BIG_CITY:
+                    known.add(h.entry.id)
+                    out.append(h)
+        return out
 
     # A seat's name rebuilt from an adjective is kept beside the best one when its largest
     # town has at least this share of the best one's people ("Климовский": Klimovsk, Moscow

@@ -673,6 +673,17 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "region"}
             return span
+    if i + 1 < len(toks) and view.text[toks[i].end:toks[i + 1].start] == " " and (
+            toks[i + 1].text in _CITY_ADMINISTRATIONS
+            or _word_forms(toks[i + 1].text) & _CITY_ADMINISTRATIONS):
+        # "Киевской городской военной администрации", "Харківської міської ради": the
+        # administration of a city, so the adjective names the city (decision 252)
+        hits = [h for h in gaz.seats(toks[i].text) if h.entry.kind == "city"]
+        if hits:
+            span = Span(toks[i].start, toks[i + 1].end, view.text[toks[i].start:toks[i + 1].end],
+                        hits, "lemma")
+            span.evidence |= {"lemma", "pattern"}
+            return span
     if j == i and (_region_elliptic(view, i) or _region_listed(view, i)):
         # "над Брянской областью — 23, над Курской — 19": a region's adjective after a
         # preposition, with no noun after it, in a sentence that named a region by its noun;
@@ -761,6 +772,13 @@ def _shchyna_seat(gaz: Gazetteer, word: str) -> list[NameHit]:
 _ADMINISTRATIONS = frozenset({"ОВА", "ОДА", "ОВА»", "обласний", "обласна", "областной",
                               "областная", "обладміністрація", "облдержадміністрація",
                               "облрада"})
+
+
+# What follows a town's adjective when the words name the town's own administration
+# ("Київська міська військова адміністрація", "Киевской городской военной администрации",
+# "Сумської міськради"; decision 252).
+_CITY_ADMINISTRATIONS = frozenset({"міський", "міська", "городской", "городская",
+                                   "міськрада", "горсовет", "МВА", "ГВА", "КМВА"})
 
 
 def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:
@@ -1128,6 +1146,8 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
         else None
     if role and (loose or person):
         return False  # "губернатор Гладков", "речник Лиховій"
+    if _flag_before(view, first) or _direction_with_noun(word, nxt, langs):
+        return False
     if framed:
         return True
     if single and nxt is not None and nxt.capitalised and has_first_name_reading(word, langs):
@@ -1145,6 +1165,43 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
             if _modifies_next(word, nxt, lang):
                 return False  # "Українські військові", "Российские войска"
     return True
+
+
+# Adjectives of a compass point (dictionary forms): with a common noun after them ("у входа
+# в Северную бухту", "на Северной стороне") they name a side of a town, not the village
+# Severnyy; alone ("в порту Южный") they may be a town's name (decision 253).
+_DIRECTION_ADJECTIVES = frozenset({
+    "северный", "южный", "западный", "восточный", "центральный", "північний", "південний",
+    "західний", "східний", "центральний"})
+# Nouns that keep the adjective a name: a district's ("в Центральном районе": the district
+# rule of the resolver reads it), a port's ("в Южном порту": Pivdenne, once Yuzhnyi).
+_DISTRICT_WORDS = frozenset({"район", "округ", "микрорайон", "мікрорайон", "громада", "порт"})
+# "под флагом Палау", "під прапором Панами": a ship's flag names its country of register,
+# no place of what happened to the ship (decision 253).
+_FLAG_NOUNS = frozenset({"флаг", "прапор"})
+_FLAG_PREPOSITIONS = frozenset({"под", "під"})
+
+
+def _flag_before(view: TextView, first: Token) -> bool:
+    """True for a name right after "под флагом", "під прапором"."""
+    flag = _word_before(view, first)
+    if flag is None or not _word_forms(flag.text) & _FLAG_NOUNS:
+        return False
+    prep = _word_before(view, flag)
+    return prep is not None and prep.text.lower() in _FLAG_PREPOSITIONS
+
+
+def _direction_with_noun(word: str, nxt: Token | None, langs: Sequence[str]) -> bool:
+    """True for a compass point's adjective agreeing with the common noun after it."""
+    if nxt is None or not nxt.text.islower() or not _word_forms(word) & _DIRECTION_ADJECTIVES:
+        return False
+    if _word_forms(nxt.text) & _DISTRICT_WORDS:
+        return False
+    for lang in langs:
+        tags = parse_tags(nxt.text, lang)
+        if "NOUN" in tags and (parse_tags(word, lang) & {"masc", "femn", "neut", "plur"}) & tags:
+            return True
+    return False
 
 
 def _modifies_next(word: str, nxt: Token | None, lang: str) -> bool:
