@@ -154,8 +154,7 @@ LATIN_DISTRICT_AFTER = re.compile(
     r"^\s+(?:(?:and|or|,)\s+(?:the\s+)?[A-Z][\w'’-]+\s+)?(?:city\s+)?districts?\b")
 CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
 # A city with districts of its own; a namesake below this is a village, no district's seat.
-# (GeoNames gives Kherson, a regional capital with districts, 66,000 people; decision 251)
-DISTRICT_CITY_MIN_POPULATION = 50_000
+DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
 # A namesake this close to the city is one of its own districts that GeoNames lists as a
 # populated place ("в Зарічному районі" of Sumy, Zarichnyi, 2 km from its centre), not a
@@ -559,9 +558,20 @@ class Resolver:
             if m.place is not None and m.place.kind == "city" and not district and \
                     not QUALIFYING_AFTER.match(view.text[m.end:m.end + 30]):
                 e = self.gaz.entry(m.place.geonameid)
-                if e is not None and e.population >= DISTRICT_CITY_MIN_POPULATION:
+                if e is not None and self._has_districts(e):
                     last_city = (m, e)
         return out
+
+    def _has_districts(self, e: Entry) -> bool:
+        """Whether a city has districts of its own: a large one, or its region's largest
+        town (GeoNames gives Kherson, a regional capital with districts, 66,000 people;
+        decision 251)."""
+        if e.population >= DISTRICT_CITY_MIN_POPULATION:
+            return True
+        if not e.admin1_code or self.gaz.theatre_weight(e.country) <= 0:
+            return False
+        largest = self.gaz.largest_town(e.country, e.admin1_code)
+        return largest is not None and largest.id == e.id
 
     def _quarter_of(self, seat: Entry, city: Entry) -> bool:
         """Whether a place a district's adjective leads to lies inside the city: close to

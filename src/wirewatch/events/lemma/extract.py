@@ -125,6 +125,10 @@ class Sentence:
     claim: Claim
     date: EventDate
     used_counts: set[int] = field(default_factory=set)
+    # the first word of each item of equipment already made a mention of: "потери ... кроме
+    # того, уничтожены 11 танков": the tally's noun and the verb list the same items once
+    # (decision 258)
+    used_items: set[int] = field(default_factory=set)
     # every resolved place, those inside an actor's name too ("жителям Донецкой Народной
     # Республики": the body's name is the people's home)
     named: list[tuple[int, Place]] = field(default_factory=list)
@@ -1350,6 +1354,9 @@ class LemmaExtractor:
         place = places[0] if places else None
         out: list[EventMention] = []
         for first, last, p in kinds:
+            if kind == "equipment.lost" and first in sc.used_items:
+                continue
+            sc.used_items.add(first)
             got = count_near(sc.words, (first, last), self.lex, None, window=5)
             figure = got is not None and got[1] < first and self._counts_kind(sc, got[1], first)
             count = got[0] if got and figure and got[1] not in sc.used_counts else None

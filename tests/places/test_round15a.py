@@ -1,0 +1,74 @@
+"""Round 15a of the Russian and Ukrainian place rules (issue 16): a big city's inflected name
+beside a village's (decision 250), city districts (decision 251), a city's administration
+(decision 252), compass adjectives and ships' flags (decision 253). Every sentence here was
+written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from places_helpers import ids_of, mentions_in
+
+from wirewatch.places.gazetteer import Gazetteer
+
+VORONEZH, KHARKIV, KHERSON, KYIV, DONETSK = 472045, 706483, 706448, 703448, 709717
+POKROVSK = 704422
+SEVERNYY, PALAU_PALA = 496348, 2426240
+
+
+def test_an_inflected_name_of_a_big_russian_city_is_not_a_ukrainian_village(
+        gaz: Gazetteer, nlp: Any) -> None:
+    # "Воронеже" reads first as the Ukrainian "Вороніж", a village of Sumy Oblast
+    text = "Ночью в Воронеже беспилотник повредил склад, сообщили в мэрии."
+    assert ids_of(text, "Воронеже", gaz, nlp) == [VORONEZH]
+    text = "Из Воронежа вылетели два самолёта с гуманитарным грузом."
+    assert ids_of(text, "Воронежа", gaz, nlp) == [VORONEZH]
+
+
+def test_two_districts_sharing_one_noun_after_the_city(gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Утром дроны атаковали Харьков. Повреждены дома в Слободском и Основянском "
+            "районах.")
+    assert ids_of(text, "Слободском", gaz, nlp) == [KHARKIV]
+
+
+def test_a_district_of_a_regional_capital_the_gazetteer_counts_small(
+        gaz: Gazetteer, nlp: Any) -> None:
+    # GeoNames gives Kherson 66,000 people; "Днепровский" leads to Dniprovka, a village
+    text = "Армия РФ снова обстреляла Херсон, в Днепровском районе повреждена школа."
+    assert ids_of(text, "Днепровском районе", gaz, nlp) == [KHERSON]
+
+
+def test_a_district_named_like_a_village_abroad_past_a_paragraph(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Ракеты и дроны снова летели на Киев.\n\nОбломки упали в Соломенском районе, "
+            "там горит склад.")
+    assert ids_of(text, "Соломенском районе", gaz, nlp) == [KYIV]
+    text = ("Украинская армия снова обстреляла Донецк.\n\nВечером снаряды попали в "
+            "Калининский район, там повреждена школа.")
+    assert ids_of(text, "Калининский район", gaz, nlp) == [DONETSK]
+
+
+def test_a_raion_abroad_whose_region_the_article_names_keeps_its_place(
+        gaz: Gazetteer, nlp: Any) -> None:
+    text = ("Дроны атаковали Киев.\n\nВ Тверской области, в Калининском районе, сбиты "
+            "два беспилотника.")
+    assert ids_of(text, "Калининском районе", gaz, nlp) != [KYIV]
+
+
+def test_a_city_administration_names_the_city(gaz: Gazetteer, nlp: Any) -> None:
+    text = "По данным Харьковской городской военной администрации, ранены двое."
+    assert ids_of(text, "Харьковской городской", gaz, nlp) == [KHARKIV]
+    text = "У Покровській міській військовій адміністрації повідомили про евакуацію."
+    assert ids_of(text, "Покровській міській", gaz, nlp) == [POKROVSK]
+
+
+def test_a_compass_adjective_with_its_noun_is_no_village(gaz: Gazetteer, nlp: Any) -> None:
+    text = "В Севастополе на Северной стороне обломки повредили два дома."
+    ids = [m.place.geonameid for m in mentions_in(text, gaz, nlp) if m.place is not None]
+    assert SEVERNYY not in ids
+
+
+def test_a_ships_flag_is_no_place(gaz: Gazetteer, nlp: Any) -> None:
+    text = "Ракета попала в сухогруз под флагом Палау в порту Измаила."
+    ids = [m.place.geonameid for m in mentions_in(text, gaz, nlp) if m.place is not None]
+    assert PALAU_PALA not in ids
