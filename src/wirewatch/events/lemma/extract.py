@@ -36,6 +36,7 @@ from wirewatch.events.lemma.figures import (
     date_in,
     later_period,
     number_at,
+    whole_of_share,
 )
 from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, has_phrase, words_of
@@ -1358,7 +1359,10 @@ class LemmaExtractor:
                 continue
             sc.used_items.add(first)
             got = count_near(sc.words, (first, last), self.lex, None, window=5)
-            figure = got is not None and got[1] < first and self._counts_kind(sc, got[1], first)
+            # "уничтожили 23 из 30 беспилотников", "з 16 ракет збито 12": the share was
+            # lost, not the whole the noun is counted by (decision 254)
+            figure = got is not None and (self._share_of_whole(sc, first) or (
+                got[1] < first and self._counts_kind(sc, got[1], first)))
             count = got[0] if got and figure and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
@@ -1383,6 +1387,12 @@ class LemmaExtractor:
                                aggregate=m.date.precision == "range")
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
+
+    def _share_of_whole(self, sc: Sentence, first: int) -> bool:
+        """Whether the item at word ``first`` is counted as a whole a share is taken of
+        ("из 30 беспилотников", "з 16 крилатих ракет"): count_near then gave the share."""
+        return any(whole_of_share(sc.words, j, self.lex) and number_at(sc.words, j, self.lex)
+                   for j in range(max(0, first - 4), first))
 
     def _one_item(self, sc: Sentence, first: int, last: int) -> bool:
         """Whether the kind at words ``first``..``last``, with no figure of its own, is one

@@ -349,7 +349,7 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
         k = last + 1
     # "сбиты 15 из 19 дронов", "з 40 ракет збито 34": the figure after из/з is the whole
     # the count is a share of, when the share is given too (decision 254)
-    shares = [c for c in cands if not _whole_of_share(words, c[1], lexicon)]
+    shares = [c for c in cands if not whole_of_share(words, c[1], lexicon)]
     cands = shares or cands
     if not cands:
         return None
@@ -358,7 +358,7 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
     return Count(value, qualifier is not None, qualifier), k
 
 
-def _whole_of_share(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> bool:
+def whole_of_share(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> bool:
     """True for a figure right after a preposition of origin ("из 19", "з 40"): the whole
     that another figure takes a share of."""
     return k > 0 and words[k - 1].lower in lexicon.origin_preps

@@ -1,0 +1,88 @@
+"""Round 15a of the Russian and Ukrainian lexicons and rules (issue 16): shares of a whole,
+townspeople and crews, "на данном участке", what was destroyed or set on fire, an item of
+equipment listed once, and the places round 15a's place rules give events. Every sentence
+here was written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from events_helpers import events_in, of_type, place_id
+
+PUB = date(2025, 10, 15)  # a Wednesday
+
+VORONEZH, KHARKIV, KHERSON, KYIV = 472045, 706483, 706448, 703448
+BILOPILLIA, KOZACHA_LOPAN, FEODOSIYA, NIKOPOL = 712559, 706587, 709161, 700051
+VELYKA_NOVOSILKA = 690237
+
+
+def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
+    return events_in(resources, text, lang, PUB)
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("ru", "Силы ПВО ночью уничтожили 23 из 30 беспилотников, сообщили в Воздушных силах.", 23),
+    ("uk", "Повітряні сили повідомили, що з 16 крилатих ракет збито 12.", 12),
+])
+def test_the_figure_after_iz_is_the_whole_of_a_share(
+        resources: Any, lang: str, text: str, count: int) -> None:
+    lost = of_type(_events(resources, text, lang), "equipment.lost")
+    assert [e["count"]["value"] for e in lost] == [count]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "У Херсоні поранено киянина, який приїхав до родичів."),
+    ("ru", "В Измаиле ранен моряк, сообщил Кипер."),
+    ("ru", "В Херсоне погиб член экипажа буксира."),
+])
+def test_a_townsman_a_sailor_and_a_crew_member_count_as_people(
+        resources: Any, lang: str, text: str) -> None:
+    hurt = of_type(_events(resources, text, lang), "casualties")
+    assert [e["count"]["value"] for e in hurt] == [1]
+
+
+def test_losses_on_this_sector_are_at_the_place_before(resources: Any) -> None:
+    text = ("Российские войска сообщили о взятии Великой Новосёлки. Потери противника на "
+            "данном участке за сутки составили до 70 военнослужащих.")
+    hurt = of_type(_events(resources, text, "ru"), "casualties")
+    assert [(place_id(e), e["count"]["value"]) for e in hurt] == [(VELYKA_NOVOSILKA, 70)]
+
+
+@pytest.mark.parametrize(("lang", "text", "where"), [
+    ("ru", "В Белополье управляемая авиабомба разрушила здание почты.", BILOPILLIA),
+    ("uk", "У Козачій Лопані вночі зруйновано магазин, повідомили в громаді.", KOZACHA_LOPAN),
+    ("ru", "В Феодосии после атаки загорелся склад на окраине, сообщили власти.", FEODOSIYA),
+    ("uk", "У Нікополі вночі загорівся склад пального, повідомила громада.", NIKOPOL),
+])
+def test_what_was_destroyed_or_set_on_fire_is_a_strike(
+        resources: Any, lang: str, text: str, where: int) -> None:
+    strikes = of_type(_events(resources, text, lang), "strike")
+    assert [place_id(e) for e in strikes] == [where]
+
+
+def test_a_ruined_building_told_in_passing_is_no_strike(resources: Any) -> None:
+    text = "Бійці знайшли в підвалі зруйнованого будинку двох поранених окупантів."
+    assert of_type(_events(resources, text, "uk"), "strike") == []
+
+
+def test_an_item_of_equipment_listed_after_a_tally_and_a_verb_is_one_mention(
+        resources: Any) -> None:
+    text = ("Общие потери противника за неделю превысили 700 военнослужащих, кроме того, "
+            "уничтожены девять танков и 14 боевых бронированных машин.")
+    lost = of_type(_events(resources, text, "ru"), "equipment.lost")
+    assert sorted((e["equipment"], e["count"]["value"]) for e in lost) == [
+        ("armoured vehicle", 14), ("tank", 9)]
+
+
+@pytest.mark.parametrize(("lang", "text", "where"), [
+    ("ru", "Ночью в Воронеже обломки дрона повредили крышу дома, ранен мужчина.", VORONEZH),
+    ("ru", "Дроны атаковали Харьков, в Слободском и Основянском районах ранены трое.", KHARKIV),
+    ("ru", "Армия РФ обстреляла Херсон, в Днепровском районе ранена женщина.", KHERSON),
+    ("ru", "По данным Киевской городской военной администрации, ранены два человека.", KYIV),
+])
+def test_casualties_at_the_city_round_15a_places(
+        resources: Any, lang: str, text: str, where: int) -> None:
+    hurt = of_type(_events(resources, text, lang), "casualties")
+    assert [place_id(e) for e in hurt] == [where]
