@@ -16,6 +16,7 @@ PUB = date(2025, 10, 15)  # a Wednesday
 VORONEZH, KHARKIV, KHERSON, KYIV = 472045, 706483, 706448, 703448
 BILOPILLIA, KOZACHA_LOPAN, FEODOSIYA, NIKOPOL = 712559, 706587, 709161, 700051
 VELYKA_NOVOSILKA = 690237
+ORYOL_OBLAST, KURSK_OBLAST, BRYANSK_OBLAST = 514801, 538555, 571473
 
 
 def _events(resources: Any, text: str, lang: str) -> list[dict[str, Any]]:
@@ -86,3 +87,20 @@ def test_casualties_at_the_city_round_15a_places(
         resources: Any, lang: str, text: str, where: int) -> None:
     hurt = of_type(_events(resources, text, lang), "casualties")
     assert [place_id(e) for e in hurt] == [where]
+
+
+def test_a_share_of_them_over_regions_after_spaced_hyphens(resources: Any) -> None:
+    text = ("Минобороны РФ заявило, что за ночь ПВО сбила 60 беспилотников. По данным "
+            "ведомства, 25 из них сбиты над Курской областью, 20 - над Брянской, 15 - над "
+            "Орловской.")
+    lost = of_type(_events(resources, text, "ru"), "equipment.lost")
+    assert sorted((place_id(e) or 0, e["count"]["value"], e["equipment"]) for e in lost) == [
+        (0, 60, "drone"), (ORYOL_OBLAST, 15, "drone"), (KURSK_OBLAST, 25, "drone"),
+        (BRYANSK_OBLAST, 20, "drone")]
+
+
+def test_a_share_of_the_drones_an_attack_was_made_with(resources: Any) -> None:
+    text = ("Уночі ворог атакував область 48 ударними дронами. Збито 40 з них, повідомили "
+            "Повітряні сили.")
+    lost = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert [(e["count"]["value"], e["equipment"]) for e in lost] == [(40, "drone")]

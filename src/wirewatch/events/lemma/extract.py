@@ -35,6 +35,7 @@ from wirewatch.events.lemma.figures import (
     count_near,
     date_in,
     later_period,
+    figure_qualifier,
     number_at,
     whole_of_share,
 )
@@ -83,6 +84,8 @@ class Story:
     # a passport noun has been named: "документы получили" speaks of passports after it
     passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # the kind of equipment named last: "41 из них сбиты" counts it (decision 259)
+    equipment: str | None = None
     # the last community named by its town's adjective ("з Вовчанської громади"): "з
     # громади" points back to it
     community: Place | None = None
@@ -213,6 +216,8 @@ class LemmaExtractor:
                       and m.type in ("offensive.launched", "territory.captured",
                                      "territory.encircled", "territory.withdrawn")]
             story.fought = fought[-1] if fought else story.fought
+            kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, 0)]
+            story.equipment = self.equipment[kinds[-1]] if kinds else story.equipment
             story.town = towns[-1] if towns else story.town
             story.community = next((p for k, p in reversed(sc.places) if p.kind == "city"
                                     and any(w.forms & self.lex.region_parts
@@ -559,7 +564,7 @@ class LemmaExtractor:
         k = first + 1
         while k < len(sc.words) - 2:
             got = number_at(sc.words, k, self.lex)
-            if got is None or sc.words[got[1] + 1].text not in ("—", "–"):
+            if got is None or sc.words[got[1] + 1].text not in _GAP_DASHES:
                 k += 1
                 continue
             value, last = got
@@ -576,7 +581,7 @@ class LemmaExtractor:
             if j <= first or place in done:
                 continue
             dash = next((d for d in range(j + 1, min(j + 3, len(sc.words) - 1))
-                         if sc.words[d].text in ("—", "–")), None)
+                         if sc.words[d].text in _GAP_DASHES), None)
             if dash is None or any(sc.words[d].text in _STOPS for d in range(j + 1, dash)):
                 continue
             got = number_at(sc.words, dash + 1, self.lex)
@@ -886,7 +891,8 @@ class LemmaExtractor:
                 hit = self._places_for(sc, trig, "strike", typed, story)
                 return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None,
                                       None)]
-            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places))
+            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places)
+                                    or self._share_of_them(doc, sc, trig, places, story))
         lost: list[EventMention] = []
         if etype == "casualties" and sc.words[trig[0]].forms & (
                 self.lex.tally_words | self._loss_verbs) and "equipment.lost" in self.book.types:
@@ -1388,6 +1394,33 @@ class LemmaExtractor:
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
 
+    def _share_of_them(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                       places: list[Place], story: Story) -> list[EventMention]:
+        """'41 из них был сбит над Ростовской областью, 29 — над Воронежской', 'Збито або
+        подавлено 87 з них': a share of the equipment of the sentence before, named by a
+        pronoun after a preposition of origin, is that kind lost, counted by the figure
+        before the preposition (each place after it with its own figure, as listed)."""
+        words = sc.words
+        at = next((k for k in range(max(0, trig[0] - 6), min(len(words) - 2, trig[1] + 6))
+                   if words[k + 1].lower in self.lex.origin_preps
+                   and words[k + 2].lower in self.lex.them_words
+                   and number_at(words, k, self.lex) is not None), None)
+        named = [p for _, last, p in find_phrases(words, self.equipment, 0) if at is not None
+                 and last < at]
+        kind = self.equipment[named[-1]] if named else story.equipment
+        if at is None or kind is None or any(at <= j < at + 3 for j in sc.used_counts):
+            return []
+        got = number_at(words, at, self.lex)
+        assert got is not None
+        sc.used_counts.add(at)
+        qualifier = figure_qualifier(words, at, self.lex)
+        # the places after the share are where it was lost ("над Ростовской областью"), not
+        # those of the sentence before it ("запустила по Украине 96 беспилотников; 71 из них")
+        where = next((p for k, p in sc.places if k > at and p in places), None)
+        m = self._mention(doc, sc, trig, "equipment.lost", where,
+                          Count(got[0], qualifier is not None, qualifier))
+        return [replace_fields(m, equipment=kind, subtype=None)]
+
     def _share_of_whole(self, sc: Sentence, first: int) -> bool:
         """Whether the item at word ``first`` is counted as a whole a share is taken of
         ("из 30 беспилотников", "з 16 крилатих ракет"): count_near then gave the share."""
@@ -1708,6 +1741,9 @@ _DASH_ITEM = re.compile(r"[‒–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\
 # What flies at a town: brought down over it, it was an attack on the town (decision 206).
 _AIRBORNE = frozenset({"drone", "missile", "rocket", "guided bomb"})
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
+# the dashes that stand for the words of the item before ("19 — над Курской"); a hyphen
+# typed with spaces too ("29 - над Воронежской", decision 259)
+_GAP_DASHES = frozenset({"—", "–", "‒", "-"})
 # the types whose counted mention a gapped item goes on with ("19 — над Курской")
 _GAPPED_TYPES = frozenset({"equipment.lost", "casualties", "passport.issued",
                            "civilians.evacuated"})

@@ -370,6 +370,11 @@ def _noun_within(words: Sequence[Word], last: int, nouns: frozenset[str] | None)
     return any(words[j].forms & nouns for j in range(last + 1, min(len(words), last + 4)))
 
 
+def figure_qualifier(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> str | None:
+    """The qualifier before the figure at word ``k`` ("до", "более"), else None."""
+    return _qualifier(words, k, lexicon)
+
+
 def _qualifier(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> str | None:
     for n in (2, 1):
         if k - n >= 0:
