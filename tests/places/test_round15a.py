@@ -72,3 +72,11 @@ def test_a_ships_flag_is_no_place(gaz: Gazetteer, nlp: Any) -> None:
     text = "Ракета попала в сухогруз под флагом Палау в порту Измаила."
     ids = [m.place.geonameid for m in mentions_in(text, gaz, nlp) if m.place is not None]
     assert PALAU_PALA not in ids
+
+
+def test_a_front_direction_is_the_town_not_a_village_of_the_articles_region(
+        gaz: Gazetteer, nlp: Any) -> None:
+    # the article is about Sumy Oblast, where a village Pokrovka lies
+    text = ("На Сумщині бійці взяли в полон трьох росіян біля Юнаківки. Ще двоє здалися на "
+            "Покровському напрямку.")
+    assert ids_of(text, "Покровському напрямку", gaz, nlp) == [POKROVSK]

@@ -153,6 +153,11 @@ LATIN_DISTRICT_ADJ = re.compile(r"^[A-Z][a-z'’-]+(?:skyi|skyy|sky|skiy|skii|sk
 LATIN_DISTRICT_AFTER = re.compile(
     r"^\s+(?:(?:and|or|,)\s+(?:the\s+)?[A-Z][\w'’-]+\s+)?(?:city\s+)?districts?\b")
 CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
+# A front direction named by a town's adjective ("на Покровському напрямку", "на Курахівському
+# направлении"): a village of that name yields to a town of the theatre this large.
+FRONT_DIRECTION = re.compile(r"\s(?:напрям\w*|направлени\w*)$", re.IGNORECASE)
+DIRECTION_TOWN_MIN_POPULATION = 10_000
+W_DIRECTION_VILLAGE = -0.5
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
@@ -377,6 +382,16 @@ class Resolver:
                     and y.hit.entry.country == e.country
                     and y.hit.entry.admin1_code != e.admin1_code for y in out):
                 x.score += W_REGION_OF_FAMOUS
+        if FRONT_DIRECTION.search(span.surface):
+            # "на Покровському напрямку": a front direction is named after a town the front
+            # runs to, not after a village of the region the article is about (decision 260)
+            towns = [x for x in out if x.hit.entry.kind == "city"
+                     and x.hit.entry.population >= DIRECTION_TOWN_MIN_POPULATION
+                     and self.gaz.theatre_weight(x.hit.entry.country) > 0]
+            if towns:
+                for x in out:
+                    if x.hit.entry.kind == "city" and x not in towns:
+                        x.score += W_DIRECTION_VILLAGE
         if "called" in span.evidence and len(out) > 1:
             best_known = max(out, key=lambda s: s.hit.entry.population)
             best_known.score += W_CALLED_FAMOUS
