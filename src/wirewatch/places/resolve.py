@@ -154,10 +154,12 @@ LATIN_DISTRICT_AFTER = re.compile(
     r"^\s+(?:(?:and|or|,)\s+(?:the\s+)?[A-Z][\w'’-]+\s+)?(?:city\s+)?districts?\b")
 CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
 # A front direction named by a town's adjective ("на Покровському напрямку", "на Курахівському
-# направлении"): a village of that name yields to a town of the theatre this large.
+# направлении"): a village of that name yields to a town of the theatre this large in the same
+# country, whatever the article's region ("Новопавлівський напрямок" stays the Ukrainian
+# village, not Novopavlovsk in Russia).
 FRONT_DIRECTION = re.compile(r"\s(?:напрям\w*|направлени\w*)$", re.IGNORECASE)
 DIRECTION_TOWN_MIN_POPULATION = 10_000
-W_DIRECTION_VILLAGE = -0.5
+W_DIRECTION_VILLAGE = -1.5
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
@@ -388,10 +390,11 @@ class Resolver:
             towns = [x for x in out if x.hit.entry.kind == "city"
                      and x.hit.entry.population >= DIRECTION_TOWN_MIN_POPULATION
                      and self.gaz.theatre_weight(x.hit.entry.country) > 0]
-            if towns:
-                for x in out:
-                    if x.hit.entry.kind == "city" and x not in towns:
-                        x.score += W_DIRECTION_VILLAGE
+            countries = {x.hit.entry.country for x in towns}
+            for x in out:
+                if x.hit.entry.kind == "city" and x not in towns and \
+                        x.hit.entry.country in countries:
+                    x.score += W_DIRECTION_VILLAGE
         if "called" in span.evidence and len(out) > 1:
             best_known = max(out, key=lambda s: s.hit.entry.population)
             best_known.score += W_CALLED_FAMOUS
