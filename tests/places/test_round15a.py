@@ -13,7 +13,7 @@ from wirewatch.places.gazetteer import Gazetteer
 
 VORONEZH, KHARKIV, KHERSON, KYIV, DONETSK = 472045, 706483, 706448, 703448, 709717
 POKROVSK = 704422
-SEVERNYY, PALAU_PALA = 496348, 2426240
+SEVERNYY, PALAU_PALA, KRYNKY = 496348, 2426240, 703861
 
 
 def test_an_inflected_name_of_a_big_russian_city_is_not_a_ukrainian_village(
@@ -80,3 +80,10 @@ def test_a_front_direction_is_the_town_not_a_village_of_the_articles_region(
     text = ("На Сумщині бійці взяли в полон трьох росіян біля Юнаківки. Ще двоє здалися на "
             "Покровському напрямку.")
     assert ids_of(text, "Покровському напрямку", gaz, nlp) == [POKROVSK]
+
+
+def test_a_plural_name_the_dictionary_reads_as_a_singular_noun(gaz: Gazetteer, nlp: Any) -> None:
+    # pymorphy3 reads "Крынок", "Крынках" as forms of "крынка" (a jug); the name is Крынки
+    text = "Морпехи выбили противника из Крынок, но бои в Крынках ещё идут."
+    assert ids_of(text, "Крынок", gaz, nlp) == [KRYNKY]
+    assert ids_of(text, "Крынках", gaz, nlp) == [KRYNKY]

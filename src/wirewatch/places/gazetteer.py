@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import sqlite3
 import threading
 from collections import defaultdict
@@ -74,6 +75,16 @@ class NameHit:
     source: str  # name | alt | alias | former | user
     note: str = ""
     distance: int = 0  # edit distance of the romanisation key (fuzzy hits only)
+
+
+def _plural_of(form: str) -> str:
+    """The nominative plural of a feminine noun's dictionary form ("крынка" -> "крынки",
+    "лука" -> "луки", "вишня" -> "вишні"/"вишни"), else the form itself."""
+    if form.endswith("а") and len(form) > 3:
+        soft = form[-2] in "кгхжшчщ"
+        ukrainian = bool(re.search(r"[іїєґ']", form))
+        return form[:-1] + ("и" if soft or ukrainian else "ы")
+    return form
 
 
 def abbreviation_key(text: str) -> str:
@@ -320,6 +331,14 @@ class Gazetteer:
             hits = self.exact(form)
             if hits:
                 return hits + self._big_cities_of(forms[k + 1:], hits)
+        if len(words) == 1:
+            # "из Крынок", "в Крынках": the dictionary reads a plural name (Крынки, Кринки)
+            # as a form of the singular noun "крынка"; its nominative plural is the name
+            # (decision 261)
+            for form in forms:
+                hits = [h for h in self.exact(_plural_of(form)) if h.entry.kind == "city"]
+                if hits:
+                    return hits
         parts = name.split("-")
         if len(words) == 1 and 2 <= len(parts) <= 3 and all(parts):
             # "Каменке-Днепровской", "Купянске-Узловом": a hyphenated name declined in each

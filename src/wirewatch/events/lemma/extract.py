@@ -34,8 +34,8 @@ from wirewatch.events.lemma.figures import (
     UNKNOWN,
     count_near,
     date_in,
-    later_period,
     figure_qualifier,
+    later_period,
     number_at,
     whole_of_share,
 )
