@@ -104,3 +104,18 @@ def test_a_share_of_the_drones_an_attack_was_made_with(resources: Any) -> None:
             "Повітряні сили.")
     lost = of_type(_events(resources, text, "uk"), "equipment.lost")
     assert [(e["count"]["value"], e["equipment"]) for e in lost] == [(40, "drone")]
+
+
+@pytest.mark.parametrize(("lang", "text", "where"), [
+    ("ru", "Вечером дроны снова атаковали Херсон, есть раненые.", KHERSON),
+    ("uk", "Увечері окупанти вдарили по Харкову, є поранені.", KHARKIV),
+])
+def test_wounded_said_to_exist_are_a_casualty_with_no_figure(
+        resources: Any, lang: str, text: str, where: int) -> None:
+    hurt = of_type(_events(resources, text, lang), "casualties")
+    assert [(place_id(e), e["count"]) for e in hurt] == [(where, None)]
+
+
+def test_no_wounded_is_no_casualty(resources: Any) -> None:
+    text = "Вечером дроны снова атаковали Херсон, раненых нет."
+    assert of_type(_events(resources, text, "ru"), "casualties") == []

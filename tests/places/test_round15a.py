@@ -14,6 +14,7 @@ from wirewatch.places.gazetteer import Gazetteer
 VORONEZH, KHARKIV, KHERSON, KYIV, DONETSK = 472045, 706483, 706448, 703448, 709717
 POKROVSK = 704422
 SEVERNYY, PALAU_PALA, KRYNKY = 496348, 2426240, 703861
+SYRSKOYE, MARIUPOL = 485153, 701822
 
 
 def test_an_inflected_name_of_a_big_russian_city_is_not_a_ukrainian_village(
@@ -87,3 +88,17 @@ def test_a_plural_name_the_dictionary_reads_as_a_singular_noun(gaz: Gazetteer, n
     text = "Морпехи выбили противника из Крынок, но бои в Крынках ещё идут."
     assert ids_of(text, "Крынок", gaz, nlp) == [KRYNKY]
     assert ids_of(text, "Крынках", gaz, nlp) == [KRYNKY]
+
+
+def test_a_surname_that_is_a_villages_name_before_a_verb_of_saying(
+        gaz: Gazetteer, nlp: Any) -> None:
+    # Syrskoye (Lipetsk Oblast) has "Сырский" among its names; Zhdanov was Mariupol's name
+    for text in ("Сырский опроверг сообщения о прорыве под Купянском.",
+                 "Главком Олександр Сирський заявив про бої під Покровськом.",
+                 "Жданов заявил, что переговоров не будет."):
+        places = [m.place.geonameid for m in mentions_in(text, gaz, nlp) if m.place]
+        assert SYRSKOYE not in places and MARIUPOL not in places, text
+
+
+def test_a_city_that_says_something_stays_a_place(gaz: Gazetteer, nlp: Any) -> None:
+    assert ids_of("Киев заявил о провокации на границе.", "Киев", gaz, nlp) == [KYIV]

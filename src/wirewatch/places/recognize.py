@@ -29,6 +29,7 @@ from wirewatch.places.morph import (
     has_first_name_reading,
     is_common_word,
     is_person_reading,
+    lemmas,
     may_be_genitive_noun,
     parse_tags,
     seat_names,
@@ -1148,6 +1149,11 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
         return False  # "губернатор Гладков", "речник Лиховій"
     if _flag_before(view, first) or _direction_with_noun(word, nxt, langs):
         return False
+    if single and (person or _ADJECTIVAL_SURNAME.search(word)) and (
+            (nxt is not None and _said(nxt.text, langs)) or _after_first_name(view, first, langs)):
+        # "Сырский опроверг" (Syrskoye), "Жданов заявил" (Mariupol's old name), "Александр
+        # Сырский": a surname (decision 263)
+        return False
     if framed:
         return True
     if single and nxt is not None and nxt.capitalised and has_first_name_reading(word, langs):
@@ -1167,6 +1173,29 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     return True
 
 
+# Verbs of saying (dictionary forms) after a surname that is also a place's name: "Сырский
+# опроверг захват", "Жданов заявил" name people, not Syrskoye or Mariupol (decision 263).
+_SPEECH_VERBS = frozenset({
+    "заявить", "сообщить", "опровергнуть", "сказать", "отметить", "подчеркнуть",
+    "рассказать", "уточнить", "добавить", "признать", "написать", "пообещать", "назвать",
+    "заявити", "повідомити", "спростувати", "сказати", "наголосити", "розповісти",
+    "уточнити", "додати", "визнати", "написати", "зазначити", "пообіцяти", "назвати"})
+
+
+def _after_first_name(view: TextView, first: Token, langs: tuple[str, ...]) -> bool:
+    """True for a word right after a capitalised first name ("Александр Сырский")."""
+    before = _word_before(view, first)
+    return before is not None and before.capitalised and \
+        view.text[before.end:first.start] == " " and has_first_name_reading(before.text, langs)
+
+
+def _said(word: str, langs: Sequence[str]) -> bool:
+    """True for a verb of saying ("заявил", "опроверг", "повідомив")."""
+    return any(lemmas(word.lower(), lang) & _SPEECH_VERBS for lang in langs)
+
+
+# a masculine surname shaped like an adjective ("Сырский", "Сирський", "Покровский")
+_ADJECTIVAL_SURNAME = re.compile(r"(?:ский|цкий|ський|цький)$")
 # Adjectives of a compass point (dictionary forms): with a common noun after them ("у входа
 # в Северную бухту", "на Северной стороне") they name a side of a town, not the village
 # Severnyy; alone ("в порту Южный") they may be a town's name (decision 253).

@@ -904,7 +904,9 @@ class LemmaExtractor:
         if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
                      "passport.issued"):
             got = self._count(sc, trig, etype)
-            if got is None and et.needs_count:
+            if got is None and et.needs_count and not (
+                    etype == "casualties" and trig[0] > 0
+                    and sc.words[trig[0] - 1].forms & self.lex.there_are):
                 return lost
             count = got
         venue = None
