@@ -14,7 +14,7 @@ from wirewatch.places.gazetteer import Gazetteer
 VORONEZH, KHARKIV, KHERSON, KYIV, DONETSK = 472045, 706483, 706448, 703448, 709717
 POKROVSK = 704422
 SEVERNYY, PALAU_PALA, KRYNKY = 496348, 2426240, 703861
-SYRSKOYE, MARIUPOL = 485153, 701822
+SYRSKOYE, MARIUPOL, KHERSON_OBLAST = 485153, 701822, 706442
 
 
 def test_an_inflected_name_of_a_big_russian_city_is_not_a_ukrainian_village(
@@ -102,3 +102,11 @@ def test_a_surname_that_is_a_villages_name_before_a_verb_of_saying(
 
 def test_a_city_that_says_something_stays_a_place(gaz: Gazetteer, nlp: Any) -> None:
     assert ids_of("Киев заявил о провокации на границе.", "Киев", gaz, nlp) == [KYIV]
+
+
+def test_an_oblasts_adjective_that_geonames_gives_the_city_before_the_regions_noun(
+        gaz: Gazetteer, nlp: Any) -> None:
+    # GeoNames lists "Херсонскую" among Kherson's alternate names
+    text = "За ночь российская армия 60 раз обстреляла Херсонскую область."
+    assert ids_of(text, "Херсонскую область", gaz, nlp) == [KHERSON_OBLAST]
+    assert ids_of("Дроны атаковали Херсон.", "Херсон", gaz, nlp) == [KHERSON]

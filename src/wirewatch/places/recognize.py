@@ -397,6 +397,15 @@ def _span_at(view: TextView, gaz: Gazetteer, i: int, grams: list[tuple[int, str]
             end -= 2
             surface = surface[:-2]
         span = Span(toks[i].start, end, surface, list(table[norm]), "exact")
+        if j == i and has_cyrillic(surface) and i + 1 < len(toks) and \
+                toks[i + 1].text.lower().startswith(("област", "облас")):
+            # "обстреляли Херсонскую область": GeoNames holds "Херсонскую" as an alternate
+            # name of the city; with the region's noun after it the words name the region
+            # (decision 264)
+            region = _inflected_span(view, gaz, i, i)
+            if region is not None and region.end > span.end and any(
+                    h.entry.kind != "city" for h in region.hits):
+                span, j = region, i + 1
     elif span is None:
         j = i
         while (j + 1 < len(toks) and j - i < 2 and toks[j + 1].capitalised
