@@ -15,7 +15,7 @@ PUB = date(2025, 10, 15)  # a Wednesday
 
 VORONEZH, KHARKIV, KHERSON, KYIV = 472045, 706483, 706448, 703448
 BILOPILLIA, KOZACHA_LOPAN, FEODOSIYA, NIKOPOL = 712559, 706587, 709161, 700051
-VELYKA_NOVOSILKA = 690237
+VELYKA_NOVOSILKA, BELGOROD = 690237, 578072
 ORYOL_OBLAST, KURSK_OBLAST, BRYANSK_OBLAST = 514801, 538555, 571473
 
 
@@ -119,3 +119,20 @@ def test_wounded_said_to_exist_are_a_casualty_with_no_figure(
 def test_no_wounded_is_no_casualty(resources: Any) -> None:
     text = "Вечером дроны снова атаковали Херсон, раненых нет."
     assert of_type(_events(resources, text, "ru"), "casualties") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "У Херсоні поліцейські затримали чоловіка, який виносив речі з пошкодженої "
+           "обстрілом крамниці."),
+    ("ru", "В Купянске задержали мужчину, который разбирал на металл повреждённые "
+           "обстрелами гаражи."),
+])
+def test_a_shelling_told_as_the_cause_of_a_damage_in_passing_is_no_strike(
+        resources: Any, lang: str, text: str) -> None:
+    assert of_type(_events(resources, text, lang), "strike") == []
+
+
+def test_houses_damaged_by_shelling_told_as_news_are_a_strike(resources: Any) -> None:
+    text = "Вечером в Белгороде обстрелом повреждены три дома."
+    assert [place_id(e) for e in of_type(_events(resources, text, "ru"), "strike")] == [
+        BELGOROD]

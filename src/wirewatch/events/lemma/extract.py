@@ -523,7 +523,8 @@ class LemmaExtractor:
                 # "выдали ещё 1,5 тысячи": a bare verb of handing out, counted, and the
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
-            if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
+            if self._guarded(sc, first) or (etype == "strike" and self._damaged_by(
+                    sc, first, last)) or (etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
                 continue  # "ВСУ продолжают контролировать часть Торецка": no capture
@@ -846,6 +847,24 @@ class LemmaExtractor:
         """A threat, attempt, goal or condition just before the trigger: no event."""
         return has_phrase(sc.words, (phrase(p) for p in self.lex.not_event_before),
                           max(0, first - GUARD), first)
+
+    def _damaged_by(self, sc: Sentence, first: int, last: int) -> bool:
+        """'виносив техніку з пошкодженої обстрілом квартири', 'поврежденного обстрелами
+        дома': a strike told in an attribute, as the cause of a damage, is a past strike
+        in passing, no event (neither the participle nor the strike noun; decision 257).
+        "Дома повреждены обстрелом" (a short form, the sentence's own news) stays one."""
+        words, lang = sc.words, self.lex.lang
+
+        def attributive(k: int) -> bool:
+            tags = parse_tags(words[k].text, lang)
+            return "PRTF" in tags or {"ADJF", "pssv"} <= tags
+
+        def by_strike(k: int) -> bool:
+            return "ablt" in parse_tags(words[k].text, lang) and bool(
+                words[k].forms & self.lex.strike_nouns)
+
+        return (first > 0 and by_strike(first) and attributive(first - 1)) or (
+            last + 1 < len(words) and attributive(first) and by_strike(last + 1))
 
     def _of_trigger(self, doc: Document, sc: Sentence, story: Story, trig: tuple[int, int],
                     etype: str, typed: list[tuple[int, int, str]]) -> list[EventMention]:
