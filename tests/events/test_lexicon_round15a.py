@@ -136,3 +136,19 @@ def test_houses_damaged_by_shelling_told_as_news_are_a_strike(resources: Any) ->
     text = "Вечером в Белгороде обстрелом повреждены три дома."
     assert [place_id(e) for e in of_type(_events(resources, text, "ru"), "strike")] == [
         BELGOROD]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Біля Покровська троє окупантів вийшли з підвалу з піднятими руками."),
+    ("ru", "Под Купянском двое солдат вышли из блиндажа с поднятыми руками."),
+])
+def test_hands_raised_out_of_a_shelter_is_a_surrender_not_a_withdrawal(
+        resources: Any, lang: str, text: str) -> None:
+    got = _events(resources, text, lang)
+    assert len(of_type(got, "personnel.surrendered")) == 1
+    assert of_type(got, "territory.withdrawn") == []
+
+
+def test_troops_leaving_a_town_still_withdraw(resources: Any) -> None:
+    text = "Сили оборони вийшли з міста Вугледар, повідомили в угрупованні."
+    assert len(of_type(_events(resources, text, "uk"), "territory.withdrawn")) == 1

@@ -848,6 +848,18 @@ class LemmaExtractor:
         return has_phrase(sc.words, (phrase(p) for p in self.lex.not_event_before),
                           max(0, first - GUARD), first)
 
+    def _out_of_shelter(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'вийшли з укриття з піднятими руками', 'вышли из блиндажа': "выйти из" with a
+        common noun after the preposition leaves a shelter or a building, no place held;
+        a withdrawal needs a place there ("вышли из Авдеевки", "из города")."""
+        words = sc.words
+        k = trig[1] + 1
+        if words[trig[1]].lower not in self.lex.origin_preps or k >= len(words):
+            return False
+        nxt = words[k]
+        return nxt.text.islower() and not nxt.forms & (self.lex.town_nouns | self.lex.region_nouns) \
+            and not any(j == k for j, _ in sc.places)
+
     def _damaged_by(self, sc: Sentence, first: int, last: int) -> bool:
         """'виносив техніку з пошкодженої обстрілом квартири', 'поврежденного обстрелами
         дома': a strike told in an attribute, as the cause of a damage, is a past strike
@@ -881,6 +893,8 @@ class LemmaExtractor:
             # toward a town leaves the place fought over (decision 207)
             places = [story.fought]
         if et.place_required and not places:
+            return []
+        if etype == "territory.withdrawn" and self._out_of_shelter(sc, trig):
             return []
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
