@@ -857,8 +857,9 @@ class LemmaExtractor:
         if words[trig[1]].lower not in self.lex.origin_preps or k >= len(words):
             return False
         nxt = words[k]
-        return nxt.text.islower() and not nxt.forms & (self.lex.town_nouns | self.lex.region_nouns) \
-            and not any(j == k for j, _ in sc.places)
+        kinds = self.lex.town_nouns | self.lex.region_nouns
+        return nxt.text.islower() and not nxt.forms & kinds and \
+            not any(j == k for j, _ in sc.places)
 
     def _damaged_by(self, sc: Sentence, first: int, last: int) -> bool:
         """'виносив техніку з пошкодженої обстрілом квартири', 'поврежденного обстрелами
