@@ -12,7 +12,7 @@ from places_helpers import ids_of, mentions_in
 from wirewatch.places.gazetteer import Gazetteer
 
 VORONEZH, KHARKIV, KHERSON, KYIV, DONETSK = 472045, 706483, 706448, 703448, 709717
-POKROVSK = 704422
+POKROVSK, MARHANETS = 704422, 701855
 SEVERNYY, PALAU_PALA, KRYNKY = 496348, 2426240, 703861
 SYRSKOYE, MARIUPOL, KHERSON_OBLAST = 485153, 701822, 706442
 
@@ -110,3 +110,11 @@ def test_an_oblasts_adjective_that_geonames_gives_the_city_before_the_regions_no
     text = "За ночь российская армия 60 раз обстреляла Херсонскую область."
     assert ids_of(text, "Херсонскую область", gaz, nlp) == [KHERSON_OBLAST]
     assert ids_of("Дроны атаковали Херсон.", "Херсон", gaz, nlp) == [KHERSON]
+
+
+def test_a_community_named_after_a_town_in_ets(gaz: Gazetteer, nlp: Any) -> None:
+    # Марганець / Марганец: the adjective "марганецкий" drops the town's soft ending
+    text = "В Марганецкой громаде повреждена линия электропередачи."
+    assert ids_of(text, "Марганецкой громаде", gaz, nlp) == [MARHANETS]
+    text = "У Марганецькій громаді загорівся склад."
+    assert ids_of(text, "Марганецькій громаді", gaz, nlp) == [MARHANETS]
