@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import sqlite3
 import threading
 from collections import defaultdict
@@ -74,6 +75,16 @@ class NameHit:
     source: str  # name | alt | alias | former | user
     note: str = ""
     distance: int = 0  # edit distance of the romanisation key (fuzzy hits only)
+
+
+def _plural_of(form: str) -> str:
+    """The nominative plural of a feminine noun's dictionary form ("крынка" -> "крынки",
+    "лука" -> "луки", "вишня" -> "вишні"/"вишни"), else the form itself."""
+    if form.endswith("а") and len(form) > 3:
+        soft = form[-2] in "кгхжшчщ"
+        ukrainian = bool(re.search(r"[іїєґ']", form))
+        return form[:-1] + ("и" if soft or ukrainian else "ы")
+    return form
 
 
 def abbreviation_key(text: str) -> str:
@@ -316,10 +327,18 @@ class Gazetteer:
             forms = [" ".join(c) for c in itertools.islice(itertools.product(*options), 400)]
         else:
             return []
-        for form in forms:
+        for k, form in enumerate(forms):
             hits = self.exact(form)
             if hits:
-                return hits
+                return hits + self._big_cities_of(forms[k + 1:], hits)
+        if len(words) == 1:
+            # "из Крынок", "в Крынках": the dictionary reads a plural name (Крынки, Кринки)
+            # as a form of the singular noun "крынка"; its nominative plural is the name
+            # (decision 261)
+            for form in forms:
+                hits = [h for h in self.exact(_plural_of(form)) if h.entry.kind == "city"]
+                if hits:
+                    return hits
         parts = name.split("-")
         if len(words) == 1 and 2 <= len(parts) <= 3 and all(parts):
             # "Каменке-Днепровской", "Купянске-Узловом": a hyphenated name declined in each
@@ -330,6 +349,24 @@ class Gazetteer:
                 if hits:
                     return hits
         return []
+
+    # A city this large that another dictionary form of a word names stays a candidate beside
+    # the first form's hits (decision 250).
+    INFLECTED_BIG_CITY = 100_000
+
+    def _big_cities_of(self, forms: list[str], hits: list[NameHit]) -> list[NameHit]:
+        """The large cities the other dictionary forms name: "Воронеже" reads first as the
+        Ukrainian "Вороніж" (a village of Sumy Oblast) and then as "Воронеж", the city of a
+        million that the resolver's famous-name rule then prefers."""
+        known = {h.entry.id for h in hits}
+        out: list[NameHit] = []
+        for form in forms:
+            for h in self.exact(form):
+                if h.entry.id not in known and h.entry.kind == "city" and \
+                        h.entry.population >= self.INFLECTED_BIG_CITY:
+                    known.add(h.entry.id)
+                    out.append(h)
+        return out
 
     # A seat's name rebuilt from an adjective is kept beside the best one when its largest
     # town has at least this share of the best one's people ("Климовский": Klimovsk, Moscow

@@ -165,7 +165,8 @@ _SEAT_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 def _seat_stems(stem: str, suffix: str) -> list[str]:
     """The names a town may have whose adjective has this stem and suffix."""
     if suffix in ("цьк", "цк"):  # Донецьк/донецький, Токмак/токмацький, Бурлук/-луцький
-        return [stem + suffix, stem + "к", stem + "ки"]
+        # Марганець/марганецький, Марганец/марганецкий (decision 261)
+        return [stem + suffix, stem + "к", stem + "ки", stem + "ць", stem + "ц"]
     if suffix in ("зьк", "зк"):  # Запоріжжя/запорізький, Печеніги/печенізький
         return [stem + "жжя", stem + "жье", stem + "г", stem + "ги", stem + suffix]
     s = stem

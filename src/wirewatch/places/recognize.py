@@ -29,6 +29,7 @@ from wirewatch.places.morph import (
     has_first_name_reading,
     is_common_word,
     is_person_reading,
+    lemmas,
     may_be_genitive_noun,
     parse_tags,
     seat_names,
@@ -396,6 +397,15 @@ def _span_at(view: TextView, gaz: Gazetteer, i: int, grams: list[tuple[int, str]
             end -= 2
             surface = surface[:-2]
         span = Span(toks[i].start, end, surface, list(table[norm]), "exact")
+        if j == i and has_cyrillic(surface) and i + 1 < len(toks) and \
+                toks[i + 1].text.lower().startswith(("област", "облас")):
+            # "обстреляли Херсонскую область": GeoNames holds "Херсонскую" as an alternate
+            # name of the city; with the region's noun after it the words name the region
+            # (decision 264)
+            region = _inflected_span(view, gaz, i, i)
+            if region is not None and region.end > span.end and any(
+                    h.entry.kind != "city" for h in region.hits):
+                span, j = region, i + 1
     elif span is None:
         j = i
         while (j + 1 < len(toks) and j - i < 2 and toks[j + 1].capitalised
@@ -673,6 +683,17 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "region"}
             return span
+    if i + 1 < len(toks) and view.text[toks[i].end:toks[i + 1].start] == " " and (
+            toks[i + 1].text in _CITY_ADMINISTRATIONS
+            or _word_forms(toks[i + 1].text) & _CITY_ADMINISTRATIONS):
+        # "Киевской городской военной администрации", "Харківської міської ради": the
+        # administration of a city, so the adjective names the city (decision 252)
+        hits = [h for h in gaz.seats(toks[i].text) if h.entry.kind == "city"]
+        if hits:
+            span = Span(toks[i].start, toks[i + 1].end, view.text[toks[i].start:toks[i + 1].end],
+                        hits, "lemma")
+            span.evidence |= {"lemma", "pattern"}
+            return span
     if j == i and (_region_elliptic(view, i) or _region_listed(view, i)):
         # "над Брянской областью — 23, над Курской — 19": a region's adjective after a
         # preposition, with no noun after it, in a sentence that named a region by its noun;
@@ -761,6 +782,13 @@ def _shchyna_seat(gaz: Gazetteer, word: str) -> list[NameHit]:
 _ADMINISTRATIONS = frozenset({"ОВА", "ОДА", "ОВА»", "обласний", "обласна", "областной",
                               "областная", "обладміністрація", "облдержадміністрація",
                               "облрада"})
+
+
+# What follows a town's adjective when the words name the town's own administration
+# ("Київська міська військова адміністрація", "Киевской городской военной администрации",
+# "Сумської міськради"; decision 252).
+_CITY_ADMINISTRATIONS = frozenset({"міський", "міська", "городской", "городская",
+                                   "міськрада", "горсовет", "МВА", "ГВА", "КМВА"})
 
 
 def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:
@@ -1128,6 +1156,13 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
         else None
     if role and (loose or person):
         return False  # "губернатор Гладков", "речник Лиховій"
+    if _flag_before(view, first) or _direction_with_noun(word, nxt, langs):
+        return False
+    if single and (person or _ADJECTIVAL_SURNAME.search(word)) and (
+            (nxt is not None and _said(nxt.text, langs)) or _after_first_name(view, first, langs)):
+        # "Сырский опроверг" (Syrskoye), "Жданов заявил" (Mariupol's old name), "Александр
+        # Сырский": a surname (decision 263)
+        return False
     if framed:
         return True
     if single and nxt is not None and nxt.capitalised and has_first_name_reading(word, langs):
@@ -1145,6 +1180,66 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
             if _modifies_next(word, nxt, lang):
                 return False  # "Українські військові", "Российские войска"
     return True
+
+
+# Verbs of saying (dictionary forms) after a surname that is also a place's name: "Сырский
+# опроверг захват", "Жданов заявил" name people, not Syrskoye or Mariupol (decision 263).
+_SPEECH_VERBS = frozenset({
+    "заявить", "сообщить", "опровергнуть", "сказать", "отметить", "подчеркнуть",
+    "рассказать", "уточнить", "добавить", "признать", "написать", "пообещать", "назвать",
+    "заявити", "повідомити", "спростувати", "сказати", "наголосити", "розповісти",
+    "уточнити", "додати", "визнати", "написати", "зазначити", "пообіцяти", "назвати"})
+
+
+def _after_first_name(view: TextView, first: Token, langs: tuple[str, ...]) -> bool:
+    """True for a word right after a capitalised first name ("Александр Сырский")."""
+    before = _word_before(view, first)
+    return before is not None and before.capitalised and \
+        view.text[before.end:first.start] == " " and has_first_name_reading(before.text, langs)
+
+
+def _said(word: str, langs: Sequence[str]) -> bool:
+    """True for a verb of saying ("заявил", "опроверг", "повідомив")."""
+    return any(lemmas(word.lower(), lang) & _SPEECH_VERBS for lang in langs)
+
+
+# a masculine surname shaped like an adjective ("Сырский", "Сирський", "Покровский")
+_ADJECTIVAL_SURNAME = re.compile(r"(?:ский|цкий|ський|цький)$")
+# Adjectives of a compass point (dictionary forms): with a common noun after them ("у входа
+# в Северную бухту", "на Северной стороне") they name a side of a town, not the village
+# Severnyy; alone ("в порту Южный") they may be a town's name (decision 253).
+_DIRECTION_ADJECTIVES = frozenset({
+    "северный", "южный", "западный", "восточный", "центральный", "північний", "південний",
+    "західний", "східний", "центральний"})
+# Nouns that keep the adjective a name: a district's ("в Центральном районе": the district
+# rule of the resolver reads it), a port's ("в Южном порту": Pivdenne, once Yuzhnyi).
+_DISTRICT_WORDS = frozenset({"район", "округ", "микрорайон", "мікрорайон", "громада", "порт"})
+# "под флагом Палау", "під прапором Панами": a ship's flag names its country of register,
+# no place of what happened to the ship (decision 253).
+_FLAG_NOUNS = frozenset({"флаг", "прапор"})
+_FLAG_PREPOSITIONS = frozenset({"под", "під"})
+
+
+def _flag_before(view: TextView, first: Token) -> bool:
+    """True for a name right after "под флагом", "під прапором"."""
+    flag = _word_before(view, first)
+    if flag is None or not _word_forms(flag.text) & _FLAG_NOUNS:
+        return False
+    prep = _word_before(view, flag)
+    return prep is not None and prep.text.lower() in _FLAG_PREPOSITIONS
+
+
+def _direction_with_noun(word: str, nxt: Token | None, langs: Sequence[str]) -> bool:
+    """True for a compass point's adjective agreeing with the common noun after it."""
+    if nxt is None or not nxt.text.islower() or not _word_forms(word) & _DIRECTION_ADJECTIVES:
+        return False
+    if _word_forms(nxt.text) & _DISTRICT_WORDS:
+        return False
+    for lang in langs:
+        tags = parse_tags(nxt.text, lang)
+        if "NOUN" in tags and (parse_tags(word, lang) & {"masc", "femn", "neut", "plur"}) & tags:
+            return True
+    return False
 
 
 def _modifies_next(word: str, nxt: Token | None, lang: str) -> bool:

@@ -141,7 +141,9 @@ HEAD_NOUN_END = re.compile(r"\s+(?:district|raion|rayon)s?$", re.IGNORECASE)
 # Plural forms too: "по Основянскому и Киевскому районам города".
 _RAION_ENDINGS = r"(?:е|а|у|і|ом|ах|ы|и|ам|ами|ов|ів)?"
 CYRILLIC_DISTRICT = re.compile(rf"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+\s+район{_RAION_ENDINGS}$")
-CYRILLIC_DISTRICT_AFTER = re.compile(rf"^\s+район{_RAION_ENDINGS}\b")
+# the noun may follow a second adjective: "в Слободском и Основянском районах" (decision 251)
+CYRILLIC_DISTRICT_AFTER = re.compile(
+    rf"^(?:\s*(?:,|и|й|і|та)\s+[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+){{0,3}}\s+район{_RAION_ENDINGS}\b")
 # A district's adjective standing alone, its noun left out ("в Киевском повреждены").
 CYRILLIC_DISTRICT_ADJ = re.compile(
     r"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]*(?:ск|цк|зк|ськ|цьк|зьк)(?:ом|ому|ий|ій|ого|им|ім|ой|ая|ої|у|е|і)$")
@@ -151,6 +153,13 @@ LATIN_DISTRICT_ADJ = re.compile(r"^[A-Z][a-z'’-]+(?:skyi|skyy|sky|skiy|skii|sk
 LATIN_DISTRICT_AFTER = re.compile(
     r"^\s+(?:(?:and|or|,)\s+(?:the\s+)?[A-Z][\w'’-]+\s+)?(?:city\s+)?districts?\b")
 CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
+# A front direction named by a town's adjective ("на Покровському напрямку", "на Курахівському
+# направлении"): a village of that name yields to a town of the theatre this large in the same
+# country, whatever the article's region ("Новопавлівський напрямок" stays the Ukrainian
+# village, not Novopavlovsk in Russia).
+FRONT_DIRECTION = re.compile(r"\s(?:напрям\w*|направлени\w*)$", re.IGNORECASE)
+DIRECTION_TOWN_MIN_POPULATION = 10_000
+W_DIRECTION_VILLAGE = -1.5
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
@@ -255,6 +264,12 @@ def _contains(gaz: Gazetteer, region: Entry, e: Entry) -> bool:
     return False
 
 
+def _named_as(x: _Scored) -> str:
+    """How a candidate was named: its own match, or for an inflected form ("Воронеже") the
+    list of names (name or alternate) that held the name it inflects."""
+    return x.hit.source if x.how == "lemma" else x.how
+
+
 def _how_of(span: Span, hit: NameHit) -> str:
     if span.how == "exact":
         return hit.source
@@ -348,14 +363,17 @@ class Resolver:
             out.append(_Scored(hit, how, base + prior, prior))
         # "Paris" is Paris: a name that is the GeoNames name of a large city is not read as
         # a village's rare alternate name, however near the front the village lies.
+        # an inflected form counts as the name it inflects: "в Воронеже" is Voronezh, not
+        # the village Voronizh that carries "Воронеж" as an alternate name (decision 250)
         famous = max((x.hit.entry.population for x in out
-                      if x.how in ("name", "alt") and x.hit.entry.kind == "city"), default=0)
+                      if _named_as(x) in ("name", "alt") and x.hit.entry.kind == "city"),
+                     default=0)
         # a country's own name ("Moldova") is as famous as a name gets: a village that only
         # carries it as an alternate name (Krutoiarivka, Odesa Oblast) is not it
         country = any(x.how == "name" and x.hit.entry.kind == "country" for x in out)
         if famous >= FAMOUS_POPULATION or country:
             for x in out:
-                if x.how == "alt" and (x.hit.entry.population * 100 < famous or (
+                if _named_as(x) == "alt" and (x.hit.entry.population * 100 < famous or (
                         country and x.hit.entry.kind == "city")):
                     x.score += W_ALT_OF_FAMOUS
         for x in out:
@@ -366,6 +384,17 @@ class Resolver:
                     and y.hit.entry.country == e.country
                     and y.hit.entry.admin1_code != e.admin1_code for y in out):
                 x.score += W_REGION_OF_FAMOUS
+        if FRONT_DIRECTION.search(span.surface):
+            # "на Покровському напрямку": a front direction is named after a town the front
+            # runs to, not after a village of the region the article is about (decision 260)
+            towns = [x for x in out if x.hit.entry.kind == "city"
+                     and x.hit.entry.population >= DIRECTION_TOWN_MIN_POPULATION
+                     and self.gaz.theatre_weight(x.hit.entry.country) > 0]
+            countries = {x.hit.entry.country for x in towns}
+            for x in out:
+                if x.hit.entry.kind == "city" and x not in towns and \
+                        x.hit.entry.country in countries:
+                    x.score += W_DIRECTION_VILLAGE
         if "called" in span.evidence and len(out) > 1:
             best_known = max(out, key=lambda s: s.hit.entry.population)
             best_known.score += W_CALLED_FAMOUS
@@ -515,7 +544,7 @@ class Resolver:
         for i, m in enumerate(out):
             district = CYRILLIC_DISTRICT.match(m.surface) or (
                 " " not in m.surface.strip()
-                and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 12])) or (
+                and CYRILLIC_DISTRICT_AFTER.match(view.text[m.end:m.end + 80])) or (
                 m.place is not None and m.place.geonameid in rebound
                 and bool(CYRILLIC_DISTRICT_ADJ.search(m.surface.strip()))) or (
                 (m.place is None or (m.place.kind == "city" and m.place.method != "appositive"))
@@ -525,8 +554,9 @@ class Resolver:
             seat = self.gaz.entry(m.place.geonameid) if m.place is not None else None
             # a quarter of the city itself is its district past a paragraph's end too ("атака
             # на Київ ... \n\nУ Дарницькому районі"; decision 205)
-            quarter = last_city is not None and seat is not None and self._quarter_of(
-                seat, last_city[1])
+            quarter = last_city is not None and seat is not None and (self._quarter_of(
+                seat, last_city[1]) or bool(district and _stray_abroad(seat, last_city[1],
+                                                                       out, i)))
             if district and last_city is not None and (
                     quarter or "\n\n" not in view.text[last_city[0].end:m.start]) and \
                     (m.place is None or m.place.geonameid != last_city[1].id):
@@ -546,9 +576,20 @@ class Resolver:
             if m.place is not None and m.place.kind == "city" and not district and \
                     not QUALIFYING_AFTER.match(view.text[m.end:m.end + 30]):
                 e = self.gaz.entry(m.place.geonameid)
-                if e is not None and e.population >= DISTRICT_CITY_MIN_POPULATION:
+                if e is not None and self._has_districts(e):
                     last_city = (m, e)
         return out
+
+    def _has_districts(self, e: Entry) -> bool:
+        """Whether a city has districts of its own: a large one, or its region's largest
+        town (GeoNames gives Kherson, a regional capital with districts, 66,000 people;
+        decision 251)."""
+        if e.population >= DISTRICT_CITY_MIN_POPULATION:
+            return True
+        if not e.admin1_code or self.gaz.theatre_weight(e.country) <= 0:
+            return False
+        largest = self.gaz.largest_town(e.country, e.admin1_code)
+        return largest is not None and largest.id == e.id
 
     def _quarter_of(self, seat: Entry, city: Entry) -> bool:
         """Whether a place a district's adjective leads to lies inside the city: close to
@@ -815,6 +856,20 @@ class Resolver:
                         p, m.surface, p.confidence,
                         f"named {p.name} by an appositive earlier in the article"))
         return out
+
+
+def _stray_abroad(seat: Entry, city: Entry, mentions: Sequence[PlaceMention], i: int) -> bool:
+    """Whether the place a district's adjective leads to lies in another country than the
+    city named before, in a region no other place of the article lies in: "Атака на Київ"
+    and, a paragraph on, "у Соломенском районе" (Solomenskoye, a Russian village) or
+    "Донецк ... Калининский район" (the raion of Tver, once Kalinin) are the city's own
+    districts (decision 251)."""
+    if seat.country == city.country:
+        return False
+    region = (seat.country, seat.admin1_code)
+    return not any(j != i and m.place is not None and m.place.kind != "country"
+                   and (m.place.country, m.place.admin1_code) == region
+                   for j, m in enumerate(mentions))
 
 
 def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -34,8 +34,10 @@ from wirewatch.events.lemma.figures import (
     UNKNOWN,
     count_near,
     date_in,
+    figure_qualifier,
     later_period,
     number_at,
+    whole_of_share,
 )
 from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, has_phrase, words_of
@@ -82,6 +84,8 @@ class Story:
     # a passport noun has been named: "документы получили" speaks of passports after it
     passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # the kind of equipment named last: "41 из них сбиты" counts it (decision 259)
+    equipment: str | None = None
     # the last community named by its town's adjective ("з Вовчанської громади"): "з
     # громади" points back to it
     community: Place | None = None
@@ -125,6 +129,10 @@ class Sentence:
     claim: Claim
     date: EventDate
     used_counts: set[int] = field(default_factory=set)
+    # the first word of each item of equipment already made a mention of: "потери ... кроме
+    # того, уничтожены 11 танков": the tally's noun and the verb list the same items once
+    # (decision 258)
+    used_items: set[int] = field(default_factory=set)
     # every resolved place, those inside an actor's name too ("жителям Донецкой Народной
     # Республики": the body's name is the people's home)
     named: list[tuple[int, Place]] = field(default_factory=list)
@@ -208,6 +216,8 @@ class LemmaExtractor:
                       and m.type in ("offensive.launched", "territory.captured",
                                      "territory.encircled", "territory.withdrawn")]
             story.fought = fought[-1] if fought else story.fought
+            kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, 0)]
+            story.equipment = self.equipment[kinds[-1]] if kinds else story.equipment
             story.town = towns[-1] if towns else story.town
             story.community = next((p for k, p in reversed(sc.places) if p.kind == "city"
                                     and any(w.forms & self.lex.region_parts
@@ -513,7 +523,8 @@ class LemmaExtractor:
                 # "выдали ещё 1,5 тысячи": a bare verb of handing out, counted, and the
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
-            if self._guarded(sc, first) or (etype == "territory.captured" and has_phrase(
+            if self._guarded(sc, first) or (etype == "strike" and self._damaged_by(
+                    sc, first, last)) or (etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
                 continue  # "ВСУ продолжают контролировать часть Торецка": no capture
@@ -554,7 +565,7 @@ class LemmaExtractor:
         k = first + 1
         while k < len(sc.words) - 2:
             got = number_at(sc.words, k, self.lex)
-            if got is None or sc.words[got[1] + 1].text not in ("—", "–"):
+            if got is None or sc.words[got[1] + 1].text not in _GAP_DASHES:
                 k += 1
                 continue
             value, last = got
@@ -571,7 +582,7 @@ class LemmaExtractor:
             if j <= first or place in done:
                 continue
             dash = next((d for d in range(j + 1, min(j + 3, len(sc.words) - 1))
-                         if sc.words[d].text in ("—", "–")), None)
+                         if sc.words[d].text in _GAP_DASHES), None)
             if dash is None or any(sc.words[d].text in _STOPS for d in range(j + 1, dash)):
                 continue
             got = number_at(sc.words, dash + 1, self.lex)
@@ -837,6 +848,37 @@ class LemmaExtractor:
         return has_phrase(sc.words, (phrase(p) for p in self.lex.not_event_before),
                           max(0, first - GUARD), first)
 
+    def _out_of_shelter(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'вийшли з укриття з піднятими руками', 'вышли из блиндажа': "выйти из" with a
+        common noun after the preposition leaves a shelter or a building, no place held;
+        a withdrawal needs a place there ("вышли из Авдеевки", "из города")."""
+        words = sc.words
+        k = trig[1] + 1
+        if words[trig[1]].lower not in self.lex.origin_preps or k >= len(words):
+            return False
+        nxt = words[k]
+        kinds = self.lex.town_nouns | self.lex.region_nouns
+        return nxt.text.islower() and not nxt.forms & kinds and \
+            not any(j == k for j, _ in sc.places)
+
+    def _damaged_by(self, sc: Sentence, first: int, last: int) -> bool:
+        """'виносив техніку з пошкодженої обстрілом квартири', 'поврежденного обстрелами
+        дома': a strike told in an attribute, as the cause of a damage, is a past strike
+        in passing, no event (neither the participle nor the strike noun; decision 257).
+        "Дома повреждены обстрелом" (a short form, the sentence's own news) stays one."""
+        words, lang = sc.words, self.lex.lang
+
+        def attributive(k: int) -> bool:
+            tags = parse_tags(words[k].text, lang)
+            return "PRTF" in tags or {"ADJF", "pssv"} <= tags
+
+        def by_strike(k: int) -> bool:
+            return "ablt" in parse_tags(words[k].text, lang) and bool(
+                words[k].forms & self.lex.strike_nouns)
+
+        return (first > 0 and by_strike(first) and attributive(first - 1)) or (
+            last + 1 < len(words) and attributive(first) and by_strike(last + 1))
+
     def _of_trigger(self, doc: Document, sc: Sentence, story: Story, trig: tuple[int, int],
                     etype: str, typed: list[tuple[int, int, str]]) -> list[EventMention]:
         et = self.book.types[etype]
@@ -852,6 +894,8 @@ class LemmaExtractor:
             # toward a town leaves the place fought over (decision 207)
             places = [story.fought]
         if et.place_required and not places:
+            return []
+        if etype == "territory.withdrawn" and self._out_of_shelter(sc, trig):
             return []
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
@@ -881,7 +925,8 @@ class LemmaExtractor:
                 hit = self._places_for(sc, trig, "strike", typed, story)
                 return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None,
                                       None)]
-            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places))
+            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places)
+                                    or self._share_of_them(doc, sc, trig, places, story))
         lost: list[EventMention] = []
         if etype == "casualties" and sc.words[trig[0]].forms & (
                 self.lex.tally_words | self._loss_verbs) and "equipment.lost" in self.book.types:
@@ -893,7 +938,9 @@ class LemmaExtractor:
         if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
                      "passport.issued"):
             got = self._count(sc, trig, etype)
-            if got is None and et.needs_count:
+            if got is None and et.needs_count and not (
+                    etype == "casualties" and trig[0] > 0
+                    and sc.words[trig[0] - 1].forms & self.lex.there_are):
                 return lost
             count = got
         venue = None
@@ -1350,8 +1397,14 @@ class LemmaExtractor:
         place = places[0] if places else None
         out: list[EventMention] = []
         for first, last, p in kinds:
+            if kind == "equipment.lost" and first in sc.used_items:
+                continue
+            sc.used_items.add(first)
             got = count_near(sc.words, (first, last), self.lex, None, window=5)
-            figure = got is not None and got[1] < first and self._counts_kind(sc, got[1], first)
+            # "уничтожили 23 из 30 беспилотников", "з 16 ракет збито 12": the share was
+            # lost, not the whole the noun is counted by (decision 254)
+            figure = got is not None and (self._share_of_whole(sc, first) or (
+                got[1] < first and self._counts_kind(sc, got[1], first)))
             count = got[0] if got and figure and got[1] not in sc.used_counts else None
             if got and count:
                 sc.used_counts.add(got[1])
@@ -1376,6 +1429,39 @@ class LemmaExtractor:
                                aggregate=m.date.precision == "range")
             out.extend([replace_place(m, q) for q in places] if len(places) > 1 else [m])
         return out
+
+    def _share_of_them(self, doc: Document, sc: Sentence, trig: tuple[int, int],
+                       places: list[Place], story: Story) -> list[EventMention]:
+        """'41 из них был сбит над Ростовской областью, 29 — над Воронежской', 'Збито або
+        подавлено 87 з них': a share of the equipment of the sentence before, named by a
+        pronoun after a preposition of origin, is that kind lost, counted by the figure
+        before the preposition (each place after it with its own figure, as listed)."""
+        words = sc.words
+        at = next((k for k in range(max(0, trig[0] - 6), min(len(words) - 2, trig[1] + 6))
+                   if words[k + 1].lower in self.lex.origin_preps
+                   and words[k + 2].lower in self.lex.them_words
+                   and number_at(words, k, self.lex) is not None), None)
+        named = [p for _, last, p in find_phrases(words, self.equipment, 0) if at is not None
+                 and last < at]
+        kind = self.equipment[named[-1]] if named else story.equipment
+        if at is None or kind is None or any(at <= j < at + 3 for j in sc.used_counts):
+            return []
+        got = number_at(words, at, self.lex)
+        assert got is not None
+        sc.used_counts.add(at)
+        qualifier = figure_qualifier(words, at, self.lex)
+        # the places after the share are where it was lost ("над Ростовской областью"), not
+        # those of the sentence before it ("запустила по Украине 96 беспилотников; 71 из них")
+        where = next((p for k, p in sc.places if k > at and p in places), None)
+        m = self._mention(doc, sc, trig, "equipment.lost", where,
+                          Count(got[0], qualifier is not None, qualifier))
+        return [replace_fields(m, equipment=kind, subtype=None)]
+
+    def _share_of_whole(self, sc: Sentence, first: int) -> bool:
+        """Whether the item at word ``first`` is counted as a whole a share is taken of
+        ("из 30 беспилотников", "з 16 крилатих ракет"): count_near then gave the share."""
+        return any(whole_of_share(sc.words, j, self.lex) and number_at(sc.words, j, self.lex)
+                   for j in range(max(0, first - 4), first))
 
     def _one_item(self, sc: Sentence, first: int, last: int) -> bool:
         """Whether the kind at words ``first``..``last``, with no figure of its own, is one
@@ -1691,6 +1777,9 @@ _DASH_ITEM = re.compile(r"[‒–—]\s*(?:[^\W\d_]+\s+)?" + _FIGURE + r"(?:\s*\
 # What flies at a town: brought down over it, it was an attack on the town (decision 206).
 _AIRBORNE = frozenset({"drone", "missile", "rocket", "guided bomb"})
 _STOPS = frozenset({",", ";", ".", ":", "—", "–", "!", "?", ")"})
+# the dashes that stand for the words of the item before ("19 — над Курской"); a hyphen
+# typed with spaces too ("29 - над Воронежской", decision 259)
+_GAP_DASHES = frozenset({"—", "–", "‒", "-"})
 # the types whose counted mention a gapped item goes on with ("19 — над Курской")
 _GAPPED_TYPES = frozenset({"equipment.lost", "casualties", "passport.issued",
                            "civilians.evacuated"})

@@ -347,6 +347,10 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
             dist = trig[0] - last if last < trig[0] else k - trig[1]
             cands.append((dist, k, value))
         k = last + 1
+    # "сбиты 15 из 19 дронов", "з 40 ракет збито 34": the figure after из/з is the whole
+    # the count is a share of, when the share is given too (decision 254)
+    shares = [c for c in cands if not whole_of_share(words, c[1], lexicon)]
+    cands = shares or cands
     if not cands:
         return None
     _, k, value = min(cands)
@@ -354,10 +358,21 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
     return Count(value, qualifier is not None, qualifier), k
 
 
+def whole_of_share(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> bool:
+    """True for a figure right after a preposition of origin ("из 19", "з 40"): the whole
+    that another figure takes a share of."""
+    return k > 0 and words[k - 1].lower in lexicon.origin_preps
+
+
 def _noun_within(words: Sequence[Word], last: int, nouns: frozenset[str] | None) -> bool:
     if nouns is None:
         return True
     return any(words[j].forms & nouns for j in range(last + 1, min(len(words), last + 4)))
+
+
+def figure_qualifier(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> str | None:
+    """The qualifier before the figure at word ``k`` ("до", "более"), else None."""
+    return _qualifier(words, k, lexicon)
 
 
 def _qualifier(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> str | None:

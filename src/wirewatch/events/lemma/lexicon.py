@@ -173,6 +173,12 @@ class LemmaLexicon:
     # 'загалом', 'всего': a sentence of totals over every front; its losses are no front
     # direction's named before
     overall: tuple[str, ...]
+    # '41 из них сбиты над Ростовской областью', '87 з них збито': the pronoun after a
+    # preposition of origin (origin_preps) that takes a share of the equipment named before
+    them_words: frozenset[str]
+    # 'есть раненые', 'є загиблі': a casualty told to exist, with no figure, is a mention
+    # with no count (casualties need a figure otherwise)
+    there_are: frozenset[str]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
