@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +203,10 @@ def test_a_long_run_of_punctuation_keeps_the_offsets_of_the_words_around_it(
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert {r["surface"] for r in rows} >= {"Krasnoarmeysk", "Kharkiv"}
     assert all(text[r["start"]:r["end"]] == r["surface"] for r in rows)
+
+
+def test_python_dash_m_wirewatch_runs_the_same_command_line() -> None:
+    out = subprocess.run([sys.executable, "-m", "wirewatch", "--help"], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "extract" in out.stdout, out.stdout
