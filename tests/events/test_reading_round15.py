@@ -243,3 +243,23 @@ def test_losses_during_an_attempted_assault_take_its_day_and_no_offensive(run: R
     (lost,) = of_type(events, "equipment.lost")
     assert lost["date"]["value"] == "2025-12-01", lost
     assert not of_type(events, "offensive.launched"), events
+
+
+def test_a_drone_that_damaged_a_depot_struck_it(run: Run) -> None:
+    events = run("A Shahed drone damaged a grain elevator in Izmail overnight, the governor "
+                 "said.", "2025-07-16")
+    (strike,) = of_type(events, "strike")
+    assert strike["place"]["name"].startswith("Izma"), strike
+
+
+def test_damage_as_a_noun_is_no_strike(run: Run) -> None:
+    events = run("Engineers assessed the damage to the power grid in Kharkiv. No damage was "
+                 "reported in Odesa, the governor said.", "2025-07-16")
+    assert not of_type(events, "strike"), events
+
+
+def test_a_village_targeted_with_drones_was_struck(run: Run) -> None:
+    events = run("Russian troops targeted the village of Dnipriany with kamikaze drones on "
+                 "Monday, Vladimir Saldo said.", "2025-07-16")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant_actor"] and strike["claimant_actor"]["id"], strike

@@ -26,7 +26,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
-             "object_only"}
+             "object_only", "verb_only"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
@@ -71,6 +71,9 @@ class EventType:
     # verbs that are events only with a named place or "the town" as their direct object
     # ("Moscow claimed the town"; not "claimed that ...", "rejected both claims")
     object_only: frozenset[Phrase] = frozenset()
+    # trigger words that are events only as verbs ("a drone damaged a depot"; not "the
+    # damage to the grid")
+    verb_only: frozenset[Phrase] = frozenset()
     behaviour: str | None = None  # the registered behaviour (events/types/) it uses
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
@@ -230,6 +233,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             subject_is_target=frozenset(_words(p) for p in
                                         spec.get("subject_is_target") or []),
             object_only=frozenset(_words(p) for p in spec.get("object_only") or []),
+            verb_only=frozenset(_words(p) for p in spec.get("verb_only") or []),
             behaviour=_behaviour(name, spec.get("behaviour")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},

@@ -282,11 +282,17 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
                for c in children_of(head))
 
 
+def _not_a_verb(sc: SentenceContext, d: Draft) -> bool:
+    """A word that is an event only as a verb used as a noun or adjective ("no damage was
+    reported", "assessed the damage", "a likely target"; codebook ``verb_only``)."""
+    return d.trigger.phrase in d.type.verb_only and d.head.pos_ != "VERB"
+
+
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _purpose_infinitive,
-    _speech_verb, _ground_fighting, _not_a_place_object, _question,
+    _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
 )
 
 
