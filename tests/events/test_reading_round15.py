@@ -263,3 +263,9 @@ def test_a_village_targeted_with_drones_was_struck(run: Run) -> None:
                  "Monday, Vladimir Saldo said.", "2025-07-16")
     (strike,) = of_type(events, "strike")
     assert strike["claimant_actor"] and strike["claimant_actor"]["id"], strike
+
+
+def test_analysts_of_a_body_speak_for_it(run: Run) -> None:
+    events = run("Analysts of DeepState said Russian troops had captured Toretsk.", "2025-07-16")
+    (cap,) = of_type(events, "territory.captured")
+    assert cap["claimant_actor"] and cap["claimant_actor"]["id"] == "ua-deepstate", cap

@@ -257,7 +257,7 @@ class ActorRegistry:
                 qualified["head"], qualified["qual"], day)
         unique = {h.actor.id: h for h in hits}
         if not unique and qualified is None:
-            return self._after_descriptors(whole, day)
+            return self._after_descriptors(whole, day) or self._of_body(whole, day)
         return next(iter(unique.values())) if len(unique) == 1 else None
 
     def name_after_descriptors(self, text: str) -> str | None:
@@ -271,6 +271,16 @@ class ActorRegistry:
                 not all(w[:1].isupper() or w[:1].isdigit() for w in rest):
             return None  # "military blogger Yuri Podolyaka": the role stays with the person
         return " ".join(rest)
+
+    def _of_body(self, key: str, day: date | None) -> _Hit | None:
+        """The body whose people or channel speak ("analysts of DeepState", "experts at
+        ISW", "the Crimean Wind channel"; decision 294): the body, when the registry
+        knows it by the rest of the words."""
+        m = _STAFF_OF.match(key) or _NAME_CHANNEL.match(key)
+        if m is None:
+            return None
+        hits = {h.actor.id: h for h in self._find(m.group("name"), day)}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _described_prefix(self, keys: list[str]) -> int:
         """How many leading words (normalised) only describe the name after them."""
@@ -613,6 +623,12 @@ def _check_aliases(actors: list[Actor], normaliser: Normaliser,
 # -- the claimants of event mentions ------------------------------------------------------
 
 
+# "analysts of DeepState", "experts at ISW": the body its people speak for
+_STAFF_OF = re.compile(r"^(?:the )?(?:analysts?|experts?|researchers?|authors?|team|staff|"
+                       r"editors?|admins?|administrators?|monitors?) (?:of|at|from) "
+                       r"(?:the )?(?P<name>.+)$")
+# "the Crimean Wind channel": the channel's own name before its kind
+_NAME_CHANNEL = re.compile(r"^(?:the )?(?P<name>.+?) (?:telegram )?(?:channel|project)$")
 # the nouns a descriptor phrase ends in before an outlet's or body's own name
 _MEDIA_HEADS = frozenset({"channel", "agency", "outlet", "newspaper", "daily", "website",
                           "site", "portal", "broadcaster", "tv", "television", "radio",
