@@ -269,3 +269,21 @@ def test_analysts_of_a_body_speak_for_it(run: Run) -> None:
     events = run("Analysts of DeepState said Russian troops had captured Toretsk.", "2025-07-16")
     (cap,) = of_type(events, "territory.captured")
     assert cap["claimant_actor"] and cap["claimant_actor"]["id"] == "ua-deepstate", cap
+
+
+def test_during_the_day_is_the_day_the_lead_tells_of(run: Run) -> None:
+    text = ("KHERSON, Ukraine (AP) — The drone came down on a crowded stop in the Korabelnyi "
+            "district on Tuesday.\n\nGovernor Oleksandr Prokudin said seven people were hurt in "
+            "the city during the day.")
+    events = run(text, "2026-08-19")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["date"]["value"] == "2026-08-18", hurt
+
+
+def test_an_event_told_with_also_goes_on_with_the_storys_day(run: Run) -> None:
+    text = ("A drone hit a crowded stop in Kherson on Tuesday, killing one man.\n\n"
+            "Russian artillery also pounded Stanislav, destroying a school gymnasium, "
+            "according to the regional administration.")
+    events = run(text, "2026-08-19")
+    strikes = [e for e in of_type(events, "strike") if e["place"]["name"] == "Stanislav"]
+    assert strikes and strikes[0]["date"]["value"] == "2026-08-18", strikes

@@ -122,7 +122,12 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("next_day", re.compile(r"\b(?:the\s+following|the\s+next)\s+(?:day|morning|evening)\b|"
                                 r"\ba\s+day\s+later\b", re.I)),
         ("same_day", re.compile(r"\b(?:the\s+same|that)\s+(?:day|evening|morning|night|"
-                                r"afternoon)\b|\bhours\s+later\b|\blater\s+that\s+day\b", re.I)),
+                                r"afternoon)\b|\bhours\s+later\b|\blater\s+that\s+day\b|"
+                                # "seven people were hurt in the city during the day", "by
+                                # evening": the day the story is telling (decision 295)
+                                r"\b(?:during|throughout)\s+the\s+day\b|\bby\s+(?:the\s+)?"
+                                r"evening\b|\blater\s+in\s+the\s+(?:day|afternoon|evening)\b",
+                                re.I)),
         ("day_before", re.compile(r"\b(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+"
                                   r"before)\b", re.I)),
     ]

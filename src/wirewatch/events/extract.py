@@ -91,6 +91,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     for si, sent in enumerate(sents):
         learn_people(sent, dc.attributor.registry, dc.lexicon, dc.attributor._is_place)
         _sentence(dc, sent, si)
+        _lead_day(dc, sent, si)
         _said_after(dc, sent, si)
         _remember_speakers(dc, sent)
     tallies = tally_list_mentions(doc, book, lexicon)
@@ -212,6 +213,19 @@ def _draft(sc: SentenceContext, trig: Trigger) -> Draft | None:
         return None
     toks = [sc.sent.doc[i] for i in trig.tokens]
     return Draft(trig, et, sc.doc.behaviour(trig.type), toks, anchor(toks))
+
+
+def _lead_day(dc: DocContext, sent: Any, si: int) -> None:
+    """The day the lead tells of, when its event was not found ("The drone came down on a
+    crowded stop on Tuesday"): "during the day", "by evening" later count from it
+    (decision 295)."""
+    if si > 0 or dc.last_date is not None:
+        return
+    days = [dm.date for dm in find_dates(span_text(sent), dc.document.published,
+                                          lexicon=dc.lexicon)
+            if dm.date.precision == "day" and dm.date.value and not dm.since]
+    if len(days) == 1:
+        dc.last_date = date.fromisoformat(str(days[0].value))
 
 
 def _remember_speakers(dc: DocContext, sent: Any) -> None:

@@ -251,6 +251,10 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     if context_date is not None:
         return EventDate(context_date.value, context_date.precision, context_date.basis,
                          context_date.surface)
+    if _same_story(sc, d):
+        # "Russian artillery also pounded Stanislav": the day of the story told so far
+        return EventDate(sc.doc.last_date.isoformat() if sc.doc.last_date else None, "day",
+                         "relative")
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
         for dm in find_dates(span_text(sent), doc.published, lexicon=sc.doc.lexicon))
@@ -266,6 +270,17 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         # "lost 1,250 soldiers over the past day", said in a statement of the day's news
         return publication_date(doc.published)
     return UNKNOWN
+
+
+def _same_story(sc: SentenceContext, d: Draft) -> bool:
+    """Whether an undated event goes on with the day the story told last ("also pounded
+    Stanislav" after a strike on Tuesday; decision 295)."""
+    last = sc.doc.last_date
+    published = sc.doc.document.published
+    return last is not None and (published is None or last < published) and any(
+        c.dep_ == "advmod" and c.lower_ in sc.doc.lexicon.same_story_adverbs
+        for c in children_of(d.head)) and \
+        not sc.doc.lexicon.background_words.search(span_text(sc.sent))
 
 
 def linked_strike(sc: SentenceContext, d: Draft) -> Found | None:
