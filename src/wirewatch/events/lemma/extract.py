@@ -58,6 +58,8 @@ _DISPUTED = frozenset({"territory.captured", "territory.encircled", "territory.w
 _AREAS = frozenset({"admin1", "region", "country"})
 # A blank line: where a paragraph ends
 _BLANK = re.compile(r"\n[ \t]*\n")
+# Marks that end a clause: a word of absence after them says nothing of a trigger before
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "»", "\""})
 
 
 @dataclass
@@ -111,6 +113,8 @@ class Story:
     # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
     # and where its paragraph ends: the place of the paragraph's events naming none
     heading: tuple[Place, int] | None = None
+    # a capture has been claimed: "X остаётся под контролем ВСУ" answers it (decision 268)
+    captures: bool = False
 
 
 @dataclass
@@ -186,6 +190,8 @@ class LemmaExtractor:
                 story.headline = (sc, len(found), len(found) + len(made))
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
+            story.captures = story.captures or any(
+                m.type == "territory.captured" and m.modality != "denied" for m in made)
             if sc.text.strip():
                 story.denied = {m.place.geonameid for m in made
                                 if m.modality == "denied" and m.place is not None}
@@ -501,7 +507,11 @@ class LemmaExtractor:
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
         story.passports = story.passports or any(
             w.forms & self.lex.passport_nouns for w in sc.words)
+        none_lost = self._none_lost(sc)
         for first, last, etype in typed:
+            if (etype in self.lex.object_places and self._absent_near(sc, first, last)) or (
+                    none_lost is not None and first > none_lost):
+                continue  # "Окружения под Курахово нет", "ни один корабль не пострадал"
             if etype == "passport.issued" and not story.passports and any(
                     w.forms & self.lex.passport_documents for w in sc.words[first:last + 1]):
                 continue  # "документы получили": passports only once the article named them
@@ -525,7 +535,8 @@ class LemmaExtractor:
                 out.extend(self._relayed_claim(doc, sc, (first, last), made))
         out.extend(self._gapped(sc, out))
         out = self._spread(sc, out)
-        if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
+        if not out and story.captures and has_phrase(
+                sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(m for m in self._holding(doc, sc)
                        if m.place is None or m.place.geonameid not in story.denied)
         if not out and story.strike_place is not None:
@@ -662,12 +673,18 @@ class LemmaExtractor:
         trigs = [(f, la, t) for f, la, p in find_phrases(sc.words, self._trigger_phrases())
                  for q, t in self.triggers if q == p]
         # "Окружения нет" (a territory claim), not "пострадавших нет" (none were hurt)
-        absent = [t for f, la, t in trigs if t in self.lex.object_places and any(
-            sc.words[k].forms & self.lex.absent for k in (f - 1, la + 1)
-            if 0 <= k < len(sc.words))]
-        if self._denial_at(sc) is None and not absent:
+        absent = [t for f, la, t in trigs if t in self.lex.object_places
+                  and self._absent_near(sc, f, la)]
+        none_lost = self._none_lost(sc)
+        if self._denial_at(sc) is None and not absent and none_lost is None:
             return []
         types = {t for _, _, t in trigs}
+        if none_lost is not None:
+            types = {"equipment.lost"}  # "Жоден наш катер не постраждав": no casualty
+        elif self._denial_at(sc) is not None:
+            # "назвали сообщения о наступлении ложью": the claim named by its noun
+            types |= {t for w in sc.words for f in w.forms
+                      if (t := self.lex.denied_topics.get(f)) in self.book.types}
         named = [p for _, p in sc.places]
         # untyped, a denial is of a change of ground, a toll or a strike, not of an
         # evacuation; a territory claim placed at a whole region names a village the
@@ -1560,6 +1577,34 @@ class LemmaExtractor:
             fields = {"claimant": name, "claimant_actor": ref, "claimant_text": owner.words}
         return [replace_fields(m, modality="hedged", conduit=(), conduit_actors=(), **fields)
                 for m in made]
+
+    def _absent_near(self, sc: Sentence, first: int, last: int) -> bool:
+        """'Окружения нет', 'Окружения под Курахово нет', 'Загрози оточення наших підрозділів
+        у Курській області немає': a word of absence right before the trigger, or after it
+        in its clause (no verb or clause break between; decision 266)."""
+        words = sc.words
+        if first > 0 and words[first - 1].forms & self.lex.absent:
+            return True
+        for k in range(last + 1, min(len(words), last + 8)):
+            if words[k].forms & self.lex.absent:
+                return True
+            if words[k].text in _CLAUSE_BREAKS or words[k].pos in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _none_lost(self, sc: Sentence) -> int | None:
+        """'Ни один корабль не получил повреждений', 'Жоден наш катер там не постраждав':
+        the word index of the kind of equipment a word of none names, when a negation
+        follows it within four words; else None (decision 267)."""
+        words = sc.words
+        for f, la, _ in find_phrases(words, (phrase(p) for p in self.lex.none_words)):
+            for k in range(la + 1, min(len(words), la + 4)):
+                kinds = find_phrases(words, self.equipment, k, min(len(words), k + 4))
+                if kinds and kinds[0][0] == k and any(
+                        w.forms & self.lex.negations
+                        for w in words[kinds[0][1] + 1:kinds[0][1] + 5]):
+                    return k
+        return None
 
     def _denial_at(self, sc: Sentence) -> int | None:
         """The word index of the sentence's phrase of denial, else None."""

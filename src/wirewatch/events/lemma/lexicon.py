@@ -173,6 +173,12 @@ class LemmaLexicon:
     # 'загалом', 'всего': a sentence of totals over every front; its losses are no front
     # direction's named before
     overall: tuple[str, ...]
+    # 'назвали сообщения о наступлении ложью', 'спростували заяви про наступ': a noun of
+    # what a denial speaks of that is no trigger, and the type of the claim it denies
+    denied_topics: dict[str, str]
+    # 'Ни один корабль не получил повреждений', 'Жоден літак не постраждав': a word of
+    # none before a kind of equipment, with a negation after it, denies its loss
+    none_words: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
