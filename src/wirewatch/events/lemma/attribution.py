@@ -217,7 +217,14 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
     claimant: Found | None = None
     for first, last, _ in markers:  # 'по данным X': the actor right after the marker
         if any(w.forms & lexicon.anaphors for w in words[first:last]):
-            continue  # "По его словам, подразделения группировки ...": the one named before
+            # "По его словам, подразделения группировки ...": the one named before; "Гладков
+            # скаржиться на атаки: за його словами, ...": the person this sentence named
+            # before the marker (decision 272)
+            named = [f for f in found if f.last < first and f.actor.type == "person"]
+            claimant = named[-1] if named else None
+            if claimant is not None:
+                break
+            continue
         after = [f for f in found if last < f.first <= last + 3]
         if after:
             claimant = after[0]
@@ -241,10 +248,17 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         told = [f for f in found if f.actor.kind == "media" and any(
             may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
             if not w.text.isupper())]
-        speakers = [f for f in found if f not in told] or list(found)
+        # "Сальдо обвиняет ВСУ в обстрелах": who is accused is no speaker (decision 271)
+        accused = [f for f in found for v in verbs if words[v].forms & lexicon.accusing_verbs
+                   and 0 < f.first - v <= 2]
+        # "Пасечник сообщил об ударе ВСУ": an actor in what is told of, after "о"/"про"
+        # and a noun, is no speaker either (decision 271)
+        accused += [f for f in found for v in verbs if 0 < f.first - v <= 4 and any(
+            w.lower in lexicon.topic_preps for w in words[v + 1:f.first])]
+        speakers = [f for f in found if f not in told and f not in accused] or list(found)
         claimant = inside[0] if inside else min(
-            speakers, key=lambda f: min(_distance(f, v) for v in verbs))
-        if min(_distance(claimant, v) for v in verbs) > NEAR:
+            speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
+        if min(_distance(claimant, v, told) for v in verbs) > NEAR:
             claimant = None
     if claimant is None:
         return Claim(None, (), said)
@@ -284,8 +298,12 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
     return actor_ref(index.registry, index.holder(found[0], day), day)
 
 
-def _distance(f: Found, k: int) -> int:
-    return f.first - k if f.first > k else k - f.last
+def _distance(f: Found, k: int, told: Sequence[Found] = ()) -> int:
+    """Words between an actor and the verb at ``k``, an outlet told between them not
+    counted ("рассказал «Новой газете Европа» начальник ... Роман Мрочко"; decision 273)."""
+    lo, hi = (k, f.first) if f.first > k else (f.last, k)
+    skipped = sum(t.last - t.first + 3 for t in told if lo < t.first and t.last < hi)
+    return max(0, hi - lo - skipped)
 
 
 def actor_ref(registry: ActorRegistry, actor: Actor, day: date | None) -> tuple[str, ActorRef]:

@@ -58,6 +58,11 @@ _DISPUTED = frozenset({"territory.captured", "territory.encircled", "territory.w
 _AREAS = frozenset({"admin1", "region", "country"})
 # A blank line: where a paragraph ends
 _BLANK = re.compile(r"\n[ \t]*\n")
+# The titles of the heads of a region's body ("Head of the Luhansk People's Republic",
+# "Governor of Kursk Oblast"), not of a town's ("Head of the Kherson City Military
+# Administration", "Mayor of Kharkiv")
+_REGION_HEAD = re.compile(r"\b(?:head|governor|chief)\b", re.IGNORECASE)
+_CITY_HEAD = re.compile(r"\b(?:city|mayor|district|community)\b", re.IGNORECASE)
 # Marks that end a clause: a word of absence after them says nothing of a trigger before
 _CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "»", "\""})
 
@@ -254,6 +259,9 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
             claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
+        if claim.claimant is None and claim.said and (
+                head := self._regional_head(words, story, doc.published)) is not None:
+            claim = dataclasses.replace(claim, claimant=head)  # "по информации главы региона"
         # only the forces a bulletin tells of ("Подразделения группировки «Восток»
         # продолжили продвижение", "Потери ВСУ составили"), who are not its speakers
         acting = all((f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
@@ -403,6 +411,24 @@ class LemmaExtractor:
                          and any(kind in a.name.split() for kind in kinds)), None)
             if unit is not None:
                 return Found(k, k, unit, w.text)
+        return None
+
+    def _regional_head(self, words: Sequence[Word], story: Story, day: date | None
+                       ) -> Found | None:
+        """'по информации главы региона', 'написал руководитель республики', 'додав очільник
+        області': a head noun before a noun of a region, naming no region, is the last
+        person named before who headed a region's body that day (decision 270)."""
+        for k, w in enumerate(words[:-1]):
+            if not (w.forms & self.lex.head_nouns and words[k + 1].forms & self.lex.region_nouns):
+                continue
+            if k + 2 < len(words) and words[k + 2].text[:1].isupper():
+                return None  # "глава региона Владимир Сальдо" names the person
+            for actor in reversed(story.seen):
+                role = actor.role_on(day) if actor.type == "person" else None
+                if role is not None and _REGION_HEAD.search(role.title) and not \
+                        _CITY_HEAD.search(role.title):
+                    return Found(k, k + 1, actor, f"{w.text} {words[k + 1].text}")
+            return None
         return None
 
     def _body_back(self, words: Sequence[Word], story: Story) -> Found | None:

@@ -173,6 +173,12 @@ class LemmaLexicon:
     # 'загалом', 'всего': a sentence of totals over every front; its losses are no front
     # direction's named before
     overall: tuple[str, ...]
+    # 'обвиняет ВСУ в обстрелах', 'звинуватив росіян': verbs of saying whose object, right
+    # after them, is who is accused, no speaker
+    accusing_verbs: frozenset[str]
+    # 'сообщил об ударе ВСУ', 'повідомив про обстріл ЗСУ': what a verb of saying tells of
+    # follows one of these; an actor named in it is no speaker
+    topic_preps: frozenset[str]
     # 'назвали сообщения о наступлении ложью', 'спростували заяви про наступ': a noun of
     # what a denial speaks of that is no trigger, and the type of the claim it denies
     denied_topics: dict[str, str]
