@@ -71,6 +71,9 @@ class ActorIndex:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.by_last: dict[str, set[str]] = {}  # the ids of names of two words or more
         self.caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
+        # an outlet's name of common words ("Серая зона") names it only when the text writes
+        # it with its capital ("Малиновка остаётся «серой зоной»" names no channel)
+        self.titled: set[tuple[str, ...]] = set()
         # phrases that name a body only after a head noun ("губернатор Белгородской области")
         self.offices: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for actor in registry:
@@ -78,7 +81,9 @@ class ActorIndex:
                 # Cyrillic aliases, and Latin abbreviations Cyrillic text keeps ("ISW",
                 # "DeepState")
                 if _CYRILLIC.search(alias) or _LATIN_ABBREVIATION.match(alias):
-                    self._add(alias, actor.id)
+                    key = self._add(alias, actor.id)
+                    if key and actor.kind == "media" and len(key) > 1 and alias[:1].isupper():
+                        self.titled.add(key)
                 respelt = self.respelt(alias) if actor.type == "person" else None
                 if respelt is not None:
                     self._add(respelt, actor.id)  # "Евгений Евтушенко" for "Євген Євтушенко"
@@ -119,7 +124,7 @@ class ActorIndex:
                        for c in " ".join(out))
         return text if text != alias else None
 
-    def _add(self, alias: str, actor_id: str) -> None:
+    def _add(self, alias: str, actor_id: str) -> tuple[str, ...]:
         # an abbreviation ("ДАН", "ВСУ") is matched as written, in capitals, never through
         # a dictionary form ("ДАН" is no form of "дать")
         words = tuple(w.lower() if w.isupper() and len(w) > 1 else
@@ -131,6 +136,7 @@ class ActorIndex:
             if len(words) > 1:
                 self.by_last.setdefault(words[-1], set()).add(actor_id)
             self.caps[words] = caps
+        return words
 
     def actors_in(self, words: Sequence[Word]) -> list[Found]:
         """Return the actors named in a sentence, longest name first at each word."""
@@ -147,7 +153,8 @@ class ActorIndex:
                         (k, k) if names == (form,) else None)
                     if m is not None and (best is None or m[1] > best[0]) and all(
                             words[k + j].text.isupper() or not cap
-                            for j, cap in enumerate(self.caps[names])):
+                            for j, cap in enumerate(self.caps[names])) and (
+                            names not in self.titled or words[k].text[:1].isupper()):
                         best = (m[1], actor_id)
                 for names, actor_id in self.offices.get(form, ()) if headed else ():
                     m = match_at(words, k, names, gap=0)

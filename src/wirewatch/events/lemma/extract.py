@@ -704,7 +704,10 @@ class LemmaExtractor:
         none_lost = self._none_lost(sc)
         if self._denial_at(sc) is None and not absent and none_lost is None:
             return []
-        types = {t for _, _, t in trigs}
+        # "сообщения о потере Очеретина": a town lost is ground, not a toll (decision 266)
+        types = {"territory.captured" if t == "casualties" and any(
+            p.kind == "city" and la < k <= la + 2 for k, p in sc.places) else t
+            for _, la, t in trigs}
         if none_lost is not None:
             types = {"equipment.lost"}  # "Жоден наш катер не постраждав": no casualty
         elif self._denial_at(sc) is not None:
@@ -714,10 +717,10 @@ class LemmaExtractor:
         named = [p for _, p in sc.places]
         # untyped, a denial is of a change of ground, a toll or a strike, not of an
         # evacuation; a territory claim placed at a whole region names a village the
-        # gazetteer lacks
+        # gazetteer lacks (an offensive on a region is one: decision 266)
         told = [[m for m in found[lo:hi] if m.modality != "denied" and m.place is not None
                  and (m.type in types if types else m.type in _DISPUTED) and not (
-                     m.type in self.lex.object_places and m.place.kind in _AREAS)]
+                     m.type.startswith("territory.") and m.place.kind in _AREAS)]
                 for _, lo, hi in read[-6:]]
         ids = {p.geonameid for p in named}
         # "заяву щодо Костянтинівки спростували": the claims at the places it names; none
@@ -742,6 +745,14 @@ class LemmaExtractor:
                 (ms for (prev, _, _), ms in zip(reversed(read[-6:]), reversed(told), strict=True)
                  if prev.text.strip()), [])
             claims = claims or [m for m in last_told if m.type != "strike"] or last_told
+        going = story.claim.claimant if story.claim is not None else None
+        side = ref.side if ref is not None else going.actor.side if going else None
+        if none_lost is not None and side is not None:
+            # "Ни один корабль не получил повреждений", said by the side that lost nothing
+            # in its own report (or by its speaker going on): it answers the other side's
+            # claim only (decision 267)
+            claims = [m for m in claims if m.claimant_actor is None
+                      or m.claimant_actor.side != side]
         if ref is not None and any(m.claimant_actor is not None
                                    and m.claimant_actor.id == ref.id for m in claims):
             return []  # the speaker of the claim goes on: who denies is not yet named
