@@ -120,6 +120,9 @@ class Story:
     heading: tuple[Place, int] | None = None
     # a capture has been claimed: "X остаётся под контролем ВСУ" answers it (decision 268)
     captures: bool = False
+    # the period a lead sentence named ("С 15 по 21 ноября ..."), telling no event: the date
+    # of the events after it that name none (decision 276)
+    lead: EventDate | None = None
 
 
 @dataclass
@@ -175,6 +178,7 @@ class LemmaExtractor:
                     and sc.dated_at is not None and _daily(sc.date, doc.published):
                 story.heading_day = sc.date
             made = self._mentions(doc, sc, story)
+            self._lead_period(parsed.text, sc, story, made, read)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
             backs = story.backs
@@ -232,6 +236,20 @@ class LemmaExtractor:
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
         return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
+
+    @staticmethod
+    def _lead_period(text: str, sc: Sentence, story: Story, made: list[EventMention],
+                     read: list[tuple[Sentence, int, int]]) -> None:
+        """'С 15 по 21 ноября 2025 года Вооружённые силы продолжали ...': a written period in
+        the first two paragraphs, in a sentence that tells no event, dates the events after
+        it that name no day of their own (decision 276)."""
+        if made or sc.dated_at is None or sc.date.precision != "range" or \
+                sc.date.basis != "explicit" or story.lead is not None:
+            return
+        if len(_BLANK.findall(text[:sc.start])) > 1 or any(
+                hi > lo for _, lo, hi in read):
+            return
+        story.lead = story.date = sc.date
 
     @staticmethod
     def _read_heading(doc: Document, sc: Sentence, story: Story) -> None:
@@ -295,6 +313,10 @@ class LemmaExtractor:
             # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
             # the heading names is the day of the daily statement
             own = story.heading_day
+        if own is not None and story.lead is not None and own.basis == "relative" and \
+                own.precision == "range" and has_phrase(
+                    words, (phrase(p) for p in self.lex.past_periods)):
+            own = story.lead  # "За неделю сбиты ..." under "С 15 по 21 ноября" (decision 276)
         if own is not None and own.precision != "range":
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
         if own is not None and own.precision == "range":

@@ -118,7 +118,8 @@ class LemmaLexicon:
     # names the registry's unit of that number and kind (the English word of its name)
     unit_nouns: dict[str, str]
     # 'за выходные', 'у вихідні': the last weekend before publication; 'за прошлую неделю',
-    # 'минулого тижня': the calendar week before publication's ('weekend' / 'week')
+    # 'минулого тижня': the calendar week before publication's ('weekend' / 'week'); 'за
+    # неделю', 'за тиждень': the seven days up to publication ('days7')
     past_periods: dict[str, str]
     # 'с начала осени', 'з початку літа': a season's first month, after 'since the start'
     seasons: dict[str, int]
