@@ -205,3 +205,55 @@ def test_a_grey_zone_in_lower_case_names_no_channel(resources: Any) -> None:
             "«серой зоной».")
     got = _events(resources, text, "ru")
     assert got and not any(e["conduit"] for e in got)
+
+
+# -- decisions 274-276: dates ---------------------------------------------------------
+
+
+def _when(e: dict[str, Any]) -> str:
+    return str(e["date"]["value"])
+
+
+def test_over_the_week_is_the_seven_days_up_to_publication(resources: Any) -> None:
+    got = _events(resources, "За неделю из Суджи вывезли 146 человек.", "ru")
+    assert got and _when(got[0]) == "2025-10-09/2025-10-15"
+    got = _events(resources, "За тиждень з Вовчанська евакуювали 212 людей.", "uk")
+    assert got and _when(got[0]) == "2025-10-09/2025-10-15"
+
+
+def test_over_last_week_is_still_the_calendar_week(resources: Any) -> None:
+    got = _events(resources, "За прошлую неделю из Рыльска вывезли 12 человек.", "ru")
+    assert got and _when(got[0]) == "2025-10-06/2025-10-12"
+
+
+def test_a_weekday_after_throughout(resources: Any) -> None:
+    got = _events(resources, "Російська армія упродовж понеділка 87 разів обстріляла Оріхів.",
+                  "uk")
+    assert got and _when(got[0]) == "2025-10-13"
+
+
+def test_a_lead_period_dates_the_summary_under_it(resources: Any) -> None:
+    text = ("Итоги недели\n\n"
+            "С 6 по 12 октября 2025 года войска продолжали выполнение задач.\n\n"
+            "Подразделения группировки «Восток» взяли под контроль Успеновку.\n\n"
+            "За неделю средствами ПВО сбиты 300 беспилотников.")
+    got = _events(resources, text, "ru")
+    assert got and all(_when(e) == "2025-10-06/2025-10-12" for e in got)
+
+
+def test_an_absence_denied_stays_beside_another_speakers_denial(resources: Any) -> None:
+    text = ("Генерал Валерий Герасимов заявил, что взят Купянск, а в Мирнограде «блокирован "
+            "гарнизон».\n\nГлавнокомандующий ВСУ Александр Сырский заявил, что окружения "
+            "Мирнограда нет. Глава Харьковской ОВА Олег Синегубов назвал сообщение о взятии "
+            "Купянска фейком.")
+    got = _events(resources, text, "ru")
+    assert _of(got, "territory.encircled", "denied")
+
+
+def test_an_outlet_telling_a_denial_is_no_side(resources: Any) -> None:
+    text = ("Міноборони РФ заявило, що нібито знищило два літаки на аеродромі в Миргороді. "
+            "«Це фейк. Жоден літак на аеродромі не постраждав», — заявили РБК-Україна в "
+            "Повітряних силах.")
+    got = _events(resources, text, "uk")
+    denied = _of(got, "equipment.lost", "denied")
+    assert denied and denied[0]["place"]["name"] == "Myrhorod"

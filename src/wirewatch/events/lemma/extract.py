@@ -188,8 +188,13 @@ class LemmaExtractor:
                 story.backs = list(range(len(found), len(found) + len(made)))
             elif any(m.modality == "denied" and m.trigger is not None for m in made):
                 # "назвали эти заявления ложью. «Купянск остаётся под контролем ...»": the
-                # quote says what was denied
-                dropped.update(backs)
+                # quote says what was denied; another speaker's denial before stays
+                # ("Сырский заявил, что окружения нет. Синегубов назвал ... фейком")
+                speakers = {m.claimant_actor.id if m.claimant_actor else None for m in made
+                            if m.modality == "denied"}
+                dropped.update(i for i in backs if None in speakers or (
+                    found[i].claimant_actor.id if found[i].claimant_actor else None)
+                    in speakers)
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             self._headline_speaker(doc, parsed.text, sc, story, found)
             # a headline: the first line, a paragraph of its own with no full stop
@@ -769,6 +774,8 @@ class LemmaExtractor:
             claims = claims or [m for m in last_told if m.type != "strike"] or last_told
         going = story.claim.claimant if story.claim is not None else None
         side = ref.side if ref is not None else going.actor.side if going else None
+        if ref is not None and ref.kind in ("media", "analyst", "ngo", "international"):
+            side = None  # an outlet reports the denial; it is no side's own report
         if none_lost is not None and side is not None:
             # "Ни один корабль не получил повреждений", said by the side that lost nothing
             # in its own report (or by its speaker going on): it answers the other side's
