@@ -190,11 +190,9 @@ class LemmaExtractor:
                 # "назвали эти заявления ложью. «Купянск остаётся под контролем ...»": the
                 # quote says what was denied; another speaker's denial before stays
                 # ("Сырский заявил, что окружения нет. Синегубов назвал ... фейком")
-                speakers = {m.claimant_actor.id if m.claimant_actor else None for m in made
-                            if m.modality == "denied"}
-                dropped.update(i for i in backs if None in speakers or (
-                    found[i].claimant_actor.id if found[i].claimant_actor else None)
-                    in speakers)
+                speakers = {_speaker_id(m) for m in made if m.modality == "denied"}
+                dropped.update(i for i in backs
+                               if None in speakers or _speaker_id(found[i]) in speakers)
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             self._headline_speaker(doc, parsed.text, sc, story, found)
             # a headline: the first line, a paragraph of its own with no full stop
@@ -731,16 +729,7 @@ class LemmaExtractor:
         none_lost = self._none_lost(sc)
         if self._denial_at(sc) is None and not absent and none_lost is None:
             return []
-        # "сообщения о потере Очеретина": a town lost is ground, not a toll (decision 266)
-        types = {"territory.captured" if t == "casualties" and any(
-            p.kind == "city" and la < k <= la + 2 for k, p in sc.places) else t
-            for _, la, t in trigs}
-        if none_lost is not None:
-            types = {"equipment.lost"}  # "Жоден наш катер не постраждав": no casualty
-        elif self._denial_at(sc) is not None:
-            # "назвали сообщения о наступлении ложью": the claim named by its noun
-            types |= {t for w in sc.words for f in w.forms
-                      if (t := self.lex.denied_topics.get(f)) in self.book.types}
+        types = self._denied_types(sc, trigs, none_lost)
         named = [p for _, p in sc.places]
         # untyped, a denial is of a change of ground, a toll or a strike, not of an
         # evacuation; a territory claim placed at a whole region names a village the
@@ -772,16 +761,8 @@ class LemmaExtractor:
                 (ms for (prev, _, _), ms in zip(reversed(read[-6:]), reversed(told), strict=True)
                  if prev.text.strip()), [])
             claims = claims or [m for m in last_told if m.type != "strike"] or last_told
-        going = story.claim.claimant if story.claim is not None else None
-        side = ref.side if ref is not None else going.actor.side if going else None
-        if ref is not None and ref.kind in ("media", "analyst", "ngo", "international"):
-            side = None  # an outlet reports the denial; it is no side's own report
-        if none_lost is not None and side is not None:
-            # "Ни один корабль не получил повреждений", said by the side that lost nothing
-            # in its own report (or by its speaker going on): it answers the other side's
-            # claim only (decision 267)
-            claims = [m for m in claims if m.claimant_actor is None
-                      or m.claimant_actor.side != side]
+        if none_lost is not None:
+            claims = self._other_side(claims, ref, story)
         if ref is not None and any(m.claimant_actor is not None
                                    and m.claimant_actor.id == ref.id for m in claims):
             return []  # the speaker of the claim goes on: who denies is not yet named
@@ -1644,6 +1625,35 @@ class LemmaExtractor:
         return [replace_fields(m, modality="hedged", conduit=(), conduit_actors=(), **fields)
                 for m in made]
 
+    def _denied_types(self, sc: Sentence, trigs: list[tuple[int, int, str]],
+                      none_lost: int | None) -> set[str]:
+        """The types of claim a denial names: its triggers' ("сообщения о потере Очеретина":
+        a town lost is ground, not a toll), its topic nouns' ("о наступлении"), or
+        equipment lost for "Жоден наш катер не постраждав" (decisions 266, 267)."""
+        if none_lost is not None:
+            return {"equipment.lost"}
+        types = {"territory.captured" if t == "casualties" and any(
+            p.kind == "city" and la < k <= la + 2 for k, p in sc.places) else t
+            for _, la, t in trigs}
+        if self._denial_at(sc) is not None:
+            types |= {t for w in sc.words for f in w.forms
+                      if (t := self.lex.denied_topics.get(f)) in self.book.types}
+        return types
+
+    @staticmethod
+    def _other_side(claims: list[EventMention], ref: ActorRef | None, story: Story
+                    ) -> list[EventMention]:
+        """'Ни один корабль не получил повреждений', said by the side whose own report the
+        claims were (or by its speaker going on): it answers the other side's claims only;
+        an outlet telling the denial is no side (decision 267)."""
+        going = story.claim.claimant if story.claim is not None else None
+        side = ref.side if ref is not None else going.actor.side if going else None
+        if ref is not None and ref.kind in ("media", "analyst", "ngo", "international"):
+            side = None
+        if side is None:
+            return claims
+        return [m for m in claims if m.claimant_actor is None or m.claimant_actor.side != side]
+
     def _absent_near(self, sc: Sentence, first: int, last: int) -> bool:
         """'Окружения нет', 'Окружения под Курахово нет', 'Загрози оточення наших підрозділів
         у Курській області немає': a word of absence right before the trigger, or after it
@@ -1663,7 +1673,7 @@ class LemmaExtractor:
         the word index of the kind of equipment a word of none names, when a negation
         follows it within four words; else None (decision 267)."""
         words = sc.words
-        for f, la, _ in find_phrases(words, (phrase(p) for p in self.lex.none_words)):
+        for _, la, _ in find_phrases(words, (phrase(p) for p in self.lex.none_words)):
             for k in range(la + 1, min(len(words), la + 4)):
                 kinds = find_phrases(words, self.equipment, k, min(len(words), k + 4))
                 if kinds and kinds[0][0] == k and any(
@@ -1722,6 +1732,11 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
         out.append((k, m.place))
         prev_end = m.end
     return out
+
+
+def _speaker_id(m: EventMention) -> str | None:
+    """The registry id of a mention's claimant, else None."""
+    return m.claimant_actor.id if m.claimant_actor is not None else None
 
 
 def _daily(told: EventDate | None, published: date | None) -> bool:
