@@ -257,3 +257,24 @@ def test_an_outlet_telling_a_denial_is_no_side(resources: Any) -> None:
     got = _events(resources, text, "uk")
     denied = _of(got, "equipment.lost", "denied")
     assert denied and denied[0]["place"]["name"] == "Myrhorod"
+
+
+# -- decision 278: a speaker that opens a line with a colon ------------------------------
+
+
+def test_a_body_before_a_colon_says_its_line(resources: Any) -> None:
+    text = ("Повітряні сили: уночі ворог атакував Україну 90 дронами.\n\n"
+            "Харківська ОВА: по Ізюму вдарили ракетою, поранено трьох людей.")
+    got = [e for e in _events(resources, text, "uk") if "Ізюм" in e["evidence"]["text"]]
+    assert got and all(_speaker(e) == "ua-kharkiv-ova" for e in got)
+
+
+# -- decision 279: an aside by another speaker -----------------------------------------
+
+
+def test_the_speaker_before_goes_on_after_an_aside(resources: Any) -> None:
+    text = ("Голова Харківської ОВА Олег Синєгубов повідомив про обстріл Чугуєва. Міський "
+            "голова Ігор Терехов натомість написав про чотирьох поранених у Харкові.\n\n"
+            "Увечері окупанти скинули авіабомбу на Золочів, загинула жінка.")
+    got = [e for e in _events(resources, text, "uk") if "Золочів" in e["evidence"]["text"]]
+    assert got and all(_speaker(e) == "ua-syniehubov" for e in got)

@@ -221,6 +221,10 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
     said = bool(markers or verbs)
     if not found:
         return Claim(None, (), said)
+    lead = _lead_speaker(words, found)
+    if lead is not None:
+        return Claim(lead, tuple(f for f in found if f is not lead and f.actor.kind == "media"),
+                     True)
     claimant: Found | None = None
     for first, last, _ in markers:  # 'по данным X': the actor right after the marker
         if any(w.forms & lexicon.anaphors for w in words[first:last]):
@@ -303,6 +307,18 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
     if len({f.actor.id for f in found}) != 1:
         return None
     return actor_ref(index.registry, index.holder(found[0], day), day)
+
+
+def _lead_speaker(words: Sequence[Word], found: Sequence[Found]) -> Found | None:
+    """'Дніпропетровська ОВА: вночі противник атакував ...', '08:15 Генштаб ЗСУ: ...': an
+    actor that opens the sentence (after a time or a mark at most), with a colon right
+    after it, says what follows (a live blog's or a repost's way; decision 278)."""
+    first = found[0]
+    if first.last + 1 >= len(words) or words[first.last + 1].text != ":":
+        return None
+    if any(any(c.isalpha() for c in w.text) for w in words[:first.first]):
+        return None
+    return first
 
 
 def _distance(f: Found, k: int, told: Sequence[Found] = ()) -> int:

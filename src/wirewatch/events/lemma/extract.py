@@ -287,7 +287,10 @@ class LemmaExtractor:
         # продолжили продвижение", "Потери ВСУ составили"), who are not its speakers
         acting = all((f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
                      or f.actor.id in self.lex.acting_forces for f in actors)
-        if claim.claimant is not None:
+        if claim.claimant is not None and story.claim is not None and any(
+                w.forms & self.lex.aside_words for w in words):
+            pass  # "Терехов натомість написав ...": an aside; the speaker before goes on
+        elif claim.claimant is not None:
             story.claim = claim
         elif story.claim is not None and ((not claim.said and acting)
                 or self._points_back(words) or (not actors and (

@@ -177,6 +177,10 @@ class LemmaLexicon:
     # 'обвиняет ВСУ в обстрелах', 'звинуватив росіян': verbs of saying whose object, right
     # after them, is who is accused, no speaker
     accusing_verbs: frozenset[str]
+    # 'Міський голова натомість написав про п'ятьох поранених': a speaker brought in with
+    # one of these gives another account; the sentences after it that name no speaker go on
+    # with the speaker before
+    aside_words: frozenset[str]
     # 'сообщил об ударе ВСУ', 'повідомив про обстріл ЗСУ': what a verb of saying tells of
     # follows one of these; an actor named in it is no speaker
     topic_preps: frozenset[str]
