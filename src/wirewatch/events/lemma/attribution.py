@@ -222,7 +222,8 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
     if not found:
         return Claim(None, (), said)
     lead = _lead_speaker(words, found)
-    if lead is not None:
+    if lead is not None and lead.actor.id not in lexicon.acting_forces:
+        # ("ВСУ: за сутки Россия потеряла ..." stays the headline it was: decision 225)
         return Claim(lead, tuple(f for f in found if f is not lead and f.actor.kind == "media"),
                      True)
     claimant: Found | None = None
@@ -312,7 +313,8 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
 def _lead_speaker(words: Sequence[Word], found: Sequence[Found]) -> Found | None:
     """'Дніпропетровська ОВА: вночі противник атакував ...', '08:15 Генштаб ЗСУ: ...': an
     actor that opens the sentence (after a time or a mark at most), with a colon right
-    after it, says what follows (a live blog's or a repost's way; decision 278)."""
+    after it, says what follows (a live blog's or a repost's way; decision 278). The armed
+    forces that a bulletin tells of ("ВСУ: ...") are left to the caller."""
     first = found[0]
     if first.last + 1 >= len(words) or words[first.last + 1].text != ":":
         return None
