@@ -1,5 +1,8 @@
-"""Round 15 (b) of the Russian and Ukrainian rules: who claims and how, and denials
-(decisions 265-273). Every sentence here was written for these tests."""
+"""Round 15 (b) of the Russian and Ukrainian rules: who claims and how, denials and dates
+(decisions 265-279). Every sentence here was written for these tests. A few tests guard
+the limits of a new rule (what it must not read: "no ... alone", "present ... no plan",
+"said by the side", "still the calendar week", "reaches no further"); they pass on the
+code before it too."""
 
 from __future__ import annotations
 
@@ -278,3 +281,55 @@ def test_the_speaker_before_goes_on_after_an_aside(resources: Any) -> None:
             "Увечері окупанти скинули авіабомбу на Золочів, загинула жінка.")
     got = [e for e in _events(resources, text, "uk") if "Золочів" in e["evidence"]["text"]]
     assert got and all(_speaker(e) == "ua-syniehubov" for e in got)
+
+
+# -- decision 275: announced events ----------------------------------------------------
+
+
+def test_a_future_verb_makes_an_evacuation_planned(resources: Any) -> None:
+    got = _events(resources, "Из Каменки начнут вывозить детей.", "ru")
+    assert got and got[0]["type"] == "civilians.evacuated" and got[0]["modality"] == "planned"
+    got = _events(resources, "Із Вовчанська вивезуть 200 людей.", "uk")
+    assert got and got[0]["modality"] == "planned"
+
+
+def test_a_present_evacuation_is_no_plan(resources: Any) -> None:
+    got = _events(resources, "Из Шебекино эвакуируют жителей.", "ru")
+    assert got and got[0]["modality"] != "planned"
+
+
+def test_a_planned_weekday_is_ahead(resources: Any) -> None:
+    got = _events(resources, "З понеділка в місті запровадять обов'язкову евакуацію з "
+                  "Куп'янська.", "uk")
+    assert got and got[0]["modality"] == "planned" and _when(got[0]) == "2025-10-20"
+
+
+# -- decision 274, continued -------------------------------------------------------
+
+
+def test_a_week_that_names_its_days(resources: Any) -> None:
+    got = _events(resources, "За тиждень з 1 по 7 жовтня Сили оборони знищили 24 танки.",
+                  "uk")
+    assert got and _when(got[0]) == "2025-10-01/2025-10-07"
+
+
+def test_a_week_ends_on_the_day_of_the_statement(resources: Any) -> None:
+    text = ("Міноборони РФ у вівторок заявило про захоплення Білої Гори. У відомстві також "
+            "стверджують, що за тиждень біля Торецька знищили три танки.")
+    got = [e for e in _events(resources, text, "uk") if e["type"] == "equipment.lost"]
+    assert got and _when(got[0]) == "2025-10-08/2025-10-14"
+
+
+# -- decisions 265, 266, continued ------------------------------------------------
+
+
+def test_no_threat_of_encirclement_alone_is_no_denial(resources: Any) -> None:
+    text = "Загрози оточення Оріхова наразі немає, наголошують аналітики."
+    assert not _of(_events(resources, text, "uk"), "territory.encircled", "denied")
+
+
+def test_a_denial_of_its_own_sentences_claim_reaches_no_further(resources: Any) -> None:
+    text = ("Губернатор Владимир Сальдо сообщил, что в Алешках ранены двое жителей.\n\n"
+            "Кроме того, Сальдо заявил, что российские подразделения «полностью контролируют» "
+            "остров у Херсона — в ОВА это назвали выдумкой.")
+    assert not [e for e in _events(resources, text, "ru") if e["modality"] == "denied"]

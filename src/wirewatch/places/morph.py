@@ -225,6 +225,16 @@ def parse_tags(word: str, lang: str) -> frozenset[str]:
     return frozenset(str(parse.tag).replace(" ", ",").split(","))
 
 
+@lru_cache(maxsize=65536)
+def surely_future(word: str, lang: str) -> bool:
+    """Whether a verb is in the future tense in every reading pymorphy3 gives it
+    ("вывезут", "запровадять", "начнётся"); a verb of both aspects whose form may be the
+    present ("эвакуируют": they are evacuating) is not."""
+    parses = _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))
+    verbs = [p for p in parses if "VERB" in p.tag]
+    return bool(verbs) and "futr" in verbs[0].tag and not any("pres" in p.tag for p in verbs)
+
+
 def may_be_dative(word: str, lang: str) -> bool:
     """Whether any of pymorphy3's parses of a word is in the dative ("газете", whose best
     parse may be the locative)."""

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.document import Document
@@ -43,7 +43,7 @@ from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
 from wirewatch.events.numbers import Count
 from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.places.models import Place, PlaceMention
-from wirewatch.places.morph import parse_tags
+from wirewatch.places.morph import lemmas, parse_tags, surely_future
 
 # How many words after a territory trigger its place may come ("освободили населённый
 # пункт Новосёловка"), and before it when none comes after ("Угледар освобождён").
@@ -315,6 +315,7 @@ class LemmaExtractor:
                            and f.actor.id not in self.lex.acting_forces), story.body)
         dated = date_in(words, self.lex, doc.published)
         own = dated[1] if dated is not None else None
+        own = self._week_of_claim(words, own, story, doc.published)
         if own is not None and own.basis == "publication" and story.heading_day is not None:
             # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
             # the heading names is the day of the daily statement
@@ -440,6 +441,23 @@ class LemmaExtractor:
             if unit is not None:
                 return Found(k, k, unit, w.text)
         return None
+
+    def _week_of_claim(self, words: Sequence[Word], own: EventDate | None, story: Story,
+                       published: date | None) -> EventDate | None:
+        """'Міноборони в неділю заявило ... За тиждень біля Торецька знищили три танки': the
+        seven days of "за тиждень" end on the day of the statement the story has dated,
+        when that is a day of the week before publication (decision 274)."""
+        told = story.date
+        if own is None or told is None or published is None or own.precision != "range" \
+                or own.basis != "relative" or told.precision != "day" or not any(
+                    self.lex.past_periods[" ".join(p)] == "days7" for _, _, p in find_phrases(
+                        words, (phrase(p) for p in self.lex.past_periods))):
+            return own
+        day = _day(told)
+        if day is None or not published - timedelta(days=6) <= day < published:
+            return own
+        return EventDate(f"{(day - timedelta(days=6)).isoformat()}/{day.isoformat()}", "range",
+                         "relative", own.surface)
 
     def _regional_head(self, words: Sequence[Word], story: Story, day: date | None
                        ) -> Found | None:
@@ -732,6 +750,8 @@ class LemmaExtractor:
         none_lost = self._none_lost(sc)
         if self._denial_at(sc) is None and not absent and none_lost is None:
             return []
+        if self._own_claim_denied(sc):
+            return []
         types = self._denied_types(sc, trigs, none_lost)
         named = [p for _, p in sc.places]
         # untyped, a denial is of a change of ground, a toll or a strike, not of an
@@ -769,7 +789,13 @@ class LemmaExtractor:
         if ref is not None and any(m.claimant_actor is not None
                                    and m.claimant_actor.id == ref.id for m in claims):
             return []  # the speaker of the claim goes on: who denies is not yet named
-        if named and types and not claims:
+        # a word of absence away from its trigger ("загрози оточення Оріхова немає") denies
+        # only a claim told before: alone it is an assessment, no denial (decision 266)
+        alone = self._denial_at(sc) is None and none_lost is None and not any(
+            self._absent_near(sc, f, la, adjacent=True) for f, la, _ in trigs)
+        if alone and named:
+            claims = [m for m in claims if m.place is not None and m.place.geonameid in ids]
+        if named and types and not claims and not alone:
             # "Щодо Костянтинівки ... оточення немає": the places the denial names
             claims = [self._mention(doc, sc, (0, 0), t, p, None) for t in sorted(types)
                       for p in named]
@@ -1538,10 +1564,14 @@ class LemmaExtractor:
         subtype = self._subtype(sc, trig) if etype == "casualties" else None
         text = sc.text.strip()
         lead = len(sc.text) - len(sc.text.lstrip())
+        modality = self._modality(sc, trig, ref)
+        when = self._date_for(sc, trig)
+        if modality == "planned":
+            when = self._weekday_ahead(when, doc.published)
         return EventMention(
-            doc=doc.id, type=etype, place=place, date=self._date_for(sc, trig),
+            doc=doc.id, type=etype, place=place, date=when,
             evidence=Evidence(text, sc.start + lead, sc.start + lead + len(text)),
-            modality=self._modality(sc, trig, ref), subtype=subtype,
+            modality=modality, subtype=subtype,
             actor=self._party(sc, trig, before=True)
             if etype not in ("casualties", "equipment.lost") else None,
             target=self._party(sc, trig, before=False)
@@ -1577,7 +1607,8 @@ class LemmaExtractor:
             return "denied"
         if has_phrase(w, (phrase(p) for p in self.lex.hedged)):
             return "hedged"
-        if has_phrase(w, (phrase(p) for p in self.lex.planned), 0, trig[1] + 1):
+        if has_phrase(w, (phrase(p) for p in self.lex.planned), 0, trig[1] + 1) or \
+                self._future_near(sc, trig):
             return "planned"
         if sc.claim.claimant is None:
             if sc.claim.said and any(x.forms & self.lex.media_speakers for x in w):
@@ -1587,6 +1618,32 @@ class LemmaExtractor:
             return "asserted"
         kind = sc.claim.claimant.actor.kind
         return "reported" if kind in ("media", "analyst", "ngo", "international") else "claimed"
+
+    def _weekday_ahead(self, when: EventDate, published: date | None) -> EventDate:
+        """'Вывоз детей начнётся в среду', 'з понеділка запровадять евакуацію': the weekday of
+        a planned event is the next one after publication, not the last before it (decision
+        275)."""
+        day = _day(when)
+        if published is None or day is None or day >= published or when.basis != "relative" \
+                or when.precision != "day" or not when.surface or not any(
+                    f in self.lex.weekdays for f in lemmas(when.surface, self.lex.lang)):
+            return when
+        return EventDate((day + timedelta(days=7)).isoformat(), "day", "relative", when.surface)
+
+    def _future_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'из Днепрорудного начнут вывозить детей', 'з понеділка запровадять обов'язкову
+        евакуацію', 'эвакуация начнётся в среду': the trigger, or a verb up to three words
+        before it or four after it in its clause, in the future tense makes the event planned
+        (an evacuation announced; decision 275)."""
+        words, lang = sc.words, self.lex.lang
+        lo, hi = max(0, trig[0] - 3), min(len(words), trig[1] + 5)
+        for k in range(lo, hi):
+            between = words[min(k, trig[0]):max(k, trig[1]) + 1]
+            if any(w.text in _CLAUSE_BREAKS for w in between):
+                continue
+            if surely_future(words[k].text, lang):
+                return True
+        return False
 
     def _later_denial(self, doc: Document, sc: Sentence, trig: tuple[int, int],
                       made: list[EventMention]) -> list[EventMention]:
@@ -1628,6 +1685,28 @@ class LemmaExtractor:
         return [replace_fields(m, modality="hedged", conduit=(), conduit_actors=(), **fields)
                 for m in made]
 
+    def _own_claim_denied(self, sc: Sentence) -> bool:
+        """'Сальдо заявил, что подразделения «полностью контролируют» остров — в ОВА это
+        назвали выдумкой': a denial after a clause of another speaker's saying in its own
+        sentence denies that clause; when the clause told no event, it denies nothing
+        before it (decision 265)."""
+        at = self._denial_at(sc)
+        if at is None:
+            return False
+        words = sc.words
+        for v in range(at - 1):
+            breaks = [k for k in range(v + 2, at) if words[k].text in ("—", "–", ";")]
+            if not words[v].forms & self.lex.speech_verbs or not breaks:
+                continue
+            first = [f.actor.id for f in self.actors.actors_in(words[:v])]
+            # the denier is named after the break ("— в ОВА это назвали выдумкой")
+            then = [f.actor.id for f in self.actors.actors_in(words[breaks[-1]:])]
+            bodies = any(w.forms & (self.lex.body_abbreviations | self.lex.party_speakers)
+                         for w in words[breaks[-1]:at])
+            if first and (bodies or set(then) - set(first)):
+                return True
+        return False
+
     def _denied_types(self, sc: Sentence, trigs: list[tuple[int, int, str]],
                       none_lost: int | None) -> set[str]:
         """The types of claim a denial names: its triggers' ("сообщения о потере Очеретина":
@@ -1657,14 +1736,16 @@ class LemmaExtractor:
             return claims
         return [m for m in claims if m.claimant_actor is None or m.claimant_actor.side != side]
 
-    def _absent_near(self, sc: Sentence, first: int, last: int) -> bool:
+    def _absent_near(self, sc: Sentence, first: int, last: int, adjacent: bool = False
+                     ) -> bool:
         """'Окружения нет', 'Окружения под Курахово нет', 'Загрози оточення наших підрозділів
         у Курській області немає': a word of absence right before the trigger, or after it
-        in its clause (no verb or clause break between; decision 266)."""
+        in its clause (no verb or clause break between; decision 266); right beside it only
+        when ``adjacent``."""
         words = sc.words
         if first > 0 and words[first - 1].forms & self.lex.absent:
             return True
-        for k in range(last + 1, min(len(words), last + 8)):
+        for k in range(last + 1, min(len(words), last + (2 if adjacent else 8))):
             if words[k].forms & self.lex.absent:
                 return True
             if words[k].text in _CLAUSE_BREAKS or words[k].pos in ("VERB", "AUX"):

@@ -56,11 +56,17 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     # "минулої ночі", "этой ночью", "цього ранку": a relative day of several words
     several = {f: lexicon.relative_days[" ".join(p)] for f, _, p in find_phrases(
         words, (phrase(p) for p in lexicon.relative_days if " " in p))}
-    periods = {f: (lexicon.past_periods[" ".join(p)], " ".join(w.text for w in words[f:la + 1]))
+    periods = {f: (la, lexicon.past_periods[" ".join(p)],
+                   " ".join(w.text for w in words[f:la + 1]))
                for f, la, p in find_phrases(words, (phrase(p) for p in lexicon.past_periods))}
     for k, w in enumerate(words):
         if k in periods and published is not None:
-            return k, _past_period(*periods[k], published)
+            la, kind, surface = periods[k]
+            # "За тиждень з 17 по 23 листопада": the days the period's words name
+            named = date_in(words[la + 1:], lexicon, published) if la + 1 < len(words) else None
+            if named is not None and named[0] == 0 and named[1].precision == "range":
+                return k, named[1]
+            return k, _past_period(kind, surface, published)
         if k in several and published is not None:
             return k, _day(published + timedelta(days=several[k]), "relative",
                            w.text)
