@@ -1,8 +1,8 @@
 """Round 15 (b) of the Russian and Ukrainian rules: who claims and how, denials and dates
 (decisions 265-279). Every sentence here was written for these tests. A few tests guard
 the limits of a new rule (what it must not read: "no ... alone", "present ... no plan",
-"said by the side", "still the calendar week", "reaches no further"); they pass on the
-code before it too."""
+"said by the side", "still the calendar week", "reaches no further", "an assessment");
+they pass on the code before it too."""
 
 from __future__ import annotations
 
@@ -333,3 +333,19 @@ def test_a_denial_of_its_own_sentences_claim_reaches_no_further(resources: Any) 
             "Кроме того, Сальдо заявил, что российские подразделения «полностью контролируют» "
             "остров у Херсона — в ОВА это назвали выдумкой.")
     assert not [e for e in _events(resources, text, "ru") if e["modality"] == "denied"]
+
+
+def test_a_commander_saying_no_encirclement_denies_it(resources: Any) -> None:
+    text = ("Минобороны России заявило, что в районе Мирнограда взяты в плен 11 солдат.\n\n"
+            "Главнокомандующий ВСУ Александр Сырский заявил, что «окружения Мирнограда нет», "
+            "а логистика работает.")
+    got = _events(resources, text, "ru")
+    assert [e for e in _of(got, "territory.encircled", "denied")
+            if e["place"] and e["place"]["name"] == "Myrnohrad"]
+    assert not _of(got, "territory.encircled", "claimed")
+
+
+def test_an_observer_saying_no_encirclement_is_an_assessment(resources: Any) -> None:
+    text = ("Росіяни просунулися до околиць Кругляківки, однак загрози оточення Куп'янська "
+            "наразі немає, вважає військовий оглядач Олександр Коваленко.")
+    assert not _of(_events(resources, text, "uk"), "territory.encircled", "denied")

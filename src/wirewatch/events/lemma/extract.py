@@ -789,17 +789,20 @@ class LemmaExtractor:
         if ref is not None and any(m.claimant_actor is not None
                                    and m.claimant_actor.id == ref.id for m in claims):
             return []  # the speaker of the claim goes on: who denies is not yet named
-        # a word of absence away from its trigger ("загрози оточення Оріхова немає") denies
-        # only a claim told before: alone it is an assessment, no denial (decision 266)
+        # a word of absence away from its trigger ("загрози оточення Оріхова немає") is a
+        # side's denial, or answers a claim of its kind told before; else, said by analysts
+        # or nobody, it is an assessment (decision 266)
         alone = self._denial_at(sc) is None and none_lost is None and not any(
             self._absent_near(sc, f, la, adjacent=True) for f, la, _ in trigs)
         if alone and named:
             claims = [m for m in claims if m.place is not None and m.place.geonameid in ids]
-        if named and types and not claims and not alone:
+        side = ref is not None and ref.kind not in ("media", "analyst", "ngo", "international") \
+            and not any(w.forms & self.lex.media_speakers for w in sc.words)
+        if named and types and not claims and (not alone or any(told) or side):
             # "Щодо Костянтинівки ... оточення немає": the places the denial names
             claims = [self._mention(doc, sc, (0, 0), t, p, None) for t in sorted(types)
                       for p in named]
-        elif not claims and absent and story.fought is not None:
+        elif not claims and absent and story.fought is not None and not named:
             # "Окружения нет": the place fought over that the article told of last
             claims = [self._mention(doc, sc, (0, 0), absent[0], story.fought, None)]
         text = sc.text.strip()
