@@ -349,3 +349,10 @@ def test_an_observer_saying_no_encirclement_is_an_assessment(resources: Any) -> 
     text = ("Росіяни просунулися до околиць Кругляківки, однак загрози оточення Куп'янська "
             "наразі немає, вважає військовий оглядач Олександр Коваленко.")
     assert not _of(_events(resources, text, "uk"), "territory.encircled", "denied")
+
+
+def test_an_outlet_told_after_a_comma_is_no_subject(resources: Any) -> None:
+    text = ("С начала года российские паспорта получили 90 тысяч жителей Херсонской области, "
+            "сообщили «Известиям» в МВД России.")
+    got = _events(resources, text, "ru")
+    assert got and all(_speaker(e) == "ru-mvd" for e in got)

@@ -242,36 +242,7 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
             claimant = after[0]
             break
     if claimant is None and verbs:
-        # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
-        inside = [f for f in found for v in verbs if 0 < f.first - v <= 2
-                  and words[f.first - 1].lower in ("в", "во", "у")]
-        # "В 7-м корпусе ... ВСУ опровергли": the body the sentence opens in, before the
-        # verb, with no break between (the forces in its name are not the speaker)
-        inside += [f for f in found for v in verbs if f.first == 1 and 0 < v - f.last <= NEAR
-                   and words[0].lower in ("в", "во", "у")
-                   and not any(w.text in _BREAKS for w in words[f.last + 1:v])]
-        # "..., сообщило в среду Министерство обороны России": after a comma or dash the
-        # verb comes first and its subject follows
-        inside += [f for f in found for v in verbs if 0 < f.first - v <= 4 and v > 0
-                   and words[v - 1].text in (",", "—", "–") and not any(
-                       w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
-        # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
-        # is who was told, not who spoke, when someone else is named
-        told = [f for f in found if f.actor.kind == "media" and any(
-            may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
-            if not w.text.isupper())]
-        # "Сальдо обвиняет ВСУ в обстрелах": who is accused is no speaker (decision 271)
-        accused = [f for f in found for v in verbs if words[v].forms & lexicon.accusing_verbs
-                   and 0 < f.first - v <= 2]
-        # "Пасечник сообщил об ударе ВСУ": an actor in what is told of, after "о"/"про"
-        # and a noun, is no speaker either (decision 271)
-        accused += [f for f in found for v in verbs if 0 < f.first - v <= 4 and any(
-            w.lower in lexicon.topic_preps for w in words[v + 1:f.first])]
-        speakers = [f for f in found if f not in told and f not in accused] or list(found)
-        claimant = inside[0] if inside else min(
-            speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
-        if min(_distance(claimant, v, told) for v in verbs) > NEAR:
-            claimant = None
+        claimant = _said_by(words, found, verbs, lexicon)
     if claimant is None:
         return Claim(None, (), said)
     if claimant.actor.type != "person":
@@ -308,6 +279,46 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
     if len({f.actor.id for f in found}) != 1:
         return None
     return actor_ref(index.registry, index.holder(found[0], day), day)
+
+
+def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
+             lexicon: LemmaLexicon) -> Found | None:
+    """The actor a verb of saying has as its speaker: the body it is said in, the subject
+    after it past a comma, else the actor nearest it that is no outlet told, no one accused
+    and nothing told of (None when all are more than ``NEAR`` words away)."""
+    # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
+    # is who was told, not who spoke, when someone else is named (its words are not counted
+    # between the verb and the speaker: "сообщили «Известиям» в МВД России"; decision 273)
+    told = [f for f in found if f.actor.kind == "media" and any(
+        may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
+        if not w.text.isupper())]
+    # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
+    inside = [f for f in found for v in verbs if f not in told and f.first > v
+              and _distance(f, v, told) <= 2 and words[f.first - 1].lower in ("в", "во", "у")]
+    # "В 7-м корпусе ... ВСУ опровергли": the body the sentence opens in, before the
+    # verb, with no break between (the forces in its name are not the speaker)
+    inside += [f for f in found for v in verbs if f.first == 1 and 0 < v - f.last <= NEAR
+               and words[0].lower in ("в", "во", "у")
+               and not any(w.text in _BREAKS for w in words[f.last + 1:v])]
+    # "..., сообщило в среду Министерство обороны России": after a comma or dash the
+    # verb comes first and its subject follows
+    inside += [f for f in found for v in verbs if f not in told and f.first > v
+               and _distance(f, v, told) <= 4 and v > 0
+               and words[v - 1].text in (",", "—", "–") and not any(
+                   w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
+    # "Сальдо обвиняет ВСУ в обстрелах": who is accused is no speaker (decision 271)
+    accused = [f for f in found for v in verbs if words[v].forms & lexicon.accusing_verbs
+               and 0 < f.first - v <= 2]
+    # "Пасечник сообщил об ударе ВСУ": an actor in what is told of, after "о"/"про"
+    # and a noun, is no speaker either (decision 271)
+    accused += [f for f in found for v in verbs if 0 < f.first - v <= 4 and any(
+        w.lower in lexicon.topic_preps for w in words[v + 1:f.first])]
+    speakers = [f for f in found if f not in told and f not in accused] or list(found)
+    claimant = inside[0] if inside else min(
+        speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
+    if min(_distance(claimant, v, told) for v in verbs) > NEAR:
+        return None
+    return claimant
 
 
 def _lead_speaker(words: Sequence[Word], found: Sequence[Found]) -> Found | None:
