@@ -356,3 +356,17 @@ def test_an_outlet_told_after_a_comma_is_no_subject(resources: Any) -> None:
             "сообщили «Известиям» в МВД России.")
     got = _events(resources, text, "ru")
     assert got and all(_speaker(e) == "ru-mvd" for e in got)
+
+
+def test_whom_the_verb_tells_is_no_speaker(resources: Any) -> None:
+    text = ("Начальник Генштаба ВС РФ Валерий Герасимов в субботу доложил Владимиру Путину о "
+            "взятии Купянска.")
+    got = _events(resources, text, "ru")
+    assert got and all(_speaker(e) == "ru-gerasimov" for e in got)
+
+
+def test_he_said_goes_on_with_the_speaker_before(resources: Any) -> None:
+    text = ("Глава Харьковской ОВА Олег Синегубов назвал это неправдой. Он также сообщил, что "
+            "накануне российская армия обстреляла Чугуев, ранены трое жителей.")
+    got = [e for e in _events(resources, text, "ru") if "Чугуев" in e["evidence"]["text"]]
+    assert got and all(_speaker(e) == "ua-syniehubov" for e in got)

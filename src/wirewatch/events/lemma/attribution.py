@@ -20,7 +20,7 @@ from wirewatch.events.actors import Actor, ActorRegistry
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
-from wirewatch.places.morph import best_parse, may_be_dative
+from wirewatch.places.morph import best_parse, may_be_dative, parse_tags
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # "ISW", and one Latin word written with a capital inside ("DeepState"): names Cyrillic
@@ -241,7 +241,7 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         if after:
             claimant = after[0]
             break
-    if claimant is None and verbs:
+    if claimant is None and verbs and not all(_pronoun_subject(words, v, lexicon) for v in verbs):
         claimant = _said_by(words, found, verbs, lexicon)
     if claimant is None:
         return Claim(None, (), said)
@@ -281,6 +281,16 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
     return actor_ref(index.registry, index.holder(found[0], day), day)
 
 
+def _pronoun_subject(words: Sequence[Word], v: int, lexicon: LemmaLexicon) -> bool:
+    """'Он также сообщил, что ... российская армия обстреляла': a pronoun pointing back, in
+    the nominative, up to three words before the verb of saying is its subject; the actors
+    after the verb are what is told, and the speaker is the one named before (decision
+    272)."""
+    return any(w.forms & lexicon.anaphors and {"NPRO", "nomn"} <= parse_tags(w.text,
+                                                                             lexicon.lang)
+               for w in words[max(0, v - 3):v])
+
+
 def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
              lexicon: LemmaLexicon) -> Found | None:
     """The actor a verb of saying has as its speaker: the body it is said in, the subject
@@ -313,6 +323,10 @@ def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
     # and a noun, is no speaker either (decision 271)
     accused += [f for f in found for v in verbs if 0 < f.first - v <= 4 and any(
         w.lower in lexicon.topic_preps for w in words[v + 1:f.first])]
+    # "Герасимов доложил Владимиру Путину о взятии ...": whom the verb tells, in the
+    # dative right after it, is no speaker either (decision 271)
+    accused += [f for f in found for v in verbs if f.first == v + 1
+                and "datv" in parse_tags(words[f.first].text, lexicon.lang)]
     speakers = [f for f in found if f not in told and f not in accused] or list(found)
     claimant = inside[0] if inside else min(
         speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
