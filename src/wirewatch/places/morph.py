@@ -226,6 +226,19 @@ def parse_tags(word: str, lang: str) -> frozenset[str]:
     return frozenset(str(parse.tag).replace(" ", ",").split(","))
 
 
+@lru_cache(maxsize=65536)
+def surely_future(word: str, lang: str) -> bool:
+    """Whether a word is a verb in the third person of the future tense in its best reading,
+    and in no reading the present ("вывезут", "запровадять", "начнётся"); a verb of both
+    aspects whose form may be the present ("эвакуируют": they are evacuating) is not, nor a
+    noun a verb's form spells ("складу")."""
+    parses = _analyser(lang).parse(word.lower().translate(_APOSTROPHE_FOLD))
+    best = parses[0].tag if parses else None
+    return best is not None and {"VERB", "futr", "3per"} <= set(str(best).replace(" ", ",")
+                                                                .split(",")) and not any(
+        "pres" in p.tag for p in parses if "VERB" in p.tag)
+
+
 def may_be_dative(word: str, lang: str) -> bool:
     """Whether any of pymorphy3's parses of a word is in the dative ("газете", whose best
     parse may be the locative)."""

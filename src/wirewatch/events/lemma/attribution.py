@@ -20,7 +20,7 @@ from wirewatch.events.actors import Actor, ActorRegistry
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
-from wirewatch.places.morph import best_parse, may_be_dative
+from wirewatch.places.morph import best_parse, may_be_dative, parse_tags
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # "ISW", and one Latin word written with a capital inside ("DeepState"): names Cyrillic
@@ -71,6 +71,9 @@ class ActorIndex:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.by_last: dict[str, set[str]] = {}  # the ids of names of two words or more
         self.caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
+        # an outlet's name of common words ("Серая зона") names it only when the text writes
+        # it with its capital ("Малиновка остаётся «серой зоной»" names no channel)
+        self.titled: set[tuple[str, ...]] = set()
         # phrases that name a body only after a head noun ("губернатор Белгородской области")
         self.offices: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for actor in registry:
@@ -78,7 +81,9 @@ class ActorIndex:
                 # Cyrillic aliases, and Latin abbreviations Cyrillic text keeps ("ISW",
                 # "DeepState")
                 if _CYRILLIC.search(alias) or _LATIN_ABBREVIATION.match(alias):
-                    self._add(alias, actor.id)
+                    key = self._add(alias, actor.id)
+                    if key and actor.kind == "media" and len(key) > 1 and alias[:1].isupper():
+                        self.titled.add(key)
                 respelt = self.respelt(alias) if actor.type == "person" else None
                 if respelt is not None:
                     self._add(respelt, actor.id)  # "Евгений Евтушенко" for "Євген Євтушенко"
@@ -119,7 +124,7 @@ class ActorIndex:
                        for c in " ".join(out))
         return text if text != alias else None
 
-    def _add(self, alias: str, actor_id: str) -> None:
+    def _add(self, alias: str, actor_id: str) -> tuple[str, ...]:
         # an abbreviation ("ДАН", "ВСУ") is matched as written, in capitals, never through
         # a dictionary form ("ДАН" is no form of "дать")
         words = tuple(w.lower() if w.isupper() and len(w) > 1 else
@@ -131,6 +136,7 @@ class ActorIndex:
             if len(words) > 1:
                 self.by_last.setdefault(words[-1], set()).add(actor_id)
             self.caps[words] = caps
+        return words
 
     def actors_in(self, words: Sequence[Word]) -> list[Found]:
         """Return the actors named in a sentence, longest name first at each word."""
@@ -147,7 +153,8 @@ class ActorIndex:
                         (k, k) if names == (form,) else None)
                     if m is not None and (best is None or m[1] > best[0]) and all(
                             words[k + j].text.isupper() or not cap
-                            for j, cap in enumerate(self.caps[names])):
+                            for j, cap in enumerate(self.caps[names])) and (
+                            names not in self.titled or words[k].text[:1].isupper()):
                         best = (m[1], actor_id)
                 for names, actor_id in self.offices.get(form, ()) if headed else ():
                     m = match_at(words, k, names, gap=0)
@@ -214,38 +221,28 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
     said = bool(markers or verbs)
     if not found:
         return Claim(None, (), said)
+    lead = _lead_speaker(words, found)
+    if lead is not None and lead.actor.id not in lexicon.acting_forces:
+        # ("ВСУ: за сутки Россия потеряла ..." stays the headline it was: decision 225)
+        return Claim(lead, tuple(f for f in found if f is not lead and f.actor.kind == "media"),
+                     True)
     claimant: Found | None = None
     for first, last, _ in markers:  # 'по данным X': the actor right after the marker
         if any(w.forms & lexicon.anaphors for w in words[first:last]):
-            continue  # "По его словам, подразделения группировки ...": the one named before
+            # "По его словам, подразделения группировки ...": the one named before; "Гладков
+            # скаржиться на атаки: за його словами, ...": the person this sentence named
+            # before the marker (decision 272)
+            named = [f for f in found if f.last < first and f.actor.type == "person"]
+            claimant = named[-1] if named else None
+            if claimant is not None:
+                break
+            continue
         after = [f for f in found if last < f.first <= last + 3]
         if after:
             claimant = after[0]
             break
-    if claimant is None and verbs:
-        # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
-        inside = [f for f in found for v in verbs if 0 < f.first - v <= 2
-                  and words[f.first - 1].lower in ("в", "во", "у")]
-        # "В 7-м корпусе ... ВСУ опровергли": the body the sentence opens in, before the
-        # verb, with no break between (the forces in its name are not the speaker)
-        inside += [f for f in found for v in verbs if f.first == 1 and 0 < v - f.last <= NEAR
-                   and words[0].lower in ("в", "во", "у")
-                   and not any(w.text in _BREAKS for w in words[f.last + 1:v])]
-        # "..., сообщило в среду Министерство обороны России": after a comma or dash the
-        # verb comes first and its subject follows
-        inside += [f for f in found for v in verbs if 0 < f.first - v <= 4 and v > 0
-                   and words[v - 1].text in (",", "—", "–") and not any(
-                       w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
-        # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
-        # is who was told, not who spoke, when someone else is named
-        told = [f for f in found if f.actor.kind == "media" and any(
-            may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
-            if not w.text.isupper())]
-        speakers = [f for f in found if f not in told] or list(found)
-        claimant = inside[0] if inside else min(
-            speakers, key=lambda f: min(_distance(f, v) for v in verbs))
-        if min(_distance(claimant, v) for v in verbs) > NEAR:
-            claimant = None
+    if claimant is None and verbs and not all(_pronoun_subject(words, v, lexicon) for v in verbs):
+        claimant = _said_by(words, found, verbs, lexicon)
     if claimant is None:
         return Claim(None, (), said)
     if claimant.actor.type != "person":
@@ -284,8 +281,79 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
     return actor_ref(index.registry, index.holder(found[0], day), day)
 
 
-def _distance(f: Found, k: int) -> int:
-    return f.first - k if f.first > k else k - f.last
+def _pronoun_subject(words: Sequence[Word], v: int, lexicon: LemmaLexicon) -> bool:
+    """'Он также сообщил, что ... российская армия обстреляла': a pronoun pointing back, in
+    the nominative, up to three words before the verb of saying is its subject; the actors
+    after the verb are what is told, and the speaker is the one named before (decision
+    272)."""
+    return any(w.forms & lexicon.anaphors and {"NPRO", "nomn"} <= parse_tags(w.text,
+                                                                             lexicon.lang)
+               for w in words[max(0, v - 3):v])
+
+
+def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
+             lexicon: LemmaLexicon) -> Found | None:
+    """The actor a verb of saying has as its speaker: the body it is said in, the subject
+    after it past a comma, else the actor nearest it that is no outlet told, no one accused
+    and nothing told of (None when all are more than ``NEAR`` words away)."""
+    # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
+    # is who was told, not who spoke, when someone else is named (its words are not counted
+    # between the verb and the speaker: "сообщили «Известиям» в МВД России"; decision 273)
+    told = [f for f in found if f.actor.kind == "media" and any(
+        may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
+        if not w.text.isupper())]
+    # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
+    inside = [f for f in found for v in verbs if f not in told and f.first > v
+              and _distance(f, v, told) <= 2 and words[f.first - 1].lower in ("в", "во", "у")]
+    # "В 7-м корпусе ... ВСУ опровергли": the body the sentence opens in, before the
+    # verb, with no break between (the forces in its name are not the speaker)
+    inside += [f for f in found for v in verbs if f.first == 1 and 0 < v - f.last <= NEAR
+               and words[0].lower in ("в", "во", "у")
+               and not any(w.text in _BREAKS for w in words[f.last + 1:v])]
+    # "..., сообщило в среду Министерство обороны России": after a comma or dash the
+    # verb comes first and its subject follows
+    inside += [f for f in found for v in verbs if f not in told and f.first > v
+               and _distance(f, v, told) <= 4 and v > 0
+               and words[v - 1].text in (",", "—", "–") and not any(
+                   w.text in (",", ";", ":", ".") for w in words[v + 1:f.first])]
+    # "Сальдо обвиняет ВСУ в обстрелах": who is accused is no speaker (decision 271)
+    accused = [f for f in found for v in verbs if words[v].forms & lexicon.accusing_verbs
+               and 0 < f.first - v <= 2]
+    # "Пасечник сообщил об ударе ВСУ": an actor in what is told of, after "о"/"про"
+    # and a noun, is no speaker either (decision 271)
+    accused += [f for f in found for v in verbs if 0 < f.first - v <= 4 and any(
+        w.lower in lexicon.topic_preps for w in words[v + 1:f.first])]
+    # "Герасимов доложил Владимиру Путину о взятии ...": whom the verb tells, in the
+    # dative right after it, is no speaker either (decision 271)
+    accused += [f for f in found for v in verbs if f.first == v + 1
+                and "datv" in parse_tags(words[f.first].text, lexicon.lang)]
+    speakers = [f for f in found if f not in told and f not in accused] or list(found)
+    claimant = inside[0] if inside else min(
+        speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
+    if min(_distance(claimant, v, told) for v in verbs) > NEAR:
+        return None
+    return claimant
+
+
+def _lead_speaker(words: Sequence[Word], found: Sequence[Found]) -> Found | None:
+    """'Дніпропетровська ОВА: вночі противник атакував ...', '08:15 Генштаб ЗСУ: ...': an
+    actor that opens the sentence (after a time or a mark at most), with a colon right
+    after it, says what follows (a live blog's or a repost's way; decision 278). The armed
+    forces that a bulletin tells of ("ВСУ: ...") are left to the caller."""
+    first = found[0]
+    if first.last + 1 >= len(words) or words[first.last + 1].text != ":":
+        return None
+    if any(any(c.isalpha() for c in w.text) for w in words[:first.first]):
+        return None
+    return first
+
+
+def _distance(f: Found, k: int, told: Sequence[Found] = ()) -> int:
+    """Words between an actor and the verb at ``k``, an outlet told between them not
+    counted ("рассказал «Новой газете Европа» начальник ... Роман Мрочко"; decision 273)."""
+    lo, hi = (k, f.first) if f.first > k else (f.last, k)
+    skipped = sum(t.last - t.first + 3 for t in told if lo < t.first and t.last < hi)
+    return max(0, hi - lo - skipped)
 
 
 def actor_ref(registry: ActorRegistry, actor: Actor, day: date | None) -> tuple[str, ActorRef]:

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.document import Document
@@ -45,7 +45,7 @@ from wirewatch.events.models import ActorRef, EventMention, Evidence, Party
 from wirewatch.events.numbers import Count
 from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.places.models import Place, PlaceMention
-from wirewatch.places.morph import parse_tags
+from wirewatch.places.morph import lemmas, parse_tags, surely_future
 
 # How many words after a territory trigger its place may come ("освободили населённый
 # пункт Новосёловка"), and before it when none comes after ("Угледар освобождён").
@@ -60,6 +60,13 @@ _DISPUTED = frozenset({"territory.captured", "territory.encircled", "territory.w
 _AREAS = frozenset({"admin1", "region", "country"})
 # A blank line: where a paragraph ends
 _BLANK = re.compile(r"\n[ \t]*\n")
+# The titles of the heads of a region's body ("Head of the Luhansk People's Republic",
+# "Governor of Kursk Oblast"), not of a town's ("Head of the Kherson City Military
+# Administration", "Mayor of Kharkiv")
+_REGION_HEAD = re.compile(r"\b(?:head|governor|chief)\b", re.IGNORECASE)
+_CITY_HEAD = re.compile(r"\b(?:city|mayor|district|community)\b", re.IGNORECASE)
+# Marks that end a clause: a word of absence after them says nothing of a trigger before
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "»", "\""})
 
 
 @dataclass
@@ -115,6 +122,11 @@ class Story:
     # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
     # and where its paragraph ends: the place of the paragraph's events naming none
     heading: tuple[Place, int] | None = None
+    # a capture has been claimed: "X остаётся под контролем ВСУ" answers it (decision 268)
+    captures: bool = False
+    # the period a lead sentence named ("С 15 по 21 ноября ..."), telling no event: the date
+    # of the events after it that name none (decision 276)
+    lead: EventDate | None = None
 
 
 @dataclass
@@ -174,6 +186,7 @@ class LemmaExtractor:
                     and sc.dated_at is not None and _daily(sc.date, doc.published):
                 story.heading_day = sc.date
             made = self._mentions(doc, sc, story)
+            self._lead_period(parsed.text, sc, story, made, read)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
             backs = story.backs
@@ -183,8 +196,11 @@ class LemmaExtractor:
                 story.backs = list(range(len(found), len(found) + len(made)))
             elif any(m.modality == "denied" and m.trigger is not None for m in made):
                 # "назвали эти заявления ложью. «Купянск остаётся под контролем ...»": the
-                # quote says what was denied
-                dropped.update(backs)
+                # quote says what was denied; another speaker's denial before stays
+                # ("Сырский заявил, что окружения нет. Синегубов назвал ... фейком")
+                speakers = {_speaker_id(m) for m in made if m.modality == "denied"}
+                dropped.update(i for i in backs
+                               if None in speakers or _speaker_id(found[i]) in speakers)
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             self._headline_speaker(doc, parsed.text, sc, story, found)
             # a headline: the first line, a paragraph of its own with no full stop
@@ -194,6 +210,8 @@ class LemmaExtractor:
                 story.headline = (sc, len(found), len(found) + len(made))
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
+            story.captures = story.captures or any(
+                m.type == "territory.captured" and m.modality != "denied" for m in made)
             if sc.text.strip():
                 story.denied = {m.place.geonameid for m in made
                                 if m.modality == "denied" and m.place is not None}
@@ -233,6 +251,20 @@ class LemmaExtractor:
         return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
 
     @staticmethod
+    def _lead_period(text: str, sc: Sentence, story: Story, made: list[EventMention],
+                     read: list[tuple[Sentence, int, int]]) -> None:
+        """'С 15 по 21 ноября 2025 года Вооружённые силы продолжали ...': a written period in
+        the first two paragraphs, in a sentence that tells no event, dates the events after
+        it that name no day of their own (decision 276)."""
+        if made or sc.dated_at is None or sc.date.precision != "range" or \
+                sc.date.basis != "explicit" or story.lead is not None:
+            return
+        if len(_BLANK.findall(text[:sc.start])) > 1 or any(
+                hi > lo for _, lo, hi in read):
+            return
+        story.lead = story.date = sc.date
+
+    @staticmethod
     def _read_heading(doc: Document, sc: Sentence, story: Story) -> None:
         """'Тёткино. Около 11:00 вражеский дрон атаковал автомобиль.': a sentence that is
         only a place's name heads its paragraph; the events after it there that name no
@@ -258,11 +290,17 @@ class LemmaExtractor:
         claim = claim_of(words, actors, self.lex)
         if claim.claimant is None and (unit := self._unit_back(words, story)) is not None:
             claim = dataclasses.replace(claim, claimant=unit)  # "за даними бригади"
+        if claim.claimant is None and claim.said and (
+                head := self._regional_head(words, story, doc.published)) is not None:
+            claim = dataclasses.replace(claim, claimant=head)  # "по информации главы региона"
         # only the forces a bulletin tells of ("Подразделения группировки «Восток»
         # продолжили продвижение", "Потери ВСУ составили"), who are not its speakers
         acting = all((f.actor.kind == "military" and f.actor.type in ("grouping", "unit"))
                      or f.actor.id in self.lex.acting_forces for f in actors)
-        if claim.claimant is not None:
+        if claim.claimant is not None and story.claim is not None and any(
+                w.forms & self.lex.aside_words for w in words):
+            pass  # "Терехов натомість написав ...": an aside; the speaker before goes on
+        elif claim.claimant is not None:
             story.claim = claim
         elif story.claim is not None and ((not claim.said and acting)
                 or self._points_back(words) or (not actors and (
@@ -287,10 +325,15 @@ class LemmaExtractor:
                            and f.actor.id not in self.lex.acting_forces), story.body)
         dated = date_in(words, self.lex, doc.published)
         own = dated[1] if dated is not None else None
+        own = self._week_of_claim(words, own, story, doc.published)
         if own is not None and own.basis == "publication" and story.heading_day is not None:
             # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
             # the heading names is the day of the daily statement
             own = story.heading_day
+        if own is not None and story.lead is not None and own.basis == "relative" and \
+                own.precision == "range" and has_phrase(
+                    words, (phrase(p) for p in self.lex.past_periods)):
+            own = story.lead  # "За неделю сбиты ..." under "С 15 по 21 ноября" (decision 276)
         if own is not None and own.precision != "range":
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
         if own is not None and own.precision == "range":
@@ -409,6 +452,41 @@ class LemmaExtractor:
                 return Found(k, k, unit, w.text)
         return None
 
+    def _week_of_claim(self, words: Sequence[Word], own: EventDate | None, story: Story,
+                       published: date | None) -> EventDate | None:
+        """'Міноборони в неділю заявило ... За тиждень біля Торецька знищили три танки': the
+        seven days of "за тиждень" end on the day of the statement the story has dated,
+        when that is a day of the week before publication (decision 274)."""
+        told = story.date
+        if own is None or told is None or published is None or own.precision != "range" \
+                or own.basis != "relative" or told.precision != "day" or not any(
+                    self.lex.past_periods[" ".join(p)] == "days7" for _, _, p in find_phrases(
+                        words, (phrase(p) for p in self.lex.past_periods))):
+            return own
+        day = _day(told)
+        if day is None or not published - timedelta(days=6) <= day < published:
+            return own
+        return EventDate(f"{(day - timedelta(days=6)).isoformat()}/{day.isoformat()}", "range",
+                         "relative", own.surface)
+
+    def _regional_head(self, words: Sequence[Word], story: Story, day: date | None
+                       ) -> Found | None:
+        """'по информации главы региона', 'написал руководитель республики', 'додав очільник
+        області': a head noun before a noun of a region, naming no region, is the last
+        person named before who headed a region's body that day (decision 270)."""
+        for k, w in enumerate(words[:-1]):
+            if not (w.forms & self.lex.head_nouns and words[k + 1].forms & self.lex.region_nouns):
+                continue
+            if k + 2 < len(words) and words[k + 2].text[:1].isupper():
+                return None  # "глава региона Владимир Сальдо" names the person
+            for actor in reversed(story.seen):
+                role = actor.role_on(day) if actor.type == "person" else None
+                if role is not None and _REGION_HEAD.search(role.title) and not \
+                        _CITY_HEAD.search(role.title):
+                    return Found(k, k + 1, actor, f"{w.text} {words[k + 1].text}")
+            return None
+        return None
+
     def _body_back(self, words: Sequence[Word], story: Story) -> Found | None:
         """'Как сообщили в ведомстве', 'за даними російського відомства': a noun of a body
         beside a verb of saying or a source marker names the last body named before, when
@@ -511,7 +589,11 @@ class LemmaExtractor:
         typed = [(f, la, t) for f, la, p in trigs for q, t in self.triggers if q == p]
         story.passports = story.passports or any(
             w.forms & self.lex.passport_nouns for w in sc.words)
+        none_lost = self._none_lost(sc)
         for first, last, etype in typed:
+            if (etype in self.lex.object_places and self._absent_near(sc, first, last)) or (
+                    none_lost is not None and first > none_lost):
+                continue  # "Окружения под Курахово нет", "ни один корабль не пострадал"
             if etype == "passport.issued" and not story.passports and any(
                     w.forms & self.lex.passport_documents for w in sc.words[first:last + 1]):
                 continue  # "документы получили": passports only once the article named them
@@ -536,7 +618,8 @@ class LemmaExtractor:
                 out.extend(self._relayed_claim(doc, sc, (first, last), made))
         out.extend(self._gapped(sc, out))
         out = self._spread(sc, out)
-        if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.holding)):
+        if not out and story.captures and has_phrase(
+                sc.words, (phrase(p) for p in self.lex.holding)):
             out.extend(m for m in self._holding(doc, sc)
                        if m.place is None or m.place.geonameid not in story.denied)
         if not out and story.strike_place is not None:
@@ -673,19 +756,21 @@ class LemmaExtractor:
         trigs = [(f, la, t) for f, la, p in find_phrases(sc.words, self._trigger_phrases())
                  for q, t in self.triggers if q == p]
         # "Окружения нет" (a territory claim), not "пострадавших нет" (none were hurt)
-        absent = [t for f, la, t in trigs if t in self.lex.object_places and any(
-            sc.words[k].forms & self.lex.absent for k in (f - 1, la + 1)
-            if 0 <= k < len(sc.words))]
-        if self._denial_at(sc) is None and not absent:
+        absent = [t for f, la, t in trigs if t in self.lex.object_places
+                  and self._absent_near(sc, f, la)]
+        none_lost = self._none_lost(sc)
+        if self._denial_at(sc) is None and not absent and none_lost is None:
             return []
-        types = {t for _, _, t in trigs}
+        if self._own_claim_denied(sc):
+            return []
+        types = self._denied_types(sc, trigs, none_lost)
         named = [p for _, p in sc.places]
         # untyped, a denial is of a change of ground, a toll or a strike, not of an
         # evacuation; a territory claim placed at a whole region names a village the
-        # gazetteer lacks
+        # gazetteer lacks (an offensive on a region is one: decision 266)
         told = [[m for m in found[lo:hi] if m.modality != "denied" and m.place is not None
                  and (m.type in types if types else m.type in _DISPUTED) and not (
-                     m.type in self.lex.object_places and m.place.kind in _AREAS)]
+                     m.type.startswith("territory.") and m.place.kind in _AREAS)]
                 for _, lo, hi in read[-6:]]
         ids = {p.geonameid for p in named}
         # "заяву щодо Костянтинівки спростували": the claims at the places it names; none
@@ -710,14 +795,25 @@ class LemmaExtractor:
                 (ms for (prev, _, _), ms in zip(reversed(read[-6:]), reversed(told), strict=True)
                  if prev.text.strip()), [])
             claims = claims or [m for m in last_told if m.type != "strike"] or last_told
+        if none_lost is not None:
+            claims = self._other_side(claims, ref, story)
         if ref is not None and any(m.claimant_actor is not None
                                    and m.claimant_actor.id == ref.id for m in claims):
             return []  # the speaker of the claim goes on: who denies is not yet named
-        if named and types and not claims:
+        # a word of absence away from its trigger ("загрози оточення Оріхова немає") is a
+        # side's denial, or answers a claim of its kind told before; else, said by analysts
+        # or nobody, it is an assessment (decision 266)
+        alone = self._denial_at(sc) is None and none_lost is None and not any(
+            self._absent_near(sc, f, la, adjacent=True) for f, la, _ in trigs)
+        if alone and named:
+            claims = [m for m in claims if m.place is not None and m.place.geonameid in ids]
+        side = ref is not None and ref.kind not in ("media", "analyst", "ngo", "international") \
+            and not any(w.forms & self.lex.media_speakers for w in sc.words)
+        if named and types and not claims and (not alone or any(told) or side):
             # "Щодо Костянтинівки ... оточення немає": the places the denial names
             claims = [self._mention(doc, sc, (0, 0), t, p, None) for t in sorted(types)
                       for p in named]
-        elif not claims and absent and story.fought is not None:
+        elif not claims and absent and story.fought is not None and not named:
             # "Окружения нет": the place fought over that the article told of last
             claims = [self._mention(doc, sc, (0, 0), absent[0], story.fought, None)]
         text = sc.text.strip()
@@ -1557,10 +1653,14 @@ class LemmaExtractor:
         subtype = self._subtype(sc, trig) if etype == "casualties" else None
         text = sc.text.strip()
         lead = len(sc.text) - len(sc.text.lstrip())
+        modality = self._modality(sc, trig, ref)
+        when = self._date_for(sc, trig)
+        if modality == "planned":
+            when = self._weekday_ahead(when, doc.published)
         return EventMention(
-            doc=doc.id, type=etype, place=place, date=self._date_for(sc, trig),
+            doc=doc.id, type=etype, place=place, date=when,
             evidence=Evidence(text, sc.start + lead, sc.start + lead + len(text)),
-            modality=self._modality(sc, trig, ref), subtype=subtype,
+            modality=modality, subtype=subtype,
             actor=self._party(sc, trig, before=True)
             if etype not in ("casualties", "equipment.lost") else None,
             target=self._party(sc, trig, before=False)
@@ -1596,7 +1696,8 @@ class LemmaExtractor:
             return "denied"
         if has_phrase(w, (phrase(p) for p in self.lex.hedged)):
             return "hedged"
-        if has_phrase(w, (phrase(p) for p in self.lex.planned), 0, trig[1] + 1):
+        if has_phrase(w, (phrase(p) for p in self.lex.planned), 0, trig[1] + 1) or \
+                self._future_near(sc, trig):
             return "planned"
         if sc.claim.claimant is None:
             if sc.claim.said and any(x.forms & self.lex.media_speakers for x in w):
@@ -1606,6 +1707,32 @@ class LemmaExtractor:
             return "asserted"
         kind = sc.claim.claimant.actor.kind
         return "reported" if kind in ("media", "analyst", "ngo", "international") else "claimed"
+
+    def _weekday_ahead(self, when: EventDate, published: date | None) -> EventDate:
+        """'Вывоз детей начнётся в среду', 'з понеділка запровадять евакуацію': the weekday of
+        a planned event is the next one after publication, not the last before it (decision
+        275)."""
+        day = _day(when)
+        if published is None or day is None or day >= published or when.basis != "relative" \
+                or when.precision != "day" or not when.surface or not any(
+                    f in self.lex.weekdays for f in lemmas(when.surface, self.lex.lang)):
+            return when
+        return EventDate((day + timedelta(days=7)).isoformat(), "day", "relative", when.surface)
+
+    def _future_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'из Днепрорудного начнут вывозить детей', 'з понеділка запровадять обов'язкову
+        евакуацію', 'эвакуация начнётся в среду': the trigger, or a verb up to three words
+        before it or four after it in its clause, in the future tense makes the event planned
+        (an evacuation announced; decision 275)."""
+        words, lang = sc.words, self.lex.lang
+        lo, hi = max(0, trig[0] - 3), min(len(words), trig[1] + 5)
+        for k in range(lo, hi):
+            between = words[min(k, trig[0]):max(k, trig[1]) + 1]
+            if any(w.text in _CLAUSE_BREAKS for w in between):
+                continue
+            if surely_future(words[k].text, lang):
+                return True
+        return False
 
     def _later_denial(self, doc: Document, sc: Sentence, trig: tuple[int, int],
                       made: list[EventMention]) -> list[EventMention]:
@@ -1646,6 +1773,87 @@ class LemmaExtractor:
             fields = {"claimant": name, "claimant_actor": ref, "claimant_text": owner.words}
         return [replace_fields(m, modality="hedged", conduit=(), conduit_actors=(), **fields)
                 for m in made]
+
+    def _own_claim_denied(self, sc: Sentence) -> bool:
+        """'Сальдо заявил, что подразделения «полностью контролируют» остров — в ОВА это
+        назвали выдумкой': a denial after a clause of another speaker's saying in its own
+        sentence denies that clause; when the clause told no event, it denies nothing
+        before it (decision 265)."""
+        at = self._denial_at(sc)
+        if at is None:
+            return False
+        words = sc.words
+        for v in range(at - 1):
+            breaks = [k for k in range(v + 2, at) if words[k].text in ("—", "–", ";")]
+            if not words[v].forms & self.lex.speech_verbs or not breaks:
+                continue
+            first = [f.actor.id for f in self.actors.actors_in(words[:v])]
+            # the denier is named after the break ("— в ОВА это назвали выдумкой")
+            then = [f.actor.id for f in self.actors.actors_in(words[breaks[-1]:])]
+            bodies = any(w.forms & (self.lex.body_abbreviations | self.lex.party_speakers)
+                         for w in words[breaks[-1]:at])
+            if first and (bodies or set(then) - set(first)):
+                return True
+        return False
+
+    def _denied_types(self, sc: Sentence, trigs: list[tuple[int, int, str]],
+                      none_lost: int | None) -> set[str]:
+        """The types of claim a denial names: its triggers' ("сообщения о потере Очеретина":
+        a town lost is ground, not a toll), its topic nouns' ("о наступлении"), or
+        equipment lost for "Жоден наш катер не постраждав" (decisions 266, 267)."""
+        if none_lost is not None:
+            return {"equipment.lost"}
+        types = {"territory.captured" if t == "casualties" and any(
+            p.kind == "city" and la < k <= la + 2 for k, p in sc.places) else t
+            for _, la, t in trigs}
+        if self._denial_at(sc) is not None:
+            types |= {t for w in sc.words for f in w.forms
+                      if (t := self.lex.denied_topics.get(f)) in self.book.types}
+        return types
+
+    @staticmethod
+    def _other_side(claims: list[EventMention], ref: ActorRef | None, story: Story
+                    ) -> list[EventMention]:
+        """'Ни один корабль не получил повреждений', said by the side whose own report the
+        claims were (or by its speaker going on): it answers the other side's claims only;
+        an outlet telling the denial is no side (decision 267)."""
+        going = story.claim.claimant if story.claim is not None else None
+        side = ref.side if ref is not None else going.actor.side if going else None
+        if ref is not None and ref.kind in ("media", "analyst", "ngo", "international"):
+            side = None
+        if side is None:
+            return claims
+        return [m for m in claims if m.claimant_actor is None or m.claimant_actor.side != side]
+
+    def _absent_near(self, sc: Sentence, first: int, last: int, adjacent: bool = False
+                     ) -> bool:
+        """'Окружения нет', 'Окружения под Курахово нет', 'Загрози оточення наших підрозділів
+        у Курській області немає': a word of absence right before the trigger, or after it
+        in its clause (no verb or clause break between; decision 266); right beside it only
+        when ``adjacent``."""
+        words = sc.words
+        if first > 0 and words[first - 1].forms & self.lex.absent:
+            return True
+        for k in range(last + 1, min(len(words), last + (2 if adjacent else 8))):
+            if words[k].forms & self.lex.absent:
+                return True
+            if words[k].text in _CLAUSE_BREAKS or words[k].pos in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _none_lost(self, sc: Sentence) -> int | None:
+        """'Ни один корабль не получил повреждений', 'Жоден наш катер там не постраждав':
+        the word index of the kind of equipment a word of none names, when a negation
+        follows it within four words; else None (decision 267)."""
+        words = sc.words
+        for _, la, _ in find_phrases(words, (phrase(p) for p in self.lex.none_words)):
+            for k in range(la + 1, min(len(words), la + 4)):
+                kinds = find_phrases(words, self.equipment, k, min(len(words), k + 4))
+                if kinds and kinds[0][0] == k and any(
+                        w.forms & self.lex.negations
+                        for w in words[kinds[0][1] + 1:kinds[0][1] + 5]):
+                    return k
+        return None
 
     def _denial_at(self, sc: Sentence) -> int | None:
         """The word index of the sentence's phrase of denial, else None."""
@@ -1697,6 +1905,11 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
         out.append((k, m.place))
         prev_end = m.end
     return out
+
+
+def _speaker_id(m: EventMention) -> str | None:
+    """The registry id of a mention's claimant, else None."""
+    return m.claimant_actor.id if m.claimant_actor is not None else None
 
 
 def _daily(told: EventDate | None, published: date | None) -> bool:

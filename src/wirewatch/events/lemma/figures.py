@@ -56,11 +56,17 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     # "минулої ночі", "этой ночью", "цього ранку": a relative day of several words
     several = {f: lexicon.relative_days[" ".join(p)] for f, _, p in find_phrases(
         words, (phrase(p) for p in lexicon.relative_days if " " in p))}
-    periods = {f: (lexicon.past_periods[" ".join(p)], " ".join(w.text for w in words[f:la + 1]))
+    periods = {f: (la, lexicon.past_periods[" ".join(p)],
+                   " ".join(w.text for w in words[f:la + 1]))
                for f, la, p in find_phrases(words, (phrase(p) for p in lexicon.past_periods))}
     for k, w in enumerate(words):
         if k in periods and published is not None:
-            return k, _past_period(*periods[k], published)
+            la, kind, surface = periods[k]
+            # "За тиждень з 17 по 23 листопада": the days the period's words name
+            named = date_in(words[la + 1:], lexicon, published) if la + 1 < len(words) else None
+            if named is not None and named[0] == 0 and named[1].precision == "range":
+                return k, named[1]
+            return k, _past_period(kind, surface, published)
         if k in several and published is not None:
             return k, _day(published + timedelta(days=several[k]), "relative",
                            w.text)
@@ -168,10 +174,13 @@ def _recent_days(words: Sequence[Word], k: int, lexicon: LemmaLexicon, published
 
 def _past_period(kind: str, surface: str, published: date) -> EventDate:
     """The last weekend up to ``published`` (Saturday and Sunday; a report of a Monday tells
-    of the two days before it), or the calendar week (Monday to Sunday) before its week."""
+    of the two days before it), the seven days up to it ("за неделю"; ``days7``), or the
+    calendar week (Monday to Sunday) before its week."""
     if kind == "weekend":
         last = published - timedelta(days=(published.weekday() - 6) % 7)
         first = last - timedelta(days=1)
+    elif kind == "days7":
+        first, last = published - timedelta(days=6), published
     else:
         first = published - timedelta(days=published.weekday() + 7)
         last = first + timedelta(days=6)
@@ -191,6 +200,11 @@ def later_period(words: Sequence[Word], after: int, lexicon: LemmaLexicon,
     return None
 
 
+# "упродовж понеділка", "протягом середи", "в течение вторника": all of that day
+# (decision 275)
+_THROUGHOUT = frozenset({"упродовж", "впродовж", "протягом", "продовж"})
+
+
 def _weekday_framed(words: Sequence[Word], k: int, lang: str) -> bool:
     """A weekday is a date after a preposition or a modifier ("в четверг", "у середу", "в
     ночь на вторник", "минулої середи"); "серед них" (among them), which the Ukrainian
@@ -199,7 +213,9 @@ def _weekday_framed(words: Sequence[Word], k: int, lang: str) -> bool:
         return True
     prev = parse_tags(words[k - 1].text, lang)
     return bool(prev & {"PREP", "ADJF", "PRTF", "NPRO", "Apro"}) or \
-        words[k - 1].lower in ("в", "во", "у", "на", "с", "з", "до", "по", "к")
+        words[k - 1].lower in ("в", "во", "у", "на", "с", "з", "до", "по", "к") or \
+        words[k - 1].lower in _THROUGHOUT or (k > 1 and words[k - 2].lower == "в" and
+                                              words[k - 1].lower == "течение")
 
 
 def _numeric_date(text: str) -> date | None:

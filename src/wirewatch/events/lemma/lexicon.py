@@ -118,7 +118,8 @@ class LemmaLexicon:
     # names the registry's unit of that number and kind (the English word of its name)
     unit_nouns: dict[str, str]
     # 'за выходные', 'у вихідні': the last weekend before publication; 'за прошлую неделю',
-    # 'минулого тижня': the calendar week before publication's ('weekend' / 'week')
+    # 'минулого тижня': the calendar week before publication's ('weekend' / 'week'); 'за
+    # неделю', 'за тиждень': the seven days up to publication ('days7')
     past_periods: dict[str, str]
     # 'с начала осени', 'з початку літа': a season's first month, after 'since the start'
     seasons: dict[str, int]
@@ -179,6 +180,22 @@ class LemmaLexicon:
     # 'есть раненые', 'є загиблі': a casualty told to exist, with no figure, is a mention
     # with no count (casualties need a figure otherwise)
     there_are: frozenset[str]
+    # 'обвиняет ВСУ в обстрелах', 'звинуватив росіян': verbs of saying whose object, right
+    # after them, is who is accused, no speaker
+    accusing_verbs: frozenset[str]
+    # 'Міський голова натомість написав про п'ятьох поранених': a speaker brought in with
+    # one of these gives another account; the sentences after it that name no speaker go on
+    # with the speaker before
+    aside_words: frozenset[str]
+    # 'сообщил об ударе ВСУ', 'повідомив про обстріл ЗСУ': what a verb of saying tells of
+    # follows one of these; an actor named in it is no speaker
+    topic_preps: frozenset[str]
+    # 'назвали сообщения о наступлении ложью', 'спростували заяви про наступ': a noun of
+    # what a denial speaks of that is no trigger, and the type of the claim it denies
+    denied_topics: dict[str, str]
+    # 'Ни один корабль не получил повреждений', 'Жоден літак не постраждав': a word of
+    # none before a kind of equipment, with a negation after it, denies its loss
+    none_words: tuple[str, ...]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
