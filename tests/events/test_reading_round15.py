@@ -287,3 +287,27 @@ def test_an_event_told_with_also_goes_on_with_the_storys_day(run: Run) -> None:
     events = run(text, "2026-08-19")
     strikes = [e for e in of_type(events, "strike") if e["place"]["name"] == "Stanislav"]
     assert strikes and strikes[0]["date"]["value"] == "2026-08-18", strikes
+
+
+def test_an_interviews_answers_are_the_interviewees_claims(run: Run) -> None:
+    text = ("Oleh Syniehubov has headed the Kharkiv Regional Military Administration since "
+            "2019. We spoke by phone on Tuesday.\n\n"
+            "How many people have left Kupiansk this month?\n\n"
+            "Our police evacuated 210 people from Kupiansk last week, 40 of them children.\n\n"
+            "Do you expect another offensive?\n\n"
+            "They will try. We are ready.")
+    events = run(text, "2025-10-15")
+    (ev,) = of_type(events, "civilians.evacuated")
+    assert ev["claimant_actor"] and ev["claimant_actor"]["id"] == "ua-syniehubov", ev
+    assert ev["modality"] == "claimed", ev
+
+
+def test_an_explainers_questions_name_no_speaker(run: Run) -> None:
+    text = ("Kupiansk has changed hands twice since 2022. Here is what we know.\n\n"
+            "Who holds the town?\n\n"
+            "Russian forces shelled Kupiansk on Monday, destroying a school.\n\n"
+            "Can civilians leave?\n\n"
+            "Some buses still run.")
+    events = run(text, "2025-10-15")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant"] is None, strike

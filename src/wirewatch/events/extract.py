@@ -23,6 +23,7 @@ from wirewatch.events.attribution import Attributor, learn_people, party_or_medi
 from wirewatch.events.codebook import Codebook, load_codebook
 from wirewatch.events.context import DocContext, Draft, SentenceContext
 from wirewatch.events.dates import find_dates
+from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps import count, guards, mention, modality, place, when
@@ -95,6 +96,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
         _said_after(dc, sent, si)
         _remember_speakers(dc, sent)
     tallies = tally_list_mentions(doc, book, lexicon)
+    dc.found = with_interview_answers(dc, parsed, dc.found)
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
     found = with_national_tolls(found, places, doc.text, lexicon)
