@@ -311,3 +311,12 @@ def test_an_explainers_questions_name_no_speaker(run: Run) -> None:
     events = run(text, "2025-10-15")
     (strike,) = of_type(events, "strike")
     assert strike["claimant"] is None, strike
+
+
+def test_neither_of_two_speakers_who_claimed_nothing_speaks_later(run: Run) -> None:
+    text = ("Neither the Russian Defence Ministry nor the military bloggers have claimed any "
+            "Russian presence in Kramatorsk. Finally, the Russian Defence Ministry claimed on "
+            "Saturday that a strike had hit a training centre in Dnipro.")
+    events = run(text, "2026-06-09")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant"] and not strike["claimant"].lower().startswith("neither"), strike

@@ -30,7 +30,7 @@ from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
-from wirewatch.events.syntax import index_document, span_text, token_at
+from wirewatch.events.syntax import children_of, index_document, span_text, token_at
 from wirewatch.events.tally_list import tally_list_mentions, with_tallies
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
@@ -217,6 +217,15 @@ def _draft(sc: SentenceContext, trig: Trigger) -> Draft | None:
     return Draft(trig, et, sc.doc.behaviour(trig.type), toks, anchor(toks))
 
 
+def _said_nothing(verb: Any) -> bool:
+    """Whether a verb of saying is negated or its subject is "neither ... nor ..." (decision
+    297): such a sentence names no speaker the sentences after it go on with."""
+    kids = children_of(verb)
+    return any(c.dep_ == "neg" for c in kids) or any(
+        g.dep_ == "preconj" and g.lower_ == "neither"
+        for c in kids if c.dep_ in ("nsubj", "nsubjpass") for g in children_of(c))
+
+
 def _lead_day(dc: DocContext, sent: Any, si: int) -> None:
     """The day the lead tells of, when its event was not found ("The drone came down on a
     crowded stop on Tuesday"): "during the day", "by evening" later count from it
@@ -233,6 +242,8 @@ def _lead_day(dc: DocContext, sent: Any, si: int) -> None:
 def _remember_speakers(dc: DocContext, sent: Any) -> None:
     """A speaker met in the sentence, with the date it spoke on, for the sentences after."""
     for src, conduits, verb in dc.attributor.speakers_of(sent):
+        if _said_nothing(verb):
+            continue  # "Neither the ministry nor the bloggers have claimed ...": no speaker
         known = next((s for s in dc.attributor.sources if s.name == src.name), None)
         if known is None or known is not dc.attributor.sources[-1]:
             dts = when.date_tokens(sent, find_dates(span_text(sent), dc.document.published,
