@@ -320,3 +320,29 @@ def test_neither_of_two_speakers_who_claimed_nothing_speaks_later(run: Run) -> N
     events = run(text, "2026-06-09")
     (strike,) = of_type(events, "strike")
     assert strike["claimant"] and not strike["claimant"].lower().startswith("neither"), strike
+
+
+def test_a_village_the_gazetteer_lacks_in_its_region_is_no_region(run: Run) -> None:
+    events = run("Russia said on Tuesday its forces had recaptured the village of Nekhoteyevka "
+                 "in the Belgorod region.", "2025-12-03")
+    (cap,) = of_type(events, "territory.captured")
+    assert cap["place"] is None, cap
+
+
+def test_the_settlement_is_never_the_dateline(run: Run) -> None:
+    text = ("MOSCOW, Dec 2 (Reuters) - Russia's defence ministry said on Tuesday that units of "
+            "the North group had completely liberated the settlement.")
+    events = run(text, "2025-12-03")
+    assert not [e for e in events if e["place"] and e["place"]["name"] == "Moscow"], events
+
+
+def test_a_town_that_lost_power_was_not_captured(run: Run) -> None:
+    events = run("The city of Shostka lost power on Tuesday evening after a drone struck a "
+                 "substation, the governor said.", "2025-12-03")
+    assert not of_type(events, "territory.captured"), events
+
+
+def test_apartments_taken_over_are_no_capture(run: Run) -> None:
+    events = run("According to the mayor, 312 apartments had been taken over by the occupation "
+                 "authorities in Lysychansk since the start of the year.", "2025-12-03")
+    assert not of_type(events, "territory.captured"), events

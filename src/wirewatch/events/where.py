@@ -72,7 +72,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
     return out
 
 
-_REGION_AFTER = re.compile(r",\s*(?P<in>in\s+)?(?:the\s+)?")
+_REGION_AFTER = re.compile(r",\s*(?P<in>in\s+)?(?:the\s+)?|\s+(?P<bare_in>in)\s+(?:the\s+)?")
 
 
 def _locates_place(p: PlaceMention, places: Sequence[PlaceMention], text: str) -> bool:
@@ -87,8 +87,8 @@ def _locates_place(p: PlaceMention, places: Sequence[PlaceMention], text: str) -
         m = _REGION_AFTER.fullmatch(text, q.end, p.start)
         if m is None:
             continue
-        if q.place is None:
-            return bool(m.group("in"))  # a village the gazetteer lacks, "in" its region
+        if q.place is None:  # a village the gazetteer lacks, "in" its region
+            return bool(m.group("in") or m.group("bare_in"))
         return q.place.kind == "city" and (q.place.country, q.place.admin1_code) == (
             p.place.country, p.place.admin1_code)
     return False
@@ -278,6 +278,7 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
 _LOCATING_PREPS = frozenset({"in", "of", "near", "outside", "at"})
 # what may stand between two members of a written list of places ("X, Y and Z")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
+_SMALL_PLACE_WORDS = frozenset({"village", "settlement", "hamlet", "locality"})
 # a town named only to locate another ("Kostiantynivka, the last large town south of
 # Kramatorsk"): never what "the town" later refers to (decision 290)
 # ("the southern part of Siversk" is Siversk itself)
@@ -404,9 +405,14 @@ def _coordinated(a: Any, b: Any, lex: Lexicon) -> bool:
 def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any], lex: Lexicon
                  ) -> bool:
     """Return whether a place token (or a reference) is the trigger's object or passive subject."""
+    # a subject is the place only of a verb with no object ("Toretsk fell"); "Shostka lost
+    # power" is the town's loss, not a loss of the town (decision 298)
+    transitive = any(c.dep_ == "dobj" for c in children_of(trig))
     for t in targets:
         for a in path_up(t):
             if a.head == trig or a.head in tokens:
+                if a.dep_ == "nsubj" and transitive:
+                    break
                 if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and (
                         a == t or a.lemma_.lower() in lex.object_heads or a.pos_ == "PROPN"):
                     return True
@@ -489,7 +495,10 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
               and p.place.kind != "country" and p.start not in skip
               and not qualifies_by_hyphen(p, text)
               and not (kind != "region" and _LOCATOR_BEFORE.search(text[max(0, p.start - 30):
-                                                                     p.start]))]
+                                                                     p.start]))
+              # "MOSCOW (Reuters) - ... liberated the settlement": a dateline is where the
+              # reporter writes from, never "the village" (decision 298)
+              and not (low in _SMALL_PLACE_WORDS and getattr(p, "dateline", False))]
     if not before:
         return None
     if low in book.direction_words:

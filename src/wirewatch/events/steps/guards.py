@@ -364,8 +364,16 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a single word that is an event only with an object has one ("Toretsk fell",
     "had lost Kurakhove": the place is the subject or object)."""
     trig, toks, head, et, chosen, ref = d.trigger, d.tokens, d.head, d.type, d.chosen, d.ref_tok
-    if len(trig.phrase) > 1 or trig.phrase[0] not in et.needs_object:
+    if trig.phrase[0] not in et.needs_object:
         return True
+    if len(trig.phrase) > 1:
+        # "312 apartments had been taken over": a phrase whose object is named and is no
+        # place is no capture (decision 298)
+        own = {t.i for t in toks}  # "took control of": "control" is the phrase's own
+        objs = [c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass") and
+                c.i not in own and c.pos_ == "NOUN" and c.lemma_.lower() not in et.object_nouns]
+        places = [c.tok for c in chosen] + ([ref] if ref is not None else [])
+        return not objs or any(is_under(t, o) for o in objs for t in places)
     if head.pos_ == "NOUN":  # "the capture of X"
         return True
     targets = [c.tok for c in chosen] + ([ref] if ref is not None else []) + (
