@@ -1,8 +1,10 @@
 """Round 15 of reading real English reporting: words for the hurt ("was hurt", "with
 injuries", "sought medical help"), periods written as ranges ("over the past week", "since
 the beginning of the year", "in the first half of 2025", "between July 2024 and June 2025")
-and losses told two sentences after their strike (the sentences are written for these
-tests)."""
+and losses told two sentences after their strike, interviews, and what a capture is not
+(the sentences are written for these tests). Thirteen of them are guards, passing on the
+code before this round: they keep the new rules from reaching too far ("Nobody was hurt",
+"the damage to the grid", an explainer's questions, a town shelled daily since 2022)."""
 
 from __future__ import annotations
 
