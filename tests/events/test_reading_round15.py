@@ -348,3 +348,10 @@ def test_apartments_taken_over_are_no_capture(run: Run) -> None:
     events = run("According to the mayor, 312 apartments had been taken over by the occupation "
                  "authorities in Lysychansk since the start of the year.", "2025-12-03")
     assert not of_type(events, "territory.captured"), events
+
+
+def test_the_actor_of_an_as_clause_is_no_place_of_the_losses(run: Run) -> None:
+    events = run("A Russian missile attack on the city of Pavlohrad on Sunday night killed four "
+                 "people, the governor said, as Moscow pressed its air campaign.", "2025-11-04")
+    dead = of_type(events, "casualties")
+    assert dead and all(e["place"]["name"] == "Pavlohrad" for e in dead), dead

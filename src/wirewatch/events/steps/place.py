@@ -295,7 +295,9 @@ def _simultaneous_place(d: Draft, events: set[int], lex: Lexicon) -> list[PlaceC
             if c.dep_ in ("advcl", "relcl") and any(m.lower_ in lex.simultaneous_marks | {"after"}
                                                     for m in children_of(c)
                                                     if m.dep_ in ("mark", "advmod")):
-                chosen = attach(c, [c], d.type, d.candidates, events, lex=lex)
+                # "..., as Moscow pressed its air campaign": the clause's actor is no place
+                chosen = [x for x in attach(c, [c], d.type, d.candidates, events, lex=lex)
+                          if not (x.tok.dep_ == "nsubj" and x.tok.head == c)]
                 if chosen:
                     return [(chosen[0].place, chosen[0].mention)]
     return []
