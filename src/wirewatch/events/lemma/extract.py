@@ -605,7 +605,7 @@ class LemmaExtractor:
                 # "выдали ещё 1,5 тысячи": a bare verb of handing out, counted, and the
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
-            if self._guarded(sc, first) or (etype == "strike" and self._damaged_by(
+            if self._guarded(sc, first) or self._guarded_after(sc, first, last) or (etype == "strike" and self._damaged_by(
                     sc, first, last)) or (etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
@@ -943,6 +943,14 @@ class LemmaExtractor:
         """A threat, attempt, goal or condition just before the trigger: no event."""
         return has_phrase(sc.words, (phrase(p) for p in self.lex.not_event_before),
                           max(0, first - GUARD), first)
+
+    def _guarded_after(self, sc: Sentence, first: int, last: int) -> bool:
+        """'о поражении России в войне': a trigger word that is no event with one of its
+        words of another sense (lexicon ``not_event_after``) just after the trigger."""
+        after = {w for k in range(first, last + 1) for f in sc.words[k].forms
+                 for w in self.lex.not_event_after.get(f, ())}
+        return bool(after) and has_phrase(sc.words, (phrase(p) for p in after), last + 1,
+                                          min(len(sc.words), last + 1 + GUARD))
 
     def _out_of_shelter(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'вийшли з укриття з піднятими руками', 'вышли из блиндажа': "выйти из" with a
