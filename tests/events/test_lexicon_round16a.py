@@ -1,6 +1,6 @@
 """Round 16a of the Russian and Ukrainian lexicons and rules (issue 16): a hit told as
-"о поражении" and kept apart from a defeat. Every sentence here was written for these
-tests."""
+"о поражении" and kept apart from a defeat; the town before its region before a strike.
+Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -31,3 +31,14 @@ def test_a_hit_told_after_o_is_a_strike(resources: Any, text: str) -> None:
 ])
 def test_a_defeat_told_after_o_is_no_strike(resources: Any, text: str) -> None:
     assert of_type(_events(resources, text, "ru"), "strike") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "town"), [
+    ("uk", "У Ромнах на Сумщині внаслідок атаки дронів пошкоджено склад.", "Romny"),
+    ("ru", "В Грайвороне на Белгородчине в результате атаки дрона повреждён магазин.",
+     "Grayvoron"),
+])
+def test_a_region_after_the_town_before_a_strike_only_locates_it(
+        resources: Any, lang: str, text: str, town: str) -> None:
+    hit = of_type(_events(resources, text, lang), "strike")
+    assert [e["place"]["name"] for e in hit] == [town]

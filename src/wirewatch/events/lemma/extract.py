@@ -1283,7 +1283,10 @@ class LemmaExtractor:
                 # Марганецьку й Червоногригорівську громади")
                 return _listed(sc.words, after + [(k, p) for k, p in sc.places
                                                   if min(trig[1] + AFTER, nxt) < k < nxt])
-            before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
+            # "У Шостці на Сумщині внаслідок атаки": a region right after the town only
+            # says where the town is (decision 301)
+            before = [_town_within(sc, kp) for kp in sc.places
+                      if trig[0] - BEFORE <= kp[0] < trig[0]]
             heading = [story.heading[0]] if story.heading is not None else []
             return before[-1:] if etype != "strike" else (before[-1:] or
                                                           [p for _, p in sc.places][:1] or
