@@ -605,8 +605,9 @@ class LemmaExtractor:
                 # "выдали ещё 1,5 тысячи": a bare verb of handing out, counted, and the
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
-            if self._guarded(sc, first) or self._guarded_after(sc, first, last) or (etype == "strike" and self._damaged_by(
-                    sc, first, last)) or (etype == "territory.captured" and has_phrase(
+            if self._guarded(sc, first) or self._guarded_after(sc, first, last) or (
+                    etype == "strike" and self._damaged_by(sc, first, last)) or (
+                    etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
                 continue  # "ВСУ продолжают контролировать часть Торецка": no capture
