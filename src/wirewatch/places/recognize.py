@@ -879,12 +879,23 @@ def _add_region_abbreviations(spans: list[Span], view: TextView, gaz: Gazetteer
     return sorted(kept + found, key=lambda s: s.start)
 
 
+# "Ростове-на-Дону", "Славянске-на-Кубани": a lowercase word joining a Cyrillic hyphenated
+# name's parts (decision 303)
+HYPHEN_LINKS = frozenset({"на", "над"})
+
+
 def _hyphen_tail(view: TextView, j: int) -> int:
     """Return the index of the last token of the hyphenated word that token j is part of."""
-    toks = view.tokens
-    while (j + 1 < len(toks) and view.text[toks[j].end:toks[j + 1].start] == "-"
-           and toks[j + 1].capitalised):
-        j += 1
+    toks, text = view.tokens, view.text
+    while j + 1 < len(toks) and text[toks[j].end:toks[j + 1].start] == "-":
+        if toks[j + 1].capitalised:
+            j += 1
+        elif j + 2 < len(toks) and toks[j + 1].text in HYPHEN_LINKS and \
+                has_cyrillic(toks[j].text) and toks[j + 2].capitalised and \
+                text[toks[j + 1].end:toks[j + 2].start] == "-":
+            j += 2
+        else:
+            break
     return j
 
 

@@ -557,8 +557,15 @@ class Resolver:
             quarter = last_city is not None and seat is not None and (self._quarter_of(
                 seat, last_city[1]) or bool(district and _stray_abroad(seat, last_city[1],
                                                                        out, i)))
+            # the city named last, no place named since: its district past a paragraph's
+            # end too, when the adjective leads to a village ("Харьков пережил атаку ...
+            # \n\nв Слободском районе"; decision 302)
+            next_place = last_city is not None and seat is not None and \
+                seat.population < DISTRICT_SEAT_MIN_POPULATION and _none_between(
+                    out, last_city[0], i, last_city[1].id)
             if district and last_city is not None and (
-                    quarter or "\n\n" not in view.text[last_city[0].end:m.start]) and \
+                    quarter or next_place
+                    or "\n\n" not in view.text[last_city[0].end:m.start]) and \
                     (m.place is None or m.place.geonameid != last_city[1].id):
                 city = last_city[1]
                 if seat is None or seat.population < DISTRICT_SEAT_MIN_POPULATION or (
@@ -856,6 +863,15 @@ class Resolver:
                         p, m.surface, p.confidence,
                         f"named {p.name} by an appositive earlier in the article"))
         return out
+
+
+def _none_between(mentions: Sequence[PlaceMention], city: PlaceMention, i: int,
+                  city_id: int) -> bool:
+    """Whether no place but the city itself (or its districts) is named between the city's
+    mention and mention ``i``."""
+    start = next((j for j, m in enumerate(mentions) if m is city), None)
+    return start is not None and start < i and all(
+        m.place is not None and m.place.geonameid == city_id for m in mentions[start + 1:i])
 
 
 def _stray_abroad(seat: Entry, city: Entry, mentions: Sequence[PlaceMention], i: int) -> bool:

@@ -605,8 +605,9 @@ class LemmaExtractor:
                 # "выдали ещё 1,5 тысячи": a bare verb of handing out, counted, and the
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
-            if self._guarded(sc, first) or (etype == "strike" and self._damaged_by(
-                    sc, first, last)) or (etype == "territory.captured" and has_phrase(
+            if self._guarded(sc, first) or self._guarded_after(sc, first, last) or (
+                    etype == "strike" and self._damaged_by(sc, first, last)) or (
+                    etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
                 continue  # "ВСУ продолжают контролировать часть Торецка": no capture
@@ -944,6 +945,14 @@ class LemmaExtractor:
         return has_phrase(sc.words, (phrase(p) for p in self.lex.not_event_before),
                           max(0, first - GUARD), first)
 
+    def _guarded_after(self, sc: Sentence, first: int, last: int) -> bool:
+        """'о поражении России в войне': a trigger word that is no event with one of its
+        words of another sense (lexicon ``not_event_after``) just after the trigger."""
+        after = {w for k in range(first, last + 1) for f in sc.words[k].forms
+                 for w in self.lex.not_event_after.get(f, ())}
+        return bool(after) and has_phrase(sc.words, (phrase(p) for p in after), last + 1,
+                                          min(len(sc.words), last + 1 + GUARD))
+
     def _out_of_shelter(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'вийшли з укриття з піднятими руками', 'вышли из блиндажа': "выйти из" with a
         common noun after the preposition leaves a shelter or a building, no place held;
@@ -1275,7 +1284,10 @@ class LemmaExtractor:
                 # Марганецьку й Червоногригорівську громади")
                 return _listed(sc.words, after + [(k, p) for k, p in sc.places
                                                   if min(trig[1] + AFTER, nxt) < k < nxt])
-            before = [p for k, p in sc.places if trig[0] - BEFORE <= k < trig[0]]
+            # "У Шостці на Сумщині внаслідок атаки": a region right after the town only
+            # says where the town is (decision 301)
+            before = [_town_within(sc, kp) for kp in sc.places
+                      if trig[0] - BEFORE <= kp[0] < trig[0]]
             heading = [story.heading[0]] if story.heading is not None else []
             return before[-1:] if etype != "strike" else (before[-1:] or
                                                           [p for _, p in sc.places][:1] or

@@ -196,6 +196,9 @@ class LemmaLexicon:
     # 'Ни один корабль не получил повреждений', 'Жоден літак не постраждав': a word of
     # none before a kind of equipment, with a negation after it, denies its loss
     none_words: tuple[str, ...]
+    # 'о поражении склада' is a hit, 'о поражении России в войне' a defeat: a trigger word
+    # -> words that, within a few words after it, make it no event (decision 300)
+    not_event_after: dict[str, tuple[str, ...]]
 
 
 def uses_lemma_rules(lang: str, path: str | Path | None = None) -> bool:
@@ -231,7 +234,7 @@ def parse_lemma_lexicon(data: Any) -> LemmaLexicon:
     if data["rules"] != "lemma":
         raise LexiconError("rules: a lemma lexicon says 'rules: lemma'")
     values = {k: _read(k, hints[k], data[k]) for k in known}
-    for k in ("triggers", "subtypes", "sides"):
+    for k in ("triggers", "subtypes", "sides", "not_event_after"):
         values[k] = {name: tuple(str(p).lower() for p in phrases)
                      for name, phrases in values[k].items()}
     values["equipment"] = {k.lower(): v for k, v in values["equipment"].items()}
