@@ -355,3 +355,18 @@ def test_the_actor_of_an_as_clause_is_no_place_of_the_losses(run: Run) -> None:
                  "people, the governor said, as Moscow pressed its air campaign.", "2025-11-04")
     dead = of_type(events, "casualties")
     assert dead and all(e["place"]["name"] == "Pavlohrad" for e in dead), dead
+
+
+def test_control_of_all_of_a_town_is_a_capture_reported(run: Run) -> None:
+    events = run("Geolocated footage indicates that Russian forces control all of Toretsk, ISW "
+                 "said.", "2025-03-01")
+    (cap,) = of_type(events, "territory.captured")
+    assert cap["claimant_actor"] and cap["claimant_actor"]["id"] == "isw", cap
+    assert cap["extent"] == "full", cap
+
+
+def test_holding_all_of_ones_positions_is_no_capture(run: Run) -> None:
+    events = run("Ukrainian forces still control all of their positions near Toretsk, the "
+                 "brigade said.", "2025-03-01")
+    assert not [e for e in of_type(events, "territory.captured")
+                if e["modality"] != "denied"], events

@@ -586,7 +586,9 @@ class Attributor:
             if any(p == (low,) for p in self.book.modality.get("hedged", ())):
                 att.hedged = True
             tok = _speaker_token(verb, trigger, self.lexicon, self._is_place)
-            if tok is None:
+            if tok is None or tok.lemma_.lower() in self.lexicon.evidence_nouns:
+                # "geolocated footage indicates that ...": what shows it, not who says it
+                # (decision 304); the speaker is the one who cites it
                 continue
             if self._is_place(tok):
                 # a misparsed place ("Chasiv Yar, a military blogger wrote"): its appositive

@@ -68,6 +68,7 @@ class Lexicon:
     habit_words: re.Pattern[str]  # 'shelled every day': the writer's picture of a place
     same_story_adverbs: frozenset[str]  # 'also pounded X': the day the story tells of
     interview_words: re.Pattern[str]  # 'we spoke by video link': an interview follows
+    evidence_nouns: frozenset[str]  # 'footage indicates': what shows it, no speaker
     aim_nouns: frozenset[str]  # 'the goal is to take X': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'
     collective_nouns: frozenset[str]

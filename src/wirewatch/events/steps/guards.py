@@ -439,6 +439,9 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
         if obj.lower_ in lex.part_nouns and lex.partial_extent.search(span) and \
                 not lex.whole_extent.search(span):
             return True
+        if (lex.whole_extent.search(span) or obj.lower_ == "all") and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in children_of(obj)):
+            return True  # "Russian forces control all of Toretsk" (decision 304)
     return False
 
 
