@@ -370,3 +370,13 @@ def test_holding_all_of_ones_positions_is_no_capture(run: Run) -> None:
                  "brigade said.", "2025-03-01")
     assert not [e for e in of_type(events, "territory.captured")
                 if e["modality"] != "denied"], events
+
+
+def test_a_headline_is_read_on_the_first_line_only() -> None:
+    from wirewatch.events.extract import _headline
+
+    assert _headline("Drones hit Odesa port\n\nRussian drones hit the port of Odesa.")
+    # a first line longer than any headline is none, however its spaces run (a fuzzed input
+    # of spaces once kept the pattern backtracking for minutes)
+    assert _headline(" " * 200_000 + "\n\nText.") is None
+    assert _headline("Drones hit Odesa " + "\t" * 300) is None

@@ -108,13 +108,22 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n[ \t]*\n")
 
 
+def _headline(text: str) -> re.Match[str] | None:
+    """The headline, read on the first line and the blank line after it only: on a long
+    run of spaces the pattern alone would backtrack for minutes (a fuzzed input did)."""
+    first_break = text.find("\n")
+    if first_break < 0 or first_break > 200:
+        return None
+    return HEADLINE.match(text[:first_break + 100])
+
+
 def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: Lexicon
                              ) -> list[EventMention]:
     """Drop the mentions of a headline or of a recap paragraph ("A quick recap: …") whose
     type the rest of the article reports too: they retell the story in fewer words, and
     the story's own sentence is the claim's evidence (codebook: one claim, one mention;
     decision 164). A claim only the headline or the recap tells stays."""
-    spans = [(0, h.end())] if (h := HEADLINE.match(text)) else []
+    spans = [(0, h.end())] if (h := _headline(text)) else []
     for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
         if lexicon.recap_openers.match(line.group(1)):
             end = _BLANK_LINE.search(text, line.start(1))
