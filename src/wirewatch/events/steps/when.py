@@ -6,7 +6,7 @@ the strike whose losses these are."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.events.context import Draft, Found, SentenceContext
@@ -251,10 +251,10 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     if context_date is not None:
         return EventDate(context_date.value, context_date.precision, context_date.basis,
                          context_date.surface)
-    if _same_story(sc, d):
+    story_day = _story_day(sc, d)
+    if story_day is not None:
         # "Russian artillery also pounded Stanislav": the day of the story told so far
-        return EventDate(sc.doc.last_date.isoformat() if sc.doc.last_date else None, "day",
-                         "relative")
+        return EventDate(story_day.isoformat(), "day", "relative")
     past = doc.published is not None and any(
         (dm.date.year() or doc.published.year) < doc.published.year
         for dm in find_dates(span_text(sent), doc.published, lexicon=sc.doc.lexicon))
@@ -272,15 +272,17 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     return UNKNOWN
 
 
-def _same_story(sc: SentenceContext, d: Draft) -> bool:
-    """Whether an undated event goes on with the day the story told last ("also pounded
-    Stanislav" after a strike on Tuesday; decision 295)."""
+def _story_day(sc: SentenceContext, d: Draft) -> date | None:
+    """The day an undated event goes on with ("also pounded Stanislav" after a strike on
+    Tuesday; decision 295): the day the story told last, before publication, else None."""
     last = sc.doc.last_date
     published = sc.doc.document.published
-    return last is not None and (published is None or last < published) and any(
-        c.dep_ == "advmod" and c.lower_ in sc.doc.lexicon.same_story_adverbs
-        for c in children_of(d.head)) and \
-        not sc.doc.lexicon.background_words.search(span_text(sc.sent))
+    if last is None or (published is not None and last >= published) or \
+            sc.doc.lexicon.background_words.search(span_text(sc.sent)):
+        return None
+    also = any(c.dep_ == "advmod" and c.lower_ in sc.doc.lexicon.same_story_adverbs
+               for c in children_of(d.head))
+    return last if also else None
 
 
 def linked_strike(sc: SentenceContext, d: Draft) -> Found | None:
