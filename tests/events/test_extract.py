@@ -519,12 +519,12 @@ def test_a_dateline_is_not_read_into_the_first_sentence(run: Run) -> None:
     assert not events[0]["evidence"]["text"].startswith("KYIV")
 
 
-def test_a_capture_of_a_village_the_gazetteer_lacks_is_coded_to_its_region(run: Run) -> None:
+def test_a_capture_of_a_village_the_gazetteer_lacks_is_not_coded_to_its_region(run: Run) -> None:
+    # decision 306: the village is where it happened; the region only locates it
     [e] = run("Russian forces captured the village of Dobropillia in Zaporizhzhia region, the "
               "Russian Defence Ministry said.", "2025-11-21")
-    assert e["type"] == "territory.captured" and place_id(e) == 687699  # Zaporizhzhia Oblast
-    assert e["place"]["surface"] == "Dobropillia" and e["place"]["method"] == "context"
-    assert e["place"]["confidence"] <= 0.5
+    assert e["type"] == "territory.captured" and e["place"] is None
+    assert "Dobropillia" in e["evidence"]["text"] and e["extent"] == "full"
 
 
 def test_losses_in_this_direction_are_placed_at_the_direction_named_before(run: Run) -> None:

@@ -63,6 +63,9 @@ class DocContext:
     outlet_speaks: bool = False
     found: list[Found] = field(default_factory=list)
     last_date: date | None = None
+    # the sentence each speaker last spoke in (by name), for the sentences going on with it
+    spoke_at: dict[str, int] = field(default_factory=dict)
+    headline_end: int = 0  # where the headline ends (0: none)
     types_seen: set[str] = field(default_factory=set)
 
     def behaviour(self, type_name: str) -> Behaviour:

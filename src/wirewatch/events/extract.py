@@ -86,6 +86,8 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                     outlet_speaks=outlet_speaks)
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
+    headline = _headline(doc.text)
+    dc.headline_end = headline.end() if headline is not None else 0
     dateline = DATELINE.match(doc.text)
     # the dateline ("KYIV, Nov 20 (Reuters) -") is a sentence of its own, not the lead
     sents = [s for s in index.sents if dateline is None or s.end_char > dateline.end()]
@@ -94,7 +96,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
         _sentence(dc, sent, si)
         _lead_day(dc, sent, si)
         _said_after(dc, sent, si)
-        _remember_speakers(dc, sent)
+        _remember_speakers(dc, sent, si)
     tallies = tally_list_mentions(doc, book, lexicon)
     dc.found = with_interview_answers(dc, parsed, dc.found)
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
@@ -248,11 +250,13 @@ def _lead_day(dc: DocContext, sent: Any, si: int) -> None:
         dc.last_date = date.fromisoformat(str(days[0].value))
 
 
-def _remember_speakers(dc: DocContext, sent: Any) -> None:
+def _remember_speakers(dc: DocContext, sent: Any, si: int) -> None:
     """A speaker met in the sentence, with the date it spoke on, for the sentences after."""
     for src, conduits, verb in dc.attributor.speakers_of(sent):
         if _said_nothing(verb):
             continue  # "Neither the ministry nor the bloggers have claimed ...": no speaker
+        if sent.start_char >= dc.headline_end:
+            dc.spoke_at[src.name] = si  # (a headline's "Russia claims X" opens no post)
         known = next((s for s in dc.attributor.sources if s.name == src.name), None)
         if known is None or known is not dc.attributor.sources[-1]:
             dts = when.date_tokens(sent, find_dates(span_text(sent), dc.document.published,

@@ -17,6 +17,7 @@ from typing import Any
 
 from wirewatch.events.attribution import Source, party_or_media
 from wirewatch.events.context import DocContext, Found
+from wirewatch.events.dates import EventDate, find_dates
 from wirewatch.events.naming import person_name, side_of
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
@@ -69,6 +70,24 @@ def with_interview_answers(dc: DocContext, parsed: Any, found: Sequence[Found]
         m = f.mention
         if m.claimant is None and m.modality == "asserted" and any(
                 s <= m.evidence.start < e for s, e in answers):
-            out[i] = replace(f, source=src, mention=replace(
-                m, claimant=src.name, modality=party_or_media(src, dc.book)))
+            m = replace(m, claimant=src.name, modality=party_or_media(src, dc.book))
+            out[i] = replace(f, source=src, mention=m)
+        if m.date.value is None and any(s <= m.evidence.start < e for s, e in answers):
+            asked = _asked_day(dc, m.evidence.start)
+            if asked is not None:
+                out[i] = replace(out[i], mention=replace(m, date=asked))
     return out
+
+
+def _asked_day(dc: DocContext, pos: int) -> EventDate | None:
+    """"What happened in Kramatorsk on Monday night? ¶ They hit the city ...": the day the
+    question asked about, for an answer that gives none."""
+    text = dc.document.text
+    para = text.rfind("\n", 0, pos) + 1
+    question = text[:para].rstrip()
+    if not question.endswith("?"):
+        return None
+    q = question[question.rfind("\n") + 1:]
+    days = [dm.date for dm in find_dates(q, dc.document.published, lexicon=dc.lexicon)
+            if dm.date.precision == "day" and dm.date.value and not dm.since]
+    return days[0] if len(days) == 1 else None

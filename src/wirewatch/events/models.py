@@ -102,6 +102,9 @@ class EventMention:
     # what the steps learnt about the trigger, the confidence model's ``signal:``
     # features (events/confidence.py: draft_signals); not part of the output
     signals: frozenset[str] = field(default=frozenset(), compare=False)
+    # the text names where it happened, a place the gazetteer lacks (place null, decision
+    # 306): not a later sentence's elaboration of another mention; not part of the output
+    unlisted_place: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's event object (fields that do not apply are null)."""

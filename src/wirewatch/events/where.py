@@ -61,7 +61,8 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         tok = token_at(doc, p.start, p.end)
         if tok is None:
             continue
-        excluded = any(s <= p.start < e for s, e in speaker_spans)
+        excluded = any(s <= p.start < e for s, e in speaker_spans) or _speaks(tok, book,
+                                                                             lexicon)
         rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
@@ -70,6 +71,17 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
             (p.surface.isupper() and p.start < 3 and text[p.end:p.end + 1] == ",")  # dateline
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
+
+
+def _speaks(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:
+    """Whether a place is the subject of a verb of saying or naming: "what Moscow called a
+    provocation", "Kyiv says": the government, not where anything happened."""
+    # (not "Bilogorovka, described as the last strongpoint": a verb with nothing said)
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.tag_ != "VBN" and (
+        verb.lemma_.lower() in book.speech_verbs or
+        verb.lemma_.lower() in lexicon.naming_verbs) and any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in children_of(verb))
 
 
 _REGION_AFTER = re.compile(r",\s*(?P<in>in\s+)?(?:the\s+)?|\s+(?P<bare_in>in)\s+(?:the\s+)?")
@@ -327,13 +339,14 @@ def _where_antecedent(best: Candidate, trig: Any, cands: list[Candidate]) -> Can
 
 
 def tied_unresolved(trig: Any, tokens: Sequence[Any], et: EventType, unresolved: Sequence[Any],
-                    lex: Lexicon) -> Any | None:
+                    lex: Lexicon, located: frozenset[int] = frozenset()) -> Any | None:
     """Return the unresolved place (a village the gazetteer lacks) the parse ties to a
     trigger as its object or location ("had taken Yanvarske", "the liberation of the village
-    of Starytsia"), if any."""
+    of Starytsia"), if any; ``located``: names a region right after places, which the
+    tagger's guess of a person does not overrule ("Kotlyne in the Donetsk region")."""
     roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
     for u in unresolved:
-        if u.ent_type_ in ("PERSON", "NORP") or any(
+        if (u.ent_type_ in ("PERSON", "NORP") and u.i not in located) or any(
                 t.text == "(" for t in u.doc[max(0, u.left_edge.i - 3):u.left_edge.i]):
             continue  # "(Interfax-Ukraine)": an agency, not a village
         if any(is_under(u, r) and _path_ok(u, r, et, lex) for r in roots):
@@ -409,12 +422,16 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any], lex: 
     # power" is the town's loss, not a loss of the town (decision 298)
     transitive = any(c.dep_ == "dobj" for c in children_of(trig))
     for t in targets:
+        # "captured Kotlyne, Donetsk region": the parse made the name a modifier of the
+        # region that locates it
+        named_first = t.dep_ == "nmod" and t.head.i > t.i
         for a in path_up(t):
             if a.head == trig or a.head in tokens:
                 if a.dep_ == "nsubj" and transitive:
                     break
                 if a.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and (
-                        a == t or a.lemma_.lower() in lex.object_heads or a.pos_ == "PROPN"):
+                        a == t or a.lemma_.lower() in lex.object_heads or a.pos_ == "PROPN"
+                        or named_first):
                     return True
                 if a.dep_ == "prep" and a.lower_ in ("of", "over"):
                     return True
@@ -423,7 +440,8 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any], lex: 
                     (a.dep_ in ("oprd", "attr") and a.head.dep_ == "relcl" and
                      a.head.lemma_.lower() in lex.naming_verbs):
                 continue  # "the village, which Kiev calls Torske"
-            if a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
+            if (a.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "poss", "npadvmod") \
+                    and not (a == t and named_first)) \
                     or (a.dep_ == "prep" and a.lower_ not in ("of",)):
                 break
     return False
@@ -466,6 +484,19 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
             if dets & {"the", "this", "that", "same"}:
                 return t
     return None
+
+
+def _asked_about(before: Sequence[PlaceMention], tok: Any, text: str) -> PlaceMention | None:
+    """"What happened in Kramatorsk on Monday night? ¶ They hit the city with three
+    drones": the answer's "the city" or "there" is the town its question asked about."""
+    para = paragraph_start(tok)
+    question_end = text[:para].rstrip()
+    if not question_end.endswith("?"):
+        return None
+    q_start = question_end.rfind("\n") + 1
+    towns = [p for p in before if p.place is not None and p.place.kind == "city" and
+             q_start <= p.start < len(question_end)]
+    return towns[-1] if len({p.place.geonameid for p in towns if p.place}) == 1 else None
 
 
 def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
@@ -525,6 +556,10 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                        p.place.geonameid in event_places]
         if para_events or in_para:
             return (para_events or in_para)[-1]
+    if kind in ("city", "any"):
+        asked = _asked_about(before, tok, text)
+        if asked is not None:
+            return asked
     sent_start = sent_of(tok).start
     prev_start = sent_of(tok.doc[sent_start - 1]).start_char if sent_start > 0 else 0
     if kind == "any":

@@ -61,7 +61,8 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
         merged = False
         for i, o in enumerate(out):
             same_key = _key(o) == k
-            elaboration = e.place is None and o.type == e.type and o.subtype == e.subtype and \
+            elaboration = e.place is None and not e.unlisted_place and o.type == e.type and \
+                o.subtype == e.subtype and \
                 _key(o)[4] == k[4] and not e.aggregate and not o.aggregate and \
                 (e.equipment or "").lower() == (o.equipment or "").lower()
             if not (same_key or elaboration) or not _compatible(o, e):

@@ -528,8 +528,9 @@ def not_a_report_of_none(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "No one was hurt", "the driver was not injured": a report that a strike
     caused no losses is no event, and denies nothing unless someone claimed losses there
     (a coder codes the strike, not its absent casualties)."""
-    if not d.behaviour.losses or d.type.count != "people" or d.modality != "denied" or \
-            d.att.denial:
+    none_reported = (d.behaviour.losses and d.type.count == "people") or \
+        d.type_name == "strike"  # "no hits were recorded"
+    if not none_reported or d.modality != "denied" or d.att.denial:
         return True  # "no equipment had been left behind" answers a withdrawal: kept
     place = d.places[0][0] if d.places else None
     # a place the sentence does not name is borrowed: only a claim just told is answered

@@ -44,6 +44,9 @@ def build(sc: SentenceContext, d: Draft) -> bool:
             d.extent = extent_of(head, None, sent, sc.doc.lexicon, d.ref_tok)
         else:
             d.extent = extent_of(head, d.places[0][1], sent, sc.doc.lexicon)
+    elif et.extent and not d.places and d.unresolved_place is not None:
+        # a village the gazetteer lacks: its words say how much of it as well
+        d.extent = extent_of(head, None, sent, sc.doc.lexicon, d.unresolved_place)
     d.base = EventMention(
         doc=sc.doc.document.id, type=trig.type, place=None, date=d.when,
         evidence=evidence(sent), modality=d.modality, subtype=d.subtype, actor=actor,

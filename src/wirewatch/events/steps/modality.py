@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -25,6 +26,9 @@ CONTINUATION_GAP = 2
 CONTINUATION_DAYS = 4
 
 
+_QUESTION_END = re.compile(r"\?[\"'”’)]*[ \t]*\n")
+
+
 def attribute(sc: SentenceContext, d: Draft) -> bool:
     """Step: the claim chain of the trigger (claimant, conduits, the verbs of saying); a
     sentence that names no speaker may go on with the statement just made."""
@@ -41,37 +45,61 @@ def continued_statement(sc: SentenceContext, d: Draft) -> Source | None:
     strikes over the past day. ¶ Russian forces also shelled Huliaipole." A bulletin's
     next paragraphs do not repeat who speaks; the writer's own background does not go
     on with it (an earlier year, "since", "had captured", "earlier")."""
-    last = next((f for f in reversed(sc.found_so_far()) if f.source is not None), None)
-    if last is None or last.source is None or sc.index - last.sentence > CONTINUATION_GAP or \
-            last.mention.modality not in ("claimed", "reported"):
+    # (a headline's claim is told again below: no statement the text goes on with)
+    found = [f for f in sc.found_so_far()
+             if f.source is not None and f.mention.evidence.start >= sc.doc.headline_end]
+    spoken = sc.doc.attributor.sources
+    last = found[-1] if found else None
+    if last is None:
+        # "Andrii Besedin reported: ¶ Over the past day the enemy shelled ...": a post or
+        # bulletin whose speaker is named before its first event
+        first = spoken[0] if len(spoken) == 1 else None
+        near = first is not None and \
+            sc.index - sc.doc.spoke_at.get(first.name, -99) <= CONTINUATION_GAP
+        return first if near and not _background(sc, d) else None
+    if last.source is None or last.mention.modality not in ("claimed", "reported"):
         return None
     if sc.doc.lexicon.background_words.search(last.mention.evidence.text):
         return None  # "Earlier still, Russian forces reported ...": no bulletin to go on with
-    spoken = sc.doc.attributor.sources
     if spoken and spoken[-1].name != last.source.name:
         return None  # someone else has spoken since
+    if _QUESTION_END.search(sc.doc.document.text,
+                            last.mention.evidence.start, sc.sent.start_char):
+        return None  # an interview's answer is not the question's statement going on
+    if sc.index - last.sentence > CONTINUATION_GAP and (
+            len({s.name for s in spoken}) > 1 or
+            any(f.source is not None and f.source.name != last.source.name for f in found)):
+        # far from the statement, in an article of several voices: the writer's own; an
+        # article of one voice (a governor's post, a bulletin) goes on with it throughout
+        return None
+    return None if _background(sc, d) else last.source
+
+
+def _background(sc: SentenceContext, d: Draft) -> bool:
+    """Whether an unattributed sentence is the writer's background or names a speaker of
+    its own, so that it does not go on with the statement before it."""
     lex = sc.doc.lexicon
     text = span_text(sc.sent)
     if lex.background_words.search(text) or any(
             c.dep_ == "aux" and c.lower_ == "had" for c in children_of(d.head)) or any(
             t.lower_ == "since" or (t.lemma_.lower() in sc.doc.book.speech_verbs and
                                     t.pos_ == "VERB") for t in sc.sent):
-        return None  # background, or a speaker of its own the attribution could not place
+        return True  # background, or a speaker of its own the attribution could not place
     if sc.sent.root not in d.tokens and any(
             c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
             for c in children_of(sc.sent.root)):
         # "ISW also cited footage showing ...": a named source of its own; a unit that is
         # the subject of the event itself ("Battlegroup Center took control of X") is its
         # actor, and the bulletin goes on (decision 233)
-        return None
+        return True
     published = sc.doc.document.published
     today = published or sc.doc.last_date
     for dm in find_dates(text, published, lexicon=lex):
         first_day = dm.date.first_day()
         if first_day is not None and today is not None and \
                 (today - first_day).days > CONTINUATION_DAYS:
-            return None  # "Russia launched its offensive on May 10": the writer's background
-    return last.source
+            return True  # "Russia launched its offensive on May 10": the writer's background
+    return False
 
 
 def modality(sc: SentenceContext, d: Draft) -> bool:

@@ -63,10 +63,20 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
+    regions = [c.tok for c in cands if c.place.kind in ("admin1", "region", "country")]
+    located = frozenset(u.i for u in sc.unresolved if any(_locates(r, u) for r in regions))
+    if d.chosen and all(c.tok in regions for c in d.chosen):
+        village = tied_unresolved(d.head, toks, d.type, sc.unresolved, sc.doc.lexicon,
+                                  located)
+        if village is not None and all(_locates(c.tok, village) for c in d.chosen):
+            # "liberated the settlement of Kotlyne in the DPR": the event is at the village
+            # the gazetteer lacks (place null), not the region that only locates it
+            d.chosen = []
     if not d.chosen:
         d.unresolved_place = tied_unresolved(d.head, toks, d.type, sc.unresolved,
-                                             sc.doc.lexicon)
-    if not d.chosen:
+                                             sc.doc.lexicon, located)
+    if not d.chosen and d.unresolved_place is None:
+        # (a village the gazetteer lacks is named: no reference to look back for)
         d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
         if d.ref_tok is not None:
             # "Moscow claimed the town": a capital that speaks is not the town it speaks of
@@ -88,6 +98,8 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         place = low_confidence(c.place, "a direction, sector or axis named after the town") \
             if is_dir else c.place
         d.places.append((place, c.mention))
+    if d.places and d.type.place_required and _listed_village(sc, d):
+        d.places.append((None, None))  # "the liberation of X (unknown) and Volchansk"
     if not d.places and d.ref_place is not None and d.ref_place.place is not None:
         d.places.append((d.ref_place.place, d.ref_place))
     if not d.places and d.type.place_required and d.unresolved_place is None:
@@ -107,6 +119,31 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
         d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
+
+
+def _listed_village(sc: SentenceContext, d: Draft) -> bool:
+    """Whether a village the gazetteer lacks is listed with the places the trigger took
+    ("the liberation of Krasnorogorsk in the DPR and Volchansk"): an event there too, with
+    no place (decision 306)."""
+    chosen = {c.tok.i for c in d.chosen}
+    regions = [c.tok for c in d.candidates if c.place.kind in ("admin1", "region")]
+    for u in sc.unresolved:
+        listed = (u.dep_ == "conj" and u.head.i in chosen) or any(
+            c.tok.dep_ == "conj" and c.tok.head.i == u.i for c in d.chosen)
+        located = frozenset({u.i}) if any(_locates(r, u) for r in regions) else frozenset()
+        if (listed or located) and tied_unresolved(d.head, d.tokens, d.type, [u],
+                                                   sc.doc.lexicon, located) is not None:
+            return True
+    return False
+
+
+def _locates(region_tok: Any, village: Any) -> bool:
+    """Whether a region's name only locates a village named just before it: "Kotlyne in
+    the Donetsk region", "Kotlyne, Donetsk region", "Kotlyne (Kharkiv region)"."""
+    if is_under(region_tok, village):
+        return True
+    return 0 < region_tok.i - village.i <= 6 and not any(
+        t.pos_ in ("VERB", "AUX") for t in village.doc[village.i + 1:region_tok.i])
 
 
 def _across_regions(places: list[PlaceChoice]) -> bool:

@@ -1,0 +1,118 @@
+"""Round 17 of reading English reporting: a one-voice post or bulletin goes on with its
+speaker past two sentences, a village the gazetteer lacks is where its event happened
+(not the region that locates it), a capital that calls or says something is no place, and
+"no hits were recorded" is no strike (the sentences are written for these tests). Five
+are guards, passing on the code before this round, that keep the rules from reaching too
+far: a writer's dated background in a one-voice post, a second voice in the article, a
+strike on a village the gazetteer lacks, a capture of a region named alone, a strike
+denied against a claim."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type
+
+POST = ("Oleh Syniehubov, head of the Kharkiv regional military administration, reported "
+        "on Tuesday morning:\n\n"
+        "Over the past day the enemy attacked 14 settlements of the region.\n\n"
+        "Balakliia: the roof of a school was damaged.\n\n"
+        "Zolochiv: a power line was cut.\n\n"
+        "Bohodukhiv: a drone hit a private house; a 70-year-old woman was wounded.")
+
+
+def test_a_one_voice_post_goes_on_with_its_speaker(run: Run) -> None:
+    events = run(POST, "2025-04-15")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["claimant"] and "Syniehubov" in hurt["claimant"], hurt
+    assert hurt["modality"] == "claimed", hurt
+
+
+def test_background_in_a_one_voice_post_is_the_writers(run: Run) -> None:
+    events = run(POST + "\n\nRussian forces occupied Balakliia in March 2022.", "2025-04-15")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["claimant"] is None and capture["modality"] == "asserted", capture
+
+
+def test_a_second_voice_stops_the_first_going_on(run: Run) -> None:
+    events = run("The governor said a drone hit a school in Balakliia on Monday. "
+                 "A local priest told reporters the church had lost its windows. "
+                 "The mayor of Izium said shelling damaged a bridge.\n\n"
+                 "Kupiansk: a shell hit a shop.", "2025-04-15")
+    (shop,) = [e for e in of_type(events, "strike") if "shop" in e["evidence"]["text"]]
+    assert shop["claimant"] is None or "mayor" in shop["claimant"].lower(), shop
+
+
+def test_a_village_the_gazetteer_lacks_is_not_its_region(run: Run) -> None:
+    (capture,) = of_type(run("Units of the Centre group took full control of the settlement "
+                             "of Zolotyi Kolodiaz in the Donetsk People's Republic, the "
+                             "Russian Defence Ministry said.", "2025-06-03"),
+                         "territory.captured")
+    assert capture["place"] is None and capture["extent"] == "full", capture
+
+
+def test_a_strike_on_a_village_the_gazetteer_lacks_has_no_place(run: Run) -> None:
+    (strike,) = of_type(run("Russian drones struck the village of Zolotyi Kolodiaz in the "
+                            "Donetsk region overnight, the governor said.", "2025-06-03"),
+                        "strike")
+    assert strike["place"] is None, strike
+
+
+def test_a_village_named_before_its_region_after_a_comma_is_still_captured(run: Run) -> None:
+    events = run("Russian forces captured Tarasivka, Donetsk region, the ministry said.",
+                 "2025-06-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["place"] is None, capture
+
+
+def test_a_region_captured_by_name_keeps_its_place(run: Run) -> None:
+    (capture,) = of_type(run("Russia said on Sunday it had taken control of the whole of the "
+                             "Luhansk region.", "2025-06-03"), "territory.captured")
+    assert capture["place"]["geonameid"] == 702657, capture
+
+
+def test_a_capital_that_calls_something_is_no_place(run: Run) -> None:
+    events = run("The ministry said on Tuesday its troops had retaken the village of Zolotyi "
+                 "Kolodiaz, a week after what Moscow called a cross-border raid there.",
+                 "2025-06-03")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["place"] is None, capture
+
+
+def test_no_hits_recorded_is_no_strike(run: Run) -> None:
+    events = run("Russian drones attacked the Kharkiv region overnight, the governor said. In "
+                 "Lozova, an air raid alert lasted four hours; no hits were recorded.",
+                 "2025-06-03")
+    assert [e["modality"] for e in of_type(events, "strike")] == ["claimed"], events
+
+
+def test_a_strike_denied_against_a_claim_stays_a_denial(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its forces had struck a fuel depot in Lozova. "
+                 "The city council said no strike on Lozova had taken place.", "2025-06-03")
+    strikes = of_type(events, "strike")
+    assert sorted(e["modality"] for e in strikes) == ["claimed", "denied"], strikes
+
+
+INTERVIEW = ("Serhiy Lysak has headed the Dnipropetrovsk Regional Military Administration "
+             "since 2023. We spoke to him by phone on Wednesday; the interview has been "
+             "edited for length.\n\n"
+             "Russia's defence ministry said on Monday it had taken Mezhova. Is that true?\n\n"
+             "No. Our units hold it.\n\n"
+             "What happened in Nikopol on Tuesday?\n\n"
+             "They shelled the city with heavy artillery. Two men were wounded.\n\n"
+             "How are people coping?\n\n"
+             "They are tired, but they stay.")
+
+
+def test_an_answer_is_about_the_town_and_day_its_question_asked(run: Run) -> None:
+    events = run(INTERVIEW, "2025-09-18")
+    (shelling,) = of_type(events, "strike")
+    assert shelling["place"]["name"] == "Nikopol", shelling
+    assert shelling["date"]["value"] == "2025-09-16", shelling
+    assert shelling["claimant"] and "Lysak" in shelling["claimant"], shelling
+
+
+def test_a_village_listed_with_a_town_is_a_claim_of_its_own(run: Run) -> None:
+    events = run("The ministry said its forces had liberated Tarasivka in the Donetsk "
+                 "People's Republic and Vovchansk in the Kharkiv region.", "2025-06-03")
+    captures = of_type(events, "territory.captured")
+    assert sorted((e["place"] or {}).get("name") or "-" for e in captures) == [
+        "-", "Vovchansk"], captures
