@@ -60,7 +60,7 @@ class Behaviour:
             if n > 0 and d.extent is not None and pm is not None and d.chosen:
                 # "X and most of Y": each its own
                 own_extent = extent_of(d.head, pm, sc.sent, sc.doc.lexicon)
-            unlisted = where is None and (pm is None and bool(d.places) or
+            unlisted = where is None and ((pm is None and bool(d.places)) or
                                           d.unresolved_place is not None)
             f = Found(replace(d.base, place=where, count=d.count, extent=own_extent,
                               unlisted_place=unlisted),
