@@ -1,11 +1,13 @@
 """Round 17 of reading English reporting: a one-voice post or bulletin goes on with its
 speaker past two sentences, a village the gazetteer lacks is where its event happened
 (not the region that locates it), a capital that calls or says something is no place, and
-"no hits were recorded" is no strike (the sentences are written for these tests). Five
-are guards, passing on the code before this round, that keep the rules from reaching too
-far: a writer's dated background in a one-voice post, a second voice in the article, a
-strike on a village the gazetteer lacks, a capture of a region named alone, a strike
-denied against a claim."""
+"no hits were recorded" is no strike, an interview's answer is about its question, a
+statement goes on with the day of its events, "the regional headquarters" is the region's
+(the sentences are written for these tests). Six are guards, passing on the code before
+this round, that keep the rules from reaching too far: a writer's dated background in a
+one-voice post, a second voice in the article, a strike on a village the gazetteer lacks,
+a capture of a region named alone, a strike denied against a claim, a sentence with a day
+of its own."""
 
 from __future__ import annotations
 
@@ -116,3 +118,68 @@ def test_a_village_listed_with_a_town_is_a_claim_of_its_own(run: Run) -> None:
     captures = of_type(events, "territory.captured")
     assert sorted((e["place"] or {}).get("name") or "-" for e in captures) == [
         "-", "Vovchansk"], captures
+
+
+def test_a_statement_goes_on_with_the_day_of_its_events(run: Run) -> None:
+    events = run("Russian forces shelled the Kupiansk district 14 times on Sunday, Oleh "
+                 "Syniehubov reported on Monday morning.\n\n"
+                 "Kupiansk itself came under fire; a 60-year-old man was wounded.",
+                 "2025-04-14")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["date"]["value"] == "2025-04-13", hurt
+
+
+def test_a_sentence_with_its_own_day_keeps_it(run: Run) -> None:
+    events = run("Russian forces shelled the Kupiansk district 14 times on Sunday, Oleh "
+                 "Syniehubov reported on Monday morning.\n\n"
+                 "On Monday morning a drone hit a shop in Kupiansk.", "2025-04-14")
+    shop = [e for e in of_type(events, "strike") if "shop" in e["evidence"]["text"]]
+    assert [e["date"]["value"] for e in shop] == ["2025-04-14"], shop
+
+
+def test_the_regional_headquarters_is_the_regions(run: Run) -> None:
+    events = run("Ukrainian drones attacked 12 settlements of the Belgorod region on Sunday, "
+                 "the regional operational headquarters said on Monday. A woman was injured "
+                 "in Shebekino, according to the headquarters.", "2025-06-02")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["claimant"] == "Belgorod regional operational headquarters", hurt
+    assert hurt["modality"] == "claimed", hurt
+
+
+def test_a_village_located_by_its_district_has_no_place(run: Run) -> None:
+    events = run("A drone killed a tractor driver in the village of Zolotyi Kolodiaz in the "
+                 "Kramatorsk district on Monday, the governor said.", "2025-06-03")
+    (dead,) = of_type(events, "casualties")
+    assert dead["place"] is None, dead
+
+
+RAID = ("Russia said on Tuesday its forces had retaken the village of Zolotyi Kolodiaz in the "
+        "Belgorod region, two days after what Moscow called a Ukrainian raid there.\n\n"
+        "\"Units of the North group of forces have fully liberated the settlement,\" the "
+        "defence ministry said in its briefing, adding that Ukrainian forces had lost up to "
+        "90 servicemen in the area.")
+
+
+def test_the_settlement_is_the_village_the_gazetteer_lacks(run: Run) -> None:
+    events = run(RAID, "2025-03-11")
+    assert all(e["place"] is None for e in of_type(events, "territory.captured")), events
+
+
+def test_a_bare_defence_ministry_goes_with_the_side_that_spoke(run: Run) -> None:
+    events = run(RAID, "2025-03-11")
+    (losses,) = of_type(events, "casualties")
+    assert losses["claimant"] == "Russian Ministry of Defence", losses
+
+
+def test_deaths_counted_as_a_noun_are_a_casualty_figure(run: Run) -> None:
+    events = run("The regional prosecutor's office reported 14 civilian deaths in Kherson in "
+                 "May.", "2025-06-03")
+    (dead,) = of_type(events, "casualties")
+    assert dead["count"]["value"] == 14 and dead["subtype"] == "killed", dead
+
+
+def test_months_between_without_a_year_are_a_range(run: Run) -> None:
+    events = run("The UN mission said 812 civilians were killed in Ukraine between January "
+                 "and May.", "2025-06-12")
+    (dead,) = of_type(events, "casualties")
+    assert dead["date"]["value"] == "2025-01-01/2025-05-31", dead

@@ -60,6 +60,9 @@ class Source:
     conduits: tuple[str, ...] = ()
     claim_date: Any = None  # EventDate of its last claim, if dated
     event_date: Any = None  # EventDate of the last event it claimed, if dated
+    # whether that event's day was told with the claim's own day ("shelled X on Tuesday,
+    # Lysak reported on Wednesday"), as a statement's lead tells what it is about
+    event_with_claim: bool = False
     head: str = ""  # head word of the description ("ministry", "channels")
     via: str = ""  # the spokes-noun it spoke through ("a spokesman for X" -> "spokesman")
 
@@ -115,9 +118,10 @@ def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Co
     return Source(name, kind, side_of(text, book) or side_hint, head=head)
 
 
-def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = None
-                   ) -> Any | None:
-    """Return the head token of who speaks with ``verb``, from the parse or what precedes it."""
+def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = None,
+                   speech_verbs: frozenset[str] = frozenset()) -> Any | None:
+    """Return the head token of who speaks with ``verb``, from the parse or what precedes it
+    (``speech_verbs``: the verbs of saying, whose participle "adding" speaks for them)."""
     for c in children_of(verb):
         if c.dep_ == "agent":
             for gc in children_of(c):
@@ -132,6 +136,12 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
                 return verb.head
             subject = c
             break
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+            verb.head.pos_ == "VERB" and verb.head.i < verb.i and \
+            verb.head.lemma_.lower() in speech_verbs:
+        # "the ministry said in its briefing, adding that ...": who adds is who said (not
+        # "forces lost two vehicles, underscoring ...": no one says it)
+        return _speaker_token(verb.head, trigger, lexicon, is_place, speech_verbs)
     closing = _closing_phrase(verb)
     if closing is not None and (subject is None or subject.i < closing) and \
             not (is_place is not None and is_place(verb.doc[verb.i - 1])):
@@ -427,6 +437,17 @@ class Attributor:
             return Source(canonical_name(text_of(doc)[start:end], self.book, self.lexicon), "org",
                           side_of(text_of(doc)[start:end], self.book)), (start, end), False
         src = _describe(tok, start, end, self.registry, self.book, self.lexicon, side_hint)
+        if src.kind != "person" and side_hint is None and src.side is None:
+            # "Russia said it had retaken X. ... 'the settlement,' the defence ministry
+            # said": a body of no side named goes with the side that spoke last, when that
+            # makes it a body the codebook names (decision 313)
+            # (the side its own name gives: a side guessed from its sentence may be wrong)
+            last = next((side for side in (side_of(s.name, self.book)
+                                           for s in reversed(self.sources)) if side), None)
+            sided = _describe(tok, start, end, self.registry, self.book, self.lexicon, last) \
+                if last else src
+            if sided.name != src.name:
+                src = sided
         if src.kind != "person":
             src.name = self._localise(src.name, tok)
             # the body as its own words name it, before the sentence's side is guessed
@@ -585,7 +606,8 @@ class Attributor:
                 att.denial = True
             if any(p == (low,) for p in self.book.modality.get("hedged", ())):
                 att.hedged = True
-            tok = _speaker_token(verb, trigger, self.lexicon, self._is_place)
+            tok = _speaker_token(verb, trigger, self.lexicon, self._is_place,
+                                 self.book.speech_verbs)
             if tok is None or tok.lemma_.lower() in self.lexicon.evidence_nouns:
                 # "geolocated footage indicates that ...": what shows it, not who says it
                 # (decision 304); the speaker is the one who cites it
@@ -758,6 +780,7 @@ class Attributor:
             source.claim_date = claim_date
         if event_date is not None and getattr(event_date, "value", None):
             source.event_date = event_date
+            source.event_with_claim = bool(getattr(claim_date, "value", None))
         if source in self.sources:
             self.sources.remove(source)
         for s in list(self.sources):
@@ -768,18 +791,20 @@ class Attributor:
                 if source.claim_date is None:
                     source.claim_date = s.claim_date
                 if source.event_date is None:
-                    source.event_date = s.event_date
+                    source.event_date, source.event_with_claim = s.event_date, \
+                        s.event_with_claim
         self.sources.append(source)
 
     def speakers_of(self, sent: Any) -> list[tuple[Source, list[str], Any]]:
         """Return the speakers of a sentence's speech verbs (to resolve later references)."""
         out = []
-        hint = side_hint(sent, self.book)
+        hint = side_hint(sent, self.book, self.lexicon.loser_verbs)
         for tok in tokens_with(sent, lemmas=self.book.speech_verbs):
             if tok.pos_ == "VERB":
                 if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in children_of(tok)):
                     continue  # "which Russian officials still call Dimitrov": naming
-                sp = _speaker_token(tok, tok, self.lexicon, self._is_place)
+                sp = _speaker_token(tok, tok, self.lexicon, self._is_place,
+                                    self.book.speech_verbs)
                 if sp is None or self._is_place(sp):
                     continue
                 src, _span, _carried = self._source_at(sp, tok, hint)
@@ -877,16 +902,21 @@ def _town_as_written(surface: str) -> str | None:
         else None
 
 
-def side_hint(sent: Any, book: Codebook) -> str | None:
-    """Return the side of the sentence's first subject that names one ("Russian air defences")."""
-    hint: str | None = memo(sent.doc, ("side_hint", sent.start, sent.end, id(book)),
-                            lambda: _side_hint(sent, book))
+def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset()) -> str | None:
+    """Return the side of the sentence's first subject that names one ("Russian air
+    defences"), not counting a subject of a verb of losing (``losers``) in what is said."""
+    hint: str | None = memo(sent.doc, ("side_hint", sent.start, sent.end, id(book),
+                                       losers), lambda: _side_hint(sent, book, losers))
     return hint
 
 
-def _side_hint(sent: Any, book: Codebook) -> str | None:
+def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
     for nc in noun_chunks_of(sent):
         if nc.root.dep_ in ("nsubj", "nsubjpass"):
+            if nc.root.head.lemma_.lower() in losers and nc.root.head.dep_ != "ROOT":
+                # "the ministry said ... that Ukrainian forces had lost 120 men": who lost
+                # is the other side of who says so
+                continue
             side = side_of(nc.text, book)
             if side:
                 return side

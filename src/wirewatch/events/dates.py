@@ -81,6 +81,13 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
                                      r"(?P<y2>(?:19|20)\d{2})\b", re.I)),
         ("two_months", re.compile(rf"\b{_month_re('m1', lexicon)}\s+(?:and|to|-|–)\s+"
                                   rf"{_month_re('m2', lexicon)}\s+{year}\b", re.I)),
+        # "between January and June" (no year): the months of the claim's year, or of the
+        # year before when the second is still to come (decision 315)
+        ("months_between", re.compile(rf"\b(?:between|from)\s+{_month_re('m1', lexicon)}"
+                                      rf"\s+(?:and|to|until|through|-|–)\s+"
+                                      rf"{_month_re('m2', lexicon)}\b"
+                                      r"(?!,?\s*(?:(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?|of)\b)",
+                                      re.I)),
         ("month_day_year", re.compile(rf"\b{month}\s+{day}(?:,?\s+{year})?\b", re.I)),
         ("day_month_year", re.compile(rf"\b{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b", re.I)),
         ("season", re.compile(rf"\b(?:the\s+)?(?P<season>{_alternatives(lexicon.seasons)})"
@@ -464,6 +471,13 @@ def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Le
               ) -> EventDate | None:
     """A date counted from the publication date ("on Tuesday", "last week", "in May")."""
     months = lexicon.months
+    if kind == "months_between":
+        m1, m2 = months[_month_key(g["m1"], months)], months[_month_key(g["m2"], months)]
+        y = _month_before(m2, pub)
+        if m2 < m1:
+            return None
+        return EventDate(f"{date(y, m1, 1).isoformat()}/{_month_end(y, m2).isoformat()}",
+                         "range", "explicit")
     if kind in ("part_month", "in_month"):
         month = months[_month_key(g["month"], months)]
         return EventDate(f"{_month_before(month, pub)}-{month:02d}", "month", "explicit")

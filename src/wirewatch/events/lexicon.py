@@ -69,6 +69,8 @@ class Lexicon:
     same_story_adverbs: frozenset[str]  # 'also pounded X': the day the story tells of
     interview_words: re.Pattern[str]  # 'we spoke by video link': an interview follows
     evidence_nouns: frozenset[str]  # 'footage indicates': what shows it, no speaker
+    district_nouns: frozenset[str]  # 'X in the Grayvoron district': a unit that locates X
+    village_words: frozenset[str]  # 'the settlement' may be a village the gazetteer lacks
     aim_nouns: frozenset[str]  # 'the goal is to take X': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'
     collective_nouns: frozenset[str]

@@ -61,7 +61,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         tok = token_at(doc, p.start, p.end)
         if tok is None:
             continue
-        excluded = any(s <= p.start < e for s, e in speaker_spans) or _speaks(tok, book,
+        excluded = any(s <= p.start < e for s, e in speaker_spans) or speaks(tok, book,
                                                                              lexicon)
         rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
@@ -73,7 +73,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
     return out
 
 
-def _speaks(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:
+def speaks(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:
     """Whether a place is the subject of a verb of saying or naming: "what Moscow called a
     provocation", "Kyiv says": the government, not where anything happened."""
     # (not "Bilogorovka, described as the last strongpoint": a verb with nothing said)

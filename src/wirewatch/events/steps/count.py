@@ -189,7 +189,9 @@ def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook, lex:
     for n in count_nouns(head, toks, lex.figure_nouns):
         if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
-        cnt, key = count_of_noun(n, nouns_ok, lex, singular=kind == "people")
+        # "232 deaths", "12 casualties": a trigger noun that is itself what is counted
+        own = n == head and head.pos_ == "NOUN" and n.tag_ == "NNS"
+        cnt, key = count_of_noun(n, None if own else nouns_ok, lex, singular=kind == "people")
         if cnt is None or (key is not None and key in used):
             continue
         d = tree_distance(head, n)

@@ -26,6 +26,7 @@ from wirewatch.events.syntax import (
     path_up,
     sent_of,
     text_of,
+    token_at,
 )
 from wirewatch.events.where import (
     Candidate,
@@ -38,8 +39,10 @@ from wirewatch.events.where import (
     qualifies_by_hyphen,
     relative_antecedent,
     resolve_anaphor,
+    speaks,
     tied_unresolved,
 )
+from wirewatch.places.models import PlaceMention
 
 
 def candidate_places(sc: SentenceContext, d: Draft) -> bool:
@@ -63,7 +66,7 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
-    regions = [c.tok for c in cands if c.place.kind in ("admin1", "region", "country")]
+    regions = [c.tok for c in cands if _locator(c, sc.doc.lexicon)]
     located = frozenset(u.i for u in sc.unresolved if any(_locates(r, u) for r in regions))
     if d.chosen and all(c.tok in regions for c in d.chosen):
         village = tied_unresolved(d.head, toks, d.type, sc.unresolved, sc.doc.lexicon,
@@ -83,9 +86,44 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
             speakers = {c.mention.start for c in cands
                         if c.tok.dep_ == "nsubj" and c.tok.head in d.att.verbs}
             d.ref_place = resolve_anaphor(d.ref_tok, sc.doc.places, sc.doc.book,
-                                          skip(cands, d.type, d.head) | speakers,
+                                          skip(cands, d.type, d.head) | speakers |
+                                          _speaking_places(sc, d.ref_tok),
                                           event_places(sc.found_so_far()))
+            village = _unresolved_antecedent(sc, d.ref_tok, d.ref_place)
+            if village is not None:
+                # "recaptured the village of Nekhoteyevka. ¶ '... completely liberated the
+                # settlement'": the village the gazetteer lacks, named last (decision 313)
+                d.ref_place, d.unresolved_place = None, village
     return True
+
+
+def _speaking_places(sc: SentenceContext, ref: Any) -> set[int]:
+    """The places before a reference that named a government speaking ("what Moscow
+    called a provocation"), which the reference cannot point back to."""
+    out = set()
+    for p in sc.doc.places:
+        if p.place is None or p.start >= ref.idx or p.place.kind != "city":
+            continue
+        tok = token_at(ref.doc, p.start, p.end)
+        if tok is not None and speaks(tok, sc.doc.book, sc.doc.lexicon):
+            out.add(p.start)
+    return out
+
+
+def _unresolved_antecedent(sc: SentenceContext, ref: Any, found: PlaceMention | None
+                           ) -> Any | None:
+    """The village the gazetteer lacks that "the village" or "the settlement" points back
+    to: named after the place the reference would otherwise take, in its sentence or the
+    two before."""
+    if ref.lemma_.lower() not in sc.doc.lexicon.village_words:
+        return None  # ("the community", "the town": a municipality the gazetteer holds)
+    sents = list(ref.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= ref.i < s.end), 0)
+    first = sents[max(0, here - 2)].start_char
+    after = found.end if found is not None else first
+    names = [p for p in sc.doc.places if p.place is None and not p.dateline and
+             max(first, after) <= p.start < ref.idx]
+    return token_at(ref.doc, names[-1].start, names[-1].end) if names else None
 
 
 def places(sc: SentenceContext, d: Draft) -> bool:
@@ -126,7 +164,7 @@ def _listed_village(sc: SentenceContext, d: Draft) -> bool:
     ("the liberation of Krasnorogorsk in the DPR and Volchansk"): an event there too, with
     no place (decision 306)."""
     chosen = {c.tok.i for c in d.chosen}
-    regions = [c.tok for c in d.candidates if c.place.kind in ("admin1", "region")]
+    regions = [c.tok for c in d.candidates if _locator(c, sc.doc.lexicon)]
     for u in sc.unresolved:
         listed = (u.dep_ == "conj" and u.head.i in chosen) or any(
             c.tok.dep_ == "conj" and c.tok.head.i == u.i for c in d.chosen)
@@ -137,12 +175,22 @@ def _listed_village(sc: SentenceContext, d: Draft) -> bool:
     return False
 
 
+def _locator(c: Candidate, lex: Lexicon) -> bool:
+    """Whether a place can only locate a village named before it: a region, a country, or
+    a district ("in the Grayvoron district", coded to its seat town)."""
+    words = c.mention.surface.lower().split()
+    return c.place.kind in ("admin1", "region", "country") or (
+        bool(words) and words[-1] in lex.district_nouns)
+
+
 def _locates(region_tok: Any, village: Any) -> bool:
     """Whether a region's name only locates a village named just before it: "Kotlyne in
     the Donetsk region", "Kotlyne, Donetsk region", "Kotlyne (Kharkiv region)"."""
+    if region_tok.i < village.i:
+        return False  # "Russia's Black Sea Fleet": an owner, not a location
     if is_under(region_tok, village):
         return True
-    return 0 < region_tok.i - village.i <= 6 and not any(
+    return region_tok.i - village.i <= 6 and not any(
         t.pos_ in ("VERB", "AUX") for t in village.doc[village.i + 1:region_tok.i])
 
 

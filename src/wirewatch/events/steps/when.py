@@ -32,6 +32,10 @@ from wirewatch.events.syntax import (
 )
 
 CLAUSE_BLOCK = {"relcl", "ccomp", "advcl", "parataxis", "csubj", "xcomp"}
+# A statement goes on telling of the day of its events when they fell this many days or
+# fewer before it (a morning report of the day before, a weekend told on Monday); set on
+# events_blind13-16's continued statements (decision 311).
+STATEMENT_LAG_DAYS = 3
 
 
 def dates(sc: SentenceContext, d: Draft) -> bool:
@@ -207,7 +211,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     own, claim, claimant, att, modality = d.own, d.claim, d.claimant, d.att, d.modality
     doc, si, sent = sc.doc.document, sc.index, sc.sent
     claim_date = claim.date if claim else None
-    context_date = None
+    context_date = lead_day = None
     if claim_date is None and claimant is not None and modality != "planned":
         # the same speaker as earlier in the article: the date it spoke on; failing that,
         # the day of the event it spoke of ("... shelled Kupiansk on Monday. He added that
@@ -217,6 +221,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
             claim_date = earlier.claim_date
             if att.carried or att.continued:
                 context_date = earlier.event_date
+                lead_day = context_date if earlier.event_with_claim else None
     if own is not None:
         if own.since:
             # "issued ... since 2019" runs to now; "held / encircled since X" started then
@@ -240,6 +245,12 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         # Drones struck Beryslav.": the bulletin's period, not the day it was told
         return EventDate(context_date.value, context_date.precision, context_date.basis,
                          context_date.surface)
+    if _day_before_claim(lead_day, claim_date) and modality != "planned" and \
+            not sc.doc.lexicon.day_period.search(span_text(sent)):
+        # "... attacked the Nikopol district on Tuesday, Lysak reported on Wednesday. ¶
+        # Nikopol itself came under fire": the day of the events the statement tells of
+        assert lead_day is not None
+        return EventDate(lead_day.value, "day", lead_day.basis, lead_day.surface)
     if claim_date is not None:
         return EventDate(claim_date.value, claim_date.precision, claim_date.basis,
                          claim_date.surface)
@@ -270,6 +281,18 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         # "lost 1,250 soldiers over the past day", said in a statement of the day's news
         return publication_date(doc.published)
     return UNKNOWN
+
+
+def _day_before_claim(event: EventDate | None, claim: EventDate | None) -> bool:
+    """Whether a statement's event fell on a day shortly before the statement (a daily
+    report of the day before, a weekend told on Monday), so that what the statement goes
+    on to tell is of that day too."""
+    if event is None or claim is None or event.precision != "day" or \
+            claim.precision != "day":
+        return False
+    first, said = event.first_day(), claim.first_day()
+    return first is not None and said is not None and \
+        0 < (said - first).days <= STATEMENT_LAG_DAYS
 
 
 def _story_day(sc: SentenceContext, d: Draft) -> date | None:
