@@ -3,11 +3,11 @@ speaker past two sentences, a village the gazetteer lacks is where its event hap
 (not the region that locates it), a capital that calls or says something is no place, and
 "no hits were recorded" is no strike, an interview's answer is about its question, a
 statement goes on with the day of its events, "the regional headquarters" is the region's
-(the sentences are written for these tests). Six are guards, passing on the code before
-this round, that keep the rules from reaching too far: a writer's dated background in a
-one-voice post, a second voice in the article, a strike on a village the gazetteer lacks,
-a capture of a region named alone, a strike denied against a claim, a sentence with a day
-of its own."""
+and more (decisions 306-317; the sentences are written for these tests). Eight are
+guards, passing on the code before this round, that keep the rules from reaching too far:
+a writer's dated background in a one-voice post, a second voice in the article, a strike
+on a village the gazetteer lacks, a capture of a region named alone, a strike denied
+against a claim, a sentence with a day of its own, ground gained, a capital under attack."""
 
 from __future__ import annotations
 
@@ -183,3 +183,28 @@ def test_months_between_without_a_year_are_a_range(run: Run) -> None:
                  "and May.", "2025-06-12")
     (dead,) = of_type(events, "casualties")
     assert dead["date"]["value"] == "2025-01-01/2025-05-31", dead
+
+
+def test_an_area_gained_is_a_partial_capture_counted_by_its_size(run: Run) -> None:
+    events = run("Russian forces gained about 390 square kilometres in Ukraine in March, the "
+                 "analysts said.", "2025-04-03")
+    (area,) = of_type(events, "territory.captured")
+    assert area["count"]["value"] == 390 and area["extent"] == "partial", area
+    assert area["aggregate"] and area["place"]["geonameid"] == 690791, area
+
+
+def test_ground_gained_is_no_capture(run: Run) -> None:
+    events = run("Russian forces gained ground near Pokrovsk, the analysts said.", "2025-04-03")
+    assert not of_type(events, "territory.captured"), events
+
+
+def test_a_capital_that_strikes_is_not_where_the_strike_was(run: Run) -> None:
+    events = run("Moscow hit Odesa with 12 drones overnight, the regional governor said.",
+                 "2025-04-03")
+    assert [e["place"]["name"] for e in of_type(events, "strike")] == ["Odesa"], events
+
+
+def test_a_capital_under_attack_is_the_place(run: Run) -> None:
+    events = run("Kyiv came under a massive drone attack overnight, the mayor said.",
+                 "2025-04-03")
+    assert [e["place"]["name"] for e in of_type(events, "strike")] == ["Kyiv"], events

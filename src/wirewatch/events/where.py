@@ -62,7 +62,8 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         if tok is None:
             continue
         excluded = any(s <= p.start < e for s, e in speaker_spans) or speaks(tok, book,
-                                                                             lexicon)
+                                                                             lexicon) \
+            or _capital_acting(tok, lexicon)
         rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
@@ -71,6 +72,16 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
             (p.surface.isupper() and p.start < 3 and text[p.end:p.end + 1] == ",")  # dateline
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
+
+
+def _capital_acting(tok: Any, lexicon: Lexicon) -> bool:
+    """Whether a capital is the subject of a verb with an object: "Moscow struck Kyiv with
+    40 missiles", "Moscow has targeted the region's ports" (the government acting, not
+    where it happened; "Kyiv came under attack", "Kyiv lost power" stay Kyiv)."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and tok.lower_ in lexicon.capitals and \
+        verb.pos_ == "VERB" and verb.lemma_.lower() not in lexicon.loser_verbs and \
+        any(c.dep_ == "dobj" for c in children_of(verb))  # ("Kyiv lost power": Kyiv's)
 
 
 def speaks(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:

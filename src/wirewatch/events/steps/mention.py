@@ -38,8 +38,18 @@ def build(sc: SentenceContext, d: Draft) -> bool:
     actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
                             d.claimant.name if d.claimant else None)
     d.subtype = subtype_of(et, toks) if et.subtypes else None
+    area = d.count_key is not None and \
+        pdoc[d.count_key].head.lemma_.lower() in sc.doc.lexicon.area_nouns
+    aggregate = aggregate or area
+    if area and not d.places:
+        # "gained 270 square kilometres in Ukraine": the country or region the area is of
+        whole = [c for c in d.candidates if c.place.kind in ("country", "admin1") and
+                 not c.excluded and c.tok.dep_ not in ("nsubj", "poss")]  # (not the taker)
+        d.places = [(whole[0].place, whole[0].mention)] if whole else []
     d.extent = None
-    if et.extent and d.places and d.places[0][1] is not None:
+    if area and et.extent:
+        d.extent = "partial"  # "gained 270 square kilometres" (of Ukraine, of the region)
+    elif et.extent and d.places and d.places[0][1] is not None:
         if d.ref_tok is not None and not d.chosen:
             d.extent = extent_of(head, None, sent, sc.doc.lexicon, d.ref_tok)
         else:
