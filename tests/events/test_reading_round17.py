@@ -208,3 +208,10 @@ def test_a_capital_under_attack_is_the_place(run: Run) -> None:
     events = run("Kyiv came under a massive drone attack overnight, the mayor said.",
                  "2025-04-03")
     assert [e["place"]["name"] for e in of_type(events, "strike")] == ["Kyiv"], events
+
+
+def test_an_aside_after_the_speaker_is_no_part_of_the_name(run: Run) -> None:
+    events = run("The head of the Sumy Regional Military Administration, in his evening "
+                 "update, said that a drone hit a shop in Shostka.", "2025-04-03")
+    (strike,) = of_type(events, "strike")
+    assert strike["claimant"] == "head of the Sumy Regional Military Administration", strike
