@@ -215,3 +215,18 @@ def test_an_aside_after_the_speaker_is_no_part_of_the_name(run: Run) -> None:
                  "update, said that a drone hit a shop in Shostka.", "2025-04-03")
     (strike,) = of_type(events, "strike")
     assert strike["claimant"] == "head of the Sumy Regional Military Administration", strike
+
+
+def test_parts_of_an_air_force_tally_are_the_drones_named_before(run: Run) -> None:
+    events = run("Overnight Russia attacked with 96 Shahed-type drones; 61 of them were shot "
+                 "down and 30 were locationally lost, the Air Force said.", "2025-04-03")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [30, 61], lost
+    assert not of_type(events, "casualties"), events
+
+
+def test_a_part_told_with_which_is_counted(run: Run) -> None:
+    events = run("Russia launched 52 drones at Ukraine overnight, 40 of which were shot down, "
+                 "the Air Force said.", "2025-04-03")
+    (lost,) = of_type(events, "equipment.lost")
+    assert lost["count"]["value"] == 40 and "drone" in lost["equipment"], lost

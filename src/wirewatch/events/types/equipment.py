@@ -39,7 +39,8 @@ class Equipment(Behaviour):
         where = d.places or [(None, None)]
         lex = sc.doc.lexicon
         items = [(n, kind, *(_figure_of(n, lex))) for n, kind in _kinds(
-            equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book, lex), lex)]
+            equipment_nouns(d.head, d.tokens, d.type, d.trigger, sc.doc.book, lex), lex,
+            sc.doc.book)]
         parts = [_increment(n, key, lex) if cnt else None for n, _k, cnt, key in items]
         # a tally with the day's part on some kinds: the kinds without one are totals too
         tally = any(p is not None for p in parts)
@@ -100,13 +101,30 @@ def _shares_over(noun: Any, where: list[Any]) -> list[tuple[Any, Any, Count]]:
     return out
 
 
-def _kinds(nouns: list[Any], lex: Lexicon) -> list[tuple[Any, str]]:
+def antecedent(n: Any, book: Codebook) -> Any | None:
+    """The equipment a partitive's pronoun or a bare figure stands for: "112 drones; 74 of
+    them were shot down", "48 drones, 31 of which were shot down", "... and 28 were
+    locationally lost" -> drones (the last equipment noun before it in the sentence, or
+    the sentence before)."""
+    partitive = n.lower_ in ("them", "which") and n.dep_ == "pobj" and \
+        n.head.lower_ == "of" and is_number_token(n.head.head)
+    bare = is_number_token(n) and n.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ == "prep" for c in children_of(n))
+    if not (partitive or bare):
+        return None
+    doc = n.doc
+    start = doc[n.sent.start - 1].sent.start if n.sent.start > 0 else n.sent.start
+    return next((t for t in reversed(doc[start:n.i])
+                 if t.pos_ == "NOUN" and is_equipment(t, book)), None)
+
+
+def _kinds(nouns: list[Any], lex: Lexicon, book: Codebook) -> list[tuple[Any, str]]:
     """Each equipment noun with the words naming its kind; a noun joined by "and" to the one
     before it, with no figure of its own, is one item with it ("28 ships and boats",
     "43,500 vehicles and fuel trucks": one figure for both kinds)."""
     out: list[tuple[Any, str]] = []
     for n in nouns:
-        kind = equipment_text(n, lex)
+        kind = equipment_text(antecedent(n, book) or n, lex)
         if out and n.dep_ == "conj" and n.head == out[-1][0] and not any(
                 c.dep_ in ("nummod", "det", "quantmod") for c in children_of(n)) and any(
                 c.dep_ == "nummod" for c in children_of(n.head)) and any(
@@ -194,8 +212,11 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             of = [gc for c in children_of(n) if c.dep_ == "prep" and c.lower_ == "of"
                   for gc in children_of(c) if gc.dep_ == "pobj"]
             todo[:0] = of
+            if not of and antecedent(n, book) is not None:
+                out.append(n)  # "... and 28 were locationally lost": drones
             continue
-        if (any_object and n.pos_ in ("NOUN", "PROPN")) or is_equipment(n, book):
+        if (any_object and n.pos_ in ("NOUN", "PROPN")) or is_equipment(n, book) or \
+                antecedent(n, book) is not None:
             out.append(n)
         # a list of kinds: "two tanks, seven armoured vehicles, 31 artillery systems" is
         # often parsed as an apposition of its first item
