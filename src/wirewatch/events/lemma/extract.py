@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.document import Document
-from wirewatch.events.actors import Actor
+from wirewatch.events.actors import Actor, spoken_by_outlet
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.dates import EventDate
 from wirewatch.events.lemma.attribution import (
@@ -27,6 +27,7 @@ from wirewatch.events.lemma.attribution import (
     Claim,
     Found,
     actor_ref,
+    byline_of,
     claim_of,
 )
 from wirewatch.events.lemma.figures import (
@@ -119,6 +120,11 @@ class Story:
     # the mentions (indices) the sentence before made by pointing back from a denial
     backs: list[int] = field(default_factory=list)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
+    # the person who signs the text in its first line ("Віталій Кім, Миколаївська ОВА:")
+    byline: Found | None = None
+    # a person named since the last speaker, who has said nothing yet ("Начальник ОВА
+    # Вадим Філашкін подав інші цифри."): "за його даними" right after points to them
+    unsaid: Found | None = None
     # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
     # and where its paragraph ends: the place of the paragraph's events naming none
     heading: tuple[Place, int] | None = None
@@ -182,6 +188,8 @@ class LemmaExtractor:
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
             self._read_heading(doc, sc, story)
+            if not any(r[0].text.strip() for r in read) and _own_paragraph(parsed.text, sc):
+                story.byline = byline_of(sc.words, self.actors.actors_in(sc.words))
             if not any(r[0].text.strip() for r in read) and _own_paragraph(parsed.text, sc) \
                     and sc.dated_at is not None and _daily(sc.date, doc.published):
                 story.heading_day = sc.date
@@ -248,7 +256,13 @@ class LemmaExtractor:
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
-        return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
+        kept = [m for i, m in enumerate(found) if i not in dropped]
+        if story.byline is not None:
+            # the person who signs the text speaks its unattributed claims, as an outlet
+            # that is a speaker does (decision 320)
+            kept = spoken_by_outlet(kept, *actor_ref(self.actors.registry,
+                                                     story.byline.actor, doc.published))
+        return dedupe(kept, self.book)
 
     @staticmethod
     def _lead_period(text: str, sc: Sentence, story: Story, made: list[EventMention],
@@ -308,6 +322,8 @@ class LemmaExtractor:
             # the statement goes on in the next sentence ("По его словам, ..."); "в
             # ведомстве", "російського відомства" is the body named last
             body = self._body_back(words, story)
+            if body is None and story.unsaid is not None and self._points_to_person(words):
+                body = story.unsaid  # a person named after the last speaker (decision 321)
             claim = story.claim = Claim(body, (), True) if body is not None else story.claim
         elif story.claim is None and story.person is not None and acting and \
                 self._points_back(words):
@@ -316,6 +332,8 @@ class LemmaExtractor:
             claim = story.claim = Claim(story.person, (), True)
         story.person = next((f for f in reversed(actors) if f.actor.type == "person"),
                             story.person)
+        story.unsaid = None if claim.claimant is not None else next(
+            (f for f in reversed(actors) if f.actor.type == "person"), story.unsaid)
         # the body that speaks in a sentence or opens it ("Следственный комитет России
         # возбудил дело"), not one named in passing ("в ДНР", "группировки «Север»")
         story.body = next((f for f in (claim.claimant, *actors[:1]) if f is not None
@@ -514,6 +532,11 @@ class LemmaExtractor:
                  for k in range(f, la + 1)]
         return any(w.forms & self.lex.anaphors and any(abs(k - j) <= 3 for j in said)
                    for k, w in enumerate(words))
+
+    def _points_to_person(self, words: Sequence[Word]) -> bool:
+        """'за його даними', 'по её словам', 'він додав': the word pointing back is a personal
+        pronoun of one person (not "там", "в ведомстве", "їх")."""
+        return any(w.forms & self.lex.person_anaphors for w in words)
 
     def _name_earlier(self, doc: Document, text: str, sc: Sentence,
                       read: list[tuple[Sentence, int, int]], found: list[EventMention],
@@ -1691,7 +1714,10 @@ class LemmaExtractor:
             return None, (), None, (), None
         day = _day(sc.date) or doc.published
         name, ref = actor_ref(self.actors.registry, self.actors.holder(c, day), day)
-        conduits = [actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+        conduits: list[tuple[str, ActorRef | None]] = [
+            actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+        if sc.claim.channel is not None and not conduits:
+            conduits.append((sc.claim.channel, None))  # "в своём Telegram-канале"
         return (name, tuple(n for n, _ in conduits), ref, tuple(r for _, r in conduits),
                 c.words)
 

@@ -1,0 +1,118 @@
+"""Russian and Ukrainian reading, round ruuk17 (decisions 320-339). Every sentence here was
+written for these tests.
+
+Guards (they pass before the change too, and say what must not change):
+``test_a_named_channel_that_speaks_is_no_conduit_of_itself`` (decision 322).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from events_helpers import events_in, of_type, place_id
+
+PUB = date(2025, 6, 24)  # a Tuesday
+
+
+def _events(resources: Any, text: str, lang: str, published: date = PUB
+            ) -> list[dict[str, Any]]:
+    return events_in(resources, text, lang, published)
+
+
+def test_a_byline_of_person_and_body_makes_the_person_the_speaker(resources: Any) -> None:
+    text = ("Олександр Прокудін, Херсонська ОВА (телеграм), 23 червня\n\n"
+            "Минулої доби ворог обстріляв Білозерку з артилерії.")
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert strike["claimant"] == "Oleksandr Prokudin (governor of Kherson region)"
+    assert strike["modality"] == "claimed"
+
+
+def test_a_byline_ending_in_a_colon_signs_the_paragraphs_below(resources: Any) -> None:
+    text = ("Віталій Кім, Миколаївська ОВА:\n\n"
+            "Вчора ворог обстріляв Очаків з артилерії.\n\n"
+            "Вночі дрон влучив у склад у Вознесенську.")
+    strikes = of_type(_events(resources, text, "uk"), "strike")
+    assert len(strikes) == 2
+    assert {s["claimant"] for s in strikes} == {"Vitaliy Kim (governor of Mykolaiv region)"}
+
+
+def test_the_head_of_a_body_in_the_genitive_is_its_holder(resources: Any) -> None:
+    text = ("За словами голови Херсонської ОВА, вчора окупанти обстріляли Білозерку з "
+            "мінометів.")
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert strike["claimant"] == "Oleksandr Prokudin (governor of Kherson region)"
+
+
+def test_his_figures_point_to_the_person_named_after_the_last_speaker(resources: Any) -> None:
+    text = ("Вночі дрон влучив у школу в Слов'янську, розповів очільник міста Вадим Лях.\n\n"
+            "Начальник Донецької ОВА Вадим Філашкін подав у зведенні інші цифри. Минулої "
+            "доби, за його даними, росіяни поранили шістьох жителів Краматорська.")
+    (hurt,) = [e for e in of_type(_events(resources, text, "uk"), "casualties")
+               if place_id(e) == 704508]
+    assert hurt["claimant"] == "Vadym Filashkin (governor of Donetsk region)"
+
+
+def test_a_speakers_own_telegram_channel_is_the_conduit(resources: Any) -> None:
+    text = ("Два человека погибли при обстреле Горловки. Об этом сообщил в своём "
+            "Telegram-канале глава ДНР Денис Пушилин.")
+    (dead,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert dead["conduit"] == ["Telegram channel"]
+    assert dead["claimant"].startswith("Denis Pushilin")
+
+
+def test_a_named_channel_that_speaks_is_no_conduit_of_itself(resources: Any) -> None:
+    text = "Вчера ВСУ обстреляли Горловку, сообщил в Telegram-канале «Рыбарь»."
+    for e in _events(resources, text, "ru"):
+        assert "Telegram channel" not in e["conduit"]
+
+
+def test_a_season_with_its_year_is_its_three_months(resources: Any) -> None:
+    text = "Весной 2022 года российские войска заняли Лиман."
+    (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert taken["date"]["value"] == "2022-03-01/2022-05-31"
+    assert taken["date"]["basis"] == "explicit"
+
+
+def test_winter_of_a_year_begins_in_the_december_before(resources: Any) -> None:
+    text = "Узимку минулого року росіяни захопили Авдіївку."
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert taken["date"]["value"] == "2023-12-01/2024-02-29"
+    assert taken["date"]["basis"] == "relative"
+
+
+def test_since_a_season_runs_to_publication(resources: Any) -> None:
+    text = "С весны 2022 года оккупанты отобрали в Мариуполе более 400 квартир."
+    (taken,) = of_type(_events(resources, text, "ru"), "property.looted")
+    assert taken["date"]["value"] == "2022-03-01/2025-06-24"
+
+
+def test_a_part_of_a_month_is_its_days(resources: Any) -> None:
+    text = "На початку жовтня 2024 року російські війська захопили Вугледар."
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert taken["date"]["value"] == "2024-10-01/2024-10-10"
+    text = "ВСУ взяли под контроль Суджу в середине августа."
+    (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert taken["date"]["value"] == "2024-08-11/2024-08-20"
+
+
+def test_for_a_year_is_the_whole_year(resources: Any) -> None:
+    text = "За 2024 год российские паспорта в Мариуполе получили 18 тысяч человек."
+    (given,) = of_type(_events(resources, text, "ru"), "passport.issued")
+    assert given["date"]["value"] == "2024-01-01/2024-12-31"
+
+
+def test_a_weekday_with_its_date_written_after_it_is_explicit(resources: Any) -> None:
+    text = ("Російська армія обстріляла Куп'янськ, повідомив у неділю, 22 червня, голова "
+            "Харківської ОВА Олег Синєгубов.")
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert strike["date"]["value"] == "2025-06-22"
+    assert strike["date"]["basis"] == "explicit"
+
+
+def test_a_weekday_ahead_with_its_date_takes_the_year_of_that_weekday(resources: Any
+                                                                       ) -> None:
+    text = "В пятницу, 9 января, из пяти сёл Краснопольской громады начнут эвакуацию детей."
+    (out,) = of_type(_events(resources, text, "ru", date(2025, 12, 20)),
+                     "civilians.evacuated")
+    assert out["date"]["value"] == "2026-01-09"
