@@ -116,3 +116,18 @@ def test_a_weekday_ahead_with_its_date_takes_the_year_of_that_weekday(resources:
     (out,) = of_type(_events(resources, text, "ru", date(2025, 12, 20)),
                      "civilians.evacuated")
     assert out["date"]["value"] == "2026-01-09"
+
+
+def test_a_town_not_abandoned_is_a_denied_capture(resources: Any) -> None:
+    text = ("Минобороны России заявило о взятии Курахово. «Курахово не оставлено, бои "
+            "продолжаются», — сказал представитель корпуса ВСУ.")
+    got = _events(resources, text, "ru")
+    assert not of_type(got, "territory.withdrawn")
+    assert {e["modality"] for e in of_type(got, "territory.captured")} == {"claimed", "denied"}
+
+
+def test_a_russian_town_in_russian_text_is_not_a_ukrainian_village(resources: Any) -> None:
+    text = ("Губернатор Ростовской области сообщил, что ночью в Гукове дрон повредил "
+            "подстанцию.")
+    (strike,) = of_type(_events(resources, text, "ru"), "strike")
+    assert place_id(strike) == 558082  # Gukovo, not Hukiv of Khmelnytskyi Oblast

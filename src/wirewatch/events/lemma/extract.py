@@ -1689,6 +1689,13 @@ class LemmaExtractor:
         text = sc.text.strip()
         lead = len(sc.text) - len(sc.text.lstrip())
         modality = self._modality(sc, trig, ref)
+        if etype == "territory.withdrawn" and modality == "denied" and any(
+                sc.words[k].forms & self.lex.negations
+                for k in range(max(0, trig[0] - 2), trig[0])):
+            # "Мирноград не оставлен": the place is still held, which denies its capture
+            # as "остаётся под контролем" does; a denied report of a pullout ("назвали
+            # ложью сообщения о выходе ВСУ") stays one (decision 325)
+            etype = "territory.captured"
         when = self._date_for(sc, trig)
         if modality == "planned":
             when = self._weekday_ahead(when, doc.published)
