@@ -2,7 +2,9 @@
 written for these tests.
 
 Guards (they pass before the change too, and say what must not change):
-``test_a_named_channel_that_speaks_is_no_conduit_of_itself`` (decision 322).
+``test_a_named_channel_that_speaks_is_no_conduit_of_itself`` (decision 322),
+``test_about_to_be_encircled_is_no_encirclement`` (decision 327: the new phrases of being
+encircled must not read "ось-ось опиниться в котлі" as one).
 """
 
 from __future__ import annotations
@@ -131,3 +133,55 @@ def test_a_russian_town_in_russian_text_is_not_a_ukrainian_village(resources: An
             "подстанцию.")
     (strike,) = of_type(_events(resources, text, "ru"), "strike")
     assert place_id(strike) == 558082  # Gukovo, not Hukiv of Khmelnytskyi Oblast
+
+
+def test_troops_that_found_themselves_in_an_encirclement(resources: Any) -> None:
+    text = ("Проросійський канал написав, що бійці ЗСУ у Вовчанську «фактично опинилися в "
+            "оперативному оточенні».")
+    (closed,) = of_type(_events(resources, text, "uk"), "territory.encircled")
+    assert place_id(closed) == 689304  # Vovchansk
+
+
+def test_about_to_be_encircled_is_no_encirclement(resources: Any) -> None:
+    text = "Російські блогери пишуть, що Лиман «ось-ось опиниться в котлі»."
+    assert not of_type(_events(resources, text, "uk"), "territory.encircled")
+
+
+def test_an_area_cleared_of_the_occupiers_is_a_capture_in_the_region(resources: Any) -> None:
+    text = ("За словами командувача, з 1 червня на цій ділянці Запорізької області від окупантів "
+            "очищено 40 квадратних кілометрів.")
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert place_id(taken) == 687699  # Zaporizhzhia Oblast
+    assert taken["extent"] == "partial"
+
+
+def test_where_a_bomb_hit_with_the_verb_first_is_a_strike(resources: Any) -> None:
+    text = "Біля ринку в Дружківці, куди вчора влучила керована авіабомба, розбирають завали."
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert place_id(strike) == 616743  # Druzhkivka
+    text = "У Горловці, куда вчера попала ракета, разбирают завалы."
+    (strike,) = of_type(_events(resources, text, "ru"), "strike")
+    assert place_id(strike) == 707753  # Horlivka
+
+
+def test_a_town_in_capitals_opening_a_local_story_heads_its_paragraph(resources: Any
+                                                                      ) -> None:
+    text = ("ДРУЖКІВКА. Вранці на вулицях майже нікого. Біля школи, куди вночі влучила "
+            "ракета, працюють рятувальники.")
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert place_id(strike) == 616743  # Druzhkivka
+
+
+def test_people_moved_out_of_a_named_quarter_are_moved_out_of_its_town(resources: Any
+                                                                       ) -> None:
+    text = ("У Нікополі третю добу немає світла. Через обстріли з мікрорайону Зелений Гай "
+            "відселили 12 мешканців.")
+    (out,) = of_type(_events(resources, text, "uk"), "civilians.evacuated")
+    assert place_id(out) == 700051  # Nikopol
+
+
+def test_the_region_an_office_of_the_sentence_names_is_the_region(resources: Any) -> None:
+    text = ("Учора ворог обстріляв Нікополь. За даними Запорізької ОВА, з прифронтових громад "
+            "області за тиждень евакуювали 90 людей.")
+    (out,) = of_type(_events(resources, text, "uk"), "civilians.evacuated")
+    assert place_id(out) == 687699  # Zaporizhzhia Oblast

@@ -1398,6 +1398,12 @@ class LemmaExtractor:
             # "Жителей одной из улиц временно отселили": people moved out after the strike
             # just told of are moved out of where it hit (decision 202)
             return [story.strike_place]
+        if story.town is not None and not sc.places and any(
+                w.forms & self.lex.city_parts and k + 1 < len(sc.words)
+                and sc.words[k + 1].text[:1].isupper() for k, w in enumerate(sc.words)):
+            # "з мікрорайону Корабел відселили": a part of the town named before, by a name
+            # the gazetteer does not know (decision 329)
+            return [story.town]
         if etype == "personnel.surrendered" and story.fought is not None and \
                 not sc.places and not sc.unresolved:
             return [story.fought]  # "в плен сдались девять военнослужащих": where it was fought
@@ -1509,13 +1515,20 @@ class LemmaExtractor:
         пунктов региона', 'з прифронтових громад евакуйовано' (communities in the plural): a
         sentence naming no place of its own that says 'the region' with a bare noun refers
         to the region named before."""
-        if story.region is None or sc.places or sc.unresolved:
+        # "за даними Херсонської ОВА, з громад області евакуювали": the region an office
+        # of the same sentence names, else the one named before (decision 329)
+        region = next((p for k, p in reversed(sc.named) if p.kind in ("admin1", "region")
+                       and (k, p) not in sc.places), story.region)
+        if region is None or sc.places or sc.unresolved:
             return []
-        said = any(w.forms & self.lex.region_nouns and w.text.islower()
-                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words
+        # the noun of a region's own name ("Ростовской области") says no bare "the region"
+        named = {k + 1 for k, _ in sc.named}
+        said = any(w.forms & self.lex.region_nouns and w.text.islower() and k not in named
+                   and "nomn" not in parse_tags(w.text, self.lex.lang)
+                   for k, w in enumerate(sc.words)
                    ) or any(w.forms & self.lex.region_parts and w.text.islower()
                             and "plur" in parse_tags(w.text, self.lex.lang) for w in sc.words)
-        return [story.region] if said else []
+        return [region] if said else []
 
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
                    places: list[Place], people: bool = True, hi: int | None = None,

@@ -152,6 +152,9 @@ class LemmaLexicon:
     # 'за його даними', 'по её словам': of the words pointing back, those that name one
     # person; they point to a person named after the last speaker who has said nothing yet
     person_anaphors: frozenset[str]
+    # 'з мікрорайону Корабел': nouns of a part of a town; a name the gazetteer lacks after
+    # one is in the town named before
+    city_parts: frozenset[str]
     # 'сообщил в своём Telegram-канале', 'написав у телеграмі': a speaker's own channel
     # after "в"/"у" relays the claim; the word -> the conduit's name (decision 322)
     channel_words: dict[str, str]
