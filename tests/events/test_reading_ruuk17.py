@@ -185,3 +185,16 @@ def test_the_region_an_office_of_the_sentence_names_is_the_region(resources: Any
             "області за тиждень евакуювали 90 людей.")
     (out,) = of_type(_events(resources, text, "uk"), "civilians.evacuated")
     assert place_id(out) == 687699  # Zaporizhzhia Oblast
+
+
+def test_a_months_figure_is_a_tally(resources: Any) -> None:
+    text = "В мае в Мелитополе российские паспорта получили 1,8 тысячи человек."
+    (given,) = of_type(_events(resources, text, "ru"), "passport.issued")
+    assert given["date"]["value"] == "2025-05" and given["aggregate"]
+
+
+def test_what_was_taken_counts_a_looting(resources: Any) -> None:
+    text = "С весны 2022 года оккупанты забрали в Бердянске более 300 квартир."
+    (taken,) = of_type(_events(resources, text, "ru"), "property.looted")
+    assert taken["count"] == {"value": 300, "approx": True, "qualifier": "more than"}
+    assert taken["aggregate"]

@@ -1040,7 +1040,7 @@ class LemmaExtractor:
                 self._goods_taken(sc, trig):
             # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
             base = self._mention(doc, sc, trig, "property.looted", places[0] if places
-                                 else None, None)
+                                 else None, self._count(sc, trig, "property.looted"))
             return [replace_fields(base, actor=self._party(sc, trig, before=True))]
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
@@ -1064,7 +1064,7 @@ class LemmaExtractor:
                                    hi=len(sc.words), kind="equipment.lost")
         count = None
         if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
-                     "passport.issued"):
+                     "passport.issued", "property.looted"):
             got = self._count(sc, trig, etype)
             if got is None and et.needs_count and not (
                     etype == "casualties" and trig[0] > 0
@@ -1075,8 +1075,11 @@ class LemmaExtractor:
         if etype == "passport.issued":
             places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
-        if count is not None and self._date_for(sc, trig).precision == "range":
-            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
+        if count is not None and self._date_for(sc, trig).precision in ("range", "month",
+                                                                         "year"):
+            # a figure over a period: a tally ("в октябре паспорта получили 1,8 тысячи": a
+            # month's, decision 330)
+            base = replace_fields(base, aggregate=True)
         if lost:
             return [base, *lost]
         if venue is not None:
@@ -1181,7 +1184,8 @@ class LemmaExtractor:
                  and any(k in (trig[1] + 1, trig[1] + 2) for k, _ in sc.places))
 
     def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
-        nouns = self.lex.people_nouns
+        # what is taken counts a looting ("отобрали более 400 квартир"; decision 330)
+        nouns = self.lex.goods_nouns if etype == "property.looted" else self.lex.people_nouns
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
