@@ -198,3 +198,17 @@ def test_what_was_taken_counts_a_looting(resources: Any) -> None:
     (taken,) = of_type(_events(resources, text, "ru"), "property.looted")
     assert taken["count"] == {"value": 300, "approx": True, "qualifier": "more than"}
     assert taken["aggregate"]
+
+
+def test_the_krasnyi_lyman_direction_is_lymans(resources: Any) -> None:
+    text = "На краснолиманском направлении подразделения уничтожили до 40 военнослужащих ВСУ."
+    (dead,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert place_id(dead) == 704204  # Lyman, Donetsk Oblast
+
+
+def test_an_analyst_that_writes_is_the_speaker(resources: Any) -> None:
+    text = ("Институт изучения войны в своём обзоре за вторник пишет, что российские войска "
+            "контролируют большую часть Торецка.")
+    (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert taken["claimant"] == "Institute for the Study of War"
+    assert taken["modality"] == "reported"
