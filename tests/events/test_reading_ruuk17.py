@@ -212,3 +212,11 @@ def test_an_analyst_that_writes_is_the_speaker(resources: Any) -> None:
     (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
     assert taken["claimant"] == "Institute for the Study of War"
     assert taken["modality"] == "reported"
+
+
+def test_a_headline_told_again_by_the_body_is_one_claim(resources: Any) -> None:
+    text = ("Сумщина: за місяць евакуювали понад 900 людей\n\n"
+            "За травень з прикордонних громад Сумщини евакуювали 912 людей, повідомили в "
+            "Сумській ОВА.")
+    got = of_type(_events(resources, text, "uk"), "civilians.evacuated")
+    assert len(got) == 1 and got[0]["count"]["value"] == 912

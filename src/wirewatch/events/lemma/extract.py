@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -122,6 +123,9 @@ class Story:
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
     # the person who signs the text in its first line ("Віталій Кім, Миколаївська ОВА:")
     byline: Found | None = None
+    # the mentions (indices) the headline made: the first line, a paragraph of its own
+    # with no full stop
+    title: range = range(0)
     # a person named since the last speaker, who has said nothing yet ("Начальник ОВА
     # Вадим Філашкін подав інші цифри."): "за його даними" right after points to them
     unsaid: Found | None = None
@@ -212,9 +216,11 @@ class LemmaExtractor:
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             self._headline_speaker(doc, parsed.text, sc, story, found)
             # a headline: the first line, a paragraph of its own with no full stop
-            if made and not any(r[0].text.strip() for r in read) and sc.claim.claimant is None \
-                    and not sc.claim.said and _own_paragraph(parsed.text, sc) and \
-                    sc.text.rstrip()[-1:] not in ".!?…":
+            title = made and not any(r[0].text.strip() for r in read) and \
+                _own_paragraph(parsed.text, sc) and sc.text.rstrip()[-1:] not in ".!?…"
+            if title:
+                story.title = range(len(found), len(found) + len(made))
+            if title and sc.claim.claimant is None and not sc.claim.said:
                 story.headline = (sc, len(found), len(found) + len(made))
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
@@ -256,6 +262,18 @@ class LemmaExtractor:
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
+        # a headline's claim that the body tells again, of the same type at the same place,
+        # is the body's (decision 332): the headline's words are a summary of it
+        # (as many of them as the body tells: "38 обстрілів за добу, дрон атакував
+        # маршрутку" is two strikes at Kherson, and the body may tell one)
+        body = Counter((m.type, m.place.geonameid) for i, m in enumerate(found)
+                       if i not in story.title and i not in dropped and m.place is not None)
+        for i in story.title:
+            place = found[i].place
+            key = (found[i].type, place.geonameid) if place is not None else None
+            if key is not None and body[key] > 0:
+                body[key] -= 1
+                dropped.add(i)
         kept = [m for i, m in enumerate(found) if i not in dropped]
         if story.byline is not None:
             # the person who signs the text speaks its unattributed claims, as an outlet
