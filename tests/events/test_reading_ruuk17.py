@@ -220,3 +220,11 @@ def test_a_headline_told_again_by_the_body_is_one_claim(resources: Any) -> None:
             "Сумській ОВА.")
     got = of_type(_events(resources, text, "uk"), "civilians.evacuated")
     assert len(got) == 1 and got[0]["count"]["value"] == 912
+
+
+def test_the_past_day_of_a_dated_statement_is_that_day(resources: Any) -> None:
+    text = ("Речник угруповання «Таврія» Дмитро Лиховій у неділю ввечері підтвердив, що бої "
+            "тривають. Він також навів втрати противника за минулу добу: ліквідовано 120 "
+            "окупантів.")
+    (dead,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert dead["date"]["value"] == "2025-06-22"  # the Sunday, not the Tuesday of publication

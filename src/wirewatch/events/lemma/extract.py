@@ -123,6 +123,9 @@ class Story:
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
     # the person who signs the text in its first line ("Віталій Кім, Миколаївська ОВА:")
     byline: Found | None = None
+    # the day a statement was made, written beside its verb of saying ("у неділю ввечері
+    # підтвердив"): the past day it tells of is that day
+    said_day: tuple[EventDate, str | None] | None = None
     # the mentions (indices) the headline made: the first line, a paragraph of its own
     # with no full stop
     title: range = range(0)
@@ -366,6 +369,19 @@ class LemmaExtractor:
             # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
             # the heading names is the day of the daily statement
             own = story.heading_day
+        elif own is not None and own.basis == "publication" and story.said_day is not None \
+                and _day_before(story.said_day[0], doc.published) and \
+                _speaker_of(claim) == story.said_day[1]:
+            # "Лиховій у неділю ввечері підтвердив ... Він навів втрати за минулу добу": the
+            # past day of a statement the story has dated is that day, while its speaker
+            # goes on (decision 333)
+            own = story.said_day[0]
+        if dated is not None and own is not None and own.precision == "day" and \
+                claim.claimant is not None and any(
+                    w.forms & self.lex.speech_verbs
+                    for w in words[max(0, dated[0] - 3):dated[0] + 4]):
+            # "у неділю ввечері підтвердив": the day of the statement, and who made it
+            story.said_day = (own, _speaker_of(claim))
         if own is not None and story.lead is not None and own.basis == "relative" and \
                 own.precision == "range" and has_phrase(
                     words, (phrase(p) for p in self.lex.past_periods)):
@@ -1990,6 +2006,19 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
 def _speaker_id(m: EventMention) -> str | None:
     """The registry id of a mention's claimant, else None."""
     return m.claimant_actor.id if m.claimant_actor is not None else None
+
+
+def _speaker_of(claim: Claim) -> str | None:
+    """The registry id of a claim's claimant (None when it names none)."""
+    return claim.claimant.actor.id if claim.claimant is not None else None
+
+
+def _day_before(told: EventDate | None, published: date | None) -> bool:
+    """Whether the story's date is a day (written or relative, not the publication date)
+    one to three days before publication."""
+    day = _day(told) if told is not None and told.precision == "day" and \
+        told.basis in ("explicit", "relative") else None
+    return day is not None and published is not None and 0 < (published - day).days <= 3
 
 
 def _daily(told: EventDate | None, published: date | None) -> bool:
