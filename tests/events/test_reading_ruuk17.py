@@ -228,3 +228,12 @@ def test_the_past_day_of_a_dated_statement_is_that_day(resources: Any) -> None:
             "окупантів.")
     (dead,) = of_type(_events(resources, text, "uk"), "casualties")
     assert dead["date"]["value"] == "2025-06-22"  # the Sunday, not the Tuesday of publication
+
+
+def test_drones_named_before_the_verb_that_shot_them_down_are_lost(resources: Any) -> None:
+    text = "Ще три «шахеди» збили над Ковельським районом."
+    (lost,) = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert lost["equipment"] == "drone" and lost["count"]["value"] == 3
+    text = "Морські дрони знищили катер біля Очакова."
+    (lost,) = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert lost["equipment"] != "drone"  # the drones destroyed it

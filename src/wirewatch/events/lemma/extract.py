@@ -1698,8 +1698,10 @@ class LemmaExtractor:
         out: list[tuple[int, int, Phrase]] = []
         prev: int | None = None  # the last word of the kind before, listed or not
         tags = parse_tags(words[trig[0]].text, self.lex.lang)
-        active = "VERB" in tags and "Impe" not in tags
-        for first, last, p in find_phrases(words, self.equipment, lo):
+        found = find_phrases(words, self.equipment, lo)
+        active = "VERB" in tags and "Impe" not in tags and (
+            not self._fronted(sc, trig) or any(trig[1] < f < hi for f, _, _ in found))
+        for first, last, p in found:
             if active and last < trig[0]:
                 continue  # "морські дрони знищили катер": the subject of the verb destroyed
             if prev is None and first >= hi:
@@ -1723,6 +1725,16 @@ class LemmaExtractor:
                 continue  # "25 310 танков и других боевых бронированных машин": one item
             out.append((first, last, p))
         return out
+
+    def _fronted(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'Ще два «шахеди» збили над Стрийським районом': a verb with nothing after it but
+        a place, a time or the sentence's end takes the kind before it as its object (the
+        subject left unsaid), not as what destroyed, unless a kind is named after the verb
+        ("средства ПВО уничтожили над областью 23 беспилотника"; decision 334)."""
+        nxt = trig[1] + 1
+        if nxt >= len(sc.words) or not any(c.isalnum() for c in sc.words[nxt].text):
+            return True
+        return bool(parse_tags(sc.words[nxt].text, self.lex.lang) & {"PREP", "ADVB"})
 
     def _holding(self, doc: Document, sc: Sentence) -> list[EventMention]:
         """'X остаётся под контролем ВСУ': a denial of X's capture."""
