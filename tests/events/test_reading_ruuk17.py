@@ -237,3 +237,12 @@ def test_drones_named_before_the_verb_that_shot_them_down_are_lost(resources: An
     text = "Морські дрони знищили катер біля Очакова."
     (lost,) = of_type(_events(resources, text, "uk"), "equipment.lost")
     assert lost["equipment"] != "drone"  # the drones destroyed it
+
+
+def test_a_city_district_after_the_regions_governor_is_still_the_citys(resources: Any
+                                                                       ) -> None:
+    text = ("Харьков ночью снова атаковали беспилотники.\n\n"
+            "Глава Харьковской областной военной администрации Олег Синегубов уточнил, что "
+            "дрон попал в дом в Слободском районе.")
+    strikes = of_type(_events(resources, text, "ru"), "strike")
+    assert {place_id(s) for s in strikes} == {706483}  # Kharkiv, not the village Sloboda
