@@ -246,3 +246,11 @@ def test_a_city_district_after_the_regions_governor_is_still_the_citys(resources
             "дрон попал в дом в Слободском районе.")
     strikes = of_type(_events(resources, text, "ru"), "strike")
     assert {place_id(s) for s in strikes} == {706483}  # Kharkiv, not the village Sloboda
+
+
+def test_losses_on_the_direction_with_no_name_are_the_directions_named_before(
+        resources: Any) -> None:
+    text = ("На Покровському напрямку Сили оборони звільнили Шевченко.\n\n"
+            "Втрати противника на напрямку за тиждень командувач оцінив у 900 осіб.")
+    (dead,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert place_id(dead) == 704422  # Pokrovsk, the direction's seat
