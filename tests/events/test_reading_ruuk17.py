@@ -254,3 +254,16 @@ def test_losses_on_the_direction_with_no_name_are_the_directions_named_before(
             "Втрати противника на напрямку за тиждень командувач оцінив у 900 осіб.")
     (dead,) = of_type(_events(resources, text, "uk"), "casualties")
     assert place_id(dead) == 704422  # Pokrovsk, the direction's seat
+
+
+def test_the_izmail_district_is_izmails(resources: Any) -> None:
+    text = "Вночі в Ізмаїльському районі пошкоджено зерновий термінал."
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert place_id(strike) == 707308  # Izmail
+
+
+def test_a_place_of_the_next_clause_is_not_the_damages(resources: Any) -> None:
+    text = ("У ОВА повідомили, що в Броварському районі пошкоджено енергетичний об'єкт, а в "
+            "Білій Церкві уламками посічено кілька будинків.")
+    strikes = of_type(_events(resources, text, "uk"), "strike")
+    assert 711390 in {place_id(s) for s in strikes}  # Brovary, the district's seat

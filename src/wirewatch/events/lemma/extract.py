@@ -1340,6 +1340,13 @@ class LemmaExtractor:
                                 default=None)
             if first_unknown is not None and (not after or first_unknown < after[0][0]):
                 return []  # "освободили Кліщіївку": a village the gazetteer lacks, no namesake
+            own = [kp for kp in sc.places if trig[0] - BEFORE <= kp[0] < trig[0] and not any(
+                w.text in (",", ";", ":") for w in sc.words[kp[0]:trig[0]])]
+            if after and own and all(any(w.text in (",", ";") for w in sc.words[trig[1]:k])
+                                     for k, _ in after):
+                # "в Броварському районі пошкоджено об'єкт, а в Білій Церкві ...": the place
+                # of the trigger's own clause, before it, not the next clause's (decision 337)
+                return [_town_within(sc, own[-1])]
             if after:
                 # a list goes on past the window ("атакували з артилерії та дронів Нікополь,
                 # Марганецьку й Червоногригорівську громади")
