@@ -4,7 +4,9 @@ written for these tests.
 Guards (they pass before the change too, and say what must not change):
 ``test_a_named_channel_that_speaks_is_no_conduit_of_itself`` (decision 322),
 ``test_about_to_be_encircled_is_no_encirclement`` (decision 327: the new phrases of being
-encircled must not read "ось-ось опиниться в котлі" as one).
+encircled must not read "ось-ось опиниться в котлі" as one),
+``test_leaving_a_treaty_is_no_withdrawal`` (decision 338: the new noun "вихід з" must not
+read leaving a treaty as a pullout).
 """
 
 from __future__ import annotations
@@ -267,3 +269,15 @@ def test_a_place_of_the_next_clause_is_not_the_damages(resources: Any) -> None:
             "Білій Церкві уламками посічено кілька будинків.")
     strikes = of_type(_events(resources, text, "uk"), "strike")
     assert 711390 in {place_id(s) for s in strikes}  # Brovary, the district's seat
+
+
+def test_a_denied_report_of_a_pullout_is_a_denied_withdrawal(resources: Any) -> None:
+    text = ("Речник угруповання назвав брехнею повідомлення російських каналів про вихід ЗСУ "
+            "з Великої Новосілки.")
+    (out,) = of_type(_events(resources, text, "uk"), "territory.withdrawn")
+    assert out["modality"] == "denied" and place_id(out) == 690237  # Velyka Novosilka
+
+
+def test_leaving_a_treaty_is_no_withdrawal(resources: Any) -> None:
+    text = "Після виходу Росії із «зернової угоди» порти на Дунаї зазнавали ударів."
+    assert not of_type(_events(resources, text, "uk"), "territory.withdrawn")
