@@ -281,3 +281,11 @@ def test_a_denied_report_of_a_pullout_is_a_denied_withdrawal(resources: Any) -> 
 def test_leaving_a_treaty_is_no_withdrawal(resources: Any) -> None:
     text = "Після виходу Росії із «зернової угоди» порти на Дунаї зазнавали ударів."
     assert not of_type(_events(resources, text, "uk"), "territory.withdrawn")
+
+
+def test_a_strike_on_a_whole_country_is_no_strike_event(resources: Any) -> None:
+    text = ("У ніч на вівторок росіяни атакували Україну 90 ударними дронами. Над Київщиною "
+            "збили 20 дронів.")
+    got = _events(resources, text, "uk")
+    assert not [e for e in of_type(got, "strike") if place_id(e) == 690791]
+    assert of_type(got, "equipment.lost")

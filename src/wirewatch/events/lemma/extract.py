@@ -277,6 +277,14 @@ class LemmaExtractor:
             if key is not None and body[key] > 0:
                 body[key] -= 1
                 dropped.add(i)
+        # "росіяни атакували Україну 74 дронами": a whole country is no place of a strike
+        # or a pullout (the codebook's `country_place`), and such a mention is no claim the
+        # coders code; the area a month's advance took in the country is (decision 339)
+        dropped.update(i for i, m in enumerate(found) if m.place is not None
+                       and m.place.kind == "country" and m.type in ("strike",
+                                                                   "territory.withdrawn")
+                       and m.type in self.book.types
+                       and not self.book.types[m.type].country_place)
         kept = [m for i, m in enumerate(found) if i not in dropped]
         if story.byline is not None:
             # the person who signs the text speaks its unattributed claims, as an outlet
