@@ -265,6 +265,13 @@ class LemmaExtractor:
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
+        return self._finish(doc, story, found, dropped)
+
+    def _finish(self, doc: Document, story: Story, found: list[EventMention],
+                dropped: set[int]) -> list[EventMention]:
+        """The document's mentions, each claim once, less those dropped, a headline's told
+        again by the body and those placed at a whole country; a byline's person speaks
+        those that name no speaker."""
         # a headline's claim that the body tells again, of the same type at the same place,
         # is the body's (decision 332): the headline's words are a summary of it
         # (as many of them as the body tells: "38 обстрілів за добу, дрон атакував

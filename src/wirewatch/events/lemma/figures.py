@@ -129,15 +129,7 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             continue
         wd = next((lexicon.weekdays[f] for f in w.forms if f in lexicon.weekdays), None)
         if wd is not None and _weekday_framed(words, k, lexicon.lang):
-            # "в понедельник, 16 марта", "у суботу, 7 червня": the day written after the
-            # weekday (decision 324)
-            named = date_in(words[k + 2:k + 5], lexicon, published) \
-                if k + 2 < len(words) and words[k + 1].text == "," else None
-            if named is not None and named[0] == 0 and named[1].precision == "day" and \
-                    named[1].basis == "explicit":
-                return k, _on_weekday(named[1], wd)
-            delta = (published.weekday() - wd) % 7
-            return k, _day(published - timedelta(days=delta), "relative", w.text)
+            return k, _weekday_date(words, k, wd, lexicon, published)
         recent = _recent_days(words, k, lexicon, published)
         if recent is not None:
             return k, recent
@@ -148,6 +140,20 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
     return None
+
+
+def _weekday_date(words: Sequence[Word], k: int, wd: int, lexicon: LemmaLexicon,
+                  published: date) -> EventDate:
+    """The day a weekday at word ``k`` names: the day written after it ("в понедельник, 16
+    марта", "у суботу, 7 червня"; decision 324), else the last such weekday up to
+    publication."""
+    named = date_in(words[k + 2:k + 5], lexicon, published) \
+        if k + 2 < len(words) and words[k + 1].text == "," else None
+    if named is not None and named[0] == 0 and named[1].precision == "day" and \
+            named[1].basis == "explicit":
+        return _on_weekday(named[1], wd)
+    delta = (published.weekday() - wd) % 7
+    return _day(published - timedelta(days=delta), "relative", words[k].text)
 
 
 def _on_weekday(day: EventDate, wd: int) -> EventDate:
