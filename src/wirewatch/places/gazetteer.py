@@ -353,6 +353,8 @@ class Gazetteer:
     # A city this large that another dictionary form of a word names stays a candidate beside
     # the first form's hits (decision 250).
     INFLECTED_BIG_CITY = 100_000
+    # ... and a town this large, when the first form names only places of no known size
+    INFLECTED_TOWN = 10_000
 
     def _big_cities_of(self, forms: list[str], hits: list[NameHit]) -> list[NameHit]:
         """The large cities the other dictionary forms name: "Воронеже" reads first as the
@@ -360,10 +362,15 @@ class Gazetteer:
         million that the resolver's famous-name rule then prefers."""
         known = {h.entry.id for h in hits}
         out: list[NameHit] = []
+        # a first form that names only villages of no known size ("Гукове" read as the
+        # Ukrainian Гуків) leaves a town of the other forms a candidate too ("Гуково", a
+        # Russian town of 66,000; decision 326)
+        least = self.INFLECTED_TOWN if all(h.entry.population == 0 for h in hits) else \
+            self.INFLECTED_BIG_CITY
         for form in forms:
             for h in self.exact(form):
                 if h.entry.id not in known and h.entry.kind == "city" and \
-                        h.entry.population >= self.INFLECTED_BIG_CITY:
+                        h.entry.population >= least:
                     known.add(h.entry.id)
                     out.append(h)
         return out

@@ -795,7 +795,7 @@ def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Spa
     """Add the dateline's place ("KYIV, Nov 3 (Reuters) -"); drop words of its date."""
     m = DATELINE.match(view.text)
     if m is None:
-        return spans
+        return _add_cyrillic_dateline(spans, view, gaz)
     name = m.group("place").rstrip(".")  # "BELGOROD. Jan 20 (Interfax) -"
     if not (name.isupper() or m.group("date") or m.group("agency")):
         return spans
@@ -823,6 +823,32 @@ def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Spa
         state_span.evidence |= {"region", "dateline"}
         added.append(state_span)
     return sorted([*kept, *added], key=lambda s: s.start)
+
+
+# "ХАРКІВ. У ніч на вівторок ...", "ДОНЕЦК, 21 января. /ТАСС/.": a Cyrillic dateline, the
+# town's name in capitals opening the text before a full stop or comma (decision 328)
+CYRILLIC_DATELINE = re.compile(
+    r"^\s*(?P<place>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’ʼ-]+(?:[ -][А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’ʼ-]+){0,2})[.,]\s")
+
+
+def _add_cyrillic_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:
+    """Add the place of a Cyrillic dateline ("КОСТЯНТИНІВКА. О восьмій ранку ..."), a town
+    the gazetteer knows by that name, unless a place was already read there. Unlike a
+    wire dateline it is a place of the text: a local story's town in capitals heads its
+    first paragraph as a town's name alone does (decision 204)."""
+    m = CYRILLIC_DATELINE.match(view.text)
+    if m is None or len(m.group("place")) < 3:
+        return spans
+    start, end = m.span("place")
+    if any(s.start < end and start < s.end for s in spans):
+        return spans
+    hits = [h for h in gaz.exact(m.group("place")) if h.entry.kind == "city"]
+    if not hits:
+        return spans
+    span = Span(start, end, m.group("place"), hits, "exact")
+    add_evidence(span, view, gaz)
+    span.evidence.add("pattern")
+    return sorted([*spans, span], key=lambda s: s.start)
 
 
 def _mark_regional_office(spans: list[Span], view: TextView, gaz: Gazetteer) -> None:

@@ -867,11 +867,15 @@ class Resolver:
 
 def _none_between(mentions: Sequence[PlaceMention], city: PlaceMention, i: int,
                   city_id: int) -> bool:
-    """Whether no place but the city itself (or its districts) is named between the city's
-    mention and mention ``i``."""
+    """Whether no place but the city itself (or its districts, or the region it lies in:
+    "глава Харьковской областной военной администрации", decision 335) is named between
+    the city's mention and mention ``i``."""
     start = next((j for j, m in enumerate(mentions) if m is city), None)
+    home = (city.place.country, city.place.admin1_code) if city.place is not None else None
     return start is not None and start < i and all(
-        m.place is not None and m.place.geonameid == city_id for m in mentions[start + 1:i])
+        m.place is not None and (m.place.geonameid == city_id or (
+            m.place.kind == "admin1" and (m.place.country, m.place.admin1_code) == home))
+        for m in mentions[start + 1:i])
 
 
 def _stray_abroad(seat: Entry, city: Entry, mentions: Sequence[PlaceMention], i: int) -> bool:

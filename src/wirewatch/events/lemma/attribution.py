@@ -60,6 +60,9 @@ class Claim:
     claimant: Found | None
     conduits: tuple[Found, ...] = ()
     said: bool = False  # the sentence has a verb of saying or a source marker
+    # the speaker's own channel the sentence names ("в своём Telegram-канале"): a conduit
+    # with no registry actor (decision 322)
+    channel: str | None = None
 
 
 class ActorIndex:
@@ -263,7 +266,40 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
         if others:
             conduits = (claimant, *[c for c in conduits if c is not claimant])
             claimant = others[0]
-    return Claim(claimant, conduits, said)
+    return Claim(claimant, conduits, said, _channel(words, found, lexicon))
+
+
+def _channel(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexicon
+             ) -> str | None:
+    """'написал в своём Telegram-канале', 'повідомив у телеграмі': the channel named after
+    "в"/"у" (a possessive between at most), not one named by its own name just after it ("в
+    Telegram-канале «Рыбарь»": the channel speaks)."""
+    for k, w in enumerate(words):
+        name = next((lexicon.channel_words[f] for f in w.forms if f in lexicon.channel_words),
+                    None)
+        if name is None or not any(x.lower in ("в", "во", "у") for x in words[max(0, k - 2):k]):
+            continue
+        if not any(k < f.first <= k + 4 and f.actor.kind in ("media", "analyst") for f in found):
+            return name
+    return None
+
+
+def byline_of(words: Sequence[Word], found: Sequence[Found]) -> Found | None:
+    """'Олександр Прокудін, Херсонська ОВА (телеграм), 16 грудня', 'Віталій Кім, Миколаївська
+    ОВА:': a line that opens with a person and, after a comma, a body the person holds or
+    held a role in, and tells nothing else (no verb of saying), signs what follows: the
+    person (decision 320). None for any other sentence."""
+    if len(found) < 2 or found[0].actor.type != "person" or any(
+            any(c.isalpha() for c in w.text) for w in words[:found[0].first]):
+        return None
+    person, body = found[0], found[1]
+    if body.first != person.last + 2 or words[person.last + 1].text != "," or \
+            body.actor.type == "person":
+        return None
+    if not any(r.org == body.actor.id for r in person.actor.roles):
+        return None
+    rest = [w for w in words[body.last + 1:] if any(c.isalpha() for c in w.text)]
+    return person if len(rest) <= 3 else None
 
 
 def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None

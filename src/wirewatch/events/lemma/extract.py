@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from wirewatch.document import Document
-from wirewatch.events.actors import Actor
+from wirewatch.events.actors import Actor, spoken_by_outlet
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.dates import EventDate
 from wirewatch.events.lemma.attribution import (
@@ -27,6 +28,7 @@ from wirewatch.events.lemma.attribution import (
     Claim,
     Found,
     actor_ref,
+    byline_of,
     claim_of,
 )
 from wirewatch.events.lemma.figures import (
@@ -119,6 +121,17 @@ class Story:
     # the mentions (indices) the sentence before made by pointing back from a denial
     backs: list[int] = field(default_factory=list)
     body: Found | None = None  # the last body named ("в ведомстве сообщили" points back)
+    # the person who signs the text in its first line ("Віталій Кім, Миколаївська ОВА:")
+    byline: Found | None = None
+    # the day a statement was made, written beside its verb of saying ("у неділю ввечері
+    # підтвердив"): the past day it tells of is that day
+    said_day: tuple[EventDate, str | None] | None = None
+    # the mentions (indices) the headline made: the first line, a paragraph of its own
+    # with no full stop
+    title: range = range(0)
+    # a person named since the last speaker, who has said nothing yet ("Начальник ОВА
+    # Вадим Філашкін подав інші цифри."): "за його даними" right after points to them
+    unsaid: Found | None = None
     # a town named alone as a heading ("Тёткино. Около 11:00 дрон атаковал автомобиль."),
     # and where its paragraph ends: the place of the paragraph's events naming none
     heading: tuple[Place, int] | None = None
@@ -182,6 +195,8 @@ class LemmaExtractor:
         for sent in parsed.sents:
             sc = self._sentence(doc, sent, places, story)
             self._read_heading(doc, sc, story)
+            if not any(r[0].text.strip() for r in read) and _own_paragraph(parsed.text, sc):
+                story.byline = byline_of(sc.words, self.actors.actors_in(sc.words))
             if not any(r[0].text.strip() for r in read) and _own_paragraph(parsed.text, sc) \
                     and sc.dated_at is not None and _daily(sc.date, doc.published):
                 story.heading_day = sc.date
@@ -204,9 +219,11 @@ class LemmaExtractor:
             self._name_earlier(doc, parsed.text, sc, read, found, alone=not made)
             self._headline_speaker(doc, parsed.text, sc, story, found)
             # a headline: the first line, a paragraph of its own with no full stop
-            if made and not any(r[0].text.strip() for r in read) and sc.claim.claimant is None \
-                    and not sc.claim.said and _own_paragraph(parsed.text, sc) and \
-                    sc.text.rstrip()[-1:] not in ".!?…":
+            title = made and not any(r[0].text.strip() for r in read) and \
+                _own_paragraph(parsed.text, sc) and sc.text.rstrip()[-1:] not in ".!?…"
+            if title:
+                story.title = range(len(found), len(found) + len(made))
+            if title and sc.claim.claimant is None and not sc.claim.said:
                 story.headline = (sc, len(found), len(found) + len(made))
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
@@ -248,7 +265,40 @@ class LemmaExtractor:
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
-        return dedupe([m for i, m in enumerate(found) if i not in dropped], self.book)
+        return self._finish(doc, story, found, dropped)
+
+    def _finish(self, doc: Document, story: Story, found: list[EventMention],
+                dropped: set[int]) -> list[EventMention]:
+        """The document's mentions, each claim once, less those dropped, a headline's told
+        again by the body and those placed at a whole country; a byline's person speaks
+        those that name no speaker."""
+        # a headline's claim that the body tells again, of the same type at the same place,
+        # is the body's (decision 332): the headline's words are a summary of it
+        # (as many of them as the body tells: "38 обстрілів за добу, дрон атакував
+        # маршрутку" is two strikes at Kherson, and the body may tell one)
+        body = Counter((m.type, m.place.geonameid) for i, m in enumerate(found)
+                       if i not in story.title and i not in dropped and m.place is not None)
+        for i in story.title:
+            place = found[i].place
+            key = (found[i].type, place.geonameid) if place is not None else None
+            if key is not None and body[key] > 0:
+                body[key] -= 1
+                dropped.add(i)
+        # "росіяни атакували Україну 74 дронами": a whole country is no place of a strike
+        # or a pullout (the codebook's `country_place`), and such a mention is no claim the
+        # coders code; the area a month's advance took in the country is (decision 339)
+        dropped.update(i for i, m in enumerate(found) if m.place is not None
+                       and m.place.kind == "country" and m.type in ("strike",
+                                                                   "territory.withdrawn")
+                       and m.type in self.book.types
+                       and not self.book.types[m.type].country_place)
+        kept = [m for i, m in enumerate(found) if i not in dropped]
+        if story.byline is not None:
+            # the person who signs the text speaks its unattributed claims, as an outlet
+            # that is a speaker does (decision 320)
+            kept = spoken_by_outlet(kept, *actor_ref(self.actors.registry,
+                                                     story.byline.actor, doc.published))
+        return dedupe(kept, self.book)
 
     @staticmethod
     def _lead_period(text: str, sc: Sentence, story: Story, made: list[EventMention],
@@ -308,6 +358,8 @@ class LemmaExtractor:
             # the statement goes on in the next sentence ("По его словам, ..."); "в
             # ведомстве", "російського відомства" is the body named last
             body = self._body_back(words, story)
+            if body is None and story.unsaid is not None and self._points_to_person(words):
+                body = story.unsaid  # a person named after the last speaker (decision 321)
             claim = story.claim = Claim(body, (), True) if body is not None else story.claim
         elif story.claim is None and story.person is not None and acting and \
                 self._points_back(words):
@@ -316,6 +368,8 @@ class LemmaExtractor:
             claim = story.claim = Claim(story.person, (), True)
         story.person = next((f for f in reversed(actors) if f.actor.type == "person"),
                             story.person)
+        story.unsaid = None if claim.claimant is not None else next(
+            (f for f in reversed(actors) if f.actor.type == "person"), story.unsaid)
         # the body that speaks in a sentence or opens it ("Следственный комитет России
         # возбудил дело"), not one named in passing ("в ДНР", "группировки «Север»")
         story.body = next((f for f in (claim.claimant, *actors[:1]) if f is not None
@@ -330,6 +384,19 @@ class LemmaExtractor:
             # "Обстріли Сумщини за добу 21 березня\n\nПротягом доби противник ...": the day
             # the heading names is the day of the daily statement
             own = story.heading_day
+        elif own is not None and own.basis == "publication" and story.said_day is not None \
+                and _day_before(story.said_day[0], doc.published) and \
+                _speaker_of(claim) == story.said_day[1]:
+            # "Лиховій у неділю ввечері підтвердив ... Він навів втрати за минулу добу": the
+            # past day of a statement the story has dated is that day, while its speaker
+            # goes on (decision 333)
+            own = story.said_day[0]
+        if dated is not None and own is not None and own.precision == "day" and \
+                claim.claimant is not None and any(
+                    w.forms & self.lex.speech_verbs
+                    for w in words[max(0, dated[0] - 3):dated[0] + 4]):
+            # "у неділю ввечері підтвердив": the day of the statement, and who made it
+            story.said_day = (own, _speaker_of(claim))
         if own is not None and story.lead is not None and own.basis == "relative" and \
                 own.precision == "range" and has_phrase(
                     words, (phrase(p) for p in self.lex.past_periods)):
@@ -514,6 +581,11 @@ class LemmaExtractor:
                  for k in range(f, la + 1)]
         return any(w.forms & self.lex.anaphors and any(abs(k - j) <= 3 for j in said)
                    for k, w in enumerate(words))
+
+    def _points_to_person(self, words: Sequence[Word]) -> bool:
+        """'за його даними', 'по её словам', 'він додав': the word pointing back is a personal
+        pronoun of one person (not "там", "в ведомстве", "їх")."""
+        return any(w.forms & self.lex.person_anaphors for w in words)
 
     def _name_earlier(self, doc: Document, text: str, sc: Sentence,
                       read: list[tuple[Sentence, int, int]], found: list[EventMention],
@@ -1005,6 +1077,10 @@ class LemmaExtractor:
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
         obj = fig[1] + 1 if fig is not None else obj  # "відбили дві атаки": past the figure
+        # past quotes and adjectives: "вихід Росії із «зернової угоди»" (decision 338)
+        while obj < len(sc.words) and (not any(c.isalnum() for c in sc.words[obj].text) or
+                                       "ADJF" in parse_tags(sc.words[obj].text, self.lex.lang)):
+            obj += 1
         if etype in self.lex.object_places and obj < len(sc.words) and \
                 sc.words[obj].forms & self.lex.not_objects:
             return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
@@ -1017,7 +1093,7 @@ class LemmaExtractor:
                 self._goods_taken(sc, trig):
             # "вивезли з порту Бердянська 15 тисяч тонн зерна": goods taken, not people
             base = self._mention(doc, sc, trig, "property.looted", places[0] if places
-                                 else None, None)
+                                 else None, self._count(sc, trig, "property.looted"))
             return [replace_fields(base, actor=self._party(sc, trig, before=True))]
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
@@ -1041,7 +1117,7 @@ class LemmaExtractor:
                                    hi=len(sc.words), kind="equipment.lost")
         count = None
         if etype in ("casualties", "civilians.evacuated", "personnel.surrendered",
-                     "passport.issued"):
+                     "passport.issued", "property.looted"):
             got = self._count(sc, trig, etype)
             if got is None and et.needs_count and not (
                     etype == "casualties" and trig[0] > 0
@@ -1052,8 +1128,11 @@ class LemmaExtractor:
         if etype == "passport.issued":
             places, venue = self._passport_places(sc, story, places)
         base = self._mention(doc, sc, trig, etype, places[0] if places else None, count)
-        if count is not None and self._date_for(sc, trig).precision == "range":
-            base = replace_fields(base, aggregate=True)  # a figure over a period: a tally
+        if count is not None and self._date_for(sc, trig).precision in ("range", "month",
+                                                                         "year"):
+            # a figure over a period: a tally ("в октябре паспорта получили 1,8 тысячи": a
+            # month's, decision 330)
+            base = replace_fields(base, aggregate=True)
         if lost:
             return [base, *lost]
         if venue is not None:
@@ -1158,7 +1237,8 @@ class LemmaExtractor:
                  and any(k in (trig[1] + 1, trig[1] + 2) for k, _ in sc.places))
 
     def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
-        nouns = self.lex.people_nouns
+        # what is taken counts a looting ("отобрали более 400 квартир"; decision 330)
+        nouns = self.lex.goods_nouns if etype == "property.looted" else self.lex.people_nouns
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
@@ -1279,6 +1359,13 @@ class LemmaExtractor:
                                 default=None)
             if first_unknown is not None and (not after or first_unknown < after[0][0]):
                 return []  # "освободили Кліщіївку": a village the gazetteer lacks, no namesake
+            own = [kp for kp in sc.places if trig[0] - BEFORE <= kp[0] < trig[0] and not any(
+                w.text in (",", ";", ":") for w in sc.words[kp[0]:trig[0]])]
+            if after and own and all(any(w.text in (",", ";") for w in sc.words[trig[1]:k])
+                                     for k, _ in after):
+                # "в Броварському районі пошкоджено об'єкт, а в Білій Церкві ...": the place
+                # of the trigger's own clause, before it, not the next clause's (decision 337)
+                return [_town_within(sc, own[-1])]
             if after:
                 # a list goes on past the window ("атакували з артилерії та дронів Нікополь,
                 # Марганецьку й Червоногригорівську громади")
@@ -1375,6 +1462,12 @@ class LemmaExtractor:
             # "Жителей одной из улиц временно отселили": people moved out after the strike
             # just told of are moved out of where it hit (decision 202)
             return [story.strike_place]
+        if story.town is not None and not sc.places and any(
+                w.forms & self.lex.city_parts and k + 1 < len(sc.words)
+                and sc.words[k + 1].text[:1].isupper() for k, w in enumerate(sc.words)):
+            # "з мікрорайону Корабел відселили": a part of the town named before, by a name
+            # the gazetteer does not know (decision 329)
+            return [story.town]
         if etype == "personnel.surrendered" and story.fought is not None and \
                 not sc.places and not sc.unresolved:
             return [story.fought]  # "в плен сдались девять военнослужащих": where it was fought
@@ -1486,13 +1579,20 @@ class LemmaExtractor:
         пунктов региона', 'з прифронтових громад евакуйовано' (communities in the plural): a
         sentence naming no place of its own that says 'the region' with a bare noun refers
         to the region named before."""
-        if story.region is None or sc.places or sc.unresolved:
+        # "за даними Херсонської ОВА, з громад області евакуювали": the region an office
+        # of the same sentence names, else the one named before (decision 329)
+        region = next((p for k, p in reversed(sc.named) if p.kind in ("admin1", "region")
+                       and (k, p) not in sc.places), story.region)
+        if region is None or sc.places or sc.unresolved:
             return []
-        said = any(w.forms & self.lex.region_nouns and w.text.islower()
-                   and "nomn" not in parse_tags(w.text, self.lex.lang) for w in sc.words
+        # the noun of a region's own name ("Ростовской области") says no bare "the region"
+        named = {k + 1 for k, _ in sc.named}
+        said = any(w.forms & self.lex.region_nouns and w.text.islower() and k not in named
+                   and "nomn" not in parse_tags(w.text, self.lex.lang)
+                   for k, w in enumerate(sc.words)
                    ) or any(w.forms & self.lex.region_parts and w.text.islower()
                             and "plur" in parse_tags(w.text, self.lex.lang) for w in sc.words)
-        return [story.region] if said else []
+        return [region] if said else []
 
     def _equipment(self, doc: Document, sc: Sentence, trig: tuple[int, int],
                    places: list[Place], people: bool = True, hi: int | None = None,
@@ -1624,8 +1724,10 @@ class LemmaExtractor:
         out: list[tuple[int, int, Phrase]] = []
         prev: int | None = None  # the last word of the kind before, listed or not
         tags = parse_tags(words[trig[0]].text, self.lex.lang)
-        active = "VERB" in tags and "Impe" not in tags
-        for first, last, p in find_phrases(words, self.equipment, lo):
+        found = find_phrases(words, self.equipment, lo)
+        active = "VERB" in tags and "Impe" not in tags and (
+            not self._fronted(sc, trig) or any(trig[1] < f < hi for f, _, _ in found))
+        for first, last, p in found:
             if active and last < trig[0]:
                 continue  # "морські дрони знищили катер": the subject of the verb destroyed
             if prev is None and first >= hi:
@@ -1650,6 +1752,16 @@ class LemmaExtractor:
             out.append((first, last, p))
         return out
 
+    def _fronted(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'Ще два «шахеди» збили над Стрийським районом': a verb with nothing after it but
+        a place, a time or the sentence's end takes the kind before it as its object (the
+        subject left unsaid), not as what destroyed, unless a kind is named after the verb
+        ("средства ПВО уничтожили над областью 23 беспилотника"; decision 334)."""
+        nxt = trig[1] + 1
+        if nxt >= len(sc.words) or not any(c.isalnum() for c in sc.words[nxt].text):
+            return True
+        return bool(parse_tags(sc.words[nxt].text, self.lex.lang) & {"PREP", "ADVB"})
+
     def _holding(self, doc: Document, sc: Sentence) -> list[EventMention]:
         """'X остаётся под контролем ВСУ': a denial of X's capture."""
         if not sc.places or "territory.captured" not in self.book.types:
@@ -1666,6 +1778,13 @@ class LemmaExtractor:
         text = sc.text.strip()
         lead = len(sc.text) - len(sc.text.lstrip())
         modality = self._modality(sc, trig, ref)
+        if etype == "territory.withdrawn" and modality == "denied" and any(
+                sc.words[k].forms & self.lex.negations
+                for k in range(max(0, trig[0] - 2), trig[0])):
+            # "Мирноград не оставлен": the place is still held, which denies its capture
+            # as "остаётся под контролем" does; a denied report of a pullout ("назвали
+            # ложью сообщения о выходе ВСУ") stays one (decision 325)
+            etype = "territory.captured"
         when = self._date_for(sc, trig)
         if modality == "planned":
             when = self._weekday_ahead(when, doc.published)
@@ -1691,7 +1810,10 @@ class LemmaExtractor:
             return None, (), None, (), None
         day = _day(sc.date) or doc.published
         name, ref = actor_ref(self.actors.registry, self.actors.holder(c, day), day)
-        conduits = [actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+        conduits: list[tuple[str, ActorRef | None]] = [
+            actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+        if sc.claim.channel is not None and not conduits:
+            conduits.append((sc.claim.channel, None))  # "в своём Telegram-канале"
         return (name, tuple(n for n, _ in conduits), ref, tuple(r for _, r in conduits),
                 c.words)
 
@@ -1922,6 +2044,19 @@ def _places_of(words: Sequence[Word], places: Sequence[PlaceMention], start: int
 def _speaker_id(m: EventMention) -> str | None:
     """The registry id of a mention's claimant, else None."""
     return m.claimant_actor.id if m.claimant_actor is not None else None
+
+
+def _speaker_of(claim: Claim) -> str | None:
+    """The registry id of a claim's claimant (None when it names none)."""
+    return claim.claimant.actor.id if claim.claimant is not None else None
+
+
+def _day_before(told: EventDate | None, published: date | None) -> bool:
+    """Whether the story's date is a day (written or relative, not the publication date)
+    one to three days before publication."""
+    day = _day(told) if told is not None and told.precision == "day" and \
+        told.basis in ("explicit", "relative") else None
+    return day is not None and published is not None and 0 < (published - day).days <= 3
 
 
 def _daily(told: EventDate | None, published: date | None) -> bool:

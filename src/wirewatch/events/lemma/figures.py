@@ -79,6 +79,9 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             # "с 2019 года": since the start of a year
             return k, since_range(EventDate(words[k + 1].text, "year", "explicit",
                                             f"{w.text} {words[k + 1].text}"), published)
+        season = _season_or_part(words, k, lexicon, published)
+        if season is not None:
+            return season
         numeric = _numeric_date(w.text)
         if numeric is not None:
             # "с 24.02.22 по 15.04.25", "з 24.02.2022", "15.04.2025"
@@ -126,8 +129,7 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
             continue
         wd = next((lexicon.weekdays[f] for f in w.forms if f in lexicon.weekdays), None)
         if wd is not None and _weekday_framed(words, k, lexicon.lang):
-            delta = (published.weekday() - wd) % 7
-            return k, _day(published - timedelta(days=delta), "relative", w.text)
+            return k, _weekday_date(words, k, wd, lexicon, published)
         recent = _recent_days(words, k, lexicon, published)
         if recent is not None:
             return k, recent
@@ -138,6 +140,93 @@ def date_in(words: Sequence[Word], lexicon: LemmaLexicon, published: date | None
     if published is not None and find_phrases(words, (phrase(p) for p in lexicon.past_day)):
         return 0, EventDate(published.isoformat(), "day", "publication")
     return None
+
+
+def _weekday_date(words: Sequence[Word], k: int, wd: int, lexicon: LemmaLexicon,
+                  published: date) -> EventDate:
+    """The day a weekday at word ``k`` names: the day written after it ("в понедельник, 16
+    марта", "у суботу, 7 червня"; decision 324), else the last such weekday up to
+    publication."""
+    named = date_in(words[k + 2:k + 5], lexicon, published) \
+        if k + 2 < len(words) and words[k + 1].text == "," else None
+    if named is not None and named[0] == 0 and named[1].precision == "day" and \
+            named[1].basis == "explicit":
+        return _on_weekday(named[1], wd)
+    delta = (published.weekday() - wd) % 7
+    return _day(published - timedelta(days=delta), "relative", words[k].text)
+
+
+def _on_weekday(day: EventDate, wd: int) -> EventDate:
+    """A day written with no year after its weekday ("в среду, 13 августа", said of the
+    week ahead): the year after the one closest before publication when only that one
+    puts the day on that weekday."""
+    first = day.first_day()
+    if first is None or first.weekday() == wd or (first.month, first.day) == (2, 29):
+        return day
+    later = first.replace(year=first.year + 1)
+    return _day(later, day.basis, day.surface or "") if later.weekday() == wd else day
+
+
+def _year_after(words: Sequence[Word], j: int, lexicon: LemmaLexicon, published: date
+                ) -> tuple[int, str] | None:
+    """'2022 (года)', 'прошлого года', 'цього року' at word ``j``: the year and the basis
+    (explicit, relative), else None."""
+    if j >= len(words):
+        return None
+    if _YEAR.match(words[j].text):
+        return int(words[j].text), "explicit"
+    back = next((lexicon.relative_years[f] for f in words[j].forms
+                 if f in lexicon.relative_years), None)
+    if back is not None and j + 1 < len(words) and words[j + 1].forms & lexicon.year_nouns:
+        return published.year + back, "relative"
+    return None
+
+
+def _season_or_part(words: Sequence[Word], k: int, lexicon: LemmaLexicon,
+                    published: date | None) -> tuple[int, EventDate] | None:
+    """Periods named by a season, a part of a month or a year (decision 323), at word ``k``:
+    "за 2024 год" (the whole year), "весной
+    2022 года", "за лето 2025 года" (the season's months; winter from December of the year
+    before), "с весны 2022 года" (from its first month to publication), "в середине
+    августа", "на початку жовтня 2024 року" (the month's days the lexicon gives); else
+    None. A season with no year named is none of these."""
+    if published is None:
+        return None
+    w = words[k]
+    if w.lower == "за" and k + 2 < len(words) and _YEAR.match(words[k + 1].text) and \
+            words[k + 2].forms & lexicon.year_nouns:  # "за 2024 год": the whole year
+        return k, EventDate(f"{words[k + 1].text}-01-01/{words[k + 1].text}-12-31", "range",
+                            "explicit", f"{w.text} {words[k + 1].text}")
+    start = next((lexicon.season_times[f] for f in w.forms if f in lexicon.season_times), None)
+    since = k > 0 and words[k - 1].lower in lexicon.range_from
+    if start is None and k > 0 and (since or words[k - 1].lower == "за"):
+        start = next((lexicon.seasons[f] for f in w.forms if f in lexicon.seasons), None)
+    if start is not None:
+        named = _year_after(words, k + 1, lexicon, published)
+        if named is None:
+            return None
+        first = date(named[0] - (start == 12), start, 1)
+        end = date(first.year + (first.month + 2) // 12, (first.month + 2) % 12 + 1, 1)
+        surface = " ".join(x.text for x in words[k - int(since):k + 2])
+        if since:
+            return k - 1, since_range(EventDate(first.isoformat()[:7], "month", named[1],
+                                                surface), published)
+        return k, EventDate(f"{first.isoformat()}/{(end - timedelta(days=1)).isoformat()}",
+                            "range", named[1], surface)
+    part = next((lexicon.month_parts[f] for f in w.forms if f in lexicon.month_parts), None)
+    month = next((lexicon.months[f] for f in words[k + 1].forms if f in lexicon.months),
+                 None) if part is not None and k + 1 < len(words) else None
+    if part is None or month is None or len(part) != 2:
+        return None
+    year_at = _year_after(words, k + 2, lexicon, published)
+    year: int = year_at[0] if year_at is not None else (
+        published.year if month <= published.month + 1 else published.year - 1)
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    first = date(year, month, part[0])
+    last = min(last, date(year, month, min(part[1], last.day)))
+    surface = " ".join(x.text for x in words[k:k + 2])
+    return k, EventDate(f"{first.isoformat()}/{last.isoformat()}", "range", "explicit",
+                        surface)
 
 
 def _month_until(words: Sequence[Word], k: int, lexicon: LemmaLexicon, published: date

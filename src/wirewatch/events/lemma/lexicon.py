@@ -123,6 +123,13 @@ class LemmaLexicon:
     past_periods: dict[str, str]
     # 'с начала осени', 'з початку літа': a season's first month, after 'since the start'
     seasons: dict[str, int]
+    # 'весной 2022 года', 'влітку 2025 року': a season's word of time (an adverb or the
+    # instrumental) -> its first month; with a year it is the season's three months
+    season_times: dict[str, int]
+    # 'в середине августа', 'на початку жовтня': a part of a month -> its first and last day
+    month_parts: dict[str, tuple[int, ...]]
+    # 'прошлого года', 'цього року': a year named relative to publication -> years back
+    relative_years: dict[str, int]
     # 'за цей час', 'за это время': the period named before in the document
     this_period: tuple[str, ...]
     # 'с начала специальной военной операции', 'з початку повномасштабного вторгнення':
@@ -142,6 +149,15 @@ class LemmaLexicon:
     # 'в ведомстве', 'відомства': of the words pointing back, those that name a body; they
     # point back to the last body named, not to the last speaker
     body_anaphors: frozenset[str]
+    # 'за його даними', 'по её словам': of the words pointing back, those that name one
+    # person; they point to a person named after the last speaker who has said nothing yet
+    person_anaphors: frozenset[str]
+    # 'з мікрорайону Корабел': nouns of a part of a town; a name the gazetteer lacks after
+    # one is in the town named before
+    city_parts: frozenset[str]
+    # 'сообщил в своём Telegram-канале', 'написав у телеграмі': a speaker's own channel
+    # after "в"/"у" relays the claim; the word -> the conduit's name (decision 322)
+    channel_words: dict[str, str]
     # 'за даними ОВА' after 'Донецької ОВА': abbreviations of a kind of body that, standing
     # alone, name the body named before whose name ends in one
     body_abbreviations: frozenset[str]
