@@ -230,3 +230,16 @@ def test_a_part_told_with_which_is_counted(run: Run) -> None:
                  "the Air Force said.", "2025-04-03")
     (lost,) = of_type(events, "equipment.lost")
     assert lost["count"]["value"] == 40 and "drone" in lost["equipment"], lost
+
+
+def test_an_evacuation_that_would_begin_is_planned(run: Run) -> None:
+    events = run("The governor said the evacuation of families with children from Krasnopillia "
+                 "would begin on Monday.", "2025-04-03")
+    (plan,) = of_type(events, "civilians.evacuated")
+    assert plan["modality"] == "planned", plan
+
+
+def test_losing_a_town_would_is_no_event(run: Run) -> None:
+    events = run("Losing Pokrovsk would leave Ukraine without a key supply hub, analysts said.",
+                 "2025-04-03")
+    assert not of_type(events, "territory.captured"), events

@@ -95,7 +95,8 @@ def _hypothetical_subject(sc: SentenceContext, d: Draft) -> bool:
         if a.dep_ in ("csubj", "nsubj") and any(
                 c.dep_ == "aux" and c.lower_ in sc.doc.lexicon.hypothetical_auxes
                 for c in children_of(a.head)) and \
-                a.head.lemma_.lower() not in sc.doc.book.continuation_words:
+                a.head.lemma_.lower() not in sc.doc.book.continuation_words and \
+                a.head.lemma_.lower() not in sc.doc.lexicon.schedule_verbs:
             return True
         if a.dep_ not in ("compound", "amod", "prep", "pobj", "dobj"):
             break

@@ -165,6 +165,16 @@ def planned(head: Any, book: Codebook) -> bool:
     return False
 
 
+def scheduled(head: Any, lex: Lexicon) -> bool:
+    """"The evacuation would begin on Monday", "evacuations will resume": an event noun
+    that a verb of schedule in the future or reported future governs (decision 340)."""
+    verb = head.head
+    return head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and \
+        verb.lemma_.lower() in lex.schedule_verbs and any(
+            c.dep_ == "aux" and c.lower_ in lex.future_auxes | lex.hypothetical_auxes
+            for c in children_of(verb))
+
+
 def hedged(head: Any, sent: Any, book: Codebook, verbs: list[Any]) -> bool:
     markers = book.modality.get("hedged", ())
     chain = path_up(head)[:5]
@@ -213,7 +223,7 @@ def modality_of(att: Attribution, head: Any, toks: list[Any], sent: Any, book: C
     """Return the modality of a claim (the first that applies)."""
     if att.denial or negated(head, toks, lex) or denied_claim_noun(head, book, lex):
         return "denied"
-    if planned(head, book) or future_date:
+    if planned(head, book) or future_date or scheduled(head, lex):
         return "planned"
     if att.hedged or hedged(head, sent, book, att.verbs):
         return "hedged"

@@ -118,6 +118,14 @@ def antecedent(n: Any, book: Codebook) -> Any | None:
                  if t.pos_ == "NOUN" and is_equipment(t, book)), None)
 
 
+def _new_part(n: Any, taken: list[Any], book: Codebook) -> bool:
+    """Whether a partitive or bare figure stands for equipment the trigger did not take
+    itself ("downed 38 drones, 16 of them over the Belgorod region" is the share of a total
+    the trigger took: decision 236's, not a kind of its own)."""
+    ante = antecedent(n, book)
+    return ante is not None and not any(ante.i == t.i or ante in t.subtree for t in taken)
+
+
 def _kinds(nouns: list[Any], lex: Lexicon, book: Codebook) -> list[tuple[Any, str]]:
     """Each equipment noun with the words naming its kind; a noun joined by "and" to the one
     before it, with no figure of its own, is one item with it ("28 ships and boats",
@@ -212,11 +220,11 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             of = [gc for c in children_of(n) if c.dep_ == "prep" and c.lower_ == "of"
                   for gc in children_of(c) if gc.dep_ == "pobj"]
             todo[:0] = of
-            if not of and antecedent(n, book) is not None:
+            if not of and _new_part(n, objs, book):
                 out.append(n)  # "... and 28 were locationally lost": drones
             continue
         if (any_object and n.pos_ in ("NOUN", "PROPN")) or is_equipment(n, book) or \
-                antecedent(n, book) is not None:
+                _new_part(n, objs, book):
             out.append(n)
         # a list of kinds: "two tanks, seven armoured vehicles, 31 artillery systems" is
         # often parsed as an apposition of its first item
