@@ -137,10 +137,12 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
             subject = c
             break
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
-            verb.head.pos_ == "VERB" and verb.head.i < verb.i and \
-            verb.head.lemma_.lower() in speech_verbs:
-        # "the ministry said in its briefing, adding that ...": who adds is who said (not
-        # "forces lost two vehicles, underscoring ...": no one says it)
+            verb.head.pos_ == "VERB" and verb.head.i < verb.i and (
+                verb.head.lemma_.lower() in speech_verbs or
+                verb.lemma_.lower() in lexicon.speaking_participles):
+        # "the ministry said in its briefing, adding that ...": who adds is who said; "the
+        # ministry gave a different figure, saying ...": who gave it says it (not "forces
+        # lost two vehicles, underscoring ...": no one says it)
         return _speaker_token(verb.head, trigger, lexicon, is_place, speech_verbs)
     closing = _closing_phrase(verb)
     if closing is not None and (subject is None or subject.i < closing) and \
