@@ -97,7 +97,7 @@ class LemmaEventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from wirewatch.events.lemma.attribution import outlet_speaker_of
 
-        places = event_places(doc, village_to_region=True)
+        places = event_places(doc)
         source = document_of(doc)
         speaker = outlet_speaker(self.actors, source.outlet, source.published)
         outlet = source.outlet

@@ -1070,7 +1070,9 @@ class LemmaExtractor:
             # "зачистили центр Нью-Йорка. Противник откатывается к Торецку": a retreat
             # toward a town leaves the place fought over (decision 207)
             places = [story.fought]
-        if et.place_required and not places:
+        if et.place_required and not places and not (
+                (etype in self.lex.object_places or etype == "strike") and
+                self._unknown_village(sc, trig)):
             return []
         if etype == "territory.withdrawn" and self._out_of_shelter(sc, trig):
             return []
@@ -1337,6 +1339,17 @@ class LemmaExtractor:
                     break
         return False
 
+    @staticmethod
+    def _unknown_village(sc: Sentence, trig: tuple[int, int],
+                         after: list[tuple[int, Place]] | None = None) -> bool:
+        """Whether the trigger's object is a village the gazetteer lacks, named right after
+        it before any known place ("освободили Кліщіївку", "захопили Андріївку в Сумській
+        області"): the claim is there, with no place (decision 341)."""
+        if after is None:
+            after = [(k, p) for k, p in sc.places if trig[1] < k <= trig[1] + AFTER]
+        first = min((k for k in sc.unresolved if trig[1] < k <= trig[1] + AFTER), default=None)
+        return first is not None and (not after or first < after[0][0])
+
     def _places_for(self, sc: Sentence, trig: tuple[int, int], etype: str,
                     typed: list[tuple[int, int, str]], story: Story) -> list[Place]:
         """The places tied to a trigger (several when the text lists them)."""
@@ -1355,9 +1368,7 @@ class LemmaExtractor:
             if toward:
                 return toward  # "начали наступление в направлении Юнаковки"
         if etype in self.lex.object_places or etype == "strike":
-            first_unknown = min((k for k in sc.unresolved if trig[1] < k <= trig[1] + AFTER),
-                                default=None)
-            if first_unknown is not None and (not after or first_unknown < after[0][0]):
+            if self._unknown_village(sc, trig, after):
                 return []  # "освободили Кліщіївку": a village the gazetteer lacks, no namesake
             own = [kp for kp in sc.places if trig[0] - BEFORE <= kp[0] < trig[0] and not any(
                 w.text in (",", ";", ":") for w in sc.words[kp[0]:trig[0]])]
