@@ -1023,6 +1023,8 @@ def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
             re.IGNORECASE):
         # "the Krasnarmeysk direction": a front direction is named after its town
         span.evidence.add("pattern")
+    if re.match(r"^\s+(?:direction|axis|sector)\b", after, re.IGNORECASE):
+        span.evidence.add("direction")
     if _in_other_full_name(span, view):
         span.evidence.add("person")
     span.sentence = view.sentence_of(span.start)

@@ -384,16 +384,20 @@ class Resolver:
                     and y.hit.entry.country == e.country
                     and y.hit.entry.admin1_code != e.admin1_code for y in out):
                 x.score += W_REGION_OF_FAMOUS
-        if FRONT_DIRECTION.search(span.surface):
-            # "на Покровському напрямку": a front direction is named after a town the front
-            # runs to, not after a village of the region the article is about (decision 260)
+        if FRONT_DIRECTION.search(span.surface) or "direction" in span.evidence:
+            # "на Покровському напрямку", "the Kostiantynivka direction": a front direction
+            # is named after the town the front runs to, the largest of its namesakes in
+            # the country, not a smaller one of the region the article is about (decisions
+            # 260, 342)
             towns = [x for x in out if x.hit.entry.kind == "city"
                      and x.hit.entry.population >= DIRECTION_TOWN_MIN_POPULATION
                      and self.gaz.theatre_weight(x.hit.entry.country) > 0]
-            countries = {x.hit.entry.country for x in towns}
+            largest = {c: max(x.hit.entry.population for x in towns if x.hit.entry.country == c)
+                       for c in {x.hit.entry.country for x in towns}}
             for x in out:
-                if x.hit.entry.kind == "city" and x not in towns and \
-                        x.hit.entry.country in countries:
+                e = x.hit.entry
+                if e.kind == "city" and e.country in largest and \
+                        e.population < largest[e.country]:
                     x.score += W_DIRECTION_VILLAGE
         if "called" in span.evidence and len(out) > 1:
             best_known = max(out, key=lambda s: s.hit.entry.population)

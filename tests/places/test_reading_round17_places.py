@@ -1,0 +1,17 @@
+"""Round 17 of place reading: a front direction named in English is the largest town of
+its name, whatever other region the article names (decision 342; written for this test)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wirewatch import Document, extract
+
+
+def test_an_english_direction_is_the_largest_namesake() -> None:
+    text = ("In the Kostiantynivka direction, Ukrainian units repelled nine assaults, the "
+            "General Staff said. Earlier, drones struck a depot near Tokmak in occupied "
+            "Zaporizhzhia region.")
+    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
+    kost = next(p for p in result.places if p.surface.startswith("Kostiant"))
+    assert kost.place is not None and kost.place.geonameid == 705104, kost.place
