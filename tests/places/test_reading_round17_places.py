@@ -1,5 +1,7 @@
 """Round 17 of place reading: a front direction named in English is the largest town of
-its name, whatever other region the article names (decision 342; written for this test)."""
+its name, whatever other region the article names (decision 342), and a district named
+after a village places it in the district's region (decision 343). The sentences are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -15,3 +17,10 @@ def test_an_english_direction_is_the_largest_namesake() -> None:
     [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
     kost = next(p for p in result.places if p.surface.startswith("Kostiant"))
     assert kost.place is not None and kost.place.geonameid == 705104, kost.place
+
+
+def test_a_village_in_a_named_district_is_in_its_region() -> None:
+    text = "Twelve FPV drones hit the village of Kamianske in Vasylivka district overnight."
+    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
+    village = next(p for p in result.places if p.surface == "Kamianske")
+    assert village.place is not None and village.place.geonameid == 706967, village.place

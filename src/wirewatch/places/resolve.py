@@ -644,6 +644,11 @@ class Resolver:
                 out[i] = Container(regions, hard=True)
                 self._holder_of[id(b)] = i
                 continue
+            if not regions:
+                # "the village of Kamianske in Vasylivka district": the district's region
+                # holds the village (decision 343)
+                regions = [adm for s in scored[j] if s.hit.entry.kind == "admin2"
+                           for adm in (self.gaz.admin1_of(s.hit.entry),) if adm is not None]
             regions += [s.hit.entry for s in scored[j] if s.hit.entry.kind == "country"
                         and s.hit.entry not in regions]
             # "Krasnarmeysk in Donetsk": a city name read as its region when a region has it.
