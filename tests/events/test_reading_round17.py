@@ -251,3 +251,26 @@ def test_a_russian_capture_of_a_village_the_gazetteer_lacks_has_no_place(run: Ru
                  "Донецкой Народной Республике.", "2025-06-03")
     (capture,) = of_type(events, "territory.captured")
     assert capture["place"] is None, capture
+
+
+def test_under_the_control_of_the_defence_forces_denies_the_capture(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its forces had captured Lyman. The General "
+                 "Staff said the town remains under the control of the Defence Forces.",
+                 "2025-06-03")
+    assert sorted(e["modality"] for e in of_type(events, "territory.captured")) == [
+        "claimed", "denied"], events
+
+
+def test_dismissing_talk_of_an_encirclement_is_its_denial(run: Run) -> None:
+    events = run("Putin said Ukrainian troops in Pokrovsk were in a cauldron. Ukraine's "
+                 "military dismissed Putin's talk of an encirclement of Pokrovsk.",
+                 "2025-06-03")
+    assert sorted(e["modality"] for e in of_type(events, "territory.encircled")) == [
+        "claimed", "denied"], events
+
+
+def test_an_acronym_opening_the_text_is_the_speaker(run: Run) -> None:
+    events = run("UNICEF said at least nine children had been killed in Ukraine in May.",
+                 "2025-06-03")
+    (dead,) = of_type(events, "casualties")
+    assert dead["claimant"] == "UNICEF" and dead["modality"] == "reported", dead

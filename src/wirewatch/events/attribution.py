@@ -199,6 +199,9 @@ def _speaker_rank(a: Any, lexicon: Lexicon) -> int:
         return 0
     if a.ent_type_ in ("ORG", "NORP") and a.pos_ in ("PROPN", "NOUN"):
         return 1
+    if a.pos_ in ("PROPN", "NOUN") and len(a.text) >= 3 and a.text.isupper() and \
+            a.text.isalpha():
+        return 1  # "UNICEF said": an acronym the tagger took for a common noun
     if a.pos_ == "NOUN" and (a.lemma_.lower() in lexicon.reference_heads or
                              a.lemma_.lower() in lexicon.document_nouns):
         return 2
@@ -258,8 +261,9 @@ class Attributor:
 
     def _is_place(self, tok: Any) -> bool:
         """Return whether a token names a place rather than a speaker."""
-        if tok.is_upper and len(tok) > 2 and tok.i < 4:
-            return True  # a dateline: "KYIV, Nov 18 (Agency) - ..."
+        if tok.is_upper and len(tok) > 2 and tok.i < 4 and (
+                tok.i + 1 >= len(tok.doc) or tok.nbor().text in (",", "-", "—", "–", "(", "/")):
+            return True  # a dateline: "KYIV, Nov 18 (Agency) - ..." (not "UNICEF said")
         if tok.lower_ in self.lexicon.capitals:
             return False
         if any(s.kind == "person" and s.name.split(" (")[0].split()[-1] == tok.text

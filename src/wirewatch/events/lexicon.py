@@ -74,6 +74,7 @@ class Lexicon:
     area_nouns: frozenset[str]  # 'took 270 square kilometres': an area, part of a place
     schedule_verbs: frozenset[str]  # 'the evacuation would begin next week': a plan
     speaking_participles: frozenset[str]  # '..., saying that': the subject before speaks
+    talk_nouns: frozenset[str]  # 'talk of an encirclement': the event claimed, particular
     aim_nouns: frozenset[str]  # 'the goal is to take X': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'
     collective_nouns: frozenset[str]

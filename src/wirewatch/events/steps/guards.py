@@ -488,6 +488,10 @@ def particular(sc: SentenceContext, d: Draft) -> bool:
     if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
             head.head.head.lower_ in ("one", "some", "many", "most"):
         return False  # "one of the largest thefts in Europe": a class compared, no event
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "about") and \
+            (head.head.head.lemma_.lower() in sc.doc.book.claim_nouns or
+             head.head.head.lemma_.lower() in sc.doc.lexicon.talk_nouns):
+        return True  # "dismissed Putin's talk of an encirclement of X": the one claimed
     return not (d.head.pos_ == "NOUN" and d.behaviour.state and any(
         c.dep_ == "det" and c.lower_ in sc.doc.lexicon.indefinite_articles
         for c in children_of(d.head)))
