@@ -274,3 +274,17 @@ def test_an_acronym_opening_the_text_is_the_speaker(run: Run) -> None:
                  "2025-06-03")
     (dead,) = of_type(events, "casualties")
     assert dead["claimant"] == "UNICEF" and dead["modality"] == "reported", dead
+
+
+def test_a_number_of_injured_given_with_a_copula_is_the_figure(run: Run) -> None:
+    events = run("A missile hit Dnipro overnight, the mayor said. The number of injured is "
+                 "now 17.", "2025-06-03")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["count"]["value"] == 17 and hurt["place"]["name"] == "Dnipro", hurt
+
+
+def test_casualties_told_by_a_mayor_are_in_his_town(run: Run) -> None:
+    events = run("Odesa Mayor Hennadiy Trukhanov said at least nine people were injured and "
+                 "urged residents to stay in shelters.", "2025-06-03")
+    (hurt,) = of_type(events, "casualties")
+    assert hurt["place"]["name"] == "Odesa", hurt

@@ -342,10 +342,14 @@ def figure_frame(h: Any, figure_nouns: frozenset[str]) -> list[Any]:
     or "to" on the verb whose subject or object is "the number of <h>" or "<h> toll"
     ("put the number of wounded at 14", "put the death toll at five", "the toll rose to
     12"; decision 232)."""
-    noun = h.head.head if h.dep_ == "pobj" and h.head.lower_ == "of" else \
+    noun = h.head.head if h.dep_ in ("pobj", "pcomp") and h.head.lower_ == "of" else \
         h.head if h.dep_ == "compound" else None
     if noun is None or noun.lemma_.lower() not in figure_nouns or \
             noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return []
-    return [gc for c in children_of(noun.head) if c.dep_ == "prep" and c.lower_ in ("at", "to")
-            for gc in children_of(c) if gc.dep_ == "pobj"]
+    out = [gc for c in children_of(noun.head) if c.dep_ == "prep" and c.lower_ in ("at", "to")
+           for gc in children_of(c) if gc.dep_ == "pobj"]
+    if not out and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "the number of injured is now 21"
+        out = [c for c in children_of(noun.head) if c.dep_ == "attr" and c.pos_ == "NUM"]
+    return out

@@ -489,13 +489,15 @@ def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
 def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """The place the claimant speaks for ("authorities in Mezhova said"), else the one town
     the sentence names, else the paragraph's first place."""
-    if d.type.place_fallback != "claimant":
+    if d.type.place_fallback not in ("claimant", "speaker"):
         return []
     cands = d.candidates
     inside = [c for c in cands if c.excluded and c.place.kind != "country"
               and any(s <= c.mention.start < e for s, e in d.att.spans)]
     if inside:
         return [(inside[0].place, inside[0].mention)]
+    if d.type.place_fallback == "speaker":
+        return []  # (casualties: not the sentence's or paragraph's other places)
     towns = {c.place.geonameid: c for c in cands if c.place.kind == "city"}
     if len(towns) == 1:
         c = next(iter(towns.values()))
