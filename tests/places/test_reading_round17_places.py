@@ -24,3 +24,25 @@ def test_a_village_in_a_named_district_is_in_its_region() -> None:
     [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
     village = next(p for p in result.places if p.surface == "Kamianske")
     assert village.place is not None and village.place.geonameid == 706967, village.place
+
+
+def test_the_capital_of_the_theatre_is_its_largest_town() -> None:
+    text = ("Russian drones attacked Ukraine overnight. Four people were injured in the "
+            "capital, the city military administration said.")
+    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
+    capital = next(p for p in result.places if p.surface == "capital")
+    assert capital.place is not None and capital.place.geonameid == 703448, capital.place
+
+
+def test_a_us_capital_is_not_read_as_the_largest_town() -> None:
+    text = "The governor of Ohio met farmers in the capital on Monday."
+    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
+    assert all(p.surface != "capital" for p in result.places), result.places
+
+
+def test_the_capital_named_before_is_the_one_meant() -> None:
+    text = ("Russia launched 40 missiles overnight. Kyiv mayor Vitali Klitschko says nine "
+            "people have been injured in the capital.")
+    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
+    capital = next(p for p in result.places if p.surface == "capital")
+    assert capital.place is not None and capital.place.geonameid == 703448, capital.place

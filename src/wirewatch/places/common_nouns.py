@@ -13,6 +13,7 @@ country's adjective before the noun of territory) is the country: "окупув�
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.places.models import Place, PlaceMention
@@ -20,7 +21,11 @@ from wirewatch.places.models import Place, PlaceMention
 # only after a preposition of place: "мэр столицы" names the speaker's office, not a place
 _CAPITAL = re.compile(
     r"(?<![\w'’ʼ])(?:в|у|во)\s+(?P<noun>(?P<region>областн(?:ом|ому)\s+центр[еі]|обласн(?:ому|ім)"
-    r"\s+центр[іеу])|столиц[еі])(?![\w'’ʼ])", re.IGNORECASE)
+    r"\s+центр[іеу])|столиц[еі])(?![\w'’ʼ])"
+    # English, for the theatre's countries only (decision 348): "injured in the capital",
+    # "in the regional centre"
+    r"|(?<![\w'’])(?:in|on|over|across)\s+the\s+(?P<en>(?P<en_region>regional\s+(?:centre|"
+    r"center))|(?:Ukrainian\s+|Russian\s+)?capital)(?![\w'’-])", re.IGNORECASE)
 
 
 # a country's adjective (any case) before the noun of territory, with the country's code
@@ -48,15 +53,30 @@ def common_noun_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
     return sorted([*mentions, *added], key=lambda x: x.start)
 
 
+def _capital_named(before: list[PlaceMention], gaz: Gazetteer) -> Any:
+    """The last capital (its country's largest town) the text named before, if any."""
+    for x in reversed(before):
+        p = x.place
+        if p is not None and p.kind == "city" and p.country:
+            top = gaz.largest_town(p.country)
+            if top is not None and top.id == p.geonameid:
+                return top
+    return None
+
+
 def _capitals(doc_id: str, text: str, mentions: list[PlaceMention],
               gaz: Gazetteer) -> list[PlaceMention]:
     """The regional centres and capitals named by a common noun after a preposition."""
     added: list[PlaceMention] = []
     for m in _CAPITAL.finditer(text):
-        start, end = m.start("noun"), m.end("noun")
+        english = m.group("en") is not None
+        group = "en" if english else "noun"
+        start, end = m.start(group), m.end(group)
+        if any(x.start < end and start < x.end for x in mentions):
+            continue  # already a mention ("the capital Kyiv")
         before = [x for x in mentions if x.end <= start and x.place is not None
                   and not x.dateline]
-        if m.group("region"):
+        if m.group("region") or m.group("en_region"):
             region = next((x.place for x in reversed(before) if x.place is not None
                            and x.place.kind == "admin1"), None)
             entry = gaz.largest_town(region.country, region.admin1_code) if region else None
@@ -67,7 +87,12 @@ def _capitals(doc_id: str, text: str, mentions: list[PlaceMention],
                             and x.place.kind == "country"), last)
             entry = gaz.largest_town(country.country) if country else None
             what = f"the capital of {country.country}" if country else ""
-        if entry is None:
+            named = _capital_named(before, gaz)
+            if english and named is not None:
+                # "Kyiv mayor Klitschko says nine were injured in the capital": the capital
+                # the text named last, whatever country it named since
+                entry, what = named, f"the capital of {named.country} named before"
+        if entry is None or (english and gaz.theatre_weight(entry.country) <= 0):
             continue
         explanation = f"a common noun for a capital: {what}, its largest town"
         place = Place.from_entry(entry, text[start:end], 0.8, "context", explanation)

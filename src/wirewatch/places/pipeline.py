@@ -21,7 +21,7 @@ def places_in_text(doc_id: str, text: str, spacy_doc: Any | None = None,
     view = make_view(text, spacy_doc)
     spans = find_spans(view, gaz)
     mentions = Resolver(gaz).resolve(doc_id, view, spans)
-    return common_noun_mentions(doc_id, text, mentions, gaz) if has_cyrillic(text) else mentions
+    return common_noun_mentions(doc_id, text, mentions, gaz)
 
 
 def extract_places(docs: Sequence[Document], gaz: Gazetteer | None = None,

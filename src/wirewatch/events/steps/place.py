@@ -493,7 +493,9 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         return []
     cands = d.candidates
     inside = [c for c in cands if c.excluded and c.place.kind != "country"
-              and any(s <= c.mention.start < e for s, e in d.att.spans)]
+              and any(s <= c.mention.start < e for s, e in d.att.spans)
+              # (not a garbled spelling: "Human Rights" read as Uman)
+              and c.place.method != "fuzzy"]
     if inside:
         return [(inside[0].place, inside[0].mention)]
     if d.type.place_fallback == "speaker":
