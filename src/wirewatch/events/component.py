@@ -33,24 +33,21 @@ if not Doc.has_extension("wirewatch_events"):
     Doc.set_extension("wirewatch_events", default=None)
 
 
-def event_places(doc: Doc, *, village_to_region: bool = False) -> list[PlaceMention]:
+def event_places(doc: Doc) -> list[PlaceMention]:
     """Return the place mentions of a doc as the event stage reads them.
 
     A dateline is where the report was filed, never by itself where an event was; a
-    village the gazetteer lacks stays unresolved (its event has no place, decision 306),
-    or, with ``village_to_region`` (the Russian and Ukrainian rules, which write no event
-    without a place yet), is coded to the region the text puts it in; a raion of
-    Ukraine, Russia or Belarus ("the Kupiansk district", "Куп'янського району") is coded
-    to its seat town, which the place stage records on it (decision 11f, as ACLED codes
-    an event in a district; decision 100).
+    village the gazetteer lacks stays unresolved (its event has no place, decisions 306
+    and 341, not the region the text puts it in); a raion of Ukraine, Russia or Belarus
+    ("the Kupiansk district", "Куп'янського району") is coded to its seat town, which the
+    place stage records on it (decision 11f, as ACLED codes an event in a district;
+    decision 100).
     """
     out = []
     for m in places_of(doc):
         if m.dateline:
             continue
-        if m.place is None and m.container is not None and village_to_region:
-            m = replace(m, place=m.container)
-        elif m.place is not None and m.place.seat is not None:
+        if m.place is not None and m.place.seat is not None:
             m = replace(m, place=m.place.seat)
         out.append(m)
     return out
