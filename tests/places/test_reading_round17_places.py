@@ -8,41 +8,45 @@ from __future__ import annotations
 from datetime import date
 
 from wirewatch import Document, extract
+from wirewatch.places.models import PlaceMention
+
+
+def places_of(text: str) -> list[PlaceMention]:
+    """The place mentions wirewatch finds in one text."""
+    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
+    return list(result.places)
+
+
+def geonameid_of(text: str, surface: str) -> int | None:
+    """The GeoNames id the first mention starting with ``surface`` resolves to."""
+    mention = next(p for p in places_of(text) if p.surface.startswith(surface))
+    return mention.place.geonameid if mention.place is not None else None
 
 
 def test_an_english_direction_is_the_largest_namesake() -> None:
     text = ("In the Kostiantynivka direction, Ukrainian units repelled nine assaults, the "
             "General Staff said. Earlier, drones struck a depot near Tokmak in occupied "
             "Zaporizhzhia region.")
-    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
-    kost = next(p for p in result.places if p.surface.startswith("Kostiant"))
-    assert kost.place is not None and kost.place.geonameid == 705104, kost.place
+    assert geonameid_of(text, "Kostiant") == 705104
 
 
 def test_a_village_in_a_named_district_is_in_its_region() -> None:
     text = "Twelve FPV drones hit the village of Kamianske in Vasylivka district overnight."
-    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
-    village = next(p for p in result.places if p.surface == "Kamianske")
-    assert village.place is not None and village.place.geonameid == 706967, village.place
+    assert geonameid_of(text, "Kamianske") == 706967
 
 
 def test_the_capital_of_the_theatre_is_its_largest_town() -> None:
     text = ("Russian drones attacked Ukraine overnight. Four people were injured in the "
             "capital, the city military administration said.")
-    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
-    capital = next(p for p in result.places if p.surface == "capital")
-    assert capital.place is not None and capital.place.geonameid == 703448, capital.place
+    assert geonameid_of(text, "capital") == 703448
 
 
 def test_a_us_capital_is_not_read_as_the_largest_town() -> None:
     text = "The governor of Ohio met farmers in the capital on Monday."
-    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
-    assert all(p.surface != "capital" for p in result.places), result.places
+    assert all(p.surface != "capital" for p in places_of(text))
 
 
 def test_the_capital_named_before_is_the_one_meant() -> None:
     text = ("Russia launched 40 missiles overnight. Kyiv mayor Vitali Klitschko says nine "
             "people have been injured in the capital.")
-    [result] = extract([Document(id="d", text=text, published=date(2025, 5, 2))])
-    capital = next(p for p in result.places if p.surface == "capital")
-    assert capital.place is not None and capital.place.geonameid == 703448, capital.place
+    assert geonameid_of(text, "capital") == 703448

@@ -115,6 +115,9 @@ class Draft:
     # a place the text ties to the trigger that the gazetteer cannot resolve (a village it
     # lacks): the event is written with place null rather than dropped
     unresolved_place: Any = None
+    # villages the gazetteer lacks that a region, country or district right after locates
+    # ("Kotlyne in the DPR"), by token index (decision 306)
+    located_villages: frozenset[int] = frozenset()
     date_tokens: list[tuple[Any, DateMention]] = field(default_factory=list)
     other_events: set[int] = field(default_factory=set)
     own: DateMention | None = None

@@ -19,6 +19,7 @@ from wirewatch.events.attribution import Source, party_or_media
 from wirewatch.events.context import DocContext, Found
 from wirewatch.events.dates import EventDate, find_dates
 from wirewatch.events.naming import person_name, side_of
+from wirewatch.events.syntax import question_before
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 # a question paragraph of an interview is short; longer ones are statements ending in "?"
@@ -83,11 +84,10 @@ def _asked_day(dc: DocContext, pos: int) -> EventDate | None:
     """"What happened in Kramatorsk on Monday night? ¶ They hit the city ...": the day the
     question asked about, for an answer that gives none."""
     text = dc.document.text
-    para = text.rfind("\n", 0, pos) + 1
-    question = text[:para].rstrip()
-    if not question.endswith("?"):
+    question = question_before(text, text.rfind("\n", 0, pos) + 1)
+    if question is None:
         return None
-    q = question[question.rfind("\n") + 1:]
+    q = text[question[0]:question[1]]
     days = [dm.date for dm in find_dates(q, dc.document.published, lexicon=dc.lexicon)
             if dm.date.precision == "day" and dm.date.value and not dm.since]
     return days[0] if len(days) == 1 else None

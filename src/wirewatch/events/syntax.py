@@ -353,3 +353,13 @@ def figure_frame(h: Any, figure_nouns: frozenset[str]) -> list[Any]:
         # "the number of injured is now 21"
         out = [c for c in children_of(noun.head) if c.dep_ == "attr" and c.pos_ == "NUM"]
     return out
+
+
+def question_before(text: str, para: int) -> tuple[int, int] | None:
+    """Return the span of the paragraph just before offset ``para`` (a paragraph's start)
+    when it is a question ("What happened in Kramatorsk on Monday night?"), else None: the
+    question an interview's answer paragraph is about."""
+    end = len(text[:para].rstrip())
+    if not end or text[end - 1] != "?":
+        return None
+    return text.rfind("\n", 0, end) + 1, end

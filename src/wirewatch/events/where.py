@@ -24,6 +24,7 @@ from wirewatch.events.syntax import (
     is_under,
     paragraph_start,
     path_up,
+    question_before,
     sent_of,
     subject_of,
     text_of,
@@ -500,13 +501,11 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
 def _asked_about(before: Sequence[PlaceMention], tok: Any, text: str) -> PlaceMention | None:
     """"What happened in Kramatorsk on Monday night? ¶ They hit the city with three
     drones": the answer's "the city" or "there" is the town its question asked about."""
-    para = paragraph_start(tok)
-    question_end = text[:para].rstrip()
-    if not question_end.endswith("?"):
+    question = question_before(text, paragraph_start(tok))
+    if question is None:
         return None
-    q_start = question_end.rfind("\n") + 1
     towns = [p for p in before if p.place is not None and p.place.kind == "city" and
-             q_start <= p.start < len(question_end)]
+             question[0] <= p.start < question[1]]
     return towns[-1] if len({p.place.geonameid for p in towns if p.place}) == 1 else None
 
 

@@ -67,7 +67,8 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
     regions = [c.tok for c in cands if _locator(c, sc.doc.lexicon)]
-    located = frozenset(u.i for u in sc.unresolved if any(_locates(r, u) for r in regions))
+    located = d.located_villages = frozenset(
+        u.i for u in sc.unresolved if any(_locates(r, u) for r in regions))
     if d.chosen and all(c.tok in regions for c in d.chosen):
         village = tied_unresolved(d.head, toks, d.type, sc.unresolved, sc.doc.lexicon,
                                   located)
@@ -164,13 +165,13 @@ def _listed_village(sc: SentenceContext, d: Draft) -> bool:
     ("the liberation of Krasnorogorsk in the DPR and Volchansk"): an event there too, with
     no place (decision 306)."""
     chosen = {c.tok.i for c in d.chosen}
-    regions = [c.tok for c in d.candidates if _locator(c, sc.doc.lexicon)]
     for u in sc.unresolved:
         listed = (u.dep_ == "conj" and u.head.i in chosen) or any(
             c.tok.dep_ == "conj" and c.tok.head.i == u.i for c in d.chosen)
-        located = frozenset({u.i}) if any(_locates(r, u) for r in regions) else frozenset()
+        located = u.i in d.located_villages
         if (listed or located) and tied_unresolved(d.head, d.tokens, d.type, [u],
-                                                   sc.doc.lexicon, located) is not None:
+                                                   sc.doc.lexicon,
+                                                   d.located_villages) is not None:
             return True
     return False
 
