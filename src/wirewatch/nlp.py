@@ -14,11 +14,14 @@ from wirewatch.places.recognize import DATELINE
 if TYPE_CHECKING:
     from wirewatch.resources import Settings
 
-# A live blog's entry time on a line of its own ("09.15 BST", "14:40"): the entry starts
-# after it, so the time is never read as the first words of the entry's subject.
+# A live blog's entry time on a line of its own ("09.15 BST", "14:40") or opening its
+# entry's line ("07:40 BST  Ivan Fedorov says ...", "14:40 - ..."): the entry starts after
+# it, so the time is never read as the first words of the entry's subject, and the entry
+# before ends at it.
 LIVE_TIMESTAMP = re.compile(
-    r"(?m)^[ \t]*\d{1,2}[.:]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}|Kyiv time|Moscow time))?"
-    r"[ \t]*\r?\n")
+    r"(?m)^[ \t]*\d{1,2}[.:]\d{2}(?:(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}|Kyiv time|Moscow time))?"
+    r"[ \t]*\r?\n|(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}|Kyiv time|Moscow time))?"
+    r"(?:[ \t]{2,}|[ \t]*[:|\u2013\u2014-][ \t]+)(?=\S))")
 
 # A line that is a list item ("- Russia's Ministry of Defence said …", "• 40 drones") or
 # that follows a short line without closing punctuation (a heading such as "Fighting", a
@@ -26,6 +29,30 @@ LIVE_TIMESTAMP = re.compile(
 # line is a hard-wrapped sentence going on, so it does not end one.
 BULLET_LINE = re.compile(r"(?m)^[ \t]*[-\u2013\u2014\u2022*\u00b7][ \t]+(?=\S)")
 SHORT_OPEN_LINE = re.compile(r"(?m)^[^\n]{1,60}(?<![.!?;,])[ \t]*\n(?=[ \t]*\S)")
+
+# A headline: the text's first line, short, with no closing punctuation, and either a blank
+# line after it or a single line break before a paragraph longer than itself (a title over
+# its story, as pages are often copied; a hard-wrapped text's lines are of even length).
+HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n(?:[ \t]*\n)?")
+HEADLINE_BODY_MIN = 100  # the shortest paragraph line a one-break headline stands over
+
+
+def headline_end(text: str) -> int:
+    """Where the text's headline ends (after its line break), or 0 when it has none. Read
+    on the first two lines only: on a long run of spaces the pattern alone would backtrack
+    for minutes (a fuzzed input did)."""
+    first_break = text.find("\n")
+    if first_break < 0 or first_break > 200:
+        return 0
+    head = HEADLINE.match(text[:first_break + 100])
+    if head is None:
+        return 0
+    if head.group().count("\n") >= 2:
+        return head.end()
+    body = text[head.end():].split("\n", 1)[0].strip()
+    if len(body) >= HEADLINE_BODY_MIN and len(body) > len(head.group().strip()):
+        return head.end()
+    return 0
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")"})
 
@@ -52,6 +79,8 @@ def paragraph_breaks(doc: Any) -> Any:
 
     text = doc_text(doc)  # joined once per doc, kept for the components after
     for stamp in LIVE_TIMESTAMP.finditer(text):
+        _start_sentence_at(doc, text, stamp.start() + len(stamp.group()) -
+                           len(stamp.group().lstrip()))
         entry = doc.char_span(stamp.end(), len(text), alignment_mode="expand")
         if entry is not None and entry.start > 0:
             doc[entry.start].is_sent_start = True
@@ -60,6 +89,8 @@ def paragraph_breaks(doc: Any) -> Any:
         _start_sentence_at(doc, text, line.end())
     for line in SHORT_OPEN_LINE.finditer(text):
         _start_sentence_at(doc, text, line.end())
+    if (end := headline_end(text)) > 0:
+        _start_sentence_at(doc, text, end)
     dateline = DATELINE.match(text)
     if dateline is not None:
         first = doc.char_span(dateline.end(), len(text), alignment_mode="expand")

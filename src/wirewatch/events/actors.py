@@ -670,7 +670,7 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
             modality = "claimed"
         out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits,
                            modality=modality))
-    return _named_people(out, registry, role_words, text)
+    return _named_people(out, registry, role_words, text, published)
 
 
 def outlet_speaker(registry: ActorRegistry, outlet: str | None,
@@ -716,8 +716,27 @@ def spoken_by_outlet(mentions: Sequence[EventMention], outlet: str | None,
     return out
 
 
+def _named_in_text(registry: ActorRegistry, text: str, day: date | None
+                   ) -> dict[str, tuple[ActorRef, str]]:
+    """The registry's people the text names in full, in the roles they held on ``day``,
+    each with its name as the text writes it: "Vyacheslav Gladkov: summary of the
+    situation" above "the governor said" (decision 357)."""
+    out: dict[str, tuple[ActorRef, str]] = {}
+    for actor in registry:
+        if actor.type != "person" or actor.role_on(day) is None:
+            continue
+        names = [actor.name, *(a for a in actor.aliases if len(a.split()) > 1)]
+        written = next((n for n in names if n in text), None)
+        if written is not None:
+            ref = _ref(registry.claimant_actor(actor.name, day))
+            if ref is not None:
+                out[ref.id] = (ref, written)
+    return out
+
+
 def _named_people(mentions: list[EventMention], registry: ActorRegistry,
-                  role_words: re.Pattern[str] | None, text: str) -> list[EventMention]:
+                  role_words: re.Pattern[str] | None, text: str,
+                  published: date | None = None) -> list[EventMention]:
     people: dict[str, ActorRef] = {}  # persons the article names
     roles: dict[str, str] = {}  # person id -> the role in the article's words
     written: dict[str, str] = {}  # person id -> the fullest name as the article spells it
@@ -747,10 +766,22 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
             role = None  # "Valery Gerasimov (Russia)": a country is no role
         if role and len(role) > len(roles.get(ref.id, "")):
             roles[ref.id] = role
-    if not people:
-        return mentions
     holders = {i: _role_holder(m.claimant, people, role_words, registry) for i, m in
                enumerate(mentions) if m.claimant_actor is None}
+    if role_words is not None and any(
+            holders[i] is None and m.claimant and role_words.search(m.claimant)
+            for i, m in enumerate(mentions) if i in holders):
+        # a role no speaker of the article holds: the holder the article names elsewhere
+        hits = {hid: hit for hid, hit in _named_in_text(registry, text, published).items()
+                if hid not in people}
+        passing = {hid: ref for hid, (ref, _w) in hits.items()}
+        for i, m in enumerate(mentions):
+            if i in holders and holders[i] is None:
+                holders[i] = _role_holder(m.claimant, passing, role_words, registry)
+        for holder in passing.keys() & {h for h in holders.values() if h is not None}:
+            people[holder], written[holder] = hits[holder]
+    if not people:
+        return mentions
     for i, pid in holders.items():
         claimant = mentions[i].claimant
         if pid is not None and claimant and pid not in roles:

@@ -21,7 +21,8 @@ from wirewatch.datafile import load_data_file
 Phrase = tuple[str, ...]
 
 TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
-             "needs_object", "partial_only", "needs_military_subject", "stative", "avoid_preps",
+             "needs_object", "partial_only", "needs_military_subject", "needs_military_agent",
+             "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people",
@@ -53,6 +54,8 @@ class EventType:
     needs_object: frozenset[str] = frozenset()
     partial_only: frozenset[str] = frozenset()
     needs_military_subject: frozenset[str] = frozenset()
+    # triggers whose agent, when one is written ("cut off by ..."), must be an armed actor
+    needs_military_agent: frozenset[str] = frozenset()
     stative: frozenset[Phrase] = frozenset()
     avoid_preps: frozenset[str] = frozenset()
     country_place: bool = False
@@ -218,6 +221,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             needs_object=_lower_set(spec.get("needs_object")),
             partial_only=_lower_set(spec.get("partial_only")),
             needs_military_subject=_lower_set(spec.get("needs_military_subject")),
+            needs_military_agent=_lower_set(spec.get("needs_military_agent")),
             stative=frozenset(_words(p) for p in spec.get("stative") or []),
             avoid_preps=_lower_set(spec.get("avoid_preps")),
             country_place=bool(spec.get("country_place")),

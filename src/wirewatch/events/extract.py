@@ -27,7 +27,7 @@ from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps import count, guards, mention, modality, place, when
-from wirewatch.events.steps.dedupe import dedupe
+from wirewatch.events.steps.dedupe import dedupe, without_superseded
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
 from wirewatch.events.syntax import children_of, index_document, span_text, token_at
@@ -35,6 +35,7 @@ from wirewatch.events.tally_list import tally_list_mentions, with_tallies
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
 from wirewatch.events.where import anchor
+from wirewatch.nlp import headline_end
 from wirewatch.places.models import PlaceMention
 from wirewatch.places.recognize import DATELINE
 
@@ -86,8 +87,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                     outlet_speaks=outlet_speaks)
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
-    headline = _headline(doc.text)
-    dc.headline_end = headline.end() if headline is not None else 0
+    dc.headline_end = headline_end(doc.text)
     dateline = DATELINE.match(doc.text)
     # the dateline ("KYIV, Nov 20 (Reuters) -") is a sentence of its own, not the lead
     sents = [s for s in index.sents if dateline is None or s.end_char > dateline.end()]
@@ -102,30 +102,18 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
     found = with_national_tolls(found, places, doc.text, lexicon)
-    return dedupe(with_tallies(found, tallies), book)
+    return without_superseded(dedupe(with_tallies(found, tallies), book),
+                              lexicon.superseded_figure)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# A headline: the text's first line, short, with no closing punctuation, a blank line after.
-HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n[ \t]*\n")
-
-
-def _headline(text: str) -> re.Match[str] | None:
-    """The headline, read on the first line and the blank line after it only: on a long
-    run of spaces the pattern alone would backtrack for minutes (a fuzzed input did)."""
-    first_break = text.find("\n")
-    if first_break < 0 or first_break > 200:
-        return None
-    return HEADLINE.match(text[:first_break + 100])
-
-
 def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: Lexicon
                              ) -> list[EventMention]:
     """Drop the mentions of a headline or of a recap paragraph ("A quick recap: …") whose
     type the rest of the article reports too: they retell the story in fewer words, and
     the story's own sentence is the claim's evidence (codebook: one claim, one mention;
     decision 164). A claim only the headline or the recap tells stays."""
-    spans = [(0, h.end())] if (h := _headline(text)) else []
+    spans = [(0, head_end)] if (head_end := headline_end(text)) else []
     for line in re.finditer(r"(?m)^[ \t]*(\S[^\n]*)", text):
         if lexicon.recap_openers.match(line.group(1)):
             end = _BLANK_LINE.search(text, line.start(1))
@@ -176,7 +164,7 @@ def without_parts(mentions: list[EventMention], lexicon: Lexicon) -> list[EventM
 
 def _sentence(dc: DocContext, sent: Any, si: int) -> None:
     """Run each trigger of a sentence through the steps; then the sentence's denials."""
-    trigs = find_triggers(sent, dc.book, dc.types_seen)
+    trigs = find_triggers(sent, dc.book, dc.types_seen, dc.lexicon.figure_nouns)
     unresolved = [t for t in (token_at(sent.doc, p.start, p.end) for p in dc.places
                               if p.place is None and sent.start_char <= p.start < sent.end_char)
                   if t is not None]

@@ -85,6 +85,7 @@ class Lexicon:
     tally_nouns: frozenset[str]  # 'the total combat losses ... were:' opens a list tally
     recap_openers: re.Pattern[str]  # 'A quick recap:': a paragraph retelling the story
     part_openers: re.Pattern[str]  # 'Among them, 6 children ...': part of the figure before
+    superseded_figure: re.Pattern[str]  # 'had initially reported one death': updated later
     national_toll: re.Pattern[str]  # '232 civilians were killed ... in Ukraine': a country's toll
     locative_preps: frozenset[str]
     possibility_auxes: frozenset[str]

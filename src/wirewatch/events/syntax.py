@@ -342,16 +342,20 @@ def figure_frame(h: Any, figure_nouns: frozenset[str]) -> list[Any]:
     or "to" on the verb whose subject or object is "the number of <h>" or "<h> toll"
     ("put the number of wounded at 14", "put the death toll at five", "the toll rose to
     12"; decision 232)."""
+    if h.dep_ == "acl" and h.head.dep_ == "pobj":
+        h = h.head  # "the number of people killed ... has risen to three"
     noun = h.head.head if h.dep_ in ("pobj", "pcomp") and h.head.lower_ == "of" else \
-        h.head if h.dep_ == "compound" else None
+        h.head if h.dep_ == "compound" else \
+        h if h.lemma_.lower() in figure_nouns else None  # "the toll ... rose to five"
     if noun is None or noun.lemma_.lower() not in figure_nouns or \
             noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
         return []
     out = [gc for c in children_of(noun.head) if c.dep_ == "prep" and c.lower_ in ("at", "to")
            for gc in children_of(c) if gc.dep_ == "pobj"]
-    if not out and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        # "the number of injured is now 21"
-        out = [c for c in children_of(noun.head) if c.dep_ == "attr" and c.pos_ == "NUM"]
+    if not out and noun.dep_ == "nsubj":
+        # "the number of injured is now 21", "the number of dead had reached 17"
+        out = [c for c in children_of(noun.head) if c.dep_ in ("attr", "dobj") and
+               c.pos_ == "NUM"]
     return out
 
 

@@ -213,16 +213,19 @@ BLOCK_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
 def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool = False,
-             events: set[int] | frozenset[int] = frozenset(), subject_ok: bool = False
-             ) -> bool:
+             events: set[int] | frozenset[int] = frozenset(), subject_ok: bool = False,
+             phrase: frozenset[int] = frozenset()) -> bool:
     """Return whether a place hangs on a scope root without leaving the trigger's clause
-    (``temporal_ok``: "while they held the town" still speaks of the same place)."""
+    (``temporal_ok``: "while they held the town" still speaks of the same place;
+    ``phrase``: the trigger's tokens, when known)."""
     prev = tok
     for a in path_up(tok):
         if a.i == root.i:
             # a noun of the trigger phrase behind an avoided preposition ("taken to hospital
-            # in X") does not lead to the event's place
-            return not (a != tok and a.dep_ == "pobj" and a.head.lower_ in et.avoid_preps)
+            # in X") does not lead to the event's place; a trigger behind one that hangs
+            # outside its phrase does ("the toll from the attack on Odesa")
+            return not (a != tok and a.dep_ == "pobj" and a.head.lower_ in et.avoid_preps
+                        and (a.i not in phrase or a.head.head.i in phrase))
         if a.dep_ == "relcl" and a.lemma_.lower() in lex.naming_verbs and \
                 prev.dep_ in ("oprd", "attr", "dobj", "xcomp") and prev.i > a.i:
             prev = a
@@ -254,6 +257,7 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
                          et.noun_reaches_verb)
     found: list[tuple[int, int, Candidate]] = []
     subject_ok = tuple(t.lemma_.lower() for t in tokens) in et.subject_is_target
+    phrase = frozenset(t.i for t in tokens)
     for c in cands:
         if c.excluded:
             continue
@@ -264,10 +268,11 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
             continue  # "Russia launched its offensive in X": the country acts there
         last = tokens[-1]
         if last.dep_ == "pobj" and last.head.lower_ in et.avoid_preps and \
+                last.head.head.i in phrase and \
                 c.tok.dep_ == "pobj" and c.tok.head.i == last.i + 1:
             continue  # "taken to hospital in X": where the destination is
         if not any(is_under(c.tok, r) and _path_ok(c.tok, r, et, lex, events=events,
-                                                    subject_ok=subject_ok)
+                                                    subject_ok=subject_ok, phrase=phrase)
                    for r in roots):
             continue
         found.append((tree_distance(trig, c.tok), c.mention.start, c))
@@ -650,7 +655,11 @@ def passport_places(sent: Any, cands: list[Candidate], lexicon: Lexicon
 
 def an_example(tok: Any, lex: Lexicon) -> bool:
     """Whether a place is named as one example of many ("attacked 38 settlements in the
-    region, including the city of Kherson"): the tally stays the region's (decision 131)."""
+    region, including the city of Kherson"): the tally stays the region's (decision 131);
+    every member of a list of examples is one ("including Kherson, Bilozerka and
+    Antonivka")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
     return any(a.lower_ in lex.example_words for a in path_up(tok)[:4])
 
 

@@ -23,9 +23,12 @@ _CAPITAL = re.compile(
     r"(?<![\w'’ʼ])(?:в|у|во)\s+(?P<noun>(?P<region>областн(?:ом|ому)\s+центр[еі]|обласн(?:ому|ім)"
     r"\s+центр[іеу])|столиц[еі])(?![\w'’ʼ])"
     # English, for the theatre's countries only (decision 348): "injured in the capital",
-    # "in the regional centre"
-    r"|(?<![\w'’])(?:in|on|over|across)\s+the\s+(?P<en>(?P<en_region>regional\s+(?:centre|"
-    r"center))|(?:Ukrainian\s+|Russian\s+)?capital)(?![\w'’-])", re.IGNORECASE)
+    # "in the regional centre"; the regional centre with no preposition too ("missiles hit
+    # the regional centre", decision 353): no office is named after it
+    r"|(?<![\w'’])(?:(?:in|on|over|across)\s+)?the\s+(?P<en_region>regional\s+(?:centre|"
+    r"center))(?![\w'’-])"
+    r"|(?<![\w'’])(?:in|on|over|across)\s+the\s+(?P<en>(?:Ukrainian\s+|Russian\s+)?capital)"
+    r"(?![\w'’-])", re.IGNORECASE)
 
 
 # a country's adjective (any case) before the noun of territory, with the country's code
@@ -69,8 +72,8 @@ def _capitals(doc_id: str, text: str, mentions: list[PlaceMention],
     """The regional centres and capitals named by a common noun after a preposition."""
     added: list[PlaceMention] = []
     for m in _CAPITAL.finditer(text):
-        english = m.group("en") is not None
-        group = "en" if english else "noun"
+        english = m.group("en") is not None or m.group("en_region") is not None
+        group = "en_region" if m.group("en_region") else "en" if english else "noun"
         start, end = m.start(group), m.end(group)
         if any(x.start < end and start < x.end for x in mentions):
             continue  # already a mention ("the capital Kyiv")

@@ -77,6 +77,10 @@ def count_nouns(head: Any, toks: list[Any], figure_nouns: frozenset[str] = froze
                       any(g.dep_ == "dobj" and g.i < h.i for g in children_of(c))]
         for lv in leave:
             out.extend(c for c in children_of(lv) if c.dep_ == "dobj")
+        if h.dep_ in ("oprd", "acomp") and h.head.lemma_.lower() not in ("leave", "be"):
+            # "four people are now confirmed dead", "two men were found dead": whom the
+            # verb says it of
+            out.extend(c for c in children_of(h.head) if c.dep_ in ("nsubj", "nsubjpass"))
         if h.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(h)):
             # "nine marines are said to have surrendered": the raising verb's subject
             out.extend(c for c in children_of(h.head) if c.dep_ in ("nsubj", "nsubjpass"))
@@ -174,6 +178,27 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
     return None, None
 
 
+def _with_listed_people(noun: Any, cnt: Count, nouns_ok: frozenset[str] | None,
+                        lex: Lexicon) -> Count:
+    """The people of a written list added up: "the driver and two passengers were hurt"
+    is three, "a man and a woman were killed" two (decision 352). A member with no figure
+    or determiner of its own shares the first one's ("11 soldiers and officers")."""
+    if not isinstance(cnt.value, int) or cnt.approx or cnt.qualifier:
+        return cnt
+    total, member = cnt.value, noun
+    while True:
+        member = next((c for c in children_of(member) if c.dep_ == "conj"), None)
+        if member is None:
+            break
+        if not any(c.dep_ in ("nummod", "det") for c in children_of(member)):
+            return cnt
+        more, _key = count_of_noun(member, nouns_ok, lex)
+        if more is None or not isinstance(more.value, int) or more.approx:
+            return cnt
+        total += more.value
+    return cnt if total == cnt.value else Count(total, False, None)
+
+
 def counts_people(head: Any, toks: list[Any], et: EventType, book: Codebook) -> bool:
     """Return whether the trigger's subject or object is a noun its count could be about."""
     ok = book.count_nouns.get(et.count or "", frozenset())
@@ -186,14 +211,19 @@ def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook, lex:
         return None, None
     nouns_ok = None if kind == "any" else book.count_nouns.get(kind, frozenset())
     best: tuple[int, Count, int] | None = None
+    framed = {t.i for t in figure_frame(head, lex.figure_nouns)}
     for n in count_nouns(head, toks, lex.figure_nouns):
         if any(a.lower_ == "including" for a in path_up(n)[1:3]):
             continue
-        # "232 deaths", "12 casualties": a trigger noun that is itself what is counted
-        own = n == head and head.pos_ == "NOUN" and n.tag_ == "NNS"
+        # "232 deaths", "12 casualties", "two dead": a trigger word that is itself what is
+        # counted; "bringing the toll to two dead": the figure given for the toll
+        own = (n == head and ((head.pos_ == "NOUN" and n.tag_ == "NNS") or any(
+            c.dep_ == "nummod" for c in children_of(n)))) or n.i in framed
         cnt, key = count_of_noun(n, None if own else nouns_ok, lex, singular=kind == "people")
         if cnt is None or (key is not None and key in used):
             continue
+        if kind == "people":
+            cnt = _with_listed_people(n, cnt, nouns_ok, lex)
         d = tree_distance(head, n)
         if best is None or d < best[0]:
             best = (d, cnt, key if key is not None else n.i)

@@ -9,6 +9,7 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.models import EventMention
+from wirewatch.events.naming import side_of
 
 
 def _key(e: EventMention) -> tuple[Any, ...]:
@@ -43,6 +44,20 @@ def _named(claimant: str | None) -> str | None:
     return None if claimant and GENERIC_CLAIMANT.fullmatch(claimant) else claimant
 
 
+def _self_claim(e: EventMention, book: Codebook | None) -> bool:
+    """Whether the claimant is a side speaking of an event in the other side's country
+    ("Russia's Defence Ministry said its forces had hit ... in the city" of Dnipro): a claim
+    of its own beside that country's report of the same event, which an unnamed
+    "officials" never completes."""
+    if book is None or not e.claimant or e.place is None or e.place.country not in _SIDES:
+        return False
+    side = side_of(e.claimant, book)
+    return side in _SIDES and side != e.place.country
+
+
+_SIDES = frozenset({"RU", "UA"})
+
+
 def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
     """Keep each claim once: the first mention, completed with what later ones add.
 
@@ -71,6 +86,8 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if _named(o.claimant) and _named(e.claimant) and not same_claimant and same_key \
                     and not elaboration:
                 continue
+            if o.place and e.place and _self_claim(o, book) != _self_claim(e, book):
+                continue  # the attacker's own claim of a strike others reported (decision 355)
             if not same_claimant and o.date.value is None and e.date.value is not None:
                 continue  # a later dated event of another source does not date this claim
             claimant = _named(o.claimant) or e.claimant or o.claimant
@@ -86,5 +103,23 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             merged = True
             break
         if not merged:
+            out.append(e)
+    return out
+
+
+def without_superseded(events: list[EventMention], superseded: re.Pattern[str]
+                       ) -> list[EventMention]:
+    """Drop a figure its speaker gave first and updated ("Gusev had initially reported one
+    death ... the number killed has risen to three"): one claim, with the update (decision
+    396). Only where the text says the figure was the first one, and the same speaker gives
+    another figure of the same losses at the same place."""
+    out = []
+    for e in events:
+        first = e.count is not None and superseded.search(e.evidence.text) and any(
+            o is not e and o.type == e.type and o.subtype == e.subtype and
+            o.place == e.place and o.count is not None and o.count.value != e.count.value and
+            _person(o.claimant) == _person(e.claimant) and
+            not superseded.search(o.evidence.text) for o in events)
+        if not first:
             out.append(e)
     return out

@@ -449,6 +449,8 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
 def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "left", "abandoned" are withdrawals only with a military subject."""
     trig, head, et, book = d.trigger, d.head, d.type, sc.doc.book
+    if " ".join(trig.phrase) in et.needs_military_agent and not _armed_agent(head, book):
+        return False
     if trig.phrase[0] not in et.needs_military_subject:
         return True
     if any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "without")
@@ -476,6 +478,17 @@ def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
     if subj.dep_ == "csubj":
         return False
     return subj.lemma_.lower() in book.military_nouns or subj.lower_ in book.military_nouns
+
+
+def _armed_agent(head: Any, book: Codebook) -> bool:
+    """Whether a passive trigger's agent, if it has one, is an armed actor or a party ("cut
+    off by Russian troops", "by Russia"), not a thing ("cut off by a destroyed bridge")."""
+    agents = [g for c in children_of(head) if c.dep_ == "agent" for g in children_of(c)
+              if g.dep_ == "pobj"]
+    return not agents or any(
+        a.lemma_.lower() in book.military_nouns or a.lower_ in book.military_nouns or
+        a.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") or
+        any(c.ent_type_ in ("NORP", "ORG", "GPE") for c in a.subtree) for a in agents)
 
 
 def particular(sc: SentenceContext, d: Draft) -> bool:

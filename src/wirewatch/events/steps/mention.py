@@ -63,7 +63,9 @@ def build(sc: SentenceContext, d: Draft) -> bool:
         target=target, claimant=d.claimant.name if d.claimant else None,
         conduit=tuple(d.att.conduits), extent=d.extent, aggregate=aggregate,
         trigger=(pdoc[trig.first].idx, pdoc[trig.last].idx + len(pdoc[trig.last])),
-        reference=head.pos_ == "NOUN" and len(toks) == 1 and any(
+        # ("the toll" is a figure given, not a reference to an event told before)
+        reference=head.pos_ == "NOUN" and len(toks) == 1 and
+        head.lemma_.lower() not in sc.doc.lexicon.figure_nouns and any(
             c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.event_reference_determiners
             for c in children_of(head)),
         signals=draft_signals(sc, d))

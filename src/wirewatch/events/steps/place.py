@@ -34,6 +34,7 @@ from wirewatch.events.where import (
     attach,
     candidates,
     direction,
+    is_container,
     linear,
     low_confidence,
     qualifies_by_hyphen,
@@ -426,7 +427,8 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
             f.mention.place] or \
         [f for f in produced if f.mention.type == d.type_name and f.mention.place]
     if same:
-        return [(same[-1].mention.place, same[-1].place_mention)]
+        over = _tally_over(same) or same[-1]
+        return [(over.mention.place, over.place_mention)]
     if not produced and not any(not c.excluded for c in d.candidates) and \
             figure_frame(d.head, sc.doc.lexicon.figure_nouns):
         # "The mayor later put the number of injured at 19": another figure for the losses
@@ -454,8 +456,24 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
     before = [f for f in sc.doc.found if sc.index - back <= f.sentence and
               sc.doc.behaviour(f.mention.type).strike and f.mention.place]
     if before and _no_other_place_since(sc, before[-1]):
-        return [(before[-1].mention.place, before[-1].place_mention)]
+        over = _tally_over([f for f in before if f.sentence == before[-1].sentence]) or \
+            before[-1]
+        return [(over.mention.place, over.place_mention)]
     return []
+
+
+def _tally_over(strikes: Sequence[Found]) -> Found | None:
+    """The region's tally among a sentence's strikes when the others are its examples
+    ("shelled 33 settlements of the region, including X, Y and Z. One person was killed"):
+    the losses are told for the whole region (decision 350)."""
+    region = next((f for f in strikes if f.mention.place and
+                   f.mention.place.kind == "admin1"), None)
+    area = region.mention.place if region is not None else None
+    if region is None or area is None or len(strikes) < 2 or not all(
+            f is region or (f.mention.place and is_container(area, f.mention.place))
+            for f in strikes):
+        return None
+    return region
 
 
 # How many sentences back losses that name no place look for the strike they follow ("A

@@ -175,7 +175,10 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
     """Return the equipment nouns a trigger takes as object, one per kind (with conjuncts)."""
     any_object = trig.phrase in et.object_is_equipment
     objs: list[Any] = []
-    for h in [head, *([head.head] if head.dep_ == "conj" else [])]:
+    # "shot down or jammed 452 drones": a verb joined to the trigger shares its object
+    shared = [c for c in children_of(head) if c.dep_ == "conj" and c.pos_ == "VERB" and
+              not any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(c))]
+    for h in [head, *([head.head] if head.dep_ == "conj" else []), *shared]:
         for c in children_of(h):
             if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "npadvmod" and
                                                     is_number_token(c)):
