@@ -28,6 +28,9 @@ LIVE_TIMESTAMP = re.compile(
 # tally's line "tanks - 10,677 (+4)") starts a sentence of its own. A longer unpunctuated
 # line is a hard-wrapped sentence going on, so it does not end one.
 BULLET_LINE = re.compile(r"(?m)^[ \t]*[-\u2013\u2014\u2022*\u00b7][ \t]+(?=\S)")
+# A line that ends in a colon introduces what follows ("Summary for May 26 from the
+# governor:"): the next line starts a sentence (decision 402).
+COLON_LINE = re.compile(r"(?m):[ \t]*\r?\n(?=[ \t]*\S)")
 SHORT_OPEN_LINE = re.compile(r"(?m)^[^\n]{1,60}(?<![.!?;,])[ \t]*\n(?=[ \t]*\S)")
 
 # A headline: the text's first line, short, with no closing punctuation, and either a blank
@@ -88,6 +91,8 @@ def paragraph_breaks(doc: Any) -> Any:
         _start_sentence_at(doc, text, line.start())
         _start_sentence_at(doc, text, line.end())
     for line in SHORT_OPEN_LINE.finditer(text):
+        _start_sentence_at(doc, text, line.end())
+    for line in COLON_LINE.finditer(text):
         _start_sentence_at(doc, text, line.end())
     if (end := headline_end(text)) > 0:
         _start_sentence_at(doc, text, end)

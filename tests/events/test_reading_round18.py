@@ -4,7 +4,8 @@ five", "the number of dead had reached 17"), a region's tally with a list of exa
 towns, people listed and added up, "cut off by a destroyed bridge", the regional centre,
 "it said" after a body that did not speak, an attacker's own claim beside the other
 side's report, a title written before a name without a comma, a role whose holder the
-article names only in passing, and more (decisions 349-359, 390-394; the sentences are
+article names only in passing, "X is ours", an area "of Ukrainian territory" and more
+(decisions 349-359, 390-403; the sentences are
 written for these tests). Guards, passing on the code before this round, keep the rules
 from reaching too far: ``test_a_hard_wrapped_text_keeps_its_first_sentence`` (decision
 359), ``test_a_glide_bomb_strike_is_still_a_strike`` (349),
@@ -194,3 +195,71 @@ def test_a_recap_that_says_here_is_retells(run: Run) -> None:
                  "Here is a recap of the day's main events:\n"
                  "- Kyiv said Russian drones struck Odesa on Sunday.", "2025-08-19")
     assert len(of_type(events, "strike")) == 1, events
+
+
+def test_two_bradleys_are_two_of_a_kind(run: Run) -> None:
+    events = run("The brigade said its drone crews had destroyed two Bradleys and a Kozak "
+                 "armoured car near Pokrovsk.", "2025-10-02")
+    counts = sorted(e["count"]["value"] for e in of_type(events, "equipment.lost"))
+    assert counts == [1, 2], events
+
+
+def test_the_brigade_is_the_unit_named_four_sentences_before(run: Run) -> None:
+    events = run("Ukrainian troops have left the village of Torske, the 63rd Mechanised "
+                 "Brigade announced on Tuesday. \"Our units withdrew to prepared positions,\" "
+                 "the brigade said. The withdrawal took place over the weekend, a brigade "
+                 "officer told a newspaper. Russia had claimed the village weeks before. "
+                 "According to the brigade, Russian forces lost 11 tanks in assaults on it.",
+                 "2025-11-18")
+    (tanks,) = of_type(events, "equipment.lost")
+    assert tanks["claimant"] == "63rd Mechanised Brigade", tanks
+
+
+def test_a_town_is_ours_is_its_capture(run: Run) -> None:
+    events = run("The war correspondent posted a video captioned \"Siversk is ours\" on "
+                 "Monday.", "2025-12-02")
+    (capture,) = of_type(events, "territory.captured")
+    assert capture["place"]["name"] == "Siversk", capture
+    assert not of_type(run("\"The victory is ours,\" the president said in Moscow.",
+                           "2025-12-02"), "territory.captured")
+
+
+def test_an_area_of_ukrainian_territory_is_in_ukraine(run: Run) -> None:
+    (gain,) = of_type(run("DeepState said Russian forces occupied 512 square kilometres of "
+                          "Ukrainian territory in October.", "2025-11-03"),
+                      "territory.captured")
+    assert place_id(gain) == 690791 and gain["count"]["value"] == 512, gain
+
+
+def test_remaining_in_ukrainian_hands_denies_the_capture(run: Run) -> None:
+    events = run("Russia's Defence Ministry claimed to have taken Yunakivka. The State "
+                 "Border Guard Service says the village remains in Ukrainian hands.",
+                 "2025-08-05")
+    assert [e["modality"] for e in of_type(events, "territory.captured")] == \
+        ["claimed", "denied"], events
+
+
+def test_a_speaker_who_adds_goes_on_with_the_day_told(run: Run) -> None:
+    events = run("A Ukrainian drone attack on Shebekino killed a woman on Monday, regional "
+                 "governor Vyacheslav Gladkov said.\n\n"
+                 "A second drone struck a car in Grayvoron, Gladkov added.", "2026-03-10")
+    assert {e["date"]["value"] for e in of_type(events, "strike")} == {"2026-03-09"}, events
+
+
+def test_a_report_for_a_day_dates_its_events_and_speaks_for_its_author(run: Run) -> None:
+    events = run("Summary for May 26 from the governor of Belgorod region, Vyacheslav "
+                 "Gladkov:\n"
+                 "In Shebekino a drone struck a car, the driver was wounded.\n"
+                 "In the Grayvoron district, the village of Kozinka came under mortar fire.",
+                 "2025-05-27")
+    assert events and {e["date"]["value"] for e in events} == {"2025-05-26"}, events
+    assert all(e["claimant"].startswith("Vyacheslav Gladkov") for e in events), events
+
+
+def test_a_held_town_is_not_a_qualifier_and_the_claim_stays(run: Run) -> None:
+    events = run("Russian forces have taken control of about 70% of Vovchansk, a "
+                 "Moscow-installed official said on Monday, but Ukraine's military insisted "
+                 "the embattled border town was still in Ukrainian hands.", "2025-06-24")
+    captures = of_type(events, "territory.captured")
+    assert sorted(e["modality"] for e in captures) == ["claimed", "denied"], captures
+    assert {e["place"]["name"] for e in captures} == {"Vovchansk"}, captures

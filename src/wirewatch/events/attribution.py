@@ -252,9 +252,9 @@ def _quoting(tok: Any, lexicon: Lexicon) -> Any | None:
 
 # How many sentences back "the brigade" looks for the unit named with its number, and "the
 # administration" for the body named by its kind: a unit is named where its fighting is
-# told; a body opens a bulletin and speaks again at its end (decision 358, set on
-# events_blind19; a same-head body named since is found first)
-UNIT_LOOKBACK_SENTENCES = 2
+# told, a body opens a bulletin and speaks again at its end (decisions 358, 398, set on
+# events_blind19; a unit or body of the same kind named since is found first)
+UNIT_LOOKBACK_SENTENCES = 4
 BODY_LOOKBACK_SENTENCES = 6
 
 
@@ -339,7 +339,9 @@ class Attributor:
             if unit is not None:
                 return unit
         for s in reversed(self.sources):
-            if head == s.head or re.search(rf"\b{re.escape(head)}", s.name.lower()):
+            if head == s.head or (re.search(rf"\b{re.escape(head)}", s.name.lower()) and not (
+                    head in lex.unit_heads and s.head and s.head != head)):
+                # ("the brigade" is no "brigade officer" who spoke: decision 398)
                 return s
         if head in lex.body_heads:
             return self._unit_named_before(tok, head, adjectives=True)
@@ -856,6 +858,16 @@ class Attributor:
         for src, _span, _c, tok in self._according(sent, sent.root, hint):
             if src is not None:
                 out.append((src, [], tok))
+        if sent.start == 0 and self.lexicon.report_title.search(sent.text):
+            # "Summary for May 26 from the governor of Belgorod region, Vyacheslav
+            # Gladkov:": the report's voice (decision 402)
+            for tok in sent:
+                by = next((c for c in children_of(tok) if c.dep_ == "pobj"), None) \
+                    if tok.lower_ == "from" and tok.dep_ == "prep" else None
+                if by is not None and not self._is_place(by):
+                    src, _span, _carried = self._source_at(by, tok, hint)
+                    if src is not None:
+                        out.append((src, [], tok))
         return out
 
 

@@ -66,6 +66,9 @@ class DocContext:
     # the sentence each speaker last spoke in (by name), for the sentences going on with it
     spoke_at: dict[str, int] = field(default_factory=dict)
     headline_end: int = 0  # where the headline ends (0: none)
+    # the day a report's title says it covers ("Summary for May 26 from the governor"):
+    # its undated events' day, in place of the publication's (decision 402)
+    report_day: date | None = None
     types_seen: set[str] = field(default_factory=set)
 
     def behaviour(self, type_name: str) -> Behaviour:

@@ -88,6 +88,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
     dc.headline_end = headline_end(doc.text)
+    dc.report_day = _report_day(doc, lexicon)
     dateline = DATELINE.match(doc.text)
     # the dateline ("KYIV, Nov 20 (Reuters) -") is a sentence of its own, not the lead
     sents = [s for s in index.sents if dateline is None or s.end_char > dateline.end()]
@@ -223,6 +224,17 @@ def _said_nothing(verb: Any) -> bool:
     return any(c.dep_ == "neg" for c in kids) or any(
         g.dep_ == "preconj" and g.lower_ == "neither"
         for c in kids if c.dep_ in ("nsubj", "nsubjpass") for g in children_of(c))
+
+
+def _report_day(doc: Document, lexicon: Lexicon) -> date | None:
+    """The one day a report's first line says the report covers ("Summary for May 26 from
+    the governor of Belgorod region:"), or None."""
+    first = doc.text.lstrip().split("\n", 1)[0][:200]
+    if not lexicon.report_title.search(first):
+        return None
+    days = [dm.date for dm in find_dates(first, doc.published, lexicon=lexicon)
+            if dm.date.precision == "day" and dm.date.value and not dm.since]
+    return date.fromisoformat(str(days[0].value)) if len(days) == 1 else None
 
 
 def _lead_day(dc: DocContext, sent: Any, si: int) -> None:

@@ -86,6 +86,7 @@ class Lexicon:
     recap_openers: re.Pattern[str]  # 'A quick recap:': a paragraph retelling the story
     part_openers: re.Pattern[str]  # 'Among them, 6 children ...': part of the figure before
     superseded_figure: re.Pattern[str]  # 'had initially reported one death': updated later
+    report_title: re.Pattern[str]  # 'Summary for May 26 from the governor': the day covered
     national_toll: re.Pattern[str]  # '232 civilians were killed ... in Ukraine': a country's toll
     locative_preps: frozenset[str]
     possibility_auxes: frozenset[str]

@@ -1,5 +1,5 @@
-"""Places named by common nouns in Russian and Ukrainian text: a capital, a country's
-territory.
+"""Places named by common nouns in Russian and Ukrainian text (and a few in English): a
+capital, a country's territory.
 
 "В областном центре", "в обласному центрі" (in the regional centre) is the capital of the
 region named before it; "в столице", "у столиці" (in the capital) is the capital of the
@@ -33,9 +33,13 @@ _CAPITAL = re.compile(
 
 # a country's adjective (any case) before the noun of territory, with the country's code
 _TERRITORY = re.compile(
-    r"(?<![\w'’ʼ])(?P<adj>українськ|украинск|російськ|российск)\w*\s+(?:територі|территори)\w*",
+    r"(?<![\w'’ʼ])(?P<adj>українськ|украинск|російськ|российск)\w*\s+(?:територі|территори)\w*"
+    # English, an amount of a country's territory (decision 400): "464 square kilometres
+    # of Ukrainian territory"
+    r"|(?<=\bof\s)(?P<en>Ukrainian|Russian)\s+territory\b",
     re.IGNORECASE)
-_COUNTRY_OF = {"українськ": "UA", "украинск": "UA", "російськ": "RU", "российск": "RU"}
+_COUNTRY_OF = {"українськ": "UA", "украинск": "UA", "російськ": "RU", "российск": "RU",
+               "ukrainian": "UA", "russian": "RU"}
 
 
 def common_noun_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
@@ -45,7 +49,7 @@ def common_noun_mentions(doc_id: str, text: str, mentions: list[PlaceMention],
     no such place is named before), a country's territory by its adjective."""
     added = _capitals(doc_id, text, mentions, gaz)
     for m in _TERRITORY.finditer(text):
-        entry = gaz.country_entry(_COUNTRY_OF[m.group("adj").lower()])
+        entry = gaz.country_entry(_COUNTRY_OF[(m.group("adj") or m.group("en")).lower()])
         if entry is None or any(x.start < m.end() and m.start() < x.end for x in mentions):
             continue
         explanation = f"a country's territory named by its adjective: {entry.name}"

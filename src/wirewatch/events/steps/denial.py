@@ -17,6 +17,7 @@ from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.when import date_tokens, path_clear
 from wirewatch.events.syntax import children_of, is_under, memo, span_text, tokens_with
+from wirewatch.events.where import qualifies_by_hyphen
 from wirewatch.places.models import PlaceMention
 
 
@@ -181,9 +182,13 @@ def denial_by_control(sc: SentenceContext) -> None:
             trigger=(verb.idx, verb.idx + len(verb)))
         dc.attributor.remember(att.claimant, att.conduits, when if when.value else None)
         # "X is under the control of our forces" read as a capture of X: it is the denial
+        # (a claim of another clause, "have taken 70% of X, ... but Ukraine's military
+        # insisted the town was still in Ukrainian hands", stays)
+        lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
         sc.produced[:] = [f for f in sc.produced if not (
             f.mention.type == etype and f.mention.modality != "denied" and f.mention.place
-            and f.mention.place.geonameid == pm.place.geonameid)]
+            and f.mention.place.geonameid == pm.place.geonameid and
+            (f.mention.trigger is None or lo <= f.mention.trigger[0] < hi))]
         sc.produced.append(Found(mention, att.claimant, sc.index, pm))
 
 
@@ -216,8 +221,9 @@ def _held_mention(sc: SentenceContext, place_tok: Any) -> PlaceMention | None:
             place_tok.lemma_.lower() not in dc.book.place_anaphora.get("city", frozenset()):
         return pm
     sent = sc.sent
+    text = dc.document.text
     named = [p for p in dc.places if p.place is not None and p.place.kind == "city" and
-             sent.start_char <= p.start < place_tok.idx]
+             sent.start_char <= p.start < place_tok.idx and not qualifies_by_hyphen(p, text)]
     if named:
         return named[-1]  # "threatening to encircle Vuhledar, but our forces hold the town"
     claims = [f for f in sc.found_so_far() if f.mention.type in HELD_DENIES and

@@ -212,6 +212,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     doc, si, sent = sc.doc.document, sc.index, sc.sent
     claim_date = claim.date if claim else None
     context_date = lead_day = None
+    adds = False
     if claim_date is None and claimant is not None and modality != "planned":
         # the same speaker as earlier in the article: the date it spoke on; failing that,
         # the day of the event it spoke of ("... shelled Kupiansk on Monday. He added that
@@ -219,7 +220,9 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
         earlier = sc.doc.attributor.find(claimant.name)
         if earlier is not None:
             claim_date = earlier.claim_date
-            if att.carried or att.continued:
+            # "..., Gladkov added": the same statement going on (decision 401)
+            adds = any(v.lemma_.lower() == "add" for v in att.verbs[:1])
+            if att.carried or att.continued or adds:
                 context_date = earlier.event_date
                 lead_day = context_date if earlier.event_with_claim else None
     if own is not None:
@@ -238,7 +241,7 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                 return since_range(own.date, end)
             return own.date
         return own.date
-    if (att.continued or att.carried) and context_date is not None and \
+    if (att.continued or att.carried or adds) and context_date is not None and \
             context_date.precision == "range" and modality != "planned" and \
             not sc.doc.lexicon.day_period.search(span_text(sent)):
         # "Over the weekend, troops shelled 37 settlements, the governor said on Monday.
@@ -262,6 +265,9 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     if context_date is not None:
         return EventDate(context_date.value, context_date.precision, context_date.basis,
                          context_date.surface)
+    if sc.doc.report_day is not None and modality != "planned" and \
+            not sc.doc.lexicon.background_words.search(span_text(sent)):
+        return _report_or_publication(sc)  # a report's events are of the day it covers
     story_day = _story_day(sc, d)
     if story_day is not None:
         # "Russian artillery also pounded Stanislav": the day of the story told so far
@@ -275,12 +281,19 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                       modality in ("claimed", "reported", "denied", "hedged")) or \
         (sc.doc.outlet_speaks and claimant is None)
     if news and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
-        return publication_date(doc.published)
+        return _report_or_publication(sc)
     if (att.verbs or claimant is not None) and \
             sc.doc.lexicon.past_day.search(span_text(sent)):
         # "lost 1,250 soldiers over the past day", said in a statement of the day's news
-        return publication_date(doc.published)
+        return _report_or_publication(sc)
     return UNKNOWN
+
+
+def _report_or_publication(sc: SentenceContext) -> EventDate:
+    """The day a report's title says it covers, else the publication's (decision 402)."""
+    if sc.doc.report_day is not None:
+        return EventDate(sc.doc.report_day.isoformat(), "day", "explicit")
+    return publication_date(sc.doc.document.published)
 
 
 def _day_before_claim(event: EventDate | None, claim: EventDate | None) -> bool:

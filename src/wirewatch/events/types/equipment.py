@@ -253,7 +253,9 @@ def _as_well_as(t: Any) -> bool:
 
 def is_equipment(n: Any, book: Codebook) -> bool:
     doc = n.doc
-    for key in (n.lower_, n.lemma_.lower()):
+    # a model's name in the plural keeps its "s" as a proper noun's lemma ("two Bradleys")
+    plural = (n.lower_[:-1],) if n.pos_ == "PROPN" and n.lower_.endswith("s") else ()
+    for key in (n.lower_, n.lemma_.lower(), *plural):
         for phrase in book.equipment_index.get(key.lower(), []):
             k = len(phrase)
             if k == 1 or all(doc[n.i - k + 1 + j].lower_ == phrase[j] or
