@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 
 import wirewatch.tagging  # noqa: F401  (registers wirewatch_attributes)
-from wirewatch.places.recognize import DATELINE
+from wirewatch.places.recognize import find_dateline, headline_end
 
 if TYPE_CHECKING:
     from wirewatch.resources import Settings
@@ -32,30 +32,6 @@ BULLET_LINE = re.compile(r"(?m)^[ \t]*[-\u2013\u2014\u2022*\u00b7][ \t]+(?=\S)")
 # governor:"): the next line starts a sentence (decision 402).
 COLON_LINE = re.compile(r"(?m):[ \t]*\r?\n(?=[ \t]*\S)")
 SHORT_OPEN_LINE = re.compile(r"(?m)^[^\n]{1,60}(?<![.!?;,])[ \t]*\n(?=[ \t]*\S)")
-
-# A headline: the text's first line, short, with no closing punctuation, and either a blank
-# line after it or a single line break before a paragraph longer than itself (a title over
-# its story, as pages are often copied; a hard-wrapped text's lines are of even length).
-HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n(?:[ \t]*\n)?")
-HEADLINE_BODY_MIN = 100  # the shortest paragraph line a one-break headline stands over
-
-
-def headline_end(text: str) -> int:
-    """Where the text's headline ends (after its line break), or 0 when it has none. Read
-    on the first two lines only: on a long run of spaces the pattern alone would backtrack
-    for minutes (a fuzzed input did)."""
-    first_break = text.find("\n")
-    if first_break < 0 or first_break > 200:
-        return 0
-    head = HEADLINE.match(text[:first_break + 100])
-    if head is None:
-        return 0
-    if head.group().count("\n") >= 2:
-        return head.end()
-    body = text[head.end():].split("\n", 1)[0].strip()
-    if len(body) >= HEADLINE_BODY_MIN and len(body) > len(head.group().strip()):
-        return head.end()
-    return 0
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")"})
 
@@ -96,7 +72,7 @@ def paragraph_breaks(doc: Any) -> Any:
         _start_sentence_at(doc, text, line.end())
     if (end := headline_end(text)) > 0:
         _start_sentence_at(doc, text, end)
-    dateline = DATELINE.match(text)
+    dateline = find_dateline(text)
     if dateline is not None:
         first = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
         if first is not None and first.start > 0:

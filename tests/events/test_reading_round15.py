@@ -373,7 +373,7 @@ def test_holding_all_of_ones_positions_is_no_capture(run: Run) -> None:
 
 
 def test_a_headline_is_read_on_the_first_line_only() -> None:
-    from wirewatch.nlp import headline_end
+    from wirewatch.places.recognize import headline_end
 
     assert headline_end("Drones hit Odesa port\n\nRussian drones hit the port of Odesa.") == 23
     # a first line longer than any headline is none, however its spaces run (a fuzzed input

@@ -128,7 +128,9 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
                 if gc.dep_ == "pobj":
                     return gc
     subject = None
-    for c in children_of(verb):
+    # (a figure the parse also hung on the verb as its subject is no speaker: "... and
+    # 1,388 injured in Ukraine, the UN mission said"; decision 405)
+    for c in sorted(children_of(verb), key=lambda c: c.pos_ == "NUM"):
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker

@@ -35,9 +35,8 @@ from wirewatch.events.tally_list import tally_list_mentions, with_tallies
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
 from wirewatch.events.where import anchor
-from wirewatch.nlp import headline_end
 from wirewatch.places.models import PlaceMention
-from wirewatch.places.recognize import DATELINE
+from wirewatch.places.recognize import find_dateline, headline_end
 
 __all__ = ["STEPS", "dedupe", "events_in_document"]
 
@@ -89,7 +88,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     dc.attributor.read_quotes(index.sents)
     dc.headline_end = headline_end(doc.text)
     dc.report_day = _report_day(doc, lexicon)
-    dateline = DATELINE.match(doc.text)
+    dateline = find_dateline(doc.text)
     # the dateline ("KYIV, Nov 20 (Reuters) -") is a sentence of its own, not the lead
     sents = [s for s in index.sents if dateline is None or s.end_char > dateline.end()]
     for si, sent in enumerate(sents):

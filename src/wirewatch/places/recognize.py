@@ -134,6 +134,40 @@ DATELINE = re.compile(
     r"(?:\s*\([A-Z][A-Za-z .'’-]{1,30}\)(?=\s*\([A-Za-z]))?"
     r"\s*(?:(?P<agency>\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:—|–|-{1,2}|:)|"
     r"/[A-Za-z][\w-]{0,20}/\.?)\s")
+# A headline: the text's first line, short, with no closing punctuation, and either a blank
+# line after it or a single line break before a paragraph longer than itself (a title over
+# its story, as pages are often copied; a hard-wrapped text's lines are of even length).
+HEADLINE = re.compile(r"^[ \t]*[^\n]{1,160}(?<![.!?:;,])[ \t]*\n(?:[ \t]*\n)?")
+HEADLINE_BODY_MIN = 100  # the shortest paragraph line a one-break headline stands over
+
+
+def headline_end(text: str) -> int:
+    """Where the text's headline ends (after its line break), or 0 when it has none. Read
+    on the first two lines only: on a long run of spaces the pattern alone would backtrack
+    for minutes (a fuzzed input did)."""
+    first_break = text.find("\n")
+    if first_break < 0 or first_break > 200:
+        return 0
+    head = HEADLINE.match(text[:first_break + 100])
+    if head is None:
+        return 0
+    if head.group().count("\n") >= 2:
+        return head.end()
+    body = text[head.end():].split("\n", 1)[0].strip()
+    if len(body) >= HEADLINE_BODY_MIN and len(body) > len(head.group().strip()):
+        return head.end()
+    return 0
+
+
+def find_dateline(text: str) -> re.Match[str] | None:
+    """The dateline at the text's start, or right under its headline ("Russia says ...
+    \n\nKYIV, Nov 5 (Reuters) - ..."; decision 406); offsets are the text's."""
+    found = DATELINE.match(text)
+    if found is None and (end := headline_end(text)) > 0:
+        found = DATELINE.match(" " * end + text[end:end + 300])
+    return found
+
+
 NEG_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
               "CARDINAL", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 # Labels the small English model gives to unfamiliar foreign names as often as to what
@@ -235,7 +269,7 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
                 ner[idx] = strings[ent_type]
     else:
         sentences = [0] + [m.end() for m in _SENT_END.finditer(text)]
-    dateline = DATELINE.match(text)
+    dateline = find_dateline(text)
     if dateline is not None:
         sentences.append(dateline.end())  # "KYIV (Reuters) - Officials said": a new start
     full_names = [(start, end) for start, end, label in ner_spans
@@ -793,7 +827,7 @@ _CITY_ADMINISTRATIONS = frozenset({"міський", "міська", "город
 
 def _add_dateline(spans: list[Span], view: TextView, gaz: Gazetteer) -> list[Span]:
     """Add the dateline's place ("KYIV, Nov 3 (Reuters) -"); drop words of its date."""
-    m = DATELINE.match(view.text)
+    m = find_dateline(view.text)
     if m is None:
         return _add_cyrillic_dateline(spans, view, gaz)
     name = m.group("place").rstrip(".")  # "BELGOROD. Jan 20 (Interfax) -"
@@ -1305,6 +1339,14 @@ def _well_known(span: Span, gaz: Gazetteer) -> bool:
             and gaz.theatre_weight(h.entry.country) > 0)) for h in span.hits)
 
 
+# Months and weekdays: never a place unless the text calls them a settlement (decision 404)
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday"})
+SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+$", re.I)
+
+
 def _hopeless(span: Span, gaz: Gazetteer) -> bool:
     """True for a name-less capitalised word that no context could make a place."""
     norm = normalize(span.surface)
@@ -1318,6 +1360,11 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
         return False
     norm = normalize(span.surface)
     if (gaz.is_not_place(norm) or norm in DIRECTIONS) and "pattern" not in span.evidence:
+        return False
+    if norm in CALENDAR_WORDS and not SETTLEMENT_BEFORE.search(
+            view.text[max(0, span.start - 20):span.start]):
+        # "Ukraine: August deadliest month", "in August": a month, whatever pattern took
+        # it for a town, unless the text says it is one ("the village of May")
         return False
     if span.evidence & {"group", "river"}:
         return False  # a formation named after a town, or a river: no populated place
