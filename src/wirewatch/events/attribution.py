@@ -607,7 +607,10 @@ class Attributor:
             elif a.lemma_.lower() in self.book.speech_verbs and a.pos_ in ("VERB", "AUX") and \
                     prev.dep_ in ("ccomp", "xcomp", "parataxis", "nsubjpass", "dobj", "conj",
                                   "advcl", "oprd", "prep", "npadvmod", "attr") and \
-                    not (a.lemma_.lower() == "describe" and prev.dep_ != "ccomp"):
+                    not (a.lemma_.lower() == "describe" and prev.dep_ != "ccomp") and \
+                    not (prev.dep_ == "oprd" and _speakerless_passive(a)):
+                # ("four people are now confirmed dead": no one confirms; who gives the
+                # figure is said around it, decision 409)
                 out.append(a)
             prev = a
         # "..., the governor said" parsed as a clause hanging off the event verb
@@ -617,7 +620,8 @@ class Attributor:
             for c in children_of(a):
                 if c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and \
                         not is_under(trigger, c) and \
-                        c.lemma_.lower() in self.book.speech_verbs and c not in out and \
+                        (c.lemma_.lower() in self.book.speech_verbs or
+                         self._gives_figure(c)) and c not in out and \
                         (c.i > trigger.i or any(gc.dep_ == "nsubj" for gc in children_of(c))) \
                         and not _counter_statement(c) and \
                         c.left_edge.lower_ not in self.lexicon.relative_pronouns:
@@ -978,6 +982,12 @@ def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
             if side:
                 return side
     return None
+
+
+def _speakerless_passive(verb: Any) -> bool:
+    """Whether a verb of saying is passive with no agent ("are confirmed dead")."""
+    kids = children_of(verb)
+    return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
 def _named_appositive(tok: Any, lexicon: Lexicon) -> Any | None:

@@ -51,6 +51,12 @@ def dates(sc: SentenceContext, d: Draft) -> bool:
     d.own = own_date(d.head, d.date_tokens, d.att.verbs[0] if d.att.verbs else None,
                      sc.doc.lexicon, d.other_events)
     d.claim = claim_date(d.att.verbs, d.head, d.date_tokens, sc.doc.lexicon)
+    if d.own is None and d.att.verbs:
+        # "Since February 2022, the mission has verified 13,580 deaths": a "since" on the
+        # verb of saying is the period of the figure it gives (decision 408)
+        d.own = next((dm for tok, dm in d.date_tokens if dm.since and
+                      dm.date.precision != "day" and
+                      path_clear(tok, d.att.verbs[0], sc.doc.lexicon, allow_acl=True)), None)
     d.future = bool(d.own and d.own.date.value and doc.published and
                     (d.own.date.first_day() or doc.published) > doc.published)
     return True
@@ -197,7 +203,10 @@ def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], 
         # "ordered X on Monday and said Y": the coordinated verb's date is the claim's
         for w in [v, *([v.head] if v.dep_ == "conj" else [])]:
             for tok, dm in dts:
-                if is_under(head, tok) or not path_clear(tok, w, lex, allow_acl=True):
+                if (dm.since and dm.date.precision != "day") or is_under(head, tok) or \
+                        not path_clear(tok, w, lex, allow_acl=True):
+                    # (a statement is made on a day, not "since February 2022"; "since
+                    # the beginning of Wednesday" is the day it tells of)
                     continue
                 branch = next((c for c in children_of(w) if is_under(head, c)), None)
                 if branch is not None and is_under(tok, branch):
