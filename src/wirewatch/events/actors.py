@@ -721,17 +721,31 @@ def _named_in_text(registry: ActorRegistry, text: str, day: date | None
     """The registry's people the text names in full, in the roles they held on ``day``,
     each with its name as the text writes it: "Vyacheslav Gladkov: summary of the
     situation" above "the governor said" (decision 357)."""
+    pattern, owners = _people_names(registry)
     out: dict[str, tuple[ActorRef, str]] = {}
-    for actor in registry:
-        if actor.type != "person" or actor.role_on(day) is None:
+    for m in pattern.finditer(text):
+        actor = owners[m.group()]
+        if actor.id in out or actor.role_on(day) is None:
             continue
-        names = [actor.name, *(a for a in actor.aliases if len(a.split()) > 1)]
-        written = next((n for n in names if n in text), None)
-        if written is not None:
-            ref = _ref(registry.claimant_actor(actor.name, day))
-            if ref is not None:
-                out[ref.id] = (ref, written)
+        ref = _ref(registry.claimant_actor(actor.name, day))
+        if ref is not None:
+            out[ref.id] = (ref, m.group())
     return out
+
+
+@lru_cache(maxsize=8)
+def _people_names(registry: ActorRegistry) -> tuple[re.Pattern[str], dict[str, Actor]]:
+    """One pattern of every full name (two words or more) of the registry's people, and
+    the person each name is of: read once per registry, not once per article."""
+    owners: dict[str, Actor] = {}
+    for actor in registry:
+        if actor.type == "person":
+            for name in (actor.name, *actor.aliases):
+                if len(name.split()) > 1:
+                    owners.setdefault(name, actor)
+    names = sorted(owners, key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), owners
 
 
 def _named_people(mentions: list[EventMention], registry: ActorRegistry,

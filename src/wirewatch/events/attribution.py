@@ -596,6 +596,8 @@ class Attributor:
             if prev.dep_ == "conj" and prev.lemma_.lower() in self.book.speech_verbs and \
                     any(c.dep_ == "nsubj" for c in children_of(prev)):
                 break  # "X reported A, but Y denied B": Y's statement is not relayed by X
+            if prev.dep_ == "advcl" and prev in out and _counter_statement(prev):
+                break  # "X said A, while Y put the number at three": Y's own statement
             if self._gives_figure(a) and prev.dep_ in ("dobj", "parataxis", "appos"):
                 out.append(a)  # "X put the number of wounded at 14", "X gave a figure: 12 hurt"
             elif a.pos_ == "VERB" and a.lemma_.lower() in self.lexicon.ordering_verbs and \
@@ -938,9 +940,12 @@ def _closing_phrase(verb: Any) -> int | None:
 def _counter_statement(verb: Any) -> bool:
     """'..., but Ukraine's military denied it': a second speaker's own statement joined to
     the claim by a contrast, not the claim's speaker (the denial is its own mention)."""
+    contrasts = ("but", "while", "whereas", "yet")
+    if verb.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in children_of(verb)):
+        # "..., while the regional administration later put the number at three"
+        return any(c.dep_ == "mark" and c.lower_ in contrasts for c in children_of(verb))
     return verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in children_of(verb)) and any(
-        c.dep_ == "cc" and c.lower_ in ("but", "while", "whereas", "yet")
-        for c in children_of(verb.head))
+        c.dep_ == "cc" and c.lower_ in contrasts for c in children_of(verb.head))
 
 
 def _subtree_span(tok: Any, trigger: Any) -> tuple[int, int]:
