@@ -27,7 +27,8 @@ _CAPITAL = re.compile(
     # the regional centre", decision 353): no office is named after it
     r"|(?<![\w'’])(?:(?:in|on|over|across)\s+)?the\s+(?P<en_region>regional\s+(?:centre|"
     r"center))(?![\w'’-])"
-    r"|(?<![\w'’])(?:in|on|over|across)\s+the\s+(?P<en>(?:Ukrainian\s+|Russian\s+)?capital)"
+    r"|(?<![\w'’])(?:in|on|over|across|near|around|towards?)\s+the\s+"
+    r"(?P<en>(?:Ukrainian\s+|Russian\s+)?capital)"
     r"(?![\w'’-])", re.IGNORECASE)
 
 
