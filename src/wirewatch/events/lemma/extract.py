@@ -292,7 +292,12 @@ class LemmaExtractor:
                                                                    "territory.withdrawn")
                        and m.type in self.book.types
                        and not self.book.types[m.type].country_place)
-        kept = [m for i, m in enumerate(found) if i not in dropped]
+        # "Росія втратила в Україні близько 1 005 400 військових", "над Україною збито 49":
+        # losses counted over a whole country are a nationwide total, whose place is null
+        # (decision 361)
+        kept = [replace_fields(m, place=None) if m.place is not None
+                and m.place.kind == "country" and m.type in ("casualties", "equipment.lost")
+                else m for i, m in enumerate(found) if i not in dropped]
         if story.byline is not None:
             # the person who signs the text speaks its unattributed claims, as an outlet
             # that is a speaker does (decision 320)
@@ -1468,10 +1473,12 @@ class LemmaExtractor:
             # place named since, are the direction's (decision 214)
             return [story.front]
         if etype in ("casualties", "equipment.lost", "civilians.evacuated") and \
-                story.strike_place is not None and \
+                story.strike_place is not None and story.strike_place.kind != "country" and \
                 not (etype == "equipment.lost" and self._shot_down(sc, trig)):
             # "Жителей одной из улиц временно отселили": people moved out after the strike
-            # just told of are moved out of where it hit (decision 202)
+            # just told of are moved out of where it hit (decision 202); "запустили по
+            # Україні 146 дронів. ППО збила 121": a whole country is no place a loss is tied
+            # to, so nothing carries (decision 360)
             return [story.strike_place]
         if story.town is not None and not sc.places and any(
                 w.forms & self.lex.city_parts and k + 1 < len(sc.words)

@@ -1,0 +1,51 @@
+"""Russian and Ukrainian reading, round ruuk18 (decisions 360-389). Every sentence here was
+written for these tests.
+
+Guards (they pass before the change too, and say what must not change):
+``test_losses_after_a_strike_on_a_town_stay_at_the_town`` (decision 360: a strike on a
+town still places the losses told after it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from events_helpers import events_in, of_type, place_id
+
+PUB = date(2025, 10, 14)  # a Tuesday
+ODESA = 698740
+
+
+def _events(resources: Any, text: str, lang: str, published: date = PUB
+            ) -> list[dict[str, Any]]:
+    return events_in(resources, text, lang, published)
+
+
+def test_air_defence_kills_after_a_launch_at_the_country_have_no_place(resources: Any
+                                                                       ) -> None:
+    text = ("Уночі ворог атакував Україну 93 ударними дронами, повідомили Повітряні сили. "
+            "Станом на 08:00 збито 77 ворожих безпілотників.")
+    (lost,) = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert lost["place"] is None, lost
+    text = ("Ночью Россия атаковала Украину 64 беспилотниками. К утру сбиты 51 "
+            "беспилотник и две ракеты.")
+    lost = of_type(_events(resources, text, "ru"), "equipment.lost")
+    assert [m["place"] for m in lost] == [None, None], lost
+
+
+def test_losses_after_a_strike_on_a_town_stay_at_the_town(resources: Any) -> None:
+    text = ("Вчора ворог завдав ракетного удару по Одесі. Поранено чотирьох людей.")
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert place_id(hurt) == ODESA, hurt
+
+
+def test_losses_counted_over_the_whole_country_are_a_nationwide_total(resources: Any
+                                                                      ) -> None:
+    text = ("За даними Генштабу, від початку вторгнення Росія втратила в Україні близько "
+            "900 тисяч військових.")
+    (lost,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert lost["place"] is None, lost
+    text = "По данным Воздушных сил, над Украиной за ночь сбиты 40 беспилотников."
+    (down,) = of_type(_events(resources, text, "ru"), "equipment.lost")
+    assert down["place"] is None, down
