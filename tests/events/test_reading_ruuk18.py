@@ -3,7 +3,9 @@ written for these tests.
 
 Guards (they pass before the change too, and say what must not change):
 ``test_losses_after_a_strike_on_a_town_stay_at_the_town`` (decision 360: a strike on a
-town still places the losses told after it).
+town still places the losses told after it),
+``test_leaving_with_no_figure_of_people_is_no_evacuation`` (decision 362: the verbs of
+leaving are evacuations only when a figure of people left).
 """
 
 from __future__ import annotations
@@ -49,3 +51,20 @@ def test_losses_counted_over_the_whole_country_are_a_nationwide_total(resources:
     text = "По данным Воздушных сил, над Украиной за ночь сбиты 40 беспилотников."
     (down,) = of_type(_events(resources, text, "ru"), "equipment.lost")
     assert down["place"] is None, down
+
+
+def test_people_counted_as_they_left_are_evacuated(resources: Any) -> None:
+    text = "За тиждень з Покровської громади виїхали 58 мешканців, повідомили в МВА."
+    (gone,) = of_type(_events(resources, text, "uk"), "civilians.evacuated")
+    assert gone["count"]["value"] == 58, gone
+    text = "С начала месяца из приграничных сёл Суджанского района выехали 73 человека."
+    (gone,) = of_type(_events(resources, text, "ru"), "civilians.evacuated")
+    assert gone["count"]["value"] == 73, gone
+
+
+def test_leaving_with_no_figure_of_people_is_no_evacuation(resources: Any) -> None:
+    for text in ("Окупанти забрали 40 квартир, власники яких виїхали на підконтрольну "
+                 "територію.",
+                 "Влада закликає мешканців сіл виїхати в безпечніші громади.",
+                 "З Мирнограда виїхали понад 90% населення."):
+        assert of_type(_events(resources, text, "uk"), "civilians.evacuated") == [], text

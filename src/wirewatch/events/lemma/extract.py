@@ -1104,6 +1104,9 @@ class LemmaExtractor:
             return [replace_fields(base, actor=self._party(sc, trig, before=True))]
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
+        if any(w.forms & self.lex.departure_verbs for w in within) and \
+                not self._left_counted(sc, trig):
+            return []  # "власники яких виїхали", "закликали виїхати": no evacuation told
         if etype == "equipment.lost":
             if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
                 return []  # "обломками сбитого дрона повреждены дома": the debris's strike
@@ -1232,6 +1235,18 @@ class LemmaExtractor:
             if w.forms & self.lex.goods_nouns:
                 return True
         return False
+
+    def _left_counted(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'З громади виїхали 64 людини', 'ещё 120 человек выехали': a verb of leaving, not
+        an infinitive, counted by a figure of people near it, tells how many left
+        (decision 362)."""
+        if any("INFN" in parse_tags(w.text, self.lex.lang)
+               for w in sc.words[trig[0]:trig[1] + 1]):
+            return False
+        got = count_near(sc.words, trig, self.lex, self.lex.people_nouns, window=4,
+                         used=sc.used_counts)
+        return got is not None and not any(
+            w.text in ("%", "відсотків", "процентов") for w in sc.words[got[1]:got[1] + 2])
 
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """Whether the trigger is about people: a people noun near it, a place right after
