@@ -6,6 +6,8 @@ Guards (they pass before the change too, and say what must not change):
 town still places the losses told after it),
 ``test_leaving_with_no_figure_of_people_is_no_evacuation`` (decision 362: the verbs of
 leaving are evacuations only when a figure of people left).
+``test_a_loss_tally_or_a_new_paragraph_takes_no_town`` fails before the change on its first
+text only (decision 363: the town is carried in its own paragraph, never to a tally).
 """
 
 from __future__ import annotations
@@ -68,3 +70,31 @@ def test_leaving_with_no_figure_of_people_is_no_evacuation(resources: Any) -> No
                  "Влада закликає мешканців сіл виїхати в безпечніші громади.",
                  "З Мирнограда виїхали понад 90% населення."):
         assert of_type(_events(resources, text, "uk"), "civilians.evacuated") == [], text
+
+
+NIKOPOL = 700051
+
+
+def test_casualties_naming_no_place_are_at_the_town_their_paragraph_named(resources: Any
+                                                                          ) -> None:
+    text = ("У Нікополі вранці загинув 63-річний чоловік. Начальник РВА уточнив деталі. "
+            "Ще двоє людей отримали поранення.")
+    hurt = of_type(_events(resources, text, "uk"), "casualties")
+    assert [place_id(m) for m in hurt] == [NIKOPOL, NIKOPOL], hurt
+    text = ("Днём в Никополе погиб мужчина. Глава района уточнил подробности. Ещё двое "
+            "прохожих ранены.")
+    hurt = of_type(_events(resources, text, "ru"), "casualties")
+    assert [place_id(m) for m in hurt] == [NIKOPOL, NIKOPOL], hurt
+
+
+def test_a_loss_tally_or_a_new_paragraph_takes_no_town(resources: Any) -> None:
+    text = "Мер Нікополя провів нараду з рятувальниками. За добу поранено п'ятьох людей."
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert place_id(hurt) == NIKOPOL, hurt
+    text = ("Бої тривають біля Нікополя. Загалом минулої доби втрати противника склали "
+            "930 осіб.")
+    (lost,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert lost["place"] is None, lost
+    text = "Мер Нікополя провів нараду з рятувальниками.\n\nЗа добу поранено п'ятьох людей."
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert hurt["place"] is None, hurt

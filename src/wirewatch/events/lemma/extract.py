@@ -93,6 +93,9 @@ class Story:
     # a passport noun has been named: "документы получили" speaks of passports after it
     passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # where the paragraph that named the last town ends: its casualties naming no place of
+    # their own are at the town (decision 363)
+    town_end: int = 0
     # the kind of equipment named last: "41 из них сбиты" counts it (decision 259)
     equipment: str | None = None
     # the last community named by its town's adjective ("з Вовчанської громади"): "з
@@ -254,6 +257,9 @@ class LemmaExtractor:
             kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, 0)]
             story.equipment = self.equipment[kinds[-1]] if kinds else story.equipment
             story.town = towns[-1] if towns else story.town
+            if towns:
+                end = doc.text.find("\n", sc.start)
+                story.town_end = end if end >= 0 else len(doc.text)
             story.community = next((p for k, p in reversed(sc.places) if p.kind == "city"
                                     and any(w.forms & self.lex.region_parts
                                             for w in sc.words[k + 1:k + 2])), story.community)
@@ -1509,6 +1515,14 @@ class LemmaExtractor:
             # "Відбито вже шість штурмів, ворог утратив два танки": losses in the fighting
             # just told of, at its place
             return [story.fought]
+        if etype == "casualties" and story.town is not None and sc.start < story.town_end \
+                and not sc.places and not sc.unresolved and \
+                not sc.words[trig[0]].forms & self.lex.tally_words and \
+                not has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+            # "У Нікополі загинув чоловік. ... Ще двоє містян отримали поранення": the
+            # paragraph goes on telling of the town it named; not a loss tally ("Потери
+            # противника — до 470 военнослужащих", "Загалом втрати склали") (decision 363)
+            return [story.town]
         return []
 
     def _shot_down(self, sc: Sentence, trig: tuple[int, int]) -> bool:
