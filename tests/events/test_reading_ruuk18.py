@@ -7,7 +7,9 @@ town still places the losses told after it),
 ``test_leaving_with_no_figure_of_people_is_no_evacuation`` (decision 362: the verbs of
 leaving are evacuations only when a figure of people left).
 ``test_a_loss_tally_or_a_new_paragraph_takes_no_town`` fails before the change on its first
-text only (decision 363: the town is carried in its own paragraph, never to a tally).
+text only (decision 363: the town is carried in its own paragraph, never to a tally),
+``test_taking_people_out_counted_or_planned_is_still_an_evacuation`` (decision 364: a
+figure or a plan keeps the routine verb an evacuation).
 """
 
 from __future__ import annotations
@@ -98,3 +100,19 @@ def test_a_loss_tally_or_a_new_paragraph_takes_no_town(resources: Any) -> None:
     text = "Мер Нікополя провів нараду з рятувальниками.\n\nЗа добу поранено п'ятьох людей."
     (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
     assert hurt["place"] is None, hurt
+
+
+def test_taking_people_out_as_a_routine_is_no_evacuation(resources: Any) -> None:
+    for text in ("Волонтёры вывозят людей из посёлка каждый день.",
+                 "Власти продолжают вывозить жителей из прибрежных сёл."):
+        assert of_type(_events(resources, text, "ru"), "civilians.evacuated") == [], text
+    text = "«Ми вивозимо людей щодня, але це дуже складно», — сказав очільник громади."
+    assert of_type(_events(resources, text, "uk"), "civilians.evacuated") == [], text
+
+
+def test_taking_people_out_counted_or_planned_is_still_an_evacuation(resources: Any
+                                                                      ) -> None:
+    text = "Автобуси щодня вивозять по 20–30 людей з Ізюма до Харкова."
+    assert len(of_type(_events(resources, text, "uk"), "civilians.evacuated")) == 1
+    text = "Вивозити дітей із прикордонних сіл Шосткинського району почнуть із понеділка."
+    assert len(of_type(_events(resources, text, "uk"), "civilians.evacuated")) == 1

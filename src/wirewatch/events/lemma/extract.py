@@ -1151,6 +1151,8 @@ class LemmaExtractor:
             base = replace_fields(base, aggregate=True)
         if lost:
             return [base, *lost]
+        if etype == "civilians.evacuated" and self._routine(sc, trig, base):
+            return []  # "волонтёры вывозят людей каждый день": a routine (decision 364)
         if venue is not None:
             base = replace_fields(base, venue=venue)
         named: list[Place] = []
@@ -1241,6 +1243,18 @@ class LemmaExtractor:
             if w.forms & self.lex.goods_nouns:
                 return True
         return False
+
+    def _routine(self, sc: Sentence, trig: tuple[int, int], made: EventMention) -> bool:
+        """'Волонтёры вывозят людей каждый день', 'продолжаем вывозить': a verb of taking
+        people out with no figure near it, in a sentence that plans nothing ('вивозити дітей
+        ... почнуть із понеділка'), tells a routine, no event (decision 364)."""
+        if not any(w.forms & self.lex.routine_verbs for w in sc.words[trig[0]:trig[1] + 1]):
+            return False
+        lo, hi = max(0, trig[0] - 4), min(len(sc.words), trig[1] + 5)
+        figure = any(number_at(sc.words, k, self.lex) is not None or any(
+            c.isdigit() for c in sc.words[k].text) for k in range(lo, hi))  # "по 20–30"
+        return made.count is None and made.modality != "planned" and not figure and \
+            not any(surely_future(w.text, self.lex.lang) for w in sc.words)
 
     def _left_counted(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'З громади виїхали 64 людини', 'ещё 120 человек выехали': a verb of leaving, not

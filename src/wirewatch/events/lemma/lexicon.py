@@ -185,6 +185,9 @@ class LemmaLexicon:
     # evacuation only with a figure of people that left (never 'власники яких виїхали',
     # 'закликали виїхати')
     departure_verbs: frozenset[str]
+    # 'волонтёры вывозят людей каждый день', 'продолжаем вывозить': a verb of taking people
+    # out that tells a routine, not an event, unless a figure counts it or it is planned
+    routine_verbs: frozenset[str]
     # 'доставили в больницу', 'госпіталізували до Харкова': verbs of taking the wounded for
     # care; a place just after one is where they were taken, no place of the casualty
     care_verbs: frozenset[str]
