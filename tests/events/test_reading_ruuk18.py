@@ -9,7 +9,8 @@ leaving are evacuations only when a figure of people left).
 ``test_a_loss_tally_or_a_new_paragraph_takes_no_town`` fails before the change on its first
 text only (decision 363: the town is carried in its own paragraph, never to a tally),
 ``test_taking_people_out_counted_or_planned_is_still_an_evacuation`` (decision 364: a
-figure or a plan keeps the routine verb an evacuation).
+figure or a plan keeps the routine verb an evacuation),
+``test_front_directions_listed_before_a_strike_are_no_towns_struck`` (decision 365).
 """
 
 from __future__ import annotations
@@ -116,3 +117,18 @@ def test_taking_people_out_counted_or_planned_is_still_an_evacuation(resources: 
     assert len(of_type(_events(resources, text, "uk"), "civilians.evacuated")) == 1
     text = "Вивозити дітей із прикордонних сіл Шосткинського району почнуть із понеділка."
     assert len(of_type(_events(resources, text, "uk"), "civilians.evacuated")) == 1
+
+
+def test_each_town_listed_before_a_strike_is_struck(resources: Any) -> None:
+    text = "По Нікополю, Марганцю та Покрову противник завдав 12 ударів з артилерії."
+    struck = of_type(_events(resources, text, "uk"), "strike")
+    assert sorted(s["place"]["name"] for s in struck) == ["Marhanets", "Nikopol", "Pokrov"]
+    assert {s["count"]["value"] for s in struck} == {12}
+    text = "По Никополю, Марганцу и Покрову противник нанёс 12 ударов из артиллерии."
+    assert len(of_type(_events(resources, text, "ru"), "strike")) == 3
+
+
+def test_front_directions_listed_before_a_strike_are_no_towns_struck(resources: Any
+                                                                     ) -> None:
+    text = "На Курському та Білгородському напрямках ворог здійснив 5 обстрілів."
+    assert len(of_type(_events(resources, text, "uk"), "strike")) <= 1

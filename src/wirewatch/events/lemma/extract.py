@@ -1427,7 +1427,7 @@ class LemmaExtractor:
             before = [_town_within(sc, kp) for kp in sc.places
                       if trig[0] - BEFORE <= kp[0] < trig[0]]
             heading = [story.heading[0]] if story.heading is not None else []
-            return before[-1:] if etype != "strike" else (before[-1:] or
+            return before[-1:] if etype != "strike" else (self._fronted_list(sc, trig) or
                                                           [p for _, p in sc.places][:1] or
                                                           heading or
                                                           self._bare_town(sc, story, trig) or
@@ -1606,6 +1606,25 @@ class LemmaExtractor:
         named = [replace_fields(base, place=p, count=None, aggregate=False)
                  for p in self._included(sc, k + 1) if p not in regions]
         return ([replace_place(base, p) for p in regions] if len(regions) > 1 else [base]) + named
+
+    def _fronted_list(self, sc: Sentence, trig: tuple[int, int]) -> list[Place]:
+        """'По Оріхову, Степногірську, Малій Токмачці та Приморському завдали 11
+        авіаударів': the places listed right before a strike are each struck (decision 365);
+        the last place before it when they are no list."""
+        near = [kp for kp in sc.places if trig[0] - BEFORE <= kp[0] < trig[0]]
+        if not near:
+            return []
+        pos = sc.places.index(near[-1])
+        while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
+            pos -= 1
+        listed = _listed(sc.words, sc.places[pos:sc.places.index(near[-1]) + 1])
+        # not towns with their region ("Севастополь и Крым"), nor front directions ("на
+        # Курському та Білгородському напрямках")
+        if len(listed) < 2 or listed[-1] != near[-1][1] or any(
+                p.kind in ("admin1", "region", "country") for p in listed) or any(
+                w.forms & self.lex.direction_nouns for w in sc.words[near[-1][0]:trig[0]]):
+            return [_town_within(sc, near[-1])]
+        return listed
 
     def _bare_town(self, sc: Sentence, story: Story, trig: tuple[int, int] | None = None
                    ) -> list[Place]:
