@@ -132,3 +132,13 @@ def test_front_directions_listed_before_a_strike_are_no_towns_struck(resources: 
                                                                      ) -> None:
     text = "На Курському та Білгородському напрямках ворог здійснив 5 обстрілів."
     assert len(of_type(_events(resources, text, "uk"), "strike")) <= 1
+
+
+def test_losses_there_are_at_the_place_named_before(resources: Any) -> None:
+    text = ("Противник 31 раз штурмував позиції біля Степногірська. «Вони втратили там "
+            "щонайменше 40 військових», — зазначив речник.")
+    (lost,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert lost["place"]["name"] == "Stepnohirsk", lost
+    text = "Бои шли за Крынки. «Противник потерял там до 40 человек убитыми», — уточнил он."
+    (lost,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert lost["place"]["name"] == "Krynky", lost
