@@ -10,7 +10,8 @@ leaving are evacuations only when a figure of people left).
 text only (decision 363: the town is carried in its own paragraph, never to a tally),
 ``test_taking_people_out_counted_or_planned_is_still_an_evacuation`` (decision 364: a
 figure or a plan keeps the routine verb an evacuation),
-``test_front_directions_listed_before_a_strike_are_no_towns_struck`` (decision 365).
+``test_front_directions_listed_before_a_strike_are_no_towns_struck`` (decision 365),
+``test_a_last_line_naming_a_person_in_a_sentence_signs_nothing`` (decision 367).
 """
 
 from __future__ import annotations
@@ -142,3 +143,19 @@ def test_losses_there_are_at_the_place_named_before(resources: Any) -> None:
     text = "Бои шли за Крынки. «Противник потерял там до 40 человек убитыми», — уточнил он."
     (lost,) = of_type(_events(resources, text, "ru"), "casualties")
     assert lost["place"]["name"] == "Krynky", lost
+
+
+def test_a_last_line_of_name_and_office_signs_the_text(resources: Any) -> None:
+    text = ("Нікопольщина. Вечірнє зведення\n"
+            "Уранці окупанти обстріляли Марганець з артилерії.\n"
+            "Євген Євтушенко, голова районної військової адміністрації")
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert strike["claimant"].startswith("Yevhen Yevtushenko"), strike
+    assert strike["modality"] == "claimed", strike
+
+
+def test_a_last_line_naming_a_person_in_a_sentence_signs_nothing(resources: Any) -> None:
+    text = ("Уранці окупанти обстріляли Марганець з артилерії.\n"
+            "Євген Євтушенко, за даними ЗМІ, проводить нараду.")
+    (strike,) = of_type(_events(resources, text, "uk"), "strike")
+    assert strike["claimant"] is None, strike

@@ -29,6 +29,7 @@ from wirewatch.events.lemma.attribution import (
     Found,
     actor_ref,
     byline_of,
+    signature_of,
     claim_of,
 )
 from wirewatch.events.lemma.figures import (
@@ -271,6 +272,11 @@ class LemmaExtractor:
                        and m.place not in sc.included]
             story.strike_place = strikes[-1] if strikes else None if made else \
                 story.strike_place
+        last = next((r[0] for r in reversed(read) if r[0].text.strip()), None)
+        if story.byline is None and last is not None and _own_line(parsed.text, last):
+            # the last line signs the text (decision 367)
+            story.byline = signature_of(last.words, self.actors.actors_in(last.words),
+                                        self.lex)
         return self._finish(doc, story, found, dropped)
 
     def _finish(self, doc: Document, story: Story, found: list[EventMention],
@@ -2155,6 +2161,13 @@ def _own_paragraph(text: str, sc: Sentence) -> bool:
     last = sc.start + len(sc.text.rstrip())
     return bool(re.search(r"(?:\A|\n[ \t]*\n)\s*\Z", text[:first])
                 and re.match(r"\s*\Z|[ \t]*\n[ \t]*\n", text[last:]))
+
+
+def _own_line(text: str, sc: Sentence) -> bool:
+    """Whether a sentence is the text's last line, a line of its own."""
+    first = sc.start + len(sc.text) - len(sc.text.lstrip())
+    return not text[sc.start + len(sc.text):].strip() and \
+        bool(re.search(r"(?:\A|\n)[ \t]*\Z", text[:first]))
 
 
 def _town_within(sc: Sentence, kp: tuple[int, Place]) -> Place:
