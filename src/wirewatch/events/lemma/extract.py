@@ -29,8 +29,8 @@ from wirewatch.events.lemma.attribution import (
     Found,
     actor_ref,
     byline_of,
-    signature_of,
     claim_of,
+    signature_of,
 )
 from wirewatch.events.lemma.figures import (
     _YEAR,
