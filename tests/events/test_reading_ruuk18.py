@@ -159,3 +159,14 @@ def test_a_last_line_naming_a_person_in_a_sentence_signs_nothing(resources: Any)
             "Євген Євтушенко, за даними ЗМІ, проводить нараду.")
     (strike,) = of_type(_events(resources, text, "uk"), "strike")
     assert strike["claimant"] is None, strike
+
+
+def test_the_community_said_bare_is_the_town_named_before(resources: Any) -> None:
+    text = ("Мер Нікополя провів нараду з рятувальниками.\n\n"
+            "За тиждень у громаді загинули четверо людей.")
+    (dead,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert place_id(dead) == NIKOPOL, dead
+    text = ("Мэр Никополя провёл совещание со спасателями.\n\n"
+            "За неделю в громаде погибли четыре человека.")
+    (dead,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert place_id(dead) == NIKOPOL, dead

@@ -1640,12 +1640,16 @@ class LemmaExtractor:
         community in the singular) the community named before (decision 214)."""
         if sc.places or sc.unresolved:
             return []
-        if story.community is not None and any(
-                w.forms & self.lex.region_parts and w.text.islower() and k > 0
-                and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
-                and "plur" not in parse_tags(w.text, self.lex.lang)
-                for k, w in enumerate(sc.words)):
-            return [story.community]
+        community = any(
+            w.forms & self.lex.region_parts and w.text.islower() and k > 0
+            and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
+            and "plur" not in parse_tags(w.text, self.lex.lang)
+            for k, w in enumerate(sc.words))
+        centre = story.community or story.town
+        if community and centre is not None:
+            # "у громаді загинули 23 мирні жителі": the community named before, else the
+            # town named before, whose community it is (decision 368)
+            return [centre]
         if story.town is None:
             return []
         if trig is not None:
