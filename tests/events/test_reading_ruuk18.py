@@ -170,3 +170,19 @@ def test_the_community_said_bare_is_the_town_named_before(resources: Any) -> Non
             "За неделю в громаде погибли четыре человека.")
     (dead,) = of_type(_events(resources, text, "ru"), "casualties")
     assert place_id(dead) == NIKOPOL, dead
+
+
+def test_control_of_half_or_a_third_of_a_town_is_a_partial_capture(resources: Any
+                                                                   ) -> None:
+    text = "Росіяни контролюють щонайменше третину Сіверська, стверджують аналітики."
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert taken["place"]["name"] == "Siversk" and taken["extent"] == "partial", taken
+    text = ("Бои идут в Константиновке. По словам военкора, под нашим контролем уже около "
+            "трети города.")
+    (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert taken["place"]["name"] == "Kostyantynivka", taken
+    assert taken["extent"] == "partial", taken
+    text = ("Бої тривають у Костянтинівці. За оцінкою речника, росіяни контролюють близько "
+            "половини міста.")
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert taken["place"]["name"] == "Kostyantynivka", taken

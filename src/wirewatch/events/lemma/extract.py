@@ -1433,7 +1433,11 @@ class LemmaExtractor:
             before = [_town_within(sc, kp) for kp in sc.places
                       if trig[0] - BEFORE <= kp[0] < trig[0]]
             heading = [story.heading[0]] if story.heading is not None else []
-            return before[-1:] if etype != "strike" else (self._fronted_list(sc, trig) or
+            if etype != "strike":
+                # "контролюють близько половини міста": the town named before (decision 369)
+                return before[-1:] or (self._bare_town(sc, story, trig)
+                                       if etype == "territory.captured" else [])
+            return (self._fronted_list(sc, trig) or
                                                           [p for _, p in sc.places][:1] or
                                                           heading or
                                                           self._bare_town(sc, story, trig) or
