@@ -11,7 +11,8 @@ text only (decision 363: the town is carried in its own paragraph, never to a ta
 ``test_taking_people_out_counted_or_planned_is_still_an_evacuation`` (decision 364: a
 figure or a plan keeps the routine verb an evacuation),
 ``test_front_directions_listed_before_a_strike_are_no_towns_struck`` (decision 365),
-``test_a_last_line_naming_a_person_in_a_sentence_signs_nothing`` (decision 367).
+``test_a_last_line_naming_a_person_in_a_sentence_signs_nothing`` (decision 367),
+``test_losses_after_strikes_with_no_region_named_stay_at_the_last_struck`` (decision 370).
 """
 
 from __future__ import annotations
@@ -186,3 +187,21 @@ def test_control_of_half_or_a_third_of_a_town_is_a_partial_capture(resources: An
             "половини міста.")
     (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
     assert taken["place"]["name"] == "Kostyantynivka", taken
+
+
+KHERSON_OBLAST = 706442
+
+
+def test_losses_after_strikes_on_a_regions_places_are_the_regions(resources: Any) -> None:
+    text = ("За минулу добу ворог атакував 35 населених пунктів Херсонської області. Під "
+            "ударами опинилися Білозерка, Антонівка, Чорнобаївка, а також Херсон.\n\n"
+            "Внаслідок обстрілів одна людина загинула, ще семеро дістали поранення.")
+    hurt = of_type(_events(resources, text, "uk"), "casualties")
+    assert [place_id(m) for m in hurt] == [KHERSON_OBLAST, KHERSON_OBLAST], hurt
+
+
+def test_losses_after_strikes_with_no_region_named_stay_at_the_last_struck(resources: Any
+                                                                           ) -> None:
+    text = "Вчора ворог обстріляв Білозерку та Херсон.\n\nВнаслідок обстрілів поранено двох людей."
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert hurt["place"]["name"] == "Kherson", hurt

@@ -79,6 +79,8 @@ class Story:
     claim: Claim | None = None
     date: EventDate | None = None
     strike_place: Place | None = None
+    # the last place of those the strikes just told of hit, when strike_place is their region
+    strike_last: Place | None = None
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом участке" points back)
     direction: Place | None = None  # the last front direction ("на этом направлении")
@@ -270,8 +272,10 @@ class LemmaExtractor:
                         dict.fromkeys(sc.words[k - 1].forms & self.lex.town_nouns, p))
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
-            story.strike_place = strikes[-1] if strikes else None if made else \
-                story.strike_place
+            story.strike_place = _strikes_place(strikes, story.region) if strikes else \
+                None if made else story.strike_place
+            story.strike_last = strikes[-1] if strikes else None if made else \
+                story.strike_last
         last = next((r[0] for r in reversed(read) if r[0].text.strip()), None)
         if story.byline is None and last is not None and _own_line(parsed.text, last):
             # the last line signs the text (decision 367)
@@ -1523,8 +1527,10 @@ class LemmaExtractor:
             # "Жителей одной из улиц временно отселили": people moved out after the strike
             # just told of are moved out of where it hit (decision 202); "запустили по
             # Україні 146 дронів. ППО збила 121": a whole country is no place a loss is tied
-            # to, so nothing carries (decision 360)
-            return [story.strike_place]
+            # to, so nothing carries (decision 360); a place the gazetteer lacks ("В Печенегах
+            # ранена женщина") is one of those struck, not their region (decision 370)
+            last = story.strike_last if sc.unresolved else None
+            return [last or story.strike_place]
         if story.town is not None and not sc.places and any(
                 w.forms & self.lex.city_parts and k + 1 < len(sc.words)
                 and sc.words[k + 1].text[:1].isupper() for k, w in enumerate(sc.words)):
@@ -2169,6 +2175,19 @@ def _own_paragraph(text: str, sc: Sentence) -> bool:
     last = sc.start + len(sc.text.rstrip())
     return bool(re.search(r"(?:\A|\n[ \t]*\n)\s*\Z", text[:first])
                 and re.match(r"\s*\Z|[ \t]*\n[ \t]*\n", text[last:]))
+
+
+def _strikes_place(strikes: list[Place], region: Place | None) -> Place:
+    """Where the strikes of one sentence hit, for the losses told after them: the one
+    place, or for several in the region named before ("Під ударами опинилися Бериславщина,
+    Антонівка, ..., а також Херсон. ... Одна людина загинула") that region (decision 370);
+    else the last."""
+    if len({p.geonameid for p in strikes}) > 1 and region is not None and \
+            region.kind == "admin1" and all(
+                p.country == region.country and p.admin1_code == region.admin1_code
+                for p in strikes):
+        return region
+    return strikes[-1]
 
 
 def _own_line(text: str, sc: Sentence) -> bool:
