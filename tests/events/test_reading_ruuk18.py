@@ -205,3 +205,18 @@ def test_losses_after_strikes_with_no_region_named_stay_at_the_last_struck(resou
     text = "Вчора ворог обстріляв Білозерку та Херсон.\n\nВнаслідок обстрілів поранено двох людей."
     (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
     assert hurt["place"]["name"] == "Kherson", hurt
+
+
+KHERSON = 706448
+
+
+def test_a_district_the_gazetteer_lacks_is_in_the_town_named_before(resources: Any
+                                                                    ) -> None:
+    text = ("Мер Херсона провів нараду з рятувальниками.\n\n"
+            "За тиждень у Корабельному районі загинули двоє людей.")
+    (dead,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert place_id(dead) == KHERSON, dead
+    text = ("Мэр Херсона провёл совещание со спасателями.\n\n"
+            "За неделю в Корабельном районе погибли два человека.")
+    (dead,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert place_id(dead) == KHERSON, dead

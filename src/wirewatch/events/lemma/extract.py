@@ -1532,10 +1532,12 @@ class LemmaExtractor:
             last = story.strike_last if sc.unresolved else None
             return [last or story.strike_place]
         if story.town is not None and not sc.places and any(
-                w.forms & self.lex.city_parts and k + 1 < len(sc.words)
-                and sc.words[k + 1].text[:1].isupper() for k, w in enumerate(sc.words)):
+                (w.forms & self.lex.city_parts and k + 1 < len(sc.words)
+                 and sc.words[k + 1].text[:1].isupper()) or self._city_district(sc, k)
+                for k, w in enumerate(sc.words)):
             # "з мікрорайону Корабел відселили": a part of the town named before, by a name
-            # the gazetteer does not know (decision 329)
+            # the gazetteer does not know (decision 329); "у Корабельному районі загинули
+            # двоє людей": a district of it (decision 371)
             return [story.town]
         if etype == "personnel.surrendered" and story.fought is not None and \
                 not sc.places and not sc.unresolved:
@@ -1554,6 +1556,16 @@ class LemmaExtractor:
             # противника — до 470 военнослужащих", "Загалом втрати склали") (decision 363)
             return [story.town]
         return []
+
+    def _city_district(self, sc: Sentence, k: int) -> bool:
+        """'У Корабельному районі', 'в Дарницькому районі': word ``k`` is the noun of a
+        district after a capitalised adjective, inside a sentence, that names no place the
+        gazetteer knows (a district of a town, decision 371)."""
+        words = sc.words
+        return bool(k > 1 and words[k].forms & _CITY_DISTRICT_NOUNS
+                     and words[k - 1].text[:1].isupper()
+                     and "ADJF" in parse_tags(words[k - 1].text, self.lex.lang)
+                     and not any(j in (k - 1, k) for j, _ in sc.places))
 
     def _shot_down(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'Средствами ПВО сбиты ...', 'сили ППО збили', 'протиповітряною обороною збито':
@@ -2245,6 +2257,8 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 _REGION_NOUNS = frozenset({"область", "край", "округ", "республика", "республіка"})
 # The noun of a district or community after its adjective ("Ізюмського району").
 _DISTRICT_NOUNS = frozenset({"район", "округ", "громада", "община"})
+# The noun of a town's district after its adjective ("у Корабельному районі").
+_CITY_DISTRICT_NOUNS = frozenset({"район"})
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
