@@ -220,3 +220,16 @@ def test_a_district_the_gazetteer_lacks_is_in_the_town_named_before(resources: A
             "За неделю в Корабельном районе погибли два человека.")
     (dead,) = of_type(_events(resources, text, "ru"), "casualties")
     assert place_id(dead) == KHERSON, dead
+
+
+DNIPRO = 709930
+
+
+def test_a_toll_risen_to_a_figure_is_counted_and_placed(resources: Any) -> None:
+    text = ("Вранці у Дніпрі поранено чотирьох людей.\n\n"
+            "Пізніше кількість поранених зросла до 19, повідомив очільник ОВА.")
+    hurt = of_type(_events(resources, text, "uk"), "casualties")
+    assert [(m["count"]["value"], place_id(m)) for m in hurt] == [(4, DNIPRO), (19, DNIPRO)]
+    text = "Позже мэр уточнил, что число пострадавших в Харькове выросло до 12."
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["count"]["value"] == 12, hurt

@@ -172,6 +172,8 @@ class Sentence:
     # четверг, что с начала 2025 года ..."): the one nearer a trigger dates its event
     dated_at: int | None = None
     period: tuple[int, EventDate] | None = None
+    # the sentence gave a toll as risen to a figure ("число раненых выросло до семи")
+    risen: bool = False
 
 
 class LemmaExtractor:
@@ -231,6 +233,8 @@ class LemmaExtractor:
                 story.title = range(len(found), len(found) + len(made))
             if title and sc.claim.claimant is None and not sc.claim.said:
                 story.headline = (sc, len(found), len(found) + len(made))
+            if sc.risen:
+                made = _revised(found, made)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
             story.captures = story.captures or any(
@@ -1291,6 +1295,8 @@ class LemmaExtractor:
     def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
         # what is taken counts a looting ("отобрали более 400 квартир"; decision 330)
         nouns = self.lex.goods_nouns if etype == "property.looted" else self.lex.people_nouns
+        if etype == "casualties" and (risen := self._risen_to(sc, trig)) is not None:
+            return risen  # "число пострадавших выросло до семи" (decision 372)
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
@@ -1319,6 +1325,23 @@ class LemmaExtractor:
             return None  # "евакуацію 11 населених пунктів": settlements, not people
         sc.used_counts.add(got[1])
         return got[0]
+
+    def _risen_to(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'Число пострадавших в городе выросло до семи', 'кількість загиблих зросла до
+        шести': a verb of rising up to four words after the trigger, then 'до' and a figure:
+        the toll is that figure (decision 372)."""
+        words = sc.words
+        for k in range(trig[1] + 1, min(len(words) - 2, trig[1] + 5)):
+            if words[k].text in _STOPS:
+                return None
+            if words[k].forms & self.lex.rise_verbs and words[k + 1].lower == "до":
+                got = number_at(words, k + 2, self.lex)
+                if got is None or k + 2 in sc.used_counts:
+                    return None
+                sc.used_counts.add(k + 2)
+                sc.risen = True
+                return Count(got[0], False, None)
+        return None
 
     def _counts_settlements(self, sc: Sentence, k: int) -> bool:
         """Whether the figure at word ``k`` counts settlements ("11 населених пунктів")."""
@@ -2187,6 +2210,19 @@ def _own_paragraph(text: str, sc: Sentence) -> bool:
     last = sc.start + len(sc.text.rstrip())
     return bool(re.search(r"(?:\A|\n[ \t]*\n)\s*\Z", text[:first])
                 and re.match(r"\s*\Z|[ \t]*\n[ \t]*\n", text[last:]))
+
+
+def _revised(found: list[EventMention], made: list[EventMention]) -> list[EventMention]:
+    """'У Києві поранено 14 людей. ... Кількість постраждалих зросла до 29': a toll risen to a
+    figure, with no place of its own, revises the last one of the same kind told before,
+    and is at its place (decision 372)."""
+    out = []
+    for m in made:
+        earlier = next((f for f in reversed(found) if f.type == "casualties" == m.type
+                        and f.subtype == m.subtype and f.place is not None), None)
+        out.append(replace_place(m, earlier.place) if m.place is None and earlier is not None
+                   and earlier.place is not None else m)
+    return out
 
 
 def _strikes_place(strikes: list[Place], region: Place | None) -> Place:

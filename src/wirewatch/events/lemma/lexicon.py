@@ -188,6 +188,9 @@ class LemmaLexicon:
     # 'волонтёры вывозят людей каждый день', 'продолжаем вывозить': a verb of taking people
     # out that tells a routine, not an event, unless a figure counts it or it is planned
     routine_verbs: frozenset[str]
+    # 'число пострадавших выросло до семи', 'кількість загиблих зросла до шести': a verb of
+    # a toll rising; the figure after 'до' right after it is the toll (decision 372)
+    rise_verbs: frozenset[str]
     # 'доставили в больницу', 'госпіталізували до Харкова': verbs of taking the wounded for
     # care; a place just after one is where they were taken, no place of the casualty
     care_verbs: frozenset[str]
