@@ -302,6 +302,24 @@ def byline_of(words: Sequence[Word], found: Sequence[Found]) -> Found | None:
     return person if len(rest) <= 3 else None
 
 
+def signature_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexicon
+                 ) -> Found | None:
+    """'Євген Євтушенко, голова районної військової адміністрації', 'Олександр Прокудін,
+    начальник Херсонської ОВА': a text's last line that is a person, a comma and the
+    person's office (a head noun, a few words, no verb of saying) signs the text, as a
+    byline does (decision 367). None for any other sentence."""
+    if not found or found[0].actor.type != "person" or not found[0].actor.roles or any(
+            any(c.isalpha() for c in w.text) for w in words[:found[0].first]):
+        return None
+    person = found[0]
+    rest = [w for w in words[person.last + 1:] if any(c.isalpha() for c in w.text)]
+    if person.last + 1 >= len(words) or words[person.last + 1].text != "," or \
+            not 1 <= len(rest) <= 6 or not rest[0].forms & lexicon.head_nouns or any(
+            w.forms & lexicon.speech_verbs for w in rest):
+        return None
+    return person
+
+
 def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
                       ) -> tuple[str, ActorRef] | None:
     """The speaker of the war an outlet's Cyrillic name names, read by dictionary forms

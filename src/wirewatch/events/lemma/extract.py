@@ -30,6 +30,7 @@ from wirewatch.events.lemma.attribution import (
     actor_ref,
     byline_of,
     claim_of,
+    signature_of,
 )
 from wirewatch.events.lemma.figures import (
     _YEAR,
@@ -78,6 +79,8 @@ class Story:
     claim: Claim | None = None
     date: EventDate | None = None
     strike_place: Place | None = None
+    # the last place of those the strikes just told of hit, when strike_place is their region
+    strike_last: Place | None = None
     region: Place | None = None  # the last region named (what "в регионе" points back to)
     place: Place | None = None  # the last place named ("на этом участке" points back)
     direction: Place | None = None  # the last front direction ("на этом направлении")
@@ -93,6 +96,9 @@ class Story:
     # a passport noun has been named: "документы получили" speaks of passports after it
     passports: bool = False
     town: Place | None = None  # the last town named ("по городу" points back)
+    # where the paragraph that named the last town ends: its casualties naming no place of
+    # their own are at the town (decision 363)
+    town_end: int = 0
     # the kind of equipment named last: "41 из них сбиты" counts it (decision 259)
     equipment: str | None = None
     # the last community named by its town's adjective ("з Вовчанської громади"): "з
@@ -166,6 +172,8 @@ class Sentence:
     # четверг, что с начала 2025 года ..."): the one nearer a trigger dates its event
     dated_at: int | None = None
     period: tuple[int, EventDate] | None = None
+    # the sentence gave a toll as risen to a figure ("число раненых выросло до семи")
+    risen: bool = False
 
 
 class LemmaExtractor:
@@ -225,6 +233,8 @@ class LemmaExtractor:
                 story.title = range(len(found), len(found) + len(made))
             if title and sc.claim.claimant is None and not sc.claim.said:
                 story.headline = (sc, len(found), len(found) + len(made))
+            if sc.risen:
+                made = _revised(found, made)
             read.append((sc, len(found), len(found) + len(made)))
             found.extend(made)
             story.captures = story.captures or any(
@@ -254,6 +264,9 @@ class LemmaExtractor:
             kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, 0)]
             story.equipment = self.equipment[kinds[-1]] if kinds else story.equipment
             story.town = towns[-1] if towns else story.town
+            if towns:
+                end = doc.text.find("\n", sc.start)
+                story.town_end = end if end >= 0 else len(doc.text)
             story.community = next((p for k, p in reversed(sc.places) if p.kind == "city"
                                     and any(w.forms & self.lex.region_parts
                                             for w in sc.words[k + 1:k + 2])), story.community)
@@ -263,8 +276,15 @@ class LemmaExtractor:
                         dict.fromkeys(sc.words[k - 1].forms & self.lex.town_nouns, p))
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
-            story.strike_place = strikes[-1] if strikes else None if made else \
-                story.strike_place
+            story.strike_place = _strikes_place(strikes, story.region) if strikes else \
+                None if made else story.strike_place
+            story.strike_last = strikes[-1] if strikes else None if made else \
+                story.strike_last
+        last = next((r[0] for r in reversed(read) if r[0].text.strip()), None)
+        if story.byline is None and last is not None and _own_line(parsed.text, last):
+            # the last line signs the text (decision 367)
+            story.byline = signature_of(last.words, self.actors.actors_in(last.words),
+                                        self.lex)
         return self._finish(doc, story, found, dropped)
 
     def _finish(self, doc: Document, story: Story, found: list[EventMention],
@@ -292,7 +312,12 @@ class LemmaExtractor:
                                                                    "territory.withdrawn")
                        and m.type in self.book.types
                        and not self.book.types[m.type].country_place)
-        kept = [m for i, m in enumerate(found) if i not in dropped]
+        # "Росія втратила в Україні близько 1 005 400 військових", "над Україною збито 49":
+        # losses counted over a whole country are a nationwide total, whose place is null
+        # (decision 361)
+        kept = [replace_fields(m, place=None) if m.place is not None
+                and m.place.kind == "country" and m.type in ("casualties", "equipment.lost")
+                else m for i, m in enumerate(found) if i not in dropped]
         if story.byline is not None:
             # the person who signs the text speaks its unattributed claims, as an outlet
             # that is a speaker does (decision 320)
@@ -1099,6 +1124,9 @@ class LemmaExtractor:
             return [replace_fields(base, actor=self._party(sc, trig, before=True))]
         if et.needs_people and not self._people_near(sc, trig):
             return []  # "вывезли экспонаты": no people, no evacuation
+        if any(w.forms & self.lex.departure_verbs for w in within) and \
+                not self._left_counted(sc, trig):
+            return []  # "власники яких виїхали", "закликали виїхати": no evacuation told
         if etype == "equipment.lost":
             if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
                 return []  # "обломками сбитого дрона повреждены дома": the debris's strike
@@ -1137,6 +1165,8 @@ class LemmaExtractor:
             base = replace_fields(base, aggregate=True)
         if lost:
             return [base, *lost]
+        if etype == "civilians.evacuated" and self._routine(sc, trig, base):
+            return []  # "волонтёры вывозят людей каждый день": a routine (decision 364)
         if venue is not None:
             base = replace_fields(base, venue=venue)
         named: list[Place] = []
@@ -1228,6 +1258,30 @@ class LemmaExtractor:
                 return True
         return False
 
+    def _routine(self, sc: Sentence, trig: tuple[int, int], made: EventMention) -> bool:
+        """'Волонтёры вывозят людей каждый день', 'продолжаем вывозить': a verb of taking
+        people out with no figure near it, in a sentence that plans nothing ('вивозити дітей
+        ... почнуть із понеділка'), tells a routine, no event (decision 364)."""
+        if not any(w.forms & self.lex.routine_verbs for w in sc.words[trig[0]:trig[1] + 1]):
+            return False
+        lo, hi = max(0, trig[0] - 4), min(len(sc.words), trig[1] + 5)
+        figure = any(number_at(sc.words, k, self.lex) is not None or any(
+            c.isdigit() for c in sc.words[k].text) for k in range(lo, hi))  # "по 20–30"
+        return made.count is None and made.modality != "planned" and not figure and \
+            not any(surely_future(w.text, self.lex.lang) for w in sc.words)
+
+    def _left_counted(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'З громади виїхали 64 людини', 'ещё 120 человек выехали': a verb of leaving, not
+        an infinitive, counted by a figure of people near it, tells how many left
+        (decision 362)."""
+        if any("INFN" in parse_tags(w.text, self.lex.lang)
+               for w in sc.words[trig[0]:trig[1] + 1]):
+            return False
+        got = count_near(sc.words, trig, self.lex, self.lex.people_nouns, window=4,
+                         used=sc.used_counts)
+        return got is not None and not any(
+            w.text in ("%", "відсотків", "процентов") for w in sc.words[got[1]:got[1] + 2])
+
     def _people_near(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """Whether the trigger is about people: a people noun near it, a place right after
         it, or settlements right after it ("евакуацію ще 11 населених пунктів": their
@@ -1241,6 +1295,8 @@ class LemmaExtractor:
     def _count(self, sc: Sentence, trig: tuple[int, int], etype: str) -> Count | None:
         # what is taken counts a looting ("отобрали более 400 квартир"; decision 330)
         nouns = self.lex.goods_nouns if etype == "property.looted" else self.lex.people_nouns
+        if etype == "casualties" and (risen := self._risen_to(sc, trig)) is not None:
+            return risen  # "число пострадавших выросло до семи" (decision 372)
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
@@ -1269,6 +1325,23 @@ class LemmaExtractor:
             return None  # "евакуацію 11 населених пунктів": settlements, not people
         sc.used_counts.add(got[1])
         return got[0]
+
+    def _risen_to(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'Число пострадавших в городе выросло до семи', 'кількість загиблих зросла до
+        шести': a verb of rising up to four words after the trigger, then 'до' and a figure:
+        the toll is that figure (decision 372)."""
+        words = sc.words
+        for k in range(trig[1] + 1, min(len(words) - 2, trig[1] + 5)):
+            if words[k].text in _STOPS:
+                return None
+            if words[k].forms & self.lex.rise_verbs and words[k + 1].lower == "до":
+                got = number_at(words, k + 2, self.lex)
+                if got is None or k + 2 in sc.used_counts:
+                    return None
+                sc.used_counts.add(k + 2)
+                sc.risen = True
+                return Count(got[0], False, None)
+        return None
 
     def _counts_settlements(self, sc: Sentence, k: int) -> bool:
         """Whether the figure at word ``k`` counts settlements ("11 населених пунктів")."""
@@ -1387,7 +1460,11 @@ class LemmaExtractor:
             before = [_town_within(sc, kp) for kp in sc.places
                       if trig[0] - BEFORE <= kp[0] < trig[0]]
             heading = [story.heading[0]] if story.heading is not None else []
-            return before[-1:] if etype != "strike" else (before[-1:] or
+            if etype != "strike":
+                # "контролюють близько половини міста": the town named before (decision 369)
+                return before[-1:] or (self._bare_town(sc, story, trig)
+                                       if etype == "territory.captured" else [])
+            return (self._fronted_list(sc, trig) or
                                                           [p for _, p in sc.places][:1] or
                                                           heading or
                                                           self._bare_town(sc, story, trig) or
@@ -1468,16 +1545,22 @@ class LemmaExtractor:
             # place named since, are the direction's (decision 214)
             return [story.front]
         if etype in ("casualties", "equipment.lost", "civilians.evacuated") and \
-                story.strike_place is not None and \
+                story.strike_place is not None and story.strike_place.kind != "country" and \
                 not (etype == "equipment.lost" and self._shot_down(sc, trig)):
             # "Жителей одной из улиц временно отселили": people moved out after the strike
-            # just told of are moved out of where it hit (decision 202)
-            return [story.strike_place]
+            # just told of are moved out of where it hit (decision 202); "запустили по
+            # Україні 146 дронів. ППО збила 121": a whole country is no place a loss is tied
+            # to, so nothing carries (decision 360); a place the gazetteer lacks ("В Печенегах
+            # ранена женщина") is one of those struck, not their region (decision 370)
+            last = story.strike_last if sc.unresolved else None
+            return [last or story.strike_place]
         if story.town is not None and not sc.places and any(
-                w.forms & self.lex.city_parts and k + 1 < len(sc.words)
-                and sc.words[k + 1].text[:1].isupper() for k, w in enumerate(sc.words)):
+                (w.forms & self.lex.city_parts and k + 1 < len(sc.words)
+                 and sc.words[k + 1].text[:1].isupper()) or self._city_district(sc, k)
+                for k, w in enumerate(sc.words)):
             # "з мікрорайону Корабел відселили": a part of the town named before, by a name
-            # the gazetteer does not know (decision 329)
+            # the gazetteer does not know (decision 329); "у Корабельному районі загинули
+            # двоє людей": a district of it (decision 371)
             return [story.town]
         if etype == "personnel.surrendered" and story.fought is not None and \
                 not sc.places and not sc.unresolved:
@@ -1487,7 +1570,25 @@ class LemmaExtractor:
             # "Відбито вже шість штурмів, ворог утратив два танки": losses in the fighting
             # just told of, at its place
             return [story.fought]
+        if etype == "casualties" and story.town is not None and sc.start < story.town_end \
+                and not sc.places and not sc.unresolved and \
+                not sc.words[trig[0]].forms & self.lex.tally_words and \
+                not has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+            # "У Нікополі загинув чоловік. ... Ще двоє містян отримали поранення": the
+            # paragraph goes on telling of the town it named; not a loss tally ("Потери
+            # противника — до 470 военнослужащих", "Загалом втрати склали") (decision 363)
+            return [story.town]
         return []
+
+    def _city_district(self, sc: Sentence, k: int) -> bool:
+        """'У Корабельному районі', 'в Дарницькому районі': word ``k`` is the noun of a
+        district after a capitalised adjective, inside a sentence, that names no place the
+        gazetteer knows (a district of a town, decision 371)."""
+        words = sc.words
+        return bool(k > 1 and words[k].forms & _CITY_DISTRICT_NOUNS
+                     and words[k - 1].text[:1].isupper()
+                     and "ADJF" in parse_tags(words[k - 1].text, self.lex.lang)
+                     and not any(j in (k - 1, k) for j, _ in sc.places))
 
     def _shot_down(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'Средствами ПВО сбиты ...', 'сили ППО збили', 'протиповітряною обороною збито':
@@ -1557,6 +1658,25 @@ class LemmaExtractor:
                  for p in self._included(sc, k + 1) if p not in regions]
         return ([replace_place(base, p) for p in regions] if len(regions) > 1 else [base]) + named
 
+    def _fronted_list(self, sc: Sentence, trig: tuple[int, int]) -> list[Place]:
+        """'По Оріхову, Степногірську, Малій Токмачці та Приморському завдали 11
+        авіаударів': the places listed right before a strike are each struck (decision 365);
+        the last place before it when they are no list."""
+        near = [kp for kp in sc.places if trig[0] - BEFORE <= kp[0] < trig[0]]
+        if not near:
+            return []
+        pos = sc.places.index(near[-1])
+        while pos > 0 and len(_listed(sc.words, sc.places[pos - 1:pos + 1])) == 2:
+            pos -= 1
+        listed = _listed(sc.words, sc.places[pos:sc.places.index(near[-1]) + 1])
+        # not towns with their region ("Севастополь и Крым"), nor front directions ("на
+        # Курському та Білгородському напрямках")
+        if len(listed) < 2 or listed[-1] != near[-1][1] or any(
+                p.kind in ("admin1", "region", "country") for p in listed) or any(
+                w.forms & self.lex.direction_nouns for w in sc.words[near[-1][0]:trig[0]]):
+            return [_town_within(sc, near[-1])]
+        return listed
+
     def _bare_town(self, sc: Sentence, story: Story, trig: tuple[int, int] | None = None
                    ) -> list[Place]:
         """'ворог ударив по місту', 'обстреляли город' (right after a strike), 'в городе
@@ -1565,12 +1685,16 @@ class LemmaExtractor:
         community in the singular) the community named before (decision 214)."""
         if sc.places or sc.unresolved:
             return []
-        if story.community is not None and any(
-                w.forms & self.lex.region_parts and w.text.islower() and k > 0
-                and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
-                and "plur" not in parse_tags(w.text, self.lex.lang)
-                for k, w in enumerate(sc.words)):
-            return [story.community]
+        community = any(
+            w.forms & self.lex.region_parts and w.text.islower() and k > 0
+            and "PREP" in parse_tags(sc.words[k - 1].text, self.lex.lang)
+            and "plur" not in parse_tags(w.text, self.lex.lang)
+            for k, w in enumerate(sc.words))
+        centre = story.community or story.town
+        if community and centre is not None:
+            # "у громаді загинули 23 мирні жителі": the community named before, else the
+            # town named before, whose community it is (decision 368)
+            return [centre]
         if story.town is None:
             return []
         if trig is not None:
@@ -2088,6 +2212,39 @@ def _own_paragraph(text: str, sc: Sentence) -> bool:
                 and re.match(r"\s*\Z|[ \t]*\n[ \t]*\n", text[last:]))
 
 
+def _revised(found: list[EventMention], made: list[EventMention]) -> list[EventMention]:
+    """'У Києві поранено 14 людей. ... Кількість постраждалих зросла до 29': a toll risen to a
+    figure, with no place of its own, revises the last one of the same kind told before,
+    and is at its place (decision 372)."""
+    out = []
+    for m in made:
+        earlier = next((f for f in reversed(found) if f.type == "casualties" == m.type
+                        and f.subtype == m.subtype and f.place is not None), None)
+        out.append(replace_place(m, earlier.place) if m.place is None and earlier is not None
+                   and earlier.place is not None else m)
+    return out
+
+
+def _strikes_place(strikes: list[Place], region: Place | None) -> Place:
+    """Where the strikes of one sentence hit, for the losses told after them: the one
+    place, or for several in the region named before ("Під ударами опинилися Бериславщина,
+    Антонівка, ..., а також Херсон. ... Одна людина загинула") that region (decision 370);
+    else the last."""
+    if len({p.geonameid for p in strikes}) > 1 and region is not None and \
+            region.kind == "admin1" and all(
+                p.country == region.country and p.admin1_code == region.admin1_code
+                for p in strikes):
+        return region
+    return strikes[-1]
+
+
+def _own_line(text: str, sc: Sentence) -> bool:
+    """Whether a sentence is the text's last line, a line of its own."""
+    first = sc.start + len(sc.text) - len(sc.text.lstrip())
+    return not text[sc.start + len(sc.text):].strip() and \
+        bool(re.search(r"(?:\A|\n)[ \t]*\Z", text[:first]))
+
+
 def _town_within(sc: Sentence, kp: tuple[int, Place]) -> Place:
     """'поблизу Євпаторії в окупованому Криму знищено': a region named right after a town it
     holds (at most three words between, no comma) says where the town is; the town is the
@@ -2136,6 +2293,8 @@ def _listed(words: Sequence[Word], after: list[tuple[int, Place]]) -> list[Place
 _REGION_NOUNS = frozenset({"область", "край", "округ", "республика", "республіка"})
 # The noun of a district or community after its adjective ("Ізюмського району").
 _DISTRICT_NOUNS = frozenset({"район", "округ", "громада", "община"})
+# The noun of a town's district after its adjective ("у Корабельному районі").
+_CITY_DISTRICT_NOUNS = frozenset({"район"})
 _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "селище", "село"})
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"

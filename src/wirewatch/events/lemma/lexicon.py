@@ -181,6 +181,16 @@ class LemmaLexicon:
     # 'забрали 14 тракторов', 'винесли будівельні матеріали': verbs of taking that are
     # looting only when what they took is goods (goods_nouns), never people
     goods_verbs: frozenset[str]
+    # 'з громади виїхали 64 людини', 'выехали 215 жителей': verbs of leaving that tell an
+    # evacuation only with a figure of people that left (never 'власники яких виїхали',
+    # 'закликали виїхати')
+    departure_verbs: frozenset[str]
+    # 'волонтёры вывозят людей каждый день', 'продолжаем вывозить': a verb of taking people
+    # out that tells a routine, not an event, unless a figure counts it or it is planned
+    routine_verbs: frozenset[str]
+    # 'число пострадавших выросло до семи', 'кількість загиблих зросла до шести': a verb of
+    # a toll rising; the figure after 'до' right after it is the toll (decision 372)
+    rise_verbs: frozenset[str]
     # 'доставили в больницу', 'госпіталізували до Харкова': verbs of taking the wounded for
     # care; a place just after one is where they were taken, no place of the casualty
     care_verbs: frozenset[str]
