@@ -9,6 +9,7 @@ bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), s
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -44,13 +45,32 @@ def event_places(doc: Doc) -> list[PlaceMention]:
     decision 100).
     """
     out = []
-    for m in places_of(doc):
+    mentions = places_of(doc)
+    regions = {(m.place.country, m.place.admin1) for m in mentions
+               if m.place is not None and m.place.confidence > GUESSED_TOWN_CONFIDENCE}
+    for m in mentions:
         if m.dateline:
             continue
         if m.place is not None and m.place.seat is not None:
             m = replace(m, place=m.place.seat)
+        if m.place is not None and m.place.kind == "city" and regions and \
+                m.place.confidence <= GUESSED_TOWN_CONFIDENCE and \
+                (m.place.country, m.place.admin1) not in regions and \
+                _NAMESAKES.search(m.place.explanation):
+            # a town the resolver could only guess, in a region none of the article's
+            # sure places is in ("Ternove" in a story on the Dnipropetrovsk region read as
+            # the Zakarpattia village): its event has no place rather than a guess
+            # (decision 412)
+            m = replace(m, place=None)
         out.append(m)
     return out
+
+
+# The resolver's confidence for a town chosen with nothing in the text that points to it
+# (places/resolve.py); set on events_blind21
+GUESSED_TOWN_CONFIDENCE = 0.3
+# how the resolver says it chose among namesakes (places/resolve.py, ``_explain``)
+_NAMESAKES = re.compile(r"\bchosen among \d+ candidates\b")
 
 
 class EventsComponent:
