@@ -196,6 +196,10 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
                 objs.extend(gc for gc in children_of(c) if gc.dep_ == "pobj")
         if h.dep_ in ("acl", "relcl") and h.head.pos_ == "NOUN":
             objs.append(h.head)
+        if h.pos_ == "VERB" and trig.phrase[0] == "burn" and \
+                not any(c.dep_ == "dobj" for c in children_of(h)):
+            # "two Bradleys and a Kozak burned", "one vehicle burned out": what burned
+            objs.extend(c for c in children_of(h) if c.dep_ == "nsubj")
         if h.pos_ == "NOUN" and h.dep_ in ("nsubj", "nsubjpass"):
             # "losses amounted to 1,120 personnel, three tanks and ...": the kinds listed
             objs.extend(gc for c in children_of(h.head) if c.dep_ == "prep" and
