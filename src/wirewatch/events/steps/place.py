@@ -468,12 +468,12 @@ def _tally_over(strikes: Sequence[Found]) -> Found | None:
     the losses are told for the whole region (decision 350)."""
     region = next((f for f in strikes if f.mention.place and
                    f.mention.place.kind == "admin1"), None)
-    area = region.mention.place if region is not None else None
-    if region is None or area is None or len(strikes) < 2 or not all(
-            f is region or (f.mention.place and is_container(area, f.mention.place))
-            for f in strikes):
+    if region is None or region.mention.place is None or len(strikes) < 2:
         return None
-    return region
+    area = region.mention.place
+    inside = all(f is region or (f.mention.place and is_container(area, f.mention.place))
+                 for f in strikes)
+    return region if inside else None
 
 
 # How many sentences back losses that name no place look for the strike they follow ("A

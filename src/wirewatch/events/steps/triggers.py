@@ -14,18 +14,16 @@ def find_triggers(sent: Any, book: Codebook, types_seen: set[str],
                   figure_nouns: frozenset[str] = frozenset()) -> list[Trigger]:
     """Return the triggers of a sentence, follow-ups of the types already seen included
     (``figure_nouns``: a trigger that is one of them and frames another is not one)."""
-    trigs = _without_frames(match_triggers(sent, book.phrases, book.phrase_starts), sent.doc,
-                            figure_nouns)
+    trigs = match_triggers(sent, book.phrases, book.phrase_starts)
     # (a type the sentence itself triggers counts as seen: "said two people were injured,
     # while the administration later put the number at three")
     seen = types_seen | {t.type for t in trigs}
     follow = {k: [x for x in v if x[0] in seen]
               for k, v in book.followup_phrases.items()}
-    if not any(follow.values()):
-        return trigs  # no follow-up of a type seen so far
-    trigs += [t for t in match_triggers(sent, follow)
-              if not any(set(t.tokens) & set(o.tokens) for o in trigs)
-              and followup_ok(t, sent.doc, book)]
+    if any(follow.values()):  # a follow-up of a type seen so far
+        trigs += [t for t in match_triggers(sent, follow)
+                  if not any(set(t.tokens) & set(o.tokens) for o in trigs)
+                  and followup_ok(t, sent.doc, book)]
     # ("put the number of wounded at nine": the wounded, not a number of its own)
     return _without_frames(trigs, sent.doc, figure_nouns)
 
