@@ -74,9 +74,12 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
                                  rf"(?:(?:the|this)\s+year\b|{year}\b)", re.I)),
         # "over the past week", "in the last ten days": the days up to the claim
         # (decision 281); "over the past day / 24 hours" is the day of the claim
-        ("past_days", re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|"
-                                 r"previous|preceding)\s+(?:(?P<n>\w+)\s+)?"
-                                 r"(?P<unit>days|weeks?|fortnight|months?)\b(?!\s+of\b)", re.I)),
+        # "over the week" of a weekly summary is its past week, as "over the past week"
+        ("past_days", re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:(?:past|last|"
+                                 r"previous|preceding)\s+(?:(?P<n>\w+)\s+)?|(?=week\b(?!\s+"
+                                 r"(?:of|before|after|since|to|ending|when|that|leading|ahead)"
+                                 r"\b)))(?P<unit>days|weeks?|fortnight|months?)\b(?!\s+of\b)",
+                                 re.I)),
         ("between_years", re.compile(r"\bbetween\s+(?P<y1>(?:19|20)\d{2})\s+and\s+"
                                      r"(?P<y2>(?:19|20)\d{2})\b", re.I)),
         ("two_months", re.compile(rf"\b{_month_re('m1', lexicon)}\s+(?:and|to|-|–)\s+"

@@ -30,6 +30,7 @@ from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe, without_superseded
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
+from wirewatch.events.strike_list import strike_list_blocks
 from wirewatch.events.syntax import children_of, index_document, span_text, token_at
 from wirewatch.events.tally_list import tally_list_mentions, with_tallies
 from wirewatch.events.triggers import Trigger
@@ -97,7 +98,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
         _lead_day(dc, sent, si)
         _said_after(dc, sent, si)
         _remember_speakers(dc, sent, si)
-    tallies = tally_list_mentions(doc, book, lexicon)
+    tallies = tally_list_mentions(doc, book, lexicon) + strike_list_blocks(doc, places, lexicon)
     dc.found = with_interview_answers(dc, parsed, dc.found)
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)

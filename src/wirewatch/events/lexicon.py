@@ -100,6 +100,8 @@ class Lexicon:
     zone_words: re.Pattern[str]  # 'in the area of responsibility of the East battlegroup'
     holder_subject: re.Pattern[str]  # 'Ukrainian units', 'our forces': a side's forces
     ground_attack_words: frozenset[str]  # strike triggers that may be ground fighting
+    strike_means: frozenset[str]  # subjects that make such an attack a strike
+    strike_list_openers: re.Pattern[str]  # 'The list of settlements that came under fire:'
     pair_words: frozenset[str]  # 'rejected both claims': the denial names two claims
     nationwide: re.Pattern[str]  # 'nationwide', 'across the country': a figure of no one place
     period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place

@@ -34,6 +34,15 @@ TALLY_ITEM = re.compile(
     r"(?P<label>[^\W\d_][^\d\n:\u2012\u2013\u2014]{0,60}?)[ \t]*[-\u2012\u2013\u2014:][ \t]*"
     r"(?:(?P<qual>[a-z]+(?: [a-z]+)?)[ \t]+)?(?P<total>" + _FIGURE + r")[ \t]*"
     r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*")
+# one item written figure first, as a day's losses are often listed: "- 2 tanks (11,390 in
+# total);", "- 410 operational-tactical UAVs;" (the figure counts over the opening's period,
+# the bracket gives the running total or the day's increase)
+FIGURE_FIRST_ITEM = re.compile(
+    r"[ \t]*(?:[-\u2013\u2014\u2022*][ \t]+)?"
+    r"(?:(?P<qual>about|approximately|around|over|more than|up to)[ \t]+)?"
+    r"(?P<total>" + _FIGURE + r")[ \t]+(?P<label>[^\W\d_][^\d\n:;()]{0,60}?)[ \t]*"
+    r"(?:\([ \t]*(?:\+[ \t]*(?P<inc>" + _FIGURE + r")|(?P<grand>" + _FIGURE +
+    r")[ \t]+in[ \t]+total)[ \t]*\))?[ \t]*[,;.]?[ \t]*")
 # an item ends at a line break or at a comma or semicolon followed by a space (a figure's
 # own commas have none: "10,677"), or at a comma or quote closing the quoted list
 _ITEM_END = re.compile(r"\n|[,;](?=[ \t\"\u201d\u2019'])|[\"\u201d](?=[\s,.;])|$")
@@ -48,7 +57,9 @@ INLINE_ITEM = re.compile(
     r"(?:(?P<qual>about|approximately|around|over|more than|up to)\s+)?"
     r"(?P<total>" + _FIGURE + r")\s*(?:\(\s*\+\s*(?P<inc>" + _FIGURE + r")\s*\)\s*)?\s"
     r"(?P<label>[^\W\d_][\w-]*(?:\s+(?!since\b|in\b|over\b|during\b|the\b|and\s+[\d(])"
-    r"(?:and\s+)?[^\W\d_][\w-]*){0,4})")
+    r"(?:and\s+)?[^\W\d_][\w-]*){0,4})"
+    # or the day's part after the class: "22,517 artillery systems (+38)"
+    r"(?:\s*\(\s*\+\s*(?P<inc_after>" + _FIGURE + r")\s*\))?")
 # what may stand between two items of such a list
 _INLINE_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and\s+|as well as\s+)?")
 # runs with fewer bracketed items than this are left to the parse
@@ -62,6 +73,8 @@ class TallyBlock:
     start: int
     end: int
     mentions: tuple[EventMention, ...]
+    # a round-up without its own date (strike_list): dated as its speaker's statement
+    dated_by_speaker: bool = False
 
 
 def tally_list_mentions(doc: Document, book: Codebook, lexicon: Lexicon
@@ -77,9 +90,15 @@ def tally_list_mentions(doc: Document, book: Codebook, lexicon: Lexicon
         if len(items) < MIN_ITEMS:
             continue
         period = _period(opening, doc.published, lexicon)
+        day = _day(opening, doc.published, lexicon) if period.value is None else None
+        if day is not None:
+            # "Losses over the past day also include:": the items are the day's; a running
+            # total in brackets counts over the period the text gave before
+            period = _period_before(doc.text[:colon.start() - len(opening) + 1],
+                                    doc.published, lexicon)
         approx = _qualifier(opening)
         found = [m for item in items
-                 for m in _line_mentions(doc, book, lexicon, item, period, approx)]
+                 for m in _line_mentions(doc, book, lexicon, item, period, approx, day)]
         if found:
             out.append(TallyBlock(colon.start() - len(opening) + 1, items[-1].end(),
                                   tuple(found)))
@@ -100,7 +119,7 @@ def _inline_blocks(doc: Document, book: Codebook, lexicon: Lexicon) -> list[Tall
         else:
             runs.append([item])
     out = []
-    for run in (r for r in runs if sum(1 for i in r if i["inc"]) >= MIN_INLINE):
+    for run in (r for r in runs if sum(1 for i in r if _increase(i)) >= MIN_INLINE):
         start = doc.text.rfind(". ", 0, run[0].start()) + 2 if "." in doc.text[
             :run[0].start()] else 0
         end = doc.text.find(".", run[-1].end())
@@ -118,10 +137,22 @@ def _inline_blocks(doc: Document, book: Codebook, lexicon: Lexicon) -> list[Tall
 def _period_before(text: str, published: date | None, lexicon: Lexicon) -> EventDate:
     """The last period a running total gave in the paragraph before ("The total combat
     losses … from February 24, 2022, to March 17, 2026, amount to …")."""
+    text = text.rstrip()
     paragraph = text[text.rfind("\n\n") + 1:]
-    found = [d.date for d in find_dates(paragraph, published, lexicon=lexicon)
-             if d.date.precision == "range"]
+    found = [d.date if d.date.precision == "range" else since_range(d.date, published)
+             for d in find_dates(paragraph, published, lexicon=lexicon)
+             if d.date.precision == "range" or d.since]
     return found[-1] if found else UNKNOWN
+
+
+def _day(opening: str, published: date | None, lexicon: Lexicon) -> EventDate | None:
+    """The one day a list's opening gives ("Losses over the past day also include:", the
+    day of the statement)."""
+    found = next((d.date for d in find_dates(opening, published, lexicon=lexicon)
+                  if d.date.precision == "day" and not d.since), None)
+    if found is None and published is not None and lexicon.day_period.search(opening):
+        found = publication_date(published)
+    return found
 
 
 def with_tallies(mentions: Sequence[EventMention], tallies: Sequence[TallyBlock]
@@ -133,8 +164,14 @@ def with_tallies(mentions: Sequence[EventMention], tallies: Sequence[TallyBlock]
     out = list(mentions)
     for block in tallies:
         kinds = {t.type for t in block.mentions}
+        figures = {t.count.value for t in block.mentions if t.count is not None}
+        # a mention the parse read from the sentence around a run of items ("destroyed
+        # 10,715 tanks (three of them over the past day), 27,104 artillery systems (+41)")
+        # stays when its figure is none of the run's
         inside = [m for m in out if m.type in kinds and
-                  m.evidence.start < block.end and block.start < m.evidence.end]
+                  m.evidence.start < block.end and block.start < m.evidence.end and
+                  (m.count is None or m.count.value in figures or
+                   block.start <= m.evidence.start)]
         speaker = next((m for m in inside if m.claimant), None) or _last_speaker(
             [m for m in mentions if m.evidence.end <= block.start])
         out = [m for m in out if m not in inside]
@@ -142,7 +179,9 @@ def with_tallies(mentions: Sequence[EventMention], tallies: Sequence[TallyBlock]
             out.extend(block.mentions)
             continue
         out.extend(replace(m, claimant=speaker.claimant, conduit=speaker.conduit,
-                           modality=speaker.modality) for m in block.mentions)
+                           modality=speaker.modality,
+                           date=speaker.date if block.dated_by_speaker else m.date)
+                   for m in block.mentions)
     return out
 
 
@@ -167,7 +206,9 @@ def _items(text: str, pos: int) -> list[re.Match[str]]:
             continue
         stop = _ITEM_END.search(text, pos)
         end = stop.start() if stop else len(text)
-        item = TALLY_ITEM.fullmatch(text, pos, end + (text[end:end + 1] in ",;"))
+        item_end = end + (text[end:end + 1] in ",;")
+        item = TALLY_ITEM.fullmatch(text, pos, item_end) or \
+            FIGURE_FIRST_ITEM.fullmatch(text, pos, item_end)
         if item is None:
             break
         items.append(item)
@@ -203,7 +244,11 @@ def _qualifier(text: str) -> str | None:
 
 
 def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Match[str],
-                   period: EventDate, approx: str | None) -> list[EventMention]:
+                   period: EventDate, approx: str | None, day: EventDate | None = None
+                   ) -> list[EventMention]:
+    """The mentions of one item: its total over the period (aggregate) and the day's
+    increase; under an opening that gives one day, the day's figure and the running total
+    its bracket gives."""
     label = line["label"].strip().lower()
     words = set(re.findall(r"[a-z]+", label))
     singular = words | {w[:-1] for w in words if w.endswith("s")}
@@ -223,14 +268,26 @@ def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Mat
     base = EventMention(doc=doc.id, type=etype, place=None, date=period, evidence=evidence,
                         modality="asserted", subtype=subtype, equipment=equipment,
                         trigger=(line.start("label"), line.end("label")))
-    out = [replace(base, count=Count(_number(line["total"]), qualifier is not None,
-                                     qualifier), aggregate=True)]
-    if line["inc"]:
+    total = Count(_number(line["total"]), qualifier is not None, qualifier)
+    if day is not None:
+        grand = line.groupdict().get("grand")
+        return [replace(base, count=total, date=day)] + (
+            [replace(base, count=Count(_number(grand), False, None), aggregate=True)]
+            if grand else [])
+    out = [replace(base, count=total, aggregate=True)]
+    increase = _increase(line)
+    if increase:
         last = period.value.split("/")[-1] \
             if period.value and period.precision == "range" else None
         day = EventDate(last, "day", period.basis) if last else publication_date(doc.published)
-        out.append(replace(base, count=Count(_number(line["inc"]), False, None), date=day))
+        out.append(replace(base, count=Count(_number(increase), False, None), date=day))
     return out
+
+
+def _increase(item: re.Match[str]) -> str | None:
+    """The day's part of an item, written before or after its class."""
+    found = item.groupdict()
+    return found.get("inc") or found.get("inc_after")
 
 
 def _kind(label: str, lexicon: Lexicon) -> str:

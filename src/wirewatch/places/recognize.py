@@ -120,6 +120,12 @@ _REGION_HEADS = (r"((?i:regions|oblasts|provinces|krais|people['’]?s?\s+republ
 REGION_PLURAL = re.compile(
     rf"^(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+{_REGION_HEADS}\b")
 REGION_HEAD_AFTER = re.compile(rf"^\s+{_REGION_HEADS}\b")
+# "in six regions over the past day: Chernihiv, Sumy and Odesa", "in four regions --
+# Lviv, Ivano-Frankivsk, Khmelnytskyi and Vinnytsia": the plural head noun comes first and
+# the list after a colon or dash; every member (up to the span) is a region.
+REGION_LIST_BEFORE = re.compile(
+    rf"\b{_REGION_HEADS}\b[^:\u2013\u2014.;\n]{{0,50}}?(?::|\s--?|\s?[\u2013\u2014])\s*"
+    rf"(?:{_LIST_NAME}\s*,\s*|{_LIST_NAME}\s*,?\s+(?:and|or|&)\s+)*$")
 # "KYIV, Nov 3 (Reuters) -", "LUGANSK —", "Kharkiv, 4 December —": the place an article was
 # filed from, at its very start. A name in mixed case needs the date or the agency.
 DATELINE = re.compile(
@@ -1441,7 +1447,8 @@ def _mark_region_coordination(spans: list[Span], view: TextView, gaz: Gazetteer)
     member of a coordination under a plural head noun is a region."""
     for span in spans:
         after = view.text[span.end:span.end + 120]
-        m = REGION_HEAD_AFTER.match(after) or REGION_PLURAL.match(after)
+        m = REGION_HEAD_AFTER.match(after) or REGION_PLURAL.match(after) or \
+            REGION_LIST_BEFORE.search(view.text[max(0, span.start - 200):span.start])
         if not m:
             continue
         span.evidence.add("region")

@@ -21,11 +21,25 @@ def _key(e: EventMention) -> tuple[Any, ...]:
 
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if a.date.value and b.date.value and a.date.value != b.date.value and \
-            "publication" not in (a.date.basis, b.date.basis):
+            "publication" not in (a.date.basis, b.date.basis) and \
+            _period_to_its_day(a, b) is None:
         return False
     ca = a.count.value if a.count else None
     cb = b.count.value if b.count else None
     return ca is None or cb is None or ca == cb
+
+
+def _period_to_its_day(a: EventMention, b: EventMention) -> EventMention | None:
+    """Of two mentions told in one sentence, the one dated by a period that ends on the
+    other's day ("Russian strikes during the week had hit X, the ministry said on
+    Saturday": the strikes' week, not the day it was said), else None."""
+    if a.evidence != b.evidence:
+        return None
+    for period, day in ((a, b), (b, a)):
+        if period.date.precision == "range" and day.date.precision == "day" and \
+                period.date.value and period.date.value.split("/")[-1] == day.date.value:
+            return period
+    return None
 
 
 def _person(claimant: str | None) -> str | None:
@@ -96,7 +110,8 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             out[i] = replace(
                 o, claimant=claimant, conduit=o.conduit or e.conduit,
                 count=o.count or e.count,
-                date=o.date if (o.date.value and o.date.basis != "publication") or not
+                date=e.date if _period_to_its_day(o, e) is e else
+                o.date if (o.date.value and o.date.basis != "publication") or not
                 e.date.value else e.date,
                 modality=o.modality if _named(o.claimant) or not e.claimant else e.modality,
                 venue=o.venue or e.venue)

@@ -95,9 +95,11 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
                            any(a.dep_ in ("appos", "compound") for a in children_of(c))),
                           None)
         return target
-    if low == "be" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.denial_words
+    negated = low == "be" and any(c.dep_ == "neg" for c in children_of(tok))
+    if low == "be" and any(c.dep_ in ("acomp", "attr") and (
+            c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words))
                            for c in children_of(tok)):
-        # "the claim was false", "the reports are fake"
+        # "the claim was false", "the reports are fake", "the Russian claim was not true"
         return next((c for c in children_of(tok) if c.dep_ == "nsubj" and
                      c.lemma_.lower() in book.claim_nouns), None)
     if low == "call" and any(c.lower_ in lex.denial_words for c in tok.subtree):
@@ -115,10 +117,11 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
                                 c.lower_ in book.claim_nouns and
                                 any(d.dep_ == "det" for d in children_of(c))), None)
         if target_noun is None:
-            # "called the report propaganda" parsed as one noun phrase
+            # "called the report propaganda" parsed as one noun phrase; "called that
+            # \"fantasy\"" with the pronoun read as the fantasy's determiner
             target_noun = next((g for c in children_of(tok) if c.dep_ in ("dobj", "oprd") and
                                 c.lower_ in lex.denial_words for g in children_of(c)
-                                if g.dep_ == "compound" and
+                                if g.dep_ in ("compound", "det") and
                                 g.lemma_.lower() in book.claim_nouns), None)
         return target_noun
     return None
@@ -285,8 +288,12 @@ def _denial(sc: SentenceContext, tok: Any,
             own = dm  # the denial's date, or the date its speaker said it on
             break
     # an undated denial stated in its own sentence is news of the day
+    # ("the Russian claim was \"not true\", X said": the saying is the sentence's root)
+    said_now = si < 2 or tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and
+                                                tok.head.dep_ == "ROOT" and
+                                                tok.head in att.verbs)
     when = own.date if own else (publication_date(dc.document.published)
-                                 if si < 2 or tok.dep_ == "ROOT" else UNKNOWN)
+                                 if said_now else UNKNOWN)
     m = target.mention
     mention = replace(m, date=when, evidence=evidence(sent), modality="denied",
                       claimant=denier.name if denier else None, conduit=tuple(conduits),
@@ -313,6 +320,13 @@ def denied_target(noun: Any, sc: SentenceContext, found: list[Found]) -> Found |
         pool = [f for f in pool if f.mention.type in kinds] or pool
     if named:
         pool = [f for f in pool if f.mention.place and f.mention.place.geonameid in named] or pool
+        # "the claims about Vovchansk and Huliaipole were not true": a claim about a town
+        # is first of all that it was taken (as holding it denies, HELD_DENIES)
+        pool = [f for f in pool if f.mention.type == "territory.captured"] or pool
+    if noun.lower_ in sc.doc.lexicon.claim_pronouns:
+        # "Besedin called that a fantasy": the claim of the sentence just before, or of
+        # this one; an earlier claim is not what the pronoun points to
+        pool = [f for f in pool if f.sentence >= si - 1]
     if not pool:
         return None
     latest_source = pool[-1].source

@@ -266,7 +266,8 @@ def _not_a_place_object(sc: SentenceContext, d: Draft) -> bool:
 
 def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
     """An attack that is ground fighting, not a strike: "repelled 11 attacks", "attacks
-    were repulsed", "Russian forces attacked near Ocheretyne" (no object)."""
+    were repulsed", "Russian forces attacked near Ocheretyne" (no object), "the enemy
+    attacked 51 times" (no object, no means)."""
     lex, head = sc.doc.lexicon, d.tokens[0]
     if d.type.name != "strike" or head.lemma_.lower() not in lex.ground_attack_words:
         return False
@@ -279,8 +280,14 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
                 for c in children_of(verb) if c.dep_ == "prt"))
     if head.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in children_of(head)):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in lex.ground_attack_preps
-               for c in children_of(head))
+    # "where the enemy attacked 51 times": a count of assaults, with no target and no means
+    repeated = any(c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and
+                   any(n.dep_ == "nummod" for n in children_of(c)) for c in children_of(head)
+                   ) and not any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.strike_means
+                                 for c in children_of(head))
+    return any(c.dep_ == "prep" and (c.lower_ in lex.ground_attack_preps or (
+        repeated and c.lower_ != "with")) for c in children_of(head)) or (
+        repeated and not any(c.dep_ == "prep" for c in children_of(head)))
 
 
 def _not_a_verb(sc: SentenceContext, d: Draft) -> bool:

@@ -96,6 +96,8 @@ def _background(sc: SentenceContext, d: Draft) -> bool:
     published = sc.doc.document.published
     today = published or sc.doc.last_date
     for dm in find_dates(text, published, lexicon=lex):
+        if dm.period_days is not None:
+            continue  # "over the past week": the statement's own period, up to its day
         first_day = dm.date.first_day()
         if first_day is not None and today is not None and \
                 (today - first_day).days > CONTINUATION_DAYS:

@@ -1,0 +1,173 @@
+"""Round 19 of reading English reporting: a list of regions after "in six regions:", a
+round-up of the places hit one a line, a day's losses listed figure first, a running
+total with the day's part after the class, "the claim was not true", "called that
+fantasy", troops that "attacked 51 times" and "over the week" of a weekly summary
+(decisions 440-446; the sentences are written for these tests). Guards, passing on the
+code before this round, keep the rules from reaching too far:
+``test_drones_that_attacked_nine_times_still_struck`` (443: a weapon as the subject
+makes the count a strike's), ``test_a_district_attacked_twenty_times_is_still_a_strike``
+(443), ``test_the_week_before_the_talks_is_no_past_week`` (444),
+``test_a_true_report_is_no_denial`` (442),
+``test_that_called_a_fantasy_denies_only_the_claim_just_before`` (442),
+``test_a_list_without_opening_is_no_round_up`` (441)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+CHERNIHIV_OBLAST, SUMY_OBLAST, ODESA_OBLAST, LVIV_OBLAST = 710734, 692196, 698738, 702549
+VINNYTSIA_OBLAST = 689559
+HULIAIPOLE, ORIKHIV, STEPNOHIRSK = 707898, 698428, 692248
+NIKOPOL, POKROVSK, KUPIANSK = 700051, 704422, 703656
+
+
+def test_regions_listed_after_a_colon_are_regions(run: Run) -> None:
+    events = run("Ukraine's grid operator said Russian strikes had damaged energy facilities "
+                 "in three regions over the past 24 hours: Chernihiv, Sumy and Odesa.",
+                 "2025-10-04")
+    places = {place_id(e) for e in of_type(events, "strike")}
+    assert places == {CHERNIHIV_OBLAST, SUMY_OBLAST, ODESA_OBLAST}, events
+
+
+def test_regions_listed_between_dashes_are_regions(run: Run) -> None:
+    events = run("The grid operator said attacks on substations in two regions -- Lviv and "
+                 "Vinnytsia -- left thousands of homes without power.", "2025-10-04")
+    places = {place_id(e) for e in of_type(events, "strike")}
+    assert places == {LVIV_OBLAST, VINNYTSIA_OBLAST}, events
+
+
+def test_a_round_up_of_places_hit_one_a_line(run: Run) -> None:
+    events = run("Governor Ivan Fedorov said Russian forces had launched 300 attacks on "
+                 "the region's settlements over the past day.\n\n"
+                 "Settlements that came under fire:\n"
+                 "Huliaipole - drones and artillery, a shop damaged;\n"
+                 "Orikhiv - guided aerial bombs;\n"
+                 "Stepnohirsk - rocket launcher fire.", "2025-07-20")
+    strikes = of_type(events, "strike")
+    listed = [e for e in strikes if place_id(e) in (HULIAIPOLE, ORIKHIV, STEPNOHIRSK)]
+    assert sorted(place_id(e) for e in listed) == sorted(
+        [HULIAIPOLE, ORIKHIV, STEPNOHIRSK]), events
+    assert all(e["claimant"] and "Fedorov" in e["claimant"] for e in listed), listed
+    assert all(e["date"]["value"] == "2025-07-20" for e in listed), listed
+
+
+def test_a_list_without_opening_is_no_round_up(run: Run) -> None:
+    events = run("Towns we visited this summer:\n"
+                 "Huliaipole - a quiet market town;\n"
+                 "Orikhiv - its bakery and its park.", "2025-07-20")
+    assert of_type(events, "strike") == [], events
+
+
+def test_a_days_losses_listed_figure_first(run: Run) -> None:
+    events = run("Russian losses in personnel have reached about 1,100,000 since February "
+                 "24, 2022, the General Staff reported on Monday.\n\n"
+                 "Losses over the past day also include:\n"
+                 "- 3 tanks (11,200 in total);\n"
+                 "- 7 armoured combat vehicles;\n"
+                 "- 19 artillery systems.", "2025-11-03")
+    lost = of_type(events, "equipment.lost")
+    day = {(e["count"]["value"], e["date"]["value"], e["aggregate"]) for e in lost}
+    assert {(3, "2025-11-03", False), (7, "2025-11-03", False),
+            (19, "2025-11-03", False)} <= day, lost
+    total = [e for e in lost if e["count"]["value"] == 11200]
+    assert total and total[0]["aggregate"] and \
+        total[0]["date"]["value"] == "2022-02-24/2025-11-03", lost
+
+
+def test_a_running_total_with_the_days_part_after_the_class(run: Run) -> None:
+    events = run("According to the General Staff, Russia's losses from February 24, 2022, "
+                 "to May 8, 2025, amount to 963,000 personnel; 21,000 artillery systems "
+                 "(+31); and 34,000 operational-tactical drones (+80).", "2025-05-08")
+    lost = of_type(events, "equipment.lost")
+    figures = {(e["count"]["value"], e["date"]["value"]) for e in lost}
+    assert {(21000, "2022-02-24/2025-05-08"), (31, "2025-05-08"),
+            (34000, "2022-02-24/2025-05-08"), (80, "2025-05-08")} <= figures, lost
+
+
+def test_a_claim_said_to_be_not_true_is_denied(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Monday its troops had captured Kupiansk. "
+                 "Ukraine's General Staff said the Russian claim was \"not true\".",
+                 "2025-05-08")
+    modalities = {e["modality"] for e in of_type(events, "territory.captured")}
+    assert modalities == {"claimed", "denied"}, events
+
+
+def test_a_true_report_is_no_denial(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Monday its troops had captured Kupiansk. "
+                 "A Russian war correspondent said the report was true.", "2025-05-08")
+    assert "denied" not in {e["modality"] for e in events}, events
+
+
+def test_called_that_fantasy_denies_the_claim_before(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Monday its troops had captured "
+                 "Huliaipole. Ukrainian military spokesman Vladyslav Voloshyn called that "
+                 "\"fantasy.\"", "2025-05-08")
+    denied = [e for e in of_type(events, "territory.captured") if e["modality"] == "denied"]
+    assert len(denied) == 1 and place_id(denied[0]) == HULIAIPOLE, events
+    assert "Voloshyn" in denied[0]["claimant"], denied
+
+
+def test_troops_that_attacked_51_times_fought_no_strike(run: Run) -> None:
+    events = run("The General Staff counted 150 combat engagements over the past day; the "
+                 "hottest was the Pokrovsk direction, where the enemy attacked 51 times.",
+                 "2025-05-08")
+    assert of_type(events, "strike") == [], events
+
+
+def test_drones_that_attacked_nine_times_still_struck(run: Run) -> None:
+    (strike,) = of_type(run("Ukrainian drones attacked nine times over the past day in Nova "
+                            "Kakhovka, Vladimir Saldo said.", "2025-05-08"), "strike")
+    assert strike["count"]["value"] == 9, strike
+
+
+def test_a_district_attacked_twenty_times_is_still_a_strike(run: Run) -> None:
+    (strike,) = of_type(run("Russian forces attacked the Nikopol district 24 times over the "
+                            "day, the governor said.", "2025-05-08"), "strike")
+    assert strike["count"]["value"] == 24, strike
+
+
+def test_over_the_week_of_a_weekly_summary_is_its_past_week(run: Run) -> None:
+    (dead,) = of_type(run("Russia's Defence Ministry said on Saturday that Ukraine had lost "
+                          "about 9,800 troops over the week.", "2025-11-29"), "casualties")
+    assert dead["date"]["value"] == "2025-11-23/2025-11-29", dead
+
+
+def test_the_week_before_the_talks_is_no_past_week(run: Run) -> None:
+    (dead,) = of_type(run("Russia's Defence Ministry said on Saturday that Ukraine had lost "
+                          "about 9,800 troops in the week before the talks.", "2025-11-29"),
+                      "casualties")
+    assert dead["date"]["value"] != "2025-11-23/2025-11-29", dead
+
+
+def test_a_sentence_of_the_past_week_goes_on_with_its_speaker(run: Run) -> None:
+    events = run("Russian attacks killed nine civilians in the Donetsk region over the past "
+                 "week, governor Vadym Filashkin said on Monday. Over the past week, 1,412 "
+                 "people were evacuated from the front-line areas of the region.",
+                 "2025-07-28")
+    (moved,) = of_type(events, "civilians.evacuated")
+    assert moved["claimant"] and "Filashkin" in moved["claimant"], moved
+    assert moved["date"]["value"] == "2025-07-22/2025-07-28", moved
+
+
+def test_that_called_a_fantasy_denies_only_the_claim_just_before(run: Run) -> None:
+    events = run("Police took 41 people out of Kupiansk over the past week, Andrii Besedin "
+                 "said on Thursday. Russian commentators spoke of the town at length on "
+                 "television. Besedin called that \"a fantasy\".", "2025-10-02")
+    assert "denied" not in {e["modality"] for e in events}, events
+
+
+def test_claims_about_a_town_are_first_its_capture(run: Run) -> None:
+    events = run("Russian forces had taken full control of Vovchansk, Valery Gerasimov told "
+                 "Putin on Tuesday. Gerasimov said Ukraine had lost 14,000 troops near "
+                 "Vovchansk since June. Ukraine's General Staff said the claims about "
+                 "Vovchansk were \"not true\".", "2025-07-15")
+    denied = [e for e in events if e["modality"] == "denied"]
+    assert [e["type"] for e in denied] == ["territory.captured"], events
+
+
+def test_strikes_of_the_week_said_on_saturday_are_one_claim(run: Run) -> None:
+    events = run("Russia's defence ministry said on Saturday its forces had captured 11 "
+                 "settlements over the past week.\n\nRussian strikes during the week had hit "
+                 "energy facilities in the Poltava region, the ministry said.", "2025-11-29")
+    (strike,) = of_type(events, "strike")
+    assert strike["date"]["value"] == "2025-11-23/2025-11-29", strike
