@@ -1,15 +1,19 @@
 """Round 19 of reading English reporting: a list of regions after "in six regions:", a
 round-up of the places hit one a line, a day's losses listed figure first, a running
 total with the day's part after the class, "the claim was not true", "called that
-fantasy", troops that "attacked 51 times" and "over the week" of a weekly summary
-(decisions 440-446; the sentences are written for these tests). Guards, passing on the
+fantasy", troops that "attacked 51 times", "over the week" of a weekly summary, "the
+department added", "the office said", "the regional governor" beside an appointee and
+figures gapped after a region ("22 over the Kursk Region")
+(decisions 440-449; the sentences are written for these tests). Guards, passing on the
 code before this round, keep the rules from reaching too far:
 ``test_drones_that_attacked_nine_times_still_struck`` (443: a weapon as the subject
 makes the count a strike's), ``test_a_district_attacked_twenty_times_is_still_a_strike``
 (443), ``test_the_week_before_the_talks_is_no_past_week`` (444),
 ``test_a_true_report_is_no_denial`` (442),
 ``test_that_called_a_fantasy_denies_only_the_claim_just_before`` (442),
-``test_a_list_without_opening_is_no_round_up`` (441)."""
+``test_a_list_without_opening_is_no_round_up`` (441),
+``test_the_governor_is_the_installed_one_when_he_alone_is_named`` (448),
+``test_a_figure_after_another_preposition_is_no_gapped_item`` (449)."""
 
 from __future__ import annotations
 
@@ -171,3 +175,58 @@ def test_strikes_of_the_week_said_on_saturday_are_one_claim(run: Run) -> None:
                  "energy facilities in the Poltava region, the ministry said.", "2025-11-29")
     (strike,) = of_type(events, "strike")
     assert strike["date"]["value"] == "2025-11-23/2025-11-29", strike
+
+
+def test_the_department_added_is_the_ministry(run: Run) -> None:
+    events = run("Russian forces took the village of Dvorichna over the past day, the Russian "
+                 "Defence Ministry reported on Tuesday. The losses of the Ukrainian army in "
+                 "the zone of the West group amounted to up to 230 servicemen, the "
+                 "department added.", "2025-10-28")
+    (dead,) = of_type(events, "casualties")
+    assert dead["claimant"] == "Russian Ministry of Defence", dead
+
+
+def test_the_office_said_is_the_prosecutors_office_named_before(run: Run) -> None:
+    events = run("The Kharkiv Regional Prosecutor's Office has opened proceedings into a "
+                 "missile strike on Izium on Wednesday that killed two people, the office "
+                 "said on Friday.", "2025-08-15")
+    assert {e["claimant"] for e in events} == {"Kharkiv Regional Prosecutor's Office"}, events
+
+
+def test_the_service_said_is_the_service_named_in_the_sentence(run: Run) -> None:
+    events = run("In the Chuhuiv district, a drone attacked a car of the State Emergency "
+                 "Service; two rescuers were wounded, the service said.", "2025-05-27")
+    assert {e["claimant"] for e in events} == {"State Emergency Service"}, events
+
+
+def test_the_regional_governor_is_not_the_moscow_installed_one(run: Run) -> None:
+    events = run("Russian bombs struck the city of Zaporizhzhia overnight, killing three "
+                 "people, the regional governor said on Tuesday. Ivan Fedorov, the head of "
+                 "the Zaporizhzhia regional military administration, said rescuers were "
+                 "still at work. Moscow-installed governor Yevgeny Balitsky said Ukrainian "
+                 "shelling had damaged a substation in Enerhodar.", "2025-10-14")
+    (dead,) = of_type(events, "casualties")
+    assert dead["claimant"].startswith("Ivan Fedorov"), dead
+
+
+def test_the_governor_is_the_installed_one_when_he_alone_is_named(run: Run) -> None:
+    events = run("Moscow-installed governor Yevgeny Balitsky said Ukrainian shelling had "
+                 "damaged a substation in Enerhodar. Three people were killed in the town of "
+                 "Vasylivka, the governor said on Tuesday.", "2025-10-14")
+    (dead,) = of_type(events, "casualties")
+    assert dead["claimant"].startswith("Yevgeny Balitsky"), dead
+
+
+def test_figures_gapped_after_the_first_region(run: Run) -> None:
+    events = run("Thirty-one of the drones were shot down over the Bryansk Region, 22 over the "
+                 "Kursk Region and nine over the Moscow Region, the Russian Defence Ministry "
+                 "said on Tuesday.", "2025-11-11")
+    lost = {(place_id(e), e["count"]["value"]) for e in of_type(events, "equipment.lost")}
+    assert lost == {(571473, 31), (538555, 22), (524925, 9)}, events
+
+
+def test_a_figure_after_another_preposition_is_no_gapped_item(run: Run) -> None:
+    events = run("Thirty-one drones were shot down over the Bryansk Region, 22 in the last "
+                 "hour alone, the Russian Defence Ministry said on Tuesday.", "2025-11-11")
+    lost = {e["count"]["value"] for e in of_type(events, "equipment.lost")}
+    assert 22 not in lost, events

@@ -643,7 +643,8 @@ PARTY_KINDS = frozenset({"government", "military", "official"})
 
 def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
                 published: date | None, role_words: re.Pattern[str] | None = None,
-                text: str = "") -> list[EventMention]:
+                text: str = "", *, installed: re.Pattern[str] | None = None
+                ) -> list[EventMention]:
     """Return the mentions with ``claimant_actor`` and ``conduit_actors`` read off the
     registry, on the day of the claim (the event's day, else the publication date).
 
@@ -651,8 +652,10 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
     throughout, with the role the article gives: a bare surname ("Gerasimov said")
     takes the fuller name the article uses, and a role with no name ("the chief of
     Russia's general staff told Putin") takes the name of the person holding it when
-    the article names that person. A name the article never writes is not added to the
-    claimant string (the registry's answer is in ``claimant_actor``).
+    the article names that person; a role written without the occupier's word
+    (``installed``, "Moscow-installed") is not its appointee's when another holder fits.
+    A name the article never writes is not added to the claimant string (the registry's
+    answer is in ``claimant_actor``).
     """
     out = []
     for m in mentions:
@@ -670,7 +673,7 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
             modality = "claimed"
         out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits,
                            modality=modality))
-    return _named_people(out, registry, role_words, text, published)
+    return _named_people(out, registry, role_words, text, published, installed)
 
 
 def outlet_speaker(registry: ActorRegistry, outlet: str | None,
@@ -750,7 +753,8 @@ def _people_names(registry: ActorRegistry) -> tuple[re.Pattern[str], dict[str, A
 
 def _named_people(mentions: list[EventMention], registry: ActorRegistry,
                   role_words: re.Pattern[str] | None, text: str,
-                  published: date | None = None) -> list[EventMention]:
+                  published: date | None = None, installed: re.Pattern[str] | None = None
+                  ) -> list[EventMention]:
     people: dict[str, ActorRef] = {}  # persons the article names
     roles: dict[str, str] = {}  # person id -> the role in the article's words
     written: dict[str, str] = {}  # person id -> the fullest name as the article spells it
@@ -780,8 +784,8 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
             role = None  # "Valery Gerasimov (Russia)": a country is no role
         if role and len(role) > len(roles.get(ref.id, "")):
             roles[ref.id] = role
-    holders = {i: _role_holder(m.claimant, people, role_words, registry) for i, m in
-               enumerate(mentions) if m.claimant_actor is None}
+    holders = {i: _role_holder(m.claimant, people, role_words, registry, installed)
+               for i, m in enumerate(mentions) if m.claimant_actor is None}
     if role_words is not None and any(
             holders[i] is None and m.claimant and role_words.search(m.claimant)
             for i, m in enumerate(mentions) if i in holders):
@@ -791,9 +795,14 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
         passing = {hid: ref for hid, (ref, _w) in hits.items()}
         for i, m in enumerate(mentions):
             if i in holders and holders[i] is None:
-                holders[i] = _role_holder(m.claimant, passing, role_words, registry)
+                holders[i] = _role_holder(m.claimant, passing, role_words, registry,
+                                          installed)
         for holder in passing.keys() & {h for h in holders.values() if h is not None}:
             people[holder], written[holder] = hits[holder]
+    for i, m in enumerate(mentions):
+        if i in holders and holders[i] is None and installed is not None:
+            # no other holder: "the governor" is the appointee the article names after all
+            holders[i] = _role_holder(m.claimant, people, role_words, registry)
     if not people:
         return mentions
     for i, pid in holders.items():
@@ -816,7 +825,8 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
 
 
 def _role_holder(claimant: str | None, people: dict[str, ActorRef],
-                 role_words: re.Pattern[str] | None, registry: ActorRegistry) -> str | None:
+                 role_words: re.Pattern[str] | None, registry: ActorRegistry,
+                 installed: re.Pattern[str] | None = None) -> str | None:
     """The one person of the article whose role has the role word of a nameless claimant."""
     if not claimant or role_words is None:
         return None
@@ -831,6 +841,10 @@ def _role_holder(claimant: str | None, people: dict[str, ActorRef],
     fits = [pid for pid, ref in people.items()
             if ref.role and words & set(re.findall(r"\w+", ref.role.lower())) and
             names <= set(re.findall(r"[\w'-]+", ref.role.lower()))]
+    if installed is not None and not installed.search(claimant):
+        # "the regional governor said" is not the Moscow-installed governor of the region
+        # while another holder may be (a second pass without ``installed`` takes him)
+        fits = [pid for pid in fits if not installed.search(people[pid].role or "")]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -340,9 +340,11 @@ class Attributor:
             unit = self._unit_named_before(tok, head)
             if unit is not None:
                 return unit
+        synonym = lex.reference_synonyms.get(head)
         for s in reversed(self.sources):
             if head == s.head or (re.search(rf"\b{re.escape(head)}", s.name.lower()) and not (
-                    head in lex.unit_heads and s.head and s.head != head)):
+                    head in lex.unit_heads and s.head and s.head != head)) or (
+                    synonym is not None and synonym in s.name.lower()):
                 # ("the brigade" is no "brigade officer" who spoke: decision 398)
                 return s
         if head in lex.body_heads:
@@ -374,7 +376,8 @@ class Attributor:
         for i in range(tok.i - 1, start - 1, -1):
             t = doc[i]
             if t.lemma_.lower() == head and t.i != tok.i and any(
-                    c.dep_ in ("compound", "amod", "nummod") and
+                    (c.dep_ in ("compound", "amod", "nummod") or (
+                        adjectives and c.dep_ == "poss")) and
                     (c.pos_ in ("PROPN", "NUM") or c.like_num or c.tag_ == "CD" or
                      re.match(r"\d", c.text) or (adjectives and c.pos_ == "ADJ"))
                     for c in children_of(t)):

@@ -99,7 +99,7 @@ class EventsComponent:
         found = events_in_document(source, doc, places, self.codebook, self.lexicon,
                                    outlet_speaks=speaker is not None)
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
-                            source.text)
+                            source.text, installed=self.lexicon.installed_by)
         found = spoken_by_outlet(found, source.outlet, speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc

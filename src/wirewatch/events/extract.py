@@ -26,6 +26,7 @@ from wirewatch.events.dates import find_dates
 from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention
+from wirewatch.events.numbers import Count, words_to_number
 from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe, without_superseded
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
@@ -103,6 +104,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
     found = with_national_tolls(found, places, doc.text, lexicon)
+    found = with_gapped_figures(found, places, doc.text)
     return without_superseded(dedupe(with_tallies(found, tallies), book),
                               lexicon.superseded_figure)
 
@@ -148,6 +150,48 @@ def with_national_tolls(mentions: list[EventMention], places: Sequence[PlaceMent
                 m = replace(m, place=country.place)
         out.append(m)
     return out
+
+
+# "31 drones were shot down over the Bryansk region, 22 over the Kursk region and nine
+# over the Moscow region": a figure and the preposition of the place before, the verb left
+# out; the place must follow at once
+_GAPPED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+"
+                     r"(?P<prep>over|in|near|above|on)\s+(?:the\s+)?")
+
+
+def with_gapped_figures(mentions: list[EventMention], places: Sequence[PlaceMention],
+                        text: str) -> list[EventMention]:
+    """Add the mentions a figure's gapped list gives after its place ("… shot down over
+    the Bryansk region, 22 over the Kursk region and nine over the Moscow region"): each
+    item is the mention again, with its own figure and place (decision 449)."""
+    starts = {p.start: p for p in places if p.place is not None}
+    out: list[EventMention] = []
+    for m in mentions:
+        out.append(m)
+        if m.count is None or m.count.value is None or m.place is None or m.aggregate:
+            continue
+        at = next((p for p in places if p.place is not None and
+                   p.place.geonameid == m.place.geonameid and
+                   m.evidence.start <= p.start < m.evidence.end), None)
+        if at is None:
+            continue
+        prep = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, at.start - 12):at.start])
+        pos = _place_end(at, text)
+        while (item := _GAPPED.match(text, pos)) and prep and item["prep"] == prep.group(1):
+            value = words_to_number([item["n"]])
+            nxt = starts.get(item.end())
+            if value is None or nxt is None or nxt.end > m.evidence.end:
+                break
+            out.append(replace(m, place=nxt.place, count=Count(value, False, None)))
+            pos = _place_end(nxt, text)
+    return out
+
+
+def _place_end(p: PlaceMention, text: str) -> int:
+    """The end of a place's name with its noun of region ("the Kursk Region")."""
+    tail = re.match(r"\s+(?:region|oblast|krai|republic|district)\b", text[p.end:p.end + 12],
+                    re.I)
+    return p.end + (tail.end() if tail else 0)
 
 
 def without_parts(mentions: list[EventMention], lexicon: Lexicon) -> list[EventMention]:

@@ -159,6 +159,7 @@ class Lexicon:
     reference_determiners: frozenset[str]  # 'the ministry', 'the same source': refers back
     unit_heads: frozenset[str]  # 'the brigade': the unit named last
     body_heads: frozenset[str]  # 'the administration': the body named last, if none spoke
+    reference_synonyms: dict[str, str]  # 'the department': the ministry
     estimate_nouns: frozenset[str]  # 'according to preliminary estimates': no speaker
     figure_verbs: frozenset[str]  # 'X put the number of wounded at 14': X gives the figure
     figure_nouns: frozenset[str]  # 'the number of wounded', 'the death toll': a figure's noun
