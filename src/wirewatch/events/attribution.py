@@ -318,7 +318,7 @@ class Attributor:
             body = self._inquiring_body(tok)
             if body is not None:
                 return body
-        if head not in self.reference_heads:
+        if head not in self.reference_heads and head not in lex.body_heads:
             return None
         dets = {c.lower_ for c in children_of(tok) if c.dep_ in ("det", "amod", "poss")}
         if not dets & lex.reference_determiners:

@@ -123,6 +123,9 @@ REGION_HEAD_AFTER = re.compile(rf"^\s+{_REGION_HEADS}\b")
 # "in six regions over the past day: Chernihiv, Sumy and Odesa", "in four regions --
 # Lviv, Ivano-Frankivsk, Khmelnytskyi and Vinnytsia": the plural head noun comes first and
 # the list after a colon or dash; every member (up to the span) is a region.
+# the words of _REGION_HEADS, looked for before the costlier pattern is tried
+_REGION_HEAD_WORDS = ("regions", "oblasts", "provinces", "krais", "republics", "districts",
+                      "raions", "rayons")
 REGION_LIST_BEFORE = re.compile(
     rf"\b{_REGION_HEADS}\b[^:\u2013\u2014.;\n]{{0,50}}?(?::|\s--?|\s?[\u2013\u2014])\s*"
     rf"(?:{_LIST_NAME}\s*,\s*|{_LIST_NAME}\s*,?\s+(?:and|or|&)\s+)*$")
@@ -1447,8 +1450,10 @@ def _mark_region_coordination(spans: list[Span], view: TextView, gaz: Gazetteer)
     member of a coordination under a plural head noun is a region."""
     for span in spans:
         after = view.text[span.end:span.end + 120]
-        m = REGION_HEAD_AFTER.match(after) or REGION_PLURAL.match(after) or \
-            REGION_LIST_BEFORE.search(view.text[max(0, span.start - 200):span.start])
+        before = view.text[max(0, span.start - 200):span.start]
+        m = REGION_HEAD_AFTER.match(after) or REGION_PLURAL.match(after) or (
+            REGION_LIST_BEFORE.search(before) if any(
+                w in before.lower() for w in _REGION_HEAD_WORDS) else None)
         if not m:
             continue
         span.evidence.add("region")

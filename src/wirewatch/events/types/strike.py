@@ -22,6 +22,7 @@ class Strike(Behaviour):
         """"Russian forces struck 14 settlements in the region, killing a man in X and
         wounding three people in Y": besides the region's tally, a strike at each town of
         the region whose losses the sentence tells."""
+        self._tally_of_examples(sc)
         strikes = [f for f in sc.produced if f.mention.type == self.name]
         tallies = [f for f in strikes if f.mention.place and f.mention.place.kind == "admin1"]
         if not tallies:
@@ -42,6 +43,46 @@ class Strike(Behaviour):
                                              aggregate=False, date=m.date),
                                      tally.source, sc.index, f.place_mention))
 
+
+    def _tally_of_examples(self, sc: SentenceContext) -> None:
+        """"Attacked 15 settlements in the region over the past day, including Kupiansk,
+        Borova and Izium": when the parse gave the settlements' figure to the example
+        towns, the figure is the tally of their region (the one the article names, "the
+        region" or the speaker's "Sumy Oblast Military Administration"), and each town a
+        strike with no count (decision 450)."""
+        lex, sent = sc.doc.lexicon, sc.sent
+        found = [f for f in sc.produced if f.mention.type == self.name]
+        if any(f.mention.place and f.mention.place.kind == "admin1" for f in found):
+            return
+        examples = [f for f in found if f.mention.count is not None and
+                    f.mention.place is not None and f.mention.place.kind == "city" and
+                    f.place_mention is not None and
+                    (tok := token_at(sent.doc, f.place_mention.start,
+                                     f.place_mention.end)) is not None and
+                    an_example(tok, lex)]
+        regions = {f.mention.place.admin1 for f in examples if f.mention.place}
+        if not examples or len(regions) != 1 or not self._counts_settlements(sc, examples[0]):
+            return
+        region = next((p for p in reversed(sc.doc.places) if p.place is not None and
+                       p.place.kind == "admin1" and p.place.name in regions and
+                       p.start < sent.end_char), None)
+        if region is None or region.place is None:
+            return
+        first = examples[0]
+        tally = Found(replace(first.mention, place=region.place), first.source, sc.index,
+                      region)
+        for f in examples:
+            f.mention = replace(f.mention, count=None, aggregate=False)
+        sc.produced.insert(sc.produced.index(first), tally)
+
+    @staticmethod
+    def _counts_settlements(sc: SentenceContext, f: Found) -> bool:
+        """Whether a strike's figure counts settlements ("15 settlements", "11
+        communities"), not strikes or drones."""
+        value = f.mention.count.value if f.mention.count else None
+        nouns = sc.doc.book.count_nouns.get("settlements", frozenset())
+        return any(t.like_num and t.text.replace(",", "") == str(value) and
+                   t.head.lemma_.lower() in nouns for t in sc.sent)
 
     def _examples(self, sc: SentenceContext, tallies: list[Found], struck: set[int]) -> None:
         """"Shelled 37 settlements in the region, including the city of Kherson": the town
