@@ -349,3 +349,12 @@ def test_a_nuclear_power_plant_is_in_the_town_that_hosts_it(gaz: Gazetteer, nlp:
     [m] = places_in_text("t", text, nlp(text), gaz)
     assert m.place is not None and (m.surface, m.place.name) == (
         "Zaporizhzhia Nuclear Power Plant", "Enerhodar")
+
+
+def test_a_place_records_how_many_namesakes_it_was_chosen_among(gaz: Gazetteer,
+                                                                 nlp: Any) -> None:
+    many = resolve_place("Sosnivka", DONETSK_CONTEXT, gaz, nlp)
+    one = resolve_place("Kramatorsk", DONETSK_CONTEXT, gaz, nlp)
+    assert many.place is not None and many.place.candidates >= 3, many
+    assert f"chosen among {many.place.candidates} candidates" in many.place.explanation
+    assert one.place is not None and one.place.candidates == 1, one

@@ -9,7 +9,6 @@ bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), s
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -56,7 +55,7 @@ def event_places(doc: Doc) -> list[PlaceMention]:
         if m.place is not None and m.place.kind == "city" and regions and \
                 m.place.confidence <= GUESSED_TOWN_CONFIDENCE and \
                 (m.place.country, m.place.admin1) not in regions and \
-                _many_namesakes(m.place.explanation):
+                m.place.candidates >= MANY_NAMESAKES:
             # a town the resolver could only guess, in a region none of the article's
             # sure places is in ("Ternove" in a story on the Dnipropetrovsk region read as
             # the Zakarpattia village): its event has no place rather than a guess
@@ -69,16 +68,10 @@ def event_places(doc: Doc) -> list[PlaceMention]:
 # The resolver's confidence for a town chosen with nothing in the text that points to it
 # (places/resolve.py); set on events_blind21
 GUESSED_TOWN_CONFIDENCE = 0.3
-# how the resolver says it chose among namesakes (places/resolve.py, ``_explain``), and
-# how many make a guess: of two, the larger is the one news means (Vovchansk, not the
-# Russian village Volchansk); of four or thirteen Sosnivkas, none is more likely
-_NAMESAKES = re.compile(r"\bchosen among (\d+) candidates\b")
+# how many namesakes the resolver chose among (``Place.candidates``) make a guess: of two,
+# the larger is the one news means (Vovchansk, not the Russian village Volchansk); of four
+# or thirteen Sosnivkas, none is more likely
 MANY_NAMESAKES = 3
-
-
-def _many_namesakes(explanation: str) -> bool:
-    found = _NAMESAKES.search(explanation)
-    return found is not None and int(found.group(1)) >= MANY_NAMESAKES
 
 
 class EventsComponent:

@@ -28,6 +28,10 @@ class Place:
     # district" is placed (decision 100; the event stage reads it, the contract's place
     # object does not carry it)
     seat: Place | None = field(default=None, compare=False)
+    # how many gazetteer entries of the name the resolver chose among (1: no namesake);
+    # the event stage reads it (decision 412), the contract's place object does not
+    # carry it
+    candidates: int = field(default=1, compare=False)
 
     @classmethod
     def from_entry(cls, e: Entry, surface: str, confidence: float, method: str,

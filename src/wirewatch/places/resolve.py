@@ -493,7 +493,8 @@ class Resolver:
                     continue
                 if conf > cap:
                     conf, explanation = cap, f"{explanation}; {why_low}"
-            place = Place.from_entry(best.hit.entry, span.surface, conf, method, explanation)
+            place = replace(Place.from_entry(best.hit.entry, span.surface, conf, method,
+                                             explanation), candidates=len(scored))
             results.append(PlaceMention(doc_id, span.surface, span.start, span.end, place,
                                         dateline=dateline))
             if decided >= 0.5:
