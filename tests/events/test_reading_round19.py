@@ -4,7 +4,7 @@ total with the day's part after the class, "the claim was not true", "called tha
 fantasy", troops that "attacked 51 times", "over the week" of a weekly summary, "the
 department added", "the office said", "the regional governor" beside an appointee and
 figures gapped after a region ("22 over the Kursk Region")
-(decisions 440-450; the sentences are written for these tests). Guards, passing on the
+(decisions 440-451; the sentences are written for these tests). Guards, passing on the
 code before this round, keep the rules from reaching too far:
 ``test_drones_that_attacked_nine_times_still_struck`` (443: a weapon as the subject
 makes the count a strike's), ``test_a_district_attacked_twenty_times_is_still_a_strike``
@@ -13,7 +13,8 @@ makes the count a strike's), ``test_a_district_attacked_twenty_times_is_still_a_
 ``test_that_called_a_fantasy_denies_only_the_claim_just_before`` (442),
 ``test_a_list_without_opening_is_no_round_up`` (441),
 ``test_the_governor_is_the_installed_one_when_he_alone_is_named`` (448),
-``test_a_figure_after_another_preposition_is_no_gapped_item`` (449)."""
+``test_a_figure_after_another_preposition_is_no_gapped_item`` (449),
+``test_residents_surrounded_by_reporters_are_no_encirclement`` (451)."""
 
 from __future__ import annotations
 
@@ -239,3 +240,24 @@ def test_a_tally_of_communities_given_only_by_examples_is_the_regions(run: Run) 
     counts = {(place_id(e), e["count"]["value"] if e["count"] else None)
               for e in of_type(events, "strike")}
     assert counts == {(692196, 11), (712559, None), (690230, None)}, events
+
+
+def test_units_said_to_be_encircled_are_an_encirclement(run: Run) -> None:
+    events = run("Russia's Defence Ministry said Ukrainian units were encircled in Pokrovsk. "
+                 "Ukraine's military denied that any of its units were surrounded.",
+                 "2025-11-10")
+    found = {(place_id(e), e["modality"]) for e in of_type(events, "territory.encircled")}
+    assert found == {(POKROVSK, "claimed"), (POKROVSK, "denied")}, events
+
+
+def test_a_town_not_encircled_denies_the_encirclement(run: Run) -> None:
+    events = run("Valery Gerasimov said Kupiansk was encircled. \"Kupiansk is not encircled "
+                 "and will not be,\" the Ukrainian commander said.", "2025-11-10")
+    found = {(place_id(e), e["modality"]) for e in of_type(events, "territory.encircled")}
+    assert found == {(KUPIANSK, "claimed"), (KUPIANSK, "denied")}, events
+
+
+def test_residents_surrounded_by_reporters_are_no_encirclement(run: Run) -> None:
+    events = run("Residents were surrounded by reporters in Kramatorsk, the mayor said.",
+                 "2025-11-10")
+    assert of_type(events, "territory.encircled") == [], events

@@ -391,6 +391,11 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     if d.behaviour.passive_object and any(c.dep_ in ("nsubjpass", "auxpass")
                                                   for c in children_of(head)):
         return True  # "the town had been encircled", "troops were surrounded"
+    if d.behaviour.passive_object and head.dep_ == "acomp" and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in et.object_nouns or
+                                   c.pos_ == "PROPN" or any(is_under(t, c) for t in targets))
+            for c in children_of(head.head)):
+        return True  # "units were encircled in Pokrovsk", the participle an adjective
     for c in children_of(head):  # "abandoned their positions in Vuhledar"
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
                 (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
