@@ -197,7 +197,8 @@ def denial_by_control(sc: SentenceContext) -> None:
 
 def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
     """The place token of "X remains under the control of our forces", "X is still held by
-    Ukrainian troops" or (active, True) "Ukrainian units controlled the village", else None."""
+    Ukrainian troops" or (answering a claim only, True) "Ukrainian units controlled the
+    village", "X remained contested", else None."""
     lemma = verb.lemma_.lower()
     subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -211,6 +212,8 @@ def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
     if subject.pos_ == "NOUN" and verb.dep_ not in ("ROOT", "ccomp"):
         return None, False  # "looting homes in Sudzha while the town was under our control"
     phrase = " ".join(t.lower_ for t in verb.subtree if t.i > verb.i)
+    if lex.fought_over.match(phrase):
+        return subject, True  # "X remained contested": answers a claim, if there is one
     return (subject if lex.held_by.match(phrase) else None), False
 
 
