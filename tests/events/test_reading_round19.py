@@ -4,7 +4,7 @@ total with the day's part after the class, "the claim was not true", "called tha
 fantasy", troops that "attacked 51 times", "over the week" of a weekly summary, "the
 department added", "the office said", "the regional governor" beside an appointee and
 figures gapped after a region ("22 over the Kursk Region")
-(decisions 440-452; the sentences are written for these tests). Guards, passing on the
+(decisions 440-453; the sentences are written for these tests). Guards, passing on the
 code before this round, keep the rules from reaching too far:
 ``test_drones_that_attacked_nine_times_still_struck`` (443: a weapon as the subject
 makes the count a strike's), ``test_a_district_attacked_twenty_times_is_still_a_strike``
@@ -14,7 +14,9 @@ makes the count a strike's), ``test_a_district_attacked_twenty_times_is_still_a_
 ``test_a_list_without_opening_is_no_round_up`` (441),
 ``test_the_governor_is_the_installed_one_when_he_alone_is_named`` (448),
 ``test_a_figure_after_another_preposition_is_no_gapped_item`` (449),
-``test_residents_surrounded_by_reporters_are_no_encirclement`` (451)."""
+``test_residents_surrounded_by_reporters_are_no_encirclement`` (451),
+``test_a_contested_town_with_no_claim_is_no_denial`` (452),
+``test_soldiers_who_lost_their_lives_are_still_casualties`` (453)."""
 
 from __future__ import annotations
 
@@ -274,3 +276,18 @@ def test_a_contested_town_with_no_claim_is_no_denial(run: Run) -> None:
     events = run("Rodynske remained contested, the Ukrainian General Staff said.",
                  "2025-11-10")
     assert events == [], events
+
+
+def test_soldiers_who_lost_contact_are_no_casualties(run: Run) -> None:
+    events = run("Two Russian soldiers who had lost contact with their unit surrendered to "
+                 "the brigade's infantry near Kostiantynivka, the post said.", "2025-08-01")
+    assert of_type(events, "casualties") == [], events
+    (gave_up,) = of_type(events, "personnel.surrendered")
+    assert place_id(gave_up) == 705104, gave_up
+
+
+def test_soldiers_who_lost_their_lives_are_still_casualties(run: Run) -> None:
+    events = run("Two soldiers lost their lives near Pokrovsk, the brigade said.",
+                 "2025-08-01")
+    (dead,) = of_type(events, "casualties")
+    assert dead["count"]["value"] == 2, dead

@@ -228,6 +228,20 @@ def _not_people(sc: SentenceContext, d: Draft) -> bool:
     return d.type.needs_people and not people_or_place(d.head, sc.doc.book)
 
 
+def _lost_a_thing(sc: SentenceContext, d: Draft) -> bool:
+    """"Soldiers who had lost contact with their unit", "the town lost power": losing
+    something that is neither people nor a figure is no loss of people (decision 453)."""
+    head = d.head
+    if d.type.name != "casualties" or head.lemma_.lower() != "lose" or head.pos_ != "VERB":
+        return False
+    people = sc.doc.book.count_nouns.get("people", frozenset())
+    objs = [c for c in children_of(head) if c.dep_ == "dobj"]
+    return bool(objs) and all(
+        o.pos_ == "NOUN" and o.lemma_.lower() not in people and o.lemma_.lower() != "life"
+        and not any(c.dep_ == "nummod" or c.like_num for c in children_of(o))
+        for o in objs)
+
+
 def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
     """A purpose infinitive ("an assault to take X", "moved in to take X") is no event; an
     infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave"),
@@ -299,7 +313,8 @@ def _not_a_verb(sc: SentenceContext, d: Draft) -> bool:
 NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
-    _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _purpose_infinitive,
+    _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
+    _purpose_infinitive,
     _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
 )
 
