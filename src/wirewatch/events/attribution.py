@@ -341,7 +341,12 @@ class Attributor:
             if unit is not None:
                 return unit
         synonym = lex.reference_synonyms.get(head)
+        # "the regional administration" is no city administration met before
+        kinds = {c.lower_ for c in children_of(tok) if c.dep_ in ("amod", "compound")} & \
+            lex.body_levels
         for s in reversed(self.sources):
+            if kinds and not kinds <= set(s.name.lower().split()):
+                continue
             if head == s.head or (re.search(rf"\b{re.escape(head)}", s.name.lower()) and not (
                     head in lex.unit_heads and s.head and s.head != head)) or (
                     synonym is not None and synonym in s.name.lower()):
@@ -373,8 +378,12 @@ class Attributor:
         for _ in range(BODY_LOOKBACK_SENTENCES if adjectives else UNIT_LOOKBACK_SENTENCES):
             if start > 0:
                 start = sent_of(doc[start - 1]).start
+        levels = {c.lower_ for c in children_of(tok) if c.dep_ in ("amod", "compound")} & \
+            self.lexicon.body_levels
         for i in range(tok.i - 1, start - 1, -1):
             t = doc[i]
+            if levels and not levels <= {c.lower_ for c in children_of(t)}:
+                continue  # "the regional administration" is no city administration
             if t.lemma_.lower() == head and t.i != tok.i and any(
                     (c.dep_ in ("compound", "amod", "nummod") or (
                         adjectives and c.dep_ == "poss")) and
