@@ -241,6 +241,15 @@ def _through(tok: Any, lexicon: Lexicon) -> Any | None:
     return None
 
 
+def _where_of_the_news(clause: Any) -> bool:
+    """"Fires broke out in Kyiv, where a drone hit a building, the administration said":
+    a "where" clause of a place in the statement tells what happened there, as the
+    statement does, unless it has a date of its own (the writer's background, "Avdiivka,
+    where Russia claimed victory in February 2024"; decision 455)."""
+    return any(c.lower_ == "where" and c.dep_ == "advmod" for c in children_of(clause)) and \
+        not any(t.ent_type_ == "DATE" for t in clause.subtree)
+
+
 def _quoting(tok: Any, lexicon: Lexicon) -> Any | None:
     """'TASS, quoting the Defence Ministry, reported': the quoted source."""
     for c in tok.subtree:
@@ -601,7 +610,7 @@ class Attributor:
             if prev.dep_ == "relcl" and not any(
                     c.lower_ == "that" or (c.lower_ in self.lexicon.simultaneous_marks and
                                            c.dep_ in ("advmod", "mark"))
-                    for c in children_of(prev)):
+                    for c in children_of(prev)) and not _where_of_the_news(prev):
                 # a relative clause is the writer's description, not the speaker's; "were
                 # wounded on Wednesday when a drone hit a car" is still what was said
                 break
