@@ -94,7 +94,12 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
                 o.subtype == e.subtype and \
                 _key(o)[4] == k[4] and not e.aggregate and not o.aggregate and \
                 (e.equipment or "").lower() == (o.equipment or "").lower()
-            if not (same_key or elaboration) or not _compatible(o, e):
+            # "intercepted and destroyed 41 drones over the Kursk Region": two triggers of
+            # one figure, one of which reached the place (decision 456)
+            placed_twin = o.place is None and e.place is not None and o.type == e.type and \
+                o.evidence == e.evidence and o.count is not None and e.count == o.count and \
+                o.modality == e.modality and o.aggregate == e.aggregate
+            if not (same_key or elaboration or placed_twin) or not _compatible(o, e):
                 continue
             same_claimant = _person(o.claimant) == _person(e.claimant)
             if _named(o.claimant) and _named(e.claimant) and not same_claimant and same_key \
@@ -108,7 +113,7 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if same_claimant and e.claimant and len(e.claimant) > len(claimant or ""):
                 claimant = e.claimant  # "Ilya Gornov", then "Ilya Gornov (war correspondent)"
             out[i] = replace(
-                o, claimant=claimant, conduit=o.conduit or e.conduit,
+                o, place=o.place or e.place, claimant=claimant, conduit=o.conduit or e.conduit,
                 count=o.count or e.count,
                 date=e.date if _period_to_its_day(o, e) is e else
                 o.date if (o.date.value and o.date.basis != "publication") or not
