@@ -1945,8 +1945,12 @@ class LemmaExtractor:
             return None, (), None, (), None
         day = _day(sc.date) or doc.published
         name, ref = actor_ref(self.actors.registry, self.actors.holder(c, day), day)
+        # "в разговоре с «Известиями»" in Izvestia: the outlet that publishes the text
+        # relays nothing through itself (decision 419)
+        own = self.actors.registry.claimant_actor(doc.outlet, day) if doc.outlet else None
         conduits: list[tuple[str, ActorRef | None]] = [
-            actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+            actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits
+            if own is None or f.actor.id != own["id"]]
         if sc.claim.channel is not None and not conduits:
             conduits.append((sc.claim.channel, None))  # "в своём Telegram-канале"
         return (name, tuple(n for n, _ in conduits), ref, tuple(r for _, r in conduits),

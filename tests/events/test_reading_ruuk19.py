@@ -1,0 +1,99 @@
+"""Russian and Ukrainian reading, round ruuk19 (decisions 414-439). Every sentence here was
+written for these tests; each test fails on the code before its decision, and its docstring
+names the guard it checks (what must not change with it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from events_helpers import of_type
+
+PUB = date(2025, 10, 14)  # a Tuesday
+
+
+def _events(resources: Any, text: str, lang: str, outlet: str | None = None,
+            published: date = PUB) -> list[dict[str, Any]]:
+    """The contract JSON of the events of one text read in ``lang``, from ``outlet``."""
+    from wirewatch.document import Document
+    from wirewatch.pipeline import extract
+
+    (result,) = extract([Document("d", text, published=published, lang=lang,
+                                  outlet=outlet)], resources)
+    return [e.to_dict() for e in result.events]
+
+
+def test_a_persons_own_channel_speaks_as_the_person(resources: Any) -> None:
+    """Decision 414. Guard: a ministry's channel still speaks under the outlet's own name
+    (a body is no person, and its string stays as the input gives it)."""
+    text = "Вечером беспилотник атаковал Лиски, повреждены два частных дома."
+    for outlet in ("Alexander Gusev's Telegram channel", "Александр Гусев (Telegram)"):
+        (hit,) = of_type(_events(resources, text, "ru", outlet), "strike")
+        assert hit["claimant"] == "Alexander Gusev (governor of Voronezh region)", hit
+        assert hit["modality"] == "claimed", hit
+    text = "Вночі ворог атакував Харків, пошкоджено житловий будинок."
+    (hit,) = of_type(_events(resources, text, "uk", "Міністерство оборони України (Telegram)"),
+                     "strike")
+    assert hit["claimant"] == "Міністерство оборони України (Telegram)", hit
+
+
+def test_a_channels_own_post_is_reported_by_the_channel(resources: Any) -> None:
+    """Decision 415. Guard: a newspaper that is no channel states what it tells on its own
+    account (no claimant, asserted), as before."""
+    text = "Вчера штурмовые подразделения заняли Степногорск."
+    for outlet, name in (("Rybar Telegram channel", "Rybar"),
+                         ("Два майора (Telegram)", "Two Majors"),
+                         ("Telegram-канал «Рыбарь»", "Rybar")):
+        (hit,) = of_type(_events(resources, text, "ru", outlet), "territory.captured")
+        assert hit["claimant"] == name, (outlet, hit)
+        assert hit["modality"] == "reported", hit
+    (hit,) = of_type(_events(resources, text, "ru", "Известия"), "territory.captured")
+    assert hit["claimant"] is None and hit["modality"] == "asserted", hit
+
+
+def test_a_military_administrations_channel_speaks_as_its_head(resources: Any) -> None:
+    """Decision 416. Guard: a council's or a brigade's channel is not a military
+    administration and keeps its own name."""
+    text = "Вчора ворог атакував Оріхів, поранено двох людей."
+    for outlet in ("Zaporizhzhia OVA's Telegram channel", "Запорізька ОВА (Telegram)"):
+        (hurt,) = of_type(_events(resources, text, "uk", outlet), "casualties")
+        assert hurt["claimant"] == "Ivan Fedorov (governor of Zaporizhzhia region)", hurt
+    (hurt,) = of_type(_events(resources, text, "uk", "93 ОМБр «Холодний Яр» (Telegram)"),
+                      "casualties")
+    assert "Fedorov" not in (hurt["claimant"] or ""), hurt
+
+
+def test_a_surname_the_lemmatiser_cuts_is_still_the_persons(resources: Any) -> None:
+    """Decision 417. Guard: the speaker named in the sentence before keeps the sentence
+    he speaks in."""
+    text = ("Ночью Харьков атаковали беспилотники, сообщил мэр Игорь Терехов. По данным "
+            "Олега Синегубова, пострадали пять человек.")
+    strike, = of_type(_events(resources, text, "ru"), "strike")
+    assert strike["claimant"] == "Ihor Terekhov (mayor of Kharkiv)", strike
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["claimant"] == "Oleh Syniehubov (governor of Kharkiv region)", hurt
+
+
+def test_a_reporters_verb_of_telling_after_a_quote_keeps_the_speaker(resources: Any) -> None:
+    """Decision 418. Guard: a quote that no one is said to speak stays with no one."""
+    text = ("Губернатор Брянской области Александр Богомаз провёл совещание. «Вчера "
+            "противник обстрелял Климово», — перечисляет губернатор.")
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] == "Alexander Bogomaz (governor of Bryansk region)", hit
+    text = "«Вчера противник обстрелял Климово»."
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] is None, hit
+
+
+def test_the_outlet_a_speaker_talks_with_is_no_speaker(resources: Any) -> None:
+    """Decision 419. Guard: an outlet that reports on its own account ("как сообщает
+    ТАСС") is still the claimant."""
+    text = ("Губернатор Брянской области Александр Богомаз в разговоре с «Известиями» "
+            "сообщил, что противник обстрелял Климово.")
+    (hit,) = of_type(_events(resources, text, "ru", "Известия"), "strike")
+    assert hit["claimant"] == "Alexander Bogomaz (governor of Bryansk region)", hit
+    assert hit["conduit"] == [], hit
+    text = "Как сообщает ТАСС, противник обстрелял Климово."
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] == "TASS", hit
