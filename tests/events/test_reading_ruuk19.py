@@ -97,3 +97,35 @@ def test_the_outlet_a_speaker_talks_with_is_no_speaker(resources: Any) -> None:
     text = "Как сообщает ТАСС, противник обстрелял Климово."
     (hit,) = of_type(_events(resources, text, "ru"), "strike")
     assert hit["claimant"] == "TASS", hit
+
+
+def test_a_directions_places_and_its_own_town_keep_the_direction(resources: Any) -> None:
+    """Decision 420. Guard: a town named after the direction that is neither its town nor
+    told in the direction's sentence ends it."""
+    text = ("На Покровському напрямку наші захисники відбили 12 атак у районах Родинського та "
+            "Котлиного. Знищено танк і два мотоцикли.")
+    lost = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert [m["place"]["geonameid"] if m["place"] else None for m in lost] == [
+        704422, 704422], lost
+    text = ("Бої тривають на Костянтинівському напрямку.\n\nУчора противник атакував наші "
+            "позиції південніше Костянтинівки. Бригада знищила два танки.")
+    (lost,) = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert lost["place"] and lost["place"]["geonameid"] == 705104, lost
+    text = ("На Покровському напрямку відбито 12 атак. Увечері ворог обстріляв Херсон. "
+            "Знищено танк.")
+    (lost,) = of_type(_events(resources, text, "uk"), "equipment.lost")
+    assert not lost["place"] or lost["place"]["geonameid"] != 704422, lost
+
+
+def test_the_casualties_of_a_story_of_one_struck_town_are_the_towns(resources: Any) -> None:
+    """Decision 421. Guard: a later paragraph's losses in a story whose strikes hit two
+    towns take neither (decision 363 stands)."""
+    text = ("Вечером Белгород подвергся ракетному обстрелу, повреждены дома. Над городом "
+            "сбиты 12 ракет.\n\nПогибли три человека, ранены девять.")
+    hurt = of_type(_events(resources, text, "ru"), "casualties")
+    assert [m["place"]["geonameid"] if m["place"] else None for m in hurt] == [
+        578072, 578072], hurt
+    text = ("Вечером противник обстрелял Белгород и Шебекино, повреждены дома. Над областью "
+            "сбиты 12 ракет.\n\nПогибли три человека.")
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["place"] is None, hurt

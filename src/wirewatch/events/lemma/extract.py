@@ -146,6 +146,9 @@ class Story:
     # the period a lead sentence named ("С 15 по 21 ноября ..."), telling no event: the date
     # of the events after it that name none (decision 276)
     lead: EventDate | None = None
+    # the towns the strikes told so far hit: a text about one town's strike places its
+    # casualties there in any paragraph (decision 421)
+    struck: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -253,7 +256,7 @@ class LemmaExtractor:
                 w.forms & self.lex.direction_nouns for w in sc.words[k:k + 3])]
             story.direction = fronts[-1] if fronts else story.direction
             if named:
-                story.front = named[-1] if named[-1] in fronts else None
+                story.front = self._front_after(sc, named, fronts, story.front)
             if has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
                 story.front = None  # "Загалом втрати противника склали 930 осіб": all fronts
             towns = [p for _, p in sc.places if p.kind == "city"]
@@ -276,6 +279,7 @@ class LemmaExtractor:
                         dict.fromkeys(sc.words[k - 1].forms & self.lex.town_nouns, p))
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
+            story.struck.update(p.geonameid for p in strikes if p.kind == "city")
             story.strike_place = _strikes_place(strikes, story.region) if strikes else \
                 None if made else story.strike_place
             story.strike_last = strikes[-1] if strikes else None if made else \
@@ -324,6 +328,23 @@ class LemmaExtractor:
             kept = spoken_by_outlet(kept, *actor_ref(self.actors.registry,
                                                      story.byline.actor, doc.published))
         return dedupe(kept, self.book)
+
+    def _front_after(self, sc: Sentence, named: list[Place], fronts: list[Place],
+                     front: Place | None) -> Place | None:
+        """The front direction the losses after a sentence naming places are at (decision
+        214): "На Покровському напрямку ... у районах Родинського, Мирнограда": the places
+        where a direction's fighting went on keep the direction; so does its own town named
+        again ("Костянтинівський напрямок ... південніше Костянтинівки"); the town an
+        offensive is aimed at ("на Запорізькому напрямку в бік Степногірська") ends it, as
+        any other place does (decision 420)."""
+        aimed = {k for _, la, _ in find_phrases(sc.words, (
+            phrase(p) for p in self.lex.toward)) for k in (la + 1, la + 2)}
+        if fronts and sc.places[-1][0] not in aimed:
+            return fronts[-1]
+        if named[-1] in fronts:
+            return named[-1]
+        again = front is not None and any(p.geonameid == front.geonameid for p in named)
+        return front if again else None
 
     @staticmethod
     def _lead_period(text: str, sc: Sentence, story: Story, made: list[EventMention],
@@ -1577,6 +1598,14 @@ class LemmaExtractor:
             # "У Нікополі загинув чоловік. ... Ще двоє містян отримали поранення": the
             # paragraph goes on telling of the town it named; not a loss tally ("Потери
             # противника — до 470 военнослужащих", "Загалом втрати склали") (decision 363)
+            return [story.town]
+        if etype == "casualties" and story.town is not None and \
+                story.struck == {story.town.geonameid} and not sc.places and \
+                not sc.unresolved and not sc.words[trig[0]].forms & self.lex.tally_words and \
+                not has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+            # "Таганрог пережил одну из самых тяжёлых атак. ¶ Губернатор сообщил о двух
+            # погибших": the strikes told so far hit one town, the last named, so the dead
+            # and wounded of a later paragraph are its (decision 421)
             return [story.town]
         return []
 
