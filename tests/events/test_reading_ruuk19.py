@@ -129,3 +129,34 @@ def test_the_casualties_of_a_story_of_one_struck_town_are_the_towns(resources: A
             "сбиты 12 ракет.\n\nПогибли три человека.")
     (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
     assert hurt["place"] is None, hurt
+
+
+def test_thousands_written_short_and_figures_in_words_count_whole(resources: Any) -> None:
+    """Decision 422. Guard: a figure in words below a thousand reads as before."""
+    text = "С начала месяца из приграничных сёл эвакуированы более 3 тыс. человек."
+    (moved,) = of_type(_events(resources, text, "ru"), "civilians.evacuated")
+    assert moved["count"]["value"] == 3000, moved
+    text = ("За тиждень ворог втратив орієнтовно мільйон двісті тисяч осіб, повідомили в "
+            "Генштабі.")
+    (lost,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert lost["count"]["value"] == 1200000, lost
+    text = "За добу Сили оборони знешкодили вісімсот тридцять окупантів."
+    (lost,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert lost["count"]["value"] == 830, lost
+    text = "За добу Сили оборони знешкодили тридцять п'ять окупантів."
+    (lost,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert lost["count"]["value"] == 35, lost
+
+
+def test_a_part_told_after_the_whole_is_no_count(resources: Any) -> None:
+    """Decision 423. Guard: a figure after "серед них" with no figure before the marker
+    is still the count."""
+    text = "У Херсоні ще восьмеро людей, серед них троє дітей, поранені."
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert hurt["count"]["value"] == 8, hurt
+    text = "В Курске ранены восемь человек, в том числе двое детей."
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["count"]["value"] == 8, hurt
+    text = "У Херсоні поранені мешканці, серед них троє дітей."
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert hurt["count"]["value"] == 3, hurt
