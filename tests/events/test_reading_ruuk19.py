@@ -160,3 +160,50 @@ def test_a_part_told_after_the_whole_is_no_count(resources: Any) -> None:
     text = "У Херсоні поранені мешканці, серед них троє дітей."
     (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
     assert hurt["count"]["value"] == 3, hurt
+
+
+def test_people_named_one_by_one_count_one_each(resources: Any) -> None:
+    """Decision 424. Guard: one person named alone still counts one, and people named
+    again after a counted noun ("двое жителей, мужчина и женщина") are not added."""
+    text = "В Каховке ранены водитель и трое пассажиров маршрутки."
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["count"]["value"] == 4, hurt
+    text = "У Бериславі поранено водія та двох пасажирок."
+    (hurt,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert hurt["count"]["value"] == 3, hurt
+    text = "В Каховке ранены мужчина 52 лет и женщина 47 лет."
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["count"]["value"] == 2, hurt
+    text = "В Каховке ранен водитель маршрутки."
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["count"]["value"] == 1, hurt
+    text = "В Каховке погибли двое мирных жителей, мужчина и женщина."
+    (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert hurt["count"]["value"] == 2, hurt
+
+
+def test_the_armed_forces_told_of_are_no_speaker(resources: Any) -> None:
+    """Decision 425. Guard: "по данным ВСУ" still names the armed forces as the source, and
+    so does "ВСУ опровергли", their own verb right after them."""
+    text = ("Глава Херсонской области Владимир Сальдо, в свою очередь, заявил, что ВСУ "
+            "обстреляли Алешки.")
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] == "Vladimir Saldo (Moscow-installed governor of Kherson region)", hit
+    text = "По данным ВСУ, российские войска обстреляли Херсон."
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] == "Armed Forces of Ukraine", hit
+    text = "ВСУ опровергли сообщения о захвате Покровска."
+    (took,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert took["claimant"] == "Armed Forces of Ukraine", took
+
+
+def test_a_body_the_text_opened_with_speaks_when_pointed_back_to(resources: Any) -> None:
+    """Decision 426. Guard: a body named only in passing ("в ДНР") is not pointed back to."""
+    text = ("Минобороны России подвело итоги недели. По данным ведомства, российские войска "
+            "освободили Петропавловку в Харьковской области.")
+    (took,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert took["claimant"] == "Ministry of Defence of Russia", took
+    text = ("Российские войска наступают в ДНР. По данным ведомства, российские войска "
+            "освободили Петропавловку в Харьковской области.")
+    (took,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert took["claimant"] is None, took

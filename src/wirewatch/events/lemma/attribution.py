@@ -453,6 +453,15 @@ def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
     accused += [f for f in found for v in verbs if f.first == v + 1
                 and "datv" in parse_tags(words[f.first].text, lexicon.lang)]
     speakers = [f for f in found if f not in told and f not in accused] or list(found)
+    # "Потери ВСУ, как утверждает военное ведомство", "заявил, что ВСУ обстреляли": the
+    # armed forces a report tells of are no speaker of its verb (decision 425)
+    # (the subject right before its verb still speaks: "ВСУ опровергли сообщения")
+    inside = [f for f in inside if f.actor.id not in lexicon.acting_forces]
+    speakers = [f for f in speakers if f.actor.id not in lexicon.acting_forces or any(
+        0 < v - f.last <= 2 and not any(w.text in _BREAKS for w in words[f.last + 1:v])
+        for v in verbs)]
+    if not inside and not speakers:
+        return None
     claimant = inside[0] if inside else min(
         speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
     if min(_distance(claimant, v, told) for v in verbs) > NEAR:

@@ -407,6 +407,11 @@ class LemmaExtractor:
             if body is None and story.unsaid is not None and self._points_to_person(words):
                 body = story.unsaid  # a person named after the last speaker (decision 321)
             claim = story.claim = Claim(body, (), True) if body is not None else story.claim
+        elif story.claim is None and claim.said and (
+                body := self._body_back(words, story)) is not None:
+            # "Минобороны России подвело итоги недели. По данным ведомства, ...": the body
+            # the text opened with, which has said nothing yet (decision 426)
+            claim = story.claim = Claim(body, (), True)
         elif story.claim is None and story.person is not None and acting and \
                 self._points_back(words):
             # "Губернатор X подвёл итоги. По его словам, ...": the person named before, who
@@ -1318,6 +1323,8 @@ class LemmaExtractor:
         nouns = self.lex.goods_nouns if etype == "property.looted" else self.lex.people_nouns
         if etype == "casualties" and (risen := self._risen_to(sc, trig)) is not None:
             return risen  # "число пострадавших выросло до семи" (decision 372)
+        if etype == "casualties" and (listed := self._people_list(sc, trig)) is not None:
+            return listed  # "ранены водитель и трое пассажиров" (decision 424)
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
@@ -1405,6 +1412,61 @@ class LemmaExtractor:
         venue = next((p for _, p in own if p.kind == "city" and p != home
                       and p not in homes), None)
         return (homes if len(homes) > 1 else [home]), venue
+
+    def _people_list(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'погибли водитель и пассажирка', 'ранены водитель и трое пассажиров', 'поранено
+        водія та трьох пасажирок', 'мужчина 43 лет и женщина 68 лет ранены': people named
+        one by one in a list right after the trigger or right before it, one of them at
+        least a noun in the singular with no figure, count one each and their figures
+        (decision 424); None for any other trigger."""
+        words = sc.words
+        got = self._listed_people(words, trig[1] + 1)
+        if got is not None and not any(k in sc.used_counts for k in got[1]):
+            sc.used_counts.update(got[1])
+            return Count(got[0], False, None)
+        for start in range(max(0, trig[0] - 10), trig[0]):
+            got = self._listed_people(words, start, end=trig[0])
+            if got is not None and not any(k in sc.used_counts for k in got[1]):
+                sc.used_counts.update(got[1])
+                return Count(got[0], False, None)
+        return None
+
+    def _listed_people(self, words: Sequence[Word], k: int, end: int | None = None
+                       ) -> tuple[int, list[int]] | None:
+        """The sum and figures' word indices of a list of two people or more starting at
+        word ``k`` (ending right before ``end`` when given), joined by "и", "і", "та", "й" or
+        a comma; None when there is no such list or it names none singly."""
+        lang, total, items, bare, figures = self.lex.lang, 0, 0, False, []
+        while k < len(words):
+            fig = number_at(words, k, self.lex)
+            at = k
+            if fig is not None:
+                k = fig[1] + 1
+            while k < len(words) and (parse_tags(words[k].text, lang) & {"ADJF", "PRTF"}
+                                      or _AGE_WORD.match(words[k].text)):
+                k += 1  # "67-летняя местная жительница"
+            if k >= len(words) or not words[k].forms & self.lex.people_nouns:
+                break
+            if fig is None and not _singular(parse_tags(words[k].text, lang)):
+                return None  # "погибли мирные жители": how many is not told
+            total, items, bare = total + (fig[0] if fig else 1), items + 1, bare or not fig
+            figures += [at] if fig else []
+            k += 1
+            age = number_at(words, k, self.lex) if k < len(words) else None
+            if age is not None and age[1] + 1 < len(words) and \
+                    words[age[1] + 1].forms & self.lex.year_nouns:
+                k = age[1] + 2  # "мужчина 43 лет", "хлопчик 12 років"
+            if end is not None and k == end:
+                break
+            # "двое мирных жителей, мужчина и женщина": what follows a counted item's comma
+            # names the same people again
+            if k >= len(words) or not (words[k].lower in ("и", "і", "та", "й")
+                                       or (words[k].text == "," and not fig)):
+                break
+            k += 1
+        if items < 2 or not bare or (end is not None and k != end):
+            return None
+        return total, figures
 
     def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'загинув чоловік', 'погибла 67-летняя женщина', 'Водитель погиб': a trigger in
