@@ -207,3 +207,60 @@ def test_a_body_the_text_opened_with_speaks_when_pointed_back_to(resources: Any)
             "освободили Петропавловку в Харьковской области.")
     (took,) = of_type(_events(resources, text, "ru"), "territory.captured")
     assert took["claimant"] is None, took
+
+
+def test_a_tally_of_strikes_told_with_no_place_is_a_strike(resources: Any) -> None:
+    """Decision 427. Guard: a launch of drones with no place ("запустили 120 дронів") is
+    no tally of strikes."""
+    text = "Минулої доби противник завдав 37 авіаційних ударів, повідомили в Генштабі."
+    (hit,) = of_type(_events(resources, text, "uk"), "strike")
+    assert hit["place"] is None and hit["count"]["value"] == 37, hit
+    assert hit["aggregate"] is True, hit
+    text = "Зафіксовано влучання ракет на шести локаціях, повідомили Повітряні сили."
+    (hit,) = of_type(_events(resources, text, "uk"), "strike")
+    assert hit["place"] is None and hit["count"]["value"] == 6, hit
+    text = "Уночі росіяни запустили 120 ударних дронів, повідомили Повітряні сили."
+    assert of_type(_events(resources, text, "uk"), "strike") == [], text
+
+
+def test_children_sent_to_camps_are_evacuated(resources: Any) -> None:
+    """Decision 428. Guard: troops or aid sent somewhere are no evacuation."""
+    text = "Из Грайворонского округа в лагеря Подмосковья отправлены ещё 140 детей."
+    (moved,) = of_type(_events(resources, text, "ru"), "civilians.evacuated")
+    assert moved["count"]["value"] == 140, moved
+    text = "З Краснопільської громади на оздоровлення відправили 75 дітей."
+    (moved,) = of_type(_events(resources, text, "uk"), "civilians.evacuated")
+    assert moved["count"]["value"] == 75, moved
+    text = "В Грайворонский округ направлены ещё 200 военнослужащих."
+    assert of_type(_events(resources, text, "ru"), "civilians.evacuated") == [], text
+
+
+def test_a_paragraph_that_named_a_period_goes_on_telling_of_it(resources: Any) -> None:
+    """Decision 429. Guard: a day named after the period, or a later paragraph, ends it."""
+    text = ("За тиждень наші воїни відбили 27 штурмів ворога поблизу Торецька. Ліквідовано "
+            "148 окупантів.\n\nУ Торецьку поранено двох людей.")
+    lost, hurt = of_type(_events(resources, text, "uk", published=date(2025, 8, 9)),
+                         "casualties")
+    assert lost["date"]["value"] == "2025-08-03/2025-08-09", lost
+    assert hurt["date"]["value"] == "2025-08-09", hurt
+    text = ("За тиждень наші воїни відбили 27 штурмів ворога поблизу Торецька. Вчора "
+            "ліквідовано 148 окупантів.")
+    (lost,) = of_type(_events(resources, text, "uk", published=date(2025, 8, 9)),
+                      "casualties")
+    assert lost["date"]["value"] == "2025-08-08", lost
+
+
+def test_the_towns_listed_after_among_them_are_each_struck(resources: Any) -> None:
+    """Decision 430. Guard: the tally itself stays a strike at the region."""
+    text = ("За сутки российские войска обстреляли 27 населённых пунктов Херсонской области, "
+            "среди них Херсон и Берислав, сообщил Александр Прокудин.")
+    places = sorted(m["place"]["geonameid"] for m in
+                    of_type(_events(resources, text, "ru"), "strike"))
+    assert places == [706442, 706448, 712260], places
+
+
+def test_a_region_written_short_is_the_region(resources: Any) -> None:
+    """Decision 431. Guard: the region written in full resolves as before."""
+    for text in ("В Брянской обл. ранен мужчина.", "В Брянской области ранен мужчина."):
+        (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
+        assert hurt["place"]["geonameid"] == 571473, (text, hurt)

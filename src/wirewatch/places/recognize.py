@@ -728,7 +728,9 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "pattern"}
             return span
-    if j == i and (_region_elliptic(view, i) or _region_listed(view, i)):
+    short = i + 1 < len(toks) and toks[i + 1].text.lower() in ("обл", "обл.") and \
+        view.text[toks[i].end:toks[i + 1].start] == " "  # "над Курской обл." (decision 431)
+    if (j == i or short) and (_region_elliptic(view, i) or _region_listed(view, i) or short):
         # "над Брянской областью — 23, над Курской — 19": a region's adjective after a
         # preposition, with no noun after it, in a sentence that named a region by its noun;
         # "в Київській, Житомирській та Черкаській областях": each adjective of the list

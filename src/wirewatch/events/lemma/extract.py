@@ -88,6 +88,10 @@ class Story:
     front: Place | None = None
     tally: EventDate | None = None  # the period of the running tally just read, if any
     period: EventDate | None = None  # the last period named ("за цей час" points back)
+    # where the paragraph that named the last period ends, while no day was named since: its
+    # sentences with no date of their own go on telling of the period (decision 429)
+    period_end: int = -1
+    period_at: int = -1  # where the sentence that named the last period starts
     # the sentence before was a running tally: its list may go on in a sentence cut off at
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
     tallying: bool = False
@@ -212,6 +216,8 @@ class LemmaExtractor:
                     and sc.dated_at is not None and _daily(sc.date, doc.published):
                 story.heading_day = sc.date
             made = self._mentions(doc, sc, story)
+            if made and story.period_at == sc.start:
+                story.period_end = -1  # "З 11 листопада евакуювали 95 людей": its own
             self._lead_period(parsed.text, sc, story, made, read)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
@@ -452,13 +458,7 @@ class LemmaExtractor:
                 own.precision == "range" and has_phrase(
                     words, (phrase(p) for p in self.lex.past_periods)):
             own = story.lead  # "За неделю сбиты ..." under "С 15 по 21 ноября" (decision 276)
-        if own is not None and own.precision != "range":
-            story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
-        if own is not None and own.precision == "range":
-            story.period = own
-        elif own is None and story.period is not None and has_phrase(
-                words, (phrase(p) for p in self.lex.this_period)):
-            own = story.period  # "за цей час у полон взято 46": the period named before
+        own = self._carry_period(doc, words, start, own, story)
         when = own if own is not None and own.precision == "range" else story.date or (
             EventDate(doc.published.isoformat(), "day", "publication")
             if doc.published else UNKNOWN)
@@ -474,6 +474,26 @@ class LemmaExtractor:
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when, named=named,
                         dated_at=dated[0] if dated is not None else None, period=period)
+
+    def _carry_period(self, doc: Document, words: Sequence[Word], start: int,
+                      own: EventDate | None, story: Story) -> EventDate | None:
+        """The sentence's own date, its day kept as the story's date and its period as the
+        story's period; with none, the period named before when the sentence points back to
+        it ("за цей час у полон взято 46") or goes on in its paragraph after a sentence that
+        named the period and told no event ("За тиждень відбили 27 штурмів. Ліквідовано 148
+        окупантів"; decision 429)."""
+        if own is not None and own.precision != "range":
+            story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
+            story.period_end = -1
+        if own is not None and own.precision == "range":
+            story.period, story.period_at = own, start
+            blank = _BLANK.search(doc.text, start)
+            story.period_end = blank.start() if blank else len(doc.text)
+        elif own is None and story.period is not None and (
+                start < story.period_end or has_phrase(
+                    words, (phrase(p) for p in self.lex.this_period))):
+            own = story.period
+        return own
 
     def _office_or_maker(self, words: Sequence[Word], k: int, p: Place | None) -> bool:
         """Whether the place at word ``k`` names no place of an event: a country that made
@@ -1121,11 +1141,12 @@ class LemmaExtractor:
             # "зачистили центр Нью-Йорка. Противник откатывается к Торецку": a retreat
             # toward a town leaves the place fought over (decision 207)
             places = [story.fought]
-        if et.place_required and not places and not (
+        if etype == "strike" and not places and (told := self._placeless(doc, sc, trig)):
+            return told  # "Противник завдав 41 авіаційного удару" (decision 427)
+        if (et.place_required and not places and not (
                 (etype in self.lex.object_places or etype == "strike") and
-                self._unknown_village(sc, trig)):
-            return []
-        if etype == "territory.withdrawn" and self._out_of_shelter(sc, trig):
+                self._unknown_village(sc, trig))) or (
+                etype == "territory.withdrawn" and self._out_of_shelter(sc, trig)):
             return []
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
@@ -1153,6 +1174,8 @@ class LemmaExtractor:
         if any(w.forms & self.lex.departure_verbs for w in within) and \
                 not self._left_counted(sc, trig):
             return []  # "власники яких виїхали", "закликали виїхати": no evacuation told
+        if any(w.forms & self.lex.sending_verbs for w in within) and not self._to_rest(sc, trig):
+            return []  # "направили войска": sending is an evacuation to rest only (428)
         if etype == "equipment.lost":
             if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
                 return []  # "обломками сбитого дрона повреждены дома": the debris's strike
@@ -1227,8 +1250,10 @@ class LemmaExtractor:
 
     def _included(self, sc: Sentence, lo: int) -> list[Place]:
         """The places listed right after a word of 'in particular' ('в том числе',
-        'зокрема') at or after word ``lo``."""
-        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.including), lo)
+        'зокрема') or of a part ('среди них Херсон, Белозёрка'; decision 430) at or after
+        word ``lo``."""
+        marks = find_phrases(sc.words, (phrase(p) for p in (
+            *self.lex.including, *self.lex.subset_markers)), lo)
         if not marks:
             return []
         at = marks[0][1]
@@ -1261,6 +1286,43 @@ class LemmaExtractor:
                         self.lex.count_qualifiers.get(" ".join(
                             w.lower for w in sc.words[k - n:k]))))), None)
                     return Count(got[0], qualifier is not None, qualifier)
+        return None
+
+    def _placeless(self, doc: Document, sc: Sentence, trig: tuple[int, int]
+                   ) -> list[EventMention]:
+        """'Противник завдав 41 авіаційного удару', 'зафіксовано влучання на 9 локаціях': a
+        day's tally of strikes over the whole front or country, in a sentence naming no
+        place, as a strike with no place (decision 427); else none."""
+        if sc.places or sc.unresolved:
+            return []
+        tally = self._placeless_tally(sc, trig)
+        if tally is None:
+            return []
+        return [replace_fields(self._mention(doc, sc, trig, "strike", None, None),
+                               count=tally, aggregate=True)]
+
+    def _to_rest(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'120 детей отправлены в лагеря', 'направили на оздоровление': a place of rest
+        within eight words of a verb of sending (decision 428)."""
+        return any(w.forms & self.lex.rest_places
+                   for w in sc.words[max(0, trig[0] - 8):trig[1] + 9])
+
+    def _placeless_tally(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'завдав 41 авіаційного удару', 'влучання ракет і БпЛА на девʼяти локаціях': a
+        figure, not yet used, of a noun of strikes themselves (one adjective between) near
+        the trigger, or after it; None when there is none."""
+        lo, hi = max(0, trig[0] - 3), min(len(sc.words), trig[1] + 9)
+        for k in range(lo, hi):
+            got = number_at(sc.words, k, self.lex)
+            if got is None or k in sc.used_counts or (k > 0 and number_at(sc.words, k - 1,
+                                                                          self.lex)):
+                continue
+            if any(w.forms & self.lex.strike_tally_nouns
+                   for w in sc.words[got[1] + 1:got[1] + 3]):
+                sc.used_counts.add(k)
+                qualifier = self.lex.count_qualifiers.get(sc.words[k - 1].lower) \
+                    if k > 0 else None
+                return Count(got[0], qualifier is not None, qualifier)
         return None
 
     def _facility_hit(self, sc: Sentence, trig: tuple[int, int]) -> bool:

@@ -222,6 +222,13 @@ class LemmaLexicon:
     # 'поранені 9 людей, серед них двоє дітей': a figure right after one of these counts a
     # part of the figure before it
     subset_markers: tuple[str, ...]
+    # 'противник завдав 41 авіаційного удару', 'влучання на 9 локаціях': nouns whose figure
+    # is a tally of strikes in itself, which may be told with no place
+    strike_tally_nouns: frozenset[str]
+    # 'детей отправили в лагеря', 'направили на оздоровление': verbs of sending people that
+    # tell an evacuation only with a place of rest (rest_places) near them
+    sending_verbs: frozenset[str]
+    rest_places: frozenset[str]
     # 'назвали сообщения о наступлении ложью', 'спростували заяви про наступ': a noun of
     # what a denial speaks of that is no trigger, and the type of the claim it denies
     denied_topics: dict[str, str]
