@@ -264,3 +264,24 @@ def test_a_region_written_short_is_the_region(resources: Any) -> None:
     for text in ("В Брянской обл. ранен мужчина.", "В Брянской области ранен мужчина."):
         (hurt,) = of_type(_events(resources, text, "ru"), "casualties")
         assert hurt["place"]["geonameid"] == 571473, (text, hurt)
+
+
+def test_a_street_named_after_a_town_is_no_place(resources: Any) -> None:
+    """Decision 432. Guard: the town the sentence names is still the place."""
+    text = "У Херсоні дрон скинув вибухівку на маршрутку на Миколаївському шосе."
+    (hit,) = of_type(_events(resources, text, "uk"), "strike")
+    assert hit["place"]["geonameid"] == 706448, hit
+    text = "В Белгороде повреждены два дома на проспекте Богдана Хмельницкого."
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["place"]["geonameid"] == 578072, hit
+
+
+def test_the_armed_forces_a_source_tells_of_are_no_source(resources: Any) -> None:
+    """Decision 433. Guard: "По данным ВСУ" names them as the source."""
+    text = ("Министерство обороны России сообщило, что группировка «Юг» освободила "
+            "Шандриголово. По данным министерства, ВСУ обстреляли Горловку.")
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] == "Ministry of Defence of Russia", hit
+    text = "По данным ВСУ, противник обстрелял Херсон."
+    (hit,) = of_type(_events(resources, text, "ru"), "strike")
+    assert hit["claimant"] == "Armed Forces of Ukraine", hit

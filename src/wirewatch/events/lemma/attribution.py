@@ -265,7 +265,10 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
             if claimant is not None:
                 break
             continue
-        after = [f for f in found if last < f.first <= last + 3]
+        # ("по данным министерства, ВСУ отходили": the armed forces told of, not right
+        # after the marker, are no source; decision 433)
+        after = [f for f in found if last < f.first <= last + 3 and (
+            f.first == last + 1 or f.actor.id not in lexicon.acting_forces)]
         if after:
             claimant = after[0]
             break
