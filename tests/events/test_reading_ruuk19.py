@@ -285,3 +285,14 @@ def test_the_armed_forces_a_source_tells_of_are_no_source(resources: Any) -> Non
     text = "По данным ВСУ, противник обстрелял Херсон."
     (hit,) = of_type(_events(resources, text, "ru"), "strike")
     assert hit["claimant"] == "Armed Forces of Ukraine", hit
+
+
+def test_a_speaker_who_reminds_is_a_speaker(resources: Any) -> None:
+    """Decision 434. Guard: the journalist's "Напомним" names no speaker."""
+    text = ("Дмитрий Лубинец также напомнил, что из музея в Херсоне оккупанты вывезли более "
+            "10 тысяч экспонатов.")
+    (took,) = of_type(_events(resources, text, "ru"), "property.looted")
+    assert took["claimant"] == "Dmytro Lubinets (Ukrainian human rights ombudsman)", took
+    text = "Напомним, что из музея в Херсоне оккупанты вывезли более 10 тысяч экспонатов."
+    (took,) = of_type(_events(resources, text, "ru"), "property.looted")
+    assert took["claimant"] is None, took
