@@ -113,17 +113,14 @@ class LemmaEventsComponent:
         self.confidence = load_confidence_model()
 
     def __call__(self, doc: Doc) -> Doc:
-        from wirewatch.events.lemma.attribution import outlet_speaker_of
+        from wirewatch.events.lemma.attribution import outlet_claimant
 
         places = event_places(doc)
         source = document_of(doc)
-        speaker = outlet_speaker(self.actors, source.outlet, source.published)
-        outlet = source.outlet
-        if speaker is None:
-            # "Telegram-канал губернатора Белгородской области": an outlet named by its
-            # speaker's office, in words of the text's language (decision 215)
-            named = outlet_speaker_of(self.extractor.actors, outlet, source.published)
-            outlet, speaker = named if named is not None else (outlet, None)
+        # the outlet that is a speaker of the war speaks what the text tells on no one's
+        # word (decisions 160, 215, 414-416)
+        named = outlet_claimant(self.extractor.actors, source.outlet, source.published)
+        outlet, speaker = named if named is not None else (source.outlet, None)
         found = spoken_by_outlet(self.extractor.events(source, doc, places), outlet, speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc

@@ -737,7 +737,9 @@ def _inflected_span(view: TextView, gaz: Gazetteer, i: int, j: int) -> Span | No
                         hits, "lemma")
             span.evidence |= {"lemma", "pattern"}
             return span
-    if j == i and (_region_elliptic(view, i) or _region_listed(view, i)):
+    short = i + 1 < len(toks) and toks[i + 1].text.lower() in ("обл", "обл.") and \
+        view.text[toks[i].end:toks[i + 1].start] == " "  # "над Курской обл." (decision 431)
+    if (j == i or short) and (_region_elliptic(view, i) or _region_listed(view, i) or short):
         # "над Брянской областью — 23, над Курской — 19": a region's adjective after a
         # preposition, with no noun after it, in a sentence that named a region by its noun;
         # "в Київській, Житомирській та Черкаській областях": each adjective of the list
@@ -1222,8 +1224,15 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     if prev_forms & (_RIVER_NOUNS | _STREET_NOUNS):
         return False
     after = re.match(r"\s+(\w+)", text[span.end:span.end + 30])
-    if after and after.group(1).islower() and _word_forms(after.group(1)) & _SEA_NOUNS:
-        return False  # "в Чорному морі": a sea, not the village Chornoye
+    if after and after.group(1).islower() and _word_forms(after.group(1)) & (
+            _SEA_NOUNS | _STREET_NOUNS):
+        # "в Чорному морі": a sea, not the village Chornoye; "на Миколаївському шосе": a
+        # road, not the village Mykolaivske (decision 432)
+        return False
+    named_after = _word_before(view, first, skip_names=True)
+    if named_after is not None and named_after is not before and \
+            not named_after.capitalised and _word_forms(named_after.text) & _STREET_NOUNS:
+        return False  # "на проспекте Богдана Хмельницкого": a street (decision 432)
     if span.start > 0 and text[span.start - 1] in _QUOTES_OPEN and \
             text[span.end:span.end + 1] in _QUOTES_CLOSE:
         return False  # a formation, an operation, a company: "«Таврія»", "«Азовсталь»"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from wirewatch.events.actors import Actor, ActorRegistry
+from wirewatch.events.actors import Actor, ActorRegistry, outlet_speaker
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
@@ -32,10 +32,20 @@ _BREAKS = frozenset({",", ";", ":", ".", "—", "–", "(", ")", "и", "і", "т
 # case ending, and the nominative the registry writes
 SURNAME_CASE = re.compile(r"^([А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+(?:ов|ев|єв|ёв|ин|ін|їн))"
                            r"(?:а|у|ым|им|ом|ові|еві|е|і)$")
+# A surname in the nominative ("Синегубов", "Гладков", "Пушилин")
+_SURNAME = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґё'’ʼ-]+(?:ов|ев|єв|ёв|ин|ін|їн)$")
 # A unit's registry name ("47th Mechanised Brigade") and a number written before a unit
 # noun ("47-й", "7-м", "93-тя", "47" before "ОМБр").
 _ORDINAL_NAME = re.compile(r"^(\d+)(?:st|nd|rd|th)\b(.*)$")
 _UNIT_NUMBER = re.compile(r"^(\d{1,3})(-[а-яіїєґё]{1,3})?$")
+# An outlet string that names a Telegram channel ("Rybar Telegram channel", "Два майора
+# (Telegram)", "Telegram-канал «Рыбарь»"), with the possessive before it
+_CHANNEL = re.compile(r"(?:'s\s+)?(?:\btelegram(?:-канал\w*)?|\bтелеграм(?:-канал\w*)?|"
+                      r"\bchannel\b|\bканал\w*)", re.IGNORECASE)
+_CHANNEL_MARKS = re.compile(r"[()«»\"]")
+# A Ukrainian military administration by its registry name ("Kherson Regional Military
+# Administration", "Nikopol District Military Administration")
+_MILITARY_ADMINISTRATION = re.compile(r"\bMilitary Administration\b")
 # How far (in words) an actor may sit from the verb of saying or marker it goes with.
 NEAR = 8
 
@@ -130,10 +140,20 @@ class ActorIndex:
     def _add(self, alias: str, actor_id: str) -> tuple[str, ...]:
         # an abbreviation ("ДАН", "ВСУ") is matched as written, in capitals, never through
         # a dictionary form ("ДАН" is no form of "дать")
+        written = re.findall(r"[\w'’ʼ-]+", alias)
         words = tuple(w.lower() if w.isupper() and len(w) > 1 else
-                      best_parse(w, self.lexicon.lang)[0]
-                      for w in re.findall(r"[\w'’ʼ-]+", alias))
-        caps = tuple(w.isupper() and len(w) > 1 for w in re.findall(r"[\w'’ʼ-]+", alias))
+                      best_parse(w, self.lexicon.lang)[0] for w in written)
+        caps = tuple(w.isupper() and len(w) > 1 for w in written)
+        # "Синегубов", "Салюков": a surname the lemmatiser cuts to a stem of its own
+        # ("синегуб") is found in the text by its nominative, as its case forms are read
+        # back to it (``SURNAME_CASE``; decision 417)
+        kept = tuple(w.lower() if _SURNAME.match(w) else form
+                     for w, form in zip(written, words, strict=True))
+        if kept != words:
+            self.by_first.setdefault(kept[0], []).append((kept, actor_id))
+            if len(kept) > 1:
+                self.by_last.setdefault(kept[-1], set()).add(actor_id)
+            self.caps[kept] = caps
         if words:
             self.by_first.setdefault(words[0], []).append((words, actor_id))
             if len(words) > 1:
@@ -207,13 +227,18 @@ class ActorIndex:
         ("голова Харківської ОВА": Oleh Syniehubov), else the body itself."""
         if not found.head or day is None:
             return found.actor
-        held = {a.id: a for a in self._holders.get(found.actor.id, ())
-                if any(r.org == found.actor.id and r.held_on(day) for r in a.roles)}
+        return self.head_of(found.actor, day) or found.actor
+
+    def head_of(self, body: Actor, day: date) -> Actor | None:
+        """The one person who held a role in ``body`` on ``day`` (its head, when a
+        spokesman held one too), else None."""
+        held = {a.id: a for a in self._holders.get(body.id, ())
+                if any(r.org == body.id and r.held_on(day) for r in a.roles)}
         if len(held) > 1:  # a spokesman and a governor of one body: the head is meant
             held = {i: a for i, a in held.items() if any(
-                r.org == found.actor.id and r.held_on(day) and _HEAD_TITLE.search(r.title)
+                r.org == body.id and r.held_on(day) and _HEAD_TITLE.search(r.title)
                 for r in a.roles)}
-        return next(iter(held.values())) if len(held) == 1 else found.actor
+        return next(iter(held.values())) if len(held) == 1 else None
 
 
 def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexicon) -> Claim:
@@ -240,7 +265,10 @@ def claim_of(words: Sequence[Word], found: Sequence[Found], lexicon: LemmaLexico
             if claimant is not None:
                 break
             continue
-        after = [f for f in found if last < f.first <= last + 3]
+        # ("по данным министерства, ВСУ отходили": the armed forces told of, not right
+        # after the marker, are no source; decision 433)
+        after = [f for f in found if last < f.first <= last + 3 and (
+            f.first == last + 1 or f.actor.id not in lexicon.acting_forces)]
         if after:
             claimant = after[0]
             break
@@ -335,6 +363,52 @@ def outlet_speaker_of(index: ActorIndex, outlet: str | None, day: date | None
     return actor_ref(index.registry, index.holder(found[0], day), day)
 
 
+def outlet_claimant(index: ActorIndex, outlet: str | None, day: date | None
+                    ) -> tuple[str, ActorRef] | None:
+    """The claimant string and actor of what a text tells on no one's word when its outlet
+    is a speaker of the war: the registry's body as the input names it (decision 160), a
+    body or office the outlet's Cyrillic words name (decision 215), a channel's own post
+    (decision 415); a person, and the head of a military administration whose channel it is,
+    by name with the role held that day (decisions 414, 416). None for any other outlet."""
+    ref = outlet_speaker(index.registry, outlet, day)
+    actor = index.registry.get(ref.id) if ref is not None else None
+    named = (outlet, ref) if outlet and ref is not None else None
+    if actor is None:
+        named = outlet_speaker_of(index, outlet, day) or channel_speaker(index, outlet, day)
+        actor = index.registry.get(named[1].id) if named is not None else None
+    if actor is None:
+        return named
+    if actor.type != "person" and day is not None and _MILITARY_ADMINISTRATION.search(
+            actor.name):
+        # "Zaporizhzhia OVA's Telegram channel", "Запорізька ОВА (Telegram)": the head
+        # writes the administration's posts in the first person and signs them
+        actor = index.head_of(actor, day) or actor
+    if actor.type == "person":
+        return actor_ref(index.registry, actor, day)
+    return named
+
+
+def channel_speaker(index: ActorIndex, outlet: str | None, day: date | None
+                    ) -> tuple[str, ActorRef] | None:
+    """The channel or blogger a Telegram outlet is ("Rybar Telegram channel",
+    "Telegram-канал «Два майора»", "Alexander Kots's Telegram channel"): a channel's own
+    post states what it reports without "said", so the channel is the claimant of what the
+    text tells on no one's word (decision 415); None for an outlet that names no channel,
+    or a channel the registry does not know as one media or analyst speaker."""
+    if not outlet or _CHANNEL.search(outlet) is None:
+        return None
+    found = index.registry.claimant_actor(_CHANNEL_MARKS.sub(" ", _CHANNEL.sub(" ", outlet)),
+                                          day)
+    actor = index.registry.get(str(found["id"])) if found is not None else None
+    if actor is None and _CYRILLIC.search(outlet):
+        named = {f.actor.id: f.actor for f in index.actors_in(words_in(outlet,
+                                                                       index.lexicon.lang))}
+        actor = next(iter(named.values())) if len(named) == 1 else None
+    if actor is None or actor.kind not in ("media", "analyst"):
+        return None
+    return actor_ref(index.registry, actor, day)
+
+
 def _pronoun_subject(words: Sequence[Word], v: int, lexicon: LemmaLexicon) -> bool:
     """'Он также сообщил, что ... российская армия обстреляла': a pronoun pointing back, in
     the nominative, up to three words before the verb of saying is its subject; the actors
@@ -353,9 +427,9 @@ def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
     # "заявил «Новой газете Европа»", "рассказал «Известиям»": an outlet in the dative
     # is who was told, not who spoke, when someone else is named (its words are not counted
     # between the verb and the speaker: "сообщили «Известиям» в МВД России"; decision 273)
-    told = [f for f in found if f.actor.kind == "media" and any(
+    told = [f for f in found if f.actor.kind == "media" and (any(
         may_be_dative(w.text, lexicon.lang) for w in words[f.first:f.last + 1]
-        if not w.text.isupper())]
+        if not w.text.isupper()) or _talked_with(words, f, lexicon))]
     # "сообщили в Минобороны", "у Генштабі повідомили": the body the verb is said in
     inside = [f for f in found for v in verbs if f not in told and f.first > v
               and _distance(f, v, told) <= 2 and words[f.first - 1].lower in ("в", "во", "у")]
@@ -382,11 +456,30 @@ def _said_by(words: Sequence[Word], found: Sequence[Found], verbs: list[int],
     accused += [f for f in found for v in verbs if f.first == v + 1
                 and "datv" in parse_tags(words[f.first].text, lexicon.lang)]
     speakers = [f for f in found if f not in told and f not in accused] or list(found)
+    # "Потери ВСУ, как утверждает военное ведомство", "заявил, что ВСУ обстреляли": the
+    # armed forces a report tells of are no speaker of its verb (decision 425)
+    # (the subject right before its verb still speaks: "ВСУ опровергли сообщения")
+    inside = [f for f in inside if f.actor.id not in lexicon.acting_forces]
+    speakers = [f for f in speakers if f.actor.id not in lexicon.acting_forces or any(
+        0 < v - f.last <= 2 and not any(w.text in _BREAKS for w in words[f.last + 1:v])
+        for v in verbs)]
+    if not inside and not speakers:
+        return None
     claimant = inside[0] if inside else min(
         speakers, key=lambda f: min(_distance(f, v, told) for v in verbs))
     if min(_distance(claimant, v, told) for v in verbs) > NEAR:
         return None
     return claimant
+
+
+def _talked_with(words: Sequence[Word], f: Found, lexicon: LemmaLexicon) -> bool:
+    """'в разговоре с «Известиями»', 'у розмові з «Суспільним»': the outlet ``f`` comes
+    right after a preposition of talking with (quotes between), so the speaker talked to it
+    (decision 419)."""
+    k = f.first - 1
+    while k >= 0 and words[k].text in ("«", "\"", "„", "“"):
+        k -= 1
+    return k >= 0 and words[k].lower in lexicon.interlocutor_preps
 
 
 def _lead_speaker(words: Sequence[Word], found: Sequence[Found]) -> Found | None:

@@ -88,6 +88,10 @@ class Story:
     front: Place | None = None
     tally: EventDate | None = None  # the period of the running tally just read, if any
     period: EventDate | None = None  # the last period named ("за цей час" points back)
+    # where the paragraph that named the last period ends, while no day was named since: its
+    # sentences with no date of their own go on telling of the period (decision 429)
+    period_end: int = -1
+    period_at: int = -1  # where the sentence that named the last period starts
     # the sentence before was a running tally: its list may go on in a sentence cut off at
     # an abbreviation ("танків – 11 355 (+3) од.; бойових броньованих машин – 23 581 (+5)")
     tallying: bool = False
@@ -146,6 +150,9 @@ class Story:
     # the period a lead sentence named ("С 15 по 21 ноября ..."), telling no event: the date
     # of the events after it that name none (decision 276)
     lead: EventDate | None = None
+    # the towns the strikes told so far hit: a text about one town's strike places its
+    # casualties there in any paragraph (decision 421)
+    struck: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -209,6 +216,8 @@ class LemmaExtractor:
                     and sc.dated_at is not None and _daily(sc.date, doc.published):
                 story.heading_day = sc.date
             made = self._mentions(doc, sc, story)
+            if made and story.period_at == sc.start:
+                story.period_end = -1  # "З 11 листопада евакуювали 95 людей": its own
             self._lead_period(parsed.text, sc, story, made, read)
             if not made and read:
                 made = self._settlements_named(sc, found, read[-1], dropped)
@@ -253,7 +262,7 @@ class LemmaExtractor:
                 w.forms & self.lex.direction_nouns for w in sc.words[k:k + 3])]
             story.direction = fronts[-1] if fronts else story.direction
             if named:
-                story.front = named[-1] if named[-1] in fronts else None
+                story.front = self._front_after(sc, named, fronts, story.front)
             if has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
                 story.front = None  # "Загалом втрати противника склали 930 осіб": all fronts
             towns = [p for _, p in sc.places if p.kind == "city"]
@@ -276,6 +285,7 @@ class LemmaExtractor:
                         dict.fromkeys(sc.words[k - 1].forms & self.lex.town_nouns, p))
             strikes = [m.place for m in made if m.type == "strike" and m.place
                        and m.place not in sc.included]
+            story.struck.update(p.geonameid for p in strikes if p.kind == "city")
             story.strike_place = _strikes_place(strikes, story.region) if strikes else \
                 None if made else story.strike_place
             story.strike_last = strikes[-1] if strikes else None if made else \
@@ -324,6 +334,23 @@ class LemmaExtractor:
             kept = spoken_by_outlet(kept, *actor_ref(self.actors.registry,
                                                      story.byline.actor, doc.published))
         return dedupe(kept, self.book)
+
+    def _front_after(self, sc: Sentence, named: list[Place], fronts: list[Place],
+                     front: Place | None) -> Place | None:
+        """The front direction the losses after a sentence naming places are at (decision
+        214): "На Покровському напрямку ... у районах Родинського, Мирнограда": the places
+        where a direction's fighting went on keep the direction; so does its own town named
+        again ("Костянтинівський напрямок ... південніше Костянтинівки"); the town an
+        offensive is aimed at ("на Запорізькому напрямку в бік Степногірська") ends it, as
+        any other place does (decision 420)."""
+        aimed = {k for _, la, _ in find_phrases(sc.words, (
+            phrase(p) for p in self.lex.toward)) for k in (la + 1, la + 2)}
+        if fronts and sc.places[-1][0] not in aimed:
+            return fronts[-1]
+        if named[-1] in fronts:
+            return named[-1]
+        again = front is not None and any(p.geonameid == front.geonameid for p in named)
+        return front if again else None
 
     @staticmethod
     def _lead_period(text: str, sc: Sentence, story: Story, made: list[EventMention],
@@ -386,6 +413,11 @@ class LemmaExtractor:
             if body is None and story.unsaid is not None and self._points_to_person(words):
                 body = story.unsaid  # a person named after the last speaker (decision 321)
             claim = story.claim = Claim(body, (), True) if body is not None else story.claim
+        elif story.claim is None and claim.said and (
+                body := self._body_back(words, story)) is not None:
+            # "Минобороны России подвело итоги недели. По данным ведомства, ...": the body
+            # the text opened with, which has said nothing yet (decision 426)
+            claim = story.claim = Claim(body, (), True)
         elif story.claim is None and story.person is not None and acting and \
                 self._points_back(words):
             # "Губернатор X подвёл итоги. По его словам, ...": the person named before, who
@@ -426,13 +458,7 @@ class LemmaExtractor:
                 own.precision == "range" and has_phrase(
                     words, (phrase(p) for p in self.lex.past_periods)):
             own = story.lead  # "За неделю сбиты ..." under "С 15 по 21 ноября" (decision 276)
-        if own is not None and own.precision != "range":
-            story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
-        if own is not None and own.precision == "range":
-            story.period = own
-        elif own is None and story.period is not None and has_phrase(
-                words, (phrase(p) for p in self.lex.this_period)):
-            own = story.period  # "за цей час у полон взято 46": the period named before
+        own = self._carry_period(doc, words, start, own, story)
         when = own if own is not None and own.precision == "range" else story.date or (
             EventDate(doc.published.isoformat(), "day", "publication")
             if doc.published else UNKNOWN)
@@ -448,6 +474,26 @@ class LemmaExtractor:
         return Sentence(words, sent.text, start, [(k, p) for k, p in found if p is not None],
                         [k for k, p in found if p is None], claim, when, named=named,
                         dated_at=dated[0] if dated is not None else None, period=period)
+
+    def _carry_period(self, doc: Document, words: Sequence[Word], start: int,
+                      own: EventDate | None, story: Story) -> EventDate | None:
+        """The sentence's own date, its day kept as the story's date and its period as the
+        story's period; with none, the period named before when the sentence points back to
+        it ("за цей час у полон взято 46") or goes on in its paragraph after a sentence that
+        named the period and told no event ("За тиждень відбили 27 штурмів. Ліквідовано 148
+        окупантів"; decision 429)."""
+        if own is not None and own.precision != "range":
+            story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
+            story.period_end = -1
+        if own is not None and own.precision == "range":
+            story.period, story.period_at = own, start
+            blank = _BLANK.search(doc.text, start)
+            story.period_end = blank.start() if blank else len(doc.text)
+        elif own is None and story.period is not None and (
+                start < story.period_end or has_phrase(
+                    words, (phrase(p) for p in self.lex.this_period))):
+            own = story.period
+        return own
 
     def _office_or_maker(self, words: Sequence[Word], k: int, p: Place | None) -> bool:
         """Whether the place at word ``k`` names no place of an event: a country that made
@@ -1095,11 +1141,12 @@ class LemmaExtractor:
             # "зачистили центр Нью-Йорка. Противник откатывается к Торецку": a retreat
             # toward a town leaves the place fought over (decision 207)
             places = [story.fought]
-        if et.place_required and not places and not (
+        if etype == "strike" and not places and (told := self._placeless(doc, sc, trig)):
+            return told  # "Противник завдав 41 авіаційного удару" (decision 427)
+        if (et.place_required and not places and not (
                 (etype in self.lex.object_places or etype == "strike") and
-                self._unknown_village(sc, trig)):
-            return []
-        if etype == "territory.withdrawn" and self._out_of_shelter(sc, trig):
+                self._unknown_village(sc, trig))) or (
+                etype == "territory.withdrawn" and self._out_of_shelter(sc, trig)):
             return []
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
@@ -1127,6 +1174,8 @@ class LemmaExtractor:
         if any(w.forms & self.lex.departure_verbs for w in within) and \
                 not self._left_counted(sc, trig):
             return []  # "власники яких виїхали", "закликали виїхати": no evacuation told
+        if any(w.forms & self.lex.sending_verbs for w in within) and not self._to_rest(sc, trig):
+            return []  # "направили войска": sending is an evacuation to rest only (428)
         if etype == "equipment.lost":
             if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
                 return []  # "обломками сбитого дрона повреждены дома": the debris's strike
@@ -1201,8 +1250,10 @@ class LemmaExtractor:
 
     def _included(self, sc: Sentence, lo: int) -> list[Place]:
         """The places listed right after a word of 'in particular' ('в том числе',
-        'зокрема') at or after word ``lo``."""
-        marks = find_phrases(sc.words, (phrase(p) for p in self.lex.including), lo)
+        'зокрема') or of a part ('среди них Херсон, Белозёрка'; decision 430) at or after
+        word ``lo``."""
+        marks = find_phrases(sc.words, (phrase(p) for p in (
+            *self.lex.including, *self.lex.subset_markers)), lo)
         if not marks:
             return []
         at = marks[0][1]
@@ -1235,6 +1286,43 @@ class LemmaExtractor:
                         self.lex.count_qualifiers.get(" ".join(
                             w.lower for w in sc.words[k - n:k]))))), None)
                     return Count(got[0], qualifier is not None, qualifier)
+        return None
+
+    def _placeless(self, doc: Document, sc: Sentence, trig: tuple[int, int]
+                   ) -> list[EventMention]:
+        """'Противник завдав 41 авіаційного удару', 'зафіксовано влучання на 9 локаціях': a
+        day's tally of strikes over the whole front or country, in a sentence naming no
+        place, as a strike with no place (decision 427); else none."""
+        if sc.places or sc.unresolved:
+            return []
+        tally = self._placeless_tally(sc, trig)
+        if tally is None:
+            return []
+        return [replace_fields(self._mention(doc, sc, trig, "strike", None, None),
+                               count=tally, aggregate=True)]
+
+    def _to_rest(self, sc: Sentence, trig: tuple[int, int]) -> bool:
+        """'120 детей отправлены в лагеря', 'направили на оздоровление': a place of rest
+        within eight words of a verb of sending (decision 428)."""
+        return any(w.forms & self.lex.rest_places
+                   for w in sc.words[max(0, trig[0] - 8):trig[1] + 9])
+
+    def _placeless_tally(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'завдав 41 авіаційного удару', 'влучання ракет і БпЛА на девʼяти локаціях': a
+        figure, not yet used, of a noun of strikes themselves (one adjective between) near
+        the trigger, or after it; None when there is none."""
+        lo, hi = max(0, trig[0] - 3), min(len(sc.words), trig[1] + 9)
+        for k in range(lo, hi):
+            got = number_at(sc.words, k, self.lex)
+            if got is None or k in sc.used_counts or (k > 0 and number_at(sc.words, k - 1,
+                                                                          self.lex)):
+                continue
+            if any(w.forms & self.lex.strike_tally_nouns
+                   for w in sc.words[got[1] + 1:got[1] + 3]):
+                sc.used_counts.add(k)
+                qualifier = self.lex.count_qualifiers.get(sc.words[k - 1].lower) \
+                    if k > 0 else None
+                return Count(got[0], qualifier is not None, qualifier)
         return None
 
     def _facility_hit(self, sc: Sentence, trig: tuple[int, int]) -> bool:
@@ -1297,6 +1385,8 @@ class LemmaExtractor:
         nouns = self.lex.goods_nouns if etype == "property.looted" else self.lex.people_nouns
         if etype == "casualties" and (risen := self._risen_to(sc, trig)) is not None:
             return risen  # "число пострадавших выросло до семи" (decision 372)
+        if etype == "casualties" and (listed := self._people_list(sc, trig)) is not None:
+            return listed  # "ранены водитель и трое пассажиров" (decision 424)
         if etype == "casualties" and self._one_person(sc, trig):
             return Count(1, False, None)  # "загинув чоловік", "Водитель погиб"
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
@@ -1384,6 +1474,61 @@ class LemmaExtractor:
         venue = next((p for _, p in own if p.kind == "city" and p != home
                       and p not in homes), None)
         return (homes if len(homes) > 1 else [home]), venue
+
+    def _people_list(self, sc: Sentence, trig: tuple[int, int]) -> Count | None:
+        """'погибли водитель и пассажирка', 'ранены водитель и трое пассажиров', 'поранено
+        водія та трьох пасажирок', 'мужчина 43 лет и женщина 68 лет ранены': people named
+        one by one in a list right after the trigger or right before it, one of them at
+        least a noun in the singular with no figure, count one each and their figures
+        (decision 424); None for any other trigger."""
+        words = sc.words
+        got = self._listed_people(words, trig[1] + 1)
+        if got is not None and not any(k in sc.used_counts for k in got[1]):
+            sc.used_counts.update(got[1])
+            return Count(got[0], False, None)
+        for start in range(max(0, trig[0] - 10), trig[0]):
+            got = self._listed_people(words, start, end=trig[0])
+            if got is not None and not any(k in sc.used_counts for k in got[1]):
+                sc.used_counts.update(got[1])
+                return Count(got[0], False, None)
+        return None
+
+    def _listed_people(self, words: Sequence[Word], k: int, end: int | None = None
+                       ) -> tuple[int, list[int]] | None:
+        """The sum and figures' word indices of a list of two people or more starting at
+        word ``k`` (ending right before ``end`` when given), joined by "и", "і", "та", "й" or
+        a comma; None when there is no such list or it names none singly."""
+        lang, total, items, bare, figures = self.lex.lang, 0, 0, False, []
+        while k < len(words):
+            fig = number_at(words, k, self.lex)
+            at = k
+            if fig is not None:
+                k = fig[1] + 1
+            while k < len(words) and (parse_tags(words[k].text, lang) & {"ADJF", "PRTF"}
+                                      or _AGE_WORD.match(words[k].text)):
+                k += 1  # "67-летняя местная жительница"
+            if k >= len(words) or not words[k].forms & self.lex.people_nouns:
+                break
+            if fig is None and not _singular(parse_tags(words[k].text, lang)):
+                return None  # "погибли мирные жители": how many is not told
+            total, items, bare = total + (fig[0] if fig else 1), items + 1, bare or not fig
+            figures += [at] if fig else []
+            k += 1
+            age = number_at(words, k, self.lex) if k < len(words) else None
+            if age is not None and age[1] + 1 < len(words) and \
+                    words[age[1] + 1].forms & self.lex.year_nouns:
+                k = age[1] + 2  # "мужчина 43 лет", "хлопчик 12 років"
+            if end is not None and k == end:
+                break
+            # "двое мирных жителей, мужчина и женщина": what follows a counted item's comma
+            # names the same people again
+            if k >= len(words) or not (words[k].lower in ("и", "і", "та", "й")
+                                       or (words[k].text == "," and not fig)):
+                break
+            k += 1
+        if items < 2 or not bare or (end is not None and k != end):
+            return None
+        return total, figures
 
     def _one_person(self, sc: Sentence, trig: tuple[int, int]) -> bool:
         """'загинув чоловік', 'погибла 67-летняя женщина', 'Водитель погиб': a trigger in
@@ -1577,6 +1722,14 @@ class LemmaExtractor:
             # "У Нікополі загинув чоловік. ... Ще двоє містян отримали поранення": the
             # paragraph goes on telling of the town it named; not a loss tally ("Потери
             # противника — до 470 военнослужащих", "Загалом втрати склали") (decision 363)
+            return [story.town]
+        if etype == "casualties" and story.town is not None and \
+                story.struck == {story.town.geonameid} and not sc.places and \
+                not sc.unresolved and not sc.words[trig[0]].forms & self.lex.tally_words and \
+                not has_phrase(sc.words, (phrase(p) for p in self.lex.overall)):
+            # "Таганрог пережил одну из самых тяжёлых атак. ¶ Губернатор сообщил о двух
+            # погибших": the strikes told so far hit one town, the last named, so the dead
+            # and wounded of a later paragraph are its (decision 421)
             return [story.town]
         return []
 
@@ -1945,8 +2098,12 @@ class LemmaExtractor:
             return None, (), None, (), None
         day = _day(sc.date) or doc.published
         name, ref = actor_ref(self.actors.registry, self.actors.holder(c, day), day)
+        # "в разговоре с «Известиями»" in Izvestia: the outlet that publishes the text
+        # relays nothing through itself (decision 419)
+        own = self.actors.registry.claimant_actor(doc.outlet, day) if doc.outlet else None
         conduits: list[tuple[str, ActorRef | None]] = [
-            actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits]
+            actor_ref(self.actors.registry, f.actor, day) for f in sc.claim.conduits
+            if own is None or f.actor.id != own["id"]]
         if sc.claim.channel is not None and not conduits:
             conduits.append((sc.claim.channel, None))  # "в своём Telegram-канале"
         return (name, tuple(n for n, _ in conduits), ref, tuple(r for _, r in conduits),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from wirewatch.events.dates import EventDate, since_range
-from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
+from wirewatch.events.lemma.lexicon import LemmaLexicon, Phrase, phrase
 from wirewatch.events.lemma.words import Word, find_phrases
 from wirewatch.events.numbers import Count
 from wirewatch.places.morph import parse_tags
@@ -412,14 +412,20 @@ def number_at(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> tuple[int
     if k > 0 and (_DIGITS.match(words[k - 1].text) or _DECIMAL.match(words[k - 1].text)) \
             and any(lexicon.number_words.get(f, 0) >= 1000 for f in w.forms):
         return None  # the "тысячи" of "1,4 тысячи" is part of the figure before it
-    value, last = 0, k - 1
-    for j in range(k, min(len(words), k + 4)):
+    # "двадцать три", "мільйон сто шістдесят чотири тисячі": the words of a figure, each
+    # thousand or million multiplying the group read since the last (decision 422)
+    total, group, last = 0, 0, k - 1
+    for j in range(k, min(len(words), k + 8)):
         v = next((lexicon.number_words[f] for f in words[j].forms
                   if f in lexicon.number_words), None)
         if v is None:
             break
-        value = value * v if v >= 1000 and value else value + v
+        if v >= 1000:
+            total, group = total + (group or 1) * v, 0
+        else:
+            group += v
         last = j
+    value = total + group
     return (value, last) if last >= k and value else None
 
 
@@ -456,11 +462,31 @@ def count_near(words: Sequence[Word], trig: tuple[int, int], lexicon: LemmaLexic
     # the count is a share of, when the share is given too (decision 254)
     shares = [c for c in cands if not whole_of_share(words, c[1], lexicon)]
     cands = shares or cands
+    # "поранені дев'ятеро людей, серед них двоє дітей": the figure after a marker of a part
+    # counts part of a figure before it, which is the count (decision 423)
+    marks = find_phrases(words, (phrase(p) for p in lexicon.subset_markers), lo)
+    cands = [_whole_before(words, c, marks, lexicon, used) for c in cands]
     if not cands:
         return None
     _, k, value = min(cands)
     qualifier = _qualifier(words, k, lexicon)
     return Count(value, qualifier is not None, qualifier), k
+
+
+def _whole_before(words: Sequence[Word], cand: tuple[int, int, int],
+                  marks: list[tuple[int, int, Phrase]], lexicon: LemmaLexicon,
+                  used: set[int] | None) -> tuple[int, int, int]:
+    """The figure a candidate right after a marker of a part ("серед них двоє") is a
+    part of: the figure up to four words before the marker, at the candidate's distance
+    (the candidate itself when there is none)."""
+    for first, last, _ in marks:
+        if not last < cand[1] <= last + 3:
+            continue
+        for k in range(max(0, first - 4), first):  # "двадцять одна людина": read whole
+            got = number_at(words, k, lexicon)
+            if got is not None and got[1] < first and k not in (used or ()):
+                return cand[0], k, got[0]
+    return cand
 
 
 def whole_of_share(words: Sequence[Word], k: int, lexicon: LemmaLexicon) -> bool:

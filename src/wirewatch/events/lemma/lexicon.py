@@ -216,6 +216,19 @@ class LemmaLexicon:
     # 'сообщил об ударе ВСУ', 'повідомив про обстріл ЗСУ': what a verb of saying tells of
     # follows one of these; an actor named in it is no speaker
     topic_preps: frozenset[str]
+    # 'в разговоре с «Известиями»', 'у розмові з «Суспільним»': an outlet after one of these
+    # (quotes between) is who the speaker talked to, no speaker
+    interlocutor_preps: frozenset[str]
+    # 'поранені 9 людей, серед них двоє дітей': a figure right after one of these counts a
+    # part of the figure before it
+    subset_markers: tuple[str, ...]
+    # 'противник завдав 41 авіаційного удару', 'влучання на 9 локаціях': nouns whose figure
+    # is a tally of strikes in itself, which may be told with no place
+    strike_tally_nouns: frozenset[str]
+    # 'детей отправили в лагеря', 'направили на оздоровление': verbs of sending people that
+    # tell an evacuation only with a place of rest (rest_places) near them
+    sending_verbs: frozenset[str]
+    rest_places: frozenset[str]
     # 'назвали сообщения о наступлении ложью', 'спростували заяви про наступ': a noun of
     # what a denial speaks of that is no trigger, and the type of the claim it denies
     denied_topics: dict[str, str]
