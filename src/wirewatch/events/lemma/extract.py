@@ -1177,16 +1177,7 @@ class LemmaExtractor:
         if any(w.forms & self.lex.sending_verbs for w in within) and not self._to_rest(sc, trig):
             return []  # "направили войска": sending is an evacuation to rest only (428)
         if etype == "equipment.lost":
-            if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
-                return []  # "обломками сбитого дрона повреждены дома": the debris's strike
-            if "strike" in self.book.types and self._facility_hit(sc, trig):
-                # "уразили нафтовий термінал", "поразили нефтебазу": a facility hit is a
-                # strike on it, not equipment lost
-                hit = self._places_for(sc, trig, "strike", typed, story)
-                return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None,
-                                      None)]
-            return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places)
-                                    or self._share_of_them(doc, sc, trig, places, story))
+            return self._equipment_of_trigger(doc, sc, story, trig, typed, places)
         lost: list[EventMention] = []
         if etype == "casualties" and sc.words[trig[0]].forms & (
                 self.lex.tally_words | self._loss_verbs) and "equipment.lost" in self.book.types:
@@ -1228,6 +1219,20 @@ class LemmaExtractor:
             named = [p for p in self._included(sc, trig[1] + 1) if p not in places]
         own = [replace_fields(base, place=p, count=None, aggregate=False) for p in named]
         return ([replace_place(base, p) for p in places] if len(places) > 1 else [base]) + own
+
+    def _equipment_of_trigger(self, doc: Document, sc: Sentence, story: Story,
+                              trig: tuple[int, int], typed: list[tuple[int, int, str]],
+                              places: list[Place]) -> list[EventMention]:
+        """The equipment a loss trigger tells of, or the strike on a facility it hit."""
+        if any(w.forms & self.lex.debris_nouns for w in sc.words[max(0, trig[0] - 2):trig[0]]):
+            return []  # "обломками сбитого дрона повреждены дома": the debris's strike
+        if "strike" in self.book.types and self._facility_hit(sc, trig):
+            # "уразили нафтовий термінал", "поразили нефтебазу": a facility hit is a strike
+            # on it, not equipment lost
+            hit = self._places_for(sc, trig, "strike", typed, story)
+            return [self._mention(doc, sc, trig, "strike", hit[0] if hit else None, None)]
+        return self._approached(doc, sc, trig, self._equipment(doc, sc, trig, places)
+                                or self._share_of_them(doc, sc, trig, places, story))
 
     def _approached(self, doc: Document, sc: Sentence, trig: tuple[int, int],
                     made: list[EventMention]) -> list[EventMention]:
