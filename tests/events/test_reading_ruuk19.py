@@ -296,3 +296,17 @@ def test_a_speaker_who_reminds_is_a_speaker(resources: Any) -> None:
     text = "Напомним, что из музея в Херсоне оккупанты вывезли более 10 тысяч экспонатов."
     (took,) = of_type(_events(resources, text, "ru"), "property.looted")
     assert took["claimant"] is None, took
+
+
+def test_the_nouns_of_taking_control_are_a_capture(resources: Any) -> None:
+    """Decision 457. Guard: control "of the authorities" over a situation, with no "над"
+    and a place, is no capture."""
+    for text, lang in (("Минобороны России сообщило об установлении контроля над "
+                        "Дзержинском.", "ru"),
+                       ("Минобороны России заявило о полном контроле над Дзержинском.", "ru"),
+                       ("Міноборони РФ повідомило про встановлення контролю над Торецьком.",
+                        "uk")):
+        (taken,) = of_type(_events(resources, text, lang), "territory.captured")
+        assert taken["place"]["geonameid"] == 709354, taken
+    calm = "Губернатор сообщил, что ситуация находится под полным контролем властей."
+    assert of_type(_events(resources, calm, "ru"), "territory.captured") == []
