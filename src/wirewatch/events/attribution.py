@@ -351,8 +351,7 @@ class Attributor:
                 return unit
         synonym = lex.reference_synonyms.get(head)
         # "the regional administration" is no city administration met before
-        kinds = {c.lower_ for c in children_of(tok) if c.dep_ in ("amod", "compound")} & \
-            lex.body_levels
+        kinds = self._levels(tok)
         for s in reversed(self.sources):
             if kinds and not kinds <= set(s.name.lower().split()):
                 continue
@@ -364,6 +363,12 @@ class Attributor:
         if head in lex.body_heads:
             return self._unit_named_before(tok, head, adjectives=True)
         return None
+
+    def _levels(self, tok: Any) -> set[str]:
+        """The level words a reference names its body with ("the regional administration":
+        regional; lexicon ``body_levels``, decision 454)."""
+        return {c.lower_ for c in children_of(tok) if c.dep_ in ("amod", "compound")} & \
+            self.lexicon.body_levels
 
     def _inquiring_body(self, tok: Any) -> Source | None:
         """"According to the investigation", "prosecutors said": the prosecutor's office,
@@ -387,8 +392,7 @@ class Attributor:
         for _ in range(BODY_LOOKBACK_SENTENCES if adjectives else UNIT_LOOKBACK_SENTENCES):
             if start > 0:
                 start = sent_of(doc[start - 1]).start
-        levels = {c.lower_ for c in children_of(tok) if c.dep_ in ("amod", "compound")} & \
-            self.lexicon.body_levels
+        levels = self._levels(tok)
         for i in range(tok.i - 1, start - 1, -1):
             t = doc[i]
             if levels and not levels <= {c.lower_ for c in children_of(t)}:

@@ -28,9 +28,12 @@ from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.numbers import QUALIFIERS, Count
 
 _FIGURE = r"\d{1,3}(?:[ ,.\u202f\u00a0]\d{3})+|\d+"
+# a list line's bullet, and the words that qualify a figure written before it
+_BULLET = r"[ \t]*(?:[-\u2013\u2014\u2022*][ \t]+)?"
+_QUALIFIERS = r"about|approximately|around|over|more than|up to"
 # one item: "tanks - 10,677 (+4)", "personnel - about 937,880 (+1,160) persons"
 TALLY_ITEM = re.compile(
-    r"[ \t]*(?:[-\u2013\u2014\u2022*][ \t]+)?"
+    _BULLET +
     r"(?P<label>[^\W\d_][^\d\n:\u2012\u2013\u2014]{0,60}?)[ \t]*[-\u2012\u2013\u2014:][ \t]*"
     r"(?:(?P<qual>[a-z]+(?: [a-z]+)?)[ \t]+)?(?P<total>" + _FIGURE + r")[ \t]*"
     r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*")
@@ -38,8 +41,7 @@ TALLY_ITEM = re.compile(
 # total);", "- 410 operational-tactical UAVs;" (the figure counts over the opening's period,
 # the bracket gives the running total or the day's increase)
 FIGURE_FIRST_ITEM = re.compile(
-    r"[ \t]*(?:[-\u2013\u2014\u2022*][ \t]+)?"
-    r"(?:(?P<qual>about|approximately|around|over|more than|up to)[ \t]+)?"
+    _BULLET + r"(?:(?P<qual>" + _QUALIFIERS + r")[ \t]+)?"
     r"(?P<total>" + _FIGURE + r")[ \t]+(?P<label>[^\W\d_][^\d\n:;()]{0,60}?)[ \t]*"
     r"(?:\([ \t]*(?:\+[ \t]*(?P<inc>" + _FIGURE + r")|(?P<grand>" + _FIGURE +
     r")[ \t]+in[ \t]+total)[ \t]*\))?[ \t]*[,;.]?[ \t]*")
@@ -54,7 +56,7 @@ MIN_ITEMS = 3
 # combat vehicles", "1,339 multiple launch rocket systems" (a class without a day's part);
 # the parse of such a list is often broken by the brackets
 INLINE_ITEM = re.compile(
-    r"(?:(?P<qual>about|approximately|around|over|more than|up to)\s+)?"
+    r"(?:(?P<qual>" + _QUALIFIERS + r")\s+)?"
     r"(?P<total>" + _FIGURE + r")\s*(?:\(\s*\+\s*(?P<inc>" + _FIGURE + r")\s*\)\s*)?\s"
     r"(?P<label>[^\W\d_][\w-]*(?:\s+(?!since\b|in\b|over\b|during\b|the\b|and\s+[\d(])"
     r"(?:and\s+)?[^\W\d_][\w-]*){0,4})"

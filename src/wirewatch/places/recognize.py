@@ -1460,9 +1460,10 @@ def _mark_region_coordination(spans: list[Span], view: TextView, gaz: Gazetteer)
     for span in spans:
         after = view.text[span.end:span.end + 120]
         before = view.text[max(0, span.start - 200):span.start]
+        low = before.lower()
         m = REGION_HEAD_AFTER.match(after) or REGION_PLURAL.match(after) or (
-            REGION_LIST_BEFORE.search(before) if any(
-                w in before.lower() for w in _REGION_HEAD_WORDS) else None)
+            REGION_LIST_BEFORE.search(before) if any(w in low for w in _REGION_HEAD_WORDS)
+            else None)
         if not m:
             continue
         span.evidence.add("region")

@@ -15,6 +15,7 @@ from wirewatch.events.dates import UNKNOWN, EventDate, find_dates, publication_d
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
 from wirewatch.events.steps.mention import evidence
+from wirewatch.events.steps.modality import says_false
 from wirewatch.events.steps.when import date_tokens, path_clear
 from wirewatch.events.syntax import children_of, is_under, memo, span_text, tokens_with
 from wirewatch.events.where import qualifies_by_hyphen
@@ -95,10 +96,7 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
                            any(a.dep_ in ("appos", "compound") for a in children_of(c))),
                           None)
         return target
-    negated = low == "be" and any(c.dep_ == "neg" for c in children_of(tok))
-    if low == "be" and any(c.dep_ in ("acomp", "attr") and (
-            c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words))
-                           for c in children_of(tok)):
+    if low == "be" and says_false(tok, lex):
         # "the claim was false", "the reports are fake", "the Russian claim was not true"
         return next((c for c in children_of(tok) if c.dep_ == "nsubj" and
                      c.lemma_.lower() in book.claim_nouns), None)

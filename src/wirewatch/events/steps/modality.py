@@ -212,12 +212,16 @@ def denied_claim_noun(head: Any, book: Codebook, lex: Lexicon) -> bool:
     """'Claims about the capture of X are not true': the trigger sits in a claim said false."""
     for a in path_up(head)[1:5]:
         if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
-            pred = a.head
-            acomps = [c for c in children_of(pred) if c.dep_ in ("acomp", "attr")]
-            negated = any(c.dep_ == "neg" for c in children_of(pred))
-            return any(c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words)
-                       for c in acomps)
+            return says_false(a.head, lex)
     return False
+
+
+def says_false(pred: Any, lex: Lexicon) -> bool:
+    """Whether a "be" says its subject false ("is false", "are fake", "was not true")."""
+    negated = any(c.dep_ == "neg" for c in children_of(pred))
+    return any(c.dep_ in ("acomp", "attr") and (
+        c.lower_ in lex.denial_words or (negated and c.lower_ in lex.truth_words))
+        for c in children_of(pred))
 
 
 def modality_of(att: Attribution, head: Any, toks: list[Any], sent: Any, book: Codebook,
