@@ -269,6 +269,16 @@ UNIT_LOOKBACK_SENTENCES = 4
 BODY_LOOKBACK_SENTENCES = 6
 
 
+def _body_of_head(source: Source, head: str, lex: Lexicon) -> Source:
+    """"The head of the Donetsk Oblast Military Administration said … the administration
+    said": a body named by its head's title is the body, not its unnamed head (decision
+    484); a named holder, or any other source, is itself."""
+    m = re.match(r"(?:the\s+)?head\s+of\s+(?:the\s+)?(.+)$", source.name, re.IGNORECASE)
+    if head not in lex.body_heads or m is None or head not in m.group(1).lower():
+        return source
+    return Source(m.group(1), "org", source.side, source.conduits, head=head)
+
+
 class Attributor:
     """Resolves claimants and conduits in one article, remembering the speakers met."""
 
@@ -332,9 +342,12 @@ class Attributor:
         dets = {c.lower_ for c in children_of(tok) if c.dep_ in ("det", "amod", "poss")}
         if not dets & lex.reference_determiners:
             return None
-        if any(c.pos_ == "PROPN" for c in children_of(tok)) or (
+        if any(c.pos_ == "PROPN" and c.lower_ not in lex.body_levels
+               for c in children_of(tok)) or (
                 tok.pos_ == "PROPN" and tok.lower_ not in self.reference_heads):
-            return None  # "the Ministry", capitalised as some outlets write it, still refers
+            # "the Ministry", capitalised as some outlets write it, still refers; so does
+            # "the oblast administration", its level word tagged a name
+            return None
         if head in spokes:
             # "the spokesman": the last source that spoke through a spokesman
             via = next((s for s in reversed(self.sources) if s.via == head), None)
@@ -359,7 +372,7 @@ class Attributor:
                     head in lex.unit_heads and s.head and s.head != head)) or (
                     synonym is not None and synonym in s.name.lower()):
                 # ("the brigade" is no "brigade officer" who spoke: decision 398)
-                return s
+                return _body_of_head(s, head, lex)
         if head in lex.body_heads:
             return self._unit_named_before(tok, head, adjectives=True)
         return None

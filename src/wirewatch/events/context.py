@@ -11,9 +11,11 @@ drop it; nothing else is passed between steps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from wirewatch.document import Document
@@ -70,6 +72,19 @@ class DocContext:
     # its undated events' day, in place of the publication's (decision 402)
     report_day: date | None = None
     types_seen: set[str] = field(default_factory=set)
+
+    @cached_property
+    def cued_villages(self) -> frozenset[str]:
+        """The names the gazetteer lacks that the text calls a village somewhere ("the
+        village of Tonenke"): a place wherever they recur, even where the tagger took the
+        bare name for a person ("had withdrawn from Tonenke")."""
+        words = "|".join(re.escape(w) for w in sorted(self.lexicon.village_words))
+        if not words:
+            return frozenset()
+        cue = re.compile(rf"\b(?:{words})s?(?:\s+of)?\s+$", re.IGNORECASE)
+        text = self.document.text
+        return frozenset(p.surface for p in self.places if p.place is None and
+                         cue.search(text[max(0, p.start - 30):p.start]))
 
     def behaviour(self, type_name: str) -> Behaviour:
         """Return the behaviour of an event type of the codebook (the default if unknown)."""

@@ -490,6 +490,16 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                 continue
             if t.tag_ == "NNS" and "city" in kinds:
                 continue  # "the villages": no one place
+            places_words = book.place_anaphora.get("region", frozenset()) | \
+                book.place_anaphora.get("city", frozenset())
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in places_words
+                    for g in children_of(c)) for c in children_of(t)):
+                continue  # "the front-line areas of the region": the region points back
+            if t.tag_ == "NNS" and any(c.dep_ in ("amod", "compound") and
+                                       c.lower_ in lex.vague_area_words
+                                       for c in children_of(t)):
+                continue  # "the border areas", "the front-line districts": no one place
             dets = {c.lower_ for c in children_of(t) if c.dep_ in ("det", "poss", "amod")}
             if t.dep_ == "compound" and not dets:
                 # "the village school", "the town hall": the determiner is the head's

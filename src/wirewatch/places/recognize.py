@@ -108,6 +108,9 @@ LEADING_PREPOSITIONS = frozenset({
     "near", "outside", "around", "toward", "towards", "into", "from", "over", "across",
     "through", "beyond", "inside", "in", "on", "off", "between", "at", "along", "behind",
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+# "Acting Kursk Region Governor Alexei Smirnov": a title's first word, capitalised before a
+# name, starts no unknown name of its own (decision 486)
+LEADING_TITLE_WORDS = frozenset({"acting", "interim", "former", "deputy", "then"})
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
@@ -370,7 +373,8 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         span, j = _span_at(view, gaz, i, grams[i], table)
         if not span.hits and _hopeless(span, gaz):
             continue
-        if not span.hits and j > i and toks[i].text.lower() in LEADING_PREPOSITIONS:
+        if not span.hits and j > i and toks[i].text.lower() in (
+                LEADING_PREPOSITIONS | LEADING_TITLE_WORDS):
             continue  # "Near Kupiansk": the name starts after the preposition
         add_evidence(span, view, gaz)
         if _keep(span, view, gaz, toks[i]):
@@ -1017,11 +1021,15 @@ def _add_repeated(spans: list[Span], rejected: list[tuple[Span, Token]]) -> list
     what is happening" in a headline, "The fight for Volchansk" below it): one article
     does not use one known name for a place and for something else."""
     kept = {normalize(s.surface) for s in spans if s.hits}
-    if not kept:
+    # "captured the village of Tonenke ... had withdrawn from Tonenke": a name the
+    # gazetteer lacks, taken as a place where a cue said so, is one wherever it recurs
+    unknown = {normalize(s.surface) for s in spans if not s.hits}
+    if not kept and not unknown:
         return spans
     found = []
     for span, _first in rejected:
-        if not span.hits or normalize(span.surface) not in kept or span.evidence & {
+        surface = normalize(span.surface)
+        if not (surface in kept if span.hits else surface in unknown) or span.evidence & {
                 "group", "river", "person"} or any(
                 s.start < span.end and span.start < s.end for s in spans):
             continue

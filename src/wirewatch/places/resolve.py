@@ -179,6 +179,9 @@ AS_THEY_CALL = re.compile(
 # Then no namesake outside Y is X: it stays unresolved rather than drawn in another oblast.
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 TIGHT_CONTAINER_GAP = re.compile(r"^\s*(?:,\s*(?:in\s+)?|\(\s*|\s(?:in|of)\s+)(?:the\s+)?$")
+# "the village of Kostiantynivka in the Sumy direction": a front direction after a place
+# puts it in the region of the town the direction is named after (decision 490)
+DIRECTION_AFTER = re.compile(r"^\s+(?:direction|axis|sector)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -659,6 +662,10 @@ class Resolver:
                     if admin is not None and normalize(admin.name).startswith(
                             normalize(b.surface)):
                         regions.append(admin)
+            if regions and tight and b.sentence == a.sentence and \
+                    DIRECTION_AFTER.match(view.text[b.end:b.end + 20]):
+                out[i] = Container(regions, hard=True)
+                continue
             if regions:
                 out[i] = Container(regions)
         return out

@@ -85,8 +85,13 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if earlier:
                 e = replace(e, place=earlier[-1].place)
         k = _key(e)
-        if e.reference and any(_key(o)[:4] == k[:4] and _key(o)[4] == k[4] for o in out):
-            continue  # "such as the capture of X": the capture already reported
+        if e.reference and any(_key(o)[:4] == k[:4] and _key(o)[4] == k[4] and not (
+                e.unlisted_place and _person(o.claimant) != _person(e.claimant))
+                for o in out):
+            # "such as the capture of X": the capture already reported; of a village the
+            # gazetteer lacks, only by the same speaker ("Kyiv confirmed the capture of
+            # Tonenke ... Moscow announced the capture of Tonenke on Tuesday": two claims)
+            continue
         merged = False
         for i, o in enumerate(out):
             same_key = _key(o) == k

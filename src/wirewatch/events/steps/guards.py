@@ -242,6 +242,20 @@ def _lost_a_thing(sc: SentenceContext, d: Draft) -> bool:
         for o in objs)
 
 
+def _weapon_not_striking(sc: SentenceContext, d: Draft) -> bool:
+    """"A missile destroyed two apartment buildings" is a strike; "the missile was
+    destroyed over Kyiv" and "drones destroyed 11 tanks" are none: the weapon must be the
+    subject of "destroy", and what it destroys no equipment (decision 485)."""
+    if d.type.name != "strike" or len(d.tokens) < 2 or d.trigger.phrase[-1] != "destroy":
+        return False
+    weapon, verb = d.tokens[0], d.tokens[-1]
+    subject = weapon.head if weapon.dep_ == "compound" else weapon
+    if subject.dep_ != "nsubj" or subject.head.i != verb.i:
+        return True
+    equipment = sc.doc.book.equipment_index
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in equipment for c in children_of(verb))
+
+
 def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
     """A purpose infinitive ("an assault to take X", "moved in to take X") is no event; an
     infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave"),
@@ -314,7 +328,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
-    _purpose_infinitive,
+    _purpose_infinitive, _weapon_not_striking,
     _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
 )
 
@@ -470,6 +484,9 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
         if (lex.whole_extent.search(span) or obj.lower_ == "all") and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in children_of(obj)):
             return True  # "Russian forces control all of Toretsk" (decision 304)
+        if obj.lemma_.lower() in sc.doc.book.count_nouns.get("settlements", frozenset()) \
+                and any(c.dep_ == "nummod" or c.like_num for c in children_of(obj)):
+            return True  # "controlled 82 settlements in the Kursk region" (decision 489)
     return False
 
 
@@ -541,7 +558,10 @@ def not_the_earlier(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "the pullback", "the liberation" with no place: the earlier event, not a new
     claim (for types whose behaviour says so)."""
     head = d.head
-    return not (not d.chosen and (d.ref_tok is None or d.ref_tok == head) and
+    # "announced the capture of Tonenke": a village the gazetteer lacks, named, is no
+    # reference back
+    return not (not d.chosen and d.unresolved_place is None and
+                (d.ref_tok is None or d.ref_tok == head) and
                 head.pos_ == "NOUN" and len(d.tokens) == 1 and any(
                     c.dep_ in ("det", "poss") and c.lower_ in sc.doc.lexicon.earlier_determiners
                     for c in children_of(head)) and d.behaviour.earlier_reference)

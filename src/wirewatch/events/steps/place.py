@@ -57,6 +57,12 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
     """Step: the places tied to the trigger, written beside it, listed with it, or the
     earlier place a reference ("the town") points back to."""
     toks, cands = d.tokens, d.candidates
+    if d.type.country_place:
+        # "Ukraine's incursion into the Kursk region": the possessor is the attacker, never
+        # the objective (decision 487)
+        trig = {t.i for t in toks}
+        cands = d.candidates = [c for c in cands if not (
+            c.place.kind == "country" and c.tok.dep_ == "poss" and c.tok.head.i in trig)]
     d.chosen = relative_antecedent(d.head, cands, sc.doc.lexicon) or \
         attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved,
                lex=sc.doc.lexicon)
@@ -67,19 +73,22 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
-    regions = [c.tok for c in cands if _locator(c, sc.doc.lexicon)]
+    # ("Kostiantynivka in the Sumy direction": a direction only locates, as a region does)
+    regions = [c.tok for c in cands if _locator(c, sc.doc.lexicon) or
+               direction(c, sc.doc.book)[0]]
     located = d.located_villages = frozenset(
         u.i for u in sc.unresolved if any(_locates(r, u) for r in regions))
+    named = located | {u.i for u in sc.unresolved if u.text in sc.doc.cued_villages}
     if d.chosen and all(c.tok in regions for c in d.chosen):
         village = tied_unresolved(d.head, toks, d.type, sc.unresolved, sc.doc.lexicon,
-                                  located)
+                                  named)
         if village is not None and all(_locates(c.tok, village) for c in d.chosen):
             # "liberated the settlement of Kotlyne in the DPR": the event is at the village
             # the gazetteer lacks (place null), not the region that only locates it
             d.chosen = []
     if not d.chosen:
         d.unresolved_place = tied_unresolved(d.head, toks, d.type, sc.unresolved,
-                                             sc.doc.lexicon, located)
+                                             sc.doc.lexicon, named)
     if not d.chosen and d.unresolved_place is None:
         # (a village the gazetteer lacks is named: no reference to look back for)
         d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
@@ -335,7 +344,26 @@ def fallback_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
         return _clause_place(sc, d)
     return (_clause_place(sc, d) or _simultaneous_place(d, sc.trigger_tokens, sc.doc.lexicon) or
             _coordinated_place(sc, d) or _strike_place(sc, d, produced) or
-            _continued_place(sc, d) or _claimant_place(sc, d))
+            _continued_place(sc, d) or _where_the_people_were(sc, d) or _claimant_place(sc, d))
+
+
+def _where_the_people_were(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"48 civilians who had remained in Sudzha … had been evacuated to Kursk": the place
+    the evacuated people were in, told in a clause of their own, is where they left
+    (decision 488)."""
+    if d.type_name != "civilians.evacuated":
+        return []
+    people = [c for c in children_of(d.head) if c.dep_ in ("nsubjpass", "dobj")]
+    clauses = [g for p in people for g in children_of(p) if g.dep_ in ("relcl", "acl")]
+    for clause in clauses:
+        for c in d.candidates:
+            if c.excluded or c.place.kind == "country":
+                continue
+            tok = c.tok
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
+                    tok.head.head.i == clause.i:
+                return [(c.place, c.mention)]
+    return []
 
 
 def _resolved(ref: Any, sc: SentenceContext, d: Draft) -> list[PlaceChoice]:

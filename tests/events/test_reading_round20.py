@@ -1,0 +1,177 @@
+"""Round 20 of reading English reporting: a village the gazetteer lacks, called a village
+once, is a place wherever the article names it again; two speakers' captures of such a
+village; "resettled" civilians; "the front-line areas of the region"
+(decisions 480-; the sentences are written for these tests). Guards, passing on the code
+before this round, keep the rules from reaching too far:
+``test_a_person_never_called_a_village_stays_a_person`` (480),
+``test_the_town_still_points_back`` (483),
+``test_a_named_head_stays_the_speaker`` (484),
+``test_an_offensive_against_a_country_stays_at_the_country`` (487),
+``test_control_of_streets_of_a_town_is_no_capture`` (489),
+``test_a_town_in_its_own_regions_direction_is_still_placed`` (490)."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+DONETSK_OBLAST, KURSK_OBLAST, KOSTIANTYNIVKA = 709716, 538555, 705104
+DNIPROPETROVSK_OBLAST, KHARKIV, UKRAINE, SUDZHA = 709929, 706483, 690791, 486816
+KURAKHOVE = 695357
+
+
+def test_a_village_named_again_without_its_cue_is_still_a_place(run: Run) -> None:
+    events = run("Russian troops have taken the village of Lastochkyne north of Kostiantynivka, "
+                 "Ukraine's army said on Friday.\n\n"
+                 "Serhiy Bratchuk, a military spokesman, said Ukrainian units had pulled "
+                 "back from Lastochkyne \"to save lives\".", "2025-03-14")
+    withdrawn = of_type(events, "territory.withdrawn")
+    assert len(withdrawn) == 1 and place_id(withdrawn[0]) is None, events
+    assert "Bratchuk" in (withdrawn[0]["claimant"] or ""), withdrawn
+
+
+def test_a_person_never_called_a_village_stays_a_person(run: Run) -> None:
+    events = run("Russian troops have taken the village of Lastochkyne, Ukraine's army said. "
+                 "Sergeant Petrenko had withdrawn from the unit's positions on Monday, "
+                 "the army added.", "2025-03-14")
+    assert all(place_id(e) != KOSTIANTYNIVKA for e in events), events
+    assert len(of_type(events, "territory.captured")) == 1, events
+
+
+def test_two_speakers_claim_the_capture_of_an_unlisted_village(run: Run) -> None:
+    events = run("Russian forces have captured the village of Lastochkyne, Ukraine's military "
+                 "conceded on Thursday. The Russian Defence Ministry had announced the "
+                 "capture of Lastochkyne on Monday.", "2025-03-14")
+    captured = of_type(events, "territory.captured")
+    assert len(captured) == 2, events
+    days = sorted(e["date"]["value"] for e in captured)
+    assert days == ["2025-03-10", "2025-03-13"], captured
+
+
+def test_one_speakers_capture_told_twice_is_one_claim(run: Run) -> None:
+    events = run("The Russian Defence Ministry said its troops had captured the village of "
+                 "Lastochkyne. The capture of Lastochkyne opens the road west, the ministry said.",
+                 "2025-03-14")
+    assert len(of_type(events, "territory.captured")) == 1, events
+
+
+def test_resettled_civilians_are_evacuated(run: Run) -> None:
+    events = run("Kursk regional governor Alexei Smirnov said on Monday that about 9,000 "
+                 "people had been resettled from border areas.", "2024-08-15")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert len(evacuated) == 1, events
+    assert place_id(evacuated[0]) == KURSK_OBLAST and evacuated[0]["count"]["value"] == 9000
+
+
+def test_the_front_line_areas_of_the_region_are_the_region(run: Run) -> None:
+    events = run("The head of the Donetsk Regional Military Administration reported that a "
+                 "missile hit Kostiantynivka. The administration said 96 people were "
+                 "evacuated from the front-line areas of the region on Wednesday.",
+                 "2024-08-15")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert [place_id(e) for e in evacuated] == [DONETSK_OBLAST], events
+
+
+def test_the_town_still_points_back(run: Run) -> None:
+    events = run("A missile hit Kostiantynivka on Tuesday, the regional administration said. "
+                 "Police said 40 people were evacuated from the town on Wednesday.",
+                 "2024-08-15")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert [place_id(e) for e in evacuated] == [KOSTIANTYNIVKA], events
+
+
+def test_the_administration_its_head_spoke_for_is_the_body(run: Run) -> None:
+    events = run("The head of the Kharkiv Oblast Military Administration said on Monday that "
+                 "families with children would have to leave Kupiansk.\n\n"
+                 "Over the past week, 640 people were evacuated from the Kupiansk district, "
+                 "the oblast administration said on Tuesday.", "2024-08-15")
+    evacuated = [e for e in of_type(events, "civilians.evacuated") if e["count"]]
+    assert len(evacuated) == 1, events
+    assert evacuated[0]["claimant"] == "Kharkiv Oblast Military Administration", evacuated
+
+
+def test_a_named_head_stays_the_speaker(run: Run) -> None:
+    events = run("Oleh Syniehubov, head of the Kharkiv Oblast Military Administration, said "
+                 "on Monday that 640 people had been evacuated from the Kupiansk district. "
+                 "A missile hit Kupiansk on Tuesday, the administration said.", "2024-08-15")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert evacuated and "Syniehubov" in evacuated[0]["claimant"], events
+
+
+def test_a_missile_that_destroyed_buildings_struck(run: Run) -> None:
+    events = run("In Kostiantynivka, a missile destroyed two apartment buildings on Monday, "
+                 "the regional administration said.", "2024-08-15")
+    assert [place_id(e) for e in of_type(events, "strike")] == [KOSTIANTYNIVKA], events
+
+
+def test_a_destroyed_missile_or_destroyed_tanks_are_no_strike(run: Run) -> None:
+    events = run("The missile was destroyed over Kostiantynivka. Ukrainian drones destroyed "
+                 "11 Russian tanks near Kostiantynivka, the army said.", "2024-08-15")
+    assert not of_type(events, "strike"), events
+
+
+def test_a_region_after_acting_in_a_title_is_read(run: Run) -> None:
+    events = run("Acting Kursk Region Governor Alexei Smirnov said on Monday that about "
+                 "9,000 people had been resettled from border areas.", "2024-08-15")
+    assert [place_id(e) for e in of_type(events, "civilians.evacuated")] == [KURSK_OBLAST]
+
+
+def test_an_offensive_into_a_region_and_a_new_front(run: Run) -> None:
+    events = run("Russian troops are continuing the offensive into the Dnipropetrovsk region, "
+                 "the ministry said on Tuesday. Russian troops this month opened a new front "
+                 "north of Kharkiv.", "2025-06-12")
+    places = {place_id(e) for e in of_type(events, "offensive.launched")}
+    assert places == {DNIPROPETROVSK_OBLAST, KHARKIV}, events
+
+
+def test_the_attackers_country_is_no_objective(run: Run) -> None:
+    events = run("Ukraine's incursion into the Kursk region began on August 6, Russian "
+                 "officials said.", "2024-09-12")
+    assert [place_id(e) for e in of_type(events, "offensive.launched")] == [KURSK_OBLAST]
+
+
+def test_an_offensive_against_a_country_stays_at_the_country(run: Run) -> None:
+    events = run("Russia's offensive against Ukraine began in February 2022.", "2024-09-12")
+    assert [place_id(e) for e in of_type(events, "offensive.launched")] == [UKRAINE], events
+
+
+def test_evacuated_from_where_they_had_stayed(run: Run) -> None:
+    events = run("Acting Kursk Gov. Alexander Khinshtein said 31 civilians who had stayed in "
+                 "Sudzha throughout the fighting had been evacuated to the city of Kursk.",
+                 "2025-03-24")
+    assert [place_id(e) for e in of_type(events, "civilians.evacuated")] == [SUDZHA], events
+
+
+def test_control_of_a_quoted_share_or_some_streets_is_partial(run: Run) -> None:
+    events = run("Gerasimov said Russian forces controlled \"more than 70 percent\" of "
+                 "Kostiantynivka. A Ukrainian officer said the enemy controlled some streets "
+                 "on the eastern edge of Sudzha.", "2025-06-12")
+    captured = of_type(events, "territory.captured")
+    assert {place_id(e) for e in captured} == {KOSTIANTYNIVKA, SUDZHA}, events
+    assert all(e["extent"] == "partial" for e in captured), captured
+
+
+def test_control_of_counted_settlements_is_a_capture_tally(run: Run) -> None:
+    events = run("Syrskyi said his troops now controlled 74 settlements in Russia's Kursk "
+                 "region.", "2024-08-20")
+    captured = of_type(events, "territory.captured")
+    assert [place_id(e) for e in captured] == [KURSK_OBLAST], events
+    assert captured[0]["count"]["value"] == 74
+
+
+def test_control_of_streets_of_a_town_is_no_capture(run: Run) -> None:
+    events = run("Police control the streets of Kostiantynivka during the curfew.",
+                 "2024-08-20")
+    assert not of_type(events, "territory.captured"), events
+
+
+def test_a_village_in_a_direction_is_no_namesake_elsewhere(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its troops had captured the village of "
+                 "Kostiantynivka in the Sumy direction.", "2025-06-12")
+    captured = of_type(events, "territory.captured")
+    assert [place_id(e) for e in captured] == [None], events
+
+
+def test_a_town_in_its_own_regions_direction_is_still_placed(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its troops had captured Kurakhove in the "
+                 "Pokrovsk direction.", "2025-06-12")
+    assert [place_id(e) for e in of_type(events, "territory.captured")] == [KURAKHOVE]
