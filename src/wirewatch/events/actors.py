@@ -690,6 +690,21 @@ def outlet_speaker(registry: ActorRegistry, outlet: str | None,
     return found
 
 
+# the note of a body's channel or language after its name ("(Facebook, English)",
+# "(Telegram)", "(English digest)"), not a role ("(governor of Kherson region)")
+_CHANNEL_NOTE = re.compile(
+    r"\s*\((?=[^()]*\b(?:telegram|facebook|twitter|x|vk|website|site|channel|english|"
+    r"russian|ukrainian|digest|bulletin|press service)\b)[^()]*\)\s*$", re.IGNORECASE)
+
+
+def without_channel_note(outlet: str | None) -> str | None:
+    """"General Staff of the Armed Forces of Ukraine (Facebook, English)": the body that
+    speaks, without the note of its channel or language (decision 492)."""
+    if not outlet:
+        return outlet
+    return _CHANNEL_NOTE.sub("", outlet) or outlet
+
+
 def spoken_by_outlet(mentions: Sequence[EventMention], outlet: str | None,
                      speaker: ActorRef | None) -> list[EventMention]:
     """Return the mentions with the outlet as claimant where the outlet is itself a

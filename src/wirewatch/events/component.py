@@ -19,6 +19,7 @@ from wirewatch.events.actors import (
     outlet_speaker,
     spoken_by_outlet,
     with_actors,
+    without_channel_note,
 )
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.confidence import load_model as load_confidence_model
@@ -93,7 +94,9 @@ class EventsComponent:
                                    outlet_speaks=speaker is not None)
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
                             source.text, installed=self.lexicon.installed_by)
-        found = spoken_by_outlet(found, source.outlet, speaker)
+        # (English: a body's bulletin speaks under its name, without its channel's note;
+        # Russian and Ukrainian keep the outlet's string, decision 414)
+        found = spoken_by_outlet(found, without_channel_note(source.outlet), speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 

@@ -34,7 +34,9 @@ _QUALIFIERS = r"about|approximately|around|over|more than|up to"
 # one item: "tanks - 10,677 (+4)", "personnel - about 937,880 (+1,160) persons"
 TALLY_ITEM = re.compile(
     _BULLET +
-    r"(?P<label>[^\W\d_][^\d\n:\u2012\u2013\u2014]{0,60}?)[ \t]*[-\u2012\u2013\u2014:][ \t]*"
+    r"(?P<label>[^\W\d_][^\d\n:\u2012\u2013\u2014\u2248]{0,60}?)[ \t]*"
+    # "personnel ≈ 915,220": an approximation sign stands for the dash and "about"
+    r"(?:[-\u2012\u2013\u2014:]|(?P<approx>\u2248))[ \t]*"
     r"(?:(?P<qual>[a-z]+(?: [a-z]+)?)[ \t]+)?(?P<total>" + _FIGURE + r")[ \t]*"
     r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*")
 # one item written figure first, as a day's losses are often listed: "- 2 tanks (11,390 in
@@ -261,6 +263,8 @@ def _line_mentions(doc: Document, book: Codebook, lexicon: Lexicon, line: re.Mat
     else:
         return []
     qualifier = _QUALIFIER_OF.get(line["qual"].lower()) if line["qual"] else approx
+    if qualifier is None and line.groupdict().get("approx"):
+        qualifier = "about"
     if line["qual"] and qualifier is None:
         return []  # "tanks - destroyed 4": no tally line
     start = min(line.start("label"), line.start("qual") if line["qual"] else

@@ -96,6 +96,12 @@ def _capitals(doc_id: str, text: str, mentions: list[PlaceMention],
             entry = gaz.largest_town(country.country) if country else None
             what = f"the capital of {country.country}" if country else ""
             named = _capital_named(before, gaz)
+            adjective = ((m.group("en") or "").split() or [""])[0].lower()
+            if adjective in _COUNTRY_OF:
+                # "Russia launched attacks on the Ukrainian capital": the country its
+                # adjective names, not the last one the text named (decision 491)
+                entry = gaz.largest_town(_COUNTRY_OF[adjective])
+                what, named = f"the capital of {_COUNTRY_OF[adjective]}", None
             if english and named is not None:
                 # "Kyiv mayor Klitschko says nine were injured in the capital": the capital
                 # the text named last, whatever country it named since

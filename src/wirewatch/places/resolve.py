@@ -571,8 +571,12 @@ class Resolver:
             next_place = last_city is not None and seat is not None and \
                 seat.population < DISTRICT_SEAT_MIN_POPULATION and _none_between(
                     out, last_city[0], i, last_city[1].id)
+            # a quarter of a city the article never names ("the Dniprovskyi district" of
+            # Kyiv, in a story from Kherson): the district of the city it is about, past a
+            # paragraph's end too (decision 493)
+            elsewhere = seat is not None and district and self._quarter_of_unnamed(seat, out)
             if district and last_city is not None and (
-                    quarter or next_place
+                    quarter or next_place or elsewhere
                     or "\n\n" not in view.text[last_city[0].end:m.start]) and \
                     (m.place is None or m.place.geonameid != last_city[1].id):
                 city = last_city[1]
@@ -594,6 +598,17 @@ class Resolver:
                 if e is not None and self._has_districts(e):
                     last_city = (m, e)
         return out
+
+    def _quarter_of_unnamed(self, seat: Entry, mentions: Sequence[PlaceMention]) -> bool:
+        """Whether a place a district's name leads to is a quarter of its own region's
+        largest town (within ``DISTRICT_INSIDE_KM`` of it) that no mention of the text
+        names."""
+        largest = self.gaz.largest_town(seat.country, seat.admin1_code)
+        if largest is None or largest.id == seat.id or \
+                _distance_km(seat, largest) >= DISTRICT_INSIDE_KM:
+            return False
+        return not any(x.place is not None and x.place.geonameid == largest.id
+                       for x in mentions)
 
     def _has_districts(self, e: Entry) -> bool:
         """Whether a city has districts of its own: a large one, or its region's largest

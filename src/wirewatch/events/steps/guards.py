@@ -397,6 +397,11 @@ def people_or_place(head: Any, book: Codebook) -> bool:
     return True
 
 
+# nouns of an amount whose "of" names what is counted ("thousands of soldiers")
+_AMOUNT_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                           "group", "groups", "number", "several", "many"})
+
+
 def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a single word that is an event only with an object has one ("Toretsk fell",
     "had lost Kurakhove": the place is the subject or object)."""
@@ -426,7 +431,13 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
             for c in children_of(head.head)):
         return True  # "units were encircled in Pokrovsk", the participle an adjective
     for c in children_of(head):  # "abandoned their positions in Vuhledar"
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in et.object_nouns and \
+        # "encircled thousands of Ukrainian soldiers around Pokrovsk": the noun the
+        # amount is of (decision 494)
+        named = [c] + [g for p in children_of(c) if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in children_of(p) if g.dep_ == "pobj"] \
+            if c.lemma_.lower() in _AMOUNT_HEADS or c.like_num else [c]
+        if c.dep_ in ("dobj", "nsubjpass") and any(
+                n.lemma_.lower() in et.object_nouns for n in named) and \
                 (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
             return True
     if any(t.dep_ == "dobj" and t.head.lemma_.lower() in sc.doc.lexicon.list_verbs
@@ -543,8 +554,11 @@ def particular(sc: SentenceContext, d: Draft) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "into"):
         return True
     if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" and \
-            head.head.head.lower_ in ("one", "some", "many", "most"):
-        return False  # "one of the largest thefts in Europe": a class compared, no event
+            head.head.head.lower_ in ("one", "some", "many", "most") and not (
+                head.head.head.dep_ == "dobj" and head.head.head.head.pos_ == "VERB"):
+        # "one of the largest thefts in Europe": a class compared, no event; "Russia
+        # launched one of its largest attacks on Kyiv" is one (decision 491)
+        return False
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "about") and \
             (head.head.head.lemma_.lower() in sc.doc.book.claim_nouns or
              head.head.head.lemma_.lower() in sc.doc.lexicon.talk_nouns):
