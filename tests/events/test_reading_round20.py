@@ -16,7 +16,9 @@ prefer; decision 486 gave it one),
 ``test_a_town_in_its_own_regions_direction_is_still_placed`` (490),
 ``test_one_of_the_largest_thefts_is_still_no_event`` (491),
 ``test_the_quarter_stays_kyivs_in_a_story_about_kyiv`` (493),
-``test_thousands_of_civilians_are_no_encircled_troops`` (494)."""
+``test_thousands_of_civilians_are_no_encircled_troops`` (494),
+``test_a_plan_reported_after_its_day_keeps_the_year`` (495),
+``test_an_unknown_channel_post_stays_unattributed`` (497)."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from events_helpers import Run, of_type, place_id
 
 DONETSK_OBLAST, KURSK_OBLAST, KOSTIANTYNIVKA = 709716, 538555, 705104
 DNIPROPETROVSK_OBLAST, KHARKIV, UKRAINE, SUDZHA = 709929, 706483, 690791, 486816
-KURAKHOVE, KYIV, KHERSON = 695357, 703448, 706448
+KURAKHOVE, KYIV, KHERSON, SARATOV_OBLAST = 695357, 703448, 706448, 498671
 
 
 def test_a_village_named_again_without_its_cue_is_still_a_place(run: Run) -> None:
@@ -235,3 +237,44 @@ def test_thousands_of_civilians_are_no_encircled_troops(run: Run) -> None:
     events = run("Russian troops encircled thousands of civilians in Kostiantynivka, "
                  "officials said.", "2025-11-20")
     assert not of_type(events, "territory.encircled"), events
+
+
+def test_a_planned_evacuation_on_a_yearless_day_is_this_years(run: Run) -> None:
+    events = run("The governor said the mandatory evacuation of families with children from "
+                 "Kostiantynivka will begin on August 15.", "2025-08-12")
+    (planned,) = of_type(events, "civilians.evacuated")
+    assert planned["modality"] == "planned" and planned["date"]["value"] == "2025-08-15"
+
+
+def test_a_plan_reported_after_its_day_keeps_the_year(run: Run) -> None:
+    events = run("Officials said the evacuation of Kostiantynivka would begin on August 10.",
+                 "2025-08-12")
+    assert [e["date"]["value"] for e in of_type(events, "civilians.evacuated")] == [
+        "2025-08-10"]
+
+
+def test_a_fire_at_the_plant_is_in_the_region_just_struck(run: Run) -> None:
+    events = run("Russian missiles struck Kostiantynivka on Friday. Two days later Ukrainian "
+                 "drones struck an oil refinery in Russia's Saratov region. Regional governor "
+                 "Roman Busargin said that a fire at the plant had been put out.",
+                 "2025-06-23")
+    assert KOSTIANTYNIVKA in {place_id(e) for e in of_type(events, "strike")}, events
+    busargin = [e for e in events if "Busargin" in (e["claimant"] or "")]
+    assert busargin and all(place_id(e) == SARATOV_OBLAST for e in busargin), events
+
+
+def test_a_war_correspondents_own_post_is_his_report(run: Run) -> None:
+    events = run("Our troops have entered Kostiantynivka from the south, and the southern "
+                 "part of the town is ours.", "2025-11-13",
+                 outlet="Telegram post (Kots), English translation")
+    (captured,) = of_type(events, "territory.captured")
+    assert captured["claimant"] == "Alexander Kots", captured
+    assert captured["modality"] == "reported", captured
+
+
+def test_an_unknown_channel_post_stays_unattributed(run: Run) -> None:
+    events = run("Our troops have entered Kostiantynivka from the south, and the southern "
+                 "part of the town is ours.", "2025-11-13",
+                 outlet="Telegram post (Vasya from the trenches)")
+    (captured,) = of_type(events, "territory.captured")
+    assert captured["claimant"] is None, captured

@@ -690,6 +690,28 @@ def outlet_speaker(registry: ActorRegistry, outlet: str | None,
     return found
 
 
+# an outlet that is one person's channel: "Telegram post (Poddubny), English translation",
+# "Sladkov's Telegram channel", "Telegram channel of Alexander Kots"
+_PERSONAL_CHANNEL = re.compile(
+    r"^(?:telegram|vk|x|twitter|facebook)\s+(?:post|channel)\s*(?:\((?P<paren>[^()]+)\)|"
+    r"of\s+(?P<of>.+?))(?:,.*)?$|^(?P<own>.+?)['’]s\s+(?:telegram|vk|x|twitter|facebook)"
+    r"\s+(?:channel|post|account)\b", re.IGNORECASE)
+
+
+def channel_person(registry: ActorRegistry, outlet: str | None,
+                   published: date | None) -> ActorRef | None:
+    """Return the registry's person whose own channel an outlet is ("Telegram post
+    (Poddubny)"): the person speaks what the post tells on no one's word, as a body's
+    bulletin does (decision 497); None for anything else."""
+    m = _PERSONAL_CHANNEL.match(outlet or "")
+    if m is None:
+        return None
+    who = (m.group("paren") or m.group("of") or m.group("own") or "").strip()
+    found = _ref(registry.claimant_actor(who, published)) if who else None
+    actor = registry.get(found.id) if found is not None else None
+    return found if actor is not None and actor.type == "person" else None
+
+
 # the note of a body's channel or language after its name ("(Facebook, English)",
 # "(Telegram)", "(English digest)"), not a role ("(governor of Kherson region)")
 _CHANNEL_NOTE = re.compile(

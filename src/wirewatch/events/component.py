@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from wirewatch.events.actors import (
     ActorRegistry,
+    channel_person,
     outlet_speaker,
     spoken_by_outlet,
     with_actors,
@@ -90,13 +91,17 @@ class EventsComponent:
         places = event_places(doc)
         source = document_of(doc)
         speaker = outlet_speaker(self.actors, source.outlet, source.published)
+        speaker_name = without_channel_note(source.outlet)
+        if speaker is None:
+            speaker = channel_person(self.actors, source.outlet, source.published)
+            speaker_name = speaker.name if speaker is not None else speaker_name
         found = events_in_document(source, doc, places, self.codebook, self.lexicon,
                                    outlet_speaks=speaker is not None)
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
                             source.text, installed=self.lexicon.installed_by)
         # (English: a body's bulletin speaks under its name, without its channel's note;
         # Russian and Ukrainian keep the outlet's string, decision 414)
-        found = spoken_by_outlet(found, without_channel_note(source.outlet), speaker)
+        found = spoken_by_outlet(found, speaker_name, speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 

@@ -226,6 +226,21 @@ def _closest_before(month: int, day: int, published: date | None) -> date | None
     return None
 
 
+def _closest_after(month: int, day: int, published: date | None) -> date | None:
+    """A yearless date of a clause about the future ("will begin on August 15") takes the
+    year that puts it closest to publication, before or after it (a plan reported late,
+    "would begin on August 10", may be past already; decision 495)."""
+    if published is None:
+        return None
+    days = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            return None
+    return min(days, key=lambda d: abs((d - published).days))
+
+
 def _month_before(month: int, published: date) -> int:
     return published.year if month <= published.month else published.year - 1
 
@@ -404,16 +419,16 @@ def _interpret(kind: str, m: re.Match[str], pub: date | None, ref: date | None,
                future: bool, lexicon: Lexicon) -> EventDate | None:
     g = m.groupdict()
     if kind in _OWN_KINDS:
-        return _written(kind, g, pub, ref, lexicon)
+        return _written(kind, g, pub, ref, lexicon, future)
     if pub is None:
         return None
     return _relative(kind, g, pub, future, lexicon)
 
 
 def _written(kind: str, g: dict[str, Any], pub: date | None, ref: date | None,
-             lexicon: Lexicon) -> EventDate | None:
-    """A date the text writes out (a yearless one takes the year closest before ``pub``),
-    or one counted from ``ref`` ("the following day")."""
+             lexicon: Lexicon, future: bool = False) -> EventDate | None:
+    """A date the text writes out (a yearless one takes the year closest before ``pub``,
+    or after it with ``future``), or one counted from ``ref`` ("the following day")."""
     months = lexicon.months
     if kind == "iso":
         try:
@@ -439,7 +454,7 @@ def _written(kind: str, g: dict[str, Any], pub: date | None, ref: date | None,
                 return EventDate(date(int(g["year"]), month, day).isoformat(), "day", "explicit")
             except ValueError:
                 return None
-        d = _closest_before(month, day, pub)
+        d = _closest_after(month, day, pub) if future else _closest_before(month, day, pub)
         return EventDate(d.isoformat(), "day", "explicit") if d else None
     if kind == "season":
         y = int(g["year"])

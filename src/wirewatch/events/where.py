@@ -607,9 +607,11 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
         if towns or named_with:
             return (towns or named_with)[-1]
     if kind != "region":
+        # ("a fire at the plant" after a refinery struck "in Russia's Saratov region": the
+        # region of that event, not a town struck before it; decision 496)
         at_events = [p for p in before if p.place is not None and
                      p.place.geonameid in event_places and
-                     (kind == "any" or p.place.kind == "city")]
+                     (kind in ("any", "site") or p.place.kind == "city")]
         if at_events:
             return at_events[-1]
     if kind == "city":
