@@ -1,0 +1,103 @@
+"""Russian and Ukrainian reading, round ruuk20 (decisions 460-465). Every sentence here was
+written for these tests; each test fails on the code before its decision, and its docstring
+names the guard it checks (what must not change with it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from events_helpers import of_type, place_id
+
+PUB = date(2025, 10, 15)  # a Wednesday
+SIVERSK, CHASIV_YAR, TORETSK, KUPIANSK = 694403, 710915, 709354, 703656
+POKROVSK, SHOSTKA, KRASNOPILLIA = 704422, 693942, 704343
+
+
+def _events(resources: Any, text: str, lang: str, published: date = PUB
+            ) -> list[dict[str, Any]]:
+    """The contract JSON of the events of one text read in ``lang``."""
+    from wirewatch.document import Document
+    from wirewatch.pipeline import extract
+
+    (result,) = extract([Document("d", text, published=published, lang=lang)], resources)
+    return [e.to_dict() for e in result.events]
+
+
+def test_a_town_held_by_the_defenders_denies_its_capture(resources: Any) -> None:
+    """Decision 460. Guard: a town of Russia held by Ukraine's forces is no denial."""
+    text = ("Минобороны России заявило о взятии Северска. Это неправда. Город под нашим "
+            "контролем, сказал Трегубов.")
+    got = sorted((e["modality"], place_id(e))
+                 for e in of_type(_events(resources, text, "ru"), "territory.captured"))
+    assert got == [("claimed", SIVERSK), ("denied", SIVERSK)], got
+    text = "Куп'янськ під контролем Сил оборони, заявили в Генштабі ЗСУ."
+    (held,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert (held["modality"], place_id(held)) == ("denied", KUPIANSK), held
+    text = "Глушково под контролем ВСУ, утверждают в Киеве."
+    assert not of_type(_events(resources, text, "ru"), "territory.captured")
+
+
+def test_a_town_held_by_the_attackers_is_a_capture_claim(resources: Any) -> None:
+    """Decision 460. Guard: the part held, written before the words of holding, makes the
+    capture partial; a town "under our control" in a Ukrainian spokesman's words stays a
+    denial (the test above)."""
+    text = "Более 60% территории Часова Яра находится под контролем российских войск, " \
+        "заявил Пушилин."
+    (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert (place_id(taken), taken["modality"], taken["extent"]) == (
+        CHASIV_YAR, "claimed", "partial"), taken
+    text = "За словами Трегубова, під контролем окупантів перебуває близько половини Торецька."
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert (place_id(taken), taken["extent"]) == (TORETSK, "partial"), taken
+
+
+def test_a_foothold_taken_is_a_partial_capture(resources: Any) -> None:
+    """Decision 461. Guard: a foothold the enemy failed to take is none."""
+    text = "Штурмовые отряды закрепились в южной части Торецка, пишет Рыбарь."
+    (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
+    assert (place_id(taken), taken["extent"], taken["modality"]) == (
+        TORETSK, "partial", "reported"), taken
+    text = "Ворог пробує заходити дрібними групами, але закріпитися в Торецьку йому не вдалося."
+    assert not of_type(_events(resources, text, "uk"), "territory.captured")
+
+
+def test_a_region_listed_with_its_noun_left_out_after_a_comma(resources: Any) -> None:
+    """Decision 462. Guard: the first region, written with its noun, stays."""
+    text = "Над Брянской областью уничтожены 11 беспилотников, Курской — шесть, Орловской — два."
+    got = sorted(((e["place"] or {}).get("name"), e["count"]["value"])
+                 for e in of_type(_events(resources, text, "ru"), "equipment.lost"))
+    assert got == [("Bryansk Oblast", 11), ("Kursk Oblast", 6), ("Orel Oblast", 2)], got
+
+
+def test_a_country_beside_the_town_taken_is_not_taken(resources: Any) -> None:
+    """Decision 463. Guard: the town named by its Russian name is still found."""
+    text = "Міноборони Росії заявило про повний контроль над містом, яке в РФ називають " \
+        "Красноармійськом."
+    (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
+    assert place_id(taken) == POKROVSK, taken
+
+
+def test_a_bulleted_list_of_losses_gives_one_mention_a_line(resources: Any) -> None:
+    """Decision 464. Guard: the verb that opens the list gives no mention of its own, and
+    the losses told after the list keep their own figure."""
+    text = ("За минулий тиждень наші оператори дронів на Покровському напрямку уразили:\n"
+            "▪️ 4 танки\n▪️ 7 ББМ\n▪️ 2 гармати\nЗнищено 55 окупантів.")
+    events = _events(resources, text, "uk")
+    got = sorted((e["equipment"], e["count"]["value"], place_id(e), e["aggregate"])
+                 for e in of_type(events, "equipment.lost"))
+    assert got == [("armoured vehicle", 7, POKROVSK, True), ("gun", 2, POKROVSK, True),
+                   ("tank", 4, POKROVSK, True)], got
+    assert [e["count"]["value"] for e in of_type(events, "casualties")] == [55]
+
+
+def test_a_day_named_later_dates_its_own_paragraph_only(resources: Any) -> None:
+    """Decision 465. Guard: the paragraph that names the earlier day keeps it."""
+    text = ("Протягом минулої доби росіяни обстріляли 9 населених пунктів Сумщини, повідомив у "
+            "середу, 15 жовтня, голова ОВА.\n\nУ вівторок увечері дрон атакував Шостку.\n\n"
+            "Краснопілля знову обстрілювали з артилерії.")
+    days = {place_id(e): e["date"]["value"] for e in of_type(_events(resources, text, "uk"),
+                                                               "strike")}
+    assert days[SHOSTKA] == "2025-10-14", days
+    assert days[KRASNOPILLIA] == "2025-10-15", days
