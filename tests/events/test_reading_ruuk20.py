@@ -101,3 +101,30 @@ def test_a_day_named_later_dates_its_own_paragraph_only(resources: Any) -> None:
                                                                "strike")}
     assert days[SHOSTKA] == "2025-10-14", days
     assert days[KRASNOPILLIA] == "2025-10-15", days
+
+
+def test_a_grey_zone_naming_no_place_answers_the_capture_claimed_before(
+        resources: Any) -> None:
+    """Decision 466. Guard: a grey zone naming another town is that town's."""
+    text = ("Минобороны России заявило о взятии Торецка. В DeepState написали, что город "
+            "остаётся серой зоной.")
+    got = sorted((e["modality"], place_id(e))
+                 for e in of_type(_events(resources, text, "ru"), "territory.captured"))
+    assert got == [("claimed", TORETSK), ("denied", TORETSK)], got
+    text = ("Міноборони Росії заявило про захоплення Торецька. Щербинівка залишається сірою "
+            "зоною, сказав Трегубов.")
+    denied = [e for e in of_type(_events(resources, text, "uk"), "territory.captured")
+              if e["modality"] == "denied"]
+    assert [place_id(e) for e in denied] != [TORETSK], denied
+
+
+def test_control_of_the_built_up_area_is_of_the_town_named_before(resources: Any) -> None:
+    """Decision 467. Guard: the ministry's full claim stays beside the analysts' part."""
+    for lang, text, town in [
+            ("ru", "Минобороны России заявило о взятии Торецка. Аналитики DeepState пишут, что "
+                   "российские подразделения контролируют около двух третей застройки.", TORETSK),
+            ("uk", "Міноборони Росії заявило про захоплення Сіверська. Аналітики DeepState "
+                   "пишуть, що окупанти контролюють близько третини міської забудови.", SIVERSK)]:
+        got = sorted((e["modality"], e["extent"], place_id(e))
+                     for e in of_type(_events(resources, text, lang), "territory.captured"))
+        assert got == [("claimed", "full", town), ("reported", "partial", town)], got

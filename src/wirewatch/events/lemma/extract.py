@@ -797,7 +797,7 @@ class LemmaExtractor:
         out = self._spread(sc, out)
         if not out and story.captures and has_phrase(
                 sc.words, (phrase(p) for p in self.lex.holding)):
-            out.extend(m for m in self._holding(doc, sc)
+            out.extend(m for m in self._holding(doc, sc, story)
                        if m.place is None or m.place.geonameid not in story.denied)
         if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.held_by_defenders)):
             out.extend(self._held(doc, sc, story))
@@ -2122,11 +2122,21 @@ class LemmaExtractor:
             return True
         return bool(parse_tags(sc.words[nxt].text, self.lex.lang) & {"PREP", "ADVB"})
 
-    def _holding(self, doc: Document, sc: Sentence) -> list[EventMention]:
-        """'X остаётся под контролем ВСУ': a denial of X's capture."""
-        if not sc.places or "territory.captured" not in self.book.types:
+    def _holding(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        """'X остаётся под контролем ВСУ': a denial of X's capture. Naming no place but a
+        bare noun of a town, 'село остаётся серой зоной', 'город остаётся серой зоной' deny
+        the capture claimed last, at its place, none when the gazetteer did not know it
+        (decision 466)."""
+        if "territory.captured" not in self.book.types:
             return []
-        k, place = sc.places[0]
+        place: Place | None
+        if sc.places:
+            k, place = sc.places[0]
+        elif (story.captured is None or not sc.unresolved) and any(
+                w.forms & self.lex.town_nouns and w.text.islower() for w in sc.words):
+            k, place = 0, story.captured
+        else:
+            return []
         m = self._mention(doc, sc, (k, k), "territory.captured", place, None)
         return [replace_fields(m, modality="denied", extent=None)]
 
