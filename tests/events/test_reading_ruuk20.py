@@ -128,3 +128,27 @@ def test_control_of_the_built_up_area_is_of_the_town_named_before(resources: Any
         got = sorted((e["modality"], e["extent"], place_id(e))
                      for e in of_type(_events(resources, text, lang), "territory.captured"))
         assert got == [("claimed", "full", town), ("reported", "partial", town)], got
+
+
+def test_a_military_site_hit_is_a_strike_not_equipment_lost(resources: Any) -> None:
+    """Decision 468. Guard: a radar hit stays equipment lost."""
+    text = "Минобороны России заявило, что в Краматорске поражён пункт временной дислокации ВСУ."
+    events = _events(resources, text, "ru")
+    assert [place_id(e) for e in of_type(events, "strike")] == [704508], events
+    assert not of_type(events, "equipment.lost")
+    text = "Генштаб ЗСУ повідомив, що в Криму уражено штаб російського полку та радар."
+    events = _events(resources, text, "uk")
+    assert of_type(events, "strike"), events
+    text = "Генштаб ЗСУ повідомив, що в Криму уражено радар."
+    assert [e["equipment"] for e in of_type(_events(resources, text, "uk"),
+                                            "equipment.lost")] == ["radar"]
+
+
+def test_a_toll_told_after_its_place_counts(resources: Any) -> None:
+    """Decision 469. Guard: the place between the noun and the figure is the toll's."""
+    text = "Погибших в Великой Писаревке двое, сообщил Григоров."
+    (toll,) = of_type(_events(resources, text, "ru"), "casualties")
+    assert (toll["count"]["value"], toll["subtype"], place_id(toll)) == (2, "killed", 690230)
+    text = "Постраждалих у Херсоні п'ятеро, повідомив Прокудін."
+    (toll,) = of_type(_events(resources, text, "uk"), "casualties")
+    assert (toll["count"]["value"], place_id(toll)) == (5, 706448), toll

@@ -1460,6 +1460,12 @@ class LemmaExtractor:
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
         # ответственности группировки составили до 465 военнослужащих")
         nxt = trig[1] + 1
+        if any(k == nxt + 1 for k, _ in sc.places) and \
+                "PREP" in parse_tags(sc.words[nxt].text, self.lex.lang):
+            # "пострадавших в Таганроге трое": past the place the toll is told of (469)
+            nxt += 1
+            while nxt < len(sc.words) and sc.words[nxt].text[:1].isupper():
+                nxt += 1
         bare = number_at(sc.words, nxt, self.lex) if nxt < len(sc.words) else None
         if bare is not None and nxt not in sc.used_counts and (
                 bare[1] + 1 == len(sc.words) or sc.words[bare[1] + 1].text in _STOPS):
