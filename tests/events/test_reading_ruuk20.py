@@ -152,3 +152,16 @@ def test_a_toll_told_after_its_place_counts(resources: Any) -> None:
     text = "Постраждалих у Херсоні п'ятеро, повідомив Прокудін."
     (toll,) = of_type(_events(resources, text, "uk"), "casualties")
     assert (toll["count"]["value"], place_id(toll)) == (5, 706448), toll
+
+
+def test_an_assault_on_positions_near_a_village_is_no_strike(resources: Any) -> None:
+    """Decision 470. Guard: a drone that attacked a car near a village struck there."""
+    for lang, text in [
+            ("uk", "На Харківському напрямку ворог двічі атакував поблизу Липців."),
+            ("uk", "На Покровському напрямку противник 31 раз атакував позиції наших захисників "
+                   "у районах Родинського та Удачного."),
+            ("ru", "На Лиманском направлении противник восемь раз атаковал позиции ВСУ в районе "
+                   "Торского.")]:
+        assert not of_type(_events(resources, text, lang), "strike"), text
+    text = "Російський дрон атакував автомобіль поблизу Семенівки, загинув водій."
+    assert of_type(_events(resources, text, "uk"), "strike")

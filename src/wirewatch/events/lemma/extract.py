@@ -779,7 +779,8 @@ class LemmaExtractor:
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
             if self._guarded(sc, first) or self._guarded_after(sc, first, last) or (
-                    etype == "strike" and self._damaged_by(sc, first, last)) or (
+                    etype == "strike" and (self._damaged_by(sc, first, last)
+                                           or self._ground_assault(sc, first, last))) or (
                     etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
@@ -1171,6 +1172,25 @@ class LemmaExtractor:
         kinds = self.lex.town_nouns | self.lex.region_nouns
         return nxt.text.islower() and not nxt.forms & kinds and \
             not any(j == k for j, _ in sc.places)
+
+    def _ground_assault(self, sc: Sentence, first: int, last: int) -> bool:
+        """'ворог шість разів атакував позиції наших підрозділів', 'противник атакував 19
+        разів поблизу Іванопілля': a verb of attacking whose object is positions, or a place
+        near which, is an assault on the ground, no strike on the place (decision 470)."""
+        words = sc.words
+        if not words[first].forms & self.lex.assault_verbs:
+            return False
+        k = last + 1
+        got = number_at(words, k, self.lex) if k < len(words) else None
+        if got is not None:
+            k = got[1] + 1 + (got[1] + 1 < len(words)
+                              and bool(words[got[1] + 1].forms & self.lex.strike_nouns))
+        if k < len(words) and words[k].forms & self.lex.own_words:
+            k += 1  # "атакував наші позиції"
+        if k < len(words) and not words[k].forms & self.lex.assault_marks and \
+                "PREP" in parse_tags(words[k].text, self.lex.lang):
+            k += 1  # "атакував у районі"
+        return k < len(words) and bool(words[k].forms & self.lex.assault_marks)
 
     def _damaged_by(self, sc: Sentence, first: int, last: int) -> bool:
         """'виносив техніку з пошкодженої обстрілом квартири', 'поврежденного обстрелами

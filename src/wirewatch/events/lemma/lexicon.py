@@ -46,6 +46,11 @@ class LemmaLexicon:
     # 'наш', 'их': the speaker's own side in held_by_defenders; a Russian speaker's
     # "под нашим контролем" is a capture claim (decision 460)
     own_words: frozenset[str]
+    # 'ворог атакував позиції', 'атакував поблизу Вовчанська': a verb of attacking
+    # (assault_verbs) whose object is one of assault_marks is a ground assault, no strike
+    # (decision 470)
+    assault_verbs: frozenset[str]
+    assault_marks: frozenset[str]
     hedged: tuple[str, ...]  # 'allegedly'
     planned: tuple[str, ...]  # 'plans to', 'will'
     negations: frozenset[str]  # 'not' right before a trigger: a denial
