@@ -165,3 +165,18 @@ def test_an_assault_on_positions_near_a_village_is_no_strike(resources: Any) -> 
         assert not of_type(_events(resources, text, lang), "strike"), text
     text = "Російський дрон атакував автомобіль поблизу Семенівки, загинув водій."
     assert of_type(_events(resources, text, "uk"), "strike")
+
+
+def test_a_foothold_in_the_field_takes_no_place(resources: Any) -> None:
+    """Decision 471. Guard: a foothold in a part of the town is still its partial capture
+    (decision 461's test)."""
+    text = "Комбат визнає, що навесні противнику вдалося закріпитися в лісосмузі поблизу Лимана."
+    assert not of_type(_events(resources, text, "uk"), "territory.captured")
+    text = "Штурмовики закрепились в лесополосе у Часова Яра."
+    assert not of_type(_events(resources, text, "ru"), "territory.captured")
+    text = "Российские штурмовики заняли позиции у Часова Яра."
+    assert not of_type(_events(resources, text, "ru"), "territory.captured")
+    text = "Ворог зайняв позиції в посадці біля Часового Яру."
+    assert not of_type(_events(resources, text, "uk"), "territory.captured")
+    text = "Біля Липців наші захисники відбили всі штурми окупантів."
+    assert not of_type(_events(resources, text, "uk"), "territory.captured")

@@ -1234,9 +1234,11 @@ class LemmaExtractor:
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
         obj = fig[1] + 1 if fig is not None else obj  # "відбили дві атаки": past the figure
-        # past quotes and adjectives: "вихід Росії із «зернової угоди»" (decision 338)
+        # past quotes, adjectives and "all": "вихід Росії із «зернової угоди»" (decision
+        # 338), "відбили всі штурми" (decision 471)
         while obj < len(sc.words) and (not any(c.isalnum() for c in sc.words[obj].text) or
-                                       "ADJF" in parse_tags(sc.words[obj].text, self.lex.lang)):
+                                       parse_tags(sc.words[obj].text, self.lex.lang)
+                                       & {"ADJF", "NPRO"}):
             obj += 1
         if etype in self.lex.object_places and obj < len(sc.words) and \
                 sc.words[obj].forms & self.lex.not_objects:
