@@ -93,7 +93,8 @@ def test_a_bulleted_list_of_losses_gives_one_mention_a_line(resources: Any) -> N
 
 
 def test_a_day_named_later_dates_its_own_paragraph_only(resources: Any) -> None:
-    """Decision 465. Guard: the paragraph that names the earlier day keeps it."""
+    """Decision 465. Guard: the paragraph that names the earlier day keeps it; a story
+    that opens with no statement of the past day keeps the day it names later."""
     text = ("Протягом минулої доби росіяни обстріляли 9 населених пунктів Сумщини, повідомив у "
             "середу, 15 жовтня, голова ОВА.\n\nУ вівторок увечері дрон атакував Шостку.\n\n"
             "Краснопілля знову обстрілювали з артилерії.")
@@ -101,6 +102,11 @@ def test_a_day_named_later_dates_its_own_paragraph_only(resources: Any) -> None:
                                                                "strike")}
     assert days[SHOSTKA] == "2025-10-14", days
     assert days[KRASNOPILLIA] == "2025-10-15", days
+    text = ("Очільник Харківської ОВА повідомив про наслідки атаки 15 жовтня.\n\nУ ніч на 14 "
+            "жовтня дрони атакували Харків.\n\nУ Чугуєві уламки пошкодили приватний будинок.")
+    days = {place_id(e): e["date"]["value"] for e in of_type(_events(resources, text, "uk"),
+                                                               "strike")}
+    assert days[710374] == "2025-10-14", days
 
 
 def test_a_grey_zone_naming_no_place_answers_the_capture_claimed_before(

@@ -78,9 +78,10 @@ class Story:
 
     claim: Claim | None = None
     date: EventDate | None = None
-    # a story that opens on the day of publication ("Протягом минулої доби ..., повідомив
-    # у суботу, 7 червня"): that first date; a day named after it ("у п'ятницю ... скинули
-    # авіабомбу") dates its own paragraph only, up to ``date_end`` (decision 465)
+    # a story that opens with a statement of the past day, dated the day of publication
+    # ("Протягом минулої доби ..., повідомив у суботу, 7 червня"): that first date; a day
+    # named after it ("у п'ятницю ... скинули авіабомбу") dates its own paragraph only, up
+    # to ``date_end`` (decision 465)
     daily: EventDate | None = None
     date_end: int = -1
     strike_place: Place | None = None
@@ -498,8 +499,10 @@ class LemmaExtractor:
         окупантів"; decision 429)."""
         if own is not None and own.precision != "range":
             if story.date is None and doc.published is not None and \
-                    own.value == doc.published.isoformat():
-                story.daily = own
+                    own.value == doc.published.isoformat() and \
+                    words[-1].text in (".", "!", "?", "…") and \
+                    has_phrase(words, (phrase(p) for p in self.lex.past_day)):
+                story.daily = own  # a statement of the past day, not a headline or dateline
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
             story.period_end = -1
             blank = _BLANK.search(doc.text, start)
