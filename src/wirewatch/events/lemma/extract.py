@@ -1243,9 +1243,12 @@ class LemmaExtractor:
                                        parse_tags(sc.words[obj].text, self.lex.lang)
                                        & {"ADJF", "NPRO"}):
             obj += 1
-        if etype in self.lex.object_places and obj < len(sc.words) and \
-                sc.words[obj].forms & self.lex.not_objects:
-            return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
+        if etype in self.lex.object_places and obj < len(sc.words) and (
+                sc.words[obj].forms & self.lex.not_objects or (
+                    etype == "territory.captured" and sc.words[obj].forms & self.lex.field_nouns)):
+            # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"; "заняли
+            # позиции у X" takes no town, where "оставили позиции у X" leaves it (decision 471)
+            return []
         within = sc.words[trig[0]:trig[1] + 1]
         if etype == "property.looted" and any(w.forms & self.lex.goods_verbs for w in within) \
                 and not any(w.forms & self.lex.goods_nouns for w in within) and \

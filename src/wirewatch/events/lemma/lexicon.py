@@ -46,6 +46,9 @@ class LemmaLexicon:
     # 'наш', 'их': the speaker's own side in held_by_defenders; a Russian speaker's
     # "под нашим контролем" is a capture claim (decision 460)
     own_words: frozenset[str]
+    # 'закрепились в лесополосе у X', 'заняли позиции у X': a foothold in the field, no
+    # capture of the town (decision 471)
+    field_nouns: frozenset[str]
     # 'ворог атакував позиції', 'атакував поблизу Вовчанська': a verb of attacking
     # (assault_verbs) whose object is one of assault_marks is a ground assault, no strike
     # (decision 470)
