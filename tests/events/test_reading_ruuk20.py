@@ -27,8 +27,8 @@ def _events(resources: Any, text: str, lang: str, published: date = PUB
 
 def test_a_town_held_by_the_defenders_denies_its_capture(resources: Any) -> None:
     """Decision 460. Guard: a town of Russia held by Ukraine's forces is no denial."""
-    text = ("Минобороны России заявило о взятии Северска. Это неправда. Город под нашим "
-            "контролем, сказал Трегубов.")
+    text = ("Минобороны России заявило о взятии Северска. Трегубов ответил коротко: "
+            "город и сейчас под нашим контролем.")
     got = sorted((e["modality"], place_id(e))
                  for e in of_type(_events(resources, text, "ru"), "territory.captured"))
     assert got == [("claimed", SIVERSK), ("denied", SIVERSK)], got
@@ -43,8 +43,8 @@ def test_a_town_held_by_the_attackers_is_a_capture_claim(resources: Any) -> None
     """Decision 460. Guard: the part held, written before the words of holding, makes the
     capture partial; a town "under our control" in a Ukrainian spokesman's words stays a
     denial (the test above)."""
-    text = "Более 60% территории Часова Яра находится под контролем российских войск, " \
-        "заявил Пушилин."
+    text = "Уже около 60% Часова Яра под контролем российских подразделений, по словам " \
+        "Пушилина."
     (taken,) = of_type(_events(resources, text, "ru"), "territory.captured")
     assert (place_id(taken), taken["modality"], taken["extent"]) == (
         CHASIV_YAR, "claimed", "partial"), taken
@@ -73,8 +73,8 @@ def test_a_region_listed_with_its_noun_left_out_after_a_comma(resources: Any) ->
 
 def test_a_country_beside_the_town_taken_is_not_taken(resources: Any) -> None:
     """Decision 463. Guard: the town named by its Russian name is still found."""
-    text = "Міноборони Росії заявило про повний контроль над містом, яке в РФ називають " \
-        "Красноармійськом."
+    text = "Відомство Бєлоусова заявило про повний контроль над містом, яке в Росії досі " \
+        "кличуть Красноармійськом."
     (taken,) = of_type(_events(resources, text, "uk"), "territory.captured")
     assert place_id(taken) == POKROVSK, taken
 
@@ -163,20 +163,20 @@ def test_a_toll_told_after_its_place_counts(resources: Any) -> None:
 def test_an_assault_on_positions_near_a_village_is_no_strike(resources: Any) -> None:
     """Decision 470. Guard: a drone that attacked a car near a village struck there."""
     for lang, text in [
-            ("uk", "На Харківському напрямку ворог двічі атакував поблизу Липців."),
+            ("uk", "Під Липцями окупанти атакували поблизу лісництва і відступили."),
             ("uk", "На Покровському напрямку противник 31 раз атакував позиції наших захисників "
                    "у районах Родинського та Удачного."),
             ("ru", "На Лиманском направлении противник восемь раз атаковал позиции ВСУ в районе "
                    "Торского.")]:
         assert not of_type(_events(resources, text, lang), "strike"), text
-    text = "Російський дрон атакував автомобіль поблизу Семенівки, загинув водій."
+    text = "FPV-дрон атакував пікап поблизу Семенівки, водія поранено."
     assert of_type(_events(resources, text, "uk"), "strike")
 
 
 def test_a_foothold_in_the_field_takes_no_place(resources: Any) -> None:
     """Decision 471. Guard: a foothold in a part of the town is still its partial capture
     (decision 461's test)."""
-    text = "Комбат визнає, що навесні противнику вдалося закріпитися в лісосмузі поблизу Лимана."
+    text = "Окупанти закріпилися в лісосмузі на південь від Лимана, кажуть розвідники."
     assert not of_type(_events(resources, text, "uk"), "territory.captured")
     text = "Штурмовики закрепились в лесополосе у Часова Яра."
     assert not of_type(_events(resources, text, "ru"), "territory.captured")
