@@ -672,8 +672,7 @@ def _region_elliptic(view: TextView, i: int) -> bool:
     Брянской областью, 19 — над Курской", "над Сумською областю — 12, над Полтавською —
     5"): the noun left out is that one (decision 173)."""
     toks, text = view.tokens, view.text
-    if i == 0 or toks[i - 1].text.lower() not in _ELLIPTIC_REGION_PREPOSITIONS or \
-            text[toks[i - 1].end:toks[i].start] != " ":
+    if i == 0 or not _elliptic_opening(view, i):
         return False
     if not toks[i].text.lower().endswith(("ой", "ою", "ій", "ої", "ей")):
         return False
@@ -687,6 +686,23 @@ def _region_elliptic(view: TextView, i: int) -> bool:
         if toks[k].text.lower().startswith(("област", "регион", "регіон")):
             return True
     return False
+
+
+def _elliptic_opening(view: TextView, i: int) -> bool:
+    """True when the words before token ``i`` open an item of a list of regions: a
+    preposition ("над Курской"), a preposition and a lower-case word ("над соседней
+    Курской"), or a comma with a dash after the adjective ("..., Курской — девять": the
+    figure's item of a list whose first item named the noun; decision 462)."""
+    toks, text = view.tokens, view.text
+    prev = toks[i - 1]
+    if prev.text.lower() in _ELLIPTIC_REGION_PREPOSITIONS:
+        return text[prev.end:toks[i].start] == " "
+    if prev.text.islower() and i > 1 and text[prev.end:toks[i].start] == " " and \
+            toks[i - 2].text.lower() in _ELLIPTIC_REGION_PREPOSITIONS and \
+            text[toks[i - 2].end:prev.start] == " ":
+        return True
+    return text[prev.end:toks[i].start].strip() == "," and \
+        text[toks[i].end:toks[i].end + 3].lstrip()[:1] in ("—", "–")
 
 
 def _seat_elliptic(view: TextView, i: int, k: int) -> bool:

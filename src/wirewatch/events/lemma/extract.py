@@ -78,6 +78,12 @@ class Story:
 
     claim: Claim | None = None
     date: EventDate | None = None
+    # a story that opens with a statement of the past day, dated the day of publication
+    # ("Протягом минулої доби ..., повідомив у суботу, 7 червня"): that first date; a day
+    # named after it ("у п'ятницю ... скинули авіабомбу") dates its own paragraph only, up
+    # to ``date_end`` (decision 465)
+    daily: EventDate | None = None
+    date_end: int = -1
     strike_place: Place | None = None
     # the last place of those the strikes just told of hit, when strike_place is their region
     strike_last: Place | None = None
@@ -87,6 +93,9 @@ class Story:
     # the direction the last sentence naming places named last, until a sentence of totals
     front: Place | None = None
     tally: EventDate | None = None  # the period of the running tally just read, if any
+    # where the list a sentence opened with a colon was told ("на Покровському напрямку
+    # уразили:"), its direction's town, else the direction named before (decision 464)
+    tally_place: Place | None = None
     period: EventDate | None = None  # the last period named ("за цей час" points back)
     # where the paragraph that named the last period ends, while no day was named since: its
     # sentences with no date of their own go on telling of the period (decision 429)
@@ -147,6 +156,9 @@ class Story:
     heading: tuple[Place, int] | None = None
     # a capture has been claimed: "X остаётся под контролем ВСУ" answers it (decision 268)
     captures: bool = False
+    # the place of the last capture claimed: "Это неправда. Город под нашим контролем"
+    # answers it (decision 460)
+    captured: Place | None = None
     # the period a lead sentence named ("С 15 по 21 ноября ..."), telling no event: the date
     # of the events after it that name none (decision 276)
     lead: EventDate | None = None
@@ -248,6 +260,9 @@ class LemmaExtractor:
             found.extend(made)
             story.captures = story.captures or any(
                 m.type == "territory.captured" and m.modality != "denied" for m in made)
+            taken = [m.place for m in made
+                     if m.type == "territory.captured" and m.modality != "denied"]
+            story.captured = taken[-1] if taken else story.captured
             if sc.text.strip():
                 story.denied = {m.place.geonameid for m in made
                                 if m.modality == "denied" and m.place is not None}
@@ -483,8 +498,20 @@ class LemmaExtractor:
         named the period and told no event ("За тиждень відбили 27 штурмів. Ліквідовано 148
         окупантів"; decision 429)."""
         if own is not None and own.precision != "range":
+            if story.date is None and doc.published is not None and \
+                    own.value == doc.published.isoformat() and \
+                    words[-1].text in (".", "!", "?", "…") and \
+                    has_phrase(words, (phrase(p) for p in self.lex.past_day)):
+                story.daily = own  # a statement of the past day, not a headline or dateline
             story.date = own  # a period ("с 6 мая") is its sentence's, not the story's
             story.period_end = -1
+            blank = _BLANK.search(doc.text, start)
+            story.date_end = (blank.start() if blank else len(doc.text)) \
+                if story.daily is not None and own != story.daily else -1
+        elif own is None and story.daily is not None and 0 <= story.date_end <= start:
+            # "Близько 15:00 у п'ятницю окупанти скинули авіабомбу ... ¶ Куп'янськ знову
+            # обстрілювали": the next paragraph goes on with the day's statement
+            story.date, story.date_end = story.daily, -1
         if own is not None and own.precision == "range":
             story.period, story.period_at = own, start
             blank = _BLANK.search(doc.text, start)
@@ -720,8 +747,14 @@ class LemmaExtractor:
                 story.tallying, story.tally = False, None
             return []
         tally = self._loss_tally(doc, sc, story)
+        if not tally and story.tallying and _BULLET_ITEM.match(sc.text):
+            return self._bullet_item(doc, sc, story)  # "▪️ 2 танки;": the list goes on (464)
         # "потери противника составили:" and the list in the sentences after it
         opens = not tally and self._opens_tally(doc, sc, story)
+        if opens:
+            own = [p for _, p in sc.places if p.kind != "country"]
+            story.tally_place = own[0] if own else story.front
+        listing = opens and sc.text.rstrip().endswith(":")
         story.tally = sc.date if (tally or opens) and sc.date.precision == "range" else None
         story.tallying = bool(tally) or opens
         story.tally_read = bool(tally)
@@ -749,7 +782,8 @@ class LemmaExtractor:
                 # sentence's only words of passports given ("паспорта РФ выдали" is one)
                 continue
             if self._guarded(sc, first) or self._guarded_after(sc, first, last) or (
-                    etype == "strike" and self._damaged_by(sc, first, last)) or (
+                    etype == "strike" and (self._damaged_by(sc, first, last)
+                                           or self._ground_assault(sc, first, last))) or (
                     etype == "territory.captured" and has_phrase(
                     sc.words, (phrase(p) for p in self.lex.holding), max(0, first - 2),
                     last + 1)):
@@ -761,11 +795,16 @@ class LemmaExtractor:
             elif made and self._relayed(sc, (first, last)):
                 out.extend(self._relayed_claim(doc, sc, (first, last), made))
         out.extend(self._gapped(sc, out))
+        if listing:
+            # "уразили:": the kinds and figures are the list's lines, not the opening verb
+            out = [m for m in out if m.type != "equipment.lost" or m.count is not None]
         out = self._spread(sc, out)
         if not out and story.captures and has_phrase(
                 sc.words, (phrase(p) for p in self.lex.holding)):
-            out.extend(m for m in self._holding(doc, sc)
+            out.extend(m for m in self._holding(doc, sc, story)
                        if m.place is None or m.place.geonameid not in story.denied)
+        if not out and has_phrase(sc.words, (phrase(p) for p in self.lex.held_by_defenders)):
+            out.extend(self._held(doc, sc, story))
         if not out and story.strike_place is not None:
             # "... завдали 512 ударів по 14 населених пунктах. Під вогнем були, зокрема, X,
             # Y та Z": the places listed go on with the strike of the sentence before
@@ -1045,6 +1084,34 @@ class LemmaExtractor:
         self._tally_period(doc, sc, story)
         return True
 
+    def _bullet_item(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        """'Знищено й уражено:' then '▪️ 2 танки;', '▪️ 6 ББМ;' a line each: a line of a list
+        opened with a colon, a bullet and a figure at its start, is one mention of the kind
+        it names (the first), counted by that figure, with the claim, period and place of
+        the sentence that opened the list; over a period it is a tally (decision 464)."""
+        out: list[EventMention] = []
+        when = story.tally or sc.date
+        for got in _BULLET_ITEM.finditer(sc.text):
+            at = got.start(1)
+            line = [j for j, w in enumerate(sc.words) if at <= w.start - sc.start
+                    and "\n" not in sc.text[at:w.start - sc.start]]
+            if not line:
+                continue
+            k = line[0]
+            kinds = [p for _, _, p in find_phrases(sc.words, self.equipment, k + 1, line[-1] + 1)]
+            if kinds:
+                etype, extra = "equipment.lost", {"equipment": self.equipment[kinds[0]]}
+            elif any(w.forms & self.lex.people_nouns for w in sc.words[k + 1:line[-1] + 1]) \
+                    and "casualties" in self.book.types:
+                etype, extra = "casualties", {"subtype": "mixed"}
+            else:
+                continue
+            m = self._mention(doc, sc, (k, k), etype, story.tally_place,
+                              Count(int(re.sub(r"\D", "", got.group(1))), False, None))
+            out.append(replace_fields(m, **extra, target=None, actor=None, date=when,
+                                      aggregate=when.precision == "range"))
+        return out
+
     def _tally_item(self, doc: Document, sc: Sentence, trig: int, span: tuple[int, int],
                     total: int, increase: int | None, daily: EventDate) -> list[EventMention]:
         """The mentions of one item of a tally whose figures are at characters ``span`` of
@@ -1109,6 +1176,25 @@ class LemmaExtractor:
         return nxt.text.islower() and not nxt.forms & kinds and \
             not any(j == k for j, _ in sc.places)
 
+    def _ground_assault(self, sc: Sentence, first: int, last: int) -> bool:
+        """'ворог шість разів атакував позиції наших підрозділів', 'противник атакував 19
+        разів поблизу Іванопілля': a verb of attacking whose object is positions, or a place
+        near which, is an assault on the ground, no strike on the place (decision 470)."""
+        words = sc.words
+        if not words[first].forms & self.lex.assault_verbs:
+            return False
+        k = last + 1
+        got = number_at(words, k, self.lex) if k < len(words) else None
+        if got is not None:
+            k = got[1] + 1 + (got[1] + 1 < len(words)
+                              and bool(words[got[1] + 1].forms & self.lex.strike_nouns))
+        if k < len(words) and words[k].forms & self.lex.own_words:
+            k += 1  # "атакував наші позиції"
+        if k < len(words) and not words[k].forms & self.lex.assault_marks and \
+                "PREP" in parse_tags(words[k].text, self.lex.lang):
+            k += 1  # "атакував у районі"
+        return k < len(words) and bool(words[k].forms & self.lex.assault_marks)
+
     def _damaged_by(self, sc: Sentence, first: int, last: int) -> bool:
         """'виносив техніку з пошкодженої обстрілом квартири', 'поврежденного обстрелами
         дома': a strike told in an attribute, as the cause of a damage, is a past strike
@@ -1151,13 +1237,18 @@ class LemmaExtractor:
         obj = trig[1] + 1
         fig = number_at(sc.words, obj, self.lex) if obj < len(sc.words) else None
         obj = fig[1] + 1 if fig is not None else obj  # "відбили дві атаки": past the figure
-        # past quotes and adjectives: "вихід Росії із «зернової угоди»" (decision 338)
+        # past quotes, adjectives and "all": "вихід Росії із «зернової угоди»" (decision
+        # 338), "відбили всі штурми" (decision 471)
         while obj < len(sc.words) and (not any(c.isalnum() for c in sc.words[obj].text) or
-                                       "ADJF" in parse_tags(sc.words[obj].text, self.lex.lang)):
+                                       parse_tags(sc.words[obj].text, self.lex.lang)
+                                       & {"ADJF", "NPRO"}):
             obj += 1
-        if etype in self.lex.object_places and obj < len(sc.words) and \
-                sc.words[obj].forms & self.lex.not_objects:
-            return []  # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"
+        if etype in self.lex.object_places and obj < len(sc.words) and (
+                sc.words[obj].forms & self.lex.not_objects or (
+                    etype == "territory.captured" and sc.words[obj].forms & self.lex.field_nouns)):
+            # "отбили атаку у Красногоровки", "відбили дві атаки поблизу Білої Гори"; "заняли
+            # позиции у X" takes no town, where "оставили позиции у X" leaves it (decision 471)
+            return []
         within = sc.words[trig[0]:trig[1] + 1]
         if etype == "property.looted" and any(w.forms & self.lex.goods_verbs for w in within) \
                 and not any(w.forms & self.lex.goods_nouns for w in within) and \
@@ -1397,6 +1488,12 @@ class LemmaExtractor:
         # a loss noun's figure may come after a long genitive ("потери ВСУ в зоне
         # ответственности группировки составили до 465 военнослужащих")
         nxt = trig[1] + 1
+        if any(k == nxt + 1 for k, _ in sc.places) and \
+                "PREP" in parse_tags(sc.words[nxt].text, self.lex.lang):
+            # "пострадавших в Таганроге трое": past the place the toll is told of (469)
+            nxt += 1
+            while nxt < len(sc.words) and sc.words[nxt].text[:1].isupper():
+                nxt += 1
         bare = number_at(sc.words, nxt, self.lex) if nxt < len(sc.words) else None
         if bare is not None and nxt not in sc.used_counts and (
                 bare[1] + 1 == len(sc.words) or sc.words[bare[1] + 1].text in _STOPS):
@@ -1590,6 +1687,10 @@ class LemmaExtractor:
             toward = self._toward(sc, trig)
             if toward:
                 return toward  # "начали наступление в направлении Юнаковки"
+        if etype in self.lex.object_places and any(p.kind != "country" for _, p in after):
+            # "о полном контроле над городом, который в РФ называют Димитровом": a country
+            # beside the town taken is no place taken (decision 463)
+            after = [(k, p) for k, p in after if p.kind != "country"]
         if etype in self.lex.object_places or etype == "strike":
             if self._unknown_village(sc, trig, after):
                 return []  # "освободили Кліщіївку": a village the gazetteer lacks, no namesake
@@ -2055,12 +2156,48 @@ class LemmaExtractor:
             return True
         return bool(parse_tags(sc.words[nxt].text, self.lex.lang) & {"PREP", "ADVB"})
 
-    def _holding(self, doc: Document, sc: Sentence) -> list[EventMention]:
-        """'X остаётся под контролем ВСУ': a denial of X's capture."""
-        if not sc.places or "territory.captured" not in self.book.types:
+    def _holding(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        """'X остаётся под контролем ВСУ': a denial of X's capture. Naming no place but a
+        bare noun of a town, 'село остаётся серой зоной', 'город остаётся серой зоной' deny
+        the capture claimed last, at its place, none when the gazetteer did not know it
+        (decision 466)."""
+        if "territory.captured" not in self.book.types:
             return []
-        k, place = sc.places[0]
+        place: Place | None
+        if sc.places:
+            k, place = sc.places[0]
+        elif (story.captured is None or not sc.unresolved) and any(
+                w.forms & self.lex.town_nouns and w.text.islower() for w in sc.words):
+            k, place = 0, story.captured
+        else:
+            return []
         m = self._mention(doc, sc, (k, k), "territory.captured", place, None)
+        return [replace_fields(m, modality="denied", extent=None)]
+
+    def _held(self, doc: Document, sc: Sentence, story: Story) -> list[EventMention]:
+        """'Купянск под контролем Сил обороны', 'Это неправда. Город под нашим контролем':
+        a town held by the defenders or by the speaker's side is a denial of its capture,
+        whether or not a claim was told before; the town is the sentence's own, next to the
+        words of holding, else the one whose capture was claimed before. Held by "our"
+        forces in a Russian speaker's words, it is a capture claim. A place in Russia held
+        by Ukraine's forces is no denial (decision 460)."""
+        if "territory.captured" not in self.book.types:
+            return []
+        first, last, words = find_phrases(
+            sc.words, (phrase(p) for p in self.lex.held_by_defenders))[0]
+        near = [p for k, p in sc.places if p.kind == "city" and (
+            (first - BEFORE <= k < first and not any(
+                w.text in (",", ";", ":") for w in sc.words[k:first]))
+            or last < k <= last + 3)]
+        place = near[0] if near else (story.captured if not sc.places and not sc.unresolved
+                                      else None)
+        if place is None or place.country == "RU" or place.geonameid in story.denied:
+            return []
+        m = self._mention(doc, sc, (first, last), "territory.captured", place, None)
+        if m.claimant_actor is not None and m.claimant_actor.side == "RU" and \
+                set(words) & self.lex.own_words:
+            # "«Город полностью под контролем наших подразделений», — заявил ..."
+            return [m] if m.modality != "denied" else []
         return [replace_fields(m, modality="denied", extent=None)]
 
     def _mention(self, doc: Document, sc: Sentence, trig: tuple[int, int], etype: str,
@@ -2310,6 +2447,13 @@ class LemmaExtractor:
 
     def _extent(self, sc: Sentence, trig: tuple[int, int]) -> str:
         lo, hi = trig[0], min(len(sc.words), trig[1] + AFTER)
+        # "Более 70% территории Константиновки находится под контролем ...": what is held
+        # is the subject before a trigger of being under control, in its own clause
+        # (decision 460)
+        stative = "PREP" in parse_tags(sc.words[trig[0]].text, self.lex.lang)
+        while stative and lo > max(0, trig[0] - BEFORE) and \
+                sc.words[lo - 1].text not in (",", ";", ":"):
+            lo -= 1
         partial = has_phrase(sc.words, (phrase(p) for p in self.lex.partial_extent), lo, hi)
         return "partial" if partial else "full"
 
@@ -2461,6 +2605,9 @@ _TOWN_SUFFIX_WORDS = frozenset({"город", "місто", "посёлок", "�
 # a running total and the day's increase in brackets: "11 284 (+3)", "925 680 (+1 160)"
 _FIGURE = r"(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
 _INCREMENT = re.compile(_FIGURE + r"\s*\(\s*\+\s*" + _FIGURE + r"\s*\)")
+# a line of a list that opens with a bullet and a figure: "▪️ 2 танки;", "• 31 мотоцикл"
+_BULLET_ITEM = re.compile(r"^[^\S\n]*[^\w\s]+[^\S\n]*" + _FIGURE + r"[^\S\n]+(?=[^\W\d_])",
+                          re.MULTILINE)
 # an item of a tally written after a dash, its increase in brackets or none, and at most a
 # unit's word before the item ends: "танков — 11 342 (+3);", "РСЗВ – 1 563 од.", "крылатых
 # ракет — 3 880;", "личного состава — около 1 153 740 (+1 060) человек;"

@@ -39,6 +39,21 @@ class LemmaLexicon:
     count_qualifiers: dict[str, str]  # word before a figure -> the contract's qualifier
     denied: tuple[str, ...]  # phrases of denial
     holding: tuple[str, ...]  # 'remains under our control': a denial of the capture
+    # 'город под нашим контролем', 'під контролем Сил оборони': the place held by the
+    # defenders or by the speaker's own side, a denial of its capture with no claim told
+    # before (decision 460)
+    held_by_defenders: tuple[str, ...]
+    # 'наш', 'их': the speaker's own side in held_by_defenders; a Russian speaker's
+    # "под нашим контролем" is a capture claim (decision 460)
+    own_words: frozenset[str]
+    # 'закрепились в лесополосе у X', 'заняли позиции у X': a foothold in the field, no
+    # capture of the town (decision 471)
+    field_nouns: frozenset[str]
+    # 'ворог атакував позиції', 'атакував поблизу Вовчанська': a verb of attacking
+    # (assault_verbs) whose object is one of assault_marks is a ground assault, no strike
+    # (decision 470)
+    assault_verbs: frozenset[str]
+    assault_marks: frozenset[str]
     hedged: tuple[str, ...]  # 'allegedly'
     planned: tuple[str, ...]  # 'plans to', 'will'
     negations: frozenset[str]  # 'not' right before a trigger: a denial
