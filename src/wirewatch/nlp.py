@@ -43,47 +43,82 @@ def paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after every blank line, after an opening dateline ("KYIV, Nov 20
     (Reuters) -") and after a live blog's entry time on a line of its own ("09.15 BST"):
     no sentence runs across paragraphs, and no dateline or time is read as part of the
-    first sentence's subject."""
-    for tok in doc[1:]:
-        # a lowercase word after anything but a sentence's end goes on the sentence ("Hryhorov
-        # announced on Nov. 26 the evacuation of ..." is one sentence; decision 234)
-        prev = doc[tok.i - 1]
-        if tok.is_lower and tok.is_alpha and not prev.is_space and \
-                prev.text not in SENTENCE_ENDS:
-            tok.is_sent_start = False
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+    first sentence's subject.
+
+    The starts are decided first and written to the doc at once (``_write_starts``):
+    spaCy's ``Token.is_sent_start`` setter scans the whole doc for a parse on every call,
+    which made the component quadratic in a document's length (round 14)."""
     from wirewatch.places.component import doc_text
 
+    marks = _word_breaks(doc)  # token -> whether it starts a sentence; the last word wins
     text = doc_text(doc)  # joined once per doc, kept for the components after
     for stamp in LIVE_TIMESTAMP.finditer(text):
         _start_sentence_at(doc, text, stamp.start() + len(stamp.group()) -
-                           len(stamp.group().lstrip()))
+                           len(stamp.group().lstrip()), marks)
         entry = doc.char_span(stamp.end(), len(text), alignment_mode="expand")
         if entry is not None and entry.start > 0:
-            doc[entry.start].is_sent_start = True
+            marks[entry.start] = True
     for line in BULLET_LINE.finditer(text):
-        _start_sentence_at(doc, text, line.start())
-        _start_sentence_at(doc, text, line.end())
+        _start_sentence_at(doc, text, line.start(), marks)
+        _start_sentence_at(doc, text, line.end(), marks)
     for line in SHORT_OPEN_LINE.finditer(text):
-        _start_sentence_at(doc, text, line.end())
+        _start_sentence_at(doc, text, line.end(), marks)
     for line in COLON_LINE.finditer(text):
-        _start_sentence_at(doc, text, line.end())
+        _start_sentence_at(doc, text, line.end(), marks)
     if (end := headline_end(text)) > 0:
-        _start_sentence_at(doc, text, end)
+        _start_sentence_at(doc, text, end, marks)
     dateline = find_dateline(text)
     if dateline is not None:
         first = doc.char_span(dateline.end(), len(text), alignment_mode="expand")
         if first is not None and first.start > 0:
-            doc[first.start].is_sent_start = True
+            marks[first.start] = True
+    _write_starts(doc, marks)
     return doc
 
 
-def _start_sentence_at(doc: Any, text: str, char: int) -> None:
+def _word_breaks(doc: Any) -> dict[int, bool]:
+    """The starts the words decide, read from the doc's columns: a lowercase word after
+    anything but a sentence's end goes on the sentence ("Hryhorov announced on Nov. 26 the
+    evacuation of ..." is one sentence; decision 234), and a blank line starts one."""
+    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, ORTH
+
+    strings = doc.vocab.strings
+    cols = doc.to_array([IS_LOWER, IS_ALPHA, IS_SPACE, ORTH]).tolist()
+    ends = {orth for orth in {row[3] for row in cols} if strings[orth] in SENTENCE_ENDS}
+    marks: dict[int, bool] = {}
+    for i in range(1, len(cols)):
+        lower, alpha, _space, _orth = cols[i]
+        _, _, prev_space, prev_orth = cols[i - 1]
+        if lower and alpha and not prev_space and prev_orth not in ends:
+            marks[i] = False
+    for i in range(len(cols) - 1):
+        if cols[i][2] and strings[cols[i][3]].count("\n") >= 2:
+            marks[i + 1] = True
+    return marks
+
+
+def _write_starts(doc: Any, marks: dict[int, bool]) -> None:
+    """Set the sentence starts ``marks`` gives (True: starts one, False: does not) in one
+    write of the doc's column. A parsed doc is refused as spaCy's setter refuses it."""
+    if not marks:
+        return
+    if doc.has_annotation("DEP"):
+        for i, value in marks.items():
+            doc[i].is_sent_start = value  # raises: sentence starts of a parse are its own
+        return
+    from spacy.attrs import SENT_START
+
+    cols = doc.to_array([SENT_START])
+    signed = cols.view("int64")
+    for i, value in marks.items():
+        signed[i] = 1 if value else -1
+    doc.from_array([SENT_START], cols)
+
+
+def _start_sentence_at(doc: Any, text: str, char: int, marks: dict[int, bool]) -> None:
     rest = doc.char_span(char, len(text), alignment_mode="expand")
     if rest is not None and rest.start > 0:
-        doc[rest.start].is_sent_start = True
+        marks[rest.start] = True
 
 
 @Language.factory("wirewatch_paragraphs")

@@ -785,7 +785,11 @@ def _people_names(registry: ActorRegistry) -> tuple[re.Pattern[str], dict[str, A
                     owners.setdefault(name, actor)
     names = sorted(owners, key=len, reverse=True)
     alts = "|".join(re.escape(n) for n in names) or r"(?!x)x"
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), owners
+    # the lookahead of every name's first letter changes no match; it lets the engine pass
+    # over a position no name starts at without trying each of the ~800 names there (the
+    # search took a quarter as long over bench_extract.py's 40 texts; round 14)
+    firsts = "".join(sorted({re.escape(n[0]) for n in names})) or "x"
+    return re.compile(rf"(?<!\w)(?=[{firsts}])(?:{alts})(?!\w)"), owners
 
 
 def _named_people(mentions: list[EventMention], registry: ActorRegistry,

@@ -198,23 +198,18 @@ class DocIndex:
 
     def forms(self) -> list[tuple[str, str]]:
         """Return each token's lower-case form and lower-case lemma (``triggers._forms``),
-        read from the doc's columns once."""
+        read from the doc's columns once (each distinct id looked up in the string store
+        once, the columns mapped in bulk)."""
         if self._forms is None:
             from spacy.attrs import LEMMA, LOWER
 
             strings = self.doc.vocab.strings
-            known: dict[int, str] = {}  # each distinct form read from the string store once
-            lowered: dict[int, str] = {}
-            out = []
-            for low, lemma in self.doc.to_array([LOWER, LEMMA]).tolist():
-                lem = lowered.get(lemma)
-                if lem is None:
-                    lem = lowered[lemma] = strings[lemma].lower()
-                form = known.get(low)
-                if form is None:
-                    form = known[low] = strings[low]
-                out.append((form, lem))
-            self._forms = out
+            cols = self.doc.to_array([LOWER, LEMMA])
+            lows, lemmas = cols[:, 0].tolist(), cols[:, 1].tolist()
+            form = {k: strings[k] for k in set(lows)}
+            lemma = {k: strings[k].lower() for k in set(lemmas)}
+            self._forms = list(zip(map(form.__getitem__, lows), map(lemma.__getitem__, lemmas),
+                                   strict=True))
         return self._forms
 
     def positions_of(self, lowers: frozenset[str], lemmas: frozenset[str]) -> list[int]:

@@ -1055,6 +1055,20 @@ def _add_repeated(spans: list[Span], rejected: list[tuple[Span, Token]]) -> list
     return sorted(spans + found, key=lambda s: s.start) if found else spans
 
 
+# What follows a span in ``add_evidence``, compiled once (they were compiled-cache lookups
+# per span and pattern): a noun of an area ("the Oskil front" is no river), a place after
+# "in" or "near", a noun of region or front, a front's direction.
+_AREA_NOUN_AFTER = re.compile(
+    r"^\s+(?:region|oblast|province|district|raion|front|direction|sector)\b", re.IGNORECASE)
+_IN_PLACE_AFTER = re.compile(r"^[\s,]+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+                             r"central)[a-z-]*\s+)?[A-Z\u0400-\u042F]")
+_REGION_NOUN_AFTER = re.compile(
+    r"^\s+(?:region|oblast|province|district|raion|direction|axis|sector)\b", re.IGNORECASE)
+# The last word before a span that RIVER_BEFORE can end with.
+_RIVER_LAST_WORDS = frozenset({"of", "the"})
+_DIRECTION_AFTER = re.compile(r"^\s+(?:direction|axis|sector)\b", re.IGNORECASE)
+
+
 def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
     """Record on ``span`` what its context says for or against it being a place."""
     before = view.text[max(0, span.start - 60):span.start]
@@ -1082,17 +1096,14 @@ def add_evidence(span: Span, view: TextView, gaz: Gazetteer) -> None:
     if GROUP_AFTER.match(after):
         span.evidence.add("group")
     regional = any(h.entry.kind != "city" for h in span.hits)
-    if RIVER_AFTER.match(after) or (RIVER_BEFORE.search(before) and not regional and not re.match(
-            r"^\s+(?:region|oblast|province|district|raion|front|direction|sector)\b", after,
-            re.IGNORECASE)):
+    # (RIVER_BEFORE ends in "of" or "the" and spaces: tried only after those words)
+    if RIVER_AFTER.match(after) or (last in _RIVER_LAST_WORDS and RIVER_BEFORE.search(before)
+                                    and not regional and not _AREA_NOUN_AFTER.match(after)):
         span.evidence.add("river")
-    if re.match(r"^[\s,]+(?:in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)"
-                r"[a-z-]*\s+)?[A-Z\u0400-\u042F]", after) or re.match(
-            r"^\s+(?:region|oblast|province|district|raion|direction|axis|sector)\b", after,
-            re.IGNORECASE):
+    if _IN_PLACE_AFTER.match(after) or _REGION_NOUN_AFTER.match(after):
         # "the Krasnarmeysk direction": a front direction is named after its town
         span.evidence.add("pattern")
-    if re.match(r"^\s+(?:direction|axis|sector)\b", after, re.IGNORECASE):
+    if _DIRECTION_AFTER.match(after):
         span.evidence.add("direction")
     if _in_other_full_name(span, view):
         span.evidence.add("person")

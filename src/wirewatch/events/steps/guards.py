@@ -15,7 +15,7 @@ from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext, same_source
 from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_nouns
-from wirewatch.events.syntax import children_of, is_under, path_up, text_of
+from wirewatch.events.syntax import children_of, is_under, path_up, text_of, token_forms
 from wirewatch.events.triggers import phrase_before
 from wirewatch.events.where import linear, object_place, relative_antecedent
 
@@ -61,9 +61,19 @@ def _question(sc: SentenceContext, d: Draft) -> bool:
     """A question asks, it claims nothing: "Is the area around Pokrovsk still under fire?",
     an explainer's "What has Russia lost?" (decision 240)."""
     sent = sc.sent
-    after = sent.doc[d.tokens[-1].i:sent.end]
-    end = next((t.text for t in after if t.text in (".", "!", "?")), None)
-    return end == "?" and not any(t.text in ('"', "“", "”", "«", "»") for t in sent)
+    forms = token_forms(sent.doc)
+    if forms is None:
+        after = sent.doc[d.tokens[-1].i:sent.end]
+        end = next((t.text for t in after if t.text in _SENTENCE_ENDS), None)
+        return end == "?" and not any(t.text in _QUOTES for t in sent)
+    # the document's lower-case forms, read once: a punctuation mark's form is its text
+    end = next((forms[i][0] for i in range(d.tokens[-1].i, sent.end)
+                if forms[i][0] in _SENTENCE_ENDS), None)
+    return end == "?" and not any(forms[i][0] in _QUOTES for i in range(sent.start, sent.end))
+
+
+_SENTENCE_ENDS = (".", "!", "?")
+_QUOTES = ('"', "“", "”", "«", "»")
 
 
 def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
