@@ -27,6 +27,7 @@ from events_helpers import Run, of_type, place_id
 DONETSK_OBLAST, KURSK_OBLAST, KOSTIANTYNIVKA = 709716, 538555, 705104
 DNIPROPETROVSK_OBLAST, KHARKIV, UKRAINE, SUDZHA = 709929, 706483, 690791, 486816
 KURAKHOVE, KYIV, KHERSON, SARATOV_OBLAST = 695357, 703448, 706448, 498671
+RAZUMNOYE = 502400
 
 
 def test_a_village_named_again_without_its_cue_is_still_a_place(run: Run) -> None:
@@ -278,3 +279,11 @@ def test_an_unknown_channel_post_stays_unattributed(run: Run) -> None:
                  outlet="Telegram post (Vasya from the trenches)")
     (captured,) = of_type(events, "territory.captured")
     assert captured["claimant"] is None, captured
+
+
+def test_an_attack_on_friday_that_damaged_houses_is_one_strike(run: Run) -> None:
+    events = run("Governor Vyacheslav Gladkov said on Monday that a drone hit a car in "
+                 "Shebekino. In the village of Razumnoye, an attack on Friday damaged a "
+                 "power line and three houses.", "2025-01-27")
+    razumnoye = [e for e in of_type(events, "strike") if place_id(e) == RAZUMNOYE]
+    assert [e["date"]["value"] for e in razumnoye] == ["2025-01-24"], events

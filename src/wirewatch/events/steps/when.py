@@ -48,8 +48,10 @@ def dates(sc: SentenceContext, d: Draft) -> bool:
     pdoc = sc.sent.doc
     d.other_events = {i for i in sc.trigger_tokens - set(d.trigger.tokens)
                       if pdoc[i].pos_ == "NOUN" and not _during(pdoc[i], d.head)}
+    same = frozenset(i for t in sc.triggers if t is not d.trigger and
+                     t.type == d.trigger.type for i in t.tokens) & d.other_events
     d.own = own_date(d.head, d.date_tokens, d.att.verbs[0] if d.att.verbs else None,
-                     sc.doc.lexicon, d.other_events)
+                     sc.doc.lexicon, d.other_events, same)
     d.claim = claim_date(d.att.verbs, d.head, d.date_tokens, sc.doc.lexicon)
     if d.own is None and d.att.verbs:
         # "Since February 2022, the mission has verified 13,580 deaths": a "since" on the
@@ -140,8 +142,10 @@ def path_clear(tok: Any, top: Any, lex: Lexicon, allow_acl: bool = False,
 
 
 def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, lex: Lexicon,
-             others: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
-    """Return the date attached to the trigger's own clause (up to the claim's verb)."""
+             others: set[int] | frozenset[int] = frozenset(),
+             same: set[int] | frozenset[int] = frozenset()) -> DateMention | None:
+    """Return the date attached to the trigger's own clause (up to the claim's verb);
+    ``same``: the nouns of other triggers of the same type, whose date it may share."""
     for a in path_up(head)[1:]:
         if stop is not None and a == stop:
             break
@@ -164,6 +168,14 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, le
                 if best is None or d < best[0]:
                     best = (d, dm)
                 break
+    if best is None and same:
+        # "an attack on Friday damaged a gas pipeline": a noun of the same event before
+        # the verb, under it, gives its date (decision 498)
+        for noun in (n for n in head.doc[sent_of(head).start:head.i] if n.i in same and
+                     head in path_up(n)):
+            for tok, dm in dts:
+                if tok.i > noun.i and path_clear(tok, noun, lex):
+                    return dm
     if best is None:
         # "killed a driver and wounded eleven passengers on Saturday": a date closing a
         # coordination of verbs applies to each of them
