@@ -4,7 +4,10 @@ village; "resettled" civilians; "the front-line areas of the region"; "the admin
 its unnamed head spoke for; a missile that destroyed buildings; "Acting Kursk Region
 Governor"; offensives into a region, never at the attacker's country; control of a quoted
 share, some streets or counted settlements; a village "in the Sumy direction"; "the
-Ukrainian capital" (decisions 480-491; the sentences are written for these tests).
+Ukrainian capital"; loss lists with "≈"; a quarter of Kyiv's name in another city;
+thousands of soldiers encircled; a plan's yearless date; "a fire at the plant"; a person's
+own channel; "an attack on Friday damaged" (decisions 480-498; the sentences are written
+for these tests).
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_person_never_called_a_village_stays_a_person`` (480),
 ``test_the_town_still_points_back`` (483),
