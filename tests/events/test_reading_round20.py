@@ -6,8 +6,8 @@ Governor"; offensives into a region, never at the attacker's country; control of
 share, some streets or counted settlements; a village "in the Sumy direction"; "the
 Ukrainian capital"; loss lists with "≈"; a quarter of Kyiv's name in another city;
 thousands of soldiers encircled; a plan's yearless date; "a fire at the plant"; a person's
-own channel; "an attack on Friday damaged" (decisions 480-498; the sentences are written
-for these tests).
+own channel; "an attack on Friday damaged"; "25 kilometers (15 miles) from"; "into a
+pocket" (decisions 480-499; the sentences are written for these tests).
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_person_never_called_a_village_stays_a_person`` (480),
 ``test_the_town_still_points_back`` (483),
@@ -21,7 +21,8 @@ prefer; decision 486 gave it one),
 ``test_the_quarter_stays_kyivs_in_a_story_about_kyiv`` (493),
 ``test_thousands_of_civilians_are_no_encircled_troops`` (494),
 ``test_a_plan_reported_after_its_day_keeps_the_year`` (495),
-``test_an_unknown_channel_post_stays_unattributed`` (497)."""
+``test_an_unknown_channel_post_stays_unattributed`` (497),
+``test_a_pocket_park_is_no_encirclement`` (499)."""
 
 from __future__ import annotations
 
@@ -290,3 +291,24 @@ def test_an_attack_on_friday_that_damaged_houses_is_one_strike(run: Run) -> None
                  "power line and three houses.", "2025-01-27")
     razumnoye = [e for e in of_type(events, "strike") if place_id(e) == RAZUMNOYE]
     assert [e["date"]["value"] for e in razumnoye] == ["2025-01-24"], events
+
+
+def test_there_is_not_the_town_a_distance_is_measured_from(run: Run) -> None:
+    events = run("A missile hit Kostiantynivka on Monday, officials said. The ministry said "
+                 "its troops had taken control of the village of Kurakhove, about 30 "
+                 "kilometers (19 miles) from Kostiantynivka, and that Ukraine had lost up to "
+                 "80 troops there.", "2025-06-05")
+    assert [place_id(e) for e in of_type(events, "casualties")] == [KURAKHOVE], events
+
+
+def test_squeezed_into_a_pocket_and_a_raid_into_a_region(run: Run) -> None:
+    events = run("The ministry said Ukrainian units had been squeezed into a narrow pocket "
+                 "south of Sudzha. Volunteer formations staged a raid into the Kursk region "
+                 "in March.", "2025-03-13")
+    assert [place_id(e) for e in of_type(events, "territory.encircled")] == [SUDZHA], events
+    assert [place_id(e) for e in of_type(events, "offensive.launched")] == [KURSK_OBLAST]
+
+
+def test_a_pocket_park_is_no_encirclement(run: Run) -> None:
+    events = run("Residents poured into the pocket park in Kostiantynivka.", "2025-03-13")
+    assert not events, events

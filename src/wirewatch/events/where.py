@@ -314,9 +314,11 @@ _SMALL_PLACE_WORDS = frozenset({"village", "settlement", "hamlet", "locality"})
 # a town named only to locate another ("Kostiantynivka, the last large town south of
 # Kramatorsk"): never what "the town" later refers to (decision 290)
 # ("the southern part of Siversk" is Siversk itself)
+# ("about 25 kilometers (15 miles) from Sumy": a distance given in two units too,
+# decision 499)
 _LOCATOR_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$|"
-                             r"\b(?:km|kilometres|kilometers|miles)\s+(?:from|of|outside)\s+$",
-                             re.I)
+                             r"\b(?:km|kilometres|kilometers|miles)\)?\s+(?:from|of|outside)"
+                             r"\s+$", re.I)
 
 
 
