@@ -690,12 +690,23 @@ def outlet_speaker(registry: ActorRegistry, outlet: str | None,
     return found
 
 
-# an outlet that is one person's channel: "Telegram post (Poddubny), English translation",
-# "Sladkov's Telegram channel", "Telegram channel of Alexander Kots"
-_PERSONAL_CHANNEL = re.compile(
-    r"^(?:telegram|vk|x|twitter|facebook)\s+(?:post|channel)\s*(?:\((?P<paren>[^()]+)\)|"
-    r"of\s+(?P<of>.+?))(?:,.*)?$|^(?P<own>.+?)['’]s\s+(?:telegram|vk|x|twitter|facebook)"
-    r"\s+(?:channel|post|account)\b", re.IGNORECASE)
+# The words that make an outlet a channel ("Rybar Telegram channel", "Telegram-канал «Два
+# майора»", "Telegram post (Poddubny), English translation"), the marks around its name,
+# and a note of translation after it: what is left names the channel's owner.
+CHANNEL_WORDS = re.compile(r"(?:'s\s+)?(?:\btelegram(?:-канал\w*)?|\bтелеграм(?:-канал\w*)?|"
+                           r"\bchannel\b|\bканал\w*)", re.IGNORECASE)
+_CHANNEL_MARKS = re.compile(r"[()«»\"]|\bpost\b|,\s*\w+\s+translation\b.*$", re.IGNORECASE)
+
+
+def channel_owner(registry: ActorRegistry, outlet: str | None,
+                  published: date | None) -> Actor | None:
+    """Return the registry's actor an outlet naming a channel belongs to ("Alexander
+    Kots's Telegram channel", "Telegram post (Poddubny)"), or None (decisions 415, 497)."""
+    if not outlet or CHANNEL_WORDS.search(outlet) is None:
+        return None
+    found = registry.claimant_actor(_CHANNEL_MARKS.sub(" ", CHANNEL_WORDS.sub(" ", outlet)),
+                                    published)
+    return registry.get(str(found["id"])) if found is not None else None
 
 
 def channel_person(registry: ActorRegistry, outlet: str | None,
@@ -703,13 +714,11 @@ def channel_person(registry: ActorRegistry, outlet: str | None,
     """Return the registry's person whose own channel an outlet is ("Telegram post
     (Poddubny)"): the person speaks what the post tells on no one's word, as a body's
     bulletin does (decision 497); None for anything else."""
-    m = _PERSONAL_CHANNEL.match(outlet or "")
-    if m is None:
+    actor = channel_owner(registry, outlet, published)
+    if actor is None or actor.type != "person":
         return None
-    who = (m.group("paren") or m.group("of") or m.group("own") or "").strip()
-    found = _ref(registry.claimant_actor(who, published)) if who else None
-    actor = registry.get(found.id) if found is not None else None
-    return found if actor is not None and actor.type == "person" else None
+    held = actor.role_on(published)
+    return _ref(actor.to_contract(held.short if held else None))
 
 
 # the note of a body's channel or language after its name ("(Facebook, English)",

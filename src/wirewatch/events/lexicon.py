@@ -162,6 +162,7 @@ class Lexicon:
     reference_synonyms: dict[str, str]  # 'the department': the ministry
     body_levels: frozenset[str]  # 'the regional administration': only a regional one
     vague_area_words: frozenset[str]  # 'the border areas': no one place to point back to
+    amount_nouns: frozenset[str]  # 'thousands of soldiers': the noun after 'of' is counted
     fought_over: re.Pattern[str]  # 'remained contested': no capture, if one was claimed
     estimate_nouns: frozenset[str]  # 'according to preliminary estimates': no speaker
     figure_verbs: frozenset[str]  # 'X put the number of wounded at 14': X gives the figure

@@ -473,6 +473,8 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
             ) -> Any | None:
     """Return a definite reference to a place in the trigger's phrase ("the town", "there")."""
     roots = _scope_roots(trig, tokens, noun_reaches_verb=et.noun_reaches_verb)
+    places_words = book.place_anaphora.get("region", frozenset()) | \
+        book.place_anaphora.get("city", frozenset())
     for r in roots:
         for t in r.subtree:
             if t.lower_ not in ("there", "it") and t.lemma_.lower() not in book.anaphora_words:
@@ -492,8 +494,6 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                 continue
             if t.tag_ == "NNS" and "city" in kinds:
                 continue  # "the villages": no one place
-            places_words = book.place_anaphora.get("region", frozenset()) | \
-                book.place_anaphora.get("city", frozenset())
             if any(c.dep_ == "prep" and c.lower_ == "of" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in places_words
                     for g in children_of(c)) for c in children_of(t)):

@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from wirewatch.events.actors import Actor, ActorRegistry, outlet_speaker
+from wirewatch.events.actors import (
+    CHANNEL_WORDS,
+    Actor,
+    ActorRegistry,
+    channel_owner,
+    outlet_speaker,
+)
 from wirewatch.events.lemma.lexicon import LemmaLexicon, phrase
 from wirewatch.events.lemma.words import Word, find_phrases, match_at, words_in
 from wirewatch.events.models import ActorRef
@@ -40,9 +46,6 @@ _ORDINAL_NAME = re.compile(r"^(\d+)(?:st|nd|rd|th)\b(.*)$")
 _UNIT_NUMBER = re.compile(r"^(\d{1,3})(-[а-яіїєґё]{1,3})?$")
 # An outlet string that names a Telegram channel ("Rybar Telegram channel", "Два майора
 # (Telegram)", "Telegram-канал «Рыбарь»"), with the possessive before it
-_CHANNEL = re.compile(r"(?:'s\s+)?(?:\btelegram(?:-канал\w*)?|\bтелеграм(?:-канал\w*)?|"
-                      r"\bchannel\b|\bканал\w*)", re.IGNORECASE)
-_CHANNEL_MARKS = re.compile(r"[()«»\"]")
 # A Ukrainian military administration by its registry name ("Kherson Regional Military
 # Administration", "Nikopol District Military Administration")
 _MILITARY_ADMINISTRATION = re.compile(r"\bMilitary Administration\b")
@@ -395,11 +398,9 @@ def channel_speaker(index: ActorIndex, outlet: str | None, day: date | None
     post states what it reports without "said", so the channel is the claimant of what the
     text tells on no one's word (decision 415); None for an outlet that names no channel,
     or a channel the registry does not know as one media or analyst speaker."""
-    if not outlet or _CHANNEL.search(outlet) is None:
+    if not outlet or CHANNEL_WORDS.search(outlet) is None:
         return None
-    found = index.registry.claimant_actor(_CHANNEL_MARKS.sub(" ", _CHANNEL.sub(" ", outlet)),
-                                          day)
-    actor = index.registry.get(str(found["id"])) if found is not None else None
+    actor = channel_owner(index.registry, outlet, day)
     if actor is None and _CYRILLIC.search(outlet):
         named = {f.actor.id: f.actor for f in index.actors_in(words_in(outlet,
                                                                        index.lexicon.lang))}

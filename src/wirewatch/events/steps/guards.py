@@ -407,11 +407,6 @@ def people_or_place(head: Any, book: Codebook) -> bool:
     return True
 
 
-# nouns of an amount whose "of" names what is counted ("thousands of soldiers")
-_AMOUNT_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
-                           "group", "groups", "number", "several", "many"})
-
-
 def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a single word that is an event only with an object has one ("Toretsk fell",
     "had lost Kurakhove": the place is the subject or object)."""
@@ -445,7 +440,7 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         # amount is of (decision 494)
         named = [c] + [g for p in children_of(c) if p.dep_ == "prep" and p.lower_ == "of"
                        for g in children_of(p) if g.dep_ == "pobj"] \
-            if c.lemma_.lower() in _AMOUNT_HEADS or c.like_num else [c]
+            if c.lemma_.lower() in sc.doc.lexicon.amount_nouns or c.like_num else [c]
         if c.dep_ in ("dobj", "nsubjpass") and any(
                 n.lemma_.lower() in et.object_nouns for n in named) and \
                 (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
