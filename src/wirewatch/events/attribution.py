@@ -300,6 +300,9 @@ class Attributor:
             return True  # a dateline: "KYIV, Nov 18 (Agency) - ..." (not "UNICEF said")
         if tok.lower_ in self.lexicon.capitals:
             return False
+        if tok.lower_ in self.reference_heads and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok)):
+            return False  # "the Mission has verified": a body named before (decision 500)
         if any(s.kind == "person" and s.name.split(" (")[0].split()[-1] == tok.text
                for s in self.sources):
             return False  # "Lysak added": the surname of a speaker met earlier

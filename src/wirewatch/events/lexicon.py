@@ -74,6 +74,9 @@ class Lexicon:
     area_nouns: frozenset[str]  # 'took 270 square kilometres': an area, part of a place
     schedule_verbs: frozenset[str]  # 'the evacuation would begin next week': a plan
     speaking_participles: frozenset[str]  # '..., saying that': the subject before speaks
+    loss_participles: frozenset[str]  # '1,040 soldiers killed and wounded over the day'
+    civil_operation_words: frozenset[str]  # 'an evacuation operation began': no offensive
+    long_since: re.Pattern[str]  # 'since the start of the year': a tally's period
     talk_nouns: frozenset[str]  # 'talk of an encirclement': the event claimed, particular
     aim_nouns: frozenset[str]  # 'the goal is to take X': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'

@@ -69,7 +69,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
         qualifier = qualifies_by_hyphen(p, text) or _locates_place(p, places, text) or \
-            _qualifies_actor(tok, book) or _of_a_title(tok, lexicon) or \
+            qualifies_actor(tok, book) or _of_a_title(tok, lexicon) or \
             (p.surface.isupper() and p.start < 3 and text[p.end:p.end + 1] == ",")  # dateline
         out.append(Candidate(p, tok, excluded or qualifier, qualifier))
     return out
@@ -135,7 +135,8 @@ def _of_a_title(tok: Any, lexicon: Lexicon) -> bool:
         bool(lexicon.role_words.fullmatch(t.head.head.text))
 
 
-def _qualifies_actor(tok: Any, book: Codebook) -> bool:
+def qualifies_actor(tok: Any, book: Codebook) -> bool:
+    """Whether a place word only qualifies an actor ("Kharkiv police", "the Kiev regime")."""
     t = tok
     for _ in range(3):
         if t.dep_ in ("poss", "compound", "nmod", "amod", "npadvmod"):

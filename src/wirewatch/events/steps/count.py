@@ -127,6 +127,10 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
                         return count_of_noun(gc, nouns_ok, lex, singular)
     part = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if part is not None and part.i < noun.i and is_number_token(part):
+        if part.lower_ == "one" and any(c.tag_ == "JJS" or (c.dep_ == "amod" and any(
+                g.lower_ == "most" for g in children_of(c))) for c in children_of(noun)):
+            # "one of the largest attacks of the war": a comparison, no figure
+            return None, None
         # "shot down 12 of 14 cruise missiles", "killed three of the five crew": the part
         return count_from_token(part), part.i
     if is_number_token(noun) or noun.lower_ in VAGUE:
@@ -229,7 +233,31 @@ def count_for(head: Any, toks: list[Any], kind: str | None, book: Codebook, lex:
             best = (d, cnt, key if key is not None else n.i)
     if best is None:
         return None, None
+    revised = _revised_figure(head, lex)
+    if revised is not None:
+        return count_from_token(revised), revised.i
     return best[1], best[2]
+
+
+def _revised_figure(head: Any, lex: Lexicon) -> Any | None:
+    """The figure a participle of revision gives after the first ("said that 14 people
+    had been injured, later raising the figure to 19": 19, decision 500)."""
+    for a in path_up(head)[:2]:
+        for v in children_of(a):
+            if v.dep_ not in ("advcl", "conj") or v.i < head.i or \
+                    v.lemma_.lower() not in lex.figure_verbs or v.tag_ != "VBG" or \
+                    not any(c.lower_ in ("later", "subsequently", "then")
+                            for c in children_of(v)):
+                continue  # ("killing two, raising the week's toll to 9": another total)
+            if not any(c.dep_ == "dobj" and c.lemma_.lower() in lex.figure_nouns
+                       for c in children_of(v)):
+                continue
+            for prep in (c for c in children_of(v) if c.dep_ == "prep" and c.lower_ == "to"):
+                num = next((g for g in children_of(prep) if g.dep_ == "pobj" and
+                            is_number_token(g)), None)
+                if num is not None:
+                    return num
+    return None
 
 
 def continues(head: Any, toks: list[Any], lex: Lexicon) -> bool:

@@ -328,6 +328,23 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
         repeated and not any(c.dep_ == "prep" for c in children_of(head)))
 
 
+def _civil_operation(sc: SentenceContext, d: Draft) -> bool:
+    """An operation that is no offensive: "an evacuation operation began", "a search and
+    rescue operation", "since the start of the special military operation" (the war
+    itself; decision 500)."""
+    if d.type.name != "offensive.launched":
+        return False
+    words = sc.doc.lexicon.civil_operation_words
+    for op in d.tokens:
+        if op.lemma_.lower() != "operation":
+            continue
+        mods = [t for t in op.subtree if t.i < op.i and t.dep_ in (
+            "compound", "amod", "nmod", "conj", "npadvmod")]
+        if any(t.lemma_.lower() in words or t.lower_ in words for t in mods):
+            return True
+    return False
+
+
 def _not_a_verb(sc: SentenceContext, d: Draft) -> bool:
     """A word that is an event only as a verb used as a noun or adjective ("no damage was
     reported", "assessed the damage", "a likely target"; codebook ``verb_only``)."""
@@ -340,6 +357,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
     _purpose_infinitive, _weapon_not_striking,
     _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
+    _civil_operation,
 )
 
 

@@ -37,6 +37,7 @@ from wirewatch.events.where import (
     is_container,
     linear,
     low_confidence,
+    qualifies_actor,
     qualifies_by_hyphen,
     relative_antecedent,
     resolve_anaphor,
@@ -63,6 +64,12 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         trig = {t.i for t in toks}
         cands = d.candidates = [c for c in cands if not (
             c.place.kind == "country" and c.tok.dep_ == "poss" and c.tok.head.i in trig)]
+    if d.head.pos_ == "VERB" and d.trigger.phrase not in d.type.subject_is_target:
+        # "Kiev lost up to 230 troops": a capital that acts is the side, not the place
+        # (decision 500)
+        cands = d.candidates = [c for c in cands if not (
+            c.tok.dep_ == "nsubj" and c.tok.head == d.head and
+            c.tok.lower_ in sc.doc.lexicon.capitals)]
     d.chosen = relative_antecedent(d.head, cands, sc.doc.lexicon) or \
         attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved,
                lex=sc.doc.lexicon)
@@ -116,8 +123,9 @@ def _speaking_places(sc: SentenceContext, ref: Any) -> set[int]:
         if p.place is None or p.start >= ref.idx or p.place.kind != "city":
             continue
         tok = token_at(ref.doc, p.start, p.end)
-        if tok is not None and speaks(tok, sc.doc.book, sc.doc.lexicon):
-            out.add(p.start)
+        if tok is not None and (speaks(tok, sc.doc.book, sc.doc.lexicon) or (
+                tok.lower_ in sc.doc.lexicon.capitals and qualifies_actor(tok, sc.doc.book))):
+            out.add(p.start)  # (and "a blow to the Kiev regime": a government; decision 500)
     return out
 
 
@@ -542,7 +550,10 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     inside = [c for c in cands if c.excluded and c.place.kind != "country"
               and any(s <= c.mention.start < e for s, e in d.att.spans)
               # (not a garbled spelling: "Human Rights" read as Uman)
-              and c.place.method != "fuzzy"]
+              and c.place.method != "fuzzy"
+              # (nor the speaker itself: "the Mission has verified", "Moscow said";
+              # decision 500)
+              and not (c.tok.dep_ == "nsubj" and c.tok.head in d.att.verbs)]
     if inside:
         return [(inside[0].place, inside[0].mention)]
     if d.type.place_fallback == "speaker":

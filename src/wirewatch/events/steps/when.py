@@ -57,7 +57,7 @@ def dates(sc: SentenceContext, d: Draft) -> bool:
         # "Since February 2022, the mission has verified 13,580 deaths": a "since" on the
         # verb of saying is the period of the figure it gives (decision 408)
         d.own = next((dm for tok, dm in d.date_tokens if dm.since and
-                      dm.date.precision != "day" and
+                      (dm.date.precision != "day" or _long_since(dm, sc.doc.lexicon)) and
                       path_clear(tok, d.att.verbs[0], sc.doc.lexicon, allow_acl=True)), None)
     d.future = bool(d.own and d.own.date.value and doc.published and
                     (d.own.date.first_day() or doc.published) > doc.published)
@@ -134,6 +134,10 @@ def path_clear(tok: Any, top: Any, lex: Lexicon, allow_acl: bool = False,
                                      c.dep_ in ("mark", "advmod", "prep")
                                      for c in children_of(a)):
             continue
+        if a.dep_ in ("advcl", "conj", "acl") and a.tag_ == "VBN" and \
+                a.lemma_.lower() in lex.loss_participles and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
+            continue  # "lost 1,040 soldiers killed and wounded over the previous day"
         if a.dep_ in CLAUSE_BLOCK and not (a.dep_ == "xcomp" and a.head == top):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
@@ -215,7 +219,8 @@ def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], 
         # "ordered X on Monday and said Y": the coordinated verb's date is the claim's
         for w in [v, *([v.head] if v.dep_ == "conj" else [])]:
             for tok, dm in dts:
-                if (dm.since and dm.date.precision != "day") or is_under(head, tok) or \
+                if (dm.since and (dm.date.precision != "day" or _long_since(dm, lex))) or \
+                        is_under(head, tok) or \
                         not path_clear(tok, w, lex, allow_acl=True):
                     # (a statement is made on a day, not "since February 2022"; "since
                     # the beginning of Wednesday" is the day it tells of)
@@ -225,6 +230,13 @@ def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], 
                     continue
                 return dm
     return None
+
+
+def _long_since(dm: DateMention, lex: Lexicon) -> bool:
+    """Whether "since X" opens a long period ("since the start of the year": a tally's,
+    never the day a statement was made on; decision 500), unlike "since the beginning of
+    Wednesday"."""
+    return bool(lex.long_since.search(dm.date.surface or ""))
 
 
 def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate:
@@ -300,7 +312,11 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
     # no day of its own ("the ministry said it had destroyed 21 drones")
     news = si < 2 or (claimant is not None and
                       modality in ("claimed", "reported", "denied", "hedged")) or \
-        (sc.doc.outlet_speaks and claimant is None)
+        (sc.doc.outlet_speaks and claimant is None) or \
+        (sc.doc.last_date is not None and sc.doc.last_date == doc.published)
+    # (and any sentence of a story whose last day told is the day of publication, after a
+    # headline too: "RUSSIAN ARMY FREES X ¶ ... on Wednesday. The formations lost ...";
+    # decision 500)
     if news and not sc.doc.lexicon.background_words.search(span_text(sent)) and not past:
         return _report_or_publication(sc)
     if (att.verbs or claimant is not None) and \

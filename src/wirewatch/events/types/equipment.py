@@ -219,6 +219,10 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
     objs.extend(t for t in head.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and
                 t.head.pos_ == "VERB" and t.head != head and t not in objs and
                 _as_well_as(t) and is_equipment(t, book))
+    # "..., along with three tanks" hung on the participle likewise
+    objs.extend(t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ == "with" and
+                t.head.head.lower_ in ("along", "together") and t.head.head.head != head and
+                t.head.head.head.pos_ == "VERB" and t not in objs and is_equipment(t, book))
     out: list[Any] = []
     todo = list(objs)
     while todo:
@@ -259,9 +263,12 @@ def is_equipment(n: Any, book: Codebook) -> bool:
     doc = n.doc
     # a model's name in the plural keeps its "s" as a proper noun's lemma ("two Bradleys")
     plural = (n.lower_[:-1],) if n.pos_ == "PROPN" and n.lower_.endswith("s") else ()
+    people = book.count_nouns.get("people", frozenset())
     for key in (n.lower_, n.lemma_.lower(), *plural):
         for phrase in book.equipment_index.get(key.lower(), []):
             k = len(phrase)
+            if k == 1 and key in people and not _a_machine(n, book):
+                continue  # "lost up to 180 fighters": people, unless jets (decision 500)
             if k == 1 or all(doc[n.i - k + 1 + j].lower_ == phrase[j] or
                              doc[n.i - k + 1 + j].lemma_.lower() == phrase[j]
                              for j in range(k - 1) if n.i - k + 1 + j >= 0):
@@ -270,6 +277,18 @@ def is_equipment(n: Any, book: Codebook) -> bool:
     if m and m.group(1) in book.equipment_index:
         return True  # a model designation: "the Su-25", "a T-72"
     return any(c.dep_ == "compound" and c.lower_ in book.equipment_index for c in children_of(n))
+
+
+def _a_machine(n: Any, book: Codebook) -> bool:
+    """Whether a word that names people and machines alike ("fighters") is the machine:
+    a model before it ("Su-34 fighters") or a verb of air defence ("shot down")."""
+    if any(c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or re.match(
+            r"^[a-z]+-\d", c.lower_)) for c in children_of(n)):
+        return True
+    verb = n.head if n.dep_ in ("dobj", "nsubjpass", "conj") else None
+    while verb is not None and verb.dep_ == "conj" and verb.pos_ == "NOUN":
+        verb = verb.head
+    return verb is not None and verb.lemma_.lower() in ("shoot", "intercept", "down")
 
 
 def equipment_text(n: Any, lex: Lexicon) -> str:
