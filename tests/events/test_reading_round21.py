@@ -3,15 +3,24 @@
 people; a content farm's "freed the village"; a capital that acts is no place ("Kiev
 lost", "the Kiev regime"); a story of the day after a headline; a newer speaker's
 statement going on; "later raising the figure to 19"; "the offensive operation began";
-"the Mission has verified ... since the start of the year" (decision 500; the sentences
-are written for these tests).
+"the Mission has verified ... since the start of the year" (decision 500); losses "along
+the whole front", in "the Kupiansk direction" of the forces that inflicted them, in "the
+Sloviansk direction"; "near Vasylivka, Moscow-installed governor"; "the head of the
+region"; "on Thursday" after a Friday statement; "wounded 14 more"; "…, Vadym Filashkin,
+head of …, reported"; a weekly address's Thursday; "most of them from"; "the first week of
+August"; "Kyiv's incursion" (decision 501). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_twelve_of_fourteen_missiles_is_still_a_part`` (the part of a group still counts),
 ``test_fighter_jets_shot_down_are_equipment``,
 ``test_freed_hostages_are_no_capture``,
 ``test_a_capital_hit_is_still_the_place``,
 ``test_another_total_is_no_revision``,
-``test_an_evacuation_operation_is_no_offensive``."""
+``test_an_evacuation_operation_is_no_offensive``,
+``test_losses_in_a_direction_are_placed_there``,
+``test_a_street_named_after_a_town_is_no_town`` (decision 501; its place rule is tested in
+tests/places/test_round21_places.py),
+``test_an_unnamed_head_of_the_region_keeps_the_articles_words``,
+``test_most_of_them_elderly_is_no_breakdown``."""
 
 from __future__ import annotations
 
@@ -140,3 +149,142 @@ def test_the_mission_named_before_verifies_a_years_toll(run: Run) -> None:
     assert "Monitoring Mission" in (toll["claimant"] or ""), toll
     assert toll["date"]["value"] == "2025-01-01/2025-06-10", toll
     assert toll["place"] is None or toll["place"]["country"] == "UA", toll
+
+
+# decision 501: places and speakers of loss tallies and bulletins
+
+SLOVIANSK, KUPIANSK, VASYLIVKA, KURSK_OBLAST = 693468, 703656, 686729, 538555
+
+
+def test_losses_along_the_whole_front_have_no_place(run: Run) -> None:
+    events = run("The general staff said its troops had repelled 58 assaults in the Pokrovsk "
+                 "direction over the past day and that Russia had lost 1,080 soldiers along "
+                 "the whole front, as well as 14 artillery systems.", "2025-09-18")
+    losses = of_type(events, "casualties") + of_type(events, "equipment.lost")
+    assert len(losses) == 2 and all(place_id(e) is None for e in losses), events
+
+
+def test_losses_in_a_direction_are_placed_there(run: Run) -> None:
+    events = run("Ukrainian troops destroyed two tanks near Pokrovsk on Monday, the brigade "
+                 "said.", "2025-09-18")
+    assert [place_id(e) for e in of_type(events, "equipment.lost")] == [POKROVSK], events
+
+
+def test_the_forces_in_a_direction_place_their_kills(run: Run) -> None:
+    events = run("Russia's defence ministry claimed on Wednesday that over the past week its "
+                 "forces in the Kupiansk direction had destroyed a Leopard tank and two M777 "
+                 "howitzers.", "2025-06-11")
+    lost = of_type(events, "equipment.lost")
+    assert len(lost) == 2 and all(place_id(e) == KUPIANSK for e in lost), events
+
+
+def test_the_sloviansk_direction_is_sloviansks(run: Run) -> None:
+    events = run("Ukrainian defenders destroyed three tanks in the Sloviansk direction over "
+                 "the past day, the general staff said.", "2022-05-20")
+    assert [place_id(e) for e in of_type(events, "equipment.lost")] == [SLOVIANSK], events
+
+
+def test_a_moscow_installed_governor_holds_no_village(run: Run) -> None:
+    events = run("Russian forces carried out 412 strikes on 14 settlements of the "
+                 "Zaporizhzhia region, Governor Ivan Fedorov reported. In the occupied part "
+                 "of the region, Ukrainian drones struck a fuel depot near Vasylivka, "
+                 "Moscow-installed governor Yevgeny Balitsky said.", "2025-02-12")
+    assert VASYLIVKA in [place_id(e) for e in of_type(events, "strike")], events
+
+
+def test_a_street_named_after_a_town_is_no_town(run: Run) -> None:
+    events = run("An FPV drone struck a minibus at a bus stop on Korolyov Street in Belgorod, "
+                 "the governor said.", "2025-02-12")
+    assert [e["place"]["name"] for e in of_type(events, "strike")] == ["Belgorod"], events
+
+
+def test_the_head_of_the_region_is_the_governor_named_before(run: Run) -> None:
+    events = run("KURSK, Sept 16 (Interfax) - Drones attacked the Kursk region overnight, "
+                 "Alexander Khinshtein wrote on his Telegram channel.\n\n"
+                 "In Rylsk, a drone dropped an explosive device on a car, injuring the "
+                 "driver, the head of the region said.", "2025-09-16")
+    hurt = of_type(events, "casualties")
+    assert len(hurt) == 1 and "Khinshtein" in (hurt[0]["claimant"] or ""), events
+
+
+def test_an_unnamed_head_of_the_region_keeps_the_articles_words(run: Run) -> None:
+    events = run("In Rylsk, a drone dropped an explosive device on a car, injuring the "
+                 "driver, the head of the region said.", "2025-09-16")
+    hurt = of_type(events, "casualties")
+    assert [e["claimant"] for e in hurt] == ["head of the region"], events
+
+
+def test_a_speakers_thursday_dates_the_paragraph_after_it(run: Run) -> None:
+    events = run("Over the past day, 312 people were evacuated from the frontline areas of "
+                 "Donetsk region, the head of the regional military administration Vadym "
+                 "Filashkin said on Telegram on Friday.\n"
+                 "On Thursday Russian troops killed five residents of the region, he said.\n"
+                 "In Druzhkivka, a guided aerial bomb hit a five-storey building, killing two "
+                 "people.", "2025-09-19")
+    strikes = of_type(events, "strike")
+    assert [e["date"]["value"] for e in strikes] == ["2025-09-18"], events
+
+
+def test_wounded_fourteen_more(run: Run) -> None:
+    events = run("Russian troops killed five residents of the region and wounded 14 more, "
+                 "the governor said on Friday.", "2025-09-19")
+    assert sorted(e["count"]["value"] for e in of_type(events, "casualties")) == [5, 14], \
+        events
+
+
+def test_a_person_with_a_title_closing_the_sentence_speaks(run: Run) -> None:
+    events = run("Over the past day, 418 people, including 71 children, were evacuated from "
+                 "the frontline areas of Donetsk region, Vadym Filashkin, head of the Donetsk "
+                 "Regional Military Administration, reported on Telegram.", "2025-09-02")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert len(evacuated) == 1 and "Filashkin" in (evacuated[0]["claimant"] or ""), events
+
+
+def test_a_day_of_the_week_a_weekly_address_told_of_goes_on_with_it(run: Run) -> None:
+    events = run("Ukrainian forces attacked the Belgorod region with more than 500 drones last "
+                 "week, Governor Vyacheslav Gladkov said during his weekly video address on "
+                 "Monday.\n\nFour civilians were killed over the week, he said.\n\n"
+                 "In Belgorod city, a drone hit the roof of a shopping centre on Thursday, "
+                 "injuring three people.", "2025-01-28")
+    thursday = [e for e in events if e["date"]["value"] == "2025-01-23"]
+    assert len(thursday) == 2, events
+    assert all("Gladkov" in (e["claimant"] or "") for e in thursday), thursday
+
+
+def test_the_first_week_of_a_month(run: Run) -> None:
+    events = run("According to the Donetsk regional administration, 2,150 people were "
+                 "evacuated from front-line communities of the Donetsk region during the first "
+                 "week of August, most of them from the Dobropillia and Kostiantynivka areas.",
+                 "2025-08-20")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert len(evacuated) == 1, events
+    assert evacuated[0]["date"]["value"] == "2025-08-01/2025-08-07", evacuated
+    assert evacuated[0]["place"]["name"] == "Donetsk Oblast", evacuated
+
+
+def test_most_of_them_elderly_is_no_breakdown(run: Run) -> None:
+    events = run("Last week, authorities evacuated 23 residents, most of them elderly, from "
+                 "three border villages near Kharkiv, the governor said.", "2025-06-12")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert [e["place"]["name"] for e in evacuated] == ["Kharkiv"], events
+
+
+def test_kyivs_incursion_is_not_at_kyiv(run: Run) -> None:
+    events = run("Kyiv's incursion into the Kursk region began in August 2024.", "2025-03-10")
+    offensives = of_type(events, "offensive.launched")
+    assert [place_id(e) for e in offensives] == [KURSK_OBLAST], events
+
+
+def test_troops_lost_there_are_no_ground_lost(run: Run) -> None:
+    events = run("In the Kherson direction, units of the Dnepr battlegroup inflicted losses on "
+                 "two brigades. The enemy lost up to 60 troops and 14 motor vehicles there, "
+                 "the ministry said.", "2025-07-09")
+    assert not of_type(events, "territory.captured"), events
+    assert [e["count"]["value"] for e in of_type(events, "casualties")] == [60], events
+
+
+def test_a_named_counteroffensive_is_not_the_citys_place(run: Run) -> None:
+    events = run("Russian forces occupied Kupiansk in late February 2022; Ukraine liberated "
+                 "the city in September 2022 during its Kharkiv counteroffensive.", "2025-06-12")
+    captured = of_type(events, "territory.captured")
+    assert [place_id(e) for e in captured] == [KUPIANSK, KUPIANSK], events

@@ -643,8 +643,8 @@ PARTY_KINDS = frozenset({"government", "military", "official"})
 
 def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
                 published: date | None, role_words: re.Pattern[str] | None = None,
-                text: str = "", *, installed: re.Pattern[str] | None = None
-                ) -> list[EventMention]:
+                text: str = "", *, installed: re.Pattern[str] | None = None,
+                governor_titles: re.Pattern[str] | None = None) -> list[EventMention]:
     """Return the mentions with ``claimant_actor`` and ``conduit_actors`` read off the
     registry, on the day of the claim (the event's day, else the publication date).
 
@@ -653,7 +653,9 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
     takes the fuller name the article uses, and a role with no name ("the chief of
     Russia's general staff told Putin") takes the name of the person holding it when
     the article names that person; a role written without the occupier's word
-    (``installed``, "Moscow-installed") is not its appointee's when another holder fits.
+    (``installed``, "Moscow-installed") is not its appointee's when another holder fits;
+    a governor's title written without the word (``governor_titles``, "the head of the
+    region") is the governor's.
     A name the article never writes is not added to the claimant string (the registry's
     answer is in ``claimant_actor``).
     """
@@ -673,7 +675,8 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
             modality = "claimed"
         out.append(replace(m, claimant_actor=claimant, conduit_actors=conduits,
                            modality=modality))
-    return _named_people(out, registry, role_words, text, published, installed)
+    return _named_people(out, registry, role_words, text, published, installed,
+                         governor_titles)
 
 
 def outlet_speaker(registry: ActorRegistry, outlet: str | None,
@@ -803,8 +806,8 @@ def _people_names(registry: ActorRegistry) -> tuple[re.Pattern[str], dict[str, A
 
 def _named_people(mentions: list[EventMention], registry: ActorRegistry,
                   role_words: re.Pattern[str] | None, text: str,
-                  published: date | None = None, installed: re.Pattern[str] | None = None
-                  ) -> list[EventMention]:
+                  published: date | None = None, installed: re.Pattern[str] | None = None,
+                  governor_titles: re.Pattern[str] | None = None) -> list[EventMention]:
     people: dict[str, ActorRef] = {}  # persons the article names
     roles: dict[str, str] = {}  # person id -> the role in the article's words
     written: dict[str, str] = {}  # person id -> the fullest name as the article spells it
@@ -834,7 +837,12 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
             role = None  # "Valery Gerasimov (Russia)": a country is no role
         if role and len(role) > len(roles.get(ref.id, "")):
             roles[ref.id] = role
-    holders = {i: _role_holder(m.claimant, people, role_words, registry, installed)
+    # (a holder is looked for under the title's usual word: "the head of the region" is
+    # the region's governor; the claimant keeps the article's words)
+    titles = {i: governor_titles.sub("governor", m.claimant)
+              if governor_titles is not None and m.claimant else m.claimant
+              for i, m in enumerate(mentions)}
+    holders = {i: _role_holder(titles[i], people, role_words, registry, installed)
                for i, m in enumerate(mentions) if m.claimant_actor is None}
     if role_words is not None and any(
             holders[i] is None and m.claimant and role_words.search(m.claimant)
@@ -843,16 +851,16 @@ def _named_people(mentions: list[EventMention], registry: ActorRegistry,
         hits = {hid: hit for hid, hit in _named_in_text(registry, text, published).items()
                 if hid not in people}
         passing = {hid: ref for hid, (ref, _w) in hits.items()}
-        for i, m in enumerate(mentions):
+        for i in range(len(mentions)):
             if i in holders and holders[i] is None:
-                holders[i] = _role_holder(m.claimant, passing, role_words, registry,
+                holders[i] = _role_holder(titles[i], passing, role_words, registry,
                                           installed)
         for holder in passing.keys() & {h for h in holders.values() if h is not None}:
             people[holder], written[holder] = hits[holder]
-    for i, m in enumerate(mentions):
+    for i in range(len(mentions)):
         if i in holders and holders[i] is None and installed is not None:
             # no other holder: "the governor" is the appointee the article names after all
-            holders[i] = _role_holder(m.claimant, people, role_words, registry)
+            holders[i] = _role_holder(titles[i], people, role_words, registry)
     if not people:
         return mentions
     for i, pid in holders.items():

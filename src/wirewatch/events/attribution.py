@@ -682,7 +682,9 @@ class Attributor:
                         t.pos_ == "VERB" and not is_under(trigger, t) and \
                         not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children_of(t)):
                     subj = next((c for c in children_of(t) if c.dep_ == "nsubj"), None)
-                    first = subj.left_edge.i if subj is not None else _name_before(t)
+                    first = subj.left_edge.i if subj is not None else (
+                        _name_before(t) if _person_with_title_before(t) is None
+                        else _person_with_title_before(t))
                     before = t.doc[first - 1] if first is not None and first > sent.start \
                         else None
                     if before is not None and before.text in (",", "—", "–"):
@@ -874,7 +876,11 @@ class Attributor:
             source.claim_date = claim_date
         if event_date is not None and getattr(event_date, "value", None):
             source.event_date = event_date
-            source.event_with_claim = bool(getattr(claim_date, "value", None))
+            # (a claim date of its own, or the one this speaker's statement was made on:
+            # "…, Filashkin said on Friday. ¶ On Thursday troops killed five, he said. ¶ In
+            # Druzhkivka, a bomb hit a building" is of Thursday; decision 501)
+            source.event_with_claim = bool(getattr(claim_date, "value", None)) or \
+                bool(getattr(source.claim_date, "value", None))
         if source in self.sources:
             self.sources.remove(source)
         for s in list(self.sources):
@@ -947,6 +953,24 @@ def _name_before(verb: Any) -> int | None:
     if j == end or verb.doc[end].pos_ != "PROPN":
         return None
     return int(j) + 1
+
+
+def _person_with_title_before(verb: Any) -> int | None:
+    """Return where "…, Vadym Filashkin, head of the Donetsk Regional Military
+    Administration, reported on Telegram." names its speaker (a person, then a title with
+    "of" and commas, closing the sentence), if so (decision 501)."""
+    sent = sent_of(verb)
+    if not _closes_sentence(verb):
+        return None
+    j = verb.i - 1
+    while j > sent.start and verb.i - j <= 16 and (
+            verb.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT") or
+            verb.doc[j].lower_ == "of") and verb.doc[j].text not in (".", ";", ":"):
+        if verb.doc[j].text == "," and verb.doc[j + 1].ent_type_ == "PERSON" and \
+                verb.doc[j + 1].pos_ == "PROPN":
+            return int(j) + 1
+        j -= 1
+    return None
 
 
 def _closes_sentence(verb: Any) -> bool:

@@ -98,7 +98,8 @@ class EventsComponent:
         found = events_in_document(source, doc, places, self.codebook, self.lexicon,
                                    outlet_speaks=speaker is not None)
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
-                            source.text, installed=self.lexicon.installed_by)
+                            source.text, installed=self.lexicon.installed_by,
+                            governor_titles=self.lexicon.governor_titles)
         # (English: a body's bulletin speaks under its name, without its channel's note;
         # Russian and Ukrainian keep the outlet's string, decision 414)
         found = spoken_by_outlet(found, speaker_name, speaker)

@@ -64,6 +64,10 @@ def _patterns(lexicon: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)?\d{2})"
                               r"(?![\d.]\d)")),
         ("since_then", re.compile(r"\bsince then\b", re.I)),
+        # "during the first week of August (2025)": its seven days (decision 501)
+        ("week_of_month", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|"
+                                     rf"final)\s+week\s+of\s+{month}(?:,?\s+{year})?\b",
+                                     re.I)),
         ("start_of_this_month", re.compile(r"\b(?:the\s+)?(?:start|beginning)\s+of\s+"
                                            r"(?:the|this)\s+month\b", re.I)),
         # "since the beginning of the year" (decision 281): from January 1 of the claim's year
@@ -499,6 +503,15 @@ def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Le
     if kind in ("part_month", "in_month"):
         month = months[_month_key(g["month"], months)]
         return EventDate(f"{_month_before(month, pub)}-{month:02d}", "month", "explicit")
+    if kind == "week_of_month":
+        month = months[_month_key(g["month"], months)]
+        year = int(g["year"]) if g.get("year") else _month_before(month, pub)
+        month_end = _month_end(year, month)
+        ordinal = g["ord"].lower()
+        start = month_end - timedelta(days=6) if ordinal in ("last", "final") else date(
+            year, month, 1 + 7 * ("first", "second", "third", "fourth").index(ordinal))
+        return EventDate(f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}",
+                         "range", "explicit")
     if kind == "last_month_name":
         month = months[_month_key(g["month"], months)]
         year = pub.year if month < pub.month else pub.year - 1

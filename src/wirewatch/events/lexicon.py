@@ -107,6 +107,10 @@ class Lexicon:
     strike_list_openers: re.Pattern[str]  # 'The list of settlements that came under fire:'
     pair_words: frozenset[str]  # 'rejected both claims': the denial names two claims
     nationwide: re.Pattern[str]  # 'nationwide', 'across the country': a figure of no one place
+    front_wide: re.Pattern[str]  # 'lost 1,080 soldiers along the whole front': no one place
+    governor_titles: re.Pattern[str]  # 'the head of the region': the region's governor
+    breakdown_words: re.Pattern[str]  # ', most of them from X': a figure broken down
+    operation_nouns: frozenset[str]  # 'during its Kharkiv counteroffensive': another event's place
     period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]

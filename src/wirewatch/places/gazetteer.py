@@ -136,6 +136,7 @@ class Gazetteer:
         self._overlay = _Overlay()
         self._not_places: frozenset[str] = frozenset()
         self._region_words: frozenset[str] = frozenset()
+        self._street_words: frozenset[str] = frozenset()
         self._theatre: dict[str, float] = {}
         self._abbreviations: dict[str, int] = {}
         self._demonyms: dict[str, str] = {}
@@ -168,6 +169,8 @@ class Gazetteer:
             normalize(w) for w in data.get("not_places") or []}
         self._region_words = self._region_words | {
             normalize(w) for w in data.get("region_words") or []}
+        self._street_words = self._street_words | {
+            normalize(w) for w in data.get("street_words") or []}
         self._theatre.update({str(k): float(v) for k, v in (data.get("theatre") or {}).items()})
         for iso, words in (data.get("demonyms") or {}).items():
             for w in words or []:
@@ -207,6 +210,10 @@ class Gazetteer:
     def is_not_place(self, norm: str) -> bool:
         """Return True when a normalised word is listed as rarely a place in news text."""
         return norm in self._not_places
+
+    def is_street_word(self, norm: str) -> bool:
+        """Return True for words such as 'Street' or 'Avenue' that end a street's name."""
+        return norm in self._street_words
 
     def is_region_word(self, norm: str) -> bool:
         """Return True for words such as 'region' or 'oblast'."""

@@ -1414,6 +1414,8 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
     norm = normalize(span.surface)
     if (gaz.is_not_place(norm) or norm in DIRECTIONS) and "pattern" not in span.evidence:
         return False
+    if _street_name(span, view, gaz):
+        return False
     if norm in CALENDAR_WORDS and not SETTLEMENT_BEFORE.search(
             view.text[max(0, span.start - 20):span.start]):
         # "Ukraine: August deadliest month", "in August": a month, whatever pattern took
@@ -1474,6 +1476,18 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
         span.evidence.add("garble")
         return True
     return score >= 2 and cued
+
+
+def _street_name(span: Span, view: TextView, gaz: Gazetteer) -> bool:
+    """Whether a Latin span names a street or square: a capitalised street word right after
+    it ("on Korolyov Street"), or it is that word after a name ("Korolyov Street")."""
+    text = view.text
+    after = re.match(r" ([A-Z][a-z]*)\.?\b", text[span.end:span.end + 20])
+    if after and gaz.is_street_word(normalize(after.group(1))):
+        return True
+    before = re.search(r"[A-Z][\w'’-]+ $", text[max(0, span.start - 30):span.start])
+    return bool(before) and span.surface[:1].isupper() and \
+        gaz.is_street_word(normalize(span.surface)) and not has_cyrillic(span.surface)
 
 
 def _bare_garble_ok(span: Span, view: TextView, first: Token) -> bool:

@@ -392,7 +392,11 @@ class Resolver:
             # is named after the town the front runs to, the largest of its namesakes in
             # the country, not a smaller one of the region the article is about (decisions
             # 260, 342)
-            towns = [x for x in out if x.hit.entry.kind == "city"
+            # (namesakes by name: a romanisation or a typo that also fits a larger town
+            # does not make it the direction's, "the Sloviansk direction" is not Nikopol's;
+            # decision 501)
+            by_name = [x for x in out if x.how not in ("translit", "fuzzy")]
+            towns = [x for x in by_name or out if x.hit.entry.kind == "city"
                      and x.hit.entry.population >= DIRECTION_TOWN_MIN_POPULATION
                      and self.gaz.theatre_weight(x.hit.entry.country) > 0]
             largest = {c: max(x.hit.entry.population for x in towns if x.hit.entry.country == c)
@@ -651,6 +655,10 @@ class Resolver:
                 _CYRILLIC.search(a.surface + b.surface)) and (
                     gap == " " or may_be_locative(b.surface.split()[0]))
             if not CONTAINER_GAP.match(gap) and not cyrillic:
+                continue
+            if view.text[b.end:b.end + 1] in ("-", "\u2010", "\u2011"):
+                # "Vasylivka, Moscow-installed governor X said": a place in a compound
+                # adjective qualifies what follows, it holds nothing (decision 500)
                 continue
             if "region" in a.evidence and _CYRILLIC.search(a.surface):
                 continue  # "Харківській, Сумській та ... областях": a region listed, not held

@@ -142,6 +142,14 @@ def count_of_noun(noun: Any, nouns_ok: frozenset[str] | None, lex: Lexicon,
         return count_from_token(noun), noun.i
     if singular and noun.pos_ == "PRON" and noun.lower_ in lex.one_person_pronouns:
         return Count(1, False, None), noun.i  # "..., killing her"
+    if noun.lower_ == "more" and noun.dep_ == "dobj":
+        # "killed five residents and wounded 14 more": the figure before "more" (decision
+        # 501)
+        num = next((c for c in children_of(noun) if c.dep_ == "nummod"), None)
+        if num is not None:
+            cnt = count_from_token(num)
+            if cnt is not None:
+                return cnt, num.i
     if nouns_ok is not None and not (noun_words & nouns_ok):
         return None, None
     if noun.dep_ == "conj" and not any(c.dep_ in ("nummod", "det") for c in children_of(noun)):

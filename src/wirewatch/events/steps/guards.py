@@ -328,6 +328,19 @@ def _ground_fighting(sc: SentenceContext, d: Draft) -> bool:
         repeated and not any(c.dep_ == "prep" for c in children_of(head)))
 
 
+def _people_or_machines_taken(sc: SentenceContext, d: Draft) -> bool:
+    """"The enemy lost up to 60 troops there", "seized two tanks", "captured 12 soldiers":
+    a verb of capture whose object is people or equipment takes no ground (decision 501)."""
+    head = d.head
+    if d.type.name != "territory.captured" or head.pos_ != "VERB" or len(d.tokens) != 1:
+        return False
+    book = sc.doc.book
+    people = book.count_nouns.get("people", frozenset())
+    objs = [c for c in children_of(head) if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in people or o.lower_ in people or
+                              o.lemma_.lower() in book.equipment_index for o in objs)
+
+
 def _civil_operation(sc: SentenceContext, d: Draft) -> bool:
     """An operation that is no offensive: "an evacuation operation began", "a search and
     rescue operation", "since the start of the special military operation" (the war
@@ -357,7 +370,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
     _purpose_infinitive, _weapon_not_striking,
     _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
-    _civil_operation,
+    _civil_operation, _people_or_machines_taken,
 )
 
 

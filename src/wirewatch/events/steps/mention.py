@@ -35,6 +35,9 @@ def build(sc: SentenceContext, d: Draft) -> bool:
         d.places = []  # a total since the war began, or nationwide, is no one place's
     if d.behaviour.losses and not d.chosen and military_losses(sc, d) and _in_a_zone(sc):
         d.places = []  # losses in a grouping's zone ("in that area" included)
+    if d.behaviour.losses and sc.doc.lexicon.front_wide.search(
+            span_text(head.doc[head.left_edge.i:head.right_edge.i + 1])):
+        d.places = []  # "lost 1,080 soldiers along the whole front" (decision 501)
     actor, target = parties(d.behaviour.parties, head, sent, sc.doc.book, sc.doc.lexicon,
                             d.claimant.name if d.claimant else None)
     d.subtype = subtype_of(et, toks) if et.subtypes else None

@@ -12,7 +12,7 @@ from typing import Any
 from wirewatch.events.attribution import Attribution, Source, party_or_media, side_hint
 from wirewatch.events.codebook import Codebook, Phrase
 from wirewatch.events.context import Draft, SentenceContext
-from wirewatch.events.dates import find_dates
+from wirewatch.events.dates import EventDate, find_dates
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.syntax import children_of, path_up, sent_of, span_text
 from wirewatch.events.triggers import lemma_phrase_at
@@ -78,7 +78,13 @@ def continued_statement(sc: SentenceContext, d: Draft) -> Source | None:
         # far from the statement, in an article of several voices: the writer's own; an
         # article of one voice (a governor's post, a bulletin) goes on with it throughout
         return None
-    return None if _background(sc, d) else last.source
+    if last.sentence == sc.index and not sc.doc.lexicon.habit_words.search(
+            span_text(sc.sent)):
+        # the sentence's other event went on with it already ("a drone hit a shopping
+        # centre on Thursday, injuring three"; not "... because the town is regularly
+        # shelled", the writer's picture)
+        return last.source
+    return None if _background(sc, d, last.mention.date) else last.source
 
 
 def _same_subject(sc: SentenceContext) -> bool:
@@ -93,9 +99,10 @@ def _same_subject(sc: SentenceContext) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in sc.sent)
 
 
-def _background(sc: SentenceContext, d: Draft) -> bool:
+def _background(sc: SentenceContext, d: Draft, period: EventDate | None = None) -> bool:
     """Whether an unattributed sentence is the writer's background or names a speaker of
-    its own, so that it does not go on with the statement before it."""
+    its own, so that it does not go on with the statement before it; a day inside the
+    ``period`` the statement told of ("last week" … "on Thursday") is no background."""
     lex = sc.doc.lexicon
     text = span_text(sc.sent)
     if lex.background_words.search(text) or any(
@@ -116,6 +123,11 @@ def _background(sc: SentenceContext, d: Draft) -> bool:
         if dm.period_days is not None:
             continue  # "over the past week": the statement's own period, up to its day
         first_day = dm.date.first_day()
+        told = (period.first_day(), period.last_day()) if period is not None and \
+            period.precision == "range" else (None, None)
+        if first_day is not None and told[0] is not None and told[1] is not None and \
+                told[0] <= first_day <= told[1]:
+            continue  # a day of the week the weekly address told of (decision 501)
         if first_day is not None and today is not None and \
                 (today - first_day).days > CONTINUATION_DAYS:
             return True  # "Russia launched its offensive on May 10": the writer's background

@@ -63,7 +63,20 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         # the objective (decision 487)
         trig = {t.i for t in toks}
         cands = d.candidates = [c for c in cands if not (
-            c.place.kind == "country" and c.tok.dep_ == "poss" and c.tok.head.i in trig)]
+            (c.place.kind == "country" or c.tok.lower_ in sc.doc.lexicon.capitals) and
+            c.tok.dep_ == "poss" and c.tok.head.i in trig)]  # (and "Kyiv's incursion")
+    # "liberated the city in September 2022 during its Kharkiv counteroffensive": a place
+    # naming another operation is not this event's (decision 501)
+    ops = sc.doc.lexicon.operation_nouns
+    trig = {t.i for t in toks}
+    cands = d.candidates = [c for c in cands if not (
+        c.tok.dep_ in ("compound", "amod", "nmod") and c.tok.head.i not in trig and
+        c.tok.head.lemma_.lower() in ops)]
+    if d.type.name == "civilians.evacuated":
+        # "1,412 people were evacuated from the front-line areas of the region, most of
+        # them from the Dobropillia and Kostiantynivka communities": the towns only break
+        # the region's figure down (decision 501)
+        cands = d.candidates = [c for c in cands if not _in_breakdown(sc, c)]
     if d.head.pos_ == "VERB" and d.trigger.phrase not in d.type.subject_is_target:
         # "Kiev lost up to 230 troops": a capital that acts is the side, not the place
         # (decision 500)
@@ -80,6 +93,8 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
+    if not d.chosen and d.behaviour.losses:
+        d.chosen = _subjects_direction(d, cands, sc.doc.book)
     # ("Kostiantynivka in the Sumy direction": a direction only locates, as a region does)
     regions = [c.tok for c in cands if _locator(c, sc.doc.lexicon) or
                direction(c, sc.doc.book)[0]]
@@ -324,6 +339,26 @@ def where_antecedent(head: Any, cands: list[Candidate]) -> list[Candidate]:
         return []
     before = [c for c in cands if not c.excluded and c.tok.i < where.i]
     return before[-1:]
+
+
+def _in_breakdown(sc: SentenceContext, c: Candidate) -> bool:
+    """Whether a place comes after "most of them from" in its clause."""
+    text = text_of(sc.sent.doc)
+    start = sc.sent.start_char
+    clause = text[start:c.mention.start]
+    clause = clause[clause.rfind(";") + 1:]
+    return bool(sc.doc.lexicon.breakdown_words.search(clause))
+
+
+def _subjects_direction(d: Draft, cands: list[Candidate], book: Codebook) -> list[Candidate]:
+    """The direction the forces that inflicted losses fight in ("its forces in the Kupiansk
+    direction had destroyed a tank"): the losses' place, as "in the X direction" is
+    (decision 501)."""
+    subj = next((c for c in children_of(d.head) if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    return [c for c in cands if not c.excluded and is_under(c.tok, subj) and
+            direction(c, book)[0] and not direction(c, book)[1]][:1]
 
 
 def skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) -> set[int]:
