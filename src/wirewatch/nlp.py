@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+import wirewatch.fast_ner  # (registers wirewatch_ner)
 import wirewatch.tagging  # noqa: F401  (registers wirewatch_attributes)
 from wirewatch.places.recognize import find_dateline, headline_end
 
@@ -152,6 +153,18 @@ def with_fast_attributes(nlp: Language) -> Language:
     return nlp
 
 
+def with_fast_ner(nlp: Language, enabled: bool = True) -> Language:
+    """Put ``wirewatch_ner`` (``fast_ner.py``: the model's NER, its decoding in numpy, the
+    same entities) in place of the model's NER, which stays in the pipeline disabled (its
+    model is the one run). ``enabled=False`` adds the component switched off: it runs the
+    stock NER. A pipeline without a ``ner`` is left as it is."""
+    if "ner" not in nlp.pipe_names:
+        return nlp
+    nlp.add_pipe("wirewatch_ner", after="ner", config={"enabled": enabled})
+    nlp.disable_pipe("ner")
+    return nlp
+
+
 def get_nlp() -> Any:
     """Return this process's shared English pipeline without the wirewatch components.
 
@@ -227,7 +240,7 @@ def build_pipeline(settings: Settings) -> Language:
     from wirewatch.events.lemma.lexicon import uses_lemma_rules
 
     nlp = (load_lemma_model(settings.lang) if uses_lemma_rules(settings.lang, settings.lexicon)
-           else with_fast_attributes(load_model()))
+           else with_fast_ner(with_fast_attributes(load_model()), settings.fast_ner))
     config = settings.component_config()
     nlp.add_pipe("wirewatch_places", config=config["wirewatch_places"])
     nlp.add_pipe("wirewatch_events", config=config["wirewatch_events"])

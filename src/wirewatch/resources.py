@@ -36,6 +36,9 @@ class Settings:
     lang: str = "en"
     actors: str | None = None  # an actor registry YAML file; None: the bundled one
     lexicon: str | None = None  # a lexicon YAML file; None: the bundled one of ``lang``
+    # the English model's NER decoded by ``wirewatch_ner`` (fast_ner.py: the same entities,
+    # about 2.5 times faster; docs/performance.md, round 15); False: the stock NER
+    fast_ner: bool = True
 
     def codebook_file(self) -> Path:
         """Return the codebook file these settings name (the bundled one by default)."""
