@@ -288,3 +288,32 @@ def test_a_named_counteroffensive_is_not_the_citys_place(run: Run) -> None:
                  "the city in September 2022 during its Kharkiv counteroffensive.", "2025-06-12")
     captured = of_type(events, "territory.captured")
     assert [place_id(e) for e in captured] == [KUPIANSK, KUPIANSK], events
+
+
+# decision 502: the places of a governor's round-up
+
+KHERSON_OBLAST, BILOZERKA, ANTONIVKA = 706442, 712508, 713304
+
+
+def test_the_region_is_not_where_things_were_taken(run: Run) -> None:
+    events = run("Prosecutors said items were taken from museums in the Kherson region. Most "
+                 "of the collection was taken to Crimea, they said.\n\n"
+                 "Governor Oleksandr Prokudin said Russian drones attacked 27 settlements in "
+                 "the region over the past day.", "2025-11-20")
+    strikes = of_type(events, "strike")
+    assert [place_id(e) for e in strikes] == [KHERSON_OBLAST], events
+
+
+def test_the_places_hit_are_listed_and_go_on_with_the_statement(run: Run) -> None:
+    events = run("Governor Oleksandr Prokudin said Russian drones attacked 27 settlements in "
+                 "the Kherson region over the past day. Among the places hit were Bilozerka "
+                 "and Antonivka.", "2025-11-20")
+    listed = [e for e in of_type(events, "strike") if place_id(e) in (BILOZERKA, ANTONIVKA)]
+    assert len(listed) == 2, events
+    assert all("Prokudin" in (e["claimant"] or "") for e in listed), listed
+
+
+def test_looting_not_evacuation_is_no_evacuation(run: Run) -> None:
+    events = run("\"This was organised looting, not evacuation,\" regional governor Oleksandr "
+                 "Prokudin said of the villages of the Bilozerka community.", "2025-11-20")
+    assert not of_type(events, "civilians.evacuated"), events

@@ -624,10 +624,30 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
         regions = [p for p in before if p.place is not None and p.place.kind != "city"
                    # "the separatist republics": only a region made of several (Donbas)
                    and (tok.tag_ != "NNS" or p.place.kind == "region")]
-        return regions[-1] if regions else None
+        # ("Most of the collection was taken to Crimea": where things were taken is not
+        # the region the article goes on about; decision 502)
+        stayed = [p for p in regions if not _DESTINATION_BEFORE.search(
+            text[max(0, p.start - 20):p.start])]
+        return (stayed or regions)[-1] if regions else None
     recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
                      and p.start >= prev_start]
     return recent_cities[-1] if recent_cities else before[-1]
+
+
+def listing_verb(head: Any, book: Codebook) -> Any | None:
+    """The copula or "include" that lists the places a participle says were hit ("Among
+    the places hit were X and Y", "the settlements shelled included X"), if so."""
+    noun = head.head
+    nouns = book.count_nouns.get("settlements", frozenset()) | {"place"}
+    if head.dep_ != "acl" or head.pos_ != "VERB" or noun.lemma_.lower() not in nouns:
+        return None
+    verb = next((a for a in path_up(noun)[1:] if a.pos_ in ("VERB", "AUX")), None)
+    return verb if verb is not None and verb.lemma_.lower() in ("be", "include") else None
+
+
+_DESTINATION_BEFORE = re.compile(r"\b(?:taken|moved|deported|transferred|relocated|"
+                                 r"removed|sent|brought|evacuated)\s+(?:to|into)\s+"
+                                 r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def direction(c: Candidate, book: Codebook) -> tuple[bool, bool]:

@@ -17,14 +17,16 @@ from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_nouns
 from wirewatch.events.syntax import children_of, is_under, path_up, text_of, token_forms
 from wirewatch.events.triggers import phrase_before
-from wirewatch.events.where import linear, object_place, relative_antecedent
+from wirewatch.events.where import linear, listing_verb, object_place, relative_antecedent
 
 NotEvent = Callable[[SentenceContext, Draft], bool]
 
 
 def _threat_or_attempt(sc: SentenceContext, d: Draft) -> bool:
-    """"the threat of", "an attempt to", "nearly": written before the trigger."""
-    return phrase_before(sc.sent, d.tokens[0].i, sc.doc.book.not_event_before)
+    """"the threat of", "an attempt to", "nearly": written before the trigger (not the
+    "among" of "Among the places hit were X and Y", decision 502)."""
+    return phrase_before(sc.sent, d.tokens[0].i, sc.doc.book.not_event_before) and \
+        listing_verb(d.head, sc.doc.book) is None
 
 
 def _condition(sc: SentenceContext, d: Draft) -> bool:
@@ -341,6 +343,19 @@ def _people_or_machines_taken(sc: SentenceContext, d: Draft) -> bool:
                               o.lemma_.lower() in book.equipment_index for o in objs)
 
 
+def _contrasted_away(sc: SentenceContext, d: Draft) -> bool:
+    """"This was organised looting, not evacuation", "deportation rather than evacuation":
+    a noun the speaker sets aside names no event (decision 502)."""
+    first = d.tokens[0]
+    if first.pos_ != "NOUN" or first.i - sc.sent.start < 2:
+        return False
+    doc = first.doc
+    before = [t.lower_ for t in doc[max(sc.sent.start, first.i - 3):first.i]
+              if t.pos_ not in ("DET", "ADJ")]
+    return before[-2:] == [",", "not"] or before[-2:] == ["rather", "than"] or \
+        before[-2:] == ["instead", "of"]
+
+
 def _civil_operation(sc: SentenceContext, d: Draft) -> bool:
     """An operation that is no offensive: "an evacuation operation began", "a search and
     rescue operation", "since the start of the special military operation" (the war
@@ -370,7 +385,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
     _purpose_infinitive, _weapon_not_striking,
     _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
-    _civil_operation, _people_or_machines_taken,
+    _civil_operation, _people_or_machines_taken, _contrasted_away,
 )
 
 

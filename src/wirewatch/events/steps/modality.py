@@ -110,8 +110,10 @@ def _background(sc: SentenceContext, d: Draft, period: EventDate | None = None) 
             t.lower_ == "since" or (t.lemma_.lower() in sc.doc.book.speech_verbs and
                                     t.pos_ == "VERB") for t in sc.sent):
         return True  # background, or a speaker of its own the attribution could not place
+    places = [(p.start, p.end) for p in sc.doc.places if p.place is not None]
     if sc.sent.root not in d.tokens and any(
-            c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
+            c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON") and
+            not any(s <= c.idx < e for s, e in places)  # ("places hit were Bilozerka")
             for c in children_of(sc.sent.root)):
         # "ISW also cited footage showing ...": a named source of its own; a unit that is
         # the subject of the event itself ("Battlegroup Center took control of X") is its

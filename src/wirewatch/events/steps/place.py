@@ -36,6 +36,7 @@ from wirewatch.events.where import (
     direction,
     is_container,
     linear,
+    listing_verb,
     low_confidence,
     qualifies_actor,
     qualifies_by_hyphen,
@@ -93,6 +94,8 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
+    if not d.chosen:
+        d.chosen = _places_said_hit(d, cands, sc.doc.book)
     if not d.chosen and d.behaviour.losses:
         d.chosen = _subjects_direction(d, cands, sc.doc.book)
     # ("Kostiantynivka in the Sumy direction": a direction only locates, as a region does)
@@ -348,6 +351,16 @@ def _in_breakdown(sc: SentenceContext, c: Candidate) -> bool:
     clause = text[start:c.mention.start]
     clause = clause[clause.rfind(";") + 1:]
     return bool(sc.doc.lexicon.breakdown_words.search(clause))
+
+
+def _places_said_hit(d: Draft, cands: list[Candidate], book: Codebook) -> list[Candidate]:
+    """"Among the places hit were Bilozerka, Antonivka and ...", "the settlements shelled
+    included X and Y": the places listed are the ones hit (decision 502)."""
+    verb = listing_verb(d.head, book)
+    if verb is None:
+        return []
+    return [c for c in cands if not c.excluded and is_under(c.tok, verb) and
+            not is_under(c.tok, d.head.head)]
 
 
 def _subjects_direction(d: Draft, cands: list[Candidate], book: Codebook) -> list[Candidate]:
