@@ -8,7 +8,9 @@ the whole front", in "the Kupiansk direction" of the forces that inflicted them,
 Sloviansk direction"; "near Vasylivka, Moscow-installed governor"; "the head of the
 region"; "on Thursday" after a Friday statement; "wounded 14 more"; "…, Vadym Filashkin,
 head of …, reported"; a weekly address's Thursday; "most of them from"; "the first week of
-August"; "Kyiv's incursion" (decision 501). The sentences are written for these tests.
+August"; "Kyiv's incursion" (decision 501); "the places hit were", "the region" that
+things were not taken to, ", not evacuation" (decision 502); a foretold surrender (decision
+503). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_twelve_of_fourteen_missiles_is_still_a_part`` (the part of a group still counts),
 ``test_fighter_jets_shot_down_are_equipment``,
@@ -20,7 +22,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_street_named_after_a_town_is_no_town`` (decision 501; its place rule is tested in
 tests/places/test_round21_places.py),
 ``test_an_unnamed_head_of_the_region_keeps_the_articles_words``,
-``test_most_of_them_elderly_is_no_breakdown``."""
+``test_most_of_them_elderly_is_no_breakdown``,
+``test_an_ordered_evacuation_is_still_planned`` (decision 503)."""
 
 from __future__ import annotations
 
@@ -317,3 +320,18 @@ def test_looting_not_evacuation_is_no_evacuation(run: Run) -> None:
     events = run("\"This was organised looting, not evacuation,\" regional governor Oleksandr "
                  "Prokudin said of the villages of the Bilozerka community.", "2025-11-20")
     assert not of_type(events, "civilians.evacuated"), events
+
+
+def test_a_foretold_surrender_or_capture_is_no_event(run: Run) -> None:
+    events = run("Kupiansk is fully encircled and the Ukrainian garrison will soon surrender, "
+                 "the channel wrote. Military experts believe Orikhiv will be liberated soon.",
+                 "2025-06-12")
+    assert not of_type(events, "personnel.surrendered"), events
+    assert not of_type(events, "territory.captured"), events
+
+
+def test_an_ordered_evacuation_is_still_planned(run: Run) -> None:
+    events = run("The governor ordered the evacuation of families with children from "
+                 "Kupiansk, to begin on Monday.", "2025-06-12")
+    evacuated = of_type(events, "civilians.evacuated")
+    assert [e["modality"] for e in evacuated] == ["planned"], events

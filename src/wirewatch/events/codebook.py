@@ -27,7 +27,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
-             "object_only", "verb_only"}
+             "object_only", "verb_only", "plans"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
@@ -71,6 +71,9 @@ class EventType:
     noun_reaches_verb: bool = False
     # trigger phrases whose subject is the place hit ("Marhanets came under fire")
     subject_is_target: frozenset[Phrase] = frozenset()
+    # events of this type are announced before they happen (an evacuation ordered, an
+    # offensive declared): a future one is `planned`; others foretold are predictions
+    plans: bool = False
     # verbs that are events only with a named place or "the town" as their direct object
     # ("Moscow claimed the town"; not "claimed that ...", "rejected both claims")
     object_only: frozenset[Phrase] = frozenset()
@@ -238,6 +241,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
                                         spec.get("subject_is_target") or []),
             object_only=frozenset(_words(p) for p in spec.get("object_only") or []),
             verb_only=frozenset(_words(p) for p in spec.get("verb_only") or []),
+            plans=bool(spec.get("plans")),
             behaviour=_behaviour(name, spec.get("behaviour")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},

@@ -62,6 +62,7 @@ STEPS: tuple[Step, ...] = (
     guards.not_a_report_of_none,    # "no one was hurt": no losses, no denial of a claim
     place.denied_place,             # a denial takes the place of the claim it denies
     modality.not_conditional,       # "would bring them closer"
+    modality.not_foretold,          # "the garrison will soon surrender"
     when.future_date,               # "will travel on Saturday"
     count.count,                    # its figure (casualty words share one)
     count.has_needed_count,         # "losses were heavy": no figure, no mention

@@ -144,6 +144,13 @@ def modality(sc: SentenceContext, d: Draft) -> bool:
     return True
 
 
+def not_foretold(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "the garrison will soon surrender", "Orekhov will be liberated soon": a
+    future event of a type that is not announced beforehand is a prediction, no plan
+    (codebook ``plans``; decision 503)."""
+    return not (d.modality == "planned" and not d.type.plans)
+
+
 def not_conditional(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "a fall of Lyman would bring Russian forces closer" is a hypothesis."""
     return not (d.modality == "planned" and not d.att.verbs and conditional(d.head, sc.doc.lexicon))
