@@ -335,3 +335,12 @@ def test_an_ordered_evacuation_is_still_planned(run: Run) -> None:
                  "Kupiansk, to begin on Monday.", "2025-06-12")
     evacuated = of_type(events, "civilians.evacuated")
     assert [e["modality"] for e in evacuated] == ["planned"], events
+
+
+def test_according_to_plan_names_no_source(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Thursday that the relocation of its troops "
+                 "was proceeding according to plan. It said Ukrainian forces had lost up to 60 "
+                 "soldiers near Kalynivka in the Mykolaiv region.", "2022-11-10")
+    losses = of_type(events, "casualties")
+    assert len(losses) == 1 and losses[0]["claimant"] == "Russian Ministry of Defence", events
+    assert all("plan" not in e["conduit"] for e in events), events

@@ -774,6 +774,9 @@ class Attributor:
             obj = next((c for c in children_of(to) if c.dep_ == "pobj"), None) if to else None
             if obj is None or is_under(trigger, obj):
                 continue
+            if obj.lemma_.lower() in self.lexicon.manner_nouns and not any(
+                    c.dep_ in ("poss", "compound") for c in children_of(obj)):
+                continue  # "proceeding according to plan": how, not who says (decision 503)
             if obj.lemma_.lower() in self.lexicon.estimate_nouns and not any(
                     c.dep_ in ("poss", "prep", "compound") for c in children_of(obj)):
                 # "according to preliminary data": whose, the story says: the statement

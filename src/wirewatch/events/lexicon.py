@@ -111,6 +111,7 @@ class Lexicon:
     governor_titles: re.Pattern[str]  # 'the head of the region': the region's governor
     breakdown_words: re.Pattern[str]  # ', most of them from X': a figure broken down
     operation_nouns: frozenset[str]  # 'during its Kharkiv counteroffensive': another event's place
+    manner_nouns: frozenset[str]  # 'according to plan': a manner, no source
     period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]
