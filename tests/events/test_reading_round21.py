@@ -344,3 +344,31 @@ def test_according_to_plan_names_no_source(run: Run) -> None:
     losses = of_type(events, "casualties")
     assert len(losses) == 1 and losses[0]["claimant"] == "Russian Ministry of Defence", events
     assert all("plan" not in e["conduit"] for e in events), events
+
+
+# decision 504: loss lists opened by a verb, and a statement relayed in a sign-off
+
+
+def test_a_loss_list_opened_by_destroyed(run: Run) -> None:
+    events = run("Russia's total combat losses since February 24, 2022, have reached about "
+                 "730,250 troops, the General Staff said on Tuesday.\n"
+                 "According to the General Staff, Ukrainian defenders have also destroyed:\n"
+                 "tanks – 9,459 (+11 over the past day);\n"
+                 "armored combat vehicles – 19,342 (+25);\n"
+                 "artillery systems – 20,912 (+30).\n", "2024-11-26")
+    lost = of_type(events, "equipment.lost")
+    totals = sorted(e["count"]["value"] for e in lost if e["count"]["value"] > 1000)
+    assert totals == [9459, 19342, 20912], events
+    assert {e["date"]["value"] for e in lost if e["count"]["value"] > 1000} == {
+        "2022-02-24/2024-11-26"}, lost
+    assert sorted(e["count"]["value"] for e in lost if e["count"]["value"] < 1000) == \
+        [11, 25, 30], lost
+
+
+def test_a_statement_relayed_by_the_outlets_sign_off(run: Run) -> None:
+    events = run("Russia's losses have reached about 730,250 troops, the General Staff of the "
+                 "Armed Forces of Ukraine reported on Facebook on Tuesday, Ukrinform reports.",
+                 "2024-11-26")
+    losses = of_type(events, "casualties")
+    assert [e["claimant"] for e in losses] == ["General Staff of the Armed Forces of Ukraine"], \
+        events

@@ -670,6 +670,18 @@ class Attributor:
                         c.left_edge.lower_ not in self.lexicon.relative_pronouns:
                     # (not "the village, which Russia claimed to have taken in April")
                     out.append(c)
+        if out:
+            # "…, the General Staff reported on Facebook on Tuesday, Ukrinform reports."
+            # parsed with "reported" hung on a noun: a verb of saying with a subject of its
+            # own is a clause, the inner statement the outer one relays (decision 504)
+            inner = [t for t in sent_of(trigger) if t.dep_ in ("acl", "relcl") and
+                     t.pos_ == "VERB" and trigger.i < t.i < out[0].i and t not in out and
+                     t.lemma_.lower() in self.book.speech_verbs and
+                     not is_under(trigger, t) and
+                     any(c.dep_ == "nsubj" and c.lower_ not in self.lexicon.relative_pronouns
+                         and c.i < t.i for c in children_of(t)) and
+                     t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","]
+            out = inner[:1] + out
         if not out and trigger.sent.start in self.quoted:
             # '"Claims ... are not true. Our units hold," the General Staff said.'
             out.append(self.quoted[trigger.sent.start])

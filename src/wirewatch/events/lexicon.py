@@ -112,6 +112,7 @@ class Lexicon:
     breakdown_words: re.Pattern[str]  # ', most of them from X': a figure broken down
     operation_nouns: frozenset[str]  # 'during its Kharkiv counteroffensive': another event's place
     manner_nouns: frozenset[str]  # 'according to plan': a manner, no source
+    tally_opening_verbs: frozenset[str]  # 'defenders have also destroyed:' a list follows
     period_preps: frozenset[str]  # 'since the start of the operation': a time, not a place
     hypothetical_auxes: frozenset[str]
     result_adjectives: frozenset[str]

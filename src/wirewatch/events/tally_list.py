@@ -38,7 +38,9 @@ TALLY_ITEM = re.compile(
     # "personnel ≈ 915,220": an approximation sign stands for the dash and "about"
     r"(?:[-\u2012\u2013\u2014:]|(?P<approx>\u2248))[ \t]*"
     r"(?:(?P<qual>[a-z]+(?: [a-z]+)?)[ \t]+)?(?P<total>" + _FIGURE + r")[ \t]*"
-    r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*")
+    # "(+11 over the past day)": the day's part may say which day it is (decision 504)
+    r"(?:\([ \t]*\+[ \t]*(?P<inc>" + _FIGURE + r")(?:[ \t]+[^\W\d_][^()\n]{0,30}?)?"
+    r"[ \t]*\))?[ \t]*[^\W\d_]*[ \t]*[,;.]?[ \t]*")
 # one item written figure first, as a day's losses are often listed: "- 2 tanks (11,390 in
 # total);", "- 410 operational-tactical UAVs;" (the figure counts over the opening's period,
 # the bracket gives the running total or the day's increase)
@@ -88,8 +90,9 @@ def tally_list_mentions(doc: Document, book: Codebook, lexicon: Lexicon
     out: list[TallyBlock] = []
     for colon in _OPENING.finditer(doc.text):
         opening = _opening_words(doc.text, colon.start())
-        if not set(re.findall(r"[a-z]+", opening.lower())) & lexicon.tally_nouns:
-            continue
+        words = set(re.findall(r"[a-z]+", opening.lower()))
+        if not words & (lexicon.tally_nouns | lexicon.tally_opening_verbs):
+            continue  # ("… have also destroyed:" opens one too, decision 504)
         items = _items(doc.text, colon.start() + 1)
         if len(items) < MIN_ITEMS:
             continue
@@ -98,6 +101,11 @@ def tally_list_mentions(doc: Document, book: Codebook, lexicon: Lexicon
         if day is not None:
             # "Losses over the past day also include:": the items are the day's; a running
             # total in brackets counts over the period the text gave before
+            period = _period_before(doc.text[:colon.start() - len(opening) + 1],
+                                    doc.published, lexicon)
+        if period.value is None and day is None:
+            # "… since February 24, 2022, have reached … ¶ Ukrainian defenders have also
+            # destroyed:": the running totals of the period the text gave before
             period = _period_before(doc.text[:colon.start() - len(opening) + 1],
                                     doc.published, lexicon)
         approx = _qualifier(opening)
