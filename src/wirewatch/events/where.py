@@ -621,17 +621,22 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
         cities = [p for p in before if p.place is not None and p.place.kind == "city"]
         return cities[-1] if cities else None
     if kind == "region":
-        regions = [p for p in before if p.place is not None and p.place.kind != "city"
-                   # "the separatist republics": only a region made of several (Donbas)
-                   and (tok.tag_ != "NNS" or p.place.kind == "region")]
-        # ("Most of the collection was taken to Crimea": where things were taken is not
-        # the region the article goes on about; decision 502)
-        stayed = [p for p in regions if not _DESTINATION_BEFORE.search(
-            text[max(0, p.start - 20):p.start])]
-        return (stayed or regions)[-1] if regions else None
+        return _region_antecedent(before, tok, text)
     recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
                      and p.start >= prev_start]
     return recent_cities[-1] if recent_cities else before[-1]
+
+
+def _region_antecedent(before: list[PlaceMention], tok: Any, text: str
+                       ) -> PlaceMention | None:
+    """The region "the region" points back to: the latest named, not one things were taken
+    to ("Most of the collection was taken to Crimea"; decision 502)."""
+    regions = [p for p in before if p.place is not None and p.place.kind != "city"
+               # "the separatist republics": only a region made of several (Donbas)
+               and (tok.tag_ != "NNS" or p.place.kind == "region")]
+    stayed = [p for p in regions if not _DESTINATION_BEFORE.search(
+        text[max(0, p.start - 20):p.start])]
+    return (stayed or regions)[-1] if regions else None
 
 
 def listing_verb(head: Any, book: Codebook) -> Any | None:
