@@ -372,3 +372,22 @@ def test_a_statement_relayed_by_the_outlets_sign_off(run: Run) -> None:
     losses = of_type(events, "casualties")
     assert [e["claimant"] for e in losses] == ["General Staff of the Armed Forces of Ukraine"], \
         events
+
+
+# decision 505: denials in quotes, and places set beside a relative clause
+
+
+def test_a_claim_called_fiction_in_quotes_is_denied(run: Run) -> None:
+    events = run("Russian troops have captured Mezhova, the ministry said. A Ukrainian "
+                 "spokesman called the claim \"fiction\".", "2026-07-21")
+    captured = of_type(events, "territory.captured")
+    assert sorted(e["modality"] for e in captured) == ["claimed", "denied"], events
+
+
+def test_a_place_set_beside_a_relative_clause(run: Run) -> None:
+    events = run("Pokrovsk, a logistics hub that fell after a months-long battle late last "
+                 "year, is now a ruin. Kupiansk, a town that was shelled on Monday, lost "
+                 "power.", "2026-11-26")
+    assert [e["place"]["name"] for e in of_type(events, "territory.captured")] == \
+        ["Pokrovsk"], events
+    assert [e["place"]["name"] for e in of_type(events, "strike")] == ["Kupyansk"], events

@@ -444,6 +444,13 @@ def object_place(trig: Any, tokens: Sequence[Any], targets: Sequence[Any], lex: 
     # a subject is the place only of a verb with no object ("Toretsk fell"); "Shostka lost
     # power" is the town's loss, not a loss of the town (decision 298)
     transitive = any(c.dep_ == "dobj" for c in children_of(trig))
+    if trig.dep_ == "relcl" and not transitive and any(
+            c.dep_ == "nsubj" and c.lower_ in lex.relative_pronouns for c in children_of(trig)):
+        # "Pokrovsk, a logistics hub that fell after a months-long battle": the place the
+        # relative clause's antecedent stands for (decision 505)
+        ante = trig.head
+        if any(t == ante or (ante.dep_ == "appos" and ante.head == t) for t in targets):
+            return True
     for t in targets:
         # "captured Kotlyne, Donetsk region": the parse made the name a modifier of the
         # region that locates it
@@ -722,10 +729,19 @@ def relative_antecedent(head: Any, cands: list[Candidate], lex: Lexicon) -> list
     hangs on is the object its relative pronoun stands for."""
     pronoun = next((c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass") and
                     c.lower_ in lex.relative_pronouns), None)
+    if head.dep_ == "relcl" and pronoun is None and head.head.dep_ == "appos" and \
+            not any(c.dep_ == "dobj" for c in children_of(head)) and any(
+                c.dep_ == "nsubj" and c.lower_ in lex.relative_pronouns
+                for c in children_of(head)):
+        # "Pokrovsk, a logistics hub that fell after a months-long battle": the place the
+        # antecedent is set beside (decision 505)
+        return [c for c in cands if c.tok == head.head.head and not c.excluded]
     if head.dep_ != "relcl" or pronoun is None:
         return []
     # "near Siversk and Bakhmut, which ... captured": the parse may hang the clause on the
     # first of the list; the pronoun stands for the name right before it
     named = {head.head.i, *(c.i for c in head.head.subtree if c.dep_ == "conj")}
+    if head.head.dep_ == "appos":
+        named.add(head.head.head.i)  # "Kupiansk, a town that was shelled on Monday"
     before = [c for c in cands if c.tok.i in named and c.tok.i < pronoun.i and not c.excluded]
     return before[-1:]

@@ -119,8 +119,10 @@ def _claim_said_false(tok: Any, book: Codebook, lex: Lexicon) -> Any | None:
             # \"fantasy\"" with the pronoun read as the fantasy's determiner
             target_noun = next((g for c in children_of(tok) if c.dep_ in ("dobj", "oprd") and
                                 c.lower_ in lex.denial_words for g in children_of(c)
-                                if g.dep_ in ("compound", "det") and
+                                if g.dep_ in ("compound", "det", "nmod") and
                                 g.lemma_.lower() in book.claim_nouns), None)
+            # ('called the claim "fiction"': the quotes make the claim the fiction's nmod;
+            # decision 505)
         return target_noun
     return None
 
