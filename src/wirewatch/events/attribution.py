@@ -694,9 +694,9 @@ class Attributor:
                         t.pos_ == "VERB" and not is_under(trigger, t) and \
                         not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children_of(t)):
                     subj = next((c for c in children_of(t) if c.dep_ == "nsubj"), None)
+                    titled = _person_with_title_before(t) if subj is None else None
                     first = subj.left_edge.i if subj is not None else (
-                        _name_before(t) if _person_with_title_before(t) is None
-                        else _person_with_title_before(t))
+                        titled if titled is not None else _name_before(t))
                     before = t.doc[first - 1] if first is not None and first > sent.start \
                         else None
                     if before is not None and before.text in (",", "—", "–"):

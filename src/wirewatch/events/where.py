@@ -64,7 +64,7 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
             continue
         excluded = any(s <= p.start < e for s, e in speaker_spans) or speaks(tok, book,
                                                                              lexicon) \
-            or _capital_acting(tok, lexicon)
+            or _capital_acting(tok, book, lexicon)
         rng = person_name(tok, lexicon)
         if rng is not None and doc[rng[0]].idx < p.start:
             continue  # the surname of a person ("Alexei Smirnov"), not a place
@@ -75,14 +75,20 @@ def candidates(sent: Any, places: Sequence[PlaceMention], book: Codebook, lexico
     return out
 
 
-def _capital_acting(tok: Any, lexicon: Lexicon) -> bool:
+def _capital_acting(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:
     """Whether a capital is the subject of a verb with an object: "Moscow struck Kyiv with
-    40 missiles", "Moscow has targeted the region's ports" (the government acting, not
-    where it happened; "Kyiv came under attack", "Kyiv lost power" stay Kyiv)."""
+    40 missiles", "Moscow has targeted the region's ports", "Kiev lost up to 230 troops"
+    (the government acting or losing its forces, not where it happened; decision 500;
+    "Kyiv came under attack", "Kyiv lost power" stay Kyiv)."""
     verb = tok.head
-    return tok.dep_ == "nsubj" and tok.lower_ in lexicon.capitals and \
-        verb.pos_ == "VERB" and verb.lemma_.lower() not in lexicon.loser_verbs and \
-        any(c.dep_ == "dobj" for c in children_of(verb))  # ("Kyiv lost power": Kyiv's)
+    if tok.dep_ != "nsubj" or tok.lower_ not in lexicon.capitals or verb.pos_ != "VERB":
+        return False
+    objs = [c for c in children_of(verb) if c.dep_ == "dobj"]
+    if verb.lemma_.lower() not in lexicon.loser_verbs:
+        return bool(objs)
+    people = book.count_nouns.get("people", frozenset())
+    return any(o.lemma_.lower() in people or o.lemma_.lower() in book.equipment_index
+               for o in objs)  # ("Kyiv lost power": Kyiv's)
 
 
 def speaks(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:

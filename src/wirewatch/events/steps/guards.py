@@ -343,6 +343,9 @@ def _people_or_machines_taken(sc: SentenceContext, d: Draft) -> bool:
                               o.lemma_.lower() in book.equipment_index for o in objs)
 
 
+_SETTING_ASIDE = {(",", "not"), ("rather", "than"), ("instead", "of")}
+
+
 def _contrasted_away(sc: SentenceContext, d: Draft) -> bool:
     """"This was organised looting, not evacuation", "deportation rather than evacuation":
     a noun the speaker sets aside names no event (decision 502)."""
@@ -352,8 +355,7 @@ def _contrasted_away(sc: SentenceContext, d: Draft) -> bool:
     doc = first.doc
     before = [t.lower_ for t in doc[max(sc.sent.start, first.i - 3):first.i]
               if t.pos_ not in ("DET", "ADJ")]
-    return before[-2:] == [",", "not"] or before[-2:] == ["rather", "than"] or \
-        before[-2:] == ["instead", "of"]
+    return tuple(before[-2:]) in _SETTING_ASIDE
 
 
 def _civil_operation(sc: SentenceContext, d: Draft) -> bool:

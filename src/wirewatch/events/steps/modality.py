@@ -121,12 +121,12 @@ def _background(sc: SentenceContext, d: Draft, period: EventDate | None = None) 
         return True
     published = sc.doc.document.published
     today = published or sc.doc.last_date
+    told = (period.first_day(), period.last_day()) if period is not None and \
+        period.precision == "range" else (None, None)
     for dm in find_dates(text, published, lexicon=lex):
         if dm.period_days is not None:
             continue  # "over the past week": the statement's own period, up to its day
         first_day = dm.date.first_day()
-        told = (period.first_day(), period.last_day()) if period is not None and \
-            period.precision == "range" else (None, None)
         if first_day is not None and told[0] is not None and told[1] is not None and \
                 told[0] <= first_day <= told[1]:
             continue  # a day of the week the weekly address told of (decision 501)

@@ -58,32 +58,8 @@ def candidate_places(sc: SentenceContext, d: Draft) -> bool:
 def attach_places(sc: SentenceContext, d: Draft) -> bool:
     """Step: the places tied to the trigger, written beside it, listed with it, or the
     earlier place a reference ("the town") points back to."""
-    toks, cands = d.tokens, d.candidates
-    if d.type.country_place:
-        # "Ukraine's incursion into the Kursk region": the possessor is the attacker, never
-        # the objective (decision 487)
-        trig = {t.i for t in toks}
-        cands = d.candidates = [c for c in cands if not (
-            (c.place.kind == "country" or c.tok.lower_ in sc.doc.lexicon.capitals) and
-            c.tok.dep_ == "poss" and c.tok.head.i in trig)]  # (and "Kyiv's incursion")
-    # "liberated the city in September 2022 during its Kharkiv counteroffensive": a place
-    # naming another operation is not this event's (decision 501)
-    ops = sc.doc.lexicon.operation_nouns
-    trig = {t.i for t in toks}
-    cands = d.candidates = [c for c in cands if not (
-        c.tok.dep_ in ("compound", "amod", "nmod") and c.tok.head.i not in trig and
-        c.tok.head.lemma_.lower() in ops)]
-    if d.type.name == "civilians.evacuated":
-        # "1,412 people were evacuated from the front-line areas of the region, most of
-        # them from the Dobropillia and Kostiantynivka communities": the towns only break
-        # the region's figure down (decision 501)
-        cands = d.candidates = [c for c in cands if not _in_breakdown(sc, c)]
-    if d.head.pos_ == "VERB" and d.trigger.phrase not in d.type.subject_is_target:
-        # "Kiev lost up to 230 troops": a capital that acts is the side, not the place
-        # (decision 500)
-        cands = d.candidates = [c for c in cands if not (
-            c.tok.dep_ == "nsubj" and c.tok.head == d.head and
-            c.tok.lower_ in sc.doc.lexicon.capitals)]
+    toks = d.tokens
+    cands = d.candidates = _eligible(sc, d)
     d.chosen = relative_antecedent(d.head, cands, sc.doc.lexicon) or \
         attach(d.head, toks, d.type, cands, sc.trigger_tokens, sc.unresolved,
                lex=sc.doc.lexicon)
@@ -131,6 +107,20 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
                 # settlement'": the village the gazetteer lacks, named last (decision 313)
                 d.ref_place, d.unresolved_place = None, village
     return True
+
+
+def _eligible(sc: SentenceContext, d: Draft) -> list[Candidate]:
+    """The sentence's places the trigger may take: not the attacker that owns an offensive
+    ("Ukraine's incursion", "Kyiv's incursion"; decision 487), not a place naming another
+    operation ("during its Kharkiv counteroffensive"), not the towns that only break an
+    evacuation figure down ("most of them from X"; decision 501)."""
+    lex, trig = sc.doc.lexicon, {t.i for t in d.tokens}
+    return [c for c in d.candidates if not (
+        (d.type.country_place and c.tok.dep_ == "poss" and c.tok.head.i in trig and
+         (c.place.kind == "country" or c.tok.lower_ in lex.capitals)) or
+        (c.tok.dep_ in ("compound", "amod", "nmod") and c.tok.head.i not in trig and
+         c.tok.head.lemma_.lower() in lex.operation_nouns) or
+        (d.type.name == "civilians.evacuated" and _in_breakdown(sc, c)))]
 
 
 def _speaking_places(sc: SentenceContext, ref: Any) -> set[int]:
@@ -371,7 +361,7 @@ def _subjects_direction(d: Draft, cands: list[Candidate], book: Codebook) -> lis
     if subj is None:
         return []
     return [c for c in cands if not c.excluded and is_under(c.tok, subj) and
-            direction(c, book)[0] and not direction(c, book)[1]][:1]
+            direction(c, book) == (True, False)][:1]
 
 
 def skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) -> set[int]:
