@@ -634,7 +634,7 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
         cities = [p for p in before if p.place is not None and p.place.kind == "city"]
         return cities[-1] if cities else None
     if kind == "region":
-        return _region_antecedent(before, tok, text)
+        return _region_antecedent(before, tok, text) or _towns_region(before, tok)
     recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
                      and p.start >= prev_start]
     return recent_cities[-1] if recent_cities else before[-1]
@@ -650,6 +650,22 @@ def _region_antecedent(before: list[PlaceMention], tok: Any, text: str
     stayed = [p for p in regions if not _DESTINATION_BEFORE.search(
         text[max(0, p.start - 20):p.start])]
     return (stayed or regions)[-1] if regions else None
+
+
+def _towns_region(before: list[PlaceMention], tok: Any) -> PlaceMention | None:
+    """"BELGOROD ... attacked 27 settlements in the region": where a text names no region
+    before "the region", the region of the town it last named (decision 506)."""
+    if tok.tag_ == "NNS":
+        return None  # "the regions": several
+    text = text_of(tok.doc)
+    # (not a capital acting: "in the wake of Kyiv's cross-border offensive")
+    towns = [p for p in before if p.place is not None and p.place.region is not None and
+             not text.startswith(("'s", "’s"), p.end)]
+    if not towns:
+        return None
+    last = towns[-1]
+    assert last.place is not None and last.place.region is not None
+    return replace(last, place=last.place.region)
 
 
 def listing_verb(head: Any, book: Codebook) -> Any | None:

@@ -32,6 +32,9 @@ class Place:
     # the event stage reads it (decision 412), the contract's place object does not
     # carry it
     candidates: int = field(default=1, compare=False)
+    # a town's admin-1 region, where "the region" of a text that names no region points
+    # (the event stage reads it, the contract's place object does not carry it)
+    region: Place | None = field(default=None, compare=False)
 
     @classmethod
     def from_entry(cls, e: Entry, surface: str, confidence: float, method: str,

@@ -516,7 +516,7 @@ class Resolver:
         raion named by its seat's adjective ("Куп'янського району", "в Севском и Климовском
         районах"), resolved to the seat, is the raion the seat names, in the seat's region;
         and every raion carries its seat town, where the event stage places an event "in
-        the X district" (decision 11f)."""
+        the X district" (decision 11f); and every town and raion carries its admin-1 region."""
         by_pos = {(s.start, s.end): s for s in spans}
         out = []
         for m in mentions:
@@ -538,6 +538,13 @@ class Resolver:
                     p = replace(p, seat=Place.from_entry(
                         seat, m.surface, p.confidence, p.method,
                         f"{seat.name}, the seat of {p.name}: {p.explanation}"))
+            if p is not None and p.kind in ("city", "admin2") and p.admin1_code:
+                e = self.gaz.entry(p.geonameid)
+                region = self.gaz.admin1_of(e) if e is not None else None
+                if region is not None:
+                    p = replace(p, region=Place.from_entry(
+                        region, m.surface, p.confidence, "context",
+                        f"{region.name}, the region of {p.name}"))
             out.append(m if p is m.place else replace(m, place=p))
         return out
 

@@ -290,6 +290,20 @@ def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return [(chosen.place, chosen.mention)]
 
 
+def _fronted_scene(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"In the Kursk Region, ... the enemy had lost two tanks": the scene a sentence opens
+    with comes before the place the same speaker's last losses had, unless the sentence
+    names a town inside it ("In the Kursk region, residents of Korenevo said ...")."""
+    fronted = _fronted_place(sc, d)
+    if not fronted or fronted[0][0] is None:
+        return []
+    scene = fronted[0][0]
+    if scene.kind != "city" and any(c.place.kind == "city" and is_container(scene, c.place)
+                                    for c in d.candidates):
+        return []
+    return fronted
+
+
 def denied_place(sc: SentenceContext, d: Draft) -> bool:
     """Step: "the authorities in X deny that anything was stolen": the place of the claim
     denied, not the place the denier speaks for."""
@@ -390,6 +404,7 @@ def fallback_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
         return _clause_place(sc, d)
     return (_clause_place(sc, d) or _simultaneous_place(d, sc.trigger_tokens, sc.doc.lexicon) or
             _coordinated_place(sc, d) or _strike_place(sc, d, produced) or
+            _fronted_scene(sc, d) or
             _continued_place(sc, d) or _where_the_people_were(sc, d) or _claimant_place(sc, d))
 
 

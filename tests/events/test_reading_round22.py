@@ -1,0 +1,62 @@
+"""Round 22 of reading English reporting: the scene a sentence opens with ("In the Kursk
+region, ... the enemy lost two tanks") comes before the place of the same speaker's last
+losses; "the region" of a text that names no region is the region of the town it last
+named (decision 506). The sentences are written for these tests.
+Guards, passing on the code before this round, keep the rules from reaching too far:
+``test_a_town_named_inside_the_scene_is_still_the_place``,
+``test_the_region_named_before_is_still_the_region``,
+``test_the_regions_are_no_one_region``."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
+KHARKIV_OBLAST, SUMY_OBLAST = 706482, 692196
+
+
+def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
+    events = run("Air defence units destroyed 14 drones over the Belgorod region overnight, "
+                 "the defence ministry said. In the Kursk region, where fighting has gone on "
+                 "since the summer, the ministry said the enemy had lost up to 150 troops, "
+                 "three tanks and six pickup trucks over the past day.", "2025-01-20")
+    lost = of_type(events, "equipment.lost")
+    by_count = {e["count"]["value"]: place_id(e) for e in lost}
+    assert by_count == {14: BELGOROD_OBLAST, 3: KURSK_OBLAST, 6: KURSK_OBLAST}, lost
+
+
+def test_a_town_named_inside_the_scene_is_still_the_place(run: Run) -> None:
+    events = run("In the Kursk region, residents of Korenevo told reporters that soldiers "
+                 "billeted in the town had looted empty houses in October.", "2025-01-20")
+    looted = of_type(events, "property.looted")
+    assert [place_id(e) for e in looted] == [KORENEVO], events
+
+
+def test_the_region_of_the_town_a_text_names(run: Run) -> None:
+    events = run("BELGOROD, March 3. A drone hit a lorry on the edge of Belgorod on Monday, "
+                 "the regional governor said. Ukrainian forces shelled 19 settlements in the "
+                 "region over the past day, he added.", "2025-03-04")
+    strikes = of_type(events, "strike")
+    assert BELGOROD_OBLAST in [place_id(e) for e in strikes], events
+
+
+def test_a_capital_acting_gives_no_region(run: Run) -> None:
+    events = run("A drone struck a farm near Belgorod on Sunday, the governor said, as "
+                 "attacks grew after Kyiv's cross-border push. Ukrainian forces shelled 11 "
+                 "settlements in the region over the weekend, he wrote.", "2025-03-04")
+    strikes = of_type(events, "strike")
+    assert BELGOROD_OBLAST in [place_id(e) for e in strikes], events
+
+
+def test_the_region_named_before_is_still_the_region(run: Run) -> None:
+    events = run("Oleh Syniehubov, head of the Kharkiv regional administration, said a drone "
+                 "hit a house in Sumy's outskirts was not his matter. Russian troops shelled "
+                 "24 settlements in the region over the past day, he said.", "2025-03-04")
+    strikes = [place_id(e) for e in of_type(events, "strike")]
+    assert KHARKIV_OBLAST in strikes and SUMY_OBLAST not in strikes, events
+
+
+def test_the_regions_are_no_one_region(run: Run) -> None:
+    events = run("A shell hit a school in Shebekino on Monday, officials said. Attacks on "
+                 "the border regions continued overnight.", "2025-03-04")
+    assert BELGOROD_OBLAST not in [place_id(e) for e in of_type(events, "strike")], events
