@@ -1,11 +1,14 @@
 """Round 22 of reading English reporting: the scene a sentence opens with ("In the Kursk
 region, ... the enemy lost two tanks") comes before the place of the same speaker's last
 losses; "the region" of a text that names no region is the region of the town it last
-named (decision 506). The sentences are written for these tests.
+named (decision 506); an army's losses, soldiers and equipment, counted over two regions
+have no one place (decision 507). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
-``test_the_regions_are_no_one_region``."""
+``test_the_regions_are_no_one_region``,
+``test_losses_in_two_areas_have_no_place``,
+``test_drones_downed_over_two_regions_are_one_mention_each``."""
 
 from __future__ import annotations
 
@@ -60,3 +63,25 @@ def test_the_regions_are_no_one_region(run: Run) -> None:
     events = run("A shell hit a school in Shebekino on Monday, officials said. Attacks on "
                  "the border regions continued overnight.", "2025-03-04")
     assert BELGOROD_OBLAST not in [place_id(e) for e in of_type(events, "strike")], events
+
+
+def test_an_armys_losses_over_two_regions_have_no_place(run: Run) -> None:
+    events = run("Ukrainian forces lost up to 120 troops, two tanks and a mortar in the "
+                 "Bryansk and Kursk regions over the past day, the ministry said.",
+                 "2025-02-10")
+    lost = of_type(events, "equipment.lost") + of_type(events, "casualties")
+    assert lost and all(e["place"] is None for e in lost), events
+
+
+def test_losses_in_two_areas_have_no_place(run: Run) -> None:
+    events = run("In the Kupyansk and Lyman areas the enemy lost up to 95 servicemen and "
+                 "three armoured vehicles, the ministry said.", "2025-02-10")
+    lost = of_type(events, "equipment.lost") + of_type(events, "casualties")
+    assert lost and all(e["place"] is None for e in lost), events
+
+
+def test_drones_downed_over_two_regions_are_one_mention_each(run: Run) -> None:
+    events = run("Air defences shot down 31 drones over the Bryansk and Kursk regions "
+                 "overnight, the ministry said.", "2025-02-10")
+    places = {place_id(e) for e in of_type(events, "equipment.lost")}
+    assert places == {571473, KURSK_OBLAST}, events

@@ -177,9 +177,10 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         # "denied that any units had been cut off", "no withdrawal had taken place":
         # the place of the claim denied
         d.places = _denied_place(sc, d)
-    if d.type_name == "casualties" and _across_regions(d.places) and \
-            military_losses(sc, d):
-        d.places = []  # "lost up to 140 personnel in the Kursk and Belgorod regions"
+    if (_across_regions(d.places) or _several_areas(d)) and _army_tally(sc, d):
+        # "lost up to 140 personnel and a tank in the Kursk and Belgorod regions", "in the
+        # Kharkov and Sumy areas the enemy lost ...": no one place (decision 507)
+        d.places = []
     # a village the gazetteer lacks is still where the event happened: place null
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
@@ -229,6 +230,25 @@ def _across_regions(places: list[PlaceChoice]) -> bool:
     ids = {p.geonameid for p, _m in places if p is not None}
     return len(ids) > 1 and all(p is not None and p.kind in ("admin1", "country")
                                 for p, _m in places)
+
+
+def _several_areas(d: Draft) -> bool:
+    """Whether the draft's places are towns named for several areas ("in the Kharkov and
+    Sumy areas")."""
+    ids = {p.geonameid for p, _m in d.places if p is not None}
+    return len(ids) > 1 and all(
+        any(a.lower_ == "areas" for a in path_up(c.tok)[1:4]) for c in d.chosen)
+
+
+def _army_tally(sc: SentenceContext, d: Draft) -> bool:
+    """Whether the draft counts an army's losses: soldiers, or equipment listed with them
+    ("lost up to 140 personnel, a tank and three armoured vehicles"), not drones downed."""
+    if d.type_name == "casualties":
+        return military_losses(sc, d)
+    if d.type_name != "equipment.lost" or \
+            d.trigger.phrase[0] in sc.doc.lexicon.air_defence_verbs:
+        return False
+    return bool({t.lemma_.lower() for t in sc.sent} & sc.doc.book.soldier_nouns)
 
 
 def military_losses(sc: SentenceContext, d: Draft) -> bool:
