@@ -2,20 +2,25 @@
 region, ... the enemy lost two tanks") comes before the place of the same speaker's last
 losses; "the region" of a text that names no region is the region of the town it last
 named (decision 506); an army's losses, soldiers and equipment, counted over two regions
-have no one place (decision 507). The sentences are written for these tests.
+have no one place (decision 507); what a brigade "fighting near" a town destroyed, what a
+town's official named alone reports, and water "cut off" (decision 508). The sentences are
+written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
 ``test_the_regions_are_no_one_region``,
 ``test_losses_in_two_areas_have_no_place``,
-``test_drones_downed_over_two_regions_are_one_mention_each``."""
+``test_drones_downed_over_two_regions_are_one_mention_each``,
+``test_a_governor_named_alone_gives_no_town``,
+``test_none_of_the_units_cut_off_is_a_denial``."""
 
 from __future__ import annotations
 
 from events_helpers import Run, of_type, place_id
 
 BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
-KHARKIV_OBLAST, SUMY_OBLAST = 706482, 692196
+KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
+VELYKA_NOVOSILKA, SLOVIANSK = 690237, 693468
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -85,3 +90,40 @@ def test_drones_downed_over_two_regions_are_one_mention_each(run: Run) -> None:
                  "overnight, the ministry said.", "2025-02-10")
     places = {place_id(e) for e in of_type(events, "equipment.lost")}
     assert places == {571473, KURSK_OBLAST}, events
+
+
+def test_a_brigade_fighting_near_a_town_places_what_it_destroyed(run: Run) -> None:
+    events = run("The 47th Mechanised Brigade, which is fighting near Velyka Novosilka, said "
+                 "on Telegram its drone pilots had destroyed two Russian tanks on Sunday.",
+                 "2025-01-13")
+    lost = of_type(events, "equipment.lost")
+    assert [place_id(e) for e in lost] == [VELYKA_NOVOSILKA], events
+
+
+def test_a_town_official_named_alone_speaks_for_his_town(run: Run) -> None:
+    events = run("About 800 residents remain in the town, according to Vadym Liakh, head of "
+                 "the Sloviansk city military administration. On Friday, a Russian drone hit "
+                 "a bus near the market, wounding four people, Liakh said.", "2025-06-14")
+    hurt = of_type(events, "casualties")
+    assert [place_id(e) for e in hurt] == [SLOVIANSK], events
+
+
+def test_a_governor_named_alone_gives_no_town(run: Run) -> None:
+    events = run("Kharkiv and Kupiansk were shelled on Monday, said Oleh Syniehubov, the "
+                 "governor of the Kharkiv region. On Tuesday, a drone hit a car, wounding a "
+                 "driver, Syniehubov said.", "2025-06-14")
+    hurt = of_type(events, "casualties")
+    assert KHARKIV_CITY not in [place_id(e) for e in hurt], events
+
+
+def test_water_cut_off_by_shelling_is_no_encirclement(run: Run) -> None:
+    events = run("The city's mayor said the shelling had also cut off the water supply to "
+                 "two districts of Kramatorsk.", "2025-06-14")
+    assert not of_type(events, "territory.encircled"), events
+
+
+def test_none_of_the_units_cut_off_is_a_denial(run: Run) -> None:
+    events = run("A spokesman for the brigade said none of its units had been cut off near "
+                 "Pokrovsk.", "2025-06-14")
+    encircled = of_type(events, "territory.encircled")
+    assert [e["modality"] for e in encircled] == ["denied"], events

@@ -455,6 +455,12 @@ def people_or_place(head: Any, book: Codebook) -> bool:
     return True
 
 
+def _of_nouns(tok: Any) -> list[Any]:
+    """The nouns after "of" on a word ("none of the units", "thousands of soldiers")."""
+    return [g for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "of"
+            for g in children_of(p) if g.dep_ == "pobj"]
+
+
 def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a single word that is an event only with an object has one ("Toretsk fell",
     "had lost Kurakhove": the place is the subject or object)."""
@@ -465,8 +471,10 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         # "312 apartments had been taken over": a phrase whose object is named and is no
         # place is no capture (decision 298)
         own = {t.i for t in toks}  # "took control of": "control" is the phrase's own
+        # ("none of the corps' units had been cut off": the noun the amount is of)
         objs = [c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass") and
-                c.i not in own and c.pos_ == "NOUN" and c.lemma_.lower() not in et.object_nouns]
+                c.i not in own and c.pos_ == "NOUN" and not any(
+                    n.lemma_.lower() in et.object_nouns for n in [c, *_of_nouns(c)])]
         places = [c.tok for c in chosen] + ([ref] if ref is not None else [])
         return not objs or any(is_under(t, o) for o in objs for t in places)
     if head.pos_ == "NOUN":  # "the capture of X"

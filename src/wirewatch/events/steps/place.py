@@ -269,7 +269,22 @@ def _speakers_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         towns = [c for c in d.candidates if c.place.kind == "city" and s <= c.mention.start < e]
         if len(towns) == 1:
             return [(towns[0].place, towns[0].mention)]
-    return []
+    return _office_town(sc, d)
+
+
+def _office_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"Andrii Besedin, head of the Kupiansk city military administration" … "killing a
+    man, Besedin said": the town a local official was introduced for, when the sentence
+    names him alone (decision 508)."""
+    claimant = d.att.claimant
+    if claimant is None or "(" not in claimant.name:
+        return []
+    role = claimant.name[claimant.name.index("("):]
+    if not sc.doc.lexicon.local_office.search(role):
+        return []
+    named = [p for p in sc.doc.places if p.place is not None and p.place.kind == "city" and
+             p.end <= sc.sent.start_char and p.surface in role]
+    return [(named[-1].place, named[-1])] if named else []
 
 
 def _shared_verb_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
