@@ -3,8 +3,8 @@ region, ... the enemy lost two tanks") comes before the place of the same speake
 losses; "the region" of a text that names no region is the region of the town it last
 named (decision 506); an army's losses, soldiers and equipment, counted over two regions
 have no one place (decision 507); what a brigade "fighting near" a town destroyed, what a
-town's official named alone reports, and water "cut off" (decision 508). The sentences are
-written for these tests.
+town's official named alone reports, and water "cut off" (decision 508); "a bus carrying
+workers ... on Tuesday" (decision 509). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -127,3 +127,11 @@ def test_none_of_the_units_cut_off_is_a_denial(run: Run) -> None:
                  "Pokrovsk.", "2025-06-14")
     encircled = of_type(events, "territory.encircled")
     assert [e["modality"] for e in encircled] == ["denied"], events
+
+
+def test_a_day_after_a_participle_on_the_target_is_the_events(run: Run) -> None:
+    events = run("A Russian drone hit a bus carrying shift workers near the town of Sumy on "
+                 "Tuesday evening, wounding six, the regional administration said.",
+                 "2025-04-17")
+    strikes = of_type(events, "strike")
+    assert [e["date"]["value"] for e in strikes] == ["2025-04-15"], events

@@ -172,6 +172,8 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, le
                 if best is None or d < best[0]:
                     best = (d, dm)
                 break
+    if best is None:
+        best = _in_participle(head, chain, dts, lex, others)
     if best is None and same:
         # "an attack on Friday damaged a gas pipeline": a noun of the same event before
         # the verb, under it, gives its date (decision 498)
@@ -194,6 +196,22 @@ def own_date(head: Any, dts: list[tuple[Any, DateMention]], stop: Any | None, le
                     if tok.i > c.i and path_clear(tok, c, lex, others=others):
                         return dm
     return best[1] if best else None
+
+
+def _in_participle(head: Any, chain: list[Any], dts: list[tuple[Any, DateMention]],
+                   lex: Lexicon, others: set[int] | frozenset[int]
+                   ) -> tuple[int, DateMention] | None:
+    """"struck a minibus carrying farm workers near Rylsk on Wednesday morning": the parse
+    hangs the day on the present participle describing the target, which happens as the
+    event does (decision 509)."""
+    for tok, dm in dts:
+        participles = [a for a in path_up(tok)[1:] if a.dep_ == "acl" and a.tag_ == "VBG"]
+        if len(participles) != 1 or participles[0].i in others:
+            continue
+        for a in chain:
+            if path_clear(tok, a, lex, allow_acl=True, others=others):
+                return tree_distance(head, tok), dm
+    return None
 
 
 def future_clause(dm: DateMention, dts: list[tuple[Any, DateMention]], lex: Lexicon
