@@ -130,8 +130,8 @@ def test_none_of_the_units_cut_off_is_a_denial(run: Run) -> None:
 
 
 def test_a_day_after_a_participle_on_the_target_is_the_events(run: Run) -> None:
-    events = run("A Russian drone hit a bus carrying shift workers near the town of Sumy on "
-                 "Tuesday evening, wounding six, the regional administration said.",
-                 "2025-04-17")
-    strikes = of_type(events, "strike")
-    assert [e["date"]["value"] for e in strikes] == ["2025-04-15"], events
+    events = run("A Russian glide bomb hit a lorry carrying humanitarian aid near the village "
+                 "of Khotin in Ukraine's Sumy region on Tuesday evening, killing one person "
+                 "and wounding three, the regional administration said.", "2025-04-17")
+    strikes = of_type(events, "strike") + of_type(events, "casualties")
+    assert strikes and {e["date"]["value"] for e in strikes} == {"2025-04-15"}, events
