@@ -4,7 +4,9 @@ losses; "the region" of a text that names no region is the region of the town it
 named (decision 506); an army's losses, soldiers and equipment, counted over two regions
 have no one place (decision 507); what a brigade "fighting near" a town destroyed, what a
 town's official named alone reports, and water "cut off" (decision 508); "a bus carrying
-workers ... on Tuesday" (decision 509). The sentences are written for these tests.
+workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's own article,
+"Background:" and "since Saturday" are no speakers (decision 510). The sentences are
+written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -12,7 +14,9 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_losses_in_two_areas_have_no_place``,
 ``test_drones_downed_over_two_regions_are_one_mention_each``,
 ``test_a_governor_named_alone_gives_no_town``,
-``test_none_of_the_units_cut_off_is_a_denial``."""
+``test_none_of_the_units_cut_off_is_a_denial``,
+``test_another_outlet_is_still_the_source``,
+``test_a_day_is_no_speaker`` (the parse of the test's sentence differs from the set's)."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from events_helpers import Run, of_type, place_id
 
 BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
 KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
-VELYKA_NOVOSILKA, SLOVIANSK = 690237, 693468
+VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -135,3 +139,34 @@ def test_a_day_after_a_participle_on_the_target_is_the_events(run: Run) -> None:
                  "and wounding three, the regional administration said.", "2025-04-17")
     strikes = of_type(events, "strike") + of_type(events, "casualties")
     assert strikes and {e["date"]["value"] for e in strikes} == {"2025-04-15"}, events
+
+
+def test_the_articles_own_outlet_is_no_source(run: Run) -> None:
+    events = run("As Interfax-Ukraine reported earlier, on May 3 a Russian missile hit a "
+                 "warehouse in Odesa, injuring four people.", "2025-05-06",
+                 outlet="Interfax-Ukraine")
+    strikes = of_type(events, "strike")
+    assert strikes and all(e["claimant"] is None and e["modality"] == "asserted"
+                           for e in strikes), events
+
+
+def test_another_outlet_is_still_the_source(run: Run) -> None:
+    events = run("As Interfax-Ukraine reported earlier, on May 3 a Russian missile hit a "
+                 "warehouse in Odesa, injuring four people.", "2025-05-06",
+                 outlet="Kyiv Post")
+    strikes = of_type(events, "strike")
+    assert [e["modality"] for e in strikes] == ["reported"], events
+
+
+def test_a_paragraph_label_is_no_speaker(run: Run) -> None:
+    events = run("Three passengers were hurt, he said.\n\nBackground: Russian-installed "
+                 "\"governor\" Yevgeny Balitsky claimed on Monday that Ukrainian drones had "
+                 "struck a depot in Melitopol.", "2025-05-06")
+    strikes = [e for e in of_type(events, "strike") if place_id(e) == MELITOPOL]
+    assert strikes and "Balitsky" in strikes[0]["claimant"], events
+
+
+def test_a_day_is_no_speaker(run: Run) -> None:
+    events = run("A clip posted by pro-Russian bloggers since Sunday claims to show dozens "
+                 "of Ukrainian soldiers surrendering near Kupiansk.", "2025-05-06")
+    assert all(e["claimant"] != "Sunday" for e in events) and events, events

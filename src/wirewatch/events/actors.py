@@ -768,6 +768,28 @@ def spoken_by_outlet(mentions: Sequence[EventMention], outlet: str | None,
     return out
 
 
+def told_by_own_outlet(mentions: Sequence[EventMention], registry: ActorRegistry,
+                       outlet: str | None, published: date | None) -> list[EventMention]:
+    """Return the mentions with the article's own media outlet taken off as their source:
+    "As Ukrinform reported, on July 17 a missile hit Dnipro" in Ukrinform's own article
+    is the outlet stating it, ``asserted`` with no claimant (an article's outlet is never
+    its own conduit; decision 510). A body that publishes its own statements is left to
+    :func:`spoken_by_outlet`."""
+    if not outlet or outlet_speaker(registry, outlet, published) is not None:
+        return list(mentions)
+    own = _ref(registry.claimant_actor(without_channel_note(outlet), published))
+    if own is None or own.kind != "media":
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if m.claimant_actor is not None and m.claimant_actor.id == own.id:
+            m = replace(m, claimant=None, claimant_actor=None, conduit=(), conduit_actors=(),
+                        claimant_text=None,
+                        modality="asserted" if m.modality == "reported" else m.modality)
+        out.append(m)
+    return out
+
+
 def _named_in_text(registry: ActorRegistry, text: str, day: date | None
                    ) -> dict[str, tuple[ActorRef, str]]:
     """The registry's people the text names in full, in the roles they held on ``day``,

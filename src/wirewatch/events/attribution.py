@@ -14,6 +14,7 @@ English words and patterns are the lexicon's, passed to :class:`Attributor`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -81,6 +82,10 @@ class Attribution:
     hedged: bool = False
 
 
+# days and months, never a speaker ("a video shared since Saturday claims ..."; decision 510)
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
 def party_or_media(source: Source, book: Codebook) -> str:
     """Return 'claimed' for a party to the conflict, 'reported' for media and third parties."""
     low = source.name.lower()
@@ -134,6 +139,11 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
+            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" and c.pos_ != "PROPN" and \
+                    any(o.dep_ == "nsubj" and o.i > c.i for o in children_of(verb)):
+                continue  # "Background: Saldo claimed": a paragraph's label (decision 510)
+            if c.lower_ in _CALENDAR_WORDS:
+                continue  # "shared by channels since Saturday claims": a day is no speaker
             if c.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             subject = c

@@ -19,6 +19,7 @@ from wirewatch.events.actors import (
     channel_person,
     outlet_speaker,
     spoken_by_outlet,
+    told_by_own_outlet,
     with_actors,
     without_channel_note,
 )
@@ -103,6 +104,7 @@ class EventsComponent:
         # (English: a body's bulletin speaks under its name, without its channel's note;
         # Russian and Ukrainian keep the outlet's string, decision 414)
         found = spoken_by_outlet(found, speaker_name, speaker)
+        found = told_by_own_outlet(found, self.actors, source.outlet, source.published)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 
