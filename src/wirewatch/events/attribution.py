@@ -139,9 +139,14 @@ def _speaker_token(verb: Any, trigger: Any, lexicon: Lexicon, is_place: Any = No
         if c.dep_ in ("nsubj",) and not is_under(trigger, c):
             if is_place is not None and is_place(c):
                 continue  # "KYIV, Nov 18 - Russia said": the dateline is no speaker
-            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" and c.pos_ != "PROPN" and \
-                    any(o.dep_ == "nsubj" and o.i > c.i for o in children_of(verb)):
-                continue  # "Background: Saldo claimed": a paragraph's label (decision 510)
+            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ":" and c.pos_ != "PROPN":
+                # "Background: Saldo claimed": a paragraph's label (decision 510); the
+                # speaker is the verb's other subject or what the parse set beside the label
+                told = [o for o in children_of(c) if o.dep_ == "appos" and o.i > c.i]
+                if told and not any(o.dep_ == "nsubj" and o.i > c.i for o in children_of(verb)):
+                    subject = told[0]
+                    break
+                continue
             if c.lower_ in _CALENDAR_WORDS:
                 continue  # "shared by channels since Saturday claims": a day is no speaker
             if c.lower_ in lexicon.relative_pronouns and verb.dep_ == "relcl":
