@@ -5,8 +5,8 @@ named (decision 506); an army's losses, soldiers and equipment, counted over two
 have no one place (decision 507); what a brigade "fighting near" a town destroyed, what a
 town's official named alone reports, and water "cut off" (decision 508); "a bus carrying
 workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's own article,
-"Background:" and "since Saturday" are no speakers (decision 510). The sentences are
-written for these tests.
+"Background:" and "since Saturday" are no speakers (decision 510); "Kyiv's cross-border
+offensive" is no place (decision 511). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -16,7 +16,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_governor_named_alone_gives_no_town``,
 ``test_none_of_the_units_cut_off_is_a_denial``,
 ``test_another_outlet_is_still_the_source``,
-``test_a_day_is_no_speaker`` (the parse of the test's sentence differs from the set's)."""
+``test_a_day_is_no_speaker`` (the parse of the test's sentence differs from the set's),
+``test_a_place_closing_coordinated_verbs_places_a_strike``."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from events_helpers import Run, of_type, place_id
 BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
 KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
 VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
+KYIV, STEPNOHIRSK = 703448, 692248
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -170,3 +172,16 @@ def test_a_day_is_no_speaker(run: Run) -> None:
     events = run("A clip posted by pro-Russian bloggers since Sunday claims to show dozens "
                  "of Ukrainian soldiers surrendering near Kupiansk.", "2025-05-06")
     assert all(e["claimant"] != "Sunday" for e in events) and events, events
+
+
+def test_a_capitals_offensive_is_no_place(run: Run) -> None:
+    events = run("A Ukrainian drone killed a man and wounded three women in the village of "
+                 "Glotovo on Sunday, the regional governor said, as shelling of Russia's border "
+                 "areas grew in the wake of Kyiv's cross-border offensive.", "2024-08-19")
+    assert KYIV not in [place_id(e) for e in events], events
+
+
+def test_a_place_closing_coordinated_verbs_places_a_strike(run: Run) -> None:
+    events = run("Russian artillery hit a school and damaged a bridge in Stepnohirsk on "
+                 "Friday, the regional governor said.", "2025-05-10")
+    assert STEPNOHIRSK in [place_id(e) for e in of_type(events, "strike")], events

@@ -79,8 +79,11 @@ def _capital_acting(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:
     """Whether a capital is the subject of a verb with an object: "Moscow struck Kyiv with
     40 missiles", "Moscow has targeted the region's ports", "Kiev lost up to 230 troops"
     (the government acting or losing its forces, not where it happened; decision 500;
-    "Kyiv came under attack", "Kyiv lost power" stay Kyiv)."""
+    "Kyiv came under attack", "Kyiv lost power" stay Kyiv); "Kyiv's offensive"."""
     verb = tok.head
+    if tok.dep_ == "poss" and tok.lower_ in lexicon.capitals and \
+            verb.lemma_.lower() in lexicon.operation_nouns:
+        return True  # "in the wake of Kyiv's cross-border offensive": the side (decision 511)
     if tok.dep_ != "nsubj" or tok.lower_ not in lexicon.capitals or verb.pos_ != "VERB":
         return False
     objs = [c for c in children_of(verb) if c.dep_ == "dobj"]

@@ -168,7 +168,8 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     if not d.places and d.ref_place is not None and d.ref_place.place is not None:
         d.places.append((d.ref_place.place, d.ref_place))
     if not d.places and d.type.place_required and d.unresolved_place is None:
-        d.places = _shared_verb_place(sc, d) or _fronted_place(sc, d) or _speakers_town(sc, d)
+        d.places = _shared_verb_place(sc, d) or _fronted_place(sc, d) or \
+            _speakers_town(sc, d) or _coordinated_place(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
