@@ -6,7 +6,8 @@ have no one place (decision 507); what a brigade "fighting near" a town destroye
 town's official named alone reports, and water "cut off" (decision 508); "a bus carrying
 workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's own article,
 "Background:" and "since Saturday" are no speakers (decision 510); "Kyiv's cross-border
-offensive" is no place (decision 511). The sentences are written for these tests.
+offensive" is no place (decision 511); "in the Kursk area" after "the Kursk region" is the
+region (decision 512). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -17,7 +18,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_none_of_the_units_cut_off_is_a_denial``,
 ``test_another_outlet_is_still_the_source``,
 ``test_a_day_is_no_speaker`` (the parse of the test's sentence differs from the set's),
-``test_a_place_closing_coordinated_verbs_places_a_strike``."""
+``test_a_place_closing_coordinated_verbs_places_a_strike``,
+``test_the_area_of_a_town_is_the_town``."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from events_helpers import Run, of_type, place_id
 BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
 KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
 VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
-KYIV, STEPNOHIRSK = 703448, 692248
+KYIV, STEPNOHIRSK, BRYANSK_OBLAST, KUPIANSK = 703448, 692248, 571473, 703656
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -185,3 +187,19 @@ def test_a_place_closing_coordinated_verbs_places_a_strike(run: Run) -> None:
     events = run("Russian artillery hit a school and damaged a bridge in Stepnohirsk on "
                  "Friday, the regional governor said.", "2025-05-10")
     assert STEPNOHIRSK in [place_id(e) for e in of_type(events, "strike")], events
+
+
+def test_the_area_of_a_region_named_before_is_the_region(run: Run) -> None:
+    events = run("Russian troops have pushed Ukrainian units back in the Bryansk region, the "
+                 "defence ministry said on Friday. It said the enemy had lost up to 90 "
+                 "servicemen and two tanks in the Bryansk area over the past day.",
+                 "2025-03-14")
+    lost = of_type(events, "casualties") + of_type(events, "equipment.lost")
+    assert lost and {place_id(e) for e in lost} == {BRYANSK_OBLAST}, events
+
+
+def test_the_area_of_a_town_is_the_town(run: Run) -> None:
+    events = run("The defence ministry said the enemy had lost up to 90 servicemen and two "
+                 "tanks in the Kupiansk area over the past day.", "2025-03-14")
+    lost = of_type(events, "casualties") + of_type(events, "equipment.lost")
+    assert lost and {place_id(e) for e in lost} == {KUPIANSK}, events

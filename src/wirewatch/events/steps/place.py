@@ -9,6 +9,7 @@ denial with no place of its own takes the place of the claim it denies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,7 +46,7 @@ from wirewatch.events.where import (
     speaks,
     tied_unresolved,
 )
-from wirewatch.places.models import PlaceMention
+from wirewatch.places.models import Place, PlaceMention
 
 
 def candidate_places(sc: SentenceContext, d: Draft) -> bool:
@@ -161,7 +162,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         if is_dir and plural:
             continue  # "along the Pokrovsk and Novopavlivka axes": no one place
         place = low_confidence(c.place, "a direction, sector or axis named after the town") \
-            if is_dir else c.place
+            if is_dir else _named_region(sc, c) or c.place
         d.places.append((place, c.mention))
     if d.places and d.type.place_required and _listed_village(sc, d):
         d.places.append((None, None))  # "the liberation of X (unknown) and Volchansk"
@@ -186,6 +187,20 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
         d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
+
+
+def _named_region(sc: SentenceContext, c: Candidate) -> Place | None:
+    """"In the Kursk area" after "the Kursk region": the region the article named after the
+    town, not the town (decision 512)."""
+    region = c.place.region
+    text = text_of(sc.sent.doc)
+    if region is None or c.place.kind != "city" or \
+            not re.match(r"\s+(?:area|areas)\b", text[c.mention.end:c.mention.end + 8]) or \
+            region.name.split()[0].lower() != c.place.name.split()[0].lower():
+        return None
+    named = any(p.place is not None and p.place.geonameid == region.geonameid and
+                p.end <= c.mention.start for p in sc.doc.places)
+    return region if named else None
 
 
 def _listed_village(sc: SentenceContext, d: Draft) -> bool:
