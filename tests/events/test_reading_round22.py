@@ -7,7 +7,8 @@ town's official named alone reports, and water "cut off" (decision 508); "a bus 
 workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's own article,
 "Background:" and "since Saturday" are no speakers (decision 510); "Kyiv's cross-border
 offensive" is no place (decision 511); "in the Kursk area" after "the Kursk region" is the
-region (decision 512). The sentences are written for these tests.
+region (decision 512); "lost 214 troops in this direction; two tanks … were destroyed"
+(decision 513). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -29,6 +30,7 @@ BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
 KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
 VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
 KYIV, STEPNOHIRSK, BRYANSK_OBLAST, KUPIANSK = 703448, 692248, 571473, 703656
+LYMAN = 704204
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -203,3 +205,11 @@ def test_the_area_of_a_town_is_the_town(run: Run) -> None:
                  "tanks in the Kupiansk area over the past day.", "2025-03-14")
     lost = of_type(events, "casualties") + of_type(events, "equipment.lost")
     assert lost and {place_id(e) for e in lost} == {KUPIANSK}, events
+
+
+def test_equipment_after_a_semicolon_shares_the_tallys_place(run: Run) -> None:
+    events = run("In the Lyman direction, defenders repelled 20 assaults. The enemy lost 130 "
+                 "troops in this direction; three tanks and a howitzer were destroyed.",
+                 "2025-01-14")
+    lost = of_type(events, "equipment.lost")
+    assert lost and {place_id(e) for e in lost} == {LYMAN}, events

@@ -565,7 +565,9 @@ def _strike_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
         return []
     same = [f for f in produced if sc.doc.behaviour(f.mention.type).strike and
             f.mention.place] or \
-        [f for f in produced if f.mention.type == d.type_name and f.mention.place]
+        [f for f in produced if f.mention.type == d.type_name and f.mention.place] or \
+        [f for f in produced if sc.doc.behaviour(f.mention.type).losses and f.mention.place
+         and f.mention.place.kind != "country"]
     if same:
         over = _tally_over(same) or same[-1]
         return [(over.mention.place, over.place_mention)]
