@@ -8,7 +8,8 @@ workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's o
 "Background:" and "since Saturday" are no speakers (decision 510); "Kyiv's cross-border
 offensive" is no place (decision 511); "in the Kursk area" after "the Kursk region" is the
 region (decision 512); "lost 214 troops in this direction; two tanks … were destroyed"
-(decision 513). The sentences are written for these tests.
+(decision 513); "destroyed an ammunition depot" is a strike (decision 514). The sentences
+are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -20,7 +21,9 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_another_outlet_is_still_the_source``,
 ``test_a_day_is_no_speaker`` (the parse of the test's sentence differs from the set's),
 ``test_a_place_closing_coordinated_verbs_places_a_strike``,
-``test_the_area_of_a_town_is_the_town``."""
+``test_the_area_of_a_town_is_the_town``,
+``test_tanks_destroyed_are_no_strike``,
+``test_under_fire_control_is_still_no_control``."""
 
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
 KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
 VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
 KYIV, STEPNOHIRSK, BRYANSK_OBLAST, KUPIANSK = 703448, 692248, 571473, 703656
-LYMAN = 704204
+LYMAN, KRAMATORSK = 704204, 704508
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -213,3 +216,21 @@ def test_equipment_after_a_semicolon_shares_the_tallys_place(run: Run) -> None:
                  "2025-01-14")
     lost = of_type(events, "equipment.lost")
     assert lost and {place_id(e) for e in lost} == {LYMAN}, events
+
+
+def test_a_depot_destroyed_was_struck(run: Run) -> None:
+    events = run("The defence ministry said its aviation had destroyed a fuel depot of the "
+                 "Ukrainian army near Kramatorsk on Monday.", "2025-05-06")
+    assert [place_id(e) for e in of_type(events, "strike")] == [KRAMATORSK], events
+
+
+def test_tanks_destroyed_are_no_strike(run: Run) -> None:
+    events = run("The brigade said it had destroyed three tanks near Kramatorsk on Monday.",
+                 "2025-05-06")
+    assert not of_type(events, "strike") and of_type(events, "equipment.lost"), events
+
+
+def test_under_fire_control_is_still_no_control(run: Run) -> None:
+    events = run("The road into Pokrovsk is under Russian fire control, the brigade said.",
+                 "2025-05-06")
+    assert not of_type(events, "territory.captured"), events

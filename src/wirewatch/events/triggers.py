@@ -53,12 +53,14 @@ class _FormsOf:
         return _forms(self.doc[i])
 
 
-def _gap_ok(tok: Any) -> bool:
+def _gap_ok(tok: Any, after_verb: bool = False) -> bool:
     if tok.dep_ == "punct":
         # a writer's quotes around the phrase ("had \"raised the flag\" over the town")
         return tok.text in ("-", "–", "'", "’", '"', "“", "”")
     if tok.pos_ == "NOUN" and tok.dep_ == "compound":
-        return False  # "under Russian fire control" is not "under Russian control"
+        # "under Russian fire control" is not "under Russian control"; a verb's object may
+        # be a compound ("destroyed an ammunition depot"; decision 514)
+        return after_verb
     return tok.dep_ in GAP_DEPS or tok.pos_ in ("DET", "ADJ", "ADV", "NUM")
 
 
@@ -76,7 +78,7 @@ def _match_from(toks: list[Any], i: int, phrase: Phrase,
             if word in forms[base + k]:
                 found = k
                 break
-            if not _gap_ok(toks[k]):
+            if not _gap_ok(toks[k], toks[i].pos_ == "VERB"):
                 break
         if found is None:
             # a particle or preposition separated from its verb by the object: "move the
