@@ -8,8 +8,8 @@ workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's o
 "Background:" and "since Saturday" are no speakers (decision 510); "Kyiv's cross-border
 offensive" is no place (decision 511); "in the Kursk area" after "the Kursk region" is the
 region (decision 512); "lost 214 troops in this direction; two tanks … were destroyed"
-(decision 513); "destroyed an ammunition depot" is a strike (decision 514). The sentences
-are written for these tests.
+(decision 513); "destroyed an ammunition depot" is a strike (decision 514); "an offensive to
+capture X", "…, Rybar reported" (decision 515). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -234,3 +234,15 @@ def test_under_fire_control_is_still_no_control(run: Run) -> None:
     events = run("The road into Pokrovsk is under Russian fire control, the brigade said.",
                  "2025-05-06")
     assert not of_type(events, "territory.captured"), events
+
+
+def test_an_offensive_takes_the_objective_of_its_purpose(run: Run) -> None:
+    events = run("Russian forces launched a large offensive to capture Lyman on Monday, the "
+                 "brigade said.", "2025-05-06")
+    assert [place_id(e) for e in of_type(events, "offensive.launched")] == [LYMAN], events
+
+
+def test_a_channel_the_tagger_calls_a_place_still_speaks(run: Run) -> None:
+    events = run("Russian forces captured Lyman on Monday, Rybar reported.", "2025-05-06")
+    captured = of_type(events, "territory.captured")
+    assert captured and captured[0]["claimant"] == "Rybar", events

@@ -326,6 +326,9 @@ class Attributor:
             # "Alexei Smirnov": a surname that is also a place name is a person here
             rng = person_name(tok, self.lexicon)
             return rng is None or tok.doc[rng[0]].idx >= span[0]
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.book.speech_verbs:
+            return False  # "..., Rybar reported": a name the gazetteer does not hold that
+            # speaks is a speaker, whatever the tagger calls it (decision 515)
         return bool(tok.ent_type_ in ("GPE", "LOC", "FAC"))
 
     # -- references -------------------------------------------------------------------------

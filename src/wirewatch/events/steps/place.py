@@ -169,8 +169,8 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     if not d.places and d.ref_place is not None and d.ref_place.place is not None:
         d.places.append((d.ref_place.place, d.ref_place))
     if not d.places and d.type.place_required and d.unresolved_place is None:
-        d.places = _shared_verb_place(sc, d) or _fronted_place(sc, d) or \
-            _speakers_town(sc, d) or _coordinated_place(sc, d)
+        d.places = _shared_verb_place(sc, d) or _objective_place(sc, d) or \
+            _fronted_place(sc, d) or _speakers_town(sc, d) or _coordinated_place(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
@@ -314,6 +314,24 @@ def _shared_verb_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     chosen = attach(head.head, [head.head], d.type, d.candidates, sc.trigger_tokens,
                     lex=sc.doc.lexicon)
     return [(chosen[0].place, chosen[0].mention)] if chosen else []
+
+
+def _objective_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"launched a large-scale offensive to capture Krasnoarmiisk": an offensive takes the
+    place its purpose clause names as the objective, wherever the parse hung the clause
+    (decision 515)."""
+    if not d.behaviour.purpose_infinitive:
+        return []
+    heads = [d.head, d.head.head] if d.head.dep_ in ("dobj", "nsubjpass") else [d.head]
+    clauses = [c for h in heads for c in children_of(h) if c.dep_ in ("advcl", "acl", "xcomp")
+               and c.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                          for a in children_of(c))]
+    for clause in clauses:
+        objective = [c for c in d.candidates if not c.excluded and c.tok.dep_ == "dobj" and
+                     c.tok.head == clause]
+        if objective:
+            return [(objective[0].place, objective[0].mention)]
+    return []
 
 
 def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
