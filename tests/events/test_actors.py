@@ -351,3 +351,10 @@ def test_the_loader_refuses_bad_documents(tmp_path: Path) -> None:
     missing = tmp_path / "absent.yaml"
     with pytest.raises(ActorRegistryError, match=r"absent\.yaml: cannot read actor registry"):
         ActorRegistry.from_file(missing)
+
+
+def test_a_names_romanised_ending_is_the_same_person(reg: ActorRegistry) -> None:
+    found = reg.claimant_actor("governor Yevgeniy Balitskiy", date(2025, 9, 3))
+    assert found is not None and found["id"] == "ru-balitsky", found
+    peskov = reg.claimant_actor("Dmitriy Peskov", date(2025, 9, 3))
+    assert peskov is not None and peskov["id"] == "ru-peskov", peskov
