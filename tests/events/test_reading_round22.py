@@ -9,7 +9,8 @@ workers ... on Tuesday" (decision 509); "As Ukrinform reported" in Ukrinform's o
 offensive" is no place (decision 511); "in the Kursk area" after "the Kursk region" is the
 region (decision 512); "lost 214 troops in this direction; two tanks … were destroyed"
 (decision 513); "destroyed an ammunition depot" is a strike (decision 514); "an offensive to
-capture X", "…, Rybar reported" (decision 515). The sentences are written for these tests.
+capture X", "…, Rybar reported" (decision 515); "lost 31,000 soldiers killed and wounded in
+October" (decision 517). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -246,3 +247,10 @@ def test_a_channel_the_tagger_calls_a_place_still_speaks(run: Run) -> None:
     events = run("Russian forces captured Lyman on Monday, Rybar reported.", "2025-05-06")
     captured = of_type(events, "territory.captured")
     assert captured and captured[0]["claimant"] == "Rybar", events
+
+
+def test_a_month_after_killed_and_wounded_dates_the_losses(run: Run) -> None:
+    events = run("The analysts estimated that Russia lost about 27,000 soldiers killed and "
+                 "wounded in September, a record for the year.", "2025-10-06")
+    lost = of_type(events, "casualties")
+    assert [e["date"]["value"] for e in lost] == ["2025-09"], events

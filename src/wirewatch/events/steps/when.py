@@ -128,16 +128,18 @@ def path_clear(tok: Any, top: Any, lex: Lexicon, allow_acl: bool = False,
             return True
         if a.i in others:
             return False
+        if a.dep_ in ("advcl", "conj", "acl") and a.tag_ == "VBN" and \
+                a.lemma_.lower() in lex.loss_participles and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
+            # "lost 1,040 soldiers killed and wounded over the previous day", "lost 31,000
+            # soldiers killed and wounded in October" (the participles an acl; decision 517)
+            continue
         if a.dep_ == "acl" and not allow_acl:
             return False
         if a.dep_ == "advcl" and any(c.lower_ in ({"since"} | lex.simultaneous_marks) and
                                      c.dep_ in ("mark", "advmod", "prep")
                                      for c in children_of(a)):
             continue
-        if a.dep_ in ("advcl", "conj", "acl") and a.tag_ == "VBN" and \
-                a.lemma_.lower() in lex.loss_participles and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
-            continue  # "lost 1,040 soldiers killed and wounded over the previous day"
         if a.dep_ in CLAUSE_BLOCK and not (a.dep_ == "xcomp" and a.head == top):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"):
