@@ -10,7 +10,8 @@ offensive" is no place (decision 511); "in the Kursk area" after "the Kursk regi
 region (decision 512); "lost 214 troops in this direction; two tanks … were destroyed"
 (decision 513); "destroyed an ammunition depot" is a strike (decision 514); "an offensive to
 capture X", "…, Rybar reported" (decision 515); "lost 31,000 soldiers killed and wounded in
-October" (decision 517). The sentences are written for these tests.
+October" (decision 517); "…, Chief of the General Staff Valery Gerasimov reported" (decision
+518). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -24,7 +25,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_place_closing_coordinated_verbs_places_a_strike``,
 ``test_the_area_of_a_town_is_the_town``,
 ``test_tanks_destroyed_are_no_strike``,
-``test_under_fire_control_is_still_no_control``."""
+``test_under_fire_control_is_still_no_control``,
+``test_the_head_of_an_administration_closing_the_sentence_is_its_head``."""
 
 from __future__ import annotations
 
@@ -254,3 +256,19 @@ def test_a_month_after_killed_and_wounded_dates_the_losses(run: Run) -> None:
                  "wounded in September, a record for the year.", "2025-10-06")
     lost = of_type(events, "casualties")
     assert [e["date"]["value"] for e in lost] == ["2025-09"], events
+
+
+def test_a_titled_name_closing_the_sentence_speaks(run: Run) -> None:
+    events = run("Russian troops have taken Kupyansk, one of the main hubs of the Kiev regime in "
+                 "Kharkov region, Chief of the General Staff Valery Gerasimov reported to "
+                 "Vladimir Putin on Thursday.", "2025-12-09")
+    captured = of_type(events, "territory.captured")
+    assert captured and captured[0]["claimant"].startswith("Valery Gerasimov"), events
+
+
+def test_the_head_of_an_administration_closing_the_sentence_is_its_head(run: Run) -> None:
+    events = run("Russian troops shelled Nikopol on Sunday, Governor Serhiy Lysak reported. "
+                 "A man of 60 was killed in Nikopol, the head of the regional military "
+                 "administration said.", "2025-08-12")
+    killed = of_type(events, "casualties")
+    assert killed and "Lysak" in killed[0]["claimant"], events

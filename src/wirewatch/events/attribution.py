@@ -1026,12 +1026,18 @@ def _closing_phrase(verb: Any) -> int | None:
     if not _closes_sentence(verb):
         return None
     j = verb.i - 1
-    while j > sent.start and verb.i - j <= 8 and verb.doc[j].pos_ in (
-            "PROPN", "NOUN", "ADJ", "DET", "PART") and verb.doc[j].text != ",":
+    # ("..., Chief of the General Staff Valery Gerasimov reported": a title's "of"; decision
+    # 518)
+    while j > sent.start and verb.i - j <= 8 and (verb.doc[j].pos_ in (
+            "PROPN", "NOUN", "ADJ", "DET", "PART") or verb.doc[j].lower_ == "of") and \
+            verb.doc[j].text != ",":
         j -= 1
     if j == verb.i - 1 or verb.doc[j].text != "," or verb.doc[verb.i - 1].pos_ not in (
             "PROPN", "NOUN"):
         return None
+    if any(t.lower_ == "of" for t in verb.doc[j + 1:verb.i]) and \
+            verb.doc[verb.i - 1].ent_type_ != "PERSON":
+        return None  # ("..., the head of the regional administration said": its head noun)
     return int(j) + 1
 
 
