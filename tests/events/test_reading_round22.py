@@ -11,7 +11,8 @@ region (decision 512); "lost 214 troops in this direction; two tanks … were de
 (decision 513); "destroyed an ammunition depot" is a strike (decision 514); "an offensive to
 capture X", "…, Rybar reported" (decision 515); "lost 31,000 soldiers killed and wounded in
 October" (decision 517); "…, Chief of the General Staff Valery Gerasimov reported" (decision
-518). The sentences are written for these tests.
+518); "Kyiv rejected the claim. The corps said there is no encirclement" (decision 519). The
+sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -26,7 +27,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_the_area_of_a_town_is_the_town``,
 ``test_tanks_destroyed_are_no_strike``,
 ``test_under_fire_control_is_still_no_control``,
-``test_the_head_of_an_administration_closing_the_sentence_is_its_head``."""
+``test_the_head_of_an_administration_closing_the_sentence_is_its_head``,
+``test_two_sides_keep_their_own_mentions``."""
 
 from __future__ import annotations
 
@@ -272,3 +274,18 @@ def test_the_head_of_an_administration_closing_the_sentence_is_its_head(run: Run
                  "administration said.", "2025-08-12")
     killed = of_type(events, "casualties")
     assert killed and "Lysak" in killed[0]["claimant"], events
+
+
+def test_one_side_denying_a_claim_twice_is_one_denial(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its forces had encircled Ukrainian units in "
+                 "Kupiansk. Kyiv rejected the claim. Ukraine's Khortytsia group of forces said "
+                 "on Telegram that \"there is no encirclement of Kupiansk\".", "2025-10-24")
+    denials = [e for e in of_type(events, "territory.encircled") if e["modality"] == "denied"]
+    assert len(denials) == 1 and place_id(denials[0]) == KUPIANSK, events
+
+
+def test_two_sides_keep_their_own_mentions(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its forces had encircled Ukrainian units in "
+                 "Kupiansk. Kyiv rejected the claim.", "2025-10-24")
+    modalities = sorted(e["modality"] for e in of_type(events, "territory.encircled"))
+    assert modalities == ["claimed", "denied"], events

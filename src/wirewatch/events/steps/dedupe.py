@@ -72,6 +72,17 @@ def _self_claim(e: EventMention, book: Codebook | None) -> bool:
 _SIDES = frozenset({"RU", "UA"})
 
 
+def _one_side_denying(a: EventMention, b: EventMention, book: Codebook | None) -> bool:
+    """"Kiev has rejected the claims. The 7th Corps insisted that 'there is no encirclement
+    of Pokrovsk'": one side denying one claim twice is one denial, told by its most
+    specific speaker (decision 519)."""
+    if book is None or a.modality != "denied" or b.modality != "denied" or \
+            not a.claimant or not b.claimant:
+        return False
+    side = side_of(a.claimant, book)
+    return side in _SIDES and side_of(b.claimant, book) == side
+
+
 def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
     """Keep each claim once: the first mention, completed with what later ones add.
 
@@ -107,15 +118,17 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
             if not (same_key or elaboration or placed_twin) or not _compatible(o, e):
                 continue
             same_claimant = _person(o.claimant) == _person(e.claimant)
+            one_side = _one_side_denying(o, e, book)
             if _named(o.claimant) and _named(e.claimant) and not same_claimant and same_key \
-                    and not elaboration:
+                    and not elaboration and not one_side:
                 continue
             if o.place and e.place and _self_claim(o, book) != _self_claim(e, book):
                 continue  # the attacker's own claim of a strike others reported (decision 355)
             if not same_claimant and o.date.value is None and e.date.value is not None:
                 continue  # a later dated event of another source does not date this claim
             claimant = _named(o.claimant) or e.claimant or o.claimant
-            if same_claimant and e.claimant and len(e.claimant) > len(claimant or ""):
+            if (same_claimant or one_side) and e.claimant and \
+                    len(e.claimant) > len(claimant or ""):
                 claimant = e.claimant  # "Ilya Gornov", then "Ilya Gornov (war correspondent)"
             out[i] = replace(
                 o, place=o.place or e.place, claimant=claimant, conduit=o.conduit or e.conduit,
