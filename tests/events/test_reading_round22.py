@@ -11,8 +11,9 @@ region (decision 512); "lost 214 troops in this direction; two tanks … were de
 (decision 513); "destroyed an ammunition depot" is a strike (decision 514); "an offensive to
 capture X", "…, Rybar reported" (decision 515); "lost 31,000 soldiers killed and wounded in
 October" (decision 517); "…, Chief of the General Staff Valery Gerasimov reported" (decision
-518); "Kyiv rejected the claim. The corps said there is no encirclement" (decision 519). The
-sentences are written for these tests.
+518); "Kyiv rejected the claim. The corps said there is no encirclement" (decision 519); "no
+mandatory evacuation has been ordered" (decision 520). The sentences are written for these
+tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -28,7 +29,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_tanks_destroyed_are_no_strike``,
 ``test_under_fire_control_is_still_no_control``,
 ``test_the_head_of_an_administration_closing_the_sentence_is_its_head``,
-``test_two_sides_keep_their_own_mentions``."""
+``test_two_sides_keep_their_own_mentions``,
+``test_an_evacuation_claim_answered_is_still_denied``."""
 
 from __future__ import annotations
 
@@ -289,3 +291,18 @@ def test_two_sides_keep_their_own_mentions(run: Run) -> None:
                  "Kupiansk. Kyiv rejected the claim.", "2025-10-24")
     modalities = sorted(e["modality"] for e in of_type(events, "territory.encircled"))
     assert modalities == ["claimed", "denied"], events
+
+
+def test_no_evacuation_ordered_is_no_denial(run: Run) -> None:
+    events = run("Officials have urged families in border villages near Sumy to consider "
+                 "leaving, but no mandatory evacuation has been ordered, the regional "
+                 "administration said.", "2025-05-06")
+    assert not of_type(events, "civilians.evacuated"), events
+
+
+def test_an_evacuation_claim_answered_is_still_denied(run: Run) -> None:
+    events = run("Russia's Defence Ministry claimed that Ukraine had evacuated all residents "
+                 "of Sumy. The regional administration said no evacuation of Sumy had taken "
+                 "place.", "2025-05-06")
+    modalities = [e["modality"] for e in of_type(events, "civilians.evacuated")]
+    assert "denied" in modalities, events

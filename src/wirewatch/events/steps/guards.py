@@ -669,7 +669,7 @@ def not_a_report_of_none(sc: SentenceContext, d: Draft) -> bool:
     caused no losses is no event, and denies nothing unless someone claimed losses there
     (a coder codes the strike, not its absent casualties)."""
     none_reported = (d.behaviour.losses and d.type.count == "people") or \
-        d.type_name == "strike"  # "no hits were recorded"
+        d.type.denial_answers_claim  # "no hits were recorded", "no evacuation was ordered"
     if not none_reported or d.modality != "denied" or d.att.denial:
         return True  # "no equipment had been left behind" answers a withdrawal: kept
     place = d.places[0][0] if d.places else None
