@@ -12,8 +12,8 @@ region (decision 512); "lost 214 troops in this direction; two tanks … were de
 capture X", "…, Rybar reported" (decision 515); "lost 31,000 soldiers killed and wounded in
 October" (decision 517); "…, Chief of the General Staff Valery Gerasimov reported" (decision
 518); "Kyiv rejected the claim. The corps said there is no encirclement" (decision 519); "no
-mandatory evacuation has been ordered" (decision 520). The sentences are written for these
-tests.
+mandatory evacuation has been ordered" (decision 520); "Moscow denies targeting civilians"
+(decision 521). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -30,7 +30,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_under_fire_control_is_still_no_control``,
 ``test_the_head_of_an_administration_closing_the_sentence_is_its_head``,
 ``test_two_sides_keep_their_own_mentions``,
-``test_an_evacuation_claim_answered_is_still_denied``."""
+``test_an_evacuation_claim_answered_is_still_denied``,
+``test_denying_the_strike_named_is_still_a_denial``."""
 
 from __future__ import annotations
 
@@ -306,3 +307,15 @@ def test_an_evacuation_claim_answered_is_still_denied(run: Run) -> None:
                  "place.", "2025-05-06")
     modalities = [e["modality"] for e in of_type(events, "civilians.evacuated")]
     assert "denied" in modalities, events
+
+
+def test_denying_a_practice_denies_no_event(run: Run) -> None:
+    events = run("A Russian missile hit a hospital in Dnipro on Monday, killing two people. "
+                 "Moscow denies targeting civilians.", "2025-05-06")
+    assert all(e["modality"] != "denied" for e in events) and events, events
+
+
+def test_denying_the_strike_named_is_still_a_denial(run: Run) -> None:
+    events = run("Ukraine said a Russian drone hit a market in Kherson. Moscow denied "
+                 "targeting the market in Kherson.", "2025-05-06")
+    assert "denied" in [e["modality"] for e in of_type(events, "strike")], events

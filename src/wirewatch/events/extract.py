@@ -60,6 +60,7 @@ STEPS: tuple[Step, ...] = (
     modality.modality,              # denied, planned, hedged, claimed, reported, asserted
     guards.not_habitual,            # "under near-constant bombardment": the writer's picture
     guards.not_a_report_of_none,    # "no one was hurt": no losses, no denial of a claim
+    guards.not_a_policy_denial,     # "Moscow denies targeting civilians"
     place.denied_place,             # a denial takes the place of the claim it denies
     modality.not_conditional,       # "would bring them closer"
     modality.not_foretold,          # "the garrison will soon surrender"

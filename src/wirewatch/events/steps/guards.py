@@ -664,6 +664,21 @@ def not_in_passing(sc: SentenceContext, d: Draft) -> bool:
 DENIED_LOSSES_SENTENCES = 2
 
 
+def not_a_policy_denial(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "Moscow denies targeting civilians": a denial of a practice, an -ing verb
+    whose object is people or things in general and that names no place of its own, denies
+    no event (decision 521)."""
+    head = d.head
+    if d.modality != "denied" or head.tag_ != "VBG" or head.dep_ not in ("xcomp", "dobj",
+                                                                        "pcomp", "ccomp"):
+        return True
+    objs = [c for c in children_of(head) if c.dep_ == "dobj"]
+    general = [o for o in objs if o.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in children_of(o))]
+    own_place = any(is_under(c.tok, head) for c in d.candidates)
+    return not (general and not own_place)
+
+
 def not_a_report_of_none(sc: SentenceContext, d: Draft) -> bool:
     """Guard: "No one was hurt", "the driver was not injured": a report that a strike
     caused no losses is no event, and denies nothing unless someone claimed losses there
