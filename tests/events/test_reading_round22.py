@@ -13,8 +13,8 @@ capture X", "…, Rybar reported" (decision 515); "lost 31,000 soldiers killed a
 October" (decision 517); "…, Chief of the General Staff Valery Gerasimov reported" (decision
 518); "Kyiv rejected the claim. The corps said there is no encirclement" (decision 519); "no
 mandatory evacuation has been ordered" (decision 520); "Moscow denies targeting civilians"
-(decision 521); "lost 1,260 soldiers across the front" (decision 522). The sentences are
-written for these tests.
+(decision 521); "lost 1,260 soldiers across the front" (decision 522); a transcript's and a
+first-person account's speaker (decision 523). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -32,7 +32,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_the_head_of_an_administration_closing_the_sentence_is_its_head``,
 ``test_two_sides_keep_their_own_mentions``,
 ``test_an_evacuation_claim_answered_is_still_denied``,
-``test_denying_the_strike_named_is_still_a_denial``."""
+``test_denying_the_strike_named_is_still_a_denial``,
+``test_a_quote_in_a_report_with_an_interview_is_not_an_account``."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ BELGOROD_OBLAST, KURSK_OBLAST, KORENEVO = 578071, 538555, 544906
 KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
 VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
 KYIV, STEPNOHIRSK, BRYANSK_OBLAST, KUPIANSK = 703448, 692248, 571473, 703656
-LYMAN, KRAMATORSK = 704204, 704508
+LYMAN, KRAMATORSK, BAKHMUT = 704204, 704508, 713174
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -328,3 +329,42 @@ def test_losses_across_the_front_have_no_place(run: Run) -> None:
                  "the past day.", "2025-03-27")
     lost = [e for e in of_type(events, "casualties") if e["count"]["value"] == 1150]
     assert lost and lost[0]["place"] is None, events
+
+
+TRANSCRIPT = ("\"We held the bridge for a week\"\n"
+              "A platoon commander of the 24th Mechanised Brigade, call sign Lis, spoke to "
+              "the paper by phone from the Chasiv Yar sector.\n\n"
+              "Paper: What happened at Chasiv Yar last week?\n"
+              "Lis: On Tuesday our drone operators burned three Russian tanks near Chasiv Yar.\n"
+              "Paper: Russian channels say you were surrounded.\n"
+              "Lis: Nonsense. Nobody was surrounded at Chasiv Yar.\n")
+
+
+def test_a_transcripts_answers_are_the_interviewees_claims(run: Run) -> None:
+    events = run(TRANSCRIPT, "2025-06-14")
+    lost = of_type(events, "equipment.lost")
+    assert lost and lost[0]["claimant"] == \
+        "Platoon commander of the 24th Mechanised Brigade (call sign Lis)", events
+    denials = [e for e in of_type(events, "territory.encircled") if e["modality"] == "denied"]
+    assert denials and denials[0]["claimant"].endswith("(call sign Lis)"), events
+
+
+def test_a_first_person_account_after_its_introduction_is_the_speakers(run: Run) -> None:
+    events = run("\"We took the village house by house\"\n"
+                 "A company commander of the 155th Marine Brigade, call sign Veter, told our "
+                 "correspondent how the fighting went.\n\n"
+                 "\"In early May our company burned two Bradley vehicles near Velyka Novosilka. "
+                 "We lost four men in that assault.\n"
+                 "Now we are moving on.\"\n", "2025-06-14")
+    lost = of_type(events, "casualties")
+    assert lost and lost[0]["claimant"].endswith("(call sign Veter)"), events
+
+
+def test_a_quote_in_a_report_with_an_interview_is_not_an_account(run: Run) -> None:
+    events = run("DONETSK, Feb 25. Russian forces control about 80 percent of Toretsk, Denis "
+                 "Pushilin said in an interview with state television.\n\n"
+                 "\"Our fighters are clearing the city block by block,\" Pushilin said.\n\n"
+                 "Toretsk lies south of Bakhmut, which Russian forces took in May 2023.",
+                 "2025-02-25")
+    bakhmut = [e for e in of_type(events, "territory.captured") if place_id(e) == BAKHMUT]
+    assert bakhmut and bakhmut[0]["claimant"] is None, events

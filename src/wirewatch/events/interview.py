@@ -39,10 +39,59 @@ def answer_spans(text: str) -> tuple[int, list[tuple[int, int]]]:
     return paras[first][0], answers
 
 
+# a transcript line: a speaker's label or a dash opening the line ("Bober: We pulled out",
+# "— Last Friday our crews ...")
+_LABELLED = re.compile(r"^[ \t]*(?:(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?):|[—–-])[ \t]+\S",
+                       re.MULTILINE)
+# "A company commander of the 810th Naval Infantry Brigade, call sign Grom, told ...": the
+# speaker a call sign names, described by the role before it
+_CALL_SIGN = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+)(?P<role>[a-z][^,.;:\n]{2,90}?),\s+(?:call\s*sign|"
+                        r"callsign|nom de guerre)\s+[\"“]?(?P<name>[A-Z][\w'’-]+)")
+# a first-person account: a line opening with a quote after the introduction
+_QUOTE_OPENING = re.compile(r"^[ \t]*[\"“]", re.MULTILINE)
+_QUOTE_CLOSING = re.compile(r"[\"”][ \t]*(?:\n|$)")
+
+
+def transcript_spans(text: str, intro_end: int) -> list[tuple[int, int]]:
+    """The lines after an introduction that a transcript's interviewee speaks: dash lines or
+    lines of the label that answers, none ending in a question (decision 523); or, for an
+    account told in the first person, the quoted lines that follow the introduction."""
+    lines = [(m.start(), text.find("\n", m.start()) % (len(text) + 1) or len(text))
+             for m in _LABELLED.finditer(text, intro_end)]
+    labels = [m.group("label") for m in _LABELLED.finditer(text, intro_end)]
+    if len(lines) >= 3:
+        asked = {lab for (s, e), lab in zip(lines, labels, strict=True)
+                 if text[s:e].rstrip().endswith("?")}
+        return [(s, e) for (s, e), lab in zip(lines, labels, strict=True)
+                if not text[s:e].rstrip().endswith("?") and (lab is None or lab not in asked)]
+    first = _QUOTE_OPENING.match(text, intro_end)
+    if first is None:
+        return []
+    # (a quote closed within its paragraph and attributed, '"…," Pushilin said', is a
+    # quote of a report, not an account)
+    closing = re.compile(r"[\"”]").search(text, first.end())
+    if closing is not None and not _QUOTE_CLOSING.match(text, closing.start()):
+        return []
+    return [(first.start(), closing.end() if closing else len(text))]
+
+
+def _call_sign_speaker(dc: DocContext, before: int) -> Source | None:
+    """"the deputy commander of a Madyar's Birds drone unit, call sign Shchur": the role and
+    the call sign, when the introduction names the speaker by no name."""
+    m = _CALL_SIGN.search(dc.document.text[:before])
+    if m is None:
+        return None
+    name = f"{m.group('role')} (call sign {m.group('name')})"
+    return Source(name[:1].upper() + name[1:], "person", side_of(name, dc.book), head="person")
+
+
 def interviewee(dc: DocContext, parsed: Any, before: int) -> Source | None:
     """The person the introduction names first, when it says it is an interview."""
     if not dc.lexicon.interview_words.search(dc.document.text[:before]):
         return None
+    called = _call_sign_speaker(dc, before)
+    if called is not None:
+        return called
     for tok in parsed:
         if tok.idx >= before:
             return None
@@ -63,21 +112,43 @@ def with_interview_answers(dc: DocContext, parsed: Any, found: Sequence[Found]
     start, answers = answer_spans(dc.document.text)
     out = list(found)
     if not answers:
+        start = _intro_end(dc.document.text)
+        answers = transcript_spans(dc.document.text, start) if start > 0 else []
+    if not answers:
         return out
     src = interviewee(dc, parsed, start)
     if src is None:
         return out
     for i, f in enumerate(out):
         m = f.mention
-        if m.claimant is None and m.modality == "asserted" and any(
-                s <= m.evidence.start < e for s, e in answers):
-            m = replace(m, claimant=src.name, modality=party_or_media(src, dc.book))
+        line = next(((s, e) for s, e in answers if s <= m.evidence.start < e), None)
+        if line is not None and m.claimant is not None and \
+                m.claimant.split(" (")[0] not in dc.document.text[line[0]:line[1]]:
+            # a speaker carried in from another line of the transcript ("Paper: Russian
+            # channels say ...") does not speak the interviewee's answer
+            m = replace(m, claimant=None, conduit=(), modality="denied"
+                        if m.modality == "denied" else "asserted")
+        if m.claimant is None and m.modality in ("asserted", "denied") and line is not None:
+            # ("Nonsense. Nobody was ever surrounded there": the interviewee's denial)
+            m = replace(m, claimant=src.name, modality=m.modality if m.modality == "denied"
+                        else party_or_media(src, dc.book))
             out[i] = replace(f, source=src, mention=m)
         if m.date.value is None and any(s <= m.evidence.start < e for s, e in answers):
             asked = _asked_day(dc, m.evidence.start)
             if asked is not None:
                 out[i] = replace(out[i], mention=replace(m, date=asked))
     return out
+
+
+def _intro_end(text: str) -> int:
+    """Where an account's first transcript line or opening quote starts, after the
+    headline line and the introduction (0: none)."""
+    first_break = text.find("\n")
+    if first_break < 0:
+        return 0
+    found = [m.start() for m in (_LABELLED.search(text, first_break),
+                                 _QUOTE_OPENING.search(text, first_break)) if m is not None]
+    return min(found) if found else 0
 
 
 def _asked_day(dc: DocContext, pos: int) -> EventDate | None:
