@@ -14,7 +14,8 @@ October" (decision 517); "…, Chief of the General Staff Valery Gerasimov repor
 518); "Kyiv rejected the claim. The corps said there is no encirclement" (decision 519); "no
 mandatory evacuation has been ordered" (decision 520); "Moscow denies targeting civilians"
 (decision 521); "lost 1,260 soldiers across the front" (decision 522); a transcript's and a
-first-person account's speaker (decision 523). The sentences are written for these tests.
+first-person account's speaker (decision 523); a live blog's "09.30 BST" and a person's own
+channel (decision 524). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -368,3 +369,18 @@ def test_a_quote_in_a_report_with_an_interview_is_not_an_account(run: Run) -> No
                  "2025-02-25")
     bakhmut = [e for e in of_type(events, "territory.captured") if place_id(e) == BAKHMUT]
     assert bakhmut and bakhmut[0]["claimant"] is None, events
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_the_speaker(run: Run) -> None:
+    events = run("Ukraine war live\n\n09.30 BST Russia's defence ministry said its forces had "
+                 "captured the village of Bohoiavlenka.\n\n10.05 BST Ukraine's general staff "
+                 "said its troops had left positions near Lyman.", "2025-05-06")
+    assert events and not any(e["claimant"] and e["claimant"][:1].isdigit()
+                              for e in events), events
+
+
+def test_a_persons_own_channel_speaks_as_the_person(run: Run) -> None:
+    events = run("This morning the enemy shelled Kamianka-Dniprovska twice with artillery. "
+                 "Three civilians were wounded.", "2024-04-25",
+                 outlet="We Are Together with Russia (Telegram, translated)")
+    assert events and all(e["claimant"] == "Vladimir Rogov" for e in events), events

@@ -82,6 +82,9 @@ class Attribution:
     hedged: bool = False
 
 
+# a live blog's time stamp at the start of an entry ("09.30 BST", "14:05 GMT", "10:05")
+_CLOCK = re.compile(r"\s*\d{1,2}[.:]\d{2}(?:\s*(?:BST|GMT|UTC|CET|CEST|EET|EEST|MSK|Kyiv\s+time|"
+                    r"local\s+time|am|pm|a\.m\.|p\.m\.))?\s+(?=\S)")
 # days and months, never a speaker ("a video shared since Saturday claims ..."; decision 510)
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.day_name, *calendar.month_name) if w)
 
@@ -102,6 +105,11 @@ def _describe(tok: Any, start: int, end: int, registry: PersonRegistry, book: Co
               lexicon: Lexicon, side_hint: str | None) -> Source:
     doc = tok.doc
     text = text_of(doc)[start:end]
+    clock = _CLOCK.match(text)
+    if clock is not None and clock.end() < len(text):
+        # "09.30 BST Russia's defence ministry said": a live blog's time stamp opens the
+        # line, it is no part of the speaker (decision 524)
+        start, text = start + clock.end(), text[clock.end():]
     head = tok.lemma_.lower()
     media = has_any(text.lower(), book.media_words)
     rng = person_name(tok, lexicon)

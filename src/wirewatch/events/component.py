@@ -93,6 +93,11 @@ class EventsComponent:
         source = document_of(doc)
         speaker = outlet_speaker(self.actors, source.outlet, source.published)
         speaker_name = without_channel_note(source.outlet)
+        owner = self.actors.get(speaker.id) if speaker is not None else None
+        if speaker is not None and owner is not None and owner.type == "person":
+            # a person's own channel under its own name ("We Are Together with Russia",
+            # Rogov's): the person speaks, as through "Telegram post (Poddubny)" (decision 524)
+            speaker_name = speaker.name
         if speaker is None:
             speaker = channel_person(self.actors, source.outlet, source.published)
             speaker_name = speaker.name if speaker is not None else speaker_name
