@@ -45,8 +45,9 @@ _LABELLED = re.compile(r"^[ \t]*(?:(?P<label>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]
                        re.MULTILINE)
 # "A company commander of the 810th Naval Infantry Brigade, call sign Grom, told ...": the
 # speaker a call sign names, described by the role before it
-_CALL_SIGN = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+)(?P<role>[a-z][^,.;:\n]{2,90}?),\s+(?:call\s*sign|"
-                        r"callsign|nom de guerre)\s+[\"“]?(?P<name>[A-Z][\w'’-]+)")
+_CALL_SIGN = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+)(?P<role>[a-z][^,.;:\n]{2,90}?),\s+"
+                        r"(?:call\s*sign|callsign|nom de guerre)\s+[\"“]?"
+                        r"(?P<name>[A-Z][\w'’-]+)")
 # a first-person account: a line opening with a quote after the introduction
 _QUOTE_OPENING = re.compile(r"^[ \t]*[\"“]", re.MULTILINE)
 _QUOTE_CLOSING = re.compile(r"[\"”][ \t]*(?:\n|$)")
