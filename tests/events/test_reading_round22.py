@@ -15,7 +15,8 @@ October" (decision 517); "…, Chief of the General Staff Valery Gerasimov repor
 mandatory evacuation has been ordered" (decision 520); "Moscow denies targeting civilians"
 (decision 521); "lost 1,260 soldiers across the front" (decision 522); a transcript's and a
 first-person account's speaker (decision 523); a live blog's "09.30 BST" and a person's own
-channel (decision 524). The sentences are written for these tests.
+channel (decision 524); "took Avdiivka in February 2024, Vuhledar in October 2024 and …"
+(decision 525). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_town_named_inside_the_scene_is_still_the_place``,
 ``test_the_region_named_before_is_still_the_region``,
@@ -45,6 +46,7 @@ KHARKIV_OBLAST, SUMY_OBLAST, KHARKIV_CITY = 706482, 692196, 706483
 VELYKA_NOVOSILKA, SLOVIANSK, MELITOPOL = 690237, 693468, 701404
 KYIV, STEPNOHIRSK, BRYANSK_OBLAST, KUPIANSK = 703448, 692248, 571473, 703656
 LYMAN, KRAMATORSK, BAKHMUT = 704204, 704508, 713174
+AVDIIVKA, VUHLEDAR, KURAKHOVE = 713122, 690823, 695357
 
 
 def test_the_scene_opening_a_sentence_places_a_loss_list(run: Run) -> None:
@@ -384,3 +386,10 @@ def test_a_persons_own_channel_speaks_as_the_person(run: Run) -> None:
                  "Three civilians were wounded.", "2024-04-25",
                  outlet="We Are Together with Russia (Telegram, translated)")
     assert events and all(e["claimant"] == "Vladimir Rogov" for e in events), events
+
+
+def test_a_gapped_list_of_dated_captures_is_one_mention_each(run: Run) -> None:
+    events = run("Since then Russia has taken Avdiivka in February 2024, Vuhledar in October "
+                 "2024 and Kurakhove in January 2025.", "2026-09-05")
+    dates = {place_id(e): e["date"]["value"] for e in of_type(events, "territory.captured")}
+    assert dates == {AVDIIVKA: "2024-02", VUHLEDAR: "2024-10", KURAKHOVE: "2025-01"}, events

@@ -25,7 +25,7 @@ from wirewatch.events.context import DocContext, Draft, SentenceContext
 from wirewatch.events.dates import find_dates
 from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
-from wirewatch.events.models import EventMention
+from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.numbers import Count, words_to_number
 from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe, without_superseded
@@ -107,6 +107,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
                                                    lexicon), lexicon)
     found = with_national_tolls(found, places, doc.text, lexicon)
     found = with_gapped_figures(found, places, doc.text)
+    found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)
     return without_superseded(dedupe(with_tallies(found, tallies), book),
                               lexicon.superseded_figure)
 
@@ -186,6 +187,44 @@ def with_gapped_figures(mentions: list[EventMention], places: Sequence[PlaceMent
                 break
             out.append(replace(m, place=nxt.place, count=Count(value, False, None)))
             pos = _place_end(nxt, text)
+    return out
+
+
+# "in February 2024", "in early July 2022", "in 2023": the date a gapped item gives itself
+_ITEM_DATE = r"\s+in\s+(?:(?:early|mid|late)[- ]?\s*)?(?:[A-Z][a-z]+(?:\s+\d{4})?|\d{4})\b"
+_DATED_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=\S)")
+
+
+def with_gapped_dates(mentions: list[EventMention], places: Sequence[PlaceMention],
+                      text: str, published: date | None, lexicon: Lexicon
+                      ) -> list[EventMention]:
+    """Add the mentions a place's gapped list of dated items gives ("Russia took Avdiivka in
+    February 2024, Vuhledar in October 2024 and Kurakhove in January 2025"): each item is
+    the mention again, at its own place and date (decision 525)."""
+    starts = {p.start: p for p in places if p.place is not None}
+    item_date = re.compile(_ITEM_DATE)
+    out: list[EventMention] = []
+    for m in mentions:
+        out.append(m)
+        if m.place is None or m.date.basis != "explicit" or m.aggregate or m.count is not None:
+            continue
+        at = next((p for p in places if p.place is not None and
+                   p.place.geonameid == m.place.geonameid and
+                   m.evidence.start <= p.start < m.evidence.end), None)
+        dated = item_date.match(text, _place_end(at, text)) if at is not None else None
+        while dated is not None:
+            gap = _DATED_ITEM.match(text, dated.end())
+            nxt = starts.get(gap.end()) if gap is not None else None
+            if nxt is None or nxt.place is None or nxt.start > m.evidence.end + 200:
+                break
+            dated = item_date.match(text, _place_end(nxt, text))
+            found = find_dates(text[dated.start():dated.end()], published,
+                               lexicon=lexicon) if dated is not None else []
+            if dated is None or len(found) != 1 or found[0].date.value is None:
+                break
+            out.append(replace(m, place=nxt.place, date=found[0].date,
+                               evidence=Evidence(text[nxt.start:dated.end()], nxt.start,
+                                                 dated.end())))
     return out
 
 
