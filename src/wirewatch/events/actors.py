@@ -769,13 +769,14 @@ def spoken_by_outlet(mentions: Sequence[EventMention], outlet: str | None,
 
 
 def told_by_own_outlet(mentions: Sequence[EventMention], registry: ActorRegistry,
-                       outlet: str | None, published: date | None) -> list[EventMention]:
+                       outlet: str | None, published: date | None,
+                       speaker: ActorRef | None) -> list[EventMention]:
     """Return the mentions with the article's own media outlet taken off as their source:
     "As Ukrinform reported, on July 17 a missile hit Dnipro" in Ukrinform's own article
     is the outlet stating it, ``asserted`` with no claimant (an article's outlet is never
-    its own conduit; decision 510). A body that publishes its own statements is left to
-    :func:`spoken_by_outlet`."""
-    if not outlet or outlet_speaker(registry, outlet, published) is not None:
+    its own conduit; decision 510). An outlet that is itself a speaker (``speaker``, a
+    body or a person publishing its own statements) is left to :func:`spoken_by_outlet`."""
+    if not outlet or speaker is not None:
         return list(mentions)
     own = _ref(registry.claimant_actor(without_channel_note(outlet), published))
     if own is None or own.kind != "media":

@@ -109,7 +109,8 @@ class EventsComponent:
         # (English: a body's bulletin speaks under its name, without its channel's note;
         # Russian and Ukrainian keep the outlet's string, decision 414)
         found = spoken_by_outlet(found, speaker_name, speaker)
-        found = told_by_own_outlet(found, self.actors, source.outlet, source.published)
+        found = told_by_own_outlet(found, self.actors, source.outlet, source.published,
+                                   speaker)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 

@@ -173,9 +173,7 @@ def with_gapped_figures(mentions: list[EventMention], places: Sequence[PlaceMent
         out.append(m)
         if m.count is None or m.count.value is None or m.place is None or m.aggregate:
             continue
-        at = next((p for p in places if p.place is not None and
-                   p.place.geonameid == m.place.geonameid and
-                   m.evidence.start <= p.start < m.evidence.end), None)
+        at = _own_place_mention(m, places)
         if at is None:
             continue
         prep = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, at.start - 12):at.start])
@@ -191,7 +189,8 @@ def with_gapped_figures(mentions: list[EventMention], places: Sequence[PlaceMent
 
 
 # "in February 2024", "in early July 2022", "in 2023": the date a gapped item gives itself
-_ITEM_DATE = r"\s+in\s+(?:(?:early|mid|late)[- ]?\s*)?(?:[A-Z][a-z]+(?:\s+\d{4})?|\d{4})\b"
+_ITEM_DATE = re.compile(r"\s+in\s+(?:(?:early|mid|late)[- ]?\s*)?(?:[A-Z][a-z]+(?:\s+\d{4})?|"
+                        r"\d{4})\b")
 _DATED_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=\S)")
 
 
@@ -202,22 +201,19 @@ def with_gapped_dates(mentions: list[EventMention], places: Sequence[PlaceMentio
     February 2024, Vuhledar in October 2024 and Kurakhove in January 2025"): each item is
     the mention again, at its own place and date (decision 525)."""
     starts = {p.start: p for p in places if p.place is not None}
-    item_date = re.compile(_ITEM_DATE)
     out: list[EventMention] = []
     for m in mentions:
         out.append(m)
         if m.place is None or m.date.basis != "explicit" or m.aggregate or m.count is not None:
             continue
-        at = next((p for p in places if p.place is not None and
-                   p.place.geonameid == m.place.geonameid and
-                   m.evidence.start <= p.start < m.evidence.end), None)
-        dated = item_date.match(text, _place_end(at, text)) if at is not None else None
+        at = _own_place_mention(m, places)
+        dated = _ITEM_DATE.match(text, _place_end(at, text)) if at is not None else None
         while dated is not None:
             gap = _DATED_ITEM.match(text, dated.end())
             nxt = starts.get(gap.end()) if gap is not None else None
             if nxt is None or nxt.place is None or nxt.start > m.evidence.end + 200:
                 break
-            dated = item_date.match(text, _place_end(nxt, text))
+            dated = _ITEM_DATE.match(text, _place_end(nxt, text))
             found = find_dates(text[dated.start():dated.end()], published,
                                lexicon=lexicon) if dated is not None else []
             if dated is None or len(found) != 1 or found[0].date.value is None:
@@ -226,6 +222,15 @@ def with_gapped_dates(mentions: list[EventMention], places: Sequence[PlaceMentio
                                evidence=Evidence(text[nxt.start:dated.end()], nxt.start,
                                                  dated.end())))
     return out
+
+
+def _own_place_mention(m: EventMention, places: Sequence[PlaceMention]
+                       ) -> PlaceMention | None:
+    """The mention of a mention's place written inside its evidence, if any."""
+    assert m.place is not None
+    return next((p for p in places if p.place is not None and
+                 p.place.geonameid == m.place.geonameid and
+                 m.evidence.start <= p.start < m.evidence.end), None)
 
 
 def _place_end(p: PlaceMention, text: str) -> int:

@@ -50,6 +50,7 @@ _CALL_SIGN = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he)\s+)(?P<role>[a-z][^,.;:\n]{2,90
                         r"(?P<name>[A-Z][\w'’-]+)")
 # a first-person account: a line opening with a quote after the introduction
 _QUOTE_OPENING = re.compile(r"^[ \t]*[\"“]", re.MULTILINE)
+_QUOTE_MARK = re.compile(r"[\"”]")
 _QUOTE_CLOSING = re.compile(r"[\"”][ \t]*(?:\n|$)")
 
 
@@ -57,20 +58,21 @@ def transcript_spans(text: str, intro_end: int) -> list[tuple[int, int]]:
     """The lines after an introduction that a transcript's interviewee speaks: dash lines or
     lines of the label that answers, none ending in a question (decision 523); or, for an
     account told in the first person, the quoted lines that follow the introduction."""
-    lines = [(m.start(), text.find("\n", m.start()) % (len(text) + 1) or len(text))
-             for m in _LABELLED.finditer(text, intro_end)]
-    labels = [m.group("label") for m in _LABELLED.finditer(text, intro_end)]
+    lines = []  # (start, end, label, a question)
+    for m in _LABELLED.finditer(text, intro_end):
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        lines.append((m.start(), end, m.group("label"), text[m.start():end].rstrip()[-1:] == "?"))
     if len(lines) >= 3:
-        asked = {lab for (s, e), lab in zip(lines, labels, strict=True)
-                 if text[s:e].rstrip().endswith("?")}
-        return [(s, e) for (s, e), lab in zip(lines, labels, strict=True)
-                if not text[s:e].rstrip().endswith("?") and (lab is None or lab not in asked)]
+        asked = {label for _s, _e, label, question in lines if question}
+        return [(s, e) for s, e, label, question in lines
+                if not question and (label is None or label not in asked)]
     first = _QUOTE_OPENING.match(text, intro_end)
     if first is None:
         return []
     # (a quote closed within its paragraph and attributed, '"…," Pushilin said', is a
     # quote of a report, not an account)
-    closing = re.compile(r"[\"”]").search(text, first.end())
+    closing = _QUOTE_MARK.search(text, first.end())
     if closing is not None and not _QUOTE_CLOSING.match(text, closing.start()):
         return []
     return [(first.start(), closing.end() if closing else len(text))]
@@ -134,7 +136,7 @@ def with_interview_answers(dc: DocContext, parsed: Any, found: Sequence[Found]
             m = replace(m, claimant=src.name, modality=m.modality if m.modality == "denied"
                         else party_or_media(src, dc.book))
             out[i] = replace(f, source=src, mention=m)
-        if m.date.value is None and any(s <= m.evidence.start < e for s, e in answers):
+        if m.date.value is None and line is not None:
             asked = _asked_day(dc, m.evidence.start)
             if asked is not None:
                 out[i] = replace(out[i], mention=replace(m, date=asked))

@@ -661,7 +661,7 @@ def _towns_region(before: list[PlaceMention], tok: Any) -> PlaceMention | None:
     if tok.tag_ == "NNS":
         return None  # "the regions": several
     text = text_of(tok.doc)
-    # (not a capital acting: "in the wake of Kyiv's cross-border offensive")
+    # (not a place named as an owner: "in the wake of Kyiv's cross-border offensive")
     towns = [p for p in before if p.place is not None and p.place.region is not None and
              not text.startswith(("'s", "’s"), p.end)]
     if not towns:

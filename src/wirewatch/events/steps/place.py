@@ -189,13 +189,16 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
 
 
+_AREA_AFTER = re.compile(r"\s+areas?\b")
+
+
 def _named_region(sc: SentenceContext, c: Candidate) -> Place | None:
     """"In the Kursk area" after "the Kursk region": the region the article named after the
     town, not the town (decision 512)."""
     region = c.place.region
     text = text_of(sc.sent.doc)
     if region is None or c.place.kind != "city" or \
-            not re.match(r"\s+(?:area|areas)\b", text[c.mention.end:c.mention.end + 8]) or \
+            not _AREA_AFTER.match(text, c.mention.end) or \
             region.name.split()[0].lower() != c.place.name.split()[0].lower():
         return None
     named = any(p.place is not None and p.place.geonameid == region.geonameid and
