@@ -27,7 +27,8 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
-             "object_only", "verb_only", "plans", "denial_answers_claim"}
+             "object_only", "verb_only", "plans", "denial_answers_claim",
+             "count_is_tally"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
@@ -77,6 +78,9 @@ class EventType:
     # "no mandatory evacuation has been ordered", "no hits were recorded": a statement that
     # none happened is a denial only where it answers a claim told before (decision 520)
     denial_answers_claim: bool = False
+    # "shelled 38 settlements", "carried out 94 attacks": a counted event is a tally of
+    # many (aggregate) whatever its date
+    count_is_tally: bool = False
     # verbs that are events only with a named place or "the town" as their direct object
     # ("Moscow claimed the town"; not "claimed that ...", "rejected both claims")
     object_only: frozenset[Phrase] = frozenset()
@@ -246,6 +250,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             verb_only=frozenset(_words(p) for p in spec.get("verb_only") or []),
             plans=bool(spec.get("plans")),
             denial_answers_claim=bool(spec.get("denial_answers_claim")),
+            count_is_tally=bool(spec.get("count_is_tally")),
             behaviour=_behaviour(name, spec.get("behaviour")),
             subtypes={k: frozenset(_words(p) for p in v)
                       for k, v in (spec.get("subtypes") or {}).items()},

@@ -108,8 +108,24 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = with_national_tolls(found, places, doc.text, lexicon)
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)
-    return without_superseded(dedupe(with_tallies(found, tallies), book),
-                              lexicon.superseded_figure)
+    return with_tally_flags(without_superseded(dedupe(with_tallies(found, tallies), book),
+                                               lexicon.superseded_figure), book)
+
+
+def with_tally_flags(mentions: list[EventMention], book: Codebook) -> list[EventMention]:
+    """The mentions, a figure that sums many events marked ``aggregate`` (codebook, 2): a
+    figure over a period ("37 residents were evacuated last week", "killed 232 civilians in
+    June") or of a type whose figure counts events ("shelled 38 settlements"). Set once the
+    claims are merged: merging keeps a total apart from the parts told beside it."""
+    out = []
+    for m in mentions:
+        et = book.types.get(m.type)
+        if not m.aggregate and m.count is not None and m.count.value is not None and (
+                m.date.precision in ("range", "month") or (et is not None and
+                                                           et.count_is_tally)):
+            m = replace(m, aggregate=True)
+        out.append(m)
+    return out
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

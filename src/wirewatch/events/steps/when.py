@@ -255,8 +255,10 @@ def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], 
 def _long_since(dm: DateMention, lex: Lexicon) -> bool:
     """Whether "since X" opens a long period ("since the start of the year": a tally's,
     never the day a statement was made on; decision 500), unlike "since the beginning of
-    Wednesday"."""
-    return bool(lex.long_since.search(dm.date.surface or ""))
+    Wednesday"). A day written out ("since 24 February 2022", "since August 6") opens a
+    running total too; a weekday ("since Monday morning") may be the day told of."""
+    return bool(lex.long_since.search(dm.date.surface or "")) or (
+        dm.date.precision == "day" and dm.date.basis == "explicit")
 
 
 def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate:
