@@ -1,13 +1,17 @@
 """Round 23 of reading English reporting: a running total "since 24 February 2022" opened at
 the head of the sentence runs to the day of the statement (decision 526); a figure over a
-period or a counted tally of strikes is an aggregate (decision 527). The sentences are
-written for these tests.
+period or a counted tally of strikes is an aggregate (decision 527); "the Kursk direction"
+is the region (decision 528); "..., the brigade's press service reported on Friday."
+speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (decision
+530); a claim called "a fairy tale" is denied (decision 531). The sentences are written for
+these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
-``test_a_figure_of_one_day_is_no_aggregate``."""
+``test_a_figure_of_one_day_is_no_aggregate``,
+``test_a_direction_named_after_a_town_is_still_the_town``."""
 
 from __future__ import annotations
 
-from events_helpers import Run, of_type
+from events_helpers import Run, of_type, place_id
 
 
 def test_a_running_total_opened_at_the_head_runs_to_the_statement(run: Run) -> None:
@@ -43,3 +47,43 @@ def test_a_figure_of_one_day_is_no_aggregate(run: Run) -> None:
                  "governor said.", "2025-03-11")
     killed = of_type(events, "casualties")
     assert [(e["count"]["value"], e["aggregate"]) for e in killed] == [(4, False)], killed
+
+
+KURSK_OBLAST, KUPIANSK, POKROVSK = 538555, 703656, 704422
+
+
+def test_the_kursk_direction_is_the_region(run: Run) -> None:
+    events = run("The ministry said Ukrainian forces had lost up to 190 troops and two tanks "
+                 "in the Kursk direction over the past day.", "2024-09-02")
+    lost = of_type(events, "casualties") + of_type(events, "equipment.lost")
+    assert lost and {place_id(e) for e in lost} == {KURSK_OBLAST}, lost
+
+
+def test_a_direction_named_after_a_town_is_still_the_town(run: Run) -> None:
+    events = run("The ministry said Ukrainian forces had lost up to 190 troops in the "
+                 "Kupiansk direction over the past day.", "2024-09-02")
+    assert [place_id(e) for e in of_type(events, "casualties")] == [KUPIANSK], events
+
+
+def test_a_press_service_closing_the_sentence_speaks(run: Run) -> None:
+    events = run("Over the past week, soldiers of the 47th Brigade killed 120 Russian "
+                 "servicemen in the Pokrovsk direction, the brigade's press service reported "
+                 "on Friday.", "2025-06-13")
+    killed = of_type(events, "casualties")
+    assert [(e["claimant"], e["modality"]) for e in killed] == [
+        ("brigade's press service", "claimed")], killed
+
+
+def test_losers_in_a_region_lost_there(run: Run) -> None:
+    events = run("Ukrainian formations in the Kursk region lost more than 230 servicemen "
+                 "over the past day, the ministry said.", "2024-10-14")
+    assert [place_id(e) for e in of_type(events, "casualties")] == [KURSK_OBLAST], events
+
+
+def test_a_claim_called_a_fairy_tale_is_denied(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Monday its troops had captured "
+                 "Pokrovsk. A spokesman for the Ukrainian corps defending the city called "
+                 "the claim \"another fairy tale\".", "2025-03-04")
+    taken = of_type(events, "territory.captured")
+    assert sorted((place_id(e), e["modality"]) for e in taken) == [
+        (POKROVSK, "claimed"), (POKROVSK, "denied")], taken

@@ -722,7 +722,9 @@ class Attributor:
                     subj = next((c for c in children_of(t) if c.dep_ == "nsubj"), None)
                     titled = _person_with_title_before(t) if subj is None else None
                     first = subj.left_edge.i if subj is not None else (
-                        titled if titled is not None else _name_before(t))
+                        titled if titled is not None else _name_before(
+                            t, self.lexicon.figure_nouns | self.lexicon.document_nouns |
+                            self.lexicon.evidence_nouns))
                     before = t.doc[first - 1] if first is not None and first > sent.start \
                         else None
                     if before is not None and before.text in (",", "—", "–"):
@@ -977,10 +979,13 @@ def _folded_words(name: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(re.findall(r"[\w'-]+", low))
 
 
-def _name_before(verb: Any) -> int | None:
+def _name_before(verb: Any, not_speakers: frozenset[str] = frozenset()) -> int | None:
     """Return where the name phrase right before a closing reporting verb starts ("...,
     Dnipropetrovsk Oblast Governor Serhii Lysak reported on Aug. 12." parsed with the name
-    hung elsewhere), if the verb closes the sentence and a name phrase precedes it."""
+    hung elsewhere), if the verb closes the sentence and a name phrase precedes it. A
+    common noun opened by "the" or a possessive names a speaker too ("..., the brigade's
+    press service reported on Thursday." read as a service that was reported), unless it
+    is one of ``not_speakers`` ("..., the figure reported on Thursday")."""
     sent = sent_of(verb)
     if not _closes_sentence(verb):
         return None  # the verb does not close the sentence
@@ -989,9 +994,17 @@ def _name_before(verb: Any) -> int | None:
         end -= 1  # "..., the head of the regional administration, Vitaliy Kim, reported"
     j = end
     while j >= sent.start and end - j <= 7 and (
-            verb.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or verb.doc[j].text in (".",)):
+            verb.doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or verb.doc[j].text in (".",) or
+            verb.doc[j].tag_ == "POS"):
         j -= 1
-    if j == end or verb.doc[end].pos_ != "PROPN":
+    if j == end:
+        return None
+    last, first = verb.doc[end], verb.doc[j + 1]
+    if last.pos_ != "PROPN" and not (
+            last.pos_ == "NOUN" and last.lower_ not in not_speakers and
+            last.lemma_.lower() not in not_speakers and
+            (first.lower_ == "the" or first.tag_ == "POS" or
+             any(t.tag_ == "POS" for t in verb.doc[j + 1:end]))):
         return None
     return int(j) + 1
 

@@ -268,6 +268,12 @@ def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidat
     """Return the places the sentence's structure ties to a trigger (coordinated ones too)."""
     roots = _scope_roots(trig, tokens, {c.tok.i for c in cands if not c.excluded},
                          et.noun_reaches_verb)
+    if (et.needs_count or et.needs_equipment) and trig.lemma_.lower() in lex.loser_verbs:
+        # "Ukrainian formations in the Kursk region lost 270 servicemen": where the losers
+        # were is where they lost them
+        subj = subject_of(trig)
+        if subj is not None:
+            roots.extend(c for c in children_of(subj) if c.dep_ == "prep")
     found: list[tuple[int, int, Candidate]] = []
     subject_ok = tuple(t.lemma_.lower() for t in tokens) in et.subject_is_target
     phrase = frozenset(t.i for t in tokens)

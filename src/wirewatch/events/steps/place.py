@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from wirewatch.events.codebook import Codebook, EventType
@@ -161,8 +162,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         is_dir, plural = direction(c, sc.doc.book)
         if is_dir and plural:
             continue  # "along the Pokrovsk and Novopavlivka axes": no one place
-        place = low_confidence(c.place, "a direction, sector or axis named after the town") \
-            if is_dir else _named_region(sc, c) or c.place
+        place = _direction_place(c.place) if is_dir else _named_region(sc, c) or c.place
         d.places.append((place, c.mention))
     if d.places and d.type.place_required and _listed_village(sc, d):
         d.places.append((None, None))  # "the liberation of X (unknown) and Volchansk"
@@ -437,6 +437,19 @@ def _places_said_hit(d: Draft, cands: list[Candidate], book: Codebook) -> list[C
         return []
     return [c for c in cands if not c.excluded and is_under(c.tok, verb) and
             not is_under(c.tok, d.head.head)]
+
+
+def _direction_place(town: Place) -> Place:
+    """The place of a direction, sector or axis named after a town: the town, with low
+    confidence; the region when the town is the capital of a Russian region and names it
+    ("the Kursk direction": fighting in the region, far from the city; Ukraine's front-line
+    capitals, Kherson or Kharkiv, are fought over themselves; decision 528)."""
+    region = town.region
+    if region is not None and town.country == "RU" and region.name.split()[0] == town.name:
+        return low_confidence(replace(region, surface=town.surface),
+                              f"a direction named after {town.name}, the capital of "
+                              f"{region.name}: the region's front")
+    return low_confidence(town, "a direction, sector or axis named after the town")
 
 
 def _subjects_direction(d: Draft, cands: list[Candidate], book: Codebook) -> list[Candidate]:
