@@ -3,11 +3,14 @@ the head of the sentence runs to the day of the statement (decision 526); a figu
 period or a counted tally of strikes is an aggregate (decision 527); "the Kursk direction"
 is the region (decision 528); "..., the brigade's press service reported on Friday."
 speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (decision
-530); a claim called "a fairy tale" is denied (decision 531). The sentences are written for
+530); a claim called "a fairy tale" is denied (decision 531); "the village of Kamianske" is no
+city of 230,000 (decision 532). The sentences are written for
 these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
-``test_a_direction_named_after_a_town_is_still_the_town``."""
+``test_a_direction_named_after_a_town_is_still_the_town``,
+``test_the_village_in_a_region_named_is_that_regions``,
+``test_a_village_keeps_its_namesake_of_the_region``."""
 
 from __future__ import annotations
 
@@ -87,3 +90,28 @@ def test_a_claim_called_a_fairy_tale_is_denied(run: Run) -> None:
     taken = of_type(events, "territory.captured")
     assert sorted((place_id(e), e["modality"]) for e in taken) == [
         (POKROVSK, "claimed"), (POKROVSK, "denied")], taken
+
+
+KAMIANSKE_CITY, KAMIANSKE_ZAPORIZHZHIA, OKTYABRSKY_BELGOROD = 709932, 706967, 515907
+
+
+def test_the_village_of_kamianske_is_no_city(run: Run) -> None:
+    events = run("Russia's defence ministry claimed on Sunday that its troops had captured "
+                 "the village of Kamianske on the shore of the former Kakhovka reservoir.",
+                 "2025-08-11")
+    taken = of_type(events, "territory.captured")
+    assert len(taken) == 1 and place_id(taken[0]) not in (KAMIANSKE_CITY, None), taken
+
+
+def test_the_village_in_a_region_named_is_that_regions(run: Run) -> None:
+    events = run("Russia's defence ministry claimed on Sunday that its troops had captured "
+                 "the village of Kamianske in the Zaporizhzhia region.", "2025-08-11")
+    taken = of_type(events, "territory.captured")
+    assert [place_id(e) for e in taken] == [KAMIANSKE_ZAPORIZHZHIA], taken
+
+
+def test_a_village_keeps_its_namesake_of_the_region(run: Run) -> None:
+    events = run("Belgorod Governor Vyacheslav Gladkov said Ukrainian shelling had wounded "
+                 "two people in the village of Oktyabrsky overnight.", "2024-05-13")
+    hurt = of_type(events, "casualties")
+    assert [place_id(e) for e in hurt] == [OKTYABRSKY_BELGOROD], hurt

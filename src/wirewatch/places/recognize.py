@@ -1398,6 +1398,8 @@ CALENDAR_WORDS = frozenset({
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday"})
 SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+$", re.I)
+# "the village of Kamianske": a village, not a namesake city (as "село" for Cyrillic)
+VILLAGE_BEFORE = re.compile(r"\b(?:villages?|hamlets?)\s+(?:of\s+)?$", re.I)
 
 
 def _hopeless(span: Span, gaz: Gazetteer) -> bool:
@@ -1411,6 +1413,8 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
     """Decide whether a span is reported as a place mention."""
     if has_cyrillic(span.surface) and not _cyrillic_plausible(span, view, gaz, first):
         return False
+    if VILLAGE_BEFORE.search(view.text[max(0, span.start - 20):span.start]):
+        span.evidence.add("village")
     norm = normalize(span.surface)
     if (gaz.is_not_place(norm) or norm in DIRECTIONS) and "pattern" not in span.evidence:
         return False

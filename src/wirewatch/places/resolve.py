@@ -311,10 +311,12 @@ class Resolver:
                 span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
                                       if h.entry.id not in known and h.entry.kind == "city"]
             if "village" in span.evidence and any(
-                    h.entry.population < VILLAGE_NOUN_CITY for h in span.hits):
+                    h.entry.population < VILLAGE_NOUN_CITY for h in span.hits) and any(
+                    h.entry.population >= VILLAGE_NOUN_CITY for h in span.hits):
                 # "село Кам'янське" is a village, not the city of Kamianske
                 span.hits = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
-                span.translit_hits = []
+                span.translit_hits = [h for h in span.translit_hits
+                                      if h.entry.population < VILLAGE_NOUN_CITY]
             if span.how not in ("none", "translit"):
                 continue
             framed = bool(span.evidence & {"pattern", "prep"}) and "query" not in span.evidence
