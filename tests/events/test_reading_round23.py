@@ -4,13 +4,15 @@ period or a counted tally of strikes is an aggregate (decision 527); "the Kursk 
 is the region (decision 528); "..., the brigade's press service reported on Friday."
 speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (decision
 530); a claim called "a fairy tale" is denied (decision 531); "the village of Kamianske" is no
-city of 230,000 (decision 532). The sentences are written for
+city of 230,000 (decision 532); the Zaporizhzhia nuclear power plant lies at Enerhodar
+(decision 533). The sentences are written for
 these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
 ``test_the_village_in_a_region_named_is_that_regions``,
-``test_a_village_keeps_its_namesake_of_the_region``."""
+``test_a_village_keeps_its_namesake_of_the_region``,
+``test_a_power_plant_in_a_city_is_still_the_city``."""
 
 from __future__ import annotations
 
@@ -115,3 +117,19 @@ def test_a_village_keeps_its_namesake_of_the_region(run: Run) -> None:
                  "two people in the village of Oktyabrsky overnight.", "2024-05-13")
     hurt = of_type(events, "casualties")
     assert [place_id(e) for e in hurt] == [OKTYABRSKY_BELGOROD], hurt
+
+
+ENERHODAR, ZAPORIZHZHIA_CITY, KHARKIV_CITY = 709276, 687700, 706483
+
+
+def test_the_zaporizhzhia_nuclear_plant_is_at_enerhodar(run: Run) -> None:
+    events = run("The IAEA said a drone had hit the Zaporizhzhia nuclear power plant on "
+                 "Sunday, damaging a transformer.", "2025-08-11")
+    hit = of_type(events, "strike")
+    assert [place_id(e) for e in hit] == [ENERHODAR], hit
+
+
+def test_a_power_plant_in_a_city_is_still_the_city(run: Run) -> None:
+    events = run("A Russian missile hit a power plant in Kharkiv on Monday, the mayor said.",
+                 "2025-08-11")
+    assert [place_id(e) for e in of_type(events, "strike")] == [KHARKIV_CITY], events

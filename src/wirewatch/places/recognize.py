@@ -310,7 +310,13 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end:right.start]
     return gap in (" ", "-", "‑", "–") and (
         right.capitalised or gap == "-" or right.text.lower() in CONNECTORS
-        or right.text.lower().removesuffix("'s").removesuffix("’s") in _HEAD_NOUNS)
+        or right.text.lower().removesuffix("'s").removesuffix("’s") in _HEAD_NOUNS
+        or right.text.lower() in _FACILITY_WORDS)
+
+
+# Lower-case words of a power plant's name, which the place data may give as the name of
+# the town it lies in ("the Zaporizhzhia nuclear power plant" is at Enerhodar; decision 533)
+_FACILITY_WORDS = frozenset({"nuclear", "power", "plant", "station"})
 
 
 # Lower-case head nouns that end a region's or a raion's name ("Kharkiv region",
