@@ -5,8 +5,8 @@ is the region (decision 528); "..., the brigade's press service reported on Frid
 speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (decision
 530); a claim called "a fairy tale" is denied (decision 531); "the village of Kamianske" is no
 city of 230,000 (decision 532); the Zaporizhzhia nuclear power plant lies at Enerhodar
-(decision 533). The sentences are written for
-these tests.
+(decision 533); "mayor Artem Kobzar" names no town of Artem (decision 534). The sentences
+are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
@@ -133,3 +133,13 @@ def test_a_power_plant_in_a_city_is_still_the_city(run: Run) -> None:
     events = run("A Russian missile hit a power plant in Kharkiv on Monday, the mayor said.",
                  "2025-08-11")
     assert [place_id(e) for e in of_type(events, "strike")] == [KHARKIV_CITY], events
+
+
+SUMY_CITY = 692194
+
+
+def test_a_first_name_after_an_office_is_no_town(run: Run) -> None:
+    events = run("Acting Sumy mayor Artem Kobzar said a drone had hit a bakery in the city's "
+                 "Kovpakivskyi district overnight, killing a woman.", "2025-03-03")
+    killed = of_type(events, "casualties")
+    assert [place_id(e) for e in killed] == [SUMY_CITY], killed

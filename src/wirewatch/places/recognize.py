@@ -1426,6 +1426,8 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
         return False
     if _street_name(span, view, gaz):
         return False
+    if _first_name_after_role(span, view, first):
+        return False
     if norm in CALENDAR_WORDS and not SETTLEMENT_BEFORE.search(
             view.text[max(0, span.start - 20):span.start]):
         # "Ukraine: August deadliest month", "in August": a month, whatever pattern took
@@ -1486,6 +1488,29 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
         span.evidence.add("garble")
         return True
     return score >= 2 and cued
+
+
+# English nouns of an office before a person's name ("Sumy mayor Artem Kobzar").
+_EN_ROLE_NOUNS = frozenset({
+    "mayor", "governor", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
+    "minister", "president", "head", "deputy", "adviser", "advisor", "secretary", "general",
+    "colonel", "official", "blogger", "analyst", "lawmaker", "ombudsman", "envoy",
+    "ambassador", "prosecutor", "director", "leader", "representative", "officer"})
+
+
+def _first_name_after_role(span: Span, view: TextView, first: Token) -> bool:
+    """Whether a single word stands between an office noun and a capitalised word: a
+    person's first name ("Acting Sumy mayor Artem Kobzar said": not the town of Artem)."""
+    if " " in span.surface.strip() or "-" in span.surface:
+        return False
+    before = _word_before(view, first)
+    if before is None or before.capitalised or before.text.lower() not in _EN_ROLE_NOUNS:
+        return False
+    i = _token_index(view, first)
+    toks = view.tokens
+    nxt = toks[i + 1] if i + 1 < len(toks) and \
+        view.text[first.end:toks[i + 1].start] == " " else None
+    return nxt is not None and nxt.capitalised and nxt.text.lower() not in _HEAD_NOUNS
 
 
 def _street_name(span: Span, view: TextView, gaz: Gazetteer) -> bool:
