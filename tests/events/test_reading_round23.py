@@ -5,8 +5,9 @@ is the region (decision 528); "..., the brigade's press service reported on Frid
 speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (decision
 530); a claim called "a fairy tale" is denied (decision 531); "the village of Kamianske" is no
 city of 230,000 (decision 532); the Zaporizhzhia nuclear power plant lies at Enerhodar
-(decision 533); "mayor Artem Kobzar" names no town of Artem (decision 534). The sentences
-are written for these tests.
+(decision 533); "mayor Artem Kobzar" names no town of Artem (decision 534); "…, the first
+village there Moscow has claimed" is no second object of "taken control of" (decision
+535). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
@@ -143,3 +144,14 @@ def test_a_first_name_after_an_office_is_no_town(run: Run) -> None:
                  "Kovpakivskyi district overnight, killing a woman.", "2025-03-03")
     killed = of_type(events, "casualties")
     assert [place_id(e) for e in killed] == [SUMY_CITY], killed
+
+
+YUNAKIVKA = 688077
+
+
+def test_an_apposition_after_the_place_taken_is_no_other_object(run: Run) -> None:
+    events = run("Russia said on Tuesday its troops had taken control of the village of "
+                 "Yunakivka in the Sumy region, the first village there Moscow has claimed "
+                 "this year.", "2025-05-06")
+    taken = of_type(events, "territory.captured")
+    assert YUNAKIVKA in [place_id(e) for e in taken], taken

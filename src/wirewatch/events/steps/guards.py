@@ -472,9 +472,13 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         # place is no capture (decision 298)
         own = {t.i for t in toks}  # "took control of": "control" is the phrase's own
         # ("none of the corps' units had been cut off": the noun the amount is of)
+        # (not "..., the first settlement Moscow has claimed": a noun after the comma is
+        # the object's apposition, parsed as a second object)
         objs = [c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass") and
                 c.i not in own and c.pos_ == "NOUN" and not any(
-                    n.lemma_.lower() in et.object_nouns for n in [c, *_of_nouns(c)])]
+                    n.lemma_.lower() in et.object_nouns for n in [c, *_of_nouns(c)]) and
+                not (c.i > head.i and c.left_edge.i > 0 and
+                     c.doc[c.left_edge.i - 1].text == ",")]
         places = [c.tok for c in chosen] + ([ref] if ref is not None else [])
         return not objs or any(is_under(t, o) for o in objs for t in places)
     if head.pos_ == "NOUN":  # "the capture of X"
