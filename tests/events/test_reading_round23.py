@@ -7,13 +7,15 @@ speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (dec
 city of 230,000 (decision 532); the Zaporizhzhia nuclear power plant lies at Enerhodar
 (decision 533); "mayor Artem Kobzar" names no town of Artem (decision 534); "…, the first
 village there Moscow has claimed" is no second object of "taken control of" (decision
-535). The sentences are written for these tests.
+535); "wrote on Telegram" is relayed by "Telegram" (decision 536). The sentences are
+written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
 ``test_the_village_in_a_region_named_is_that_regions``,
 ``test_a_village_keeps_its_namesake_of_the_region``,
-``test_a_power_plant_in_a_city_is_still_the_city``."""
+``test_a_power_plant_in_a_city_is_still_the_city``,
+``test_a_telegram_channel_is_still_a_channel``."""
 
 from __future__ import annotations
 
@@ -155,3 +157,15 @@ def test_an_apposition_after_the_place_taken_is_no_other_object(run: Run) -> Non
                  "this year.", "2025-05-06")
     taken = of_type(events, "territory.captured")
     assert YUNAKIVKA in [place_id(e) for e in taken], taken
+
+
+def test_written_on_telegram_the_conduit_is_telegram(run: Run) -> None:
+    events = run("Governor Vyacheslav Gladkov wrote on Telegram that a drone had hit a car "
+                 "in Shebekino.", "2025-03-03")
+    assert [e["conduit"] for e in of_type(events, "strike")] == [["Telegram"]], events
+
+
+def test_a_telegram_channel_is_still_a_channel(run: Run) -> None:
+    events = run("Governor Vyacheslav Gladkov said on his Telegram channel that a drone had "
+                 "hit a car in Shebekino.", "2025-03-03")
+    assert [e["conduit"] for e in of_type(events, "strike")] == [["Telegram channel"]], events
