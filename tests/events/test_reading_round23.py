@@ -7,15 +7,18 @@ speaks (decision 529); "formations in the Kursk region lost 230 servicemen" (dec
 city of 230,000 (decision 532); the Zaporizhzhia nuclear power plant lies at Enerhodar
 (decision 533); "mayor Artem Kobzar" names no town of Artem (decision 534); "…, the first
 village there Moscow has claimed" is no second object of "taken control of" (decision
-535); "wrote on Telegram" is relayed by "Telegram" (decision 536). The sentences are
-written for these tests.
+535); "wrote on Telegram" is relayed by "Telegram" (decision 536); "over the same period"
+(decision 537); a list of kinds the parse breaks (decision 538); a tally going on in the
+next sentence keeps its place (decision 539). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
 ``test_the_village_in_a_region_named_is_that_regions``,
 ``test_a_village_keeps_its_namesake_of_the_region``,
 ``test_a_power_plant_in_a_city_is_still_the_city``,
-``test_a_telegram_channel_is_still_a_channel``."""
+``test_a_telegram_channel_is_still_a_channel``,
+``test_a_compound_after_a_listed_kind_is_no_kind``,
+``test_losses_in_a_groupings_zone_are_not_carried``."""
 
 from __future__ import annotations
 
@@ -169,3 +172,45 @@ def test_a_telegram_channel_is_still_a_channel(run: Run) -> None:
     events = run("Governor Vyacheslav Gladkov said on his Telegram channel that a drone had "
                  "hit a car in Shebekino.", "2025-03-03")
     assert [e["conduit"] for e in of_type(events, "strike")] == [["Telegram channel"]], events
+
+
+
+def test_equipment_over_the_same_period_takes_its_period(run: Run) -> None:
+    events = run("Over the past week, soldiers of the 3rd Brigade killed 140 Russian "
+                 "servicemen in the Kupiansk sector, the brigade said on Sunday. Its drone "
+                 "operators destroyed two tanks over the same period, the post said.",
+                 "2025-06-29")
+    lost = of_type(events, "equipment.lost")
+    assert [e["date"]["value"] for e in lost] == ["2025-06-23/2025-06-29"], lost
+
+
+def test_a_list_of_kinds_the_parse_breaks_is_read_in_order(run: Run) -> None:
+    events = run("The brigade's drone operators destroyed two tanks, five BMP infantry "
+                 "fighting vehicles, 14 motorcycles and a Msta-S self-propelled howitzer, "
+                 "the post said.", "2025-06-29")
+    counts = sorted(e["count"]["value"] for e in of_type(events, "equipment.lost"))
+    assert counts == [1, 2, 5, 14], events
+
+
+def test_a_compound_after_a_listed_kind_is_no_kind(run: Run) -> None:
+    events = run("Units of the Zapad group destroyed a Grad multiple rocket launcher and four "
+                 "drone control points near Kupiansk, the ministry said.", "2025-06-29")
+    counts = sorted(e["count"]["value"] for e in of_type(events, "equipment.lost"))
+    assert counts == [1], events
+
+
+def test_the_tally_going_on_keeps_its_place(run: Run) -> None:
+    events = run("Soldiers of the 3rd Brigade killed 146 Russian servicemen near Kupiansk, "
+                 "the brigade said on Sunday. Eleven Russian soldiers were taken prisoner.",
+                 "2025-06-29")
+    killed = of_type(events, "casualties")
+    assert [(e["count"]["value"], place_id(e)) for e in killed] == [
+        (146, KUPIANSK), (11, KUPIANSK)], killed
+
+
+def test_losses_in_a_groupings_zone_are_not_carried(run: Run) -> None:
+    events = run("Soldiers of the 3rd Brigade killed 146 Russian servicemen near Kupiansk, "
+                 "the brigade said on Sunday. Elsewhere in the group's zone, a tank and two "
+                 "pickup trucks were destroyed.", "2025-06-29")
+    lost = of_type(events, "equipment.lost")
+    assert lost and all(place_id(e) is None for e in lost), lost

@@ -252,6 +252,16 @@ def claim_date(verbs: list[Any], head: Any, dts: list[tuple[Any, DateMention]], 
     return None
 
 
+def _same_period(sc: SentenceContext) -> EventDate | None:
+    """The date of the figure told just before, for "destroyed two tanks over the same
+    period" (decision 537), or None."""
+    if not sc.doc.lexicon.same_period.search(span_text(sc.sent)):
+        return None
+    return next((f.mention.date for f in reversed(sc.doc.found)
+                 if f.mention.date.value and f.mention.date.precision in ("range", "month")),
+                None)
+
+
 def _long_since(dm: DateMention, lex: Lexicon) -> bool:
     """Whether "since X" opens a long period ("since the start of the year": a tally's,
     never the day a statement was made on; decision 500), unlike "since the beginning of
@@ -296,6 +306,9 @@ def choose_date(sc: SentenceContext, d: Draft, count: Count | None) -> EventDate
                 return since_range(own.date, end)
             return own.date
         return own.date
+    same = _same_period(sc)
+    if same is not None and modality != "planned":
+        return same
     if (att.continued or att.carried or adds) and context_date is not None and \
             context_date.precision == "range" and modality != "planned" and \
             not sc.doc.lexicon.day_period.search(span_text(sent)):

@@ -241,6 +241,42 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
         # often parsed as an apposition of its first item
         todo.extend(c for c in children_of(n) if c.dep_ == "conj" or
                     (c.dep_ == "appos" and c.i > n.i and c.pos_ == "NOUN"))
+    return out + [n for n in _listed_after(out, book) if n not in out]
+
+
+# words that may stand inside one listed item before its equipment noun ("five BMP infantry
+# fighting vehicles", "a Msta-S self-propelled howitzer")
+_ITEM_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
+
+
+def _listed_after(found: list[Any], book: Codebook) -> list[Any]:
+    """The equipment nouns of a list that goes on after the last one the parse gave, read
+    in order ("destroyed two tanks, five BMP infantry fighting vehicles, 14 motorcycles and
+    a Msta-S self-propelled howitzer", whose parse hangs the later items on a comma): each
+    item a number or "a", then words of the kind, then the noun, joined by commas and
+    "and" (decision 538)."""
+    if not found:
+        return []
+    doc = found[-1].doc
+    end = found[-1].sent.end
+    i = max(n.i for n in found) + 1
+    out: list[Any] = []
+    while i < end and (doc[i].text == "," or doc[i].lower_ == "and"):
+        while i < end and (doc[i].text == "," or doc[i].lower_ == "and"):
+            i += 1
+        if i >= end or not (is_number_token(doc[i]) or doc[i].lower_ in ("a", "an", "one")):
+            break
+        noun = None
+        j = i + 1
+        while j < end and j - i <= 7 and (doc[j].pos_ in _ITEM_POS or doc[j].tag_ in (
+                "HYPH", "VBN") or doc[j].text == "-"):
+            if is_equipment(doc[j], book):
+                noun = doc[j]
+            j += 1
+        if noun is None or noun.i != j - 1:
+            break  # (not "four drone control points": the item's last word is its noun)
+        out.append(noun)
+        i = j
     return out
 
 
