@@ -9,7 +9,8 @@ city of 230,000 (decision 532); the Zaporizhzhia nuclear power plant lies at Ene
 village there Moscow has claimed" is no second object of "taken control of" (decision
 535); "wrote on Telegram" is relayed by "Telegram" (decision 536); "over the same period"
 (decision 537); a list of kinds the parse breaks (decision 538); a tally going on in the
-next sentence keeps its place (decision 539). The sentences are written for these tests.
+next sentence keeps its place (decision 539); "the Borova sector" is the Borova on the front
+(decision 540). The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
@@ -18,7 +19,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_power_plant_in_a_city_is_still_the_city``,
 ``test_a_telegram_channel_is_still_a_channel``,
 ``test_a_compound_after_a_listed_kind_is_no_kind``,
-``test_losses_in_a_groupings_zone_are_not_carried``."""
+``test_losses_in_a_groupings_zone_are_not_carried``,
+``test_a_village_off_the_front_named_so_is_still_itself``."""
 
 from __future__ import annotations
 
@@ -214,3 +216,20 @@ def test_losses_in_a_groupings_zone_are_not_carried(run: Run) -> None:
                  "pickup trucks were destroyed.", "2025-06-29")
     lost = of_type(events, "equipment.lost")
     assert lost and all(place_id(e) is None for e in lost), lost
+
+
+BOROVA_KHARKIV, BOROVA_KYIV_OBLAST = 711623, 711621
+
+
+def test_a_sector_named_after_a_village_is_on_the_front(run: Run) -> None:
+    events = run("Over the past week, soldiers of the 3rd Brigade killed 120 Russian "
+                 "servicemen in the Borova sector, the brigade said.", "2025-06-29")
+    killed = of_type(events, "casualties")
+    assert [place_id(e) for e in killed] == [BOROVA_KHARKIV], killed
+
+
+def test_a_village_off_the_front_named_so_is_still_itself(run: Run) -> None:
+    events = run("Russian drones hit a warehouse in Borova, a village near Fastiv, on Monday.",
+                 "2025-06-30")
+    hit = of_type(events, "strike")
+    assert [place_id(e) for e in hit] == [BOROVA_KYIV_OBLAST], hit

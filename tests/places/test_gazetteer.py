@@ -25,3 +25,12 @@ def test_a_user_file_adds_aliases_and_places(tmp_path: Path, gaz: Gazetteer) -> 
     assert [h.entry.id for h in mine.exact("Pokrovsk agglomeration hub")] == [704422]
     assert [h.entry.name for h in mine.exact("height 204")] == ["Hill 204"]
     assert gaz.exact("Height 204") == []
+
+
+def test_a_user_file_adds_regions_of_the_front(tmp_path: Path, gaz: Gazetteer) -> None:
+    assert gaz.on_front("UA", "05") and not gaz.on_front("UA", "13")
+    assert not gaz.on_front("FR", "11")  # outside the monitored theatre
+    f = tmp_path / "front.yaml"
+    f.write_text('front_regions: {UA: ["13"]}\n', encoding="utf-8")
+    mine = Gazetteer(gaz.path, extra_files=[f])
+    assert mine.on_front("UA", "13") and mine.on_front("UA", "05")

@@ -138,6 +138,7 @@ class Gazetteer:
         self._region_words: frozenset[str] = frozenset()
         self._street_words: frozenset[str] = frozenset()
         self._theatre: dict[str, float] = {}
+        self._front: set[tuple[str, str]] = set()
         self._abbreviations: dict[str, int] = {}
         self._demonyms: dict[str, str] = {}
         from wirewatch.places.build import project_places_file
@@ -172,6 +173,8 @@ class Gazetteer:
         self._street_words = self._street_words | {
             normalize(w) for w in data.get("street_words") or []}
         self._theatre.update({str(k): float(v) for k, v in (data.get("theatre") or {}).items()})
+        for iso, codes in (data.get("front_regions") or {}).items():
+            self._front |= {(str(iso), str(c)) for c in codes or []}
         for iso, words in (data.get("demonyms") or {}).items():
             for w in words or []:
                 forms = [w, w + "s"] if str(w).endswith(("an", "i")) else [w]
@@ -236,6 +239,11 @@ class Gazetteer:
     def theatre_weight(self, country: str) -> float:
         """Return the prior weight of a country in the monitored theatre (0 when outside)."""
         return self._theatre.get(country, 0.0)
+
+    def on_front(self, country: str, admin1_code: str) -> bool:
+        """Return whether an admin-1 region of the theatre is on the front (place data's
+        ``front_regions``)."""
+        return (country, admin1_code) in self._front and self.theatre_weight(country) > 0
 
     # -- lookups ----------------------------------------------------------------------
     @lru_cache(maxsize=200_000)  # noqa: B019 - one gazetteer per process, lives as long

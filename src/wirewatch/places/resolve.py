@@ -160,6 +160,9 @@ CYRILLIC_CONTAINER_GAP = re.compile(r"^ (?:(?:в|во|у|на) )?$")
 FRONT_DIRECTION = re.compile(r"\s(?:напрям\w*|направлени\w*)$", re.IGNORECASE)
 DIRECTION_TOWN_MIN_POPULATION = 10_000
 W_DIRECTION_VILLAGE = -1.5
+# A direction named after a village: its namesake on the front wins over one of about the same
+# size elsewhere (decision 540; events_blind35's "Borova sector")
+W_FRONT_DIRECTION = 0.3
 # A city with districts of its own; a namesake below this is a village, no district's seat.
 DISTRICT_CITY_MIN_POPULATION = 100_000
 DISTRICT_SEAT_MIN_POPULATION = 10_000
@@ -408,6 +411,13 @@ class Resolver:
                 if e.kind == "city" and e.country in largest and \
                         e.population < largest[e.country]:
                     x.score += W_DIRECTION_VILLAGE
+            if not towns:
+                # "the Borova sector": with no sizeable town of the name, the village on
+                # the front (decision 540)
+                for x in out:
+                    e = x.hit.entry
+                    if e.kind == "city" and self.gaz.on_front(e.country, e.admin1_code):
+                        x.score += W_FRONT_DIRECTION
         if "called" in span.evidence and len(out) > 1:
             best_known = max(out, key=lambda s: s.hit.entry.population)
             best_known.score += W_CALLED_FAMOUS
