@@ -599,6 +599,14 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                 p.start >= sent_of(tok).start_char]
         if here:
             return here[-1]
+        # "Andrii Besedin, head of the Kupiansk city military administration, said 37
+        # residents had been evacuated from the city": the city the speaker's office is of
+        # (decision 541)
+        own_city = [p for p in places if p.place is not None and p.place.kind == "city" and
+                    p.start in skip and sent_of(tok).start_char <= p.start and
+                    p.end <= tok.idx and text[p.end:p.end + 6].lower() == " city "]
+        if own_city:
+            return own_city[-1]
         # "Toretsk showed how long the dispute can last. Moscow claimed the town in
         # February": the paragraph's own town, before towns of earlier paragraphs' events
         # (decision 237)
