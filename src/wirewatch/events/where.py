@@ -552,6 +552,39 @@ def _asked_about(before: Sequence[PlaceMention], tok: Any, text: str) -> PlaceMe
     return towns[-1] if len({p.place.geonameid for p in towns if p.place}) == 1 else None
 
 
+def _city_reference(tok: Any, before: list[PlaceMention], places: Sequence[PlaceMention],
+                    skip: set[int] | frozenset[int], event_places: set[int] | frozenset[int]
+                    ) -> PlaceMention | None:
+    """The town "the city" or "the town" points back to: one named earlier in its sentence,
+    the speaker's own city office's, else the paragraph's (events' towns first)."""
+    text = text_of(tok.doc)
+    # "In Sevastopol, the governor said drones were shot down over the city": a town
+    # named earlier in the same sentence comes before the places of earlier events
+    here = [p for p in before if p.place is not None and p.place.kind == "city" and
+            p.start >= sent_of(tok).start_char]
+    if here:
+        return here[-1]
+    # "Andrii Besedin, head of the Kupiansk city military administration, said 37
+    # residents had been evacuated from the city": the city the speaker's office is of
+    # (decision 541)
+    own_city = [p for p in places if p.place is not None and p.place.kind == "city" and
+                p.start in skip and sent_of(tok).start_char <= p.start and
+                p.end <= tok.idx and text[p.end:p.end + 6].lower() == " city "]
+    if own_city:
+        return own_city[-1]
+    # "Toretsk showed how long the dispute can last. Moscow claimed the town in
+    # February": the paragraph's own town, before towns of earlier paragraphs' events
+    # (decision 237)
+    para = paragraph_start(tok)
+    in_para = [p for p in before if p.place is not None and p.place.kind == "city" and
+               p.start >= para]
+    para_events = [p for p in in_para if p.place is not None and
+                   p.place.geonameid in event_places]
+    if para_events or in_para:
+        return (para_events or in_para)[-1]
+    return None
+
+
 def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                     skip: set[int] | frozenset[int] = frozenset(),
                     event_places: set[int] | frozenset[int] = frozenset()
@@ -593,30 +626,9 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
         if named_dirs:
             return named_dirs[-1]
     if kind == "city":
-        # "In Sevastopol, the governor said drones were shot down over the city": a town
-        # named earlier in the same sentence comes before the places of earlier events
-        here = [p for p in before if p.place is not None and p.place.kind == "city" and
-                p.start >= sent_of(tok).start_char]
-        if here:
-            return here[-1]
-        # "Andrii Besedin, head of the Kupiansk city military administration, said 37
-        # residents had been evacuated from the city": the city the speaker's office is of
-        # (decision 541)
-        own_city = [p for p in places if p.place is not None and p.place.kind == "city" and
-                    p.start in skip and sent_of(tok).start_char <= p.start and
-                    p.end <= tok.idx and text[p.end:p.end + 6].lower() == " city "]
-        if own_city:
-            return own_city[-1]
-        # "Toretsk showed how long the dispute can last. Moscow claimed the town in
-        # February": the paragraph's own town, before towns of earlier paragraphs' events
-        # (decision 237)
-        para = paragraph_start(tok)
-        in_para = [p for p in before if p.place is not None and p.place.kind == "city" and
-                   p.start >= para]
-        para_events = [p for p in in_para if p.place is not None and
-                       p.place.geonameid in event_places]
-        if para_events or in_para:
-            return (para_events or in_para)[-1]
+        town = _city_reference(tok, before, places, skip, event_places)
+        if town is not None:
+            return town
     if kind in ("city", "any"):
         asked = _asked_about(before, tok, text)
         if asked is not None:
