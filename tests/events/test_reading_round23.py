@@ -11,7 +11,8 @@ village there Moscow has claimed" is no second object of "taken control of" (dec
 (decision 537); a list of kinds the parse breaks (decision 538); a tally going on in the
 next sentence keeps its place (decision 539); "the Borova sector" is the Borova on the front
 (decision 540); "head of the Kupiansk city military administration … from the city" (decision
-541). The sentences are written for these tests.
+541); "closed the ring around", "Pokrovsk, known in Russia as Krasnoarmeysk" (decision 542).
+The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
@@ -242,3 +243,20 @@ def test_the_city_is_the_one_the_speakers_office_is_of(run: Run) -> None:
                  "residents had been evacuated from the city over the past week.", "2026-01-22")
     moved = of_type(events, "civilians.evacuated")
     assert [place_id(e) for e in moved] == [KUPIANSK], moved
+
+
+POKROVSK_CITY, MYRNOHRAD = 704422, 710035
+
+
+def test_closing_the_ring_is_an_encirclement(run: Run) -> None:
+    events = run("Russia's top general said his troops had closed the ring around Myrnohrad.",
+                 "2025-11-04")
+    ring = of_type(events, "territory.encircled")
+    assert [(place_id(e), e["modality"]) for e in ring] == [(MYRNOHRAD, "claimed")], ring
+
+
+def test_a_town_known_in_russia_by_another_name_stays_itself(run: Run) -> None:
+    events = run("Units of the Southern group, he added, had closed the ring around Pokrovsk, "
+                 "known in Russia as Krasnoarmeysk.", "2025-11-04")
+    ring = of_type(events, "territory.encircled")
+    assert [place_id(e) for e in ring] == [POKROVSK_CITY], ring

@@ -106,9 +106,11 @@ FORMERLY_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:until\s+\d{4}|in\s+Soviet\s+times|under\s+the\s+Soviets?|"
     r"before\s+\d{4}|formerly|once)\s+as\s+$", re.IGNORECASE)
 # "X, in the Y region", "X (Y)", "X across the border in Y": Y contains X. Up to four
-# lower-case words may come between, but not a verb of saying or a conjunction.
+# lower-case words may come between, but not a verb of saying or a conjunction, nor a word
+# of naming ("Pokrovsk, known in Russia as Krasnoarmeysk": Russia names it; decision 542).
 CONTAINER_GAP = re.compile(
-    r"^(?:\s*,?\s*(?:(?!(?:and|or|but|said|says|that|while|when|was|were|is|are|has|had)\b)"
+    r"^(?:\s*,?\s*(?:(?!(?:and|or|but|said|says|that|while|when|was|were|is|are|has|had|"
+    r"known|called|named|referred)\b)"
     r"[a-z]+\s+){0,4}(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$")
 # "X, a village 20 km south-west of Y", "X, on the reservoir north-east of Y": X lies near Y.
 RELATIVE_GAP = re.compile(
