@@ -11,8 +11,9 @@ village there Moscow has claimed" is no second object of "taken control of" (dec
 (decision 537); a list of kinds the parse breaks (decision 538); a tally going on in the
 next sentence keeps its place (decision 539); "the Borova sector" is the Borova on the front
 (decision 540); "head of the Kupiansk city military administration … from the city" (decision
-541); "closed the ring around", "Pokrovsk, known in Russia as Krasnoarmeysk" (decision 542).
-The sentences are written for these tests.
+541); "closed the ring around", "Pokrovsk, known in Russia as Krasnoarmeysk" (decision 542);
+"Ukrainian forces in Kupiansk-Vuzlovyi are not encircled" (decision 543). The sentences are
+written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_figure_of_one_day_is_no_aggregate``,
 ``test_a_direction_named_after_a_town_is_still_the_town``,
@@ -260,3 +261,14 @@ def test_a_town_known_in_russia_by_another_name_stays_itself(run: Run) -> None:
                  "known in Russia as Krasnoarmeysk.", "2025-11-04")
     ring = of_type(events, "territory.encircled")
     assert [place_id(e) for e in ring] == [POKROVSK_CITY], ring
+
+
+KUPIANSK_VUZLOVYI = 703652
+
+
+def test_forces_in_a_town_not_encircled_deny_its_encirclement(run: Run) -> None:
+    events = run("Russian channels claimed the garrison had been encircled. Ukrainian forces "
+                 "in Kupiansk-Vuzlovyi are not encircled, the General Staff said.",
+                 "2026-02-11")
+    ring = of_type(events, "territory.encircled")
+    assert (KUPIANSK_VUZLOVYI, "denied") in [(place_id(e), e["modality"]) for e in ring], ring

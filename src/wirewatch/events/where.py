@@ -211,6 +211,10 @@ def _scope_roots(trig: Any, tokens: Sequence[Any],
         roots.append(trig.head)
     if trig.pos_ == "AUX" or trig.lemma_ == "be":
         roots.extend(c for c in children_of(trig) if c.dep_ in ("nsubj", "attr"))
+    if trig.dep_ == "acomp" and trig.head.lemma_ in ("be", "remain", "stay"):
+        # "Ukrainian forces in Kupiansk-Vuzlovyi are not encircled": the participle read
+        # as an adjective; its subject is the one it befell, with its place (decision 543)
+        roots.extend(c for c in children_of(trig.head) if c.dep_ in ("nsubj", "nsubjpass"))
     return roots
 
 
