@@ -50,3 +50,11 @@ def test_the_capital_named_before_is_the_one_meant() -> None:
     text = ("Russia launched 40 missiles overnight. Kyiv mayor Vitali Klitschko says nine "
             "people have been injured in the capital.")
     assert geonameid_of(text, "capital") == 703448
+
+
+def test_a_bearing_opening_a_sentence_is_no_province() -> None:
+    # "South-west of X" is a bearing from X, not Cameroon's South-West Province (decision 544)
+    text = ("Russian troops have taken most of Kurakhove, and the town will fall any day "
+            "now.\nSouth-west of Kurakhove, near Uspenivka, a Ukrainian brigade was encircled "
+            "on Friday. Our sources say so.")
+    assert all(p.place is None or p.place.country in ("UA", "RU") for p in places_of(text))

@@ -54,7 +54,10 @@ PREP_BEFORE = re.compile(
     re.IGNORECASE)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ians|eans|ists?|ic)$", re.IGNORECASE)
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east",
-              "west", "greater", "occupied", "free", "ukrainian", "russian"}
+              "west", "greater", "occupied", "free", "ukrainian", "russian",
+              # "South-west of Kurakhove": a bearing, not a province of that name
+              "south west", "south east", "north west", "north east", "southwest",
+              "southeast", "northwest", "northeast"}
 THIS_BEFORE = re.compile(r"\b(this|that)\s+$", re.IGNORECASE)
 # "the other X", "a very different X": not the X last named ("another X" is left out:
 # "another Kharkiv district" is the same Kharkiv)
