@@ -310,6 +310,9 @@ class Attributor:
         self.lexicon = lexicon
         # 'the statement' refers back like 'the ministry': document nouns are reference heads
         self.reference_heads = lexicon.reference_heads | lexicon.document_nouns
+        # nouns a closing "..., the X reported" cannot be a speaker by (decision 529)
+        self.not_speakers = lexicon.figure_nouns | lexicon.document_nouns | \
+            lexicon.evidence_nouns
         self.registry = PersonRegistry()
         self.sources: list[Source] = []
         self.places = [p for p in places if getattr(p, "place", None) is not None]
@@ -722,9 +725,7 @@ class Attributor:
                     subj = next((c for c in children_of(t) if c.dep_ == "nsubj"), None)
                     titled = _person_with_title_before(t) if subj is None else None
                     first = subj.left_edge.i if subj is not None else (
-                        titled if titled is not None else _name_before(
-                            t, self.lexicon.figure_nouns | self.lexicon.document_nouns |
-                            self.lexicon.evidence_nouns))
+                        titled if titled is not None else _name_before(t, self.not_speakers))
                     before = t.doc[first - 1] if first is not None and first > sent.start \
                         else None
                     if before is not None and before.text in (",", "—", "–"):

@@ -78,6 +78,7 @@ class Lexicon:
     civil_operation_words: frozenset[str]  # 'an evacuation operation began': no offensive
     long_since: re.Pattern[str]  # 'since the start of the year': a tally's period
     same_period: re.Pattern[str]  # 'over the same period': the period of the figure before
+    grouping_words: re.Pattern[str]  # 'in the group's zone': losses of another front
     talk_nouns: frozenset[str]  # 'talk of an encirclement': the event claimed, particular
     aim_nouns: frozenset[str]  # 'the goal is to take X': no event
     decision_nouns: frozenset[str]  # 'no decision has been taken on evacuating X'

@@ -1209,6 +1209,13 @@ _ROLE_NOUNS = frozenset({
     "блогер", "журналист", "журналіст", "аналитик", "аналітик", "лидер", "лідер",
     "омбудсмен", "уповноважений", "уполномоченный", "секретар", "секретарь", "военкор",
     "воєнкор", "директор", "прокурор", "сенатор", "канцлер"})
+# The same in English ("Sumy mayor Artem Kobzar"); kept apart: a Cyrillic office noun comes
+# before a town in the genitive ("мэр Белгорода Валентин Демидов")
+_EN_ROLE_NOUNS = frozenset({
+    "mayor", "governor", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
+    "minister", "president", "head", "deputy", "adviser", "advisor", "secretary", "general",
+    "colonel", "official", "blogger", "analyst", "lawmaker", "ombudsman", "envoy",
+    "ambassador", "prosecutor", "director", "leader", "representative", "officer"})
 # Nouns of a river's parts before its name ("на лівому березі Дніпра"): the name is the river.
 _RIVER_NOUNS = frozenset({"берег", "березі", "берега", "берегу", "береге", "річка", "река",
                           "русло", "гирло", "устье", "дельта", "водосховище",
@@ -1235,6 +1242,15 @@ def _word_before(view: TextView, tok: Token, skip_names: bool = False) -> Token 
             k -= 1
             continue
         return toks[k]
+    return None
+
+
+def _word_after(view: TextView, tok: Token) -> Token | None:
+    """Return the token right after ``tok`` when only a space comes between, else None."""
+    i = _token_index(view, tok)
+    toks = view.tokens
+    if i + 1 < len(toks) and view.text[tok.end:toks[i + 1].start] == " ":
+        return toks[i + 1]
     return None
 
 
@@ -1285,10 +1301,7 @@ def _cyrillic_plausible(span: Span, view: TextView, gaz: Gazetteer, first: Token
     role_word = _word_before(view, first, skip_names=True)
     role = role_word is not None and not role_word.capitalised and bool(
         _word_forms(role_word.text) & _ROLE_NOUNS) and single
-    toks = view.tokens
-    i = _token_index(view, first)
-    nxt = toks[i + 1] if i + 1 < len(toks) and text[first.end:toks[i + 1].start] == " " \
-        else None
+    nxt = _word_after(view, first)
     if role and (loose or person):
         return False  # "губернатор Гладков", "речник Лиховій"
     if _flag_before(view, first) or _direction_with_noun(word, nxt, langs):
@@ -1493,14 +1506,6 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
     return score >= 2 and cued
 
 
-# English nouns of an office before a person's name ("Sumy mayor Artem Kobzar").
-_EN_ROLE_NOUNS = frozenset({
-    "mayor", "governor", "spokesman", "spokeswoman", "spokesperson", "commander", "chief",
-    "minister", "president", "head", "deputy", "adviser", "advisor", "secretary", "general",
-    "colonel", "official", "blogger", "analyst", "lawmaker", "ombudsman", "envoy",
-    "ambassador", "prosecutor", "director", "leader", "representative", "officer"})
-
-
 def _first_name_after_role(span: Span, view: TextView, first: Token) -> bool:
     """Whether a single word stands between an office noun and a capitalised word: a
     person's first name ("Acting Sumy mayor Artem Kobzar said": not the town of Artem)."""
@@ -1509,10 +1514,7 @@ def _first_name_after_role(span: Span, view: TextView, first: Token) -> bool:
     before = _word_before(view, first)
     if before is None or before.capitalised or before.text.lower() not in _EN_ROLE_NOUNS:
         return False
-    i = _token_index(view, first)
-    toks = view.tokens
-    nxt = toks[i + 1] if i + 1 < len(toks) and \
-        view.text[first.end:toks[i + 1].start] == " " else None
+    nxt = _word_after(view, first)
     return nxt is not None and nxt.capitalised and nxt.text.lower() not in _HEAD_NOUNS
 
 

@@ -683,25 +683,20 @@ def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         # "… killed 146 Russian servicemen in the Borova sector, the brigade said. Eleven
         # soldiers were taken prisoner.": the same tally going on in the next sentence, of
         # soldiers or of equipment (decision 539)
-        if _GROUPING_ZONE.search(span_text(sc.sent)) or \
-                sc.doc.lexicon.zone_words.search(span_text(sc.sent)) or \
+        said = span_text(sc.sent)
+        if sc.doc.lexicon.grouping_words.search(said) or \
+                sc.doc.lexicon.zone_words.search(said) or \
                 d.unresolved_place is not None or sc.unresolved:
             # ("in the group's zone", "the Tsentr group repelled ...", "in the village of
             # Lyubimovka", a village the gazetteer lacks: elsewhere)
             return []
         before = [f for f in sc.doc.found if f.sentence == sc.index - 1]
-        losses = [f for f in before if f.mention.type in _LOSS_TYPES]
+        losses = [f for f in before if sc.doc.behaviour(f.mention.type).losses]
         if losses and len(before) == len(losses) and losses[-1].mention.place and \
                 same_source(losses[-1].source, att.claimant):
             d.carried_place = True
             return [(losses[-1].mention.place, losses[-1].place_mention)]
     return []
-
-
-# a grouping or its zone named in the sentence: losses told of another front than before
-_GROUPING_ZONE = re.compile(r"\b(?:group|grouping|battlegroup)(?:'s)?\b|\bzone\b", re.I)
-# the types of an army's losses, whose tally goes on from sentence to sentence
-_LOSS_TYPES = frozenset({"casualties", "equipment.lost"})
 
 
 def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:

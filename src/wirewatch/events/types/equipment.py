@@ -261,10 +261,12 @@ def _listed_after(found: list[Any], book: Codebook) -> list[Any]:
     end = found[-1].sent.end
     i = max(n.i for n in found) + 1
     out: list[Any] = []
-    while i < end and (doc[i].text == "," or doc[i].lower_ == "and"):
+    while True:
+        start = i
         while i < end and (doc[i].text == "," or doc[i].lower_ == "and"):
             i += 1
-        if i >= end or not (is_number_token(doc[i]) or doc[i].lower_ in ("a", "an", "one")):
+        if i == start or i >= end or not (is_number_token(doc[i]) or
+                                          doc[i].lower_ in ("a", "an", "one")):
             break
         noun = None
         j = i + 1
