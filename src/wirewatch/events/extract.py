@@ -33,6 +33,7 @@ from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
 from wirewatch.events.steps.triggers import find_triggers
 from wirewatch.events.strike_list import strike_list_blocks
 from wirewatch.events.syntax import children_of, index_document, span_text, token_at
+from wirewatch.events.tally_examples import with_tally_examples
 from wirewatch.events.tally_list import tally_list_mentions, with_tallies
 from wirewatch.events.triggers import Trigger
 from wirewatch.events.types import Behaviour
@@ -56,6 +57,7 @@ STEPS: tuple[Step, ...] = (
     guards.particular,              # "a fall of Lyman would ..."
     guards.not_the_earlier,         # "the pullback": the earlier event
     place.places,                   # directions, fallbacks; required places
+    guards.not_own_ground,          # "our units hold part of the village": no capture
     when.dates,                     # the date of its own clause, of its claim
     modality.modality,              # denied, planned, hedged, claimed, reported, asserted
     guards.not_habitual,            # "under near-constant bombardment": the writer's picture
@@ -106,6 +108,8 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
     found = with_national_tolls(found, places, doc.text, lexicon)
+    found = with_tally_examples(found, places, doc.text,
+                                [(s.start_char, s.end_char) for s in sents], book, lexicon)
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)
     return with_tally_flags(without_superseded(dedupe(with_tallies(found, tallies), book),

@@ -100,10 +100,12 @@ class Lexicon:
     ground_attack_preps: frozenset[str]
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
     example_words: frozenset[str]  # '38 settlements in the region, including X': an example
+    example_openers: re.Pattern[str]  # 'Among them were X and Y': a tally's examples follow
     controlling_verbs: frozenset[str]  # 'said Ukrainian units controlled the village'
     one_person_pronouns: frozenset[str]  # '... on a woman in her garden, killing her': one
     zone_words: re.Pattern[str]  # 'in the area of responsibility of the East battlegroup'
     holder_subject: re.Pattern[str]  # 'Ukrainian units', 'our forces': a side's forces
+    holder_side: re.Pattern[str]  # 'Russian' in 'does not show Russian control of X'
     ground_attack_words: frozenset[str]  # strike triggers that may be ground fighting
     strike_means: frozenset[str]  # subjects that make such an attack a strike
     strike_list_openers: re.Pattern[str]  # 'The list of settlements that came under fire:'

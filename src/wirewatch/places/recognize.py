@@ -1471,6 +1471,10 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
             h.entry.kind == "city" and h.entry.population < SMALL_FOREIGN_POPULATION
             and gaz.theatre_weight(h.entry.country) == 0 for h in span.hits):
         return False  # "the White Angels unit": a bare word that names only small towns abroad
+    if span.hits and _inside_organisation(span, view) and all(
+            h.entry.kind == "city" and h.entry.population < SMALL_FOREIGN_POPULATION
+            and gaz.theatre_weight(h.entry.country) == 0 for h in span.hits):
+        return False  # "the Institute for the Study of War": War, West Virginia (decision 546)
     score = _placeness(span, view, gaz, first)
     if span.hits and span.how != "translit":
         return score >= 0
@@ -1504,6 +1508,14 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
         span.evidence.add("garble")
         return True
     return score >= 2 and cued
+
+
+def _inside_organisation(span: Span, view: TextView) -> bool:
+    """Whether the span is a later word of a name the model calls an organisation ("the
+    Institute for the Study of War"): a town there would begin the name, as in "the Kharkiv
+    Regional Military Administration"."""
+    return any(label == "ORG" and start < span.start and span.end <= end
+               for start, end, label in view.ner_spans)
 
 
 def _first_name_after_role(span: Span, view: TextView, first: Token) -> bool:

@@ -161,7 +161,9 @@ def denial_by_control(sc: SentenceContext) -> None:
                 f.mention.place and f.mention.place.geonameid == pm.place.geonameid]
         if any(f.mention.modality == "denied" and f.sentence == sc.index for f in here):
             continue  # the sentence already denies the claim about this place
-        claims = [f for f in here if f.mention.modality != "denied"]
+        # (not the claim the verb itself makes: "Russian troops now hold 60% of X")
+        claims = [f for f in here if f.mention.modality != "denied" and not (
+            f.mention.trigger and f.mention.trigger[0] == verb.idx)]
         if active and not claims:
             continue  # "Ukrainian units hold X" with no claim to answer: a description
         # holding a town denies first of all that it was taken (a claimed retreat from it
@@ -200,13 +202,19 @@ def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
     Ukrainian troops" or (answering a claim only, True) "Ukrainian units controlled the
     village", "X remained contested", else None."""
     lemma = verb.lemma_.lower()
+    if lemma in lex.controlling_verbs and verb.pos_ == "NOUN":
+        return _control_not_shown(verb, lex), False
     subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return None, False
     obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
     if lemma in lex.controlling_verbs and verb.pos_ == "VERB" and obj is not None:
         words = " ".join(t.text for t in subject.subtree)
-        return (obj, True) if lex.holder_subject.match(words) else (None, False)
+        if not lex.holder_subject.match(words):
+            return None, False
+        # "Russian forces likely do not control X" denies X's capture, asked or not
+        # (decision 548); "no longer control X" concedes it
+        return obj, not _negated(verb)
     if lemma not in lex.holding_verbs or subject.pos_ not in ("PROPN", "NOUN"):
         return None, False
     if subject.pos_ == "NOUN" and verb.dep_ not in ("ROOT", "ccomp"):
@@ -217,12 +225,35 @@ def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
     return (subject if lex.held_by.match(phrase) else None), False
 
 
+def _negated(verb: Any) -> bool:
+    """Whether a verb is denied outright ("do not control"), not "no longer" or "not yet"."""
+    return any(c.dep_ == "neg" for c in children_of(verb)) and not any(
+        c.lower_ in ("longer", "anymore", "yet") for c in children_of(verb))
+
+
+def _control_not_shown(noun: Any, lex: Lexicon) -> Any | None:
+    """The place token of "the footage does not show Russian control of X": a side's
+    control of X as the object of a negated verb (decision 548)."""
+    if noun.dep_ != "dobj" or not _negated(noun.head) or not any(
+            c.dep_ in ("amod", "compound", "poss") and lex.holder_side.match(c.text)
+            for c in children_of(noun)):
+        return None
+    return next((g for c in children_of(noun) if c.dep_ == "prep" and c.lower_ in ("of", "over")
+                 for g in children_of(c) if g.dep_ == "pobj"), None)
+
+
 def _held_mention(sc: SentenceContext, place_tok: Any) -> PlaceMention | None:
     """The place mention a held place names: its own name, or for "the village" the place
     of the latest claim about territory that the sentence answers."""
     dc = sc.doc
     pm = next((p for p in dc.places if p.place is not None and
                p.start <= place_tok.idx < p.end), None)
+    if pm is None and place_tok.pos_ == "NOUN":
+        # "the town of Siversk remains under our control": the name the noun governs
+        pm = next((p for p in dc.places if p.place is not None and p.place.kind == "city"
+                   and any(c.dep_ == "prep" and c.lower_ == "of" and c.idx < p.start
+                           for c in children_of(place_tok)) and
+                   place_tok.idx < p.start < place_tok.right_edge.idx + 1), None)
     if pm is not None or place_tok.pos_ != "NOUN" or place_tok.tag_ == "NNS" or \
             place_tok.lemma_.lower() not in dc.book.place_anaphora.get("city", frozenset()):
         return pm

@@ -13,6 +13,7 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext, same_source
+from wirewatch.events.naming import side_of
 from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_nouns
 from wirewatch.events.syntax import children_of, is_under, path_up, text_of, token_forms
@@ -563,6 +564,35 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
         if obj.lemma_.lower() in sc.doc.book.count_nouns.get("settlements", frozenset()) \
                 and any(c.dep_ == "nummod" or c.like_num for c in children_of(obj)):
             return True  # "controlled 82 settlements in the Kursk region" (decision 489)
+    return False
+
+
+def not_own_ground(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: a side that holds or controls part of a place in its own country claims no
+    capture ("our units hold the northern part of the village", "Kyiv says it holds most of
+    Vovchansk"), and denies one told before; Ukrainian troops holding part of the Kursk
+    region do claim one (decision 545)."""
+    trig = d.trigger
+    if len(trig.phrase) > 1 or trig.phrase[0] not in d.type.partial_only:
+        return True
+    subject = next((c for c in children_of(d.head) if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return True
+    side = side_of(" ".join(t.text for t in subject.subtree), sc.doc.book)
+    if side is None and d.att.claimant is not None and (
+            subject.lower_ in ("it", "we", "they") or
+            any(t.lower_ in ("our", "its", "their") for t in subject.subtree)):
+        side = d.att.claimant.side  # "our units", "it holds": the speaker's side
+    countries = {p.country for p, _ in d.places if p is not None}
+    if side is None or countries != {side}:
+        return True
+    # answering another's claim that the place was taken, it denies that claim
+    ids = {p.geonameid for p, _ in d.places if p is not None}
+    if any(f.mention.type == d.type.name and f.mention.place is not None and
+           f.mention.place.geonameid in ids and f.mention.modality != "denied"
+           for f in sc.found_so_far()):
+        d.att.denial = True
+        return True
     return False
 
 

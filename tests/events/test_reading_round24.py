@@ -1,0 +1,119 @@
+"""Round 24 of reading English reporting: "Russian troops now hold about 60% of X" claims
+part of X, while a side holding ground in its own country claims nothing and answers a
+claim told before (decision 545); "the Institute for the Study of War" names no town (decision
+546); an analyst "assesses that" speaks (decision 547); "Russian forces likely do not
+control X" and "does not show Russian control of X" deny X's capture (decision 548); the
+settlements a tally of captures names as its examples are captures of their own (decision
+549). The sentences are written for these tests.
+Guards, passing on the code before this round, keep the rules from reaching too far:
+``test_holding_positions_is_no_capture``, ``test_holding_ground_at_home_claims_no_capture``,
+``test_no_longer_controlling_denies_nothing``,
+``test_a_town_a_listed_village_lies_near_is_no_example``,
+``test_a_listed_village_after_one_capture_is_not_an_example``."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+
+def test_holding_part_of_a_town_claims_part_of_it(run: Run) -> None:
+    events = run("Russian troops now hold about 60% of Toretsk, the Russian defence ministry "
+                 "said on Monday.", "2025-03-12")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["modality"], e["extent"]) for e in taken] == [
+        (709354, "claimed", "partial")], taken
+
+
+def test_holding_an_area_of_a_foreign_region_claims_it(run: Run) -> None:
+    events = run("Ukrainian troops still hold about 450 square kilometres of the Kursk region, "
+                 "the General Staff said on Monday.", "2025-02-05")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["count"]["value"]) for e in taken] == [(538555, 450)], taken
+
+
+def test_holding_ground_at_home_claims_no_capture(run: Run) -> None:
+    events = run('"Our units hold the western part of Siversk," Ivan Petrenko, a spokesman for '
+                 "Ukraine's Khortytsia group, said on Thursday.", "2025-03-14")
+    assert not of_type(events, "territory.captured"), events
+
+
+def test_holding_ground_at_home_answers_a_claim(run: Run) -> None:
+    events = run("Russia's defence ministry said on Monday its forces had captured Toretsk. "
+                 "Ukraine's military said on Tuesday that Ukrainian forces hold the town's "
+                 "northern half.", "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert sorted(e["modality"] for e in taken) == ["claimed", "denied"], taken
+
+
+def test_holding_positions_is_no_capture(run: Run) -> None:
+    events = run("Ukrainian troops continue to hold positions in Vovchansk, the General Staff "
+                 "said.", "2025-03-14")
+    assert not of_type(events, "territory.captured"), events
+
+
+def test_the_institute_for_the_study_of_war_is_no_town(run: Run) -> None:
+    events = run("Russia's defence ministry said on Tuesday that its troops had taken Siversk. "
+                 "The Institute for the Study of War assessed that Russian forces likely do "
+                 "not control the town, citing drone footage.", "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert sorted((place_id(e), e["modality"]) for e in taken) == [
+        (694403, "claimed"), (694403, "denied")], taken
+
+
+def test_an_analyst_assessing_speaks(run: Run) -> None:
+    events = run("ISW assessed on Friday that Russian forces likely seized Toretsk.",
+                 "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert [(e["claimant"], e["modality"]) for e in taken] == [("ISW", "hedged")], taken
+
+
+def test_likely_not_controlling_denies_with_no_claim_told(run: Run) -> None:
+    events = run("ISW said on Friday that Russian forces likely do not control Vuhledar.",
+                 "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["modality"]) for e in taken] == [(690823, "denied")], taken
+
+
+def test_no_longer_controlling_denies_nothing(run: Run) -> None:
+    events = run("Ukrainian forces no longer control Vuhledar, the brigade said on Friday.",
+                 "2025-03-14")
+    assert not [e for e in of_type(events, "territory.captured") if e["modality"] == "denied"]
+
+
+def test_footage_not_showing_control_denies(run: Run) -> None:
+    events = run("The clip was filmed elsewhere and does not show Russian control of "
+                 "Huliaipole, the fact-checkers said.", "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["modality"]) for e in taken] == [(707898, "denied")], taken
+
+
+def test_the_town_of_x_remaining_ours_denies(run: Run) -> None:
+    events = run("The town of Siversk remains under the control of Ukrainian units, the "
+                 "brigade said on Tuesday.", "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["modality"]) for e in taken] == [(694403, "denied")], taken
+
+
+def test_the_examples_of_a_tally_are_captures(run: Run) -> None:
+    events = run("Russia's defence ministry said on Sunday its forces had liberated five "
+                 "settlements in the Donetsk region over the past week. Among them were "
+                 "Kurakhivka, east of Selydove, and Novohrodivka.", "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    named = [place_id(e) for e in taken if not e["aggregate"]]
+    assert 699557 in named and len(named) == 2 and 694677 not in named, taken
+    assert [e for e in taken if e["aggregate"] and e["count"]["value"] == 5], taken
+
+
+def test_a_town_a_listed_village_lies_near_is_no_example(run: Run) -> None:
+    events = run("Russia's defence ministry said on Sunday its forces had liberated five "
+                 "settlements over the past week, including Kurakhivka, east of Selydove.",
+                 "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert 694677 not in [place_id(e) for e in taken], taken  # Selydove
+
+
+def test_a_listed_village_after_one_capture_is_not_an_example(run: Run) -> None:
+    events = run("Russia's defence ministry said on Sunday its forces had liberated Vodiane. "
+                 "Among the villages shelled were Kurakhivka and Ivanivka.", "2025-03-14")
+    taken = of_type(events, "territory.captured")
+    assert [place_id(e) for e in taken] == [689321], taken
