@@ -117,3 +117,53 @@ def test_a_listed_village_after_one_capture_is_not_an_example(run: Run) -> None:
                  "Among the villages shelled were Kurakhivka and Ivanivka.", "2025-03-14")
     taken = of_type(events, "territory.captured")
     assert [place_id(e) for e in taken] == [689321], taken
+
+
+def test_a_village_near_a_town_is_the_place(run: Run) -> None:
+    events = run("In Kharkiv, regional governor Oleh Syniehubov said a Russian drone hit a shed "
+                 "in the village of Kurylivka, near Kupiansk, on Saturday evening, killing an "
+                 "80-year-old man.", "2025-03-10")
+    hit = of_type(events, "strike") + of_type(events, "casualties")
+    assert [place_id(e) for e in hit] == [703610, 703610], hit
+
+
+def test_a_town_near_which_fighting_goes_on_is_still_the_place(run: Run) -> None:
+    events = run("Russian forces shelled villages near Kupiansk on Saturday, the governor "
+                 "said.", "2025-03-10")
+    hit = of_type(events, "strike")
+    assert [place_id(e) for e in hit] == [703656], hit
+
+
+def test_a_toll_broken_down_by_town(run: Run) -> None:
+    events = run("Russian shelling killed four civilians in the Donetsk region on Tuesday, "
+                 "governor Vadym Filashkin said. Two of the dead were in Kostiantynivka, one "
+                 "in Druzhkivka and one in Siversk.", "2025-06-04")
+    dead = of_type(events, "casualties")
+    assert sorted((place_id(e), e["count"]["value"]) for e in dead) == [
+        (616743, 1), (694403, 1), (705104, 2)], dead
+    assert all(e["claimant"] == "Vadym Filashkin (governor)" for e in dead), dead
+
+
+def test_one_each_in_several_towns(run: Run) -> None:
+    events = run("Six people were killed in the region on Monday, the governor said. Three "
+                 "of the dead were in Toretsk, where a drone hit a bus, and one each in "
+                 "Myrnohrad, Kurakhove and Siversk.", "2025-06-04")
+    dead = of_type(events, "casualties")
+    assert sorted((place_id(e), e["count"]["value"]) for e in dead) == [
+        (694403, 1), (695357, 1), (709354, 3), (710035, 1)], dead
+
+
+def test_a_part_smaller_than_a_regions_toll_keeps_the_toll(run: Run) -> None:
+    events = run("Five people were killed in Russian attacks on the Kherson region over the "
+                 "past day, governor Oleksandr Prokudin said; one of the dead was a woman in "
+                 "Bilozerka.", "2025-06-04")
+    dead = of_type(events, "casualties")
+    assert sorted((place_id(e), e["count"]["value"]) for e in dead) == [
+        (706442, 5), (712508, 1)], dead
+
+
+def test_the_condition_of_the_wounded_is_no_breakdown(run: Run) -> None:
+    events = run("A missile hit Kramatorsk on Monday, wounding five people, the mayor said. "
+                 "Two of the wounded were in serious condition.", "2025-06-04")
+    hurt = of_type(events, "casualties")
+    assert [(place_id(e), e["count"]["value"]) for e in hurt] == [(704508, 5)], hurt

@@ -20,6 +20,7 @@ from typing import Any
 
 from wirewatch.document import Document
 from wirewatch.events.attribution import Attributor, learn_people, party_or_media
+from wirewatch.events.breakdowns import with_breakdowns
 from wirewatch.events.codebook import Codebook, load_codebook
 from wirewatch.events.context import DocContext, Draft, SentenceContext
 from wirewatch.events.dates import find_dates
@@ -108,8 +109,9 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
     found = with_national_tolls(found, places, doc.text, lexicon)
-    found = with_tally_examples(found, places, doc.text,
-                                [(s.start_char, s.end_char) for s in sents], book, lexicon)
+    spans = [(s.start_char, s.end_char) for s in sents]
+    found = with_tally_examples(found, places, doc.text, spans, book, lexicon)
+    found = with_breakdowns(found, places, doc.text, spans, lexicon)
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)
     return with_tally_flags(without_superseded(dedupe(with_tallies(found, tallies), book),

@@ -99,8 +99,11 @@ class Lexicon:
     part_nouns: frozenset[str]
     ground_attack_preps: frozenset[str]
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
+    near_words: frozenset[str]  # 'the village of X, near Y': Y only locates X
     example_words: frozenset[str]  # '38 settlements in the region, including X': an example
     example_openers: re.Pattern[str]  # 'Among them were X and Y': a tally's examples follow
+    breakdown_opening: re.Pattern[str]  # 'Two of the dead were in X': a toll's part by town
+    breakdown_nouns: dict[str, str]  # the noun of such a part -> the casualty subtype
     controlling_verbs: frozenset[str]  # 'said Ukrainian units controlled the village'
     one_person_pronouns: frozenset[str]  # '... on a woman in her garden, killing her': one
     zone_words: re.Pattern[str]  # 'in the area of responsibility of the East battlegroup'

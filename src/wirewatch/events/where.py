@@ -398,12 +398,16 @@ def tied_unresolved(trig: Any, tokens: Sequence[Any], et: EventType, unresolved:
 
 def _reference_point(tok: Any, named: set[int], lex: Lexicon) -> bool:
     """Return whether a place only locates another named just before it ("Chuhuiv,
-    southeast of Kharkiv", "the village of Nelipivka north-east of Kostiantynivka")."""
+    southeast of Kharkiv", "the village of Nelipivka north-east of Kostiantynivka",
+    "the village of Kurylivka, near Kupiansk": decision 550)."""
+    doc = tok.doc
+    if tok.dep_ == "pobj" and tok.head.lower_ in lex.near_words and tok.head.i >= 2 and \
+            doc[tok.head.i - 1].text == "," and tok.head.i - 2 in named:
+        return True
     if tok.dep_ != "pobj" or tok.head.lower_ != "of" or \
             tok.head.head.lower_ not in lex.compass_words:
         return False
     compass = tok.head.head
-    doc = tok.doc
     for i in named:
         # "Chuhuiv, some 20 km southeast of": a measure may come between, not a clause
         if compass.i - 7 <= i < compass.i and not any(
