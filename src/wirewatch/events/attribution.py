@@ -305,8 +305,11 @@ def _body_of_head(source: Source, head: str, lex: Lexicon) -> Source:
 class Attributor:
     """Resolves claimants and conduits in one article, remembering the speakers met."""
 
-    def __init__(self, book: Codebook, lexicon: Lexicon, places: Sequence[Any] = ()) -> None:
+    def __init__(self, book: Codebook, lexicon: Lexicon, places: Sequence[Any] = (),
+                 outlet_side: str | None = None) -> None:
         self.book = book
+        # the side of a party's outlet: a body named without a side is its own country's
+        self.outlet_side = outlet_side
         self.lexicon = lexicon
         # 'the statement' refers back like 'the ministry': document nouns are reference heads
         self.reference_heads = lexicon.reference_heads | lexicon.document_nouns
@@ -560,7 +563,8 @@ class Attributor:
             # makes it a body the codebook names (decision 313)
             # (the side its own name gives: a side guessed from its sentence may be wrong)
             last = next((side for side in (side_of(s.name, self.book)
-                                           for s in reversed(self.sources)) if side), None)
+                                           for s in reversed(self.sources)) if side),
+                        self.outlet_side)
             sided = _describe(tok, start, end, self.registry, self.book, self.lexicon, last) \
                 if last else src
             if sided.name != src.name:

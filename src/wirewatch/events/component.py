@@ -10,6 +10,7 @@ bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), s
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -77,6 +78,19 @@ GUESSED_TOWN_CONFIDENCE = 0.3
 MANY_NAMESAKES = 3
 
 
+def outlet_side(actors: ActorRegistry, outlet: str | None, day: date | None) -> str | None:
+    """The side of the outlet an article comes from, when the registry knows it as a
+    party's outlet ("TASS": RU, "Ukrinform": UA): a ministry the article names without a
+    side is first of all its own country's (decision 552)."""
+    body = without_channel_note(outlet)
+    if not body:
+        return None
+    found = actors.match(body, day)
+    if found is None or found.type != "outlet" or found.side not in ("RU", "UA"):
+        return None
+    return found.side
+
+
 class EventsComponent:
     """Reads event mentions from a parsed doc and its place mentions."""
 
@@ -102,7 +116,9 @@ class EventsComponent:
             speaker = channel_person(self.actors, source.outlet, source.published)
             speaker_name = speaker.name if speaker is not None else speaker_name
         found = events_in_document(source, doc, places, self.codebook, self.lexicon,
-                                   outlet_speaks=speaker is not None)
+                                   outlet_speaks=speaker is not None,
+                                   outlet_side=outlet_side(self.actors, source.outlet,
+                                                           source.published))
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
                             source.text, installed=self.lexicon.installed_by,
                             governor_titles=self.lexicon.governor_titles)

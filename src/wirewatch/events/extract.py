@@ -80,17 +80,19 @@ STEPS: tuple[Step, ...] = (
 
 def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention],
                        book: Codebook | None = None, lexicon: Lexicon | None = None,
-                       *, outlet_speaks: bool = False) -> list[EventMention]:
+                       *, outlet_speaks: bool = False, outlet_side: str | None = None
+                       ) -> list[EventMention]:
     """Return the event mentions of one parsed document, each claim once.
 
     ``outlet_speaks``: the outlet is itself a speaker of the war (a body's own bulletin,
     decision 160), so what the text states without a speaker is the outlet's news of the
-    day, dated as a claim is.
+    day, dated as a claim is. ``outlet_side``: the side of a party's outlet (TASS: RU),
+    the side of a body the article names without one (decision 552).
     """
     book = book or load_codebook()
     lexicon = lexicon or load_lexicon()
-    dc = DocContext(doc, parsed, places, book, lexicon, Attributor(book, lexicon, places),
-                    outlet_speaks=outlet_speaks)
+    dc = DocContext(doc, parsed, places, book, lexicon,
+                    Attributor(book, lexicon, places, outlet_side), outlet_speaks=outlet_speaks)
     index = index_document(parsed)
     dc.attributor.read_quotes(index.sents)
     dc.headline_end = headline_end(doc.text)

@@ -58,7 +58,7 @@ def continued_statement(sc: SentenceContext, d: Draft) -> Source | None:
         near = first is not None and \
             sc.index - sc.doc.spoke_at.get(first.name, -99) <= CONTINUATION_GAP
         return first if near and not _background(sc, d) else None
-    if last.source is None or last.mention.modality not in ("claimed", "reported"):
+    if last.source is None or last.mention.modality not in ("claimed", "reported", "denied"):
         return None
     if sc.doc.lexicon.background_words.search(last.mention.evidence.text):
         return None  # "Earlier still, Russian forces reported ...": no bulletin to go on with
