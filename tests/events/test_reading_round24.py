@@ -167,3 +167,26 @@ def test_the_condition_of_the_wounded_is_no_breakdown(run: Run) -> None:
                  "Two of the wounded were in serious condition.", "2025-06-04")
     hurt = of_type(events, "casualties")
     assert [(place_id(e), e["count"]["value"]) for e in hurt] == [(704508, 5)], hurt
+
+
+def test_a_ministry_in_a_partys_outlet_is_that_partys(run: Run) -> None:
+    events = run("The Defence Ministry said air defence systems had shot down nine drones over "
+                 "the Kursk region overnight.", "2025-04-02", outlet="TASS")
+    downed = of_type(events, "equipment.lost")
+    assert [e["claimant"] for e in downed] == ["Russian Ministry of Defence"], downed
+
+
+def test_a_ministry_in_a_wire_story_keeps_its_words(run: Run) -> None:
+    events = run("The Defence Ministry said air defence systems had shot down nine drones over "
+                 "the Kursk region overnight.", "2025-04-02", outlet="Reuters")
+    downed = of_type(events, "equipment.lost")
+    assert [e["claimant"] for e in downed] == ["Defence Ministry"], downed
+
+
+def test_a_governors_post_goes_on_after_his_denial(run: Run) -> None:
+    events = run("Kupiansk has not been captured, Kharkiv regional governor Oleh Syniehubov "
+                 "told Suspilne on Tuesday.\nOver the past day, Russian troops shelled 17 "
+                 "settlements in the region.", "2025-08-27")
+    hit = of_type(events, "strike")
+    assert [(e["claimant"], e["modality"]) for e in hit] == [
+        ("Oleh Syniehubov (Kharkiv regional governor)", "claimed")], hit
