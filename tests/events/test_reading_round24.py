@@ -190,3 +190,31 @@ def test_a_governors_post_goes_on_after_his_denial(run: Run) -> None:
     hit = of_type(events, "strike")
     assert [(e["claimant"], e["modality"]) for e in hit] == [
         ("Oleh Syniehubov (Kharkiv regional governor)", "claimed")], hit
+
+
+def test_drones_downed_over_a_list_of_regions_have_no_one_place(run: Run) -> None:
+    events = run("Air defence systems shot down 52 drones over the Kursk, Bryansk and Belgorod "
+                 "regions overnight, the Russian Defence Ministry said.", "2025-04-02")
+    downed = of_type(events, "equipment.lost")
+    assert [(place_id(e), e["count"]["value"]) for e in downed] == [(None, 52)], downed
+
+
+def test_drones_downed_over_one_region_keep_it(run: Run) -> None:
+    events = run("Air defence systems shot down 17 drones over the Kursk region overnight, the "
+                 "Russian Defence Ministry said.", "2025-04-02")
+    downed = of_type(events, "equipment.lost")
+    assert [(place_id(e), e["count"]["value"]) for e in downed] == [(538555, 17)], downed
+
+
+def test_early_and_late_in_a_month_are_its_ten_days(run: Run) -> None:
+    events = run("Russian forces seized Toretsk in late February, the defence ministry said. "
+                 "Russian forces took Siversk in early March, the ministry said.", "2025-03-17")
+    taken = {place_id(e): e["date"]["value"] for e in of_type(events, "territory.captured")}
+    assert taken == {709354: "2025-02-21/2025-02-28", 694403: "2025-03-01/2025-03-10"}, taken
+
+
+def test_a_month_alone_stays_the_month(run: Run) -> None:
+    events = run("Russia's defence ministry said its forces had seized Toretsk in February.",
+                 "2025-03-17")
+    taken = of_type(events, "territory.captured")
+    assert [e["date"]["value"] for e in taken] == ["2025-02"], taken

@@ -244,9 +244,9 @@ def _locates(region_tok: Any, village: Any) -> bool:
 
 def _across_regions(places: list[PlaceChoice]) -> bool:
     """Whether a figure is spread over several regions or countries: an army's losses
-    counted over "the Kursk and Belgorod regions" have no one place (decision 130), where
-    civilians killed in two regions, a strike on two regions or drones downed over them
-    are one mention for each region."""
+    counted over "the Kursk and Belgorod regions" and drones downed over them have no one
+    place (decisions 130, 554), where civilians killed in two regions or a strike on two
+    regions are one mention for each region."""
     ids = {p.geonameid for p, _m in places if p is not None}
     return len(ids) > 1 and all(p is not None and p.kind in ("admin1", "country")
                                 for p, _m in places)
@@ -261,14 +261,13 @@ def _several_areas(d: Draft) -> bool:
 
 
 def _army_tally(sc: SentenceContext, d: Draft) -> bool:
-    """Whether the draft counts an army's losses: soldiers, or equipment listed with them
-    ("lost up to 140 personnel, a tank and three armoured vehicles"), not drones downed."""
+    """Whether the draft counts an army's losses: soldiers, equipment listed with them
+    ("lost up to 140 personnel, a tank and three armoured vehicles") or drones downed over
+    several regions ("shot down 47 drones over the Kursk, Bryansk and Belgorod regions":
+    one figure of no one place, decision 554)."""
     if d.type_name == "casualties":
         return military_losses(sc, d)
-    if d.type_name != "equipment.lost" or \
-            d.trigger.phrase[0] in sc.doc.lexicon.air_defence_verbs:
-        return False
-    return bool({t.lemma_.lower() for t in sc.sent} & sc.doc.book.soldier_nouns)
+    return d.type_name == "equipment.lost"
 
 
 def military_losses(sc: SentenceContext, d: Draft) -> bool:
