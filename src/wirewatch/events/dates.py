@@ -467,8 +467,9 @@ def _written(kind: str, g: dict[str, Any], pub: date | None, ref: date | None,
         return EventDate(f"{date(y, first, 1).isoformat()}/"
                          f"{_month_end(end_year, last).isoformat()}", "range", "explicit")
     if kind in ("part_month_year", "month_year"):
-        return EventDate(f"{g['year']}-{months[_month_key(g['month'], months)]:02d}", "month",
-                         "explicit")
+        month = months[_month_key(g["month"], months)]
+        return _month_part(int(g["year"]), month, g.get("part"), lexicon) or EventDate(
+            f"{g['year']}-{month:02d}", "month", "explicit")
     if kind == "part_year":
         month = lexicon.year_parts[g["part"].lower()]
         return EventDate(f"{g['year']}-{month:02d}", "month", "explicit")
@@ -489,6 +490,18 @@ def _written(kind: str, g: dict[str, Any], pub: date | None, ref: date | None,
     return None
 
 
+def _month_part(year: int, month: int, part: str | None, lexicon: Lexicon
+                ) -> EventDate | None:
+    """The days a part of a month names ("early May": May 1-10, "late May": May 21-31;
+    decision 555), or None when no part is named."""
+    days = lexicon.month_parts.get(part.lower()) if part else None
+    if not days:
+        return None
+    last = min(days[1], _month_end(year, month).day)
+    return EventDate(f"{date(year, month, days[0]).isoformat()}/"
+                     f"{date(year, month, last).isoformat()}", "range", "explicit")
+
+
 def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Lexicon
               ) -> EventDate | None:
     """A date counted from the publication date ("on Tuesday", "last week", "in May")."""
@@ -502,7 +515,9 @@ def _relative(kind: str, g: dict[str, Any], pub: date, future: bool, lexicon: Le
                          "range", "explicit")
     if kind in ("part_month", "in_month"):
         month = months[_month_key(g["month"], months)]
-        return EventDate(f"{_month_before(month, pub)}-{month:02d}", "month", "explicit")
+        year = _month_before(month, pub)
+        return _month_part(year, month, g.get("part"), lexicon) or EventDate(
+            f"{year}-{month:02d}", "month", "explicit")
     if kind == "week_of_month":
         month = months[_month_key(g["month"], months)]
         year = int(g["year"]) if g.get("year") else _month_before(month, pub)

@@ -217,7 +217,7 @@ class Lexicon:
     seasons: dict[str, tuple[int, ...]]  # season -> (first month, last month)
     holidays: dict[str, tuple[int, ...]]  # holiday -> (month, day)
     eras: dict[str, tuple[int, ...]]  # 'the full-scale invasion' -> (year, month, day) it began
-    month_parts: tuple[str, ...]  # 'early May', 'the end of May': part of a month
+    month_parts: dict[str, tuple[int, ...]]  # 'early May' -> its days (1, 10)
     year_parts: dict[str, int]  # 'the start of 2024' -> its month
     ago_numbers: dict[str, int]  # number words of 'three days ago'
 
