@@ -4,12 +4,27 @@ claim told before (decision 545); "the Institute for the Study of War" names no 
 546); an analyst "assesses that" speaks (decision 547); "Russian forces likely do not
 control X" and "does not show Russian control of X" deny X's capture (decision 548); the
 settlements a tally of captures names as its examples are captures of their own (decision
-549). The sentences are written for these tests.
+549); "the village of X, near Y" is X (decision 550); a toll broken down by town (decision
+551); a ministry in a party's outlet is that party's (decision 552); a governor's post goes
+on after his denial (decision 553); drones downed over a list of regions have no one place
+(decision 554); "early" and "late" in a month are its ten days (decision 555); a strike
+told through the people it hurt (decision 557); people leaving a community and children
+sent to camps are evacuated (decision 558); drones downed over Crimea and the sea have no
+one place (decision 559). Decision 556 (a nationwide toll has no place) is tested in
+test_reading_round11.py. The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_holding_positions_is_no_capture``, ``test_holding_ground_at_home_claims_no_capture``,
 ``test_no_longer_controlling_denies_nothing``,
 ``test_a_town_a_listed_village_lies_near_is_no_example``,
-``test_a_listed_village_after_one_capture_is_not_an_example``."""
+``test_a_listed_village_after_one_capture_is_not_an_example``,
+``test_a_town_near_which_fighting_goes_on_is_still_the_place``,
+``test_the_condition_of_the_wounded_is_no_breakdown``,
+``test_a_ministry_in_a_wire_story_keeps_its_words``,
+``test_drones_downed_over_one_region_keep_it``, ``test_a_month_alone_stays_the_month``,
+``test_troops_that_killed_soldiers_struck_nothing``,
+``test_troops_leaving_a_town_are_no_evacuation``,
+``test_drones_downed_over_seven_regions_have_no_place``,
+``test_people_leaving_as_a_trend_are_no_evacuation``."""
 
 from __future__ import annotations
 
@@ -218,3 +233,65 @@ def test_a_month_alone_stays_the_month(run: Run) -> None:
                  "2025-03-17")
     taken = of_type(events, "territory.captured")
     assert [e["date"]["value"] for e in taken] == ["2025-02"], taken
+
+
+def test_shelling_that_killed_is_a_strike_too(run: Run) -> None:
+    events = run("Russian shelling killed two people and wounded six in Kostiantynivka on "
+                 "Tuesday morning, the governor said.", "2025-06-04")
+    hit = of_type(events, "strike")
+    assert [(place_id(e), e["date"]["value"]) for e in hit] == [(705104, "2025-06-03")], hit
+    assert len(of_type(events, "casualties")) == 2, events
+
+
+def test_a_drone_that_killed_is_a_strike_too(run: Run) -> None:
+    events = run("A Russian drone killed a 58-year-old man on a bicycle in Orikhiv on Tuesday, "
+                 "the governor said.", "2025-06-04")
+    hit = of_type(events, "strike")
+    assert [(place_id(e), e["claimant"]) for e in hit] == [(698428, "governor")], hit
+
+
+def test_troops_that_killed_soldiers_struck_nothing(run: Run) -> None:
+    events = run("Russian troops killed 30 Ukrainian soldiers near Toretsk, the ministry "
+                 "said.", "2025-06-04")
+    assert not of_type(events, "strike"), events
+
+
+def test_people_leaving_a_community_are_evacuated(run: Run) -> None:
+    events = run("Some 300 people have left the Mezhova community over the past week, the "
+                 "governor said.", "2025-06-04")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(place_id(e), e["count"]["value"]) for e in moved] == [(701305, 300)], moved
+
+
+def test_children_sent_to_camps_are_evacuated(run: Run) -> None:
+    events = run("Another 120 children from the Shebekino district will be sent to holiday "
+                 "camps on Monday, governor Vyacheslav Gladkov said.", "2025-06-04")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(e["count"]["value"], e["modality"]) for e in moved] == [(120, "planned")], moved
+
+
+def test_troops_leaving_a_town_are_no_evacuation(run: Run) -> None:
+    events = run("Russian troops left Vovchansk, the ministry said.", "2025-06-04")
+    assert not of_type(events, "civilians.evacuated"), events
+    assert of_type(events, "territory.withdrawn"), events
+
+
+def test_drones_downed_over_seven_regions_have_no_place(run: Run) -> None:
+    events = run("Air defences destroyed 57 Ukrainian drones over seven regions overnight, the "
+                 "Russian Defence Ministry said on Monday, including 20 over the Bryansk "
+                 "region.", "2025-06-02")
+    downed = {e["count"]["value"]: place_id(e) for e in of_type(events, "equipment.lost")}
+    assert downed.get(57, 0) is None, downed
+
+
+def test_drones_downed_over_crimea_and_the_sea_have_no_place(run: Run) -> None:
+    events = run("The Russian Defence Ministry said 41 Ukrainian drones had been destroyed over "
+                 "Crimea and the Black Sea overnight.", "2025-06-02")
+    downed = of_type(events, "equipment.lost")
+    assert [(place_id(e), e["count"]["value"]) for e in downed] == [(None, 41)], downed
+
+
+def test_people_leaving_as_a_trend_are_no_evacuation(run: Run) -> None:
+    events = run('"People are leaving Oleshky because the town is shelled every day," the '
+                 "official said.", "2025-06-02")
+    assert not of_type(events, "civilians.evacuated"), events

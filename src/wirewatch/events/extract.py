@@ -24,6 +24,7 @@ from wirewatch.events.breakdowns import with_breakdowns
 from wirewatch.events.codebook import Codebook, load_codebook
 from wirewatch.events.context import DocContext, Draft, SentenceContext
 from wirewatch.events.dates import find_dates
+from wirewatch.events.implied_strikes import with_implied_strikes
 from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention, Evidence
@@ -50,6 +51,7 @@ Step = Callable[[SentenceContext, Draft], bool]
 STEPS: tuple[Step, ...] = (
     guards.is_event,                # threats, attempts, hypotheses, habits, adjectives
     guards.has_military_subject,    # "left", "abandoned" by troops
+    guards.has_civilian_subject,    # "300 people have left the community"
     modality.attribute,             # claimant, conduits, verbs of saying
     place.candidate_places,         # the places of the sentence it may take
     place.attach_places,            # the places tied to it, or referred back to
@@ -110,14 +112,20 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     dc.found = with_interview_answers(dc, parsed, dc.found)
     found = without_parts(without_headline_repeats([f.mention for f in dc.found], doc.text,
                                                    lexicon), lexicon)
-    found = with_national_tolls(found, places, doc.text, lexicon)
     spans = [(s.start_char, s.end_char) for s in sents]
     found = with_tally_examples(found, places, doc.text, spans, book, lexicon)
     found = with_breakdowns(found, places, doc.text, spans, lexicon)
+    found = with_implied_strikes(found, parsed, lexicon, _one_word_triggers(book, "strike"))
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)
     return with_tally_flags(without_superseded(dedupe(with_tallies(found, tallies), book),
                                                lexicon.superseded_figure), book)
+
+
+def _one_word_triggers(book: Codebook, type_name: str) -> frozenset[str]:
+    """The one-word trigger phrases of an event type ("shelling", "attack")."""
+    et = book.types.get(type_name)
+    return frozenset(p[0] for p in et.triggers if len(p) == 1) if et else frozenset()
 
 
 def with_tally_flags(mentions: list[EventMention], book: Codebook) -> list[EventMention]:
@@ -156,27 +164,6 @@ def without_headline_repeats(mentions: list[EventMention], text: str, lexicon: L
 
     told = {m.type for m in mentions if not retold(m)}
     return [m for m in mentions if not retold(m) or m.type not in told]
-
-
-def with_national_tolls(mentions: list[EventMention], places: Sequence[PlaceMention],
-                        text: str, lexicon: Lexicon) -> list[EventMention]:
-    """Place a toll of civilians told for a whole country at the country ("at least 232
-    civilians were killed and 1,343 injured in Ukraine"; decision 168). Casualties are
-    otherwise never placed at a country, so that the soldiers a country lost ("Russia has
-    lost 900,000 troops in Ukraine") stay without a place."""
-    countries = [p for p in places if p.place is not None and p.place.kind == "country"]
-    out = []
-    for m in mentions:
-        if m.type == "casualties" and m.place is None and not m.reference:
-            country = next((p for p in countries
-                            if m.evidence.start <= p.start < m.evidence.end and
-                            not text.startswith("'s", p.end) and
-                            lexicon.national_toll.search(text[m.evidence.start:p.start])),
-                           None)
-            if country is not None:
-                m = replace(m, place=country.place)
-        out.append(m)
-    return out
 
 
 # "31 drones were shot down over the Bryansk region, 22 over the Kursk region and nine

@@ -92,7 +92,6 @@ class Lexicon:
     part_openers: re.Pattern[str]  # 'Among them, 6 children ...': part of the figure before
     superseded_figure: re.Pattern[str]  # 'had initially reported one death': updated later
     report_title: re.Pattern[str]  # 'Summary for May 26 from the governor': the day covered
-    national_toll: re.Pattern[str]  # '232 civilians were killed ... in Ukraine': a country's toll
     locative_preps: frozenset[str]
     possibility_auxes: frozenset[str]
     repel_verbs: frozenset[str]
@@ -100,6 +99,7 @@ class Lexicon:
     ground_attack_preps: frozenset[str]
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
     near_words: frozenset[str]  # 'the village of X, near Y': Y only locates X
+    many_regions: re.Pattern[str]  # 'over seven regions', 'over Crimea and the Black Sea'
     example_words: frozenset[str]  # '38 settlements in the region, including X': an example
     example_openers: re.Pattern[str]  # 'Among them were X and Y': a tally's examples follow
     breakdown_opening: re.Pattern[str]  # 'Two of the dead were in X': a toll's part by town

@@ -630,6 +630,23 @@ def has_military_subject(sc: SentenceContext, d: Draft) -> bool:
     return subj.lemma_.lower() in book.military_nouns or subj.lower_ in book.military_nouns
 
 
+def has_civilian_subject(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "300 people have left the community" is an evacuation; "troops left the
+    town", "the town was left without power" are not (decision 558)."""
+    if d.trigger.phrase[0] not in d.type.needs_civilian_subject or len(d.trigger.phrase) > 1:
+        return True
+    if d.head.tag_ == "VBG":
+        return False  # "people are leaving X because it is shelled": a trend, no event
+    subj = next((c for c in children_of(d.head) if c.dep_ == "nsubj"), None)
+    if subj is None and d.head.dep_ == "conj":
+        subj = next((c for c in children_of(d.head.head) if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    nouns = sc.doc.book.civilian_nouns
+    return subj.lemma_.lower() in nouns or subj.lower_ in nouns or any(
+        n.lemma_.lower() in nouns for n in _of_nouns(subj))
+
+
 def _armed_agent(head: Any, book: Codebook) -> bool:
     """Whether a passive trigger's agent, if it has one, is an armed actor or a party ("cut
     off by Russian troops", "by Russia"), not a thing ("cut off by a destroyed bridge")."""

@@ -180,9 +180,11 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         # "denied that any units had been cut off", "no withdrawal had taken place":
         # the place of the claim denied
         d.places = _denied_place(sc, d)
-    if (_across_regions(d.places) or _several_areas(d)) and _army_tally(sc, d):
+    if (_across_regions(d.places) or _several_areas(d) or
+            sc.doc.lexicon.many_regions.search(span_text(sc.sent))) and _army_tally(sc, d):
         # "lost up to 140 personnel and a tank in the Kursk and Belgorod regions", "in the
-        # Kharkov and Sumy areas the enemy lost ...": no one place (decision 507)
+        # Kharkov and Sumy areas the enemy lost ...", "over seven regions", "over Crimea and
+        # the Black Sea": no one place (decisions 507, 559)
         d.places = []
     # a village the gazetteer lacks is still where the event happened: place null
     # (decision 36), never a guess
