@@ -10,8 +10,9 @@ on after his denial (decision 553); drones downed over a list of regions have no
 (decision 554); "early" and "late" in a month are its ten days (decision 555); a strike
 told through the people it hurt (decision 557); people leaving a community and children
 sent to camps are evacuated (decision 558); drones downed over Crimea and the sea have no
-one place (decision 559). Decision 556 (a nationwide toll has no place) is tested in
-test_reading_round11.py. The sentences are written for these tests.
+one place (decision 559); a daily tally that lists equipment loses it (decision 560).
+Decision 556 (a nationwide toll has no place) is tested in test_reading_round11.py. The
+sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_holding_positions_is_no_capture``, ``test_holding_ground_at_home_claims_no_capture``,
 ``test_no_longer_controlling_denies_nothing``,
@@ -24,7 +25,7 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_troops_that_killed_soldiers_struck_nothing``,
 ``test_troops_leaving_a_town_are_no_evacuation``,
 ``test_drones_downed_over_seven_regions_have_no_place``,
-``test_people_leaving_as_a_trend_are_no_evacuation``."""
+``test_people_leaving_as_a_trend_are_no_evacuation``, ``test_a_shopping_list_is_no_loss``."""
 
 from __future__ import annotations
 
@@ -295,3 +296,18 @@ def test_people_leaving_as_a_trend_are_no_evacuation(run: Run) -> None:
     events = run('"People are leaving Oleshky because the town is shelled every day," the '
                  "official said.", "2025-06-02")
     assert not of_type(events, "civilians.evacuated"), events
+
+
+def test_a_daily_tally_listing_equipment_loses_it(run: Run) -> None:
+    events = run("Russia lost 1,460 troops over the past day, the General Staff said on "
+                 "Friday. The daily tally also lists 9 tanks and 31 artillery systems.",
+                 "2024-11-15")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [9, 31], lost
+    assert all(e["claimant"] and "General Staff" in e["claimant"] for e in lost), lost
+
+
+def test_a_shopping_list_is_no_loss(run: Run) -> None:
+    events = run("The aid convoy list includes 12 generators and 40 tents, the charity said.",
+                 "2024-11-15")
+    assert not of_type(events, "equipment.lost"), events

@@ -145,8 +145,13 @@ def _habit(sc: SentenceContext, d: Draft) -> bool:
             noun.head.head.pos_ == "NOUN":
         noun = noun.head.head  # "the issuance of passports underscores ...": commentary
     verb = noun.head if noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubj") else head
-    if noun.dep_ == "nsubj" and verb.lemma_.lower() in sc.doc.lexicon.tally_verbs:
-        return False  # "losses include 10,212 tanks": a running total, stated in the present
+    lex = sc.doc.lexicon
+    if verb.lemma_.lower() in lex.tally_verbs and (noun.dep_ == "nsubj" or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.figure_nouns
+            for c in children_of(verb))):
+        # "losses include 10,212 tanks", "the daily tally also lists 11 tanks": a running
+        # total, stated in the present (decision 560)
+        return False
     return bool(verb.pos_ == "VERB" and verb.tag_ in ("VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass") for c in children_of(verb)) and
         (verb.lemma_.lower() not in sc.doc.book.speech_verbs or
