@@ -693,6 +693,19 @@ def outlet_speaker(registry: ActorRegistry, outlet: str | None,
     return found
 
 
+def outlet_side(registry: ActorRegistry, outlet: str | None, day: date | None) -> str | None:
+    """The side of the outlet an article comes from, when the registry knows it as a
+    party's outlet ("TASS": RU, "Ukrinform": UA): a ministry the article names without a
+    side is first of all its own country's (decision 552)."""
+    body = without_channel_note(outlet)
+    if not body:
+        return None
+    found = registry.match(body, day)
+    if found is None or found.type != "outlet" or found.side not in ("RU", "UA"):
+        return None
+    return found.side
+
+
 # The words that make an outlet a channel ("Rybar Telegram channel", "Telegram-канал «Два
 # майора»", "Telegram post (Poddubny), English translation"), the marks around its name,
 # and a note of translation after it: what is left names the channel's owner.

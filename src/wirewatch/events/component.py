@@ -10,7 +10,6 @@ bundled one) and the lexicon file (``null``: the bundled one of its ``lang``), s
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +17,7 @@ from spacy.tokens import Doc
 from wirewatch.events.actors import (
     ActorRegistry,
     channel_person,
+    outlet_side,
     outlet_speaker,
     spoken_by_outlet,
     told_by_own_outlet,
@@ -76,19 +76,6 @@ GUESSED_TOWN_CONFIDENCE = 0.3
 # the larger is the one news means (Vovchansk, not the Russian village Volchansk); of four
 # or thirteen Sosnivkas, none is more likely
 MANY_NAMESAKES = 3
-
-
-def outlet_side(actors: ActorRegistry, outlet: str | None, day: date | None) -> str | None:
-    """The side of the outlet an article comes from, when the registry knows it as a
-    party's outlet ("TASS": RU, "Ukrinform": UA): a ministry the article names without a
-    side is first of all its own country's (decision 552)."""
-    body = without_channel_note(outlet)
-    if not body:
-        return None
-    found = actors.match(body, day)
-    if found is None or found.type != "outlet" or found.side not in ("RU", "UA"):
-        return None
-    return found.side
 
 
 class EventsComponent:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.lexicon import Lexicon
@@ -52,9 +53,8 @@ def _examples(tally: EventMention, places: Sequence[PlaceMention], text: str,
     if here is None:
         return []
     start, end = sentences[here]
-    words = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(lexicon.example_words)))
-                       + r")\b", re.I)
-    found = words.search(text, tally.evidence.start, end) if lexicon.example_words else None
+    words = _example_pattern(lexicon.example_words)
+    found = words.search(text, tally.evidence.start, end) if words is not None else None
     if found is not None:
         span = (found.end(), end)
     elif here + 1 < len(sentences) and lexicon.example_openers.match(
@@ -65,6 +65,15 @@ def _examples(tally: EventMention, places: Sequence[PlaceMention], text: str,
     return [p for p in places if span[0] <= p.start < span[1] and p.place is not None and
             p.place.kind == "city" and not _LOCATING.search(text[max(start, p.start - 30):p.start])
             and not _after_compass(text, p.start, lexicon)]
+
+
+@lru_cache(maxsize=8)
+def _example_pattern(example_words: frozenset[str]) -> re.Pattern[str] | None:
+    """The lexicon's example words as one pattern, made once per lexicon."""
+    if not example_words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(example_words))) + r")\b",
+                      re.I)
 
 
 def _after_compass(text: str, at: int, lexicon: Lexicon) -> bool:

@@ -24,6 +24,7 @@ from wirewatch.events.syntax import (
     children_of,
     figure_frame,
     is_under,
+    memo,
     paragraph_start,
     path_up,
     sent_of,
@@ -180,8 +181,8 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         # "denied that any units had been cut off", "no withdrawal had taken place":
         # the place of the claim denied
         d.places = _denied_place(sc, d)
-    if (_across_regions(d.places) or _several_areas(d) or
-            sc.doc.lexicon.many_regions.search(span_text(sc.sent))) and _army_tally(sc, d):
+    if (_across_regions(d.places) or _several_areas(d) or _over_many_regions(sc)) and \
+            _army_tally(sc, d):
         # "lost up to 140 personnel and a tank in the Kursk and Belgorod regions", "in the
         # Kharkov and Sumy areas the enemy lost ...", "over seven regions", "over Crimea and
         # the Black Sea": no one place (decisions 507, 559)
@@ -252,6 +253,15 @@ def _across_regions(places: list[PlaceChoice]) -> bool:
     ids = {p.geonameid for p, _m in places if p is not None}
     return len(ids) > 1 and all(p is not None and p.kind in ("admin1", "country")
                                 for p, _m in places)
+
+
+def _over_many_regions(sc: SentenceContext) -> bool:
+    """Whether the sentence counts over many regions or a region and a sea ("over seven
+    regions", "over Crimea and the Black Sea"; decision 559): read once per sentence."""
+    sent = sc.sent
+    found: bool = memo(sent.doc, ("many_regions", sent.start), lambda: bool(
+        sc.doc.lexicon.many_regions.search(span_text(sent))))
+    return found
 
 
 def _several_areas(d: Draft) -> bool:
