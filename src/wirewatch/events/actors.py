@@ -45,9 +45,9 @@ SIDE_PREFIX = {"RU": "ru-", "UA": "ua-"}
 TOP_KEYS = frozenset({"version", "actors", "equivalences", "ambiguous", "titles", "side_words",
                       "descriptors"})
 ACTOR_KEYS = frozenset({"id", "name", "type", "kind", "side", "aliases", "roles",
-                        "state_affiliated", "country", "parent", "note"})
+                        "state_affiliated", "country", "parent", "note", "area"})
 ACTOR_REQUIRED = ("id", "name", "type", "kind", "side")
-ROLE_KEYS = frozenset({"title", "short", "org", "from", "to", "note"})
+ROLE_KEYS = frozenset({"title", "short", "org", "from", "to", "note", "area"})
 REWRITE_KEYS = frozenset({"pattern", "replace", "note"})
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,6 +72,7 @@ class Role:
     start: date | None = None
     end: date | None = None
     note: str | None = None
+    area: int | None = None  # GeoNames id of the region or town the office governs
 
     def held_on(self, day: date) -> bool:
         """Return whether the role was held on ``day`` (an unknown bound is open)."""
@@ -93,6 +94,7 @@ class Actor:
     country: str | None = None
     parent: str | None = None
     note: str | None = None
+    area: int | None = None  # GeoNames id of the region or town the body governs
 
     def role_on(self, day: date | None = None) -> Role | None:
         """Return the role held on ``day`` (the latest-starting one when several were),
@@ -195,6 +197,22 @@ class ActorRegistry:
     def get(self, actor_id: str) -> Actor | None:
         """Return the actor with this id, or None."""
         return self._actors.get(actor_id)
+
+    def area_of(self, actor_id: str, day: date | None) -> int | None:
+        """Return the GeoNames id of the region or town an actor governs on ``day``: a
+        body's own ``area``, else a person's role's (or its body's), else None."""
+        actor = self._actors.get(actor_id)
+        if actor is None:
+            return None
+        if actor.area is not None:
+            return actor.area
+        role = actor.role_on(day)
+        if role is None:
+            return None
+        if role.area is not None:
+            return role.area
+        body = self._actors.get(role.org) if role.org else None
+        return body.area if body is not None else None
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -507,7 +525,8 @@ def _actor(entry: Any, index: int) -> Actor:
                  side=entry["side"], aliases=tuple(aliases), roles=roles,
                  state_affiliated=entry.get("state_affiliated"), country=entry.get("country"),
                  parent=_optional_str(entry, "parent", fail),
-                 note=_optional_str(entry, "note", fail))
+                 note=_optional_str(entry, "note", fail),
+                 area=_area(entry.get("area"), fail))
 
 
 def _check_enums(entry: dict[str, Any], fail: _Fail) -> None:
@@ -574,7 +593,17 @@ def _role(item: Any, where: str) -> Role:
     start, end = _date(item.get("from"), f"{where} 'from'"), _date(item.get("to"), f"{where} 'to'")
     if start and end and end < start:
         raise ActorRegistryError(f"{where}: 'to' ({end}) is before 'from' ({start})")
-    return Role(title=title, short=short or title, org=org, start=start, end=end, note=note)
+    return Role(title=title, short=short or title, org=org, start=start, end=end, note=note,
+                area=_area(item.get("area"), ActorRegistryError, where))
+
+
+def _area(value: Any, fail: Callable[[str], Exception], where: str = "") -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise fail(f"{where + ': ' if where else ''}'area' must be a GeoNames id (a positive "
+                   "whole number)")
+    return value
 
 
 def _date(value: Any, where: str) -> date | None:

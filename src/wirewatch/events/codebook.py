@@ -25,7 +25,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "stative", "avoid_preps",
              "country_place", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
-             "needs_people", "needs_civilian_subject",
+             "needs_people", "needs_civilian_subject", "needs_military_object",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
              "object_only", "verb_only", "plans", "denial_answers_claim",
              "count_is_tally"}
@@ -58,6 +58,9 @@ class EventType:
     # "300 people have left the community": words that are this type only with civilians
     # as their subject (codebook ``loss_nouns.civilians``; decision 558)
     needs_civilian_subject: frozenset[str] = frozenset()
+    # verbs whose object must be soldiers ("detained two saboteurs", not "detained a man
+    # suspected of spying"; decision 564)
+    needs_military_object: frozenset[str] = frozenset()
     # triggers whose agent, when one is written ("cut off by ..."), must be an armed actor
     needs_military_agent: frozenset[str] = frozenset()
     stative: frozenset[Phrase] = frozenset()
@@ -235,6 +238,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             partial_only=_lower_set(spec.get("partial_only")),
             needs_military_subject=_lower_set(spec.get("needs_military_subject")),
             needs_civilian_subject=_lower_set(spec.get("needs_civilian_subject")),
+            needs_military_object=_lower_set(spec.get("needs_military_object")),
             needs_military_agent=_lower_set(spec.get("needs_military_agent")),
             stative=frozenset(_words(p) for p in spec.get("stative") or []),
             avoid_preps=_lower_set(spec.get("avoid_preps")),

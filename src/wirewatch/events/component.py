@@ -28,9 +28,11 @@ from wirewatch.events.codebook import Codebook
 from wirewatch.events.confidence import load_model as load_confidence_model
 from wirewatch.events.confidence import with_confidence
 from wirewatch.events.extract import events_in_document
+from wirewatch.events.jurisdiction import in_claimants_area
 from wirewatch.events.lemma.lexicon import LemmaLexicon, load_lemma_lexicon, uses_lemma_rules
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.component import document_of, places_of
+from wirewatch.places.gazetteer import Gazetteer
 from wirewatch.places.models import PlaceMention
 
 if not Doc.has_extension("wirewatch_events"):
@@ -81,10 +83,12 @@ MANY_NAMESAKES = 3
 class EventsComponent:
     """Reads event mentions from a parsed doc and its place mentions."""
 
-    def __init__(self, codebook: Codebook, lexicon: Lexicon, actors: ActorRegistry) -> None:
+    def __init__(self, codebook: Codebook, lexicon: Lexicon, actors: ActorRegistry,
+                 gazetteer: Gazetteer) -> None:
         self.codebook = codebook
         self.lexicon = lexicon
         self.actors = actors
+        self.gazetteer = gazetteer
         # read once: finding the bundled file and checking its version per document cost
         # about 1 ms a document (round 10)
         self.confidence = load_confidence_model()
@@ -114,6 +118,8 @@ class EventsComponent:
         found = spoken_by_outlet(found, speaker_name, speaker)
         found = told_by_own_outlet(found, self.actors, source.outlet, source.published,
                                    speaker)
+        found = in_claimants_area(found, self.actors, self.gazetteer, self.codebook,
+                                  source.published)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 
@@ -159,11 +165,11 @@ def make_events_component(nlp: Language, name: str, codebook: str | None,
     """Return the event component reading the given codebook file, lexicon file (None:
     the bundled lexicon of ``lang``) and actor registry file (None: the bundled ones);
     a lexicon with ``rules: lemma`` gets the lemma rules."""
-    from wirewatch.resources import Settings, actors_for, codebook_for
+    from wirewatch.resources import Settings, actors_for, codebook_for, gazetteer_for
 
     settings = Settings(codebook=codebook, lang=lang, lexicon=lexicon, actors=actors)
     if uses_lemma_rules(lang, lexicon):
         return LemmaEventsComponent(codebook_for(settings), load_lemma_lexicon(lang, lexicon),
                                     actors_for(settings))
     return EventsComponent(codebook_for(settings), load_lexicon(lang, lexicon),
-                           actors_for(settings))
+                           actors_for(settings), gazetteer_for(settings))

@@ -29,6 +29,7 @@ from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.numbers import Count, words_to_number
+from wirewatch.events.regional_parts import with_regional_parts
 from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe, without_superseded
 from wirewatch.events.steps.denial import denial_by_control, denial_of_claim
@@ -52,6 +53,7 @@ STEPS: tuple[Step, ...] = (
     guards.is_event,                # threats, attempts, hypotheses, habits, adjectives
     guards.has_military_subject,    # "left", "abandoned" by troops
     guards.has_civilian_subject,    # "300 people have left the community"
+    guards.has_military_object,     # "detained two saboteurs"
     modality.attribute,             # claimant, conduits, verbs of saying
     place.candidate_places,         # the places of the sentence it may take
     place.attach_places,            # the places tied to it, or referred back to
@@ -115,6 +117,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     spans = [(s.start_char, s.end_char) for s in sents]
     found = with_tally_examples(found, places, doc.text, spans, book, lexicon)
     found = with_breakdowns(found, places, doc.text, spans, lexicon)
+    found = with_regional_parts(found, places, doc.text, spans, lexicon)
     found = with_implied_strikes(found, parsed, lexicon, _one_word_triggers(book, "strike"))
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)

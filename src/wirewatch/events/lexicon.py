@@ -100,6 +100,9 @@ class Lexicon:
     compass_words: frozenset[str]  # 'X, southeast of Y': Y only locates X
     near_words: frozenset[str]  # 'the village of X, near Y': Y only locates X
     many_regions: re.Pattern[str]  # 'over seven regions', 'over Crimea and the Black Sea'
+    # ', including 21 over the Kursk region', '18 of them over X', 'and 12 over Y': a figure's
+    # part told region by region, written right before the region
+    part_over: re.Pattern[str]
     example_words: frozenset[str]  # '38 settlements in the region, including X': an example
     example_openers: re.Pattern[str]  # 'Among them were X and Y': a tally's examples follow
     breakdown_opening: re.Pattern[str]  # 'Two of the dead were in X': a toll's part by town

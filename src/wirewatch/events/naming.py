@@ -75,12 +75,17 @@ class PersonRegistry:
 _TIME_STAMP = re.compile(r"^\(?\d{1,2}[:.]\d{2}\)?(?:\s*[A-Z]{2,4})?\s*[-–—:|]\s*")
 
 
+# a name in quotes inside a speaker's words: the name without them
+_QUOTED_NAME = re.compile(r"(?:(?<=\s)|^)['‘\"“]([^'’\"”]+)['’\"”](?=\s|$)")
+
+
 def clean(text: str, lexicon: Lexicon) -> str:
     """Return a speaker's words without article, possessive and surrounding punctuation."""
     text = _TIME_STAMP.sub("", " ".join(text.replace("\n", " ").split()))
     text = lexicon.speaker_determiners.sub("", text.strip())
     text = lexicon.channel_suffix.sub("", text)  # "the General Staff on Facebook"
     text = re.sub(r"['’]s$", "", text)
+    text = _QUOTED_NAME.sub(r"\1", text)  # "the 'DeepState' channel"
     return text.strip(" ,.;:'\"‘’“”")
 
 

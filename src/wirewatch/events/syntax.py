@@ -362,3 +362,9 @@ def question_before(text: str, para: int) -> tuple[int, int] | None:
     if not end or text[end - 1] != "?":
         return None
     return text.rfind("\n", 0, end) + 1, end
+
+
+def of_nouns(tok: Any) -> list[Any]:
+    """The nouns after "of" on a word ("none of the units", "thousands of soldiers")."""
+    return [g for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "of"
+            for g in children_of(p) if g.dep_ == "pobj"]

@@ -16,7 +16,14 @@ from wirewatch.events.context import Draft, SentenceContext, same_source
 from wirewatch.events.naming import side_of
 from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_nouns
-from wirewatch.events.syntax import children_of, is_under, path_up, text_of, token_forms
+from wirewatch.events.syntax import (
+    children_of,
+    is_under,
+    of_nouns,
+    path_up,
+    text_of,
+    token_forms,
+)
 from wirewatch.events.triggers import phrase_before
 from wirewatch.events.where import linear, listing_verb, object_place, relative_antecedent
 
@@ -41,11 +48,21 @@ def _condition(sc: SentenceContext, d: Draft) -> bool:
     return False
 
 
+# the claim nouns a trigger word only names ("the surrender claim"); not "figure" ("the
+# casualty figure rose to 12" is a toll)
+_CLAIM_HEADS = frozenset({"claim", "report", "allegation", "assertion", "accusation",
+                          "rumour", "rumor", "story"})
+
+
 def _modifier(sc: SentenceContext, d: Draft) -> bool:
-    """"a passport office": a trigger of a type that is no event as a modifier."""
+    """"a passport office": a trigger of a type that is no event as a modifier; nor is any
+    trigger naming a claim ("did not address the surrender claim", "the capture report":
+    a claim told before; decision 566)."""
     first = d.tokens[0]
     if len(d.tokens) != 1 or first.dep_ not in ("compound", "amod", "nmod"):
         return False
+    if first.head.lemma_.lower() in _CLAIM_HEADS:
+        return True
     if d.type.modifier_of_subject:
         # "an evacuation bus will leave" is one; "struck an evacuation vehicle" is not
         vehicle = first.head
@@ -461,12 +478,6 @@ def people_or_place(head: Any, book: Codebook) -> bool:
     return True
 
 
-def _of_nouns(tok: Any) -> list[Any]:
-    """The nouns after "of" on a word ("none of the units", "thousands of soldiers")."""
-    return [g for p in children_of(tok) if p.dep_ == "prep" and p.lower_ == "of"
-            for g in children_of(p) if g.dep_ == "pobj"]
-
-
 def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a single word that is an event only with an object has one ("Toretsk fell",
     "had lost Kurakhove": the place is the subject or object)."""
@@ -482,7 +493,7 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
         # the object's apposition, parsed as a second object)
         objs = [c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass") and
                 c.i not in own and c.pos_ == "NOUN" and not any(
-                    n.lemma_.lower() in et.object_nouns for n in [c, *_of_nouns(c)]) and
+                    n.lemma_.lower() in et.object_nouns for n in [c, *of_nouns(c)]) and
                 not (c.i > head.i and c.left_edge.i > 0 and
                      c.doc[c.left_edge.i - 1].text == ",")]
         places = [c.tok for c in chosen] + ([ref] if ref is not None else [])
@@ -649,7 +660,25 @@ def has_civilian_subject(sc: SentenceContext, d: Draft) -> bool:
         return False
     nouns = sc.doc.book.civilian_nouns
     return subj.lemma_.lower() in nouns or subj.lower_ in nouns or any(
-        n.lemma_.lower() in nouns for n in _of_nouns(subj))
+        n.lemma_.lower() in nouns for n in of_nouns(subj))
+
+
+def has_military_object(sc: SentenceContext, d: Draft) -> bool:
+    """Guard: "detained two members of a sabotage group" takes soldiers prisoner; "detained
+    a man suspected of spying" does not (decision 564). "Killed five saboteurs and detained
+    two others": the others are of the verb before."""
+    if d.trigger.phrase[0] not in d.type.needs_military_object:
+        return True
+    head, book = d.head, sc.doc.book
+    objs = [c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs:
+        return False
+    obj = objs[0]
+    if obj.lower_ in ("others", "more") and head.dep_ == "conj":
+        obj = next((c for c in children_of(head.head) if c.dep_ in ("dobj", "nsubjpass")), obj)
+    nouns = [obj, *of_nouns(obj)]
+    return any(n.lemma_.lower() in book.soldier_nouns or n.lower_ in book.soldier_nouns or
+               any(c.lemma_.lower() in book.soldier_nouns for c in n.subtree) for n in nouns)
 
 
 def _armed_agent(head: Any, book: Codebook) -> bool:

@@ -25,6 +25,7 @@ from wirewatch.events.syntax import (
     figure_frame,
     is_under,
     memo,
+    of_nouns,
     paragraph_start,
     path_up,
     sent_of,
@@ -78,6 +79,8 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = _places_said_hit(d, cands, sc.doc.book)
     if not d.chosen and d.behaviour.losses:
         d.chosen = _subjects_direction(d, cands, sc.doc.book)
+    if d.chosen and _own_town_reference(d, sc.doc.book):
+        d.chosen = []  # (the reference is resolved below)
     # ("Kostiantynivka in the Sumy direction": a direction only locates, as a region does)
     regions = [c.tok for c in cands if _locator(c, sc.doc.lexicon) or
                direction(c, sc.doc.book)[0]]
@@ -105,12 +108,49 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
                                           skip(cands, d.type, d.head) | speakers |
                                           _speaking_places(sc, d.ref_tok),
                                           event_places(sc.found_so_far()))
+            d.ref_place = _denied_antecedent(sc, d) or d.ref_place
             village = _unresolved_antecedent(sc, d.ref_tok, d.ref_place)
             if village is not None:
                 # "recaptured the village of Nekhoteyevka. ¶ '... completely liberated the
                 # settlement'": the village the gazetteer lacks, named last (decision 313)
                 d.ref_place, d.unresolved_place = None, village
     return True
+
+
+def _denied_antecedent(sc: SentenceContext, d: Draft) -> PlaceMention | None:
+    """"Russia said it took Dimitrov. … Also the Kiev side shelled Gorlovka … The channel
+    writes that the city is not taken": the town a denial's reference points back to is the
+    town of the claim it denies, not the town named last (decision 563)."""
+    ref = d.ref_place
+    if ref is None or ref.place is None or ref.place.kind != "city" or \
+            not d.type.place_required or not (
+                d.att.denial or negated(d.head, d.tokens, sc.doc.lexicon)):
+        return None
+    claims = [f for f in sc.found_so_far() if f.mention.type == d.type_name and
+              f.mention.modality != "denied" and f.place_mention is not None and
+              f.mention.place is not None and f.mention.place.kind == "city"]
+    if not claims or any(f.mention.place is not None and
+                         f.mention.place.geonameid == ref.place.geonameid for f in claims):
+        return None  # (the reference points to a town a claim of the kind was told of)
+    return claims[-1].place_mention
+
+
+def _own_town_reference(d: Draft, book: Codebook) -> bool:
+    """Whether the trigger's own words place it at a town named before ("surrounded the
+    garrison in the city, one of the last strongholds in the Donetsk region") while the
+    places chosen are only regions further off: the town wins (decision 565)."""
+    if not all(c.place.kind == "admin1" for c in d.chosen):
+        return False
+    towns = book.place_anaphora.get("city", frozenset())
+    for prep in children_of(d.head):
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "around"):
+            continue
+        for noun in children_of(prep):
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in towns and \
+                    any(t.lower_ == "the" for t in children_of(noun)) and \
+                    not any(is_under(c.tok, noun) for c in d.chosen):
+                return True
+    return False
 
 
 def _eligible(sc: SentenceContext, d: Draft) -> list[Candidate]:
@@ -508,20 +548,32 @@ def fallback_place(sc: SentenceContext, d: Draft, produced: Sequence[Found]
 def _where_the_people_were(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"48 civilians who had remained in Sudzha … had been evacuated to Kursk": the place
     the evacuated people were in, told in a clause of their own, is where they left
-    (decision 488)."""
-    if d.type_name != "civilians.evacuated":
+    (decision 488); "killed five saboteurs and detained two others who had crossed into the
+    Klimovo district": where the soldiers were (decision 564)."""
+    preps = _PEOPLES_PLACE_PREPS.get(d.type_name)
+    if preps is None:
         return []
-    people = [c for c in children_of(d.head) if c.dep_ in ("nsubjpass", "dobj")]
+    verbs = [d.head, *(c for c in children_of(d.head) if c.dep_ == "conj")]
+    if d.head.dep_ == "conj":
+        verbs.append(d.head.head)
+    people = [c for v in verbs for c in children_of(v) if c.dep_ in ("nsubjpass", "dobj")]
+    people += [g for p in people for g in of_nouns(p)]  # ("members of a group that ...")
     clauses = [g for p in people for g in children_of(p) if g.dep_ in ("relcl", "acl")]
     for clause in clauses:
         for c in d.candidates:
             if c.excluded or c.place.kind == "country":
                 continue
             tok = c.tok
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and \
-                    tok.head.head.i == clause.i:
+            if tok.dep_ == "pobj" and tok.head.lower_ in preps and \
+                    is_under(tok.head.head, clause):
                 return [(c.place, c.mention)]
     return []
+
+
+# where the people a clause of their own places were: evacuated from where they had
+# remained (decision 488); killed or detained where they had crossed into (decision 564)
+_PEOPLES_PLACE_PREPS = {"civilians.evacuated": ("in", "at"),
+                        "casualties": ("in", "at", "into", "near")}
 
 
 def _resolved(ref: Any, sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
