@@ -41,6 +41,7 @@ from wirewatch.events.syntax import (
     is_under,
     memo,
     noun_chunks_of,
+    of_nouns,
     path_up,
     phrase_text,
     sent_of,
@@ -562,9 +563,9 @@ class Attributor:
             # said": a body of no side named goes with the side that spoke last, when that
             # makes it a body the codebook names (decision 313)
             # (the side its own name gives: a side guessed from its sentence may be wrong)
-            last = next((side for side in (side_of(s.name, self.book)
-                                           for s in reversed(self.sources)) if side),
-                        self.outlet_side)
+            last = _side_named_before(src.name, tok, self.book) or next(
+                (side for side in (side_of(s.name, self.book) for s in reversed(self.sources))
+                 if side), self.outlet_side)
             sided = _describe(tok, start, end, self.registry, self.book, self.lexicon, last) \
                 if last else src
             if sided.name != src.name:
@@ -1098,6 +1099,24 @@ def _town_as_written(surface: str) -> str | None:
         else None
 
 
+def _side_named_before(name: str, tok: Any, book: Codebook) -> str | None:
+    """The side the text gave the same body when it named it before ("The Russian Defence
+    Ministry did not comment. ... the Defence Ministry said"): the body it refers back to,
+    whoever spoke last (decision 567)."""
+    words = [w for w in re.split(r"\W+", name.lower()) if w]
+    if not words:
+        return None
+    body = r"\s+".join("defen[cs]e" if w in ("defence", "defense") else re.escape(w)
+                       for w in words)
+    before = text_of(tok.doc)[:tok.idx]
+    found = list(re.finditer(rf"\b([\w'’-]+)\s+{body}\b", before, re.IGNORECASE))
+    for m in reversed(found):
+        side = side_of(m.group(1), book)
+        if side:
+            return side
+    return None
+
+
 def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset()) -> str | None:
     """Return the side of the sentence's first subject that names one ("Russian air
     defences"), not counting a subject of a verb of losing (``losers``) in what is said."""
@@ -1113,7 +1132,10 @@ def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
                 # "the ministry said ... that Ukrainian forces had lost 120 men": who lost
                 # is the other side of who says so
                 continue
-            side = side_of(nc.text, book)
+            side = side_of(nc.text, book) or next(
+                # "Units of the Centre group have liberated ...": the group's side
+                (x for x in (side_of(span_text(o.doc[o.left_edge.i:o.right_edge.i + 1]), book)
+                             for o in of_nouns(nc.root)) if x), None)
             if side:
                 return side
     return None
