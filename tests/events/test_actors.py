@@ -286,6 +286,28 @@ def test_a_small_valid_file_loads(tmp_path: Path) -> None:
     assert reg.match("governor of Test region", date(2021, 1, 1)) == reg.get("ru-someone")
 
 
+def test_the_area_an_official_governs(tmp_path: Path) -> None:
+    body = _entry(id="ru-test-administration", name="Test Administration", kind="official",
+                  area=578071)
+    governor = _person(roles=[{"title": "Governor", "org": "ru-test-administration",
+                               "from": "2020-01-01", "to": "2022-12-31"},
+                              {"title": "Mayor of Test", "from": "2023-01-01",
+                               "area": 578072}])
+    reg = ActorRegistry.from_file(_write(tmp_path, _doc(body, governor)))
+    assert reg.area_of("ru-test-administration", None) == 578071
+    assert reg.area_of("ru-someone", date(2021, 5, 1)) == 578071  # through the body
+    assert reg.area_of("ru-someone", date(2024, 5, 1)) == 578072  # the role's own
+    assert reg.area_of("ru-someone", date(2019, 5, 1)) is None  # no office held
+    assert reg.area_of("ru-nobody", None) is None
+
+
+def test_bundled_governors_govern_their_regions(reg: ActorRegistry) -> None:
+    assert reg.area_of("ua-syniehubov", date(2025, 5, 1)) == 706482  # Kharkiv Oblast
+    assert reg.area_of("ru-saldo", date(2025, 5, 1)) == 706442  # Kherson Oblast
+    assert reg.area_of("ua-besedin", date(2025, 5, 1)) == 703656  # Kupiansk
+    assert reg.area_of("ru-mod", date(2025, 5, 1)) is None  # governs no area
+
+
 def test_equivalences_are_data_not_code(tmp_path: Path) -> None:
     plain = ActorRegistry.from_file(_write(tmp_path, _doc(_entry(aliases=["Test Body of Russia"]))))
     assert plain.match("Russian Test Body") is None
@@ -328,6 +350,9 @@ def test_equivalences_are_data_not_code(tmp_path: Path) -> None:
     ([_entry()], {"equivalences": [{"pattern": "(", "replace": ""}]},
      "equivalences #1: bad pattern"),
     ([_entry()], {"equivalences": [{"pattern": "a", "with": "b"}]}, "equivalences #1: unknown key"),
+    ([_entry(area="Kharkiv")], {}, "actor 'ru-test': 'area' must be a GeoNames id"),
+    ([_person(roles=[{"title": "Mayor", "area": -4}])], {},
+     "actor 'ru-someone' role #1: 'area' must be a GeoNames id"),
 ])
 def test_the_loader_refuses_bad_files(tmp_path: Path, actors: list[dict[str, Any]],
                                       top: dict[str, Any], expected: str) -> None:
