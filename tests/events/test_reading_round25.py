@@ -130,8 +130,11 @@ def test_the_town_the_trigger_names_beats_a_region_further_off(run: Run) -> None
 
 
 def test_a_trigger_naming_a_claim_is_no_event(run: Run) -> None:
-    events = run("Russia said 47 Ukrainian soldiers had surrendered in Kostiantynivka. The "
-                 "spokesman did not address the surrender claim.", "2026-04-28")
+    events = run("Russia's Defense Ministry said Tuesday that its troops had surrounded the "
+                 "Ukrainian garrison in Kostiantynivka. It said 47 Ukrainian soldiers had "
+                 "surrendered there since Saturday.\nViktor Trehubov, a spokesman for Ukrainian "
+                 "forces in the east, told The Associated Press that \"nobody is surrounded.\" "
+                 "He did not address the surrender claim.", "2026-04-28")
     surrendered = of_type(events, "personnel.surrendered")
     assert [e["count"]["value"] for e in surrendered] == [47], surrendered
 
