@@ -436,9 +436,17 @@ def is_event(sc: SentenceContext, d: Draft) -> bool:
 
 def perfect_misparsed(tok: Any) -> bool:
     """Return whether a participle read as an adjective is the verb of a perfect tense
-    ("had stolen cattle, tractors and grain" parsed as "had [stolen cattle]")."""
+    ("had stolen cattle, tractors and grain" parsed as "had [stolen cattle]"; "had started
+    a fire and damaged power lines")."""
     if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.head.i <= tok.i:
         return False
+    verb = tok.head.head
+    if tok.head.dep_ == "conj" and verb.tag_ == "VBN" and tok.i > 0 and \
+            tok.doc[tok.i - 1].lower_ == "and" and \
+            any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children_of(verb)):
+        # "had started a fire at a site in X and damaged power lines in Y", parsed as
+        # "[damaged power lines]" coordinated with the verb: the second verb of the perfect
+        return True
     have = tok.head.head
     if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
         return False
