@@ -338,11 +338,15 @@ def _denial(sc: SentenceContext, tok: Any,
 
 
 def denied_target(noun: Any, sc: SentenceContext, found: list[Found]) -> Found | None:
-    """Return the claim a denial's noun points to: the latest figure for "the figure",
+    """Return the claim a denial's noun points to: the latest figure (or share of a town)
+    for "the figure",
     else the first claim of the latest speaker (at the places the denial names)."""
     sent, si = sc.sent, sc.index
     if noun.lemma_.lower() == "figure":
-        with_count = [f for f in found if f.mention.count is not None]
+        # (a share of a town is a figure too: "controlled 60% of X", "half of X";
+        # decision 569)
+        with_count = [f for f in found if f.mention.count is not None or
+                      f.mention.extent == "partial"]
         same = [f for f in with_count if f.sentence == si]
         pool = same or with_count
         return pool[-1] if pool else None
