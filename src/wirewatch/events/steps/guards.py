@@ -291,6 +291,26 @@ def _weapon_not_striking(sc: SentenceContext, d: Draft) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in equipment for c in children_of(verb))
 
 
+def _cause_of_a_toll(sc: SentenceContext, d: Draft) -> bool:
+    """"Russian attacks on Donetsk Oblast killed four civilians over the past day": attacks
+    named only as what caused a region's toll sum many strikes and are no strike of their
+    own (as decision 557 reads a plural subject); "a Russian attack killed three" is one,
+    and so are strikes that killed people in a town the sentence names (decision 570)."""
+    head = d.head
+    if d.type.name != "strike" or len(d.tokens) != 1 or head.tag_ != "NNS" or \
+            head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+        return False
+    tolls = sc.doc.book.types.get("casualties")
+    verb = head.head.lemma_.lower()
+    sent = sc.sent
+    # ("Russian strikes killed five people in Kherson on Monday": strikes on a town on a
+    # day, coded as one)
+    towns = any(p.place is not None and p.place.kind == "city" and
+                sent.start_char <= p.start < sent.end_char for p in sc.doc.places)
+    return tolls is not None and any(p == (verb,) for p in tolls.triggers) and not towns and \
+        not any(c.like_num or c.dep_ == "nummod" for c in children_of(head))
+
+
 def _purpose_infinitive(sc: SentenceContext, d: Draft) -> bool:
     """A purpose infinitive ("an assault to take X", "moved in to take X") is no event; an
     infinitive under a plan, an order or a claim is ("plan to storm", "ordered to leave"),
@@ -408,7 +428,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _threat_or_attempt, _condition, _modifier, _heading, _state_not_change, _possibility,
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
-    _purpose_infinitive, _weapon_not_striking,
+    _purpose_infinitive, _weapon_not_striking, _cause_of_a_toll,
     _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
     _civil_operation, _people_or_machines_taken, _contrasted_away,
 )
