@@ -5,7 +5,10 @@ town of the claim it denies (decision 563); "detained two saboteurs" takes soldi
 prisoner, where they had crossed into (decision 564); the trigger's own "in the city" beats
 a region further off (decision 565); "the surrender claim" is no event (decision 566); an
 unqualified "the Defence Ministry" takes the side the text gave the same body before, and
-"Units of the Centre group" name their side (decision 567).
+"Units of the Centre group" name their side (decision 567); "had started a fire in X and
+damaged power lines in Y" strikes Y (decision 568); calling a share of a town "a fantasy"
+denies it (decision 569); attacks named only as the cause of a region's toll are no strike
+(decision 570); children leaving for camps in another region leave from home (decision 571).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_governors_toll_without_a_place_keeps_none``,
@@ -13,7 +16,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_police_arrest_takes_no_prisoner``,
 ``test_a_figure_over_one_region_is_not_split``,
 ``test_a_denial_of_the_town_named_before_keeps_it``,
-``test_the_casualty_figure_is_still_a_toll``."""
+``test_the_casualty_figure_is_still_a_toll``,
+``test_strikes_that_killed_people_in_a_town_are_a_strike``."""
 
 from __future__ import annotations
 
@@ -166,3 +170,40 @@ def test_a_quoted_name_in_a_speakers_words_loses_its_quotes(run: Run) -> None:
                  "have taken Kurakhove.", "2025-01-06")
     taken = of_type(events, "territory.captured")
     assert [e["claimant"] for e in taken] == ["DeepState channel"], taken
+
+
+def test_the_second_verb_of_a_perfect_strikes_too(run: Run) -> None:
+    events = run("Governor Yuri Slyusar said on Tuesday that debris from drones shot down "
+                 "overnight had started a fire at an industrial site in Novoshakhtinsk and "
+                 "damaged power lines in Kamensk-Shakhtinsky.", "2026-07-14")
+    hit = of_type(events, "strike")
+    assert sorted(place_id(e) or 0 for e in hit) == [517963, 553399], hit
+
+
+def test_calling_a_share_of_a_town_a_fantasy_denies_it(run: Run) -> None:
+    events = run("Denis Pushilin said Russian troops had taken 60% of Kostiantynivka. A "
+                 "spokesman for the Ukrainian forces called the figure a fantasy.",
+                 "2025-05-01")
+    taken = of_type(events, "territory.captured")
+    assert sorted((e["modality"], place_id(e)) for e in taken) == [
+        ("claimed", 705104), ("denied", 705104)], taken
+
+
+def test_attacks_that_caused_a_regions_toll_are_no_strike(run: Run) -> None:
+    events = run("Russian attacks on Donetsk Oblast killed four civilians and wounded nine "
+                 "others over the past day, Governor Vadym Filashkin said.", "2025-05-01")
+    assert of_type(events, "strike") == []
+    assert sorted(e["count"]["value"] for e in of_type(events, "casualties")) == [4, 9]
+
+
+def test_strikes_that_killed_people_in_a_town_are_a_strike(run: Run) -> None:
+    events = run("Russian strikes killed five people in Kherson on Monday, the governor said.",
+                 "2025-05-01")
+    assert [place_id(e) for e in of_type(events, "strike")] == [706448]
+
+
+def test_children_leaving_for_camps_leave_from_home(run: Run) -> None:
+    events = run("Gladkov said 120 children from Shebekino would leave for summer camps in the "
+                 "Tver region on Thursday.", "2025-06-02")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(place_id(e), e["modality"]) for e in moved] == [(495112, "planned")], moved
