@@ -127,10 +127,16 @@ W_DATELINE = 1.0  # extra weight of population for a dateline's city (a news hub
 OR_GAP = re.compile(r"^\s*[,(]\s*or\s+$", re.IGNORECASE)
 # a part of a city named after something else: "the Kievsky district of the city",
 # "the Sviatoshynskyi district of Kyiv", "Kyiv's Sviatoshynskyi district"
-CITY_PART = r"(?:district|borough|neighbou?rhood|quarter|microdistrict)"
+CITY_PART = r"(?:district|borough|neighbou?rhood|quarter|micro-?district)"
 PART_OF_THE_CITY = re.compile(rf"^\s+{CITY_PART}\s+of\s+(?:the\s+)?(?:city|town|capital)\b",
                               re.IGNORECASE)
 PART_OF = re.compile(rf"^\s+{CITY_PART}\s+of\s+$", re.IGNORECASE)
+# "the Kanal micro-district in the east of Chasiv Yar", "the Kanal neighbourhood in the
+# east of the town": a part of the city named after it (decision 572)
+_SIDE_OF = r"\s+(?:in|on)\s+the\s+(?:[a-z-]+\s+){1,2}?(?:part\s+)?of\s+"
+PART_IN = re.compile(rf"^\s+{CITY_PART}{_SIDE_OF}$", re.IGNORECASE)
+PART_IN_THE_CITY = re.compile(rf"^\s+{CITY_PART}{_SIDE_OF}(?:the\s+)?(?:city|town)\b",
+                              re.IGNORECASE)
 CITYS_PART = re.compile(r"^\s*['’]s\s+$")
 QUALIFYING_AFTER = re.compile(r"^(?:['’]s\s+(?:troops|forces|army|military|government|"
                               r"officials|ministry|leadership)\b|[-–][A-Za-z])", re.IGNORECASE)
@@ -971,8 +977,11 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
                 THE_CITYS.search(view.text[max(0, m.start - 20):m.start]) and
                 PART_AFTER.match(after)):
             city = last_city  # "the Kievsky district of the city", "the city's X district"
-        elif i + 1 < len(out) and PART_OF.match(view.text[end:out[i + 1].start]):
+        elif i + 1 < len(out) and (PART_OF.match(view.text[end:out[i + 1].start]) or
+                                   PART_IN.match(view.text[end:out[i + 1].start])):
             city = out[i + 1]
+        elif PART_IN_THE_CITY.match(after):
+            city = last_city
         elif i > 0 and CITYS_PART.match(view.text[out[i - 1].end:m.start]) and \
                 PART_AFTER.match(after):
             city = out[i - 1]
