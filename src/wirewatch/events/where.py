@@ -257,11 +257,9 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
                 any(c.lower_ in ("while", "when") for c in children_of(a))):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and not (
-                a.tag_ == "VBN" and a.head.dep_ in ("acl", "amod", "advcl") and
-                a.head.tag_ == "VBN"):
+                a.tag_ == "VBN" and a.head.dep_ in ("acl", "amod") and a.head.tag_ == "VBN"):
             # (not "1,200 troops killed and wounded in Kupiansk": the participles of one
-            # noun share its place, decision 407; also where the parse hangs them on the
-            # verb: "had lost 612 soldiers killed and wounded near Pokrovsk", decision 573)
+            # noun share its place; decision 407)
             return False
         if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
             return False
