@@ -344,6 +344,17 @@ def test_a_district_of_a_city_is_the_city(gaz: Gazetteer, nlp: Any) -> None:
         assert found[district] == city, (text, found)
 
 
+def test_a_part_of_a_city_in_its_east_is_the_city(gaz: Gazetteer, nlp: Any) -> None:
+    for text, kanal in (
+            ("Troops took the Kanal micro-district in the east of Chasiv Yar on Monday.",
+             (710915,)),
+            ("Channels said Russian troops in Chasiv Yar had taken the Kanal neighbourhood in "
+             "the east of the town.", (710915, None))):
+        found = {m.surface: m.place.geonameid if m.place else None
+                 for m in places_in_text("t", text, nlp(text), gaz)}
+        assert found.get("Kanal") in kanal, (text, found)  # never Kanal, Slovenia (3198354)
+
+
 def test_a_nuclear_power_plant_is_in_the_town_that_hosts_it(gaz: Gazetteer, nlp: Any) -> None:
     text = "Drones struck a cooling tower of the Zaporizhzhia Nuclear Power Plant on Sunday."
     [m] = places_in_text("t", text, nlp(text), gaz)
