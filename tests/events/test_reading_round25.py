@@ -8,7 +8,9 @@ unqualified "the Defence Ministry" takes the side the text gave the same body be
 "Units of the Centre group" name their side (decision 567); "had started a fire in X and
 damaged power lines in Y" strikes Y (decision 568); calling a share of a town "a fantasy"
 denies it (decision 569); attacks named only as the cause of a region's toll are no strike
-(decision 570); children leaving for camps in another region leave from home (decision 571).
+(decision 570); children leaving for camps in another region leave from home (decision 571);
+an army's losses told after an assault with no place of their own are at its town
+(decision 573).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_governors_toll_without_a_place_keeps_none``,
@@ -17,7 +19,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_figure_over_one_region_is_not_split``,
 ``test_a_denial_of_the_town_named_before_keeps_it``,
 ``test_the_casualty_figure_is_still_a_toll``,
-``test_strikes_that_killed_people_in_a_town_are_a_strike``."""
+``test_strikes_that_killed_people_in_a_town_are_a_strike``,
+``test_losses_of_a_groups_whole_zone_keep_no_place``."""
 
 from __future__ import annotations
 
@@ -207,3 +210,21 @@ def test_children_leaving_for_camps_leave_from_home(run: Run) -> None:
                  "Tver region on Thursday.", "2025-06-02")
     moved = of_type(events, "civilians.evacuated")
     assert [(place_id(e), e["modality"]) for e in moved] == [(495112, "planned")], moved
+
+
+def test_losses_in_the_story_of_an_assault_are_at_its_town(run: Run) -> None:
+    events = run("Russian forces have launched a large-scale assault towards Orikhiv, a "
+                 "Ukrainian military spokesman said.\nVladyslav Voloshyn said his troops had "
+                 "destroyed 17 armoured vehicles and three tanks in the first hours.",
+                 "2026-08-04")
+    lost = of_type(events, "equipment.lost")
+    assert sorted((place_id(e), e["count"]["value"]) for e in lost) == [
+        (698428, 3), (698428, 17)], lost
+
+
+def test_losses_of_a_groups_whole_zone_keep_no_place(run: Run) -> None:
+    events = run("Our troops launched an offensive into the Dnipropetrovsk region on Friday "
+                 "morning.\nOver the past day the whole group destroyed two Bradley fighting "
+                 "vehicles and a tank.", "2025-06-14")
+    lost = of_type(events, "equipment.lost")
+    assert [place_id(e) for e in lost] == [None, None], lost

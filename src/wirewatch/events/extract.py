@@ -20,6 +20,7 @@ from typing import Any
 
 from wirewatch.document import Document
 from wirewatch.events.attribution import Attributor, learn_people, party_or_media
+from wirewatch.events.battle_losses import with_battle_places
 from wirewatch.events.breakdowns import with_breakdowns
 from wirewatch.events.codebook import Codebook, load_codebook
 from wirewatch.events.context import DocContext, Draft, SentenceContext
@@ -118,6 +119,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = with_tally_examples(found, places, doc.text, spans, book, lexicon)
     found = with_breakdowns(found, places, doc.text, spans, lexicon)
     found = with_regional_parts(found, places, doc.text, spans, lexicon)
+    found = with_battle_places(found, places, doc.text, spans, book, lexicon)
     found = with_implied_strikes(found, parsed, lexicon, _one_word_triggers(book, "strike"))
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)

@@ -1,0 +1,68 @@
+"""Losses told in the story of an assault: "Russian forces have launched a large-scale
+assault towards Orikhiv … Voloshyn said his troops had destroyed 17 armoured vehicles and
+three tanks in the first hours". The losses name no place, but the article has told where
+the battle is: an army's losses that a later sentence gives with no place of its own are at
+the place of the offensive told before them (decision 573).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from wirewatch.events.codebook import Codebook
+from wirewatch.events.lexicon import Lexicon
+from wirewatch.events.models import EventMention
+from wirewatch.places.models import PlaceMention
+
+OFFENSIVE = "offensive.launched"
+
+
+def with_battle_places(mentions: list[EventMention], places: Sequence[PlaceMention],
+                       text: str, sentences: Sequence[tuple[int, int]], book: Codebook,
+                       lexicon: Lexicon) -> list[EventMention]:
+    """The mentions, an army's losses with no place in a sentence that names none placed at
+    the offensive the article told last before them."""
+    offensives = sorted((m for m in mentions if m.type == OFFENSIVE and m.place is not None
+                         and m.modality != "denied"), key=lambda m: m.evidence.start)
+    if not offensives:
+        return mentions
+    soldiers = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+        book.soldier_nouns, key=len, reverse=True)) + r")\b", re.IGNORECASE) \
+        if book.soldier_nouns else None
+    out: list[EventMention] = []
+    for m in mentions:
+        before = [o for o in offensives if o.evidence.start < m.evidence.start]
+        if m.place is not None or m.unlisted_place or not before or \
+                not _an_armys_loss(m, book, soldiers) or \
+                _names_a_place(m, places, text, sentences, lexicon):
+            out.append(m)
+            continue
+        battle = before[-1]
+        out.append(replace(m, place=battle.place, signals=m.signals | {"place_fallback"}))
+    return out
+
+
+def _an_armys_loss(m: EventMention, book: Codebook, soldiers: re.Pattern[str] | None
+                   ) -> bool:
+    """Whether a mention counts an army's losses: equipment, or soldiers (types whose place
+    falls back on the speaker's words only: casualties, equipment)."""
+    spec = book.types.get(m.type)
+    if spec is None or spec.place_fallback != "speaker":
+        return False
+    if m.type != "casualties":
+        return True
+    return soldiers is not None and bool(soldiers.search(m.evidence.text))
+
+
+def _names_a_place(m: EventMention, places: Sequence[PlaceMention], text: str,
+                   sentences: Sequence[tuple[int, int]], lexicon: Lexicon) -> bool:
+    """Whether the mention's sentence names any place (a region, a direction, a village the
+    gazetteer lacks) or a grouping's zone ("trophies of the whole group"): a figure left
+    without a place there was left so on purpose."""
+    start, end = next(((s, e) for s, e in sentences if s <= m.evidence.start < e),
+                      (m.evidence.start, m.evidence.end))
+    said = text[start:end]
+    return any(start <= p.start < end for p in places) or \
+        bool(lexicon.zone_words.search(said))
