@@ -594,15 +594,15 @@ def _role(item: Any, where: str) -> Role:
     if start and end and end < start:
         raise ActorRegistryError(f"{where}: 'to' ({end}) is before 'from' ({start})")
     return Role(title=title, short=short or title, org=org, start=start, end=end, note=note,
-                area=_area(item.get("area"), ActorRegistryError, where))
+                area=_area(item.get("area"),
+                           lambda reason: ActorRegistryError(f"{where}: {reason}")))
 
 
-def _area(value: Any, fail: Callable[[str], Exception], where: str = "") -> int | None:
+def _area(value: Any, fail: _Fail) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise fail(f"{where + ': ' if where else ''}'area' must be a GeoNames id (a positive "
-                   "whole number)")
+        raise fail("'area' must be a GeoNames id (a positive whole number)")
     return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.lexicon import Lexicon
@@ -28,9 +29,7 @@ def with_battle_places(mentions: list[EventMention], places: Sequence[PlaceMenti
                          and m.modality != "denied"), key=lambda m: m.evidence.start)
     if not offensives:
         return mentions
-    soldiers = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
-        book.soldier_nouns, key=len, reverse=True)) + r")\b", re.IGNORECASE) \
-        if book.soldier_nouns else None
+    soldiers = _words_pattern(book.soldier_nouns)
     out: list[EventMention] = []
     for m in mentions:
         before = [o for o in offensives if o.evidence.start < m.evidence.start]
@@ -42,6 +41,15 @@ def with_battle_places(mentions: list[EventMention], places: Sequence[PlaceMenti
         battle = before[-1]
         out.append(replace(m, place=battle.place, signals=m.signals | {"place_fallback"}))
     return out
+
+
+@lru_cache(maxsize=8)
+def _words_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern for a codebook's word list, made once per list, not per document."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+        words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _an_armys_loss(m: EventMention, book: Codebook, soldiers: re.Pattern[str] | None

@@ -30,10 +30,9 @@ def with_regional_parts(mentions: list[EventMention], places: Sequence[PlaceMent
         total = max(totals, key=lambda m: m.count.value if m.count and m.count.value else 0)
         told = {m.place.geonameid for m in out if m.type == total.type and m.place is not None
                 and start <= m.evidence.start < end}
+        whole = total.count.value if total.count is not None else None
         for pm, value, lo in _parts(total, places, text, end, lexicon):
-            assert pm.place is not None
-            if pm.place.geonameid in told or total.count is None or \
-                    value >= (total.count.value or 0):
+            if pm.place is None or pm.place.geonameid in told or not whole or value >= whole:
                 continue
             told.add(pm.place.geonameid)
             out.append(replace(total, place=pm.place, count=Count(value, False, None),

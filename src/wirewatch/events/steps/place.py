@@ -129,8 +129,8 @@ def _denied_antecedent(sc: SentenceContext, d: Draft) -> PlaceMention | None:
     claims = [f for f in sc.found_so_far() if f.mention.type == d.type_name and
               f.mention.modality != "denied" and f.place_mention is not None and
               f.mention.place is not None and f.mention.place.kind == "city"]
-    if not claims or any(f.mention.place is not None and
-                         f.mention.place.geonameid == ref.place.geonameid for f in claims):
+    if not claims or ref.place.geonameid in {f.mention.place.geonameid for f in claims
+                                             if f.mention.place is not None}:
         return None  # (the reference points to a town a claim of the kind was told of)
     return claims[-1].place_mention
 
