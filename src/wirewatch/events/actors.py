@@ -810,18 +810,13 @@ def spoken_by_outlet(mentions: Sequence[EventMention], outlet: str | None,
     return out
 
 
-def told_by_own_outlet(mentions: Sequence[EventMention], registry: ActorRegistry,
-                       outlet: str | None, published: date | None,
-                       speaker: ActorRef | None) -> list[EventMention]:
-    """Return the mentions with the article's own media outlet taken off as their source:
-    "As Ukrinform reported, on July 17 a missile hit Dnipro" in Ukrinform's own article
-    is the outlet stating it, ``asserted`` with no claimant (an article's outlet is never
-    its own conduit; decision 510). An outlet that is itself a speaker (``speaker``, a
-    body or a person publishing its own statements) is left to :func:`spoken_by_outlet`."""
-    if not outlet or speaker is not None:
-        return list(mentions)
-    own = _ref(registry.claimant_actor(without_channel_note(outlet), published))
-    if own is None or own.kind != "media":
+def told_by_own_outlet(mentions: Sequence[EventMention], own: ActorRef | None
+                       ) -> list[EventMention]:
+    """Return the mentions with the article's own media outlet (``own``, from
+    :func:`outlet_voice`) taken off as their source: "As Ukrinform reported, on July 17 a
+    missile hit Dnipro" in Ukrinform's own article is the outlet stating it, ``asserted``
+    with no claimant (an article's outlet is never its own conduit; decision 510)."""
+    if own is None:
         return list(mentions)
     out = []
     for m in mentions:
@@ -831,6 +826,39 @@ def told_by_own_outlet(mentions: Sequence[EventMention], registry: ActorRegistry
                         modality="asserted" if m.modality == "reported" else m.modality)
         out.append(m)
     return out
+
+
+@dataclass(frozen=True)
+class OutletVoice:
+    """What the registry knows of the outlet an article comes from, looked up once per
+    article: the speaker of the war it is, if any (a body's bulletin, an official's or a
+    blogger's own channel), the name its unattributed claims go under, the side of a
+    party's outlet, and the outlet as a media actor, which is never its own source."""
+
+    speaker: ActorRef | None
+    speaker_name: str | None
+    side: str | None
+    own_media: ActorRef | None
+
+
+def outlet_voice(registry: ActorRegistry, outlet: str | None,
+                 published: date | None) -> OutletVoice:
+    """Return the :class:`OutletVoice` of an article's outlet on its day of publication."""
+    speaker = outlet_speaker(registry, outlet, published)
+    name = without_channel_note(outlet)
+    owner = registry.get(speaker.id) if speaker is not None else None
+    if speaker is not None and owner is not None and owner.type == "person":
+        # a person's own channel under its own name ("We Are Together with Russia",
+        # Rogov's): the person speaks, as through "Telegram post (Poddubny)" (decision 524)
+        name = speaker.name
+    if speaker is None:
+        speaker = channel_person(registry, outlet, published)
+        name = speaker.name if speaker is not None else name
+    own = None
+    if outlet and speaker is None:
+        found = _ref(registry.claimant_actor(without_channel_note(outlet), published))
+        own = found if found is not None and found.kind == "media" else None
+    return OutletVoice(speaker, name, outlet_side(registry, outlet, published), own)
 
 
 def _named_in_text(registry: ActorRegistry, text: str, day: date | None

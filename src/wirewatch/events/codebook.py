@@ -30,7 +30,8 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "object_only", "verb_only", "plans", "denial_answers_claim",
              "count_is_tally"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
-            "claim_nouns", "other_claim_words", "party_words", "media_words", "speech_verbs",
+            "claim_nouns", "claim_head_nouns", "other_claim_words", "party_words",
+            "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
             "place_anaphora", "direction_words", "claimant_names", "conduit_names", "sides",
             "not_event_heads", "continuation_words", "loss_nouns"}
@@ -116,6 +117,7 @@ class Codebook:
     equipment_words: tuple[Phrase, ...] = ()
     modality: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
+    claim_head_nouns: frozenset[str] = frozenset()
     other_claim_words: frozenset[str] = frozenset()
     party_words: tuple[str, ...] = ()
     media_words: tuple[str, ...] = ()
@@ -271,6 +273,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         modality={k: tuple(_words(w) for w in v)
                   for k, v in (data.get("modality") or {}).items()},
         claim_nouns=_lower_set(data.get("claim_nouns")),
+        claim_head_nouns=_lower_set(data.get("claim_head_nouns")),
         other_claim_words=_lower_set(data.get("other_claim_words")),
         party_words=tuple(str(w).lower() for w in data.get("party_words") or []),
         media_words=tuple(str(w).lower() for w in data.get("media_words") or []),

@@ -16,19 +16,16 @@ from spacy.tokens import Doc
 
 from wirewatch.events.actors import (
     ActorRegistry,
-    channel_person,
-    outlet_side,
-    outlet_speaker,
+    outlet_voice,
     spoken_by_outlet,
     told_by_own_outlet,
     with_actors,
-    without_channel_note,
 )
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.confidence import load_model as load_confidence_model
 from wirewatch.events.confidence import with_confidence
 from wirewatch.events.extract import events_in_document
-from wirewatch.events.jurisdiction import in_claimants_area
+from wirewatch.events.jurisdiction import at_officials_town, in_claimants_area
 from wirewatch.events.lemma.lexicon import LemmaLexicon, load_lemma_lexicon, uses_lemma_rules
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.places.component import document_of, places_of
@@ -96,30 +93,20 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         places = event_places(doc)
         source = document_of(doc)
-        speaker = outlet_speaker(self.actors, source.outlet, source.published)
-        speaker_name = without_channel_note(source.outlet)
-        owner = self.actors.get(speaker.id) if speaker is not None else None
-        if speaker is not None and owner is not None and owner.type == "person":
-            # a person's own channel under its own name ("We Are Together with Russia",
-            # Rogov's): the person speaks, as through "Telegram post (Poddubny)" (decision 524)
-            speaker_name = speaker.name
-        if speaker is None:
-            speaker = channel_person(self.actors, source.outlet, source.published)
-            speaker_name = speaker.name if speaker is not None else speaker_name
+        voice = outlet_voice(self.actors, source.outlet, source.published)
         found = events_in_document(source, doc, places, self.codebook, self.lexicon,
-                                   outlet_speaks=speaker is not None,
-                                   outlet_side=outlet_side(self.actors, source.outlet,
-                                                           source.published))
+                                   outlet_speaks=voice.speaker is not None,
+                                   outlet_side=voice.side)
         found = with_actors(found, self.actors, source.published, self.lexicon.role_words,
                             source.text, installed=self.lexicon.installed_by,
                             governor_titles=self.lexicon.governor_titles)
         # (English: a body's bulletin speaks under its name, without its channel's note;
         # Russian and Ukrainian keep the outlet's string, decision 414)
-        found = spoken_by_outlet(found, speaker_name, speaker)
-        found = told_by_own_outlet(found, self.actors, source.outlet, source.published,
-                                   speaker)
+        found = spoken_by_outlet(found, voice.speaker_name, voice.speaker)
+        found = told_by_own_outlet(found, voice.own_media)
         found = in_claimants_area(found, self.actors, self.gazetteer, self.codebook,
                                   source.published)
+        found = at_officials_town(found, self.actors, self.gazetteer, source.published)
         doc._.wirewatch_events = with_confidence(found, self.confidence)
         return doc
 

@@ -124,6 +124,9 @@ def draft_signals(sc: SentenceContext, d: Draft) -> frozenset[str]:
         out.add("place_tied")
     elif d.ref_place is not None and d.ref_place.place is not None:
         out.add("place_referred")
+        if d.ref_tok is not None and d.ref_tok.lemma_.lower() in \
+                sc.doc.book.place_anaphora.get("city", frozenset()):
+            out.add("town_referred")  # "in the city": an official's own town (decision 575)
     elif d.fell_back and d.places:
         out.add("place_fallback")
     if sc.index == 0:

@@ -138,8 +138,17 @@ PART_IN = re.compile(rf"^\s+{CITY_PART}{_SIDE_OF}$", re.IGNORECASE)
 PART_IN_THE_CITY = re.compile(rf"^\s+{CITY_PART}{_SIDE_OF}(?:the\s+)?(?:city|town)\b",
                               re.IGNORECASE)
 CITYS_PART = re.compile(r"^\s*['’]s\s+$")
+# ("as Moscow claimed further advances": a government speaking, no city a later "the
+# city's Zarichnyi district" belongs to; decision 574)
 QUALIFYING_AFTER = re.compile(r"^(?:['’]s\s+(?:troops|forces|army|military|government|"
                               r"officials|ministry|leadership)\b|[-–][A-Za-z])", re.IGNORECASE)
+# A city that speaks ("as Moscow claimed further advances"): a government, not the city a
+# later "the city's Zarichnyi district" belongs to; "the authorities in Kharkiv said" is
+# the city (decision 574)
+SPEAKING_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:claim|say|said|den(?:y|ie)|accuse|"
+                            r"announce|insist)(?:s|d|ed)?\b", re.IGNORECASE)
+LOCATED_BEFORE = re.compile(r"\b(?:in|of|from|at|near|for)\s+(?:the\s+city\s+of\s+)?$",
+                            re.IGNORECASE)
 THE_CITYS = re.compile(r"\b(?:city|town|capital)['’]s\s+$", re.IGNORECASE)
 PART_AFTER = re.compile(rf"^\s+{CITY_PART}\b", re.IGNORECASE)
 HEAD_NOUN_END = re.compile(r"\s+(?:district|raion|rayon)s?$", re.IGNORECASE)
@@ -624,7 +633,8 @@ class Resolver:
                         container=None)
                     continue
             if m.place is not None and m.place.kind == "city" and not district and \
-                    not QUALIFYING_AFTER.match(view.text[m.end:m.end + 30]):
+                    not QUALIFYING_AFTER.match(view.text[m.end:m.end + 30]) and \
+                    not _speaking(view.text, m):
                 e = self.gaz.entry(m.place.geonameid)
                 if e is not None and self._has_districts(e):
                     last_city = (m, e)
@@ -997,6 +1007,12 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
                 not QUALIFYING_AFTER.match(after):
             last_city = m  # not "Moscow's troops", "Moscow-installed": a government
     return out
+
+
+def _speaking(text: str, m: PlaceMention) -> bool:
+    """Whether a city's name stands for its government speaking ("as Moscow claimed")."""
+    return bool(SPEAKING_AFTER.match(text[m.end:m.end + 30])) and \
+        not LOCATED_BEFORE.search(text[max(0, m.start - 30):m.start])
 
 
 @dataclass(frozen=True)

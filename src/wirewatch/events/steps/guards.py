@@ -48,12 +48,6 @@ def _condition(sc: SentenceContext, d: Draft) -> bool:
     return False
 
 
-# the claim nouns a trigger word only names ("the surrender claim"); not "figure" ("the
-# casualty figure rose to 12" is a toll)
-_CLAIM_HEADS = frozenset({"claim", "report", "allegation", "assertion", "accusation",
-                          "rumour", "rumor", "story"})
-
-
 def _modifier(sc: SentenceContext, d: Draft) -> bool:
     """"a passport office": a trigger of a type that is no event as a modifier; nor is any
     trigger naming a claim ("did not address the surrender claim", "the capture report":
@@ -61,7 +55,7 @@ def _modifier(sc: SentenceContext, d: Draft) -> bool:
     first = d.tokens[0]
     if len(d.tokens) != 1 or first.dep_ not in ("compound", "amod", "nmod"):
         return False
-    if first.head.lemma_.lower() in _CLAIM_HEADS:
+    if first.head.lemma_.lower() in sc.doc.book.claim_head_nouns:
         return True
     if d.type.modifier_of_subject:
         # "an evacuation bus will leave" is one; "struck an evacuation vehicle" is not
