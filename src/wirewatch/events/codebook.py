@@ -23,7 +23,7 @@ Phrase = tuple[str, ...]
 TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs_equipment",
              "needs_object", "partial_only", "needs_military_subject", "needs_military_agent",
              "stative", "avoid_preps",
-             "country_place", "place_fallback", "needs_count", "subtypes",
+             "country_place", "place_nationwide", "place_fallback", "needs_count", "subtypes",
              "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
              "needs_people", "needs_civilian_subject", "needs_military_object",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
@@ -67,6 +67,7 @@ class EventType:
     stative: frozenset[Phrase] = frozenset()
     avoid_preps: frozenset[str] = frozenset()
     country_place: bool = False
+    place_nationwide: bool = False
     place_fallback: str | None = None
     object_is_equipment: frozenset[Phrase] = frozenset()
     object_nouns: frozenset[str] = frozenset()
@@ -245,6 +246,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             stative=frozenset(_words(p) for p in spec.get("stative") or []),
             avoid_preps=_lower_set(spec.get("avoid_preps")),
             country_place=bool(spec.get("country_place")),
+            place_nationwide=bool(spec.get("place_nationwide")),
             place_fallback=spec.get("place_fallback"),
             object_is_equipment=frozenset(_words(p) for p in
                                           spec.get("object_is_equipment") or []),

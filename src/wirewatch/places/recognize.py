@@ -1422,6 +1422,9 @@ CALENDAR_WORDS = frozenset({
 SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+$", re.I)
 # "the village of Kamianske": a village, not a namesake city (as "село" for Cyrillic)
 VILLAGE_BEFORE = re.compile(r"\b(?:villages?|hamlets?)\s+(?:of\s+)?$", re.I)
+# "Kamianske, a village on the former Kakhovka reservoir": the same, told after the name
+VILLAGE_AFTER = re.compile(r"^\s*,\s+(?:a|the)\s+(?:(?:small|tiny|nearby|frontline|front-line|"
+                           r"border|\w+ern)\s+)?(?:village|hamlet)\b", re.I)
 
 
 def _hopeless(span: Span, gaz: Gazetteer) -> bool:
@@ -1435,7 +1438,8 @@ def _keep(span: Span, view: TextView, gaz: Gazetteer, first: Token) -> bool:
     """Decide whether a span is reported as a place mention."""
     if has_cyrillic(span.surface) and not _cyrillic_plausible(span, view, gaz, first):
         return False
-    if VILLAGE_BEFORE.search(view.text[max(0, span.start - 20):span.start]):
+    if VILLAGE_BEFORE.search(view.text[max(0, span.start - 20):span.start]) or \
+            VILLAGE_AFTER.match(view.text[span.end:span.end + 40]):
         span.evidence.add("village")
     norm = normalize(span.surface)
     if (gaz.is_not_place(norm) or norm in DIRECTIONS) and "pattern" not in span.evidence:

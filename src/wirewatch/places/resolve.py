@@ -1004,7 +1004,7 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
                 city.place, m.surface, min(0.9, city.place.confidence),
                 f"'{phrase}' is a district of {city.place.name}"), container=None)
         elif m.place is not None and m.place.kind == "city" and not m.dateline and \
-                not QUALIFYING_AFTER.match(after):
+                not QUALIFYING_AFTER.match(after) and not _speaking(view.text, m):
             last_city = m  # not "Moscow's troops", "Moscow-installed": a government
     return out
 

@@ -230,7 +230,32 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     # a village the gazetteer lacks is still where the event happened: place null
     # (decision 36), never a guess
     return bool(d.places) or not d.type.place_required or (
-        d.unresolved_place is not None and d.ref_place is None) or settlements_tally(sc, d)
+        d.unresolved_place is not None and d.ref_place is None) or \
+        settlements_tally(sc, d) or _nationwide(sc, d)
+
+
+def _nationwide(sc: SentenceContext, d: Draft) -> bool:
+    """"Carried out a massive strike on Ukraine's energy infrastructure", "a group strike on
+    Ukrainian airfields": a trigger whose own phrase targets a whole country's
+    infrastructure has no one place, and is kept without one (decision 577)."""
+    head = d.head
+    one_of = head.dep_ == "pobj" and head.head.head.lower_ == "one"
+    if not d.type.place_nationwide or d.chosen or d.ref_place is not None or \
+            (head.tag_ == "NNS" and not one_of):
+        return False  # ("continued long-range strikes against ...": a campaign)
+    doc = head.doc
+    # "carried out a massive strike with precision weapons on Ukraine's energy
+    # infrastructure": the target may hang on the light verb the strike is the object of,
+    # or on its weapons
+    holders = [head] + [g for c in children_of(head) if c.dep_ == "prep" and
+                        c.lower_ == "with" for g in children_of(c) if g.dep_ == "pobj"]
+    holders += [head.head] if head.dep_ == "dobj" else []
+    preps = [c for h in holders for c in children_of(h) if c.dep_ == "prep"]
+    targets = [g for c in preps if c.lower_ in ("on", "against", "at")
+               for g in children_of(c) if g.dep_ == "pobj"]
+    targets += [c for c in children_of(head) if c.dep_ in ("dobj", "nsubjpass")]
+    return any(sc.doc.lexicon.nationwide_target.search(doc[t.left_edge.i:t.right_edge.i + 1].text)
+               for t in targets)
 
 
 _AREA_AFTER = re.compile(r"\s+areas?\b")

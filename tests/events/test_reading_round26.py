@@ -1,0 +1,82 @@
+"""Round 26 of reading English reporting: a city that speaks ("as Moscow claimed") is no
+city a later "the city's district" belongs to (decision 574); a mayor's "the city" is the
+town the mayor governs (decision 575); "X, a village on ..." is a village, not a namesake
+city (decision 576); a strike on a whole country's infrastructure is kept with no place
+(decision 577).
+The sentences are written for these tests.
+Guards, passing on the code before this round, keep the rules from reaching too far:
+``test_the_authorities_in_a_city_keep_their_city``,
+``test_a_governors_city_is_still_the_town_named_before``,
+``test_a_strike_on_a_named_towns_plant_keeps_the_town``,
+``test_a_campaign_of_strikes_is_no_event``."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+
+def test_a_speaking_capital_is_not_the_city_of_a_district(run: Run) -> None:
+    events = run("A missile struck the centre of Sumy on Thursday evening, killing six people, "
+                 "regional officials said, as Moscow claimed further advances in the Kharkiv "
+                 "region. Acting mayor Artem Kobzar said that a second missile had struck a "
+                 "school in the city's Zarichnyi district about an hour later.", "2026-10-02")
+    strikes = of_type(events, "strike")
+    assert 524901 not in [place_id(e) for e in strikes], strikes  # never Moscow
+    assert {place_id(e) for e in strikes} == {692194}, strikes  # Sumy
+
+
+def test_the_authorities_in_a_city_keep_their_city(run: Run) -> None:
+    events = run("The authorities in Kharkiv said a drone attack overnight killed three people. "
+                 "Debris fell in the city's Osnovianskyi district, they said.", "2025-06-13")
+    assert {place_id(e) for e in of_type(events, "strike")} == {706483}, events
+
+
+def test_a_mayors_city_is_the_town_he_governs(run: Run) -> None:
+    events = run("Russian forces shelled the Ochakiv community five times on Monday, the "
+                 "regional governor said on Tuesday. Mykolaiv mayor Oleksandr Senkevych said a "
+                 "drone had hit an infrastructure facility in the city overnight.", "2024-09-24")
+    strikes = of_type(events, "strike")
+    said_by_mayor = [e for e in strikes if "Senkevych" in (e["claimant"] or "")]
+    assert [place_id(e) for e in said_by_mayor] == [700569], strikes  # Mykolaiv
+
+
+def test_a_governors_city_is_still_the_town_named_before(run: Run) -> None:
+    events = run("Russian troops shelled Nikopol on Tuesday. Serhiy Lysak, the regional "
+                 "governor, said a shell hit a school in the city.", "2025-06-11")
+    strikes = of_type(events, "strike")
+    assert {place_id(e) for e in strikes} == {700051}, strikes  # Nikopol
+
+
+def test_a_village_told_after_its_name_is_no_namesake_city(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Saturday that its troops had captured "
+                 "Kamianske, a village on the former Kakhovka reservoir in the Zaporizhzhia "
+                 "region.", "2025-10-11")
+    taken = of_type(events, "territory.captured")
+    assert [place_id(e) for e in taken] == [706967], taken  # not the city in Dnipropetrovsk
+
+
+def test_a_massive_strike_on_a_countrys_infrastructure_has_no_place(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its forces had carried out a massive strike "
+                 "with long-range precision weapons on Ukraine's energy infrastructure "
+                 "overnight.", "2025-03-05")
+    strikes = of_type(events, "strike")
+    assert [place_id(e) for e in strikes] == [None], strikes
+    assert strikes[0]["claimant_actor"]["id"] == "ru-mod"
+
+
+def test_a_group_strike_on_a_countrys_airfields_has_no_place(run: Run) -> None:
+    events = run("The ministry said it had delivered a group strike on Ukrainian airfields "
+                 "overnight.", "2025-03-05")
+    assert [place_id(e) for e in of_type(events, "strike")] == [None], events
+
+
+def test_a_strike_on_a_named_towns_plant_keeps_the_town(run: Run) -> None:
+    events = run("Russia's Defence Ministry said its forces had struck Ukraine's energy "
+                 "facilities in Kremenchuk overnight.", "2025-03-05")
+    assert [place_id(e) for e in of_type(events, "strike")] == [704147], events
+
+
+def test_a_campaign_of_strikes_is_no_event(run: Run) -> None:
+    events = run("Ukrainian forces continued long-range strikes against Russian energy "
+                 "infrastructure.", "2025-03-05")
+    assert of_type(events, "strike") == [], events
