@@ -233,6 +233,8 @@ def equipment_nouns(head: Any, toks: list[Any], et: EventType, trig: Trigger,
             todo[:0] = of
             if not of and _new_part(n, objs, book):
                 out.append(n)  # "... and 28 were locationally lost": drones
+            # "destroyed 55 of 63 drones and 37 of 88 missiles": the next share's kind
+            todo.extend(c for c in children_of(n) if c.dep_ == "conj")
             continue
         if (any_object and n.pos_ in ("NOUN", "PROPN")) or is_equipment(n, book) or \
                 _new_part(n, objs, book):
