@@ -2,13 +2,15 @@
 city a later "the city's district" belongs to (decision 574); a mayor's "the city" is the
 town the mayor governs (decision 575); "X, a village on ..." is a village, not a namesake
 city (decision 576); a strike on a whole country's infrastructure is kept with no place
-(decision 577).
+(decision 577); a share in quotes and blocks seized in part of a town are partial captures
+(decision 578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
 ``test_a_governors_city_is_still_the_town_named_before``,
 ``test_a_strike_on_a_named_towns_plant_keeps_the_town``,
-``test_a_campaign_of_strikes_is_no_event``."""
+``test_a_campaign_of_strikes_is_no_event``,
+``test_vehicles_taking_part_in_an_assault_take_no_town``."""
 
 from __future__ import annotations
 
@@ -80,3 +82,32 @@ def test_a_campaign_of_strikes_is_no_event(run: Run) -> None:
     events = run("Ukrainian forces continued long-range strikes against Russian energy "
                  "infrastructure.", "2025-03-05")
     assert of_type(events, "strike") == [], events
+
+
+def test_a_share_in_quotes_is_a_partial_capture(run: Run) -> None:
+    events = run("Denis Pushilin said on Tuesday that Russian troops controlled \"about a "
+                 "third\" of Kostiantynivka.", "2026-06-24")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["extent"]) for e in taken] == [(705104, "partial")], taken
+
+
+def test_blocks_seized_in_part_of_a_town_are_a_partial_capture(run: Run) -> None:
+    events = run("The Institute for the Study of War assessed on Monday that Russian forces had "
+                 "likely seized several blocks in the south-eastern part of Kostiantynivka.",
+                 "2026-06-24")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["extent"], e["modality"]) for e in taken] == \
+        [(705104, "partial", "hedged")], taken
+
+
+def test_vehicles_taking_part_in_an_assault_take_no_town(run: Run) -> None:
+    events = run("Russian forces attacked Kurakhove on Monday. The spokesman said at least 20 "
+                 "armoured vehicles had taken part in the assault.", "2024-10-22")
+    assert of_type(events, "territory.captured") == [], events
+
+
+def test_both_shares_of_an_air_defence_tally_are_kept(run: Run) -> None:
+    events = run("The Air Force said it destroyed 55 of 63 Shahed drones and 37 of 88 "
+                 "missiles.", "2025-03-05")
+    lost = of_type(events, "equipment.lost")
+    assert sorted(e["count"]["value"] for e in lost) == [37, 55], lost

@@ -4,11 +4,14 @@ the lexicon's ``partial_extent``)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.syntax import path_up, text_of, token_at
 from wirewatch.places.models import PlaceMention
+
+_QUOTES = re.compile(r"[\"“”«»]")
 
 
 def extent_of(head: Any, pm: PlaceMention | None, sent: Any, lex: Lexicon, ref: Any = None
@@ -32,7 +35,8 @@ def extent_of(head: Any, pm: PlaceMention | None, sent: Any, lex: Lexicon, ref: 
     hi = max(head.idx + len(head), end)
     if ptok is not None and ptok.dep_ == "poss":
         hi = max(hi, ptok.head.idx + len(ptok.head))  # "X's northern districts"
-    window = text[max(sent.start_char, lo - 25):hi]
+    # ('controlled "about a third" of X': quotes do not part the share from its town)
+    window = _QUOTES.sub("", text[max(sent.start_char, lo - 25):hi])
     if lex.partial_extent.search(window) and not lex.whole_extent.search(window):
         return "partial"
     return "full"

@@ -13,6 +13,7 @@ from typing import Any
 
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.context import Draft, SentenceContext, same_source
+from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.naming import side_of
 from wirewatch.events.numbers import VAGUE, is_number_token
 from wirewatch.events.steps.count import count_nouns
@@ -542,7 +543,8 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
             if c.lemma_.lower() in sc.doc.lexicon.amount_nouns or c.like_num else [c]
         if c.dep_ in ("dobj", "nsubjpass") and any(
                 n.lemma_.lower() in et.object_nouns for n in named) and \
-                (any(is_under(t, c) for t in targets) or d.behaviour.passive_object):
+                (any(is_under(t, c) for t in targets) or d.behaviour.passive_object or
+                 _placed_beside(head, c, targets, sc.doc.lexicon)):
             return True
     if any(t.dep_ == "dobj" and t.head.lemma_.lower() in sc.doc.lexicon.list_verbs
            for t in targets):
@@ -592,7 +594,8 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
         g for c in children_of(head) if c.dep_ == "prep" and c.lower_ in _AMOUNT_PREPS
         for g in children_of(c) if g.dep_ == "pobj"]
     for obj in objs:
-        span = sc.doc.parsed[obj.left_edge.i:obj.right_edge.i + 1].text
+        # ('controlled "about a third" of X': the quotes do not part the share from its town)
+        span = " ".join(t.text for t in obj.subtree if not t.is_quote)
         if obj.lower_ in lex.part_nouns and lex.partial_extent.search(span) and \
                 not lex.whole_extent.search(span):
             return True
@@ -603,6 +606,16 @@ def governs_part_of_place(sc: SentenceContext, d: Draft) -> bool:
                 and any(c.dep_ == "nummod" or c.like_num for c in children_of(obj)):
             return True  # "controlled 82 settlements in the Kursk region" (decision 489)
     return False
+
+
+def _placed_beside(head: Any, obj: Any, targets: list[Any], lex: Lexicon) -> bool:
+    """"Seized several blocks in the south-eastern part of X": the place is in a locative
+    phrase of the verb beside its object, which says which part (not "had taken part in
+    the assault"; decision 578)."""
+    if not any(c.dep_ in ("det", "amod", "nummod", "quantmod") for c in children_of(obj)):
+        return False
+    return any(is_under(t, p) for p in children_of(head)
+               if p.dep_ == "prep" and p.lower_ in lex.locative_preps for t in targets)
 
 
 def not_own_ground(sc: SentenceContext, d: Draft) -> bool:
