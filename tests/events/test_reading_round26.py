@@ -3,7 +3,9 @@ city a later "the city's district" belongs to (decision 574); a mayor's "the cit
 town the mayor governs (decision 575); "X, a village on ..." is a village, not a namesake
 city (decision 576); a strike on a whole country's infrastructure is kept with no place
 (decision 577); a share in quotes and blocks seized in part of a town are partial captures
-(decision 578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579).
+(decision 578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579); "according to our
+information" is the writer's own (decision 580); a blogger's channel reports what it posts
+(decision 581).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -111,3 +113,19 @@ def test_both_shares_of_an_air_defence_tally_are_kept(run: Run) -> None:
                  "missiles.", "2025-03-05")
     lost = of_type(events, "equipment.lost")
     assert sorted(e["count"]["value"] for e in lost) == [37, 55], lost
+
+
+def test_a_monitors_own_information_is_its_claim(run: Run) -> None:
+    events = run("According to our information, the Russians also captured the eastern part "
+                 "of Hostre.", "2025-06-02", outlet="DeepState (Telegram, translated)")
+    taken = of_type(events, "territory.captured")
+    assert [(e["claimant"], e["modality"]) for e in taken] == [("DeepState", "reported")], taken
+
+
+def test_a_bloggers_channel_reports_what_it_posts(run: Run) -> None:
+    events = run("Assault detachments of the 3rd Army have taken Zvanovka and are clearing the "
+                 "forest belts to the west of it.", "2025-09-05",
+                 outlet="Two Majors (Telegram, translated)")
+    taken = of_type(events, "territory.captured")
+    assert [(e["claimant_actor"]["id"], e["modality"]) for e in taken] == \
+        [("ru-two-majors", "reported")], taken

@@ -740,7 +740,8 @@ def outlet_side(registry: ActorRegistry, outlet: str | None, day: date | None) -
 # and a note of translation after it: what is left names the channel's owner.
 CHANNEL_WORDS = re.compile(r"(?:'s\s+)?(?:\btelegram(?:-канал\w*)?|\bтелеграм(?:-канал\w*)?|"
                            r"\bchannel\b|\bканал\w*)", re.IGNORECASE)
-_CHANNEL_MARKS = re.compile(r"[()«»\"]|\bpost\b|,\s*\w+\s+translation\b.*$", re.IGNORECASE)
+_CHANNEL_MARKS = re.compile(r"[()«»\"]|\bpost\b|,\s*(?:\w+\s+translation|translated)\b.*$",
+                            re.IGNORECASE)
 
 
 def channel_owner(registry: ActorRegistry, outlet: str | None,
@@ -764,6 +765,17 @@ def channel_person(registry: ActorRegistry, outlet: str | None,
         return None
     held = actor.role_on(published)
     return _ref(actor.to_contract(held.short if held else None))
+
+
+def channel_speaker(registry: ActorRegistry, outlet: str | None,
+                    published: date | None) -> ActorRef | None:
+    """Return the registry's channel or blogger an outlet naming a Telegram channel is
+    ("Two Majors (Telegram, translated)", "Rybar Telegram channel"), when it is a media or
+    analyst actor; None for anything else."""
+    actor = channel_owner(registry, outlet, published)
+    if actor is None or actor.kind not in ("media", "analyst"):
+        return None
+    return _ref(actor.to_contract(None))
 
 
 # the note of a body's channel or language after its name ("(Facebook, English)",
@@ -854,6 +866,10 @@ def outlet_voice(registry: ActorRegistry, outlet: str | None,
     if speaker is None:
         speaker = channel_person(registry, outlet, published)
         name = speaker.name if speaker is not None else name
+    if speaker is None:
+        # "Two Majors (Telegram, translated)": a channel's own post states what it reports
+        # without "said"; the channel is its speaker, as in Russian (decision 581)
+        speaker = channel_speaker(registry, outlet, published)
     own = None
     if outlet and speaker is None:
         found = _ref(registry.claimant_actor(without_channel_note(outlet), published))

@@ -823,6 +823,10 @@ class Attributor:
             if obj.lemma_.lower() in self.lexicon.manner_nouns and not any(
                     c.dep_ in ("poss", "compound") for c in children_of(obj)):
                 continue  # "proceeding according to plan": how, not who says (decision 503)
+            if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in children_of(obj)):
+                # "according to our information": the writer's own, no other speaker (the
+                # outlet, where it is a speaker of the war, claims it; decision 580)
+                continue
             if obj.lemma_.lower() in self.lexicon.estimate_nouns and not any(
                     c.dep_ in ("poss", "prep", "compound") for c in children_of(obj)):
                 # "according to preliminary data": whose, the story says: the statement
