@@ -5,7 +5,8 @@ city (decision 576); a strike on a whole country's infrastructure is kept with n
 (decision 577); a share in quotes and blocks seized in part of a town are partial captures
 (decision 578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579); "according to our
 information" is the writer's own (decision 580); a blogger's channel reports what it posts
-(decision 581).
+(decision 581); "lost 612 soldiers killed and wounded near Pokrovsk" are lost there
+(decision 582).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -129,3 +130,10 @@ def test_a_bloggers_channel_reports_what_it_posts(run: Run) -> None:
     taken = of_type(events, "territory.captured")
     assert [(e["claimant_actor"]["id"], e["modality"]) for e in taken] == \
         [("ru-two-majors", "reported")], taken
+
+
+def test_soldiers_killed_and_wounded_near_a_town_are_lost_there(run: Run) -> None:
+    events = run("The corps said that Russian forces had lost 612 soldiers killed and wounded "
+                 "near Pokrovsk over the past week.", "2024-11-20")
+    dead = of_type(events, "casualties")
+    assert [(place_id(e), e["count"]["value"]) for e in dead] == [(704422, 612)], dead

@@ -254,16 +254,30 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
             return False
         if a.dep_ in BLOCK_DEPS and not (
                 temporal_ok and a.dep_ == "advcl" and
-                any(c.lower_ in ("while", "when") for c in children_of(a))):
+                any(c.lower_ in ("while", "when") for c in children_of(a))) and \
+                not _losses_participle(a, root, et):
             return False
         if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and not (
-                a.tag_ == "VBN" and a.head.dep_ in ("acl", "amod") and a.head.tag_ == "VBN"):
+                a.tag_ == "VBN" and a.head.dep_ in ("acl", "amod") and a.head.tag_ == "VBN") \
+                and not (a.tag_ == "VBN" and _losses_participle(a.head, root, et)):
             # (not "1,200 troops killed and wounded in Kupiansk": the participles of one
             # noun share its place; decision 407)
             return False
         if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
             return False
     return False
+
+
+def _losses_participle(a: Any, root: Any, et: EventType) -> bool:
+    """"Lost 1,180 soldiers killed and wounded in the Kurakhove direction": the parse may
+    hang the participles of the lost soldiers on the verb; they still tell where the losses
+    were (decision 582)."""
+    if a.dep_ != "advcl" or a.tag_ != "VBN" or a.head.i != root.i or \
+            not any(c.dep_ == "dobj" for c in children_of(root)) or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children_of(a)):
+        return False
+    words = {w for phrases in et.subtypes.values() for p in phrases for w in p}
+    return a.lemma_.lower() in words
 
 
 def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
