@@ -6,7 +6,8 @@ city (decision 576); a strike on a whole country's infrastructure is kept with n
 (decision 578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579); "according to our
 information" is the writer's own (decision 580); a blogger's channel reports what it posts
 (decision 581); "lost 612 soldiers killed and wounded near Pokrovsk" are lost there
-(decision 582).
+(decision 582); a microdistrict cleared is a partial capture of its town (decision 583);
+"has occupied Zalizne" names a place (decision 584).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -137,3 +138,23 @@ def test_soldiers_killed_and_wounded_near_a_town_are_lost_there(run: Run) -> Non
                  "near Pokrovsk over the past week.", "2024-11-20")
     dead = of_type(events, "casualties")
     assert [(place_id(e), e["count"]["value"]) for e in dead] == [(704422, 612)], dead
+
+
+def test_a_microdistrict_cleared_is_a_partial_capture_of_its_town(run: Run) -> None:
+    events = run("Russian stormtroopers cleared the Kanal microdistrict of Chasov Yar, the "
+                 "ministry said.", "2025-03-05")
+    taken = of_type(events, "territory.captured")
+    assert [(place_id(e), e["extent"]) for e in taken] == [(710915, "partial")], taken
+
+
+def test_the_towns_microdistrict_in_a_town_named_after_it_is_that_town(run: Run) -> None:
+    events = run("The ministry said its troops had seized the town's Kanal microdistrict in "
+                 "Chasiv Yar.", "2025-03-05")
+    taken = of_type(events, "territory.captured")
+    assert [place_id(e) for e in taken] == [710915], taken  # never Kanal in Slovenia
+
+
+def test_a_village_the_enemy_has_occupied_is_a_place(run: Run) -> None:
+    events = run("The enemy has occupied Zalizne, DeepState said.", "2025-03-05")
+    taken = of_type(events, "territory.captured")
+    assert [place_id(e) for e in taken] == [713176], taken

@@ -48,7 +48,7 @@ STRONG_BEFORE = re.compile(
 CALLED_BEFORE = re.compile(r"\b(?:called|named)\s*$", re.IGNORECASE)
 PREP_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|towards?|into|from|of|over|across|through|"
-    r"via|beyond|inside|on|off|between|taken|overran|overrun|retook|recaptured|captured?|took|take|seized?|liberated?|liberating|struck|strike|"
+    r"via|beyond|inside|on|off|between|taken|overran|overrun|retook|recaptured|captured?|took|take|seized?|liberated?|liberating|occupied|struck|strike|"
     r"shelled|shelling|hit|entered|enter|encircled?|surrounded?|storm(?:ed)?|reached?|"
     r"attacked?|defend(?:ed)?|cleared?|evacuated from|residents of)\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -101,7 +101,7 @@ _CUE_LAST_WORDS = frozenset({
     "former", "renamed", "the", "in", "near", "outside", "around", "toward", "towards", "into",
     "from", "over", "across", "through", "via", "beyond", "inside", "on", "off", "between",
     "capture", "captured", "took", "take", "taken", "overran", "overrun", "retook",
-    "recaptured", "seize", "seized", "liberate", "liberated",
+    "recaptured", "seize", "seized", "liberate", "liberated", "occupied",
     "liberating", "struck", "strike", "shelled", "shelling", "hit", "entered", "enter",
     "encircle", "encircled", "surround", "surrounded", "storm", "stormed", "reach", "reached",
     "attack", "attacked", "defend", "defended", "clear", "cleared", "at"})

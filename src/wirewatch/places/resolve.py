@@ -134,7 +134,7 @@ PART_OF = re.compile(rf"^\s+{CITY_PART}\s+of\s+$", re.IGNORECASE)
 # "the Kanal micro-district in the east of Chasiv Yar", "the Kanal neighbourhood in the
 # east of the town": a part of the city named after it (decision 572)
 _SIDE_OF = r"\s+(?:in|on)\s+the\s+(?:[a-z-]+\s+){1,2}?(?:part\s+)?of\s+"
-PART_IN = re.compile(rf"^\s+{CITY_PART}{_SIDE_OF}$", re.IGNORECASE)
+PART_IN = re.compile(rf"^\s+{CITY_PART}(?:{_SIDE_OF}|\s+in\s+)$", re.IGNORECASE)
 PART_IN_THE_CITY = re.compile(rf"^\s+{CITY_PART}{_SIDE_OF}(?:the\s+)?(?:city|town)\b",
                               re.IGNORECASE)
 CITYS_PART = re.compile(r"^\s*['’]s\s+$")
@@ -987,13 +987,15 @@ def _apply_city_parts(view: TextView, mentions: list[PlaceMention]) -> list[Plac
                 THE_CITYS.search(view.text[max(0, m.start - 20):m.start]) and
                 PART_AFTER.match(after)):
             city = last_city  # "the Kievsky district of the city", "the city's X district"
-        elif i + 1 < len(out) and (PART_OF.match(view.text[end:out[i + 1].start]) or
-                                   PART_IN.match(view.text[end:out[i + 1].start])):
+        if city is None and i + 1 < len(out) and (
+                PART_OF.match(view.text[end:out[i + 1].start]) or
+                PART_IN.match(view.text[end:out[i + 1].start])):
+            # (and "the town's Kanal microdistrict in Chasiv Yar", no town named before)
             city = out[i + 1]
-        elif PART_IN_THE_CITY.match(after):
+        elif city is None and PART_IN_THE_CITY.match(after):
             city = last_city
-        elif i > 0 and CITYS_PART.match(view.text[out[i - 1].end:m.start]) and \
-                PART_AFTER.match(after):
+        elif city is None and i > 0 and CITYS_PART.match(view.text[out[i - 1].end:m.start]) \
+                and PART_AFTER.match(after):
             city = out[i - 1]
         if city is not None and city.place is not None and city.place.kind == "city" and \
                 (m.place is None or m.place.geonameid != city.place.geonameid):
