@@ -7,14 +7,16 @@ city (decision 576); a strike on a whole country's infrastructure is kept with n
 information" is the writer's own (decision 580); a blogger's channel reports what it posts
 (decision 581); "lost 612 soldiers killed and wounded near Pokrovsk" are lost there
 (decision 582); a microdistrict cleared is a partial capture of its town (decision 583);
-"has occupied Zalizne" names a place (decision 584).
+"has occupied Zalizne" names a place (decision 584); people moved "to centres in Kursk"
+leave from home (decision 585).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
 ``test_a_governors_city_is_still_the_town_named_before``,
 ``test_a_strike_on_a_named_towns_plant_keeps_the_town``,
 ``test_a_campaign_of_strikes_is_no_event``,
-``test_vehicles_taking_part_in_an_assault_take_no_town``."""
+``test_vehicles_taking_part_in_an_assault_take_no_town``,
+``test_losses_of_up_to_a_figure_keep_their_direction``."""
 
 from __future__ import annotations
 
@@ -158,3 +160,18 @@ def test_a_village_the_enemy_has_occupied_is_a_place(run: Run) -> None:
     events = run("The enemy has occupied Zalizne, DeepState said.", "2025-03-05")
     taken = of_type(events, "territory.captured")
     assert [place_id(e) for e in taken] == [713176], taken
+
+
+def test_people_moved_to_centres_in_a_city_leave_from_home(run: Run) -> None:
+    events = run("About 150 residents of Tyotkino and neighbouring villages were moved to "
+                 "temporary accommodation centres in Kursk last week, Khinshtein said.",
+                 "2025-03-05")
+    moved = of_type(events, "civilians.evacuated")
+    assert [place_id(e) for e in moved] == [483166], moved  # Tyotkino, never Kursk
+
+
+def test_losses_of_up_to_a_figure_keep_their_direction(run: Run) -> None:
+    events = run("The enemy lost up to 1,300 militants in the Krasnoarmejsk direction in the "
+                 "last days alone!", "2024-09-10")
+    dead = of_type(events, "casualties")
+    assert [place_id(e) for e in dead] == [704422], dead  # Pokrovsk

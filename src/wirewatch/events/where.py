@@ -247,6 +247,8 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
         prev = a
         if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
             return False
+        if a.dep_ == "prep" and a.head.i == root.i and _ends_a_destination(a, et):
+            return False
         if a.dep_ in ("nsubj", "csubj") and a.head == root and a.i not in events and \
                 not subject_ok:
             # the actor's own phrase ("output in the Donbas has fallen"), unless it is an
@@ -266,6 +268,15 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
         if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
             return False
     return False
+
+
+def _ends_a_destination(prep: Any, et: EventType) -> bool:
+    """"Were moved to temporary accommodation centres in Kursk": a place phrase right after
+    the phrase of an avoided preposition says where the destination is, though the parse
+    hangs it on the verb (decision 585)."""
+    return any(c.dep_ == "prep" and c.lower_ in et.avoid_preps and c.i < prep.i and
+               c.right_edge.i == prep.i - 1 and not (c.i > 0 and c.doc[c.i - 1].lower_ == "up")
+               for c in children_of(prep.head))  # (not "lost up to 1,300 militants in X")
 
 
 def _losses_participle(a: Any, root: Any, et: EventType) -> bool:
