@@ -8,7 +8,8 @@ information" is the writer's own (decision 580); a blogger's channel reports wha
 (decision 581); "lost 612 soldiers killed and wounded near Pokrovsk" are lost there
 (decision 582); a microdistrict cleared is a partial capture of its town (decision 583);
 "has occupied Zalizne" names a place (decision 584); people moved "to centres in Kursk"
-leave from home (decision 585).
+leave from home (decision 585); residents moved to other parts of the city are evacuated
+within it (decision 586).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -175,3 +176,11 @@ def test_losses_of_up_to_a_figure_keep_their_direction(run: Run) -> None:
                  "last days alone!", "2024-09-10")
     dead = of_type(events, "casualties")
     assert [place_id(e) for e in dead] == [704422], dead  # Pokrovsk
+
+
+def test_residents_moved_to_other_parts_of_the_city_are_evacuated_there(run: Run) -> None:
+    events = run("Roman Mrochko, head of the Kherson city military administration, said 540 "
+                 "residents of the riverside neighbourhoods have moved to other parts of the "
+                 "city since July.", "2025-08-01")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(place_id(e), e["count"]["value"]) for e in moved] == [(706448, 540)], moved

@@ -245,7 +245,7 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
             prev = a
             continue  # "the village, which Kiev calls Torske": the name of the village
         prev = a
-        if a.dep_ == "prep" and a.lower_ in et.avoid_preps:
+        if a.dep_ == "prep" and a.lower_ in et.avoid_preps and not _other_part_of(a, lex):
             return False
         if a.dep_ == "prep" and a.head.i == root.i and _ends_a_destination(a, et):
             return False
@@ -268,6 +268,15 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
         if a.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(a)):
             return False
     return False
+
+
+def _other_part_of(prep: Any, lex: Lexicon) -> bool:
+    """"Moved to other parts of the city": a destination that is another part of a place
+    is in that place, where the event is (decision 586)."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in ("part", "district", "neighbourhood",
+                                                         "neighborhood", "area") and
+               any(c.dep_ == "amod" and c.lower_ in lex.other_part_words
+                   for c in children_of(g)) for g in children_of(prep))
 
 
 def _ends_a_destination(prep: Any, et: EventType) -> bool:
