@@ -9,7 +9,7 @@ information" is the writer's own (decision 580); a blogger's channel reports wha
 (decision 582); a microdistrict cleared is a partial capture of its town (decision 583);
 "has occupied Zalizne" names a place (decision 584); people moved "to centres in Kursk"
 leave from home (decision 585); residents moved to other parts of the city are evacuated
-within it (decision 586).
+within it (decision 586); apartments declared "ownerless" are looted property (decision 587).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -17,7 +17,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_strike_on_a_named_towns_plant_keeps_the_town``,
 ``test_a_campaign_of_strikes_is_no_event``,
 ``test_vehicles_taking_part_in_an_assault_take_no_town``,
-``test_losses_of_up_to_a_figure_keep_their_direction``."""
+``test_losses_of_up_to_a_figure_keep_their_direction``,
+``test_a_word_in_scare_quotes_is_still_no_event``."""
 
 from __future__ import annotations
 
@@ -184,3 +185,23 @@ def test_residents_moved_to_other_parts_of_the_city_are_evacuated_there(run: Run
                  "city since July.", "2025-08-01")
     moved = of_type(events, "civilians.evacuated")
     assert [(place_id(e), e["count"]["value"]) for e in moved] == [(706448, 540)], moved
+
+
+def test_apartments_declared_ownerless_are_looted_property(run: Run) -> None:
+    events = run("The occupation authorities in Mariupol have declared more than 1,200 "
+                 "apartments \"ownerless\" since the start of the year, the city council said.",
+                 "2025-03-05")
+    taken = of_type(events, "property.looted")
+    assert [(place_id(e), e["count"]["value"]) for e in taken] == [(701822, 1200)], taken
+
+
+def test_apartments_registered_as_ownerless_keep_their_count(run: Run) -> None:
+    events = run("The occupiers registered 140 apartments in Severodonetsk as \"ownerless\", "
+                 "the regional administration said.", "2025-03-05")
+    taken = of_type(events, "property.looted")
+    assert [e["count"]["value"] for e in taken] == [140], taken
+
+
+def test_a_word_in_scare_quotes_is_still_no_event(run: Run) -> None:
+    events = run("Residents described the bus trip to Crimea as an \"evacuation\".", "2025-03-05")
+    assert of_type(events, "civilians.evacuated") == [], events

@@ -24,7 +24,8 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "needs_object", "partial_only", "needs_military_subject", "needs_military_agent",
              "stative", "avoid_preps",
              "country_place", "place_nationwide", "place_fallback", "needs_count", "subtypes",
-             "object_is_equipment", "object_nouns", "not_as_modifier", "modifier_of_subject",
+             "object_is_equipment", "object_nouns", "not_as_modifier", "quoted_terms",
+             "modifier_of_subject",
              "needs_people", "needs_civilian_subject", "needs_military_object",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
              "object_only", "verb_only", "plans", "denial_answers_claim",
@@ -72,6 +73,7 @@ class EventType:
     object_is_equipment: frozenset[Phrase] = frozenset()
     object_nouns: frozenset[str] = frozenset()
     not_as_modifier: bool = False
+    quoted_terms: frozenset[str] = frozenset()
     # a trigger used as a noun modifier is an event only on the clause's subject ("an
     # evacuation bus will leave"; not "a drone struck an evacuation vehicle")
     modifier_of_subject: bool = False
@@ -252,6 +254,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
                                           spec.get("object_is_equipment") or []),
             object_nouns=_lower_set(spec.get("object_nouns")),
             not_as_modifier=bool(spec.get("not_as_modifier")),
+            quoted_terms=_lower_set(spec.get("quoted_terms")),
             modifier_of_subject=bool(spec.get("modifier_of_subject")),
             needs_people=bool(spec.get("needs_people")),
             followup_verbs=_lower_set(spec.get("followup_verbs")),

@@ -63,8 +63,12 @@ def count_nouns(head: Any, toks: list[Any], figure_nouns: frozenset[str] = froze
             if c.dep_ == "prep" and c.lower_ in ("of", "at", "to", "among"):
                 out.extend(gc for gc in children_of(c) if gc.dep_ == "pobj")
             out.extend(up_to_object(c))
-        if h.dep_ in ("acl", "amod", "relcl") and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            out.append(h.head)
+        if h.dep_ in ("acl", "amod", "relcl", "appos") and \
+                h.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.append(h.head)  # (and "declared 1,200 apartments 'ownerless'")
+        if h.dep_ == "pobj" and h.head.lower_ == "as" and h.head.head.pos_ == "VERB":
+            # "registered 140 apartments as ownerless": what the verb says it of
+            out.extend(c for c in children_of(h.head.head) if c.dep_ in ("dobj", "nsubjpass"))
         # a result clause: "..., leaving two workers wounded" (however the parse hangs the
         # participle on "leave", the people are the object of "leave")
         leave = [h.head] if h.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and \

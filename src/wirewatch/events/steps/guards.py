@@ -173,8 +173,9 @@ def _habit(sc: SentenceContext, d: Draft) -> bool:
 def _scare_quotes(sc: SentenceContext, d: Draft) -> bool:
     """Described as an "evacuation": scare quotes, not a claim of one."""
     first = d.tokens[0]
-    if len(d.tokens) != 1 or first.pos_ != "NOUN":
-        return False
+    if len(d.tokens) != 1 or first.pos_ != "NOUN" or \
+            first.lemma_.lower() in d.type.quoted_terms:
+        return False  # (not "declared 1,200 apartments 'ownerless'": the act's own term)
     text = text_of(first.doc)
     if first.dep_ in ("dobj", "nsubjpass") and \
             first.head.lemma_.lower() in sc.doc.book.speech_verbs:
