@@ -2,7 +2,10 @@
 assault towards Orikhiv … Voloshyn said his troops had destroyed 17 armoured vehicles and
 three tanks in the first hours". The losses name no place, but the article has told where
 the battle is: an army's losses that a later sentence gives with no place of its own are at
-the place of the offensive told before them (decision 573).
+the place of the offensive told before them (decision 573). So are the losses told right
+after a sentence that tells of a group's attempt to cross or break through at one place
+("stopped an attempt by a sabotage group to cross the border in the Sevsk district. Four
+saboteurs were killed"; decision 588).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from functools import lru_cache
 from wirewatch.events.codebook import Codebook
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
-from wirewatch.places.models import PlaceMention
+from wirewatch.places.models import Place, PlaceMention
 
 OFFENSIVE = "offensive.launched"
 
@@ -27,20 +30,37 @@ def with_battle_places(mentions: list[EventMention], places: Sequence[PlaceMenti
     the offensive the article told last before them."""
     offensives = sorted((m for m in mentions if m.type == OFFENSIVE and m.place is not None
                          and m.modality != "denied"), key=lambda m: m.evidence.start)
-    if not offensives:
-        return mentions
     soldiers = _words_pattern(book.soldier_nouns)
     out: list[EventMention] = []
     for m in mentions:
-        before = [o for o in offensives if o.evidence.start < m.evidence.start]
-        if m.place is not None or m.unlisted_place or not before or \
+        if m.place is not None or m.unlisted_place or \
                 not _an_armys_loss(m, book, soldiers) or \
                 _names_a_place(m, places, text, sentences, lexicon):
             out.append(m)
             continue
-        battle = before[-1]
-        out.append(replace(m, place=battle.place, signals=m.signals | {"place_fallback"}))
+        before = [o.place for o in offensives if o.evidence.start < m.evidence.start]
+        where = _attempt_place(m, places, text, sentences, lexicon) or \
+            (before[-1] if before else None)
+        out.append(replace(m, place=where, signals=m.signals | {"place_fallback"})
+                   if where is not None else m)
     return out
+
+
+def _attempt_place(m: EventMention, places: Sequence[PlaceMention], text: str,
+                   sentences: Sequence[tuple[int, int]], lexicon: Lexicon) -> Place | None:
+    """The one place of the sentence right before the mention's, when that sentence tells
+    of an attempt to cross or break through (lexicon ``crossing_attempt``)."""
+    here = next((n for n, (s, e) in enumerate(sentences) if s <= m.evidence.start < e), 0)
+    if here == 0:
+        return None
+    start, end = sentences[here - 1]
+    if not lexicon.crossing_attempt.search(text[start:end]):
+        return None
+    named = [p for p in places if start <= p.start < end and p.place is not None and
+             not p.dateline and p.place.kind not in ("country", "region")]
+    if len({p.place.geonameid for p in named if p.place is not None}) != 1:
+        return None
+    return named[0].place
 
 
 @lru_cache(maxsize=8)
