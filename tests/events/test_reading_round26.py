@@ -10,7 +10,8 @@ information" is the writer's own (decision 580); a blogger's channel reports wha
 "has occupied Zalizne" names a place (decision 584); people moved "to centres in Kursk"
 leave from home (decision 585); residents moved to other parts of the city are evacuated
 within it (decision 586); apartments declared "ownerless" are looted property (decision 587);
-saboteurs killed after an attempt to cross are where they tried (decision 588).
+saboteurs killed after an attempt to cross are where they tried, and "one was detained"
+is one of them taken prisoner (decision 588).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -211,6 +212,8 @@ def test_a_word_in_scare_quotes_is_still_no_event(run: Run) -> None:
 def test_saboteurs_killed_after_an_attempt_to_cross_are_where_they_tried(run: Run) -> None:
     events = run("The FSB Border Service said its officers had stopped an attempt by a Ukrainian "
                  "sabotage group to cross the border in the Sevsk district at dawn on Friday. "
-                 "Four saboteurs were killed, the service said.", "2025-03-08")
-    dead = of_type(events, "casualties")
-    assert [(place_id(e), e["count"]["value"]) for e in dead] == [(496246, 4)], dead
+                 "Four saboteurs were killed and one was detained, the service said.",
+                 "2025-03-08")
+    losses = of_type(events, "casualties")
+    assert sorted((place_id(e), e["subtype"], e["count"]["value"]) for e in losses) == \
+        [(496246, "captured", 1), (496246, "killed", 4)], losses

@@ -710,7 +710,8 @@ def has_military_object(sc: SentenceContext, d: Draft) -> bool:
     if not objs:
         return False
     obj = objs[0]
-    if obj.lower_ in ("others", "more") and head.dep_ == "conj":
+    if (obj.lower_ in ("others", "more", "rest") or obj.like_num) and head.dep_ == "conj":
+        # ("four saboteurs were killed and one was detained": one of those of the verb before)
         obj = next((c for c in children_of(head.head) if c.dep_ in ("dobj", "nsubjpass")), obj)
     nouns = [obj, *of_nouns(obj)]
     return any(n.lemma_.lower() in book.soldier_nouns or n.lower_ in book.soldier_nouns or
