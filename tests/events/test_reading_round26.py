@@ -11,7 +11,8 @@ information" is the writer's own (decision 580); a blogger's channel reports wha
 leave from home (decision 585); residents moved to other parts of the city are evacuated
 within it (decision 586); apartments declared "ownerless" are looted property (decision 587);
 saboteurs killed after an attempt to cross are where they tried, and "one was detained"
-is one of them taken prisoner (decision 588).
+is one of them taken prisoner (decision 588); "Of these, 30 drones were destroyed over the
+Bryansk region, 21 over …" keeps each region's part (decision 589).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -20,7 +21,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_campaign_of_strikes_is_no_event``,
 ``test_vehicles_taking_part_in_an_assault_take_no_town``,
 ``test_losses_of_up_to_a_figure_keep_their_direction``,
-``test_a_word_in_scare_quotes_is_still_no_event``."""
+``test_a_word_in_scare_quotes_is_still_no_event``,
+``test_a_later_sentences_part_without_a_place_is_still_dropped``."""
 
 from __future__ import annotations
 
@@ -217,3 +219,20 @@ def test_saboteurs_killed_after_an_attempt_to_cross_are_where_they_tried(run: Ru
     losses = of_type(events, "casualties")
     assert sorted((place_id(e), e["subtype"], e["count"]["value"]) for e in losses) == \
         [(496246, "captured", 1), (496246, "killed", 4)], losses
+
+
+def test_a_later_sentences_regional_parts_are_kept(run: Run) -> None:
+    events = run("Air defence systems intercepted and destroyed 105 Ukrainian drones over 11 "
+                 "Russian regions overnight, the Russian Ministry of Defence said on Tuesday. "
+                 "Of these, 30 drones were destroyed over the Bryansk region, 21 over the "
+                 "Kursk region and 19 over the Moscow region, the ministry said.", "2025-05-06")
+    lost = of_type(events, "equipment.lost")
+    assert sorted((place_id(e) or 0, e["count"]["value"]) for e in lost) == \
+        [(0, 105), (524925, 19), (538555, 21), (571473, 30)], lost
+
+
+def test_a_later_sentences_part_without_a_place_is_still_dropped(run: Run) -> None:
+    events = run("At least 183 civilians were killed in June, the UN said. Among them, six "
+                 "children were killed.", "2025-07-10")
+    dead = of_type(events, "casualties")
+    assert [e["count"]["value"] for e in dead] == [183], dead

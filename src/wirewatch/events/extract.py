@@ -262,11 +262,21 @@ def without_parts(mentions: list[EventMention], lexicon: Lexicon) -> list[EventM
     injured."): a part of a figure already coded is no mention (decision 165)."""
     out: list[EventMention] = []
     for m in mentions:
-        if lexicon.part_openers.match(m.evidence.text) and any(
-                o.type == m.type and o.evidence.end <= m.evidence.start for o in out):
+        earlier = [o for o in out if o.type == m.type and o.evidence.end <= m.evidence.start]
+        if lexicon.part_openers.match(m.evidence.text) and earlier and \
+                not _regions_part(m, earlier):
             continue
         out.append(m)
     return out
+
+
+def _regions_part(m: EventMention, earlier: list[EventMention]) -> bool:
+    """"105 drones over 11 Russian regions. Of these, 30 were destroyed over the Bryansk
+    region, ...": a region's part of a figure that keeps no one place is a mention of its
+    own (decision 562; decision 589)."""
+    return m.place is not None and m.place.kind == "admin1" and any(
+        o.place is None and o.count is not None and m.count is not None and
+        (o.count.value or 0) > (m.count.value or 0) for o in earlier)
 
 
 def _sentence(dc: DocContext, sent: Any, si: int) -> None:
