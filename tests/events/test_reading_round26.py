@@ -12,7 +12,8 @@ leave from home (decision 585); residents moved to other parts of the city are e
 within it (decision 586); apartments declared "ownerless" are looted property (decision 587);
 saboteurs killed after an attempt to cross are where they tried, and "one was detained"
 is one of them taken prisoner (decision 588); "Of these, 30 drones were destroyed over the
-Bryansk region, 21 over …" keeps each region's part (decision 589).
+Bryansk region, 21 over …" keeps each region's part (decision 589); a ministry reporting "Ukrainian drones had been
+destroyed" is Russia's (decision 590).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -22,7 +23,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_vehicles_taking_part_in_an_assault_take_no_town``,
 ``test_losses_of_up_to_a_figure_keep_their_direction``,
 ``test_a_word_in_scare_quotes_is_still_no_event``,
-``test_a_later_sentences_part_without_a_place_is_still_dropped``."""
+``test_a_later_sentences_part_without_a_place_is_still_dropped``,
+``test_a_ministry_named_with_its_side_keeps_it``."""
 
 from __future__ import annotations
 
@@ -236,3 +238,17 @@ def test_a_later_sentences_part_without_a_place_is_still_dropped(run: Run) -> No
                  "children were killed.", "2025-07-10")
     dead = of_type(events, "casualties")
     assert [e["count"]["value"] for e in dead] == [183], dead
+
+
+def test_a_ministry_reporting_the_others_drones_destroyed_is_the_other_sides(run: Run) -> None:
+    events = run("The Defence Ministry reported that 24 Ukrainian drones had been destroyed "
+                 "over the Kursk region overnight.", "2025-03-05")
+    lost = of_type(events, "equipment.lost")
+    assert [e["claimant_actor"]["id"] for e in lost] == ["ru-mod"], lost
+
+
+def test_a_ministry_named_with_its_side_keeps_it(run: Run) -> None:
+    events = run("Ukraine's Defence Ministry said 40 Russian drones had been destroyed over the "
+                 "Sumy region overnight.", "2025-03-05")
+    lost = of_type(events, "equipment.lost")
+    assert [e["claimant_actor"]["side"] for e in lost] == ["UA"], lost

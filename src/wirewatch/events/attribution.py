@@ -1136,6 +1136,15 @@ def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
                 # "the ministry said ... that Ukrainian forces had lost 120 men": who lost
                 # is the other side of who says so
                 continue
+            if nc.root.dep_ == "nsubjpass" and nc.root.head.dep_ != "ROOT" and \
+                    nc.root.head.lemma_.lower() not in book.speech_verbs:
+                # "the ministry reported that 24 Ukrainian drones had been destroyed": what
+                # a passive verb befell is the other side's, not the side of who says so
+                # (decision 590)
+                patient = side_of(nc.text, book)
+                if patient in _OTHER_SIDE:
+                    return _OTHER_SIDE[patient]
+                continue
             side = side_of(nc.text, book) or next(
                 # "Units of the Centre group have liberated ...": the group's side
                 (x for x in (side_of(span_text(o.doc[o.left_edge.i:o.right_edge.i + 1]), book)
@@ -1143,6 +1152,9 @@ def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
             if side:
                 return side
     return None
+
+
+_OTHER_SIDE = {"RU": "UA", "UA": "RU"}
 
 
 def _speakerless_passive(verb: Any) -> bool:
