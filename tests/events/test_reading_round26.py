@@ -13,7 +13,8 @@ within it (decision 586); apartments declared "ownerless" are looted property (d
 saboteurs killed after an attempt to cross are where they tried, and "one was detained"
 is one of them taken prisoner (decision 588); "Of these, 30 drones were destroyed over the
 Bryansk region, 21 over …" keeps each region's part (decision 589); a ministry reporting "Ukrainian drones had been
-destroyed" is Russia's (decision 590).
+destroyed" is Russia's (decision 590); a Moscow-installed administration's figure is at its
+town (decision 591).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
@@ -252,3 +253,11 @@ def test_a_ministry_named_with_its_side_keeps_it(run: Run) -> None:
                  "Sumy region overnight.", "2025-03-05")
     lost = of_type(events, "equipment.lost")
     assert [e["claimant_actor"]["side"] for e in lost] == ["UA"], lost
+
+
+def test_a_moscow_installed_administrations_figure_is_at_its_town(run: Run) -> None:
+    events = run("The Moscow-installed administration of Mariupol has declared 1,540 "
+                 "apartments \"ownerless\" since the start of the year, the city council "
+                 "said.", "2025-06-01")
+    taken = of_type(events, "property.looted")
+    assert [place_id(e) for e in taken] == [701822], taken  # Mariupol, never Moscow

@@ -793,8 +793,12 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     if d.type.place_fallback not in ("claimant", "speaker"):
         return []
     cands = d.candidates
+    text = text_of(d.head.doc)
     inside = [c for c in cands if c.excluded and c.place.kind != "country"
               and any(s <= c.mention.start < e for s, e in d.att.spans)
+              # (not "the Moscow-installed administration of Mariupol": who installed it;
+              # decision 591)
+              and not qualifies_by_hyphen(c.mention, text)
               # (not a garbled spelling: "Human Rights" read as Uman)
               and c.place.method != "fuzzy"
               # (nor the speaker itself: "the Mission has verified", "Moscow said";
@@ -809,7 +813,6 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         c = next(iter(towns.values()))
         return [(c.place, c.mention)]
     para = paragraph_start(d.head)
-    text = text_of(d.head.doc)
     first = next((p for p in sc.doc.places if p.place is not None and
                   not qualifies_by_hyphen(p, text) and
                   para <= p.start < d.head.idx and p.place.kind != "country"), None)
