@@ -1,20 +1,20 @@
-"""Round 26 of reading English reporting: a city that speaks ("as Moscow claimed") is no
-city a later "the city's district" belongs to (decision 574); a mayor's "the city" is the
-town the mayor governs (decision 575); "X, a village on ..." is a village, not a namesake
-city (decision 576); a strike on a whole country's infrastructure is kept with no place
-(decision 577); a share in quotes and blocks seized in part of a town are partial captures
-(decision 578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579); "according to our
-information" is the writer's own (decision 580); a blogger's channel reports what it posts
-(decision 581); "lost 612 soldiers killed and wounded near Pokrovsk" are lost there
+"""Round 26 of reading English reporting: a city that speaks ("as Moscow claimed") is no city a
+later "the city's district" belongs to (decision 574); a mayor's "the city" is the town the
+mayor governs (decision 575); "X, a village on ..." is a village, not a namesake city
+(decision 576); a strike on a whole country's infrastructure is kept with no place (decision
+577); a share in quotes and blocks seized in part of a town are partial captures (decision
+578); "55 of 63 drones and 37 of 88 missiles" gives both kinds (decision 579); "according to
+our information" is the writer's own (decision 580); a blogger's channel reports what it
+posts (decision 581); "lost 612 soldiers killed and wounded near Pokrovsk" are lost there
 (decision 582); a microdistrict cleared is a partial capture of its town (decision 583);
 "has occupied Zalizne" names a place (decision 584); people moved "to centres in Kursk"
 leave from home (decision 585); residents moved to other parts of the city are evacuated
-within it (decision 586); apartments declared "ownerless" are looted property (decision 587);
-saboteurs killed after an attempt to cross are where they tried, and "one was detained"
-is one of them taken prisoner (decision 588); "Of these, 30 drones were destroyed over the
-Bryansk region, 21 over …" keeps each region's part (decision 589); a ministry reporting "Ukrainian drones had been
-destroyed" is Russia's (decision 590); a Moscow-installed administration's figure is at its
-town (decision 591).
+within it (decision 586); apartments declared "ownerless" are looted property (decision
+587); saboteurs killed after an attempt to cross are where they tried, and "one was
+detained" is one of them taken prisoner (decision 588); "Of these, 30 drones were destroyed
+over the Bryansk region, 21 over …" keeps each region's part (decision 589); a ministry
+reporting "Ukrainian drones had been destroyed" is Russia's (decision 590); a
+Moscow-installed administration's figure is at its town (decision 591).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_the_authorities_in_a_city_keep_their_city``,
