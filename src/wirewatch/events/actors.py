@@ -767,7 +767,7 @@ def channel_person(registry: ActorRegistry, outlet: str | None,
     return _ref(actor.to_contract(held.short if held else None))
 
 
-def channel_speaker(registry: ActorRegistry, outlet: str | None,
+def media_channel_speaker(registry: ActorRegistry, outlet: str | None,
                     published: date | None) -> ActorRef | None:
     """Return the registry's channel or blogger an outlet naming a Telegram channel is
     ("Two Majors (Telegram, translated)", "Rybar Telegram channel"), when it is a media or
@@ -869,7 +869,7 @@ def outlet_voice(registry: ActorRegistry, outlet: str | None,
     if speaker is None:
         # "Two Majors (Telegram, translated)": a channel's own post states what it reports
         # without "said"; the channel is its speaker, as in Russian (decision 581)
-        speaker = channel_speaker(registry, outlet, published)
+        speaker = media_channel_speaker(registry, outlet, published)
     own = None
     if outlet and speaker is None:
         found = _ref(registry.claimant_actor(without_channel_note(outlet), published))

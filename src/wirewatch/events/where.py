@@ -273,8 +273,8 @@ def _path_ok(tok: Any, root: Any, et: EventType, lex: Lexicon, temporal_ok: bool
 def _other_part_of(prep: Any, lex: Lexicon) -> bool:
     """"Moved to other parts of the city": a destination that is another part of a place
     is in that place, where the event is (decision 586)."""
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in ("part", "district", "neighbourhood",
-                                                         "neighborhood", "area") and
+    return any(g.dep_ == "pobj" and (g.lemma_.lower() in lex.part_nouns or
+                                     g.lower_ in lex.part_nouns) and
                any(c.dep_ == "amod" and c.lower_ in lex.other_part_words
                    for c in children_of(g)) for g in children_of(prep))
 
