@@ -768,7 +768,7 @@ def channel_person(registry: ActorRegistry, outlet: str | None,
 
 
 def media_channel_speaker(registry: ActorRegistry, outlet: str | None,
-                    published: date | None) -> ActorRef | None:
+                          published: date | None) -> ActorRef | None:
     """Return the registry's channel or blogger an outlet naming a Telegram channel is
     ("Two Majors (Telegram, translated)", "Rybar Telegram channel"), when it is a media or
     analyst actor; None for anything else."""
@@ -857,7 +857,7 @@ def outlet_voice(registry: ActorRegistry, outlet: str | None,
                  published: date | None) -> OutletVoice:
     """Return the :class:`OutletVoice` of an article's outlet on its day of publication."""
     speaker = outlet_speaker(registry, outlet, published)
-    name = without_channel_note(outlet)
+    body = name = without_channel_note(outlet)
     owner = registry.get(speaker.id) if speaker is not None else None
     if speaker is not None and owner is not None and owner.type == "person":
         # a person's own channel under its own name ("We Are Together with Russia",
@@ -872,7 +872,7 @@ def outlet_voice(registry: ActorRegistry, outlet: str | None,
         speaker = media_channel_speaker(registry, outlet, published)
     own = None
     if outlet and speaker is None:
-        found = _ref(registry.claimant_actor(without_channel_note(outlet), published))
+        found = _ref(registry.claimant_actor(body, published))
         own = found if found is not None and found.kind == "media" else None
     return OutletVoice(speaker, name, outlet_side(registry, outlet, published), own)
 

@@ -33,27 +33,27 @@ def with_battle_places(mentions: list[EventMention], places: Sequence[PlaceMenti
     soldiers = _words_pattern(book.soldier_nouns)
     out: list[EventMention] = []
     for m in mentions:
-        if m.place is not None or m.unlisted_place or \
-                not _an_armys_loss(m, book, soldiers) or \
-                _names_a_place(m, places, text, sentences, lexicon):
+        if m.place is not None or m.unlisted_place or not _an_armys_loss(m, book, soldiers):
+            out.append(m)
+            continue
+        here = next((n for n, (s, e) in enumerate(sentences) if s <= m.evidence.start < e),
+                    None)
+        if here is None or _names_a_place(sentences[here], places, text, lexicon):
             out.append(m)
             continue
         before = [o.place for o in offensives if o.evidence.start < m.evidence.start]
-        where = _attempt_place(m, places, text, sentences, lexicon) or \
-            (before[-1] if before else None)
+        where = (_attempt_place(sentences[here - 1], places, text, lexicon) if here else
+                 None) or (before[-1] if before else None)
         out.append(replace(m, place=where, signals=m.signals | {"place_fallback"})
                    if where is not None else m)
     return out
 
 
-def _attempt_place(m: EventMention, places: Sequence[PlaceMention], text: str,
-                   sentences: Sequence[tuple[int, int]], lexicon: Lexicon) -> Place | None:
-    """The one place of the sentence right before the mention's, when that sentence tells
-    of an attempt to cross or break through (lexicon ``crossing_attempt``)."""
-    here = next((n for n, (s, e) in enumerate(sentences) if s <= m.evidence.start < e), 0)
-    if here == 0:
-        return None
-    start, end = sentences[here - 1]
+def _attempt_place(sentence: tuple[int, int], places: Sequence[PlaceMention], text: str,
+                   lexicon: Lexicon) -> Place | None:
+    """The one place of a sentence (the one right before a loss figure's) that tells of an
+    attempt to cross or break through (lexicon ``crossing_attempt``)."""
+    start, end = sentence
     if not lexicon.crossing_attempt.search(text[start:end]):
         return None
     named = [p for p in places if start <= p.start < end and p.place is not None and
@@ -84,13 +84,11 @@ def _an_armys_loss(m: EventMention, book: Codebook, soldiers: re.Pattern[str] | 
     return soldiers is not None and bool(soldiers.search(m.evidence.text))
 
 
-def _names_a_place(m: EventMention, places: Sequence[PlaceMention], text: str,
-                   sentences: Sequence[tuple[int, int]], lexicon: Lexicon) -> bool:
-    """Whether the mention's sentence names any place (a region, a direction, a village the
-    gazetteer lacks) or a grouping's zone ("trophies of the whole group"): a figure left
+def _names_a_place(sentence: tuple[int, int], places: Sequence[PlaceMention], text: str,
+                   lexicon: Lexicon) -> bool:
+    """Whether a loss figure's sentence names any place (a region, a direction, a village
+    the gazetteer lacks) or a grouping's zone ("trophies of the whole group"): a figure left
     without a place there was left so on purpose."""
-    start, end = next(((s, e) for s, e in sentences if s <= m.evidence.start < e),
-                      (m.evidence.start, m.evidence.end))
-    said = text[start:end]
+    start, end = sentence
     return any(start <= p.start < end for p in places) or \
-        bool(lexicon.zone_words.search(said))
+        bool(lexicon.zone_words.search(text[start:end]))

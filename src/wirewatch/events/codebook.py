@@ -100,6 +100,11 @@ class EventType:
     behaviour: str | None = None  # the registered behaviour (events/types/) it uses
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
+    @cached_property
+    def subtype_words(self) -> frozenset[str]:
+        """Every word of the subtypes' phrases ("kill", "wound", "take prisoner" …)."""
+        return frozenset(w for phrases in self.subtypes.values() for p in phrases for w in p)
+
 
 @dataclass(frozen=True)
 class NamePattern:

@@ -296,8 +296,7 @@ def _losses_participle(a: Any, root: Any, et: EventType) -> bool:
             not any(c.dep_ == "dobj" for c in children_of(root)) or \
             any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children_of(a)):
         return False
-    words = {w for phrases in et.subtypes.values() for p in phrases for w in p}
-    return a.lemma_.lower() in words
+    return a.lemma_.lower() in et.subtype_words
 
 
 def attach(trig: Any, tokens: Sequence[Any], et: EventType, cands: list[Candidate],
