@@ -333,8 +333,7 @@ class Attributor:
         if tok.lower_ in self.reference_heads and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok)):
             return False  # "the Mission has verified": a body named before (decision 500)
-        if any(s.kind == "person" and s.name.split(" (")[0].split()[-1] == tok.text
-               for s in self.sources):
+        if self._speaker_by_surname(tok.text) is not None:
             return False  # "Lysak added": the surname of a speaker met earlier
         span = next(((s, e) for s, e in self.place_spans if s <= tok.idx < e), None)
         if span is not None:
@@ -500,11 +499,27 @@ class Attributor:
                 continue
             rng = person_name(t, self.lexicon)
             if rng is None:
+                # "Besedin said ... . A bomb hit ..., he said": a speaker's surname alone,
+                # which the tagger may call a place
+                known = self._speaker_by_surname(t.text)
+                if known is not None:
+                    return known
                 continue
             full = self.registry.describe(doc[rng[0]:rng[1]].text)
             return self.find(full) or Source(full, "person", side_of(full, self.book),
                                              head="person")
         return None
+
+    def _named_person(self, tok: Any) -> bool:
+        """Whether a token is the surname of a person the article named before ("Andrii
+        Besedin, ... Besedin said"), whatever the tagger calls it."""
+        full = self.registry.known(tok.text)
+        return full is not None and full.split()[-1].lower() == tok.lower_
+
+    def _speaker_by_surname(self, word: str) -> Source | None:
+        """The person met earlier as a speaker whose surname is ``word``."""
+        return next((s for s in reversed(self.sources) if s.kind == "person" and
+                     s.name.split(" (")[0].split()[-1] == word), None)
 
     def _last_body_subject(self, tok: Any) -> Source | None:
         """Return the body named as the subject of the previous sentence when it did not
@@ -553,7 +568,8 @@ class Attributor:
             return None, (start, end), True
         doc = tok.doc
         if tok.lower_ in self.lexicon.capitals or (tok.ent_type_ == "GPE" and
-                                                   tok.lower_ != "kremlin"):
+                                                   tok.lower_ != "kremlin" and
+                                                   not self._named_person(tok)):
             # a country or capital speaking: "Russia claimed", "Kyiv called it fabricated"
             return Source(canonical_name(text_of(doc)[start:end], self.book, self.lexicon), "org",
                           side_of(text_of(doc)[start:end], self.book)), (start, end), False

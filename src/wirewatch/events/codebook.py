@@ -35,7 +35,7 @@ TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "m
             "media_words", "speech_verbs",
             "not_event_before", "not_event_marks", "military_nouns", "actor_nouns",
             "place_anaphora", "direction_words", "claimant_names", "conduit_names", "sides",
-            "not_event_heads", "continuation_words", "loss_nouns"}
+            "not_event_heads", "continuation_words", "loss_nouns", "national_bodies"}
 
 
 class CodebookError(ValueError):
@@ -128,6 +128,9 @@ class Codebook:
     claim_head_nouns: frozenset[str] = frozenset()
     other_claim_words: frozenset[str] = frozenset()
     party_words: tuple[str, ...] = ()
+    # bodies that speak from a capital ("the General Staff in Kyiv"): the city only seats
+    # them, no place of the story (decision 593)
+    national_bodies: frozenset[str] = frozenset()
     media_words: tuple[str, ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     not_event_before: tuple[Phrase, ...] = ()
@@ -287,6 +290,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         other_claim_words=_lower_set(data.get("other_claim_words")),
         party_words=tuple(str(w).lower() for w in data.get("party_words") or []),
         media_words=tuple(str(w).lower() for w in data.get("media_words") or []),
+        national_bodies=_lower_set(data.get("national_bodies")),
         speech_verbs=_lower_set(data.get("speech_verbs")),
         not_event_before=tuple(_words(w) for w in data.get("not_event_before") or []),
         not_event_marks=_lower_set(data.get("not_event_marks")),

@@ -65,6 +65,7 @@ class Lexicon:
     local_office: re.Pattern[str]  # 'the mayor of Kherson': the town an official speaks for
     nationwide_target: re.Pattern[str]  # 'a massive strike on Ukraine's energy system'
     other_part_words: frozenset[str]  # 'moved to other parts of the city': still in it
+    kind_nouns: frozenset[str]  # 'the city of Kherson': the kind of place before its name
     crossing_attempt: re.Pattern[str]  # 'an attempt to cross the border in X': losses there
     air_defence_verbs: frozenset[str]  # 'shot down 167 drones': no place carried over
     day_period: re.Pattern[str]  # 'over the past day': a sentence's own day

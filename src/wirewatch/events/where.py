@@ -626,6 +626,17 @@ def _city_reference(tok: Any, before: list[PlaceMention], places: Sequence[Place
     return None
 
 
+def _speakers_seat(p: PlaceMention, doc: Any, book: Codebook) -> bool:
+    """Whether a place only seats the speaker ("the General Staff in Kyiv said"): no
+    antecedent of "the area" or "the town" told after it (decision 593)."""
+    tok = token_at(doc, p.start, p.end)
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    body = tok.head.head
+    return body.dep_ == "nsubj" and body.lemma_.lower() in book.national_bodies and \
+        body.head.lemma_.lower() in book.speech_verbs
+
+
 def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                     skip: set[int] | frozenset[int] = frozenset(),
                     event_places: set[int] | frozenset[int] = frozenset()
@@ -656,7 +667,8 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
                                                                      p.start]))
               # "MOSCOW (Reuters) - ... liberated the settlement": a dateline is where the
               # reporter writes from, never "the village" (decision 298)
-              and not (low in _SMALL_PLACE_WORDS and getattr(p, "dateline", False))]
+              and not (low in _SMALL_PLACE_WORDS and getattr(p, "dateline", False))
+              and not _speakers_seat(p, doc, book)]
     if not before:
         return None
     if low in book.direction_words:
@@ -800,9 +812,22 @@ def an_example(tok: Any, lex: Lexicon) -> bool:
     region, including the city of Kherson"): the tally stays the region's (decision 131);
     every member of a list of examples is one ("including Kherson, Bilozerka and
     Antonivka")."""
-    while tok.dep_ == "conj" and tok.head.i < tok.i:
-        tok = tok.head
+    while True:
+        if tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in lex.kind_nouns:
+            tok = tok.head.head  # "..., Beryslav and the city of Kherson"
+        else:
+            break
+    # "36 settlements of the region, among them Antonivka, Bilozerka and ..."
+    if any(c.dep_ == "prep" and c.lower_ in lex.example_words and
+           any(g.lower_ in _LIST_PRONOUNS for g in children_of(c)) for c in children_of(tok)):
+        return True
     return any(a.lower_ in lex.example_words for a in path_up(tok)[:4])
+
+
+_LIST_PRONOUNS = ("them", "these", "those")
 
 
 def is_container(p: Place, of: Place) -> bool:

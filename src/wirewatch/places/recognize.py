@@ -90,7 +90,8 @@ GROUP_AFTER = re.compile(r"^\s+(?:group|grouping|battlegroup|battle\s+group|army
                          re.IGNORECASE)
 # "the east bank of the Oskil", "across the Dnipro", "the Oskil river": a river.
 RIVER_BEFORE = re.compile(
-    r"\bbanks?\s+of\s+(?:the\s+)?$|\b(?:along|across|crossed|crossing|cross)\s+the\s+$",
+    r"\bbanks?\s+of\s+(?:the\s+)?$|\b(?:along|across|crossed|crossing|cross)\s+the\s+$|"
+    r"\bsea\s+of\s+$",
     re.IGNORECASE)
 RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|islands?|delta|estuary|floodplain)\b",
                          re.IGNORECASE)
@@ -289,12 +290,24 @@ def make_view(text: str, spacy_doc: Any | None = None) -> TextView:
         sentences.append(dateline.end())  # "KYIV (Reuters) - Officials said": a new start
     full_names = [(start, end) for start, end, label in ner_spans
                   if label == "PERSON" and " " in text[start:end].strip()
-                  and not has_cyrillic(text[start:end])]
+                  and not has_cyrillic(text[start:end]) and _capitalised(text[start:end])]
     full_names += [m.span() for m in PERSON_PAIR.finditer(text)]
     person_words = frozenset(w for start, end in full_names
                              for w in normalize(text[start:end]).replace("'s", "").split())
     return TextView(text, tokens, sorted(set(sentences)), paragraphs, ner, ner_spans, pos,
                     person_words, full_names, _cyrillic_langs(text, spacy_doc))
+
+
+def _capitalised(name: str) -> bool:
+    """Whether every word of a PERSON entity starts with a capital: the small model's
+    "Zaporizhzhia overnight" is a town and a time word, no person's full name."""
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name.split()
+               if w[:1].isalpha())
+
+
+# lower-case words inside people's names ("Ursula von der Leyen", "Abu Bakr al-Baghdadi")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le",
+                             "bin", "ibn", "al", "el", "y", "dos", "das", "del"})
 
 
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")

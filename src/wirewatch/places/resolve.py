@@ -398,7 +398,10 @@ class Resolver:
         country = any(x.how == "name" and x.hit.entry.kind == "country" for x in out)
         if famous >= FAMOUS_POPULATION or country:
             for x in out:
-                if _named_as(x) == "alt" and (x.hit.entry.population * 100 < famous or (
+                # (nor a village that a romanisation of the name only spells: "Lugansk" is
+                # Luhansk, not Luhanske; decision 594)
+                if _named_as(x) in ("alt", "translit") and (
+                        x.hit.entry.population * 100 < famous or (
                         country and x.hit.entry.kind == "city")):
                     x.score += W_ALT_OF_FAMOUS
         for x in out:

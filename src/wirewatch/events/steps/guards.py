@@ -466,7 +466,11 @@ def perfect_misparsed(tok: Any) -> bool:
     have = tok.head.head
     if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
         return False
-    return all(t.pos_ == "ADV" for t in tok.doc[have.i + 1:tok.i])
+    # ('had "completely liberated" Selidovo': a quote mark may open the verb's words)
+    return all(t.pos_ == "ADV" or t.text in _QUOTE_MARKS for t in tok.doc[have.i + 1:tok.i])
+
+
+_QUOTE_MARKS = frozenset({'"', "'", "“", "‘", "«"})
 
 
 def result_predicate(tok: Any) -> bool:

@@ -212,7 +212,8 @@ def places(sc: SentenceContext, d: Draft) -> bool:
         d.places.append((d.ref_place.place, d.ref_place))
     if not d.places and d.type.place_required and d.unresolved_place is None:
         d.places = _shared_verb_place(sc, d) or _objective_place(sc, d) or \
-            _fronted_place(sc, d) or _speakers_town(sc, d) or _coordinated_place(sc, d)
+            _fronted_place(sc, d) or _speakers_town(sc, d) or _coordinated_place(sc, d) or \
+            _story_town(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
@@ -232,6 +233,45 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     return bool(d.places) or not d.type.place_required or (
         d.unresolved_place is not None and d.ref_place is None) or \
         settlements_tally(sc, d) or _nationwide(sc, d)
+
+
+def _story_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """A strike told with no place of its own in a story that so far is about one town
+    ("KUPIANSK ... A glide bomb hit a five-storey building in the centre"): that town
+    (decision 592)."""
+    if not d.behaviour.strike or d.unresolved_place is not None or sc.unresolved or \
+            any(c.place.kind != "country" for c in d.candidates):
+        return []
+    # only a weapon that hit something ("a drone dropped a munition on a crowded stop"),
+    # not a tally, a launch or a report of strikes ("hits were recorded at 14 locations")
+    lex = sc.doc.lexicon
+    weapons = [w for s in children_of(d.head) if s.dep_ == "nsubj" for w in (s, *of_nouns(s))
+               if w.lemma_.lower() in lex.strike_means]
+    if d.head.pos_ != "VERB" or not weapons or any(
+            # ("the bomb hit a street": the strike told before; "did not say where the
+            # missiles struck")
+            c.dep_ == "det" and c.lower_ in _DEFINITE for w in weapons for c in children_of(w)) \
+            or any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in children_of(d.head)):
+        return []
+    if any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in lex.locative_preps
+           for t in sc.sent):
+        return []  # "In Lgov, a drone hit a substation": a place of its own, unresolved
+    before = [p for p in sc.doc.places if p.start < sc.sent.start_char and p.place is not None
+              and p.place.kind != "country"]
+    towns = {p.place.geonameid: p for p in before if p.place is not None and
+             p.place.kind == "city"}
+    if len(towns) != 1:
+        return []
+    town = next(iter(towns.values()))
+    assert town.place is not None
+    if any(p.place is not None and p.place.kind != "city" and
+           not is_container(p.place, town.place) for p in before):
+        return []
+    d.carried_place = True
+    return [(town.place, town)]
+
+
+_DEFINITE = ("the", "this", "that", "these", "those")
 
 
 def _nationwide(sc: SentenceContext, d: Draft) -> bool:
@@ -592,6 +632,15 @@ def _where_the_people_were(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
             if tok.dep_ == "pobj" and tok.head.lower_ in preps and \
                     is_under(tok.head.head, clause):
                 return [(c.place, c.mention)]
+        # "112 residents who had remained in the town ... were taken to centres in X"
+        town = next((t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in preps
+                     and t.head.head == clause and t.pos_ == "NOUN"
+                     and t.lemma_.lower() in sc.doc.book.place_anaphora.get("city", ())
+                     and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(t))),
+                    None)
+        found = _resolved(town, sc, d) if town is not None else []
+        if found:
+            return found
     return []
 
 
