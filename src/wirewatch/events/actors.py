@@ -836,6 +836,13 @@ def told_by_own_outlet(mentions: Sequence[EventMention], own: ActorRef | None
             m = replace(m, claimant=None, claimant_actor=None, conduit=(), conduit_actors=(),
                         claimant_text=None,
                         modality="asserted" if m.modality == "reported" else m.modality)
+        elif any(a is not None and a.id == own.id for a in m.conduit_actors):
+            # "told the Kyiv Independent" in the Kyiv Independent's own article: told to
+            # the writer, no relay (decision 603)
+            kept = [(c, a) for c, a in zip(m.conduit, m.conduit_actors, strict=False)
+                    if a is None or a.id != own.id]
+            m = replace(m, conduit=tuple(c for c, _ in kept),
+                        conduit_actors=tuple(a for _, a in kept))
         out.append(m)
     return out
 

@@ -245,6 +245,12 @@ def _through(tok: Any, lexicon: Lexicon) -> Any | None:
     """'reports from X', 'a post circulated by X', 'a representative of X' -> X."""
     head = tok.lemma_.lower()
     doc_nouns = lexicon.document_nouns
+    if head in doc_nouns:
+        # "the General Staff's own report for that day": the owner issued it, whatever
+        # the prepositions after it say (decision 602)
+        owner = next((c for c in children_of(tok) if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
     for c in children_of(tok):
         if c.dep_ == "prep" and c.lower_ in lexicon.issuer_preps and (
                 head in doc_nouns or (head in lexicon.spokes_heads and
@@ -258,10 +264,6 @@ def _through(tok: Any, lexicon: Lexicon) -> Any | None:
                     for ggc in children_of(gc):
                         if ggc.dep_ == "pobj":
                             return ggc
-    if head in doc_nouns:
-        for c in children_of(tok):
-            if c.dep_ == "poss":
-                return c
     return None
 
 
@@ -490,12 +492,22 @@ class Attributor:
         """Return the person last named as a subject before a pronoun (this or the previous
         sentence): "Putin thanked the troops. 'The capture ...,' he said" -> Putin."""
         doc = tok.doc
-        start = sent_of(tok).start
-        if start > 0:
-            start = sent_of(doc[start - 1]).start
-        for i in range(tok.i - 1, start - 1, -1):
+        first = sent_of(tok).start
+        start = sent_of(doc[first - 1]).start if first > 0 else first
+        i, chained = tok.i - 1, False
+        while i >= start:
             t = doc[i]
-            if t.dep_ not in ("nsubj", "nsubjpass") or self._is_place(t):
+            i -= 1
+            if not chained and t.i < first and t.lower_ == tok.lower_ and \
+                    t.dep_ == "nsubj" and start > 0:
+                # "X called the claim false. '...,' he said on Monday. He added that ...":
+                # the same pronoun in the sentence before goes one sentence further back
+                start, chained = sent_of(doc[start - 1]).start, True
+            # (a name the parse made the root, its verb a clause of it: "Oleh Syniehubov,
+            # the governor, called the claim false")
+            if not (t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "ROOT" and
+                                                         t.pos_ == "PROPN")) or \
+                    self._is_place(t):
                 continue
             rng = person_name(t, self.lexicon)
             if rng is None:

@@ -30,6 +30,7 @@ from wirewatch.events.interview import with_interview_answers
 from wirewatch.events.lexicon import Lexicon, load_lexicon
 from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.numbers import Count, words_to_number
+from wirewatch.events.owned_claims import with_owned_claims
 from wirewatch.events.regional_parts import with_regional_parts
 from wirewatch.events.steps import count, guards, mention, modality, place, when
 from wirewatch.events.steps.dedupe import dedupe, without_superseded
@@ -121,6 +122,7 @@ def events_in_document(doc: Document, parsed: Any, places: Sequence[PlaceMention
     found = with_regional_parts(found, places, doc.text, spans, lexicon)
     found = with_battle_places(found, places, doc.text, spans, book, lexicon)
     found = with_implied_strikes(found, parsed, lexicon, _one_word_triggers(book, "strike"))
+    found = with_owned_claims(found, parsed, book, lexicon)
     found = with_gapped_figures(found, places, doc.text)
     found = with_gapped_dates(found, places, doc.text, doc.published, lexicon)
     return with_tally_flags(without_superseded(dedupe(with_tallies(found, tallies), book),

@@ -14,11 +14,12 @@ from wirewatch.events.context import Found, SentenceContext, same_source
 from wirewatch.events.dates import UNKNOWN, EventDate, find_dates, publication_date
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
+from wirewatch.events.naming import side_of
 from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.modality import says_false
 from wirewatch.events.steps.when import date_tokens, path_clear
-from wirewatch.events.syntax import children_of, is_under, memo, span_text, tokens_with
-from wirewatch.events.where import qualifies_by_hyphen
+from wirewatch.events.syntax import children_of, is_under, memo, span_text, token_at, tokens_with
+from wirewatch.events.where import qualifies_actor, qualifies_by_hyphen
 from wirewatch.places.models import PlaceMention
 
 
@@ -170,6 +171,8 @@ def denial_by_control(sc: SentenceContext) -> None:
         # is the same story told from the other side)
         captures = [f for f in claims if f.mention.type == "territory.captured"]
         denied = (captures or claims)[-1].mention if claims else None
+        if active and _holder_claims_too(verb, [f.mention for f in claims], dc.book):
+            continue  # "DeepState estimates Russian troops control 60% of X": no denial
         etype = denied.type if denied else "territory.captured"
         if etype not in dc.book.types:
             continue
@@ -215,6 +218,11 @@ def _held_place(verb: Any, lex: Lexicon) -> tuple[Any | None, bool]:
         # "Russian forces likely do not control X" denies X's capture, asked or not
         # (decision 548); "no longer control X" concedes it
         return obj, not _negated(verb)
+    if lemma in lex.controlling_verbs and subject.dep_ == "nsubjpass" and \
+            subject.pos_ in ("PROPN", "NOUN"):
+        # 'the city is "fully controlled by the Armed Forces of Ukraine"' (decision 604)
+        phrase = " ".join(t.lower_ for t in verb.subtree if t.i >= verb.i)
+        return (subject if lex.held_by.match(phrase) else None), False
     if lemma not in lex.holding_verbs or subject.pos_ not in ("PROPN", "NOUN"):
         return None, False
     if subject.pos_ == "NOUN" and verb.dep_ not in ("ROOT", "ccomp"):
@@ -259,14 +267,35 @@ def _held_mention(sc: SentenceContext, place_tok: Any) -> PlaceMention | None:
         return pm
     sent = sc.sent
     text = dc.document.text
+    # (not "the Kiev regime": a capital naming a government; "the Kupiansk city
+    # administration" is the town's own)
     named = [p for p in dc.places if p.place is not None and p.place.kind == "city" and
-             sent.start_char <= p.start < place_tok.idx and not qualifies_by_hyphen(p, text)]
+             sent.start_char <= p.start < place_tok.idx and not qualifies_by_hyphen(p, text)
+             and not (p.surface.lower() in dc.lexicon.capitals and
+                      _names_actor(p, sent, dc.book))]
     if named:
         return named[-1]  # "threatening to encircle Vuhledar, but our forces hold the town"
     claims = [f for f in sc.found_so_far() if f.mention.type in HELD_DENIES and
               f.mention.modality != "denied" and f.place_mention is not None and
               f.sentence >= sc.index - 3]
     return claims[-1].place_mention if claims else None
+
+
+def _holder_claims_too(verb: Any, claims: list[EventMention], book: Codebook) -> bool:
+    """Whether the holder of "Russian troops control about 60% of X" is the side that
+    claimed X: it confirms part of the capture, it denies nothing (decision 611)."""
+    subject = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    holder = side_of(" ".join(t.text for t in subject.subtree), book)
+    return holder is not None and any(
+        c.claimant and side_of(c.claimant, book) == holder for c in claims)
+
+
+def _names_actor(p: PlaceMention, sent: Any, book: Codebook) -> bool:
+    """Whether a place qualifies an actor ("the Kiev regime")."""
+    tok = token_at(sent.doc, p.start, p.end)
+    return tok is not None and qualifies_actor(tok, book)
 
 
 def _statement_date(sc: SentenceContext, verb: Any) -> EventDate:

@@ -180,6 +180,8 @@ def _scare_quotes(sc: SentenceContext, d: Draft) -> bool:
     if first.dep_ in ("dobj", "nsubjpass") and \
             first.head.lemma_.lower() in sc.doc.book.speech_verbs:
         return False  # "announced the 'liberation' of X": the claim, in the writer's quotes
+    if first.dep_ == "pobj" and first.head.head.lemma_.lower() in sc.doc.book.claim_nouns:
+        return False  # "the statement about the 'liberation' of X": the same (decision 605)
     return text[max(0, first.idx - 1):first.idx] in ("\"", "“", "'", "‘") and \
         text[first.idx + len(first):first.idx + len(first) + 1] in ("\"", "”", "'", "’")
 
@@ -464,7 +466,11 @@ def perfect_misparsed(tok: Any) -> bool:
         # "[damaged power lines]" coordinated with the verb: the second verb of the perfect
         return True
     have = tok.head.head
-    if have.lemma_.lower() != "have" or have.i >= tok.i or tok.head.dep_ != "dobj":
+    if tok.head.dep_ != "dobj":
+        # ('had "completely liberated" Toretsk' parsed with "had" an auxiliary of the name)
+        have = next((c for c in children_of(tok.head) if c.dep_ == "aux" and
+                     c.lemma_.lower() == "have" and c.i < tok.i), tok.head)
+    if have.lemma_.lower() != "have" or have.i >= tok.i:
         return False
     # ('had "completely liberated" Selidovo': a quote mark may open the verb's words)
     return all(t.pos_ == "ADV" or t.text in _QUOTE_MARKS for t in tok.doc[have.i + 1:tok.i])

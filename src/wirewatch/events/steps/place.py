@@ -213,7 +213,7 @@ def places(sc: SentenceContext, d: Draft) -> bool:
     if not d.places and d.type.place_required and d.unresolved_place is None:
         d.places = _shared_verb_place(sc, d) or _objective_place(sc, d) or \
             _fronted_place(sc, d) or _speakers_town(sc, d) or _coordinated_place(sc, d) or \
-            _story_town(sc, d)
+            _hit_subjects_place(sc, d) or _story_town(sc, d)
     d.fell_back = not d.places
     if not d.places and not d.type.place_required:
         d.places = fallback_place(sc, d, sc.produced) or _fronted_place(sc, d)
@@ -240,8 +240,8 @@ def _story_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     ("KUPIANSK ... A glide bomb hit a five-storey building in the centre"): that town
     (decision 592)."""
     if not d.behaviour.strike or d.unresolved_place is not None or sc.unresolved or \
-            any(c.place.kind != "country" for c in d.candidates):
-        return []
+            any(c.place.kind != "country" and not c.excluded for c in d.candidates):
+        return []  # (a place only naming the speaker, "Krasnodar governor X", is none)
     # only a weapon that hit something ("a drone dropped a munition on a crowded stop"),
     # not a tally, a launch or a report of strikes ("hits were recorded at 14 locations")
     lex = sc.doc.lexicon
@@ -256,8 +256,9 @@ def _story_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     if any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in lex.locative_preps
            for t in sc.sent):
         return []  # "In Lgov, a drone hit a substation": a place of its own, unresolved
+    # (a dateline is where the desk files from: "MOSCOW (RIA Novosti) - ... Novorossiysk")
     before = [p for p in sc.doc.places if p.start < sc.sent.start_char and p.place is not None
-              and p.place.kind != "country"]
+              and p.place.kind != "country" and not p.dateline]
     towns = {p.place.geonameid: p for p in before if p.place is not None and
              p.place.kind == "city"}
     if len(towns) != 1:
@@ -454,6 +455,22 @@ def _objective_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return []
 
 
+def _hit_subjects_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
+    """"An apartment block in Belgorod partly collapsed after being hit": what a passive
+    "after being hit" befell is the subject of the clause it follows, and its place the
+    strike's (decision 607)."""
+    head = d.head
+    if head.dep_ != "pcomp" or not any(c.dep_ == "auxpass" for c in children_of(head)):
+        return []
+    clause = head.head.head
+    subject = next((c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    held = [c for c in d.candidates if not c.excluded and c.place.kind == "city" and
+            is_under(c.tok, subject)]
+    return [(held[0].place, held[0].mention)] if held else []
+
+
 def _fronted_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """"In occupied Horlivka, the mayor claimed that drone strikes had injured three
     people": a place the sentence opens with sets the scene for what it reports, when the
@@ -586,8 +603,11 @@ def skip(cands: list[Candidate], et: EventType | None = None, head: Any = None) 
     Dnipro will leave the community centre": the centre is not in Dnipro)."""
     out = {c.mention.start for c in cands if c.qualifier}
     if et is not None and head is not None:
+        # (the verb's head, unless it is another verb the event is coordinated with: "had
+        # been evacuated from the Vovchansk area and ... the town itself had been hit")
+        heads = (head,) if head.dep_ == "conj" else (head, head.head)
         out |= {c.mention.start for c in cands if any(
-            a.dep_ == "prep" and a.lower_ in et.avoid_preps and a.head in (head, head.head)
+            a.dep_ == "prep" and a.lower_ in et.avoid_preps and a.head in heads
             for a in path_up(c.tok)[1:3])}
     return out
 
