@@ -242,34 +242,50 @@ def _story_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     if not d.behaviour.strike or d.unresolved_place is not None or sc.unresolved or \
             any(c.place.kind != "country" and not c.excluded for c in d.candidates):
         return []  # (a place only naming the speaker, "Krasnodar governor X", is none)
-    # only a weapon that hit something ("a drone dropped a munition on a crowded stop"),
-    # not a tally, a launch or a report of strikes ("hits were recorded at 14 locations")
+    if not _weapon_hit(sc, d):
+        return []
+    town = _one_town_so_far(sc)
+    if town is None or town.place is None:
+        return []
+    d.carried_place = True
+    return [(town.place, town)]
+
+
+def _weapon_hit(sc: SentenceContext, d: Draft) -> bool:
+    """Whether the trigger is a weapon hitting something ("a drone dropped a munition on a
+    crowded stop"), not a tally, a launch or a report of strikes ("hits were recorded at 14
+    locations"), nor one told before ("the bomb hit a street"), nor "did not say where the
+    missiles struck", in a sentence naming no place of its own, even one the gazetteer
+    lacks ("In Lgov, a drone hit a substation")."""
     lex = sc.doc.lexicon
     weapons = [w for s in children_of(d.head) if s.dep_ == "nsubj" for w in (s, *of_nouns(s))
                if w.lemma_.lower() in lex.strike_means]
-    if d.head.pos_ != "VERB" or not weapons or any(
-            # ("the bomb hit a street": the strike told before; "did not say where the
-            # missiles struck")
-            c.dep_ == "det" and c.lower_ in _DEFINITE for w in weapons for c in children_of(w)) \
-            or any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in children_of(d.head)):
-        return []
-    if any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in lex.locative_preps
-           for t in sc.sent):
-        return []  # "In Lgov, a drone hit a substation": a place of its own, unresolved
-    # (a dateline is where the desk files from: "MOSCOW (RIA Novosti) - ... Novorossiysk")
+    if d.head.pos_ != "VERB" or not weapons:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in _DEFINITE for w in weapons for c in children_of(w)):
+        return False
+    if any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in children_of(d.head)):
+        return False
+    return not any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in
+                   lex.locative_preps for t in sc.sent)
+
+
+def _one_town_so_far(sc: SentenceContext) -> PlaceMention | None:
+    """The one town the article has named before the sentence, with only regions that hold
+    it beside it (countries aside; a dateline is where the desk files from: "MOSCOW (RIA
+    Novosti) - ... Novorossiysk"), else None."""
     before = [p for p in sc.doc.places if p.start < sc.sent.start_char and p.place is not None
               and p.place.kind != "country" and not p.dateline]
     towns = {p.place.geonameid: p for p in before if p.place is not None and
              p.place.kind == "city"}
     if len(towns) != 1:
-        return []
+        return None
     town = next(iter(towns.values()))
     assert town.place is not None
     if any(p.place is not None and p.place.kind != "city" and
            not is_container(p.place, town.place) for p in before):
-        return []
-    d.carried_place = True
-    return [(town.place, town)]
+        return None
+    return town
 
 
 _DEFINITE = ("the", "this", "that", "these", "those")
