@@ -13,7 +13,8 @@ Forces of Ukraine" denies X's capture (decision 604); a claim said false is also
 claim (decision 605); what "after being hit" befell
 (decision 607); a chain of "he said" (decision 608); a coordinated verb's prepositions
 (decision 609); debris as a weapon and a city council as a party (decision 610); a holder
-on the claimant's side confirms, it does not deny (decision 611).
+on the claimant's side confirms, it does not deny (decision 611); "DeepState marked X as
+occupied" (decision 612).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_tally_of_drones_in_a_one_town_story_takes_no_town``,
@@ -21,7 +22,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_local_authorities_in_a_town_keep_their_town``,
 ``test_a_tank_taken_out_is_no_evacuation``,
 ``test_a_claim_told_before_is_not_told_again``,
-``test_a_holder_on_the_other_side_still_denies``."""
+``test_a_holder_on_the_other_side_still_denies``,
+``test_a_monitor_that_has_not_marked_a_village_reports_no_capture``."""
 
 from __future__ import annotations
 
@@ -216,3 +218,16 @@ def test_a_holder_on_the_other_side_still_denies(run: Run) -> None:
                  "part of the city, the General Staff said.", "2025-11-26")
     modalities = sorted(e["modality"] for e in of_type(events, "territory.captured"))
     assert modalities == ["claimed", "denied"], events
+
+
+def test_a_monitor_marking_a_town_as_occupied_reports_its_capture(run: Run) -> None:
+    events = run("DeepState, the Ukrainian mapping project, marked Vuhledar as occupied on "
+                 "Tuesday evening.", "2024-10-02")
+    captures = of_type(events, "territory.captured")
+    assert [(place_id(e), e["modality"]) for e in captures] == [(690823, "reported")], captures
+
+
+def test_a_monitor_that_has_not_marked_a_village_reports_no_capture(run: Run) -> None:
+    events = run("DeepState, which has not marked Vuhledar as occupied, published new "
+                 "footage on Tuesday.", "2024-10-02")
+    assert of_type(events, "territory.captured") == [], events

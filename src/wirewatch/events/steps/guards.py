@@ -512,6 +512,26 @@ def people_or_place(head: Any, book: Codebook) -> bool:
     return True
 
 
+def _marked_as(head: Any, targets: list[Any]) -> bool:
+    """"DeepState marked Sudzha as occupied", "showed the village as captured": the place
+    is the object of the verb the participle is said of (decision 612)."""
+    obj = marked_object(head)
+    return obj is not None and any(t == obj or is_under(t, obj) for t in targets)
+
+
+def marked_object(head: Any) -> Any | None:
+    """The object a participle after "as" is said of ("marked Sudzha as occupied":
+    Sudzha), else None."""
+    if head.dep_ not in ("advcl", "oprd") or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                                     for c in children_of(head)):
+        return None
+    if any(c.dep_ == "neg" for c in children_of(head.head)):
+        return None  # "DeepState, which has not marked Udachne as occupied"
+    obj = next((c for c in children_of(head.head) if c.dep_ == "dobj"), None)
+    # ("marked both villages as occupied": no one place)
+    return obj if obj is not None and obj.tag_ != "NNS" else None
+
+
 def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a single word that is an event only with an object has one ("Toretsk fell",
     "had lost Kurakhove": the place is the subject or object)."""
@@ -537,6 +557,8 @@ def has_needed_object(sc: SentenceContext, d: Draft) -> bool:
     targets = [c.tok for c in chosen] + ([ref] if ref is not None else []) + (
         [d.unresolved_place] if d.unresolved_place is not None else [])
     if object_place(head, toks, targets, sc.doc.lexicon):
+        return True
+    if _marked_as(head, targets):
         return True
     if d.behaviour.passive_object and any(c.dep_ in ("nsubjpass", "auxpass")
                                                   for c in children_of(head)):

@@ -18,7 +18,7 @@ from wirewatch.events.codebook import Codebook, EventType
 from wirewatch.events.context import Draft, Found, PlaceChoice, SentenceContext, same_source
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.steps.count import continues
-from wirewatch.events.steps.guards import settlements_tally
+from wirewatch.events.steps.guards import marked_object, settlements_tally
 from wirewatch.events.steps.modality import negated
 from wirewatch.events.syntax import (
     children_of,
@@ -75,6 +75,11 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
         d.chosen = listed_among(d.head, cands, sc.doc.book, sc.doc.lexicon)
     if not d.chosen:
         d.chosen = where_antecedent(d.head, cands)
+    marked = marked_object(d.head)
+    if not d.chosen and marked is not None:
+        # "DeepState marked Sudzha as occupied" (decision 612)
+        d.chosen = [c for c in cands if not c.excluded and
+                    (c.tok == marked or is_under(c.tok, marked))][:1]
     if not d.chosen:
         d.chosen = _places_said_hit(d, cands, sc.doc.book)
     if not d.chosen and d.behaviour.losses:
@@ -99,7 +104,10 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
                                              sc.doc.lexicon, named)
     if not d.chosen and d.unresolved_place is None:
         # (a village the gazetteer lacks is named: no reference to look back for)
-        d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon)
+        d.ref_tok = anaphor(d.head, toks, sc.doc.book, d.type, sc.doc.lexicon) or (
+            # ("the analysts marked the whole town as occupied")
+            marked if marked is not None and marked.lemma_.lower() in
+            sc.doc.book.place_anaphora.get("city", ()) else None)
         if d.ref_tok is not None:
             # "Moscow claimed the town": a capital that speaks is not the town it speaks of
             speakers = {c.mention.start for c in cands
