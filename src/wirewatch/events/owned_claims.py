@@ -15,8 +15,8 @@ from wirewatch.events.codebook import Codebook
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention, Evidence
 from wirewatch.events.naming import canonical_name, side_of
-from wirewatch.events.steps.modality import says_false
-from wirewatch.events.syntax import children_of, path_up, token_at
+from wirewatch.events.steps.modality import false_claim_noun
+from wirewatch.events.syntax import children_of, token_at
 
 
 def with_owned_claims(mentions: list[EventMention], parsed: Any, book: Codebook,
@@ -55,20 +55,18 @@ def with_owned_claims(mentions: list[EventMention], parsed: Any, book: Codebook,
 
 
 def _owner(tok: Any, book: Codebook, lexicon: Lexicon) -> tuple[Any, Any] | None:
-    """The body a claim noun said false belongs to: "the ministry's claim", "the statement
-    of the ministry" (a party's name, not a pronoun)."""
-    for a in path_up(tok)[1:5]:
-        if a.lemma_.lower() not in book.claim_nouns or a.pos_ != "NOUN" or \
-                a.dep_ != "nsubj" or not says_false(a.head, lexicon):
-            continue
-        for c in children_of(a):
-            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-                return a, c
-            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                body = next((g for g in children_of(c) if g.dep_ == "pobj" and
-                             g.pos_ in ("PROPN", "NOUN")), None)
-                if body is not None and (body.pos_ == "PROPN" or
-                                         body.lemma_.lower() in book.actor_nouns):
-                    return a, body
+    """The claim noun said false that a trigger sits in and the body it belongs to: "the
+    ministry's claim", "the statement of the ministry" (a party's name, not a pronoun)."""
+    noun = false_claim_noun(tok, book, lexicon)
+    if noun is None:
         return None
+    for c in children_of(noun):
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return noun, c
+        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            body = next((g for g in children_of(c) if g.dep_ == "pobj" and
+                         g.pos_ in ("PROPN", "NOUN")), None)
+            if body is not None and (body.pos_ == "PROPN" or
+                                     body.lemma_.lower() in book.actor_nouns):
+                return noun, body
     return None

@@ -830,6 +830,12 @@ def an_example(tok: Any, lex: Lexicon) -> bool:
 _LIST_PRONOUNS = ("them", "these", "those")
 
 
+def names_government(tok: Any, book: Codebook, lexicon: Lexicon) -> bool:
+    """Whether a capital's name only qualifies an actor ("the Kiev regime"): a government,
+    no place of the story (decision 500)."""
+    return tok.lower_ in lexicon.capitals and qualifies_actor(tok, book)
+
+
 def is_container(p: Place, of: Place) -> bool:
     """Return whether ``p`` is the region or country holding the city ``of``."""
     if of.kind != "city":

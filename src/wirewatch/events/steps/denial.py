@@ -10,7 +10,7 @@ from typing import Any
 
 from wirewatch.events.attribution import Source
 from wirewatch.events.codebook import Codebook
-from wirewatch.events.context import Found, SentenceContext, same_source
+from wirewatch.events.context import DocContext, Found, SentenceContext, same_source
 from wirewatch.events.dates import UNKNOWN, EventDate, find_dates, publication_date
 from wirewatch.events.lexicon import Lexicon
 from wirewatch.events.models import EventMention
@@ -19,7 +19,7 @@ from wirewatch.events.steps.mention import evidence
 from wirewatch.events.steps.modality import says_false
 from wirewatch.events.steps.when import date_tokens, path_clear
 from wirewatch.events.syntax import children_of, is_under, memo, span_text, token_at, tokens_with
-from wirewatch.events.where import qualifies_actor, qualifies_by_hyphen
+from wirewatch.events.where import names_government, qualifies_by_hyphen
 from wirewatch.places.models import PlaceMention
 
 
@@ -271,8 +271,7 @@ def _held_mention(sc: SentenceContext, place_tok: Any) -> PlaceMention | None:
     # administration" is the town's own)
     named = [p for p in dc.places if p.place is not None and p.place.kind == "city" and
              sent.start_char <= p.start < place_tok.idx and not qualifies_by_hyphen(p, text)
-             and not (p.surface.lower() in dc.lexicon.capitals and
-                      _names_actor(p, sent, dc.book))]
+             and not _names_government(p, sent, dc)]
     if named:
         return named[-1]  # "threatening to encircle Vuhledar, but our forces hold the town"
     claims = [f for f in sc.found_so_far() if f.mention.type in HELD_DENIES and
@@ -292,10 +291,10 @@ def _holder_claims_too(verb: Any, claims: list[EventMention], book: Codebook) ->
         c.claimant and side_of(c.claimant, book) == holder for c in claims)
 
 
-def _names_actor(p: PlaceMention, sent: Any, book: Codebook) -> bool:
-    """Whether a place qualifies an actor ("the Kiev regime")."""
+def _names_government(p: PlaceMention, sent: Any, dc: DocContext) -> bool:
+    """Whether a place mention is a capital naming a government ("the Kiev regime")."""
     tok = token_at(sent.doc, p.start, p.end)
-    return tok is not None and qualifies_actor(tok, book)
+    return tok is not None and names_government(tok, dc.book, dc.lexicon)
 
 
 def _statement_date(sc: SentenceContext, verb: Any) -> EventDate:

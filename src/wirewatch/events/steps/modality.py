@@ -248,10 +248,16 @@ def conditional(head: Any, lex: Lexicon) -> bool:
 
 def denied_claim_noun(head: Any, book: Codebook, lex: Lexicon) -> bool:
     """'Claims about the capture of X are not true': the trigger sits in a claim said false."""
+    return false_claim_noun(head, book, lex) is not None
+
+
+def false_claim_noun(head: Any, book: Codebook, lex: Lexicon) -> Any | None:
+    """The claim noun a trigger sits in when it is said false ("the ministry's claim about
+    the capture of X is false": "claim"), else None."""
     for a in path_up(head)[1:5]:
         if a.lemma_.lower() in book.claim_nouns and a.pos_ == "NOUN" and a.dep_ == "nsubj":
-            return says_false(a.head, lex)
-    return False
+            return a if says_false(a.head, lex) else None
+    return None
 
 
 def says_false(pred: Any, lex: Lexicon) -> bool:

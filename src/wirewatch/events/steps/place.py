@@ -43,7 +43,7 @@ from wirewatch.events.where import (
     linear,
     listing_verb,
     low_confidence,
-    qualifies_actor,
+    names_government,
     qualifies_by_hyphen,
     relative_antecedent,
     resolve_anaphor,
@@ -183,8 +183,8 @@ def _speaking_places(sc: SentenceContext, ref: Any) -> set[int]:
         if p.place is None or p.start >= ref.idx or p.place.kind != "city":
             continue
         tok = token_at(ref.doc, p.start, p.end)
-        if tok is not None and (speaks(tok, sc.doc.book, sc.doc.lexicon) or (
-                tok.lower_ in sc.doc.lexicon.capitals and qualifies_actor(tok, sc.doc.book))):
+        if tok is not None and (speaks(tok, sc.doc.book, sc.doc.lexicon) or
+                                names_government(tok, sc.doc.book, sc.doc.lexicon)):
             out.add(p.start)  # (and "a blow to the Kiev regime": a government; decision 500)
     return out
 
