@@ -28,7 +28,7 @@ TYPE_KEYS = {"triggers", "followup_triggers", "place", "count", "extent", "needs
              "modifier_of_subject",
              "needs_people", "needs_civilian_subject", "needs_military_object",
              "followup_verbs", "noun_reaches_verb", "behaviour", "subject_is_target",
-             "object_only", "verb_only", "plans", "denial_answers_claim",
+             "object_only", "verb_only", "counted_only", "plans", "denial_answers_claim",
              "count_is_tally"}
 TOP_KEYS = {"conflict_start_year", "types", "count_nouns", "equipment_words", "modality",
             "claim_nouns", "claim_head_nouns", "other_claim_words", "party_words",
@@ -97,6 +97,9 @@ class EventType:
     # trigger words that are events only as verbs ("a drone damaged a depot"; not "the
     # damage to the grid")
     verb_only: frozenset[Phrase] = frozenset()
+    # trigger phrases that are events only with a figure ("deported 19,546 children"; not
+    # "threatened with deportation", "called the transfer a deportation")
+    counted_only: frozenset[Phrase] = frozenset()
     behaviour: str | None = None  # the registered behaviour (events/types/) it uses
     subtypes: dict[str, frozenset[Phrase]] = field(default_factory=dict)
 
@@ -271,6 +274,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
                                         spec.get("subject_is_target") or []),
             object_only=frozenset(_words(p) for p in spec.get("object_only") or []),
             verb_only=frozenset(_words(p) for p in spec.get("verb_only") or []),
+            counted_only=frozenset(_words(p) for p in spec.get("counted_only") or []),
             plans=bool(spec.get("plans")),
             denial_answers_claim=bool(spec.get("denial_answers_claim")),
             count_is_tally=bool(spec.get("count_is_tally")),

@@ -34,7 +34,11 @@ def count(sc: SentenceContext, d: Draft) -> bool:
 
 def has_needed_count(sc: SentenceContext, d: Draft) -> bool:
     """Guard: a type that needs a figure has one ("losses were heavy" is no mention), unless
-    a denial speaks of what the figure would count ("no soldiers were killed")."""
+    a denial speaks of what the figure would count ("no soldiers were killed"); a trigger
+    that is an event only when counted has a figure ("deported 19,546 children"; not
+    "threatened with deportation")."""
+    if d.count is None and d.trigger.phrase in d.type.counted_only:
+        return False
     return not (d.type.needs_count and d.count is None and (
         d.modality != "denied" or not counts_people(d.head, d.tokens, d.type, sc.doc.book)))
 

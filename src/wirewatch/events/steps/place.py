@@ -252,7 +252,7 @@ def _story_town(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         return []  # (a place only naming the speaker, "Krasnodar governor X", is none)
     if not _weapon_hit(sc, d):
         return []
-    town = _one_town_so_far(sc)
+    town = _one_town_so_far(sc) or _last_sentences_town(sc)
     if town is None or town.place is None:
         return []
     d.carried_place = True
@@ -274,8 +274,18 @@ def _weapon_hit(sc: SentenceContext, d: Draft) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in children_of(d.head)):
         return False
-    return not any(t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in
-                   lex.locative_preps for t in sc.sent)
+    return not _fronted_scene_words(sc.sent, lex) and not any(
+        t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in lex.locative_preps and
+        t.ent_type_ not in ("DATE", "TIME") for t in sc.sent)
+
+
+def _fronted_scene_words(sent: Any, lex: Lexicon) -> bool:
+    """Whether the sentence opens on a place of its own ("In the regional capital, ...",
+    "Near Gulyaypole, ..."), though not on a time ("On Tuesday, ...")."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < 2 or words[0].lower_ not in lex.locative_preps:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in words[1:3])
 
 
 def _one_town_so_far(sc: SentenceContext) -> PlaceMention | None:
@@ -294,6 +304,21 @@ def _one_town_so_far(sc: SentenceContext) -> PlaceMention | None:
            not is_container(p.place, town.place) for p in before):
         return None
     return town
+
+
+def _last_sentences_town(sc: SentenceContext) -> PlaceMention | None:
+    """The one town the sentence before named, in the same paragraph ("Kostiantynivka is now
+    within range of Russian drones. The governor said a drone had hit a minibus near the bus
+    station"), else None (decision 615)."""
+    if sc.index == 0:
+        return None
+    prev = sc.sent.doc[sc.sent.start - 1].sent
+    if "\n" in sc.sent.doc.text[prev.start_char:sc.sent.start_char]:
+        return None  # a new paragraph
+    towns = {p.place.geonameid: p for p in sc.doc.places
+             if prev.start_char <= p.start < prev.end_char and p.place is not None and
+             p.place.kind == "city" and not p.dateline}
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 _DEFINITE = ("the", "this", "that", "these", "those")

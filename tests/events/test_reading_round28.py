@@ -1,0 +1,89 @@
+"""Round 28 of reading English reporting: children deported, forcibly moved or brought back
+are people moved, counted ones only (decision 613); two statements joined by a semicolon
+are two sentences, each with its own speaker (decision 614); a weapon that hit something
+with no place of its own hit the one town the sentence before named (decision 615).
+The sentences are written for these tests.
+Guards, passing on the code before this round, keep the rules from reaching too far:
+``test_a_threat_of_deportation_is_no_event``,
+``test_calling_a_transfer_a_deportation_is_no_event``,
+``test_a_list_after_a_semicolon_in_lowercase_stays_one_sentence``,
+``test_a_strike_after_a_new_paragraph_takes_no_town_from_the_last``,
+``test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before``."""
+
+from __future__ import annotations
+
+from events_helpers import Run, of_type, place_id
+
+
+def test_deported_children_are_people_moved(run: Run) -> None:
+    events = run("Ukraine's human rights ombudsman Dmytro Lubinets said on Sunday that Russia "
+                 "has deported at least 19,546 Ukrainian children since February 2022.",
+                 "2025-03-02")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(e["count"]["value"], e["aggregate"]) for e in moved] == [(19546, True)], moved
+    assert moved[0]["modality"] == "claimed"
+
+
+def test_children_brought_back_are_people_moved(run: Run) -> None:
+    events = run("Lubinets said on Tuesday that 11 children from Oleshky had been returned "
+                 "to Ukrainian-controlled territory.", "2025-03-05")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(place_id(e), e["count"]["value"]) for e in moved] == [(691037, 11)], moved
+
+
+def test_children_transferred_from_a_region_are_people_moved(run: Run) -> None:
+    events = run("The commission said on Tuesday that Russian authorities had transferred "
+                 "at least 1,200 children from occupied parts of the Kherson region to "
+                 "Russia.", "2026-10-14")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(place_id(e), e["count"]["value"]) for e in moved] == [(706442, 1200)], moved
+
+
+def test_a_threat_of_deportation_is_no_event(run: Run) -> None:
+    events = run("Residents who refuse Russian passports have been threatened with "
+                 "deportation, Lubinets said on Monday.", "2025-03-04")
+    assert of_type(events, "civilians.evacuated") == [], events
+
+
+def test_calling_a_transfer_a_deportation_is_no_event(run: Run) -> None:
+    events = run("Prokudin called the transfer a deportation on Friday.", "2025-03-08")
+    assert of_type(events, "civilians.evacuated") == [], events
+
+
+def test_a_figure_disputed_after_a_semicolon_stays_the_claimants(run: Run) -> None:
+    events = run("Ukraine says Russian shelling killed 20 civilians in Kherson last week; "
+                 "Moscow disputes the figure.", "2025-06-02")
+    losses = of_type(events, "casualties")
+    claimed = [e for e in losses if e["modality"] == "claimed"]
+    assert [(e["count"]["value"], e["conduit"]) for e in claimed] == [(20, [])], losses
+    denied = [e for e in losses if e["modality"] == "denied"]
+    assert [e["claimant"] for e in denied] == ["Russian government"], losses
+
+
+def test_a_list_after_a_semicolon_in_lowercase_stays_one_sentence(run: Run) -> None:
+    events = run("The governor said on Monday that shelling had wounded three people in "
+                 "Nikopol; two in Marhanets.", "2025-06-02")
+    assert {place_id(e) for e in of_type(events, "casualties")} >= {700051}, events
+
+
+def test_a_drone_hit_in_the_town_the_sentence_before_named(run: Run) -> None:
+    events = run("Russian troops pressed on Toretsk this week. Behind the front, "
+                 "Kostiantynivka is now within range of Russian drones. Governor Vadym "
+                 "Filashkin said on Tuesday that a Russian drone had hit a minibus near the "
+                 "bus station, killing the driver.", "2025-02-21")
+    assert [place_id(e) for e in of_type(events, "strike")] == [705104], events
+
+
+def test_a_strike_after_a_new_paragraph_takes_no_town_from_the_last(run: Run) -> None:
+    events = run("Russian troops pressed on Toretsk this week. Behind the front, "
+                 "Kostiantynivka is now within range of Russian drones.\n\nGovernor Vadym "
+                 "Filashkin said on Tuesday that a Russian drone had hit a minibus near the "
+                 "bus station.", "2025-02-21")
+    assert of_type(events, "strike") == [], events
+
+
+def test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before(run: Run) -> None:
+    events = run("Russian troops pressed on Toretsk this week, and Kostiantynivka is now "
+                 "within range of Russian drones. In the regional capital, a glide bomb "
+                 "struck a private house on Tuesday, the city council said.", "2025-02-21")
+    assert [place_id(e) for e in of_type(events, "strike")] != [705104], events
