@@ -1,14 +1,16 @@
 """Round 28 of reading English reporting: children deported, forcibly moved or brought back
 are people moved, counted ones only (decision 613); two statements joined by a semicolon
 are two sentences, each with its own speaker (decision 614); a weapon that hit something
-with no place of its own hit the one town the sentence before named (decision 615).
+with no place of its own hit the one town the sentence before named (decision 615); "did
+not say when the assault began" leaves a question open and tells no event (decision 618).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_threat_of_deportation_is_no_event``,
 ``test_calling_a_transfer_a_deportation_is_no_event``,
 ``test_a_list_after_a_semicolon_in_lowercase_stays_one_sentence``,
 ``test_a_strike_after_a_new_paragraph_takes_no_town_from_the_last``,
-``test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before``."""
+``test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before``,
+``test_a_strike_told_within_when_is_still_a_strike``."""
 
 from __future__ import annotations
 
@@ -87,3 +89,17 @@ def test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before(run: R
                  "within range of Russian drones. In the regional capital, a glide bomb "
                  "struck a private house on Tuesday, the city council said.", "2025-02-21")
     assert [place_id(e) for e in of_type(events, "strike")] != [705104], events
+
+
+def test_an_assault_whose_start_was_left_unsaid_is_no_offensive(run: Run) -> None:
+    events = run("The Russian Defence Ministry said on Monday its troops had taken Zvanivka. "
+                 "The ministry did not say when the assault on the village began.",
+                 "2025-06-03")
+    assert of_type(events, "offensive.launched") == [], events
+    assert [place_id(e) for e in of_type(events, "territory.captured")] == [686808], events
+
+
+def test_a_strike_told_within_when_is_still_a_strike(run: Run) -> None:
+    events = run("The governor said when the drone hit the bus in Kharkiv on Sunday, two "
+                 "people were killed.", "2025-06-03")
+    assert [place_id(e) for e in of_type(events, "strike")] == [706483], events

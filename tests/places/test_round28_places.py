@@ -1,7 +1,7 @@
-"""Round 28 of the English place rules (decision 616): "the village of X" is no town of
-46,000 people whose alternate names happen to include X. Every sentence here was written
-for these tests. Guard, passing on the code before this round:
-``test_the_village_of_kamianske_is_still_the_zaporizhzhia_village``."""
+"""Round 28 of the English place rules: "the village of X" is no town of 46,000 people whose
+alternate names happen to include X (decision 616); "X, which the Ukrainians call Y" is Y
+(decision 617). Every sentence here was written for these tests. Guard, passing on the code
+before this round: ``test_the_village_of_kamianske_is_still_the_zaporizhzhia_village``."""
 
 from __future__ import annotations
 
@@ -24,3 +24,9 @@ def test_the_village_of_kamianske_is_still_the_zaporizhzhia_village(gaz: Gazette
                                                                     nlp: Any) -> None:
     text = "Fighting went on near the village of Kamianske in the Zaporizhzhia region."
     assert ids_of(text, "Kamianske", gaz, nlp) == [KAMIANSKE_ZAPORIZHZHIA]
+
+
+def test_a_name_which_the_ukrainians_call_another_takes_its_place(gaz: Gazetteer,
+                                                                   nlp: Any) -> None:
+    text = "The militants were driven out of Krasnokamensk, which the Ukrainians call Pokrovsk."
+    assert ids_of(text, "Krasnokamensk", gaz, nlp) == [704422]

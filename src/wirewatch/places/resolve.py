@@ -94,7 +94,9 @@ APPOSITIVE_AFTER = re.compile(
     r"(?:known|called|named|renamed|spelt|spelled)\s+(?:(?:in|by)\s+(?:the\s+)?"
     r"(?:Ukrainian|Russian|Ukrainians|Russians|Ukraine|Russia|Kyiv|Kiev|Moscow)\s+)?(?:as\s+)?$"
     r"|^\s*\(\s*(?:in\s+)?(?:Ukrainian|Russian|Ukr\.|Rus\.|now|today|also)\s*:?\s*$"
-    r"|^\s*,\s*which\s+(?:Ukraine|Ukrainians|Kyiv|Kiev|Russia|Russians|Moscow|locals|residents)\s+calls?\s+$",
+    r"|^\s*,\s*which\s+(?:the\s+)?(?:(?:Ukrainian|Russian)\s+(?:side|authorities)\s+|"
+    r"Ukraine|Ukrainians|Kyiv|Kiev|Russia|Russians|Moscow|locals|residents)\s+"
+    r"(?:still\s+)?calls?\s+$",
     re.IGNORECASE)
 # "B, formerly A", "B, which was known until 2016 as A", "B, known in Soviet times as A":
 # A is B's old name and takes B's place.

@@ -91,6 +91,22 @@ _SENTENCE_ENDS = (".", "!", "?")
 _QUOTES = ('"', "“", "”", "«", "»")
 
 
+def _left_unsaid(sc: SentenceContext, d: Draft) -> bool:
+    """"The ministry did not say when the assault on the village began", "did not specify
+    where the missiles struck": a question left open about an event told elsewhere, no
+    event of its own (decision 618)."""
+    verb = d.head
+    if verb.pos_ != "VERB" and verb.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        verb = verb.head  # "when the assault began": the clause of the trigger noun
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "advmod" and c.tag_ == "WRB" and
+                                       c.lower_ in ("when", "where")
+                                       for c in children_of(verb)):
+        return False
+    said = verb.head
+    return said.lemma_.lower() in sc.doc.book.speech_verbs | {"specify"} and any(
+        c.dep_ == "neg" for c in children_of(said))
+
+
 def _state_not_change(sc: SentenceContext, d: Draft) -> bool:
     """A stative phrase that tells no change of hands: "the part of the Donbas still under
     Ukrainian control", "while under Russian control", "X remained under Ukrainian control"."""
@@ -427,7 +443,7 @@ NOT_EVENTS: tuple[NotEvent, ...] = (
     _hypothetical_subject, _prospect, _habit, _scare_quotes, _participle_adjective,
     _adjective, _no_plan, _no_decision, _demand, _aim, _not_people, _lost_a_thing,
     _purpose_infinitive, _weapon_not_striking, _cause_of_a_toll,
-    _speech_verb, _ground_fighting, _not_a_place_object, _question, _not_a_verb,
+    _speech_verb, _ground_fighting, _not_a_place_object, _question, _left_unsaid, _not_a_verb,
     _civil_operation, _people_or_machines_taken, _contrasted_away,
 )
 
