@@ -2,7 +2,9 @@
 are people moved, counted ones only (decision 613); two statements joined by a semicolon
 are two sentences, each with its own speaker (decision 614); a weapon that hit something
 with no place of its own hit the one town the sentence before named (decision 615); "did
-not say when the assault began" leaves a question open and tells no event (decision 618).
+not say when the assault began" leaves a question open and tells no event (decision 618);
+"in February of last year" is in last year (decision 619); "KYIV/MOSCOW, Nov 21 (Reuters)
+-" is a dateline, whose day is not the event's (decision 620).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_threat_of_deportation_is_no_event``,
@@ -10,7 +12,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_list_after_a_semicolon_in_lowercase_stays_one_sentence``,
 ``test_a_strike_after_a_new_paragraph_takes_no_town_from_the_last``,
 ``test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before``,
-``test_a_strike_told_within_when_is_still_a_strike``."""
+``test_a_strike_told_within_when_is_still_a_strike``,
+``test_a_weekday_before_last_year_is_not_moved``."""
 
 from __future__ import annotations
 
@@ -103,3 +106,23 @@ def test_a_strike_told_within_when_is_still_a_strike(run: Run) -> None:
     events = run("The governor said when the drone hit the bus in Kharkiv on Sunday, two "
                  "people were killed.", "2025-06-03")
     assert [place_id(e) for e in of_type(events, "strike")] == [706483], events
+
+
+def test_a_month_of_last_year_is_in_last_year(run: Run) -> None:
+    events = run("Russian forces have pushed west since the fall of Avdiivka in February of "
+                 "last year, the governor said on Friday.", "2025-08-22")
+    taken = of_type(events, "territory.captured")
+    assert [e["date"]["value"] for e in taken] == ["2024-02"], taken
+
+
+def test_a_weekday_before_last_year_is_not_moved(run: Run) -> None:
+    events = run("A missile strike on the centre of Sumy on Palm Sunday last year killed 30 "
+                 "people, the governor recalled on Friday.", "2025-08-22")
+    assert all(e["date"]["value"] != "2024-08-17" for e in events), events
+
+
+def test_a_dateline_of_two_desks_is_not_the_day_of_the_event(run: Run) -> None:
+    events = run("KYIV/MOSCOW, Nov 21 (Reuters) - Russia's top general said on Thursday that "
+                 "Russian troops had surrounded Ukrainian forces in Pokrovsk.", "2025-11-21")
+    circled = of_type(events, "territory.encircled")
+    assert [e["date"]["value"] for e in circled] == ["2025-11-20"], circled

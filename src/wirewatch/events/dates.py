@@ -315,7 +315,41 @@ def find_dates(text: str, published: date | None, ref: date | None = None,
                                                   "day_before"),
                                period_days=_period_days(m.groupdict(), lexicon)
                                if kind == "past_days" else None))
-    return _joined_ranges(sorted(out, key=lambda x: x.start), text)
+    return _joined_ranges(_with_year_after(sorted(out, key=lambda x: x.start), text, lexicon),
+                          text)
+
+
+_YEAR_AFTER_GAP = re.compile(r"^\s*(?:of\s+)?$", re.IGNORECASE)
+
+
+def _with_year_after(found: list[DateMention], text: str, lexicon: Lexicon
+                     ) -> list[DateMention]:
+    """"In February of last year", "on Oct. 10 last year": a month or day followed by a year
+    told relatively is in that year, one date (decision 619); not a weekday ("Palm Sunday
+    last year" is no Sunday counted from publication)."""
+    out: list[DateMention] = []
+    for dm in found:
+        prev = out[-1] if out else None
+        if prev is not None and dm.date.precision == "year" and dm.date.value and \
+                prev.date.precision in ("day", "month", "range") and prev.date.value and \
+                _YEAR_AFTER_GAP.match(text[prev.end:dm.start]) and not any(
+                    w in lexicon.weekdays for w in re.findall(r"[a-z]+",
+                                                              text[prev.start:prev.end].lower())):
+            year = dm.date.value[:4]
+            value = "/".join(f"{year}{part[4:]}" for part in prev.date.value.split("/"))
+            try:
+                for part in value.split("/"):
+                    if len(part) == 10:
+                        date.fromisoformat(part)
+            except ValueError:
+                out.append(dm)
+                continue
+            out[-1] = replace(prev, end=dm.end, date=replace(
+                prev.date, value=value,
+                surface=text[prev.start:dm.end]))
+            continue
+        out.append(dm)
+    return out
 
 
 # "from February 24, 2022 to April 5, 2025", "between March 3 and March 9": two days that

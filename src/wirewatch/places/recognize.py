@@ -139,7 +139,8 @@ REGION_LIST_BEFORE = re.compile(
 # "KYIV, Nov 3 (Reuters) -", "LUGANSK —", "Kharkiv, 4 December —": the place an article was
 # filed from, at its very start. A name in mixed case needs the date or the agency.
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}"
+    # ("KYIV/MOSCOW, Nov 21 (Reuters) -": a story filed from two desks; decision 620)
+    r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?:[ /-][A-Z][A-Z'’.-]+){0,3}"
     r"|[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z'’.-]+(?:\s[A-Z][A-Za-z'’.-]+){0,2}))?"
     # "KYIV, Nov 20 (Reuters) -", and the agencies' own "BELGOROD. Jan 20 (Interfax) -",
