@@ -4,7 +4,9 @@ are two sentences, each with its own speaker (decision 614); a weapon that hit s
 with no place of its own hit the one town the sentence before named (decision 615); "did
 not say when the assault began" leaves a question open and tells no event (decision 618);
 "in February of last year" is in last year (decision 619); "KYIV/MOSCOW, Nov 21 (Reuters)
--" is a dateline, whose day is not the event's (decision 620).
+-" is a dateline, whose day is not the event's (decision 620); "Syniehubov's office" is the
+body of his office (decision 621); "Zaporizhzhia Governor Ivan Fedorov" and "On Thursday
+Filashkin", tagged as one name, are Ivan Fedorov and Filashkin (decision 622).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_threat_of_deportation_is_no_event``,
@@ -126,3 +128,27 @@ def test_a_dateline_of_two_desks_is_not_the_day_of_the_event(run: Run) -> None:
                  "Russian troops had surrounded Ukrainian forces in Pokrovsk.", "2025-11-21")
     circled = of_type(events, "territory.encircled")
     assert [e["date"]["value"] for e in circled] == ["2025-11-20"], circled
+
+
+def test_a_governors_office_is_his_administration(run: Run) -> None:
+    events = run("Kharkiv Governor Oleh Syniehubov visited Kupiansk on Monday. Syniehubov's "
+                 "office said on Friday that 214 people had been evacuated from the Kupiansk "
+                 "district during the week.", "2024-12-13")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(e["claimant"], e["claimant_actor"]["id"]) for e in moved] == [
+        ("Kharkiv Regional Military Administration", "ua-kharkiv-ova")], moved
+
+
+def test_a_title_tagged_with_the_name_is_no_part_of_it(run: Run) -> None:
+    events = run("Zaporizhzhia Governor Ivan Fedorov said on Wednesday that 212 people had "
+                 "been evacuated from the Huliaipole community.", "2025-10-17")
+    moved = of_type(events, "civilians.evacuated")
+    assert [e["claimant"].split(" (")[0] for e in moved] == ["Ivan Fedorov"], moved
+
+
+def test_a_weekday_before_a_surname_is_no_first_name(run: Run) -> None:
+    events = run("Vadym Filashkin, the governor, spoke on Monday. On Thursday Filashkin said "
+                 "137 people had left the Kostiantynivka community over the past week.",
+                 "2025-10-17")
+    moved = of_type(events, "civilians.evacuated")
+    assert [e["claimant"].split(" (")[0] for e in moved] == ["Vadym Filashkin"], moved

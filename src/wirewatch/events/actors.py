@@ -694,6 +694,9 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
         named = registry.name_after_descriptors(m.claimant) if m.claimant else None
         if named is not None:
             m = replace(m, claimant=named)  # "the independent channel Astra" -> "Astra"
+        office = _office_of_person(registry, m.claimant, day)
+        if office is not None:
+            m = replace(m, claimant=office.name)  # "his administration" -> the body
         claimant = _ref(registry.claimant_actor(m.claimant, day))
         conduits = tuple(_ref(registry.claimant_actor(c, day)) for c in m.conduit)
         modality = m.modality
@@ -706,6 +709,29 @@ def with_actors(mentions: Sequence[EventMention], registry: ActorRegistry,
                            modality=modality))
     return _named_people(out, registry, role_words, text, published, installed,
                          governor_titles)
+
+
+# "administration (Prokudin)", "office (Syniehubov)": the office a person's possessive
+# names, the person in brackets (decision 621)
+_OFFICE_OF = re.compile(r"^(?:the\s+)?(?P<noun>administration|office|press service|"
+                        r"headquarters|ministry)\s*\((?P<person>[^()]+)\)$", re.IGNORECASE)
+
+
+def _office_of_person(registry: ActorRegistry, claimant: str | None, day: date | None
+                      ) -> Actor | None:
+    """The body a person's office names ("his administration" after Oleksandr Prokudin,
+    written "administration (Prokudin)"): the organisation of the role the person held on
+    ``day``, when its name has the same noun; else None."""
+    m = _OFFICE_OF.match(claimant or "")
+    if m is None:
+        return None
+    person = registry.match(m["person"], day)
+    role = person.role_on(day) if person is not None and person.type == "person" else None
+    body = registry.get(role.org) if role is not None and role.org else None
+    noun = m["noun"].lower()
+    if body is None or (noun != "office" and noun not in body.name.lower()):
+        return None  # (a governor's "office" is his administration, whatever its name)
+    return body
 
 
 def outlet_speaker(registry: ActorRegistry, outlet: str | None,

@@ -152,6 +152,7 @@ def _person_name(tok: Any, lexicon: Lexicon, is_place: Any) -> tuple[int, int] |
             while lo - 1 >= sent_of(tok).start and tok.doc[lo - 1].pos_ == "PROPN" and \
                     tok.doc[lo - 1].text[:1].isupper() and tok.doc[lo - 1].dep_ == "compound" \
                     and not roles.fullmatch(tok.doc[lo - 1].text) and \
+                    tok.doc[lo - 1].ent_type_ not in ("DATE", "TIME") and \
                     tok.doc[lo - 1].lower_ not in org_words and ent.end - lo < 3:
                 lo -= 1  # "Oleksandr Prokudin" where the model tagged only "Prokudin"
             while lo < ent.end - 1 and (roles.fullmatch(tok.doc[lo].text) or
@@ -160,6 +161,9 @@ def _person_name(tok: Any, lexicon: Lexicon, is_place: Any) -> tuple[int, int] |
                                         tok.doc[lo].lower_ in lexicon.locative_preps or
                                         tok.doc[lo].lower_ in lexicon.title_abbreviations):
                 lo += 1
+            titled = [k for k in range(lo, ent.end - 1) if roles.fullmatch(tok.doc[k].text)]
+            if titled:  # "Zaporizhzhia Governor Ivan Fedorov" tagged whole: the name follows
+                lo = titled[-1] + 1
             if tok.doc[lo].lower_ not in org_words:
                 return lo, ent.end
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
@@ -169,7 +173,8 @@ def _person_name(tok: Any, lexicon: Lexicon, is_place: Any) -> tuple[int, int] |
     while j >= sent_of(tok).start:
         t = tok.doc[j]
         if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod") and \
-                t.head.i in {c.i for c in chain} and t.text[:1].isupper():
+                t.head.i in {c.i for c in chain} and t.text[:1].isupper() and \
+                t.ent_type_ not in ("DATE", "TIME"):  # "On Thursday Filashkin said"
             chain.insert(0, t)
             j -= 1
             continue
