@@ -6,7 +6,9 @@ not say when the assault began" leaves a question open and tells no event (decis
 "in February of last year" is in last year (decision 619); "KYIV/MOSCOW, Nov 21 (Reuters)
 -" is a dateline, whose day is not the event's (decision 620); "Syniehubov's office" is the
 body of his office (decision 621); "Zaporizhzhia Governor Ivan Fedorov" and "On Thursday
-Filashkin", tagged as one name, are Ivan Fedorov and Filashkin (decision 622).
+Filashkin", tagged as one name, are Ivan Fedorov and Filashkin (decision 622); "regional
+officials" are of the region of the town told last, when it came after the last region
+named (decision 623).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_threat_of_deportation_is_no_event``,
@@ -152,3 +154,12 @@ def test_a_weekday_before_a_surname_is_no_first_name(run: Run) -> None:
                  "2025-10-17")
     moved = of_type(events, "civilians.evacuated")
     assert [e["claimant"].split(" (")[0] for e in moved] == ["Vadym Filashkin"], moved
+
+
+def test_regional_officials_are_of_the_town_told_last(run: Run) -> None:
+    events = run("On Friday a missile hit Dnipro in the Dnipropetrovsk region, the air force "
+                 "said. The week had begun with one of the deadliest attacks on Sumy this "
+                 "year. On Sunday night a missile struck a residential block in the city "
+                 "centre, and regional officials said 11 people were killed.", "2024-11-22")
+    dead = [e for e in of_type(events, "casualties") if e["count"]]
+    assert [e["claimant"] for e in dead] == ["Sumy regional officials"], dead

@@ -654,10 +654,19 @@ class Attributor:
             if not named and in_sentence:
                 region = self.lexicon.region_suffix.sub("", in_sentence[0].place.admin1 or "")
                 return f"{region} {name}"
-            named = named or [p for p in self.places if p.place.kind == "admin1" and
-                              p.start < sent.start_char][-1:]
             if named:
                 region = self.lexicon.region_suffix.sub("", named[0].place.name)
+                return f"{region} {name}"
+            # the region named last, or that of the town named last if it came later ("the
+            # deadliest attack on Sumy this year. ... regional officials said": Sumy's, not
+            # the Dnipropetrovsk region of an earlier paragraph; decision 623)
+            before = [p for p in self.places if p.start < sent.start_char and not p.dateline
+                      and (p.place.kind == "admin1" or (p.place.kind == "city" and
+                                                         p.place.admin1))]
+            if before:
+                last = before[-1].place
+                region = self.lexicon.region_suffix.sub(
+                    "", last.name if last.kind == "admin1" else last.admin1 or "")
                 return f"{region} {name}"
         cities = [p for p in self.places if p.place.kind == "city" and p.start < sent.end_char]
         here = [p for p in cities if p.start >= sent.start_char] or cities[-1:]
