@@ -8,7 +8,7 @@ not say when the assault began" leaves a question open and tells no event (decis
 body of his office (decision 621); "Zaporizhzhia Governor Ivan Fedorov" and "On Thursday
 Filashkin", tagged as one name, are Ivan Fedorov and Filashkin (decision 622); "regional
 officials" are of the region of the town told last, when it came after the last region
-named (decision 623).
+named (decision 623); "Kyiv says" is no place of what Kyiv says (decision 624).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_threat_of_deportation_is_no_event``,
@@ -17,7 +17,8 @@ Guards, passing on the code before this round, keep the rules from reaching too 
 ``test_a_strike_after_a_new_paragraph_takes_no_town_from_the_last``,
 ``test_a_strike_in_a_named_scene_takes_no_town_from_the_sentence_before``,
 ``test_a_strike_told_within_when_is_still_a_strike``,
-``test_a_weekday_before_last_year_is_not_moved``."""
+``test_a_weekday_before_last_year_is_not_moved``,
+``test_a_capital_speaking_leaves_the_town_it_names``."""
 
 from __future__ import annotations
 
@@ -163,3 +164,17 @@ def test_regional_officials_are_of_the_town_told_last(run: Run) -> None:
                  "centre, and regional officials said 11 people were killed.", "2024-11-22")
     dead = [e for e in of_type(events, "casualties") if e["count"]]
     assert [e["claimant"] for e in dead] == ["Sumy regional officials"], dead
+
+
+def test_a_capital_speaking_is_no_place_of_a_national_total(run: Run) -> None:
+    events = run("Kyiv says nearly 20,000 Ukrainian children have been deported to Russia "
+                 "since February 2022.", "2025-05-29")
+    moved = of_type(events, "civilians.evacuated")
+    assert [(place_id(e), e["count"]["value"]) for e in moved] == [(None, 20000)], moved
+
+
+def test_a_capital_speaking_leaves_the_town_it_names(run: Run) -> None:
+    events = run("Kyiv says 300 residents were evacuated from Kupiansk last week.",
+                 "2025-05-29")
+    moved = of_type(events, "civilians.evacuated")
+    assert [place_id(e) for e in moved] == [703656], moved

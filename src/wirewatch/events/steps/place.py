@@ -926,13 +926,18 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
         return [(inside[0].place, inside[0].mention)]
     if d.type.place_fallback == "speaker":
         return []  # (casualties: not the sentence's or paragraph's other places)
-    towns = {c.place.geonameid: c for c in cands if c.place.kind == "city"}
+    # (not a capital speaking, "Kyiv says nearly 20,000 children have been deported": its
+    # government, decision 624)
+    speaking = {c.mention.start for c in cands if c.tok.dep_ == "nsubj" and
+                c.tok.head in d.att.verbs and c.tok.lower_ in sc.doc.lexicon.capitals}
+    towns = {c.place.geonameid: c for c in cands if c.place.kind == "city" and
+             c.mention.start not in speaking}
     if len(towns) == 1:
         c = next(iter(towns.values()))
         return [(c.place, c.mention)]
     para = paragraph_start(d.head)
     first = next((p for p in sc.doc.places if p.place is not None and
-                  not qualifies_by_hyphen(p, text) and
+                  p.start not in speaking and not qualifies_by_hyphen(p, text) and
                   para <= p.start < d.head.idx and p.place.kind != "country"), None)
     if first is not None and first.place is not None:
         d.carried_place = first.start < sent_of(d.head).start_char
