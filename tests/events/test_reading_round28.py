@@ -8,7 +8,8 @@ not say when the assault began" leaves a question open and tells no event (decis
 body of his office (decision 621); "Zaporizhzhia Governor Ivan Fedorov" and "On Thursday
 Filashkin", tagged as one name, are Ivan Fedorov and Filashkin (decision 622); "regional
 officials" are of the region of the town told last, when it came after the last region
-named (decision 623); "Kyiv says" is no place of what Kyiv says (decision 624).
+named (decision 623); "Kyiv says" is no place of what Kyiv says (decision 624); "later that day" is
+the day the story last told, not the publication date of an undated denial (decision 625).
 The sentences are written for these tests.
 Guards, passing on the code before this round, keep the rules from reaching too far:
 ``test_a_threat_of_deportation_is_no_event``,
@@ -178,3 +179,12 @@ def test_a_capital_speaking_leaves_the_town_it_names(run: Run) -> None:
                  "2025-05-29")
     moved = of_type(events, "civilians.evacuated")
     assert [place_id(e) for e in moved] == [703656], moved
+
+
+def test_later_that_day_points_past_an_undated_denial(run: Run) -> None:
+    events = run("Russia's Defence Ministry claimed on Wednesday that its forces had taken the "
+                 "northern part of Vovchansk. Ukraine's General Staff rejected this. Later "
+                 "that day, Governor Oleh Syniehubov said a guided bomb had struck a cafe in "
+                 "Lyptsi.", "2024-05-24")
+    hits = of_type(events, "strike")
+    assert [e["date"]["value"] for e in hits] == ["2024-05-22"], hits

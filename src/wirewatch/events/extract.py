@@ -304,7 +304,9 @@ def _sentence(dc: DocContext, sent: Any, si: int) -> None:
     denial_by_control(sc)
     for f in sc.produced:
         day = f.mention.date
-        if day.precision == "day" and day.value:
+        # (a day the text does not give, the publication's, is no day "later that day"
+        # or "the same day" can point back to; decision 625)
+        if day.precision == "day" and day.value and day.basis != "publication":
             dc.last_date = date.fromisoformat(day.value)
     dc.found.extend(sc.produced)
 

@@ -274,12 +274,12 @@ def _weapon_hit(sc: SentenceContext, d: Draft) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in children_of(d.head)):
         return False
-    return not _fronted_scene_words(sc.sent, lex) and not any(
+    return not _opens_on_a_scene(sc.sent, lex) and not any(
         t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in lex.locative_preps and
         t.ent_type_ not in ("DATE", "TIME") for t in sc.sent)
 
 
-def _fronted_scene_words(sent: Any, lex: Lexicon) -> bool:
+def _opens_on_a_scene(sent: Any, lex: Lexicon) -> bool:
     """Whether the sentence opens on a place of its own ("In the regional capital, ...",
     "Near Gulyaypole, ..."), though not on a time ("On Tuesday, ...")."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
@@ -905,6 +905,11 @@ def _continued_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     return []
 
 
+def _speaks(c: Candidate, d: Draft) -> bool:
+    """Whether a place is the subject of the claim's verb of saying ("Moscow said")."""
+    return bool(c.tok.dep_ == "nsubj" and c.tok.head in d.att.verbs)
+
+
 def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
     """The place the claimant speaks for ("authorities in Mezhova said"), else the one town
     the sentence names, else the paragraph's first place."""
@@ -921,15 +926,15 @@ def _claimant_place(sc: SentenceContext, d: Draft) -> list[PlaceChoice]:
               and c.place.method != "fuzzy"
               # (nor the speaker itself: "the Mission has verified", "Moscow said";
               # decision 500)
-              and not (c.tok.dep_ == "nsubj" and c.tok.head in d.att.verbs)]
+              and not _speaks(c, d)]
     if inside:
         return [(inside[0].place, inside[0].mention)]
     if d.type.place_fallback == "speaker":
         return []  # (casualties: not the sentence's or paragraph's other places)
     # (not a capital speaking, "Kyiv says nearly 20,000 children have been deported": its
     # government, decision 624)
-    speaking = {c.mention.start for c in cands if c.tok.dep_ == "nsubj" and
-                c.tok.head in d.att.verbs and c.tok.lower_ in sc.doc.lexicon.capitals}
+    speaking = {c.mention.start for c in cands
+                if _speaks(c, d) and c.tok.lower_ in sc.doc.lexicon.capitals}
     towns = {c.place.geonameid: c for c in cands if c.place.kind == "city" and
              c.mention.start not in speaking}
     if len(towns) == 1:
