@@ -92,14 +92,13 @@ def _word_breaks(doc: Any) -> dict[int, bool]:
         _, _, prev_space, prev_orth = cols[i - 1]
         if lower and alpha and not prev_space and prev_orth not in ends:
             marks[i] = False
+    semicolon = strings[";"]
     for i in range(len(cols) - 1):
         if cols[i][2] and strings[cols[i][3]].count("\n") >= 2:
             marks[i + 1] = True
-    semicolons = {orth for orth in {row[3] for row in cols} if strings[orth] == ";"}
-    for i in range(1, len(cols) - 1):
-        # "Ukraine says Russia deported 20,000 children; Moscow disputes the figure": two
-        # statements, each with its own speaker (decision 614)
-        if cols[i][3] in semicolons and cols[i + 1][1] and not cols[i + 1][0]:
+        elif cols[i][3] == semicolon and cols[i + 1][1] and not cols[i + 1][0]:
+            # "Ukraine says Russia deported 20,000 children; Moscow disputes the figure": two
+            # statements, each with its own speaker (decision 614)
             marks[i + 1] = True
     return marks
 

@@ -10,7 +10,7 @@ denial with no place of its own takes the place of the claim it denies.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -110,8 +110,7 @@ def attach_places(sc: SentenceContext, d: Draft) -> bool:
             sc.doc.book.place_anaphora.get("city", ()) else None)
         if d.ref_tok is not None:
             # "Moscow claimed the town": a capital that speaks is not the town it speaks of
-            speakers = {c.mention.start for c in cands
-                        if c.tok.dep_ == "nsubj" and c.tok.head in d.att.verbs}
+            speakers = {c.mention.start for c in cands if _speaks(c, d)}
             d.ref_place = resolve_anaphor(d.ref_tok, sc.doc.places, sc.doc.book,
                                           skip(cands, d.type, d.head) | speakers |
                                           _speaking_places(sc, d.ref_tok),
@@ -294,8 +293,7 @@ def _one_town_so_far(sc: SentenceContext) -> PlaceMention | None:
     Novosti) - ... Novorossiysk"), else None."""
     before = [p for p in sc.doc.places if p.start < sc.sent.start_char and p.place is not None
               and p.place.kind != "country" and not p.dateline]
-    towns = {p.place.geonameid: p for p in before if p.place is not None and
-             p.place.kind == "city"}
+    towns = _towns(before)
     if len(towns) != 1:
         return None
     town = next(iter(towns.values()))
@@ -315,10 +313,18 @@ def _last_sentences_town(sc: SentenceContext) -> PlaceMention | None:
     prev = sc.sent.doc[sc.sent.start - 1].sent
     if "\n" in sc.sent.doc.text[prev.start_char:sc.sent.start_char]:
         return None  # a new paragraph
-    towns = {p.place.geonameid: p for p in sc.doc.places
-             if prev.start_char <= p.start < prev.end_char and p.place is not None and
-             p.place.kind == "city" and not p.dateline}
+    towns = _towns(p for p in sc.doc.places
+                   if prev.start_char <= p.start < prev.end_char and not p.dateline)
     return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _towns(mentions: Iterable[PlaceMention]) -> dict[int, PlaceMention]:
+    """The distinct towns among place mentions, by GeoNames id (the last mention of each)."""
+    out: dict[int, PlaceMention] = {}
+    for p in mentions:
+        if p.place is not None and p.place.kind == "city":
+            out[p.place.geonameid] = p
+    return out
 
 
 _DEFINITE = ("the", "this", "that", "these", "those")
