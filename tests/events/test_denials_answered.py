@@ -73,5 +73,5 @@ def test_the_general_staff_is_not_the_chief_of_another_general_staff(run: Run) -
                  "General Staff said in a statement.", "2025-11-21")
     claim = [e for e in events if e["modality"] == "claimed"]
     assert [e["claimant"] for e in claim] == [
-        "Valery Gerasimov (Chief of the General Staff)"], events
+        "Valery Gerasimov (chief of the General Staff)"], events  # the article's words
     assert _denials(events) == [("territory.captured", "General Staff")], events

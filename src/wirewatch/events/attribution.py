@@ -405,6 +405,8 @@ class Attributor:
         for s in reversed(self.sources):
             if kinds and not kinds <= set(s.name.lower().split()):
                 continue
+            if s.kind == "person" and not lex.role_words.fullmatch(head):
+                continue  # "the general staff" is no "Valery Gerasimov (chief of general staff)"
             if head == s.head or (re.search(rf"\b{re.escape(head)}", s.name.lower()) and not (
                     head in lex.unit_heads and s.head and s.head != head)) or (
                     synonym is not None and synonym in s.name.lower()):
@@ -509,7 +511,10 @@ class Attributor:
                                                          t.pos_ == "PROPN")) or \
                     self._is_place(t):
                 continue
-            rng = person_name(t, self.lexicon)
+            named_as = _named_appositive(t, self.lexicon) if t.pos_ != "PRON" else None
+            # ("Chief of the General Staff Valery Gerasimov said": the title is the subject)
+            rng = person_name(t, self.lexicon) or (
+                person_name(named_as, self.lexicon) if named_as is not None else None)
             if rng is None:
                 # "Besedin said ... . A bomb hit ..., he said": a speaker's surname alone,
                 # which the tagger may call a place
@@ -1158,6 +1163,19 @@ def _side_named_before(name: str, tok: Any, book: Codebook) -> str | None:
     return None
 
 
+def _capital_of_speech(sent: Any, book: Codebook) -> str | None:
+    """The side of a capital the sentence opens on as the place of its verb of saying
+    ("In Moscow, the Defence Ministry said"; "In Kyiv, the General Staff reported")."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.lower_ != "in" or first.head.lemma_.lower() not in \
+            book.speech_verbs:
+        return None
+    place = next((c for c in children_of(first) if c.dep_ == "pobj"), None)
+    if place is None or place.i + 1 >= sent.end or place.nbor().text != ",":
+        return None
+    return side_of(place.text, book)  # (a side only for a party's capital)
+
+
 def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset()) -> str | None:
     """Return the side of the sentence's first subject that names one ("Russian air
     defences"), not counting a subject of a verb of losing (``losers``) in what is said."""
@@ -1167,6 +1185,9 @@ def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset()) -
 
 
 def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
+    seat = _capital_of_speech(sent, book)
+    if seat is not None:
+        return seat  # "In Moscow, the Defence Ministry said ...": Moscow's (decision 627)
     for nc in noun_chunks_of(sent):
         if nc.root.dep_ in ("nsubj", "nsubjpass"):
             if nc.root.head.lemma_.lower() in losers and nc.root.head.dep_ != "ROOT":

@@ -558,6 +558,10 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                 continue
             if t.tag_ == "NNS" and "city" in kinds:
                 continue  # "the villages": no one place
+            if "capital" in kinds:
+                if regional_capital(t, book):
+                    return t  # "the regional capital", "the capital of the region"
+                continue  # "the capital" alone: no anaphor (a country's capital is named)
             if any(c.dep_ == "prep" and c.lower_ == "of" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in places_words
                     for g in children_of(c)) for c in children_of(t)):
@@ -630,11 +634,22 @@ def _speakers_seat(p: PlaceMention, doc: Any, book: Codebook) -> bool:
     """Whether a place only seats the speaker ("the General Staff in Kyiv said"): no
     antecedent of "the area" or "the town" told after it (decision 593)."""
     tok = token_at(doc, p.start, p.end)
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+    return tok is not None and seats_speaker(tok, book)
+
+
+def seats_speaker(tok: Any, book: Codebook) -> bool:
+    """Whether a place only seats a national body that speaks: "the General Staff in Kyiv
+    said" (decision 593), "In Moscow, the Defence Ministry said" (decision 627)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
         return False
     body = tok.head.head
-    return body.dep_ == "nsubj" and body.lemma_.lower() in book.national_bodies and \
-        body.head.lemma_.lower() in book.speech_verbs
+    if body.dep_ == "nsubj" and body.lemma_.lower() in book.national_bodies and \
+            body.head.lemma_.lower() in book.speech_verbs:
+        return True
+    verb = body
+    return verb.lemma_.lower() in book.speech_verbs and tok.head.i < verb.i and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in book.national_bodies
+        for c in children_of(verb))
 
 
 def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
@@ -671,6 +686,8 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
               and not _speakers_seat(p, doc, book)]
     if not before:
         return None
+    if kind == "capital":
+        return _capital_of_region(before, tok, text, places)
     if low in book.direction_words:
         # "in this direction": the town the article named a direction after
         named_dirs = [p for p in before if any(
@@ -720,6 +737,35 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     recent_cities = [p for p in before if p.place is not None and p.place.kind == "city"
                      and p.start >= prev_start]
     return recent_cities[-1] if recent_cities else before[-1]
+
+
+# words that make "the capital" a region's: "the regional capital", "the oblast centre",
+# "the region's capital", "the capital of the region"
+_REGIONAL = frozenset({"regional", "region", "oblast", "province", "provincial"})
+
+
+def regional_capital(tok: Any, book: Codebook) -> bool:
+    """Whether a noun is "the regional capital" (decision 626)."""
+    if tok.lemma_.lower() not in book.place_anaphora.get("capital", frozenset()):
+        return False
+    near = [c for c in children_of(tok) if c.dep_ in ("amod", "compound", "poss")]
+    near += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
+             for g in children_of(c) if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in _REGIONAL for c in near)
+
+
+def _capital_of_region(before: list[PlaceMention], tok: Any, text: str,
+                       places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """"Zaporizhzhia regional governor Ivan Fedorov said drones struck the regional
+    capital": the capital of the region the sentence names before it, else of the region
+    or the town's region the text named last (decision 626)."""
+    own = [p for p in places if p.place is not None and p.place.kind == "admin1" and
+           sent_of(tok).start_char <= p.start and p.end <= tok.idx]
+    region = own[-1] if own else (_region_antecedent(before, tok, text) or
+                                  _towns_region(before, tok))
+    if region is None or region.place is None or region.place.capital is None:
+        return None
+    return replace(region, place=region.place.capital)
 
 
 def _region_antecedent(before: list[PlaceMention], tok: Any, text: str

@@ -35,6 +35,10 @@ class Place:
     # a town's admin-1 region, where "the region" of a text that names no region points
     # (the event stage reads it, the contract's place object does not carry it)
     region: Place | None = field(default=None, compare=False)
+    # an admin-1 region's capital, its most populous town, where "the regional capital"
+    # points (decision 626; the event stage reads it, the contract's place object does not
+    # carry it)
+    capital: Place | None = field(default=None, compare=False)
 
     @classmethod
     def from_entry(cls, e: Entry, surface: str, confidence: float, method: str,

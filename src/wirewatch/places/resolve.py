@@ -334,13 +334,8 @@ class Resolver:
                 known = {h.entry.id for h in span.hits}
                 span.translit_hits = [h for h in self.gaz.by_translit(span.surface)
                                       if h.entry.id not in known and h.entry.kind == "city"]
-            if "village" in span.evidence and any(
-                    h.entry.population < VILLAGE_NOUN_CITY for h in span.hits) and any(
-                    h.entry.population >= VILLAGE_NOUN_CITY for h in span.hits):
-                # "село Кам'янське" is a village, not the city of Kamianske
-                span.hits = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
-                span.translit_hits = [h for h in span.translit_hits
-                                      if h.entry.population < VILLAGE_NOUN_CITY]
+            if "village" in span.evidence:
+                self._villages_only(span)
             if span.how not in ("none", "translit"):
                 continue
             framed = bool(span.evidence & {"pattern", "prep"}) and "query" not in span.evidence
@@ -355,6 +350,20 @@ class Resolver:
             span.fuzzy_hits = [h for h in self.gaz.fuzzy(span.surface)
                                if h.entry.id not in {x.entry.id for x in span.hits}
                                and h.entry.kind == "city" and (framed or self._near_home(h.entry))]
+
+    @staticmethod
+    def _villages_only(span: Span) -> None:
+        """"село Кам'янське", "Kamenskoye, a village on the reservoir": a village, not the
+        city of Kamianske, whether the village is found by its name or by its romanisation."""
+        found = span.hits + span.translit_hits
+        if not (any(h.entry.population < VILLAGE_NOUN_CITY for h in found) and
+                any(h.entry.population >= VILLAGE_NOUN_CITY for h in found)):
+            return
+        span.hits = [h for h in span.hits if h.entry.population < VILLAGE_NOUN_CITY]
+        span.translit_hits = [h for h in span.translit_hits
+                              if h.entry.population < VILLAGE_NOUN_CITY]
+        if not span.hits:
+            span.hits, span.translit_hits, span.how = span.translit_hits, [], "translit"
 
     def _near_home(self, e: Entry) -> bool:
         """True for a place of the theatre, or one famous enough to be garbled abroad.
@@ -578,11 +587,24 @@ class Resolver:
                 e = self.gaz.entry(p.geonameid)
                 region = self.gaz.admin1_of(e) if e is not None else None
                 if region is not None:
-                    p = replace(p, region=Place.from_entry(
+                    p = replace(p, region=self._with_capital(Place.from_entry(
                         region, m.surface, p.confidence, "context",
-                        f"{region.name}, the region of {p.name}"))
+                        f"{region.name}, the region of {p.name}")))
+            if p is not None and p.kind == "admin1":
+                p = self._with_capital(p)
             out.append(m if p is m.place else replace(m, place=p))
         return out
+
+    def _with_capital(self, region: Place) -> Place:
+        """An admin-1 region with its capital, its most populous town (decision 626)."""
+        if region.kind != "admin1" or not region.admin1_code:
+            return region
+        town = self.gaz.largest_town(region.country, region.admin1_code)
+        if town is None:
+            return region
+        return replace(region, capital=Place.from_entry(
+            town, region.surface, region.confidence, "context",
+            f"{town.name}, the capital of {region.name}"))
 
     def _apply_cyrillic_districts(self, view: TextView, mentions: list[PlaceMention]
                                   ) -> list[PlaceMention]:

@@ -47,6 +47,7 @@ from wirewatch.events.where import (
     qualifies_by_hyphen,
     relative_antecedent,
     resolve_anaphor,
+    seats_speaker,
     speaks,
     tied_unresolved,
 )
@@ -171,7 +172,10 @@ def _eligible(sc: SentenceContext, d: Draft) -> list[Candidate]:
          (c.place.kind == "country" or c.tok.lower_ in lex.capitals)) or
         (c.tok.dep_ in ("compound", "amod", "nmod") and c.tok.head.i not in trig and
          c.tok.head.lemma_.lower() in lex.operation_nouns) or
-        (d.type.name == "civilians.evacuated" and _in_breakdown(sc, c)))]
+        (d.type.name == "civilians.evacuated" and _in_breakdown(sc, c)) or
+        # "In Moscow, the Defence Ministry said its forces destroyed three tanks": where the
+        # speaker sits, not where the tanks were (decision 627)
+        (c.tok.lower_ in lex.capitals and seats_speaker(c.tok, sc.doc.book)))]
 
 
 def _speaking_places(sc: SentenceContext, ref: Any) -> set[int]:
