@@ -94,3 +94,45 @@ def test_two_thirds_of_a_town_is_partial(run: Run) -> None:
                  "2024-06-15")
     [taken] = of_type(events, "territory.captured")
     assert taken["extent"] == "partial", events
+
+
+def test_losses_in_a_groupings_area_of_responsibility_have_no_place(run: Run) -> None:
+    events = run("Russian forces now control more than half of Krasnogorovka, Pushilin said "
+                 "on Thursday.\nThe Defence Ministry's daily summary said Ukrainian losses in "
+                 "the area of responsibility of the Centre group over the past day amounted "
+                 "to up to 405 servicemen.", "2024-03-07")
+    [losses] = of_type(events, "casualties")
+    assert losses["place"] is None, events
+    assert losses["claimant_actor"]["id"] == "ru-mod", events  # who lost is the other side
+
+
+def test_a_monitoring_group_named_with_its_descriptor_is_the_registry_actor(run: Run) -> None:
+    events = run("The DeepState monitoring group said Russian forces had occupied most of "
+                 "Selydove.", "2024-10-20")
+    [taken] = of_type(events, "territory.captured")
+    assert taken["claimant_actor"]["id"] == "ua-deepstate", events
+
+
+def test_more_then_is_more_than(run: Run) -> None:
+    events = run("The military said today that russian troops killed more then 300 nazi "
+                 "fighters near Krasnoarmysk.", "2025-11-19")
+    [dead] = of_type(events, "casualties")
+    assert dead["count"]["qualifier"] == "more than", events
+
+
+def test_the_last_speaker_speaking_again_on_a_day_of_its_own(run: Run) -> None:
+    events = run("The ministry announced the liberation of Kurakhovo on January 6.\nUnits "
+                 "of the Vostok group have since encircled Velikaya Novosyolka, the ministry "
+                 "said on Thursday.\nUkrainian forces lost up to 1,540 servicemen over the "
+                 "week, the ministry said.", "2025-01-18")
+    [losses] = of_type(events, "casualties")
+    assert losses["date"]["value"] == "2025-01-10/2025-01-16", events
+
+
+def test_another_speakers_strike_without_a_place_is_its_own_claim(run: Run) -> None:
+    events = run("Kharkiv Mayor Ihor Terekhov said several drones hit an energy facility in "
+                 "the city during the night.\nThe next day, the Russian Defense Ministry said "
+                 "it had carried out a massive strike on energy facilities supplying "
+                 "Ukraine's military industry.", "2026-02-11")
+    strikes = of_type(events, "strike")
+    assert sorted(str(place_id(e)) for e in strikes) == ["706483", "None"], events

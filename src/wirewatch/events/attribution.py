@@ -993,7 +993,7 @@ class Attributor:
     def speakers_of(self, sent: Any) -> list[tuple[Source, list[str], Any]]:
         """Return the speakers of a sentence's speech verbs (to resolve later references)."""
         out = []
-        hint = side_hint(sent, self.book, self.lexicon.loser_verbs)
+        hint = side_hint(sent, self.book, self.lexicon.loser_verbs, self.lexicon.tally_nouns)
         for tok in tokens_with(sent, lemmas=self.book.speech_verbs):
             if tok.pos_ == "VERB":
                 if tok.dep_ == "relcl" or any(c.dep_ == "oprd" for c in children_of(tok)):
@@ -1176,19 +1176,32 @@ def _capital_of_speech(sent: Any, book: Codebook) -> str | None:
     return side_of(place.text, book)  # (a side only for a party's capital)
 
 
-def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset()) -> str | None:
+def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset(),
+              loss_nouns: frozenset[str] = frozenset()) -> str | None:
     """Return the side of the sentence's first subject that names one ("Russian air
-    defences"), not counting a subject of a verb of losing (``losers``) in what is said."""
+    defences"), not counting a subject of a verb of losing (``losers``) in what is said;
+    a subject that is a loss ("Ukrainian losses amounted to ...", ``loss_nouns``) is the
+    other side's."""
     hint: str | None = memo(sent.doc, ("side_hint", sent.start, sent.end, id(book),
-                                       losers), lambda: _side_hint(sent, book, losers))
+                                       losers, loss_nouns),
+                            lambda: _side_hint(sent, book, losers, loss_nouns))
     return hint
 
 
-def _side_hint(sent: Any, book: Codebook, losers: frozenset[str]) -> str | None:
+def _side_hint(sent: Any, book: Codebook, losers: frozenset[str],
+               loss_nouns: frozenset[str]) -> str | None:
     seat = _capital_of_speech(sent, book)
     if seat is not None:
         return seat  # "In Moscow, the Defence Ministry said ...": Moscow's (decision 627)
     for nc in noun_chunks_of(sent):
+        if nc.root.dep_ == "nsubj" and nc.root.lemma_.lower() in loss_nouns and \
+                nc.root.head.dep_ != "ROOT":
+            # "the summary said Ukrainian losses amounted to 405": who lost is the other
+            # side of who says so (decision 630)
+            loser = side_of(nc.text, book)
+            if loser in _OTHER_SIDE:
+                return _OTHER_SIDE[loser]
+            continue
         if nc.root.dep_ in ("nsubj", "nsubjpass"):
             if nc.root.head.lemma_.lower() in losers and nc.root.head.dep_ != "ROOT":
                 # "the ministry said ... that Ukrainian forces had lost 120 men": who lost

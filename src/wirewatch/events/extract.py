@@ -378,10 +378,13 @@ def _remember_speakers(dc: DocContext, sent: Any, si: int) -> None:
         if sent.start_char >= dc.headline_end:
             dc.spoke_at[src.name] = si  # (a headline's "Russia claims X" opens no post)
         known = next((s for s in dc.attributor.sources if s.name == src.name), None)
-        if known is None or known is not dc.attributor.sources[-1]:
-            dts = when.date_tokens(sent, find_dates(span_text(sent), dc.document.published,
-                                                    dc.last_date, lexicon=dc.lexicon))
-            cd = when.claim_date([verb], verb, dts, dc.lexicon)
+        dts = when.date_tokens(sent, find_dates(span_text(sent), dc.document.published,
+                                                dc.last_date, lexicon=dc.lexicon))
+        cd = when.claim_date([verb], verb, dts, dc.lexicon)
+        # (the speaker who spoke last, speaking again on a day of its own: "The ministry
+        # announced X on January 6. ... the ministry said on Thursday"; decision 630)
+        if known is None or known is not dc.attributor.sources[-1] or (
+                cd is not None and cd.date.value):
             dc.attributor.remember(known or src, conduits, cd.date if cd else None)
             if cd and cd.date.precision == "day" and cd.date.value:
                 dc.last_date = date.fromisoformat(cd.date.value)

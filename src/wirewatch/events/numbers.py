@@ -25,6 +25,8 @@ QUALIFIERS = [
     ("almost", "nearly"), ("fewer than", "fewer than"), ("less than", "fewer than"),
     ("under", "fewer than"), ("an estimated", "about"), ("estimated", "about"),
     ("close to", "nearly"), ("upwards of", "more than"), ("in excess of", "more than"),
+    # content farms' spelling: "more then 300 nazi fighters" (decision 630)
+    ("more then", "more than"), ("less then", "fewer than"),
 ]
 NUMBER_TOKEN = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 NUMBER_WORDS = set(UNITS) | set(SCALES) | {"half"}

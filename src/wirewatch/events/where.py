@@ -566,6 +566,8 @@ def anaphor(trig: Any, tokens: Sequence[Any], book: Codebook, et: EventType, lex
                     g.dep_ == "pobj" and g.lemma_.lower() in places_words
                     for g in children_of(c)) for c in children_of(t)):
                 continue  # "the front-line areas of the region": the region points back
+            if lex.zone_words.search(" ".join(x.text for x in t.subtree)):
+                continue  # "in the area of responsibility of the Centre group": no one place
             if t.tag_ == "NNS" and any(c.dep_ in ("amod", "compound") and
                                        c.lower_ in lex.vague_area_words
                                        for c in children_of(t)):

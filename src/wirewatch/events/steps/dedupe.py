@@ -117,6 +117,12 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
                 o.modality == e.modality and o.aggregate == e.aggregate
             if not (same_key or elaboration or placed_twin) or not _compatible(o, e):
                 continue
+            if elaboration and not same_key and _named(o.claimant) and _named(e.claimant) \
+                    and _person(o.claimant) != _person(e.claimant) and \
+                    not _one_side_denying(o, e, book):
+                continue  # "the mayor said drones hit an energy facility in Kharkiv ... the
+                # Russian Defense Ministry said it had carried out a massive strike": another
+                # speaker's claim, not the first one told again (decision 631)
             same_claimant = _person(o.claimant) == _person(e.claimant)
             one_side = _one_side_denying(o, e, book)
             if _named(o.claimant) and _named(e.claimant) and not same_claimant and same_key \

@@ -33,7 +33,7 @@ def attribute(sc: SentenceContext, d: Draft) -> bool:
     """Step: the claim chain of the trigger (claimant, conduits, the verbs of saying); a
     sentence that names no speaker may go on with the statement just made."""
     d.att = sc.doc.attributor.attribute(sc.sent, d.head, side_hint(
-        sc.sent, sc.doc.book, sc.doc.lexicon.loser_verbs))
+        sc.sent, sc.doc.book, sc.doc.lexicon.loser_verbs, sc.doc.lexicon.tally_nouns))
     if d.att.claimant is None and not d.att.conduits and not d.att.verbs:
         src = continued_statement(sc, d)
         if src is not None:
