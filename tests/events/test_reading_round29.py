@@ -136,3 +136,28 @@ def test_another_speakers_strike_without_a_place_is_its_own_claim(run: Run) -> N
                  "Ukraine's military industry.", "2026-02-11")
     strikes = of_type(events, "strike")
     assert sorted(str(place_id(e)) for e in strikes) == ["706483", "None"], events
+
+
+def test_the_city_of_the_speakers_administration(run: Run) -> None:
+    events = run("Russian forces seized Bakhmut in May 2023.\nThe head of the Gorlovka "
+                 "administration, Ivan Prikhodko, said a Ukrainian drone had struck a bus "
+                 "stop in the city on Friday, killing one woman.", "2025-10-18")
+    assert {place_id(e) for e in of_type(events, "strike")} == {707753}, events  # Horlivka
+
+
+def test_nearby_before_a_town_name(run: Run) -> None:
+    events = run("Russia's Defence Ministry said on Wednesday that units of the Tsentr group "
+                 "had liberated the settlement of Ukrainsk.\nNearby Selydove has suffered "
+                 "too. Donetsk Governor Pavlo Kyrylenko said a Russian glide bomb hit a "
+                 "five-storey block there on Tuesday, killing three residents.", "2024-09-21")
+    assert [place_id(e) for e in of_type(events, "strike")] == [694677], events
+
+
+def test_the_town_is_no_place_called_a_village(run: Run) -> None:
+    events = run("Russia said its troops had taken the southern part of Kostiantynivka.\n"
+                 "DeepState said Russian forces had taken the village of Illinivka to the "
+                 "west a week earlier.\nDonetsk Governor Vadym Filashkin said on Wednesday "
+                 "that Russian guided bombs had struck the town's central hospital, killing "
+                 "a nurse.", "2026-04-18")
+    [dead] = of_type(events, "casualties")
+    assert place_id(dead) == 705104, events

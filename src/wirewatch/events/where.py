@@ -616,7 +616,7 @@ def _city_reference(tok: Any, before: list[PlaceMention], places: Sequence[Place
     # (decision 541)
     own_city = [p for p in places if p.place is not None and p.place.kind == "city" and
                 p.start in skip and sent_of(tok).start_char <= p.start and
-                p.end <= tok.idx and text[p.end:p.end + 6].lower() == " city "]
+                p.end <= tok.idx and _CITY_OFFICE.match(text, p.end)]
     if own_city:
         return own_city[-1]
     # "Toretsk showed how long the dispute can last. Moscow claimed the town in
@@ -630,6 +630,14 @@ def _city_reference(tok: Any, before: list[PlaceMention], places: Sequence[Place
     if para_events or in_para:
         return (para_events or in_para)[-1]
     return None
+
+
+_TOWN_WORDS = frozenset({"town", "city"})
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.IGNORECASE)
+# a town's own office after its name: "the Kupiansk city military administration", "the
+# head of the Gorlovka administration" (decision 541), not "the Kharkiv regional ..."
+_CITY_OFFICE = re.compile(r"\s+(?:city\s|(?:military\s+)?administration\b|council\b|mayor)",
+                          re.IGNORECASE)
 
 
 def _speakers_seat(p: PlaceMention, doc: Any, book: Codebook) -> bool:
@@ -688,6 +696,12 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
               and not _speakers_seat(p, doc, book)]
     if not before:
         return None
+    if low in _TOWN_WORDS:
+        # "they had taken the village of Illinivka ... struck the town's central hospital":
+        # a place the text called a village is no "town" (decision 632)
+        towns = [p for p in before if not _VILLAGE_BEFORE.search(text[max(0, p.start - 25):
+                                                                       p.start])]
+        before = towns or before
     if kind == "capital":
         return _capital_of_region(before, tok, text, places)
     if low in book.direction_words:

@@ -115,6 +115,10 @@ LEADING_PREPOSITIONS = frozenset({
 # "Acting Kursk Region Governor Alexei Smirnov": a title's first word, capitalised before a
 # name, starts no unknown name of its own (decision 486)
 LEADING_TITLE_WORDS = frozenset({"acting", "interim", "former", "deputy", "then"})
+# "Nearby Selydove has suffered too": an adverb or adjective opening the sentence before
+# the name (decision 632)
+LEADING_ADVERBS = frozenset({"nearby", "neighbouring", "neighboring", "elsewhere",
+                             "meanwhile", "further", "besides", "also"})
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
@@ -397,7 +401,7 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         if not span.hits and _hopeless(span, gaz):
             continue
         if not span.hits and j > i and toks[i].text.lower() in (
-                LEADING_PREPOSITIONS | LEADING_TITLE_WORDS):
+                LEADING_PREPOSITIONS | LEADING_TITLE_WORDS | LEADING_ADVERBS):
             continue  # "Near Kupiansk": the name starts after the preposition
         add_evidence(span, view, gaz)
         if _keep(span, view, gaz, toks[i]):
