@@ -172,7 +172,7 @@ def _eligible(sc: SentenceContext, d: Draft) -> list[Candidate]:
          (c.place.kind == "country" or c.tok.lower_ in lex.capitals)) or
         (c.tok.dep_ in ("compound", "amod", "nmod") and c.tok.head.i not in trig and
          c.tok.head.lemma_.lower() in lex.operation_nouns) or
-        (d.type.name == "civilians.evacuated" and _in_breakdown(sc, c)) or
+        (d.type.name in _BROKEN_DOWN and _in_breakdown(sc, c)) or
         # "In Moscow, the Defence Ministry said its forces destroyed three tanks": where the
         # speaker sits, not where the tanks were (decision 627)
         (c.tok.lower_ in lex.capitals and seats_speaker(c.tok, sc.doc.book)))]
@@ -611,6 +611,11 @@ def where_antecedent(head: Any, cands: list[Candidate]) -> list[Candidate]:
         return []
     before = [c for c in cands if not c.excluded and c.tok.i < where.i]
     return before[-1:]
+
+
+# types whose figure a text breaks down by town ("31,000 passports since January, most of
+# them in Lugansk, Alchevsk and Starobelsk"; decisions 501, 633)
+_BROKEN_DOWN = frozenset({"civilians.evacuated", "passport.issued"})
 
 
 def _in_breakdown(sc: SentenceContext, c: Candidate) -> bool:
