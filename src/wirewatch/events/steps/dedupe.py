@@ -83,6 +83,20 @@ def _one_side_denying(a: EventMention, b: EventMention, book: Codebook | None) -
     return side in _SIDES and side_of(b.claimant, book) == side
 
 
+def _other_sides_claim(first: EventMention, later: EventMention, book: Codebook | None
+                       ) -> bool:
+    """Whether a later mention is claimed by the other side than the first one: its
+    claimant's side, against the first claimant's or, where that names no side, the
+    country the first event happened in (a mayor of Kharkiv speaks for Ukraine)."""
+    if book is None or not later.claimant:
+        return False
+    side = side_of(later.claimant, book)
+    first_side = side_of(first.claimant, book) if first.claimant else None
+    if first_side is None and first.place is not None:
+        first_side = first.place.country
+    return side in _SIDES and first_side in _SIDES and side != first_side
+
+
 def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[EventMention]:
     """Keep each claim once: the first mention, completed with what later ones add.
 
@@ -117,12 +131,10 @@ def dedupe(events: list[EventMention], book: Codebook | None = None) -> list[Eve
                 o.modality == e.modality and o.aggregate == e.aggregate
             if not (same_key or elaboration or placed_twin) or not _compatible(o, e):
                 continue
-            if elaboration and not same_key and _named(o.claimant) and _named(e.claimant) \
-                    and _person(o.claimant) != _person(e.claimant) and \
-                    not _one_side_denying(o, e, book):
+            if elaboration and not same_key and _other_sides_claim(o, e, book):
                 continue  # "the mayor said drones hit an energy facility in Kharkiv ... the
-                # Russian Defense Ministry said it had carried out a massive strike": another
-                # speaker's claim, not the first one told again (decision 631)
+                # Russian Defense Ministry said it had carried out a massive strike": the
+                # other side's claim, not the first one told again (decision 631)
             same_claimant = _person(o.claimant) == _person(e.claimant)
             one_side = _one_side_denying(o, e, book)
             if _named(o.claimant) and _named(e.claimant) and not same_claimant and same_key \
