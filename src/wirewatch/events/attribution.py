@@ -1173,7 +1173,7 @@ def _capital_of_speech(sent: Any, book: Codebook) -> str | None:
     place = next((c for c in children_of(first) if c.dep_ == "pobj"), None)
     if place is None or place.i + 1 >= sent.end or place.nbor().text != ",":
         return None
-    return side_of(place.text, book)  # (a side only for a party's capital)
+    return side_of(place.text, book)  # (a side only for a party's capital or country)
 
 
 def side_hint(sent: Any, book: Codebook, losers: frozenset[str] = frozenset(),

@@ -32,6 +32,7 @@ from wirewatch.events.syntax import (
     tree_distance,
 )
 from wirewatch.places.models import Place, PlaceMention
+from wirewatch.places.recognize import VILLAGE_BEFORE
 
 
 @dataclass
@@ -633,7 +634,6 @@ def _city_reference(tok: Any, before: list[PlaceMention], places: Sequence[Place
 
 
 _TOWN_WORDS = frozenset({"town", "city"})
-_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.IGNORECASE)
 # a town's own office after its name: "the Kupiansk city military administration", "the
 # head of the Gorlovka administration" (decision 541), not "the Kharkiv regional ..."
 _CITY_OFFICE = re.compile(r"\s+(?:city\s|(?:military\s+)?administration\b|council\b|mayor)",
@@ -699,8 +699,8 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     if low in _TOWN_WORDS:
         # "they had taken the village of Illinivka ... struck the town's central hospital":
         # a place the text called a village is no "town" (decision 632)
-        towns = [p for p in before if not _VILLAGE_BEFORE.search(text[max(0, p.start - 25):
-                                                                       p.start])]
+        towns = [p for p in before if not VILLAGE_BEFORE.search(text[max(0, p.start - 25):
+                                                                      p.start])]
         before = towns or before
     if kind == "capital":
         return _capital_of_region(before, tok, text, places)
@@ -755,19 +755,21 @@ def resolve_anaphor(tok: Any, places: Sequence[PlaceMention], book: Codebook,
     return recent_cities[-1] if recent_cities else before[-1]
 
 
-# words that make "the capital" a region's: "the regional capital", "the oblast centre",
-# "the region's capital", "the capital of the region"
-_REGIONAL = frozenset({"regional", "region", "oblast", "province", "provincial"})
+# the adjectives of the codebook's region words: "the regional capital", "the provincial
+# capital" (the nouns themselves come from the codebook: "the oblast centre", "the region's
+# capital", "the capital of the republic")
+_REGIONAL = frozenset({"regional", "provincial"})
 
 
 def regional_capital(tok: Any, book: Codebook) -> bool:
     """Whether a noun is "the regional capital" (decision 626)."""
     if tok.lemma_.lower() not in book.place_anaphora.get("capital", frozenset()):
         return False
+    regional = _REGIONAL | book.place_anaphora.get("region", frozenset())
     near = [c for c in children_of(tok) if c.dep_ in ("amod", "compound", "poss")]
     near += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
              for g in children_of(c) if g.dep_ == "pobj"]
-    return any(c.lemma_.lower() in _REGIONAL for c in near)
+    return any(c.lemma_.lower() in regional for c in near)
 
 
 def _capital_of_region(before: list[PlaceMention], tok: Any, text: str,
