@@ -119,6 +119,8 @@ LEADING_TITLE_WORDS = frozenset({"acting", "interim", "former", "deputy", "then"
 # the name (decision 632)
 LEADING_ADVERBS = frozenset({"nearby", "neighbouring", "neighboring", "elsewhere",
                              "meanwhile", "further", "besides", "also"})
+# every word an unknown name cannot start with, joined once (``find_spans`` asks per span)
+_NOT_NAME_STARTS = LEADING_PREPOSITIONS | LEADING_TITLE_WORDS | LEADING_ADVERBS
 # "Sofia Mironova": a first name before a surname is a person, whatever the gazetteer says.
 PERSON_PAIR = re.compile(
     r"\b([A-Z][a-z]+) ([A-Z][a-z]+"
@@ -400,8 +402,7 @@ def find_spans(view: TextView, gaz: Gazetteer) -> list[Span]:
         span, j = _span_at(view, gaz, i, grams[i], table)
         if not span.hits and _hopeless(span, gaz):
             continue
-        if not span.hits and j > i and toks[i].text.lower() in (
-                LEADING_PREPOSITIONS | LEADING_TITLE_WORDS | LEADING_ADVERBS):
+        if not span.hits and j > i and toks[i].text.lower() in _NOT_NAME_STARTS:
             continue  # "Near Kupiansk": the name starts after the preposition
         add_evidence(span, view, gaz)
         if _keep(span, view, gaz, toks[i]):
